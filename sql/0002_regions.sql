@@ -27,6 +27,7 @@ CREATE TABLE fkp.regions (
     CONSTRAINT regions_non_sls_is_a_unit CHECK (NOT non_sls OR level IN ('sls', 'subsls'))
 );
 CREATE INDEX regions_parent_idx ON fkp.regions (parent_code);
+CREATE INDEX regions_code_prefix_idx ON fkp.regions (code text_pattern_ops);
 
 SELECT audit.attach('fkp.regions', NULL, ARRAY['code']);
 

@@ -55,6 +55,8 @@ CREATE TABLE fkp.families (
     CONSTRAINT families_rank_unique_in_sls UNIQUE (sls_code, sls_rank) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX families_regency_idx ON fkp.families (regency_code);
+-- Prefix searches (sls_code LIKE '3201%') at every level of the region browser.
+CREATE INDEX families_sls_prefix_idx ON fkp.families (sls_code text_pattern_ops, welfare_group);
 
 CREATE FUNCTION fkp.check_family_unit() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

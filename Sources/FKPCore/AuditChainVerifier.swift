@@ -1,0 +1,61 @@
+/// Re-checks chains entry by entry and names the first break of each, and how it is broken.
+public struct AuditChainVerifier: Sendable {
+    public enum Problem: Sendable, Equatable, CustomStringConvertible {
+        /// The entry's content no longer matches its hash.
+        case changed(chain: String, seq: Int64)
+        /// A sequence number is missing before this one.
+        case missing(chain: String, expectedSeq: Int64, foundSeq: Int64)
+        /// The entry's hash is right for its content but it does not link to the entry before it.
+        case brokenLink(chain: String, seq: Int64)
+        /// A sequence number appears twice, or out of order.
+        case inserted(chain: String, seq: Int64)
+
+        public var description: String {
+            switch self {
+            case .changed(let chain, let seq):
+                "chain \(chain), entry \(seq): changed (its content does not match its hash)"
+            case .missing(let chain, let expected, let found):
+                "chain \(chain): entry \(expected) is missing (next found is \(found))"
+            case .brokenLink(let chain, let seq):
+                "chain \(chain), entry \(seq): inserted or reordered (previous hash does not match)"
+            case .inserted(let chain, let seq):
+                "chain \(chain), entry \(seq): inserted or reordered (sequence number repeats or goes back)"
+            }
+        }
+    }
+
+    public struct ChainState: Sendable, Equatable {
+        public var count: Int64 = 0
+        public var lastSeq: Int64 = 0
+        public var headHash: String = AuditHashing.genesisHash
+        public var firstHash: String?
+        public var problem: Problem?
+    }
+
+    public private(set) var chains: [String: ChainState] = [:]
+
+    public init() {}
+
+    /// Feed entries in chain order (by seq within each chain; chains may interleave).
+    public mutating func check(_ entry: AuditEntry) {
+        var state = chains[entry.chain, default: ChainState()]
+        defer { chains[entry.chain] = state }
+        guard state.problem == nil else { return }
+        state.count += 1
+        if state.firstHash == nil { state.firstHash = entry.hash }
+        if entry.seq <= state.lastSeq {
+            state.problem = .inserted(chain: entry.chain, seq: entry.seq)
+        } else if entry.seq != state.lastSeq + 1 {
+            state.problem = .missing(chain: entry.chain, expectedSeq: state.lastSeq + 1, foundSeq: entry.seq)
+        } else if AuditHashing.hash(entry) != entry.hash {
+            state.problem = .changed(chain: entry.chain, seq: entry.seq)
+        } else if entry.prevHash != state.headHash {
+            state.problem = .brokenLink(chain: entry.chain, seq: entry.seq)
+        }
+        state.lastSeq = entry.seq
+        state.headHash = entry.hash
+    }
+
+    public var problems: [Problem] { chains.keys.sorted().compactMap { chains[$0]?.problem } }
+    public var isValid: Bool { problems.isEmpty }
+}

@@ -1,0 +1,13 @@
+/// NIK and family card numbers: masked for everyone but BPS staff (first 4 and last 2 digits shown).
+public enum PersonalNumber {
+    public static func masked(_ number: String) -> String {
+        let characters = Array(number)
+        guard characters.count > 6 else { return String(repeating: "*", count: characters.count) }
+        return String(characters.prefix(4)) + String(repeating: "*", count: characters.count - 6)
+            + String(characters.suffix(2))
+    }
+
+    public static func isValid(_ number: String) -> Bool {
+        number.utf8.count == 16 && number.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+}

@@ -1,0 +1,18 @@
+import PostgresNIO
+
+/// A write the database refused (a constraint, a trigger, the audit guard), with its own words.
+public struct DatabaseRefusal: Error, Sendable, CustomStringConvertible {
+    public let sqlState: String
+    public let constraint: String?
+    public let message: String
+
+    public init?(_ error: any Error) {
+        guard let error = error as? PSQLError, let info = error.serverInfo, let state = info[.sqlState] else { return nil }
+        self.sqlState = state
+        self.constraint = info[.constraintName]
+        self.message = info[.message] ?? "refused"
+    }
+
+    public var isConstraintViolation: Bool { sqlState.hasPrefix("23") }
+    public var description: String { message }
+}

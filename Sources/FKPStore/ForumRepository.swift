@@ -1,0 +1,30 @@
+import FKPCore
+import Foundation
+import PostgresNIO
+
+/// Forums and the units they cover.
+public struct ForumRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// Creates a planned forum with its units in one transaction; the database checks the rules
+    /// (one to twelve units, all inside the village, none in another open forum).
+    public func plan(_ plan: ForumPlan, context: WriteContext) async throws -> Int64 {
+        try await database.write(context) { connection in
+            let rows = try await connection.query("""
+                INSERT INTO fkp.forums (region_code, held_at_level, title, starts_at, ends_at, venue)
+                VALUES (\(plan.place.value), \(plan.heldAt.rawValue), \(plan.title), \(plan.startsAt), \(plan.endsAt), \(plan.venue))
+                RETURNING id
+                """, logger: database.logger)
+            var id: Int64 = 0
+            for try await value in rows.decode(Int64.self) { id = value }
+            for (index, unit) in plan.units.enumerated() {
+                try await connection.query("""
+                    INSERT INTO fkp.forum_units (forum_id, sls_code, position) VALUES (\(id), \(unit.value), \(index + 1))
+                    """, logger: database.logger)
+            }
+            return id
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Logging
+import PostgresNIO
+
+extension PostgresClient {
+    /// Runs a client for the duration of `body` and shuts it down afterwards, even on error.
+    public static func with<Result: Sendable>(
+        _ url: DatabaseURL, logger: Logger, maximumConnections: Int = 4,
+        _ body: @Sendable (PostgresClient) async throws -> Result
+    ) async throws -> Result {
+        var configuration = try url.clientConfiguration
+        configuration.options.maximumConnections = maximumConnections
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask {
+                await client.run()
+                return nil
+            }
+            defer { group.cancelAll() }
+            return try await body(client)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import FKPStore
+import Foundation
+import Logging
+
+/// Everything the server reads from its environment, read once at start-up. Each variable is
+/// documented in the README; a malformed value stops start-up with a message that names it.
+public struct AppConfig: Sendable {
+    public var database: DatabaseURL
+    public var host: String
+    public var port: Int
+    public var logLevel: Logger.Level
+    public var templatesDirectory: String
+    public var publicDirectory: String
+    public var migrationsDirectory: String
+    public var databasePoolSize: Int
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let variable: String
+        public let problem: String
+        public var description: String { "configuration: \(variable) \(problem)" }
+    }
+
+    public init(database: DatabaseURL, host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info,
+                templatesDirectory: String = "templates", publicDirectory: String = "public",
+                migrationsDirectory: String = "sql", databasePoolSize: Int = 10) {
+        self.database = database
+        self.host = host
+        self.port = port
+        self.logLevel = logLevel
+        self.templatesDirectory = templatesDirectory
+        self.publicDirectory = publicDirectory
+        self.migrationsDirectory = migrationsDirectory
+        self.databasePoolSize = databasePoolSize
+    }
+
+    /// Reads the environment. `database` stands in for DATABASE_URL when the caller provides one
+    /// (the demo's private cluster); otherwise DATABASE_URL is required.
+    public static func fromEnvironment(_ env: [String: String], database fallback: DatabaseURL? = nil) throws -> AppConfig {
+        let database: DatabaseURL
+        if let text = env["DATABASE_URL"], !text.isEmpty {
+            do { database = try DatabaseURL(parsing: text) } catch {
+                throw Invalid(variable: "DATABASE_URL", problem: "is malformed: \(error)")
+            }
+        } else if let fallback {
+            database = fallback
+        } else {
+            throw Invalid(variable: "DATABASE_URL", problem: "is not set (example: postgres://fkp:secret@127.0.0.1:5432/fkp)")
+        }
+        var config = AppConfig(database: database)
+        config.host = env["HOST"] ?? config.host
+        if config.host.isEmpty { throw Invalid(variable: "HOST", problem: "is empty") }
+        config.port = try integer(env, "PORT", default: config.port, in: 1...65535)
+        config.databasePoolSize = try integer(env, "FKP_DB_POOL_SIZE", default: config.databasePoolSize, in: 1...500)
+        if let level = env["LOG_LEVEL"] {
+            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+                throw Invalid(variable: "LOG_LEVEL", problem: "must be one of trace, debug, info, notice, warning, error, critical (got '\(level)')")
+            }
+            config.logLevel = parsed
+        }
+        config.templatesDirectory = try directory(env, "FKP_TEMPLATES_DIR", default: config.templatesDirectory)
+        config.publicDirectory = try directory(env, "FKP_PUBLIC_DIR", default: config.publicDirectory)
+        config.migrationsDirectory = try directory(env, "FKP_SQL_DIR", default: config.migrationsDirectory)
+        return config
+    }
+
+    private static func integer(_ env: [String: String], _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = env[name] else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw Invalid(variable: name, problem: "must be a whole number from \(range.lowerBound) to \(range.upperBound) (got '\(text)')")
+        }
+        return number
+    }
+
+    private static func directory(_ env: [String: String], _ name: String, default value: String) throws -> String {
+        let path = env[name] ?? value
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Invalid(variable: name, problem: "names '\(path)', which is not a folder (run from the checkout, or set \(name))")
+        }
+        return path
+    }
+}

@@ -1,0 +1,31 @@
+import HTTPTypes
+import Hummingbird
+import Mustache
+
+/// Renders a page template inside the layout, with the catalogue of the request's language.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    /// What the layout needs around every page's own view-model (`content`).
+    struct Layout<Content>: @unchecked Sendable {
+        let t: Translations
+        let lang: String
+        let title: String
+        let switchLanguageURL: String
+        let requestID: String
+        let content: Content
+    }
+
+    func render<Content>(_ template: String, title: String, content: Content, request: Request,
+                         context: AppRequestContext, status: HTTPResponse.Status = .ok) throws -> Response {
+        let t = Translations(language: context.language)
+        let layout = Layout(t: t, lang: context.language.rawValue, title: t[title],
+                            switchLanguageURL: "\(request.uri.path)?lang=\(context.language.other.rawValue)",
+                            requestID: context.requestID, content: content)
+        guard let html = library.render(layout, withTemplate: template) else {
+            throw HTTPError(.internalServerError, message: "template \(template) is missing")
+        }
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

@@ -1,0 +1,44 @@
+import FKPCore
+import FKPStore
+
+/// The view-model of the region browser: where we are, and the places one level down with their
+/// families per welfare group.
+struct RegionPage {
+    struct Crumb { let name: String; let href: String }
+    struct Counts { let g1: Int; let g2: Int; let g3: Int; let g4: Int; let total: Int }
+    struct Row {
+        let code: String
+        let name: String
+        let href: String?
+        let nonSLS: Bool
+        let counts: Counts
+    }
+
+    let heading: String
+    let levelLabel: String?
+    let childLevelLabel: String
+    let crumbs: [Crumb]
+    let rows: [Row]
+    let totals: Counts
+    let isEmpty: Bool
+
+    init(region: Region?, lineage: [Region], children: [RegionRepository.RegionCounts], t: Translations) {
+        heading = region.map { "\($0.name)" } ?? t["regions_all"]
+        levelLabel = region.map { t["level_\($0.level.rawValue)"] + " · " + $0.code.value }
+        let childLevel = region?.level.child ?? .province
+        childLevelLabel = t["level_\(childLevel.rawValue)"]
+        crumbs = [Crumb(name: t["regions_all"], href: "/regions")]
+            + lineage.map { Crumb(name: $0.name, href: "/regions/\($0.code.value)") }
+        rows = children.map { child in
+            Row(code: child.region.code.value, name: child.region.name,
+                href: child.region.level == .subsls ? nil : "/regions/\(child.region.code.value)",
+                nonSLS: child.region.isNonSLS, counts: Self.counts(child.counts))
+        }
+        totals = Self.counts(children.map(\.counts).reduce(GroupCounts(), +))
+        isEmpty = children.isEmpty
+    }
+
+    static func counts(_ c: GroupCounts) -> Counts {
+        Counts(g1: c[.veryPoor], g2: c[.poor], g3: c[.vulnerable], g4: c[.notPoor], total: c.total)
+    }
+}

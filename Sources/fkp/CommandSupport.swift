@@ -1,0 +1,59 @@
+import ArgumentParser
+import FKPStore
+import FKPWeb
+import Foundation
+import Logging
+import PostgresNIO
+
+/// What every sub-command shares: logging set up once, configuration errors printed plainly.
+enum CommandSupport {
+    static func bootstrapLogging(level: Logger.Level) -> Logger {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return Logger(label: "fkp")
+    }
+
+    static func configuration(database fallback: DatabaseURL? = nil) throws -> AppConfig {
+        do {
+            return try AppConfig.fromEnvironment(ProcessInfo.processInfo.environment, database: fallback)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Runs a command body; a database refusal or other failure is printed in plain words and the
+    /// process exits non-zero instead of dumping a generic driver description.
+    static func reportingFailures(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch let refusal as DatabaseRefusal {
+            printError(refusal.message)
+            throw ExitCode(1)
+        } catch {
+            printError(DatabaseRefusal(error)?.message ?? "\(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Writes a line to standard output at once (print() is block-buffered when output is a file).
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("fkp: \(message)\n".utf8))
+    }
+
+    static func migrate(_ config: AppConfig, logger: Logger) async throws -> [String] {
+        let migrator = try Migrator(directory: config.migrationsDirectory)
+        return try await PostgresClient.with(config.database, logger: logger, maximumConnections: 1) { client in
+            try await migrator.migrate(client, logger: logger)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import FKPCore
+import FKPStore
+import FKPWeb
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the server on demo data, in a private PostgreSQL cluster under .fkp/ unless DATABASE_URL is set.")
+
+    @Option(help: "Folder of the private demo cluster.")
+    var clusterDirectory = ".fkp/demo-cluster"
+
+    func run() async throws {
+        try await CommandSupport.reportingFailures {
+            let usePrivateCluster = (ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").isEmpty
+            var cluster: LocalPostgres?
+            var fallback: DatabaseURL?
+            let bootLogger = Logger(label: "fkp.demo")
+            if usePrivateCluster {
+                do {
+                    let local = try LocalPostgres(directory: clusterDirectory, durability: .durable)
+                    CommandSupport.say("Starting the private PostgreSQL cluster in \(local.directory) ...")
+                    let server = try local.start()
+                    cluster = local
+                    try await DatabaseAdmin.createDatabase("fkp", on: server, logger: bootLogger)
+                    fallback = server.with(database: "fkp")
+                } catch let missing as LocalPostgres.MissingBinaries {
+                    CommandSupport.printError("\(missing)")
+                    throw ExitCode(3)
+                }
+            }
+            defer {
+                if let cluster {
+                    CommandSupport.say("Stopping the private PostgreSQL cluster ...")
+                    try? cluster.stop()
+                }
+            }
+            let config = try CommandSupport.configuration(database: fallback)
+            let logger = CommandSupport.bootstrapLogging(level: config.logLevel)
+            _ = try await CommandSupport.migrate(config, logger: logger)
+            let accounts = try await PostgresClient.with(config.database, logger: logger) { client in
+                try await DemoSeeder(database: Database(client: client, logger: logger)).seed(logger: logger)
+            }
+            printBanner(config: config, accounts: accounts)
+            let app = try await buildApplication(config: config, logger: logger)
+            try await app.runService()
+        }
+    }
+
+    private func printBanner(config: AppConfig, accounts: [DemoSeeder.Account]) {
+        CommandSupport.say("")
+        CommandSupport.say("FKP demo: http://\(config.host):\(config.port)   (Ctrl-C stops it)")
+        CommandSupport.say("Database: \(config.database)")
+        CommandSupport.say("Demo accounts (role, place):")
+        for account in accounts {
+            let padded = account.username.padding(toLength: 12, withPad: " ", startingAt: 0)
+            CommandSupport.say("  \(padded) password \(account.password.padding(toLength: 22, withPad: " ", startingAt: 0)) \(account.role.rawValue), \(account.place)")
+        }
+        CommandSupport.say("")
+    }
+}
