@@ -52,7 +52,7 @@ public struct AuditRepository: Sendable {
         try await database.read { connection in
             var heads: [String: (seq: Int64, hash: String)] = [:]
             let rows = try await connection.query("""
-                SELECT chain, seq, hash FROM audit.chain_heads WHERE \(chain) IS NULL OR chain = \(chain)
+                SELECT chain, seq, hash FROM audit.chain_heads WHERE \(chain)::text IS NULL OR chain = \(chain)
                 """, logger: database.logger)
             for try await (name, seq, hash) in rows.decode((String, Int64, String).self) { heads[name] = (seq, hash) }
             return heads
@@ -63,7 +63,7 @@ public struct AuditRepository: Sendable {
         """
         SELECT id, chain, seq, prev_hash, hash, audit.timestamp_text(occurred_at), actor, actor_role, forum_id,
                region_code, action, reason, decision_ref, table_name, operation, row_key, old_row::text, new_row::text
-          FROM audit.entries WHERE \(chain) IS NULL OR chain = \(chain)
+          FROM audit.entries WHERE \(chain)::text IS NULL OR chain = \(chain)
          ORDER BY chain, seq, id
         """
     }

@@ -1,0 +1,23 @@
+import FKPCore
+import XCTest
+
+final class AuditHashingTests: XCTestCase {
+    static let sample = AuditEntry(
+        id: 1, chain: "forum:7", seq: 1, prevHash: AuditHashing.genesisHash, hash: "",
+        occurredAt: "2026-11-22T01:02:03.000004Z", actor: "ketua.rt", actorRole: "sls_head", forumID: 7,
+        regionCode: nil, action: "review.verdict", reason: "Pak RT kenal keluarga ini", decisionRef: nil,
+        tableName: "fkp.reviews", operation: "UPDATE", rowKey: "7/F1", oldRow: #"{"verdict": null}"#,
+        newRow: #"{"verdict": "sesuai", "nama": "Nur'aini Ñ"}"#)
+
+    func testCanonicalTextLengthPrefixesEveryFieldInBytesAndMarksAbsentOnes() {
+        let text = AuditHashing.canonicalText(Self.sample)
+        XCTAssertTrue(text.hasPrefix("12:fkp-audit-v1\n7:forum:7\n1:1\n64:"))
+        XCTAssertTrue(text.contains("\n1:7\n-\n14:review.verdict\n"), "an absent region is written as '-'")
+        XCTAssertTrue(text.hasSuffix("44:{\"verdict\": \"sesuai\", \"nama\": \"Nur'aini Ñ\"}\n"), "Ñ counts as two bytes")
+    }
+
+    /// The expected value was computed independently with Python's hashlib from docs/audit.md.
+    func testHashMatchesAnIndependentImplementation() {
+        XCTAssertEqual(AuditHashing.hash(Self.sample), "57fb99c15beff0bd1b5201d54b92c617a20ddf047d0840397fd9e9e96683027b")
+    }
+}

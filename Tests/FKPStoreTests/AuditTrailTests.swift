@@ -1,0 +1,209 @@
+import FKPCore
+import FKPStore
+import FKPTestSupport
+import PostgresNIO
+import XCTest
+
+/// Every change is recorded, nothing is recorded twice or can be erased, and the record proves itself.
+final class AuditTrailTests: XCTestCase {
+    static func tables(_ db: Database, schema: String) async throws -> [String] {
+        let rows = try await db.client.query(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = \(schema) AND c.relkind IN ('r', 'p') ORDER BY 1",
+            logger: db.logger)
+        var names: [String] = []
+        for try await name in rows.decode(String.self) { names.append(name) }
+        return names
+    }
+
+    static func triggers(_ db: Database, on table: String) async throws -> Set<String> {
+        let rows = try await db.client.query(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = \(table)::regclass AND NOT tgisinternal", logger: db.logger)
+        var names: Set<String> = []
+        for try await name in rows.decode(String.self) { names.insert(name) }
+        return names
+    }
+
+    /// Introspects the catalog, so a table added later without audit.attach() fails here.
+    func testEveryDomainTableIsAuditedAndEveryLogIsAppendOnly() async throws {
+        try await withTestDatabase { db, _ in
+            let domain = try await Self.tables(db, schema: "fkp")
+            XCTAssertGreaterThanOrEqual(domain.count, 18)
+            for table in domain {
+                let found = try await Self.triggers(db, on: "fkp.\(table)")
+                XCTAssertTrue(found.isSuperset(of: ["audit_require_context", "audit_capture_row", "audit_refuse_truncate"]),
+                              "fkp.\(table) is not under the audited write path (call audit.attach in its migration)")
+            }
+            for table in try await Self.tables(db, schema: "audit") where table != "chain_heads" {
+                let found = try await Self.triggers(db, on: "audit.\(table)")
+                XCTAssertTrue(found.isSuperset(of: ["append_only_rows", "append_only_truncate"]), "audit.\(table) is not append-only")
+            }
+            let runtime = try await Self.tables(db, schema: "runtime")
+            XCTAssertEqual(runtime, ["login_failures", "sessions"], "runtime holds only non-domain state; audit anything else")
+            let publicTables = try await Self.tables(db, schema: "public")
+            XCTAssertEqual(publicTables, ["schema_migrations"])
+            let rows = try await db.client.query("""
+                SELECT DISTINCT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+                 ORDER BY 1
+                """, logger: db.logger)
+            var schemas: [String] = []
+            for try await name in rows.decode(String.self) { schemas.append(name) }
+            XCTAssertEqual(schemas, ["audit", "fkp", "public", "runtime"])
+        }
+    }
+
+    func testAWriteWithoutADeclaredActorIsRefused() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")])
+            await SQLTest.assertRefused("unaudited write") { try await SQLTest.undeclared(db, "UPDATE fkp.families SET members = 5") }
+            await SQLTest.assertRefused("unaudited write") {
+                try await SQLTest.undeclared(db, "UPDATE fkp.families SET members = 5 WHERE id = 'no such family'")
+            }
+            await SQLTest.assertRefused("unaudited write") { try await SQLTest.undeclared(db, "DELETE FROM fkp.families") }
+            await SQLTest.assertRefused("unaudited write") {
+                try await SQLTest.undeclared(db, "INSERT INTO fkp.users (username, display_name) VALUES ('siti', 'Siti')")
+            }
+            await SQLTest.assertRefused("TRUNCATE on fkp.minutes is refused") { try await SQLTest.undeclared(db, "TRUNCATE fkp.minutes") }
+            // A declaration ends with its transaction: the next one must declare again.
+            await SQLTest.assertRefused("unaudited write") { try await SQLTest.undeclared(db, "UPDATE fkp.families SET members = 6") }
+            let members = try await SQLTest.scalar(db, "SELECT members FROM fkp.families", as: Int32.self)
+            XCTAssertEqual(members, 4)
+        }
+    }
+
+    func testTheAuditTableRefusesUpdateDeleteAndTruncate() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            await SQLTest.assertRefused("append-only") { try await SQLTest.undeclared(db, "UPDATE audit.entries SET actor = 'nobody'") }
+            await SQLTest.assertRefused("append-only") { try await SQLTest.undeclared(db, "DELETE FROM audit.entries") }
+            await SQLTest.assertRefused("append-only") { try await SQLTest.undeclared(db, "TRUNCATE audit.entries CASCADE") }
+            await SQLTest.assertRefused("append-only") { try await SQLTest.write(db, ["DELETE FROM audit.entries WHERE seq = 1"]) }
+            let count = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries", as: Int64.self)
+            XCTAssertEqual(count, 9)
+        }
+    }
+
+    func testAuditorsChangeNothingAndAWriteCannotClaimAnotherForum() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum())
+            await SQLTest.assertRefused("auditors change nothing") {
+                try await SQLTest.write(db, role: "auditor", ["UPDATE fkp.families SET members = 2"])
+            }
+            await SQLTest.assertRefused("declared forum 2") {
+                try await SQLTest.write(db, forum: 2, ["INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, 'F1', 'sesuai')"])
+            }
+        }
+    }
+
+    func testAnEntryRecordsWhoWhatWhyAndTheOldAndNewValuesWithoutPersonalNumbers() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")])
+            try await db.write(WriteContext(actor: "bps.bogor", role: .bpsStaff, action: "family.correct",
+                                            reason: "salah ketik jumlah anggota", regionCode: "3201", requestID: "req-1")) { connection in
+                try await connection.query("UPDATE fkp.families SET members = 5 WHERE id = 'F1'", logger: db.logger)
+            }
+            let entries = try await AuditRepository(database: db).entries(chain: "regency:3201")
+            let entry = try XCTUnwrap(entries.last)
+            XCTAssertEqual(entry.actor, "bps.bogor")
+            XCTAssertEqual(entry.actorRole, "bps_staff")
+            XCTAssertEqual(entry.action, "family.correct")
+            XCTAssertEqual(entry.reason, "salah ketik jumlah anggota")
+            XCTAssertEqual(entry.operation, "UPDATE")
+            XCTAssertEqual(entry.rowKey, "F1")
+            XCTAssertTrue(entry.oldRow?.contains(#""members": 4"#) == true)
+            XCTAssertTrue(entry.newRow?.contains(#""members": 5"#) == true)
+            let leaked = try await SQLTest.scalar(
+                db, "SELECT count(*) FROM audit.entries WHERE old_row::text LIKE '%3201014501800001%' OR new_row::text LIKE '%3201014501800001%'",
+                as: Int64.self)
+            XCTAssertEqual(leaked, 0, "personal numbers never enter the hashed record")
+            let commitmentHolds = try await SQLTest.scalar(db, """
+                SELECT bool_and(e.new_row ->> p.column_name = 'pii:' || encode(sha256(convert_to(p.salt || ':' || p.value, 'UTF8')), 'hex'))
+                  FROM audit.personal_values p JOIN audit.entries e ON e.id = p.entry_id WHERE p.side = 'new'
+                """, as: Bool.self)
+            XCTAssertEqual(commitmentHolds, true)
+        }
+    }
+
+    func testSwiftAndTheDatabaseComputeTheSameCanonicalTextAndTheChainVerifies() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F2", rank: 2)] + SQLTest.forum())
+            let rows = try await db.client.query("SELECT chain, seq, audit.canonical_text(e) FROM audit.entries e ORDER BY id", logger: db.logger)
+            var fromDatabase: [String: String] = [:]
+            for try await (chain, seq, text) in rows.decode((String, Int64, String).self) { fromDatabase["\(chain)#\(seq)"] = text }
+            let repository = AuditRepository(database: db)
+            for chain in ["national", "forum:1"] {
+                for entry in try await repository.entries(chain: chain) {
+                    XCTAssertEqual(AuditHashing.canonicalText(entry), fromDatabase["\(entry.chain)#\(entry.seq)"])
+                    XCTAssertEqual(AuditHashing.hash(entry), entry.hash)
+                }
+            }
+            let verification = try await repository.verify()
+            XCTAssertTrue(verification.isValid, "\(verification.problems)")
+            XCTAssertEqual(verification.chains, 2)
+        }
+    }
+
+    /// Tampering as a superuser who switches triggers off: each kind is caught by the verifier.
+    func testTamperingBehindTheTriggersIsDetected() async throws {
+        let cases: [(name: String, sql: String, expected: String)] = [
+            ("changed", "UPDATE audit.entries SET actor = 'someone else' WHERE chain = 'national' AND seq = 3", "entry 3: changed"),
+            ("deleted", "DELETE FROM audit.entries WHERE chain = 'national' AND seq = 4", "entry 4 is missing"),
+            ("deleted last", "DELETE FROM audit.entries WHERE chain = 'national' AND seq = 9", "entries 9...9 are missing"),
+            ("inserted", """
+                INSERT INTO audit.entries (chain, seq, prev_hash, hash, occurred_at, txid, actor, actor_role, action, table_name, operation)
+                SELECT chain, 10, hash, hash, occurred_at, txid, 'forger', 'admin', 'forge', table_name, 'DELETE'
+                  FROM audit.entries WHERE chain = 'national' AND seq = 9
+                """, "entry 10: changed"),
+        ]
+        for tamper in cases {
+            try await withTestDatabase { db, _ in
+                try await SQLTest.write(db, SQLTest.places)
+                try await db.client.withConnection { connection in
+                    try await connection.query("SET session_replication_role = replica", logger: db.logger)
+                    try await connection.query(PostgresQuery(unsafeSQL: tamper.sql), logger: db.logger)
+                    try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
+                }
+                let verification = try await AuditRepository(database: db).verify()
+                XCTAssertFalse(verification.isValid, "\(tamper.name) went unnoticed")
+                XCTAssertTrue(verification.problems.joined().contains(tamper.expected), "\(tamper.name): \(verification.problems)")
+            }
+        }
+    }
+
+    /// 8 writers × 200 audited writes to one forum leave one chain with no fork and no gap.
+    func testConcurrentWritersToOneForumLeaveOneUnforkedChain() async throws {
+        try await withTestDatabase { db, _ in
+            let families = (1...8).map { SQLTest.family("F\($0)", rank: $0) }
+            try await SQLTest.write(db, SQLTest.places + families + SQLTest.forum())
+            let before = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE chain = 'forum:1'", as: Int64.self) ?? 0
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for writer in 1...8 {
+                    group.addTask {
+                        let context = WriteContext(actor: "writer\(writer)", role: .slsHead, action: "review.verdict", forumID: 1)
+                        for n in 0..<200 {
+                            try await db.write(context) { connection in
+                                let verdict = n % 2 == 0 ? "sesuai" : "tidak_berpendapat"
+                                try await connection.query("""
+                                    INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, \("F\(writer)"), \(verdict))
+                                    ON CONFLICT (forum_id, family_id) DO UPDATE SET verdict = EXCLUDED.verdict
+                                    """, logger: db.logger)
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let stats = try await db.client.query(
+                "SELECT count(*), count(DISTINCT seq), max(seq), count(DISTINCT prev_hash) FROM audit.entries WHERE chain = 'forum:1'",
+                logger: db.logger)
+            for try await (count, distinct, maxSeq, distinctPrev) in stats.decode((Int64, Int64, Int64, Int64).self) {
+                XCTAssertEqual(count, before + 1600)
+                XCTAssertEqual(distinct, count, "no sequence number twice")
+                XCTAssertEqual(maxSeq, count, "no gap")
+                XCTAssertEqual(distinctPrev, count, "no two entries follow the same predecessor: no fork")
+            }
+            let verification = try await AuditRepository(database: db).verify(chain: "forum:1")
+            XCTAssertTrue(verification.isValid, "\(verification.problems)")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import FKPStore
+import PostgresNIO
+import XCTest
+
+/// Small helpers so schema tests read as setup, act, verify.
+public enum SQLTest {
+    /// Runs raw SQL statements in one transaction that first declares a test actor.
+    public static func write(_ database: Database, role: String = "admin", forum: Int64? = nil,
+                             _ statements: [String]) async throws {
+        try await database.client.withConnection { connection in
+            try await connection.query("BEGIN", logger: database.logger)
+            do {
+                try await connection.query(
+                    "SELECT audit.declare('test', \(role), 'test.write', 'test', \(forum), NULL, NULL, NULL)",
+                    logger: database.logger)
+                for statement in statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: database.logger)
+                }
+                try await connection.query("COMMIT", logger: database.logger)
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: database.logger)
+                throw error
+            }
+        }
+    }
+
+    /// Runs raw SQL with no declared actor (as someone typing into psql would).
+    public static func undeclared(_ database: Database, _ statement: String) async throws {
+        try await database.client.query(PostgresQuery(unsafeSQL: statement), logger: database.logger)
+    }
+
+    public static func scalar<T: PostgresDecodable & Sendable>(_ database: Database, _ sql: String, as type: T.Type) async throws -> T? {
+        let rows = try await database.client.query(PostgresQuery(unsafeSQL: sql), logger: database.logger)
+        for try await value in rows.decode(T.self) { return value }
+        return nil
+    }
+
+    /// Asserts that the write is refused by the database, and that the refusal mentions `fragment`
+    /// (a constraint name or words of the message).
+    public static func assertRefused(_ fragment: String, file: StaticString = #filePath, line: UInt = #line,
+                                     _ work: () async throws -> Void) async {
+        do {
+            try await work()
+            XCTFail("expected the database to refuse (\(fragment)), but the write succeeded", file: file, line: line)
+        } catch {
+            guard let refusal = DatabaseRefusal(error) else {
+                return XCTFail("expected a database refusal, got \(String(reflecting: error))", file: file, line: line)
+            }
+            let text = "\(refusal.constraint ?? "") \(refusal.message)"
+            XCTAssertTrue(text.contains(fragment), "refusal '\(text)' does not mention '\(fragment)'", file: file, line: line)
+        }
+    }
+
+    /// A small place tree: province 32, regency 3201, district 3201010, villages ...001 and ...002,
+    /// units ...0001-0003 in village 1 and ...0001 in village 2.
+    public static let places = [
+        "INSERT INTO fkp.regions (code, name, level) VALUES ('32', 'Jawa Barat', 'province'), ('3201', 'Bogor', 'regency'), "
+            + "('3201010', 'Nanggung', 'district'), ('3201010001', 'Desa Satu', 'village'), ('3201010002', 'Desa Dua', 'village'), "
+            + "('32010100010001', 'RT 001', 'sls'), ('32010100010002', 'RT 002', 'sls'), ('32010100010003', 'RT 003', 'sls'), "
+            + "('32010100020001', 'RT 001', 'sls')",
+    ]
+
+    /// A family row in unit `sls` with the given id, group and rank.
+    public static func family(_ id: String, sls: String = "32010100010001", group: Int = 2, rank: Int = 1) -> String {
+        "INSERT INTO fkp.families (id, sls_code, head_name, address, members, kk_number, head_nik, welfare_group, "
+            + "welfare_score, sls_rank) VALUES ('\(id)', '\(sls)', 'Kepala \(id)', 'Kp. Babakan', 4, '3201010101000001', "
+            + "'3201014501800001', \(group), 10.5, \(rank))"
+    }
+
+    /// A planned forum for village 1 covering the given units (its id is 1 in a fresh database).
+    public static func forum(units: [String] = ["32010100010001"], region: String = "3201010001",
+                             starts: String = "2026-12-01 09:00+07") -> [String] {
+        ["INSERT INTO fkp.forums (region_code, starts_at, ends_at, venue) VALUES ('\(region)', '\(starts)', "
+            + "timestamptz '\(starts)' + interval '3 hours', 'Balai Desa')"]
+            + units.enumerated().map { index, unit in
+                "INSERT INTO fkp.forum_units (forum_id, sls_code, position) VALUES (currval('fkp.forums_id_seq'), '\(unit)', \(index + 1))"
+            }
+    }
+}

@@ -1,0 +1,117 @@
+import FKPStore
+import Foundation
+import Logging
+import PostgresNIO
+import XCTest
+
+/// The PostgreSQL server of a test run: TEST_DATABASE_URL when set (local hosts only), otherwise a
+/// private throw-away cluster in .fkp/test-cluster, started once and stopped when the run ends.
+/// The schema is migrated once into a template database; each test gets its own copy of it.
+public actor TestPostgres {
+    public static let shared = TestPostgres()
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    public static let logger: Logger = {
+        var logger = Logger(label: "fkp.test")
+        logger.logLevel = .warning
+        return logger
+    }()
+
+    private var server: DatabaseURL?
+    private var templateName: String?
+    private var counter = 0
+
+    public struct Unavailable: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The server's `postgres` database.
+    public func serverURL() async throws -> DatabaseURL {
+        if let server { return server }
+        let found: DatabaseURL
+        if let text = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !text.isEmpty {
+            found = try DatabaseURL(parsing: text)
+            guard ["127.0.0.1", "localhost", "::1"].contains(found.host) else {
+                throw Unavailable(description: "TEST_DATABASE_URL must name a local server (tests create and drop databases), not \(found.host)")
+            }
+        } else {
+            let cluster = try LocalPostgres(directory: Self.packageRoot + "/.fkp/test-cluster", durability: .throwaway)
+            try cluster.destroy()  // a folder left by an interrupted run: stop what it names, then wipe
+            found = try cluster.start()
+            ClusterShutdown.register(cluster)
+        }
+        let reachable = try await PostgresClient.with(found, logger: Self.logger, maximumConnections: 1) { client in
+            await Database(client: client, logger: Self.logger).isReachable(timeout: .seconds(10))
+        }
+        guard reachable else { throw Unavailable(description: "PostgreSQL at \(found) does not answer within 10 seconds") }
+        server = found
+        return found
+    }
+
+    /// A new database with the current schema, for one test.
+    public func freshDatabase() async throws -> DatabaseURL {
+        let server = try await serverURL()
+        let template = try await migratedTemplate(on: server)
+        counter += 1
+        let name = "fkp_test_\(getpid())_\(counter)"
+        try await DatabaseAdmin.createDatabase(name, on: server, template: template, logger: Self.logger)
+        return server.with(database: name)
+    }
+
+    /// A new empty database (no schema), for migration tests.
+    public func emptyDatabase() async throws -> DatabaseURL {
+        let server = try await serverURL()
+        counter += 1
+        let name = "fkp_empty_\(getpid())_\(counter)"
+        try await DatabaseAdmin.createDatabase(name, on: server, logger: Self.logger)
+        return server.with(database: name)
+    }
+
+    private func migratedTemplate(on server: DatabaseURL) async throws -> String {
+        if let templateName { return templateName }
+        let name = "fkp_template_\(getpid())"
+        try await DatabaseAdmin.dropDatabase(name, on: server, logger: Self.logger)
+        try await DatabaseAdmin.createDatabase(name, on: server, logger: Self.logger)
+        let migrator = try Migrator(directory: Self.packageRoot + "/sql")
+        try await PostgresClient.with(server.with(database: name), logger: Self.logger, maximumConnections: 1) { client in
+            try await migrator.migrate(client, logger: Self.logger)
+        }
+        templateName = name
+        return name
+    }
+}
+
+/// Runs `body` with a fresh migrated database and a pooled client on it.
+public func withTestDatabase<Result: Sendable>(
+    _ body: @Sendable (Database, DatabaseURL) async throws -> Result
+) async throws -> Result {
+    let url = try await TestPostgres.shared.freshDatabase()
+    do {
+        return try await PostgresClient.with(url, logger: TestPostgres.logger, maximumConnections: 12) { client in
+            try await body(Database(client: client, logger: TestPostgres.logger), url)
+        }
+    } catch let error as PSQLError {
+        // The driver hides the server's words by default; a failing test should show them.
+        throw ReadableDatabaseError(description: DatabaseRefusal(error)?.message ?? String(reflecting: error))
+    }
+}
+
+public struct ReadableDatabaseError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// Stops the private cluster when the test bundle finishes, pass or fail.
+final class ClusterShutdown: NSObject, XCTestObservation, @unchecked Sendable {
+    private let cluster: LocalPostgres
+
+    private init(cluster: LocalPostgres) { self.cluster = cluster }
+
+    static func register(_ cluster: LocalPostgres) {
+        let observer = ClusterShutdown(cluster: cluster)
+        XCTestObservationCenter.shared.addTestObserver(observer)
+    }
+
+    func testBundleDidFinish(_ testBundle: Bundle) {
+        try? cluster.destroy()
+    }
+}
