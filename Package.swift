@@ -69,7 +69,11 @@ let package = Package(
         ),
         .target(
             name: "FKPTestSupport",
-            dependencies: ["FKPCore", "FKPStore", "FKPWeb"],
+            dependencies: [
+                "FKPCore", "FKPStore", "FKPWeb",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/FKPTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -78,8 +82,9 @@ let package = Package(
         .testTarget(
             name: "FKPWebTests",
             dependencies: [
-                "FKPWeb", "FKPTestSupport",
+                "FKPWeb", "FKPStore", "FKPTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -19,9 +19,11 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: FileMiddleware(config.publicDirectory, searchForIndexHtml: false, logger: logger))
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    // Inside the error pages: it serves a file only when the routes answered "not found".
+    router.add(middleware: FileMiddleware(config.publicDirectory, cacheControl: .init([(.textCss, [.maxAge(3600)])]),
+                                          searchForIndexHtml: false, logger: logger))
 
     router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/regions"]) }
     HealthController(database: database, migrator: migrator).addRoutes(to: router)

@@ -1,0 +1,35 @@
+import FKPStore
+import FKPTestSupport
+import FKPWeb
+import XCTest
+
+final class AppConfigTests: XCTestCase {
+    let folders = ["FKP_TEMPLATES_DIR": TestPostgres.packageRoot + "/templates", "FKP_PUBLIC_DIR": TestPostgres.packageRoot + "/public",
+                   "FKP_SQL_DIR": TestPostgres.packageRoot + "/sql"]
+
+    func assertInvalid(_ env: [String: String], names variable: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try AppConfig.fromEnvironment(env), file: file, line: line) { error in
+            XCTAssertEqual((error as? AppConfig.Invalid)?.variable, variable, file: file, line: line)
+            XCTAssertTrue("\(error)".contains(variable), file: file, line: line)
+        }
+    }
+
+    func testAMissingOrMalformedVariableIsNamed() {
+        assertInvalid(folders, names: "DATABASE_URL")
+        assertInvalid(folders.merging(["DATABASE_URL": "mysql://x@y/z"]) { $1 }, names: "DATABASE_URL")
+        let base = folders.merging(["DATABASE_URL": "postgres://fkp:pw@127.0.0.1:5432/fkp"]) { $1 }
+        assertInvalid(base.merging(["PORT": "eighty"]) { $1 }, names: "PORT")
+        assertInvalid(base.merging(["PORT": "70000"]) { $1 }, names: "PORT")
+        assertInvalid(base.merging(["LOG_LEVEL": "loud"]) { $1 }, names: "LOG_LEVEL")
+        assertInvalid(base.merging(["FKP_TEMPLATES_DIR": "/no/such/folder"]) { $1 }, names: "FKP_TEMPLATES_DIR")
+    }
+
+    func testDefaultsAreSafeAndLocal() throws {
+        let config = try AppConfig.fromEnvironment(folders.merging(["DATABASE_URL": "postgres://fkp:p%40ss@db.internal/fkp"]) { $1 })
+        XCTAssertEqual(config.host, "127.0.0.1")
+        XCTAssertEqual(config.port, 8080)
+        XCTAssertEqual(config.database.password, "p@ss")
+        XCTAssertEqual(config.database.port, 5432)
+        XCTAssertFalse("\(config.database)".contains("p@ss"), "the password never appears in logs")
+    }
+}

@@ -1,0 +1,27 @@
+import FKPStore
+import FKPTestSupport
+import FKPWeb
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import XCTest
+
+/// Builds the real application (the same composition root as `fkp serve`) on a fresh database.
+enum WebTest {
+    static func config(_ url: DatabaseURL) -> AppConfig {
+        AppConfig(database: url, port: 0,
+                  templatesDirectory: TestPostgres.packageRoot + "/templates",
+                  publicDirectory: TestPostgres.packageRoot + "/public",
+                  migrationsDirectory: TestPostgres.packageRoot + "/sql")
+    }
+
+    static func withApp(seed: [String] = [], _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await withTestDatabase { db, url in
+            if !seed.isEmpty { try await SQLTest.write(db, seed) }
+            let app = try await buildApplication(config: config(url), logger: TestPostgres.logger)
+            try await app.test(.router, test)
+        }
+    }
+
+    static func body(_ response: TestResponse) -> String { String(buffer: response.body) }
+}
