@@ -18,6 +18,7 @@ public actor TestPostgres {
     }()
 
     private var server: DatabaseURL?
+    private var startFailure: (any Error)?
     private var templateName: String?
     private var counter = 0
 
@@ -28,6 +29,18 @@ public actor TestPostgres {
     /// The server's `postgres` database.
     public func serverURL() async throws -> DatabaseURL {
         if let server { return server }
+        if let startFailure { throw startFailure }  // fail every test at once, not after a retry each
+        do {
+            let found = try await startServer()
+            server = found
+            return found
+        } catch {
+            startFailure = error
+            throw error
+        }
+    }
+
+    private func startServer() async throws -> DatabaseURL {
         let found: DatabaseURL
         if let text = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !text.isEmpty {
             found = try DatabaseURL(parsing: text)
@@ -44,7 +57,6 @@ public actor TestPostgres {
             await Database(client: client, logger: Self.logger).isReachable(timeout: .seconds(10))
         }
         guard reachable else { throw Unavailable(description: "PostgreSQL at \(found) does not answer within 10 seconds") }
-        server = found
         return found
     }
 
