@@ -73,6 +73,7 @@ let package = Package(
                 "FKPCore", "FKPStore", "FKPWeb",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             path: "Tests/FKPTestSupport",
             swiftSettings: swiftSettings

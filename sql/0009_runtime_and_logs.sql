@@ -1,12 +1,15 @@
 -- Runtime state that is not domain data (sessions, login throttling) lives in schema runtime and is
 -- not audited row by row; logs an auditor reads are append-only tables of schema audit.
+-- The id is the SHA-256 of the session key, so a copy of this table opens no session.
 CREATE TABLE runtime.sessions (
     id         text PRIMARY KEY,
-    payload    bytea NOT NULL,
+    user_id    bigint REFERENCES fkp.users (id),
+    payload    text NOT NULL,
     expires_at timestamptz NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX sessions_expiry_idx ON runtime.sessions (expires_at);
+CREATE INDEX sessions_user_idx ON runtime.sessions (user_id) WHERE user_id IS NOT NULL;
 
 CREATE TABLE runtime.login_failures (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -53,4 +53,24 @@ public struct RegionRepository: Sendable {
             return result
         }
     }
+
+    /// The given places themselves (a person's own scope), each with its families per group.
+    public func counts(of codes: [RegionCode]) async throws -> [RegionCounts] {
+        var result: [RegionCounts] = []
+        for code in codes.sorted() {
+            guard let region = try await region(code) else { continue }
+            let counts = try await database.read { connection in
+                let rows = try await connection.query(
+                    "SELECT welfare_group, count(*) FROM fkp.families WHERE sls_code LIKE \(code.value + "%") GROUP BY 1",
+                    logger: database.logger)
+                var counts = GroupCounts()
+                for try await (group, n) in rows.decode((Int16, Int64).self) {
+                    if let welfare = WelfareGroup(rawValue: Int(group)) { counts.byGroup[welfare] = Int(n) }
+                }
+                return counts
+            }
+            result.append(RegionCounts(region: region, counts: counts))
+        }
+        return result
+    }
 }

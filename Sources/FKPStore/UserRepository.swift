@@ -11,14 +11,16 @@ public struct UserRepository: Sendable {
     public struct NewUser: Sendable {
         public var username: String
         public var displayName: String
-        public var passwordHash: String
+        /// nil for people who set their own password with an activation code.
+        public var passwordHash: String?
         public var mustChangePassword: Bool
         public var role: Role
         public var regionCode: String?
         public var forumID: Int64?
+        public var isSupervisor: Bool
 
-        public init(username: String, displayName: String, passwordHash: String, mustChangePassword: Bool,
-                    role: Role, regionCode: String?, forumID: Int64? = nil) {
+        public init(username: String, displayName: String, passwordHash: String?, mustChangePassword: Bool,
+                    role: Role, regionCode: String?, forumID: Int64? = nil, isSupervisor: Bool = false) {
             self.username = username
             self.displayName = displayName
             self.passwordHash = passwordHash
@@ -26,6 +28,7 @@ public struct UserRepository: Sendable {
             self.role = role
             self.regionCode = regionCode
             self.forumID = forumID
+            self.isSupervisor = isSupervisor
         }
     }
 
@@ -41,8 +44,8 @@ public struct UserRepository: Sendable {
             var id: Int64 = 0
             for try await value in rows.decode(Int64.self) { id = value }
             try await connection.query("""
-                INSERT INTO fkp.role_assignments (user_id, role, region_code, forum_id)
-                VALUES (\(id), \(user.role.rawValue), \(user.regionCode), \(user.forumID))
+                INSERT INTO fkp.role_assignments (user_id, role, region_code, forum_id, is_supervisor)
+                VALUES (\(id), \(user.role.rawValue), \(user.regionCode), \(user.forumID), \(user.isSupervisor))
                 """, logger: database.logger)
             return id
         }

@@ -13,6 +13,14 @@ public struct AppConfig: Sendable {
     public var publicDirectory: String
     public var migrationsDirectory: String
     public var databasePoolSize: Int
+    /// A session ends after this long without a request.
+    public var sessionIdleMinutes: Int = 30
+    /// ... and this long after login, whatever happens.
+    public var sessionMaxHours: Int = 12
+    /// Mark cookies Secure (set when the site is served over HTTPS, as behind the nginx of deploy/).
+    public var secureCookies: Bool = false
+    /// bcrypt cost for new password hashes.
+    public var bcryptCost: Int = 12
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -56,6 +64,15 @@ public struct AppConfig: Sendable {
                 throw Invalid(variable: "LOG_LEVEL", problem: "must be one of trace, debug, info, notice, warning, error, critical (got '\(level)')")
             }
             config.logLevel = parsed
+        }
+        config.sessionIdleMinutes = try integer(env, "FKP_SESSION_IDLE_MINUTES", default: config.sessionIdleMinutes, in: 1...1440)
+        config.sessionMaxHours = try integer(env, "FKP_SESSION_MAX_HOURS", default: config.sessionMaxHours, in: 1...168)
+        config.bcryptCost = try integer(env, "FKP_BCRYPT_COST", default: config.bcryptCost, in: 10...16)
+        if let secure = env["FKP_SECURE_COOKIES"] {
+            guard ["true", "false"].contains(secure) else {
+                throw Invalid(variable: "FKP_SECURE_COOKIES", problem: "must be true or false (got '\(secure)')")
+            }
+            config.secureCookies = secure == "true"
         }
         config.templatesDirectory = try directory(env, "FKP_TEMPLATES_DIR", default: config.templatesDirectory)
         config.publicDirectory = try directory(env, "FKP_PUBLIC_DIR", default: config.publicDirectory)

@@ -1,6 +1,8 @@
 import FKPStore
+import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 import Logging
 import Mustache
 import PostgresNIO
@@ -14,26 +16,52 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     let database = Database(client: client, logger: logger)
     let migrator = try Migrator(directory: config.migrationsDirectory)
     let renderer = PageRenderer(library: try await MustacheLibrary(directory: config.templatesDirectory))
+    let hasher = PasswordHasher(cost: UInt8(config.bcryptCost))
+
+    let accounts = AccountRepository(database: database)
+    let sessions = SessionRepository(database: database)
+    let securityLog = SecurityLog(database: database)
+    let persist = PostgresPersistDriver(sessions: sessions)
+    let cookieName = "fkp_session"
+    let keyPrefix = "fkp."
+    let idle = Duration.seconds(config.sessionIdleMinutes * 60)
 
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LanguageMiddleware())
+    router.add(middleware: SessionCookieHardeningMiddleware(cookieName: cookieName))
+    router.add(middleware: SessionMiddleware(storage: persist, configuration: .init(
+        sessionCookieParameters: .init(name: cookieName, path: "/", secure: config.secureCookies, sameSite: .lax),
+        keyPrefix: keyPrefix, defaultSessionExpiration: idle)))
+    router.add(middleware: AuthenticationMiddleware(accounts: accounts, idleTimeout: TimeInterval(config.sessionIdleMinutes * 60),
+                                                    absoluteLifetime: TimeInterval(config.sessionMaxHours * 3600)))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    router.add(middleware: CSRFMiddleware())
     // Inside the error pages: it serves a file only when the routes answered "not found".
     router.add(middleware: FileMiddleware(config.publicDirectory, cacheControl: .init([(.textCss, [.maxAge(3600)])]),
                                           searchForIndexHtml: false, logger: logger))
 
-    router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/regions"]) }
+    router.get("/") { _, context in
+        Response(status: .seeOther, headers: [.location: context.principal == nil ? "/login" : "/regions"])
+    }
     HealthController(database: database, migrator: migrator).addRoutes(to: router)
-    LoginController(renderer: renderer).addRoutes(to: router)
-    RegionController(renderer: renderer, regions: RegionRepository(database: database)).addRoutes(to: router)
+    LoginController(renderer: renderer, accounts: accounts, sessions: sessions, throttle: LoginThrottle(database: database),
+                    securityLog: securityLog, hasher: hasher, cookieName: cookieName, keyPrefix: keyPrefix, sessionIdle: idle,
+                    decoyHash: try await hasher.hash(Token.random(bytes: 16))).addRoutes(to: router)
+    PasswordController(renderer: renderer, accounts: accounts, securityLog: securityLog, hasher: hasher).addRoutes(to: router)
+    ActivationController(renderer: renderer, codes: ActivationCodeRepository(database: database), accounts: accounts,
+                         securityLog: securityLog, hasher: hasher).addRoutes(to: router)
+    UserAdminController(renderer: renderer, accounts: accounts, users: UserRepository(database: database), sessions: sessions,
+                        hasher: hasher).addRoutes(to: router)
+    RegionController(renderer: renderer, regions: RegionRepository(database: database),
+                     families: FamilyRepository(database: database), securityLog: securityLog).addRoutes(to: router)
 
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "fkp"),
         logger: logger)
-    app.addServices(client)
+    app.addServices(client, persist)
     return app
 }

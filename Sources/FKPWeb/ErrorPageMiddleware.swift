@@ -1,26 +1,42 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Turns errors into pages a person can read, in their language. Unexpected errors are logged with
-/// the request id, which the page shows so a report can be matched to the log.
+/// Turns errors into pages a person can read, in their language: a page that needs a login sends
+/// to the login page; "not found" and "forbidden" get their own pages; unexpected errors are logged
+/// with the request id, which the page shows so a report can be matched to the log.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let renderer: PageRenderer
 
-    struct Content { let requestID: String }
+    struct Content { let requestID: String; let message: String? }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch is LoginRequired {
+            let back = request.method == .get ? request.uri.description : "/"
+            let query = back == "/" ? "" : "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            return Response(status: .seeOther, headers: [.location: "/login" + query])
         } catch let error as HTTPError where error.status == .notFound {
-            return try renderer.render("not-found", title: "not_found_title", content: Content(requestID: context.requestID),
-                                       request: request, context: context, status: .notFound)
+            return try page("not-found", "not_found_title", .notFound, request, context)
+        } catch let error as HTTPError where error.status == .forbidden {
+            let t = Translations(language: context.language)
+            let message = error.body == "csrf" ? t["csrf_refused"] : t["forbidden_text"]
+            return try renderer.render("forbidden", title: "forbidden_title", content: Content(requestID: context.requestID, message: message),
+                                       request: request, context: context, status: .forbidden)
         } catch let error as HTTPError where error.status.code < 500 {
             throw error
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
-            return try renderer.render("error", title: "error_title", content: Content(requestID: context.requestID),
-                                       request: request, context: context, status: .internalServerError)
+            return try page("error", "error_title", .internalServerError, request, context)
         }
+    }
+
+    private func page(_ template: String, _ title: String, _ status: HTTPResponse.Status, _ request: Request,
+                      _ context: Context) throws -> Response {
+        try renderer.render(template, title: title, content: Content(requestID: context.requestID, message: nil),
+                            request: request, context: context, status: status)
     }
 }

@@ -1,18 +1,103 @@
+import FKPCore
+import FKPStore
+import Foundation
+import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 
-/// The login page.
+/// Logging in and out. Passwords are checked with bcrypt off the event loop; failures are
+/// throttled per account and per address; every success and failure goes to the security log;
+/// the session id changes at login, so an id handed out before login is useless after it.
 struct LoginController {
     let renderer: PageRenderer
+    let accounts: AccountRepository
+    let sessions: SessionRepository
+    let throttle: LoginThrottle
+    let securityLog: SecurityLog
+    let hasher: PasswordHasher
+    let cookieName: String
+    let keyPrefix: String
+    let sessionIdle: Duration
+    /// A bcrypt hash of a random secret, checked for unknown names so they cost as much time as known ones.
+    let decoyHash: String
+
+    struct Form: Decodable {
+        let username: String
+        let password: String
+        let next: String?
+    }
 
     struct Content {
+        let csrf: String
         let username: String
+        let next: String
+        let error: String?
+        let notice: String?
     }
+
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/login", use: page)
+        router.post("/login", use: login)
+        router.post("/logout", use: logout)
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) throws -> Response {
-        try renderer.render("login", title: "login_title", content: Content(username: ""), request: request, context: context)
+        let next = safeLocalPath(request.uri.queryParameters["next"].map(String.init))
+        if context.principal != nil { return redirect(next) }
+        let t = Translations(language: context.language)
+        let notice = request.uri.queryParameters["activated"] != nil ? t["activate_done"] : nil
+        return try renderer.render("login", title: "login_title",
+                                   content: Content(csrf: context.csrfToken(), username: "", next: next, error: nil, notice: notice),
+                                   request: request, context: context)
+    }
+
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.decodeForm(Form.self)
+        let username = form.username.trimmingCharacters(in: .whitespaces).lowercased()
+        let address = context.clientAddress
+        let t = Translations(language: context.language)
+
+        let wait = try await throttle.waitSeconds(username: username, address: address)
+        if wait > 0 {
+            try await securityLog.record("login.throttled", username: username, address: address, detail: "wait \(wait)s",
+                                         requestID: context.requestID)
+            var response = try renderer.render(
+                "login", title: "login_title",
+                content: Content(csrf: context.csrfToken(), username: username, next: safeLocalPath(form.next),
+                                 error: t["login_throttled"].replacingOccurrences(of: "{seconds}", with: String(wait)), notice: nil),
+                request: request, context: context, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(wait)
+            return response
+        }
+
+        let account = try await accounts.account(username: username)
+        let passwordMatches = try await hasher.verify(form.password, against: account?.passwordHash ?? decoyHash)
+        guard let account, passwordMatches, account.passwordHash != nil, !account.isDisabled else {
+            try await throttle.recordFailure(username: username, address: address)
+            let why = account == nil ? "unknown user" : account!.isDisabled ? "disabled" : "wrong password"
+            try await securityLog.record("login.failure", username: username, address: address, detail: why, requestID: context.requestID)
+            return try renderer.render(
+                "login", title: "login_title",
+                content: Content(csrf: context.csrfToken(), username: username, next: safeLocalPath(form.next),
+                                 error: t["login_failed"], notice: nil),
+                request: request, context: context, status: .unauthorized)
+        }
+
+        try await throttle.recordSuccess(username: username)
+        try await securityLog.record("login.success", username: username, address: address, requestID: context.requestID)
+        // A new session id at login: the pre-login session is removed, not promoted.
+        if let old = request.cookies[cookieName]?.value { try await sessions.remove(key: keyPrefix + old) }
+        context.sessions.createSession(WebSession.loggedIn(userID: account.id), expiresIn: sessionIdle)
+        return redirect(account.mustChangePassword ? "/password" : safeLocalPath(form.next))
+    }
+
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let principal = context.principal {
+            try await securityLog.record("logout", username: principal.username, address: context.clientAddress, requestID: context.requestID)
+        }
+        context.sessions.clearSession()
+        return redirect("/login")
     }
 }

@@ -1,4 +1,5 @@
 import HTTPTypes
+import FKPCore
 import Hummingbird
 import Mustache
 
@@ -13,6 +14,10 @@ struct PageRenderer: Sendable {
         let title: String
         let switchLanguageURL: String
         let requestID: String
+        /// The signed-in person's name, and the token for the logout form; nil when nobody is.
+        let user: String?
+        let csrf: String?
+        let canSeeUsers: Bool
         let content: Content
     }
 
@@ -21,7 +26,10 @@ struct PageRenderer: Sendable {
         let t = Translations(language: context.language)
         let layout = Layout(t: t, lang: context.language.rawValue, title: t[title],
                             switchLanguageURL: "\(request.uri.path)?lang=\(context.language.other.rawValue)",
-                            requestID: context.requestID, content: content)
+                            requestID: context.requestID, user: context.principal?.displayName,
+                            csrf: context.principal == nil ? nil : context.csrfToken(),
+                            canSeeUsers: context.principal?.assignments.contains { AccessPolicy.permits($0, .viewUsers) } == true,
+                            content: content)
         guard let html = library.render(layout, withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "template \(template) is missing")
         }

@@ -4,7 +4,7 @@ import FKPStore
 /// The view-model of the region browser: where we are, and the places one level down with their
 /// families per welfare group.
 struct RegionPage {
-    struct Crumb { let name: String; let href: String }
+    struct Crumb { let name: String; let href: String? }
     struct Counts { let g1: Int; let g2: Int; let g3: Int; let g4: Int; let total: Int }
     struct Row {
         let code: String
@@ -21,14 +21,16 @@ struct RegionPage {
     let rows: [Row]
     let totals: Counts
     let isEmpty: Bool
+    let families: FamilyListView?
 
-    init(region: Region?, lineage: [Region], children: [RegionRepository.RegionCounts], t: Translations) {
+    init(region: Region?, lineage: [(Region, Bool)], children: [RegionRepository.RegionCounts], families: FamilyListView?,
+         t: Translations) {
         heading = region.map { "\($0.name)" } ?? t["regions_all"]
         levelLabel = region.map { t["level_\($0.level.rawValue)"] + " · " + $0.code.value }
         let childLevel = region?.level.child ?? .province
         childLevelLabel = t["level_\(childLevel.rawValue)"]
         crumbs = [Crumb(name: t["regions_all"], href: "/regions")]
-            + lineage.map { Crumb(name: $0.name, href: "/regions/\($0.code.value)") }
+            + lineage.map { region, isLink in Crumb(name: region.name, href: isLink ? "/regions/\(region.code.value)" : nil) }
         rows = children.map { child in
             Row(code: child.region.code.value, name: child.region.name,
                 href: child.region.level == .subsls ? nil : "/regions/\(child.region.code.value)",
@@ -36,6 +38,7 @@ struct RegionPage {
         }
         totals = Self.counts(children.map(\.counts).reduce(GroupCounts(), +))
         isEmpty = children.isEmpty
+        self.families = families
     }
 
     static func counts(_ c: GroupCounts) -> Counts {

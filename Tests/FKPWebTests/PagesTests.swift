@@ -29,12 +29,12 @@ final class PagesTests: XCTestCase {
                 XCTAssertTrue(html.contains(#"<html lang="en">"#))
                 XCTAssertTrue(html.contains("Password") && html.contains("Log in"))
                 XCTAssertFalse(html.contains("⟦"))
-                return try XCTUnwrap(response.headers[.setCookie])
+                return try XCTUnwrap(response.headers[values: .setCookie].first { $0.hasPrefix("lang=") })
             }
             XCTAssertTrue(cookie.hasPrefix("lang=en"))
             XCTAssertTrue(cookie.contains("HttpOnly"))
-            try await client.execute(uri: "/regions", method: .get, headers: [.cookie: "lang=en"]) { response in
-                XCTAssertTrue(WebTest.body(response).contains("Regions"))
+            try await client.execute(uri: "/activate", method: .get, headers: [.cookie: "lang=en"]) { response in
+                XCTAssertTrue(WebTest.body(response).contains("Activate your account"))
             }
         }
     }
@@ -67,32 +67,42 @@ final class PagesTests: XCTestCase {
         let seed = SQLTest.places + [
             SQLTest.family("F1", group: 1, rank: 1), SQLTest.family("F2", group: 1, rank: 2), SQLTest.family("F3", group: 4, rank: 3),
             SQLTest.family("F4", sls: "32010100020001", group: 2),
-        ]
+        ] + SQLTest.forum() + TestAccounts.statements()
         try await WebTest.withApp(seed: seed) { client in
-            try await client.execute(uri: "/regions", method: .get) { response in
-                let html = WebTest.body(response)
-                XCTAssertTrue(html.contains(#"<a href="/regions/32">Jawa Barat</a>"#))
-                XCTAssertTrue(html.contains(#"<td class="n">2</td><td class="n">1</td><td class="n">0</td><td class="n">1</td><td class="n total">4</td>"#), html)
-            }
-            try await client.execute(uri: "/regions/3201010", method: .get) { response in
-                let html = WebTest.body(response)
-                XCTAssertTrue(html.contains("Desa Satu") && html.contains("Desa Dua"))
-                XCTAssertTrue(html.contains(#"<td class="n">2</td><td class="n">0</td><td class="n">0</td><td class="n">1</td><td class="n total">3</td>"#))
-                XCTAssertTrue(html.contains(#"<a href="/regions/3201">Bogor</a>"#), "breadcrumbs up to the regency")
-            }
-            try await client.execute(uri: "/regions/3201010001", method: .get) { response in
-                XCTAssertTrue(WebTest.body(response).contains("RT 003"), "units without families are listed too")
-            }
+            var browser = TestBrowser(client)
+            try await browser.login("admin", TestAccounts.password)
+            let root = try await browser.get("/regions")
+            XCTAssertTrue(root.text.contains(#"<a href="/regions/32">Jawa Barat</a>"#))
+            XCTAssertTrue(root.text.contains(#"<td class="n">2</td><td class="n">1</td><td class="n">0</td><td class="n">1</td><td class="n total">4</td>"#), root.text)
+            let district = try await browser.get("/regions/3201010")
+            XCTAssertTrue(district.text.contains("Desa Satu") && district.text.contains("Desa Dua"))
+            XCTAssertTrue(district.text.contains(#"<td class="n">2</td><td class="n">0</td><td class="n">0</td><td class="n">1</td><td class="n total">3</td>"#))
+            XCTAssertTrue(district.text.contains(#"<a href="/regions/3201">Bogor</a>"#), "breadcrumbs up to the regency")
+            let village = try await browser.get("/regions/3201010001")
+            XCTAssertTrue(village.text.contains("RT 003"), "units without families are listed too")
+        }
+    }
+
+    func testAFacilitatorStartsAtTheirVillageAndSeesAncestorsWithoutLinks() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client in
+            var browser = TestBrowser(client)
+            try await browser.login("fasil", TestAccounts.password)
+            let start = try await browser.get("/regions")
+            XCTAssertEqual(start.location, "/regions/3201010001")
+            let village = try await browser.get("/regions/3201010001")
+            XCTAssertTrue(village.text.contains("<span>Bogor</span>"), "the regency is named, not linked")
+            XCTAssertFalse(village.text.contains(#"href="/regions/3201""#))
         }
     }
 
     func testAnUnknownOrMalformedRegionIsAReadableNotFoundPage() async throws {
-        try await WebTest.withApp(seed: SQLTest.places) { client in
+        try await WebTest.withApp(seed: SQLTest.places + SQLTest.forum() + TestAccounts.statements()) { client in
+            var browser = TestBrowser(client)
+            try await browser.login("admin", TestAccounts.password)
             for uri in ["/regions/3299", "/regions/abc", "/regions/32%27%3B"] {
-                try await client.execute(uri: uri, method: .get) { response in
-                    XCTAssertEqual(response.status, .notFound, uri)
-                    XCTAssertTrue(WebTest.body(response).contains("Halaman tidak ditemukan"), uri)
-                }
+                let response = try await browser.get(uri)
+                XCTAssertEqual(response.status, .notFound, uri)
+                XCTAssertTrue(response.text.contains("Halaman tidak ditemukan"), uri)
             }
         }
     }

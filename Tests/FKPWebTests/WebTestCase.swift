@@ -9,17 +9,25 @@ import XCTest
 /// Builds the real application (the same composition root as `fkp serve`) on a fresh database.
 enum WebTest {
     static func config(_ url: DatabaseURL) -> AppConfig {
-        AppConfig(database: url, port: 0,
-                  templatesDirectory: TestPostgres.packageRoot + "/templates",
-                  publicDirectory: TestPostgres.packageRoot + "/public",
-                  migrationsDirectory: TestPostgres.packageRoot + "/sql")
+        var config = AppConfig(database: url, port: 0,
+                               templatesDirectory: TestPostgres.packageRoot + "/templates",
+                               publicDirectory: TestPostgres.packageRoot + "/public",
+                               migrationsDirectory: TestPostgres.packageRoot + "/sql")
+        config.bcryptCost = 10
+        return config
     }
 
     static func withApp(seed: [String] = [], _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await withApp(seed: seed) { client, _ in try await test(client) }
+    }
+
+    /// The same, with the database at hand for checking what a request changed.
+    static func withApp(seed: [String] = [],
+                        _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void) async throws {
         try await withTestDatabase { db, url in
             if !seed.isEmpty { try await SQLTest.write(db, seed) }
             let app = try await buildApplication(config: config(url), logger: TestPostgres.logger)
-            try await app.test(.router, test)
+            try await app.test(.router) { client in try await test(client, db) }
         }
     }
 

@@ -1,0 +1,126 @@
+import FKPCore
+import PostgresNIO
+
+/// Reading accounts and their assignments, and changing them through the audited path.
+public struct AccountRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    public struct Account: Sendable, Equatable {
+        public var id: Int64
+        public var username: String
+        public var displayName: String
+        public var passwordHash: String?
+        public var mustChangePassword: Bool
+        public var isDisabled: Bool
+    }
+
+    public func account(username: String) async throws -> Account? {
+        try await account(id: nil, username: username)
+    }
+
+    public func account(id: Int64) async throws -> Account? {
+        try await account(id: id, username: nil)
+    }
+
+    private func account(id: Int64?, username: String?) async throws -> Account? {
+        try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT id, username, display_name, password_hash, must_change_password, disabled_at IS NOT NULL
+                  FROM fkp.users
+                 WHERE (\(id)::bigint IS NULL OR id = \(id)) AND (\(username)::text IS NULL OR username = \(username))
+                """, logger: database.logger)
+            for try await (id, username, name, hash, mustChange, disabled) in rows.decode((Int64, String, String, String?, Bool, Bool).self) {
+                return Account(id: id, username: username, displayName: name, passwordHash: hash,
+                               mustChangePassword: mustChange, isDisabled: disabled)
+            }
+            return nil
+        }
+    }
+
+    /// The person with their current assignments, or nil when the account is missing or disabled.
+    public func principal(userID: Int64) async throws -> Principal? {
+        guard let account = try await account(id: userID), !account.isDisabled else { return nil }
+        return Principal(userID: account.id, username: account.username, displayName: account.displayName,
+                         assignments: try await assignments(userID: userID), mustChangePassword: account.mustChangePassword)
+    }
+
+    public func assignments(userID: Int64) async throws -> [Assignment] {
+        try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT role, region_code, forum_id, is_supervisor FROM fkp.role_assignments
+                 WHERE user_id = \(userID) AND revoked_at IS NULL ORDER BY id
+                """, logger: database.logger)
+            var found: [Assignment] = []
+            for try await (role, region, forum, supervisor) in rows.decode((String, String?, Int64?, Bool).self) {
+                guard let role = Role(rawValue: role) else { continue }
+                found.append(Assignment(role: role, region: region.flatMap(RegionCode.parse), forumID: forum, isSupervisor: supervisor))
+            }
+            return found
+        }
+    }
+
+    public struct Listed: Sendable, Equatable {
+        public var account: Account
+        public var assignments: [Assignment]
+    }
+
+    /// Accounts with at least one assignment inside one of `roots` (every account when nil).
+    public func list(within roots: [RegionCode]?) async throws -> [Listed] {
+        let prefixes = roots?.map { $0.value + "%" }
+        return try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT u.id, u.username, u.display_name, u.must_change_password, u.disabled_at IS NOT NULL,
+                       a.role, a.region_code, a.forum_id, a.is_supervisor
+                  FROM fkp.users u JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
+                 WHERE \(prefixes)::text[] IS NULL OR u.id IN (
+                       SELECT user_id FROM fkp.role_assignments WHERE revoked_at IS NULL AND region_code LIKE ANY(\(prefixes)::text[]))
+                 ORDER BY u.username, a.id
+                """, logger: database.logger)
+            var listed: [Listed] = []
+            for try await (id, username, name, mustChange, disabled, role, region, forum, supervisor)
+                in rows.decode((Int64, String, String, Bool, Bool, String, String?, Int64?, Bool).self) {
+                if listed.last?.account.id != id {
+                    listed.append(Listed(account: Account(id: id, username: username, displayName: name, passwordHash: nil,
+                                                          mustChangePassword: mustChange, isDisabled: disabled), assignments: []))
+                }
+                if let role = Role(rawValue: role) {
+                    listed[listed.count - 1].assignments.append(
+                        Assignment(role: role, region: region.flatMap(RegionCode.parse), forumID: forum, isSupervisor: supervisor))
+                }
+            }
+            return listed
+        }
+    }
+
+    public func setPassword(userID: Int64, hash: String, mustChange: Bool, context: WriteContext) async throws {
+        try await database.write(context) { connection in
+            try await connection.query("""
+                UPDATE fkp.users SET password_hash = \(hash), must_change_password = \(mustChange), version = version + 1
+                 WHERE id = \(userID)
+                """, logger: database.logger)
+        }
+    }
+
+    public func setDisabled(userID: Int64, _ disabled: Bool, context: WriteContext) async throws {
+        try await database.write(context) { connection in
+            try await connection.query("""
+                UPDATE fkp.users SET disabled_at = CASE WHEN \(disabled) THEN coalesce(disabled_at, now()) END, version = version + 1
+                 WHERE id = \(userID)
+                """, logger: database.logger)
+            if disabled {
+                try await connection.query("DELETE FROM runtime.sessions WHERE user_id = \(userID)", logger: database.logger)
+            }
+        }
+    }
+
+    public func addAssignment(userID: Int64, _ assignment: Assignment, context: WriteContext) async throws {
+        try await database.write(context) { connection in
+            try await connection.query("""
+                INSERT INTO fkp.role_assignments (user_id, role, region_code, forum_id, is_supervisor)
+                VALUES (\(userID), \(assignment.role.rawValue), \(assignment.region?.value), \(assignment.forumID), \(assignment.isSupervisor))
+                """, logger: database.logger)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import PostgresNIO
+
+/// After five failed logins for one account or from one address within fifteen minutes, each
+/// further attempt must wait, twice as long each time (30 seconds, 1, 2, 4 ... up to 15 minutes).
+public struct LoginThrottle: Sendable {
+    let database: Database
+    public static let window: TimeInterval = 15 * 60
+    public static let freeFailures = 5
+
+    public init(database: Database) { self.database = database }
+
+    /// Seconds the next attempt must still wait, or 0.
+    public func waitSeconds(username: String, address: String, now: Date = Date()) async throws -> Int {
+        try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT count(*) FILTER (WHERE username = \(username)), max(failed_at) FILTER (WHERE username = \(username)),
+                       count(*) FILTER (WHERE address = \(address)), max(failed_at) FILTER (WHERE address = \(address))
+                  FROM runtime.login_failures
+                 WHERE failed_at > \(now.addingTimeInterval(-Self.window)) AND (username = \(username) OR address = \(address))
+                """, logger: database.logger)
+            var wait = 0
+            for try await (userCount, userLast, addressCount, addressLast) in rows.decode((Int64, Date?, Int64, Date?).self) {
+                wait = max(Self.wait(failures: Int(userCount), last: userLast, now: now),
+                           Self.wait(failures: Int(addressCount), last: addressLast, now: now))
+            }
+            return wait
+        }
+    }
+
+    static func wait(failures: Int, last: Date?, now: Date) -> Int {
+        guard failures >= freeFailures, let last else { return 0 }
+        let backoff = min(30.0 * pow(2.0, Double(failures - freeFailures)), window)
+        return max(0, Int((last.addingTimeInterval(backoff).timeIntervalSince(now)).rounded(.up)))
+    }
+
+    public func recordFailure(username: String, address: String) async throws {
+        try await database.read { connection in
+            try await connection.query(
+                "INSERT INTO runtime.login_failures (username, address) VALUES (\(username), \(address))", logger: database.logger)
+        }
+    }
+
+    /// A successful login clears the account's failures (not the address's).
+    public func recordSuccess(username: String) async throws {
+        try await database.read { connection in
+            try await connection.query("DELETE FROM runtime.login_failures WHERE username = \(username)", logger: database.logger)
+        }
+    }
+}

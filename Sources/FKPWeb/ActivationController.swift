@@ -1,0 +1,72 @@
+import FKPCore
+import FKPStore
+import Hummingbird
+
+/// People from the community (SLS heads, community figures) set their own password with the
+/// one-time code printed on their invitation.
+struct ActivationController {
+    let renderer: PageRenderer
+    let codes: ActivationCodeRepository
+    let accounts: AccountRepository
+    let securityLog: SecurityLog
+    let hasher: PasswordHasher
+
+    struct Form: Decodable {
+        let code: String
+        let new_password: String
+        let confirm_password: String
+    }
+
+    struct Content {
+        let csrf: String
+        let code: String
+        let error: String?
+        let minimumLength: Int
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/activate", use: page)
+        router.post("/activate", use: activate)
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) throws -> Response {
+        let code = request.uri.queryParameters["code"].map(String.init) ?? ""
+        return try render(request, context, code: code, error: nil)
+    }
+
+    @Sendable func activate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.decodeForm(Form.self)
+        let t = Translations(language: context.language)
+        let holder: ActivationCodeRepository.Holder
+        switch try await codes.lookup(form.code) {
+        case .success(let found):
+            holder = found
+        case .failure(let problem):
+            try await securityLog.record("activation.refused", username: nil, address: context.clientAddress,
+                                         detail: "\(problem)", requestID: context.requestID)
+            return try render(request, context, code: form.code, error: t["activate_invalid"])
+        }
+        guard form.new_password == form.confirm_password else {
+            return try render(request, context, code: form.code, error: t["password_mismatch"])
+        }
+        if let problem = PasswordRules.check(form.new_password, username: holder.username) {
+            return try render(request, context, code: form.code, error: t[PasswordController.messageKey(problem)])
+        }
+        let role = try await accounts.assignments(userID: holder.userID).first?.role ?? .communityFigure
+        let redeemed = try await codes.redeem(
+            holder, passwordHash: try await hasher.hash(form.new_password),
+            context: WriteContext(actor: holder.username, role: role, action: "user.activate", requestID: context.requestID))
+        guard redeemed else { return try render(request, context, code: form.code, error: t["activate_invalid"]) }
+        try await securityLog.record("activation.success", username: holder.username, address: context.clientAddress,
+                                     requestID: context.requestID)
+        return redirect("/login?activated=1")
+    }
+
+    private func render(_ request: Request, _ context: AppRequestContext, code: String, error: String?) throws -> Response {
+        try renderer.render("activate", title: "activate_title",
+                            content: Content(csrf: context.csrfToken(), code: code, error: error,
+                                             minimumLength: PasswordRules.minimumLength),
+                            request: request, context: context, status: error == nil ? .ok : .unprocessableContent)
+    }
+}

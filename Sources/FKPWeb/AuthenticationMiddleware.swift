@@ -1,0 +1,58 @@
+import FKPCore
+import FKPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdAuth
+import Logging
+
+/// Finds the person behind the session. A session ends after `idleTimeout` without a request, or
+/// `absoluteLifetime` after login, whichever comes first; a disabled account's session ends at once.
+/// A person whose password must change is sent to /password before anything else.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let accounts: AccountRepository
+    let idleTimeout: TimeInterval
+    let absoluteLifetime: TimeInterval
+
+    static let openWhileChangingPassword: Set<String> = ["/password", "/logout", "/healthz", "/readyz"]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if var session = context.sessions.session, let userID = session.userID {
+            let now = Date()
+            let expired = now.timeIntervalSince(session.createdAt) > absoluteLifetime
+                || now.timeIntervalSince(session.lastSeenAt) > idleTimeout
+            if !expired, let principal = try await accounts.principal(userID: userID) {
+                context.principal = principal
+                context.logger[metadataKey: "user"] = .string(principal.username)
+                if now.timeIntervalSince(session.lastSeenAt) > 60 {
+                    session.lastSeenAt = now
+                    context.sessions.setSession(session, expiresIn: .seconds(Int64(idleTimeout)))
+                }
+            } else {
+                context.sessions.clearSession()
+            }
+        }
+        if context.principal?.mustChangePassword == true, !Self.openWhileChangingPassword.contains(request.uri.path),
+           !request.uri.path.hasPrefix("/css/") {
+            return Response(status: .seeOther, headers: [.location: "/password"])
+        }
+        return try await next(request, context)
+    }
+}
+
+/// HummingbirdAuth's session cookie does not set HttpOnly; scripts never need it, so add it.
+struct SessionCookieHardeningMiddleware<Context: RequestContext>: RouterMiddleware {
+    let cookieName: String
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        let cookies = response.headers[values: .setCookie]
+        guard cookies.contains(where: { $0.hasPrefix(cookieName + "=") }) else { return response }
+        response.headers[values: .setCookie] = cookies.map {
+            $0.hasPrefix(cookieName + "=") && !$0.localizedCaseInsensitiveContains("HttpOnly") ? $0 + "; HttpOnly" : $0
+        }
+        return response
+    }
+}

@@ -1,0 +1,24 @@
+import Hummingbird
+
+extension Request {
+    /// Decodes an `application/x-www-form-urlencoded` body (already collected by the CSRF check).
+    mutating func decodeForm<Form: Decodable>(_ type: Form.Type) async throws -> Form {
+        let body = try await collectBody(upTo: CSRFMiddleware.maximumFormBytes)
+        do {
+            return try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body))
+        } catch {
+            throw HTTPError(.badRequest, message: "the form is incomplete")
+        }
+    }
+}
+
+/// Where to go after logging in: only a path of this site, never another site.
+func safeLocalPath(_ candidate: String?) -> String {
+    guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
+          !candidate.contains("://") else { return "/" }
+    return candidate
+}
+
+func redirect(_ location: String) -> Response {
+    Response(status: .seeOther, headers: [.location: location])
+}

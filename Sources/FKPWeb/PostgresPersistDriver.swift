@@ -1,0 +1,54 @@
+import FKPStore
+import Foundation
+import Hummingbird
+import ServiceLifecycle
+
+/// HummingbirdAuth's session storage, kept in PostgreSQL so any number of server processes serve
+/// the same people. Expired sessions are purged every ten minutes while the server runs.
+struct PostgresPersistDriver: PersistDriver {
+    let sessions: SessionRepository
+
+    /// Reads the user id out of a session payload, for the column that lets us end a person's sessions.
+    private struct UserReference: Decodable { let userID: Int64? }
+
+    func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
+        let payload = try JSONEncoder().encode(value)
+        let created = try await sessions.create(key: key, payload: payload, userID: Self.userID(payload),
+                                                expiresAt: Date().addingTimeInterval(Self.seconds(expires ?? .seconds(12 * 3600))))
+        if !created { throw PersistError.duplicate }
+    }
+
+    func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
+        let payload = try JSONEncoder().encode(value)
+        try await sessions.set(key: key, payload: payload, userID: Self.userID(payload),
+                               expiresAt: expires.map { Date().addingTimeInterval(Self.seconds($0)) })
+    }
+
+    func get<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> Object? {
+        guard let stored = try await sessions.get(key: key) else { return nil }
+        return try? JSONDecoder().decode(Object.self, from: stored.payload)
+    }
+
+    func remove(key: String) async throws {
+        try await sessions.remove(key: key)
+    }
+
+    func shutdown() async throws {}
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                _ = try? await sessions.removeExpired()
+                try? await Task.sleep(for: .seconds(600))
+            }
+        }
+    }
+
+    private static func userID(_ payload: Data) -> Int64? {
+        (try? JSONDecoder().decode(UserReference.self, from: payload))?.userID
+    }
+
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,166 @@
+import FKPCore
+import FKPStore
+import Foundation
+import Hummingbird
+
+/// Account management for administrators and BPS staff, inside their own region: list, create
+/// (with a generated password to change at first login), disable, enable, reset the password.
+struct UserAdminController {
+    let renderer: PageRenderer
+    let accounts: AccountRepository
+    let users: UserRepository
+    let sessions: SessionRepository
+    let hasher: PasswordHasher
+
+    struct NewUserForm: Decodable {
+        let username: String
+        let display_name: String
+        let role: String
+        let region_code: String?
+        let forum_id: String?
+        let supervisor: String?
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/users", use: list)
+        router.get("/users/new", use: newUser)
+        router.post("/users", use: create)
+        router.post("/users/{id}/disable", use: disable)
+        router.post("/users/{id}/enable", use: enable)
+        router.post("/users/{id}/reset-password", use: resetPassword)
+    }
+
+    /// The places whose accounts this person may see (nil: the whole country).
+    private func roots(_ principal: Principal) -> [RegionCode]? {
+        if principal.assignments.contains(where: { $0.role == .admin && $0.region == nil }) { return nil }
+        return principal.assignments.filter { AccessPolicy.permits($0, .viewUsers) }.compactMap(\.region)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let principal = context.principal else { throw LoginRequired() }
+        let roots = roots(principal)
+        if let roots, roots.isEmpty { throw HTTPError(.notFound) }
+        let listed = try await accounts.list(within: roots)
+        let t = Translations(language: context.language)
+        let page = UsersPage(listed: listed, principal: principal, csrf: context.csrfToken(), t: t)
+        return try renderer.render("users", title: "users_title", content: page, request: request, context: context)
+    }
+
+    @Sendable func newUser(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let principal = context.principal else { throw LoginRequired() }
+        guard principal.assignments.contains(where: { AccessPolicy.permits($0, .manageUsers) }) else { throw HTTPError(.notFound) }
+        return try renderNewUser(request, context, form: nil, error: nil)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let principal = context.principal else { throw LoginRequired() }
+        var request = request
+        let form = try await request.decodeForm(NewUserForm.self)
+        let t = Translations(language: context.language)
+        let username = form.username.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let role = Role(rawValue: form.role) else { return try renderNewUser(request, context, form: form, error: t["user_error_role"]) }
+        let regionText = (form.region_code ?? "").trimmingCharacters(in: .whitespaces)
+        let region = RegionCode.parse(regionText)
+        if role != .admin && region == nil { return try renderNewUser(request, context, form: form, error: t["user_error_region"]) }
+        let forumText = (form.forum_id ?? "").trimmingCharacters(in: .whitespaces)
+        let forumID = forumText.isEmpty ? nil : Int64(forumText)
+        if !forumText.isEmpty && forumID == nil { return try renderNewUser(request, context, form: form, error: t["user_error_forum_unknown"]) }
+        let assignment = Assignment(role: role, region: region, forumID: forumID, isSupervisor: form.supervisor == "on")
+        guard AccessPolicy.mayAssign(principal, assignment) else { throw HTTPError(.forbidden) }
+        let password = Token.password()
+        do {
+            try await users.create(
+                .init(username: username, displayName: form.display_name.trimmingCharacters(in: .whitespaces),
+                      passwordHash: try await hasher.hash(password), mustChangePassword: true, role: role,
+                      regionCode: region?.value, forumID: forumID, isSupervisor: assignment.isSupervisor),
+                context: WriteContext(actor: principal.username, role: principal.primaryRole, action: "user.create",
+                                      regionCode: region?.value, requestID: context.requestID))
+        } catch {
+            guard let refusal = DatabaseRefusal(error) else { throw error }
+            return try renderNewUser(request, context, form: form, error: t[Self.messageKey(for: refusal)])
+        }
+        return try renderSecret(request, context, username: username, secret: password, kind: "user_created")
+    }
+
+    @Sendable func disable(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (principal, target) = try await manageable(request, context)
+        try await accounts.setDisabled(userID: target, true, context: WriteContext(
+            actor: principal.username, role: principal.primaryRole, action: "user.disable", requestID: context.requestID))
+        try await sessions.removeAll(userID: target)
+        return redirect("/users")
+    }
+
+    @Sendable func enable(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (principal, target) = try await manageable(request, context)
+        try await accounts.setDisabled(userID: target, false, context: WriteContext(
+            actor: principal.username, role: principal.primaryRole, action: "user.enable", requestID: context.requestID))
+        return redirect("/users")
+    }
+
+    @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (principal, target) = try await manageable(request, context)
+        let password = Token.password()
+        try await accounts.setPassword(userID: target, hash: try await hasher.hash(password), mustChange: true, context: WriteContext(
+            actor: principal.username, role: principal.primaryRole, action: "user.reset_password", requestID: context.requestID))
+        try await sessions.removeAll(userID: target)
+        let username = try await accounts.account(id: target)?.username ?? ""
+        return try renderSecret(request, context, username: username, secret: password, kind: "user_reset")
+    }
+
+    /// The target account, when the person may manage every one of its assignments; 403 otherwise
+    /// (also when it does not exist, so a write reveals nothing).
+    private func manageable(_ request: Request, _ context: AppRequestContext) async throws -> (Principal, Int64) {
+        guard let principal = context.principal else { throw LoginRequired() }
+        guard let id = Int64(try context.parameters.require("id")), let account = try await accounts.account(id: id) else {
+            throw HTTPError(.forbidden)
+        }
+        let assignments = try await accounts.assignments(userID: account.id)
+        guard account.id != principal.userID, !assignments.isEmpty,
+              assignments.allSatisfy({ AccessPolicy.mayAssign(principal, $0) }) else { throw HTTPError(.forbidden) }
+        return (principal, account.id)
+    }
+
+    static func messageKey(for refusal: DatabaseRefusal) -> String {
+        switch refusal.constraint ?? "" {
+        case "users_username_format": "user_error_username"
+        case "users_username_key": "user_error_username_taken"
+        case "users_display_name_present": "user_error_display_name"
+        case "role_assignments_place_level": "user_error_place_level"
+        case "role_assignments_region_code_fkey": "user_error_region_unknown"
+        case "role_assignments_figure_has_forum": "user_error_forum_required"
+        case "role_assignments_forum_id_fkey": "user_error_forum_unknown"
+        default: "user_error_other"
+        }
+    }
+
+    struct NewUserContent {
+        struct Option { let value: String; let label: String; let selected: Bool }
+        let csrf: String
+        let username: String
+        let displayName: String
+        let regionCode: String
+        let forumID: String
+        let roles: [Option]
+        let error: String?
+    }
+
+    private func renderNewUser(_ request: Request, _ context: AppRequestContext, form: NewUserForm?, error: String?) throws -> Response {
+        let t = Translations(language: context.language)
+        let content = NewUserContent(
+            csrf: context.csrfToken(), username: form?.username ?? "", displayName: form?.display_name ?? "",
+            regionCode: form?.region_code ?? "", forumID: form?.forum_id ?? "",
+            roles: Role.allCases.map { .init(value: $0.rawValue, label: t["role_\($0.rawValue)"], selected: $0.rawValue == form?.role) },
+            error: error)
+        return try renderer.render("user-new", title: "users_new_title", content: content, request: request, context: context,
+                                   status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    struct SecretContent { let username: String; let secret: String; let heading: String }
+
+    private func renderSecret(_ request: Request, _ context: AppRequestContext, username: String, secret: String, kind: String) throws -> Response {
+        let t = Translations(language: context.language)
+        return try renderer.render("user-secret", title: "users_title",
+                                   content: SecretContent(username: username, secret: secret, heading: t[kind]),
+                                   request: request, context: context)
+    }
+}

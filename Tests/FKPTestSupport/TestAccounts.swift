@@ -1,0 +1,35 @@
+import FKPStore
+import HummingbirdBcrypt
+
+/// Accounts for tests, one per role, scoped to the places of `SQLTest.places`, with cheap hashes.
+public enum TestAccounts {
+    public static let password = "uji-coba-sandi-2026"
+
+    /// Forum 1 (village 3201010001, unit 32010100010001) must exist for the community figure.
+    public static let people: [(username: String, role: String, region: String?, forum: Int64?)] = [
+        ("admin", "admin", nil, nil),
+        ("bps", "bps_staff", "3201", nil),
+        ("bps.other", "bps_staff", "3202", nil),
+        ("fasil", "facilitator", "3201010001", nil),
+        ("ketua", "sls_head", "32010100010001", nil),
+        ("tokoh", "community_figure", "3201010001", 1),
+        ("auditor", "auditor", "3201", nil),
+    ]
+
+    /// SQL creating the other regency (3202) and every test person, with a bcrypt hash of cost 4.
+    public static func statements(mustChangePassword: Bool = false) -> [String] {
+        let hash = Bcrypt.hash(password, cost: 4)
+        return ["INSERT INTO fkp.regions (code, name, level) VALUES ('3202', 'Sukabumi', 'regency')"]
+            + people.flatMap { person -> [String] in
+                [
+                    "INSERT INTO fkp.users (username, display_name, password_hash, must_change_password) VALUES ('\(person.username)', 'Uji \(person.username)', '\(hash)', \(mustChangePassword))",
+                    "INSERT INTO fkp.role_assignments (user_id, role, region_code, forum_id) SELECT id, '\(person.role)', \(person.region.map { "'\($0)'" } ?? "NULL"), \(person.forum.map(String.init) ?? "NULL") FROM fkp.users WHERE username = '\(person.username)'",
+                ]
+            }
+    }
+
+    /// Places, a forum on unit 32010100010001, two families in it, and every test person.
+    public static var world: [String] {
+        SQLTest.places + [SQLTest.family("F1", group: 1), SQLTest.family("F2", group: 3, rank: 2)] + SQLTest.forum() + statements()
+    }
+}

@@ -1,0 +1,79 @@
+import FKPStore
+import FKPTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+/// Every route × every role × inside and outside the role's place. The expected answers are
+/// written out here by hand, not derived from the policy, so the two check each other.
+final class AccessMatrixTests: XCTestCase {
+    struct Route {
+        let name: String
+        let method: HTTPRequest.Method
+        let inside: String
+        let outside: String
+        let form: [String: String]
+    }
+
+    /// Places: "inside" lies in regency 3201, village 3201010001 and unit 32010100010001 (the
+    /// places of most test people); "outside" in regency 3202 or village 3201010002.
+    static let routes: [Route] = [
+        Route(name: "region", method: .get, inside: "/regions/32010100010001", outside: "/regions/32010100020001", form: [:]),
+        Route(name: "users", method: .get, inside: "/users", outside: "/users", form: [:]),
+        Route(name: "new user", method: .get, inside: "/users/new", outside: "/users/new", form: [:]),
+        Route(name: "create", method: .post, inside: "/users", outside: "/users", form: [:]),
+        Route(name: "disable", method: .post, inside: "/users/{ketua}/disable", outside: "/users/{bps.other}/disable", form: [:]),
+        Route(name: "reset", method: .post, inside: "/users/{ketua}/reset-password", outside: "/users/{bps.other}/reset-password", form: [:]),
+    ]
+
+    /// Expected status per route name, role, inside (first) and outside (second).
+    /// 200/303 allowed; 404 a read outside scope; 403 a refused write; 303→login for nobody.
+    static let expected: [String: [String: (Int, Int)]] = [
+        "region": ["admin": (200, 200), "bps": (200, 200), "fasil": (200, 404), "ketua": (200, 404), "tokoh": (404, 404),
+                   "auditor": (200, 200), "bps.other": (404, 404), "": (303, 303)],
+        "users": ["admin": (200, 200), "bps": (200, 200), "fasil": (404, 404), "ketua": (404, 404), "tokoh": (404, 404),
+                  "auditor": (200, 200), "bps.other": (200, 200), "": (303, 303)],
+        "new user": ["admin": (200, 200), "bps": (200, 200), "fasil": (404, 404), "ketua": (404, 404), "tokoh": (404, 404),
+                     "auditor": (404, 404), "bps.other": (200, 200), "": (303, 303)],
+        "create": ["admin": (200, 200), "bps": (200, 403), "fasil": (403, 403), "ketua": (403, 403), "tokoh": (403, 403),
+                   "auditor": (403, 403), "bps.other": (403, 200), "": (303, 303)],
+        "disable": ["admin": (303, 303), "bps": (303, 403), "fasil": (403, 403), "ketua": (403, 403), "tokoh": (403, 403),
+                    "auditor": (403, 403), "bps.other": (403, 403), "": (303, 303)],
+        "reset": ["admin": (200, 200), "bps": (200, 403), "fasil": (403, 403), "ketua": (403, 403), "tokoh": (403, 403),
+                  "auditor": (403, 403), "bps.other": (403, 403), "": (303, 303)],
+    ]
+
+    func testEveryRouteForEveryRoleInsideAndOutsideItsPlace() async throws {
+        let roles = TestAccounts.people.map(\.username) + [""]
+        for route in Self.routes {
+            for role in roles {
+                for inside in [true, false] {
+                    try await check(route, role: role, inside: inside)
+                }
+            }
+        }
+    }
+
+    private func check(_ route: Route, role: String, inside: Bool) async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var browser = TestBrowser(client)
+            if role.isEmpty { try await browser.get("/login") } else { try await browser.login(role, TestAccounts.password) }
+            var uri = inside ? route.inside : route.outside
+            for person in TestAccounts.people where uri.contains("{\(person.username)}") {
+                let id = try await SQLTest.scalar(db, "SELECT id FROM fkp.users WHERE username = '\(person.username)'", as: Int64.self)
+                uri = uri.replacingOccurrences(of: "{\(person.username)}", with: String(id ?? 0))
+            }
+            var form = route.form
+            if route.name == "create" {
+                form = ["username": "baru.\(inside ? "in" : "out")", "display_name": "Orang Baru", "role": "facilitator",
+                        "region_code": inside ? "3201010001" : "3202"]
+                if !inside { form["role"] = "auditor" }
+            }
+            let response = route.method == .get ? try await browser.get(uri) : try await browser.post(uri, form)
+            let expected = Self.expected[route.name]![role]!
+            XCTAssertEqual(Int(response.status.code), inside ? expected.0 : expected.1,
+                           "\(route.name) as '\(role.isEmpty ? "nobody" : role)' \(inside ? "inside" : "outside"): \(response.location ?? "")")
+        }
+    }
+}

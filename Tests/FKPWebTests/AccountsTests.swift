@@ -1,0 +1,192 @@
+import FKPStore
+import FKPTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+final class AccountsTests: XCTestCase {
+    func testLoginRotatesTheSessionSoThePreLoginIDIsUseless() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client in
+            var browser = TestBrowser(client)
+            try await browser.get("/login")
+            let before = try XCTUnwrap(browser.cookies["fkp_session"])
+            try await browser.login("bps", TestAccounts.password)
+            let after = try XCTUnwrap(browser.cookies["fkp_session"])
+            XCTAssertNotEqual(before, after)
+            let fixated = try await client.execute(uri: "/regions/3201", method: .get, headers: [.cookie: "fkp_session=\(before)"], body: nil)
+            XCTAssertEqual(fixated.status, .seeOther)
+            XCTAssertTrue(fixated.location?.hasPrefix("/login") == true, "the old id opens nothing")
+            let page = try await browser.get("/regions/3201")
+            XCTAssertEqual(page.status, .ok)
+        }
+    }
+
+    func testTheSessionCookieIsHttpOnlyAndLax() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client in
+            let response = try await client.execute(uri: "/login", method: .get, headers: [:], body: nil)
+            let cookie = try XCTUnwrap(response.headers[values: .setCookie].first { $0.hasPrefix("fkp_session=") })
+            XCTAssertTrue(cookie.contains("HttpOnly"), cookie)
+            XCTAssertTrue(cookie.contains("SameSite=Lax"), cookie)
+        }
+    }
+
+    func testLogoutEndsTheSession() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client in
+            var browser = TestBrowser(client)
+            try await browser.login("bps", TestAccounts.password)
+            let session = try XCTUnwrap(browser.cookies["fkp_session"])
+            let out = try await browser.post("/logout", [:])
+            XCTAssertEqual(out.location, "/login")
+            let replay = try await client.execute(uri: "/regions/3201", method: .get, headers: [.cookie: "fkp_session=\(session)"], body: nil)
+            XCTAssertTrue(replay.location?.hasPrefix("/login") == true)
+        }
+    }
+
+    func testAStateChangeWithoutOrWithAStaleCSRFTokenIsRefusedAndChangesNothing() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var other = TestBrowser(client)
+            try await other.login("admin", TestAccounts.password)
+            let staleToken = try XCTUnwrap(other.csrf)
+            var browser = TestBrowser(client)
+            try await browser.login("bps", TestAccounts.password)
+            let form = ["username": "baru", "display_name": "Orang Baru", "role": "facilitator", "region_code": "3201010001"]
+            let missing = try await browser.post("/users", form, csrf: "")
+            XCTAssertEqual(missing.status, .forbidden)
+            XCTAssertTrue(missing.text.contains("kedaluwarsa"), "the page says what happened")
+            let stale = try await browser.post("/users", form, csrf: staleToken)
+            XCTAssertEqual(stale.status, .forbidden)
+            let headerless = try await client.execute(uri: "/logout", method: .post, headers: [.cookie: browser.cookieHeader], body: nil)
+            XCTAssertEqual(headerless.status, .forbidden)
+            let created = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.users WHERE username = 'baru'", as: Int64.self)
+            XCTAssertEqual(created, 0)
+            var fresh = TestBrowser(client)
+            let login = try await fresh.post("/login", ["username": "bps", "password": TestAccounts.password], csrf: "")
+            XCTAssertEqual(login.status, .forbidden, "the login form needs its token too")
+        }
+    }
+
+    func testRepeatedFailuresAreThrottledPerAccountAndLogged() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var browser = TestBrowser(client)
+            try await browser.get("/login")
+            for _ in 0..<5 {
+                let failed = try await browser.post("/login", ["username": "bps", "password": "salah-sandi-123"])
+                XCTAssertEqual(failed.status, .unauthorized)
+                XCTAssertTrue(failed.text.contains("salah"))
+            }
+            let throttled = try await browser.post("/login", ["username": "bps", "password": TestAccounts.password])
+            XCTAssertEqual(throttled.status, .tooManyRequests, "even the right password waits")
+            XCTAssertGreaterThan(Int(throttled.headers[.retryAfter] ?? "0") ?? 0, 0)
+            var other = TestBrowser(client)
+            let otherAccount = try await other.login("admin", TestAccounts.password)
+            XCTAssertEqual(otherAccount.status, .tooManyRequests, "five failures from one address slow that address too")
+            let failures = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.security_events WHERE event = 'login.failure' AND username = 'bps'", as: Int64.self)
+            XCTAssertEqual(failures, 5)
+            let refusals = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.security_events WHERE event = 'login.throttled'", as: Int64.self)
+            XCTAssertEqual(refusals, 2)
+            let leaked = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.security_events WHERE detail LIKE '%salah-sandi%'", as: Int64.self)
+            XCTAssertEqual(leaked, 0, "passwords are never logged")
+        }
+    }
+
+    func testAGeneratedPasswordMustBeChangedAndWeakOnesAreRefused() async throws {
+        try await WebTest.withApp(seed: SQLTest.places + SQLTest.forum() + TestAccounts.statements(mustChangePassword: true)) { client, db in
+            var browser = TestBrowser(client)
+            let login = try await browser.login("fasil", TestAccounts.password)
+            XCTAssertEqual(login.location, "/password")
+            let elsewhere = try await browser.get("/regions/3201010001")
+            XCTAssertEqual(elsewhere.location, "/password", "nothing else until the password is changed")
+            let weak = try await browser.post("/password", ["current_password": TestAccounts.password, "new_password": "password123",
+                                                           "confirm_password": "password123"])
+            XCTAssertEqual(weak.status, .unprocessableContent)
+            XCTAssertTrue(weak.text.contains("terlalu umum"))
+            let short = try await browser.post("/password", ["current_password": TestAccounts.password, "new_password": "pendek",
+                                                            "confirm_password": "pendek"])
+            XCTAssertTrue(short.text.contains("terlalu pendek"))
+            let changed = try await browser.post("/password", ["current_password": TestAccounts.password,
+                                                              "new_password": "Sawah hijau di Cibeber", "confirm_password": "Sawah hijau di Cibeber"])
+            XCTAssertEqual(changed.location, "/")
+            let page = try await browser.get("/regions/3201010001")
+            XCTAssertEqual(page.status, .ok)
+            let audited = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE action = 'user.change_password' AND actor = 'fasil'", as: Int64.self)
+            XCTAssertEqual(audited, 1)
+        }
+    }
+
+    func testActivationCodesWorkOnceAndNotAfterExpiry() async throws {
+        let seed = TestAccounts.world + [
+            "INSERT INTO fkp.users (username, display_name) VALUES ('warga', 'Warga Baru'), ('warga.lama', 'Warga Lama')",
+            "INSERT INTO fkp.role_assignments (user_id, role, region_code) SELECT id, 'sls_head', '32010100010002' FROM fkp.users WHERE username LIKE 'warga%'",
+            // Codes as stored: the SHA-256 of the code's letters and digits.
+            "INSERT INTO fkp.activation_codes (user_id, code_hash, expires_at) SELECT id, encode(sha256('ABCD2345EFGH'), 'hex'), now() + interval '7 days' FROM fkp.users WHERE username = 'warga'",
+            "INSERT INTO fkp.activation_codes (user_id, code_hash, expires_at, created_at) SELECT id, encode(sha256('OLDCODE23456'), 'hex'), now() - interval '1 day', now() - interval '8 days' FROM fkp.users WHERE username = 'warga.lama'",
+        ]
+        try await WebTest.withApp(seed: seed) { client, db in
+            var browser = TestBrowser(client)
+            try await browser.get("/activate")
+            let newPassword = "Kebun singkong belakang"
+            let expired = try await browser.post("/activate", ["code": "OLDC-ODE2-3456", "new_password": newPassword, "confirm_password": newPassword])
+            XCTAssertEqual(expired.status, .unprocessableContent)
+            XCTAssertTrue(expired.text.contains("tidak berlaku"))
+            let done = try await browser.post("/activate", ["code": "abcd-2345-efgh", "new_password": newPassword, "confirm_password": newPassword])
+            XCTAssertEqual(done.location, "/login?activated=1")
+            let reused = try await browser.post("/activate", ["code": "ABCD-2345-EFGH", "new_password": "Lain lagi sandinya", "confirm_password": "Lain lagi sandinya"])
+            XCTAssertEqual(reused.status, .unprocessableContent, "a code works once")
+            var warga = TestBrowser(client)
+            let login = try await warga.login("warga", newPassword)
+            XCTAssertEqual(login.status, .seeOther)
+            let own = try await warga.get("/regions/32010100010002")
+            XCTAssertEqual(own.status, .ok)
+            let events = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.security_events WHERE event = 'activation.refused'", as: Int64.self)
+            XCTAssertEqual(events, 2)
+        }
+    }
+
+    func testPersonalNumbersAreMaskedForAllButBPSStaffAndEveryWholeViewIsLogged() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let masked = try await facilitator.get("/regions/32010100010001")
+            XCTAssertTrue(masked.text.contains("3201**********01"), "KK masked")
+            XCTAssertTrue(masked.text.contains("3201**********01") && !masked.text.contains("3201014501800001"), "NIK never whole")
+            let none = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.personal_data_access", as: Int64.self)
+            XCTAssertEqual(none, 0)
+
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            let whole = try await staff.get("/regions/32010100010001")
+            XCTAssertTrue(whole.text.contains("3201014501800001"))
+            let logged = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.personal_data_access WHERE username = 'bps'", as: Int64.self)
+            XCTAssertEqual(logged, 2, "one entry per family shown whole")
+        }
+    }
+
+    func testCreatingAUserThroughTheFormIsAuditedAndDisablingEndsTheirSessions() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var ketua = TestBrowser(client)
+            try await ketua.login("ketua", TestAccounts.password)
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            try await staff.get("/users/new")
+            let bad = try await staff.post("/users", ["username": "siti", "display_name": "Siti", "role": "sls_head", "region_code": "3201010001"])
+            XCTAssertEqual(bad.status, .unprocessableContent)
+            XCTAssertTrue(bad.text.contains("ketua SLS pada SLS"), "the form names the problem")
+            let created = try await staff.post("/users", ["username": "siti", "display_name": "Siti Aminah", "role": "sls_head",
+                                                          "region_code": "32010100010002"])
+            XCTAssertEqual(created.status, .ok)
+            XCTAssertTrue(created.text.contains("fkp-"), "the generated password is shown once")
+            let audited = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE action = 'user.create' AND actor = 'bps'", as: Int64.self)
+            XCTAssertEqual(audited, 2, "the account and its assignment")
+            let ketuaID = try await SQLTest.scalar(db, "SELECT id FROM fkp.users WHERE username = 'ketua'", as: Int64.self)!
+            try await staff.get("/users")
+            let disabled = try await staff.post("/users/\(ketuaID)/disable", [:])
+            XCTAssertEqual(disabled.location, "/users")
+            let after = try await ketua.get("/regions/32010100010001")
+            XCTAssertTrue(after.location?.hasPrefix("/login") == true, "a disabled account's session ends")
+            var again = TestBrowser(client)
+            let relogin = try await again.login("ketua", TestAccounts.password)
+            XCTAssertEqual(relogin.status, .unauthorized)
+        }
+    }
+}

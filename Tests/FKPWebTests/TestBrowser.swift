@@ -1,0 +1,73 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import XCTest
+
+/// A minimal browser for router tests: keeps cookies, reads the CSRF token from the last page,
+/// and submits forms the way a person's browser would.
+struct TestBrowser {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+    var csrf: String?
+
+    init(_ client: any TestClientProtocol) { self.client = client }
+
+    var cookieHeader: String { cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+
+    mutating func absorb(_ response: TestResponse) {
+        for header in response.headers[values: .setCookie] {
+            let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
+            guard pair.count == 2 else { continue }
+            let expired = header.contains("Max-Age=0") || header.lowercased().contains("expires=thu, 01 jan 1970")
+            cookies[String(pair[0])] = expired ? nil : String(pair[1])
+        }
+        let html = String(buffer: response.body)
+        if let range = html.range(of: #"name="csrf_token" value=""#) {
+            csrf = String(html[range.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
+    @discardableResult
+    mutating func get(_ uri: String) async throws -> TestResponse {
+        let response = try await client.execute(uri: uri, method: .get, headers: cookies.isEmpty ? [:] : [.cookie: cookieHeader], body: nil)
+        absorb(response)
+        return response
+    }
+
+    /// Posts a form; the CSRF token of the last page is added unless `csrf` is given (use "" for none).
+    @discardableResult
+    mutating func post(_ uri: String, _ fields: [String: String], csrf override: String? = nil) async throws -> TestResponse {
+        var fields = fields
+        let token = override ?? csrf ?? ""
+        if !token.isEmpty { fields["csrf_token"] = token }
+        let body = fields.sorted { $0.key < $1.key }.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"
+        }.joined(separator: "&")
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if !cookies.isEmpty { headers[.cookie] = cookieHeader }
+        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        absorb(response)
+        return response
+    }
+
+    /// Logs in through the form and follows the redirect, as a person's browser would (the page
+    /// it lands on carries the new session's CSRF token).
+    @discardableResult
+    mutating func login(_ username: String, _ password: String) async throws -> TestResponse {
+        try await get("/login")
+        let response = try await post("/login", ["username": username, "password": password])
+        var next = response.location
+        for _ in 0..<3 {
+            guard let location = next else { break }
+            next = try await get(location).location
+        }
+        return response
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+    var location: String? { headers[.location] }
+}
