@@ -32,6 +32,9 @@ enum CommandSupport {
             try await body()
         } catch let exit as ExitCode {
             throw exit
+        } catch let validation as ValidationError {
+            printError(validation.message)
+            throw ExitCode(2)
         } catch let refusal as DatabaseRefusal {
             printError(refusal.message)
             throw ExitCode(1)

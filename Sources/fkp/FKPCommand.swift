@@ -5,5 +5,5 @@ struct FKPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fkp",
         abstract: "The FKP server: public consultation forums on the preliminary welfare ranking.",
-        subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self])
+        subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, UserCommand.self])
 }

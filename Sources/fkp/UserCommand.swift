@@ -1,0 +1,119 @@
+import ArgumentParser
+import FKPCore
+import FKPStore
+import FKPWeb
+import Foundation
+import Logging
+import PostgresNIO
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Manage accounts: add, list, disable (DATABASE_URL).",
+        subcommands: [Add.self, List.self, Disable.self])
+
+    /// Who the change is recorded as: an account named with --as, or the operating-system user.
+    struct ActorOptions: ParsableArguments {
+        @Option(name: .customLong("as"), help: "Record the change as this account (default: system:<OS user>).")
+        var actor: String?
+
+        /// The declared context; a named account must exist, and its most senior role is recorded.
+        func context(action: String, region: String?, database: Database) async throws -> WriteContext {
+            guard let actor else { return .system(NSUserName(), action: action, reason: "command line", regionCode: region) }
+            let accounts = AccountRepository(database: database)
+            guard let account = try await accounts.account(username: actor),
+                  let principal = try await accounts.principal(userID: account.id) else {
+                throw ValidationError("--as \(actor): there is no active account of that name")
+            }
+            return WriteContext(actor: actor, role: principal.primaryRole, action: action, reason: "command line", regionCode: region)
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an account with one role in one place; the password is read from standard input.")
+
+        @Argument(help: "3 to 40 lower-case letters, digits, dots, underscores or hyphens.") var username: String
+        @Option(help: "admin, bps_staff, facilitator, sls_head, community_figure or auditor.") var role: String
+        @Option(help: "BPS code of the place (not for a national admin).") var region: String?
+        @Option(help: "Forum number (community figures).") var forum: Int64?
+        @Option(help: "Full name (defaults to the user name).") var displayName: String?
+        @Flag(help: "A BPS staff supervisor (may reopen closed forums).") var supervisor = false
+        @Flag(help: "Read the password from standard input (required: passwords never go on a command line).") var passwordStdin = false
+        @Flag(help: "Require a new password at first login.") var mustChange = false
+        @OptionGroup var actor: ActorOptions
+
+        func run() async throws {
+            try await CommandSupport.reportingFailures {
+                guard let role = Role(rawValue: role) else {
+                    throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                if let region, RegionCode.parse(region) == nil { throw ValidationError("--region '\(region)' is not a BPS code") }
+                guard passwordStdin else { throw ValidationError("give the password on standard input with --password-stdin") }
+                let password = (readLine(strippingNewline: true) ?? "")
+                if let problem = PasswordRules.check(password, username: username) {
+                    throw ValidationError("the password is refused: \(problem) (at least \(PasswordRules.minimumLength) characters, not common, not the user name)")
+                }
+                let config = try CommandSupport.configuration()
+                let logger = CommandSupport.bootstrapLogging(level: .warning)
+                let hash = try await PasswordHasher(cost: UInt8(config.bcryptCost)).hash(password)
+                try await PostgresClient.with(config.database, logger: logger) { client in
+                    let database = Database(client: client, logger: logger)
+                    try await UserRepository(database: database).create(
+                        .init(username: username, displayName: displayName ?? username, passwordHash: hash, mustChangePassword: mustChange,
+                              role: role, regionCode: region, forumID: forum, isSupervisor: supervisor),
+                        context: try await actor.context(action: "user.create", region: region, database: database))
+                }
+                CommandSupport.say("Created \(username): \(role.rawValue)\(region.map { " in \($0)" } ?? "")\(forum.map { ", forum \($0)" } ?? "").")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List accounts and their roles, optionally inside one place.")
+        @Option(help: "Only accounts with a role inside this BPS code.") var region: String?
+
+        func run() async throws {
+            try await CommandSupport.reportingFailures {
+                let roots = try region.map { code -> [RegionCode] in
+                    guard let parsed = RegionCode.parse(code) else { throw ValidationError("--region '\(code)' is not a BPS code") }
+                    return [parsed]
+                }
+                let config = try CommandSupport.configuration()
+                let logger = CommandSupport.bootstrapLogging(level: .warning)
+                let listed = try await PostgresClient.with(config.database, logger: logger) { client in
+                    try await AccountRepository(database: Database(client: client, logger: logger)).list(within: roots)
+                }
+                for entry in listed {
+                    let roles = entry.assignments.map { a in
+                        a.role.rawValue + (a.region.map { "@\($0.value)" } ?? "@national") + (a.forumID.map { "#forum\($0)" } ?? "")
+                    }.joined(separator: ",")
+                    let state = entry.account.isDisabled ? "disabled" : "active"
+                    CommandSupport.say("\(entry.account.username)\t\(state)\t\(roles)\t\(entry.account.displayName)")
+                }
+            }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable an account and end its sessions.")
+        @Argument var username: String
+        @OptionGroup var actor: ActorOptions
+
+        func run() async throws {
+            try await CommandSupport.reportingFailures {
+                let config = try CommandSupport.configuration()
+                let logger = CommandSupport.bootstrapLogging(level: .warning)
+                try await PostgresClient.with(config.database, logger: logger) { client in
+                    let database = Database(client: client, logger: logger)
+                    let accounts = AccountRepository(database: database)
+                    guard let account = try await accounts.account(username: username) else {
+                        throw ValidationError("there is no account named \(username)")
+                    }
+                    try await accounts.setDisabled(userID: account.id, true,
+                                                   context: try await actor.context(action: "user.disable", region: nil, database: database))
+                }
+                CommandSupport.say("Disabled \(username).")
+            }
+        }
+    }
+}

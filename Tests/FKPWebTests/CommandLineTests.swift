@@ -1,0 +1,62 @@
+import FKPStore
+import FKPTestSupport
+import Foundation
+import XCTest
+
+/// The `fkp` binary itself, run as an operator would, against a test database.
+final class CommandLineTests: XCTestCase {
+    static func fkp(_ arguments: [String], stdin: String = "", database: DatabaseURL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestPostgres.packageRoot + "/.build/debug/fkp")
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: TestPostgres.packageRoot)
+        process.environment = ["DATABASE_URL": database.urlString, "PATH": "/usr/bin:/bin", "FKP_BCRYPT_COST": "10"]
+        let output = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func testHelpListsTheSubCommands() throws {
+        let help = try Self.fkp(["--help"], database: DatabaseURL(host: "127.0.0.1", port: 1, username: "x", password: nil, database: "x"))
+        XCTAssertEqual(help.status, 0)
+        for command in ["demo", "serve", "migrate", "user"] { XCTAssertTrue(help.output.contains(command), help.output) }
+    }
+
+    func testUserAddListAndDisableAreAuditedAndRefuseBadInput() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, SQLTest.places)
+            let added = try Self.fkp(["user", "add", "bps.bogor", "--role", "bps_staff", "--region", "3201", "--password-stdin"],
+                                     stdin: "Gunung Salak berkabut\n", database: url)
+            XCTAssertEqual(added.status, 0, added.output)
+            let weak = try Self.fkp(["user", "add", "lemah", "--role", "auditor", "--region", "3201", "--password-stdin"],
+                                    stdin: "password123\n", database: url)
+            XCTAssertNotEqual(weak.status, 0)
+            XCTAssertTrue(weak.output.contains("password is refused"), weak.output)
+            let misplaced = try Self.fkp(["user", "add", "salah", "--role", "sls_head", "--region", "3201", "--password-stdin"],
+                                         stdin: "Gunung Salak berkabut\n", database: url)
+            XCTAssertNotEqual(misplaced.status, 0)
+            XCTAssertTrue(misplaced.output.contains("role sls_head is scoped to a sls or subsls"), misplaced.output)
+
+            let list = try Self.fkp(["user", "list", "--region", "3201"], database: url)
+            XCTAssertTrue(list.output.contains("bps.bogor\tactive\tbps_staff@3201"), list.output)
+            XCTAssertFalse(list.output.contains("salah"), "a refused account was not half-created")
+
+            let disabled = try Self.fkp(["user", "disable", "bps.bogor", "--as", "nobody"], database: url)
+            XCTAssertNotEqual(disabled.status, 0, "an unknown --as account is refused")
+            let done = try Self.fkp(["user", "disable", "bps.bogor"], database: url)
+            XCTAssertEqual(done.status, 0, done.output)
+            XCTAssertTrue(try Self.fkp(["user", "list"], database: url).output.contains("bps.bogor\tdisabled"))
+            let actions = try await SQLTest.scalar(
+                db, "SELECT string_agg(DISTINCT action, ',' ORDER BY action) FROM audit.entries WHERE actor LIKE 'system:%' AND action LIKE 'user.%'",
+                as: String.self)
+            XCTAssertEqual(actions, "user.create,user.disable")
+        }
+    }
+}
