@@ -21,6 +21,8 @@ public struct AppConfig: Sendable {
     public var secureCookies: Bool = false
     /// bcrypt cost for new password hashes.
     public var bcryptCost: Int = 12
+    /// How long an invitation's activation code works.
+    public var activationDays: Int = 14
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -68,6 +70,7 @@ public struct AppConfig: Sendable {
         config.sessionIdleMinutes = try integer(env, "FKP_SESSION_IDLE_MINUTES", default: config.sessionIdleMinutes, in: 1...1440)
         config.sessionMaxHours = try integer(env, "FKP_SESSION_MAX_HOURS", default: config.sessionMaxHours, in: 1...168)
         config.bcryptCost = try integer(env, "FKP_BCRYPT_COST", default: config.bcryptCost, in: 10...16)
+        config.activationDays = try integer(env, "FKP_ACTIVATION_DAYS", default: config.activationDays, in: 1...90)
         if let secure = env["FKP_SECURE_COOKIES"] {
             guard ["true", "false"].contains(secure) else {
                 throw Invalid(variable: "FKP_SECURE_COOKIES", problem: "must be true or false (got '\(secure)')")

@@ -1,0 +1,30 @@
+import Foundation
+
+/// A forum as the pages and the access policy need it.
+public struct ForumSummary: Sendable, Equatable {
+    public var id: Int64
+    public var place: RegionCode
+    public var placeName: String
+    public var units: [Region]
+    public var title: String
+    public var startsAt: Date
+    public var venue: String
+    public var state: String
+
+    public init(id: Int64, place: RegionCode, placeName: String, units: [Region], title: String, startsAt: Date,
+                venue: String, state: String) {
+        self.id = id
+        self.place = place
+        self.placeName = placeName
+        self.units = units
+        self.title = title
+        self.startsAt = startsAt
+        self.venue = venue
+        self.state = state
+    }
+
+    /// What the access policy checks a forum action against.
+    public var resource: AccessPolicy.Resource {
+        AccessPolicy.Resource(place: place, forumID: id, forumUnits: units.map(\.code))
+    }
+}

@@ -1,0 +1,106 @@
+import Crypto
+import FKPCore
+import Foundation
+import PostgresNIO
+
+/// Inviting people from the community to a forum: an account without a password, its role, its
+/// place among the forum's participants, and a one-time activation code, all in one transaction.
+public struct InvitationRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    public struct Invitee: Sendable, Equatable {
+        public enum Kind: String, Sendable { case slsHead = "sls_head", communityFigure = "community_figure" }
+        public var kind: Kind
+        public var fullName: String
+        public var unit: RegionCode?
+
+        public init(kind: Kind, fullName: String, unit: RegionCode?) {
+            self.kind = kind
+            self.fullName = fullName
+            self.unit = unit
+        }
+    }
+
+    public struct Invited: Sendable, Equatable {
+        public var participantID: Int64
+        public var userID: Int64
+        public var username: String
+    }
+
+    public struct Participant: Sendable, Equatable {
+        public var id: Int64
+        public var kind: String
+        public var fullName: String
+        public var unit: String?
+        public var username: String?
+        public var activated: Bool
+    }
+
+    public func invite(_ invitee: Invitee, to forum: ForumSummary, username: String, code: String, expiresAt: Date,
+                       context: WriteContext) async throws -> Invited {
+        try await database.write(context) { connection in
+            let logger = database.logger
+            var userID: Int64 = 0
+            for try await id in try await connection.query("""
+                INSERT INTO fkp.users (username, display_name, must_change_password) VALUES (\(username), \(invitee.fullName), false)
+                RETURNING id
+                """, logger: logger).decode(Int64.self) { userID = id }
+            let region = invitee.kind == .slsHead ? invitee.unit?.value : forum.place.value
+            let forumID: Int64? = invitee.kind == .communityFigure ? forum.id : nil
+            try await connection.query("""
+                INSERT INTO fkp.role_assignments (user_id, role, region_code, forum_id)
+                VALUES (\(userID), \(invitee.kind.rawValue), \(region), \(forumID))
+                """, logger: logger)
+            var participantID: Int64 = 0
+            for try await id in try await connection.query("""
+                INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, user_id, full_name)
+                VALUES (\(forum.id), \(invitee.kind.rawValue), \(invitee.unit?.value), \(userID), \(invitee.fullName))
+                RETURNING id
+                """, logger: logger).decode(Int64.self) { participantID = id }
+            try await connection.query("""
+                INSERT INTO fkp.activation_codes (user_id, code_hash, expires_at)
+                VALUES (\(userID), \(ActivationCodeRepository.hash(code)), \(expiresAt))
+                """, logger: logger)
+            return Invited(participantID: participantID, userID: userID, username: username)
+        }
+    }
+
+    /// A new code for an invitee whose paper was lost; earlier unused codes stop working.
+    public func reissue(participantID: Int64, forumID: Int64, code: String, expiresAt: Date, context: WriteContext) async throws -> Invited? {
+        try await database.write(context) { connection in
+            var found: Invited?
+            for try await (userID, username) in try await connection.query("""
+                SELECT u.id, u.username FROM fkp.forum_participants p JOIN fkp.users u ON u.id = p.user_id
+                 WHERE p.id = \(participantID) AND p.forum_id = \(forumID)
+                """, logger: database.logger).decode((Int64, String).self) {
+                found = Invited(participantID: participantID, userID: userID, username: username)
+            }
+            guard let found else { return nil }
+            try await connection.query("""
+                UPDATE fkp.activation_codes SET expires_at = now() WHERE user_id = \(found.userID) AND used_at IS NULL AND expires_at > now()
+                """, logger: database.logger)
+            try await connection.query("""
+                INSERT INTO fkp.activation_codes (user_id, code_hash, expires_at)
+                VALUES (\(found.userID), \(ActivationCodeRepository.hash(code)), \(expiresAt))
+                """, logger: database.logger)
+            return found
+        }
+    }
+
+    public func participants(forumID: Int64) async throws -> [Participant] {
+        try await database.read { connection in
+            var found: [Participant] = []
+            let rows = try await connection.query("""
+                SELECT p.id, p.kind, p.full_name, p.sls_code, u.username, u.password_hash IS NOT NULL
+                  FROM fkp.forum_participants p LEFT JOIN fkp.users u ON u.id = p.user_id
+                 WHERE p.forum_id = \(forumID) ORDER BY p.kind DESC, p.sls_code, p.id
+                """, logger: database.logger)
+            for try await (id, kind, name, unit, username, activated) in rows.decode((Int64, String, String, String?, String?, Bool?).self) {
+                found.append(Participant(id: id, kind: kind, fullName: name, unit: unit, username: username, activated: activated ?? false))
+            }
+            return found
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import FKPCore
+import FKPStore
+import Foundation
+import Hummingbird
+
+/// BPS staff or the village facilitator invite the SLS heads and community figures of a forum.
+/// Each invitation is printed with a one-time code; with it the person sets a password at /activate.
+struct InvitationController {
+    let renderer: PageRenderer
+    let forums: ForumRepository
+    let invitations: InvitationRepository
+    let activationDays: Int
+
+    struct Form: Decodable {
+        let kind: String
+        let full_name: String
+        let sls_code: String?
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/forums/{id}/invitations", use: page)
+        router.post("/forums/{id}/invitations", use: invite)
+        router.post("/forums/{id}/invitations/{participant}/reissue", use: reissue)
+    }
+
+    /// The forum, when the person may invite to it: a read refused outside the scope is "not found".
+    private func forum(_ context: AppRequestContext, write: Bool) async throws -> ForumSummary {
+        guard let id = Int64(try context.parameters.require("id")), let forum = try await forums.summary(id) else {
+            throw write ? HTTPError(.forbidden) : HTTPError(.notFound)
+        }
+        if !write { try context.authorize(.viewForum, forum.resource) }
+        try context.authorize(.inviteParticipants, forum.resource)
+        return forum
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forum(context, write: false)
+        return try await render(request, context, forum: forum, error: nil, status: .ok)
+    }
+
+    @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forum(context, write: true)
+        guard let principal = context.principal else { throw LoginRequired() }
+        var request = request
+        let form = try await request.decodeForm(Form.self)
+        let t = Translations(language: context.language)
+        let name = form.full_name.trimmingCharacters(in: .whitespaces)
+        guard let kind = InvitationRepository.Invitee.Kind(rawValue: form.kind) else {
+            return try await render(request, context, forum: forum, error: t["invite_error_kind"], status: .unprocessableContent)
+        }
+        guard !name.isEmpty else { return try await render(request, context, forum: forum, error: t["invite_error_name"], status: .unprocessableContent) }
+        let unit = (form.sls_code).flatMap(RegionCode.parse)
+        if kind == .slsHead && !forum.units.contains(where: { $0.code == unit }) {
+            return try await render(request, context, forum: forum, error: t["invite_error_unit"], status: .unprocessableContent)
+        }
+        let code = Token.activationCode()
+        let writeContext = WriteContext(actor: principal.username, role: principal.primaryRole, action: "forum.invite",
+                                        forumID: forum.id, requestID: context.requestID)
+        var invited: InvitationRepository.Invited?
+        for _ in 0..<5 where invited == nil {
+            do {
+                invited = try await invitations.invite(
+                    .init(kind: kind, fullName: name, unit: kind == .slsHead ? unit : nil), to: forum,
+                    username: Self.username(for: name), code: code, expiresAt: expiry, context: writeContext)
+            } catch let error where DatabaseRefusal(error)?.constraint == "users_username_key" {
+                continue  // the generated name was taken; draw another
+            } catch {
+                guard let refusal = DatabaseRefusal(error) else { throw error }
+                let key = refusal.constraint == "forum_participants_five_figures" ? "invite_error_five_figures"
+                    : refusal.constraint == "forum_participants_one_head_per_unit" ? "invite_error_head_exists" : "invite_error_other"
+                return try await render(request, context, forum: forum, error: t[key], status: .unprocessableContent)
+            }
+        }
+        guard let invited else { throw HTTPError(.internalServerError) }
+        return try printable(request, context, forum: forum, name: name, kind: kind.rawValue, unit: unit, username: invited.username, code: code)
+    }
+
+    @Sendable func reissue(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forum(context, write: true)
+        guard let principal = context.principal, let participantID = Int64(try context.parameters.require("participant")) else {
+            throw HTTPError(.forbidden)
+        }
+        let code = Token.activationCode()
+        guard let invited = try await invitations.reissue(
+            participantID: participantID, forumID: forum.id, code: code, expiresAt: expiry,
+            context: WriteContext(actor: principal.username, role: principal.primaryRole, action: "forum.invite_reissue",
+                                  forumID: forum.id, requestID: context.requestID)) else { throw HTTPError(.forbidden) }
+        let participant = try await invitations.participants(forumID: forum.id).first { $0.id == invited.participantID }
+        return try printable(request, context, forum: forum, name: participant?.fullName ?? invited.username,
+                             kind: participant?.kind ?? "", unit: participant?.unit.flatMap(RegionCode.parse),
+                             username: invited.username, code: code)
+    }
+
+    private var expiry: Date { Date().addingTimeInterval(TimeInterval(activationDays) * 86400) }
+
+    /// A readable account name from a person's name: "Siti Aminah" becomes "siti.4821".
+    static func username(for name: String) -> String {
+        let letters = name.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+            .split(separator: " ").first.map { $0.filter { $0.isASCII && $0.isLetter } } ?? ""
+        let stem = letters.count >= 3 ? String(letters.prefix(16)) : "warga"
+        return "\(stem).\(Int.random(in: 1000...9999))"
+    }
+
+    private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, error: String?,
+                        status: HTTPResponse.Status) async throws -> Response {
+        let page = InvitationsPage(forum: forum, participants: try await invitations.participants(forumID: forum.id),
+                                   csrf: context.csrfToken(), error: error, language: context.language)
+        return try renderer.render("invitations", title: "invite_title", content: page, request: request, context: context, status: status)
+    }
+
+    private func printable(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, name: String, kind: String,
+                           unit: RegionCode?, username: String, code: String) throws -> Response {
+        let t = Translations(language: context.language)
+        let sheet = InvitationSheet(
+            name: name, role: t["role_\(kind)"], unit: unit.flatMap { code in forum.units.first { $0.code == code }?.name },
+            forumTitle: forum.title, place: forum.placeName, venue: forum.venue,
+            when: IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: context.language.rawValue),
+            username: username, code: code, activationPath: "/activate?code=\(code)",
+            expires: IndonesianTime.format(expiry, at: forum.place, languageCode: context.language.rawValue), forumID: forum.id)
+        return try renderer.render("invitation-sheet", title: "invite_sheet_title", content: sheet, request: request, context: context)
+    }
+}
+
+struct InvitationSheet {
+    let name: String
+    let role: String
+    let unit: String?
+    let forumTitle: String
+    let place: String
+    let venue: String
+    let when: String
+    let username: String
+    let code: String
+    let activationPath: String
+    let expires: String
+    let forumID: Int64
+}
+
+struct InvitationsPage {
+    struct Unit { let code: String; let name: String }
+    struct Person { let id: Int64; let name: String; let role: String; let unit: String; let username: String; let activated: Bool }
+
+    let forumID: Int64
+    let title: String
+    let place: String
+    let when: String
+    let units: [Unit]
+    let people: [Person]
+    let csrf: String
+    let error: String?
+
+    init(forum: ForumSummary, participants: [InvitationRepository.Participant], csrf: String, error: String?, language: Language) {
+        let t = Translations(language: language)
+        forumID = forum.id
+        title = forum.title
+        place = forum.placeName
+        when = IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: language.rawValue)
+        units = forum.units.map { Unit(code: $0.code.value, name: $0.name) }
+        people = participants.map { p in
+            Person(id: p.id, name: p.fullName, role: t["role_\(p.kind)"],
+                   unit: p.unit.flatMap { code in forum.units.first { $0.code.value == code }?.name } ?? "",
+                   username: p.username ?? "", activated: p.activated)
+        }
+        self.csrf = csrf
+        self.error = error
+    }
+}

@@ -1,0 +1,77 @@
+import FKPStore
+import FKPWeb
+import PostgresNIO
+import FKPTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+final class InvitationTests: XCTestCase {
+    static func code(in html: String) -> String? {
+        guard let range = html.range(of: #"<code class="secret">"#) else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "<" })
+    }
+
+    func testAFacilitatorInvitesAnSLSHeadWhoActivatesOnceWithThePrintedCode() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let page = try await facilitator.get("/forums/1/invitations")
+            XCTAssertEqual(page.status, .ok)
+            let sheet = try await facilitator.post("/forums/1/invitations", ["kind": "sls_head", "full_name": "Nur'aini Ñoman",
+                                                                             "sls_code": "32010100010001"])
+            XCTAssertEqual(sheet.status, .ok)
+            let code = try XCTUnwrap(Self.code(in: sheet.text))
+            XCTAssertTrue(sheet.text.contains("Nur&#39;aini Ñoman") || sheet.text.contains("Nur'aini Ñoman"), "names are kept and escaped")
+            XCTAssertTrue(sheet.text.contains("WIB"), "times are local")
+            let username = try await SQLTest.scalar(db, "SELECT username FROM fkp.users WHERE display_name = 'Nur''aini Ñoman'", as: String.self)
+            XCTAssertEqual(username?.hasPrefix("nuraini."), true)
+
+            var invitee = TestBrowser(client)
+            try await invitee.get("/activate?code=\(code)")
+            let password = "Jalan setapak ke sawah"
+            let activated = try await invitee.post("/activate", ["code": code, "new_password": password, "confirm_password": password])
+            XCTAssertEqual(activated.location, "/login?activated=1")
+            let again = try await invitee.post("/activate", ["code": code, "new_password": "Sandi lain yang panjang", "confirm_password": "Sandi lain yang panjang"])
+            XCTAssertEqual(again.status, .unprocessableContent)
+            try await invitee.login(try XCTUnwrap(username), password)
+            let response1 = try await invitee.get("/regions/32010100010001")
+            XCTAssertEqual(response1.status, .ok)
+            let tables = try await SQLTest.scalar(
+                db, "SELECT string_agg(table_name, ',' ORDER BY seq) FROM audit.entries WHERE chain = 'forum:1' AND action = 'forum.invite'",
+                as: String.self)
+            XCTAssertEqual(tables, "fkp.users,fkp.role_assignments,fkp.forum_participants,fkp.activation_codes",
+                           "the whole invitation is recorded in the forum's chain")
+        }
+    }
+
+    func testInvitationsAreRefusedOutsideTheForumsPlaceAndBeyondFiveFigures() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var outsider = TestBrowser(client)
+            try await outsider.login("bps.other", TestAccounts.password)
+            let response2 = try await outsider.get("/forums/1/invitations")
+            XCTAssertEqual(response2.status, .notFound)
+            let response3 = try await outsider.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "X"])
+            XCTAssertEqual(response3.status, .forbidden)
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let response4 = try await head.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "X"])
+            XCTAssertEqual(response4.status, .forbidden)
+
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            for n in 1...5 {
+                try await staff.get("/forums/1/invitations")
+                let sheet = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Tokoh \(n)"])
+                XCTAssertEqual(sheet.status, .ok)
+            }
+            try await staff.get("/forums/1/invitations")
+            let sixth = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Tokoh 6"])
+            XCTAssertEqual(sixth.status, .unprocessableContent)
+            XCTAssertTrue(sixth.text.contains("lima tokoh masyarakat"))
+            let users = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.users WHERE display_name = 'Tokoh 6'", as: Int64.self)
+            XCTAssertEqual(users, 0, "the refused invitation left no account behind")
+        }
+    }
+}

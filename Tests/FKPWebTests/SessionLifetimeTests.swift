@@ -1,0 +1,62 @@
+import FKPStore
+import FKPWeb
+import PostgresNIO
+import FKPTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+final class SessionLifetimeTests: XCTestCase {
+    /// Moves a stored session's clock back, as if time had passed (dates are seconds since 2001).
+    static func age(_ db: Database, field: String, by interval: String) async throws {
+        try await db.client.query(PostgresQuery(unsafeSQL: """
+            UPDATE runtime.sessions SET payload = jsonb_set(payload::jsonb, '{\(field)}',
+                to_jsonb((payload::jsonb ->> '\(field)')::float8 - extract(epoch FROM interval '\(interval)')))::text
+             WHERE user_id IS NOT NULL
+            """), logger: db.logger)
+    }
+
+    func testASessionEndsAfterItsIdleTimeout() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var browser = TestBrowser(client)
+            try await browser.login("bps", TestAccounts.password)
+            let response1 = try await browser.get("/regions/3201")
+            XCTAssertEqual(response1.status, .ok)
+            try await Self.age(db, field: "lastSeenAt", by: "31 minutes")
+            let idle = try await browser.get("/regions/3201")
+            XCTAssertTrue(idle.location?.hasPrefix("/login") == true, "30 minutes idle by default")
+        }
+    }
+
+    func testASessionEndsAfterItsAbsoluteLifetimeEvenWhenActive() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var browser = TestBrowser(client)
+            try await browser.login("bps", TestAccounts.password)
+            try await Self.age(db, field: "createdAt", by: "13 hours")
+            let old = try await browser.get("/regions/3201")
+            XCTAssertTrue(old.location?.hasPrefix("/login") == true, "12 hours at most by default")
+        }
+    }
+
+    func testSessionsLiveInPostgreSQLSoASecondServerServesTheSamePerson() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, TestAccounts.world)
+            let first = try await buildApplication(config: WebTest.config(url), logger: TestPostgres.logger)
+            let second = try await buildApplication(config: WebTest.config(url), logger: TestPostgres.logger)
+            let cookie = try await first.test(.router) { client -> String in
+                var browser = TestBrowser(client)
+                try await browser.login("bps", TestAccounts.password)
+                return browser.cookieHeader
+            }
+            try await second.test(.router) { client in
+                let page = try await client.execute(uri: "/regions/3201", method: .get, headers: [.cookie: cookie], body: nil)
+                XCTAssertEqual(page.status, .ok)
+            }
+            let stored = try await SQLTest.scalar(db, "SELECT count(*) FROM runtime.sessions WHERE user_id IS NOT NULL", as: Int64.self)
+            XCTAssertEqual(stored, 1)
+            let raw = try await SQLTest.scalar(db, "SELECT count(*) FROM runtime.sessions WHERE id = '\(cookie.split(separator: "=").last ?? "")'", as: Int64.self)
+            XCTAssertEqual(raw, 0, "the table holds a hash of the session key, never the key")
+        }
+    }
+}
