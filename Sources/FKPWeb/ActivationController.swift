@@ -47,11 +47,8 @@ struct ActivationController {
                                          detail: "\(problem)", requestID: context.requestID)
             return try render(request, context, code: form.code, error: t["activate_invalid"])
         }
-        guard form.new_password == form.confirm_password else {
-            return try render(request, context, code: form.code, error: t["password_mismatch"])
-        }
-        if let problem = PasswordRules.check(form.new_password, username: holder.username) {
-            return try render(request, context, code: form.code, error: t[PasswordController.messageKey(problem)])
+        if let problem = newPasswordProblem(form.new_password, confirmation: form.confirm_password, username: holder.username, t: t) {
+            return try render(request, context, code: form.code, error: problem)
         }
         let role = try await accounts.assignments(userID: holder.userID).first?.role ?? .communityFigure
         let redeemed = try await codes.redeem(

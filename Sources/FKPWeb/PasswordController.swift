@@ -41,11 +41,8 @@ struct PasswordController {
         guard let hash = account?.passwordHash, try await hasher.verify(form.current_password, against: hash) else {
             return try render(request, context, forced: principal.mustChangePassword, error: t["password_current_wrong"])
         }
-        guard form.new_password == form.confirm_password else {
-            return try render(request, context, forced: principal.mustChangePassword, error: t["password_mismatch"])
-        }
-        if let problem = PasswordRules.check(form.new_password, username: principal.username) {
-            return try render(request, context, forced: principal.mustChangePassword, error: t[Self.messageKey(problem)])
+        if let problem = newPasswordProblem(form.new_password, confirmation: form.confirm_password, username: principal.username, t: t) {
+            return try render(request, context, forced: principal.mustChangePassword, error: problem)
         }
         guard form.new_password != form.current_password else {
             return try render(request, context, forced: principal.mustChangePassword, error: t["password_unchanged"])
@@ -57,14 +54,6 @@ struct PasswordController {
         try await securityLog.record("password.changed", username: principal.username, address: context.clientAddress,
                                      requestID: context.requestID)
         return redirect("/")
-    }
-
-    static func messageKey(_ problem: PasswordRules.Problem) -> String {
-        switch problem {
-        case .tooShort: "password_too_short"
-        case .tooCommon: "password_too_common"
-        case .sameAsUsername: "password_like_username"
-        }
     }
 
     private func render(_ request: Request, _ context: AppRequestContext, forced: Bool, error: String?) throws -> Response {
