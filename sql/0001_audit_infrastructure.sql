@@ -112,7 +112,8 @@ BEGIN
             set_config('fkp.forum', coalesce(p_forum_id::text, ''), true),
             set_config('fkp.region', coalesce(p_region_code, ''), true),
             set_config('fkp.decision', coalesce(p_decision_ref, ''), true),
-            set_config('fkp.request', coalesce(p_request_id, ''), true);
+            set_config('fkp.request', coalesce(p_request_id, ''), true),
+            set_config('fkp.batch', '', true);
 END $$;
 
 -- One field of the canonical text: "-\n" for NULL, else "<octets>:<text>\n".
@@ -185,6 +186,8 @@ BEGIN
 END $$;
 
 -- Refuses a write when the transaction has not declared who acts, or declared a read-only role.
+-- On a table that takes bulk loads (argument 'bulk'), a declared import batch must have been
+-- created by this very transaction: only then are its rows exempt from row-by-row capture.
 CREATE FUNCTION audit.require_context() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF audit.context('actor') IS NULL OR audit.context('action') IS NULL THEN
@@ -197,8 +200,20 @@ BEGIN
         RAISE EXCEPTION 'auditors change nothing: write to %.% refused', TG_TABLE_SCHEMA, TG_TABLE_NAME
             USING ERRCODE = 'insufficient_privilege';
     END IF;
+    IF audit.context('batch') IS NOT NULL AND TG_ARGV[0] = 'bulk' AND NOT EXISTS (
+            SELECT 1 FROM fkp.import_batches
+             WHERE id = audit.context('batch')::bigint AND xmin = pg_current_xact_id()::xid) THEN
+        RAISE EXCEPTION 'bulk write to %.% refused: import batch % was not created in this transaction',
+            TG_TABLE_SCHEMA, TG_TABLE_NAME, audit.context('batch')
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     RETURN NULL;
 END $$;
+
+-- Declares that the rest of the transaction loads the rows of one import batch (see above).
+CREATE FUNCTION audit.declare_batch(p_batch_id bigint) RETURNS void LANGUAGE sql AS $$
+    SELECT set_config('fkp.batch', p_batch_id::text, true)
+$$;
 
 CREATE FUNCTION audit.refuse_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -303,15 +318,21 @@ BEGIN
 END $$;
 
 -- Puts a domain table under the audited write path. Called by every migration that adds one.
+-- `bulk` lets import batches load the table without row-by-row capture (section "Bulk loads" of
+-- docs/audit.md); the per-row check is a WHEN clause, so a million-row load pays no function call.
 CREATE FUNCTION audit.attach(target regclass, forum_column text, key_columns text[],
-                             pii_columns text[] DEFAULT '{}', secret_columns text[] DEFAULT '{}')
+                             pii_columns text[] DEFAULT '{}', secret_columns text[] DEFAULT '{}',
+                             bulk boolean DEFAULT false)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     EXECUTE format('CREATE TRIGGER audit_require_context BEFORE INSERT OR UPDATE OR DELETE ON %s '
-                   'FOR EACH STATEMENT EXECUTE FUNCTION audit.require_context()', target);
-    EXECUTE format('CREATE TRIGGER audit_capture_row AFTER INSERT OR UPDATE OR DELETE ON %s '
-                   'FOR EACH ROW EXECUTE FUNCTION audit.capture_row(%L, %L, %L, %L)',
-                   target, coalesce(forum_column, ''), key_columns, pii_columns, secret_columns);
+                   'FOR EACH STATEMENT EXECUTE FUNCTION audit.require_context(%L)',
+                   target, CASE WHEN bulk THEN 'bulk' ELSE '' END);
+    EXECUTE format('CREATE TRIGGER audit_capture_row AFTER INSERT OR UPDATE OR DELETE ON %s FOR EACH ROW %s '
+                   'EXECUTE FUNCTION audit.capture_row(%L, %L, %L, %L)',
+                   target,
+                   CASE WHEN bulk THEN 'WHEN (coalesce(current_setting(''fkp.batch'', true), '''') = '''')' ELSE '' END,
+                   coalesce(forum_column, ''), key_columns, pii_columns, secret_columns);
     EXECUTE format('CREATE TRIGGER audit_refuse_truncate BEFORE TRUNCATE ON %s '
                    'FOR EACH STATEMENT EXECUTE FUNCTION audit.refuse_truncate()', target);
 END $$;

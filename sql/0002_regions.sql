@@ -29,7 +29,7 @@ CREATE TABLE fkp.regions (
 CREATE INDEX regions_parent_idx ON fkp.regions (parent_code);
 CREATE INDEX regions_code_prefix_idx ON fkp.regions (code text_pattern_ops);
 
-SELECT audit.attach('fkp.regions', NULL, ARRAY['code']);
+SELECT audit.attach('fkp.regions', NULL, ARRAY['code'], bulk => true);
 
 -- The level of a code, or NULL when it is not a known region.
 CREATE FUNCTION fkp.region_level(p_code text) RETURNS text LANGUAGE sql STABLE AS $$

@@ -70,4 +70,4 @@ END $$;
 CREATE TRIGGER families_in_a_unit BEFORE INSERT OR UPDATE OF sls_code ON fkp.families
     FOR EACH ROW EXECUTE FUNCTION fkp.check_family_unit();
 
-SELECT audit.attach('fkp.families', NULL, ARRAY['id'], ARRAY['kk_number', 'head_nik']);
+SELECT audit.attach('fkp.families', NULL, ARRAY['id'], ARRAY['kk_number', 'head_nik'], bulk => true);

@@ -1,6 +1,8 @@
+import FKPCore
 import Foundation
-#if canImport(Glibc)
 import Glibc
+
+#if canImport(Glibc)
 #endif
 
 /// A private PostgreSQL cluster in a folder of its own, for the demo and the tests: the system's

@@ -1,3 +1,5 @@
+import FKPCore
+
 /// Splits a migration file into single statements: PostgresNIO speaks the extended protocol,
 /// which takes one statement at a time. Understands quotes, dollar quotes and both comment forms.
 public enum SQLScript {
@@ -76,14 +78,5 @@ public enum SQLScript {
         }
         guard j < chars.count, chars[j] == "$" else { return nil }
         return String(String.UnicodeScalarView(chars[i...j]))
-    }
-}
-
-extension String {
-    var trimmingWhitespace: String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[start...end])
     }
 }

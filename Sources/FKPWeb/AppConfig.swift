@@ -45,7 +45,9 @@ public struct AppConfig: Sendable {
 
     /// Reads the environment. `database` stands in for DATABASE_URL when the caller provides one
     /// (the demo's private cluster); otherwise DATABASE_URL is required.
-    public static func fromEnvironment(_ env: [String: String], database fallback: DatabaseURL? = nil) throws -> AppConfig {
+    /// `servesPages` is false for commands that only talk to the database: they need no templates.
+    public static func fromEnvironment(_ env: [String: String], database fallback: DatabaseURL? = nil,
+                                       servesPages: Bool = true) throws -> AppConfig {
         let database: DatabaseURL
         if let text = env["DATABASE_URL"], !text.isEmpty {
             do { database = try DatabaseURL(parsing: text) } catch {
@@ -77,9 +79,11 @@ public struct AppConfig: Sendable {
             }
             config.secureCookies = secure == "true"
         }
-        config.templatesDirectory = try directory(env, "FKP_TEMPLATES_DIR", default: config.templatesDirectory)
-        config.publicDirectory = try directory(env, "FKP_PUBLIC_DIR", default: config.publicDirectory)
-        config.migrationsDirectory = try directory(env, "FKP_SQL_DIR", default: config.migrationsDirectory)
+        if servesPages {
+            config.templatesDirectory = try directory(env, "FKP_TEMPLATES_DIR", default: config.templatesDirectory)
+            config.publicDirectory = try directory(env, "FKP_PUBLIC_DIR", default: config.publicDirectory)
+            config.migrationsDirectory = try directory(env, "FKP_SQL_DIR", default: config.migrationsDirectory)
+        }
         return config
     }
 

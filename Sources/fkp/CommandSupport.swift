@@ -16,9 +16,9 @@ enum CommandSupport {
         return Logger(label: "fkp")
     }
 
-    static func configuration(database fallback: DatabaseURL? = nil) throws -> AppConfig {
+    static func configuration(database fallback: DatabaseURL? = nil, servesPages: Bool = true) throws -> AppConfig {
         do {
-            return try AppConfig.fromEnvironment(ProcessInfo.processInfo.environment, database: fallback)
+            return try AppConfig.fromEnvironment(ProcessInfo.processInfo.environment, database: fallback, servesPages: servesPages)
         } catch {
             printError("\(error)")
             throw ExitCode(2)

@@ -5,5 +5,6 @@ struct FKPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fkp",
         abstract: "The FKP server: public consultation forums on the preliminary welfare ranking.",
-        subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, UserCommand.self])
+        subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, UserCommand.self, ImportCommand.self,
+                      ExportCommand.self, GenerateCommand.self])
 }

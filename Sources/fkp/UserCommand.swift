@@ -12,23 +12,6 @@ struct UserCommand: AsyncParsableCommand {
         abstract: "Manage accounts: add, list, disable (DATABASE_URL).",
         subcommands: [Add.self, List.self, Disable.self])
 
-    /// Who the change is recorded as: an account named with --as, or the operating-system user.
-    struct ActorOptions: ParsableArguments {
-        @Option(name: .customLong("as"), help: "Record the change as this account (default: system:<OS user>).")
-        var actor: String?
-
-        /// The declared context; a named account must exist, and its most senior role is recorded.
-        func context(action: String, region: String?, database: Database) async throws -> WriteContext {
-            guard let actor else { return .system(NSUserName(), action: action, reason: "command line", regionCode: region) }
-            let accounts = AccountRepository(database: database)
-            guard let account = try await accounts.account(username: actor),
-                  let principal = try await accounts.principal(userID: account.id) else {
-                throw ValidationError("--as \(actor): there is no active account of that name")
-            }
-            return WriteContext(actor: actor, role: principal.primaryRole, action: action, reason: "command line", regionCode: region)
-        }
-    }
-
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account with one role in one place; the password is read from standard input.")
 
@@ -53,7 +36,7 @@ struct UserCommand: AsyncParsableCommand {
                 if let problem = PasswordRules.check(password, username: username) {
                     throw ValidationError("the password is refused: \(problem) (at least \(PasswordRules.minimumLength) characters, not common, not the user name)")
                 }
-                let config = try CommandSupport.configuration()
+                let config = try CommandSupport.configuration(servesPages: false)
                 let logger = CommandSupport.bootstrapLogging(level: .warning)
                 let hash = try await PasswordHasher(cost: UInt8(config.bcryptCost)).hash(password)
                 try await PostgresClient.with(config.database, logger: logger) { client in
@@ -78,7 +61,7 @@ struct UserCommand: AsyncParsableCommand {
                     guard let parsed = RegionCode.parse(code) else { throw ValidationError("--region '\(code)' is not a BPS code") }
                     return [parsed]
                 }
-                let config = try CommandSupport.configuration()
+                let config = try CommandSupport.configuration(servesPages: false)
                 let logger = CommandSupport.bootstrapLogging(level: .warning)
                 let listed = try await PostgresClient.with(config.database, logger: logger) { client in
                     try await AccountRepository(database: Database(client: client, logger: logger)).list(within: roots)
@@ -101,7 +84,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CommandSupport.reportingFailures {
-                let config = try CommandSupport.configuration()
+                let config = try CommandSupport.configuration(servesPages: false)
                 let logger = CommandSupport.bootstrapLogging(level: .warning)
                 try await PostgresClient.with(config.database, logger: logger) { client in
                     let database = Database(client: client, logger: logger)

@@ -1,0 +1,43 @@
+/// The header row of an input file: column names fixed, order free, unknown columns refused.
+public struct CSVHeader: Sendable {
+    public let positions: [String: Int]
+    public let count: Int
+
+    public init(_ record: CSVReader.Record, required: [String], optional: [String]) throws(ImportProblems) {
+        var problems = ImportProblems()
+        var positions: [String: Int] = [:]
+        for (index, raw) in record.fields.enumerated() {
+            let name = raw.trimmingWhitespace.lowercased()
+            if !(required + optional).contains(name) {
+                problems.append(ImportProblem(line: record.line, column: name.isEmpty ? "#\(index + 1)" : name,
+                                              problem: "unknown column (the columns are \((required + optional).joined(separator: ", ")))"))
+            } else if positions[name] != nil {
+                problems.append(ImportProblem(line: record.line, column: name, problem: "the column appears twice"))
+            } else {
+                positions[name] = index
+            }
+        }
+        for name in required where positions[name] == nil {
+            problems.append(ImportProblem(line: record.line, column: name, problem: "required column is missing from the header"))
+        }
+        if !problems.isEmpty { throw problems }
+        self.positions = positions
+        self.count = record.fields.count
+    }
+
+    public func value(_ name: String, in record: CSVReader.Record) -> String? {
+        positions[name].map { record.fields[$0] }
+    }
+}
+
+extension String {
+    /// The text without white space at either end (Unicode-aware, no Foundation needed).
+    public var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[start...end])
+    }
+
+    var isAllDigits: Bool { !isEmpty && utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+}

@@ -1,0 +1,91 @@
+/// The families file (docs/formats.md): one row per family of the preliminary list.
+public enum FamilyCSV {
+    public static let required = ["family_id", "sls_code", "head_name", "address", "members", "welfare_group",
+                                  "welfare_score", "kk_number", "head_nik"]
+    public static let optional = ["latitude", "longitude"]
+    /// The order in which exports and generated files write the columns.
+    public static let columns = required + optional
+
+    /// Checks one row; returns the family, or every problem of the row.
+    public static func parse(_ record: CSVReader.Record, header: CSVHeader) -> Result<PreliminaryFamily, ImportProblems> {
+        var problems = ImportProblems()
+        guard record.fields.count == header.count else {
+            return .failure(ImportProblems([ImportProblem(
+                line: record.line, problem: "\(record.fields.count) fields where the header has \(header.count)")]))
+        }
+        func field(_ name: String, required: Bool = true) -> String? {
+            let value = header.value(name, in: record)?.trimmingWhitespace ?? ""
+            if value.isEmpty {
+                if required { problems.append(ImportProblem(line: record.line, column: name, problem: "must not be empty")) }
+                return nil
+            }
+            return value
+        }
+        func refuse(_ name: String, _ value: String, _ problem: String) {
+            problems.append(ImportProblem(line: record.line, column: name, value: value, problem: problem))
+        }
+
+        let id = field("family_id")
+        if let id, id.count > 32 || !id.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) {
+            refuse("family_id", id, "at most 32 letters, digits, dots, underscores or hyphens")
+        }
+        let slsText = field("sls_code")
+        var unit: RegionCode?
+        if let slsText {
+            if let code = RegionCode.parse(slsText), code.level.holdsFamilies { unit = code } else {
+                refuse("sls_code", slsText, "an SLS code has 14 digits, a sub-SLS code 16")
+            }
+        }
+        let name = field("head_name")
+        if let name, name.count > 200 { refuse("head_name", name, "longer than 200 characters") }
+        let address = header.value("address", in: record)?.trimmingWhitespace ?? ""
+        if address.count > 500 { refuse("address", address, "longer than 500 characters") }
+        var members = 0
+        if let text = field("members") {
+            if let value = Int(text), (1...99).contains(value) { members = value } else { refuse("members", text, "a whole number from 1 to 99") }
+        }
+        var group: WelfareGroup?
+        if let text = field("welfare_group") {
+            group = Int(text).flatMap(WelfareGroup.init(rawValue:))
+            if group == nil { refuse("welfare_group", text, "a welfare group is 1, 2, 3 or 4") }
+        }
+        let score = field("welfare_score")
+        if let score, !isDecimal(score) { refuse("welfare_score", score, "not a decimal number (use a dot: 12.5)") }
+        let kk = field("kk_number")
+        if let kk, !PersonalNumber.isValid(kk) { refuse("kk_number", PersonalNumber.masked(kk), "not 16 digits") }
+        let nik = field("head_nik")
+        if let nik, !PersonalNumber.isValid(nik) { refuse("head_nik", PersonalNumber.masked(nik), "not 16 digits") }
+        let latitude = field("latitude", required: false)
+        let longitude = field("longitude", required: false)
+        if let latitude, !(isDecimal(latitude) && (-11.5...6.5).contains(Double(latitude) ?? 99)) {
+            refuse("latitude", latitude, "outside Indonesia (-11.5 to 6.5)")
+        }
+        if let longitude, !(isDecimal(longitude) && (94.5...141.5).contains(Double(longitude) ?? 0)) {
+            refuse("longitude", longitude, "outside Indonesia (94.5 to 141.5)")
+        }
+        if (latitude == nil) != (longitude == nil) {
+            problems.append(ImportProblem(line: record.line, column: latitude == nil ? "latitude" : "longitude",
+                                          problem: "latitude and longitude come together or not at all"))
+        }
+        guard problems.isEmpty, let id, let unit, let name, let group, let score, let kk, let nik else { return .failure(problems) }
+        return .success(PreliminaryFamily(id: id, slsCode: unit, headName: name, address: address, members: members,
+                                          welfareGroup: group, welfareScore: score, kkNumber: kk, headNIK: nik,
+                                          latitude: latitude, longitude: longitude))
+    }
+
+    /// An optional sign, digits, and at most one dot with digits after it.
+    static func isDecimal(_ text: String) -> Bool {
+        var body = Substring(text)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && String($0).isAllDigits }) else { return false }
+        return body.count <= 30
+    }
+
+    /// A family as a line of the file, columns in the export order.
+    public static func line(_ family: PreliminaryFamily) -> String {
+        CSVWriter.line([family.id, family.slsCode.value, family.headName, family.address, String(family.members),
+                        String(family.welfareGroup.rawValue), family.welfareScore, family.kkNumber, family.headNIK,
+                        family.latitude ?? "", family.longitude ?? ""])
+    }
+}

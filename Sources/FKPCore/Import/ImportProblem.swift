@@ -1,0 +1,50 @@
+/// One thing wrong with an input file, said so a person can find and fix it:
+/// `line 12, column head_nik: value '32010'`: not 16 digits`.
+public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
+    public var line: Int?
+    public var column: String?
+    public var value: String?
+    public var problem: String
+
+    public init(line: Int?, column: String? = nil, value: String? = nil, problem: String) {
+        self.line = line
+        self.column = column
+        self.value = value
+        self.problem = problem
+    }
+
+    public var description: String {
+        var parts: [String] = []
+        if let line { parts.append("line \(line)") }
+        if let column { parts.append("column \(column)") }
+        var text = parts.joined(separator: ", ")
+        if let value { text += (text.isEmpty ? "" : ": ") + "value '\(value.count > 60 ? String(value.prefix(60)) + "…" : value)'" }
+        return text + (text.isEmpty ? "" : ": ") + problem
+    }
+}
+
+/// The first 100 problems of a file, and how many more there were.
+public struct ImportProblems: Error, Sendable, CustomStringConvertible {
+    public static let shownAtMost = 100
+    public private(set) var shown: [ImportProblem] = []
+    public private(set) var total = 0
+
+    public init() {}
+
+    public init(_ problems: [ImportProblem]) {
+        problems.forEach { append($0) }
+    }
+
+    public mutating func append(_ problem: ImportProblem) {
+        total += 1
+        if shown.count < Self.shownAtMost { shown.append(problem) }
+    }
+
+    public var isEmpty: Bool { total == 0 }
+
+    public var description: String {
+        var lines = shown.map(\.description)
+        if total > shown.count { lines.append("... and \(total - shown.count) more problems") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,11 @@
+/// What an import did.
+public struct ImportReport: Sendable, Equatable {
+    public var batchID: Int64?
+    public var sha256: String
+    public var rows: Int
+    public var added: Int
+    public var changed: Int
+    public var removed: Int
+
+    public var isNoOp: Bool { added == 0 && changed == 0 && removed == 0 }
+}

@@ -1,0 +1,289 @@
+import Crypto
+import FKPCore
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// Loads a regions or families file in one transaction: all of it, or nothing. Rows are checked
+/// as they stream in, copied into a staging table (COPY), checked again against the database with
+/// set-based SQL, then merged as one import batch: one audit entry carrying the file's SHA-256,
+/// its rows kept in the append-only audit.import_rows.
+public struct ListImporter: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    public enum Kind: String, Sendable { case regions, families }
+
+    /// Imports; throws `ImportProblems` (line, column, value, what is wrong) and changes nothing
+    /// when anything is wrong.
+    public func run<Chunks: AsyncSequence & Sendable>(_ kind: Kind, chunks: Chunks, fileName: String, context: WriteContext,
+                                                      progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportReport
+    where Chunks.Element == [UInt8] {
+        var context = context
+        context.action = "import.\(kind.rawValue)"
+        return try await database.write(context) { connection in
+            let staged = try await stage(kind, chunks: chunks, on: connection, progress: progress)
+            var problems = try await checkAgainstDatabase(kind, on: connection)
+            if !problems.isEmpty { throw problems }
+            let diff = try await difference(kind, on: connection)
+            problems = try await checkForums(kind, on: connection)
+            if !problems.isEmpty { throw problems }
+            var report = ImportReport(batchID: nil, sha256: staged.sha256, rows: staged.rows,
+                                      added: diff.added, changed: diff.changed, removed: diff.removed)
+            if report.isNoOp { return report }
+            report.batchID = try await merge(kind, report: report, fileName: fileName, actor: context.actor,
+                                             region: context.regionCode, on: connection)
+            return report
+        }
+    }
+
+    // MARK: staging
+
+    private func stage<Chunks: AsyncSequence & Sendable>(_ kind: Kind, chunks: Chunks, on connection: PostgresConnection,
+                                                         progress: (@Sendable (Int) -> Void)?) async throws -> (rows: Int, sha256: String)
+    where Chunks.Element == [UInt8] {
+        let logger = database.logger
+        switch kind {
+        case .families:
+            try await connection.query("""
+                CREATE TEMP TABLE import_staging (line int NOT NULL, id text NOT NULL, sls_code text NOT NULL, head_name text NOT NULL,
+                    address text NOT NULL, members int NOT NULL, welfare_group smallint NOT NULL, welfare_score numeric NOT NULL,
+                    kk_number text NOT NULL, head_nik text NOT NULL, latitude numeric, longitude numeric) ON COMMIT DROP
+                """, logger: logger)
+        case .regions:
+            try await connection.query("""
+                CREATE TEMP TABLE import_staging (line int NOT NULL, code text NOT NULL, name text NOT NULL, level text NOT NULL,
+                    non_sls boolean NOT NULL) ON COMMIT DROP
+                """, logger: logger)
+        }
+        var reader = CSVReader()
+        var header: CSVHeader?
+        var problems = ImportProblems()
+        var hasher = SHA256()
+        var rows = 0
+        var buffer = ""
+        func take(_ record: CSVReader.Record) -> String? {
+            guard let header else {
+                do {
+                    header = try CSVHeader(record, required: kind == .families ? FamilyCSV.required : RegionCSV.required,
+                                           optional: kind == .families ? FamilyCSV.optional : RegionCSV.optional)
+                } catch { error.shown.forEach { problems.append($0) } }
+                return nil
+            }
+            rows += 1
+            switch kind {
+            case .families:
+                switch FamilyCSV.parse(record, header: header) {
+                case .success(let f):
+                    return CopyText.line([String(record.line), f.id, f.slsCode.value, f.headName, f.address, String(f.members),
+                                          String(f.welfareGroup.rawValue), f.welfareScore, f.kkNumber, f.headNIK, f.latitude, f.longitude])
+                case .failure(let found):
+                    found.shown.forEach { problems.append($0) }
+                    return nil
+                }
+            case .regions:
+                switch RegionCSV.parse(record, header: header) {
+                case .success(let r):
+                    return CopyText.line([String(record.line), r.code.value, r.name, r.level.rawValue, r.isNonSLS ? "t" : "f"])
+                case .failure(let found):
+                    found.shown.forEach { problems.append($0) }
+                    return nil
+                }
+            }
+        }
+        try await connection.copyFrom(table: "import_staging", logger: logger) { writer in
+            do {
+                for try await chunk in chunks {
+                    hasher.update(data: chunk)
+                    for record in reader.feed(chunk) {
+                        if let line = take(record), problems.isEmpty { buffer += line }
+                    }
+                    if let failure = reader.failure { throw failure }
+                    if buffer.utf8.count > 1 << 16 {
+                        try await writer.write(ByteBuffer(string: buffer))
+                        buffer = ""
+                        progress?(rows)
+                    }
+                }
+                if let last = try reader.finish(), let line = take(last), problems.isEmpty { buffer += line }
+            } catch let failure as CSVReader.Failure {
+                problems.append(ImportProblem(line: failure.line, column: header.flatMap { h in
+                    h.positions.first { $0.value == failure.column - 1 }?.key } ?? "#\(failure.column)", problem: failure.problem))
+            }
+            if header == nil && problems.isEmpty {
+                problems.append(ImportProblem(line: 1, problem: "the file is empty: a header row is required"))
+            }
+            if !problems.isEmpty { throw problems }
+            if !buffer.isEmpty { try await writer.write(ByteBuffer(string: buffer)) }
+        }
+        progress?(rows)
+        return (rows, AuditHashing.hex(hasher.finalize()))
+    }
+
+    // MARK: checks that need the database
+
+    private func problems(_ query: PostgresQuery, on connection: PostgresConnection) async throws -> ImportProblems {
+        var found = ImportProblems()
+        let rows = try await connection.query(query, logger: database.logger)
+        for try await (line, column, value, problem) in rows.decode((Int32?, String?, String?, String).self) {
+            found.append(ImportProblem(line: line.map(Int.init), column: column, value: value, problem: problem))
+        }
+        return found
+    }
+
+    private func checkAgainstDatabase(_ kind: Kind, on connection: PostgresConnection) async throws -> ImportProblems {
+        switch kind {
+        case .families:
+            return try await problems("""
+                SELECT line, 'family_id', id, 'the same family_id as line ' || first_line FROM (
+                    SELECT line, id, min(line) OVER (PARTITION BY id) AS first_line FROM import_staging) d WHERE line > first_line
+                UNION ALL
+                SELECT s.line, 'sls_code', s.sls_code, 'no such SLS, sub-SLS or Non-SLS unit (import the regions first)'
+                  FROM import_staging s LEFT JOIN fkp.regions r ON r.code = s.sls_code WHERE r.code IS NULL
+                ORDER BY 1
+                """, on: connection)
+        case .regions:
+            return try await problems("""
+                SELECT line, 'code', code, 'the same code as line ' || first_line FROM (
+                    SELECT line, code, min(line) OVER (PARTITION BY code) AS first_line FROM import_staging) d WHERE line > first_line
+                UNION ALL
+                SELECT s.line, 'code', s.code, 'its parent ' || p.parent || ' is neither in the database nor in the file'
+                  FROM import_staging s
+                  CROSS JOIN LATERAL (SELECT left(s.code, CASE length(s.code) WHEN 4 THEN 2 WHEN 7 THEN 4 WHEN 10 THEN 7
+                                                               WHEN 14 THEN 10 WHEN 16 THEN 14 END) AS parent) p
+                 WHERE length(s.code) > 2
+                   AND NOT EXISTS (SELECT 1 FROM fkp.regions r WHERE r.code = p.parent)
+                   AND NOT EXISTS (SELECT 1 FROM import_staging o WHERE o.code = p.parent)
+                ORDER BY 1
+                """, on: connection)
+        }
+    }
+
+    // MARK: what changes
+
+    /// Families: the file speaks for every unit it names (families of those units missing from the
+    /// file are removed). Regions: the file adds places and renames them; it never removes one.
+    private func difference(_ kind: Kind, on connection: PostgresConnection) async throws -> (added: Int, changed: Int, removed: Int) {
+        let logger = database.logger
+        switch kind {
+        case .families:
+            try await connection.query("""
+                CREATE TEMP TABLE import_diff ON COMMIT DROP AS
+                SELECT 'add'::text AS change, s.line, s.id, s.sls_code, NULL::text AS old_sls_code
+                  FROM import_staging s LEFT JOIN fkp.families f ON f.id = s.id WHERE f.id IS NULL
+                UNION ALL
+                SELECT 'change', s.line, s.id, s.sls_code, f.sls_code
+                  FROM import_staging s JOIN fkp.families f ON f.id = s.id
+                 WHERE (f.sls_code, f.head_name, f.address, f.members, f.welfare_group, f.welfare_score, f.kk_number, f.head_nik,
+                        f.latitude, f.longitude)
+                       IS DISTINCT FROM (s.sls_code, s.head_name, s.address, s.members, s.welfare_group, s.welfare_score,
+                        s.kk_number, s.head_nik, s.latitude, s.longitude)
+                    OR f.welfare_score::text <> s.welfare_score::text
+                UNION ALL
+                SELECT 'remove', NULL, f.id, NULL, f.sls_code
+                  FROM fkp.families f
+                 WHERE f.sls_code IN (SELECT DISTINCT sls_code FROM import_staging)
+                   AND NOT EXISTS (SELECT 1 FROM import_staging s WHERE s.id = f.id)
+                """, logger: logger)
+        case .regions:
+            try await connection.query("""
+                CREATE TEMP TABLE import_diff ON COMMIT DROP AS
+                SELECT CASE WHEN r.code IS NULL THEN 'add' ELSE 'change' END AS change, s.line, s.code AS id,
+                       s.code AS sls_code, NULL::text AS old_sls_code
+                  FROM import_staging s LEFT JOIN fkp.regions r ON r.code = s.code
+                 WHERE r.code IS NULL OR (r.name, r.non_sls) IS DISTINCT FROM (s.name, s.non_sls)
+                """, logger: logger)
+        }
+        var counts = (added: 0, changed: 0, removed: 0)
+        let rows = try await connection.query("SELECT change, count(*) FROM import_diff GROUP BY 1", logger: logger)
+        for try await (change, n) in rows.decode((String, Int64).self) {
+            switch change {
+            case "add": counts.added = Int(n)
+            case "change": counts.changed = Int(n)
+            default: counts.removed = Int(n)
+            }
+        }
+        return counts
+    }
+
+    /// Families of units in a forum that has opened (or closed) cannot change.
+    private func checkForums(_ kind: Kind, on connection: PostgresConnection) async throws -> ImportProblems {
+        guard kind == .families else { return ImportProblems() }
+        return try await problems("""
+            SELECT d.line, CASE WHEN d.line IS NULL THEN NULL ELSE 'sls_code' END, coalesce(d.sls_code, d.old_sls_code),
+                   CASE d.change WHEN 'remove' THEN 'family ' || d.id || ' would be removed, but ' ELSE '' END
+                   || 'unit ' || u.sls_code || ' is in forum ' || f.id || ', which is ' || f.state
+                   || ': its families cannot change any more'
+              FROM import_diff d
+              JOIN fkp.forum_units u ON coalesce(d.sls_code, '') LIKE u.sls_code || '%' OR coalesce(d.old_sls_code, '') LIKE u.sls_code || '%'
+              JOIN fkp.forums f ON f.id = u.forum_id AND f.state <> 'planned'
+             ORDER BY d.line NULLS LAST, d.id
+            """, on: connection)
+    }
+
+    // MARK: merge
+
+    private func merge(_ kind: Kind, report: ImportReport, fileName: String, actor: String, region: String?,
+                       on connection: PostgresConnection) async throws -> Int64 {
+        let logger = database.logger
+        var batchID: Int64 = 0
+        // The one audited entry of the batch: who, when, which file (by SHA-256), what it changed.
+        for try await id in try await connection.query("""
+            INSERT INTO fkp.import_batches (kind, file_name, sha256, region_code, actor, row_count, added, changed, removed)
+            VALUES (\(kind.rawValue), \(fileName), \(report.sha256), \(region), \(actor), \(report.rows), \(report.added),
+                    \(report.changed), \(report.removed))
+            RETURNING id
+            """, logger: logger).decode(Int64.self) { batchID = id }
+        try await connection.query("SELECT audit.declare_batch(\(batchID))", logger: logger)
+        try await connection.query("""
+            INSERT INTO audit.import_rows (batch_id, line, row_data)
+            SELECT \(batchID), s.line, to_jsonb(s) - 'line' || jsonb_build_object('change', d.change)
+              FROM import_diff d JOIN import_staging s ON s.line = d.line
+            """, logger: logger)
+        switch kind {
+        case .regions:
+            try await connection.query("""
+                INSERT INTO fkp.regions (code, name, level, non_sls)
+                SELECT s.code, s.name, s.level, s.non_sls FROM import_staging s JOIN import_diff d ON d.line = s.line AND d.change = 'add'
+                """, logger: logger)
+            try await connection.query("""
+                UPDATE fkp.regions r SET name = s.name, non_sls = s.non_sls
+                  FROM import_staging s JOIN import_diff d ON d.line = s.line AND d.change = 'change' WHERE r.code = s.code
+                """, logger: logger)
+        case .families:
+            try await connection.query("""
+                INSERT INTO audit.import_rows (batch_id, line, row_data)
+                SELECT \(batchID), 1000000000 + row_number() OVER (ORDER BY id)::int, jsonb_build_object('change', 'remove', 'id', id)
+                  FROM import_diff WHERE change = 'remove'
+                """, logger: logger)
+            try await connection.query("""
+                DELETE FROM fkp.families f USING import_diff d WHERE d.change = 'remove' AND f.id = d.id
+                """, logger: logger)
+            try await connection.query("""
+                UPDATE fkp.families f SET sls_code = s.sls_code, head_name = s.head_name, address = s.address, members = s.members,
+                       welfare_group = s.welfare_group, welfare_score = s.welfare_score, kk_number = s.kk_number, head_nik = s.head_nik,
+                       latitude = s.latitude, longitude = s.longitude, import_batch_id = \(batchID), version = f.version + 1,
+                       sls_rank = 1000000 + s.line
+                  FROM import_staging s JOIN import_diff d ON d.line = s.line AND d.change = 'change' WHERE f.id = s.id
+                """, logger: logger)
+            try await connection.query("""
+                INSERT INTO fkp.families (id, sls_code, head_name, address, members, welfare_group, welfare_score, kk_number,
+                                          head_nik, latitude, longitude, sls_rank, import_batch_id)
+                SELECT s.id, s.sls_code, s.head_name, s.address, s.members, s.welfare_group, s.welfare_score, s.kk_number,
+                       s.head_nik, s.latitude, s.longitude, 1000000 + s.line, \(batchID)
+                  FROM import_staging s JOIN import_diff d ON d.line = s.line AND d.change = 'add'
+                """, logger: logger)
+            // The preliminary order within every touched unit: by score, ties by family id.
+            try await connection.query("""
+                UPDATE fkp.families f SET sls_rank = r.rank
+                  FROM (SELECT id, row_number() OVER (PARTITION BY sls_code ORDER BY welfare_score, id) AS rank
+                          FROM fkp.families
+                         WHERE sls_code IN (SELECT sls_code FROM import_diff WHERE sls_code IS NOT NULL
+                                            UNION SELECT old_sls_code FROM import_diff WHERE old_sls_code IS NOT NULL)) r
+                 WHERE f.id = r.id AND f.sls_rank <> r.rank
+                """, logger: logger)
+        }
+        return batchID
+    }
+}

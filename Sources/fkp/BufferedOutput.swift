@@ -1,0 +1,27 @@
+import Foundation
+
+/// Collects text and writes it to a file handle in 64 KiB pieces (exports write many small lines).
+final class BufferedOutput: @unchecked Sendable {
+    private let handle: FileHandle
+    private var pending = ""
+    private let lock = NSLock()
+
+    init(_ handle: FileHandle) { self.handle = handle }
+
+    func write(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        pending += text
+        if pending.utf8.count > 1 << 16 {
+            handle.write(Data(pending.utf8))
+            pending = ""
+        }
+    }
+
+    func flush() {
+        lock.lock()
+        defer { lock.unlock() }
+        handle.write(Data(pending.utf8))
+        pending = ""
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import FKPCore
+import FKPStore
+import FKPWeb
+import Foundation
+import Logging
+import PostgresNIO
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the regions or families of a region in the import format, sorted (DATABASE_URL).")
+
+    @Argument(help: "regions or families") var kind: String
+    @Option(help: "BPS code of the region to export.") var region: String
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @OptionGroup var actor: ActorOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingFailures {
+            guard ["regions", "families"].contains(kind) else { throw ValidationError("export regions or export families") }
+            guard let code = RegionCode.parse(region) else { throw ValidationError("--region '\(region)' is not a BPS code") }
+            let config = try CommandSupport.configuration(servesPages: false)
+            let logger = CommandSupport.bootstrapLogging(level: .warning)
+            let output: FileHandle
+            if let out {
+                guard FileManager.default.createFile(atPath: out, contents: nil) else { throw ValidationError("cannot write \(out)") }
+                output = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+            } else {
+                output = FileHandle.standardOutput
+            }
+            let buffered = BufferedOutput(output)
+            let write: @Sendable (String) async throws -> Void = { buffered.write($0) }
+            try await PostgresClient.with(config.database, logger: logger) { client in
+                let database = Database(client: client, logger: logger)
+                let exporter = ListExporter(database: database)
+                if kind == "regions" {
+                    try await exporter.regions(under: code, write: write)
+                } else {
+                    // Whole numbers for the operator and BPS accounts; masked for anyone else named with --as.
+                    let whole = try await actor.seesPersonalNumbers(database: database)
+                    let count = try await exporter.families(under: code, wholeNumbers: whole, write: write)
+                    if whole {
+                        try await SecurityLog(database: database).recordPersonalDataAccess(
+                            username: actor.actor ?? "system:\(NSUserName())", what: "kk_number, head_nik: export of families",
+                            subjects: ["region \(code.value) (\(count) families)"], requestID: nil)
+                    }
+                }
+            }
+            buffered.flush()
+            if out != nil { try output.close() }
+        }
+    }
+}

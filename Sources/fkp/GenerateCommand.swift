@@ -1,0 +1,29 @@
+import ArgumentParser
+import FKPCore
+import Foundation
+
+struct GenerateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a synthetic regency (regions.csv and families.csv), the same for the same seed.")
+
+    @Option(help: "Regency code, 4 digits.") var regency: String
+    @Option(help: "Number of villages.") var villages: Int = 4
+    @Option(help: "Number of families.") var families: Int = 2000
+    @Option(help: "Units (SLS) per village.") var unitsPerVillage: Int = 5
+    @Option(help: "Seed of the generator.") var seed: UInt64 = 2023
+    @Option(help: "Folder to write regions.csv and families.csv into.") var out: String
+
+    func run() async throws {
+        try await CommandSupport.reportingFailures {
+            guard let code = RegionCode.parse(regency), code.level == .regency else { throw ValidationError("--regency must be a 4-digit regency code") }
+            guard villages >= 1, families >= 0, unitsPerVillage >= 1 else { throw ValidationError("--villages and --units-per-village must be at least 1") }
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            let generated = SyntheticRegency(.init(regency: code, villages: villages, families: families,
+                                                   unitsPerVillage: unitsPerVillage, seed: seed))
+            try generated.regionsCSV.write(toFile: out + "/regions.csv", atomically: true, encoding: .utf8)
+            try generated.familiesCSV.write(toFile: out + "/families.csv", atomically: true, encoding: .utf8)
+            CommandSupport.say("Wrote \(generated.regions.count) regions and \(generated.families.count) families to \(out).")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import FKPCore
+import FKPStore
+import FKPWeb
+import Foundation
+import Logging
+import PostgresNIO
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Load a regions or families CSV file (docs/formats.md), all or nothing (DATABASE_URL).")
+
+    @Argument(help: "regions or families") var kind: String
+    @Argument(help: "The CSV file, or - for standard input.") var file: String
+    @OptionGroup var actor: ActorOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingFailures { try await importFile() }
+    }
+
+    private func importFile() async throws {
+        guard let listKind = ListImporter.Kind(rawValue: kind) else { throw ValidationError("import regions FILE or import families FILE") }
+        let chunks = try FileChunks(path: file)
+        let config = try CommandSupport.configuration(servesPages: false)
+        let logger = CommandSupport.bootstrapLogging(level: .warning)
+        let size = file == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int
+        let progress = ImportProgress(totalBytes: size)
+        let show: @Sendable (Int) -> Void = { rows in progress.show(rows: rows) }
+        let onProgress: (@Sendable (Int) -> Void)? = progress.isTerminal ? show : nil
+        let fileName = file == "-" ? "(standard input)" : URL(fileURLWithPath: file).lastPathComponent
+        let actor = self.actor
+        let report: ImportReport
+        do {
+            report = try await PostgresClient.with(config.database, logger: logger) { client in
+                let database = Database(client: client, logger: logger)
+                let context = try await actor.context(action: "import.\(listKind.rawValue)", region: nil, database: database)
+                return try await ListImporter(database: database).run(listKind, chunks: chunks, fileName: fileName, context: context,
+                                                                       progress: onProgress)
+            }
+        } catch let problems as ImportProblems {
+            progress.finish()
+            CommandSupport.printError("\(file): nothing was imported (\(problems.total) problem\(problems.total == 1 ? "" : "s")):\n\(problems)")
+            throw ExitCode(1)
+        }
+        progress.finish()
+        if report.isNoOp {
+            CommandSupport.say("\(report.rows) rows, nothing changed (sha256 \(report.sha256)).")
+        } else {
+            CommandSupport.say("Import batch \(report.batchID ?? 0): \(report.rows) rows, \(report.added) added, "
+                               + "\(report.changed) changed, \(report.removed) removed (sha256 \(report.sha256)).")
+        }
+    }
+}
+
+/// Rows, rows per second and percent on a terminal; silent otherwise.
+final class ImportProgress: @unchecked Sendable {
+    let isTerminal = isatty(2) == 1
+    let started = Date()
+    let totalBytes: Int?
+    private let lock = NSLock()
+
+    init(totalBytes: Int?) { self.totalBytes = totalBytes }
+
+    func show(rows: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let seconds = max(Date().timeIntervalSince(started), 0.001)
+        var line = "\r\(rows) rows, \(Int(Double(rows) / seconds)) rows/s"
+        if let totalBytes, totalBytes > 0, rows > 0 {
+            // Bytes are not counted per row; estimate from the average row so far.
+            line += String(format: ", about %.0f%%", min(99.0, Double(rows) * 130 / Double(totalBytes) * 100))
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

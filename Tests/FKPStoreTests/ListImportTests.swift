@@ -1,0 +1,207 @@
+import FKPCore
+import FKPStore
+import FKPTestSupport
+import Foundation
+import PostgresNIO
+import XCTest
+
+final class ListImportTests: XCTestCase {
+    static let header = FamilyCSV.columns.joined(separator: ",")
+    static let context = WriteContext.system("test", action: "import")
+
+    static func row(_ id: String, unit: String = "32010100010001", name: String = "Budi", group: String = "2", score: String = "10.5",
+                    members: String = "4", kk: String = "3201010101000001", nik: String = "3201014501800001",
+                    latitude: String = "", longitude: String = "") -> String {
+        [id, unit, name, "Kp. Babakan", members, group, score, kk, nik, latitude, longitude].map { CSVWriter.line([$0]).dropLast() }
+            .joined(separator: ",")
+    }
+
+    static func load(_ kind: ListImporter.Kind, _ text: String, _ db: Database) async throws -> ImportReport {
+        try await ListImporter(database: db).run(kind, chunks: try FileChunks(bytes: Array(text.utf8)), fileName: "test.csv", context: context)
+    }
+
+    /// Asserts the file is refused with a problem mentioning `expected`, and nothing changed.
+    static func assertRefused(_ text: String, _ expected: String, _ db: Database, kind: ListImporter.Kind = .families,
+                              file: StaticString = #filePath, line: UInt = #line) async throws {
+        let before = try await SQLTest.scalar(db, "SELECT (SELECT count(*) FROM fkp.families) + (SELECT count(*) FROM fkp.regions) + (SELECT count(*) FROM audit.entries)", as: Int64.self)
+        do {
+            _ = try await load(kind, text, db)
+            XCTFail("expected the file to be refused: \(expected)", file: file, line: line)
+        } catch let problems as ImportProblems {
+            XCTAssertTrue(problems.description.contains(expected), "\(problems)", file: file, line: line)
+        }
+        let after = try await SQLTest.scalar(db, "SELECT (SELECT count(*) FROM fkp.families) + (SELECT count(*) FROM fkp.regions) + (SELECT count(*) FROM audit.entries)", as: Int64.self)
+        XCTAssertEqual(before, after, "a refused file changes nothing", file: file, line: line)
+    }
+
+    func testEveryKindOfBrokenFamilyFileIsRefusedWithLineAndColumnAndChangesNothing() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let h = Self.header
+            let cases: [(String, String)] = [
+                ("", "line 1: the file is empty"),
+                ("family_id,sls_code\n", "line 1, column head_name: required column is missing"),
+                (h + ",nama_lain\n", "line 1, column nama_lain: unknown column"),
+                (h + ",family_id\n", "line 1, column family_id: the column appears twice"),
+                (h + "\nF1,32010100010001,Budi\n", "line 2: 3 fields where the header has 11"),
+                (h + "\nF1,32010100010001,\"Budi,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: a quoted field is never closed"),
+                (h + "\nF1,32010100010001,Bu\"di,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: a quote inside an unquoted field"),
+                (h + "\nF1,32010100010001,\"Budi\"x,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: text after a closing quote"),
+                (h + "\n" + Self.row("F1", name: " ") + "\n", "line 2, column head_name: must not be empty"),
+                (h + "\n" + Self.row("F1") + "\n" + Self.row("F1") + "\n", "line 3, column family_id: value 'F1': the same family_id as line 2"),
+                (h + "\n" + Self.row("F1", unit: "32010100099999") + "\n", "line 2, column sls_code: value '32010100099999': no such SLS"),
+                (h + "\n" + Self.row("F1", unit: "3201010001") + "\n", "line 2, column sls_code: value '3201010001': an SLS code has 14 digits"),
+                (h + "\n" + Self.row("F1", group: "5") + "\n", "line 2, column welfare_group: value '5': a welfare group is 1, 2, 3 or 4"),
+                (h + "\n" + Self.row("F1", score: "12,5") + "\n", "column welfare_score"),
+                (h + "\n" + Self.row("F1", score: "abc") + "\n", "line 2, column welfare_score: value 'abc': not a decimal number"),
+                (h + "\n" + Self.row("F1", nik: "320101450180000") + "\n", "line 2, column head_nik: value '3201*********00': not 16 digits"),
+                (h + "\n" + Self.row("F1", kk: "32010101010000AB") + "\n", "line 2, column kk_number"),
+                (h + "\n" + Self.row("F1", members: "0") + "\n", "line 2, column members: value '0': a whole number from 1 to 99"),
+                (h + "\n" + Self.row("F1", latitude: "48.85", longitude: "2.35") + "\n", "line 2, column latitude: value '48.85': outside Indonesia"),
+                (h + "\n" + Self.row("F1", latitude: "-6.6") + "\n", "latitude and longitude come together"),
+            ]
+            for (text, expected) in cases where !expected.isEmpty {
+                try await Self.assertRefused(text, expected, db)
+            }
+            let bytes = Array((h + "\nF1,32010100010001,Bud").utf8) + [0xFF] + Array("i,x,4,2,10,3201010101000001,3201014501800001,,\n".utf8)
+            let before = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families", as: Int64.self)
+            do {
+                _ = try await ListImporter(database: db).run(.families, chunks: try FileChunks(bytes: bytes), fileName: "x", context: Self.context)
+                XCTFail("non-UTF-8 bytes must be refused")
+            } catch let problems as ImportProblems {
+                XCTAssertTrue(problems.description.contains("line 2, column head_name: bytes that are not UTF-8"), "\(problems)")
+            }
+            let after = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families", as: Int64.self)
+            XCTAssertEqual(after, before)
+        }
+    }
+
+    func testManyProblemsAreListedUpToAHundredWithACountOfTheRest() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let rows = (1...150).map { Self.row("F\($0)", group: "9") }.joined(separator: "\n")
+            do {
+                _ = try await Self.load(.families, Self.header + "\n" + rows + "\n", db)
+                XCTFail("expected problems")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.shown.count, 100)
+                XCTAssertEqual(problems.total, 150)
+                XCTAssertTrue(problems.description.hasSuffix("... and 50 more problems"))
+            }
+        }
+    }
+
+    func testBrokenRegionFilesAreRefused() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let h = "code,name,level"
+            try await Self.assertRefused(h + "\n3301,Garut,regency\n", "line 2, column code: value '3301': its parent 33 is neither in the database nor in the file", db, kind: .regions)
+            try await Self.assertRefused(h + "\n32011,X,regency\n", "line 2, column code: value '32011': 5 digits is no level's length", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,X,district\n", "a district code has 7 digits, not 4", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3270,X,regency\n", "regency number 70 is not used", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,X,kabupaten\n", "line 2, column level: value 'kabupaten'", db, kind: .regions)
+            try await Self.assertRefused(h + ",non_sls\n3202,X,regency,ya\n", "column non_sls: value 'ya': true or false", db, kind: .regions)
+            let report = try await Self.load(.regions, h + "\n3202,Sukabumi,regency\n3202010,Cisolok,district\n", db)
+            XCTAssertEqual(report.added, 2, "a child may come after its parent in the same file")
+        }
+    }
+
+    func testGeneratedListsRoundTripByteForByteAndReimportIsANoOp() async throws {
+        try await withTestDatabase { db, _ in
+            let generated = SyntheticRegency(.init(regency: try RegionCode("3201"), villages: 4, families: 600, seed: 11))
+            let folder = NSTemporaryDirectory() + "fkp-roundtrip-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            try generated.regionsCSV.write(toFile: folder + "/regions.csv", atomically: true, encoding: .utf8)
+            try generated.familiesCSV.write(toFile: folder + "/families.csv", atomically: true, encoding: .utf8)
+            let importer = ListImporter(database: db)
+            _ = try await importer.run(.regions, chunks: try FileChunks(path: folder + "/regions.csv"), fileName: "regions.csv", context: Self.context)
+            let first = try await importer.run(.families, chunks: try FileChunks(path: folder + "/families.csv"), fileName: "families.csv", context: Self.context)
+            XCTAssertEqual(first.added, 600)
+
+            var exported = ""
+            try await ListExporter(database: db).families(under: try RegionCode("3201"), wholeNumbers: true) { exported += $0 }
+            XCTAssertEqual(exported, generated.familiesCSV, "export writes exactly what was imported, in the same order")
+            var regions = ""
+            try await ListExporter(database: db).regions(under: try RegionCode("3201")) { regions += $0 }
+            XCTAssertEqual(regions, generated.regionsCSV)
+
+            let again = try await importer.run(.families, chunks: try FileChunks(path: folder + "/families.csv"), fileName: "families.csv", context: Self.context)
+            XCTAssertTrue(again.isNoOp)
+            XCTAssertNil(again.batchID, "a no-op records no batch")
+            let batches = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.import_batches", as: Int64.self)
+            XCTAssertEqual(batches, 2)
+            let familyEntries = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE table_name = 'fkp.families'", as: Int64.self)
+            XCTAssertEqual(familyEntries, 0, "a bulk load is one batch entry, not a row-by-row copy")
+            let batchEntry = try await SQLTest.scalar(
+                db, "SELECT new_row ->> 'sha256' FROM audit.entries WHERE table_name = 'fkp.import_batches' AND new_row ->> 'kind' = 'families'",
+                as: String.self)
+            XCTAssertEqual(batchEntry, first.sha256, "the batch's audit entry carries the file's SHA-256")
+            let keptRows = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.import_rows r JOIN fkp.import_batches b ON b.id = r.batch_id WHERE b.kind = 'families'", as: Int64.self)
+            XCTAssertEqual(keptRows, 600)
+            let verification = try await AuditRepository(database: db).verify()
+            XCTAssertTrue(verification.isValid)
+        }
+    }
+
+    func testQuotedNamesABOMAndCRLFLineEndsRoundTrip() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let names = ["Ma'ruf bin \"Ali\", Jr.", "Nur'aini Ñoman", "  Dewi  Sartika", "Ujang\u{00A0}Sopandi"]
+            var text = "\u{FEFF}" + Self.header + "\r\n"
+            for (index, name) in names.enumerated() {
+                text += Self.row("N\(index)", name: name, score: "1\(index).25") + "\r\n"
+            }
+            let report = try await Self.load(.families, text, db)
+            XCTAssertEqual(report.added, 4)
+            let stored = try await SQLTest.scalar(db, "SELECT head_name FROM fkp.families WHERE id = 'N0'", as: String.self)
+            XCTAssertEqual(stored, "Ma'ruf bin \"Ali\", Jr.")
+            var exported = ""
+            try await ListExporter(database: db).families(under: try RegionCode("32010100010001"), wholeNumbers: true) { exported += $0 }
+            let again = try await Self.load(.families, exported, db)
+            XCTAssertTrue(again.isNoOp, "the exported file, quoting and all, imports as the same data")
+        }
+    }
+
+    func testARevisedFileChangesOnlyUnitsWhoseForumHasNotOpenedAndNamesTheOpenedOnes() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + SQLTest.forum(units: ["32010100010001"]))
+            let original = [Self.row("A", score: "3.0"), Self.row("B", score: "1.0"), Self.row("C", unit: "32010100020001")]
+            _ = try await Self.load(.families, Self.header + "\n" + original.joined(separator: "\n") + "\n", db)
+            let ranks = try await SQLTest.scalar(db, "SELECT string_agg(id || sls_rank, ',' ORDER BY id) FROM fkp.families", as: String.self)
+            XCTAssertEqual(ranks, "A2,B1,C1", "the order within a unit follows the score")
+
+            // A planned forum still takes changes: B changes group, A leaves, D arrives.
+            let revised = [Self.row("B", group: "1", score: "1.0"), Self.row("D", score: "0.5"), Self.row("C", unit: "32010100020001")]
+            let report = try await Self.load(.families, Self.header + "\n" + revised.joined(separator: "\n") + "\n", db)
+            XCTAssertEqual([report.added, report.changed, report.removed], [1, 1, 1])
+            let after = try await SQLTest.scalar(db, "SELECT string_agg(id || welfare_group || sls_rank, ',' ORDER BY id) FROM fkp.families", as: String.self)
+            XCTAssertEqual(after, "B12,C21,D21")
+
+            // Once the forum opens, its units' families are frozen for imports.
+            try await SQLTest.write(db, ["UPDATE fkp.forums SET state = 'open' WHERE id = 1"])
+            let frozen = [Self.row("B", group: "3", score: "1.0"), Self.row("C", unit: "32010100020001", group: "4")]
+            try await Self.assertRefused(Self.header + "\n" + frozen.joined(separator: "\n") + "\n",
+                                         "line 2, column sls_code: value '32010100010001': unit 32010100010001 is in forum 1, which is open", db)
+            try await Self.assertRefused(Self.header + "\n" + Self.row("B", score: "1.0") + "\n",
+                                         "family D would be removed, but unit 32010100010001 is in forum 1, which is open", db)
+            let untouched = try await Self.load(.families, Self.header + "\n" + Self.row("C", unit: "32010100020001", group: "4") + "\n", db)
+            XCTAssertEqual(untouched.changed, 1, "units outside opened forums still take changes")
+        }
+    }
+
+    func testABulkLoadCannotBeDeclaredWithoutItsBatch() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")])
+            await SQLTest.assertRefused("import batch 999 was not created in this transaction") {
+                try await SQLTest.write(db, ["SELECT audit.declare_batch(999)", "UPDATE fkp.families SET members = 9"])
+            }
+            await SQLTest.assertRefused("was not created in this transaction") {
+                try await SQLTest.write(db, [
+                    "INSERT INTO fkp.import_batches (kind, file_name, sha256, actor, row_count) VALUES ('families', 'x', repeat('0', 64), 'test', 0)",
+                ])
+                try await SQLTest.write(db, ["SELECT audit.declare_batch(1)", "UPDATE fkp.families SET members = 9"])
+            }
+        }
+    }
+}
