@@ -260,28 +260,39 @@ public struct ListImporter: Sendable {
             try await connection.query("""
                 DELETE FROM fkp.families f USING import_diff d WHERE d.change = 'remove' AND f.id = d.id
                 """, logger: logger)
+            // The preliminary order of every touched unit (by score, ties by family id), computed
+            // before writing so that each row is written once.
+            try await connection.query("""
+                CREATE TEMP TABLE import_ranks ON COMMIT DROP AS
+                SELECT id, row_number() OVER (PARTITION BY sls_code ORDER BY welfare_score, id)::int AS rank FROM (
+                    SELECT id, sls_code, welfare_score FROM import_staging
+                     WHERE sls_code IN (SELECT sls_code FROM import_diff WHERE sls_code IS NOT NULL
+                                        UNION SELECT old_sls_code FROM import_diff WHERE old_sls_code IS NOT NULL)
+                    UNION ALL
+                    SELECT f.id, f.sls_code, f.welfare_score FROM fkp.families f
+                     WHERE f.sls_code IN (SELECT sls_code FROM import_diff WHERE sls_code IS NOT NULL
+                                          UNION SELECT old_sls_code FROM import_diff WHERE old_sls_code IS NOT NULL)
+                       AND NOT EXISTS (SELECT 1 FROM import_staging s WHERE s.id = f.id)) touched
+                """, logger: logger)
+            try await connection.query("ALTER TABLE import_ranks ADD PRIMARY KEY (id)", logger: logger)
             try await connection.query("""
                 UPDATE fkp.families f SET sls_code = s.sls_code, head_name = s.head_name, address = s.address, members = s.members,
                        welfare_group = s.welfare_group, welfare_score = s.welfare_score, kk_number = s.kk_number, head_nik = s.head_nik,
                        latitude = s.latitude, longitude = s.longitude, import_batch_id = \(batchID), version = f.version + 1,
-                       sls_rank = 1000000 + s.line
-                  FROM import_staging s JOIN import_diff d ON d.line = s.line AND d.change = 'change' WHERE f.id = s.id
+                       sls_rank = r.rank
+                  FROM import_staging s JOIN import_diff d ON d.line = s.line AND d.change = 'change' JOIN import_ranks r ON r.id = s.id
+                 WHERE f.id = s.id
                 """, logger: logger)
             try await connection.query("""
                 INSERT INTO fkp.families (id, sls_code, head_name, address, members, welfare_group, welfare_score, kk_number,
                                           head_nik, latitude, longitude, sls_rank, import_batch_id)
                 SELECT s.id, s.sls_code, s.head_name, s.address, s.members, s.welfare_group, s.welfare_score, s.kk_number,
-                       s.head_nik, s.latitude, s.longitude, 1000000 + s.line, \(batchID)
-                  FROM import_staging s JOIN import_diff d ON d.line = s.line AND d.change = 'add'
+                       s.head_nik, s.latitude, s.longitude, r.rank, \(batchID)
+                  FROM import_staging s JOIN import_diff d ON d.line = s.line AND d.change = 'add' JOIN import_ranks r ON r.id = s.id
                 """, logger: logger)
-            // The preliminary order within every touched unit: by score, ties by family id.
+            // Families the file left as they were may still move up or down their unit's order.
             try await connection.query("""
-                UPDATE fkp.families f SET sls_rank = r.rank
-                  FROM (SELECT id, row_number() OVER (PARTITION BY sls_code ORDER BY welfare_score, id) AS rank
-                          FROM fkp.families
-                         WHERE sls_code IN (SELECT sls_code FROM import_diff WHERE sls_code IS NOT NULL
-                                            UNION SELECT old_sls_code FROM import_diff WHERE old_sls_code IS NOT NULL)) r
-                 WHERE f.id = r.id AND f.sls_rank <> r.rank
+                UPDATE fkp.families f SET sls_rank = r.rank FROM import_ranks r WHERE f.id = r.id AND f.sls_rank <> r.rank
                 """, logger: logger)
         }
         return batchID
