@@ -17,7 +17,17 @@ public struct ListImporter: Sendable {
 
     /// Imports; throws `ImportProblems` (line, column, value, what is wrong) and changes nothing
     /// when anything is wrong.
+    /// `scope`: the places the uploader may change (nil: anywhere, for the operator's command line).
     public func run<Chunks: AsyncSequence & Sendable>(_ kind: Kind, chunks: Chunks, fileName: String, context: WriteContext,
+                                                      scope: [RegionCode]? = nil,
+                                                      progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportReport
+    where Chunks.Element == [UInt8] {
+        try await run(kind, chunks: chunks, fileName: { fileName }, context: context, scope: scope, progress: progress)
+    }
+
+    /// The same, for uploads whose file name is known only once the stream has begun.
+    public func run<Chunks: AsyncSequence & Sendable>(_ kind: Kind, chunks: Chunks, fileName: @escaping @Sendable () -> String,
+                                                      context: WriteContext, scope: [RegionCode]? = nil,
                                                       progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportReport
     where Chunks.Element == [UInt8] {
         var context = context
@@ -27,12 +37,14 @@ public struct ListImporter: Sendable {
             var problems = try await checkAgainstDatabase(kind, on: connection)
             if !problems.isEmpty { throw problems }
             let diff = try await difference(kind, on: connection)
+            problems = try await checkScope(scope, on: connection)
+            if !problems.isEmpty { throw problems }
             problems = try await checkForums(kind, on: connection)
             if !problems.isEmpty { throw problems }
             var report = ImportReport(batchID: nil, sha256: staged.sha256, rows: staged.rows,
                                       added: diff.added, changed: diff.changed, removed: diff.removed)
             if report.isNoOp { return report }
-            report.batchID = try await merge(kind, report: report, fileName: fileName, actor: context.actor,
+            report.batchID = try await merge(kind, report: report, fileName: fileName(), actor: context.actor,
                                              region: context.regionCode, on: connection)
             return report
         }
@@ -205,6 +217,20 @@ public struct ListImporter: Sendable {
             }
         }
         return counts
+    }
+
+    /// Every place the file changes must lie inside the uploader's places.
+    private func checkScope(_ scope: [RegionCode]?, on connection: PostgresConnection) async throws -> ImportProblems {
+        guard let scope else { return ImportProblems() }
+        let prefixes = scope.map { $0.value + "%" }
+        return try await problems("""
+            SELECT d.line, CASE WHEN d.line IS NULL THEN NULL ELSE 'code' END, coalesce(d.sls_code, d.old_sls_code),
+                   'outside your region (' || \(scope.map(\.value).joined(separator: ", ")) || ')'
+              FROM import_diff d
+             WHERE NOT coalesce(d.sls_code, d.old_sls_code) LIKE ANY(\(prefixes)::text[])
+                OR (d.old_sls_code IS NOT NULL AND NOT d.old_sls_code LIKE ANY(\(prefixes)::text[]))
+             ORDER BY d.line NULLS LAST
+            """, on: connection)
     }
 
     /// Families of units in a forum that has opened (or closed) cannot change.

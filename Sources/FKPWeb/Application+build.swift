@@ -55,6 +55,8 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
                          securityLog: securityLog, hasher: hasher).addRoutes(to: router)
     UserAdminController(renderer: renderer, accounts: accounts, users: UserRepository(database: database), sessions: sessions,
                         hasher: hasher).addRoutes(to: router)
+    ImportController(renderer: renderer, importer: ListImporter(database: database),
+                     batches: ImportBatchRepository(database: database)).addRoutes(to: router)
     InvitationController(renderer: renderer, forums: ForumRepository(database: database),
                          invitations: InvitationRepository(database: database), activationDays: config.activationDays).addRoutes(to: router)
     RegionController(renderer: renderer, regions: RegionRepository(database: database),

@@ -133,6 +133,19 @@ enum Messages {
         "invite_sheet_step2": "Masukkan kode di atas dan pilih kata sandi Anda sendiri (paling sedikit 10 karakter).",
         "invite_sheet_step3": "Masuk dengan nama pengguna di atas dan kata sandi tersebut. Kode hanya dapat dipakai sekali.",
         "invite_sheet_print": "Cetak halaman ini sekarang (Ctrl+P): kode tidak akan ditampilkan lagi.",
+        "nav_imports": "Impor",
+        "imports_title": "Impor daftar awal",
+        "imports_intro": "Muat berkas CSV wilayah dan keluarga (lihat docs/formats.md). Satu kesalahan saja membuat seluruh berkas ditolak.",
+        "imports_done": "Berhasil dimuat:",
+        "imports_refused": "Tidak ada yang dimuat dari",
+        "imports_more": "dan masalah lain sebanyak",
+        "imports_regions": "Berkas wilayah",
+        "imports_families": "Berkas keluarga",
+        "imports_file": "Berkas",
+        "imports_submit": "Unggah dan periksa",
+        "imports_past": "Impor sebelumnya",
+        "imports_who": "Oleh",
+        "imports_counts": "Baris · tambah · ubah · hapus",
     ]
 
     static let english: [String: String] = [
@@ -266,6 +279,19 @@ enum Messages {
         "invite_sheet_step2": "Enter the code above and choose your own password (at least 10 characters).",
         "invite_sheet_step3": "Log in with the user name above and that password. The code works only once.",
         "invite_sheet_print": "Print this page now (Ctrl+P): the code is not shown again.",
+        "nav_imports": "Import",
+        "imports_title": "Import preliminary lists",
+        "imports_intro": "Load the regions and families CSV files (see docs/formats.md). A single problem refuses the whole file.",
+        "imports_done": "Loaded:",
+        "imports_refused": "Nothing was loaded from",
+        "imports_more": "and further problems:",
+        "imports_regions": "Regions file",
+        "imports_families": "Families file",
+        "imports_file": "File",
+        "imports_submit": "Upload and check",
+        "imports_past": "Past imports",
+        "imports_who": "By",
+        "imports_counts": "Rows · added · changed · removed",
     ]
 
     static func catalogue(_ language: Language) -> [String: String] {

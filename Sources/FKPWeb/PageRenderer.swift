@@ -18,6 +18,7 @@ struct PageRenderer: Sendable {
         let user: String?
         let csrf: String?
         let canSeeUsers: Bool
+        let canImport: Bool
         let content: Content
     }
 
@@ -29,6 +30,7 @@ struct PageRenderer: Sendable {
                             requestID: context.requestID, user: context.principal?.displayName,
                             csrf: context.principal == nil ? nil : context.csrfToken(),
                             canSeeUsers: context.principal?.assignments.contains { AccessPolicy.permits($0, .viewUsers) } == true,
+                            canImport: context.principal?.assignments.contains { AccessPolicy.permits($0, .importLists) } == true,
                             content: content)
         guard let html = library.render(layout, withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "template \(template) is missing")

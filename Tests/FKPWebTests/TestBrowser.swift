@@ -52,6 +52,21 @@ struct TestBrowser {
         return response
     }
 
+    /// Uploads a file as a browser's multipart form would, the CSRF token in the query.
+    @discardableResult
+    mutating func upload(_ path: String, fileName: String, content: String, csrf override: String? = nil) async throws -> TestResponse {
+        let boundary = "----fkpTestBoundary7MA4YWxkTrZu0gW"
+        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+        let token = override ?? csrf ?? ""
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        if !cookies.isEmpty { headers[.cookie] = cookieHeader }
+        let uri = token.isEmpty ? path : "\(path)?csrf_token=\(token)"
+        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        absorb(response)
+        return response
+    }
+
     /// Logs in through the form and follows the redirect, as a person's browser would (the page
     /// it lands on carries the new session's CSRF token).
     @discardableResult

@@ -1,0 +1,45 @@
+import FKPCore
+import Foundation
+import PostgresNIO
+
+/// Past import batches, for the people who load lists.
+public struct ImportBatchRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    public struct Batch: Sendable, Equatable {
+        public var id: Int64
+        public var kind: String
+        public var fileName: String
+        public var sha256: String
+        public var actor: String
+        public var rows: Int
+        public var added: Int
+        public var changed: Int
+        public var removed: Int
+        public var createdAt: Date
+    }
+
+    /// The latest batches that touched places inside `roots` (all when nil).
+    public func recent(within roots: [RegionCode]?, limit: Int = 50) async throws -> [Batch] {
+        let prefixes = roots?.map { $0.value + "%" }
+        return try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT b.id, b.kind, b.file_name, b.sha256, b.actor, b.row_count, b.added, b.changed, b.removed, b.created_at
+                  FROM fkp.import_batches b
+                 WHERE \(prefixes)::text[] IS NULL OR EXISTS (
+                       SELECT 1 FROM audit.import_rows r
+                        WHERE r.batch_id = b.id AND coalesce(r.row_data ->> 'sls_code', r.row_data ->> 'code') LIKE ANY(\(prefixes)::text[]))
+                 ORDER BY b.id DESC LIMIT \(limit)
+                """, logger: database.logger)
+            var found: [Batch] = []
+            for try await (id, kind, file, sha, actor, count, added, changed, removed, created)
+                in rows.decode((Int64, String, String, String, String, Int32, Int32, Int32, Int32, Date).self) {
+                found.append(Batch(id: id, kind: kind, fileName: file, sha256: sha, actor: actor, rows: Int(count), added: Int(added),
+                                   changed: Int(changed), removed: Int(removed), createdAt: created))
+            }
+            return found
+        }
+    }
+}

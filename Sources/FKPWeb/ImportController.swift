@@ -1,0 +1,111 @@
+import FKPCore
+import FKPStore
+import Foundation
+import Hummingbird
+
+/// BPS staff load their region's lists from the browser: the same files, the same checks and the
+/// same errors as `fkp import`, and the batches loaded before.
+struct ImportController {
+    let renderer: PageRenderer
+    let importer: ListImporter
+    let batches: ImportBatchRepository
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/imports", use: page)
+        router.post("/imports/{kind}", use: upload)
+    }
+
+    /// The places this person may load lists for (nil: everywhere); refused when none.
+    private func scope(_ context: AppRequestContext, write: Bool) throws -> (Principal, [RegionCode]?) {
+        guard let principal = context.principal else { throw LoginRequired() }
+        if principal.assignments.contains(where: { $0.role == .admin && $0.region == nil }) { return (principal, nil) }
+        let roots = principal.assignments.filter { AccessPolicy.permits($0, .importLists) }.compactMap(\.region)
+        if roots.isEmpty { throw write ? HTTPError(.forbidden) : HTTPError(.notFound) }
+        return (principal, roots)
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (_, roots) = try scope(context, write: false)
+        return try await render(request, context, roots: roots, outcome: nil, status: .ok)
+    }
+
+    @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (principal, roots) = try scope(context, write: true)
+        guard let kind = ListImporter.Kind(rawValue: try context.parameters.require("kind")) else { throw HTTPError(.notFound) }
+        guard let boundary = MultipartFileStream.boundary(of: request.headers[.contentType]) else {
+            throw HTTPError(.badRequest, message: "send the file as multipart/form-data")
+        }
+        let stream = MultipartFileStream()
+        let writeContext = WriteContext(actor: principal.username, role: principal.primaryRole, action: "import.\(kind.rawValue)",
+                                        regionCode: roots?.count == 1 ? roots?.first?.value : nil, requestID: context.requestID)
+        let outcome: ImportOutcome
+        do {
+            let report = try await withThrowingTaskGroup(of: ImportReport?.self) { group in
+                group.addTask {
+                    await stream.pump(request.body, boundary: boundary)
+                    return nil
+                }
+                group.addTask {
+                    try await importer.run(kind, chunks: stream.chunks, fileName: { stream.fileName }, context: writeContext, scope: roots)
+                }
+                var result: ImportReport?
+                for try await value in group { if let value { result = value } }
+                return result!
+            }
+            outcome = ImportOutcome(report: report, kind: kind, fileName: stream.fileName)
+        } catch let problems as ImportProblems {
+            outcome = ImportOutcome(problems: problems, fileName: stream.fileName)
+        }
+        return try await render(request, context, roots: roots, outcome: outcome,
+                                status: outcome.problems.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    private func render(_ request: Request, _ context: AppRequestContext, roots: [RegionCode]?, outcome: ImportOutcome?,
+                        status: HTTPResponse.Status) async throws -> Response {
+        let page = ImportsPage(csrf: context.csrfToken(), outcome: outcome, batches: try await batches.recent(within: roots),
+                               language: context.language)
+        return try renderer.render("imports", title: "imports_title", content: page, request: request, context: context, status: status)
+    }
+}
+
+/// What one upload did, or why nothing was loaded.
+struct ImportOutcome {
+    var summary: String?
+    var problems: [String] = []
+    var moreProblems = 0
+    let fileName: String
+
+    init(report: ImportReport, kind: ListImporter.Kind, fileName: String) {
+        summary = "\(fileName): \(report.rows) · +\(report.added) · ~\(report.changed) · −\(report.removed)"
+            + (report.batchID.map { " · batch \($0)" } ?? "")
+        self.fileName = fileName
+    }
+
+    init(problems: ImportProblems, fileName: String) {
+        self.problems = problems.shown.map(\.description)
+        moreProblems = problems.total - problems.shown.count
+        self.fileName = fileName
+    }
+}
+
+struct ImportsPage {
+    struct Row { let id: Int64; let kind: String; let fileName: String; let actor: String; let when: String; let counts: String; let sha: String }
+
+    let csrf: String
+    let outcome: ImportOutcome?
+    let hasProblems: Bool
+    let rows: [Row]
+
+    init(csrf: String, outcome: ImportOutcome?, batches: [ImportBatchRepository.Batch], language: Language) {
+        self.csrf = csrf
+        self.outcome = outcome
+        hasProblems = !(outcome?.problems.isEmpty ?? true)
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        rows = batches.map {
+            Row(id: $0.id, kind: $0.kind, fileName: $0.fileName, actor: $0.actor, when: formatter.string(from: $0.createdAt),
+                counts: "\($0.rows) · +\($0.added) · ~\($0.changed) · −\($0.removed)", sha: String($0.sha256.prefix(16)))
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import FKPCore
+import FKPStore
+import FKPTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+final class ImportUploadTests: XCTestCase {
+    static let regions = "code,name,level\n3201010003,Desa Tiga,village\n32010100030001,RT 001,sls\n"
+    static let families = FamilyCSV.columns.joined(separator: ",") + "\n"
+        + "U1,32010100030001,\"Ma'ruf, bin Ali\",Kp. Baru,3,2,4.5,3201010101000001,3201014501800001,,\n"
+        + "U2,32010100030001,Siti,Kp. Baru,2,1,1.25,3201010101000002,3201014501800002,,\n"
+
+    func testBPSStaffUploadTheirListsAndSeeTheBatches() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            let page = try await staff.get("/imports")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains(#"enctype="multipart/form-data""#))
+            let regions = try await staff.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions)
+            XCTAssertEqual(regions.status, .ok, regions.text)
+            XCTAssertTrue(regions.text.contains("wilayah.csv: 2 · +2"), regions.text)
+            let families = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: Self.families)
+            XCTAssertEqual(families.status, .ok)
+            XCTAssertTrue(families.text.contains("keluarga.csv"))
+            let stored = try await SQLTest.scalar(db, "SELECT string_agg(id || ':' || sls_rank, ',' ORDER BY id) FROM fkp.families WHERE id LIKE 'U%'", as: String.self)
+            XCTAssertEqual(stored, "U1:2,U2:1")
+            let batch = try await SQLTest.scalar(db, "SELECT actor || ' ' || file_name FROM fkp.import_batches WHERE kind = 'families'", as: String.self)
+            XCTAssertEqual(batch, "bps keluarga.csv")
+        }
+    }
+
+    func testAnUploadWithoutItsCSRFTokenIsRefused() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            let refused = try await staff.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions, csrf: "")
+            XCTAssertEqual(refused.status, .forbidden)
+            let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code = '3201010003'", as: Int64.self)
+            XCTAssertEqual(count, 0)
+        }
+    }
+
+    func testProblemsAreShownOnThePageAndNothingIsLoaded() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            try await staff.get("/imports")
+            let broken = Self.families.replacingOccurrences(of: ",3,2,4.5,", with: ",3,7,4.5,")
+            let response = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: broken)
+            XCTAssertEqual(response.status, .unprocessableContent)
+            XCTAssertTrue(response.text.contains("line 2, column welfare_group: value &#39;7&#39;") || response.text.contains("line 2, column welfare_group: value '7'"),
+                          response.text)
+            let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families WHERE id LIKE 'U%'", as: Int64.self)
+            XCTAssertEqual(count, 0)
+        }
+    }
+
+    func testStaffOfAnotherRegencyAndOtherRolesCannotLoadThisRegion() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var other = TestBrowser(client)
+            try await other.login("bps.other", TestAccounts.password)
+            try await other.get("/imports")
+            let response = try await other.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions)
+            XCTAssertEqual(response.status, .unprocessableContent)
+            XCTAssertTrue(response.text.contains("outside your region (3202)"), response.text)
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let page = try await facilitator.get("/imports")
+            XCTAssertEqual(page.status, .notFound)
+            let post = try await facilitator.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions)
+            XCTAssertEqual(post.status, .forbidden)
+            let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code = '3201010003'", as: Int64.self)
+            XCTAssertEqual(count, 0)
+        }
+    }
+}
