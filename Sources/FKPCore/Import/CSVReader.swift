@@ -58,10 +58,7 @@ public struct CSVReader: Sendable {
                 case UInt8(ascii: ","):
                     endField()
                 case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                    pendingCR = byte == UInt8(ascii: "\r")
-                    if let record = try endRecord() { out.append(record) }
-                    line += 1
-                    recordLine = line
+                    try endLine(crFirst: byte == UInt8(ascii: "\r"), into: &out)
                 case UInt8(ascii: "\""):
                     guard state == .fieldStart else {
                         throw Failure(line: line, column: fields.count + 1, problem: "a quote inside an unquoted field (quote the whole field and double the quote)")
@@ -86,10 +83,7 @@ public struct CSVReader: Sendable {
                 case UInt8(ascii: ","):
                     endField()
                 case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                    pendingCR = byte == UInt8(ascii: "\r")
-                    if let record = try endRecord() { out.append(record) }
-                    line += 1
-                    recordLine = line
+                    try endLine(crFirst: byte == UInt8(ascii: "\r"), into: &out)
                 default:
                     throw Failure(line: line, column: fields.count + 1, problem: "text after a closing quote")
                 }
@@ -104,6 +98,14 @@ public struct CSVReader: Sendable {
             throw Failure(line: recordLine, column: fields.count + 1, problem: "a quoted field is never closed")
         }
         return try endRecord()
+    }
+
+    /// A line break outside quotes ends the record (a CR may be followed by the LF of a CRLF).
+    private mutating func endLine(crFirst: Bool, into out: inout [Record]) throws(Failure) {
+        pendingCR = crFirst
+        if let record = try endRecord() { out.append(record) }
+        line += 1
+        recordLine = line
     }
 
     private mutating func endField() {
