@@ -9,7 +9,11 @@ extension PostgresClient {
     ) async throws -> Result {
         var configuration = try url.clientConfiguration
         configuration.options.maximumConnections = maximumConnections
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        // The body may lease before run() has started; the pool waits correctly but warns each
+        // time. For these short-lived clients (commands, tests) only errors are worth printing.
+        var background = logger
+        background.logLevel = max(logger.logLevel, .error)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: background)
         return try await withThrowingTaskGroup(of: Result?.self) { group in
             group.addTask {
                 await client.run()
