@@ -28,8 +28,10 @@ public enum TestAccounts {
             }
     }
 
-    /// Places, a forum on unit 32010100010001, two families in it, and every test person.
+    /// Places, forum 1 on unit 32010100010001 (two families in it), forum 2 on 32010100020001 in
+    /// the other village, and every test person.
     public static var world: [String] {
-        SQLTest.places + [SQLTest.family("F1", group: 1), SQLTest.family("F2", group: 3, rank: 2)] + SQLTest.forum() + statements()
+        SQLTest.places + [SQLTest.family("F1", group: 1), SQLTest.family("F2", group: 3, rank: 2)] + SQLTest.forum()
+            + SQLTest.forum(units: ["32010100020001"], region: "3201010002") + statements()
     }
 }

@@ -25,7 +25,15 @@ final class AccessMatrixTests: XCTestCase {
         Route(name: "create", method: .post, inside: "/users", outside: "/users", form: [:]),
         Route(name: "disable", method: .post, inside: "/users/{ketua}/disable", outside: "/users/{bps.other}/disable", form: [:]),
         Route(name: "reset", method: .post, inside: "/users/{ketua}/reset-password", outside: "/users/{bps.other}/reset-password", form: [:]),
+        Route(name: "invitations", method: .get, inside: "/forums/1/invitations", outside: "/forums/2/invitations", form: [:]),
+        Route(name: "invite", method: .post, inside: "/forums/1/invitations", outside: "/forums/2/invitations",
+              form: ["kind": "community_figure", "full_name": "Tokoh Baru"]),
+        Route(name: "imports", method: .get, inside: "/imports", outside: "/imports", form: [:]),
+        Route(name: "upload", method: .post, inside: "/imports/regions", outside: "/imports/regions", form: [:]),
     ]
+
+    /// The regions file uploaded inside (regency 3201) and outside (regency 3202) a person's place.
+    static let uploads = (inside: "code,name,level\n3201010003,Desa Tiga,village\n", outside: "code,name,level\n3202010,Cisolok,district\n")
 
     /// Expected status per route name, role, inside (first) and outside (second).
     /// 200/303 allowed; 404 a read outside scope; 403 a refused write; 303→login for nobody.
@@ -42,38 +50,54 @@ final class AccessMatrixTests: XCTestCase {
                     "auditor": (403, 403), "bps.other": (403, 403), "": (303, 303)],
         "reset": ["admin": (200, 200), "bps": (200, 403), "fasil": (403, 403), "ketua": (403, 403), "tokoh": (403, 403),
                   "auditor": (403, 403), "bps.other": (403, 403), "": (303, 303)],
+        "invitations": ["admin": (200, 200), "bps": (200, 200), "fasil": (200, 404), "ketua": (403, 404), "tokoh": (403, 404),
+                        "auditor": (403, 403), "bps.other": (404, 404), "": (303, 303)],
+        "invite": ["admin": (200, 200), "bps": (200, 200), "fasil": (200, 403), "ketua": (403, 403), "tokoh": (403, 403),
+                   "auditor": (403, 403), "bps.other": (403, 403), "": (303, 303)],
+        "imports": ["admin": (200, 200), "bps": (200, 200), "fasil": (404, 404), "ketua": (404, 404), "tokoh": (404, 404),
+                    "auditor": (404, 404), "bps.other": (200, 200), "": (303, 303)],
+        "upload": ["admin": (200, 200), "bps": (200, 422), "fasil": (403, 403), "ketua": (403, 403), "tokoh": (403, 403),
+                   "auditor": (403, 403), "bps.other": (422, 200), "": (303, 303)],
     ]
 
+    /// One database and one login per role and side; the routes run in order, reads before writes,
+    /// and no write changes another route's expected answer.
     func testEveryRouteForEveryRoleInsideAndOutsideItsPlace() async throws {
         let roles = TestAccounts.people.map(\.username) + [""]
-        for route in Self.routes {
-            for role in roles {
-                for inside in [true, false] {
-                    try await check(route, role: role, inside: inside)
-                }
+        for role in roles {
+            for inside in [true, false] {
+                try await check(role: role, inside: inside)
             }
         }
     }
 
-    private func check(_ route: Route, role: String, inside: Bool) async throws {
+    private func check(role: String, inside: Bool) async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var browser = TestBrowser(client)
             if role.isEmpty { try await browser.get("/login") } else { try await browser.login(role, TestAccounts.password) }
-            var uri = inside ? route.inside : route.outside
-            for person in TestAccounts.people where uri.contains("{\(person.username)}") {
-                let id = try await SQLTest.scalar(db, "SELECT id FROM fkp.users WHERE username = '\(person.username)'", as: Int64.self)
-                uri = uri.replacingOccurrences(of: "{\(person.username)}", with: String(id ?? 0))
+            for route in Self.routes {
+                var uri = inside ? route.inside : route.outside
+                for person in TestAccounts.people where uri.contains("{\(person.username)}") {
+                    let id = try await SQLTest.scalar(db, "SELECT id FROM fkp.users WHERE username = '\(person.username)'", as: Int64.self)
+                    uri = uri.replacingOccurrences(of: "{\(person.username)}", with: String(id ?? 0))
+                }
+                var form = route.form
+                if route.name == "create" {
+                    form = ["username": "baru.\(inside ? "in" : "out")", "display_name": "Orang Baru",
+                            "role": inside ? "facilitator" : "auditor", "region_code": inside ? "3201010001" : "3202"]
+                }
+                let response: TestResponse
+                if route.name == "upload" {
+                    response = try await browser.upload(uri, fileName: "wilayah.csv", content: inside ? Self.uploads.inside : Self.uploads.outside)
+                } else if route.method == .get {
+                    response = try await browser.get(uri)
+                } else {
+                    response = try await browser.post(uri, form)
+                }
+                let expected = Self.expected[route.name]![role]!
+                XCTAssertEqual(Int(response.status.code), inside ? expected.0 : expected.1,
+                               "\(route.name) as '\(role.isEmpty ? "nobody" : role)' \(inside ? "inside" : "outside"): \(response.location ?? "")")
             }
-            var form = route.form
-            if route.name == "create" {
-                form = ["username": "baru.\(inside ? "in" : "out")", "display_name": "Orang Baru", "role": "facilitator",
-                        "region_code": inside ? "3201010001" : "3202"]
-                if !inside { form["role"] = "auditor" }
-            }
-            let response = route.method == .get ? try await browser.get(uri) : try await browser.post(uri, form)
-            let expected = Self.expected[route.name]![role]!
-            XCTAssertEqual(Int(response.status.code), inside ? expected.0 : expected.1,
-                           "\(route.name) as '\(role.isEmpty ? "nobody" : role)' \(inside ? "inside" : "outside"): \(response.location ?? "")")
         }
     }
 }

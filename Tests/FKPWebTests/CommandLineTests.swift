@@ -59,4 +59,18 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(actions, "user.create,user.disable")
         }
     }
+
+    func testFamilyExportsAreWholeForTheOperatorAndBPSAndMaskedForOthersAndWholeOnesAreLogged() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, TestAccounts.world)
+            let operatorExport = try Self.fkp(["export", "families", "--region", "3201"], database: url)
+            XCTAssertEqual(operatorExport.status, 0, operatorExport.output)
+            XCTAssertTrue(operatorExport.output.contains(",3201010101000001,3201014501800001,"), operatorExport.output)
+            let auditorExport = try Self.fkp(["export", "families", "--region", "3201", "--as", "auditor"], database: url)
+            XCTAssertTrue(auditorExport.output.contains(",3201**********01,3201**********01,"), auditorExport.output)
+            XCTAssertFalse(auditorExport.output.contains("3201014501800001"))
+            let logged = try await SQLTest.scalar(db, "SELECT string_agg(subject, ';') FROM audit.personal_data_access", as: String.self)
+            XCTAssertEqual(logged, "region 3201 (2 families)", "the whole export is logged once; the masked one not at all")
+        }
+    }
 }
