@@ -242,7 +242,8 @@ public struct ListImporter: Sendable {
                    || 'unit ' || u.sls_code || ' is in forum ' || f.id || ', which is ' || f.state
                    || ': its families cannot change any more'
               FROM import_diff d
-              JOIN fkp.forum_units u ON coalesce(d.sls_code, '') LIKE u.sls_code || '%' OR coalesce(d.old_sls_code, '') LIKE u.sls_code || '%'
+              -- A forum unit is the family's SLS or its sub-SLS: an exact match, so the index serves it.
+              JOIN fkp.forum_units u ON u.sls_code IN (d.sls_code, left(d.sls_code, 14), d.old_sls_code, left(d.old_sls_code, 14))
               JOIN fkp.forums f ON f.id = u.forum_id AND f.state <> 'planned'
              ORDER BY d.line NULLS LAST, d.id
             """, on: connection)
