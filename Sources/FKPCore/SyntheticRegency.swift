@@ -25,8 +25,13 @@ public struct SyntheticRegency: Sendable {
         (.veryPoor, 0.08, 0.0...8.0), (.poor, 0.22, 8.0...22.0), (.vulnerable, 0.45, 22.0...45.0), (.notPoor, 1.0, 45.0...100.0),
     ]
 
+    /// District numbers are 010 to 990 (99 districts), village numbers 001 to 999, unit numbers up to 9999.
+    public static let maximumVillages = 99 * 999
+    public static let maximumUnitsPerVillage = 9999
+
     public init(_ p: Parameters) {
-        precondition(p.regency.level == .regency && p.villages >= 1 && p.families >= 0 && p.unitsPerVillage >= 1)
+        precondition(p.regency.level == .regency && (1...Self.maximumVillages).contains(p.villages) && p.families >= 0
+                     && (1...Self.maximumUnitsPerVillage).contains(p.unitsPerVillage))
         var random = SeededRandom(seed: p.seed)
         let province = p.regency.parent!
         var regions: [Region] = [
@@ -34,7 +39,8 @@ public struct SyntheticRegency: Sendable {
             Region(code: p.regency, name: p.regency.isCity ? "Kota Contoh \(p.regency.value)" : "Kabupaten Contoh \(p.regency.value)"),
         ]
         var units: [RegionCode] = []
-        let villagesPerDistrict = 3
+        // Three villages a district for small regencies; more when 99 districts would not hold them.
+        let villagesPerDistrict = max(3, (p.villages + 98) / 99)
         for v in 0..<p.villages {
             let district = try! RegionCode(p.regency.value + Self.digits(v / villagesPerDistrict * 10 + 10, 3))
             if v % villagesPerDistrict == 0 {

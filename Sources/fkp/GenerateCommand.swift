@@ -17,7 +17,13 @@ struct GenerateCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandSupport.reportingFailures {
             guard let code = RegionCode.parse(regency), code.level == .regency else { throw ValidationError("--regency must be a 4-digit regency code") }
-            guard villages >= 1, families >= 0, unitsPerVillage >= 1 else { throw ValidationError("--villages and --units-per-village must be at least 1") }
+            guard (1...SyntheticRegency.maximumVillages).contains(villages) else {
+                throw ValidationError("--villages must be from 1 to \(SyntheticRegency.maximumVillages)")
+            }
+            guard (1...SyntheticRegency.maximumUnitsPerVillage).contains(unitsPerVillage) else {
+                throw ValidationError("--units-per-village must be from 1 to \(SyntheticRegency.maximumUnitsPerVillage)")
+            }
+            guard families >= 0 else { throw ValidationError("--families must not be negative") }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             let generated = SyntheticRegency(.init(regency: code, villages: villages, families: families,
                                                    unitsPerVillage: unitsPerVillage, seed: seed))

@@ -43,4 +43,11 @@ final class SyntheticRegencyTests: XCTestCase {
     func testPersonalNumbersAreMaskedButForFirstFourAndLastTwoDigits() {
         XCTAssertEqual(PersonalNumber.masked("3201014501800001"), "3201**********01")
     }
+
+    func testLargeRegenciesGetValidCodesForEveryPlace() throws {
+        let large = SyntheticRegency(.init(regency: try RegionCode("3299"), villages: 2000, families: 10, unitsPerVillage: 5, seed: 1))
+        XCTAssertEqual(large.regions.filter { $0.level == .village }.count, 2000)
+        XCTAssertEqual(Set(large.regions.map(\.code)).count, large.regions.count, "no code twice")
+        XCTAssertLessThanOrEqual(large.regions.filter { $0.level == .district }.count, 99)
+    }
 }
