@@ -22,7 +22,7 @@ public struct FamilyRepository: Sendable {
         try await database.read { connection in
             let rows = try await connection.query("""
                 SELECT id, sls_rank, head_name, address, members, welfare_group, kk_number, head_nik
-                  FROM fkp.families WHERE sls_code = \(unit.value) ORDER BY sls_rank, id
+                  FROM fkp.families_in_order WHERE sls_code = \(unit.value) ORDER BY sls_rank
                 """, logger: database.logger)
             var found: [Listed] = []
             for try await (id, rank, name, address, members, group, kk, nik)

@@ -29,8 +29,9 @@ public struct ImportBatchRepository: Sendable {
                 SELECT b.id, b.kind, b.file_name, b.sha256, b.actor, b.row_count, b.added, b.changed, b.removed, b.created_at
                   FROM fkp.import_batches b
                  WHERE \(prefixes)::text[] IS NULL OR EXISTS (
-                       SELECT 1 FROM audit.import_rows r
-                        WHERE r.batch_id = b.id AND coalesce(r.row_data ->> 'sls_code', r.row_data ->> 'code') LIKE ANY(\(prefixes)::text[]))
+                       -- A batch concerns a place when it changed that place's regency, or a place within it.
+                       SELECT 1 FROM unnest(b.regencies) changed, unnest(\(prefixes)::text[]) root
+                        WHERE changed LIKE root OR root LIKE changed || '%')
                  ORDER BY b.id DESC LIMIT \(limit)
                 """, logger: database.logger)
             var found: [Batch] = []

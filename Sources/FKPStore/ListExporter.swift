@@ -32,8 +32,8 @@ public struct ListExporter: Sendable {
             let rows = try await connection.query("""
                 SELECT id, sls_code, head_name, address, members, welfare_group, welfare_score::text, kk_number, head_nik,
                        latitude::text, longitude::text
-                  FROM fkp.families WHERE sls_code LIKE \(region.value + "%")
-                 ORDER BY sls_code, sls_rank, id
+                  FROM fkp.families f WHERE f.sls_code LIKE \(region.value + "%")
+                 ORDER BY f.sls_code COLLATE "C", f.welfare_score, f.id COLLATE "C"
                 """, logger: database.logger)
             var count = 0
             for try await (id, sls, name, address, members, group, score, kk, nik, latitude, longitude)

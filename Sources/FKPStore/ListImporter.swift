@@ -7,7 +7,7 @@ import PostgresNIO
 /// Loads a regions or families file in one transaction: all of it, or nothing. Rows are checked
 /// as they stream in, copied into a staging table (COPY), checked again against the database with
 /// set-based SQL, then merged as one import batch: one audit entry carrying the file's SHA-256,
-/// its rows kept in the append-only audit.import_rows.
+/// the rows it changed kept in the append-only audit.imported_families or audit.imported_regions.
 public struct ListImporter: Sendable {
     let database: Database
 
@@ -33,6 +33,8 @@ public struct ListImporter: Sendable {
         var context = context
         context.action = "import.\(kind.rawValue)"
         return try await database.write(context) { connection in
+            // Checks and the diff hash and sort whole files; keep them in memory on the server.
+            try await connection.query("SET LOCAL work_mem = '256MB'", logger: database.logger)
             let staged = try await stage(kind, chunks: chunks, on: connection, progress: progress)
             var problems = try await checkAgainstDatabase(kind, on: connection)
             if !problems.isEmpty { throw problems }
@@ -144,15 +146,22 @@ public struct ListImporter: Sendable {
         return found
     }
 
+    /// Each check finds the few offending keys first (set-based), then the lines that carry them,
+    /// so that a clean million-row file costs one pass per check.
     private func checkAgainstDatabase(_ kind: Kind, on connection: PostgresConnection) async throws -> ImportProblems {
         switch kind {
         case .families:
             return try await problems("""
-                SELECT line, 'family_id', id, 'the same family_id as line ' || first_line FROM (
-                    SELECT line, id, min(line) OVER (PARTITION BY id) AS first_line FROM import_staging) d WHERE line > first_line
+                WITH repeated AS MATERIALIZED (
+                    SELECT id, min(line) AS first_line FROM import_staging GROUP BY id HAVING count(*) > 1),
+                unknown AS MATERIALIZED (
+                    SELECT u.sls_code FROM (SELECT DISTINCT sls_code FROM import_staging) u
+                     WHERE NOT EXISTS (SELECT 1 FROM fkp.regions r WHERE r.code = u.sls_code))
+                SELECT s.line, 'family_id', s.id, 'the same family_id as line ' || r.first_line
+                  FROM import_staging s JOIN repeated r ON r.id = s.id AND s.line > r.first_line
                 UNION ALL
                 SELECT s.line, 'sls_code', s.sls_code, 'no such SLS, sub-SLS or Non-SLS unit (import the regions first)'
-                  FROM import_staging s LEFT JOIN fkp.regions r ON r.code = s.sls_code WHERE r.code IS NULL
+                  FROM import_staging s JOIN unknown u ON u.sls_code = s.sls_code
                 ORDER BY 1
                 """, on: connection)
         case .regions:
@@ -180,20 +189,21 @@ public struct ListImporter: Sendable {
         let logger = database.logger
         switch kind {
         case .families:
+            // Whole rows, so that the merge reads this table alone.
             try await connection.query("""
                 CREATE TEMP TABLE import_diff ON COMMIT DROP AS
-                SELECT 'add'::text AS change, s.line, s.id, s.sls_code, NULL::text AS old_sls_code
-                  FROM import_staging s LEFT JOIN fkp.families f ON f.id = s.id WHERE f.id IS NULL
-                UNION ALL
-                SELECT 'change', s.line, s.id, s.sls_code, f.sls_code
-                  FROM import_staging s JOIN fkp.families f ON f.id = s.id
-                 WHERE (f.sls_code, f.head_name, f.address, f.members, f.welfare_group, f.welfare_score, f.kk_number, f.head_nik,
+                SELECT CASE WHEN f.id IS NULL THEN 'add' ELSE 'change' END AS change, s.line, s.id, s.sls_code,
+                       s.head_name, s.address, s.members, s.welfare_group, s.welfare_score, s.kk_number, s.head_nik,
+                       s.latitude, s.longitude, f.sls_code AS old_sls_code
+                  FROM import_staging s LEFT JOIN fkp.families f ON f.id = s.id
+                 WHERE f.id IS NULL
+                    OR (f.sls_code, f.head_name, f.address, f.members, f.welfare_group, f.welfare_score, f.kk_number, f.head_nik,
                         f.latitude, f.longitude)
                        IS DISTINCT FROM (s.sls_code, s.head_name, s.address, s.members, s.welfare_group, s.welfare_score,
                         s.kk_number, s.head_nik, s.latitude, s.longitude)
                     OR f.welfare_score::text <> s.welfare_score::text
                 UNION ALL
-                SELECT 'remove', NULL, f.id, NULL, f.sls_code
+                SELECT 'remove', NULL, f.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, f.sls_code
                   FROM fkp.families f
                  WHERE f.sls_code IN (SELECT DISTINCT sls_code FROM import_staging)
                    AND NOT EXISTS (SELECT 1 FROM import_staging s WHERE s.id = f.id)
@@ -233,18 +243,26 @@ public struct ListImporter: Sendable {
             """, on: connection)
     }
 
-    /// Families of units in a forum that has opened (or closed) cannot change.
+    /// Families of units in a forum that has opened (or closed) cannot change. The units the file
+    /// touches are gathered first (a few thousand), so the forum tables are read once per unit.
     private func checkForums(_ kind: Kind, on connection: PostgresConnection) async throws -> ImportProblems {
         guard kind == .families else { return ImportProblems() }
         return try await problems("""
+            WITH touched AS MATERIALIZED (
+                SELECT sls_code AS family_unit FROM import_diff WHERE sls_code IS NOT NULL
+                UNION SELECT old_sls_code FROM import_diff WHERE old_sls_code IS NOT NULL),
+            frozen AS MATERIALIZED (
+                -- A forum unit is the family's SLS or its sub-SLS: an exact match, so the index serves it.
+                SELECT t.family_unit, u.sls_code AS unit, f.id AS forum_id, f.state
+                  FROM touched t
+                  JOIN fkp.forum_units u ON u.sls_code IN (t.family_unit, left(t.family_unit, 14))
+                  JOIN fkp.forums f ON f.id = u.forum_id AND f.state <> 'planned')
             SELECT d.line, CASE WHEN d.line IS NULL THEN NULL ELSE 'sls_code' END, coalesce(d.sls_code, d.old_sls_code),
                    CASE d.change WHEN 'remove' THEN 'family ' || d.id || ' would be removed, but ' ELSE '' END
-                   || 'unit ' || u.sls_code || ' is in forum ' || f.id || ', which is ' || f.state
+                   || 'unit ' || z.unit || ' is in forum ' || z.forum_id || ', which is ' || z.state
                    || ': its families cannot change any more'
               FROM import_diff d
-              -- A forum unit is the family's SLS or its sub-SLS: an exact match, so the index serves it.
-              JOIN fkp.forum_units u ON u.sls_code IN (d.sls_code, left(d.sls_code, 14), d.old_sls_code, left(d.old_sls_code, 14))
-              JOIN fkp.forums f ON f.id = u.forum_id AND f.state <> 'planned'
+              JOIN frozen z ON z.family_unit IN (d.sls_code, d.old_sls_code)
              ORDER BY d.line NULLS LAST, d.id
             """, on: connection)
     }
@@ -257,19 +275,22 @@ public struct ListImporter: Sendable {
         var batchID: Int64 = 0
         // The one audited entry of the batch: who, when, which file (by SHA-256), what it changed.
         for try await id in try await connection.query("""
-            INSERT INTO fkp.import_batches (kind, file_name, sha256, region_code, actor, row_count, added, changed, removed)
+            INSERT INTO fkp.import_batches (kind, file_name, sha256, region_code, actor, row_count, added, changed, removed, regencies)
             VALUES (\(kind.rawValue), \(fileName), \(report.sha256), \(region), \(actor), \(report.rows), \(report.added),
-                    \(report.changed), \(report.removed))
+                    \(report.changed), \(report.removed),
+                    (SELECT coalesce(array_agg(DISTINCT left(code, 4) ORDER BY left(code, 4)), '{}') FROM (
+                        SELECT sls_code AS code FROM import_diff UNION ALL SELECT old_sls_code FROM import_diff) c
+                      WHERE code IS NOT NULL))
             RETURNING id
             """, logger: logger).decode(Int64.self) { batchID = id }
         try await connection.query("SELECT audit.declare_batch(\(batchID))", logger: logger)
-        try await connection.query("""
-            INSERT INTO audit.import_rows (batch_id, line, row_data)
-            SELECT \(batchID), s.line, to_jsonb(s) - 'line' || jsonb_build_object('change', d.change)
-              FROM import_diff d JOIN import_staging s ON s.line = d.line
-            """, logger: logger)
         switch kind {
         case .regions:
+            try await connection.query("""
+                INSERT INTO audit.imported_regions (batch_id, code, change, line, name, level, non_sls)
+                SELECT \(batchID), s.code, d.change, s.line, s.name, s.level, s.non_sls
+                  FROM import_diff d JOIN import_staging s ON s.line = d.line
+                """, logger: logger)
             try await connection.query("""
                 INSERT INTO fkp.regions (code, name, level, non_sls)
                 SELECT s.code, s.name, s.level, s.non_sls FROM import_staging s JOIN import_diff d ON d.line = s.line AND d.change = 'add'
@@ -280,46 +301,29 @@ public struct ListImporter: Sendable {
                 """, logger: logger)
         case .families:
             try await connection.query("""
-                INSERT INTO audit.import_rows (batch_id, line, row_data)
-                SELECT \(batchID), 1000000000 + row_number() OVER (ORDER BY id)::int, jsonb_build_object('change', 'remove', 'id', id)
-                  FROM import_diff WHERE change = 'remove'
+                INSERT INTO audit.imported_families (batch_id, family_id, change, line, sls_code, head_name, address, members,
+                                                     welfare_group, welfare_score, kk_number, head_nik, latitude, longitude)
+                SELECT \(batchID), id, change, line, coalesce(sls_code, old_sls_code), head_name, address, members,
+                       welfare_group, welfare_score, kk_number, head_nik, latitude, longitude
+                  FROM import_diff
                 """, logger: logger)
             try await connection.query("""
                 DELETE FROM fkp.families f USING import_diff d WHERE d.change = 'remove' AND f.id = d.id
                 """, logger: logger)
-            // The preliminary order of every touched unit (by score, ties by family id), computed
-            // before writing so that each row is written once.
             try await connection.query("""
-                CREATE TEMP TABLE import_ranks ON COMMIT DROP AS
-                SELECT id, row_number() OVER (PARTITION BY sls_code ORDER BY welfare_score, id)::int AS rank FROM (
-                    SELECT id, sls_code, welfare_score FROM import_staging
-                     WHERE sls_code IN (SELECT sls_code FROM import_diff WHERE sls_code IS NOT NULL
-                                        UNION SELECT old_sls_code FROM import_diff WHERE old_sls_code IS NOT NULL)
-                    UNION ALL
-                    SELECT f.id, f.sls_code, f.welfare_score FROM fkp.families f
-                     WHERE f.sls_code IN (SELECT sls_code FROM import_diff WHERE sls_code IS NOT NULL
-                                          UNION SELECT old_sls_code FROM import_diff WHERE old_sls_code IS NOT NULL)
-                       AND NOT EXISTS (SELECT 1 FROM import_staging s WHERE s.id = f.id)) touched
-                """, logger: logger)
-            try await connection.query("ALTER TABLE import_ranks ADD PRIMARY KEY (id)", logger: logger)
-            try await connection.query("""
-                UPDATE fkp.families f SET sls_code = s.sls_code, head_name = s.head_name, address = s.address, members = s.members,
-                       welfare_group = s.welfare_group, welfare_score = s.welfare_score, kk_number = s.kk_number, head_nik = s.head_nik,
-                       latitude = s.latitude, longitude = s.longitude, import_batch_id = \(batchID), version = f.version + 1,
-                       sls_rank = r.rank
-                  FROM import_staging s JOIN import_diff d ON d.line = s.line AND d.change = 'change' JOIN import_ranks r ON r.id = s.id
-                 WHERE f.id = s.id
+                UPDATE fkp.families f SET sls_code = d.sls_code, head_name = d.head_name, address = d.address, members = d.members,
+                       welfare_group = d.welfare_group, welfare_score = d.welfare_score, kk_number = d.kk_number,
+                       head_nik = d.head_nik, latitude = d.latitude, longitude = d.longitude, import_batch_id = \(batchID),
+                       version = f.version + 1
+                  FROM import_diff d
+                 WHERE d.change = 'change' AND f.id = d.id
                 """, logger: logger)
             try await connection.query("""
                 INSERT INTO fkp.families (id, sls_code, head_name, address, members, welfare_group, welfare_score, kk_number,
-                                          head_nik, latitude, longitude, sls_rank, import_batch_id)
-                SELECT s.id, s.sls_code, s.head_name, s.address, s.members, s.welfare_group, s.welfare_score, s.kk_number,
-                       s.head_nik, s.latitude, s.longitude, r.rank, \(batchID)
-                  FROM import_staging s JOIN import_diff d ON d.line = s.line AND d.change = 'add' JOIN import_ranks r ON r.id = s.id
-                """, logger: logger)
-            // Families the file left as they were may still move up or down their unit's order.
-            try await connection.query("""
-                UPDATE fkp.families f SET sls_rank = r.rank FROM import_ranks r WHERE f.id = r.id AND f.sls_rank <> r.rank
+                                          head_nik, latitude, longitude, import_batch_id)
+                SELECT id, sls_code, head_name, address, members, welfare_group, welfare_score, kk_number,
+                       head_nik, latitude, longitude, \(batchID)
+                  FROM import_diff WHERE change = 'add'
                 """, logger: logger)
         }
         return batchID

@@ -137,7 +137,7 @@ final class ListImportTests: XCTestCase {
                 db, "SELECT new_row ->> 'sha256' FROM audit.entries WHERE table_name = 'fkp.import_batches' AND new_row ->> 'kind' = 'families'",
                 as: String.self)
             XCTAssertEqual(batchEntry, first.sha256, "the batch's audit entry carries the file's SHA-256")
-            let keptRows = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.import_rows r JOIN fkp.import_batches b ON b.id = r.batch_id WHERE b.kind = 'families'", as: Int64.self)
+            let keptRows = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.imported_families r JOIN fkp.import_batches b ON b.id = r.batch_id WHERE b.kind = 'families'", as: Int64.self)
             XCTAssertEqual(keptRows, 600)
             let verification = try await AuditRepository(database: db).verify()
             XCTAssertTrue(verification.isValid)
@@ -168,14 +168,14 @@ final class ListImportTests: XCTestCase {
             try await SQLTest.write(db, SQLTest.places + SQLTest.forum(units: ["32010100010001"]))
             let original = [Self.row("A", score: "3.0"), Self.row("B", score: "1.0"), Self.row("C", unit: "32010100020001")]
             _ = try await Self.load(.families, Self.header + "\n" + original.joined(separator: "\n") + "\n", db)
-            let ranks = try await SQLTest.scalar(db, "SELECT string_agg(id || sls_rank, ',' ORDER BY id) FROM fkp.families", as: String.self)
+            let ranks = try await SQLTest.scalar(db, "SELECT string_agg(id || sls_rank, ',' ORDER BY id) FROM fkp.families_in_order", as: String.self)
             XCTAssertEqual(ranks, "A2,B1,C1", "the order within a unit follows the score")
 
             // A planned forum still takes changes: B changes group, A leaves, D arrives.
             let revised = [Self.row("B", group: "1", score: "1.0"), Self.row("D", score: "0.5"), Self.row("C", unit: "32010100020001")]
             let report = try await Self.load(.families, Self.header + "\n" + revised.joined(separator: "\n") + "\n", db)
             XCTAssertEqual([report.added, report.changed, report.removed], [1, 1, 1])
-            let after = try await SQLTest.scalar(db, "SELECT string_agg(id || welfare_group || sls_rank, ',' ORDER BY id) FROM fkp.families", as: String.self)
+            let after = try await SQLTest.scalar(db, "SELECT string_agg(id || welfare_group || sls_rank, ',' ORDER BY id) FROM fkp.families_in_order", as: String.self)
             XCTAssertEqual(after, "B12,C21,D21")
 
             // Once the forum opens, its units' families are frozen for imports.

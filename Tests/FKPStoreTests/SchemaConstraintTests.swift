@@ -50,7 +50,29 @@ final class SchemaConstraintTests: XCTestCase {
             await SQLTest.assertRefused("families_coordinates_paired") {
                 try await SQLTest.write(db, [good, "UPDATE fkp.families SET latitude = -6.6"])
             }
+            await SQLTest.assertRefused("families_head_nik_16_digits") {
+                try await SQLTest.write(db, [good.replacingOccurrences(of: "'3201014501800001'", with: "'32010145018000012'")])
+            }
+            await SQLTest.assertRefused("families_id_format") {
+                try await SQLTest.write(db, [SQLTest.family("F 1")])
+            }
+            // The unit and batch references are checked per statement rather than by foreign keys.
+            await SQLTest.assertRefused("families_sls_code_fkey") {
+                try await SQLTest.write(db, [SQLTest.family("F3", sls: "32010100019999")])
+            }
+            await SQLTest.assertRefused("families_sls_code_fkey") {
+                try await SQLTest.write(db, [good, "UPDATE fkp.families SET sls_code = '32010100019999'"])
+            }
+            await SQLTest.assertRefused("families_import_batch_id_fkey") {
+                try await SQLTest.write(db, [good, "UPDATE fkp.families SET import_batch_id = 404"])
+            }
             try await SQLTest.write(db, [good])
+            await SQLTest.assertRefused("families_sls_code_fkey") {
+                try await SQLTest.write(db, ["DELETE FROM fkp.regions WHERE code = '32010100010001'"])
+            }
+            await SQLTest.assertRefused("families_sls_code_fkey") {
+                try await SQLTest.write(db, ["UPDATE fkp.regions SET code = '32010100010009' WHERE code = '32010100010001'"])
+            }
         }
     }
 

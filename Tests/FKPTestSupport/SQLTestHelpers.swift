@@ -60,11 +60,12 @@ public enum SQLTest {
             + "('32010100020001', 'RT 001', 'sls')",
     ]
 
-    /// A family row in unit `sls` with the given id, group and rank.
+    /// A family row in unit `sls` with the given id and group, whose score puts it at `rank` in
+    /// the unit's order.
     public static func family(_ id: String, sls: String = "32010100010001", group: Int = 2, rank: Int = 1) -> String {
         "INSERT INTO fkp.families (id, sls_code, head_name, address, members, kk_number, head_nik, welfare_group, "
-            + "welfare_score, sls_rank) VALUES ('\(id)', '\(sls)', 'Kepala \(id)', 'Kp. Babakan', 4, '3201010101000001', "
-            + "'3201014501800001', \(group), 10.5, \(rank))"
+            + "welfare_score) VALUES ('\(id)', '\(sls)', 'Kepala \(id)', 'Kp. Babakan', 4, '3201010101000001', "
+            + "'3201014501800001', \(group), \(rank * 10).5)"
     }
 
     /// A planned forum for village 1 covering the given units (its id is 1 in a fresh database).

@@ -25,7 +25,7 @@ final class ImportUploadTests: XCTestCase {
             let families = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: Self.families)
             XCTAssertEqual(families.status, .ok)
             XCTAssertTrue(families.text.contains("keluarga.csv"))
-            let stored = try await SQLTest.scalar(db, "SELECT string_agg(id || ':' || sls_rank, ',' ORDER BY id) FROM fkp.families WHERE id LIKE 'U%'", as: String.self)
+            let stored = try await SQLTest.scalar(db, "SELECT string_agg(id || ':' || sls_rank, ',' ORDER BY id) FROM fkp.families_in_order WHERE id LIKE 'U%'", as: String.self)
             XCTAssertEqual(stored, "U1:2,U2:1")
             let batch = try await SQLTest.scalar(db, "SELECT actor || ' ' || file_name FROM fkp.import_batches WHERE kind = 'families'", as: String.self)
             XCTAssertEqual(batch, "bps keluarga.csv")
@@ -53,7 +53,7 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertEqual(response.status, .unprocessableContent)
             XCTAssertTrue(response.text.contains("line 2, column welfare_group: value &#39;7&#39;") || response.text.contains("line 2, column welfare_group: value '7'"),
                           response.text)
-            let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families WHERE id LIKE 'U%'", as: Int64.self)
+            let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families_in_order WHERE id LIKE 'U%'", as: Int64.self)
             XCTAssertEqual(count, 0)
         }
     }
