@@ -33,8 +33,11 @@ public struct ListImporter: Sendable {
         var context = context
         context.action = "import.\(kind.rawValue)"
         return try await database.write(context) { connection in
-            // Checks and the diff hash and sort whole files; keep them in memory on the server.
+            // Checks and the diff hash and sort whole files: keep them in memory on the server. Temporary
+            // tables have no statistics, so the planner's estimates are far off and would make it spend
+            // most of a second compiling each statement (JIT) for work that takes milliseconds.
             try await connection.query("SET LOCAL work_mem = '256MB'", logger: database.logger)
+            try await connection.query("SET LOCAL jit = off", logger: database.logger)
             let staged = try await stage(kind, chunks: chunks, on: connection, progress: progress)
             var problems = try await checkAgainstDatabase(kind, on: connection)
             if !problems.isEmpty { throw problems }

@@ -33,6 +33,10 @@ public struct CSVHeader: Sendable {
 extension String {
     /// The text without white space at either end (Unicode-aware, no Foundation needed).
     public var trimmingWhitespace: String {
+        // Nearly every field starts and ends with a visible ASCII character: no copy, no Unicode tables.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

@@ -16,86 +16,121 @@ public struct CSVReader: Sendable {
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
     private var state = State.fieldStart
-    private var field: [UInt8] = []
-    private var fields: [[UInt8]] = []
+    /// The bytes of the record being read, its fields one after another; `fieldEnds` marks where
+    /// each ends. One buffer for the record rather than one array per field: a million-row file
+    /// would otherwise cost ten million allocations.
+    private var recordBytes: [UInt8] = []
+    private var fieldEnds: [Int] = []
     private var line = 1
     private var recordLine = 1
-    private var sawAnyByte = false
+    private var sawStart = false
+    private var startBytes: [UInt8] = []
     private var pendingCR = false
 
-    public init() {}
+    public init() {
+        recordBytes.reserveCapacity(512)
+        fieldEnds.reserveCapacity(16)
+    }
 
     /// The first failure (broken quoting, bad UTF-8); the reader stops reading there.
     public private(set) var failure: Failure?
 
     /// Feeds bytes; returns the records they complete. After a failure it returns the records
     /// before it and reads nothing more (see `failure`).
-    public mutating func feed(_ bytes: some Sequence<UInt8>) -> [Record] {
+    public mutating func feed(_ bytes: [UInt8]) -> [Record] {
         var out: [Record] = []
         guard failure == nil else { return out }
+        var input = bytes
+        if !sawStart {
+            // The byte order mark may arrive split over chunks: hold the first bytes until three are in.
+            startBytes += bytes
+            guard startBytes.count >= 3 else { return out }
+            input = startBytes.starts(with: Self.byteOrderMark) ? Array(startBytes.dropFirst(3)) : startBytes
+            sawStart = true
+            startBytes = []
+        }
         do {
-            try read(bytes, into: &out)
+            try input.withUnsafeBufferPointer { buffer throws(Failure) in try read(buffer, into: &out) }
         } catch {
             failure = error
         }
         return out
     }
 
-    private mutating func read(_ bytes: some Sequence<UInt8>, into out: inout [Record]) throws(Failure) {
-        var input = Array(bytes)
-        if !sawAnyByte && !input.isEmpty {
-            sawAnyByte = true
-            if input.starts(with: [0xEF, 0xBB, 0xBF]) { input.removeFirst(3) }
-        }
-        for byte in input {
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+
+    private mutating func read(_ input: UnsafeBufferPointer<UInt8>, into out: inout [Record]) throws(Failure) {
+        var index = input.startIndex
+        while index < input.endIndex {
+            let byte = input[index]
             if pendingCR {
                 pendingCR = false
-                if byte == UInt8(ascii: "\n") { continue }
+                if byte == Self.lf { index += 1; continue }
             }
             switch state {
             case .fieldStart, .unquoted:
                 switch byte {
-                case UInt8(ascii: ","):
+                case Self.comma:
                     endField()
-                case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                    try endLine(crFirst: byte == UInt8(ascii: "\r"), into: &out)
-                case UInt8(ascii: "\""):
+                case Self.lf, Self.cr:
+                    try endLine(crFirst: byte == Self.cr, into: &out)
+                case Self.quote:
                     guard state == .fieldStart else {
-                        throw Failure(line: line, column: fields.count + 1, problem: "a quote inside an unquoted field (quote the whole field and double the quote)")
+                        throw Failure(line: line, column: fieldEnds.count + 1, problem: "a quote inside an unquoted field (quote the whole field and double the quote)")
                     }
                     state = .quoted
                 default:
-                    field.append(byte)
+                    // The rest of an unquoted field, copied at once.
+                    var end = index + 1
+                    while end < input.endIndex, !Self.endsUnquotedRun(input[end]) { end += 1 }
+                    recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<end]))
                     state = .unquoted
+                    index = end
+                    continue
                 }
             case .quoted:
-                if byte == UInt8(ascii: "\"") {
+                if byte == Self.quote {
                     state = .quoteInQuoted
                 } else {
-                    if byte == UInt8(ascii: "\n") { line += 1 }
-                    field.append(byte)
+                    if byte == Self.lf { line += 1 }
+                    recordBytes.append(byte)
                 }
             case .quoteInQuoted:
                 switch byte {
-                case UInt8(ascii: "\""):
-                    field.append(byte)
+                case Self.quote:
+                    recordBytes.append(byte)
                     state = .quoted
-                case UInt8(ascii: ","):
+                case Self.comma:
                     endField()
-                case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                    try endLine(crFirst: byte == UInt8(ascii: "\r"), into: &out)
+                case Self.lf, Self.cr:
+                    try endLine(crFirst: byte == Self.cr, into: &out)
                 default:
-                    throw Failure(line: line, column: fields.count + 1, problem: "text after a closing quote")
+                    throw Failure(line: line, column: fieldEnds.count + 1, problem: "text after a closing quote")
                 }
             }
+            index += 1
         }
+    }
+
+    private static func endsUnquotedRun(_ byte: UInt8) -> Bool {
+        byte == comma || byte == lf || byte == cr || byte == quote
     }
 
     /// Ends the input; returns the last record if the file does not end with a line break.
     public mutating func finish() throws(Failure) -> Record? {
+        if !sawStart {
+            sawStart = true
+            var out: [Record] = []
+            if !startBytes.isEmpty {
+                try startBytes.withUnsafeBufferPointer { buffer throws(Failure) in try read(buffer, into: &out) }
+            }
+            if let record = out.first { return record }
+        }
         if let failure { throw failure }
         if state == .quoted {
-            throw Failure(line: recordLine, column: fields.count + 1, problem: "a quoted field is never closed")
+            throw Failure(line: recordLine, column: fieldEnds.count + 1, problem: "a quoted field is never closed")
         }
         return try endRecord()
     }
@@ -109,22 +144,27 @@ public struct CSVReader: Sendable {
     }
 
     private mutating func endField() {
-        fields.append(field)
-        field = []
+        fieldEnds.append(recordBytes.count)
         state = .fieldStart
     }
 
     private mutating func endRecord() throws(Failure) -> Record? {
         endField()
-        defer { fields = [] }
-        if fields.count == 1 && fields[0].isEmpty { return nil }  // a blank line
+        defer {
+            recordBytes.removeAll(keepingCapacity: true)
+            fieldEnds.removeAll(keepingCapacity: true)
+        }
+        if fieldEnds == [0] { return nil }  // a blank line
         var texts: [String] = []
-        texts.reserveCapacity(fields.count)
-        for (index, bytes) in fields.enumerated() {
-            guard let text = String(validating: bytes, as: UTF8.self) else {
+        texts.reserveCapacity(fieldEnds.count)
+        var start = 0
+        for (index, end) in fieldEnds.enumerated() {
+            let text = recordBytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+            guard let text else {
                 throw Failure(line: recordLine, column: index + 1, problem: "bytes that are not UTF-8 (save the file as UTF-8)")
             }
             texts.append(text)
+            start = end
         }
         return Record(line: recordLine, fields: texts)
     }

@@ -26,7 +26,7 @@ public enum FamilyCSV {
         }
 
         let id = field("family_id")
-        if let id, id.count > 32 || !id.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }) {
+        if let id, id.utf8.count > 32 || !id.utf8.allSatisfy(isIDByte) {
             refuse("family_id", id, "at most 32 letters, digits, dots, underscores or hyphens")
         }
         let slsText = field("sls_code")
@@ -37,9 +37,9 @@ public enum FamilyCSV {
             }
         }
         let name = field("head_name")
-        if let name, name.count > 200 { refuse("head_name", name, "longer than 200 characters") }
+        if let name, exceeds(name, 200) { refuse("head_name", name, "longer than 200 characters") }
         let address = header.value("address", in: record)?.trimmingWhitespace ?? ""
-        if address.count > 500 { refuse("address", address, "longer than 500 characters") }
+        if exceeds(address, 500) { refuse("address", address, "longer than 500 characters") }
         var members = 0
         if let text = field("members") {
             if let value = Int(text), (1...99).contains(value) { members = value } else { refuse("members", text, "a whole number from 1 to 99") }
@@ -73,13 +73,38 @@ public enum FamilyCSV {
                                           latitude: latitude, longitude: longitude))
     }
 
-    /// An optional sign, digits, and at most one dot with digits after it.
+    /// A letter or digit of ASCII, a dot, an underscore or a hyphen.
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// More than `limit` characters; counted only when the bytes say it might be (counting is slow).
+    private static func exceeds(_ text: String, _ limit: Int) -> Bool {
+        text.utf8.count > limit && text.count > limit
+    }
+
+    /// An optional sign, digits, and at most one dot with digits after it; at most 30 characters.
     static func isDecimal(_ text: String) -> Bool {
-        var body = Substring(text)
-        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && String($0).isAllDigits }) else { return false }
-        return body.count <= 30
+        var bytes = Substring(text).utf8[...]
+        if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        guard bytes.count <= 30 else { return false }
+        var digitsBefore = 0, digitsAfter = 0, dots = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                dots += 1
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                if dots == 0 { digitsBefore += 1 } else { digitsAfter += 1 }
+            } else {
+                return false
+            }
+        }
+        return digitsBefore > 0 && (dots == 0 || (dots == 1 && digitsAfter > 0))
     }
 
     /// A family as a line of the file, columns in the export order.
