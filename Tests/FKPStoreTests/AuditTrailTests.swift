@@ -85,7 +85,7 @@ final class AuditTrailTests: XCTestCase {
 
     func testAuditorsChangeNothingAndAWriteCannotClaimAnotherForum() async throws {
         try await withTestDatabase { db, _ in
-            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum())
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum() + SQLTest.advance(to: .reviewing))
             await SQLTest.assertRefused("auditors change nothing") {
                 try await SQLTest.write(db, role: "auditor", ["UPDATE fkp.families SET members = 2"])
             }
@@ -174,7 +174,7 @@ final class AuditTrailTests: XCTestCase {
     func testConcurrentWritersToOneForumLeaveOneUnforkedChain() async throws {
         try await withTestDatabase { db, _ in
             let families = (1...8).map { SQLTest.family("F\($0)", rank: $0) }
-            try await SQLTest.write(db, SQLTest.places + families + SQLTest.forum())
+            try await SQLTest.write(db, SQLTest.places + families + SQLTest.forum() + SQLTest.advance(to: .reviewing))
             let before = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE chain = 'forum:1'", as: Int64.self) ?? 0
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for writer in 1...8 {

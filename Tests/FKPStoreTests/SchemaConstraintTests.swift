@@ -1,3 +1,4 @@
+import FKPCore
 import FKPStore
 import FKPTestSupport
 import XCTest
@@ -120,7 +121,8 @@ final class SchemaConstraintTests: XCTestCase {
 
     func testReviewsNeedAProposedGroupAndAReasonWhenTheGroupDoesNotFit() async throws {
         try await withTestDatabase { db, _ in
-            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F2", rank: 2)] + SQLTest.forum())
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F2", rank: 2)] + SQLTest.forum()
+                                        + SQLTest.advance(to: .reviewing))
             func review(_ values: String) -> [String] {
                 ["INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason, presence, duplicate_of) VALUES \(values)"]
             }
@@ -146,9 +148,9 @@ final class SchemaConstraintTests: XCTestCase {
 
     func testAClosedForumIsReadOnly() async throws {
         try await withTestDatabase { db, _ in
-            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum())
-            try await SQLTest.write(db, forum: 1, ["INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, 'F1', 'sesuai')",
-                                                   "UPDATE fkp.forums SET state = 'closed' WHERE id = 1"])
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum() + SQLTest.advance(to: .reviewing))
+            try await SQLTest.write(db, forum: 1, ["INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, 'F1', 'sesuai')"]
+                                        + SQLTest.advance(from: .reviewing, to: .closed))
             await SQLTest.assertRefused("forum_closed_read_only") {
                 try await SQLTest.write(db, forum: 1, ["UPDATE fkp.reviews SET verdict = 'tidak_berpendapat'"])
             }

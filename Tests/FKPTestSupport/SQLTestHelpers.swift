@@ -1,3 +1,4 @@
+import FKPCore
 import FKPStore
 import PostgresNIO
 import XCTest
@@ -21,6 +22,36 @@ public enum SQLTest {
                 _ = try? await connection.query("ROLLBACK", logger: database.logger)
                 throw error
             }
+        }
+    }
+
+    /// Runs `setup`, then `statement`, in one transaction that is always rolled back; returns the
+    /// database's refusal of `statement`, or nil when it was accepted. Setup must succeed.
+    public static func attempt(_ database: Database, forum: Int64? = nil, setup: [String], _ statement: String) async throws -> DatabaseRefusal? {
+        try await database.client.withConnection { connection in
+            func run(_ sql: String) async throws { try await connection.query(PostgresQuery(unsafeSQL: sql), logger: database.logger) }
+            try await run("BEGIN")
+            var refusal: DatabaseRefusal?
+            do {
+                try await run("SELECT audit.declare('test', 'admin', 'test.attempt', 'test', \(forum.map(String.init) ?? "NULL"), NULL, NULL, NULL)")
+                for step in setup { try await run(step) }
+            } catch {
+                try? await run("ROLLBACK")
+                throw error
+            }
+            do {
+                try await run(statement)
+                // Deferred checks run at commit; ask for them now.
+                try await run("SET CONSTRAINTS ALL IMMEDIATE")
+            } catch {
+                refusal = DatabaseRefusal(error)
+                if refusal == nil {
+                    try? await run("ROLLBACK")
+                    throw error
+                }
+            }
+            try await run("ROLLBACK")
+            return refusal
         }
     }
 
@@ -76,5 +107,13 @@ public enum SQLTest {
             + units.enumerated().map { index, unit in
                 "INSERT INTO fkp.forum_units (forum_id, sls_code, position) VALUES (currval('fkp.forums_id_seq'), '\(unit)', \(index + 1))"
             }
+    }
+
+    /// Walks forum `id` along the main path (planned, open, reviewing, ready to close, closed) from
+    /// `from` up to `state`, one allowed move per statement.
+    public static func advance(forum id: Int = 1, from: ForumState = .planned, to state: ForumState) -> [String] {
+        let path: [ForumState] = [.planned, .open, .reviewing, .readyToClose, .closed]
+        guard let start = path.firstIndex(of: from), let end = path.firstIndex(of: state), start < end else { return [] }
+        return path[(start + 1)...end].map { "UPDATE fkp.forums SET state = '\($0.rawValue)' WHERE id = \(id)" }
     }
 }

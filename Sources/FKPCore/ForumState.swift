@@ -1,0 +1,53 @@
+/// Where a forum is in its life, and what each state lets happen. The database holds the same
+/// rules (migration 0011); a test runs every pair of states against both.
+public enum ForumState: String, CaseIterable, Sendable, Codable {
+    case planned
+    case open
+    case reviewing
+    case readyToClose = "ready_to_close"
+    case closed
+    case reopened
+
+    /// The moves out of this state, each with the action that makes it.
+    public var moves: [ForumState: AccessAction] {
+        switch self {
+        case .planned: [.open: .runForum]
+        // Attendance is taken while open; the review starts when the facilitator says so.
+        case .open: [.reviewing: .runForum]
+        case .reviewing: [.readyToClose: .runForum]
+        // The team can go back to fix a row before BPS staff close the forum.
+        case .readyToClose: [.reviewing: .runForum, .closed: .closeForum]
+        case .closed: [.reopened: .reopenForum]
+        case .reopened: [.reviewing: .runForum]
+        }
+    }
+
+    public func canMove(to next: ForumState) -> Bool { moves[next] != nil }
+
+    /// The action a person needs to move the forum from this state to `next`; nil when no one may.
+    public func action(toMoveTo next: ForumState) -> AccessAction? { moves[next] }
+
+    /// Kinds of writes a forum takes, each allowed in some states only.
+    public enum Work: String, CaseIterable, Sendable {
+        /// Units, team, schedule, venue, invitations.
+        case planning
+        /// Who came, and who stands in for an SLS head.
+        case attendance
+        /// Verdicts, presence, challenges and their decisions, added families.
+        case review
+        /// The minutes and their signatures.
+        case minutes
+    }
+
+    public func allows(_ work: Work) -> Bool {
+        switch work {
+        case .planning: self == .planned
+        case .attendance: self == .open || self == .reviewing
+        case .review: self == .reviewing
+        case .minutes: self == .readyToClose
+        }
+    }
+
+    /// States in which the forum's lists still change.
+    public var isActive: Bool { self == .open || self == .reviewing || self == .readyToClose || self == .reopened }
+}

@@ -1,0 +1,80 @@
+import FKPCore
+import FKPStore
+import FKPTestSupport
+import XCTest
+
+/// The database enforces the same forum life as ForumState: every pair of states, and every kind
+/// of work in every state, tried against a real database.
+final class ForumStateRulesTests: XCTestCase {
+    /// The moves that lead from planned to each state.
+    static func path(to state: ForumState) -> [ForumState] {
+        switch state {
+        case .planned: []
+        case .open: [.open]
+        case .reviewing: [.open, .reviewing]
+        case .readyToClose: [.open, .reviewing, .readyToClose]
+        case .closed: [.open, .reviewing, .readyToClose, .closed]
+        case .reopened: [.open, .reviewing, .readyToClose, .closed, .reopened]
+        }
+    }
+
+    static func moves(to state: ForumState) -> [String] {
+        path(to: state).map { "UPDATE fkp.forums SET state = '\($0.rawValue)' WHERE id = 1" }
+    }
+
+    func testTheDatabaseAllowsExactlyTheMovesOfTheDomain() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum())
+            for from in ForumState.allCases {
+                for to in ForumState.allCases where to != from {
+                    let refusal = try await SQLTest.attempt(db, setup: Self.moves(to: from),
+                                                            "UPDATE fkp.forums SET state = '\(to.rawValue)' WHERE id = 1")
+                    XCTAssertEqual(refusal == nil, from.canMove(to: to), "\(from) → \(to): \(refusal?.message ?? "accepted")")
+                    if let refusal { XCTAssertEqual(refusal.constraint, "forum_state_move") }
+                }
+            }
+            let refusal = try await SQLTest.attempt(db, setup: [], """
+                INSERT INTO fkp.forums (region_code, starts_at, ends_at, venue, state)
+                VALUES ('3201010002', '2026-12-02 09:00+07', '2026-12-02 12:00+07', 'Balai', 'open')
+                """)
+            XCTAssertEqual(refusal?.constraint, "forum_state_move", "a forum starts planned")
+        }
+    }
+
+    func testEachKindOfWorkIsRefusedOutsideItsStates() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum() + [
+                "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name) VALUES (1, 'sls_head', '32010100010001', 'Pak RT')",
+                "INSERT INTO fkp.users (username, display_name) VALUES ('fasil', 'Fasil')",
+            ])
+            let work: [(ForumState.Work, String)] = [
+                (.planning, "INSERT INTO fkp.forum_units (forum_id, sls_code, position) VALUES (1, '32010100010002', 2)"),
+                (.planning, "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) VALUES (1, 1, 'facilitator')"),
+                (.planning, "UPDATE fkp.forums SET venue = 'Masjid' WHERE id = 1"),
+                (.planning, "UPDATE fkp.forum_participants SET full_name = 'Bu RT' WHERE id = 1"),
+                (.attendance, "UPDATE fkp.forum_participants SET attended = true, attended_at = now(), representative_name = 'Ujang' WHERE id = 1"),
+                (.review, "INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, 'F1', 'sesuai')"),
+                (.review, """
+                    INSERT INTO fkp.challenges (forum_id, family_id, kind, proposed_group, reason, raised_by_name)
+                    VALUES (1, 'F1', 'group', 1, 'Baru kena PHK', 'Pak RT')
+                    """),
+                (.review, """
+                    INSERT INTO fkp.added_families (forum_id, sls_code, head_name, members, proposed_group, reason)
+                    VALUES (1, '32010100010001', 'Asep', 3, 1, 'Belum terdaftar')
+                    """),
+                (.minutes, "INSERT INTO fkp.minutes (forum_id, forum_version, notes) VALUES (1, 1, 'Lancar')"),
+            ]
+            for state in ForumState.allCases {
+                for (kind, statement) in work {
+                    let refusal = try await SQLTest.attempt(db, forum: 1, setup: Self.moves(to: state), statement)
+                    XCTAssertEqual(refusal == nil, state.allows(kind),
+                                   "\(kind) in a \(state) forum: \(statement.prefix(60)): \(refusal?.message ?? "accepted")")
+                    if let refusal {
+                        XCTAssertTrue(["forum_state_allows", "forum_closed_read_only"].contains(refusal.constraint ?? ""),
+                                      "\(refusal.constraint ?? "-"): \(refusal.message)")
+                    }
+                }
+            }
+        }
+    }
+}
