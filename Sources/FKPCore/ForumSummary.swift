@@ -9,10 +9,10 @@ public struct ForumSummary: Sendable, Equatable {
     public var title: String
     public var startsAt: Date
     public var venue: String
-    public var state: String
+    public var state: ForumState
 
     public init(id: Int64, place: RegionCode, placeName: String, units: [Region], title: String, startsAt: Date,
-                venue: String, state: String) {
+                venue: String, state: ForumState) {
         self.id = id
         self.place = place
         self.placeName = placeName

@@ -28,6 +28,46 @@ public struct ForumRepository: Sendable {
         }
     }
 
+    /// Moves the forum from `from` to `to`; false when it is no longer in `from` (someone else
+    /// moved it first). The database refuses moves the forum's life does not allow.
+    public func move(_ id: Int64, from: ForumState, to: ForumState, context: WriteContext) async throws -> Bool {
+        try await database.write(context) { connection in
+            let rows = try await connection.query("""
+                UPDATE fkp.forums SET state = \(to.rawValue), version = version + 1
+                 WHERE id = \(id) AND state = \(from.rawValue)
+                RETURNING id
+                """, logger: database.logger)
+            for try await _ in rows.decode(Int64.self) { return true }
+            return false
+        }
+    }
+
+    /// How far the review of each unit has come: families listed and families with a verdict.
+    public struct UnitProgress: Sendable, Equatable {
+        public var unit: RegionCode
+        public var families: Int
+        public var reviewed: Int
+    }
+
+    public func progress(_ id: Int64) async throws -> [UnitProgress] {
+        try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT u.sls_code, count(f.id), count(r.verdict)
+                  FROM fkp.forum_units u
+                  -- The unit and its sub-units: a range on the prefix index (':' sorts right after '9').
+                  LEFT JOIN fkp.families f ON f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':')
+                  LEFT JOIN fkp.reviews r ON r.forum_id = u.forum_id AND r.family_id = f.id
+                 WHERE u.forum_id = \(id)
+                 GROUP BY u.sls_code, u.position ORDER BY u.position, u.sls_code
+                """, logger: database.logger)
+            var found: [UnitProgress] = []
+            for try await (unit, families, reviewed) in rows.decode((String, Int64, Int64).self) {
+                found.append(UnitProgress(unit: try RegionCode(unit), families: Int(families), reviewed: Int(reviewed)))
+            }
+            return found
+        }
+    }
+
     public func summary(_ id: Int64) async throws -> ForumSummary? {
         try await database.read { connection in
             let rows = try await connection.query("""
@@ -41,7 +81,7 @@ public struct ForumRepository: Sendable {
                 in rows.decode((Int64, String, String, String, Date, String, String, String, String, Bool).self) {
                 if summary == nil {
                     summary = ForumSummary(id: id, place: try RegionCode(place), placeName: placeName, units: [], title: title,
-                                           startsAt: starts, venue: venue, state: state)
+                                           startsAt: starts, venue: venue, state: ForumState(rawValue: state) ?? .planned)
                 }
                 summary?.units.append(Region(code: try RegionCode(unit), name: unitName, isNonSLS: nonSLS))
             }

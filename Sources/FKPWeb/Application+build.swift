@@ -57,6 +57,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
                         hasher: hasher).addRoutes(to: router)
     ImportController(renderer: renderer, importer: ListImporter(database: database),
                      batches: ImportBatchRepository(database: database)).addRoutes(to: router)
+    ForumController(renderer: renderer, forums: ForumRepository(database: database)).addRoutes(to: router)
     InvitationController(renderer: renderer, forums: ForumRepository(database: database),
                          invitations: InvitationRepository(database: database), activationDays: config.activationDays).addRoutes(to: router)
     RegionController(renderer: renderer, regions: RegionRepository(database: database),

@@ -1,0 +1,116 @@
+import FKPCore
+import FKPStore
+import Foundation
+import Hummingbird
+
+/// The forum page: where the forum stands, how far each unit's review has come, and the moves of
+/// its life that the person may make (opening, starting the review, marking it ready to close).
+/// Closing and reopening carry their own checks and reasons (the closing pages).
+struct ForumController {
+    let renderer: PageRenderer
+    let forums: ForumRepository
+
+    struct MoveForm: Decodable {
+        let from: String
+        let to: String
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/forums/{id}", use: show)
+        router.post("/forums/{id}/state", use: move)
+    }
+
+    private func forum(_ context: AppRequestContext, write: Bool) async throws -> ForumSummary {
+        guard let id = Int64(try context.parameters.require("id")), let forum = try await forums.summary(id) else {
+            throw write ? HTTPError(.forbidden) : HTTPError(.notFound)
+        }
+        // Reads outside a person's places answer "not found"; writes are refused by their own action.
+        if !write { try context.authorize(.viewForum, forum.resource) }
+        return forum
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await render(request, context, forum: try await forum(context, write: false), error: nil, status: .ok)
+    }
+
+    @Sendable func move(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forum(context, write: true)
+        guard let principal = context.principal else { throw LoginRequired() }
+        var request = request
+        let form = try await request.decodeForm(MoveForm.self)
+        guard let from = ForumState(rawValue: form.from), let to = ForumState(rawValue: form.to),
+              let action = from.action(toMoveTo: to), Self.offered.contains(to) else {
+            throw HTTPError(.badRequest)
+        }
+        try context.authorize(action, forum.resource)
+        let t = Translations(language: context.language)
+        guard forum.state == from else {
+            return try await render(request, context, forum: forum, error: t["forum_error_moved"], status: .conflict)
+        }
+        let moved = try await forums.move(forum.id, from: from, to: to, context: WriteContext(
+            actor: principal.username, role: principal.primaryRole, action: "forum.state.\(to.rawValue)",
+            forumID: forum.id, requestID: context.requestID))
+        guard moved else {
+            return try await render(request, context, forum: try await self.forum(context, write: false),
+                                    error: t["forum_error_moved"], status: .conflict)
+        }
+        return Response(status: .seeOther, headers: [.location: "/forums/\(forum.id)"])
+    }
+
+    /// The moves this page offers; closing and reopening are made on the closing pages.
+    static let offered: Set<ForumState> = [.open, .reviewing, .readyToClose]
+
+    private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, error: String?,
+                        status: HTTPResponse.Status) async throws -> Response {
+        let moves = forum.state.moves.filter { next, action in
+            Self.offered.contains(next) && context.principal.map {
+                AccessPolicy.decide($0, action, forum.resource) == .allow } == true
+        }.keys.sorted { $0.rawValue < $1.rawValue }
+        let page = ForumPage(forum: forum, progress: try await forums.progress(forum.id), moves: moves,
+                             mayInvite: context.principal.map { AccessPolicy.decide($0, .inviteParticipants, forum.resource) == .allow } == true,
+                             csrf: context.csrfToken(), error: error, language: context.language)
+        return try renderer.render("forum", title: "forum_title", content: page, request: request, context: context, status: status)
+    }
+}
+
+/// What the forum template shows.
+struct ForumPage {
+    struct Unit { let code: String; let name: String; let families: Int; let reviewed: Int; let percent: Int }
+    struct Move { let from: String; let to: String; let label: String }
+
+    let forumID: Int64
+    let title: String
+    let place: String
+    let when: String
+    let venue: String
+    let state: String
+    let units: [Unit]
+    let families: Int
+    let reviewed: Int
+    let moves: [Move]
+    let mayInvite: Bool
+    let csrf: String
+    let error: String?
+
+    init(forum: ForumSummary, progress: [ForumRepository.UnitProgress], moves: [ForumState], mayInvite: Bool, csrf: String,
+         error: String?, language: Language) {
+        let t = Translations(language: language)
+        forumID = forum.id
+        title = forum.title
+        place = forum.placeName
+        when = IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: language.rawValue)
+        venue = forum.venue
+        state = t["forum_state_\(forum.state.rawValue)"]
+        units = progress.map { unit in
+            Unit(code: unit.unit.value, name: forum.units.first { $0.code == unit.unit }?.name ?? unit.unit.value,
+                 families: unit.families, reviewed: unit.reviewed,
+                 percent: unit.families == 0 ? 0 : unit.reviewed * 100 / unit.families)
+        }
+        families = progress.reduce(0) { $0 + $1.families }
+        reviewed = progress.reduce(0) { $0 + $1.reviewed }
+        self.moves = moves.map { Move(from: forum.state.rawValue, to: $0.rawValue, label: t["forum_move_\(forum.state.rawValue)_\($0.rawValue)"]) }
+        self.mayInvite = mayInvite
+        self.csrf = csrf
+        self.error = error
+    }
+}

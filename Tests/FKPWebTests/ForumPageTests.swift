@@ -1,0 +1,68 @@
+import FKPStore
+import FKPTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+final class ForumPageTests: XCTestCase {
+    func testTheFacilitatorMovesTheForumOnAndAStaleClickGetsAConflictNotASecondMove() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let page = try await facilitator.get("/forums/1")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains("Direncanakan"), "the stage, in Indonesian by default")
+            XCTAssertTrue(page.text.contains("Buka forum"))
+            XCTAssertTrue(page.text.contains(#"<td class="num">2</td>"#), "two families listed in the unit")
+
+            let opened = try await facilitator.post("/forums/1/state", ["from": "planned", "to": "open"])
+            XCTAssertEqual(opened.status, .seeOther)
+            XCTAssertEqual(opened.location, "/forums/1")
+            let state = try await SQLTest.scalar(db, "SELECT state FROM fkp.forums WHERE id = 1", as: String.self)
+            XCTAssertEqual(state, "open")
+            let entry = try await SQLTest.scalar(db, """
+                SELECT actor || ' ' || action || ' ' || (old_row ->> 'state') || '→' || (new_row ->> 'state')
+                  FROM audit.entries WHERE chain = 'forum:1' AND table_name = 'fkp.forums' ORDER BY seq DESC LIMIT 1
+                """, as: String.self)
+            XCTAssertEqual(entry, "fasil forum.state.open planned→open")
+
+            // The same button pressed again from a page loaded before the move.
+            let stale = try await facilitator.post("/forums/1/state", ["from": "planned", "to": "open"])
+            XCTAssertEqual(stale.status, .conflict)
+            XCTAssertTrue(stale.text.contains("sudah diubah orang lain"))
+            XCTAssertTrue(stale.text.contains("Mulai pembahasan daftar"), "the page offers the next move instead")
+
+            let skipping = try await facilitator.post("/forums/1/state", ["from": "open", "to": "closed"])
+            XCTAssertEqual(skipping.status, .badRequest, "closing is not made from this page")
+            let entries = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE table_name = 'fkp.forums' AND action LIKE 'forum.state%'", as: Int64.self)
+            XCTAssertEqual(entries, 1)
+        }
+    }
+
+    func testOthersSeeTheForumWithoutMovesOrNotAtAll() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let page = try await head.get("/forums/1")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertFalse(page.text.contains("/forums/1/state"), "an SLS head does not run the forum")
+            let refused = try await head.post("/forums/1/state", ["from": "planned", "to": "open"])
+            XCTAssertEqual(refused.status, .forbidden)
+
+            var outsider = TestBrowser(client)
+            try await outsider.login("bps.other", TestAccounts.password)
+            let hidden = try await outsider.get("/forums/1")
+            XCTAssertEqual(hidden.status, .notFound)
+            let write = try await outsider.post("/forums/1/state", ["from": "planned", "to": "open"])
+            XCTAssertEqual(write.status, .forbidden)
+
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let otherVillage = try await facilitator.get("/forums/2")
+            XCTAssertEqual(otherVillage.status, .notFound)
+            let state = try await SQLTest.scalar(db, "SELECT state FROM fkp.forums WHERE id = 1", as: String.self)
+            XCTAssertEqual(state, "planned")
+        }
+    }
+}
