@@ -47,7 +47,4 @@ public enum ForumState: String, CaseIterable, Sendable, Codable {
         case .minutes: self == .readyToClose
         }
     }
-
-    /// States in which the forum's lists still change.
-    public var isActive: Bool { self == .open || self == .reviewing || self == .readyToClose || self == .reopened }
 }

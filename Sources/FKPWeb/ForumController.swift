@@ -20,21 +20,12 @@ struct ForumController {
         router.post("/forums/{id}/state", use: move)
     }
 
-    private func forum(_ context: AppRequestContext, write: Bool) async throws -> ForumSummary {
-        guard let id = Int64(try context.parameters.require("id")), let forum = try await forums.summary(id) else {
-            throw write ? HTTPError(.forbidden) : HTTPError(.notFound)
-        }
-        // Reads outside a person's places answer "not found"; writes are refused by their own action.
-        if !write { try context.authorize(.viewForum, forum.resource) }
-        return forum
-    }
-
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await render(request, context, forum: try await forum(context, write: false), error: nil, status: .ok)
+        try await render(request, context, forum: try await forums.requested(by: context, write: false), error: nil, status: .ok)
     }
 
     @Sendable func move(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let forum = try await forum(context, write: true)
+        let forum = try await forums.requested(by: context, write: true)
         guard let principal = context.principal else { throw LoginRequired() }
         var request = request
         let form = try await request.decodeForm(MoveForm.self)
@@ -51,7 +42,7 @@ struct ForumController {
             actor: principal.username, role: principal.primaryRole, action: "forum.state.\(to.rawValue)",
             forumID: forum.id, requestID: context.requestID))
         guard moved else {
-            return try await render(request, context, forum: try await self.forum(context, write: false),
+            return try await render(request, context, forum: try await forums.requested(by: context, write: false),
                                     error: t["forum_error_moved"], status: .conflict)
         }
         return Response(status: .seeOther, headers: [.location: "/forums/\(forum.id)"])

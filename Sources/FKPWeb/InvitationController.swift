@@ -25,10 +25,7 @@ struct InvitationController {
 
     /// The forum, when the person may invite to it: a read refused outside the scope is "not found".
     private func forum(_ context: AppRequestContext, write: Bool) async throws -> ForumSummary {
-        guard let id = Int64(try context.parameters.require("id")), let forum = try await forums.summary(id) else {
-            throw write ? HTTPError(.forbidden) : HTTPError(.notFound)
-        }
-        if !write { try context.authorize(.viewForum, forum.resource) }
+        let forum = try await forums.requested(by: context, write: write)
         try context.authorize(.inviteParticipants, forum.resource)
         return forum
     }

@@ -6,28 +6,12 @@ import XCTest
 /// The database enforces the same forum life as ForumState: every pair of states, and every kind
 /// of work in every state, tried against a real database.
 final class ForumStateRulesTests: XCTestCase {
-    /// The moves that lead from planned to each state.
-    static func path(to state: ForumState) -> [ForumState] {
-        switch state {
-        case .planned: []
-        case .open: [.open]
-        case .reviewing: [.open, .reviewing]
-        case .readyToClose: [.open, .reviewing, .readyToClose]
-        case .closed: [.open, .reviewing, .readyToClose, .closed]
-        case .reopened: [.open, .reviewing, .readyToClose, .closed, .reopened]
-        }
-    }
-
-    static func moves(to state: ForumState) -> [String] {
-        path(to: state).map { "UPDATE fkp.forums SET state = '\($0.rawValue)' WHERE id = 1" }
-    }
-
     func testTheDatabaseAllowsExactlyTheMovesOfTheDomain() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum())
             for from in ForumState.allCases {
                 for to in ForumState.allCases where to != from {
-                    let refusal = try await SQLTest.attempt(db, setup: Self.moves(to: from),
+                    let refusal = try await SQLTest.attempt(db, setup: SQLTest.advance(to: from),
                                                             "UPDATE fkp.forums SET state = '\(to.rawValue)' WHERE id = 1")
                     XCTAssertEqual(refusal == nil, from.canMove(to: to), "\(from) → \(to): \(refusal?.message ?? "accepted")")
                     if let refusal { XCTAssertEqual(refusal.constraint, "forum_state_move") }
@@ -66,7 +50,7 @@ final class ForumStateRulesTests: XCTestCase {
             ]
             for state in ForumState.allCases {
                 for (kind, statement) in work {
-                    let refusal = try await SQLTest.attempt(db, forum: 1, setup: Self.moves(to: state), statement)
+                    let refusal = try await SQLTest.attempt(db, forum: 1, setup: SQLTest.advance(to: state), statement)
                     XCTAssertEqual(refusal == nil, state.allows(kind),
                                    "\(kind) in a \(state) forum: \(statement.prefix(60)): \(refusal?.message ?? "accepted")")
                     if let refusal {

@@ -109,10 +109,10 @@ public enum SQLTest {
             }
     }
 
-    /// Walks forum `id` along the main path (planned, open, reviewing, ready to close, closed) from
-    /// `from` up to `state`, one allowed move per statement.
+    /// Walks forum `id` along the main path (planned, open, reviewing, ready to close, closed,
+    /// reopened) from `from` up to `state`, one allowed move per statement.
     public static func advance(forum id: Int = 1, from: ForumState = .planned, to state: ForumState) -> [String] {
-        let path: [ForumState] = [.planned, .open, .reviewing, .readyToClose, .closed]
+        let path: [ForumState] = [.planned, .open, .reviewing, .readyToClose, .closed, .reopened]
         guard let start = path.firstIndex(of: from), let end = path.firstIndex(of: state), start < end else { return [] }
         return path[(start + 1)...end].map { "UPDATE fkp.forums SET state = '\($0.rawValue)' WHERE id = \(id)" }
     }

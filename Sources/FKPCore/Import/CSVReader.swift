@@ -42,9 +42,9 @@ public struct CSVReader: Sendable {
         guard failure == nil else { return out }
         var input = bytes
         if !sawStart {
-            // The byte order mark may arrive split over chunks: hold the first bytes until three are in.
+            // The byte order mark may arrive split over chunks: hold back what could still be its start.
             startBytes += bytes
-            guard startBytes.count >= 3 else { return out }
+            if startBytes.count < 3 && Self.byteOrderMark.starts(with: startBytes) { return out }
             input = startBytes.starts(with: Self.byteOrderMark) ? Array(startBytes.dropFirst(3)) : startBytes
             sawStart = true
             startBytes = []
@@ -121,12 +121,11 @@ public struct CSVReader: Sendable {
     /// Ends the input; returns the last record if the file does not end with a line break.
     public mutating func finish() throws(Failure) -> Record? {
         if !sawStart {
+            // A file of one or two bytes that begin a byte order mark: they complete no record, and
+            // reading them as text reports them as not UTF-8.
             sawStart = true
-            var out: [Record] = []
-            if !startBytes.isEmpty {
-                try startBytes.withUnsafeBufferPointer { buffer throws(Failure) in try read(buffer, into: &out) }
-            }
-            if let record = out.first { return record }
+            var none: [Record] = []
+            try startBytes.withUnsafeBufferPointer { buffer throws(Failure) in try read(buffer, into: &none) }
         }
         if let failure { throw failure }
         if state == .quoted {
