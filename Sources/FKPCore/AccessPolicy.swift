@@ -67,6 +67,14 @@ public enum AccessPolicy {
         return .forbidden
     }
 
+    /// Whether the person may record what the forum says of the families of one of its units: the
+    /// SLS head of that unit (not of another unit of the same forum), or whoever runs the forum
+    /// (the facilitator, also entering a paper list afterwards).
+    public static func mayRecordReview(_ principal: Principal?, in forum: ForumSummary, unit: RegionCode) -> Bool {
+        decide(principal, .giveVerdict, Resource(place: unit, forumID: forum.id, forumUnits: [unit])) == .allow
+            || decide(principal, .runForum, forum.resource) == .allow
+    }
+
     /// The places a person may browse from: their own assignments' places (the whole country for
     /// a national administrator).
     public static func browsingRoots(_ principal: Principal) -> [RegionCode]? {

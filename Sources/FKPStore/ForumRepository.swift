@@ -42,32 +42,6 @@ public struct ForumRepository: Sendable {
         }
     }
 
-    /// How far the review of each unit has come: families listed and families with a verdict.
-    public struct UnitProgress: Sendable, Equatable {
-        public var unit: RegionCode
-        public var families: Int
-        public var reviewed: Int
-    }
-
-    public func progress(_ id: Int64) async throws -> [UnitProgress] {
-        try await database.read { connection in
-            let rows = try await connection.query("""
-                SELECT u.sls_code, count(f.id), count(r.verdict)
-                  FROM fkp.forum_units u
-                  -- The unit and its sub-units: a range on the prefix index (':' sorts right after '9').
-                  LEFT JOIN fkp.families f ON f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':')
-                  LEFT JOIN fkp.reviews r ON r.forum_id = u.forum_id AND r.family_id = f.id
-                 WHERE u.forum_id = \(id)
-                 GROUP BY u.sls_code, u.position ORDER BY u.position, u.sls_code
-                """, logger: database.logger)
-            var found: [UnitProgress] = []
-            for try await (unit, families, reviewed) in rows.decode((String, Int64, Int64).self) {
-                found.append(UnitProgress(unit: try RegionCode(unit), families: Int(families), reviewed: Int(reviewed)))
-            }
-            return found
-        }
-    }
-
     public func summary(_ id: Int64) async throws -> ForumSummary? {
         try await database.read { connection in
             let rows = try await connection.query("""

@@ -36,6 +36,10 @@ public struct InvitationRepository: Sendable {
         public var unit: String?
         public var username: String?
         public var activated: Bool
+        public var attended: Bool
+        /// Who stood in for an SLS head who could not come.
+        public var representative: String?
+        public var version: Int
     }
 
     public func invite(_ invitee: Invitee, to forum: ForumSummary, username: String, code: String, expiresAt: Date,
@@ -93,12 +97,15 @@ public struct InvitationRepository: Sendable {
         try await database.read { connection in
             var found: [Participant] = []
             let rows = try await connection.query("""
-                SELECT p.id, p.kind, p.full_name, p.sls_code, u.username, u.password_hash IS NOT NULL
+                SELECT p.id, p.kind, p.full_name, p.sls_code, u.username, u.password_hash IS NOT NULL, p.attended,
+                       p.representative_name, p.version
                   FROM fkp.forum_participants p LEFT JOIN fkp.users u ON u.id = p.user_id
                  WHERE p.forum_id = \(forumID) ORDER BY p.kind DESC, p.sls_code, p.id
                 """, logger: database.logger)
-            for try await (id, kind, name, unit, username, activated) in rows.decode((Int64, String, String, String?, String?, Bool?).self) {
-                found.append(Participant(id: id, kind: kind, fullName: name, unit: unit, username: username, activated: activated ?? false))
+            for try await (id, kind, name, unit, username, activated, attended, representative, version)
+                in rows.decode((Int64, String, String, String?, String?, Bool?, Bool, String?, Int32).self) {
+                found.append(Participant(id: id, kind: kind, fullName: name, unit: unit, username: username, activated: activated ?? false,
+                                         attended: attended, representative: representative, version: Int(version)))
             }
             return found
         }

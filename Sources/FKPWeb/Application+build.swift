@@ -40,7 +40,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: CSRFMiddleware())
     // Inside the error pages: it serves a file only when the routes answered "not found".
-    router.add(middleware: FileMiddleware(config.publicDirectory, cacheControl: .init([(.textCss, [.maxAge(3600)])]),
+    router.add(middleware: FileMiddleware(config.publicDirectory, cacheControl: .init([(.textCss, [.maxAge(3600)]), (.textJavascript, [.maxAge(3600)])]),
                                           searchForIndexHtml: false, logger: logger))
 
     router.get("/") { _, context in
@@ -57,8 +57,11 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
                         hasher: hasher).addRoutes(to: router)
     ImportController(renderer: renderer, importer: ListImporter(database: database),
                      batches: ImportBatchRepository(database: database)).addRoutes(to: router)
-    ForumController(renderer: renderer, forums: ForumRepository(database: database)).addRoutes(to: router)
-    InvitationController(renderer: renderer, forums: ForumRepository(database: database),
+    let forums = ForumRepository(database: database)
+    let reviews = ReviewRepository(database: database)
+    ForumController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
+    ReviewController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
+    InvitationController(renderer: renderer, forums: forums,
                          invitations: InvitationRepository(database: database), activationDays: config.activationDays).addRoutes(to: router)
     RegionController(renderer: renderer, regions: RegionRepository(database: database),
                      families: FamilyRepository(database: database), securityLog: securityLog).addRoutes(to: router)

@@ -9,6 +9,7 @@ import Hummingbird
 struct ForumController {
     let renderer: PageRenderer
     let forums: ForumRepository
+    let reviews: ReviewRepository
 
     struct MoveForm: Decodable {
         let from: String
@@ -57,8 +58,9 @@ struct ForumController {
             Self.offered.contains(next) && context.principal.map {
                 AccessPolicy.decide($0, action, forum.resource) == .allow } == true
         }.keys.sorted { $0.rawValue < $1.rawValue }
-        let page = ForumPage(forum: forum, progress: try await forums.progress(forum.id), moves: moves,
-                             mayInvite: context.principal.map { AccessPolicy.decide($0, .inviteParticipants, forum.resource) == .allow } == true,
+        let page = ForumPage(forum: forum, tallies: try await reviews.tally(forumID: forum.id), moves: moves,
+                             mayInvite: AccessPolicy.decide(context.principal, .inviteParticipants, forum.resource) == .allow,
+                             mayRun: AccessPolicy.decide(context.principal, .runForum, forum.resource) == .allow,
                              csrf: context.csrfToken(), error: error, language: context.language)
         return try renderer.render("forum", title: "forum_title", content: page, request: request, context: context, status: status)
     }
@@ -67,6 +69,7 @@ struct ForumController {
 /// What the forum template shows.
 struct ForumPage {
     struct Unit { let code: String; let name: String; let families: Int; let reviewed: Int; let percent: Int }
+
     struct Move { let from: String; let to: String; let label: String }
 
     let forumID: Int64
@@ -79,11 +82,13 @@ struct ForumPage {
     let families: Int
     let reviewed: Int
     let moves: [Move]
+    let summary: SummaryTable
     let mayInvite: Bool
+    let mayRun: Bool
     let csrf: String
     let error: String?
 
-    init(forum: ForumSummary, progress: [ForumRepository.UnitProgress], moves: [ForumState], mayInvite: Bool, csrf: String,
+    init(forum: ForumSummary, tallies: [(unit: RegionCode, tally: ReviewTally)], moves: [ForumState], mayInvite: Bool, mayRun: Bool, csrf: String,
          error: String?, language: Language) {
         let t = Translations(language: language)
         forumID = forum.id
@@ -92,15 +97,17 @@ struct ForumPage {
         when = IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: language.rawValue)
         venue = forum.venue
         state = t["forum_state_\(forum.state.rawValue)"]
-        units = progress.map { unit in
-            Unit(code: unit.unit.value, name: forum.units.first { $0.code == unit.unit }?.name ?? unit.unit.value,
-                 families: unit.families, reviewed: unit.reviewed,
-                 percent: unit.families == 0 ? 0 : unit.reviewed * 100 / unit.families)
+        units = tallies.map { unit, tally in
+            Unit(code: unit.value, name: forum.units.first { $0.code == unit }?.name ?? unit.value,
+                 families: tally.total, reviewed: tally.reviewed, percent: tally.total == 0 ? 0 : tally.reviewed * 100 / tally.total)
         }
-        families = progress.reduce(0) { $0 + $1.families }
-        reviewed = progress.reduce(0) { $0 + $1.reviewed }
+        let all = tallies.reduce(ReviewTally()) { $0 + $1.tally }
+        families = all.total
+        reviewed = all.reviewed
+        summary = SummaryTable(all, t: t)
         self.moves = moves.map { Move(from: forum.state.rawValue, to: $0.rawValue, label: t["forum_move_\(forum.state.rawValue)_\($0.rawValue)"]) }
         self.mayInvite = mayInvite
+        self.mayRun = mayRun
         self.csrf = csrf
         self.error = error
     }

@@ -37,8 +37,10 @@ struct TestBrowser {
     }
 
     /// Posts a form; the CSRF token of the last page is added unless `csrf` is given (use "" for none).
+    /// `accept` sets the Accept header, as a page's script does when it saves in place.
     @discardableResult
-    mutating func post(_ uri: String, _ fields: [String: String], csrf override: String? = nil) async throws -> TestResponse {
+    mutating func post(_ uri: String, _ fields: [String: String], csrf override: String? = nil,
+                       accept: String? = nil) async throws -> TestResponse {
         var fields = fields
         let token = override ?? csrf ?? ""
         if !token.isEmpty { fields["csrf_token"] = token }
@@ -47,6 +49,7 @@ struct TestBrowser {
         }.joined(separator: "&")
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         if !cookies.isEmpty { headers[.cookie] = cookieHeader }
+        if let accept { headers[.accept] = accept }
         let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
         absorb(response)
         return response

@@ -1,0 +1,120 @@
+import FKPCore
+import Foundation
+import PostgresNIO
+
+/// Challenges raised in a forum and the forum's decisions on them. Accepting one writes its
+/// correction into the row's review in the same transaction.
+public struct ChallengeRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    public struct Listed: Sendable, Equatable {
+        public var id: Int64
+        public var familyID: String
+        public var headName: String
+        public var unit: String
+        public var challenge: Challenge
+        public var status: Challenge.Status
+        public var raisedBy: String
+        public var raisedAt: Date
+        public var decision: Challenge.Decision?
+        public var decidedBy: String?
+        public var version: Int
+    }
+
+    public func raise(forumID: Int64, familyID: String, _ challenge: Challenge, userID: Int64?, name: String,
+                      context: WriteContext) async throws -> Int64 {
+        let c = challenge.normalized
+        return try await database.write(context) { connection in
+            let rows = try await connection.query("""
+                INSERT INTO fkp.challenges (forum_id, family_id, kind, proposed_group, proposed_presence, proposed_value, reason,
+                                            raised_by_user_id, raised_by_name)
+                VALUES (\(forumID), \(familyID), \(c.kind.rawValue), \(c.proposedGroup.map { Int16($0.rawValue) }),
+                        \(c.proposedPresence?.rawValue), \(c.proposedValue.nilIfEmpty), \(c.reason), \(userID), \(name))
+                RETURNING id
+                """, logger: database.logger)
+            var id: Int64 = 0
+            for try await value in rows.decode(Int64.self) { id = value }
+            return id
+        }
+    }
+
+    /// The forum's challenges (or one family's), open ones first, oldest first.
+    public func list(forumID: Int64, familyID: String? = nil, challengeID: Int64? = nil) async throws -> [Listed] {
+        try await database.read { connection in
+            try await Self.list(forumID: forumID, familyID: familyID, challengeID: challengeID, on: connection, logger: database.logger)
+        }
+    }
+
+    static func list(forumID: Int64, familyID: String?, challengeID: Int64?, on connection: PostgresConnection,
+                     logger: Logger) async throws -> [Listed] {
+        let rows = try await connection.query("""
+            SELECT c.id, c.family_id, f.head_name, f.sls_code, c.kind, c.proposed_group, c.proposed_presence,
+                   coalesce(c.proposed_value, ''), c.reason, c.status, c.raised_by_name, c.raised_at, c.decision_method,
+                   c.votes_for, c.votes_against, c.votes_abstain, coalesce(c.decision_note, ''), c.decided_by, c.version
+              FROM fkp.challenges c JOIN fkp.families f ON f.id = c.family_id
+             WHERE c.forum_id = \(forumID) AND (\(familyID)::text IS NULL OR c.family_id = \(familyID))
+               AND (\(challengeID)::bigint IS NULL OR c.id = \(challengeID))
+             ORDER BY c.status <> 'open', c.raised_at, c.id
+            """, logger: logger)
+        var found: [Listed] = []
+        for try await row in rows {
+            let c = row.makeRandomAccess()
+            let status = Challenge.Status(rawValue: try c[9].decode(String.self)) ?? .open
+            let method = try c[12].decode(String?.self).flatMap(Challenge.Method.init)
+            func count(_ index: Int) throws -> Int? { try c[index].decode(Int32?.self).map(Int.init) }
+            found.append(Listed(
+                id: try c[0].decode(Int64.self), familyID: try c[1].decode(String.self), headName: try c[2].decode(String.self),
+                unit: try c[3].decode(String.self),
+                challenge: Challenge(kind: Challenge.Kind(rawValue: try c[4].decode(String.self)) ?? .data,
+                                     proposedGroup: try c[5].decode(Int16?.self).flatMap { WelfareGroup(rawValue: Int($0)) },
+                                     proposedPresence: try c[6].decode(String?.self).flatMap(Presence.init),
+                                     proposedValue: try c[7].decode(String.self), reason: try c[8].decode(String.self)),
+                status: status, raisedBy: try c[10].decode(String.self), raisedAt: try c[11].decode(Date.self),
+                decision: status == .open ? nil : Challenge.Decision(
+                    status: status, method: method, votesFor: try count(13), votesAgainst: try count(14),
+                    votesAbstain: try count(15), note: try c[16].decode(String.self)),
+                decidedBy: try c[17].decode(String?.self), version: Int(try c[18].decode(Int32.self))))
+        }
+        return found
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        case decided
+        /// Decided or changed by someone else since it was read.
+        case stale(current: Listed)
+        case gone
+    }
+
+    /// Records the decision if the challenge is still open at `expectedVersion`; an accepted
+    /// challenge's correction is written into the row's review in the same transaction.
+    public func decide(_ id: Int64, forumID: Int64, _ decision: Challenge.Decision, expectedVersion: Int,
+                       context: WriteContext) async throws -> Outcome {
+        try await database.write(context) { connection in
+            let logger = database.logger
+            try await connection.query("SELECT 1 FROM fkp.challenges WHERE id = \(id) FOR UPDATE", logger: logger)
+            guard let current = try await Self.list(forumID: forumID, familyID: nil, challengeID: id, on: connection, logger: logger).first else {
+                return .gone
+            }
+            guard current.status == .open, current.version == expectedVersion else { return .stale(current: current) }
+            try await connection.query("""
+                UPDATE fkp.challenges SET status = \(decision.status.rawValue), decision_method = \(decision.method?.rawValue),
+                       votes_for = \(decision.votesFor.map(Int32.init)), votes_against = \(decision.votesAgainst.map(Int32.init)),
+                       votes_abstain = \(decision.votesAbstain.map(Int32.init)), decision_note = \(decision.note.trimmingWhitespace.nilIfEmpty),
+                       decided_by = \(context.actor), decided_at = now(), version = version + 1
+                 WHERE id = \(id)
+                """, logger: logger)
+            if decision.status == .accepted,
+               let row = try await ReviewRepository.row(forumID: forumID, familyID: current.familyID, on: connection, logger: logger) {
+                let corrected = current.challenge.correcting(row.review, preliminary: row.group)
+                if corrected != row.review, try await ReviewRepository.store(
+                    corrected, forumID: forumID, familyID: row.familyID, expectedVersion: row.version,
+                    actor: context.actor, on: connection, logger: logger) == nil {
+                    throw WriteConflict(what: "the review of family \(row.familyID)")  // rolls the decision back too
+                }
+            }
+            return .decided
+        }
+    }
+}

@@ -1,0 +1,196 @@
+import FKPCore
+import PostgresNIO
+
+/// The rows of a forum's lists with what the forum said of each family, saved with a version so
+/// that nobody's work is silently overwritten.
+public struct ReviewRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// One family of a forum list and its review. Version 0: nothing recorded yet.
+    public struct Row: Sendable, Equatable {
+        public var familyID: String
+        public var unit: String
+        public var number: Int
+        public var headName: String
+        public var address: String
+        public var members: Int
+        public var group: WelfareGroup
+        public var review: Review
+        public var version: Int
+        public var updatedBy: String?
+        public var openChallenges: Int
+    }
+
+    /// The families of one unit of the forum (and its sub-units) in preliminary order.
+    public func rows(forumID: Int64, unit: RegionCode) async throws -> [Row] {
+        try await database.read { connection in
+            try await Self.collect(connection.query("""
+                WITH forum AS (SELECT \(forumID)::bigint AS id)
+                \(unescaped: Self.rowColumns)
+                 WHERE f.sls_code ~>=~ \(unit.value) AND f.sls_code ~<~ \(unit.value + ":")
+                 ORDER BY f.sls_code, f.sls_rank
+                """, logger: database.logger))
+        }
+    }
+
+    /// One family, when it is in one of the forum's units.
+    public func row(forumID: Int64, familyID: String) async throws -> Row? {
+        try await database.read { connection in
+            try await Self.row(forumID: forumID, familyID: familyID, on: connection, logger: database.logger)
+        }
+    }
+
+    static func row(forumID: Int64, familyID: String, on connection: PostgresConnection, logger: Logger) async throws -> Row? {
+        try await collect(connection.query("""
+            WITH forum AS (SELECT \(forumID)::bigint AS id)
+            \(unescaped: rowColumns)
+             WHERE f.sls_code = (SELECT sls_code FROM fkp.families WHERE id = \(familyID)) AND f.id = \(familyID)
+               AND EXISTS (SELECT 1 FROM fkp.forum_units u WHERE u.forum_id = forum.id
+                              AND f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':'))
+            """, logger: logger)).first
+    }
+
+    /// Which of `ids` are families of the forum (for duplicate-of and merged-into).
+    public func familiesInForum(_ forumID: Int64, among ids: [String]) async throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        return try await database.read { connection in
+            var found: Set<String> = []
+            let rows = try await connection.query("""
+                SELECT f.id FROM fkp.families f JOIN fkp.forum_units u
+                    ON f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':')
+                 WHERE u.forum_id = \(forumID) AND f.id = ANY(\(ids))
+                """, logger: database.logger)
+            for try await id in rows.decode(String.self) { found.insert(id) }
+            return found
+        }
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        case saved(version: Int)
+        /// Someone saved the row since `expectedVersion` was read: their values, to show beside ours.
+        case stale(current: Row)
+        case gone
+    }
+
+    /// Saves the review if the row is still at `expectedVersion` (0 when nothing was recorded);
+    /// saving what is already there changes nothing and records nothing.
+    public func save(forumID: Int64, familyID: String, review: Review, expectedVersion: Int, context: WriteContext) async throws -> Outcome {
+        let r = review.normalized
+        return try await database.write(context) { connection in
+            let logger = database.logger
+            guard let current = try await Self.row(forumID: forumID, familyID: familyID, on: connection, logger: logger) else { return .gone }
+            if current.version != expectedVersion { return .stale(current: current) }
+            if current.review == r { return .saved(version: current.version) }
+            if let version = try await Self.store(r, forumID: forumID, familyID: familyID, expectedVersion: expectedVersion,
+                                                  actor: context.actor, on: connection, logger: logger) {
+                return .saved(version: version)
+            }
+            // Another transaction wrote between our read and our write.
+            guard let now = try await Self.row(forumID: forumID, familyID: familyID, on: connection, logger: logger) else { return .gone }
+            return .stale(current: now)
+        }
+    }
+
+    /// Writes the review if the row is still at `expectedVersion`; its new version, or nil when
+    /// another transaction got there first. Inside a write transaction only.
+    static func store(_ r: Review, forumID: Int64, familyID: String, expectedVersion: Int, actor: String,
+                      on connection: PostgresConnection, logger: Logger) async throws -> Int? {
+        let group = r.proposedGroup.map { Int16($0.rawValue) }
+        let duplicateOf = r.presence == .duplicate ? r.otherFamily : nil
+        let mergedInto = r.presence == .merged ? r.otherFamily : nil
+        let rows = expectedVersion == 0
+            ? try await connection.query("""
+                INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason, presence, moved_to,
+                                         duplicate_of, merged_into, order_note, updated_by)
+                VALUES (\(forumID), \(familyID), \(r.verdict?.rawValue), \(group), \(r.reason.nilIfEmpty), \(r.presence.rawValue),
+                        \(r.movedTo.nilIfEmpty), \(duplicateOf), \(mergedInto), \(r.orderNote.nilIfEmpty), \(actor))
+                ON CONFLICT (forum_id, family_id) DO NOTHING
+                RETURNING version
+                """, logger: logger)
+            : try await connection.query("""
+                UPDATE fkp.reviews SET verdict = \(r.verdict?.rawValue), proposed_group = \(group), reason = \(r.reason.nilIfEmpty),
+                       presence = \(r.presence.rawValue), moved_to = \(r.movedTo.nilIfEmpty), duplicate_of = \(duplicateOf),
+                       merged_into = \(mergedInto), order_note = \(r.orderNote.nilIfEmpty), updated_by = \(actor),
+                       updated_at = now(), version = version + 1
+                 WHERE forum_id = \(forumID) AND family_id = \(familyID) AND version = \(expectedVersion)
+                RETURNING version
+                """, logger: logger)
+        for try await version in rows.decode(Int32.self) { return Int(version) }
+        return nil
+    }
+
+    /// The summary block of each unit of the forum, in the forum's order of units.
+    public func tally(forumID: Int64) async throws -> [(unit: RegionCode, tally: ReviewTally)] {
+        try await database.read { connection in
+            var order: [String] = []
+            var tallies: [String: ReviewTally] = [:]
+            let listed = try await connection.query("""
+                SELECT u.sls_code, f.welfare_group, r.verdict, r.proposed_group, r.presence, count(f.id)
+                  FROM fkp.forum_units u
+                  -- The unit and its sub-units: a range on the prefix index (':' sorts right after '9').
+                  LEFT JOIN fkp.families f ON f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':')
+                  LEFT JOIN fkp.reviews r ON r.forum_id = u.forum_id AND r.family_id = f.id
+                 WHERE u.forum_id = \(forumID)
+                 GROUP BY u.position, u.sls_code, f.welfare_group, r.verdict, r.proposed_group, r.presence
+                 ORDER BY u.position, u.sls_code
+                """, logger: database.logger)
+            for try await (unit, group, verdict, proposed, presence, count)
+                in listed.decode((String, Int16?, String?, Int16?, String?, Int64).self) {
+                if tallies[unit] == nil { order.append(unit); tallies[unit] = ReviewTally() }
+                guard let group = group.flatMap({ WelfareGroup(rawValue: Int($0)) }) else { continue }
+                let review = presence.map { presence in
+                    Review(verdict: verdict.flatMap(Verdict.init), proposedGroup: proposed.flatMap { WelfareGroup(rawValue: Int($0)) },
+                           presence: Presence(rawValue: presence) ?? .present)
+                }
+                tallies[unit]?.add(preliminary: group, review: review, count: Int(count))
+            }
+            let added = try await connection.query("""
+                SELECT sls_code, presence, proposed_group, count(*) FROM fkp.added_families
+                 WHERE forum_id = \(forumID) GROUP BY 1, 2, 3
+                """, logger: database.logger)
+            for try await (unit, presence, group, count) in added.decode((String, String, Int16, Int64).self) {
+                guard let presence = Presence(rawValue: presence), let group = WelfareGroup(rawValue: Int(group)) else { continue }
+                tallies[unit, default: ReviewTally()].addAdded(presence: presence, group: group, count: Int(count))
+            }
+            return try order.map { (unit: try RegionCode($0), tally: tallies[$0] ?? ReviewTally()) }
+        }
+    }
+
+    // Every row query starts with `WITH forum AS (SELECT <id> AS id)`.
+    static let rowColumns = """
+        SELECT f.id, f.sls_code, f.sls_rank, f.head_name, f.address, f.members, f.welfare_group,
+               r.verdict, r.proposed_group, r.reason, r.presence, r.moved_to, coalesce(r.duplicate_of, r.merged_into),
+               r.order_note, coalesce(r.version, 0), r.updated_by,
+               (SELECT count(*) FROM fkp.challenges c WHERE c.forum_id = forum.id AND c.family_id = f.id AND c.status = 'open')
+          FROM forum CROSS JOIN fkp.families_in_order f
+          LEFT JOIN fkp.reviews r ON r.forum_id = forum.id AND r.family_id = f.id
+        """
+
+    static func collect(_ rows: PostgresRowSequence) async throws -> [Row] {
+        var found: [Row] = []
+        for try await row in rows {
+            let c = row.makeRandomAccess()
+            let presence = try c[10].decode(String?.self)
+            let review = presence == nil ? Review.none : Review(
+                verdict: try c[7].decode(String?.self).flatMap(Verdict.init),
+                proposedGroup: try c[8].decode(Int16?.self).flatMap { WelfareGroup(rawValue: Int($0)) },
+                reason: try c[9].decode(String?.self) ?? "", presence: presence.flatMap(Presence.init) ?? .present,
+                movedTo: try c[11].decode(String?.self) ?? "", otherFamily: try c[12].decode(String?.self),
+                orderNote: try c[13].decode(String?.self) ?? "")
+            found.append(Row(
+                familyID: try c[0].decode(String.self), unit: try c[1].decode(String.self), number: Int(try c[2].decode(Int32.self)),
+                headName: try c[3].decode(String.self), address: try c[4].decode(String.self),
+                members: Int(try c[5].decode(Int32.self)),
+                group: WelfareGroup(rawValue: Int(try c[6].decode(Int16.self))) ?? .notPoor, review: review,
+                version: Int(try c[14].decode(Int32.self)), updatedBy: try c[15].decode(String?.self),
+                openChallenges: Int(try c[16].decode(Int64.self))))
+        }
+        return found
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

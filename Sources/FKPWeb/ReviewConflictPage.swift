@@ -1,0 +1,55 @@
+import FKPCore
+import FKPStore
+
+/// A save that came too late: the value saved meanwhile beside the person's own, and a choice.
+struct ReviewConflictPage {
+    struct Side { let verdict: String; let group: String; let reason: String; let presence: String; let detail: String; let note: String }
+
+    let familyID: String
+    let name: String
+    let number: Int
+    let theirs: Side
+    let mine: Side
+    let savedBy: String
+    let backURL: String
+    let action: String
+    let back: String
+    let version: Int
+    let verdict: String
+    let reason: String
+    let movedTo: String
+    let otherFamily: String
+    let orderNote: String
+    let proposedGroup: String
+    let presence: String
+    let csrf: String
+
+    init(forum: ForumSummary, unit: Region, current: ReviewRepository.Row, mine: Review, back: String, csrf: String, language: Language) {
+        let t = Translations(language: language)
+        func side(_ review: Review) -> Side {
+            Side(verdict: review.verdict.map { t["verdict_\($0.rawValue)"] } ?? t["verdict_none"],
+                 group: review.proposedGroup.map { "\($0.rawValue) \(t["group_\($0.rawValue)"])" } ?? "",
+                 reason: review.reason, presence: t["presence_\(review.presence.rawValue)"],
+                 detail: review.otherFamily ?? review.movedTo, note: review.orderNote)
+        }
+        familyID = current.familyID
+        name = current.headName
+        number = current.number
+        theirs = side(current.review)
+        self.mine = side(mine)
+        savedBy = current.updatedBy ?? ""
+        let path = "/forums/\(forum.id)/units/\(unit.code.value)"
+        backURL = "\(path)\(back.isEmpty ? "" : "?\(back)")#f-\(current.familyID)"
+        action = "\(path)/families/\(current.familyID)"
+        self.back = back
+        version = current.version
+        reason = mine.reason
+        movedTo = mine.movedTo
+        otherFamily = mine.otherFamily ?? ""
+        orderNote = mine.orderNote
+        verdict = mine.verdict?.rawValue ?? ""
+        proposedGroup = mine.proposedGroup.map { "\($0.rawValue)" } ?? ""
+        presence = mine.presence.rawValue
+        self.csrf = csrf
+    }
+}

@@ -1,0 +1,139 @@
+import FKPCore
+import FKPStore
+import Foundation
+import Hummingbird
+
+/// The review page of one unit of a forum: its families in preliminary order, and for each the
+/// verdict, presence and order note, saved with plain forms (303 back to the same row) or, with
+/// JavaScript, in place. A stale save gets the conflict page instead of overwriting.
+struct ReviewController {
+    let renderer: PageRenderer
+    let forums: ForumRepository
+    let reviews: ReviewRepository
+
+    struct Form: Decodable {
+        let version: Int
+        let verdict: String?
+        let proposed_group: String?
+        let reason: String?
+        let presence: String?
+        let moved_to: String?
+        let other_family: String?
+        let order_note: String?
+        let back: String?
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/forums/{id}/units/{unit}", use: show)
+        router.post("/forums/{id}/units/{unit}/families/{family}", use: save)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forums.requested(by: context, write: false)
+        let unit = try requestedUnit(forum, context, write: false)
+        let filter = ReviewFilter(Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) },
+                                             uniquingKeysWith: { first, _ in first }))
+        return try await render(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, status: .ok)
+    }
+
+    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forums.requested(by: context, write: true)
+        let unit = try requestedUnit(forum, context, write: true)
+        guard let principal = context.principal, AccessPolicy.mayRecordReview(principal, in: forum, unit: unit.code) else {
+            throw HTTPError(.forbidden)
+        }
+        let familyID = try context.parameters.require("family")
+        var request = request
+        let form = try await request.decodeForm(Form.self)
+        let review = try Self.review(from: form)
+        let filter = ReviewFilter(queryString: form.back ?? "")
+        let wantsJSON = request.headers[.accept]?.contains("application/json") == true
+        let t = Translations(language: context.language)
+
+        guard let row = try await reviews.row(forumID: forum.id, familyID: familyID), unit.code.contains(try RegionCode(row.unit)) else {
+            throw HTTPError(.notFound)
+        }
+        guard forum.state.allows(.review) else {
+            return try await refuse(request, context, forum: forum, unit: unit, filter: filter, wantsJSON: wantsJSON,
+                                    invalid: .init(familyID: familyID, review: review, messages: [t["review_error_state"]], aboutThePage: true),
+                                    status: .conflict)
+        }
+        let others = try await reviews.familiesInForum(forum.id, among: [review.otherFamily].compactMap { $0?.trimmingWhitespace })
+        let problems = review.problems(familyID: familyID, preliminary: row.group, inForum: others.contains)
+        guard problems.isEmpty else {
+            return try await refuse(request, context, forum: forum, unit: unit, filter: filter, wantsJSON: wantsJSON,
+                                    invalid: .init(familyID: familyID, review: review, messages: problems.map { t["review_error_\($0.rawValue)"] }),
+                                    status: .unprocessableContent)
+        }
+        let outcome: ReviewRepository.Outcome
+        do {
+            outcome = try await reviews.save(
+                forumID: forum.id, familyID: familyID, review: review, expectedVersion: form.version,
+                context: WriteContext(actor: principal.username, role: principal.primaryRole, action: "review.save",
+                                      reason: review.normalized.reason.isEmpty ? nil : review.normalized.reason,
+                                      forumID: forum.id, requestID: context.requestID))
+        } catch let error where DatabaseRefusal(error)?.constraint == "forum_state_allows" {
+            return try await refuse(request, context, forum: forum, unit: unit, filter: filter, wantsJSON: wantsJSON,
+                                    invalid: .init(familyID: familyID, review: review, messages: [t["review_error_state"]], aboutThePage: true),
+                                    status: .conflict)
+        }
+        switch outcome {
+        case .saved(let version):
+            if wantsJSON {
+                return try Self.json(["version": "\(version)", "saved": t["review_saved"]], status: .ok)
+            }
+            let query = filter.queryString
+            return redirect("/forums/\(forum.id)/units/\(unit.code.value)\(query.isEmpty ? "" : "?\(query)")#f-\(familyID)")
+        case .stale(let current):
+            let page = ReviewConflictPage(forum: forum, unit: unit, current: current, mine: review.normalized, back: filter.queryString,
+                                          csrf: context.csrfToken(), language: context.language)
+            return try renderer.render("review-conflict", title: "conflict_title", content: page, request: request, context: context,
+                                       status: .conflict)
+        case .gone:
+            throw HTTPError(.notFound)
+        }
+    }
+
+    /// The unit named by the route, when it is one of the forum's.
+    private func requestedUnit(_ forum: ForumSummary, _ context: AppRequestContext, write: Bool) throws -> Region {
+        let raw = try context.parameters.require("unit")
+        guard let unit = forum.units.first(where: { $0.code.value == raw }) else {
+            throw write ? HTTPError(.forbidden) : HTTPError(.notFound)
+        }
+        return unit
+    }
+
+    static func review(from form: Form) throws -> Review {
+        func known<T: RawRepresentable<String>>(_ raw: String?, _ type: T.Type) throws -> T? {
+            guard let raw, !raw.isEmpty else { return nil }
+            guard let value = T(rawValue: raw) else { throw HTTPError(.badRequest) }
+            return value
+        }
+        return Review(verdict: try known(form.verdict, Verdict.self),
+                      proposedGroup: form.proposed_group.flatMap(Int.init).flatMap(WelfareGroup.init),
+                      reason: form.reason ?? "", presence: try known(form.presence, Presence.self) ?? .present,
+                      movedTo: form.moved_to ?? "", otherFamily: form.other_family, orderNote: form.order_note ?? "")
+    }
+
+    private func refuse(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, unit: Region, filter: ReviewFilter,
+                        wantsJSON: Bool, invalid: ReviewPage.Invalid, status: HTTPResponse.Status) async throws -> Response {
+        if wantsJSON { return try Self.json(["error": invalid.messages.joined(separator: " ")], status: status) }
+        return try await render(request, context, forum: forum, unit: unit, filter: filter, invalid: invalid, status: status)
+    }
+
+    private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, unit: Region, filter: ReviewFilter,
+                        invalid: ReviewPage.Invalid?, status: HTTPResponse.Status) async throws -> Response {
+        let rows = try await reviews.rows(forumID: forum.id, unit: unit.code)
+        let tally = try await reviews.tally(forumID: forum.id).first { $0.unit == unit.code }?.tally ?? ReviewTally()
+        let editable = forum.state.allows(.review) && AccessPolicy.mayRecordReview(context.principal, in: forum, unit: unit.code)
+        let page = ReviewPage(forum: forum, unit: unit, rows: rows, tally: tally, filter: filter, editable: editable, invalid: invalid,
+                              csrf: context.csrfToken(), language: context.language)
+        return try renderer.render("review", title: "review_title", content: page, request: request, context: context, status: status)
+    }
+
+    static func json(_ fields: [String: String], status: HTTPResponse.Status) throws -> Response {
+        let data = try JSONEncoder().encode(fields)
+        return Response(status: status, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,146 @@
+import FKPCore
+import FKPStore
+import FKPTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+final class ReviewPageTests: XCTestCase {
+    static let unit = "/forums/1/units/32010100010001"
+    static let reviewing = TestAccounts.world + SQLTest.advance(to: .reviewing)
+
+    func testTheSLSHeadRecordsAVerdictAndComesBackToTheSameRow() async throws {
+        try await WebTest.withApp(seed: Self.reviewing) { client, db in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let page = try await head.get(Self.unit)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains("Kepala F1") && page.text.contains("Kepala F2"))
+            XCTAssertTrue(page.text.contains(#"action="\#(Self.unit)/families/F1""#), "a form per family")
+            XCTAssertTrue(page.text.contains("Tidak berpendapat"))
+
+            let saved = try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "sesuai", "back": "verdict=none"])
+            XCTAssertEqual(saved.status, .seeOther)
+            XCTAssertEqual(saved.location, "\(Self.unit)?verdict=none#f-F1", "303 back to the same view and row")
+            let entry = try await SQLTest.scalar(db, """
+                SELECT actor || ' ' || action || ' ' || (new_row ->> 'verdict') || ' v' || (new_row ->> 'version')
+                  FROM audit.entries WHERE table_name = 'fkp.reviews' AND chain = 'forum:1'
+                """, as: String.self)
+            XCTAssertEqual(entry, "ketua review.save sesuai v1")
+
+            let unreviewed = try await head.get("\(Self.unit)?verdict=none")
+            XCTAssertFalse(unreviewed.text.contains("Kepala F1"), "the filter leaves out the family with a verdict")
+            XCTAssertTrue(unreviewed.text.contains("Kepala F2"))
+            let searched = try await head.get("\(Self.unit)?q=f2")
+            XCTAssertTrue(searched.text.contains("Kepala F2") && !searched.text.contains("Kepala F1"), "search by name")
+            let byGroup = try await head.get("\(Self.unit)?group=1")
+            XCTAssertTrue(byGroup.text.contains("Kepala F1") && !byGroup.text.contains("Kepala F2"), "filter by group")
+
+            // With JavaScript the page asks for JSON and stays where it is.
+            let inPlace = try await head.post("\(Self.unit)/families/F2", [
+                "version": "0", "verdict": "tidak_sesuai", "proposed_group": "2", "reason": "Usaha warung tutup"],
+                accept: "application/json")
+            XCTAssertEqual(inPlace.status, .ok)
+            XCTAssertTrue(inPlace.text.contains(#""version":"1""#))
+            let after = try await SQLTest.scalar(db, "SELECT proposed_group::text || ' ' || reason FROM fkp.reviews WHERE family_id = 'F2'", as: String.self)
+            XCTAssertEqual(after, "2 Usaha warung tutup")
+            let summary = try await head.get(Self.unit)
+            XCTAssertTrue(summary.text.contains("Sudah dinilai: 2 / 2"), "the summary is computed from the rows")
+        }
+    }
+
+    func testAVerdictThatBreaksARuleIsShownInItsRowAndChangesNothing() async throws {
+        try await WebTest.withApp(seed: Self.reviewing) { client, db in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            try await head.get(Self.unit)
+            let missing = try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "tidak_sesuai", "reason": "Rumah permanen"])
+            XCTAssertEqual(missing.status, .unprocessableContent)
+            XCTAssertTrue(missing.text.contains("Pilih usulan kelompok"))
+            XCTAssertTrue(missing.text.contains(#"value="Rumah permanen""#), "what the person typed is kept")
+            let noReason = try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "tidak_sesuai", "proposed_group": "3"],
+                                               accept: "application/json")
+            XCTAssertEqual(noReason.status, .unprocessableContent)
+            XCTAssertTrue(noReason.text.contains("Tuliskan alasannya"))
+            let outside = try await head.post("\(Self.unit)/families/F1", ["version": "0", "presence": "duplicate", "other_family": "NOPE"])
+            XCTAssertEqual(outside.status, .unprocessableContent)
+            XCTAssertTrue(outside.text.contains("tidak ada dalam forum ini"))
+            let itself = try await head.post("\(Self.unit)/families/F1", ["version": "0", "presence": "merged", "other_family": "F1"])
+            XCTAssertEqual(itself.status, .unprocessableContent)
+            let rows = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.reviews", as: Int64.self)
+            XCTAssertEqual(rows, 0)
+
+            let duplicate = try await head.post("\(Self.unit)/families/F1", ["version": "0", "presence": "duplicate", "other_family": "F2"])
+            XCTAssertEqual(duplicate.status, .seeOther)
+            let stored = try await SQLTest.scalar(db, "SELECT presence || ' ' || duplicate_of FROM fkp.reviews WHERE family_id = 'F1'", as: String.self)
+            XCTAssertEqual(stored, "duplicate F2")
+        }
+    }
+
+    func testTwoPeopleOnTheSameRowGetAConflictPageNotALostUpdate() async throws {
+        try await WebTest.withApp(seed: Self.reviewing) { client, db in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            try await head.get(Self.unit)
+            try await facilitator.get(Self.unit)  // both read version 0
+
+            let first = try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "sesuai"])
+            XCTAssertEqual(first.status, .seeOther)
+            let late = try await facilitator.post("\(Self.unit)/families/F1", [
+                "version": "0", "verdict": "tidak_sesuai", "proposed_group": "2", "reason": "Punya mobil"])
+            XCTAssertEqual(late.status, .conflict)
+            XCTAssertTrue(late.text.contains("Baris ini sudah diubah orang lain"))
+            XCTAssertTrue(late.text.contains("Disimpan oleh ketua"), "whose value stands now")
+            XCTAssertTrue(late.text.contains("Sesuai") && late.text.contains("Punya mobil"), "both values, side by side")
+            let unchanged = try await SQLTest.scalar(db, "SELECT verdict || ' v' || version FROM fkp.reviews WHERE family_id = 'F1'", as: String.self)
+            XCTAssertEqual(unchanged, "sesuai v1", "nothing silently overwritten")
+            let json = try await facilitator.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "tidak_berpendapat"], accept: "application/json")
+            XCTAssertEqual(json.status, .conflict, "a script's stale save gets the same page")
+
+            // The facilitator chooses their own value: the conflict page's form carries the version now.
+            XCTAssertTrue(late.text.contains(#"name="version" value="1""#))
+            let chosen = try await facilitator.post("\(Self.unit)/families/F1", [
+                "version": "1", "verdict": "tidak_sesuai", "proposed_group": "2", "reason": "Punya mobil"])
+            XCTAssertEqual(chosen.status, .seeOther)
+            let history = try await SQLTest.scalar(db, """
+                SELECT string_agg(actor || ':' || (new_row ->> 'verdict'), ' ' ORDER BY seq) FROM audit.entries WHERE table_name = 'fkp.reviews'
+                """, as: String.self)
+            XCTAssertEqual(history, "ketua:sesuai fasil:tidak_sesuai", "both writes kept in the trail")
+        }
+    }
+
+    func testOnlyTheUnitsHeadAndTheForumsFacilitatorRecordAndOnlyWhileReviewing() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world + SQLTest.advance(to: .open)) { client, db in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let page = try await head.get(Self.unit)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains("hanya dapat dibaca"), "no forms before the review starts")
+            XCTAssertFalse(page.text.contains("families/F1\" class=\"verdict\""))
+            let early = try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "sesuai"])
+            XCTAssertEqual(early.status, .conflict)
+            XCTAssertTrue(early.text.contains("hanya dapat dicatat pada tahap pembahasan"))
+
+            for name in ["tokoh", "bps", "auditor", "bps.other"] {
+                var other = TestBrowser(client)
+                try await other.login(name, TestAccounts.password)
+                _ = try await other.get("/regions")
+                let refused = try await other.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "sesuai"])
+                XCTAssertEqual(refused.status, .forbidden, name)
+            }
+            var outsider = TestBrowser(client)
+            try await outsider.login("bps.other", TestAccounts.password)
+            let hidden = try await outsider.get(Self.unit)
+            XCTAssertEqual(hidden.status, .notFound)
+            var head2 = TestBrowser(client)
+            try await head2.login("ketua", TestAccounts.password)
+            let otherUnit = try await head2.get("/forums/1/units/32010100010002")
+            XCTAssertEqual(otherUnit.status, .notFound, "a unit that is not the forum's")
+            let rows = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.reviews", as: Int64.self)
+            XCTAssertEqual(rows, 0)
+        }
+    }
+}
