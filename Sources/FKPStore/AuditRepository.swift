@@ -1,4 +1,5 @@
 import FKPCore
+import Foundation
 import PostgresNIO
 
 /// Reading the audit trail back, and re-checking its chains from the stored values.
@@ -45,6 +46,47 @@ public struct AuditRepository: Sendable {
                 result.append(try Self.decode(row))
             }
             return result
+        }
+    }
+
+    /// One recorded change of one row: who, when, why, under which decision, and the fields that
+    /// changed with their old and new values (nil: no value).
+    public struct RowChange: Sendable, Equatable {
+        public var entryID: Int64
+        public var occurredAt: Date
+        public var actor: String
+        public var role: String
+        public var reason: String?
+        public var decisionRef: String?
+        public var fields: [(name: String, old: String?, new: String?)]
+
+        public static func == (lhs: RowChange, rhs: RowChange) -> Bool {
+            lhs.entryID == rhs.entryID && lhs.fields.map(\.name) == rhs.fields.map(\.name)
+                && lhs.fields.map(\.old) == rhs.fields.map(\.old) && lhs.fields.map(\.new) == rhs.fields.map(\.new)
+        }
+    }
+
+    /// The history of one row of `table` (its audit row key), limited to `fields`, oldest first.
+    public func rowHistory(table: String, rowKey: String, fields: [String]) async throws -> [RowChange] {
+        try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT e.id, e.occurred_at, e.actor, e.actor_role, e.reason, e.decision_ref, k.key,
+                       e.old_row ->> k.key, e.new_row ->> k.key
+                  FROM audit.entries e CROSS JOIN unnest(\(fields)::text[]) WITH ORDINALITY AS k(key, ord)
+                 WHERE e.table_name = \(table) AND e.row_key = \(rowKey)
+                   AND (e.old_row ->> k.key) IS DISTINCT FROM (e.new_row ->> k.key)
+                 ORDER BY e.id, k.ord
+                """, logger: database.logger)
+            var changes: [RowChange] = []
+            for try await (id, at, actor, role, reason, decision, field, old, new)
+                in rows.decode((Int64, Date, String, String, String?, String?, String, String?, String?).self) {
+                if changes.last?.entryID != id {
+                    changes.append(RowChange(entryID: id, occurredAt: at, actor: actor, role: role, reason: reason,
+                                             decisionRef: decision, fields: []))
+                }
+                changes[changes.count - 1].fields.append((field, old, new))
+            }
+            return changes
         }
     }
 

@@ -61,6 +61,8 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     let reviews = ReviewRepository(database: database)
     ForumController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
     ReviewController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
+    ChallengeController(renderer: renderer, forums: forums, reviews: reviews, challenges: ChallengeRepository(database: database),
+                        audit: AuditRepository(database: database)).addRoutes(to: router)
     InvitationController(renderer: renderer, forums: forums,
                          invitations: InvitationRepository(database: database), activationDays: config.activationDays).addRoutes(to: router)
     RegionController(renderer: renderer, regions: RegionRepository(database: database),

@@ -1,0 +1,60 @@
+import FKPCore
+import FKPStore
+
+/// One challenge as the family page and the forum's list show it, with its decision form.
+struct ChallengeItem {
+    struct Option { let value: String; let label: String }
+
+    let id: Int64
+    let version: Int
+    let familyID: String
+    let headName: String
+    let kind: String
+    let proposed: String
+    let reason: String
+    let raisedBy: String
+    let raisedAt: String
+    let status: String
+    let statusClass: String
+    let isOpen: Bool
+    let decision: String?
+    let decidedBy: String?
+    let errors: [String]
+    let statuses: [Option]
+    let methods: [Option]
+
+    init(_ listed: ChallengeRepository.Listed, forum: ForumSummary, errors: [String], t: Translations, language: Language) {
+        let c = listed.challenge
+        id = listed.id
+        version = listed.version
+        familyID = listed.familyID
+        headName = listed.headName
+        kind = t["challenge_kind_\(c.kind.rawValue)"]
+        switch c.kind {
+        case .group: proposed = c.proposedGroup.map { "\($0.rawValue) \(t["group_\($0.rawValue)"])" } ?? ""
+        case .presence:
+            proposed = (c.proposedPresence.map { t["presence_\($0.rawValue)"] } ?? "") + (c.proposedValue.isEmpty ? "" : " (\(c.proposedValue))")
+        case .data: proposed = c.proposedValue
+        }
+        reason = c.reason
+        raisedBy = listed.raisedBy
+        raisedAt = IndonesianTime.format(listed.raisedAt, at: forum.place, languageCode: language.rawValue)
+        status = t["challenge_status_\(listed.status.rawValue)"]
+        statusClass = listed.status.rawValue
+        isOpen = listed.status == .open
+        decision = listed.decision.map { d in
+            var parts: [String] = []
+            if let method = d.method { parts.append(t["challenge_method_\(method.rawValue)"]) }
+            if let yes = d.votesFor, let no = d.votesAgainst {
+                parts.append("\(t["challenge_votes_for"]) \(yes), \(t["challenge_votes_against"]) \(no)"
+                    + (d.votesAbstain.map { ", \(t["challenge_votes_abstain"]) \($0)" } ?? ""))
+            }
+            if !d.note.isEmpty { parts.append(d.note) }
+            return parts.joined(separator: " · ")
+        }
+        decidedBy = listed.decidedBy
+        self.errors = errors
+        statuses = [Challenge.Status.accepted, .rejected, .withdrawn].map { Option(value: $0.rawValue, label: t["challenge_status_\($0.rawValue)"]) }
+        methods = Challenge.Method.allCases.map { Option(value: $0.rawValue, label: t["challenge_method_\($0.rawValue)"]) }
+    }
+}

@@ -1,0 +1,31 @@
+import FKPCore
+import FKPStore
+
+/// The forum's challenges: open ones with the facilitator's decision form, then decided ones.
+struct ChallengesPage {
+    struct Refusal { let challengeID: Int64; let messages: [String] }
+
+    let forumID: Int64
+    let forumTitle: String
+    let open: [ChallengeItem]
+    let decided: [ChallengeItem]
+    let mayDecide: Bool
+    var hasDecided: Bool { !decided.isEmpty }
+    let back = "list"
+    let error: String?
+    let csrf: String
+
+    init(forum: ForumSummary, challenges: [ChallengeRepository.Listed], mayDecide: Bool, error: Refusal?, csrf: String, language: Language) {
+        let t = Translations(language: language)
+        let items = challenges.map {
+            ChallengeItem($0, forum: forum, errors: $0.id == error?.challengeID ? error?.messages ?? [] : [], t: t, language: language)
+        }
+        forumID = forum.id
+        forumTitle = forum.title
+        open = items.filter(\.isOpen)
+        decided = items.filter { !$0.isOpen }
+        self.mayDecide = mayDecide
+        self.error = error?.messages.joined(separator: " ")
+        self.csrf = csrf
+    }
+}

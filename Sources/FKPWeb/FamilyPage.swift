@@ -1,0 +1,90 @@
+import FKPCore
+import FKPStore
+import Foundation
+
+/// A family of a forum: what is recorded now, every earlier value struck through with who, when,
+/// why and by which decision (from the audit trail), its challenges, and the form to raise one.
+struct FamilyPage {
+    /// The review's fields shown in the history, in this order.
+    static let reviewFields = ["verdict", "proposed_group", "reason", "presence", "moved_to", "duplicate_of", "merged_into", "order_note"]
+
+    struct Option { let value: String; let label: String; let selected: Bool }
+    struct Change { let field: String; let old: String?; let new: String? }
+    struct Event { let when: String; let actor: String; let role: String; let reason: String?; let decision: String?; let changes: [Change] }
+    struct Refusal {
+        let messages: [String]
+        var raised: Challenge?
+    }
+
+    let forumID: Int64
+    let forumTitle: String
+    let unitCode: String
+    let familyID: String
+    let number: Int
+    let name: String
+    let address: String
+    let members: Int
+    let preliminary: String
+    let verdict: String
+    let after: String
+    let presence: String
+    let history: [Event]
+    let challenges: [ChallengeItem]
+    let mayRaise: Bool
+    let mayDecide: Bool
+    let kinds: [Option]
+    let groups: [Option]
+    let presences: [Option]
+    let proposedValue: String
+    let reason: String
+    let errors: [String]
+    let back = "family"
+    let csrf: String
+
+    init(forum: ForumSummary, row: ReviewRepository.Row, history: [AuditRepository.RowChange], challenges: [ChallengeRepository.Listed],
+         mayRaise: Bool, mayDecide: Bool, error: Refusal?, csrf: String, language: Language) {
+        let t = Translations(language: language)
+        func group(_ g: WelfareGroup) -> String { "\(g.rawValue) \(t["group_\(g.rawValue)"])" }
+        forumID = forum.id
+        forumTitle = forum.title
+        unitCode = row.unit
+        familyID = row.familyID
+        number = row.number
+        name = row.headName
+        address = row.address
+        members = row.members
+        preliminary = group(row.group)
+        verdict = row.review.verdict.map { t["verdict_\($0.rawValue)"] } ?? t["verdict_none"]
+        after = group(row.review.groupAfter(preliminary: row.group))
+        let detail = row.review.otherFamily ?? row.review.movedTo
+        presence = t["presence_\(row.review.presence.rawValue)"] + (detail.isEmpty ? "" : " (\(detail))")
+        func shown(_ field: String, _ value: String?) -> String? {
+            guard let value, !value.isEmpty else { return nil }
+            switch field {
+            case "verdict": return t["verdict_\(value)"]
+            case "presence": return t["presence_\(value)"]
+            case "proposed_group": return Int(value).flatMap(WelfareGroup.init).map(group) ?? value
+            default: return value
+            }
+        }
+        self.history = history.map { change in
+            Event(when: IndonesianTime.format(change.occurredAt, at: forum.place, languageCode: language.rawValue),
+                  actor: change.actor, role: t["role_\(change.role)"], reason: change.reason,
+                  decision: change.decisionRef.map { ref in
+                      ref.hasPrefix("challenge:") ? "\(t["challenge_title"]) #\(ref.dropFirst("challenge:".count))" : ref
+                  },
+                  changes: change.fields.map { Change(field: t["history_field_\($0.name)"], old: shown($0.name, $0.old), new: shown($0.name, $0.new)) })
+        }
+        self.challenges = challenges.map { ChallengeItem($0, forum: forum, errors: [], t: t, language: language) }
+        self.mayRaise = mayRaise
+        self.mayDecide = mayDecide
+        let raised = error?.raised
+        kinds = Challenge.Kind.allCases.map { Option(value: $0.rawValue, label: t["challenge_kind_\($0.rawValue)"], selected: raised?.kind == $0) }
+        groups = WelfareGroup.allCases.map { Option(value: "\($0.rawValue)", label: group($0), selected: raised?.proposedGroup == $0) }
+        presences = Presence.allCases.map { Option(value: $0.rawValue, label: t["presence_\($0.rawValue)"], selected: raised?.proposedPresence == $0) }
+        proposedValue = raised?.proposedValue ?? ""
+        reason = raised?.reason ?? ""
+        errors = error?.messages ?? []
+        self.csrf = csrf
+    }
+}
