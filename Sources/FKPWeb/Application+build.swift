@@ -63,8 +63,11 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     ReviewController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
     ChallengeController(renderer: renderer, forums: forums, reviews: reviews, challenges: ChallengeRepository(database: database),
                         audit: AuditRepository(database: database)).addRoutes(to: router)
-    InvitationController(renderer: renderer, forums: forums,
-                         invitations: InvitationRepository(database: database), activationDays: config.activationDays).addRoutes(to: router)
+    let invitations = InvitationRepository(database: database)
+    InvitationController(renderer: renderer, forums: forums, invitations: invitations,
+                         activationDays: config.activationDays).addRoutes(to: router)
+    AttendanceController(renderer: renderer, forums: forums, invitations: invitations,
+                         attendance: AttendanceRepository(database: database)).addRoutes(to: router)
     RegionController(renderer: renderer, regions: RegionRepository(database: database),
                      families: FamilyRepository(database: database), securityLog: securityLog).addRoutes(to: router)
 
