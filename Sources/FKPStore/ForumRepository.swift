@@ -42,6 +42,43 @@ public struct ForumRepository: Sendable {
         }
     }
 
+    public enum TeamRole: String, CaseIterable, Sendable {
+        case facilitator
+        case assistantFacilitator = "assistant_facilitator"
+        case administrator
+    }
+
+    public struct TeamMember: Sendable, Equatable {
+        public var userID: Int64
+        public var username: String
+        public var displayName: String
+        public var role: TeamRole
+    }
+
+    /// Books a user into the forum's team; the database refuses a second facilitator or
+    /// administrator, a third assistant, and anyone already in a forum at an overlapping time.
+    public func addTeamMember(_ forumID: Int64, userID: Int64, role: TeamRole, context: WriteContext) async throws {
+        try await database.write(context) { connection in
+            try await connection.query("""
+                INSERT INTO fkp.forum_team (forum_id, user_id, team_role) VALUES (\(forumID), \(userID), \(role.rawValue))
+                """, logger: database.logger)
+        }
+    }
+
+    public func team(_ forumID: Int64) async throws -> [TeamMember] {
+        try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT u.id, u.username, u.display_name, t.team_role FROM fkp.forum_team t JOIN fkp.users u ON u.id = t.user_id
+                 WHERE t.forum_id = \(forumID) ORDER BY t.team_role DESC, u.display_name
+                """, logger: database.logger)
+            var found: [TeamMember] = []
+            for try await (id, username, name, role) in rows.decode((Int64, String, String, String).self) {
+                found.append(TeamMember(userID: id, username: username, displayName: name, role: TeamRole(rawValue: role) ?? .administrator))
+            }
+            return found
+        }
+    }
+
     public func summary(_ id: Int64) async throws -> ForumSummary? {
         try await database.read { connection in
             let rows = try await connection.query("""

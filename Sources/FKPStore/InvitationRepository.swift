@@ -71,6 +71,16 @@ public struct InvitationRepository: Sendable {
         }
     }
 
+    /// Lists a person who already has an account (and the matching role) as a participant.
+    public func addParticipant(_ invitee: Invitee, userID: Int64, forumID: Int64, context: WriteContext) async throws {
+        try await database.write(context) { connection in
+            try await connection.query("""
+                INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, user_id, full_name)
+                VALUES (\(forumID), \(invitee.kind.rawValue), \(invitee.unit?.value), \(userID), \(invitee.fullName))
+                """, logger: database.logger)
+        }
+    }
+
     /// A new code for an invitee whose paper was lost; earlier unused codes stop working.
     public func reissue(participantID: Int64, forumID: Int64, code: String, expiresAt: Date, context: WriteContext) async throws -> Invited? {
         try await database.write(context) { connection in

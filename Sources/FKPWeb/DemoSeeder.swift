@@ -62,7 +62,28 @@ public struct DemoSeeder: Sendable {
                       role: account.role, regionCode: account.role == .admin ? nil : account.place, forumID: forum),
                 context: .system("demo", action: "user.create", reason: "demo account", regionCode: Self.regency.value))
         }
+        try await staffDemoForum(forumID, unit: units[0])
         return accounts
+    }
+
+    /// The demo facilitator runs the demo forum; the demo SLS head and community figure take part.
+    private func staffDemoForum(_ forumID: Int64, unit: RegionCode) async throws {
+        let forums = ForumRepository(database: database)
+        guard try await forums.team(forumID).isEmpty, try await forums.summary(forumID)?.state == .planned else { return }
+        let accounts = AccountRepository(database: database)
+        let invitations = InvitationRepository(database: database)
+        let context = WriteContext.system("demo", action: "forum.plan", reason: "demo forum", regionCode: Self.regency.value)
+        if let facilitator = try await accounts.account(username: "fasilitator") {
+            try await forums.addTeamMember(forumID, userID: facilitator.id, role: .facilitator, context: context)
+        }
+        if let head = try await accounts.account(username: "ketua.rt") {
+            try await invitations.addParticipant(.init(kind: .slsHead, fullName: head.displayName, unit: unit), userID: head.id,
+                                                 forumID: forumID, context: context)
+        }
+        if let figure = try await accounts.account(username: "tokoh") {
+            try await invitations.addParticipant(.init(kind: .communityFigure, fullName: figure.displayName, unit: nil), userID: figure.id,
+                                                 forumID: forumID, context: context)
+        }
     }
 
     private func demoForum(village: RegionCode, units: [RegionCode]) async throws -> Int64 {

@@ -27,6 +27,7 @@ struct ReviewPage {
         let errors: [String]
         let openChallenges: Int
         let updatedBy: String?
+        var hasOpenChallenges: Bool { openChallenges > 0 }
     }
 
     /// A submission that was refused, shown in its row with what the person typed.

@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""A whole forum driven in a real headless Chromium against the demo server.
+
+A facilitator opens the forum and takes attendance; the SLS head marks verdicts on a phone-sized
+window; a community figure raises a challenge; the facilitator accepts it and the forum's summary
+changes; two people save the same row and the second gets the conflict page. Screenshots of each
+step go to test-artifacts/browser/. Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
+"""
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ARTIFACTS = os.path.join(ROOT, "test-artifacts", "browser")
+CLUSTER = os.path.join(ROOT, ".fkp", "browser-cluster")
+PHONE = (360, 740)
+DESKTOP = (1280, 900)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_demo(binary, port):
+    shutil.rmtree(CLUSTER, ignore_errors=True)
+    env = dict(os.environ, PORT=str(port), HOST="127.0.0.1", FKP_BCRYPT_COST="10")
+    env.pop("DATABASE_URL", None)
+    log = open(os.path.join(ARTIFACTS, "server.log"), "w")
+    server = subprocess.Popen([binary, "demo", "--cluster-directory", CLUSTER], cwd=ROOT, env=env,
+                              stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"the demo server stopped (exit {server.returncode}); see {log.name}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                return server
+        except OSError:
+            time.sleep(0.5)
+    server.kill()
+    raise SystemExit("the demo server did not answer within 180 s")
+
+
+def browser(size):
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     f"--window-size={size[0]},{size[1]}", "--lang=id"):
+        options.add_argument(argument)
+    if size == PHONE:
+        # Headless Chromium's windows are at least 500 pixels wide: a phone is emulated instead.
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": size[0], "height": size[1], "pixelRatio": 2}})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    return driver
+
+
+class Forum:
+    def __init__(self, base):
+        self.base = base
+        self.shots = 0
+
+    def shot(self, driver, name):
+        self.shots += 1
+        driver.save_screenshot(os.path.join(ARTIFACTS, f"{self.shots:02d}-{name}.png"))
+
+    def login(self, driver, username, password):
+        driver.get(self.base + "/login")
+        driver.find_element(By.ID, "username").send_keys(username)
+        driver.find_element(By.ID, "password").send_keys(password)
+        driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+        WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
+
+    def click_button(self, driver, text):
+        driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']").click()
+
+    def summary_after(self, driver):
+        """The forum page's 'after the forum' count per group (1..4)."""
+        driver.get(self.base + "/forums/1")
+        rows = driver.find_elements(By.CSS_SELECTOR, "table.summary tbody tr")
+        return [int(r.find_elements(By.TAG_NAME, "td")[1].text) for r in rows]
+
+
+def shows(driver, text, timeout=10):
+    """Waits until the page (after a click's navigation) contains the text."""
+    try:
+        WebDriverWait(driver, timeout).until(lambda d: text in d.page_source)
+        return True
+    except Exception:
+        return False
+
+
+def saved(row):
+    return lambda d: row.find_element(By.CSS_SELECTOR, ".status").text == "Tersimpan"
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+    print("  ok:", message)
+
+
+def no_script_errors(driver, who):
+    # Network answers such as the 409 of a conflict are expected; script errors are not.
+    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE" and e.get("source") != "network"]
+    check(not errors, f"no script errors in {who}'s browser {errors if errors else ''}")
+
+
+def run(base):
+    forum = Forum(base)
+    facilitator, head, figure = browser(DESKTOP), browser(PHONE), browser(PHONE)
+    try:
+        print("The facilitator opens the forum and takes attendance")
+        forum.login(facilitator, "fasilitator", "demo-fasilitator-2026")
+        facilitator.get(base + "/forums/1")
+        forum.click_button(facilitator, "Buka forum")
+        check(shows(facilitator, "Dibuka (daftar hadir)"), "the forum is open")
+        facilitator.get(base + "/forums/1/attendance")
+        person = facilitator.find_element(By.XPATH, "//li[contains(., 'Demo ketua.rt')]")
+        person.find_element(By.CSS_SELECTOR, "input[value='yes']").click()
+        person.find_element(By.NAME, "representative").send_keys("Ibu Ketua (istri)")
+        person.find_element(By.CSS_SELECTOR, "button").click()
+        check(shows(facilitator, "1 hadir"), "the SLS head is recorded present, with a representative")
+        forum.shot(facilitator, "attendance")
+        facilitator.get(base + "/forums/1")
+        forum.click_button(facilitator, "Mulai pembahasan daftar")
+        check(shows(facilitator, "Pembahasan daftar"), "the review has started")
+        unit = facilitator.find_element(By.CSS_SELECTOR, "a[href^='/forums/1/units/']").get_attribute("href")
+        forum.shot(facilitator, "forum-reviewing")
+
+        print("The SLS head marks verdicts on a 360-pixel phone")
+        forum.login(head, "ketua.rt", "demo-ketua-2026")
+        head.get(unit)
+        width, scroll = head.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
+        check(width == PHONE[0] and scroll <= PHONE[0], f"the review page fits a {width}-pixel screen without sideways scrolling")
+        rows = head.find_elements(By.CSS_SELECTOR, "li.fam")
+        check(len(rows) >= 50, f"the unit's list is shown ({len(rows)} families)")
+        first, second = rows[0], rows[1]
+        first.find_element(By.CSS_SELECTOR, "input[value='sesuai']").click()
+        WebDriverWait(head, 10).until(saved(first))
+        check(True, "'sesuai' saves in place, without reloading")
+        second.find_element(By.CSS_SELECTOR, "input[value='tidak_sesuai']").click()
+        Select(second.find_element(By.NAME, "proposed_group")).select_by_index(1)
+        second.find_element(By.NAME, "reason").send_keys("Rumah sudah permanen, punya motor")
+        second.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+        WebDriverWait(head, 10).until(saved(second))
+        check(True, "'tidak sesuai' with a group and a reason saves in place")
+        forum.shot(head, "head-verdicts-phone")
+        head.get(unit)
+        first = head.find_elements(By.CSS_SELECTOR, "li.fam")[0]
+        check("v-sesuai" in first.get_attribute("class"), "the verdict is there after a reload")
+        no_script_errors(head, "the SLS head")
+
+        print("A community figure raises a challenge")
+        third_id = head.find_elements(By.CSS_SELECTOR, "li.fam")[2].get_attribute("id")[2:]
+        forum.login(figure, "tokoh", "demo-tokoh-2026")
+        figure.get(f"{base}/forums/1/families/{third_id}")
+        preliminary = int(figure.find_element(By.XPATH, "//dl[@class='facts']/dd[1]").text.split()[0])
+        proposed = 1 if preliminary != 1 else 2
+        figure.find_element(By.CSS_SELECTOR, "input[name='kind'][value='group']").click()
+        Select(figure.find_element(By.NAME, "proposed_group")).select_by_value(str(proposed))
+        figure.find_element(By.NAME, "reason").send_keys("Kepala keluarga sakit, tidak bekerja lagi")
+        forum.click_button(figure, "Ajukan sanggahan")
+        check(shows(figure, "Terbuka"), "the challenge is open on the family's page")
+        forum.shot(figure, "challenge-raised-phone")
+
+        print("The facilitator accepts it by consensus, and the summary changes")
+        before = forum.summary_after(facilitator)
+        facilitator.get(base + "/forums/1/challenges")
+        decision = facilitator.find_element(By.CSS_SELECTOR, "form.decision")
+        decision.find_element(By.CSS_SELECTOR, "input[value='accepted']").click()
+        Select(decision.find_element(By.NAME, "method")).select_by_value("consensus")
+        decision.find_element(By.NAME, "note").send_keys("Disepakati seluruh peserta")
+        decision.find_element(By.CSS_SELECTOR, "button").click()
+        check(shows(facilitator, "Diterima"), "the challenge is accepted")
+        forum.shot(facilitator, "challenge-accepted")
+        after = forum.summary_after(facilitator)
+        check(after[proposed - 1] == before[proposed - 1] + 1 and after[preliminary - 1] == before[preliminary - 1] - 1,
+              f"the summary after the forum moved the family from group {preliminary} to {proposed}: {before} → {after}")
+        forum.shot(facilitator, "summary-changed")
+        facilitator.get(f"{base}/forums/1/families/{third_id}")
+        check(shows(facilitator, "Sanggahan #1"), "the family's history names the decision")
+
+        print("Two people save the same row")
+        facilitator.get(unit)
+        head.get(unit)
+        head_row = head.find_elements(By.CSS_SELECTOR, "li.fam")[3]
+        head_row.find_element(By.CSS_SELECTOR, "input[value='sesuai']").click()
+        WebDriverWait(head, 10).until(saved(head_row))
+        stale_row = facilitator.find_elements(By.CSS_SELECTOR, "li.fam")[3]
+        stale_row.find_element(By.CSS_SELECTOR, "input[value='tidak_berpendapat']").click()
+        check(shows(facilitator, "Baris ini sudah diubah orang lain"), "the second save gets the conflict page, nothing overwritten")
+        forum.shot(facilitator, "conflict")
+        forum.click_button(facilitator, "Simpan nilai saya menggantikannya")
+        WebDriverWait(facilitator, 10).until(lambda d: "#f-" in d.current_url)
+        row_id = stale_row_id = facilitator.current_url.split("#")[-1]
+        row = facilitator.find_element(By.ID, row_id)
+        check("v-tidak_berpendapat" in row.get_attribute("class"), f"choosing one's own value saves it ({stale_row_id})")
+        no_script_errors(facilitator, "the facilitator")
+
+        print("The same page in English")
+        facilitator.get(unit + "?lang=en")
+        check("Does not fit" in facilitator.page_source and "Cannot judge" in facilitator.page_source, "the page speaks English on request")
+        forum.shot(facilitator, "english")
+        facilitator.get(unit + "?lang=id")
+    finally:
+        for driver in (facilitator, head, figure):
+            driver.quit()
+
+
+def main():
+    if len(sys.argv) != 2:
+        raise SystemExit(__doc__)
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    port = free_port()
+    server = start_demo(sys.argv[1], port)
+    try:
+        run(f"http://127.0.0.1:{port}")
+        print("browser test: passed; screenshots in", ARTIFACTS)
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(CLUSTER, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
