@@ -40,6 +40,15 @@ public struct ChallengeRepository: Sendable {
         }
     }
 
+    public func openCount(forumID: Int64) async throws -> Int {
+        try await database.read { connection in
+            let rows = try await connection.query(
+                "SELECT count(*) FROM fkp.challenges WHERE forum_id = \(forumID) AND status = 'open'", logger: database.logger)
+            for try await count in rows.decode(Int64.self) { return Int(count) }
+            return 0
+        }
+    }
+
     /// The forum's challenges (or one family's), open ones first, oldest first.
     public func list(forumID: Int64, familyID: String? = nil, challengeID: Int64? = nil) async throws -> [Listed] {
         try await database.read { connection in

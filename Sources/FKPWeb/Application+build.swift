@@ -59,9 +59,10 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
                      batches: ImportBatchRepository(database: database)).addRoutes(to: router)
     let forums = ForumRepository(database: database)
     let reviews = ReviewRepository(database: database)
-    ForumController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
+    let challenges = ChallengeRepository(database: database)
+    ForumController(renderer: renderer, forums: forums, reviews: reviews, challenges: challenges).addRoutes(to: router)
     ReviewController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
-    ChallengeController(renderer: renderer, forums: forums, reviews: reviews, challenges: ChallengeRepository(database: database),
+    ChallengeController(renderer: renderer, forums: forums, reviews: reviews, challenges: challenges,
                         audit: AuditRepository(database: database)).addRoutes(to: router)
     let invitations = InvitationRepository(database: database)
     InvitationController(renderer: renderer, forums: forums, invitations: invitations,

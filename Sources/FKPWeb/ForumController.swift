@@ -10,6 +10,7 @@ struct ForumController {
     let renderer: PageRenderer
     let forums: ForumRepository
     let reviews: ReviewRepository
+    let challenges: ChallengeRepository
 
     struct MoveForm: Decodable {
         let from: String
@@ -39,9 +40,14 @@ struct ForumController {
         guard forum.state == from else {
             return try await render(request, context, forum: forum, error: t["forum_error_moved"], status: .conflict)
         }
-        let moved = try await forums.move(forum.id, from: from, to: to, context: WriteContext(
-            actor: principal.username, role: principal.primaryRole, action: "forum.state.\(to.rawValue)",
-            forumID: forum.id, requestID: context.requestID))
+        let moved: Bool
+        do {
+            moved = try await forums.move(forum.id, from: from, to: to, context: WriteContext(
+                actor: principal.username, role: principal.primaryRole, action: "forum.state.\(to.rawValue)",
+                forumID: forum.id, requestID: context.requestID))
+        } catch let error where DatabaseRefusal(error)?.constraint == "forum_ready_to_close" {
+            return try await render(request, context, forum: forum, error: t["forum_error_not_ready"], status: .conflict)
+        }
         guard moved else {
             return try await render(request, context, forum: try await forums.requested(by: context, write: false),
                                     error: t["forum_error_moved"], status: .conflict)
@@ -58,7 +64,8 @@ struct ForumController {
             Self.offered.contains(next) && context.principal.map {
                 AccessPolicy.decide($0, action, forum.resource) == .allow } == true
         }.keys.sorted { $0.rawValue < $1.rawValue }
-        let page = ForumPage(forum: forum, tallies: try await reviews.tally(forumID: forum.id), moves: moves,
+        let page = ForumPage(forum: forum, tallies: try await reviews.tally(forumID: forum.id),
+                             openChallenges: try await challenges.openCount(forumID: forum.id), moves: moves,
                              mayInvite: AccessPolicy.decide(context.principal, .inviteParticipants, forum.resource) == .allow,
                              mayRun: AccessPolicy.decide(context.principal, .runForum, forum.resource) == .allow,
                              csrf: context.csrfToken(), error: error, language: context.language)
@@ -83,12 +90,16 @@ struct ForumPage {
     let reviewed: Int
     let moves: [Move]
     let summary: SummaryTable
+    /// What still keeps a reviewing forum from being ready to close.
+    let withoutVerdict: Int
+    let openChallenges: Int
+    let blocked: Bool
     let mayInvite: Bool
     let mayRun: Bool
     let csrf: String
     let error: String?
 
-    init(forum: ForumSummary, tallies: [(unit: RegionCode, tally: ReviewTally)], moves: [ForumState], mayInvite: Bool, mayRun: Bool, csrf: String,
+    init(forum: ForumSummary, tallies: [(unit: RegionCode, tally: ReviewTally)], openChallenges: Int, moves: [ForumState], mayInvite: Bool, mayRun: Bool, csrf: String,
          error: String?, language: Language) {
         let t = Translations(language: language)
         forumID = forum.id
@@ -105,6 +116,9 @@ struct ForumPage {
         families = all.total
         reviewed = all.reviewed
         summary = SummaryTable(all, t: t)
+        withoutVerdict = all.total - all.reviewed
+        self.openChallenges = openChallenges
+        blocked = forum.state == .reviewing && (withoutVerdict > 0 || openChallenges > 0)
         self.moves = moves.map { Move(from: forum.state.rawValue, to: $0.rawValue, label: t["forum_move_\(forum.state.rawValue)_\($0.rawValue)"]) }
         self.mayInvite = mayInvite
         self.mayRun = mayRun

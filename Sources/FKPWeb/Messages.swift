@@ -286,6 +286,10 @@ enum Messages {
         "forum_review_list": "Bahas daftar",
         "forum_challenges_link": "Sanggahan",
         "forum_attendance_link": "Daftar hadir",
+        "forum_error_not_ready": "Forum belum siap ditutup: masih ada keluarga tanpa penilaian atau sanggahan yang belum diputuskan.",
+        "forum_not_ready": "Sebelum siap ditutup:",
+        "forum_not_ready_rows": "keluarga belum dinilai",
+        "forum_not_ready_challenges": "sanggahan belum diputuskan",
     ]
 
     static let english: [String: String] = [
@@ -572,6 +576,10 @@ enum Messages {
         "forum_review_list": "Review the list",
         "forum_challenges_link": "Challenges",
         "forum_attendance_link": "Attendance",
+        "forum_error_not_ready": "The forum is not ready to close: some families have no verdict yet, or some challenges are undecided.",
+        "forum_not_ready": "Before it is ready to close:",
+        "forum_not_ready_rows": "families without a verdict",
+        "forum_not_ready_challenges": "challenges undecided",
     ]
 
     static func catalogue(_ language: Language) -> [String: String] {

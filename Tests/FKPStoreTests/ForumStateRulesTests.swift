@@ -11,8 +11,9 @@ final class ForumStateRulesTests: XCTestCase {
             try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum())
             for from in ForumState.allCases {
                 for to in ForumState.allCases where to != from {
-                    let refusal = try await SQLTest.attempt(db, setup: SQLTest.advance(to: from),
-                                                            "UPDATE fkp.forums SET state = '\(to.rawValue)' WHERE id = 1")
+                    // Every family has a verdict, so that the move to ready_to_close is judged on the state alone.
+                    let setup = SQLTest.advance(to: from) + (from.allows(.review) ? [SQLTest.judgeTheRest()] : [])
+                    let refusal = try await SQLTest.attempt(db, setup: setup, "UPDATE fkp.forums SET state = '\(to.rawValue)' WHERE id = 1")
                     XCTAssertEqual(refusal == nil, from.canMove(to: to), "\(from) → \(to): \(refusal?.message ?? "accepted")")
                     if let refusal { XCTAssertEqual(refusal.constraint, "forum_state_move") }
                 }
@@ -59,6 +60,30 @@ final class ForumStateRulesTests: XCTestCase {
                     }
                 }
             }
+        }
+    }
+
+    func testAForumIsReadyToCloseOnlyWhenEveryFamilyHasAVerdictAndNoChallengeIsOpen() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F2", rank: 2)] + SQLTest.forum()
+                                    + SQLTest.advance(to: .reviewing))
+            let ready = "UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = 1"
+            let unreviewed = try await SQLTest.attempt(db, setup: [
+                "INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, 'F1', 'sesuai')",
+                "INSERT INTO fkp.reviews (forum_id, family_id, presence) VALUES (1, 'F2', 'died')",
+            ], ready)
+            XCTAssertEqual(unreviewed?.constraint, "forum_ready_to_close")
+            XCTAssertTrue(unreviewed?.message.contains("1 families without a verdict, 0 open challenges") == true, unreviewed?.message ?? "")
+            let challenged = try await SQLTest.attempt(db, setup: [SQLTest.judgeTheRest(), """
+                INSERT INTO fkp.challenges (forum_id, family_id, kind, proposed_group, reason, raised_by_name)
+                VALUES (1, 'F1', 'group', 1, 'Baru kena PHK', 'Pak RT')
+                """], ready)
+            XCTAssertEqual(challenged?.constraint, "forum_ready_to_close")
+            let decided = try await SQLTest.attempt(db, setup: [SQLTest.judgeTheRest(), """
+                INSERT INTO fkp.challenges (forum_id, family_id, kind, proposed_group, reason, raised_by_name, status, decided_at)
+                VALUES (1, 'F1', 'group', 1, 'Baru kena PHK', 'Pak RT', 'withdrawn', now())
+                """], ready)
+            XCTAssertNil(decided, decided?.message ?? "")
         }
     }
 }

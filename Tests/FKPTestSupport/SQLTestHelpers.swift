@@ -110,10 +110,20 @@ public enum SQLTest {
     }
 
     /// Walks forum `id` along the main path (planned, open, reviewing, ready to close, closed,
-    /// reopened) from `from` up to `state`, one allowed move per statement.
+    /// reopened) from `from` up to `state`, one allowed move per statement; before it becomes ready
+    /// to close, every family without a verdict gets "cannot judge".
     public static func advance(forum id: Int = 1, from: ForumState = .planned, to state: ForumState) -> [String] {
         let path: [ForumState] = [.planned, .open, .reviewing, .readyToClose, .closed, .reopened]
         guard let start = path.firstIndex(of: from), let end = path.firstIndex(of: state), start < end else { return [] }
-        return path[(start + 1)...end].map { "UPDATE fkp.forums SET state = '\($0.rawValue)' WHERE id = \(id)" }
+        return path[(start + 1)...end].flatMap { next in
+            (next == .readyToClose ? [judgeTheRest(forum: id)] : []) + ["UPDATE fkp.forums SET state = '\(next.rawValue)' WHERE id = \(id)"]
+        }
+    }
+
+    /// Gives "cannot judge" to every family of forum `id` still without a verdict.
+    public static func judgeTheRest(forum id: Int = 1) -> String {
+        "INSERT INTO fkp.reviews (forum_id, family_id, verdict) SELECT u.forum_id, f.id, 'tidak_berpendapat' "
+            + "FROM fkp.forum_units u JOIN fkp.families f ON f.sls_code LIKE u.sls_code || '%' WHERE u.forum_id = \(id) "
+            + "ON CONFLICT (forum_id, family_id) DO UPDATE SET verdict = coalesce(fkp.reviews.verdict, 'tidak_berpendapat')"
     }
 }

@@ -1,3 +1,4 @@
+import FKPCore
 import FKPStore
 import FKPTestSupport
 import HTTPTypes
@@ -63,6 +64,25 @@ final class ForumPageTests: XCTestCase {
             XCTAssertEqual(otherVillage.status, .notFound)
             let state = try await SQLTest.scalar(db, "SELECT state FROM fkp.forums WHERE id = 1", as: String.self)
             XCTAssertEqual(state, "planned")
+        }
+    }
+}
+
+final class ForumReadinessTests: XCTestCase {
+    func testTheForumSaysWhatKeepsItFromBeingReadyAndRefusesTheMoveUntilThen() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world + SQLTest.advance(to: .reviewing)) { client, db in
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let page = try await facilitator.get("/forums/1")
+            XCTAssertTrue(page.text.contains("2 keluarga belum dinilai, 0 sanggahan belum diputuskan"))
+            let early = try await facilitator.post("/forums/1/state", ["from": "reviewing", "to": "ready_to_close"])
+            XCTAssertEqual(early.status, .conflict)
+            XCTAssertTrue(early.text.contains("Forum belum siap ditutup"))
+            try await SQLTest.write(db, [SQLTest.judgeTheRest()])
+            let ready = try await facilitator.post("/forums/1/state", ["from": "reviewing", "to": "ready_to_close"])
+            XCTAssertEqual(ready.status, .seeOther)
+            let state = try await SQLTest.scalar(db, "SELECT state FROM fkp.forums WHERE id = 1", as: String.self)
+            XCTAssertEqual(state, "ready_to_close")
         }
     }
 }
