@@ -11,9 +11,11 @@ public struct ForumPlan: Sendable, Equatable {
     public var startsAt: Date
     public var endsAt: Date
     public var venue: String
+    /// Who runs it: user ids and their seats.
+    public var team: [(userID: Int64, role: ForumTeamRole)]
 
     public init(place: RegionCode, heldAt: HeldAt = .village, units: [RegionCode], title: String,
-                startsAt: Date, endsAt: Date, venue: String) {
+                startsAt: Date, endsAt: Date, venue: String, team: [(userID: Int64, role: ForumTeamRole)] = []) {
         self.place = place
         self.heldAt = heldAt
         self.units = units
@@ -21,7 +23,51 @@ public struct ForumPlan: Sendable, Equatable {
         self.startsAt = startsAt
         self.endsAt = endsAt
         self.venue = venue
+        self.team = team
     }
 
     public static let maximumUnits = 12
+
+    public static func == (lhs: ForumPlan, rhs: ForumPlan) -> Bool {
+        lhs.place == rhs.place && lhs.heldAt == rhs.heldAt && lhs.units == rhs.units && lhs.title == rhs.title
+            && lhs.startsAt == rhs.startsAt && lhs.endsAt == rhs.endsAt && lhs.venue == rhs.venue
+            && lhs.team.map(\.userID) == rhs.team.map(\.userID) && lhs.team.map(\.role) == rhs.team.map(\.role)
+    }
+
+    /// A rule of ../shared/domain.md the plan breaks, named after the form field it concerns.
+    public enum Problem: String, Error, Sendable, CaseIterable {
+        case noUnits, tooManyUnits, unitOutsidePlace, unitTwice
+        case endsBeforeStart
+        case venueMissing
+        case facilitatorMissing, seatOverfilled, personTwice
+
+        public var field: String {
+            switch self {
+            case .noUnits, .tooManyUnits, .unitOutsidePlace, .unitTwice: "units"
+            case .endsBeforeStart: "ends"
+            case .venueMissing: "venue"
+            case .facilitatorMissing, .seatOverfilled, .personTwice: "team"
+            }
+        }
+    }
+
+    /// Checks made before the database is asked (which checks them again, and the rules that need
+    /// other forums: units in another open forum, people booked elsewhere at the same time).
+    public var problems: [Problem] {
+        var problems: [Problem] = []
+        if units.isEmpty { problems.append(.noUnits) }
+        if units.count > Self.maximumUnits { problems.append(.tooManyUnits) }
+        if units.contains(where: { !place.contains($0) || ![RegionLevel.sls, .subsls].contains($0.level) }) {
+            problems.append(.unitOutsidePlace)
+        }
+        if Set(units).count != units.count { problems.append(.unitTwice) }
+        if endsAt <= startsAt { problems.append(.endsBeforeStart) }
+        if venue.trimmingWhitespace.isEmpty { problems.append(.venueMissing) }
+        if !team.contains(where: { $0.role == .facilitator }) { problems.append(.facilitatorMissing) }
+        if ForumTeamRole.allCases.contains(where: { role in team.filter { $0.role == role }.count > role.seats }) {
+            problems.append(.seatOverfilled)
+        }
+        if Set(team.map(\.userID)).count != team.count { problems.append(.personTwice) }
+        return problems
+    }
 }

@@ -8,8 +8,9 @@ public struct ForumRepository: Sendable {
 
     public init(database: Database) { self.database = database }
 
-    /// Creates a planned forum with its units in one transaction; the database checks the rules
-    /// (one to twelve units, all inside the village, none in another open forum).
+    /// Creates a planned forum with its units and team in one transaction; the database checks the
+    /// rules (one to twelve units, all inside the village, none in another open forum, nobody in
+    /// two forums at overlapping times).
     public func plan(_ plan: ForumPlan, context: WriteContext) async throws -> Int64 {
         try await database.write(context) { connection in
             let rows = try await connection.query("""
@@ -22,6 +23,11 @@ public struct ForumRepository: Sendable {
             for (index, unit) in plan.units.enumerated() {
                 try await connection.query("""
                     INSERT INTO fkp.forum_units (forum_id, sls_code, position) VALUES (\(id), \(unit.value), \(index + 1))
+                    """, logger: database.logger)
+            }
+            for seat in plan.team {
+                try await connection.query("""
+                    INSERT INTO fkp.forum_team (forum_id, user_id, team_role) VALUES (\(id), \(seat.userID), \(seat.role.rawValue))
                     """, logger: database.logger)
             }
             return id
@@ -42,22 +48,16 @@ public struct ForumRepository: Sendable {
         }
     }
 
-    public enum TeamRole: String, CaseIterable, Sendable {
-        case facilitator
-        case assistantFacilitator = "assistant_facilitator"
-        case administrator
-    }
-
     public struct TeamMember: Sendable, Equatable {
         public var userID: Int64
         public var username: String
         public var displayName: String
-        public var role: TeamRole
+        public var role: ForumTeamRole
     }
 
     /// Books a user into the forum's team; the database refuses a second facilitator or
     /// administrator, a third assistant, and anyone already in a forum at an overlapping time.
-    public func addTeamMember(_ forumID: Int64, userID: Int64, role: TeamRole, context: WriteContext) async throws {
+    public func addTeamMember(_ forumID: Int64, userID: Int64, role: ForumTeamRole, context: WriteContext) async throws {
         try await database.write(context) { connection in
             try await connection.query("""
                 INSERT INTO fkp.forum_team (forum_id, user_id, team_role) VALUES (\(forumID), \(userID), \(role.rawValue))
@@ -73,7 +73,88 @@ public struct ForumRepository: Sendable {
                 """, logger: database.logger)
             var found: [TeamMember] = []
             for try await (id, username, name, role) in rows.decode((Int64, String, String, String).self) {
-                found.append(TeamMember(userID: id, username: username, displayName: name, role: TeamRole(rawValue: role) ?? .administrator))
+                found.append(TeamMember(userID: id, username: username, displayName: name, role: ForumTeamRole(rawValue: role) ?? .administrator))
+            }
+            return found
+        }
+    }
+
+    /// A forum in a region's list: its state, date and how far its review has come.
+    public struct Listed: Sendable, Equatable {
+        public var id: Int64
+        public var title: String
+        public var place: RegionCode
+        public var placeName: String
+        public var startsAt: Date
+        public var venue: String
+        public var state: ForumState
+        public var families: Int
+        public var reviewed: Int
+    }
+
+    /// The forums held in `region` or below it, soonest first.
+    public func list(within region: RegionCode) async throws -> [Listed] {
+        try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT f.id, f.title, f.region_code, r.name, f.starts_at, f.venue, f.state,
+                       (SELECT count(*) FROM fkp.forum_units u JOIN fkp.families fam
+                            ON fam.sls_code ~>=~ u.sls_code AND fam.sls_code ~<~ (u.sls_code || ':') WHERE u.forum_id = f.id),
+                       (SELECT count(*) FROM fkp.reviews v WHERE v.forum_id = f.id AND v.verdict IS NOT NULL)
+                  FROM fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
+                 WHERE f.region_code ~>=~ \(region.value) AND f.region_code ~<~ \(region.value + ":")
+                 ORDER BY f.starts_at, f.id
+                """, logger: database.logger)
+            var found: [Listed] = []
+            for try await (id, title, place, name, starts, venue, state, families, reviewed)
+                in rows.decode((Int64, String, String, String, Date, String, String, Int64, Int64).self) {
+                found.append(Listed(id: id, title: title, place: try RegionCode(place), placeName: name, startsAt: starts, venue: venue,
+                                    state: ForumState(rawValue: state) ?? .planned, families: Int(families), reviewed: Int(reviewed)))
+            }
+            return found
+        }
+    }
+
+    /// Units of `place` already in a forum that is not closed, with that forum's id.
+    public func bookedUnits(in place: RegionCode) async throws -> [String: Int64] {
+        try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT u.sls_code, u.forum_id FROM fkp.forum_units u JOIN fkp.forums f ON f.id = u.forum_id
+                 WHERE f.state <> 'closed' AND u.sls_code ~>=~ \(place.value) AND u.sls_code ~<~ \(place.value + ":")
+                """, logger: database.logger)
+            var booked: [String: Int64] = [:]
+            for try await (unit, forum) in rows.decode((String, Int64).self) { booked[unit] = forum }
+            return booked
+        }
+    }
+
+    /// Forums in which any of `userIDs` sits at a time overlapping the given one.
+    public func overlappingBookings(userIDs: [Int64], startsAt: Date, endsAt: Date) async throws -> [(name: String, forumID: Int64)] {
+        try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT u.display_name, f.id FROM fkp.forum_team t JOIN fkp.forums f ON f.id = t.forum_id JOIN fkp.users u ON u.id = t.user_id
+                 WHERE t.user_id = ANY(\(userIDs)) AND tstzrange(f.starts_at, f.ends_at) && tstzrange(\(startsAt), \(endsAt))
+                 ORDER BY u.display_name, f.id
+                """, logger: database.logger)
+            var found: [(name: String, forumID: Int64)] = []
+            for try await (name, id) in rows.decode((String, Int64).self) { found.append((name, id)) }
+            return found
+        }
+    }
+
+    /// People who may sit in the team of a forum in `place`: facilitators of the place (or of its
+    /// district) and BPS staff whose region covers it.
+    public func teamCandidates(for place: RegionCode) async throws -> [(userID: Int64, name: String, username: String, role: Role)] {
+        let covering = place.lineage.map(\.value)
+        return try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT DISTINCT u.id, u.display_name, u.username, a.role
+                  FROM fkp.users u JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
+                 WHERE u.disabled_at IS NULL AND a.role IN ('facilitator', 'bps_staff') AND a.region_code = ANY(\(covering))
+                 ORDER BY a.role DESC, u.display_name
+                """, logger: database.logger)
+            var found: [(userID: Int64, name: String, username: String, role: Role)] = []
+            for try await (id, name, username, role) in rows.decode((Int64, String, String, String).self) {
+                if let role = Role(rawValue: role) { found.append((id, name, username, role)) }
             }
             return found
         }

@@ -60,6 +60,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     let forums = ForumRepository(database: database)
     let reviews = ReviewRepository(database: database)
     let challenges = ChallengeRepository(database: database)
+    PlanningController(renderer: renderer, forums: forums, regions: RegionRepository(database: database)).addRoutes(to: router)
     ForumController(renderer: renderer, forums: forums, reviews: reviews, challenges: challenges).addRoutes(to: router)
     ReviewController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
     ChallengeController(renderer: renderer, forums: forums, reviews: reviews, challenges: challenges,

@@ -22,6 +22,8 @@ struct RegionPage {
     let totals: Counts
     let isEmpty: Bool
     let families: FamilyListView?
+    /// The region's forums, for places from regency down to village.
+    let forumsHref: String?
 
     init(region: Region?, lineage: [(Region, Bool)], children: [RegionRepository.RegionCounts], families: FamilyListView?,
          t: Translations) {
@@ -39,6 +41,7 @@ struct RegionPage {
         totals = Self.counts(children.map(\.counts).reduce(GroupCounts(), +))
         isEmpty = children.isEmpty
         self.families = families
+        forumsHref = region.flatMap { [.regency, .district, .village].contains($0.level) ? "/regions/\($0.code.value)/forums" : nil }
     }
 
     static func counts(_ c: GroupCounts) -> Counts {

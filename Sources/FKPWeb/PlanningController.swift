@@ -1,0 +1,122 @@
+import FKPCore
+import FKPStore
+import Foundation
+import Hummingbird
+
+/// The forums of a region (state, date, progress), and BPS staff planning a new one for a
+/// village: its units, date and time, venue and team.
+struct PlanningController {
+    let renderer: PageRenderer
+    let forums: ForumRepository
+    let regions: RegionRepository
+
+    struct Form: Decodable {
+        let title: String?
+        let date: String?
+        let starts: String?
+        let ends: String?
+        let venue: String?
+        let units: [String]?
+        let facilitator: String?
+        let assistant1: String?
+        let assistant2: String?
+        let administrator: String?
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/regions/{code}/forums", use: list)
+        router.get("/regions/{code}/forums/new", use: new)
+        router.post("/regions/{code}/forums", use: create)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let region = try await requestedRegion(context, action: .viewForum)
+        let page = ForumListPage(region: region, forums: try await forums.list(within: region.code),
+                                 mayPlan: region.level == .village && AccessPolicy.decide(context.principal, .planForum, .region(region.code)) == .allow,
+                                 language: context.language)
+        return try renderer.render("forums", title: "forums_title", content: page, request: request, context: context)
+    }
+
+    @Sendable func new(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let village = try await requestedVillage(context)
+        return try await renderForm(request, context, village: village, form: nil, errors: [], status: .ok)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let village = try await requestedVillage(context)
+        guard let principal = context.principal else { throw LoginRequired() }
+        var request = request
+        let form = try await request.decodeForm(Form.self)
+        let t = Translations(language: context.language)
+        guard let plan = Self.plan(from: form, village: village.code) else {
+            return try await renderForm(request, context, village: village, form: form, errors: [t["plan_error_when"]], status: .unprocessableContent)
+        }
+        let problems = plan.problems
+        guard problems.isEmpty else {
+            return try await renderForm(request, context, village: village, form: form,
+                                        errors: problems.map { t["plan_error_\($0.rawValue)"] }, status: .unprocessableContent)
+        }
+        do {
+            let id = try await forums.plan(plan, context: WriteContext(
+                actor: principal.username, role: principal.primaryRole, action: "forum.plan", regionCode: village.code.value,
+                requestID: context.requestID))
+            return redirect("/forums/\(id)")
+        } catch {
+            guard let refusal = DatabaseRefusal(error) else { throw error }
+            let message: String
+            switch refusal.constraint {
+            case "forum_team_no_double_booking":
+                let clashes = try await forums.overlappingBookings(userIDs: plan.team.map(\.userID), startsAt: plan.startsAt, endsAt: plan.endsAt)
+                message = clashes.map { t["plan_error_double_booked"].replacingOccurrences(of: "{name}", with: $0.name)
+                    .replacingOccurrences(of: "{forum}", with: "\($0.forumID)") }.joined(separator: " ")
+            case "forum_units_one_open_forum":
+                message = t["plan_error_unit_booked"]
+            default:
+                message = t["plan_error_refused"] + " (\(refusal.message))"
+            }
+            return try await renderForm(request, context, village: village, form: form, errors: [message], status: .conflict)
+        }
+    }
+
+    /// The plan the form describes; nil when the date or times cannot be read.
+    static func plan(from form: Form, village: RegionCode) -> ForumPlan? {
+        let parser = DateFormatter()
+        parser.locale = Locale(identifier: "en_US_POSIX")
+        parser.timeZone = TimeZone(identifier: IndonesianTime.zone(for: village).identifier)
+        parser.dateFormat = "yyyy-MM-dd HH:mm"
+        let day = (form.date ?? "").trimmingWhitespace
+        guard let starts = parser.date(from: "\(day) \((form.starts ?? "").trimmingWhitespace)"),
+              let ends = parser.date(from: "\(day) \((form.ends ?? "").trimmingWhitespace)") else { return nil }
+        var team: [(userID: Int64, role: ForumTeamRole)] = []
+        for (raw, role) in [(form.facilitator, ForumTeamRole.facilitator), (form.assistant1, .assistantFacilitator),
+                            (form.assistant2, .assistantFacilitator), (form.administrator, .administrator)] {
+            if let id = raw.flatMap({ Int64($0) }) { team.append((id, role)) }
+        }
+        let title = (form.title ?? "").trimmingWhitespace
+        return ForumPlan(place: village, units: (form.units ?? []).compactMap(RegionCode.parse),
+                         title: title.isEmpty ? "FKP \(village.value)" : title, startsAt: starts, endsAt: ends,
+                         venue: (form.venue ?? "").trimmingWhitespace, team: team)
+    }
+
+    private func requestedRegion(_ context: AppRequestContext, action: AccessAction) async throws -> Region {
+        guard let code = RegionCode.parse(try context.parameters.require("code")) else { throw HTTPError(.notFound) }
+        try context.authorize(action, .region(code))
+        guard let region = try await regions.region(code) else { throw HTTPError(.notFound) }
+        return region
+    }
+
+    private func requestedVillage(_ context: AppRequestContext) async throws -> Region {
+        let region = try await requestedRegion(context, action: .planForum)
+        guard region.level == .village else { throw HTTPError(.notFound) }
+        return region
+    }
+
+    private func renderForm(_ request: Request, _ context: AppRequestContext, village: Region, form: Form?, errors: [String],
+                            status: HTTPResponse.Status) async throws -> Response {
+        let page = PlanForumPage(
+            village: village, units: try await regions.children(of: village.code).map(\.region),
+            booked: try await forums.bookedUnits(in: village.code), candidates: try await forums.teamCandidates(for: village.code),
+            form: form, errors: errors, csrf: context.csrfToken(), language: context.language)
+        return try renderer.render("forum-plan", title: "plan_title", content: page, request: request, context: context, status: status)
+    }
+}

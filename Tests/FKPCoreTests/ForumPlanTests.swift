@@ -1,0 +1,40 @@
+import FKPCore
+import Foundation
+import XCTest
+
+final class ForumPlanTests: XCTestCase {
+    private let village = try! RegionCode("3201010001")
+    private let start = Date(timeIntervalSince1970: 1_796_000_000)
+
+    private func plan(units: Int = 2, hours: Double = 3, venue: String = "Balai Desa",
+                      team: [(userID: Int64, role: ForumTeamRole)] = [(1, .facilitator)]) -> ForumPlan {
+        ForumPlan(place: village, units: (1...max(units, 1)).prefix(units).map { try! RegionCode("3201010001" + String(format: "%04d", $0)) },
+                  title: "FKP", startsAt: start, endsAt: start.addingTimeInterval(hours * 3600), venue: venue, team: team)
+    }
+
+    func testOneToTwelveUnitsOfTheVillage() {
+        XCTAssertEqual(plan().problems, [])
+        XCTAssertEqual(plan(units: 12).problems, [])
+        XCTAssertEqual(plan(units: 13).problems, [.tooManyUnits])
+        XCTAssertEqual(plan(units: 0).problems, [.noUnits])
+        var outside = plan()
+        outside.units.append(try! RegionCode("32010100020001"))
+        XCTAssertEqual(outside.problems, [.unitOutsidePlace])
+        var village = plan()
+        village.units.append(try! RegionCode("3201010001"))
+        XCTAssertEqual(village.problems, [.unitOutsidePlace], "the village itself is not a unit")
+        var twice = plan()
+        twice.units.append(twice.units[0])
+        XCTAssertEqual(twice.problems, [.unitTwice])
+    }
+
+    func testTimesVenueAndTeam() {
+        XCTAssertEqual(plan(hours: 0).problems, [.endsBeforeStart])
+        XCTAssertEqual(plan(venue: "  ").problems, [.venueMissing])
+        XCTAssertEqual(plan(team: []).problems, [.facilitatorMissing])
+        XCTAssertEqual(plan(team: [(1, .facilitator), (2, .assistantFacilitator), (3, .assistantFacilitator), (4, .administrator)]).problems, [])
+        XCTAssertEqual(plan(team: [(1, .facilitator), (2, .assistantFacilitator), (3, .assistantFacilitator), (4, .assistantFacilitator)]).problems,
+                       [.seatOverfilled])
+        XCTAssertEqual(plan(team: [(1, .facilitator), (1, .administrator)]).problems, [.personTwice])
+    }
+}

@@ -1,0 +1,93 @@
+import FKPCore
+import FKPStore
+import FKPTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+final class PlanningTests: XCTestCase {
+    /// The facilitator already sits in forum 1 (1 December 2026, 09:00–12:00 WIB).
+    static let world = TestAccounts.world + [
+        "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
+    ]
+
+    private static func userID(_ db: Database, _ name: String) async throws -> String {
+        "\(try await SQLTest.scalar(db, "SELECT id FROM fkp.users WHERE username = '\(name)'", as: Int64.self) ?? 0)"
+    }
+
+    func testBPSStaffPlanAForumWithUnitsScheduleAndTeam() async throws {
+        try await WebTest.withApp(seed: Self.world) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            let form = try await staff.get("/regions/3201010001/forums/new")
+            XCTAssertEqual(form.status, .ok)
+            XCTAssertTrue(form.text.contains("sudah dalam forum #1"), "a unit in an open forum cannot be chosen")
+            XCTAssertTrue(form.text.contains("Uji fasil (fasil, Fasilitator)"))
+            let fasil = try await Self.userID(db, "fasil"), bps = try await Self.userID(db, "bps")
+            let created = try await staff.post("/regions/3201010001/forums", [
+                "title": "FKP Desa Satu B", "date": "2026-12-02", "starts": "09:00", "ends": "12:00", "venue": "Masjid Al-Ikhlas",
+                "units[0]": "32010100010002", "units[1]": "32010100010003", "facilitator": fasil, "administrator": bps])
+            XCTAssertEqual(created.status, .seeOther)
+            XCTAssertEqual(created.location, "/forums/3")
+            let stored = try await SQLTest.scalar(db, """
+                SELECT f.venue || ' ' || to_char(f.starts_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD HH24:MI') || ' '
+                       || (SELECT string_agg(sls_code, ',' ORDER BY position) FROM fkp.forum_units WHERE forum_id = f.id) || ' '
+                       || (SELECT string_agg(team_role, ',' ORDER BY team_role) FROM fkp.forum_team WHERE forum_id = f.id)
+                  FROM fkp.forums f WHERE id = 3
+                """, as: String.self)
+            XCTAssertEqual(stored, "Masjid Al-Ikhlas 2026-12-02 09:00 32010100010002,32010100010003 administrator,facilitator")
+            let audited = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE action = 'forum.plan' AND actor = 'bps'", as: Int64.self)
+            XCTAssertEqual(audited, 5, "the forum, two units and two team seats")
+
+            let list = try await staff.get("/regions/3201010001/forums")
+            XCTAssertTrue(list.text.contains("FKP Desa Satu B"))
+            XCTAssertTrue(list.text.contains("0 / 2 (0%)"), "forum 1: none of its two families reviewed yet")
+            let regency = try await staff.get("/regions/3201/forums")
+            XCTAssertTrue(regency.text.contains("FKP Desa Satu B"), "the regency lists the forums of its villages")
+        }
+    }
+
+    func testAPlanThatBreaksARuleIsRefusedNamingTheProblemAndChangesNothing() async throws {
+        try await WebTest.withApp(seed: Self.world) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            try await staff.get("/regions/3201010001/forums/new")
+            let fasil = try await Self.userID(db, "fasil")
+            let base = ["date": "2026-12-01", "starts": "10:00", "ends": "13:00", "venue": "Balai", "facilitator": fasil]
+            let noUnits = try await staff.post("/regions/3201010001/forums", base)
+            XCTAssertEqual(noUnits.status, .unprocessableContent)
+            XCTAssertTrue(noUnits.text.contains("Pilih paling sedikit satu SLS"))
+            XCTAssertTrue(noUnits.text.contains(#"value="Balai""#), "what was typed is kept")
+            let backwards = try await staff.post("/regions/3201010001/forums", base.merging(["units[0]": "32010100010002", "ends": "08:00"]) { $1 })
+            XCTAssertTrue(backwards.text.contains("Jam selesai harus sesudah jam mulai"))
+            let doubleBooked = try await staff.post("/regions/3201010001/forums", base.merging(["units[]": "32010100010002"]) { $1 })  // as the browser sends it
+            XCTAssertEqual(doubleBooked.status, .conflict)
+            XCTAssertTrue(doubleBooked.text.contains("Uji fasil sudah bertugas di forum #1 pada waktu yang bersamaan"))
+            let bookedUnit = try await staff.post("/regions/3201010001/forums",
+                                                  base.merging(["units[0]": "32010100010001", "date": "2026-12-05"]) { $1 })
+            XCTAssertEqual(bookedUnit.status, .conflict)
+            XCTAssertTrue(bookedUnit.text.contains("sudah masuk forum lain"))
+            let forums = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.forums", as: Int64.self)
+            XCTAssertEqual(forums, 2)
+        }
+    }
+
+    func testOnlyBPSStaffOfTheRegionPlan() async throws {
+        try await WebTest.withApp(seed: Self.world) { client, _ in
+            for (name, status) in [("fasil", HTTPResponse.Status.forbidden), ("ketua", .forbidden), ("bps.other", .forbidden), ("auditor", .forbidden)] {
+                var person = TestBrowser(client)
+                try await person.login(name, TestAccounts.password)
+                let form = try await person.get("/regions/3201010001/forums/new")
+                XCTAssertEqual(form.status, status, name)
+                let post = try await person.post("/regions/3201010001/forums", ["date": "2026-12-09", "starts": "09:00", "ends": "10:00",
+                                                                                  "venue": "x", "units[0]": "32010100010002"])
+                XCTAssertEqual(post.status, .forbidden, name)
+            }
+            var outsider = TestBrowser(client)
+            try await outsider.login("bps.other", TestAccounts.password)
+            let list = try await outsider.get("/regions/3201010001/forums")
+            XCTAssertEqual(list.status, .notFound)
+        }
+    }
+}
