@@ -10,7 +10,8 @@ struct ChallengesPage {
     let open: [ChallengeItem]
     let decided: [ChallengeItem]
     let mayDecide: Bool
-    var hasDecided: Bool { !decided.isEmpty }
+    /// Stored, not computed: templates see stored properties only.
+    let hasDecided: Bool
     let back = "list"
     let error: String?
     let csrf: String
@@ -24,6 +25,7 @@ struct ChallengesPage {
         forumTitle = forum.title
         open = items.filter(\.isOpen)
         decided = items.filter { !$0.isOpen }
+        hasDecided = !decided.isEmpty
         self.mayDecide = mayDecide
         self.error = error?.messages.joined(separator: " ")
         self.csrf = csrf

@@ -319,6 +319,19 @@ enum Messages {
         "plan_error_double_booked": "{name} sudah bertugas di forum #{forum} pada waktu yang bersamaan.",
         "plan_error_unit_booked": "Salah satu SLS sudah masuk forum lain yang belum ditutup.",
         "plan_error_refused": "Rencana ditolak basis data.",
+        "added_title": "Keluarga tambahan",
+        "added_none": "Belum ada keluarga yang ditambahkan.",
+        "added_form": "Tambahkan keluarga yang tinggal di sini tetapi tidak ada di daftar",
+        "added_head_name": "Nama kepala keluarga",
+        "added_address": "Alamat",
+        "added_members": "Jumlah anggota keluarga",
+        "added_submit": "Tambahkan keluarga",
+        "added_error_headNameMissing": "Isikan nama kepala keluarga.",
+        "added_error_membersOutOfRange": "Jumlah anggota keluarga antara 1 dan 99.",
+        "added_error_presenceNotAllowed": "Keluarga tambahan tinggal di sini, pindah, atau tidak ditemukan.",
+        "added_error_proposedGroupMissing": "Pilih usulan kelompok.",
+        "added_error_reasonMissing": "Tuliskan alasan keluarga ini ditambahkan.",
+        "added_error_tooLong": "Teks terlalu panjang.",
     ]
 
     static let english: [String: String] = [
@@ -638,6 +651,19 @@ enum Messages {
         "plan_error_double_booked": "{name} is already in forum #{forum} at an overlapping time.",
         "plan_error_unit_booked": "One of the SLS is already in another forum that is not closed.",
         "plan_error_refused": "The database refused the plan.",
+        "added_title": "Added families",
+        "added_none": "No family added yet.",
+        "added_form": "Add a family that lives here but is missing from the list",
+        "added_head_name": "Head of the family",
+        "added_address": "Address",
+        "added_members": "Members of the family",
+        "added_submit": "Add the family",
+        "added_error_headNameMissing": "Give the name of the head of the family.",
+        "added_error_membersOutOfRange": "The number of members is between 1 and 99.",
+        "added_error_presenceNotAllowed": "An added family lives here, moved, or was not found.",
+        "added_error_proposedGroupMissing": "Choose the proposed group.",
+        "added_error_reasonMissing": "Give the reason the family is added.",
+        "added_error_tooLong": "The text is too long.",
     ]
 
     static func catalogue(_ language: Language) -> [String: String] {

@@ -10,6 +10,16 @@ struct ReviewController {
     let renderer: PageRenderer
     let forums: ForumRepository
     let reviews: ReviewRepository
+    let added: AddedFamilyRepository
+
+    struct AddForm: Decodable {
+        let head_name: String?
+        let address: String?
+        let members: String?
+        let presence: String?
+        let proposed_group: String?
+        let reason: String?
+    }
 
     struct Form: Decodable {
         let version: Int
@@ -26,6 +36,38 @@ struct ReviewController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/forums/{id}/units/{unit}", use: show)
         router.post("/forums/{id}/units/{unit}/families/{family}", use: save)
+        router.post("/forums/{id}/units/{unit}/added", use: add)
+    }
+
+    /// A family missing from the unit's list, added with its presence and a proposed group.
+    @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forums.requested(by: context, write: true)
+        let unit = try requestedUnit(forum, context, write: true)
+        guard let principal = context.principal, AccessPolicy.mayRecordReview(principal, in: forum, unit: unit.code) else {
+            throw HTTPError(.forbidden)
+        }
+        var request = request
+        let form = try await request.decodeForm(AddForm.self)
+        let t = Translations(language: context.language)
+        let family = AddedFamily(headName: form.head_name ?? "", address: form.address ?? "",
+                                 members: form.members.flatMap { Int($0.trimmingWhitespace) },
+                                 presence: form.presence.flatMap(Presence.init) ?? .present,
+                                 proposedGroup: form.proposed_group.flatMap(Int.init).flatMap(WelfareGroup.init), reason: form.reason ?? "")
+        func refuse(_ messages: [String], _ status: HTTPResponse.Status) async throws -> Response {
+            try await render(request, context, forum: forum, unit: unit, filter: ReviewFilter(), invalid: nil,
+                             addition: .init(family: family, messages: messages), status: status)
+        }
+        let problems = family.problems
+        guard problems.isEmpty else { return try await refuse(problems.map { t["added_error_\($0.rawValue)"] }, .unprocessableContent) }
+        guard forum.state.allows(.review) else { return try await refuse([t["review_error_state"]], .conflict) }
+        do {
+            _ = try await added.add(family, forumID: forum.id, unit: unit.code, context: WriteContext(
+                actor: principal.username, role: principal.primaryRole, action: "forum.add_family", reason: family.normalized.reason,
+                forumID: forum.id, requestID: context.requestID))
+        } catch let error where DatabaseRefusal(error)?.constraint == "forum_state_allows" {
+            return try await refuse([t["review_error_state"]], .conflict)
+        }
+        return redirect("/forums/\(forum.id)/units/\(unit.code.value)#added")
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -33,7 +75,7 @@ struct ReviewController {
         let unit = try requestedUnit(forum, context, write: false)
         let filter = ReviewFilter(Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) },
                                              uniquingKeysWith: { first, _ in first }))
-        return try await render(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, status: .ok)
+        return try await render(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, addition: nil, status: .ok)
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -118,15 +160,16 @@ struct ReviewController {
     private func refuse(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, unit: Region, filter: ReviewFilter,
                         wantsJSON: Bool, invalid: ReviewPage.Invalid, status: HTTPResponse.Status) async throws -> Response {
         if wantsJSON { return try Self.json(["error": invalid.messages.joined(separator: " ")], status: status) }
-        return try await render(request, context, forum: forum, unit: unit, filter: filter, invalid: invalid, status: status)
+        return try await render(request, context, forum: forum, unit: unit, filter: filter, invalid: invalid, addition: nil, status: status)
     }
 
     private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, unit: Region, filter: ReviewFilter,
-                        invalid: ReviewPage.Invalid?, status: HTTPResponse.Status) async throws -> Response {
+                        invalid: ReviewPage.Invalid?, addition: ReviewPage.Addition?, status: HTTPResponse.Status) async throws -> Response {
         let rows = try await reviews.rows(forumID: forum.id, unit: unit.code)
         let tally = try await reviews.tally(forumID: forum.id).first { $0.unit == unit.code }?.tally ?? ReviewTally()
         let editable = forum.state.allows(.review) && AccessPolicy.mayRecordReview(context.principal, in: forum, unit: unit.code)
-        let page = ReviewPage(forum: forum, unit: unit, rows: rows, tally: tally, filter: filter, editable: editable, invalid: invalid,
+        let page = ReviewPage(forum: forum, unit: unit, rows: rows, tally: tally, added: try await added.list(forumID: forum.id, unit: unit.code),
+                              filter: filter, editable: editable, invalid: invalid, addition: addition,
                               csrf: context.csrfToken(), language: context.language)
         return try renderer.render("review", title: "review_title", content: page, request: request, context: context, status: status)
     }

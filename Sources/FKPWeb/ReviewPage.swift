@@ -27,7 +27,7 @@ struct ReviewPage {
         let errors: [String]
         let openChallenges: Int
         let updatedBy: String?
-        var hasOpenChallenges: Bool { openChallenges > 0 }
+        let hasOpenChallenges: Bool
     }
 
     /// A submission that was refused, shown in its row with what the person typed.
@@ -37,6 +37,13 @@ struct ReviewPage {
         let messages: [String]
         /// A refusal of the whole page (the forum's stage), not of what was typed in the row.
         var aboutThePage = false
+    }
+
+    /// A family added to the list, and the form that adds one (with what was typed when refused).
+    struct AddedRow { let name: String; let address: String; let members: Int; let presence: String; let group: String; let reason: String }
+    struct Addition {
+        let family: AddedFamily
+        let messages: [String]
     }
 
     let forumID: Int64
@@ -56,9 +63,17 @@ struct ReviewPage {
     let editable: Bool
     let csrf: String
     let error: String?
+    let addedRows: [AddedRow]
+    let addErrors: [String]
+    let addName: String
+    let addAddress: String
+    let addMembers: String
+    let addReason: String
+    let addPresences: [Option]
+    let addGroups: [Option]
 
-    init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], tally: ReviewTally, filter: ReviewFilter, editable: Bool,
-         invalid: Invalid?, csrf: String, language: Language) {
+    init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], tally: ReviewTally, added: [AddedFamilyRepository.Listed],
+         filter: ReviewFilter, editable: Bool, invalid: Invalid?, addition: Addition?, csrf: String, language: Language) {
         let t = Translations(language: language)
         forumID = forum.id
         forumTitle = forum.title
@@ -84,6 +99,19 @@ struct ReviewPage {
         self.editable = editable
         self.csrf = csrf
         error = invalid.map { $0.aboutThePage ? $0.messages.joined(separator: " ") : t["review_error_summary"] }
+        addedRows = added.map { a in
+            AddedRow(name: a.family.headName, address: a.family.address, members: a.family.members ?? 0,
+                     presence: t["presence_\(a.family.presence.rawValue)"],
+                     group: a.family.proposedGroup.map { "\($0.rawValue) \(t["group_\($0.rawValue)"])" } ?? "", reason: a.family.reason)
+        }
+        let typed = addition?.family
+        addErrors = addition?.messages ?? []
+        addName = typed?.headName ?? ""
+        addAddress = typed?.address ?? ""
+        addMembers = typed?.members.map(String.init) ?? ""
+        addReason = typed?.reason ?? ""
+        addPresences = AddedFamily.presences.map { Option(value: $0.rawValue, label: t["presence_\($0.rawValue)"], selected: (typed?.presence ?? .present) == $0) }
+        addGroups = WelfareGroup.allCases.map { Option(value: "\($0.rawValue)", label: "\($0.rawValue) \(t["group_\($0.rawValue)"])", selected: typed?.proposedGroup == $0) }
     }
 
     static func row(_ row: ReviewRepository.Row, review: Review, errors: [String], t: Translations) -> Row {
@@ -102,7 +130,8 @@ struct ReviewPage {
             reason: review.reason, movedTo: review.movedTo, otherFamily: review.otherFamily ?? "", orderNote: review.orderNote,
             presenceLabel: review.presence == .present ? nil : t["presence_\(review.presence.rawValue)"],
             detailsOpen: review.presence != .present || !review.orderNote.isEmpty || errors.count > 0,
-            errors: errors, openChallenges: row.openChallenges, updatedBy: row.updatedBy)
+            errors: errors, openChallenges: row.openChallenges, updatedBy: row.updatedBy,
+            hasOpenChallenges: row.openChallenges > 0)
     }
 }
 
@@ -117,8 +146,9 @@ struct SummaryTable {
     let leaving: [Count]
     let added: [Count]
     let reviewed: Int
-    var hasLeaving: Bool { !leaving.isEmpty }
-    var hasAdded: Bool { !added.isEmpty }
+    /// Stored, not computed: templates see stored properties only.
+    let hasLeaving: Bool
+    let hasAdded: Bool
 
     init(_ tally: ReviewTally, t: Translations) {
         lines = WelfareGroup.allCases.map { Line(label: "\($0.rawValue) \(t["group_\($0.rawValue)"])", before: tally.before[$0], after: tally.after[$0]) }
@@ -127,5 +157,7 @@ struct SummaryTable {
         leaving = Presence.allCases.compactMap { p in tally.leaving[p].map { Count(label: t["presence_\(p.rawValue)"], count: $0) } }
         added = Presence.allCases.compactMap { p in tally.added[p].map { Count(label: t["presence_\(p.rawValue)"], count: $0) } }
         reviewed = tally.reviewed
+        hasLeaving = !leaving.isEmpty
+        hasAdded = !added.isEmpty
     }
 }

@@ -28,6 +28,10 @@ final class ChallengeTests: XCTestCase {
             let list = try await facilitator.get("/forums/1/challenges")
             XCTAssertTrue(list.text.contains("Kepala keluarga sakit"), "open challenges are listed per forum")
             XCTAssertTrue(list.text.contains("/forums/1/challenges/1/decision"))
+            XCTAssertFalse(list.text.contains("Sudah diputuskan"), "no decided section while nothing is decided")
+            let rows = try await facilitator.get("/forums/1/units/32010100010001")
+            XCTAssertTrue(rows.text.contains("1 sanggahan terbuka"), "the row shows its open challenge")
+            XCTAssertEqual(rows.text.components(separatedBy: "sanggahan terbuka").count, 2, "and only that row")
             let noMethod = try await facilitator.post("/forums/1/challenges/1/decision", ["version": "1", "status": "accepted"])
             XCTAssertEqual(noMethod.status, .unprocessableContent)
             XCTAssertTrue(noMethod.text.contains("Pilih cara memutuskan"))
@@ -53,6 +57,8 @@ final class ChallengeTests: XCTestCase {
             XCTAssertTrue(forum.text.contains(#"<th scope="row">1 Sangat miskin</th><td class="n">1</td><td class="n">2</td>"#),
                           "the forum summary counts the corrected family in its new group")
 
+            let decidedList = try await facilitator.get("/forums/1/challenges")
+            XCTAssertTrue(decidedList.text.contains("Sudah diputuskan"))
             let again = try await facilitator.post("/forums/1/challenges/1/decision", ["version": "1", "status": "rejected", "method": "consensus"])
             XCTAssertEqual(again.status, .conflict, "a decided challenge is not decided twice")
         }

@@ -143,4 +143,28 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertEqual(rows, 0)
         }
     }
+
+    func testAFamilyMissingFromTheListIsAddedWithItsPresenceAndProposedGroup() async throws {
+        try await WebTest.withApp(seed: Self.reviewing) { client, db in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            try await head.get(Self.unit)
+            let incomplete = try await head.post("\(Self.unit)/added", ["head_name": "Ujang Sobari", "members": "0", "proposed_group": "1",
+                                                                         "reason": "Pindahan 2023, belum terdata"])
+            XCTAssertEqual(incomplete.status, .unprocessableContent)
+            XCTAssertTrue(incomplete.text.contains("Jumlah anggota keluarga antara 1 dan 99"))
+            XCTAssertTrue(incomplete.text.contains(#"value="Ujang Sobari""#))
+            let added = try await head.post("\(Self.unit)/added", ["head_name": "Ujang Sobari", "address": "Kp. Babakan RT 1", "members": "5",
+                                                                    "presence": "present", "proposed_group": "1", "reason": "Pindahan 2023, belum terdata"])
+            XCTAssertEqual(added.status, .seeOther)
+            XCTAssertEqual(added.location, "\(Self.unit)#added")
+            let page = try await head.get(Self.unit)
+            XCTAssertTrue(page.text.contains("Ujang Sobari"))
+            XCTAssertTrue(page.text.contains("Keluarga tambahan: Masih tinggal di sini 1"), "the summary counts added families by presence")
+            XCTAssertTrue(page.text.contains(#"<th scope="row">1 Sangat miskin</th><td class="n">1</td><td class="n">2</td>"#),
+                          "and in the group after the forum")
+            let audited = try await SQLTest.scalar(db, "SELECT actor || ' ' || (new_row ->> 'head_name') FROM audit.entries WHERE action = 'forum.add_family'", as: String.self)
+            XCTAssertEqual(audited, "ketua Ujang Sobari")
+        }
+    }
 }

@@ -1,0 +1,55 @@
+/// A family that lives in an SLS but is missing from its preliminary list, added by the forum
+/// with its presence and a proposed group; BPS enumerates it afterwards.
+public struct AddedFamily: Sendable, Equatable {
+    public var headName: String
+    public var address: String
+    public var members: Int?
+    public var presence: Presence
+    public var proposedGroup: WelfareGroup?
+    public var reason: String
+
+    public init(headName: String, address: String = "", members: Int?, presence: Presence = .present,
+                proposedGroup: WelfareGroup?, reason: String) {
+        self.headName = headName
+        self.address = address
+        self.members = members
+        self.presence = presence
+        self.proposedGroup = proposedGroup
+        self.reason = reason
+    }
+
+    /// The presences an added family can have: it lives there, moved since, or was not found.
+    public static let presences: [Presence] = [.present, .moved, .notFound]
+
+    public enum Problem: String, Error, Sendable, CaseIterable {
+        case headNameMissing, membersOutOfRange, presenceNotAllowed, proposedGroupMissing, reasonMissing, tooLong
+
+        public var field: String {
+            switch self {
+            case .headNameMissing: "head_name"
+            case .membersOutOfRange: "members"
+            case .presenceNotAllowed: "presence"
+            case .proposedGroupMissing: "proposed_group"
+            case .reasonMissing: "reason"
+            case .tooLong: "address"
+            }
+        }
+    }
+
+    public var normalized: AddedFamily {
+        AddedFamily(headName: headName.trimmingWhitespace, address: address.trimmingWhitespace, members: members, presence: presence,
+                    proposedGroup: proposedGroup, reason: reason.trimmingWhitespace)
+    }
+
+    public var problems: [Problem] {
+        let family = normalized
+        var problems: [Problem] = []
+        if family.headName.isEmpty { problems.append(.headNameMissing) }
+        if !(1...99).contains(family.members ?? 0) { problems.append(.membersOutOfRange) }
+        if !Self.presences.contains(family.presence) { problems.append(.presenceNotAllowed) }
+        if family.proposedGroup == nil { problems.append(.proposedGroupMissing) }
+        if family.reason.isEmpty { problems.append(.reasonMissing) }
+        if family.headName.count > 200 || family.address.count > 500 || family.reason.count > 500 { problems.append(.tooLong) }
+        return problems
+    }
+}

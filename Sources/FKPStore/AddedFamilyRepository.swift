@@ -1,0 +1,48 @@
+import FKPCore
+import PostgresNIO
+
+/// Families a forum adds to a unit's list because they were missing from it.
+public struct AddedFamilyRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    public struct Listed: Sendable, Equatable {
+        public var id: Int64
+        public var unit: String
+        public var family: AddedFamily
+        public var createdBy: String?
+    }
+
+    public func add(_ family: AddedFamily, forumID: Int64, unit: RegionCode, context: WriteContext) async throws -> Int64 {
+        let f = family.normalized
+        return try await database.write(context) { connection in
+            let rows = try await connection.query("""
+                INSERT INTO fkp.added_families (forum_id, sls_code, head_name, address, members, presence, proposed_group, reason, created_by)
+                VALUES (\(forumID), \(unit.value), \(f.headName), \(f.address), \(Int32(f.members ?? 0)), \(f.presence.rawValue),
+                        \(Int16(f.proposedGroup?.rawValue ?? 0)), \(f.reason), \(context.actor))
+                RETURNING id
+                """, logger: database.logger)
+            var id: Int64 = 0
+            for try await value in rows.decode(Int64.self) { id = value }
+            return id
+        }
+    }
+
+    public func list(forumID: Int64, unit: RegionCode) async throws -> [Listed] {
+        try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT id, sls_code, head_name, address, members, presence, proposed_group, reason, created_by
+                  FROM fkp.added_families WHERE forum_id = \(forumID) AND sls_code = \(unit.value) ORDER BY id
+                """, logger: database.logger)
+            var found: [Listed] = []
+            for try await (id, unit, name, address, members, presence, group, reason, by)
+                in rows.decode((Int64, String, String, String, Int32, String, Int16, String, String?).self) {
+                found.append(Listed(id: id, unit: unit, family: AddedFamily(
+                    headName: name, address: address, members: Int(members), presence: Presence(rawValue: presence) ?? .present,
+                    proposedGroup: WelfareGroup(rawValue: Int(group)), reason: reason), createdBy: by))
+            }
+            return found
+        }
+    }
+}
