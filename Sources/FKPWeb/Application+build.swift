@@ -63,6 +63,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     PlanningController(renderer: renderer, forums: forums, regions: RegionRepository(database: database)).addRoutes(to: router)
     ForumController(renderer: renderer, forums: forums, reviews: reviews, challenges: challenges).addRoutes(to: router)
     ReviewController(renderer: renderer, forums: forums, reviews: reviews, added: AddedFamilyRepository(database: database)).addRoutes(to: router)
+    PaperListController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
     ChallengeController(renderer: renderer, forums: forums, reviews: reviews, challenges: challenges,
                         audit: AuditRepository(database: database)).addRoutes(to: router)
     let invitations = InvitationRepository(database: database)

@@ -1,0 +1,70 @@
+import FKPCore
+import FKPStore
+
+/// The A4 print of a unit's list: the area's identity, the summary to fill in, the rows with
+/// empty columns for handwritten marks, and the verifier's signature line.
+struct PrintListPage {
+    struct Row { let number: Int; let id: String; let name: String; let address: String; let members: Int; let group: Int }
+
+    let forumID: Int64
+    let forumTitle: String
+    let place: String
+    let when: String
+    let unitName: String
+    let unitCode: String
+    let rows: [Row]
+    let groups: [String]
+    let count: Int
+
+    init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], language: Language) {
+        let t = Translations(language: language)
+        forumID = forum.id
+        forumTitle = forum.title
+        place = forum.placeName
+        when = IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: language.rawValue)
+        unitName = unit.name
+        unitCode = unit.code.value
+        self.rows = rows.map { Row(number: $0.number, id: $0.familyID, name: $0.headName, address: $0.address, members: $0.members, group: $0.group.rawValue) }
+        groups = WelfareGroup.allCases.map { "\($0.rawValue) \(t["group_\($0.rawValue)"])" }
+        count = rows.count
+    }
+}
+
+/// Entering a paper list: one line per family with a code and a reason, in list order.
+struct PaperEntryPage {
+    struct Row {
+        let number: Int
+        let id: String
+        let name: String
+        let group: Int
+        let version: Int
+        let code: String
+        let reason: String
+        let problem: String?
+    }
+
+    let forumID: Int64
+    let unitName: String
+    let unitCode: String
+    let rows: [Row]
+    let saved: Int?
+    let error: String?
+    let problemCount: Int
+    let csrf: String
+
+    init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], entered: [String: String], problems: [String: String],
+         saved: Int?, error: String?, csrf: String, language: Language) {
+        forumID = forum.id
+        unitName = unit.name
+        unitCode = unit.code.value
+        self.rows = rows.map { row in
+            Row(number: row.number, id: row.familyID, name: row.headName, group: row.group.rawValue, version: row.version,
+                code: entered["c_\(row.familyID)"] ?? PaperCode.code(for: row.review),
+                reason: entered["r_\(row.familyID)"] ?? row.review.reason, problem: problems[row.familyID])
+        }
+        self.saved = saved
+        self.error = error
+        problemCount = problems.count
+        self.csrf = csrf
+    }
+}
