@@ -75,26 +75,26 @@ public struct ReviewRepository: Sendable {
     }
 
     /// Saves the review if the row is still at `expectedVersion` (0 when nothing was recorded);
-    /// saving what is already there changes nothing and records nothing.
+    /// saving what is already there changes nothing and records nothing. The write is tried
+    /// first and the row read only when it did not apply: one statement on the common path.
     public func save(forumID: Int64, familyID: String, review: Review, expectedVersion: Int, context: WriteContext) async throws -> Outcome {
         let r = review.normalized
         return try await database.write(context) { connection in
             let logger = database.logger
-            guard let current = try await Self.row(forumID: forumID, familyID: familyID, on: connection, logger: logger) else { return .gone }
-            if current.version != expectedVersion { return .stale(current: current) }
-            if current.review == r { return .saved(version: current.version) }
-            if let version = try await Self.store(r, forumID: forumID, familyID: familyID, expectedVersion: expectedVersion,
-                                                  actor: context.actor, on: connection, logger: logger) {
+            // An empty review over nothing recorded writes nothing.
+            if !(expectedVersion == 0 && r == .none), let version = try await Self.store(
+                r, forumID: forumID, familyID: familyID, expectedVersion: expectedVersion, actor: context.actor, on: connection, logger: logger) {
                 return .saved(version: version)
             }
-            // Another transaction wrote between our read and our write.
-            guard let now = try await Self.row(forumID: forumID, familyID: familyID, on: connection, logger: logger) else { return .gone }
-            return .stale(current: now)
+            guard let current = try await Self.row(forumID: forumID, familyID: familyID, on: connection, logger: logger) else { return .gone }
+            if current.version == expectedVersion && current.review == r { return .saved(version: current.version) }
+            return .stale(current: current)
         }
     }
 
-    /// Writes the review if the row is still at `expectedVersion`; its new version, or nil when
-    /// another transaction got there first. Inside a write transaction only.
+    /// Writes the review if the row is still at `expectedVersion` and differs from it; its new
+    /// version, or nil when nothing was written (another transaction got there first, or there
+    /// was nothing to change). Inside a write transaction only.
     static func store(_ r: Review, forumID: Int64, familyID: String, expectedVersion: Int, actor: String,
                       on connection: PostgresConnection, logger: Logger) async throws -> Int? {
         let group = r.proposedGroup.map { Int16($0.rawValue) }
@@ -115,6 +115,9 @@ public struct ReviewRepository: Sendable {
                        merged_into = \(mergedInto), order_note = \(r.orderNote.nilIfEmpty), updated_by = \(actor),
                        updated_at = now(), version = version + 1
                  WHERE forum_id = \(forumID) AND family_id = \(familyID) AND version = \(expectedVersion)
+                   AND (verdict, proposed_group, reason, presence, moved_to, duplicate_of, merged_into, order_note)
+                       IS DISTINCT FROM (\(r.verdict?.rawValue), \(group), \(r.reason.nilIfEmpty), \(r.presence.rawValue),
+                                         \(r.movedTo.nilIfEmpty), \(duplicateOf), \(mergedInto), \(r.orderNote.nilIfEmpty))
                 RETURNING version
                 """, logger: logger)
         for try await version in rows.decode(Int32.self) { return Int(version) }

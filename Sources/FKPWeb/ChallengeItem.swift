@@ -3,8 +3,6 @@ import FKPStore
 
 /// One challenge as the family page and the forum's list show it, with its decision form.
 struct ChallengeItem {
-    struct Option { let value: String; let label: String }
-
     let id: Int64
     let version: Int
     let familyID: String
@@ -20,8 +18,8 @@ struct ChallengeItem {
     let decision: String?
     let decidedBy: String?
     let errors: [String]
-    let statuses: [Option]
-    let methods: [Option]
+    let statuses: [FormOption]
+    let methods: [FormOption]
 
     init(_ listed: ChallengeRepository.Listed, forum: ForumSummary, errors: [String], t: Translations, language: Language) {
         let c = listed.challenge
@@ -54,7 +52,7 @@ struct ChallengeItem {
         }
         decidedBy = listed.decidedBy
         self.errors = errors
-        statuses = [Challenge.Status.accepted, .rejected, .withdrawn].map { Option(value: $0.rawValue, label: t["challenge_status_\($0.rawValue)"]) }
-        methods = Challenge.Method.allCases.map { Option(value: $0.rawValue, label: t["challenge_method_\($0.rawValue)"]) }
+        statuses = [Challenge.Status.accepted, .rejected, .withdrawn].map { FormOption(value: $0.rawValue, label: t["challenge_status_\($0.rawValue)"]) }
+        methods = Challenge.Method.allCases.map { FormOption(value: $0.rawValue, label: t["challenge_method_\($0.rawValue)"]) }
     }
 }

@@ -8,7 +8,6 @@ struct FamilyPage {
     /// The review's fields shown in the history, in this order.
     static let reviewFields = ["verdict", "proposed_group", "reason", "presence", "moved_to", "duplicate_of", "merged_into", "order_note"]
 
-    struct Option { let value: String; let label: String; let selected: Bool }
     struct Change { let field: String; let old: String?; let new: String? }
     struct Event { let when: String; let actor: String; let role: String; let reason: String?; let decision: String?; let changes: [Change] }
     struct Refusal {
@@ -32,9 +31,9 @@ struct FamilyPage {
     let challenges: [ChallengeItem]
     let mayRaise: Bool
     let mayDecide: Bool
-    let kinds: [Option]
-    let groups: [Option]
-    let presences: [Option]
+    let kinds: [FormOption]
+    let groups: [FormOption]
+    let presences: [FormOption]
     let proposedValue: String
     let reason: String
     let errors: [String]
@@ -79,9 +78,9 @@ struct FamilyPage {
         self.mayRaise = mayRaise
         self.mayDecide = mayDecide
         let raised = error?.raised
-        kinds = Challenge.Kind.allCases.map { Option(value: $0.rawValue, label: t["challenge_kind_\($0.rawValue)"], selected: raised?.kind == $0) }
-        groups = WelfareGroup.allCases.map { Option(value: "\($0.rawValue)", label: group($0), selected: raised?.proposedGroup == $0) }
-        presences = Presence.allCases.map { Option(value: $0.rawValue, label: t["presence_\($0.rawValue)"], selected: raised?.proposedPresence == $0) }
+        kinds = Challenge.Kind.allCases.map { FormOption(value: $0.rawValue, label: t["challenge_kind_\($0.rawValue)"], selected: raised?.kind == $0) }
+        groups = WelfareGroup.allCases.map { FormOption(value: "\($0.rawValue)", label: group($0), selected: raised?.proposedGroup == $0) }
+        presences = Presence.allCases.map { FormOption(value: $0.rawValue, label: t["presence_\($0.rawValue)"], selected: raised?.proposedPresence == $0) }
         proposedValue = raised?.proposedValue ?? ""
         reason = raised?.reason ?? ""
         errors = error?.messages ?? []

@@ -3,7 +3,6 @@ import FKPStore
 
 /// What the review template shows: the unit's summary, the filter, and one form per family.
 struct ReviewPage {
-    struct Option { let value: String; let label: String; let selected: Bool }
     struct Row {
         let id: String
         let number: Int
@@ -15,9 +14,10 @@ struct ReviewPage {
         let version: Int
         let verdictLabel: String
         let verdictClass: String
-        let verdicts: [Option]
-        let groups: [Option]
-        let presences: [Option]
+        /// Built by HTMLText, which escapes every value and label: safe to insert unescaped.
+        let verdictsHTML: String
+        let groupsHTML: String
+        let presencesHTML: String
         let reason: String
         let movedTo: String
         let otherFamily: String
@@ -52,12 +52,13 @@ struct ReviewPage {
     let unitCode: String
     let action: String
     let back: String
-    let rows: [Row]
+    /// The cards, built by ReviewRowMarkup (escaped there).
+    let rows: [String]
     let total: Int
     let shown: Int
     let summary: SummaryTable
-    let filterVerdicts: [Option]
-    let filterGroups: [Option]
+    let filterVerdicts: [FormOption]
+    let filterGroups: [FormOption]
     let filterName: String
     let filtered: Bool
     let editable: Bool
@@ -69,8 +70,8 @@ struct ReviewPage {
     let addAddress: String
     let addMembers: String
     let addReason: String
-    let addPresences: [Option]
-    let addGroups: [Option]
+    let addPresences: [FormOption]
+    let addGroups: [FormOption]
 
     init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], tally: ReviewTally, added: [AddedFamilyRepository.Listed],
          filter: ReviewFilter, editable: Bool, invalid: Invalid?, addition: Addition?, csrf: String, language: Language) {
@@ -82,18 +83,20 @@ struct ReviewPage {
         action = "/forums/\(forum.id)/units/\(unit.code.value)/families/"
         back = filter.queryString
         let shownRows = rows.filter { filter.admits($0) || $0.familyID == invalid?.familyID }
+        let shared = ReviewRowMarkup.Shared(action: "/forums/\(forum.id)/units/\(unit.code.value)/families/", csrf: csrf,
+                                            back: filter.queryString, editable: editable, forumID: forum.id, t: t)
         self.rows = shownRows.map { row in
             let problem = invalid?.familyID == row.familyID && invalid?.aboutThePage == false ? invalid : nil
-            return Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], t: t)
+            return ReviewRowMarkup.html(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], t: t), shared)
         }
         total = rows.count
         shown = shownRows.count
         summary = SummaryTable(tally, t: t)
-        filterVerdicts = [Option(value: "", label: t["review_filter_all"], selected: filter.verdict == nil),
-                          Option(value: "none", label: t["verdict_none"], selected: filter.verdict == "none")]
-            + Verdict.allCases.map { Option(value: $0.rawValue, label: t["verdict_\($0.rawValue)"], selected: filter.verdict == $0.rawValue) }
-        filterGroups = [Option(value: "", label: t["review_filter_all"], selected: filter.group == nil)]
-            + WelfareGroup.allCases.map { Option(value: "\($0.rawValue)", label: "\($0.rawValue) \(t["group_\($0.rawValue)"])", selected: filter.group == $0) }
+        filterVerdicts = [FormOption(value: "", label: t["review_filter_all"], selected: filter.verdict == nil),
+                          FormOption(value: "none", label: t["verdict_none"], selected: filter.verdict == "none")]
+            + Verdict.allCases.map { FormOption(value: $0.rawValue, label: t["verdict_\($0.rawValue)"], selected: filter.verdict == $0.rawValue) }
+        filterGroups = [FormOption(value: "", label: t["review_filter_all"], selected: filter.group == nil)]
+            + WelfareGroup.allCases.map { FormOption(value: "\($0.rawValue)", label: "\($0.rawValue) \(t["group_\($0.rawValue)"])", selected: filter.group == $0) }
         filterName = filter.name
         filtered = filter.isActive
         self.editable = editable
@@ -110,8 +113,8 @@ struct ReviewPage {
         addAddress = typed?.address ?? ""
         addMembers = typed?.members.map(String.init) ?? ""
         addReason = typed?.reason ?? ""
-        addPresences = AddedFamily.presences.map { Option(value: $0.rawValue, label: t["presence_\($0.rawValue)"], selected: (typed?.presence ?? .present) == $0) }
-        addGroups = WelfareGroup.allCases.map { Option(value: "\($0.rawValue)", label: "\($0.rawValue) \(t["group_\($0.rawValue)"])", selected: typed?.proposedGroup == $0) }
+        addPresences = AddedFamily.presences.map { FormOption(value: $0.rawValue, label: t["presence_\($0.rawValue)"], selected: (typed?.presence ?? .present) == $0) }
+        addGroups = WelfareGroup.allCases.map { FormOption(value: "\($0.rawValue)", label: "\($0.rawValue) \(t["group_\($0.rawValue)"])", selected: typed?.proposedGroup == $0) }
     }
 
     static func row(_ row: ReviewRepository.Row, review: Review, errors: [String], t: Translations) -> Row {
@@ -122,11 +125,15 @@ struct ReviewPage {
             members: row.members, group: row.group.rawValue, groupLabel: t["group_\(row.group.rawValue)"], version: row.version,
             verdictLabel: verdict.map { t["verdict_\($0.rawValue)"] } ?? t["verdict_none"],
             verdictClass: verdict?.rawValue ?? "none",
-            verdicts: Verdict.allCases.map { Option(value: $0.rawValue, label: t["verdict_\($0.rawValue)"], selected: verdict == $0) },
-            groups: WelfareGroup.allCases.filter { $0 != row.group }.map {
-                Option(value: "\($0.rawValue)", label: "\($0.rawValue) \(t["group_\($0.rawValue)"])", selected: review.proposedGroup == $0)
-            },
-            presences: Presence.allCases.map { Option(value: $0.rawValue, label: t["presence_\($0.rawValue)"], selected: review.presence == $0) },
+            verdictsHTML: HTMLText.radios("verdict", Verdict.allCases.map {
+                FormOption(value: $0.rawValue, label: t["verdict_\($0.rawValue)"], selected: verdict == $0)
+            }),
+            groupsHTML: HTMLText.options(WelfareGroup.allCases.filter { $0 != row.group }.map {
+                FormOption(value: "\($0.rawValue)", label: "\($0.rawValue) \(t["group_\($0.rawValue)"])", selected: review.proposedGroup == $0)
+            }),
+            presencesHTML: HTMLText.options(Presence.allCases.map {
+                FormOption(value: $0.rawValue, label: t["presence_\($0.rawValue)"], selected: review.presence == $0)
+            }),
             reason: review.reason, movedTo: review.movedTo, otherFamily: review.otherFamily ?? "", orderNote: review.orderNote,
             presenceLabel: review.presence == .present ? nil : t["presence_\(review.presence.rawValue)"],
             detailsOpen: review.presence != .present || !review.orderNote.isEmpty || errors.count > 0,

@@ -167,4 +167,16 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertEqual(audited, "ketua Ujang Sobari")
         }
     }
+
+    func testNamesAndTypedTextAreEscapedInTheCards() async throws {
+        try await WebTest.withApp(seed: Self.reviewing + ["UPDATE fkp.families SET head_name = '<script>x</script> & \"Ani\"' WHERE id = 'F1'"]) { client, _ in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            try await head.get(Self.unit)
+            let refused = try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "tidak_sesuai", "reason": "<img src=x>"])
+            XCTAssertFalse(refused.text.contains("<script>x</script>"))
+            XCTAssertTrue(refused.text.contains("&lt;script&gt;x&lt;/script&gt; &amp; &quot;Ani&quot;"))
+            XCTAssertTrue(refused.text.contains(#"value="&lt;img src=x&gt;""#))
+        }
+    }
 }

@@ -1,0 +1,44 @@
+import FKPCore
+@testable import FKPStore
+import Mustache
+import XCTest
+
+@testable import FKPWeb
+
+/// The view-models that answer templates by name (for speed) must answer for every stored
+/// property, as reflection would: a property added but not answered would silently render empty.
+final class ReviewPageTemplateTests: XCTestCase {
+    private func assertAnswersEveryProperty(_ value: some MustacheParent, file: StaticString = #filePath, line: UInt = #line) {
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            let isNil = Mirror(reflecting: child.value).displayStyle == .optional && Mirror(reflecting: child.value).children.isEmpty
+            XCTAssertEqual(value.child(named: label) == nil, isNil, "\(type(of: value)).\(label)", file: file, line: line)
+        }
+        XCTAssertNil(value.child(named: "no_such_field"))
+    }
+
+    func testEveryPropertyIsAnswered() throws {
+        let forum = ForumSummary(id: 1, place: try RegionCode("3201010001"), placeName: "Desa", units: [], title: "FKP",
+                                 startsAt: Date(), venue: "Balai", state: .reviewing)
+        let unit = Region(code: try RegionCode("32010100010001"), name: "RT 1", isNonSLS: false)
+        let row = ReviewRepository.Row(familyID: "F1", unit: unit.code.value, number: 1, headName: "A", address: "B", members: 3, group: .poor,
+                                       review: Review(verdict: .fits), version: 2, updatedBy: "ketua", openChallenges: 1)
+        let page = ReviewPage(forum: forum, unit: unit, rows: [row], tally: ReviewTally(), added: [], filter: ReviewFilter(), editable: true,
+                              invalid: nil, addition: nil, csrf: "token", language: .indonesian)
+        assertAnswersEveryProperty(page)
+        XCTAssertTrue(page.rows[0].contains(#"<input type="hidden" name="version" value="2">"#))
+        assertAnswersEveryProperty(page.summary)
+        assertAnswersEveryProperty(page.filterVerdicts[0])
+        assertAnswersEveryProperty(PageRenderer.Layout(t: Translations(language: .english), lang: "en", title: "x", switchLanguageURL: "/",
+                                                       requestID: "r", user: "u", csrf: "c", canSeeUsers: true, canImport: false, content: 1))
+    }
+
+    func testBuiltOptionListsEscapeWhatTheyInsert() {
+        XCTAssertEqual(HTMLText.escape(#"<b>"Ani" & 'Budi'</b>"#), "&lt;b&gt;&quot;Ani&quot; &amp; &#39;Budi&#39;&lt;/b&gt;")
+        XCTAssertEqual(HTMLText.escape("Tidak miskin"), "Tidak miskin")
+        XCTAssertEqual(HTMLText.options([FormOption(value: "2", label: "2 <Miskin>", selected: true)]),
+                       #"<option value="2" selected>2 &lt;Miskin&gt;</option>"#)
+        XCTAssertEqual(HTMLText.radios("verdict", [FormOption(value: "sesuai", label: "Sesuai")]),
+                       #"<label><input type="radio" name="verdict" value="sesuai">Sesuai</label>"#)
+    }
+}
