@@ -27,7 +27,6 @@ struct ReviewPage {
         let errors: [String]
         let openChallenges: Int
         let updatedBy: String?
-        let hasOpenChallenges: Bool
     }
 
     /// A submission that was refused, shown in its row with what the person typed.
@@ -85,9 +84,10 @@ struct ReviewPage {
         let shownRows = rows.filter { filter.admits($0) || $0.familyID == invalid?.familyID }
         let shared = ReviewRowMarkup.Shared(action: "/forums/\(forum.id)/units/\(unit.code.value)/families/", csrf: csrf,
                                             back: filter.queryString, editable: editable, forumID: forum.id, t: t)
+        let choices = ReviewRowMarkup.Choices(t: t)
         self.rows = shownRows.map { row in
             let problem = invalid?.familyID == row.familyID && invalid?.aboutThePage == false ? invalid : nil
-            return ReviewRowMarkup.html(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], t: t), shared)
+            return ReviewRowMarkup.html(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], choices: choices), shared)
         }
         total = rows.count
         shown = shownRows.count
@@ -117,28 +117,21 @@ struct ReviewPage {
         addGroups = WelfareGroup.allCases.map { FormOption(value: "\($0.rawValue)", label: "\($0.rawValue) \(t["group_\($0.rawValue)"])", selected: typed?.proposedGroup == $0) }
     }
 
-    static func row(_ row: ReviewRepository.Row, review: Review, errors: [String], t: Translations) -> Row {
+    static func row(_ row: ReviewRepository.Row, review: Review, errors: [String], choices: ReviewRowMarkup.Choices) -> Row {
         let verdict = review.verdict
         return Row(
             id: row.familyID, number: row.number, name: row.headName,
             address: row.address.count > 60 ? String(row.address.prefix(57)) + "…" : row.address,
-            members: row.members, group: row.group.rawValue, groupLabel: t["group_\(row.group.rawValue)"], version: row.version,
-            verdictLabel: verdict.map { t["verdict_\($0.rawValue)"] } ?? t["verdict_none"],
+            members: row.members, group: row.group.rawValue, groupLabel: choices.groupLabels[row.group] ?? "", version: row.version,
+            verdictLabel: verdict.flatMap { choices.verdictLabels[$0] } ?? choices.verdictNone,
             verdictClass: verdict?.rawValue ?? "none",
-            verdictsHTML: HTMLText.radios("verdict", Verdict.allCases.map {
-                FormOption(value: $0.rawValue, label: t["verdict_\($0.rawValue)"], selected: verdict == $0)
-            }),
-            groupsHTML: HTMLText.options(WelfareGroup.allCases.filter { $0 != row.group }.map {
-                FormOption(value: "\($0.rawValue)", label: "\($0.rawValue) \(t["group_\($0.rawValue)"])", selected: review.proposedGroup == $0)
-            }),
-            presencesHTML: HTMLText.options(Presence.allCases.map {
-                FormOption(value: $0.rawValue, label: t["presence_\($0.rawValue)"], selected: review.presence == $0)
-            }),
+            verdictsHTML: choices.verdictRadios(verdict),
+            groupsHTML: choices.groupOptions(own: row.group, chosen: review.proposedGroup),
+            presencesHTML: choices.presenceOptions(review.presence),
             reason: review.reason, movedTo: review.movedTo, otherFamily: review.otherFamily ?? "", orderNote: review.orderNote,
-            presenceLabel: review.presence == .present ? nil : t["presence_\(review.presence.rawValue)"],
+            presenceLabel: review.presence == .present ? nil : choices.presenceLabels[review.presence],
             detailsOpen: review.presence != .present || !review.orderNote.isEmpty || errors.count > 0,
-            errors: errors, openChallenges: row.openChallenges, updatedBy: row.updatedBy,
-            hasOpenChallenges: row.openChallenges > 0)
+            errors: errors, openChallenges: row.openChallenges, updatedBy: row.updatedBy)
     }
 }
 
