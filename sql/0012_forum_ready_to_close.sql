@@ -9,7 +9,8 @@ DECLARE
     without_verdict bigint;
     open_challenges bigint;
 BEGIN
-    LOCK TABLE fkp.reviews, fkp.challenges IN SHARE MODE;
+    -- In the order a challenge's decision writes them (challenge, then review): no deadlock.
+    LOCK TABLE fkp.challenges, fkp.reviews IN SHARE MODE;
     SELECT count(*) INTO without_verdict
       FROM fkp.forum_units u
       JOIN fkp.families f ON f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':')

@@ -67,7 +67,6 @@ struct ForumController {
         let page = ForumPage(forum: forum, tallies: try await reviews.tally(forumID: forum.id),
                              openChallenges: try await challenges.openCount(forumID: forum.id), moves: moves,
                              mayInvite: AccessPolicy.decide(context.principal, .inviteParticipants, forum.resource) == .allow,
-                             mayRun: AccessPolicy.decide(context.principal, .runForum, forum.resource) == .allow,
                              csrf: context.csrfToken(), error: error, language: context.language)
         return try renderer.render("forum", title: "forum_title", content: page, request: request, context: context, status: status)
     }
@@ -95,11 +94,10 @@ struct ForumPage {
     let openChallenges: Int
     let blocked: Bool
     let mayInvite: Bool
-    let mayRun: Bool
     let csrf: String
     let error: String?
 
-    init(forum: ForumSummary, tallies: [(unit: RegionCode, tally: ReviewTally)], openChallenges: Int, moves: [ForumState], mayInvite: Bool, mayRun: Bool, csrf: String,
+    init(forum: ForumSummary, tallies: [(unit: RegionCode, tally: ReviewTally)], openChallenges: Int, moves: [ForumState], mayInvite: Bool, csrf: String,
          error: String?, language: Language) {
         let t = Translations(language: language)
         forumID = forum.id
@@ -121,7 +119,6 @@ struct ForumPage {
         blocked = forum.state == .reviewing && (withoutVerdict > 0 || openChallenges > 0)
         self.moves = moves.map { Move(from: forum.state.rawValue, to: $0.rawValue, label: t["forum_move_\(forum.state.rawValue)_\($0.rawValue)"]) }
         self.mayInvite = mayInvite
-        self.mayRun = mayRun
         self.csrf = csrf
         self.error = error
     }
