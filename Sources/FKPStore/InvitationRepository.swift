@@ -84,23 +84,47 @@ public struct InvitationRepository: Sendable {
     /// A new code for an invitee whose paper was lost; earlier unused codes stop working.
     public func reissue(participantID: Int64, forumID: Int64, code: String, expiresAt: Date, context: WriteContext) async throws -> Invited? {
         try await database.write(context) { connection in
-            var found: Invited?
-            for try await (userID, username) in try await connection.query("""
-                SELECT u.id, u.username FROM fkp.forum_participants p JOIN fkp.users u ON u.id = p.user_id
-                 WHERE p.id = \(participantID) AND p.forum_id = \(forumID)
-                """, logger: database.logger).decode((Int64, String).self) {
-                found = Invited(participantID: participantID, userID: userID, username: username)
-            }
-            guard let found else { return nil }
-            try await connection.query("""
-                UPDATE fkp.activation_codes SET expires_at = now() WHERE user_id = \(found.userID) AND used_at IS NULL AND expires_at > now()
-                """, logger: database.logger)
-            try await connection.query("""
-                INSERT INTO fkp.activation_codes (user_id, code_hash, expires_at)
-                VALUES (\(found.userID), \(ActivationCodeRepository.hash(code)), \(expiresAt))
-                """, logger: database.logger)
-            return found
+            try await Self.reissue(participantID: participantID, forumID: forumID, code: code, expiresAt: expiresAt,
+                                   on: connection, logger: database.logger)
         }
+    }
+
+    /// New codes for every invitee of the forum who has not yet activated, in one transaction, so
+    /// that the printed sheets and the valid codes always match. `code` draws each new code.
+    public func reissueAll(forumID: Int64, code: () -> String, expiresAt: Date,
+                           context: WriteContext) async throws -> [(participantID: Int64, username: String, code: String)] {
+        let waiting = try await participants(forumID: forumID).filter { !$0.activated && $0.username != nil }
+        let codes = waiting.map { ($0.id, code()) }
+        return try await database.write(context) { connection in
+            var issued: [(participantID: Int64, username: String, code: String)] = []
+            for (participantID, code) in codes {
+                if let invited = try await Self.reissue(participantID: participantID, forumID: forumID, code: code, expiresAt: expiresAt,
+                                                        on: connection, logger: database.logger) {
+                    issued.append((participantID, invited.username, code))
+                }
+            }
+            return issued
+        }
+    }
+
+    static func reissue(participantID: Int64, forumID: Int64, code: String, expiresAt: Date, on connection: PostgresConnection,
+                        logger: Logger) async throws -> Invited? {
+        var found: Invited?
+        for try await (userID, username) in try await connection.query("""
+            SELECT u.id, u.username FROM fkp.forum_participants p JOIN fkp.users u ON u.id = p.user_id
+             WHERE p.id = \(participantID) AND p.forum_id = \(forumID)
+            """, logger: logger).decode((Int64, String).self) {
+            found = Invited(participantID: participantID, userID: userID, username: username)
+        }
+        guard let found else { return nil }
+        try await connection.query("""
+            UPDATE fkp.activation_codes SET expires_at = now() WHERE user_id = \(found.userID) AND used_at IS NULL AND expires_at > now()
+            """, logger: logger)
+        try await connection.query("""
+            INSERT INTO fkp.activation_codes (user_id, code_hash, expires_at)
+            VALUES (\(found.userID), \(ActivationCodeRepository.hash(code)), \(expiresAt))
+            """, logger: logger)
+        return found
     }
 
     public func participants(forumID: Int64) async throws -> [Participant] {

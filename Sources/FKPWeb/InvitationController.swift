@@ -21,6 +21,26 @@ struct InvitationController {
         router.get("/forums/{id}/invitations", use: page)
         router.post("/forums/{id}/invitations", use: invite)
         router.post("/forums/{id}/invitations/{participant}/reissue", use: reissue)
+        router.post("/forums/{id}/invitations/sheets", use: sheets)
+    }
+
+    /// Every invitee still waiting gets a new code, printed one A4 sheet each: what a facilitator
+    /// takes to the village before the forum.
+    @Sendable func sheets(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forum(context, write: true)
+        guard let principal = context.principal else { throw LoginRequired() }
+        let issued = try await invitations.reissueAll(
+            forumID: forum.id, code: Token.activationCode, expiresAt: expiry,
+            context: WriteContext(actor: principal.username, role: principal.primaryRole, action: "forum.invite_reissue",
+                                  reason: "printing every invitation", forumID: forum.id, requestID: context.requestID))
+        let people = try await invitations.participants(forumID: forum.id)
+        let sheets = issued.map { issued in
+            let person = people.first { $0.id == issued.participantID }
+            return sheet(context, forum: forum, name: person?.fullName ?? issued.username, kind: person?.kind ?? "",
+                         unit: person?.unit.flatMap(RegionCode.parse), username: issued.username, code: issued.code)
+        }
+        return try renderer.render("invitation-sheets", title: "invite_sheet_title", content: InvitationSheets(forumID: forum.id, sheets: sheets),
+                                   request: request, context: context)
     }
 
     /// The forum, when the person may invite to it: a read refused outside the scope is "not found".
@@ -107,14 +127,20 @@ struct InvitationController {
 
     private func printable(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, name: String, kind: String,
                            unit: RegionCode?, username: String, code: String) throws -> Response {
+        try renderer.render("invitation-sheet", title: "invite_sheet_title",
+                            content: sheet(context, forum: forum, name: name, kind: kind, unit: unit, username: username, code: code),
+                            request: request, context: context)
+    }
+
+    private func sheet(_ context: AppRequestContext, forum: ForumSummary, name: String, kind: String, unit: RegionCode?,
+                       username: String, code: String) -> InvitationSheet {
         let t = Translations(language: context.language)
-        let sheet = InvitationSheet(
+        return InvitationSheet(
             name: name, role: t["role_\(kind)"], unit: unit.flatMap { code in forum.units.first { $0.code == code }?.name },
             forumTitle: forum.title, place: forum.placeName, venue: forum.venue,
             when: IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: context.language.rawValue),
             username: username, code: code, activationPath: "/activate?code=\(code)",
             expires: IndonesianTime.format(expiry, at: forum.place, languageCode: context.language.rawValue), forumID: forum.id)
-        return try renderer.render("invitation-sheet", title: "invite_sheet_title", content: sheet, request: request, context: context)
     }
 }
 
@@ -131,6 +157,12 @@ struct InvitationSheet {
     let activationPath: String
     let expires: String
     let forumID: Int64
+}
+
+/// Every waiting invitee's sheet, one per printed page.
+struct InvitationSheets {
+    let forumID: Int64
+    let sheets: [InvitationSheet]
 }
 
 struct InvitationsPage {

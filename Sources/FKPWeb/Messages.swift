@@ -349,6 +349,9 @@ enum Messages {
         "paper_saved": "Baris tersimpan",
         "paper_error_code": "Kode tidak dikenal: s, b, atau t1 sampai t4.",
         "paper_error_stale": "Baris ini sudah diisi orang lain dan tidak ditimpa. Nilainya sekarang:",
+        "invite_print_all": "Cetak semua undangan (A4)",
+        "invite_print_all_hint": "Kode baru dibuat untuk setiap undangan yang belum diaktifkan; kode lama tidak berlaku lagi.",
+        "invite_none_waiting": "Semua undangan sudah diaktifkan.",
     ]
 
     static let english: [String: String] = [
@@ -698,6 +701,9 @@ enum Messages {
         "paper_saved": "Rows saved",
         "paper_error_code": "Unknown code: s, b, or t1 to t4.",
         "paper_error_stale": "Someone else has filled in this row; it was not overwritten. Its value now:",
+        "invite_print_all": "Print every invitation (A4)",
+        "invite_print_all_hint": "A new code is made for every invitation not yet activated; earlier codes stop working.",
+        "invite_none_waiting": "Every invitation has been activated.",
     ]
 
     static func catalogue(_ language: Language) -> [String: String] {

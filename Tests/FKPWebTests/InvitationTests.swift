@@ -74,4 +74,30 @@ final class InvitationTests: XCTestCase {
             XCTAssertEqual(users, 0, "the refused invitation left no account behind")
         }
     }
+
+    func testEveryWaitingInvitationPrintsOnItsOwnSheetWithANewCode() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            try await staff.get("/forums/1/invitations")
+            try await staff.post("/forums/1/invitations", ["kind": "sls_head", "full_name": "Dadang Suhendar", "sls_code": "32010100010001"])
+            try await staff.get("/forums/1/invitations")
+            try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Euis Rohaeti"])
+            let page = try await staff.get("/forums/1/invitations")
+            XCTAssertTrue(page.text.contains("Cetak semua undangan"))
+            let sheets = try await staff.post("/forums/1/invitations/sheets", [:])
+            XCTAssertEqual(sheets.status, .ok)
+            XCTAssertTrue(sheets.text.contains("Dadang Suhendar") && sheets.text.contains("Euis Rohaeti"))
+            XCTAssertEqual(sheets.text.components(separatedBy: #"<article class="sheet">"#).count - 1, 2, "one sheet per invitee")
+            let codes = try await SQLTest.scalar(db, """
+                SELECT count(*) FROM fkp.activation_codes WHERE used_at IS NULL AND expires_at > now()
+                """, as: Int64.self)
+            XCTAssertEqual(codes, 2, "only the printed codes work")
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            _ = try await head.get("/forums/1")
+            let refused = try await head.post("/forums/1/invitations/sheets", [:])
+            XCTAssertEqual(refused.status, .forbidden)
+        }
+    }
 }
