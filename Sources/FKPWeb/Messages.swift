@@ -352,6 +352,7 @@ enum Messages {
         "invite_print_all": "Cetak semua undangan (A4)",
         "invite_print_all_hint": "Kode baru dibuat untuk setiap undangan yang belum diaktifkan; kode lama tidak berlaku lagi.",
         "invite_none_waiting": "Semua undangan sudah diaktifkan.",
+        "paper_detail": "Pindah ke / ID keluarga lain",
     ]
 
     static let english: [String: String] = [
@@ -704,6 +705,7 @@ enum Messages {
         "invite_print_all": "Print every invitation (A4)",
         "invite_print_all_hint": "A new code is made for every invitation not yet activated; earlier codes stop working.",
         "invite_none_waiting": "Every invitation has been activated.",
+        "paper_detail": "Moved to / other family's id",
     ]
 
     static func catalogue(_ language: Language) -> [String: String] {

@@ -46,17 +46,27 @@ struct PaperListController {
                                     error: t["review_error_state"], status: .conflict)
         }
         let rows = try await reviews.rows(forumID: forum.id, unit: unit.code)
+        let named = rows.compactMap { row in fields["d_\(row.familyID)"]?.trimmingWhitespace }.filter { !$0.isEmpty }
+        let inForum = try await reviews.familiesInForum(forum.id, among: named)
         var problems: [String: String] = [:]
         var saved = 0
         for row in rows {
             let code = (fields["c_\(row.familyID)"] ?? "").trimmingWhitespace.lowercased()
-            guard !code.isEmpty else { continue }
-            guard let entry = PaperCode(code) else { problems[row.familyID] = t["paper_error_code"]; continue }
+            let presence = fields["p_\(row.familyID)"].flatMap(Presence.init) ?? row.review.presence
+            // A field left out of the form keeps the row's value.
+            let detail = (fields["d_\(row.familyID)"] ?? row.review.otherFamily ?? row.review.movedTo).trimmingWhitespace
             var review = row.review
-            review.verdict = entry.verdict
-            review.proposedGroup = entry.group
-            review.reason = fields["r_\(row.familyID)"] ?? ""
-            if let problem = review.problems(familyID: row.familyID, preliminary: row.group, inForum: { _ in true }).first {
+            if !code.isEmpty {
+                guard let entry = PaperCode(code) else { problems[row.familyID] = t["paper_error_code"]; continue }
+                review.verdict = entry.verdict
+                review.proposedGroup = entry.group
+            }
+            review.reason = fields["r_\(row.familyID)"] ?? review.reason
+            review.presence = presence
+            review.movedTo = presence == .moved ? detail : ""
+            review.otherFamily = presence.namesAnotherFamily ? detail : nil
+            guard review.normalized != row.review.normalized else { continue }  // nothing entered for this row
+            if let problem = review.problems(familyID: row.familyID, preliminary: row.group, inForum: inForum.contains).first {
                 problems[row.familyID] = t["review_error_\(problem.rawValue)"]
                 continue
             }

@@ -40,6 +40,9 @@ struct PaperEntryPage {
         let version: Int
         let code: String
         let reason: String
+        /// Built and escaped by HTMLText: safe to insert unescaped.
+        let presencesHTML: String
+        let detail: String
         let problem: String?
     }
 
@@ -54,13 +57,19 @@ struct PaperEntryPage {
 
     init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], entered: [String: String], problems: [String: String],
          saved: Int?, error: String?, csrf: String, language: Language) {
+        let t = Translations(language: language)
         forumID = forum.id
         unitName = unit.name
         unitCode = unit.code.value
         self.rows = rows.map { row in
             Row(number: row.number, id: row.familyID, name: row.headName, group: row.group.rawValue, version: row.version,
                 code: entered["c_\(row.familyID)"] ?? PaperCode.code(for: row.review),
-                reason: entered["r_\(row.familyID)"] ?? row.review.reason, problem: problems[row.familyID])
+                reason: entered["r_\(row.familyID)"] ?? row.review.reason,
+                presencesHTML: HTMLText.options(Presence.allCases.map { presence in
+                    FormOption(value: presence.rawValue, label: t["presence_\(presence.rawValue)"],
+                               selected: (entered["p_\(row.familyID)"].flatMap(Presence.init) ?? row.review.presence) == presence)
+                }),
+                detail: entered["d_\(row.familyID)"] ?? row.review.otherFamily ?? row.review.movedTo, problem: problems[row.familyID])
         }
         self.saved = saved
         self.error = error

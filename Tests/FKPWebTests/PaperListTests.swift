@@ -58,6 +58,13 @@ final class PaperListTests: XCTestCase {
             let kept = try await SQLTest.scalar(db, "SELECT verdict FROM fkp.reviews WHERE family_id = 'F1'", as: String.self)
             XCTAssertEqual(kept, "tidak_berpendapat")
 
+            let moved = try await facilitator.post("\(Self.unit)/paper", ["v_F2": "1", "p_F2": "duplicate", "d_F2": "F1"])
+            XCTAssertEqual(moved.status, .seeOther, "presence is entered on paper too")
+            let presence = try await SQLTest.scalar(db, "SELECT presence || ' ' || duplicate_of FROM fkp.reviews WHERE family_id = 'F2'", as: String.self)
+            XCTAssertEqual(presence, "duplicate F1")
+            let outside = try await facilitator.post("\(Self.unit)/paper", ["v_F2": "2", "p_F2": "merged", "d_F2": "NOPE"])
+            XCTAssertTrue(outside.text.contains("tidak ada dalam forum ini"))
+
             let figure = try await head.post("\(Self.unit)/paper", ["v_F1": "2", "c_F1": "zz"])
             XCTAssertEqual(figure.status, .unprocessableContent)
             XCTAssertTrue(figure.text.contains("Kode tidak dikenal"))
