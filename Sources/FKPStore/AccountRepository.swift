@@ -40,10 +40,29 @@ public struct AccountRepository: Sendable {
     }
 
     /// The person with their current assignments, or nil when the account is missing or disabled.
+    /// One query: it runs on every request of a logged-in person.
     public func principal(userID: Int64) async throws -> Principal? {
-        guard let account = try await account(id: userID), !account.isDisabled else { return nil }
-        return Principal(userID: account.id, username: account.username, displayName: account.displayName,
-                         assignments: try await assignments(userID: userID), mustChangePassword: account.mustChangePassword)
+        try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT u.username, u.display_name, u.must_change_password, a.role, a.region_code, a.forum_id, a.is_supervisor
+                  FROM fkp.users u
+                  LEFT JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
+                 WHERE u.id = \(userID) AND u.disabled_at IS NULL
+                 ORDER BY a.id
+                """, logger: database.logger)
+            var principal: Principal?
+            for try await (username, name, mustChange, role, region, forum, supervisor)
+                in rows.decode((String, String, Bool, String?, String?, Int64?, Bool?).self) {
+                if principal == nil {
+                    principal = Principal(userID: userID, username: username, displayName: name, assignments: [], mustChangePassword: mustChange)
+                }
+                if let role = role.flatMap(Role.init) {
+                    principal?.assignments.append(Assignment(role: role, region: region.flatMap(RegionCode.parse), forumID: forum,
+                                                             isSupervisor: supervisor ?? false))
+                }
+            }
+            return principal
+        }
     }
 
     public func assignments(userID: Int64) async throws -> [Assignment] {
