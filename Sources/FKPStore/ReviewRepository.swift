@@ -124,8 +124,8 @@ public struct ReviewRepository: Sendable {
         return nil
     }
 
-    /// The summary block of each unit of the forum, in the forum's order of units.
-    public func tally(forumID: Int64) async throws -> [(unit: RegionCode, tally: ReviewTally)] {
+    /// The summary block of each unit of the forum (or of one), in the forum's order of units.
+    public func tally(forumID: Int64, unit only: RegionCode? = nil) async throws -> [(unit: RegionCode, tally: ReviewTally)] {
         try await database.read { connection in
             var order: [String] = []
             var tallies: [String: ReviewTally] = [:]
@@ -135,7 +135,7 @@ public struct ReviewRepository: Sendable {
                   -- The unit and its sub-units: a range on the prefix index (':' sorts right after '9').
                   LEFT JOIN fkp.families f ON f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':')
                   LEFT JOIN fkp.reviews r ON r.forum_id = u.forum_id AND r.family_id = f.id
-                 WHERE u.forum_id = \(forumID)
+                 WHERE u.forum_id = \(forumID) AND (\(only?.value)::text IS NULL OR u.sls_code = \(only?.value))
                  GROUP BY u.position, u.sls_code, f.welfare_group, r.verdict, r.proposed_group, r.presence
                  ORDER BY u.position, u.sls_code
                 """, logger: database.logger)
@@ -151,7 +151,7 @@ public struct ReviewRepository: Sendable {
             }
             let added = try await connection.query("""
                 SELECT sls_code, presence, proposed_group, count(*) FROM fkp.added_families
-                 WHERE forum_id = \(forumID) GROUP BY 1, 2, 3
+                 WHERE forum_id = \(forumID) AND (\(only?.value)::text IS NULL OR sls_code = \(only?.value)) GROUP BY 1, 2, 3
                 """, logger: database.logger)
             for try await (unit, presence, group, count) in added.decode((String, String, Int16, Int64).self) {
                 guard let presence = Presence(rawValue: presence), let group = WelfareGroup(rawValue: Int(group)) else { continue }

@@ -166,7 +166,7 @@ struct ReviewController {
     private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, unit: Region, filter: ReviewFilter,
                         invalid: ReviewPage.Invalid?, addition: ReviewPage.Addition?, status: HTTPResponse.Status) async throws -> Response {
         let rows = try await reviews.rows(forumID: forum.id, unit: unit.code)
-        let tally = try await reviews.tally(forumID: forum.id).first { $0.unit == unit.code }?.tally ?? ReviewTally()
+        let tally = try await reviews.tally(forumID: forum.id, unit: unit.code).first?.tally ?? ReviewTally()
         let editable = forum.state.allows(.review) && AccessPolicy.mayRecordReview(context.principal, in: forum, unit: unit.code)
         let page = ReviewPage(forum: forum, unit: unit, rows: rows, tally: tally, added: try await added.list(forumID: forum.id, unit: unit.code),
                               filter: filter, editable: editable, invalid: invalid, addition: addition,
