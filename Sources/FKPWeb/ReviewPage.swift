@@ -51,8 +51,9 @@ struct ReviewPage {
     let unitCode: String
     let action: String
     let back: String
-    /// The cards, built by ReviewRowMarkup (escaped there).
-    let rows: [String]
+    /// The cards, built by ReviewRowMarkup (escaped there), joined: one insertion into the page.
+    let cards: String
+    let hasCards: Bool
     let total: Int
     let shown: Int
     let summary: SummaryTable
@@ -85,10 +86,14 @@ struct ReviewPage {
         let shared = ReviewRowMarkup.Shared(action: "/forums/\(forum.id)/units/\(unit.code.value)/families/", csrf: csrf,
                                             back: filter.queryString, editable: editable, forumID: forum.id, t: t)
         let choices = ReviewRowMarkup.Choices(t: t)
-        self.rows = shownRows.map { row in
+        var cards = ""
+        cards.reserveCapacity(shownRows.count * 2100)
+        for row in shownRows {
             let problem = invalid?.familyID == row.familyID && invalid?.aboutThePage == false ? invalid : nil
-            return ReviewRowMarkup.html(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], choices: choices), shared)
+            cards += ReviewRowMarkup.html(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], choices: choices), shared)
         }
+        self.cards = cards
+        hasCards = !shownRows.isEmpty
         total = rows.count
         shown = shownRows.count
         summary = SummaryTable(tally, t: t)

@@ -14,7 +14,8 @@ extension ReviewPage: MustacheParent {
         case "unitCode": unitCode
         case "action": action
         case "back": back
-        case "rows": rows
+        case "cards": cards
+        case "hasCards": hasCards
         case "total": total
         case "shown": shown
         case "summary": summary

@@ -26,7 +26,7 @@ final class ReviewPageTemplateTests: XCTestCase {
         let page = ReviewPage(forum: forum, unit: unit, rows: [row], tally: ReviewTally(), added: [], filter: ReviewFilter(), editable: true,
                               invalid: nil, addition: nil, csrf: "token", language: .indonesian)
         assertAnswersEveryProperty(page)
-        XCTAssertTrue(page.rows[0].contains(#"<input type="hidden" name="version" value="2">"#))
+        XCTAssertTrue(page.cards.contains(#"<input type="hidden" name="version" value="2">"#))
         assertAnswersEveryProperty(page.summary)
         assertAnswersEveryProperty(page.filterVerdicts[0])
         assertAnswersEveryProperty(PageRenderer.Layout(t: Translations(language: .english), lang: "en", title: "x", switchLanguageURL: "/",
