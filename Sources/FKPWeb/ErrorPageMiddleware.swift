@@ -4,7 +4,8 @@ import Hummingbird
 import Logging
 
 /// Turns errors into pages a person can read, in their language: a page that needs a login sends
-/// to the login page; "not found" and "forbidden" get their own pages; unexpected errors are logged
+/// to the login page; "not found", "forbidden" and other refusals of a request get their own pages
+/// (keeping their status); unexpected errors are logged
 /// with the request id, which the page shows so a report can be matched to the log.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
@@ -27,7 +28,14 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try renderer.render("forbidden", title: "forbidden_title", content: Content(requestID: context.requestID, message: message),
                                        request: request, context: context, status: .forbidden)
         } catch let error as HTTPError where error.status.code < 500 {
-            throw error
+            // Any other refusal of the request (a form that cannot be read, a body too large...)
+            // gets a page in the person's language, with the status kept.
+            let t = Translations(language: context.language)
+            let key = error.status == .badRequest ? "bad_request_text"
+                : error.status == .contentTooLarge ? "too_large_text" : "request_refused_text"
+            return try renderer.render("request-refused", title: "request_refused_title",
+                                       content: Content(requestID: context.requestID, message: t[key]),
+                                       request: request, context: context, status: error.status)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             return try page("error", "error_title", .internalServerError, request, context)

@@ -353,6 +353,11 @@ enum Messages {
         "invite_print_all_hint": "Kode baru dibuat untuk setiap undangan yang belum diaktifkan; kode lama tidak berlaku lagi.",
         "invite_none_waiting": "Semua undangan sudah diaktifkan.",
         "paper_detail": "Pindah ke / ID keluarga lain",
+        "request_refused_title": "Permintaan tidak dapat diproses",
+        "bad_request_text": "Isian formulir tidak lengkap atau tidak dikenali. Kembali ke halaman sebelumnya, muat ulang, lalu coba lagi.",
+        "too_large_text": "Berkas atau isian terlalu besar.",
+        "request_refused_text": "Permintaan ini tidak dapat diproses.",
+        "request_refused_back": "Ke halaman awal",
     ]
 
     static let english: [String: String] = [
@@ -706,6 +711,11 @@ enum Messages {
         "invite_print_all_hint": "A new code is made for every invitation not yet activated; earlier codes stop working.",
         "invite_none_waiting": "Every invitation has been activated.",
         "paper_detail": "Moved to / other family's id",
+        "request_refused_title": "The request cannot be processed",
+        "bad_request_text": "The form was incomplete or not understood. Go back to the previous page, reload it and try again.",
+        "too_large_text": "The file or form is too large.",
+        "request_refused_text": "This request cannot be processed.",
+        "request_refused_back": "To the start page",
     ]
 
     static func catalogue(_ language: Language) -> [String: String] {

@@ -179,4 +179,20 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertTrue(refused.text.contains(#"value="&lt;img src=x&gt;""#))
         }
     }
+
+    func testAFormThatCannotBeReadGetsAPageInThePersonsLanguage() async throws {
+        try await WebTest.withApp(seed: Self.reviewing) { client, db in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            try await head.get(Self.unit)
+            let unknown = try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "mungkin"])
+            XCTAssertEqual(unknown.status, .badRequest)
+            XCTAssertTrue(unknown.text.contains("Isian formulir tidak lengkap atau tidak dikenali"))
+            XCTAssertTrue(unknown.text.contains("<html"), "a page, not plain text")
+            let incomplete = try await head.post("\(Self.unit)/families/F1", ["verdict": "sesuai"])
+            XCTAssertEqual(incomplete.status, .badRequest, "no version")
+            let rows = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.reviews", as: Int64.self)
+            XCTAssertEqual(rows, 0)
+        }
+    }
 }
