@@ -67,7 +67,7 @@ struct AttendancePage {
         let id: Int64
         let name: String
         let role: String
-        let unit: String
+        let unit: String?
         let attended: Bool
         let isHead: Bool
         let representative: String?
@@ -89,7 +89,7 @@ struct AttendancePage {
         forumTitle = forum.title
         people = participants.map { p in
             Person(id: p.id, name: p.fullName, role: t["role_\(p.kind)"],
-                   unit: p.unit.flatMap { code in forum.units.first { $0.code.value == code }?.name } ?? "",
+                   unit: p.unit.flatMap { code in forum.units.first { $0.code.value == code }?.name },
                    attended: p.attended, isHead: p.kind == "sls_head", representative: p.representative, version: p.version)
         }
         present = participants.filter(\.attended).count

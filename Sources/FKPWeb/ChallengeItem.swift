@@ -8,7 +8,8 @@ struct ChallengeItem {
     let familyID: String
     let headName: String
     let kind: String
-    let proposed: String
+    /// nil when empty: a template section shows for any string, even an empty one.
+    let proposed: String?
     let reason: String
     let raisedBy: String
     let raisedAt: String
@@ -28,19 +29,21 @@ struct ChallengeItem {
         familyID = listed.familyID
         headName = listed.headName
         kind = t["challenge_kind_\(c.kind.rawValue)"]
+        let proposed: String
         switch c.kind {
         case .group: proposed = c.proposedGroup.map { "\($0.rawValue) \(t["group_\($0.rawValue)"])" } ?? ""
         case .presence:
             proposed = (c.proposedPresence.map { t["presence_\($0.rawValue)"] } ?? "") + (c.proposedValue.isEmpty ? "" : " (\(c.proposedValue))")
         case .data: proposed = c.proposedValue
         }
+        self.proposed = proposed.isEmpty ? nil : proposed
         reason = c.reason
         raisedBy = listed.raisedBy
         raisedAt = IndonesianTime.format(listed.raisedAt, at: forum.place, languageCode: language.rawValue)
         status = t["challenge_status_\(listed.status.rawValue)"]
         statusClass = listed.status.rawValue
         isOpen = listed.status == .open
-        decision = listed.decision.map { d in
+        decision = listed.decision.flatMap { d -> String? in
             var parts: [String] = []
             if let method = d.method { parts.append(t["challenge_method_\(method.rawValue)"]) }
             if let yes = d.votesFor, let no = d.votesAgainst {
@@ -48,7 +51,7 @@ struct ChallengeItem {
                     + (d.votesAbstain.map { ", \(t["challenge_votes_abstain"]) \($0)" } ?? ""))
             }
             if !d.note.isEmpty { parts.append(d.note) }
-            return parts.joined(separator: " · ")
+            return parts.isEmpty ? nil : parts.joined(separator: " · ")
         }
         decidedBy = listed.decidedBy
         self.errors = errors

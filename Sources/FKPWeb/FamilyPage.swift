@@ -68,7 +68,7 @@ struct FamilyPage {
         }
         self.history = history.map { change in
             Event(when: IndonesianTime.format(change.occurredAt, at: forum.place, languageCode: language.rawValue),
-                  actor: change.actor, role: t["role_\(change.role)"], reason: change.reason,
+                  actor: change.actor, role: t["role_\(change.role)"], reason: change.reason.flatMap { $0.isEmpty ? nil : $0 },
                   decision: change.decisionRef.map { ref in
                       ref.hasPrefix("challenge:") ? "\(t["challenge_title"]) #\(ref.dropFirst("challenge:".count))" : ref
                   },

@@ -3,7 +3,8 @@ import FKPStore
 
 /// A save that came too late: the value saved meanwhile beside the person's own, and a choice.
 struct ReviewConflictPage {
-    struct Side { let verdict: String; let group: String; let reason: String; let presence: String; let detail: String; let note: String }
+    /// Empty values are nil: a template section shows for any string, even an empty one.
+    struct Side { let verdict: String; let group: String?; let reason: String?; let presence: String; let detail: String?; let note: String? }
 
     let familyID: String
     let name: String
@@ -27,10 +28,11 @@ struct ReviewConflictPage {
     init(forum: ForumSummary, unit: Region, current: ReviewRepository.Row, mine: Review, back: String, csrf: String, language: Language) {
         let t = Translations(language: language)
         func side(_ review: Review) -> Side {
-            Side(verdict: review.verdict.map { t["verdict_\($0.rawValue)"] } ?? t["verdict_none"],
-                 group: review.proposedGroup.map { "\($0.rawValue) \(t["group_\($0.rawValue)"])" } ?? "",
-                 reason: review.reason, presence: t["presence_\(review.presence.rawValue)"],
-                 detail: review.otherFamily ?? review.movedTo, note: review.orderNote)
+            func present(_ text: String) -> String? { text.isEmpty ? nil : text }
+            return Side(verdict: review.verdict.map { t["verdict_\($0.rawValue)"] } ?? t["verdict_none"],
+                        group: review.proposedGroup.map { "\($0.rawValue) \(t["group_\($0.rawValue)"])" },
+                        reason: present(review.reason), presence: t["presence_\(review.presence.rawValue)"],
+                        detail: present(review.otherFamily ?? review.movedTo), note: present(review.orderNote))
         }
         familyID = current.familyID
         name = current.headName

@@ -20,6 +20,7 @@ final class AttendanceTests: XCTestCase {
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.text.contains("Pak Dadang") && page.text.contains("Ibu Euis"))
             XCTAssertTrue(page.text.contains("Diwakili oleh"), "an SLS head may be represented")
+            XCTAssertTrue(page.text.contains("<small>Tokoh masyarakat</small>"), "a community figure has no unit to show")
 
             let represented = try await facilitator.post("/forums/1/attendance/1", ["version": "1", "attended": "yes", "representative": "Asep (anak)"])
             XCTAssertEqual(represented.status, .seeOther)

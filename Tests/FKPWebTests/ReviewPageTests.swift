@@ -95,6 +95,8 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertTrue(late.text.contains("Baris ini sudah diubah orang lain"))
             XCTAssertTrue(late.text.contains("Disimpan oleh ketua"), "whose value stands now")
             XCTAssertTrue(late.text.contains("Sesuai") && late.text.contains("Punya mobil"), "both values, side by side")
+            XCTAssertFalse(late.text.contains("Sesuai →"), "no arrow to an empty proposed group")
+            XCTAssertFalse(late.text.contains("()"), "no empty details")
             let unchanged = try await SQLTest.scalar(db, "SELECT verdict || ' v' || version FROM fkp.reviews WHERE family_id = 'F1'", as: String.self)
             XCTAssertEqual(unchanged, "sesuai v1", "nothing silently overwritten")
             let json = try await facilitator.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "tidak_berpendapat"], accept: "application/json")
