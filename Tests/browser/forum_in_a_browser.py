@@ -7,7 +7,6 @@ changes; two people save the same row and the second gets the conflict page. Scr
 step go to test-artifacts/browser/. Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
 """
 import os
-import re
 import shutil
 import signal
 import socket
@@ -207,9 +206,9 @@ def run(base):
         forum.shot(facilitator, "conflict")
         forum.click_button(facilitator, "Simpan nilai saya menggantikannya")
         WebDriverWait(facilitator, 10).until(lambda d: "#f-" in d.current_url)
-        row_id = stale_row_id = facilitator.current_url.split("#")[-1]
+        row_id = facilitator.current_url.split("#")[-1]
         row = facilitator.find_element(By.ID, row_id)
-        check("v-tidak_berpendapat" in row.get_attribute("class"), f"choosing one's own value saves it ({stale_row_id})")
+        check("v-tidak_berpendapat" in row.get_attribute("class"), f"choosing one's own value saves it ({row_id})")
         no_script_errors(facilitator, "the facilitator")
 
         print("The same page in English")
