@@ -75,11 +75,11 @@ public enum AccessPolicy {
             || decide(principal, .runForum, forum.resource) == .allow
     }
 
-    /// The places a person may browse from: their own assignments' places (the whole country for
-    /// a national administrator).
-    public static func browsingRoots(_ principal: Principal) -> [RegionCode]? {
+    /// The places where the person may do `action`: their assignments' places whose role permits
+    /// it (nil for a national administrator: the whole country).
+    public static func roots(_ principal: Principal, for action: AccessAction) -> [RegionCode]? {
         if principal.assignments.contains(where: { $0.role == .admin && $0.region == nil }) { return nil }
-        return principal.assignments.filter { permits($0, .viewRegion) }.compactMap(\.region)
+        return principal.assignments.filter { permits($0, action) }.compactMap(\.region)
     }
 
     /// Whether the person may give someone this assignment: administrators anything; BPS staff only

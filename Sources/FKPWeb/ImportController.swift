@@ -18,8 +18,7 @@ struct ImportController {
     /// The places this person may load lists for (nil: everywhere); refused when none.
     private func scope(_ context: AppRequestContext, write: Bool) throws -> (Principal, [RegionCode]?) {
         guard let principal = context.principal else { throw LoginRequired() }
-        if principal.assignments.contains(where: { $0.role == .admin && $0.region == nil }) { return (principal, nil) }
-        let roots = principal.assignments.filter { AccessPolicy.permits($0, .importLists) }.compactMap(\.region)
+        guard let roots = AccessPolicy.roots(principal, for: .importLists) else { return (principal, nil) }
         if roots.isEmpty { throw write ? HTTPError(.forbidden) : HTTPError(.notFound) }
         return (principal, roots)
     }

@@ -20,7 +20,7 @@ struct RegionController {
         guard let principal = context.principal else { throw LoginRequired() }
         let t = Translations(language: context.language)
         let children: [RegionRepository.RegionCounts]
-        if let roots = AccessPolicy.browsingRoots(principal) {
+        if let roots = AccessPolicy.roots(principal, for: .viewRegion) {
             if roots.count == 1, let only = roots.first { return redirect("/regions/\(only.value)") }
             children = try await regions.counts(of: roots)
         } else {

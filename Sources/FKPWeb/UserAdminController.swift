@@ -31,14 +31,9 @@ struct UserAdminController {
     }
 
     /// The places whose accounts this person may see (nil: the whole country).
-    private func roots(_ principal: Principal) -> [RegionCode]? {
-        if principal.assignments.contains(where: { $0.role == .admin && $0.region == nil }) { return nil }
-        return principal.assignments.filter { AccessPolicy.permits($0, .viewUsers) }.compactMap(\.region)
-    }
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let principal = context.principal else { throw LoginRequired() }
-        let roots = roots(principal)
+        let roots = AccessPolicy.roots(principal, for: .viewUsers)
         if let roots, roots.isEmpty { throw HTTPError(.notFound) }
         let listed = try await accounts.list(within: roots)
         let t = Translations(language: context.language)

@@ -1,4 +1,5 @@
 import FKPCore
+import Foundation
 import XCTest
 
 final class AccessPolicyTests: XCTestCase {
@@ -26,6 +27,29 @@ final class AccessPolicyTests: XCTestCase {
         XCTAssertEqual(AccessPolicy.decide(head, .giveVerdict, forum), .allow)
         XCTAssertEqual(AccessPolicy.decide(head, .giveVerdict, other), .forbidden)
         XCTAssertEqual(AccessPolicy.decide(head, .runForum, forum), .forbidden)
+    }
+
+    func testTheSLSHeadRecordsTheirOwnUnitOnlyAndTheFacilitatorEveryUnitOfTheForum() {
+        let forum = ForumSummary(id: 7, place: village, placeName: "Desa", units: [
+            Region(code: unit, name: "RT 1", isNonSLS: false), Region(code: try! RegionCode("32010100010002"), name: "RT 2", isNonSLS: false),
+        ], title: "FKP", startsAt: Date(), venue: "Balai", state: .reviewing)
+        let head = person(Assignment(role: .slsHead, region: unit))
+        let facilitator = person(Assignment(role: .facilitator, region: village))
+        let figure = person(Assignment(role: .communityFigure, region: village, forumID: 7))
+        XCTAssertTrue(AccessPolicy.mayRecordReview(head, in: forum, unit: unit))
+        XCTAssertFalse(AccessPolicy.mayRecordReview(head, in: forum, unit: try! RegionCode("32010100010002")), "another unit of the same forum")
+        XCTAssertTrue(AccessPolicy.mayRecordReview(facilitator, in: forum, unit: try! RegionCode("32010100010002")))
+        XCTAssertFalse(AccessPolicy.mayRecordReview(figure, in: forum, unit: unit), "figures challenge, they do not record verdicts")
+        XCTAssertFalse(AccessPolicy.mayRecordReview(nil, in: forum, unit: unit))
+    }
+
+    func testTheRootsOfAnActionAreThePlacesWhoseRolePermitsIt() {
+        let regency = try! RegionCode("3201")
+        XCTAssertNil(AccessPolicy.roots(person(Assignment(role: .admin, region: nil)), for: .importLists), "the whole country")
+        XCTAssertEqual(AccessPolicy.roots(person(Assignment(role: .bpsStaff, region: regency)), for: .importLists), [regency])
+        XCTAssertEqual(AccessPolicy.roots(person(Assignment(role: .facilitator, region: village)), for: .importLists), [])
+        XCTAssertEqual(AccessPolicy.roots(person(Assignment(role: .auditor, region: regency), Assignment(role: .facilitator, region: village)),
+                                          for: .viewUsers), [regency])
     }
 
     func testACommunityFigureIsScopedToTheirForumOnly() {
