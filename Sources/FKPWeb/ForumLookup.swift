@@ -13,3 +13,13 @@ extension ForumRepository {
         return forum
     }
 }
+
+extension ForumSummary {
+    /// The unit named by the route's `{unit}`, when it is one of the forum's: otherwise "not found"
+    /// for a read and "forbidden" for a write, as for the forum itself.
+    func requestedUnit(_ context: AppRequestContext, write: Bool) throws -> Region {
+        let raw = try context.parameters.require("unit")
+        guard let unit = units.first(where: { $0.code.value == raw }) else { throw write ? HTTPError(.forbidden) : HTTPError(.notFound) }
+        return unit
+    }
+}

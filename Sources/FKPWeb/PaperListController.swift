@@ -19,7 +19,7 @@ struct PaperListController {
 
     @Sendable func print(_ request: Request, context: AppRequestContext) async throws -> Response {
         let forum = try await forums.requested(by: context, write: false)
-        let unit = try Self.unit(forum, context, write: false)
+        let unit = try forum.requestedUnit(context, write: false)
         let page = PrintListPage(forum: forum, unit: unit, rows: try await reviews.rows(forumID: forum.id, unit: unit.code),
                                  language: context.language)
         return try renderer.render("review-print", title: "print_title", content: page, request: request, context: context)
@@ -27,14 +27,14 @@ struct PaperListController {
 
     @Sendable func paper(_ request: Request, context: AppRequestContext) async throws -> Response {
         let forum = try await forums.requested(by: context, write: false)
-        let unit = try Self.unit(forum, context, write: false)
+        let unit = try forum.requestedUnit(context, write: false)
         guard AccessPolicy.mayRecordReview(context.principal, in: forum, unit: unit.code) else { throw HTTPError(.forbidden) }
         return try await render(request, context, forum: forum, unit: unit, entered: [:], problems: [:], saved: nil, status: .ok)
     }
 
     @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {
         let forum = try await forums.requested(by: context, write: true)
-        let unit = try Self.unit(forum, context, write: true)
+        let unit = try forum.requestedUnit(context, write: true)
         guard let principal = context.principal, AccessPolicy.mayRecordReview(principal, in: forum, unit: unit.code) else {
             throw HTTPError(.forbidden)
         }
@@ -89,12 +89,6 @@ struct PaperListController {
         return try await render(request, context, forum: forum, unit: unit, entered: fields.filter { key, _ in
             problems.keys.contains(String(key.dropFirst(2)))
         }, problems: problems, saved: saved, status: .unprocessableContent)
-    }
-
-    static func unit(_ forum: ForumSummary, _ context: AppRequestContext, write: Bool) throws -> Region {
-        let raw = try context.parameters.require("unit")
-        guard let unit = forum.units.first(where: { $0.code.value == raw }) else { throw write ? HTTPError(.forbidden) : HTTPError(.notFound) }
-        return unit
     }
 
     private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, unit: Region, entered: [String: String],

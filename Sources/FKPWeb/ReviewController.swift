@@ -42,7 +42,7 @@ struct ReviewController {
     /// A family missing from the unit's list, added with its presence and a proposed group.
     @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
         let forum = try await forums.requested(by: context, write: true)
-        let unit = try requestedUnit(forum, context, write: true)
+        let unit = try forum.requestedUnit(context, write: true)
         guard let principal = context.principal, AccessPolicy.mayRecordReview(principal, in: forum, unit: unit.code) else {
             throw HTTPError(.forbidden)
         }
@@ -72,7 +72,7 @@ struct ReviewController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let forum = try await forums.requested(by: context, write: false)
-        let unit = try requestedUnit(forum, context, write: false)
+        let unit = try forum.requestedUnit(context, write: false)
         let filter = ReviewFilter(Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) },
                                              uniquingKeysWith: { first, _ in first }))
         return try await render(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, addition: nil, status: .ok)
@@ -80,7 +80,7 @@ struct ReviewController {
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
         let forum = try await forums.requested(by: context, write: true)
-        let unit = try requestedUnit(forum, context, write: true)
+        let unit = try forum.requestedUnit(context, write: true)
         guard let principal = context.principal, AccessPolicy.mayRecordReview(principal, in: forum, unit: unit.code) else {
             throw HTTPError(.forbidden)
         }
@@ -134,15 +134,6 @@ struct ReviewController {
         case .gone:
             throw HTTPError(.notFound)
         }
-    }
-
-    /// The unit named by the route, when it is one of the forum's.
-    private func requestedUnit(_ forum: ForumSummary, _ context: AppRequestContext, write: Bool) throws -> Region {
-        let raw = try context.parameters.require("unit")
-        guard let unit = forum.units.first(where: { $0.code.value == raw }) else {
-            throw write ? HTTPError(.forbidden) : HTTPError(.notFound)
-        }
-        return unit
     }
 
     static func review(from form: Form) throws -> Review {
