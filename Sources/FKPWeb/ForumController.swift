@@ -64,14 +64,8 @@ struct ForumController {
             Self.offered.contains(next) && context.principal.map {
                 AccessPolicy.decide($0, action, forum.resource) == .allow } == true
         }.keys.sorted { $0.rawValue < $1.rawValue }
-        let tallies = try await reviews.tally(forumID: forum.id)
-        let openChallenges = try await challenges.openCount(forumID: forum.id)
-        let all = tallies.reduce(ReviewTally()) { $0 + $1.tally }
-        // "Ready to close" is not offered while families lack a verdict or challenges are open:
-        // the page says what is missing instead.
-        let ready = all.reviewed == all.total && openChallenges == 0
-        let page = ForumPage(forum: forum, tallies: tallies, openChallenges: openChallenges,
-                             moves: moves.filter { $0 != .readyToClose || ready },
+        let page = ForumPage(forum: forum, tallies: try await reviews.tally(forumID: forum.id),
+                             openChallenges: try await challenges.openCount(forumID: forum.id), moves: moves,
                              mayInvite: AccessPolicy.decide(context.principal, .inviteParticipants, forum.resource) == .allow,
                              csrf: context.csrfToken(), error: error, language: context.language)
         return try renderer.render("forum", title: "forum_title", content: page, request: request, context: context, status: status)
@@ -122,8 +116,10 @@ struct ForumPage {
         summary = SummaryTable(all, t: t)
         withoutVerdict = all.total - all.reviewed
         self.openChallenges = openChallenges
-        blocked = forum.state == .reviewing && (withoutVerdict > 0 || openChallenges > 0)
-        self.moves = moves.map { Move(from: forum.state.rawValue, to: $0.rawValue, label: t["forum_move_\(forum.state.rawValue)_\($0.rawValue)"]) }
+        let blocked = forum.state == .reviewing && (withoutVerdict > 0 || openChallenges > 0)
+        self.blocked = blocked
+        // "Ready to close" is not offered while something blocks it: the page says what instead.
+        self.moves = moves.filter { $0 != .readyToClose || !blocked }.map { Move(from: forum.state.rawValue, to: $0.rawValue, label: t["forum_move_\(forum.state.rawValue)_\($0.rawValue)"]) }
         self.mayInvite = mayInvite
         self.csrf = csrf
         self.error = error
