@@ -31,9 +31,9 @@ struct ChallengeItem {
         kind = t["challenge_kind_\(c.kind.rawValue)"]
         let proposed: String
         switch c.kind {
-        case .group: proposed = c.proposedGroup.map { "\($0.rawValue) \(t["group_\($0.rawValue)"])" } ?? ""
+        case .group: proposed = c.proposedGroup.map { t.group($0) } ?? ""
         case .presence:
-            proposed = (c.proposedPresence.map { t["presence_\($0.rawValue)"] } ?? "") + (c.proposedValue.isEmpty ? "" : " (\(c.proposedValue))")
+            proposed = (c.proposedPresence.map { t.presence($0) } ?? "") + (c.proposedValue.isEmpty ? "" : " (\(c.proposedValue))")
         case .data: proposed = c.proposedValue
         }
         self.proposed = proposed.isEmpty ? nil : proposed

@@ -43,7 +43,6 @@ struct FamilyPage {
     init(forum: ForumSummary, row: ReviewRepository.Row, history: [AuditRepository.RowChange], challenges: [ChallengeRepository.Listed],
          mayRaise: Bool, mayDecide: Bool, error: Refusal?, csrf: String, language: Language) {
         let t = Translations(language: language)
-        func group(_ g: WelfareGroup) -> String { "\(g.rawValue) \(t["group_\(g.rawValue)"])" }
         forumID = forum.id
         forumTitle = forum.title
         unitCode = row.unit
@@ -52,17 +51,17 @@ struct FamilyPage {
         name = row.headName
         address = row.address
         members = row.members
-        preliminary = group(row.group)
+        preliminary = t.group(row.group)
         verdict = row.review.verdict.map { t["verdict_\($0.rawValue)"] } ?? t["verdict_none"]
-        after = group(row.review.groupAfter(preliminary: row.group))
+        after = t.group(row.review.groupAfter(preliminary: row.group))
         let detail = row.review.otherFamily ?? row.review.movedTo
-        presence = t["presence_\(row.review.presence.rawValue)"] + (detail.isEmpty ? "" : " (\(detail))")
+        presence = t.presence(row.review.presence) + (detail.isEmpty ? "" : " (\(detail))")
         func shown(_ field: String, _ value: String?) -> String? {
             guard let value, !value.isEmpty else { return nil }
             switch field {
             case "verdict": return t["verdict_\(value)"]
             case "presence": return t["presence_\(value)"]
-            case "proposed_group": return Int(value).flatMap(WelfareGroup.init).map(group) ?? value
+            case "proposed_group": return Int(value).flatMap(WelfareGroup.init).map(t.group) ?? value
             default: return value
             }
         }
@@ -79,8 +78,8 @@ struct FamilyPage {
         self.mayDecide = mayDecide
         let raised = error?.raised
         kinds = Challenge.Kind.allCases.map { FormOption(value: $0.rawValue, label: t["challenge_kind_\($0.rawValue)"], selected: raised?.kind == $0) }
-        groups = WelfareGroup.allCases.map { FormOption(value: "\($0.rawValue)", label: group($0), selected: raised?.proposedGroup == $0) }
-        presences = Presence.allCases.map { FormOption(value: $0.rawValue, label: t["presence_\($0.rawValue)"], selected: raised?.proposedPresence == $0) }
+        groups = FormOption.groups(selected: raised?.proposedGroup, t)
+        presences = FormOption.presences(selected: raised?.proposedPresence, t)
         proposedValue = raised?.proposedValue ?? ""
         reason = raised?.reason ?? ""
         errors = error?.messages ?? []

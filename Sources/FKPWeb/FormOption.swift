@@ -1,3 +1,4 @@
+import FKPCore
 import Mustache
 
 /// One choice of a select, radio group or filter as templates show it.
@@ -16,3 +17,15 @@ struct FormOption: MustacheParent {
         }
     }
 }
+
+extension FormOption {
+    /// Welfare groups to choose from, labelled "2 Miskin".
+    static func groups(_ groups: [WelfareGroup] = WelfareGroup.allCases, selected: WelfareGroup?, _ t: Translations) -> [FormOption] {
+        groups.map { FormOption(value: "\($0.rawValue)", label: t.group($0), selected: selected == $0) }
+    }
+
+    static func presences(_ presences: [Presence] = Presence.allCases, selected: Presence?, _ t: Translations) -> [FormOption] {
+        presences.map { FormOption(value: $0.rawValue, label: t.presence($0), selected: selected == $0) }
+    }
+}
+

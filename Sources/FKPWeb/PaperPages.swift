@@ -25,7 +25,7 @@ struct PrintListPage {
         unitName = unit.name
         unitCode = unit.code.value
         self.rows = rows.map { Row(number: $0.number, id: $0.familyID, name: $0.headName, address: $0.address, members: $0.members, group: $0.group.rawValue) }
-        groups = WelfareGroup.allCases.map { "\($0.rawValue) \(t["group_\($0.rawValue)"])" }
+        groups = WelfareGroup.allCases.map { t.group($0) }
         count = rows.count
     }
 }
@@ -65,10 +65,8 @@ struct PaperEntryPage {
             Row(number: row.number, id: row.familyID, name: row.headName, group: row.group.rawValue, version: row.version,
                 code: entered["c_\(row.familyID)"] ?? PaperCode.code(for: row.review),
                 reason: entered["r_\(row.familyID)"] ?? row.review.reason,
-                presencesHTML: HTMLText.options(Presence.allCases.map { presence in
-                    FormOption(value: presence.rawValue, label: t["presence_\(presence.rawValue)"],
-                               selected: (entered["p_\(row.familyID)"].flatMap(Presence.init) ?? row.review.presence) == presence)
-                }),
+                presencesHTML: HTMLText.options(FormOption.presences(
+                    selected: entered["p_\(row.familyID)"].flatMap(Presence.init) ?? row.review.presence, t)),
                 detail: entered["d_\(row.familyID)"] ?? row.review.otherFamily ?? row.review.movedTo, problem: problems[row.familyID])
         }
         self.saved = saved

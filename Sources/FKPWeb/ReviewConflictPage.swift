@@ -30,8 +30,8 @@ struct ReviewConflictPage {
         func side(_ review: Review) -> Side {
             func present(_ text: String) -> String? { text.isEmpty ? nil : text }
             return Side(verdict: review.verdict.map { t["verdict_\($0.rawValue)"] } ?? t["verdict_none"],
-                        group: review.proposedGroup.map { "\($0.rawValue) \(t["group_\($0.rawValue)"])" },
-                        reason: present(review.reason), presence: t["presence_\(review.presence.rawValue)"],
+                        group: review.proposedGroup.map { t.group($0) },
+                        reason: present(review.reason), presence: t.presence(review.presence),
                         detail: present(review.otherFamily ?? review.movedTo), note: present(review.orderNote))
         }
         familyID = current.familyID

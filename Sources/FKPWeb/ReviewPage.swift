@@ -101,7 +101,7 @@ struct ReviewPage {
                           FormOption(value: "none", label: t["verdict_none"], selected: filter.verdict == "none")]
             + Verdict.allCases.map { FormOption(value: $0.rawValue, label: t["verdict_\($0.rawValue)"], selected: filter.verdict == $0.rawValue) }
         filterGroups = [FormOption(value: "", label: t["review_filter_all"], selected: filter.group == nil)]
-            + WelfareGroup.allCases.map { FormOption(value: "\($0.rawValue)", label: "\($0.rawValue) \(t["group_\($0.rawValue)"])", selected: filter.group == $0) }
+            + FormOption.groups(selected: filter.group, t)
         filterName = filter.name
         filtered = filter.isActive
         self.editable = editable
@@ -109,8 +109,8 @@ struct ReviewPage {
         error = invalid.map { $0.aboutThePage ? $0.messages.joined(separator: " ") : t["review_error_summary"] }
         addedRows = added.map { a in
             AddedRow(name: a.family.headName, address: a.family.address, members: a.family.members ?? 0,
-                     presence: t["presence_\(a.family.presence.rawValue)"],
-                     group: a.family.proposedGroup.map { "\($0.rawValue) \(t["group_\($0.rawValue)"])" } ?? "", reason: a.family.reason)
+                     presence: t.presence(a.family.presence),
+                     group: a.family.proposedGroup.map { t.group($0) } ?? "", reason: a.family.reason)
         }
         let typed = addition?.family
         addErrors = addition?.messages ?? []
@@ -118,8 +118,8 @@ struct ReviewPage {
         addAddress = typed?.address ?? ""
         addMembers = typed?.members.map(String.init) ?? ""
         addReason = typed?.reason ?? ""
-        addPresences = AddedFamily.presences.map { FormOption(value: $0.rawValue, label: t["presence_\($0.rawValue)"], selected: (typed?.presence ?? .present) == $0) }
-        addGroups = WelfareGroup.allCases.map { FormOption(value: "\($0.rawValue)", label: "\($0.rawValue) \(t["group_\($0.rawValue)"])", selected: typed?.proposedGroup == $0) }
+        addPresences = FormOption.presences(AddedFamily.presences, selected: typed?.presence ?? .present, t)
+        addGroups = FormOption.groups(selected: typed?.proposedGroup, t)
     }
 
     static func row(_ row: ReviewRepository.Row, review: Review, errors: [String], choices: ReviewRowMarkup.Choices) -> Row {
@@ -156,11 +156,11 @@ struct SummaryTable {
     let hasAdded: Bool
 
     init(_ tally: ReviewTally, t: Translations) {
-        lines = WelfareGroup.allCases.map { Line(label: "\($0.rawValue) \(t["group_\($0.rawValue)"])", before: tally.before[$0], after: tally.after[$0]) }
+        lines = WelfareGroup.allCases.map { Line(label: t.group($0), before: tally.before[$0], after: tally.after[$0]) }
         totalBefore = tally.before.total
         totalAfter = tally.after.total
-        leaving = Presence.allCases.compactMap { p in tally.leaving[p].map { Count(label: t["presence_\(p.rawValue)"], count: $0) } }
-        added = Presence.allCases.compactMap { p in tally.added[p].map { Count(label: t["presence_\(p.rawValue)"], count: $0) } }
+        leaving = Presence.allCases.compactMap { p in tally.leaving[p].map { Count(label: t.presence(p), count: $0) } }
+        added = Presence.allCases.compactMap { p in tally.added[p].map { Count(label: t.presence(p), count: $0) } }
         reviewed = tally.reviewed
         hasLeaving = !leaving.isEmpty
         hasAdded = !added.isEmpty

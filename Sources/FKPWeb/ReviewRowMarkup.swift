@@ -43,7 +43,7 @@ enum ReviewRowMarkup {
         init(t: Translations) {
             let groupLabels = Dictionary(uniqueKeysWithValues: WelfareGroup.allCases.map { ($0, t["group_\($0.rawValue)"]) })
             let verdictLabels = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0, t["verdict_\($0.rawValue)"]) })
-            let presenceLabels = Dictionary(uniqueKeysWithValues: Presence.allCases.map { ($0, t["presence_\($0.rawValue)"]) })
+            let presenceLabels = Dictionary(uniqueKeysWithValues: Presence.allCases.map { ($0, t.presence($0)) })
             self.groupLabels = groupLabels
             self.verdictLabels = verdictLabels
             self.presenceLabels = presenceLabels
@@ -58,17 +58,14 @@ enum ReviewRowMarkup {
             var groups: [String: String] = [:]
             for own in WelfareGroup.allCases {
                 for chosen in [nil] + WelfareGroup.allCases.map(Optional.some) {
-                    groups["\(own.rawValue)-\(chosen?.rawValue ?? 0)"] = HTMLText.options(WelfareGroup.allCases.filter { $0 != own }.map {
-                        FormOption(value: "\($0.rawValue)", label: "\($0.rawValue) \(groupLabels[$0] ?? "")", selected: chosen == $0)
-                    })
+                    groups["\(own.rawValue)-\(chosen?.rawValue ?? 0)"] =
+                        HTMLText.options(FormOption.groups(WelfareGroup.allCases.filter { $0 != own }, selected: chosen, t))
                 }
             }
             self.groups = groups
             var presences: [Presence: String] = [:]
             for chosen in Presence.allCases {
-                presences[chosen] = HTMLText.options(Presence.allCases.map {
-                    FormOption(value: $0.rawValue, label: presenceLabels[$0] ?? "", selected: chosen == $0)
-                })
+                presences[chosen] = HTMLText.options(FormOption.presences(selected: chosen, t))
             }
             self.presences = presences
         }

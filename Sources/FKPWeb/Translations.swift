@@ -1,3 +1,4 @@
+import FKPCore
 import Mustache
 
 /// The catalogue as templates see it: `{{t.key}}`. A key missing from the catalogue renders as
@@ -9,3 +10,11 @@ struct Translations: MustacheParent, Sendable {
 
     subscript(key: String) -> String { Messages.catalogue(language)[key] ?? "⟦\(key)⟧" }
 }
+
+extension Translations {
+    /// A welfare group as lists show it: "2 Miskin".
+    func group(_ group: WelfareGroup) -> String { "\(group.rawValue) \(self["group_\(group.rawValue)"])" }
+
+    func presence(_ presence: Presence) -> String { self["presence_\(presence.rawValue)"] }
+}
+
