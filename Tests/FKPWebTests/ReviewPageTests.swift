@@ -19,6 +19,7 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertTrue(page.text.contains("Kepala F1") && page.text.contains("Kepala F2"))
             XCTAssertTrue(page.text.contains(#"action="\#(Self.unit)/families/F1""#), "a form per family")
             XCTAssertTrue(page.text.contains("Tidak berpendapat"))
+            XCTAssertTrue(page.text.contains(#"data-saving="Menyimpan…""#), "the script's words come from the catalogue")
 
             let saved = try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "sesuai", "back": "verdict=none"])
             XCTAssertEqual(saved.status, .seeOther)

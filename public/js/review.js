@@ -13,7 +13,8 @@
   function save(form) {
     var status = form.querySelector('.status');
     var row = form.closest('li');
-    status.textContent = document.documentElement.lang === 'en' ? 'Saving…' : 'Menyimpan…';
+    // The word comes from the page, in its language, from the server's catalogue.
+    status.textContent = document.querySelector('ol.fams').dataset.saving || '…';
     fetch(form.action, {
       method: 'POST',
       body: new URLSearchParams(new FormData(form)),
