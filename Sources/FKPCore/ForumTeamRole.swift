@@ -1,6 +1,6 @@
 /// A seat in a forum's team: one facilitator, up to two assistant facilitators, one administrator
 /// from BPS.
-public enum ForumTeamRole: String, CaseIterable, Sendable {
+public enum ForumTeamRole: String, CaseIterable, Sendable, Codable {
     case facilitator
     case assistantFacilitator = "assistant_facilitator"
     case administrator

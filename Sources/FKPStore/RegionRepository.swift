@@ -23,6 +23,21 @@ public struct RegionRepository: Sendable {
         }
     }
 
+    /// The places of `level` under `ancestor`, by code.
+    public func descendants(of ancestor: RegionCode, level: RegionLevel) async throws -> [Region] {
+        try await database.read { connection in
+            var found: [Region] = []
+            let rows = try await connection.query("""
+                SELECT code, name, non_sls FROM fkp.regions
+                 WHERE code ~>=~ \(ancestor.value) AND code ~<~ \(ancestor.value + ":") AND level = \(level.rawValue) ORDER BY code
+                """, logger: database.logger)
+            for try await (code, name, nonSLS) in rows.decode((String, String, Bool).self) {
+                found.append(Region(code: try RegionCode(code), name: name, isNonSLS: nonSLS))
+            }
+            return found
+        }
+    }
+
     /// The children of a region (the provinces when `parent` is nil), each with its families per group.
     /// Families are matched by code prefix, so one scan of the parent's families serves every child.
     public func children(of parent: RegionCode?) async throws -> [RegionCounts] {

@@ -61,7 +61,16 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     let reviews = ReviewRepository(database: database)
     let challenges = ChallengeRepository(database: database)
     PlanningController(renderer: renderer, forums: forums, regions: RegionRepository(database: database)).addRoutes(to: router)
-    ForumController(renderer: renderer, forums: forums, reviews: reviews, challenges: challenges).addRoutes(to: router)
+    let minutes = MinutesRepository(database: database)
+    let closings = ClosingRepository(database: database)
+    let forumPage = ForumController(renderer: renderer, forums: forums, reviews: reviews, challenges: challenges, minutes: minutes,
+                                    closings: closings)
+    forumPage.addRoutes(to: router)
+    ClosingController(forumPage: forumPage, forums: forums, minutes: minutes, closings: closings).addRoutes(to: router)
+    MinutesController(renderer: renderer, forums: forums, minutes: minutes, signatures: SignatureRepository(database: database),
+                      closings: closings).addRoutes(to: router)
+    RerankController(renderer: renderer, regions: RegionRepository(database: database), reranker: Reranker(database: database),
+                     runs: RerankRepository(database: database), finalLists: FinalListExport(database: database)).addRoutes(to: router)
     ReviewController(renderer: renderer, forums: forums, reviews: reviews, added: AddedFamilyRepository(database: database)).addRoutes(to: router)
     PaperListController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
     ChallengeController(renderer: renderer, forums: forums, reviews: reviews, challenges: challenges,

@@ -11,6 +11,8 @@ struct ForumController {
     let forums: ForumRepository
     let reviews: ReviewRepository
     let challenges: ChallengeRepository
+    let minutes: MinutesRepository
+    let closings: ClosingRepository
 
     struct MoveForm: Decodable {
         let from: String
@@ -58,16 +60,24 @@ struct ForumController {
     /// The moves this page offers; closing and reopening are made on the closing pages.
     static let offered: Set<ForumState> = [.open, .reviewing, .readyToClose]
 
-    private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, error: String?,
-                        status: HTTPResponse.Status) async throws -> Response {
+    /// The forum page, also shown by the closing pages with their errors.
+    func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, error: String?,
+                status: HTTPResponse.Status) async throws -> Response {
         let moves = forum.state.moves.filter { next, action in
             Self.offered.contains(next) && context.principal.map {
                 AccessPolicy.decide($0, action, forum.resource) == .allow } == true
         }.keys.sorted { $0.rawValue < $1.rawValue }
+        let t = Translations(language: context.language)
+        let closing = ForumClosingSection(
+            forum: forum, version: try await minutes.versions(forumID: forum.id)?.current ?? 1,
+            blockers: forum.state == .readyToClose ? try await closings.blockers(forumID: forum.id) : [],
+            closings: try await closings.closings(forumID: forum.id),
+            mayClose: AccessPolicy.decide(context.principal, .closeForum, forum.resource) == .allow,
+            mayReopen: AccessPolicy.decide(context.principal, .reopenForum, forum.resource) == .allow, t: t)
         let page = ForumPage(forum: forum, tallies: try await reviews.tally(forumID: forum.id),
                              openChallenges: try await challenges.openCount(forumID: forum.id), moves: moves,
                              mayInvite: AccessPolicy.decide(context.principal, .inviteParticipants, forum.resource) == .allow,
-                             csrf: context.csrfToken(), error: error, language: context.language)
+                             closing: closing, csrf: context.csrfToken(), error: error, language: context.language)
         return try renderer.render("forum", title: "forum_title", content: page, request: request, context: context, status: status)
     }
 }
@@ -94,11 +104,12 @@ struct ForumPage {
     let openChallenges: Int
     let blocked: Bool
     let mayInvite: Bool
+    let closing: ForumClosingSection
     let csrf: String
     let error: String?
 
-    init(forum: ForumSummary, tallies: [(unit: RegionCode, tally: ReviewTally)], openChallenges: Int, moves: [ForumState], mayInvite: Bool, csrf: String,
-         error: String?, language: Language) {
+    init(forum: ForumSummary, tallies: [(unit: RegionCode, tally: ReviewTally)], openChallenges: Int, moves: [ForumState], mayInvite: Bool,
+         closing: ForumClosingSection, csrf: String, error: String?, language: Language) {
         let t = Translations(language: language)
         forumID = forum.id
         title = forum.title
@@ -121,6 +132,7 @@ struct ForumPage {
         // "Ready to close" is not offered while something blocks it: the page says what instead.
         self.moves = moves.filter { $0 != .readyToClose || !blocked }.map { Move(from: forum.state.rawValue, to: $0.rawValue, label: t["forum_move_\(forum.state.rawValue)_\($0.rawValue)"]) }
         self.mayInvite = mayInvite
+        self.closing = closing
         self.csrf = csrf
         self.error = error
     }

@@ -9,17 +9,24 @@ import PostgresNIO
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the regions or families of a region in the import format, sorted (DATABASE_URL).")
+        abstract: "Write the regions or families of a region in the import format, sorted, or a regency's final list (DATABASE_URL).")
 
-    @Argument(help: "regions or families") var kind: String
-    @Option(help: "BPS code of the region to export.") var region: String
+    @Argument(help: "regions, families, or final (the list of a re-ranking run)") var kind: String
+    @Option(help: "BPS code of the region to export (regions, families).") var region: String?
+    @Option(help: "BPS code of the regency whose final list to export (final).") var regency: String?
+    @Option(help: "The re-ranking run to export (final; default: the regency's latest).") var run: Int64?
     @Option(help: "Write to this file instead of standard output.") var out: String?
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
         try await CommandSupport.reportingFailures {
-            guard ["regions", "families"].contains(kind) else { throw ValidationError("export regions or export families") }
-            guard let code = RegionCode.parse(region) else { throw ValidationError("--region '\(region)' is not a BPS code") }
+            guard ["regions", "families", "final"].contains(kind) else { throw ValidationError("export regions, families or final") }
+            let place = kind == "final" ? regency : region
+            let option = kind == "final" ? "--regency" : "--region"
+            guard let place else { throw ValidationError("export \(kind) needs \(option) CODE") }
+            guard let code = RegionCode.parse(place), kind != "final" || code.level == .regency else {
+                throw ValidationError("\(option) '\(place)' is not the code of a \(kind == "final" ? "regency" : "region")")
+            }
             let config = try CommandSupport.configuration(servesPages: false)
             let logger = CommandSupport.bootstrapLogging(level: .warning)
             let output: FileHandle
@@ -34,7 +41,9 @@ struct ExportCommand: AsyncParsableCommand {
             try await PostgresClient.with(config.database, logger: logger) { client in
                 let database = Database(client: client, logger: logger)
                 let exporter = ListExporter(database: database)
-                if kind == "regions" {
+                if kind == "final" {
+                    try await FinalListExport(database: database).write(regency: code, runID: run, write: write)
+                } else if kind == "regions" {
                     try await exporter.regions(under: code, write: write)
                 } else {
                     // Whole numbers for the operator and BPS accounts; masked for anyone else named with --as.

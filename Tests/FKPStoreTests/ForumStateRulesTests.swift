@@ -11,9 +11,13 @@ final class ForumStateRulesTests: XCTestCase {
             try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum())
             for from in ForumState.allCases {
                 for to in ForumState.allCases where to != from {
-                    // Every family has a verdict, so that the move to ready_to_close is judged on the state alone.
+                    // Every family has a verdict, the minutes are signed and a closing is marked reopened,
+                    // so that each move is judged on the state alone.
+                    let closing = SQLTest.close()
                     let setup = SQLTest.advance(to: from) + (from.allows(.review) ? [SQLTest.judgeTheRest()] : [])
-                    let refusal = try await SQLTest.attempt(db, setup: setup, "UPDATE fkp.forums SET state = '\(to.rawValue)' WHERE id = 1")
+                        + (from == .readyToClose ? Array(closing.prefix(2)) : []) + (from == .closed ? Array(SQLTest.reopen().prefix(1)) : [])
+                    let refusal = try await SQLTest.attempt(db, setup: setup, "UPDATE fkp.forums SET state = '\(to.rawValue)' WHERE id = 1",
+                                                            then: to == .closed ? Array(closing.suffix(1)) : [])
                     XCTAssertEqual(refusal == nil, from.canMove(to: to), "\(from) → \(to): \(refusal?.message ?? "accepted")")
                     if let refusal { XCTAssertEqual(refusal.constraint, "forum_state_move") }
                 }

@@ -25,9 +25,10 @@ public enum SQLTest {
         }
     }
 
-    /// Runs `setup`, then `statement`, in one transaction that is always rolled back; returns the
-    /// database's refusal of `statement`, or nil when it was accepted. Setup must succeed.
-    public static func attempt(_ database: Database, forum: Int64? = nil, setup: [String], _ statement: String) async throws -> DatabaseRefusal? {
+    /// Runs `setup`, then `statement` and the `rest` that completes it, in one transaction that is
+    /// always rolled back; returns the database's refusal, or nil when it was accepted. Setup must succeed.
+    public static func attempt(_ database: Database, forum: Int64? = nil, setup: [String], _ statement: String,
+                               then rest: [String] = []) async throws -> DatabaseRefusal? {
         try await database.client.withConnection { connection in
             func run(_ sql: String) async throws { try await connection.query(PostgresQuery(unsafeSQL: sql), logger: database.logger) }
             try await run("BEGIN")
@@ -41,6 +42,7 @@ public enum SQLTest {
             }
             do {
                 try await run(statement)
+                for step in rest { try await run(step) }
                 // Deferred checks run at commit; ask for them now.
                 try await run("SET CONSTRAINTS ALL IMMEDIATE")
             } catch {
@@ -115,9 +117,39 @@ public enum SQLTest {
     public static func advance(forum id: Int = 1, from: ForumState = .planned, to state: ForumState) -> [String] {
         let path: [ForumState] = [.planned, .open, .reviewing, .readyToClose, .closed, .reopened]
         guard let start = path.firstIndex(of: from), let end = path.firstIndex(of: state), start < end else { return [] }
-        return path[(start + 1)...end].flatMap { next in
-            (next == .readyToClose ? [judgeTheRest(forum: id)] : []) + ["UPDATE fkp.forums SET state = '\(next.rawValue)' WHERE id = \(id)"]
+        return path[(start + 1)...end].flatMap { next -> [String] in
+            switch next {
+            case .readyToClose: [judgeTheRest(forum: id), "UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = \(id)"]
+            case .closed: close(forum: id)
+            case .reopened: reopen(forum: id)
+            default: ["UPDATE fkp.forums SET state = '\(next.rawValue)' WHERE id = \(id)"]
+            }
         }
+    }
+
+    /// Closes forum `id`, ready to close, as BPS staff would: every place of the minutes signed on
+    /// paper, the minutes stored, the move, and the closing with its chain head.
+    public static func close(forum id: Int = 1) -> [String] {
+        [
+            "INSERT INTO fkp.signatures (forum_id, forum_version, signatory_role, participant_id, user_id, signer_name, status, method, "
+                + "recorded_by) SELECT \(id), f.forum_version, s.signatory_role, s.participant_id, s.user_id, coalesce(s.name, 'Kepala Desa'), "
+                + "'signed', 'paper', 'test' FROM fkp.forums f, fkp.minutes_signatories(\(id)) s WHERE f.id = \(id) "
+                + "AND NOT EXISTS (SELECT 1 FROM fkp.signatures g WHERE g.forum_id = f.id AND g.forum_version = f.forum_version "
+                + "AND g.escalated_from IS NULL AND fkp.signature_slot(g.signatory_role, g.participant_id, g.user_id, NULL) = s.slot)",
+            "INSERT INTO fkp.minutes (forum_id, forum_version, document) SELECT id, forum_version, '{}' FROM fkp.forums WHERE id = \(id) "
+                + "ON CONFLICT (forum_id, forum_version) DO UPDATE SET document = '{}'",
+            "UPDATE fkp.forums SET state = 'closed' WHERE id = \(id)",
+            "INSERT INTO fkp.forum_closings (forum_id, forum_version, closed_by) SELECT id, forum_version, 'test' FROM fkp.forums WHERE id = \(id)",
+        ]
+    }
+
+    /// Reopens closed forum `id` with a reason, starting its next version.
+    public static func reopen(forum id: Int = 1) -> [String] {
+        [
+            "UPDATE fkp.forum_closings SET reopened_at = now(), reopened_by = 'test', reopen_reason = 'uji' "
+                + "WHERE forum_id = \(id) AND reopened_at IS NULL",
+            "UPDATE fkp.forums SET state = 'reopened' WHERE id = \(id)",
+        ]
     }
 
     /// Gives "cannot judge" to every family of forum `id` still without a verdict.

@@ -1,0 +1,76 @@
+/// A place on the minutes that someone signs, and what has been recorded there.
+public struct Signatory: Sendable, Equatable {
+    public enum Role: String, CaseIterable, Sendable {
+        case facilitator
+        case assistantFacilitator = "assistant_facilitator"
+        case slsHead = "sls_head"
+        case slsRepresentative = "sls_representative"
+        case communityFigure = "community_figure"
+        case villageHead = "village_head"
+        case districtHead = "district_head"
+
+        /// Whose signature a refusal by this role asks for (../shared/domain.md, step 8): a village
+        /// head's goes to the district head, anyone else's to the village head; none above that.
+        public var escalatesTo: Role? {
+            switch self {
+            case .districtHead: nil
+            case .villageHead: .districtHead
+            default: .villageHead
+            }
+        }
+    }
+
+    public enum Status: String, Sendable { case signed, refused }
+    public enum Method: String, Sendable { case screen, paper }
+
+    /// What was recorded for a place: signed or refused, how, when, by whom.
+    public struct Mark: Sendable, Equatable {
+        public var id: Int64
+        public var signerName: String
+        public var status: Status
+        public var method: Method
+        public var refusalReason: String?
+        public var withStamp: Bool
+        public var recordedBy: String
+        public var recordedAt: Double
+
+        public init(id: Int64, signerName: String, status: Status, method: Method, refusalReason: String?, withStamp: Bool,
+                    recordedBy: String, recordedAt: Double) {
+            self.id = id
+            self.signerName = signerName
+            self.status = status
+            self.method = method
+            self.refusalReason = refusalReason
+            self.withStamp = withStamp
+            self.recordedBy = recordedBy
+            self.recordedAt = recordedAt
+        }
+    }
+
+    /// "user:ID", "participant:ID", "village_head", or "escalation:ID" for the signature asked
+    /// of the level above after refusal ID.
+    public var slot: String
+    public var role: Role
+    public var participantID: Int64?
+    /// The account that may sign this place on screen, if any.
+    public var userID: Int64?
+    /// Who is expected to sign; nil for a village or district head named when they sign.
+    public var name: String?
+    public var unit: String?
+    public var mark: Mark?
+
+    public init(slot: String, role: Role, participantID: Int64?, userID: Int64?, name: String?, unit: String?, mark: Mark?) {
+        self.slot = slot
+        self.role = role
+        self.participantID = participantID
+        self.userID = userID
+        self.name = name
+        self.unit = unit
+        self.mark = mark
+    }
+
+    /// The id of the refusal this place answers, for an escalation.
+    public var escalatedFrom: Int64? {
+        slot.hasPrefix("escalation:") ? Int64(slot.dropFirst("escalation:".count)) : nil
+    }
+}

@@ -1,0 +1,161 @@
+import FKPCore
+import Foundation
+import PostgresNIO
+
+/// Re-ranking a regency: the inputs the rule reads (families with their latest forum's outcome,
+/// families added by forums), the runs and the final lists they produced.
+public struct RerankRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    public struct Run: Sendable, Equatable {
+        public var id: Int64
+        public var regency: String
+        public var provisional: Bool
+        public var inputsSHA256: String
+        public var outputSHA256: String
+        public var familyCount: Int
+        public var removedCount: Int
+        public var openForums: [Int64]
+        public var createdBy: String
+        public var createdAt: Date
+    }
+
+    /// Forums held in the regency that are not closed.
+    public func openForums(regency: RegionCode) async throws -> [Int64] {
+        try await database.read { connection in
+            var found: [Int64] = []
+            for try await id in try await connection.query("""
+                SELECT id FROM fkp.forums WHERE region_code ~>=~ \(regency.value) AND region_code ~<~ \(regency.value + ":")
+                   AND state <> 'closed' ORDER BY id
+                """, logger: database.logger).decode(Int64.self) { found.append(id) }
+            return found
+        }
+    }
+
+    /// The families of the regency, each with what its most recent forum (highest id) recorded,
+    /// and the families forums added; only closed forums count unless `includeOpen`.
+    public func inputs(regency: RegionCode, includeOpen: Bool) async throws -> (families: [Reranking.ListedFamily], added: [Reranking.AddedFamily]) {
+        let (low, high) = (regency.value, regency.value + ":")
+        return try await database.read { connection in
+            var families: [Reranking.ListedFamily] = []
+            let rows = try await connection.query("""
+                WITH outcome AS (
+                    SELECT DISTINCT ON (r.family_id) r.family_id, r.forum_id, r.verdict, r.proposed_group, r.presence, r.reason,
+                           coalesce(r.moved_to_sls_code, (SELECT g.code FROM fkp.regions g
+                                                           WHERE g.code = btrim(r.moved_to) AND g.level IN ('sls', 'subsls'))) AS moved_unit
+                      FROM fkp.reviews r JOIN fkp.forums f ON f.id = r.forum_id
+                     WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND (f.state = 'closed' OR \(includeOpen))
+                       AND (r.verdict IS NOT NULL OR r.presence <> 'present')
+                     ORDER BY r.family_id, r.forum_id DESC)
+                SELECT fam.id, fam.sls_code, fam.head_name, fam.welfare_group, fam.welfare_score::text,
+                       o.forum_id, o.verdict, o.proposed_group, o.presence, o.moved_unit, o.reason
+                  FROM fkp.families fam LEFT JOIN outcome o ON o.family_id = fam.id
+                 WHERE fam.sls_code ~>=~ \(low) AND fam.sls_code ~<~ \(high)
+                """, logger: database.logger)
+            for try await (id, unit, head, group, score, forum, verdict, proposed, presence, moved, reason)
+                in rows.decode((String, String, String, Int16, String, Int64?, String?, Int16?, String?, String?, String?).self) {
+                guard let preliminary = WelfareGroup(rawValue: Int(group)) else { continue }
+                let outcome = forum.map { forum in
+                    let review = Review(verdict: verdict.flatMap(Verdict.init), proposedGroup: proposed.flatMap { WelfareGroup(rawValue: Int($0)) },
+                                        presence: presence.flatMap(Presence.init) ?? .present)
+                    return Reranking.Outcome(forumID: forum, groupAfter: review.groupAfter(preliminary: preliminary),
+                                             presence: review.presence, movedToUnit: moved, reason: reason ?? "")
+                }
+                families.append(Reranking.ListedFamily(id: id, slsCode: unit, headName: head, preliminaryGroup: preliminary,
+                                                       score: score, outcome: outcome))
+            }
+            var added: [Reranking.AddedFamily] = []
+            let addedRows = try await connection.query("""
+                SELECT a.id, a.forum_id, a.sls_code, a.head_name, a.proposed_group, a.presence, a.reason
+                  FROM fkp.added_families a JOIN fkp.forums f ON f.id = a.forum_id
+                 WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND (f.state = 'closed' OR \(includeOpen))
+                """, logger: database.logger)
+            for try await (id, forum, unit, head, group, presence, reason)
+                in addedRows.decode((Int64, Int64, String, String, Int16, String, String).self) {
+                guard let group = WelfareGroup(rawValue: Int(group)), let presence = Presence(rawValue: presence) else { continue }
+                added.append(Reranking.AddedFamily(id: id, forumID: forum, slsCode: unit, headName: head, proposedGroup: group,
+                                                   presence: presence, reason: reason))
+            }
+            return (families, added)
+        }
+    }
+
+    /// Stores a run and its final list in one transaction; returns the run's id.
+    public func record(regency: RegionCode, result: Reranking.Result, inputsSHA256: String, outputSHA256: String, openForums: [Int64],
+                       context: WriteContext) async throws -> Int64 {
+        try await database.write(context) { connection in
+            var runID: Int64 = 0
+            for try await id in try await connection.query("""
+                INSERT INTO fkp.rerank_runs (regency_code, provisional, inputs_sha256, output_sha256, family_count, removed_count,
+                                             open_forums, created_by)
+                VALUES (\(regency.value), \(!openForums.isEmpty), \(inputsSHA256), \(outputSHA256), \(result.entries.count),
+                        \(result.removed.count), \(openForums), \(context.actor))
+                RETURNING id
+                """, logger: database.logger).decode(Int64.self) { runID = id }
+            for start in stride(from: 0, to: result.entries.count, by: 5_000) {
+                let chunk = result.entries[start..<min(start + 5_000, result.entries.count)]
+                try await connection.query("""
+                    INSERT INTO fkp.final_ranks (run_id, final_rank, family_id, added_family_id, sls_code, final_group, change_reason,
+                                                 flags, changes)
+                    SELECT \(runID), e.rank, nullif(e.family, ''), nullif(e.added, 0), e.unit, e.grp, nullif(e.reason, ''),
+                           string_to_array(nullif(e.flags, ''), ';'), string_to_array(nullif(e.changes, ''), ';')
+                      FROM unnest(\(chunk.map(\.rank)), \(chunk.map { $0.familyID ?? "" }), \(chunk.map { $0.addedFamilyID ?? 0 }), \(chunk.map(\.slsCode)),
+                                  \(chunk.map { Int16($0.finalGroup.rawValue) }), \(chunk.map(\.reason)),
+                                  \(chunk.map { $0.flags.map(\.rawValue).joined(separator: ";") }),
+                                  \(chunk.map { $0.changes.map(\.rawValue).joined(separator: ";") }))
+                           AS e(rank, family, added, unit, grp, reason, flags, changes)
+                    """, logger: database.logger)
+            }
+            return runID
+        }
+    }
+
+    static let runColumns = """
+        SELECT id, regency_code, provisional, inputs_sha256, output_sha256, family_count, removed_count, open_forums, created_by, created_at
+          FROM fkp.rerank_runs
+        """
+
+    /// The runs of a regency, newest first.
+    public func runs(regency: RegionCode) async throws -> [Run] {
+        try await database.read { connection in
+            var found: [Run] = []
+            let rows = try await connection.query("""
+                \(unescaped: Self.runColumns) WHERE regency_code = \(regency.value) ORDER BY id DESC
+                """, logger: database.logger)
+            for try await (id, code, provisional, inputs, output, count, removed, open, by, at)
+                in rows.decode((Int64, String, Bool, String, String, Int32, Int32, [Int64], String, Date).self) {
+                found.append(Run(id: id, regency: code, provisional: provisional, inputsSHA256: inputs, outputSHA256: output,
+                                 familyCount: Int(count), removedCount: Int(removed), openForums: open, createdBy: by, createdAt: at))
+            }
+            return found
+        }
+    }
+
+    /// The final list a run stored, in rank order, optionally only the lines of one place (a village).
+    public func entries(runID: Int64, within place: RegionCode? = nil) async throws -> [Reranking.Entry] {
+        let prefix = place?.value ?? ""
+        return try await database.read { connection in
+            var found: [Reranking.Entry] = []
+            let rows = try await connection.query("""
+                SELECT r.final_rank, r.family_id, r.added_family_id, r.sls_code, coalesce(f.head_name, a.head_name), f.welfare_group,
+                       r.final_group, coalesce(r.change_reason, ''), r.changes, r.flags
+                  FROM fkp.final_ranks r
+                  LEFT JOIN fkp.families f ON f.id = r.family_id
+                  LEFT JOIN fkp.added_families a ON a.id = r.added_family_id
+                 WHERE r.run_id = \(runID) AND r.sls_code ~>=~ \(prefix) AND r.sls_code ~<~ \(prefix + ":")
+                 ORDER BY r.final_rank
+                """, logger: database.logger)
+            for try await (rank, family, added, unit, head, preliminary, group, reason, changes, flags)
+                in rows.decode((Int32, String?, Int64?, String, String, Int16?, Int16, String, [String], [String]).self) {
+                guard let group = WelfareGroup(rawValue: Int(group)) else { continue }
+                found.append(Reranking.Entry(rank: Int(rank), familyID: family, addedFamilyID: added, slsCode: unit, headName: head,
+                                             preliminaryGroup: preliminary.flatMap { WelfareGroup(rawValue: Int($0)) }, finalGroup: group,
+                                             changes: changes.compactMap(Reranking.Change.init), reason: reason,
+                                             flags: flags.compactMap(Reranking.Flag.init)))
+            }
+            return found
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import FKPCore
+import Foundation
+
+/// One re-ranking of a regency, as the command line and the BPS staff's button run it: refuse
+/// while forums are open (unless a provisional run is asked for), rank by the rule, store the run
+/// with the hashes of its inputs and output.
+public struct Reranker: Sendable {
+    let repository: RerankRepository
+
+    public init(database: Database) { repository = RerankRepository(database: database) }
+
+    public enum Outcome: Sendable {
+        /// Forums of the regency are not closed, and no provisional run was asked for.
+        case forumsStillOpen([Int64])
+        case ran(runID: Int64, provisional: Bool, inputsSHA256: String, outputSHA256: String, csv: String, result: Reranking.Result)
+    }
+
+    public func run(regency: RegionCode, allowOpen: Bool, context: WriteContext) async throws -> Outcome {
+        let open = try await repository.openForums(regency: regency)
+        if !open.isEmpty && !allowOpen { return .forumsStillOpen(open) }
+        let inputs = try await repository.inputs(regency: regency, includeOpen: allowOpen)
+        let result = Reranking.rank(regency: regency, families: inputs.families, added: inputs.added)
+        let csv = FinalListCSV.document(result.entries)
+        let inputsSHA = FinalListCSV.sha256(FinalListCSV.inputsText(families: inputs.families, added: inputs.added))
+        let outputSHA = FinalListCSV.sha256(csv)
+        let runID = try await repository.record(regency: regency, result: result, inputsSHA256: inputsSHA, outputSHA256: outputSHA,
+                                                openForums: open, context: context)
+        return .ran(runID: runID, provisional: !open.isEmpty, inputsSHA256: inputsSHA, outputSHA256: outputSHA, csv: csv, result: result)
+    }
+}

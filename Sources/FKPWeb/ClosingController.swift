@@ -1,0 +1,67 @@
+import FKPCore
+import FKPStore
+import Hummingbird
+
+/// Closing a forum (BPS staff, when nothing blocks it) and reopening it (an administrator or a BPS
+/// supervisor of the regency, with a reason). Both answer on the forum page.
+struct ClosingController {
+    let forumPage: ForumController
+    let forums: ForumRepository
+    let minutes: MinutesRepository
+    let closings: ClosingRepository
+
+    struct CloseForm: Decodable { let version: Int }
+    struct ReopenForm: Decodable { let version: Int; let reason: String? }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.post("/forums/{id}/close", use: close)
+        router.post("/forums/{id}/reopen", use: reopen)
+    }
+
+    @Sendable func close(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forums.requested(by: context, write: true)
+        try context.authorize(.closeForum, forum.resource)
+        guard let principal = context.principal else { throw LoginRequired() }
+        var request = request
+        let form = try await request.decodeForm(CloseForm.self)
+        let t = Translations(language: context.language)
+        guard forum.state == .readyToClose, try await minutes.versions(forumID: forum.id)?.current == form.version,
+              let document = try await minutes.assemble(forumID: forum.id) else {
+            return try await forumPage.render(request, context, forum: forum, error: t["forum_error_moved"], status: .conflict)
+        }
+        let head: ChainHead?
+        do {
+            head = try await closings.close(forumID: forum.id, version: form.version, minutes: document, context: WriteContext(
+                actor: principal.username, role: principal.primaryRole, action: "forum.close", forumID: forum.id,
+                requestID: context.requestID))
+        } catch let error where DatabaseRefusal(error)?.constraint == "forum_closing_blocked" {
+            return try await forumPage.render(request, context, forum: forum, error: t["closing_error_blocked"], status: .conflict)
+        }
+        guard head != nil else {
+            return try await forumPage.render(request, context, forum: try await forums.requested(by: context, write: false),
+                                              error: t["forum_error_moved"], status: .conflict)
+        }
+        return redirect("/forums/\(forum.id)/minutes")
+    }
+
+    @Sendable func reopen(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forums.requested(by: context, write: true)
+        try context.authorize(.reopenForum, forum.resource)
+        guard let principal = context.principal else { throw LoginRequired() }
+        var request = request
+        let form = try await request.decodeForm(ReopenForm.self)
+        let t = Translations(language: context.language)
+        let reason = (form.reason ?? "").trimmingWhitespace
+        guard !reason.isEmpty, reason.count <= 1000 else {
+            return try await forumPage.render(request, context, forum: forum, error: t["closing_error_reason"], status: .unprocessableContent)
+        }
+        let reopened = try await closings.reopen(forumID: forum.id, version: form.version, reason: reason, context: WriteContext(
+            actor: principal.username, role: principal.primaryRole, action: "forum.reopen", reason: reason, forumID: forum.id,
+            requestID: context.requestID))
+        guard reopened else {
+            return try await forumPage.render(request, context, forum: try await forums.requested(by: context, write: false),
+                                              error: t["forum_error_moved"], status: .conflict)
+        }
+        return redirect("/forums/\(forum.id)")
+    }
+}

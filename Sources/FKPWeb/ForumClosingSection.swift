@@ -1,0 +1,46 @@
+import FKPCore
+import FKPStore
+
+/// The closing part of the forum page: what still blocks closing, the close button once nothing
+/// does, the reopen form of a closed forum, and every closing with its chain head.
+struct ForumClosingSection {
+    struct Closing {
+        let version: Int
+        let seq: Int64
+        let blocks: String
+        let closedBy: String
+        let reopened: String?
+    }
+
+    let forumID: Int64
+    let version: Int
+    let blockers: [String]
+    let hasBlockers: Bool
+    let showClose: Bool
+    let showReopen: Bool
+    let closings: [Closing]
+    let hasClosings: Bool
+
+    init(forum: ForumSummary, version: Int, blockers: [ClosingBlocker], closings: [ClosingRepository.Closing], mayClose: Bool,
+         mayReopen: Bool, t: Translations) {
+        forumID = forum.id
+        self.version = version
+        self.blockers = blockers.map { blocker in
+            switch blocker {
+            case .withoutVerdict(let count): "\(count) \(t["closing_without_verdict"])"
+            case .openChallenges(let count): "\(count) \(t["closing_open_challenges"])"
+            case let .unsigned(role, name): "\(t["signatory_\(role.rawValue)"])\(name.map { " \($0)" } ?? ""): \(t["closing_unsigned"])"
+            case let .escalation(role, refusedBy): "\(t["signatory_\(role.rawValue)"]): \(t["closing_escalation"]) \(refusedBy)"
+            case .refusedAtTop(let name): "\(t["closing_refused_at_top"]) \(name)"
+            }
+        }
+        hasBlockers = !blockers.isEmpty
+        showClose = forum.state == .readyToClose && mayClose && blockers.isEmpty
+        showReopen = forum.state == .closed && mayReopen
+        self.closings = closings.map { closing in
+            Closing(version: closing.version, seq: closing.head.seq, blocks: closing.head.blocks, closedBy: closing.closedBy,
+                    reopened: closing.reopenedBy.map { "\(t["closing_reopened"]) \($0): \(closing.reopenReason ?? "")" })
+        }
+        hasClosings = !closings.isEmpty
+    }
+}

@@ -1,0 +1,120 @@
+import FKPCore
+import FKPStore
+import Foundation
+import Hummingbird
+
+/// The minutes (berita acara) of a forum: an A4 document generated from the forum's records, the
+/// notes the team adds, and the signatures: given on screen by the person themself, or recorded
+/// from paper by the forum's administrator or BPS staff; a refusal asks the level above.
+struct MinutesController {
+    let renderer: PageRenderer
+    let forums: ForumRepository
+    let minutes: MinutesRepository
+    let signatures: SignatureRepository
+    let closings: ClosingRepository
+
+    struct NotesForm: Decodable { let notes: String }
+
+    struct SignForm: Decodable {
+        let slot: String
+        let status: String
+        let method: String
+        let signer_name: String?
+        let reason: String?
+        let stamp: String?
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/forums/{id}/minutes", use: show)
+        router.post("/forums/{id}/minutes/notes", use: saveNotes)
+        router.post("/forums/{id}/signatures", use: sign)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forums.requested(by: context, write: false)
+        let version = request.uri.queryParameters["version"].flatMap { Int(String($0)) }
+        return try await render(request, context, forum: forum, version: version, error: nil, status: .ok)
+    }
+
+    @Sendable func saveNotes(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forums.requested(by: context, write: true)
+        try context.authorize(.runForum, forum.resource)
+        guard let principal = context.principal else { throw LoginRequired() }
+        var request = request
+        let form = try await request.decodeForm(NotesForm.self)
+        let t = Translations(language: context.language)
+        guard forum.state.allows(.minutes) else {
+            return try await render(request, context, forum: forum, version: nil, error: t["minutes_error_state"], status: .conflict)
+        }
+        try await minutes.saveNotes(forumID: forum.id, notes: String(form.notes.trimmingWhitespace.prefix(4000)), context: WriteContext(
+            actor: principal.username, role: principal.primaryRole, action: "minutes.notes", forumID: forum.id, requestID: context.requestID))
+        return redirect("/forums/\(forum.id)/minutes#notes")
+    }
+
+    @Sendable func sign(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forums.requested(by: context, write: true)
+        guard let principal = context.principal else { throw LoginRequired() }
+        var request = request
+        let form = try await request.decodeForm(SignForm.self)
+        let t = Translations(language: context.language)
+        func refuse(_ key: String, _ status: HTTPResponse.Status) async throws -> Response {
+            try await render(request, context, forum: forum, version: nil, error: t[key], status: status)
+        }
+        guard let status = Signatory.Status(rawValue: form.status), let method = Signatory.Method(rawValue: form.method) else {
+            throw HTTPError(.badRequest)
+        }
+        let places = try await signatures.signatories(forumID: forum.id)
+        guard let place = places.first(where: { $0.slot == form.slot }) else { return try await refuse("minutes_error_place", .unprocessableContent) }
+        let recordsPaper = try await mayRecordPaper(principal, forum)
+        switch method {
+        case .screen: guard place.userID == principal.userID else { return try await refuse("minutes_error_not_yours", .forbidden) }
+        case .paper: guard recordsPaper else { return try await refuse("minutes_error_not_yours", .forbidden) }
+        }
+        guard forum.state.allows(.minutes) else { return try await refuse("minutes_error_state", .conflict) }
+        guard place.mark == nil else { return try await refuse("minutes_error_taken", .conflict) }
+        let name = method == .screen && place.name != nil ? place.name ?? "" : (form.signer_name ?? "").trimmingWhitespace
+        guard !name.isEmpty, name.count <= 200 else { return try await refuse("minutes_error_name", .unprocessableContent) }
+        let reason = (form.reason ?? "").trimmingWhitespace
+        if status == .refused && reason.isEmpty { return try await refuse("minutes_error_reason", .unprocessableContent) }
+        do {
+            try await signatures.record(
+                forumID: forum.id, place: place, signerName: name, status: status, method: method,
+                refusalReason: status == .refused ? String(reason.prefix(1000)) : nil,
+                withStamp: place.role == .villageHead && status == .signed && form.stamp == "yes",
+                context: WriteContext(actor: principal.username, role: principal.primaryRole, action: "minutes.\(status.rawValue)",
+                                      reason: status == .refused ? reason : nil, forumID: forum.id, requestID: context.requestID))
+        } catch let error where ["signatures_one_per_slot", "signatures_one_escalation"].contains(DatabaseRefusal(error)?.constraint) {
+            return try await refuse("minutes_error_taken", .conflict)
+        } catch let error where DatabaseRefusal(error)?.constraint == "forum_state_allows" {
+            return try await refuse("minutes_error_state", .conflict)
+        }
+        return redirect("/forums/\(forum.id)/minutes#signatures")
+    }
+
+    /// Paper signatures are recorded by the forum's administrator, or by BPS staff who may close it.
+    private func mayRecordPaper(_ principal: Principal?, _ forum: ForumSummary) async throws -> Bool {
+        guard let principal else { return false }
+        if AccessPolicy.decide(principal, .closeForum, forum.resource) == .allow { return true }
+        return try await forums.team(forum.id).contains { $0.userID == principal.userID && $0.role == .administrator }
+    }
+
+    private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, version: Int?, error: String?,
+                        status: HTTPResponse.Status) async throws -> Response {
+        guard let versions = try await minutes.versions(forumID: forum.id) else { throw HTTPError(.notFound) }
+        let shown = version.flatMap { versions.all.contains($0) ? $0 : nil } ?? versions.current
+        guard let document = try await minutes.minutes(forumID: forum.id, version: shown) else { throw HTTPError(.notFound) }
+        let current = shown == versions.current
+        let people = current ? try await signatures.signatories(forumID: forum.id)
+                             : try await signatures.recorded(forumID: forum.id, version: shown)
+        let principal = context.principal
+        let page = MinutesPage(
+            place: forum.place, document: document, signatories: people, closings: try await closings.closings(forumID: forum.id),
+            currentVersion: versions.current,
+            mayWrite: forum.state.allows(.minutes),
+            mayEditNotes: AccessPolicy.decide(principal, .runForum, forum.resource) == .allow,
+            maySign: { $0.userID != nil && $0.userID == principal?.userID },
+            mayRecordPaper: try await mayRecordPaper(principal, forum) && forum.state.allows(.minutes),
+            error: error, csrf: context.csrfToken(), language: context.language)
+        return try renderer.render("minutes", title: "minutes_title", content: page, request: request, context: context, status: status)
+    }
+}

@@ -1,0 +1,116 @@
+import FKPCore
+import FKPStore
+import Foundation
+
+/// What the minutes template shows: the document of one version of a forum, its signature lines,
+/// and, once closed, the chain head printed for comparison by eye.
+struct MinutesPage {
+    struct Person { let role: String; let name: String }
+    struct Unit {
+        let code: String
+        let name: String
+        let head: String?
+        let absent: Bool
+        let representative: String?
+        let summary: SummaryTable
+    }
+    struct Figure { let name: String; let absent: Bool }
+    struct Signature {
+        let slot: String
+        let role: String
+        let name: String?
+        let unit: String?
+        /// For a place asked of the level above: who refused.
+        let inPlaceOf: String?
+        let signed: Bool
+        let refused: Bool
+        let open: Bool
+        let status: String?
+        let refusalReason: String?
+        let stamp: Bool
+        let takesStamp: Bool
+        /// Whether the person reading may sign this place on screen, or record it from paper.
+        let maySignHere: Bool
+        let mayRecordPaper: Bool
+    }
+    struct Head { let version: Int; let seq: Int64; let blocks: String; let closedAt: String; let closedBy: String }
+
+    let forumID: Int64
+    let version: Int
+    let title: String
+    let placeNames: String
+    let placeCode: String
+    let when: String
+    let venue: String
+    let team: [Person]
+    let units: [Unit]
+    let total: SummaryTable
+    let figures: [Figure]
+    let hasFigures: Bool
+    let challenges: MinutesDocument.ChallengeCounts
+    let notes: String?
+    let mayEditNotes: Bool
+    let notesValue: String
+    let signatures: [Signature]
+    let isDraft: Bool
+    let head: Head?
+    let earlierHeads: [Head]
+    let hasEarlierHeads: Bool
+    let versions: [Int]
+    let hasVersions: Bool
+    let error: String?
+    let csrf: String
+
+    init(place: RegionCode, document: MinutesDocument, signatories: [Signatory], closings: [ClosingRepository.Closing], currentVersion: Int,
+         mayWrite: Bool, mayEditNotes: Bool, maySign: (Signatory) -> Bool, mayRecordPaper: Bool, error: String?, csrf: String, language: Language) {
+        let t = Translations(language: language)
+        func time(_ date: Date) -> String { IndonesianTime.format(date, at: place, languageCode: language.rawValue) }
+        forumID = document.forumID
+        version = document.forumVersion
+        title = document.title
+        placeNames = document.placeNames.joined(separator: ", ")
+        placeCode = document.placeCode
+        when = time(document.startsAt) + " – " + time(document.endsAt)
+        venue = document.venue
+        team = document.team.map { Person(role: t["signatory_\($0.role.rawValue)"], name: $0.name) }
+        units = document.units.map {
+            Unit(code: $0.code, name: $0.name, head: $0.head, absent: $0.head != nil && !$0.attended, representative: $0.representative,
+                 summary: SummaryTable($0.counts.tally, t: t))
+        }
+        total = SummaryTable(document.total, t: t)
+        figures = document.figures.map { Figure(name: $0.name, absent: !$0.attended) }
+        hasFigures = !figures.isEmpty
+        challenges = document.challenges
+        notes = document.notes.isEmpty ? nil : document.notes
+        notesValue = document.notes
+        let open = document.forumVersion == currentVersion && mayWrite
+        self.mayEditNotes = open && mayEditNotes
+        signatures = signatories.map { s in
+            let mark = s.mark
+            let status: String? = mark.map { m in
+                let at = time(Date(timeIntervalSince1970: m.recordedAt))
+                switch (m.status, m.method) {
+                case (.refused, _): return "\(t["minutes_refused"]) (\(at))"
+                case (.signed, .screen): return "\(t["minutes_signed_screen"]) (\(at))"
+                case (.signed, .paper): return "\(t["minutes_signed_paper"]) \(m.recordedBy) (\(at))"
+                }
+            }
+            return Signature(slot: s.slot, role: t["signatory_\(s.role.rawValue)"], name: mark?.signerName ?? s.name,
+                             unit: s.escalatedFrom == nil ? s.unit : nil, inPlaceOf: s.escalatedFrom == nil ? nil : s.unit,
+                             signed: mark?.status == .signed, refused: mark?.status == .refused, open: mark == nil, status: status,
+                             refusalReason: mark?.refusalReason, stamp: mark?.withStamp == true, takesStamp: s.role == .villageHead,
+                             maySignHere: open && mark == nil && maySign(s), mayRecordPaper: open && mark == nil && mayRecordPaper)
+        }
+        let heads = closings.map {
+            Head(version: $0.version, seq: $0.head.seq, blocks: $0.head.blocks, closedAt: time($0.closedAt), closedBy: $0.closedBy)
+        }
+        head = heads.first { $0.version == document.forumVersion }
+        isDraft = head == nil
+        earlierHeads = heads.filter { $0.version < document.forumVersion }
+        hasEarlierHeads = !earlierHeads.isEmpty
+        versions = currentVersion > 1 ? Array(1...currentVersion) : []
+        hasVersions = !versions.isEmpty
+        self.error = error
+        self.csrf = csrf
+    }
+}

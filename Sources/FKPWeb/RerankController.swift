@@ -1,0 +1,81 @@
+import FKPCore
+import FKPStore
+import Foundation
+import Hummingbird
+
+/// Re-ranking a regency from the browser (BPS staff), its runs, and their final lists: a CSV
+/// download and a printable list per village.
+struct RerankController {
+    let renderer: PageRenderer
+    let regions: RegionRepository
+    let reranker: Reranker
+    let runs: RerankRepository
+    let finalLists: FinalListExport
+
+    struct RunForm: Decodable { let allow_open: String? }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/regions/{code}/rerank", use: show)
+        router.post("/regions/{code}/rerank", use: run)
+        router.get("/regions/{code}/rerank/{run}/final.csv", use: download)
+        router.get("/regions/{code}/rerank/{run}/villages/{village}", use: village)
+    }
+
+    private func regency(_ context: AppRequestContext, _ action: AccessAction) async throws -> Region {
+        guard let code = RegionCode.parse(try context.parameters.require("code")), code.level == .regency else { throw HTTPError(.notFound) }
+        try context.authorize(action, .region(code))
+        guard let region = try await regions.region(code) else { throw HTTPError(.notFound) }
+        return region
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let region = try await regency(context, .exportLists)
+        return try await render(request, context, region: region, openForums: nil, status: .ok)
+    }
+
+    @Sendable func run(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let region = try await regency(context, .rerank)
+        guard let principal = context.principal else { throw LoginRequired() }
+        var request = request
+        let form = try await request.decodeForm(RunForm.self)
+        let outcome = try await reranker.run(regency: region.code, allowOpen: form.allow_open == "yes", context: WriteContext(
+            actor: principal.username, role: principal.primaryRole, action: "rerank.run", regionCode: region.code.value,
+            requestID: context.requestID))
+        switch outcome {
+        case .forumsStillOpen(let forums): return try await render(request, context, region: region, openForums: forums, status: .conflict)
+        case .ran(let runID, _, _, _, _, _): return redirect("/regions/\(region.code.value)/rerank#run-\(runID)")
+        }
+    }
+
+    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let region = try await regency(context, .exportLists)
+        guard let runID = Int64(try context.parameters.require("run")) else { throw HTTPError(.notFound) }
+        let (run, csv) = try await finalLists.document(regency: region.code, runID: runID)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"final-\(region.code.value)-run\(run.id).csv\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
+    }
+
+    @Sendable func village(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let region = try await regency(context, .exportLists)
+        guard let runID = Int64(try context.parameters.require("run")),
+              let run = try await runs.runs(regency: region.code).first(where: { $0.id == runID }),
+              let code = RegionCode.parse(try context.parameters.require("village")), code.level == .village,
+              region.code.contains(code), let village = try await regions.region(code) else { throw HTTPError(.notFound) }
+        let entries = try await runs.entries(runID: run.id, within: code)
+        let page = FinalListPage(regency: region, village: village, run: run, entries: entries, language: context.language)
+        return try renderer.render("final-list", title: "final_title", content: page, request: request, context: context)
+    }
+
+    private func render(_ request: Request, _ context: AppRequestContext, region: Region, openForums: [Int64]?,
+                        status: HTTPResponse.Status) async throws -> Response {
+        let open = try await runs.openForums(regency: region.code)
+        let page = RerankPage(
+            regency: region, runs: try await runs.runs(regency: region.code), villages: try await regions.descendants(of: region.code, level: .village),
+            openForums: openForums ?? open, refused: openForums != nil,
+            mayRun: AccessPolicy.decide(context.principal, .rerank, .region(region.code)) == .allow,
+            csrf: context.csrfToken(), language: context.language)
+        return try renderer.render("rerank", title: "rerank_title", content: page, request: request, context: context, status: status)
+    }
+}

@@ -1,0 +1,92 @@
+import FKPCore
+import FKPStore
+import Foundation
+
+/// What the re-ranking template shows: the regency's runs with their hashes and downloads, the
+/// forums not yet closed, and the button that runs the rule.
+struct RerankPage {
+    struct Run {
+        let id: Int64
+        let kind: String
+        let provisional: Bool
+        let when: String
+        let by: String
+        let ranked: Int
+        let removed: Int
+        let inputs: String
+        let output: String
+    }
+    struct Village { let villageCode: String; let villageName: String }
+
+    let code: String
+    let name: String
+    let runs: [Run]
+    let hasRuns: Bool
+    let latestRunID: Int64?
+    let villages: [Village]
+    let openForums: [Int64]
+    let hasOpenForums: Bool
+    let refused: Bool
+    let mayRun: Bool
+    let csrf: String
+
+    init(regency: Region, runs: [RerankRepository.Run], villages: [Region], openForums: [Int64], refused: Bool, mayRun: Bool,
+         csrf: String, language: Language) {
+        let t = Translations(language: language)
+        code = regency.code.value
+        name = regency.name
+        self.runs = runs.map {
+            Run(id: $0.id, kind: t[$0.provisional ? "rerank_provisional" : "rerank_final"], provisional: $0.provisional,
+                when: IndonesianTime.format($0.createdAt, at: regency.code, languageCode: language.rawValue), by: $0.createdBy,
+                ranked: $0.familyCount, removed: $0.removedCount, inputs: ChainHead(seq: 0, hash: $0.inputsSHA256).blocks,
+                output: ChainHead(seq: 0, hash: $0.outputSHA256).blocks)
+        }
+        hasRuns = !runs.isEmpty
+        latestRunID = runs.first?.id
+        self.villages = villages.map { Village(villageCode: $0.code.value, villageName: $0.name) }
+        self.openForums = openForums
+        hasOpenForums = !openForums.isEmpty
+        self.refused = refused
+        self.mayRun = mayRun
+        self.csrf = csrf
+    }
+}
+
+/// The printable final list of one village, from one run.
+struct FinalListPage {
+    struct Line {
+        let rank: Int
+        let name: String
+        let id: String
+        let unit: String
+        let preliminary: String
+        let final: String
+        let change: String
+        let reason: String?
+    }
+
+    let regencyCode: String
+    let villageName: String
+    let villageCode: String
+    let runID: Int64
+    let provisional: Bool
+    let output: String
+    let lines: [Line]
+
+    init(regency: Region, village: Region, run: RerankRepository.Run, entries: [Reranking.Entry], language: Language) {
+        let t = Translations(language: language)
+        regencyCode = regency.code.value
+        villageName = village.name
+        villageCode = village.code.value
+        runID = run.id
+        provisional = run.provisional
+        output = ChainHead(seq: 0, hash: run.outputSHA256).blocks
+        lines = entries.map { e in
+            Line(rank: e.rank, name: e.headName, id: e.familyID ?? "+\(e.addedFamilyID ?? 0)", unit: e.slsCode,
+                 preliminary: e.preliminaryGroup.map { String($0.rawValue) } ?? "–", final: String(e.finalGroup.rawValue),
+                 change: (e.changes.map { t["final_change_\($0.rawValue)"] } + e.flags.map { t["final_flag_\($0.rawValue)"] })
+                    .joined(separator: ", "),
+                 reason: e.reason.isEmpty ? nil : e.reason)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import FKPCore
+import FKPStore
+import FKPWeb
+import Foundation
+import Logging
+import PostgresNIO
+
+struct RerankCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rerank",
+        abstract: "Rank a regency's families again into their final groups and ranks (docs/reranking.md; DATABASE_URL).")
+
+    @Option(help: "BPS code of the regency or city (4 digits).") var regency: String
+    @Flag(help: "Rank even though some forums are not closed; the run is marked provisional.") var allowOpen = false
+    @Option(help: "Also write the final list (CSV) to this file.") var out: String?
+    @OptionGroup var actor: ActorOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingFailures {
+            guard let code = RegionCode.parse(regency), code.level == .regency else {
+                throw ValidationError("--regency '\(regency)' is not the 4-digit code of a regency or city")
+            }
+            let config = try CommandSupport.configuration(servesPages: false)
+            let logger = CommandSupport.bootstrapLogging(level: .warning)
+            try await PostgresClient.with(config.database, logger: logger) { client in
+                let database = Database(client: client, logger: logger)
+                guard try await RegionRepository(database: database).region(code) != nil else {
+                    throw ValidationError("--regency \(code.value): there is no such regency")
+                }
+                let context = try await actor.context(action: "rerank.run", region: code.value, database: database)
+                switch try await Reranker(database: database).run(regency: code, allowOpen: allowOpen, context: context) {
+                case .forumsStillOpen(let forums):
+                    CommandSupport.printError("regency \(code.value) has forums that are not closed: "
+                        + forums.map(String.init).joined(separator: ", ") + "; close them, or give --allow-open for a provisional run")
+                    throw ExitCode(3)
+                case let .ran(runID, provisional, inputs, output, csv, result):
+                    if let out { try Data(csv.utf8).write(to: URL(fileURLWithPath: out)) }
+                    CommandSupport.say("run \(runID)\(provisional ? " (provisional)" : ""): \(result.entries.count) families ranked, "
+                        + "\(result.removed.count) left the list")
+                    CommandSupport.say("inputs sha256 \(inputs)")
+                    CommandSupport.say("output sha256 \(output)")
+                }
+            }
+        }
+    }
+}
