@@ -1,0 +1,143 @@
+import FKPCore
+import FKPStore
+import FKPTestSupport
+import XCTest
+
+/// Signatures, closing, the frozen forum and reopening, against the database's own rules.
+final class ClosingTests: XCTestCase {
+    /// Forum 1 ready to close: facilitator 'fasil', an SLS head and a community figure who came.
+    static let ready = TestAccounts.world + [
+        "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
+        "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name) VALUES (1, 'sls_head', '32010100010001', 'Pak Dadang')",
+        "INSERT INTO fkp.forum_participants (forum_id, kind, full_name) VALUES (1, 'community_figure', 'Ibu Euis')",
+    ] + SQLTest.advance(to: .open) + [
+        "UPDATE fkp.forum_participants SET attended = true, attended_at = now() WHERE forum_id = 1",
+    ] + SQLTest.advance(from: .open, to: .readyToClose)
+
+    static let bps = WriteContext(actor: "bps", role: .bpsStaff, action: "test.closing", forumID: 1)
+
+    static func sign(_ db: Database, _ role: Signatory.Role, name: String, status: Signatory.Status = .signed, reason: String? = nil,
+              refusing refusal: Int64? = nil) async throws {
+        let places = try await SignatureRepository(database: db).signatories(forumID: 1)
+        let place = try XCTUnwrap(places.first { refusal == nil ? $0.role == role && $0.escalatedFrom == nil : $0.escalatedFrom == refusal },
+                                  "no place for \(role)")
+        try await SignatureRepository(database: db).record(forumID: 1, place: place, signerName: name, status: status, method: .paper,
+                                                           refusalReason: reason, withStamp: false, context: Self.bps)
+    }
+
+    static func refusalID(_ db: Database, of name: String) async throws -> Int64 {
+        let id = try await SQLTest.scalar(db, "SELECT id FROM fkp.signatures WHERE signer_name = '\(name)' AND status = 'refused'", as: Int64.self)
+        return try XCTUnwrap(id)
+    }
+
+    func testARefusalAsksTheLevelAboveAndTheForumClosesOnlyWhenEveryPlaceIsAnswered() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, Self.ready)
+            let closings = ClosingRepository(database: db)
+            let first = try await closings.blockers(forumID: 1)
+            XCTAssertEqual(first, [.unsigned(role: .facilitator, name: "Uji fasil"), .unsigned(role: .slsHead, name: "Pak Dadang"),
+                                   .unsigned(role: .communityFigure, name: "Ibu Euis"), .unsigned(role: .villageHead, name: nil)])
+
+            try await Self.sign(db, .facilitator, name: "Uji fasil")
+            try await Self.sign(db, .slsHead, name: "Pak Dadang", status: .refused, reason: "Tidak setuju dengan hasil")
+            try await Self.sign(db, .communityFigure, name: "Ibu Euis")
+            try await Self.sign(db, .villageHead, name: "Pak Kades", status: .refused, reason: "Belum membaca")
+            let escalations = try await closings.blockers(forumID: 1)
+            XCTAssertEqual(escalations, [.escalation(role: .villageHead, refusedBy: "Pak Dadang"),
+                                         .escalation(role: .districtHead, refusedBy: "Pak Kades")])
+            let assembled = try await MinutesRepository(database: db).assemble(forumID: 1)
+            let document = try XCTUnwrap(assembled)
+            await SQLTest.assertRefused("forum_closing_blocked") {
+                _ = try await closings.close(forumID: 1, version: 1, minutes: document, context: Self.bps)
+            }
+
+            let dadang = try await Self.refusalID(db, of: "Pak Dadang")
+            let kades = try await Self.refusalID(db, of: "Pak Kades")
+            await SQLTest.assertRefused("signatures_escalation_goes_up", {
+                try await SQLTest.write(db, forum: 1, ["""
+                    INSERT INTO fkp.signatures (forum_id, forum_version, signatory_role, signer_name, status, method, escalated_from, recorded_by)
+                    VALUES (1, 1, 'district_head', 'Pak Camat', 'signed', 'paper', \(dadang), 'test')
+                    """])
+            })
+            try await Self.sign(db, .villageHead, name: "Pak Kades", refusing: dadang)
+            try await Self.sign(db, .districtHead, name: "Pak Camat", refusing: kades)
+            let none = try await closings.blockers(forumID: 1)
+            XCTAssertEqual(none, [])
+
+            let closed = try await closings.close(forumID: 1, version: 1, minutes: document, context: Self.bps)
+            let head = try XCTUnwrap(closed)
+            let entry = try await AuditRepository(database: db).entries(chain: "forum:1").first { $0.seq == head.seq }
+            XCTAssertEqual(entry?.hash, head.hash, "the stored head is the chain's entry at that sequence number")
+            XCTAssertEqual(entry?.tableName, "fkp.forums")
+            XCTAssertTrue(entry?.newRow?.contains("\"state\": \"closed\"") == true, "the head is the entry of the move to closed")
+            let stored = try await MinutesRepository(database: db).minutes(forumID: 1, version: 1)
+            XCTAssertEqual(stored, document, "the minutes are kept as printed")
+        }
+    }
+
+    func testAClosedForumRefusesEveryWriteToItsRecordsEvenByHandTypedSQL() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, Self.ready + SQLTest.close())
+            let attempts: [(String, String)] = [
+                ("reviews", "UPDATE fkp.reviews SET verdict = 'sesuai' WHERE forum_id = 1"),
+                ("challenges", "INSERT INTO fkp.challenges (forum_id, family_id, kind, proposed_group, reason, raised_by_name) VALUES (1, 'F1', 'group', 2, 'x', 'y')"),
+                ("added", "INSERT INTO fkp.added_families (forum_id, sls_code, head_name, members, proposed_group, reason) VALUES (1, '32010100010001', 'A', 2, 1, 'x')"),
+                ("minutes", "UPDATE fkp.minutes SET notes = 'diubah' WHERE forum_id = 1"),
+                ("signatures", "DELETE FROM fkp.signatures WHERE forum_id = 1"),
+                ("attendance", "UPDATE fkp.forum_participants SET attended = false, attended_at = NULL WHERE forum_id = 1"),
+                ("families", "UPDATE fkp.families SET welfare_group = 4 WHERE id = 'F1'"),
+                ("closing", "UPDATE fkp.forum_closings SET chain_head = repeat('0', 64) WHERE forum_id = 1"),
+                ("forum", "UPDATE fkp.forums SET venue = 'Masjid' WHERE id = 1"),
+            ]
+            for (what, statement) in attempts {
+                let refusal = try await SQLTest.attempt(db, forum: what == "families" ? nil : 1, setup: [], statement)
+                XCTAssertNotNil(refusal, "\(what): a write to a closed forum was accepted")
+            }
+        }
+    }
+
+    func testReopeningNeedsAReasonKeepsTheClosedVersionAndTheNextClosingExtendsTheChain() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, Self.ready + [SQLTest.close()[0]])
+            let closings = ClosingRepository(database: db)
+            let minutes = try await MinutesRepository(database: db).assemble(forumID: 1)
+            _ = try await closings.close(forumID: 1, version: 1, minutes: try XCTUnwrap(minutes), context: Self.bps)
+            await SQLTest.assertRefused("forum_closings_reopen_has_reason") {
+                _ = try await closings.reopen(forumID: 1, version: 1, reason: " ", context: Self.bps)
+            }
+            let reopened = try await closings.reopen(forumID: 1, version: 1, reason: "Keluarga F2 terlewat", context: Self.bps)
+            XCTAssertTrue(reopened)
+            let again = try await closings.reopen(forumID: 1, version: 1, reason: "dua kali", context: Self.bps)
+            XCTAssertFalse(again, "a closing is reopened once")
+            let version = try await SQLTest.scalar(db, "SELECT forum_version || ' ' || state FROM fkp.forums WHERE id = 1", as: String.self)
+            XCTAssertEqual(version, "2 reopened")
+
+            try await SQLTest.write(db, forum: 1, [
+                "UPDATE fkp.forums SET state = 'reviewing' WHERE id = 1",
+                "UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = 1",
+                SQLTest.close()[0],
+            ])
+            let places = try await SignatureRepository(database: db).signatories(forumID: 1)
+            XCTAssertTrue(places.allSatisfy { $0.mark != nil }, "version 2 has its own signatures")
+            let kept = try await SignatureRepository(database: db).recorded(forumID: 1, version: 1)
+            XCTAssertEqual(kept.count, 4, "version 1 keeps its signatures")
+            let assembled = try await MinutesRepository(database: db).assemble(forumID: 1)
+            let document = try XCTUnwrap(assembled)
+            XCTAssertEqual(document.forumVersion, 2)
+            let closedAgain = try await closings.close(forumID: 1, version: 2, minutes: document, context: Self.bps)
+            let second = try XCTUnwrap(closedAgain)
+
+            let all = try await closings.closings(forumID: 1)
+            XCTAssertEqual(all.map(\.version), [1, 2])
+            XCTAssertEqual(all[0].reopenReason, "Keluarga F2 terlewat")
+            XCTAssertGreaterThan(second.seq, all[0].head.seq)
+            let chain = try await AuditRepository(database: db).entries(chain: "forum:1")
+            XCTAssertEqual(chain.first { $0.seq == all[0].head.seq }?.hash, all[0].head.hash, "the first head is still in the chain")
+            XCTAssertEqual(chain.first { $0.seq == all[0].head.seq + 1 }?.prevHash, all[0].head.hash, "and the chain goes on from it")
+            let verification = try await AuditRepository(database: db).verify(chain: "forum:1")
+            XCTAssertTrue(verification.isValid, "\(verification.problems)")
+            let first = try await MinutesRepository(database: db).minutes(forumID: 1, version: 1)
+            XCTAssertNotNil(first, "version 1's minutes are kept")
+        }
+    }
+}
