@@ -100,7 +100,7 @@ public struct RerankRepository: Sendable {
                     INSERT INTO fkp.final_ranks (run_id, final_rank, family_id, added_family_id, sls_code, final_group, change_reason,
                                                  flags, changes)
                     SELECT \(runID), e.rank, nullif(e.family, ''), nullif(e.added, 0), e.unit, e.grp, nullif(e.reason, ''),
-                           string_to_array(nullif(e.flags, ''), ';'), string_to_array(nullif(e.changes, ''), ';')
+                           coalesce(string_to_array(nullif(e.flags, ''), ';'), '{}'), coalesce(string_to_array(nullif(e.changes, ''), ';'), '{}')
                       FROM unnest(\(chunk.map(\.rank)), \(chunk.map { $0.familyID ?? "" }), \(chunk.map { $0.addedFamilyID ?? 0 }), \(chunk.map(\.slsCode)),
                                   \(chunk.map { Int16($0.finalGroup.rawValue) }), \(chunk.map(\.reason)),
                                   \(chunk.map { $0.flags.map(\.rawValue).joined(separator: ";") }),

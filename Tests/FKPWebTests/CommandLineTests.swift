@@ -1,3 +1,4 @@
+import FKPCore
 import FKPStore
 import FKPTestSupport
 import Foundation
@@ -71,6 +72,31 @@ final class CommandLineTests: XCTestCase {
             XCTAssertFalse(auditorExport.output.contains("3201014501800001"))
             let logged = try await SQLTest.scalar(db, "SELECT string_agg(subject, ';') FROM audit.personal_data_access", as: String.self)
             XCTAssertEqual(logged, "region 3201 (2 families)", "the whole export is logged once; the masked one not at all")
+        }
+    }
+
+    func testRerankRefusesWhileForumsAreOpenAndTwoRunsOnTheSameInputsGiveTheSameBytes() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, TestAccounts.world + SQLTest.advance(to: .readyToClose) + SQLTest.close())
+            let refused = try Self.fkp(["rerank", "--regency", "3201"], database: url)
+            XCTAssertEqual(refused.status, 3)
+            XCTAssertTrue(refused.output.contains("forums that are not closed: 2"), refused.output)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let first = try Self.fkp(["rerank", "--regency", "3201", "--allow-open", "--out", directory.path + "/a.csv"], database: url)
+            let second = try Self.fkp(["rerank", "--regency", "3201", "--allow-open", "--out", directory.path + "/b.csv"], database: url)
+            XCTAssertEqual(first.status, 0, first.output)
+            XCTAssertTrue(first.output.contains("run 1 (provisional): 2 families ranked, 0 left the list"), first.output)
+            let a = try Data(contentsOf: directory.appendingPathComponent("a.csv"))
+            let b = try Data(contentsOf: directory.appendingPathComponent("b.csv"))
+            XCTAssertEqual(a, b, "same inputs, same bytes")
+            XCTAssertEqual(first.output.replacingOccurrences(of: "run 1", with: "run 2"), second.output, "same input and output hashes")
+            let exported = try Self.fkp(["export", "final", "--regency", "3201"], database: url)
+            XCTAssertEqual(exported.status, 0)
+            XCTAssertEqual(exported.output, String(decoding: b, as: UTF8.self), "the export is the stored list of the latest run")
+            let audited = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE table_name = 'fkp.rerank_runs'", as: Int64.self)
+            XCTAssertEqual(audited, 2)
         }
     }
 }

@@ -1,0 +1,140 @@
+import FKPCore
+import FKPStore
+import FKPTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+/// Signing the minutes, closing and reopening a forum, and re-ranking, done through the pages.
+final class ClosingPagesTests: XCTestCase {
+    /// Forum 1 ready to close; 'ketua' is the SLS head who came (and can sign on screen), 'fasil'
+    /// the facilitator, plus a community figure; a supervisor 'bps.kepala' of regency 3201.
+    static let ready = TestAccounts.world + [
+        "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
+        "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name, user_id) SELECT 1, 'sls_head', '32010100010001', 'Pak Dadang', id FROM fkp.users WHERE username = 'ketua'",
+        "INSERT INTO fkp.forum_participants (forum_id, kind, full_name) VALUES (1, 'community_figure', 'Ibu Euis')",
+        "INSERT INTO fkp.users (username, display_name, password_hash, must_change_password) SELECT 'bps.kepala', 'Kepala BPS', password_hash, false FROM fkp.users WHERE username = 'bps'",
+        "INSERT INTO fkp.role_assignments (user_id, role, region_code, is_supervisor) SELECT id, 'bps_staff', '3201', true FROM fkp.users WHERE username = 'bps.kepala'",
+    ] + SQLTest.advance(to: .open) + [
+        "UPDATE fkp.forum_participants SET attended = true, attended_at = now() WHERE forum_id = 1",
+    ] + SQLTest.advance(from: .open, to: .readyToClose)
+
+    func testTheMinutesAreSignedOnScreenAndOnPaperThenBPSStaffCloseAndASupervisorReopens() async throws {
+        try await WebTest.withApp(seed: Self.ready) { client, db in
+            var bps = TestBrowser(client)
+            try await bps.login("bps", TestAccounts.password)
+            let blocked = try await bps.get("/forums/1")
+            XCTAssertTrue(blocked.text.contains("Yang masih menghalangi penutupan"), blocked.text)
+            XCTAssertTrue(blocked.text.contains("Pak Dadang: belum menandatangani"))
+            XCTAssertFalse(blocked.text.contains("/forums/1/close"), "no close button while something blocks it")
+            let early = try await bps.post("/forums/1/close", ["version": "1"])
+            XCTAssertEqual(early.status, .conflict)
+            XCTAssertTrue(early.text.contains("Forum belum dapat ditutup"))
+
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let minutes = try await head.get("/forums/1/minutes")
+            XCTAssertEqual(minutes.status, .ok)
+            XCTAssertTrue(minutes.text.contains("Berita Acara Forum Konsultasi Publik") && minutes.text.contains("Konsep"))
+            let signed = try await head.post("/forums/1/signatures", ["slot": "participant:1", "status": "signed", "method": "screen"])
+            XCTAssertEqual(signed.status, .seeOther)
+            let forSomeoneElse = try await head.post("/forums/1/signatures", ["slot": "participant:2", "status": "signed", "method": "screen"])
+            XCTAssertEqual(forSomeoneElse.status, .forbidden, "nobody signs on screen for another person")
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            try await facilitator.get("/forums/1/minutes")
+            let paperByFacilitator = try await facilitator.post("/forums/1/signatures", ["slot": "participant:2", "status": "signed", "method": "paper", "signer_name": "Ibu Euis"])
+            XCTAssertEqual(paperByFacilitator.status, .forbidden, "paper signatures are recorded by the administrator or BPS staff")
+
+            try await bps.get("/forums/1/minutes")
+            let fasilID = try await SQLTest.scalar(db, "SELECT id FROM fkp.users WHERE username = 'fasil'", as: Int64.self) ?? 0
+            let noReason = try await bps.post("/forums/1/signatures", ["slot": "participant:2", "status": "refused", "method": "paper", "signer_name": "Ibu Euis"])
+            XCTAssertEqual(noReason.status, .unprocessableContent)
+            XCTAssertTrue(noReason.text.contains("Alasan penolakan wajib diisi"))
+            for fields in [
+                ["slot": "user:\(fasilID)", "status": "signed", "method": "paper", "signer_name": "Uji fasil"],
+                ["slot": "participant:2", "status": "refused", "method": "paper", "signer_name": "Ibu Euis", "reason": "Tidak setuju"],
+                ["slot": "village_head", "status": "signed", "method": "paper", "signer_name": "Pak Kades", "stamp": "yes"],
+            ] {
+                let recorded = try await bps.post("/forums/1/signatures", fields)
+                XCTAssertEqual(recorded.status, .seeOther, "\(fields): \(recorded.text.prefix(300))")
+            }
+            let awaiting = try await bps.get("/forums/1")
+            XCTAssertTrue(awaiting.text.contains("Kepala desa/lurah: tanda tangan diminta karena penolakan oleh Ibu Euis"), awaiting.text)
+            let refusal = try await SQLTest.scalar(db, "SELECT id FROM fkp.signatures WHERE status = 'refused'", as: Int64.self) ?? 0
+            let escalated = try await bps.post("/forums/1/signatures", ["slot": "escalation:\(refusal)", "status": "signed", "method": "paper", "signer_name": "Pak Kades"])
+            XCTAssertEqual(escalated.status, .seeOther)
+
+            let ready = try await bps.get("/forums/1")
+            XCTAssertTrue(ready.text.contains("/forums/1/close"), "the close button once nothing blocks")
+            let closed = try await bps.post("/forums/1/close", ["version": "1"])
+            XCTAssertEqual(closed.status, .seeOther)
+            XCTAssertEqual(closed.location, "/forums/1/minutes")
+            let stored = try await SQLTest.scalar(db, "SELECT chain_head FROM fkp.forum_closings WHERE forum_id = 1", as: String.self) ?? ""
+            let blocks = ChainHead(seq: 0, hash: stored).blocks
+            let printed = try await bps.get("/forums/1/minutes")
+            XCTAssertTrue(printed.text.contains(blocks), "the chain head is printed in blocks of four")
+            XCTAssertFalse(printed.text.contains("Konsep"), "closed minutes are no draft")
+            XCTAssertTrue(printed.text.contains("dengan cap desa") && printed.text.contains("menolak menandatangani"))
+
+            let notSupervisor = try await bps.post("/forums/1/reopen", ["version": "1", "reason": "Ada yang terlewat"])
+            XCTAssertEqual(notSupervisor.status, .forbidden)
+            var supervisor = TestBrowser(client)
+            try await supervisor.login("bps.kepala", TestAccounts.password)
+            let page = try await supervisor.get("/forums/1")
+            XCTAssertTrue(page.text.contains("/forums/1/reopen"))
+            let withoutReason = try await supervisor.post("/forums/1/reopen", ["version": "1", "reason": " "])
+            XCTAssertEqual(withoutReason.status, .unprocessableContent)
+            XCTAssertTrue(withoutReason.text.contains("Alasan membuka kembali wajib diisi"))
+            let reopened = try await supervisor.post("/forums/1/reopen", ["version": "1", "reason": "Keluarga terlewat"])
+            XCTAssertEqual(reopened.status, .seeOther)
+            let state = try await SQLTest.scalar(db, "SELECT state || ' ' || forum_version FROM fkp.forums WHERE id = 1", as: String.self)
+            XCTAssertEqual(state, "reopened 2")
+            let history = try await supervisor.get("/forums/1")
+            XCTAssertTrue(history.text.contains(blocks) && history.text.contains("Keluarga terlewat"), "the closed version's head is kept")
+            let firstMinutes = try await supervisor.get("/forums/1/minutes?version=1")
+            XCTAssertTrue(firstMinutes.text.contains(blocks) && firstMinutes.text.contains("Pak Kades"))
+        }
+    }
+
+    func testBPSStaffRerankTheRegencyOnlyWhenItsForumsAreClosedUnlessProvisional() async throws {
+        let seed = TestAccounts.world + SQLTest.advance(to: .reviewing) + [
+            "INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason) VALUES (1, 'F1', 'tidak_sesuai', 2, 'Sudah bekerja')",
+        ] + SQLTest.advance(from: .reviewing, to: .readyToClose) + SQLTest.close()
+        try await WebTest.withApp(seed: seed) { client, db in
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            try await facilitator.get("/regions")
+            let notStaff = try await facilitator.post("/regions/3201/rerank", [:])
+            XCTAssertEqual(notStaff.status, .forbidden)
+
+            var bps = TestBrowser(client)
+            try await bps.login("bps", TestAccounts.password)
+            try await bps.get("/regions/3201/rerank")
+            let refused = try await bps.post("/regions/3201/rerank", [:])
+            XCTAssertEqual(refused.status, .conflict, "forum 2 is not closed")
+            XCTAssertTrue(refused.text.contains("/forums/2"))
+            let runs = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.rerank_runs", as: Int64.self)
+            XCTAssertEqual(runs, 0)
+
+            let provisional = try await bps.post("/regions/3201/rerank", ["allow_open": "yes"])
+            XCTAssertEqual(provisional.status, .seeOther)
+            let page = try await bps.get("/regions/3201/rerank")
+            XCTAssertTrue(page.text.contains("sementara"))
+            let csv = try await bps.get("/regions/3201/rerank/1/final.csv")
+            XCTAssertEqual(csv.status, .ok)
+            XCTAssertEqual(csv.text, """
+                final_rank,family_id,added_family_id,sls_code,head_name,preliminary_group,final_group,change,reason,flags
+                1,F1,,32010100010001,Kepala F1,1,2,group_corrected,Sudah bekerja,
+                2,F2,,32010100010001,Kepala F2,3,3,,,
+
+                """)
+            let hash = try await SQLTest.scalar(db, "SELECT output_sha256 FROM fkp.rerank_runs WHERE id = 1", as: String.self)
+            XCTAssertEqual(hash, FinalListCSV.sha256(csv.text), "the download is the list the run recorded")
+            let village = try await bps.get("/regions/3201/rerank/1/villages/3201010001")
+            XCTAssertEqual(village.status, .ok)
+            XCTAssertTrue(village.text.contains("Kepala F1") && village.text.contains("kelompok dikoreksi"))
+        }
+    }
+}
