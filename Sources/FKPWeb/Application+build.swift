@@ -71,6 +71,8 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
                       closings: closings).addRoutes(to: router)
     RerankController(renderer: renderer, regions: RegionRepository(database: database), reranker: Reranker(database: database),
                      runs: RerankRepository(database: database), finalLists: FinalListExport(database: database)).addRoutes(to: router)
+    OverviewController(renderer: renderer, regions: RegionRepository(database: database),
+                       overviews: OverviewRepository(database: database)).addRoutes(to: router)
     ReviewController(renderer: renderer, forums: forums, reviews: reviews, added: AddedFamilyRepository(database: database)).addRoutes(to: router)
     PaperListController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
     ChallengeController(renderer: renderer, forums: forums, reviews: reviews, challenges: challenges,

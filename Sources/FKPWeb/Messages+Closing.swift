@@ -92,6 +92,16 @@ extension Messages {
         "final_flag_not_found": "tidak ditemukan",
         "final_flag_destination_unknown": "pindah, tujuan tidak diketahui",
         "final_flag_enumerate": "perlu pendataan",
+        "overview_title": "Ikhtisar kabupaten/kota",
+        "overview_forums": "Forum per tahap",
+        "overview_changes": "Perubahan",
+        "overview_reviewed": "keluarga sudah dinilai",
+        "overview_chart": "Keluarga per kelompok sebelum dan sesudah forum, per kecamatan",
+        "overview_district": "Kecamatan",
+        "overview_challenges_accepted": "diterima",
+        "overview_challenges_rejected": "ditolak",
+        "overview_challenges_withdrawn": "dicabut",
+        "overview_challenges_open": "belum diputuskan",
     ]
 
     static let closingEnglish: [String: String] = [
@@ -185,5 +195,15 @@ extension Messages {
         "final_flag_not_found": "not found",
         "final_flag_destination_unknown": "moved, destination unknown",
         "final_flag_enumerate": "to be enumerated",
+        "overview_title": "Regency overview",
+        "overview_forums": "Forums by stage",
+        "overview_changes": "Changes",
+        "overview_reviewed": "families reviewed",
+        "overview_chart": "Families per group before and after the forums, per district",
+        "overview_district": "District",
+        "overview_challenges_accepted": "accepted",
+        "overview_challenges_rejected": "rejected",
+        "overview_challenges_withdrawn": "withdrawn",
+        "overview_challenges_open": "undecided",
     ]
 }

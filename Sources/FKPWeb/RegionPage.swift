@@ -24,8 +24,12 @@ struct RegionPage {
     let families: FamilyListView?
     /// The region's forums, for places from regency down to village.
     let forumsHref: String?
+    /// A regency's overview and re-ranking, for those who may see them.
+    let overviewHref: String?
+    let rerankHref: String?
 
     init(region: Region?, lineage: [(Region, Bool)], children: [RegionRepository.RegionCounts], families: FamilyListView?,
+         showsRegencyPages: Bool = false,
          t: Translations) {
         heading = region.map { "\($0.name)" } ?? t["regions_all"]
         levelLabel = region.map { t["level_\($0.level.rawValue)"] + " · " + $0.code.value }
@@ -42,6 +46,9 @@ struct RegionPage {
         isEmpty = children.isEmpty
         self.families = families
         forumsHref = region.flatMap { [.regency, .district, .village].contains($0.level) ? "/regions/\($0.code.value)/forums" : nil }
+        let regency = showsRegencyPages ? region.flatMap { $0.level == .regency ? $0.code.value : nil } : nil
+        overviewHref = regency.map { "/regions/\($0)/overview" }
+        rerankHref = regency.map { "/regions/\($0)/rerank" }
     }
 
     static func counts(_ c: GroupCounts) -> Counts {

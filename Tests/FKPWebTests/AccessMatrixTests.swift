@@ -32,9 +32,14 @@ final class AccessMatrixTests: XCTestCase {
         Route(name: "review", method: .get, inside: "/forums/1/units/32010100010001", outside: "/forums/2/units/32010100020001", form: [:]),
         Route(name: "attendance", method: .get, inside: "/forums/1/attendance", outside: "/forums/2/attendance", form: [:]),
         Route(name: "challenges", method: .get, inside: "/forums/1/challenges", outside: "/forums/2/challenges", form: [:]),
+        Route(name: "minutes", method: .get, inside: "/forums/1/minutes", outside: "/forums/2/minutes", form: [:]),
+        Route(name: "overview", method: .get, inside: "/regions/3201/overview", outside: "/regions/3202/overview", form: [:]),
+        Route(name: "rerank", method: .get, inside: "/regions/3201/rerank", outside: "/regions/3202/rerank", form: [:]),
         Route(name: "forum list", method: .get, inside: "/regions/3201010001/forums", outside: "/regions/3201010002/forums", form: [:]),
         Route(name: "imports", method: .get, inside: "/imports", outside: "/imports", form: [:]),
         Route(name: "upload", method: .post, inside: "/imports/regions", outside: "/imports/regions", form: [:]),
+        // Inside, forum 2 of regency 3201 is not closed: the run is refused with a conflict.
+        Route(name: "run rerank", method: .post, inside: "/regions/3201/rerank", outside: "/regions/3202/rerank", form: [:]),
     ]
 
     /// The regions file uploaded inside (regency 3201) and outside (regency 3202) a person's place.
@@ -67,6 +72,14 @@ final class AccessMatrixTests: XCTestCase {
                   "auditor": (200, 200), "bps.other": (404, 404), "": (303, 303)],
         "challenges": ["admin": (200, 200), "bps": (200, 200), "fasil": (200, 404), "ketua": (200, 404), "tokoh": (200, 404),
                   "auditor": (200, 200), "bps.other": (404, 404), "": (303, 303)],
+        "minutes": ["admin": (200, 200), "bps": (200, 200), "fasil": (200, 404), "ketua": (200, 404), "tokoh": (200, 404),
+                    "auditor": (200, 200), "bps.other": (404, 404), "": (303, 303)],
+        "overview": ["admin": (200, 200), "bps": (200, 404), "fasil": (404, 404), "ketua": (404, 404), "tokoh": (404, 404),
+                     "auditor": (200, 404), "bps.other": (404, 200), "": (303, 303)],
+        "rerank": ["admin": (200, 200), "bps": (200, 404), "fasil": (404, 404), "ketua": (404, 404), "tokoh": (404, 404),
+                   "auditor": (200, 404), "bps.other": (404, 200), "": (303, 303)],
+        "run rerank": ["admin": (409, 303), "bps": (409, 403), "fasil": (403, 403), "ketua": (403, 403), "tokoh": (403, 403),
+                       "auditor": (403, 403), "bps.other": (403, 303), "": (303, 303)],
         "forum list": ["admin": (200, 200), "bps": (200, 200), "fasil": (200, 404), "ketua": (404, 404), "tokoh": (404, 404),
                        "auditor": (200, 200), "bps.other": (404, 404), "": (303, 303)],
         "imports": ["admin": (200, 200), "bps": (200, 200), "fasil": (404, 404), "ketua": (404, 404), "tokoh": (404, 404),

@@ -137,4 +137,33 @@ final class ClosingPagesTests: XCTestCase {
             XCTAssertTrue(village.text.contains("Kepala F1") && village.text.contains("kelompok dikoreksi"))
         }
     }
+
+    func testTheRegencyOverviewCountsForumsChangesAndDrawsGroupsBeforeAndAfterPerDistrict() async throws {
+        let seed = TestAccounts.world + SQLTest.advance(to: .reviewing) + [
+            "INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason) VALUES (1, 'F1', 'tidak_sesuai', 2, 'Sudah bekerja')",
+            "INSERT INTO fkp.reviews (forum_id, family_id, verdict, presence) VALUES (1, 'F2', 'tidak_berpendapat', 'died')",
+            "INSERT INTO fkp.added_families (forum_id, sls_code, head_name, members, proposed_group, reason) VALUES (1, '32010100010001', 'Asep <b>', 3, 1, 'Belum terdaftar')",
+            "UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = 1",
+        ]
+        try await WebTest.withApp(seed: seed) { client, _ in
+            var bps = TestBrowser(client)
+            try await bps.login("bps", TestAccounts.password)
+            let regency = try await bps.get("/regions/3201")
+            XCTAssertTrue(regency.text.contains("/regions/3201/overview") && regency.text.contains("/regions/3201/rerank"))
+            let page = try await bps.get("/regions/3201/overview")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains("<svg") && page.text.contains("Nanggung"), "the chart names the district")
+            // Before: F1 in group 1, F2 in group 3. After: F1 corrected to 2, F2 died, the added family in 1.
+            XCTAssertTrue(page.text.contains("<title>2 Miskin: 1</title>"), "group 2 appears only after the forums")
+            XCTAssertEqual(page.text.components(separatedBy: "<title>1 ").count - 1, 2, "group 1 before (F1) and after (the added family)")
+            XCTAssertTrue(page.text.contains(#"<a href="/forums/1">"#), "forum 1 is listed as ready to close")
+            XCTAssertTrue(page.text.contains("2 / 2 keluarga sudah dinilai"))
+            XCTAssertFalse(page.text.contains("Asep <b>"))
+
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let refused = try await head.get("/regions/3201/overview")
+            XCTAssertEqual(refused.status, .notFound)
+        }
+    }
 }

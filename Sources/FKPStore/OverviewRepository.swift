@@ -1,0 +1,78 @@
+import FKPCore
+import Foundation
+import PostgresNIO
+
+/// A regency at a glance for BPS staff: its forums by state, those ready to close, and per district
+/// the families by group before and after the forums, from the rows as they stand.
+public struct OverviewRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    public struct Overview: Sendable {
+        public var forumsByState: [ForumState: Int] = [:]
+        public var readyToClose: [(id: Int64, title: String, place: String)] = []
+        /// Per district code, the families of the regency counted as a forum summary counts them.
+        public var districts: [String: ReviewTally] = [:]
+        /// Families whose group a forum changed.
+        public var groupCorrections = 0
+        public var challenges: [String: Int] = [:]
+    }
+
+    public func overview(regency: RegionCode) async throws -> Overview {
+        let (low, high) = (regency.value, regency.value + ":")
+        return try await database.read { connection in
+            var overview = Overview()
+            for try await (state, count) in try await connection.query("""
+                SELECT state, count(*) FROM fkp.forums WHERE region_code ~>=~ \(low) AND region_code ~<~ \(high) GROUP BY state
+                """, logger: database.logger).decode((String, Int64).self) {
+                if let state = ForumState(rawValue: state) { overview.forumsByState[state] = Int(count) }
+            }
+            for try await (id, title, place) in try await connection.query("""
+                SELECT f.id, f.title, r.name FROM fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
+                 WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND f.state = 'ready_to_close' ORDER BY f.starts_at, f.id
+                """, logger: database.logger).decode((Int64, String, String).self) {
+                overview.readyToClose.append((id, title, place))
+            }
+            // Each family counts once, with what its most recent forum of the regency recorded.
+            let families = try await connection.query("""
+                WITH latest AS (
+                    SELECT DISTINCT ON (r.family_id) r.family_id, r.verdict, r.proposed_group, r.presence
+                      FROM fkp.reviews r JOIN fkp.forums f ON f.id = r.forum_id
+                     WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high)
+                     ORDER BY r.family_id, r.forum_id DESC)
+                SELECT left(fam.sls_code, 7), fam.welfare_group, l.verdict, l.proposed_group, l.presence, count(*)
+                  FROM fkp.families fam LEFT JOIN latest l ON l.family_id = fam.id
+                 WHERE fam.sls_code ~>=~ \(low) AND fam.sls_code ~<~ \(high)
+                 GROUP BY 1, 2, 3, 4, 5
+                """, logger: database.logger)
+            for try await (district, group, verdict, proposed, presence, count)
+                in families.decode((String, Int16, String?, Int16?, String?, Int64).self) {
+                guard let preliminary = WelfareGroup(rawValue: Int(group)) else { continue }
+                let review = presence.map {
+                    Review(verdict: verdict.flatMap(Verdict.init), proposedGroup: proposed.flatMap { WelfareGroup(rawValue: Int($0)) },
+                           presence: Presence(rawValue: $0) ?? .present)
+                }
+                overview.districts[district, default: ReviewTally()].add(preliminary: preliminary, review: review, count: Int(count))
+                if let review, !review.presence.leavesTheUnit, review.groupAfter(preliminary: preliminary) != preliminary {
+                    overview.groupCorrections += Int(count)
+                }
+            }
+            for try await (district, presence, group, count) in try await connection.query("""
+                SELECT left(a.sls_code, 7), a.presence, a.proposed_group, count(*)
+                  FROM fkp.added_families a JOIN fkp.forums f ON f.id = a.forum_id
+                 WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) GROUP BY 1, 2, 3
+                """, logger: database.logger).decode((String, String, Int16, Int64).self) {
+                guard let presence = Presence(rawValue: presence), let group = WelfareGroup(rawValue: Int(group)) else { continue }
+                overview.districts[district, default: ReviewTally()].addAdded(presence: presence, group: group, count: Int(count))
+            }
+            for try await (status, count) in try await connection.query("""
+                SELECT c.status, count(*) FROM fkp.challenges c JOIN fkp.forums f ON f.id = c.forum_id
+                 WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) GROUP BY 1
+                """, logger: database.logger).decode((String, Int64).self) {
+                overview.challenges[status] = Int(count)
+            }
+            return overview
+        }
+    }
+}

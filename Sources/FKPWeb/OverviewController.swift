@@ -1,0 +1,72 @@
+import FKPCore
+import FKPStore
+import Hummingbird
+
+/// The regency overview for BPS staff: forums by state, those ready to close, families reviewed,
+/// changes by kind, and a chart of families per group before and after the forums, per district.
+struct OverviewController {
+    let renderer: PageRenderer
+    let regions: RegionRepository
+    let overviews: OverviewRepository
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/regions/{code}/overview", use: show)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let code = RegionCode.parse(try context.parameters.require("code")), code.level == .regency else { throw HTTPError(.notFound) }
+        try context.authorize(.exportLists, .region(code))
+        guard let regency = try await regions.region(code) else { throw HTTPError(.notFound) }
+        let page = OverviewPage(regency: regency, districts: try await regions.descendants(of: code, level: .district),
+                                overview: try await overviews.overview(regency: code), language: context.language)
+        return try renderer.render("overview", title: "overview_title", content: page, request: request, context: context)
+    }
+}
+
+/// What the overview template shows.
+struct OverviewPage {
+    struct Count { let label: String; let count: Int }
+    struct Forum { let id: Int64; let title: String; let place: String }
+    struct District { let name: String; let code: String; let families: Int; let reviewed: Int; let before: [Int]; let after: [Int] }
+
+    let code: String
+    let name: String
+    let states: [Count]
+    let readyToClose: [Forum]
+    let hasReadyToClose: Bool
+    let families: Int
+    let reviewed: Int
+    let changes: [Count]
+    let districts: [District]
+    /// Built by GroupChartSVG, which escapes every text it places.
+    let chart: String
+
+    init(regency: Region, districts: [Region], overview: OverviewRepository.Overview, language: Language) {
+        let t = Translations(language: language)
+        code = regency.code.value
+        name = regency.name
+        states = ForumState.allCases.map { Count(label: t["forum_state_\($0.rawValue)"], count: overview.forumsByState[$0] ?? 0) }
+        readyToClose = overview.readyToClose.map { Forum(id: $0.id, title: $0.title, place: $0.place) }
+        hasReadyToClose = !readyToClose.isEmpty
+        let total = overview.districts.values.reduce(ReviewTally()) { $0 + $1 }
+        families = total.total
+        reviewed = total.reviewed
+        changes = [Count(label: t["final_change_group_corrected"], count: overview.groupCorrections)]
+            + Presence.allCases.filter(\.leavesTheUnit).map { Count(label: t.presence($0), count: total.leaving[$0] ?? 0) }
+            + [Count(label: t["minutes_added"], count: total.added.values.reduce(0, +))]
+            + ["accepted", "rejected", "withdrawn", "open"].map {
+                Count(label: "\(t["minutes_challenges"]): \(t["overview_challenges_\($0)"])", count: overview.challenges[$0] ?? 0)
+            }
+        let named = Dictionary(uniqueKeysWithValues: districts.map { ($0.code.value, $0.name) })
+        let rows = overview.districts.keys.sorted().map { key -> (String, String, ReviewTally) in
+            (key, named[key] ?? key, overview.districts[key] ?? ReviewTally())
+        }
+        self.districts = rows.map { key, name, tally in
+            District(name: name, code: key, families: tally.total, reviewed: tally.reviewed,
+                     before: WelfareGroup.allCases.map { tally.before[$0] }, after: WelfareGroup.allCases.map { tally.after[$0] })
+        }
+        chart = GroupChartSVG.render(rows.map { GroupChartSVG.Row(label: $0.1, before: $0.2.before, after: $0.2.after) },
+                                     title: t["overview_chart"], beforeLabel: t["summary_before"], afterLabel: t["summary_after"],
+                                     groupLabel: { t.group($0) })
+    }
+}
