@@ -262,3 +262,41 @@ ALTER TABLE fkp.rerank_runs
     ADD CONSTRAINT rerank_runs_provisional_when_open CHECK (provisional OR cardinality(open_forums) = 0);
 -- What changed on each final line (Reranking.Change), beside its flags and the reason.
 ALTER TABLE fkp.final_ranks ADD COLUMN changes text[] NOT NULL DEFAULT '{}';
+
+-- A run's final list is derived from its inputs and is as long as the regency (up to a million
+-- lines). Like an import batch it is recorded as one audited entry, the run's, whose output_sha256
+-- is the SHA-256 of the list as CSV (docs/reranking.md); its lines are append-only. A transaction
+-- declares the run whose lines it writes (audit.declare_rerank_run), and may then write lines of
+-- that run only, and only of a run it created itself. Lines written without a declared run are
+-- captured row by row as usual.
+CREATE FUNCTION audit.declare_rerank_run(p_run bigint) RETURNS void LANGUAGE sql AS $$
+    SELECT set_config('fkp.rerank_run', p_run::text, true)
+$$;
+
+CREATE FUNCTION fkp.check_final_ranks_run() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    declared text := coalesce(current_setting('fkp.rerank_run', true), '');
+    stray bigint;
+BEGIN
+    IF declared = '' THEN
+        RETURN NULL;
+    END IF;
+    SELECT n.run_id INTO stray FROM (SELECT DISTINCT run_id FROM new_lines) n
+     WHERE n.run_id <> declared::bigint
+        OR NOT EXISTS (SELECT 1 FROM fkp.rerank_runs r WHERE r.id = n.run_id AND r.xmin = pg_current_xact_id()::xid)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'final ranks of run % refused: the transaction declared run % and must have created it', stray, declared
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
+END $$;
+
+DROP TRIGGER audit_capture_row ON fkp.final_ranks;
+CREATE TRIGGER audit_capture_row AFTER INSERT OR UPDATE OR DELETE ON fkp.final_ranks FOR EACH ROW
+    WHEN (coalesce(current_setting('fkp.rerank_run', true), '') = '')
+    EXECUTE FUNCTION audit.capture_row('', '{run_id,final_rank}', '{}', '{}');
+CREATE TRIGGER final_ranks_of_declared_run AFTER INSERT ON fkp.final_ranks
+    REFERENCING NEW TABLE AS new_lines FOR EACH STATEMENT EXECUTE FUNCTION fkp.check_final_ranks_run();
+CREATE TRIGGER final_ranks_append_only BEFORE UPDATE OR DELETE ON fkp.final_ranks
+    FOR EACH ROW EXECUTE FUNCTION audit.refuse_change();

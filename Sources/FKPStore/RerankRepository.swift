@@ -82,7 +82,8 @@ public struct RerankRepository: Sendable {
         }
     }
 
-    /// Stores a run and its final list in one transaction; returns the run's id.
+    /// Stores a run and its final list in one transaction; returns the run's id. The run is one
+    /// audited entry; its lines are written as a bulk load of that run (docs/audit.md).
     public func record(regency: RegionCode, result: Reranking.Result, inputsSHA256: String, outputSHA256: String, openForums: [Int64],
                        context: WriteContext) async throws -> Int64 {
         try await database.write(context) { connection in
@@ -94,8 +95,10 @@ public struct RerankRepository: Sendable {
                         \(result.removed.count), \(openForums), \(context.actor))
                 RETURNING id
                 """, logger: database.logger).decode(Int64.self) { runID = id }
-            for start in stride(from: 0, to: result.entries.count, by: 5_000) {
-                let chunk = result.entries[start..<min(start + 5_000, result.entries.count)]
+            // The run's audited entry carries the list's SHA-256; its lines are not captured one by one.
+            try await connection.query("SELECT audit.declare_rerank_run(\(runID))", logger: database.logger)
+            for start in stride(from: 0, to: result.entries.count, by: 10_000) {
+                let chunk = result.entries[start..<min(start + 10_000, result.entries.count)]
                 try await connection.query("""
                     INSERT INTO fkp.final_ranks (run_id, final_rank, family_id, added_family_id, sls_code, final_group, change_reason,
                                                  flags, changes)

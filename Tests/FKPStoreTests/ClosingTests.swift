@@ -140,4 +140,15 @@ final class ClosingTests: XCTestCase {
             XCTAssertNotNil(first, "version 1's minutes are kept")
         }
     }
+
+    func testFamiliesWithoutAVerdictAndOpenChallengesAreListedAsBlockersToo() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, TestAccounts.world + SQLTest.advance(to: .reviewing) + [
+                "INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, 'F1', 'sesuai')",
+                "INSERT INTO fkp.challenges (forum_id, family_id, kind, proposed_group, reason, raised_by_name) VALUES (1, 'F1', 'group', 2, 'PHK', 'Pak RT')",
+            ])
+            let blockers = try await ClosingRepository(database: db).blockers(forumID: 1)
+            XCTAssertEqual(blockers, [.withoutVerdict(count: 1), .openChallenges(count: 1), .unsigned(role: .villageHead, name: nil)])
+        }
+    }
 }
