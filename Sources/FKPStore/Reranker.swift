@@ -12,7 +12,7 @@ public struct Reranker: Sendable {
     public enum Outcome: Sendable {
         /// Forums of the regency are not closed, and no provisional run was asked for.
         case forumsStillOpen([Int64])
-        case ran(runID: Int64, provisional: Bool, inputsSHA256: String, outputSHA256: String, csv: String, result: Reranking.Result)
+        case ran(runID: Int64, provisional: Bool, inputsSHA256: String, outputSHA256: String, result: Reranking.Result)
     }
 
     public func run(regency: RegionCode, allowOpen: Bool, context: WriteContext) async throws -> Outcome {
@@ -20,11 +20,10 @@ public struct Reranker: Sendable {
         if !open.isEmpty && !allowOpen { return .forumsStillOpen(open) }
         let inputs = try await repository.inputs(regency: regency, includeOpen: allowOpen)
         let result = Reranking.rank(regency: regency, families: inputs.families, added: inputs.added)
-        let csv = FinalListCSV.document(result.entries)
-        let inputsSHA = FinalListCSV.sha256(FinalListCSV.inputsText(families: inputs.families, added: inputs.added))
-        let outputSHA = FinalListCSV.sha256(csv)
+        let inputsSHA = FinalListCSV.inputsSHA256(families: inputs.families, added: inputs.added)
+        let outputSHA = FinalListCSV.sha256(of: result.entries)
         let runID = try await repository.record(regency: regency, result: result, inputsSHA256: inputsSHA, outputSHA256: outputSHA,
                                                 openForums: open, context: context)
-        return .ran(runID: runID, provisional: !open.isEmpty, inputsSHA256: inputsSHA, outputSHA256: outputSHA, csv: csv, result: result)
+        return .ran(runID: runID, provisional: !open.isEmpty, inputsSHA256: inputsSHA, outputSHA256: outputSHA, result: result)
     }
 }

@@ -43,7 +43,7 @@ struct RerankController {
             requestID: context.requestID))
         switch outcome {
         case .forumsStillOpen(let forums): return try await render(request, context, region: region, openForums: forums, status: .conflict)
-        case .ran(let runID, _, _, _, _, _): return redirect("/regions/\(region.code.value)/rerank#run-\(runID)")
+        case .ran(let runID, _, _, _, _): return redirect("/regions/\(region.code.value)/rerank#run-\(runID)")
         }
     }
 

@@ -34,8 +34,8 @@ struct RerankCommand: AsyncParsableCommand {
                     CommandSupport.printError("regency \(code.value) has forums that are not closed: "
                         + forums.map(String.init).joined(separator: ", ") + "; close them, or give --allow-open for a provisional run")
                     throw ExitCode(3)
-                case let .ran(runID, provisional, inputs, output, csv, result):
-                    if let out { try Data(csv.utf8).write(to: URL(fileURLWithPath: out)) }
+                case let .ran(runID, provisional, inputs, output, result):
+                    if let out { try Self.write(result.entries, to: out) }
                     CommandSupport.say("run \(runID)\(provisional ? " (provisional)" : ""): \(result.entries.count) families ranked, "
                         + "\(result.removed.count) left the list")
                     CommandSupport.say("inputs sha256 \(inputs)")
@@ -43,5 +43,14 @@ struct RerankCommand: AsyncParsableCommand {
                 }
             }
         }
+    }
+
+    /// Writes the final list line by line, buffered, without building it in memory.
+    static func write(_ entries: [Reranking.Entry], to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { throw ValidationError("cannot write \(path)") }
+        let output = BufferedOutput(try FileHandle(forWritingTo: URL(fileURLWithPath: path)))
+        output.write(FinalListCSV.header)
+        for entry in entries { output.write(FinalListCSV.line(entry)) }
+        output.flush()
     }
 }

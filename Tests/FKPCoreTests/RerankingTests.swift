@@ -95,8 +95,10 @@ final class RerankingTests: XCTestCase {
         families.shuffle()
         let second = FinalListCSV.document(Reranking.rank(regency: regency, families: families, added: []).entries)
         XCTAssertEqual(first, second)
-        XCTAssertEqual(FinalListCSV.sha256(FinalListCSV.inputsText(families: families, added: [])),
-                       FinalListCSV.sha256(FinalListCSV.inputsText(families: families.reversed(), added: [])))
+        XCTAssertEqual(FinalListCSV.inputsSHA256(families: families, added: []),
+                       FinalListCSV.inputsSHA256(families: families.reversed(), added: []))
+        let entries = Reranking.rank(regency: regency, families: families, added: []).entries
+        XCTAssertEqual(FinalListCSV.sha256(of: entries), FinalListCSV.sha256(first), "hashing line by line hashes the document")
         XCTAssertTrue(first.hasPrefix("final_rank,family_id,added_family_id,sls_code,head_name,preliminary_group,final_group,change,reason,flags\n"))
     }
 

@@ -11,7 +11,7 @@ final class FinalRanksTests: XCTestCase {
             try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F2", rank: 2)])
             let outcome = try await Reranker(database: db).run(regency: try RegionCode("3201"), allowOpen: false,
                                                                context: .system("test", action: "rerank.run"))
-            guard case .ran(let runID, _, _, _, _, let result) = outcome else { return XCTFail("no forum is open") }
+            guard case .ran(let runID, _, _, _, let result) = outcome else { return XCTFail("no forum is open") }
             XCTAssertEqual(result.entries.count, 2)
             let entries = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE action = 'rerank.run'", as: Int64.self)
             XCTAssertEqual(entries, 1, "one entry for the run, none per line")

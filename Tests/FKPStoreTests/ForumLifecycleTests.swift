@@ -83,7 +83,7 @@ final class ForumLifecycleTests: XCTestCase {
             }
 
             let reranker = Reranker(database: db)
-            guard case let .ran(_, provisional, firstInputs, firstOutput, _, result) = try await reranker.run(
+            guard case let .ran(_, provisional, firstInputs, firstOutput, result) = try await reranker.run(
                 regency: regency, allowOpen: false, context: Self.context("rerank.run")) else { return XCTFail("every forum is closed") }
             XCTAssertFalse(provisional)
             XCTAssertEqual(result.removed.count, died)
@@ -117,16 +117,17 @@ final class ForumLifecycleTests: XCTestCase {
             let verification = try await AuditRepository(database: db).verify()
             XCTAssertTrue(verification.isValid, "\(verification.problems)")
 
-            guard case let .ran(_, _, inputsA, outputA, csvA, _) = try await reranker.run(regency: regency, allowOpen: false, context: Self.context("rerank.run")),
-                  case let .ran(_, _, inputsB, outputB, csvB, _) = try await reranker.run(regency: regency, allowOpen: false, context: Self.context("rerank.run"))
+            guard case let .ran(_, _, inputsA, outputA, resultA) = try await reranker.run(regency: regency, allowOpen: false, context: Self.context("rerank.run")),
+                  case let .ran(_, _, inputsB, outputB, resultB) = try await reranker.run(regency: regency, allowOpen: false, context: Self.context("rerank.run"))
             else { return XCTFail("every forum is closed again") }
             XCTAssertNotEqual(inputsA, firstInputs, "the changed verdict is an input")
             XCTAssertNotEqual(outputA, firstOutput)
             XCTAssertEqual(inputsA, inputsB)
             XCTAssertEqual(outputA, outputB)
-            XCTAssertEqual(csvA, csvB, "the same inputs give the same bytes")
+            XCTAssertEqual(FinalListCSV.document(resultA.entries), FinalListCSV.document(resultB.entries), "the same inputs give the same bytes")
             let exported = try await FinalListExport(database: db).document(regency: regency, runID: nil)
-            XCTAssertEqual(exported.csv, csvB, "the stored list is the list that was computed")
+            XCTAssertEqual(exported.csv, FinalListCSV.document(resultB.entries), "the stored list is the list that was computed")
+            XCTAssertEqual(FinalListCSV.sha256(exported.csv), outputB)
         }
     }
 }

@@ -1,11 +1,13 @@
 import Crypto
 
-/// The final list as CSV (documented in docs/formats.md and docs/reranking.md), and the canonical
-/// text of a run's inputs whose SHA-256 identifies them. Neither carries a run id or a time, so the
-/// same inputs give the same bytes.
+/// The final list as CSV (documented in docs/reranking.md), and the canonical text of a run's
+/// inputs whose SHA-256 identifies them. Neither carries a run id or a time, so the same inputs
+/// give the same bytes. Both hash line by line: a million-family regency is never one string.
 public enum FinalListCSV {
     public static let columns = ["final_rank", "family_id", "added_family_id", "sls_code", "head_name", "preliminary_group",
                                  "final_group", "change", "reason", "flags"]
+
+    public static var header: String { CSVWriter.line(columns) }
 
     public static func line(_ entry: Reranking.Entry) -> String {
         CSVWriter.line([String(entry.rank), entry.familyID ?? "", entry.addedFamilyID.map(String.init) ?? "", entry.slsCode,
@@ -15,23 +17,37 @@ public enum FinalListCSV {
     }
 
     public static func document(_ entries: [Reranking.Entry]) -> String {
-        CSVWriter.line(columns) + entries.map(line).joined()
+        header + entries.map(line).joined()
     }
 
-    /// One line per input, families by id then added families by id, fields separated by tabs.
-    public static func inputsText(families: [Reranking.ListedFamily], added: [Reranking.AddedFamily]) -> String {
-        var text = "fkp-rerank-inputs-v1\n"
-        for f in families.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
-            let o = f.outcome
-            text += ["family", f.id, f.slsCode, f.headName, String(f.preliminaryGroup.rawValue), f.score,
-                     o.map { String($0.forumID) } ?? "", o.map { String($0.groupAfter.rawValue) } ?? "", o?.presence.rawValue ?? "",
-                     o?.movedToUnit ?? "", o?.reason ?? ""].joined(separator: "\t") + "\n"
+    /// The SHA-256 of `document(entries)`, without building it.
+    public static func sha256(of entries: [Reranking.Entry]) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(header.utf8))
+        for entry in entries { hasher.update(data: Array(line(entry).utf8)) }
+        return AuditHashing.hex(hasher.finalize())
+    }
+
+    /// The canonical text of the inputs, line by line: a version line, then one tab-separated line
+    /// per family sorted by id, then one per added family sorted by id (docs/reranking.md).
+    public static func inputLines(families: [Reranking.ListedFamily], added: [Reranking.AddedFamily], _ emit: (String) -> Void) {
+        emit("fkp-rerank-inputs-v1\n")
+        for index in families.indices.sorted(by: { families[$0].id.utf8.lexicographicallyPrecedes(families[$1].id.utf8) }) {
+            let f = families[index], o = f.outcome
+            emit(["family", f.id, f.slsCode, f.headName, String(f.preliminaryGroup.rawValue), f.score,
+                  o.map { String($0.forumID) } ?? "", o.map { String($0.groupAfter.rawValue) } ?? "", o?.presence.rawValue ?? "",
+                  o?.movedToUnit ?? "", o?.reason ?? ""].joined(separator: "\t") + "\n")
         }
         for a in added.sorted(by: { $0.id < $1.id }) {
-            text += ["added", String(a.id), String(a.forumID), a.slsCode, a.headName, String(a.proposedGroup.rawValue),
-                     a.presence.rawValue, a.reason].joined(separator: "\t") + "\n"
+            emit(["added", String(a.id), String(a.forumID), a.slsCode, a.headName, String(a.proposedGroup.rawValue),
+                  a.presence.rawValue, a.reason].joined(separator: "\t") + "\n")
         }
-        return text
+    }
+
+    public static func inputsSHA256(families: [Reranking.ListedFamily], added: [Reranking.AddedFamily]) -> String {
+        var hasher = SHA256()
+        inputLines(families: families, added: added) { hasher.update(data: Array($0.utf8)) }
+        return AuditHashing.hex(hasher.finalize())
     }
 
     public static func sha256(_ text: String) -> String {
