@@ -102,6 +102,8 @@ extension Messages {
         "overview_challenges_rejected": "ditolak",
         "overview_challenges_withdrawn": "dicabut",
         "overview_challenges_open": "belum diputuskan",
+        "overview_group_corrected": "Kelompok dikoreksi",
+        "overview_added": "Keluarga ditambahkan",
     ]
 
     static let closingEnglish: [String: String] = [
@@ -205,5 +207,7 @@ extension Messages {
         "overview_challenges_rejected": "rejected",
         "overview_challenges_withdrawn": "withdrawn",
         "overview_challenges_open": "undecided",
+        "overview_group_corrected": "Group corrected",
+        "overview_added": "Families added",
     ]
 }

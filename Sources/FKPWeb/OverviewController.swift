@@ -51,9 +51,9 @@ struct OverviewPage {
         let total = overview.districts.values.reduce(ReviewTally()) { $0 + $1 }
         families = total.total
         reviewed = total.reviewed
-        changes = [Count(label: t["final_change_group_corrected"], count: overview.groupCorrections)]
+        changes = [Count(label: t["overview_group_corrected"], count: overview.groupCorrections)]
             + Presence.allCases.filter(\.leavesTheUnit).map { Count(label: t.presence($0), count: total.leaving[$0] ?? 0) }
-            + [Count(label: t["minutes_added"], count: total.added.values.reduce(0, +))]
+            + [Count(label: t["overview_added"], count: total.added.values.reduce(0, +))]
             + ["accepted", "rejected", "withdrawn", "open"].map {
                 Count(label: "\(t["minutes_challenges"]): \(t["overview_challenges_\($0)"])", count: overview.challenges[$0] ?? 0)
             }

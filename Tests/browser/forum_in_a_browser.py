@@ -211,6 +211,22 @@ def run(base):
         check("v-tidak_berpendapat" in row.get_attribute("class"), f"choosing one's own value saves it ({row_id})")
         no_script_errors(facilitator, "the facilitator")
 
+        print("The minutes on a phone, and the regency overview for BPS staff")
+        head.get(base + "/forums/1/minutes")
+        check(shows(head, "Berita Acara Forum Konsultasi Publik"), "the minutes are generated from the forum")
+        check("Ibu Ketua (istri)" in head.page_source, "the minutes name the representative who came")
+        forum.shot(head, "minutes-phone")
+        staff = browser(DESKTOP)
+        try:
+            forum.login(staff, "bps", "demo-bps-2026")
+            staff.get(base + "/regions/3201/overview")
+            check(shows(staff, "Ikhtisar kabupaten/kota"), "the regency overview opens")
+            check(len(staff.find_elements(By.CSS_SELECTOR, "figure.chart svg rect")) > 4, "the chart is drawn by the server")
+            forum.shot(staff, "overview")
+            no_script_errors(staff, "BPS staff")
+        finally:
+            staff.quit()
+
         print("The same page in English")
         facilitator.get(unit + "?lang=en")
         check("Does not fit" in facilitator.page_source and "Cannot judge" in facilitator.page_source, "the page speaks English on request")
