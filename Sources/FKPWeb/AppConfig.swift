@@ -23,6 +23,8 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int = 12
     /// How long an invitation's activation code works.
     public var activationDays: Int = 14
+    /// The Ed25519 key that signs audit export manifests; created there on first use.
+    public var exportKeyFile: String = AppConfig.exportKeyFile([:])
 
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
@@ -79,12 +81,18 @@ public struct AppConfig: Sendable {
             }
             config.secureCookies = secure == "true"
         }
+        config.exportKeyFile = exportKeyFile(env)
         if servesPages {
             config.templatesDirectory = try directory(env, "FKP_TEMPLATES_DIR", default: config.templatesDirectory)
             config.publicDirectory = try directory(env, "FKP_PUBLIC_DIR", default: config.publicDirectory)
             config.migrationsDirectory = try directory(env, "FKP_SQL_DIR", default: config.migrationsDirectory)
         }
         return config
+    }
+
+    /// FKP_EXPORT_KEY_FILE, also read alone by the commands that need no database.
+    public static func exportKeyFile(_ env: [String: String]) -> String {
+        env["FKP_EXPORT_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? ".fkp/export-signing.key"
     }
 
     private static func integer(_ env: [String: String], _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {

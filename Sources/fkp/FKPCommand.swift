@@ -6,5 +6,6 @@ struct FKPCommand: AsyncParsableCommand {
         commandName: "fkp",
         abstract: "The FKP server: public consultation forums on the preliminary welfare ranking.",
         subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, UserCommand.self, ImportCommand.self,
-                      ExportCommand.self, GenerateCommand.self, RerankCommand.self, BenchmarkCommand.self])
+                      ExportCommand.self, GenerateCommand.self, RerankCommand.self, AuditCommand.self,
+                      BenchmarkCommand.self])
 }

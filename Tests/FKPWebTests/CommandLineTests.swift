@@ -6,12 +6,21 @@ import XCTest
 
 /// The `fkp` binary itself, run as an operator would, against a test database.
 final class CommandLineTests: XCTestCase {
-    static func fkp(_ arguments: [String], stdin: String = "", database: DatabaseURL) throws -> (status: Int32, output: String) {
+    static func fkp(_ arguments: [String], stdin: String = "", database: DatabaseURL,
+                    environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        try run(TestPostgres.packageRoot + "/.build/debug/fkp", arguments, stdin: stdin,
+                environment: ["DATABASE_URL": database.urlString, "PATH": "/usr/bin:/bin", "FKP_BCRYPT_COST": "10"]
+                    .merging(environment) { $1 })
+    }
+
+    /// Runs a program from the package root; its standard output and error together.
+    static func run(_ program: String, _ arguments: [String], stdin: String = "", environment: [String: String] = ["PATH": "/usr/bin:/bin"])
+        throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestPostgres.packageRoot + "/.build/debug/fkp")
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: TestPostgres.packageRoot)
-        process.environment = ["DATABASE_URL": database.urlString, "PATH": "/usr/bin:/bin", "FKP_BCRYPT_COST": "10"]
+        process.environment = environment
         let output = Pipe(), input = Pipe()
         process.standardOutput = output
         process.standardError = output

@@ -15,7 +15,7 @@ public struct AuditChainVerifier: Sendable {
             case .changed(let chain, let seq):
                 "chain \(chain), entry \(seq): changed (its content does not match its hash)"
             case .missing(let chain, let expected, let found):
-                "chain \(chain): entry \(expected) is missing (next found is \(found))"
+                "chain \(chain): entry \(expected) is missing or out of place (next found is \(found))"
             case .brokenLink(let chain, let seq):
                 "chain \(chain), entry \(seq): inserted or reordered (previous hash does not match)"
             case .inserted(let chain, let seq):
@@ -29,12 +29,17 @@ public struct AuditChainVerifier: Sendable {
         public var lastSeq: Int64 = 0
         public var headHash: String = AuditHashing.genesisHash
         public var firstHash: String?
+        public var firstSeq: Int64 = 1
+        public var firstPrevHash: String = AuditHashing.genesisHash
         public var problem: Problem?
     }
 
     public private(set) var chains: [String: ChainState] = [:]
+    /// An export of a time range starts chains anywhere: their first entry is taken as given
+    /// (its sequence number and previous hash are compared with the manifest instead).
+    let chainsMayStartAnywhere: Bool
 
-    public init() {}
+    public init(chainsMayStartAnywhere: Bool = false) { self.chainsMayStartAnywhere = chainsMayStartAnywhere }
 
     /// Feed entries in chain order (by seq within each chain; chains may interleave).
     public mutating func check(_ entry: AuditEntry) {
@@ -42,7 +47,15 @@ public struct AuditChainVerifier: Sendable {
         defer { chains[entry.chain] = state }
         guard state.problem == nil else { return }
         state.count += 1
-        if state.firstHash == nil { state.firstHash = entry.hash }
+        if state.firstHash == nil {
+            state.firstHash = entry.hash
+            if chainsMayStartAnywhere {
+                state.lastSeq = entry.seq - 1
+                state.headHash = entry.prevHash
+                state.firstSeq = entry.seq
+                state.firstPrevHash = entry.prevHash
+            }
+        }
         if entry.seq <= state.lastSeq {
             state.problem = .inserted(chain: entry.chain, seq: entry.seq)
         } else if entry.seq != state.lastSeq + 1 {

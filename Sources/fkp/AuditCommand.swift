@@ -1,0 +1,137 @@
+import ArgumentParser
+import FKPCore
+import FKPStore
+import FKPWeb
+import Foundation
+import Logging
+import PostgresNIO
+
+/// `fkp audit`: export the change history with a signed manifest, and verify it, in the database
+/// or in an export file with no database at all (docs/audit.md).
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Export and verify the audit trail (docs/audit.md).",
+        subcommands: [AuditExportCommand.self, AuditVerifyCommand.self, AuditVerifyExportCommand.self, AuditPublicKeyCommand.self])
+
+    static func signingKey() throws -> ExportSigningKey {
+        try ExportSigningKey.loadOrCreate(at: AppConfig.exportKeyFile(ProcessInfo.processInfo.environment))
+    }
+
+    static func time(_ text: String?, option: String) throws -> Date? {
+        guard let text else { return nil }
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        throw ValidationError("\(option) '\(text)' is not a time such as 2026-12-01T09:00:00+07:00")
+    }
+}
+
+struct AuditExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write the entries of a forum or region, and a signed manifest beside them (DATABASE_URL).")
+
+    @Option(help: "The forum whose chain to export.") var forum: Int64?
+    @Option(help: "BPS code of a region: the chains of its forums and of its regency.") var region: String?
+    @Option(help: "Only entries at or after this time (ISO 8601).") var from: String?
+    @Option(help: "Only entries before this time (ISO 8601).") var to: String?
+    @Option(help: "jsonl or csv.") var format: String = "jsonl"
+    @Option(help: "Write the entries to this file (default: standard output).") var out: String?
+    @Option(help: "Write the manifest here (default: the output file's name + .manifest.json).") var manifest: String?
+
+    func run() async throws {
+        try await CommandSupport.reportingFailures {
+            guard (forum == nil) != (region == nil) else { throw ValidationError("give --forum ID or --region CODE") }
+            guard let format = AuditExportLine.Format(rawValue: format) else { throw ValidationError("--format is jsonl or csv") }
+            let scope: AuditExporter.Scope
+            if let forum { scope = .forum(forum) } else {
+                guard let code = region.flatMap(RegionCode.parse) else { throw ValidationError("--region '\(region ?? "")' is not a BPS code") }
+                scope = .region(code)
+            }
+            guard let manifestPath = manifest ?? out.map({ $0 + ".manifest.json" }) else {
+                throw ValidationError("writing to standard output: say where the manifest goes with --manifest FILE")
+            }
+            let (fromDate, toDate) = (try AuditCommand.time(from, option: "--from"), try AuditCommand.time(to, option: "--to"))
+            let key = try AuditCommand.signingKey()
+            let config = try CommandSupport.configuration(servesPages: false)
+            let logger = CommandSupport.bootstrapLogging(level: .warning)
+            let output: FileHandle
+            if let out {
+                guard FileManager.default.createFile(atPath: out, contents: nil) else { throw ValidationError("cannot write \(out)") }
+                output = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+            } else {
+                output = FileHandle.standardOutput
+            }
+            let buffered = BufferedOutput(output)
+            let written = try await PostgresClient.with(config.database, logger: logger) { client in
+                let exporter = AuditExporter(database: Database(client: client, logger: logger))
+                return try await exporter.export(scope, from: fromDate, to: toDate, format: format,
+                                                 untilEntry: try await exporter.latestEntryID(), key: key) { buffered.write($0) }
+            }
+            buffered.flush()
+            if out != nil { try output.close() }
+            try written.encoded().write(to: URL(fileURLWithPath: manifestPath))
+            CommandSupport.printError("\(written.entries) entries in \(written.chains.count) chains; manifest \(manifestPath)")
+        }
+    }
+}
+
+struct AuditVerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Re-check the audit chains in the database (DATABASE_URL).")
+
+    @Option(help: "Only this forum's chain.") var forum: Int64?
+
+    func run() async throws {
+        try await CommandSupport.reportingFailures {
+            let config = try CommandSupport.configuration(servesPages: false)
+            let logger = CommandSupport.bootstrapLogging(level: .warning)
+            let result = try await PostgresClient.with(config.database, logger: logger) { client in
+                try await AuditRepository(database: Database(client: client, logger: logger)).verify(chain: forum.map { "forum:\($0)" })
+            }
+            for problem in result.problems { CommandSupport.printError(problem) }
+            CommandSupport.say("\(result.entries) entries in \(result.chains) chains: \(result.isValid ? "intact" : "BROKEN")")
+            if !result.isValid { throw ExitCode(1) }
+        }
+    }
+}
+
+struct AuditVerifyExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify-export", abstract: "Check an export file and its manifest, with no database.")
+
+    @Argument(help: "The export file.") var file: String
+    @Option(help: "The manifest (default: FILE.manifest.json).") var manifest: String?
+    @Option(help: "The server's public key (base64, from /audit/public-key) to trust instead of the manifest's own.") var publicKey: String?
+
+    func run() async throws {
+        try await CommandSupport.reportingFailures {
+            let manifestPath = manifest ?? file + ".manifest.json"
+            guard let manifestData = FileManager.default.contents(atPath: manifestPath) else { throw ValidationError("cannot read \(manifestPath)") }
+            let parsed: ExportManifest
+            do { parsed = try ExportManifest.decode(manifestData) } catch { throw ValidationError("\(manifestPath) is not an export manifest") }
+            guard let format = AuditExportLine.Format(rawValue: parsed.request.format), let input = FileHandle(forReadingAtPath: file) else {
+                throw ValidationError("cannot read \(file) as \(parsed.request.format)")
+            }
+            var check = ExportCheck(format: format)
+            while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { check.feed(chunk) }
+            let problems = check.finish(manifest: parsed, trustedKey: publicKey)
+            for problem in problems { CommandSupport.printError(problem) }
+            CommandSupport.say("\(check.entries) entries in \(parsed.chains.count) chains, signed by \(publicKey ?? parsed.publicKey): "
+                + (problems.isEmpty ? "intact" : "BROKEN"))
+            if !problems.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
+
+struct AuditPublicKeyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "public-key", abstract: "Print the public key that signs export manifests (FKP_EXPORT_KEY_FILE).")
+
+    func run() async throws {
+        try await CommandSupport.reportingFailures {
+            CommandSupport.say(try AuditCommand.signingKey().publicKey)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import FKPCore
+import FKPStore
+import FKPTestSupport
+import Foundation
+import PostgresNIO
+import XCTest
+
+/// Exports taken with `fkp audit export` and checked with no database, by `fkp audit
+/// verify-export` and by the standard-library Python verifier of docs/; tampering with the
+/// database behind the triggers, caught by `fkp audit verify`.
+final class AuditExportTests: XCTestCase {
+    /// Forum 1 taken to ready to close with a verdict changed twice and a reason with a line break
+    /// and quotes, so that the exports carry every kind of field.
+    static let history = TestAccounts.world + SQLTest.advance(to: .reviewing) + [
+        "INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason) VALUES (1, 'F1', 'tidak_sesuai', 2, 'Kerja \"tetap\",\nbaru')",
+        "UPDATE fkp.reviews SET verdict = 'sesuai', proposed_group = NULL, reason = '' WHERE family_id = 'F1'",
+    ] + SQLTest.advance(from: .reviewing, to: .readyToClose)
+
+    struct Folder {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
+        init() throws { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        var environment: [String: String] { ["FKP_EXPORT_KEY_FILE": path + "/export.key"] }
+        func remove() { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        try CommandLineTests.run("/usr/bin/python3", [TestPostgres.packageRoot + "/docs/verify_export.py"] + arguments)
+    }
+
+    func testAnExportVerifiesWithoutADatabaseAndEveryTamperingIsNamed() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, Self.history)
+            let folder = try Folder()
+            defer { folder.remove() }
+            for format in ["jsonl", "csv"] {
+                let file = "\(folder.path)/forum1.\(format)"
+                let exported = try CommandLineTests.fkp(["audit", "export", "--forum", "1", "--format", format, "--out", file],
+                                                        database: url, environment: folder.environment)
+                XCTAssertEqual(exported.status, 0, exported.output)
+                let checked = try CommandLineTests.fkp(["audit", "verify-export", file], database: url, environment: folder.environment)
+                XCTAssertEqual(checked.status, 0, checked.output)
+                XCTAssertTrue(checked.output.contains("intact"), checked.output)
+                let independent = try Self.python([file])
+                XCTAssertEqual(independent.status, 0, "\(format): \(independent.output)")
+            }
+            let file = "\(folder.path)/forum1.jsonl"
+            let original = try String(contentsOfFile: file, encoding: .utf8)
+            let manifest = try ExportManifest.decode(try Data(contentsOf: URL(fileURLWithPath: file + ".manifest.json")))
+            XCTAssertGreaterThan(manifest.entries, 5)
+            XCTAssertEqual(manifest.chains.map(\.chain), ["forum:1"])
+            let key = try CommandLineTests.fkp(["audit", "public-key"], database: url, environment: folder.environment)
+            XCTAssertEqual(key.output.trimmingCharacters(in: .whitespacesAndNewlines), manifest.publicKey)
+
+            func tampered(_ text: String, expecting fragment: String, python pythonFragment: String, manifestFrom other: String? = nil) throws {
+                let path = "\(folder.path)/tampered.jsonl"
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                try FileManager.default.copyItem(atPath: other ?? file + ".manifest.json", toPath: path + ".manifest.json")
+                defer { try? FileManager.default.removeItem(atPath: path); try? FileManager.default.removeItem(atPath: path + ".manifest.json") }
+                let result = try CommandLineTests.fkp(["audit", "verify-export", path], database: url, environment: folder.environment)
+                XCTAssertEqual(result.status, 1, result.output)
+                XCTAssertTrue(result.output.contains(fragment), "fkp: expected '\(fragment)' in \(result.output)")
+                let independent = try Self.python([path])
+                XCTAssertEqual(independent.status, 1, independent.output)
+                XCTAssertTrue(independent.output.contains(pythonFragment), "python: expected '\(pythonFragment)' in \(independent.output)")
+            }
+            var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let changedLine = lines.firstIndex { $0.contains("\"seq\":3,") }!
+            lines[changedLine] = lines[changedLine].replacingOccurrences(of: "\"actor\":\"test\"", with: "\"actor\":\"tesT\"")
+            try tampered(lines.joined(separator: "\n"), expecting: "line 3: chain forum:1, entry 3: changed", python: "line 3: chain forum:1, entry 3: changed")
+            var dropped = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            dropped.remove(at: 4)
+            try tampered(dropped.joined(separator: "\n"), expecting: "entry 5 is missing", python: "entry 5 is missing")
+            var reordered = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            reordered.swapAt(2, 3)
+            try tampered(reordered.joined(separator: "\n"), expecting: "entry 3 is missing or out of place", python: "entry 3 is missing or out of place")
+            var inserted = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            inserted.insert(inserted[2], at: 3)
+            try tampered(inserted.joined(separator: "\n"), expecting: "entry 3: inserted or reordered", python: "entry 3: inserted or reordered")
+
+            // A manifest of another export beside this file, and a manifest whose counts were edited.
+            try tampered(original, expecting: "the manifest says", python: "differs from the manifest", manifestFrom: "\(folder.path)/forum1.csv.manifest.json")
+            var edited = manifest
+            edited.entries += 1
+            let editedPath = "\(folder.path)/edited.manifest.json"
+            try edited.encoded().write(to: URL(fileURLWithPath: editedPath))
+            try tampered(original, expecting: "wrong signature: the manifest was changed after it was signed", python: "the manifest says",
+                         manifestFrom: editedPath)
+            let otherKey = try CommandLineTests.fkp(["audit", "public-key"], database: url,
+                                                    environment: ["FKP_EXPORT_KEY_FILE": folder.path + "/other.key"]).output
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let foreign = try CommandLineTests.fkp(["audit", "verify-export", file, "--public-key", otherKey], database: url, environment: folder.environment)
+            XCTAssertEqual(foreign.status, 1)
+            XCTAssertTrue(foreign.output.contains("wrong signature: the manifest is not signed by the trusted key"), foreign.output)
+        }
+    }
+
+    func testTamperingBehindTheTriggersIsFoundByVerify() async throws {
+        let cases: [(String, String)] = [
+            ("UPDATE audit.entries SET actor = 'someone' WHERE chain = 'forum:1' AND seq = 3", "entry 3: changed"),
+            ("DELETE FROM audit.entries WHERE chain = 'forum:1' AND seq = 3", "entry 3 is missing"),
+            ("INSERT INTO audit.entries (chain, seq, prev_hash, hash, occurred_at, txid, actor, actor_role, action, table_name, operation) "
+                + "SELECT chain, seq, prev_hash, hash, occurred_at, txid, actor, actor_role, action, table_name, operation FROM audit.entries "
+                + "WHERE chain = 'forum:1' AND seq = 3", "entry 3: inserted or reordered"),
+            ("UPDATE audit.entries SET seq = CASE seq WHEN 3 THEN 4 ELSE 3 END WHERE chain = 'forum:1' AND seq IN (3, 4)", "entry 3: changed"),
+        ]
+        for (tampering, expected) in cases {
+            try await withTestDatabase { db, url in
+                try await SQLTest.write(db, Self.history)
+                let clean = try CommandLineTests.fkp(["audit", "verify", "--forum", "1"], database: url)
+                XCTAssertEqual(clean.status, 0, clean.output)
+                // As a superuser bypassing the triggers that keep the audit table append-only.
+                try await db.client.withConnection { connection in
+                    try await connection.query("SET session_replication_role = replica", logger: db.logger)
+                    // Two entries with one sequence number need the uniqueness gone too.
+                    try await connection.query("ALTER TABLE audit.entries DROP CONSTRAINT entries_chain_seq_key", logger: db.logger)
+                    try await connection.query(PostgresQuery(unsafeSQL: tampering), logger: db.logger)
+                    try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
+                }
+                let broken = try CommandLineTests.fkp(["audit", "verify", "--forum", "1"], database: url)
+                XCTAssertEqual(broken.status, 1, "\(tampering): \(broken.output)")
+                XCTAssertTrue(broken.output.contains(expected), "\(tampering): expected '\(expected)' in \(broken.output)")
+            }
+        }
+    }
+}
