@@ -71,6 +71,9 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
                       closings: closings).addRoutes(to: router)
     RerankController(renderer: renderer, regions: RegionRepository(database: database), reranker: Reranker(database: database),
                      runs: RerankRepository(database: database), finalLists: FinalListExport(database: database)).addRoutes(to: router)
+    AuditController(renderer: renderer, forums: forums, browser: AuditBrowser(database: database),
+                    exporter: AuditExporter(database: database), key: try ExportSigningKey.loadOrCreate(at: config.exportKeyFile))
+        .addRoutes(to: router)
     OverviewController(renderer: renderer, regions: RegionRepository(database: database),
                        overviews: OverviewRepository(database: database)).addRoutes(to: router)
     ReviewController(renderer: renderer, forums: forums, reviews: reviews, added: AddedFamilyRepository(database: database)).addRoutes(to: router)

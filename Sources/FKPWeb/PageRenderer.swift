@@ -19,6 +19,7 @@ struct PageRenderer: Sendable {
         let csrf: String?
         let canSeeUsers: Bool
         let canImport: Bool
+        let canAudit: Bool
         let content: Content
     }
 
@@ -31,6 +32,7 @@ struct PageRenderer: Sendable {
                             csrf: context.principal == nil ? nil : context.csrfToken(),
                             canSeeUsers: context.principal?.assignments.contains { AccessPolicy.permits($0, .viewUsers) } == true,
                             canImport: context.principal?.assignments.contains { AccessPolicy.permits($0, .importLists) } == true,
+                            canAudit: context.principal?.assignments.contains { AccessPolicy.permits($0, .viewAudit) } == true,
                             content: content)
         guard let html = library.render(layout, withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "template \(template) is missing")

@@ -67,6 +67,7 @@ extension PageRenderer.Layout: MustacheParent {
         case "csrf": csrf
         case "canSeeUsers": canSeeUsers
         case "canImport": canImport
+        case "canAudit": canAudit
         case "content": content
         default: nil
         }

@@ -30,7 +30,7 @@ final class ReviewPageTemplateTests: XCTestCase {
         assertAnswersEveryProperty(page.summary)
         assertAnswersEveryProperty(page.filterVerdicts[0])
         assertAnswersEveryProperty(PageRenderer.Layout(t: Translations(language: .english), lang: "en", title: "x", switchLanguageURL: "/",
-                                                       requestID: "r", user: "u", csrf: "c", canSeeUsers: true, canImport: false, content: 1))
+                                                       requestID: "r", user: "u", csrf: "c", canSeeUsers: true, canImport: false, canAudit: true, content: 1))
     }
 
     func testBuiltOptionListsEscapeWhatTheyInsert() {

@@ -14,6 +14,7 @@ enum WebTest {
                                publicDirectory: TestPostgres.packageRoot + "/public",
                                migrationsDirectory: TestPostgres.packageRoot + "/sql")
         config.bcryptCost = 10
+        config.exportKeyFile = FileManager.default.temporaryDirectory.appendingPathComponent("fkp-test-export.key").path
         return config
     }
 

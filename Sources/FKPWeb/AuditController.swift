@@ -1,0 +1,162 @@
+import FKPCore
+import FKPStore
+import Foundation
+import Hummingbird
+
+/// The auditor's view of the change history: a filtered, paginated browser; exports of a forum's or
+/// region's chains with their signed manifest; and the public key that checks the signatures.
+struct AuditController {
+    let renderer: PageRenderer
+    let forums: ForumRepository
+    let browser: AuditBrowser
+    let exporter: AuditExporter
+    let key: ExportSigningKey
+
+    static let pageSize = 50
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/audit", use: show)
+        router.get("/audit/export", use: exportFile)
+        router.get("/audit/export/manifest", use: exportManifest)
+        router.get("/audit/public-key", use: publicKey)
+    }
+
+    @Sendable func publicKey(_ request: Request, context: AppRequestContext) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: key.publicKey + "\n")))
+    }
+
+    /// The query's filter; a date is a day in Western Indonesia time, `to` included.
+    static func filter(_ request: Request) -> (AuditBrowser.Filter, AuditFilterForm) {
+        let q = request.uri.queryParameters
+        func text(_ name: String) -> String? { q[Substring(name)].map { String($0).trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 } }
+        let form = AuditFilterForm(forum: text("forum"), region: text("region"), family: text("family"), actor: text("actor"),
+                                   action: text("action"), from: text("from"), to: text("to"))
+        let day = DateFormatter()
+        day.dateFormat = "yyyy-MM-dd"
+        day.timeZone = TimeZone(identifier: "Asia/Jakarta")
+        let filter = AuditBrowser.Filter(
+            forumID: form.forum.flatMap { Int64($0) }, region: form.region.flatMap(RegionCode.parse), familyID: form.family,
+            actor: form.actor, action: form.action, from: form.from.flatMap(day.date(from:)),
+            to: form.to.flatMap(day.date(from:)).map { $0.addingTimeInterval(86_400) })
+        return (filter, form)
+    }
+
+    /// Checks the person may read the audit of what the filter names, and the places they may read.
+    private func scope(_ filter: AuditBrowser.Filter, _ context: AppRequestContext, _ action: AccessAction) async throws -> [RegionCode]? {
+        guard let principal = context.principal else { throw LoginRequired() }
+        if let id = filter.forumID {
+            guard let forum = try await forums.summary(id) else { throw HTTPError(.notFound) }
+            try context.authorize(action, forum.resource)
+        }
+        if let region = filter.region { try context.authorize(action, .region(region)) }
+        let roots = AccessPolicy.roots(principal, for: action)
+        if let roots, roots.isEmpty { throw HTTPError(.notFound) }
+        return roots
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (filter, form) = Self.filter(request)
+        let roots = try await scope(filter, context, .viewAudit)
+        let before = request.uri.queryParameters["before"].flatMap { Int64(String($0)) }
+        let found = try await browser.entries(filter, within: roots, before: before, limit: Self.pageSize + 1)
+        // Exports are of a forum or a region; whether this one may be taken is checked on download.
+        let exportable = (filter.forumID != nil || filter.region != nil)
+            && context.principal.map { AccessPolicy.roots($0, for: .exportAudit).map { !$0.isEmpty } ?? true } == true
+        let page = AuditPage(entries: Array(found.prefix(Self.pageSize)), hasMore: found.count > Self.pageSize, form: form,
+                             until: exportable ? try await exporter.latestEntryID() : nil, language: context.language)
+        return try renderer.render("audit", title: "audit_title", content: page, request: request, context: context)
+    }
+
+    private func exportRequest(_ request: Request, _ context: AppRequestContext)
+        async throws -> (AuditExporter.Scope, AuditExportLine.Format, Int64, Date?, Date?) {
+        let (filter, _) = Self.filter(request)
+        _ = try await scope(filter, context, .exportAudit)
+        let q = request.uri.queryParameters
+        guard let format = q["format"].flatMap({ AuditExportLine.Format(rawValue: String($0)) }),
+              let until = q["until"].flatMap({ Int64(String($0)) }) else { throw HTTPError(.badRequest, message: "format and until are required") }
+        if let forum = filter.forumID { return (.forum(forum), format, until, filter.from, filter.to) }
+        guard let region = filter.region else { throw HTTPError(.badRequest, message: "an export is of a forum or a region") }
+        return (.region(region), format, until, filter.from, filter.to)
+    }
+
+    @Sendable func exportFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (scope, format, until, from, to) = try await exportRequest(request, context)
+        let exporter = exporter, key = key
+        var headers = HTTPFields()
+        headers[.contentType] = format == .jsonl ? "application/jsonl; charset=utf-8" : "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"audit-\(Self.name(scope))-\(until).\(format.rawValue)\""
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            _ = try await exporter.export(scope, from: from, to: to, format: format, untilEntry: until, key: key) { text in
+                try await writer.write(ByteBuffer(string: text))
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    @Sendable func exportManifest(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (scope, format, until, from, to) = try await exportRequest(request, context)
+        // The same export again, written nowhere: only its hashes and counts are kept.
+        let manifest = try await exporter.export(scope, from: from, to: to, format: format, untilEntry: until, key: key) { _ in }
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        headers[.contentDisposition] = "attachment; filename=\"audit-\(Self.name(scope))-\(until).\(format.rawValue).manifest.json\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Array(try manifest.encoded()))))
+    }
+
+    static func name(_ scope: AuditExporter.Scope) -> String {
+        switch scope {
+        case .forum(let id): "forum\(id)"
+        case .region(let code): "region\(code.value)"
+        }
+    }
+}
+
+/// The filter as typed, to fill the form again and to build the page links.
+struct AuditFilterForm {
+    let forum: String?
+    let region: String?
+    let family: String?
+    let actor: String?
+    let action: String?
+    let from: String?
+    let to: String?
+
+    /// The filter as a query string (escaped), without a leading '?'.
+    var query: String {
+        [("forum", forum), ("region", region), ("family", family), ("actor", actor), ("action", action), ("from", from), ("to", to)]
+            .compactMap { name, value in
+                value.map { "\(name)=\($0.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")" }
+            }.joined(separator: "&")
+    }
+}
+
+extension CharacterSet {
+    static let urlQueryValueAllowed = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+#"))
+}
+
+/// What the audit template shows.
+struct AuditPage {
+    let lines: [AuditLine]
+    let hasLines: Bool
+    let olderHref: String?
+    let form: AuditFilterForm
+    let exports: [Export]?
+
+    struct Export { let label: String; let file: String; let manifest: String }
+
+    init(entries: [AuditEntry], hasMore: Bool, form: AuditFilterForm, until: Int64?, language: Language) {
+        let t = Translations(language: language)
+        lines = entries.map { AuditLine($0, t: t) }
+        hasLines = !lines.isEmpty
+        let query = form.query
+        olderHref = hasMore ? entries.last.map { "/audit?\(query.isEmpty ? "" : query + "&")before=\($0.id)" } : nil
+        self.form = form
+        exports = until.map { until in
+            AuditExportLine.Format.allCases.map { format in
+                let base = "/audit/export?\(query)&format=\(format.rawValue)&until=\(until)"
+                return Export(label: format.rawValue.uppercased(), file: base,
+                              manifest: base.replacingOccurrences(of: "/audit/export?", with: "/audit/export/manifest?"))
+            }
+        }
+    }
+}

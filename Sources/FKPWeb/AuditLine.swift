@@ -1,0 +1,69 @@
+import FKPCore
+import Foundation
+
+/// One audit entry as a person reads it: who, when, what and why, and each field that changed in
+/// plain language with its old and new value.
+struct AuditLine {
+    struct Change { let field: String; let old: String; let new: String }
+
+    let id: Int64
+    let when: String
+    let actor: String
+    let role: String
+    let action: String
+    let table: String
+    let rowKey: String?
+    let reason: String?
+    let decision: String?
+    let place: String
+    let changes: [Change]
+
+    /// Bookkeeping columns that change with every write and say nothing to a reader.
+    static let unremarkable: Set<String> = ["version", "updated_at", "updated_by"]
+
+    init(_ e: AuditEntry, t: Translations) {
+        id = e.id
+        when = String(e.occurredAt.prefix(19)).replacingOccurrences(of: "T", with: " ") + " UTC"
+        actor = e.actor
+        let roleKey = "role_\(e.actorRole)"
+        role = Messages.catalogue(t.language)[roleKey] == nil ? e.actorRole : t[roleKey]
+        action = e.action
+        let tableKey = "table_\(e.tableName.split(separator: ".").last ?? "")"
+        table = Messages.catalogue(t.language)[tableKey] == nil ? e.tableName : t[tableKey]
+        rowKey = e.rowKey
+        reason = e.reason
+        decision = e.decisionRef
+        place = "\(e.chain) #\(e.seq)"
+        let old = Self.object(e.oldRow), new = Self.object(e.newRow)
+        changes = Set(old.keys).union(new.keys).sorted().compactMap { key in
+            let before = old[key] ?? nil, after = new[key] ?? nil
+            guard before != after, !Self.unremarkable.contains(key) else { return nil }
+            if e.operation == "INSERT" && after == nil { return nil }
+            let fieldKey = "field_\(key)"
+            let label = Messages.catalogue(t.language)[fieldKey] == nil ? key : t[fieldKey]
+            return Change(field: label, old: Self.shown(before, t), new: Self.shown(after, t))
+        }
+    }
+
+    /// A row image's fields as text (nil for JSON null).
+    static func object(_ json: String?) -> [String: String?] {
+        guard let json, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
+        return object.mapValues { value -> String? in
+            switch value {
+            case is NSNull: return nil
+            case let text as String: return text
+            case let number as NSNumber: return number.stringValue
+            default:
+                guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) else { return nil }
+                return String(decoding: data, as: UTF8.self)
+            }
+        }
+    }
+
+    static func shown(_ value: String?, _ t: Translations) -> String {
+        guard let value else { return "–" }
+        if value.hasPrefix("pii:") { return t["audit_masked"] }
+        if value.hasPrefix("secret:") { return t["audit_secret"] }
+        return value
+    }
+}
