@@ -1,4 +1,5 @@
 import FKPCore
+import Foundation
 import PostgresNIO
 
 /// The rows of a forum's lists with what the forum said of each family, saved with a version so
@@ -23,12 +24,13 @@ public struct ReviewRepository: Sendable {
         public var openChallenges: Int
     }
 
-    /// The families of one unit of the forum (and its sub-units) in preliminary order.
-    public func rows(forumID: Int64, unit: RegionCode) async throws -> [Row] {
+    /// The families of one unit of the forum (and its sub-units) in preliminary order; with `asOf`,
+    /// their reviews and open challenges as they stood then, rebuilt from the audit trail.
+    public func rows(forumID: Int64, unit: RegionCode, asOf: Date? = nil) async throws -> [Row] {
         try await database.read { connection in
             try await Self.collect(connection.query("""
-                WITH forum AS (SELECT \(forumID)::bigint AS id)
-                \(unescaped: Self.rowColumns)
+                WITH forum AS (SELECT \(forumID)::bigint AS id, \(asOf)::timestamptz AS at)\(unescaped: asOf == nil ? "" : Self.historical)
+                \(unescaped: Self.rowColumns(historical: asOf != nil))
                  WHERE f.sls_code ~>=~ \(unit.value) AND f.sls_code ~<~ \(unit.value + ":")
                  ORDER BY f.sls_code, f.sls_rank
                 """, logger: database.logger))
@@ -45,7 +47,7 @@ public struct ReviewRepository: Sendable {
     static func row(forumID: Int64, familyID: String, on connection: PostgresConnection, logger: Logger) async throws -> Row? {
         try await collect(connection.query("""
             WITH forum AS (SELECT \(forumID)::bigint AS id)
-            \(unescaped: rowColumns)
+            \(unescaped: rowColumns(historical: false))
              WHERE f.sls_code = (SELECT sls_code FROM fkp.families WHERE id = \(familyID)) AND f.id = \(familyID)
                AND EXISTS (SELECT 1 FROM fkp.forum_units u WHERE u.forum_id = forum.id
                               AND f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':'))
@@ -124,17 +126,20 @@ public struct ReviewRepository: Sendable {
         return nil
     }
 
-    /// The summary block of each unit of the forum (or of one), in the forum's order of units.
-    public func tally(forumID: Int64, unit only: RegionCode? = nil) async throws -> [(unit: RegionCode, tally: ReviewTally)] {
-        try await database.read { connection in
+    /// The summary block of each unit of the forum (or of one), in the forum's order of units; with
+    /// `asOf`, as it stood then.
+    public func tally(forumID: Int64, unit only: RegionCode? = nil, asOf: Date? = nil) async throws -> [(unit: RegionCode, tally: ReviewTally)] {
+        let (reviews, added) = asOf == nil ? ("fkp.reviews", "fkp.added_families") : ("reviews_then", "added_then")
+        return try await database.read { connection in
             var order: [String] = []
             var tallies: [String: ReviewTally] = [:]
             let listed = try await connection.query("""
+                WITH forum AS (SELECT \(forumID)::bigint AS id, \(asOf)::timestamptz AS at)\(unescaped: asOf == nil ? "" : Self.historical)
                 SELECT u.sls_code, f.welfare_group, r.verdict, r.proposed_group, r.presence, count(f.id)
                   FROM fkp.forum_units u
                   -- The unit and its sub-units: a range on the prefix index (':' sorts right after '9').
                   LEFT JOIN fkp.families f ON f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':')
-                  LEFT JOIN fkp.reviews r ON r.forum_id = u.forum_id AND r.family_id = f.id
+                  LEFT JOIN \(unescaped: reviews) r ON r.forum_id = u.forum_id AND r.family_id = f.id
                  WHERE u.forum_id = \(forumID) AND (\(only?.value)::text IS NULL OR u.sls_code = \(only?.value))
                  GROUP BY u.position, u.sls_code, f.welfare_group, r.verdict, r.proposed_group, r.presence
                  ORDER BY u.position, u.sls_code
@@ -149,11 +154,12 @@ public struct ReviewRepository: Sendable {
                 }
                 tallies[unit]?.add(preliminary: group, review: review, count: Int(count))
             }
-            let added = try await connection.query("""
-                SELECT sls_code, presence, proposed_group, count(*) FROM fkp.added_families
+            let addedRows = try await connection.query("""
+                WITH forum AS (SELECT \(forumID)::bigint AS id, \(asOf)::timestamptz AS at)\(unescaped: asOf == nil ? "" : Self.historical)
+                SELECT sls_code, presence, proposed_group, count(*) FROM \(unescaped: added)
                  WHERE forum_id = \(forumID) AND (\(only?.value)::text IS NULL OR sls_code = \(only?.value)) GROUP BY 1, 2, 3
                 """, logger: database.logger)
-            for try await (unit, presence, group, count) in added.decode((String, String, Int16, Int64).self) {
+            for try await (unit, presence, group, count) in addedRows.decode((String, String, Int16, Int64).self) {
                 guard let presence = Presence(rawValue: presence), let group = WelfareGroup(rawValue: Int(group)) else { continue }
                 tallies[unit, default: ReviewTally()].addAdded(presence: presence, group: group, count: Int(count))
             }
@@ -161,15 +167,39 @@ public struct ReviewRepository: Sendable {
         }
     }
 
-    // Every row query starts with `WITH forum AS (SELECT <id> AS id)`.
-    static let rowColumns = """
-        SELECT f.id, f.sls_code, f.sls_rank, f.head_name, f.address, f.members, f.welfare_group,
-               r.verdict, r.proposed_group, r.reason, r.presence, r.moved_to, coalesce(r.duplicate_of, r.merged_into),
-               r.order_note, coalesce(r.version, 0), r.updated_by,
-               (SELECT count(*) FROM fkp.challenges c WHERE c.forum_id = forum.id AND c.family_id = f.id AND c.status = 'open')
-          FROM forum CROSS JOIN fkp.families_in_order f
-          LEFT JOIN fkp.reviews r ON r.forum_id = forum.id AND r.family_id = f.id
+    // Every row query starts with `WITH forum AS (SELECT <id> AS id[, <time> AS at])`.
+    static func rowColumns(historical: Bool) -> String {
+        let (reviews, challenges) = historical ? ("reviews_then", "challenges_then") : ("fkp.reviews", "fkp.challenges")
+        return """
+            SELECT f.id, f.sls_code, f.sls_rank, f.head_name, f.address, f.members, f.welfare_group,
+                   r.verdict, r.proposed_group, r.reason, r.presence, r.moved_to, coalesce(r.duplicate_of, r.merged_into),
+                   r.order_note, coalesce(r.version, 0), r.updated_by,
+                   (SELECT count(*) FROM \(challenges) c WHERE c.forum_id = forum.id AND c.family_id = f.id AND c.status = 'open')
+              FROM forum CROSS JOIN fkp.families_in_order f
+              LEFT JOIN \(reviews) r ON r.forum_id = forum.id AND r.family_id = f.id
+            """
+    }
+
+    /// The forum's reviews, challenges and added families as they stood at `forum.at`: for each
+    /// row, the image its last audit entry up to then left (none if that entry deleted it). The
+    /// families themselves are read as they are now: they cannot change once a forum has opened.
+    static let historical = """
+        ,
+        reviews_then AS (\(asItStood("fkp.reviews"))),
+        challenges_then AS (\(asItStood("fkp.challenges"))),
+        added_then AS (\(asItStood("fkp.added_families")))
         """
+
+    static func asItStood(_ table: String) -> String {
+        """
+        SELECT r.*
+          FROM (SELECT DISTINCT ON (a.row_key) a.operation, a.new_row FROM audit.entries a, forum
+                 WHERE a.chain = 'forum:' || forum.id AND a.table_name = '\(table)' AND a.occurred_at <= forum.at
+                 ORDER BY a.row_key, a.seq DESC) e
+         CROSS JOIN LATERAL jsonb_populate_record(NULL::\(table), e.new_row) r
+         WHERE e.operation <> 'DELETE'
+        """
+    }
 
     static func collect(_ rows: PostgresRowSequence) async throws -> [Row] {
         var found: [Row] = []

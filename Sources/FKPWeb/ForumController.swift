@@ -25,7 +25,9 @@ struct ForumController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await render(request, context, forum: try await forums.requested(by: context, write: false), error: nil, status: .ok)
+        let forum = try await forums.requested(by: context, write: false)
+        let moment = try HistoricalMoment(request, place: forum.place, language: context.language)
+        return try await render(request, context, forum: forum, moment: moment, error: nil, status: .ok)
     }
 
     @Sendable func move(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -61,10 +63,11 @@ struct ForumController {
     static let offered: Set<ForumState> = [.open, .reviewing, .readyToClose]
 
     /// The forum page, also shown by the closing pages with their errors.
-    func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, error: String?,
+    func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, moment: HistoricalMoment? = nil, error: String?,
                 status: HTTPResponse.Status) async throws -> Response {
+        // A historical view shows the counts as they stood, and offers no moves.
         let moves = forum.state.moves.filter { next, action in
-            Self.offered.contains(next) && context.principal.map {
+            moment == nil && Self.offered.contains(next) && context.principal.map {
                 AccessPolicy.decide($0, action, forum.resource) == .allow } == true
         }.keys.sorted { $0.rawValue < $1.rawValue }
         let t = Translations(language: context.language)
@@ -72,9 +75,9 @@ struct ForumController {
             forum: forum, version: try await minutes.versions(forumID: forum.id)?.current ?? 1,
             blockers: forum.state == .readyToClose ? try await closings.blockers(forumID: forum.id) : [],
             closings: try await closings.closings(forumID: forum.id),
-            mayClose: AccessPolicy.decide(context.principal, .closeForum, forum.resource) == .allow,
-            mayReopen: AccessPolicy.decide(context.principal, .reopenForum, forum.resource) == .allow, t: t)
-        let page = ForumPage(forum: forum, tallies: try await reviews.tally(forumID: forum.id),
+            mayClose: moment == nil && AccessPolicy.decide(context.principal, .closeForum, forum.resource) == .allow,
+            mayReopen: moment == nil && AccessPolicy.decide(context.principal, .reopenForum, forum.resource) == .allow, t: t)
+        let page = ForumPage(forum: forum, tallies: try await reviews.tally(forumID: forum.id, asOf: moment?.date), moment: moment,
                              openChallenges: try await challenges.openCount(forumID: forum.id), moves: moves,
                              mayInvite: AccessPolicy.decide(context.principal, .inviteParticipants, forum.resource) == .allow,
                              closing: closing, csrf: context.csrfToken(), error: error, language: context.language)
@@ -105,10 +108,13 @@ struct ForumPage {
     let blocked: Bool
     let mayInvite: Bool
     let closing: ForumClosingSection
+    /// Set when the page shows the counts as they stood at a past moment.
+    let historyNotice: String?
+    let historyAt: String?
     let csrf: String
     let error: String?
 
-    init(forum: ForumSummary, tallies: [(unit: RegionCode, tally: ReviewTally)], openChallenges: Int, moves: [ForumState], mayInvite: Bool,
+    init(forum: ForumSummary, tallies: [(unit: RegionCode, tally: ReviewTally)], moment: HistoricalMoment?, openChallenges: Int, moves: [ForumState], mayInvite: Bool,
          closing: ForumClosingSection, csrf: String, error: String?, language: Language) {
         let t = Translations(language: language)
         forumID = forum.id
@@ -133,6 +139,8 @@ struct ForumPage {
         self.moves = moves.filter { $0 != .readyToClose || !blocked }.map { Move(from: forum.state.rawValue, to: $0.rawValue, label: t["forum_move_\(forum.state.rawValue)_\($0.rawValue)"]) }
         self.mayInvite = mayInvite
         self.closing = closing
+        historyNotice = moment?.notice
+        historyAt = moment?.field
         self.csrf = csrf
         self.error = error
     }

@@ -3,6 +3,10 @@
 extension Messages {
     static let auditIndonesian: [String: String] = [
         "nav_audit": "Audit",
+        "history_notice": "Tampilan historis: sebagaimana pada",
+        "history_now": "lihat keadaan sekarang",
+        "history_pick": "Lihat sebagaimana pada",
+        "history_show": "Tampilkan",
         "audit_title": "Riwayat perubahan (audit)",
         "audit_intro": "Setiap perubahan: siapa, kapan, apa yang berubah, mengapa, dan keputusan forum mana yang dijalankannya.",
         "audit_forum": "Forum",
@@ -52,6 +56,10 @@ extension Messages {
 
     static let auditEnglish: [String: String] = [
         "nav_audit": "Audit",
+        "history_notice": "Historical view: as it stood on",
+        "history_now": "see it as it is now",
+        "history_pick": "Show as it stood on",
+        "history_show": "Show",
         "audit_title": "Change history (audit)",
         "audit_intro": "Every change: who, when, what changed, why, and which forum decision it carries out.",
         "audit_forum": "Forum",

@@ -75,7 +75,9 @@ struct ReviewController {
         let unit = try forum.requestedUnit(context, write: false)
         let filter = ReviewFilter(Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) },
                                              uniquingKeysWith: { first, _ in first }))
-        return try await render(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, addition: nil, status: .ok)
+        let moment = try HistoricalMoment(request, place: forum.place, language: context.language)
+        return try await render(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, addition: nil, moment: moment,
+                                status: .ok)
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -155,12 +157,15 @@ struct ReviewController {
     }
 
     private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, unit: Region, filter: ReviewFilter,
-                        invalid: ReviewPage.Invalid?, addition: ReviewPage.Addition?, status: HTTPResponse.Status) async throws -> Response {
-        let rows = try await reviews.rows(forumID: forum.id, unit: unit.code)
-        let tally = try await reviews.tally(forumID: forum.id, unit: unit.code).first?.tally ?? ReviewTally()
-        let editable = forum.state.allows(.review) && AccessPolicy.mayRecordReview(context.principal, in: forum, unit: unit.code)
-        let page = ReviewPage(forum: forum, unit: unit, rows: rows, tally: tally, added: try await added.list(forumID: forum.id, unit: unit.code),
-                              filter: filter, editable: editable, invalid: invalid, addition: addition,
+                        invalid: ReviewPage.Invalid?, addition: ReviewPage.Addition?, moment: HistoricalMoment? = nil,
+                        status: HTTPResponse.Status) async throws -> Response {
+        let rows = try await reviews.rows(forumID: forum.id, unit: unit.code, asOf: moment?.date)
+        let tally = try await reviews.tally(forumID: forum.id, unit: unit.code, asOf: moment?.date).first?.tally ?? ReviewTally()
+        // A historical view is read-only; its added families are counted in the summary, not listed.
+        let editable = moment == nil && forum.state.allows(.review) && AccessPolicy.mayRecordReview(context.principal, in: forum, unit: unit.code)
+        let page = ReviewPage(forum: forum, unit: unit, rows: rows, tally: tally,
+                              added: moment == nil ? try await added.list(forumID: forum.id, unit: unit.code) : [],
+                              filter: filter, editable: editable, invalid: invalid, addition: addition, moment: moment,
                               csrf: context.csrfToken(), language: context.language)
         return try renderer.render("review", title: "review_title", content: page, request: request, context: context, status: status)
     }

@@ -62,6 +62,9 @@ struct ReviewPage {
     let filterName: String
     let filtered: Bool
     let editable: Bool
+    /// Set when the page shows the list as it stood at a past moment (read-only).
+    let historyNotice: String?
+    let historyAt: String?
     let csrf: String
     let error: String?
     let addedRows: [AddedRow]
@@ -74,9 +77,12 @@ struct ReviewPage {
     let addGroups: [FormOption]
 
     init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], tally: ReviewTally, added: [AddedFamilyRepository.Listed],
-         filter: ReviewFilter, editable: Bool, invalid: Invalid?, addition: Addition?, csrf: String, language: Language) {
+         filter: ReviewFilter, editable: Bool, invalid: Invalid?, addition: Addition?, moment: HistoricalMoment? = nil, csrf: String,
+         language: Language) {
         let t = Translations(language: language)
         forumID = forum.id
+        historyNotice = moment?.notice
+        historyAt = moment?.field
         forumTitle = forum.title
         unitName = unit.name
         unitCode = unit.code.value

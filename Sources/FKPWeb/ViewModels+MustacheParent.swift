@@ -24,6 +24,8 @@ extension ReviewPage: MustacheParent {
         case "filterName": filterName
         case "filtered": filtered
         case "editable": editable
+        case "historyNotice": historyNotice
+        case "historyAt": historyAt
         case "csrf": csrf
         case "error": error
         case "addedRows": addedRows

@@ -72,4 +72,40 @@ final class AuditPagesTests: XCTestCase {
             XCTAssertEqual(refused.status, .notFound)
         }
     }
+
+    func testAListAndAForumSummaryShownAsTheyStoodAtAnEarlierMoment() async throws {
+        let first = TestAccounts.world + SQLTest.advance(to: .reviewing) + [
+            "INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason) VALUES (1, 'F1', 'tidak_sesuai', 2, 'Baru kena PHK')",
+        ]
+        try await WebTest.withApp(seed: first) { client, db in
+            // The moment after the first verdict (to the second, in the forum's local time), then more changes.
+            let moment = try await SQLTest.scalar(db, """
+                SELECT to_char((date_trunc('second', max(occurred_at)) + interval '1 second') AT TIME ZONE 'Asia/Jakarta',
+                               'YYYY-MM-DD"T"HH24:MI:SS') FROM audit.entries
+                """, as: String.self) ?? ""
+            try await SQLTest.write(db, ["SELECT pg_sleep(1.2)"])
+            try await SQLTest.write(db, [
+                "UPDATE fkp.reviews SET verdict = 'sesuai', proposed_group = NULL, reason = NULL WHERE family_id = 'F1'",
+                "INSERT INTO fkp.reviews (forum_id, family_id, verdict, presence) VALUES (1, 'F2', 'tidak_berpendapat', 'died')",
+            ])
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let unit = "/forums/1/units/32010100010001"
+            let then = try await facilitator.get("\(unit)?at=\(moment)")
+            XCTAssertEqual(then.status, .ok)
+            XCTAssertTrue(then.text.contains("Tampilan historis: sebagaimana pada"), "the page says it is a historical view")
+            XCTAssertTrue(then.text.contains("v-tidak_sesuai"), "F1 did not fit then")
+            XCTAssertTrue(then.text.contains("Sudah dinilai: 1 / 2"), "one family had a verdict then")
+            XCTAssertFalse(then.text.contains("name=\"verdict\" value=\"sesuai\""), "nothing can be changed in a historical view")
+            let now = try await facilitator.get(unit)
+            XCTAssertFalse(now.text.contains("v-tidak_sesuai"))
+            XCTAssertTrue(now.text.contains("Sudah dinilai: 2 / 2"))
+            XCTAssertTrue(now.text.contains("name=\"verdict\" value=\"sesuai\""), "the present list can be changed")
+            let forumThen = try await facilitator.get("/forums/1?at=\(moment)")
+            XCTAssertTrue(forumThen.text.contains("Tampilan historis") && forumThen.text.contains("Sudah dinilai: 1 / 2"))
+            XCTAssertTrue(forumThen.text.contains("\(unit)?at=\(moment)"), "its units open at the same moment")
+            let malformed = try await facilitator.get("\(unit)?at=kemarin")
+            XCTAssertEqual(malformed.status, .badRequest)
+        }
+    }
 }
