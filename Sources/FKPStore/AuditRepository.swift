@@ -67,13 +67,13 @@ public struct AuditRepository: Sendable {
     }
 
     /// The history of one row of `table` (its audit row key), limited to `fields`, oldest first.
-    public func rowHistory(table: String, rowKey: String, fields: [String]) async throws -> [RowChange] {
+    public func rowHistory(table: String, rowKey: String, fields: [String], until: Date? = nil) async throws -> [RowChange] {
         try await database.read { connection in
             let rows = try await connection.query("""
                 SELECT e.id, e.occurred_at, e.actor, e.actor_role, e.reason, e.decision_ref, k.key,
                        e.old_row ->> k.key, e.new_row ->> k.key
                   FROM audit.entries e CROSS JOIN unnest(\(fields)::text[]) WITH ORDINALITY AS k(key, ord)
-                 WHERE e.table_name = \(table) AND e.row_key = \(rowKey)
+                 WHERE e.table_name = \(table) AND e.row_key = \(rowKey) AND (\(until)::timestamptz IS NULL OR e.occurred_at <= \(until))
                    AND (e.old_row ->> k.key) IS DISTINCT FROM (e.new_row ->> k.key)
                  ORDER BY e.id, k.ord
                 """, logger: database.logger)

@@ -37,17 +37,17 @@ public struct ReviewRepository: Sendable {
         }
     }
 
-    /// One family, when it is in one of the forum's units.
-    public func row(forumID: Int64, familyID: String) async throws -> Row? {
+    /// One family, when it is in one of the forum's units; with `asOf`, its review as it stood then.
+    public func row(forumID: Int64, familyID: String, asOf: Date? = nil) async throws -> Row? {
         try await database.read { connection in
-            try await Self.row(forumID: forumID, familyID: familyID, on: connection, logger: database.logger)
+            try await Self.row(forumID: forumID, familyID: familyID, asOf: asOf, on: connection, logger: database.logger)
         }
     }
 
-    static func row(forumID: Int64, familyID: String, on connection: PostgresConnection, logger: Logger) async throws -> Row? {
+    static func row(forumID: Int64, familyID: String, asOf: Date? = nil, on connection: PostgresConnection, logger: Logger) async throws -> Row? {
         try await collect(connection.query("""
-            WITH forum AS (SELECT \(forumID)::bigint AS id)
-            \(unescaped: rowColumns(historical: false))
+            WITH forum AS (SELECT \(forumID)::bigint AS id, \(asOf)::timestamptz AS at)\(unescaped: asOf == nil ? "" : historical)
+            \(unescaped: rowColumns(historical: asOf != nil))
              WHERE f.sls_code = (SELECT sls_code FROM fkp.families WHERE id = \(familyID)) AND f.id = \(familyID)
                AND EXISTS (SELECT 1 FROM fkp.forum_units u WHERE u.forum_id = forum.id
                               AND f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':'))

@@ -41,8 +41,9 @@ struct ChallengeController {
 
     @Sendable func family(_ request: Request, context: AppRequestContext) async throws -> Response {
         let forum = try await forums.requested(by: context, write: false)
-        let row = try await requestedFamily(forum, context, write: false)
-        return try await renderFamily(request, context, forum: forum, row: row, error: nil, status: .ok)
+        let moment = try HistoricalMoment(request, place: forum.place, language: context.language)
+        let row = try await requestedFamily(forum, context, write: false, asOf: moment?.date)
+        return try await renderFamily(request, context, forum: forum, row: row, moment: moment, error: nil, status: .ok)
     }
 
     @Sendable func raise(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -130,21 +131,25 @@ struct ChallengeController {
     }
 
     /// The family named by the route, when it is listed in one of the forum's units.
-    private func requestedFamily(_ forum: ForumSummary, _ context: AppRequestContext, write: Bool) async throws -> ReviewRepository.Row {
-        guard let row = try await reviews.row(forumID: forum.id, familyID: try context.parameters.require("family")) else {
+    private func requestedFamily(_ forum: ForumSummary, _ context: AppRequestContext, write: Bool,
+                                 asOf: Date? = nil) async throws -> ReviewRepository.Row {
+        guard let row = try await reviews.row(forumID: forum.id, familyID: try context.parameters.require("family"), asOf: asOf) else {
             throw write ? HTTPError(.forbidden) : HTTPError(.notFound)
         }
         return row
     }
 
     private func renderFamily(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, row: ReviewRepository.Row,
-                              error: FamilyPage.Refusal?, status: HTTPResponse.Status) async throws -> Response {
-        let history = try await audit.rowHistory(table: "fkp.reviews", rowKey: "\(forum.id)/\(row.familyID)", fields: FamilyPage.reviewFields)
+                              moment: HistoricalMoment? = nil, error: FamilyPage.Refusal?, status: HTTPResponse.Status) async throws -> Response {
+        let history = try await audit.rowHistory(table: "fkp.reviews", rowKey: "\(forum.id)/\(row.familyID)", fields: FamilyPage.reviewFields,
+                                                 until: moment?.date)
+        // A historical view shows the values and history up to that moment, and changes nothing.
+        let open = moment == nil && forum.state.allows(.review)
         let page = FamilyPage(
             forum: forum, row: row, history: history, challenges: try await challenges.list(forumID: forum.id, familyID: row.familyID),
-            mayRaise: forum.state.allows(.review) && AccessPolicy.decide(context.principal, .raiseChallenge, forum.resource) == .allow,
-            mayDecide: forum.state.allows(.review) && AccessPolicy.decide(context.principal, .runForum, forum.resource) == .allow,
-            error: error, csrf: context.csrfToken(), language: context.language)
+            mayRaise: open && AccessPolicy.decide(context.principal, .raiseChallenge, forum.resource) == .allow,
+            mayDecide: open && AccessPolicy.decide(context.principal, .runForum, forum.resource) == .allow,
+            moment: moment, error: error, csrf: context.csrfToken(), language: context.language)
         return try renderer.render("family", title: "family_title", content: page, request: request, context: context, status: status)
     }
 

@@ -38,11 +38,14 @@ struct FamilyPage {
     let reason: String
     let errors: [String]
     let back = "family"
+    /// Set when the page shows the family as it stood at a past moment.
+    let historyNotice: String?
     let csrf: String
 
     init(forum: ForumSummary, row: ReviewRepository.Row, history: [AuditRepository.RowChange], challenges: [ChallengeRepository.Listed],
-         mayRaise: Bool, mayDecide: Bool, error: Refusal?, csrf: String, language: Language) {
+         mayRaise: Bool, mayDecide: Bool, moment: HistoricalMoment? = nil, error: Refusal?, csrf: String, language: Language) {
         let t = Translations(language: language)
+        historyNotice = moment?.notice
         forumID = forum.id
         forumTitle = forum.title
         unitCode = row.unit

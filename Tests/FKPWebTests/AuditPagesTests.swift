@@ -104,6 +104,11 @@ final class AuditPagesTests: XCTestCase {
             let forumThen = try await facilitator.get("/forums/1?at=\(moment)")
             XCTAssertTrue(forumThen.text.contains("Tampilan historis") && forumThen.text.contains("Sudah dinilai: 1 / 2"))
             XCTAssertTrue(forumThen.text.contains("\(unit)?at=\(moment)"), "its units open at the same moment")
+            let familyThen = try await facilitator.get("/forums/1/families/F1?at=\(moment)")
+            XCTAssertTrue(familyThen.text.contains("Tampilan historis") && familyThen.text.contains("<dd>Tidak sesuai</dd>"))
+            XCTAssertFalse(familyThen.text.contains("<ins>Sesuai</ins>"), "the history stops at that moment")
+            let familyNow = try await facilitator.get("/forums/1/families/F1")
+            XCTAssertTrue(familyNow.text.contains("<dd>Sesuai</dd>") && familyNow.text.contains("<ins>Sesuai</ins>"))
             let malformed = try await facilitator.get("\(unit)?at=kemarin")
             XCTAssertEqual(malformed.status, .badRequest)
         }
