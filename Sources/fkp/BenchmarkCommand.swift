@@ -10,7 +10,7 @@ import PostgresNIO
 struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark", abstract: "Measure the server's own write paths on a scratch database (DATABASE_URL).",
-        subcommands: [Verdicts.self])
+        subcommands: [Verdicts.self, AuditTrail.self])
 
     /// Audited verdict writes: many open forums, several writers in each, through ReviewRepository.save
     /// (what the review page's handler calls); afterwards every audit chain is verified.

@@ -2,7 +2,8 @@ import Foundation
 
 /// One audit entry as a line of an export (docs/audit.md, section 5): every field the chain rule
 /// hashes, as the text it hashes, plus the entry's own hash. JSON Lines, or CSV where an absent
-/// field is an empty unquoted field and an empty text is `""` (PostgreSQL's convention).
+/// field is an empty unquoted field and an empty text is `""` (PostgreSQL's convention). The
+/// database writes the lines (audit.export_line); this reads them back.
 public enum AuditExportLine {
     public enum Format: String, Sendable, CaseIterable { case jsonl, csv }
 
@@ -10,60 +11,8 @@ public enum AuditExportLine {
                                  "region_code", "action", "reason", "decision_ref", "table_name", "operation", "row_key",
                                  "old_row", "new_row"]
 
-    static func fields(_ e: AuditEntry) -> [String?] {
-        [e.chain, String(e.seq), e.prevHash, e.hash, e.occurredAt, e.actor, e.actorRole, e.forumID.map { String($0) },
-         e.regionCode, e.action, e.reason, e.decisionRef, e.tableName, e.operation, e.rowKey, e.oldRow, e.newRow]
-    }
-
     public static func header(_ format: Format) -> String {
         format == .csv ? columns.joined(separator: ",") + "\n" : ""
-    }
-
-    public static func line(_ e: AuditEntry, _ format: Format) -> String {
-        switch format {
-        case .jsonl: jsonl(e)
-        case .csv: csv(e)
-        }
-    }
-
-    /// Keys in the order of `columns`; `seq` and `forum_id` as numbers, absent fields as null.
-    public static func jsonl(_ e: AuditEntry) -> String {
-        var out = "{"
-        for (index, (key, value)) in zip(columns, fields(e)).enumerated() {
-            if index > 0 { out += "," }
-            out += "\"\(key)\":"
-            if let value {
-                out += key == "seq" || key == "forum_id" ? value : quotedJSON(value)
-            } else {
-                out += "null"
-            }
-        }
-        return out + "}\n"
-    }
-
-    public static func csv(_ e: AuditEntry) -> String {
-        fields(e).map { field in
-            guard let field else { return "" }
-            if field.isEmpty { return "\"\"" }
-            return CSVWriter.quoted(field)
-        }.joined(separator: ",") + "\n"
-    }
-
-    static func quotedJSON(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     public struct Unreadable: Error, Sendable, CustomStringConvertible {

@@ -68,6 +68,26 @@ public struct ExportManifest: Codable, Sendable, Equatable {
         signature = ""
     }
 
+    /// Counts the chains of an export as its lines go by (in chain, then sequence order).
+    public struct ChainSpans: Sendable {
+        public private(set) var chains: [Chain] = []
+        public private(set) var entries: Int64 = 0
+
+        public init() {}
+
+        public mutating func add(chain: String, seq: Int64, previousHash: String, hash: String) {
+            entries += 1
+            if chains.last?.chain == chain {
+                chains[chains.count - 1].entries += 1
+                chains[chains.count - 1].lastSeq = seq
+                chains[chains.count - 1].lastHash = hash
+            } else {
+                chains.append(Chain(chain: chain, entries: 1, firstSeq: seq, firstPrevHash: previousHash, firstHash: hash,
+                                    lastSeq: seq, lastHash: hash))
+            }
+        }
+    }
+
     /// The chains as a verifier saw them, sorted by name.
     public static func chains(from verifier: AuditChainVerifier) -> [Chain] {
         verifier.chains.keys.sorted().compactMap { name in

@@ -1,0 +1,117 @@
+import ArgumentParser
+import FKPCore
+import FKPStore
+import FKPWeb
+import Foundation
+import Logging
+import PostgresNIO
+
+extension BenchmarkCommand {
+    /// Exporting and verifying a large audit trail: entries written through the real triggers
+    /// (reviews recorded and revised in many forums at once), then exported as JSON Lines with
+    /// its manifest, and verified from the file and in the database.
+    struct AuditTrail: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "audit",
+            abstract: "Write about N audit entries through the audited write path, then time their export and verification.")
+
+        @Option(help: "Entries to write (about).") var entries = 1_000_000
+        @Option(help: "Reviewing forums the entries are spread over.") var forums = 100
+        @Option(help: "Families per forum.") var families = 100
+        @Option(help: "Database connections.") var connections = 8
+        @Option(help: "Where the export and its manifest are written.") var out = "/tmp/fkp-audit-benchmark.jsonl"
+
+        func run() async throws {
+            try await CommandSupport.reportingFailures {
+                let config = try CommandSupport.configuration(servesPages: false)
+                let logger = CommandSupport.bootstrapLogging(level: .error)
+                _ = try await CommandSupport.migrate(config, logger: logger)
+                let key = try AuditCommand.signingKey()
+                try await PostgresClient.with(config.database, logger: logger, maximumConnections: connections) { client in
+                    let database = Database(client: client, logger: logger)
+                    let forumIDs = try await Verdicts.prepare(database, forums: forums, families: families)
+                    let started = Date()
+                    let written = try await Self.write(database, forumIDs: forumIDs, rounds: max(1, entries / (forums * families) - 1),
+                                                       lanes: connections)
+                    CommandSupport.say(String(format: "written: %d entries through the triggers in %.1f s", written, Date().timeIntervalSince(started)))
+
+                    let exporter = AuditExporter(database: database)
+                    guard FileManager.default.createFile(atPath: out, contents: nil) else { throw ValidationError("cannot write \(out)") }
+                    let file = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+                    var exportStart = Date()
+                    let manifest = try await exporter.export(.region(try RegionCode("3296")), from: nil, to: nil, format: .jsonl,
+                                                             untilEntry: try await exporter.latestEntryID(), key: key) { file.write(Data($0.utf8)) }
+                    try file.close()
+                    let exportSeconds = Date().timeIntervalSince(exportStart)
+                    try manifest.encoded().write(to: URL(fileURLWithPath: out + ".manifest.json"))
+                    CommandSupport.say(String(format: "export: %d entries in %.1f s = %.0f per second; peak memory so far %d MB",
+                                              manifest.entries, exportSeconds, Double(manifest.entries) / exportSeconds, Self.peakMegabytes()))
+
+                    exportStart = Date()
+                    var check = ExportCheck(format: .jsonl)
+                    let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: out))
+                    while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { check.feed(chunk) }
+                    let problems = check.finish(manifest: manifest, trustedKey: key.publicKey)
+                    let fileSeconds = Date().timeIntervalSince(exportStart)
+                    CommandSupport.say(String(format: "verify-export: %d entries in %.1f s = %.0f per second, %@", check.entries, fileSeconds,
+                                              Double(check.entries) / fileSeconds, problems.isEmpty ? "intact" : "BROKEN \(problems.prefix(2))"))
+
+                    exportStart = Date()
+                    let verification = try await AuditRepository(database: database).verify()
+                    let databaseSeconds = Date().timeIntervalSince(exportStart)
+                    CommandSupport.say(String(format: "verify (database): %d entries in %.1f s = %.0f per second, %@", verification.entries,
+                                              databaseSeconds, Double(verification.entries) / databaseSeconds,
+                                              verification.isValid ? "intact" : "BROKEN"))
+                    CommandSupport.say("peak memory of the whole run: \(Self.peakMegabytes()) MB")
+                    if !problems.isEmpty || !verification.isValid { throw ExitCode(1) }
+                }
+            }
+        }
+
+        /// Every family of every forum gets a review, then `rounds` revisions of its note: one
+        /// audited statement per forum and round, `lanes` forums at a time.
+        static func write(_ database: Database, forumIDs: [Int64], rounds: Int, lanes: Int) async throws -> Int {
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                var pending = forumIDs[...]
+                func next() -> Int64? { pending.popFirst() }
+                func add(_ forum: Int64) {
+                    group.addTask {
+                        var count = 0
+                        let context = WriteContext.system("benchmark", action: "benchmark.audit", reason: "benchmark")
+                        for round in 0...rounds {
+                            try await database.write(WriteContext(actor: context.actor, role: .admin, action: context.action,
+                                                                  reason: "benchmark", forumID: forum)) { connection in
+                                let rows = round == 0
+                                    ? try await connection.query("""
+                                        INSERT INTO fkp.reviews (forum_id, family_id, verdict)
+                                        SELECT u.forum_id, f.id, 'sesuai' FROM fkp.forum_units u
+                                          JOIN fkp.families f ON f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':')
+                                         WHERE u.forum_id = \(forum)
+                                        RETURNING 1
+                                        """, logger: database.logger)
+                                    : try await connection.query("""
+                                        UPDATE fkp.reviews SET order_note = \("catatan \(round)") WHERE forum_id = \(forum) RETURNING 1
+                                        """, logger: database.logger)
+                                for try await _ in rows.decode(Int.self) { count += 1 }
+                            }
+                        }
+                        return count
+                    }
+                }
+                for _ in 0..<lanes { if let forum = next() { add(forum) } }
+                var total = 0
+                while let count = try await group.next() {
+                    total += count
+                    if let forum = next() { add(forum) }
+                }
+                return total
+            }
+        }
+
+        static func peakMegabytes() -> Int {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return usage.ru_maxrss / 1024
+        }
+    }
+}
