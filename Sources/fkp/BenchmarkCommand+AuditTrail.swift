@@ -40,7 +40,7 @@ extension BenchmarkCommand {
                     let file = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
                     var exportStart = Date()
                     let manifest = try await exporter.export(.region(try RegionCode("3296")), from: nil, to: nil, format: .jsonl,
-                                                             untilEntry: try await exporter.latestEntryID(), key: key) { file.write(Data($0.utf8)) }
+                                                             untilEntry: try await exporter.latestEntryID(), key: key) { file.write(Data($0)) }
                     try file.close()
                     let exportSeconds = Date().timeIntervalSince(exportStart)
                     try manifest.encoded().write(to: URL(fileURLWithPath: out + ".manifest.json"))

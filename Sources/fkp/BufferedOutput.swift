@@ -18,6 +18,17 @@ final class BufferedOutput: @unchecked Sendable {
         }
     }
 
+    /// Bytes already in pieces of a useful size go straight out, after what is pending.
+    func write(bytes: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !pending.isEmpty {
+            handle.write(Data(pending.utf8))
+            pending = ""
+        }
+        handle.write(Data(bytes))
+    }
+
     func flush() {
         lock.lock()
         defer { lock.unlock() }

@@ -3,7 +3,7 @@ import Foundation
 /// One audit entry as a line of an export (docs/audit.md, section 5): every field the chain rule
 /// hashes, as the text it hashes, plus the entry's own hash. JSON Lines, or CSV where an absent
 /// field is an empty unquoted field and an empty text is `""` (PostgreSQL's convention). The
-/// database writes the lines (audit.export_line); this reads them back.
+/// exporter writes the lines (FKPStore's ExportLineWriter); this names them and reads them back.
 public enum AuditExportLine {
     public enum Format: String, Sendable, CaseIterable { case jsonl, csv }
 
