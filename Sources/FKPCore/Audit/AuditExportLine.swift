@@ -21,9 +21,10 @@ public enum AuditExportLine {
         public var description: String { "line \(line): unreadable (\(problem))" }
     }
 
-    /// Reads back a JSON line written by `jsonl`.
-    public static func parseJSONL(_ source: Substring, line: Int) throws -> AuditEntry {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(source.utf8)) as? [String: Any] else {
+    /// Reads back a JSON line of an export.
+    public static func parseJSONL(_ bytes: ArraySlice<UInt8>, line: Int) throws -> AuditEntry {
+        if let fields = fastFields(bytes) { return try entry(line: line, fields) }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
             throw Unreadable(line: line, problem: "not a JSON object")
         }
         func text(_ key: String) -> String? { object[key] as? String }

@@ -23,20 +23,21 @@ public struct ExportCheck {
         pending.append(contentsOf: bytes)
         var start = pending.startIndex
         while let end = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
-            take(String(decoding: pending[start..<end], as: UTF8.self))
+            take(pending[start..<end])
             start = end + 1
         }
         pending.removeSubrange(..<start)
     }
 
-    private mutating func take(_ line: String) {
+    private mutating func take(_ bytes: ArraySlice<UInt8>) {
         lineNumber += 1
         guard unreadable == nil else { return }
         do {
             switch format {
             case .jsonl:
-                check(try AuditExportLine.parseJSONL(Substring(line), line: lineNumber))
+                check(try AuditExportLine.parseJSONL(bytes, line: lineNumber))
             case .csv:
+                let line = String(decoding: bytes, as: UTF8.self)
                 if lineNumber == 1 {
                     if line != AuditExportLine.header(.csv).dropLast() { unreadable = .init(line: 1, problem: "not the export's CSV header") }
                     return
@@ -62,7 +63,7 @@ public struct ExportCheck {
     /// signature by `trustedKey` (base64; the manifest's own key when nil). Empty when all holds.
     public mutating func finish(manifest: ExportManifest, trustedKey: String?) -> [String] {
         if !pending.isEmpty {
-            take(String(decoding: pending, as: UTF8.self))
+            take(pending[...])
             pending = []
         }
         var problems: [String] = []
