@@ -122,4 +122,23 @@ final class AuditExportTests: XCTestCase {
             }
         }
     }
+
+    func testTheChainHeadPrintedAtClosingIsFoundInAnExport() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, Self.history + SQLTest.close())
+            let folder = try Folder()
+            defer { folder.remove() }
+            let file = "\(folder.path)/closed.jsonl"
+            let exported = try CommandLineTests.fkp(["audit", "export", "--forum", "1", "--out", file], database: url, environment: folder.environment)
+            XCTAssertEqual(exported.status, 0, exported.output)
+            let seq = try await SQLTest.scalar(db, "SELECT chain_seq FROM fkp.forum_closings WHERE forum_id = 1", as: Int64.self) ?? 0
+            let head = try await SQLTest.scalar(db, "SELECT chain_head FROM fkp.forum_closings WHERE forum_id = 1", as: String.self) ?? ""
+            // What a person holding the paper does: find the printed sequence number, compare the hash.
+            let line = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").first { $0.contains("\"seq\":\(seq),") }
+            XCTAssertNotNil(line)
+            XCTAssertTrue(line?.contains("\"hash\":\"\(head)\"") == true, "the printed head is the entry's hash in the export")
+            let independent = try Self.python([file])
+            XCTAssertEqual(independent.status, 0, independent.output)
+        }
+    }
 }
