@@ -38,7 +38,7 @@ public struct LocalPostgres: Sendable {
     }
 
     /// Debian keeps server programs in /usr/lib/postgresql/<version>/bin; take the newest.
-    static func findBinDirectory() -> String? {
+    public static func findBinDirectory() -> String? {
         let root = "/usr/lib/postgresql"
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
             .compactMap(Int.init).sorted(by: >)
