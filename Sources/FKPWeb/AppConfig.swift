@@ -23,6 +23,8 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int = 12
     /// How long an invitation's activation code works.
     public var activationDays: Int = 14
+    /// Proxies (their addresses as the server sees them) whose X-Forwarded-For is believed.
+    public var trustedProxies: [String] = []
     /// The Ed25519 key that signs audit export manifests; created there on first use.
     public var exportKeyFile: String = AppConfig.exportKeyFile([:])
 
@@ -82,6 +84,8 @@ public struct AppConfig: Sendable {
             config.secureCookies = secure == "true"
         }
         config.exportKeyFile = exportKeyFile(env)
+        config.trustedProxies = (env["FKP_TRUSTED_PROXIES"] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if servesPages {
             config.templatesDirectory = try directory(env, "FKP_TEMPLATES_DIR", default: config.templatesDirectory)
             config.publicDirectory = try directory(env, "FKP_PUBLIC_DIR", default: config.publicDirectory)

@@ -11,7 +11,7 @@ public struct AppRequestContext: RequestContext, SessionRequestContext {
     public var language: Language = .indonesian
     public var requestID: String = ""
     public var principal: Principal?
-    /// The connected peer; a trusted proxy's forwarded address replaces it (deployment issue).
+    /// The connected peer; behind a trusted proxy, the address it forwarded (ForwardedForMiddleware).
     public var clientAddress: String
 
     public init(source: ApplicationRequestContextSource) {

@@ -27,6 +27,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     let idle = Duration.seconds(config.sessionIdleMinutes * 60)
 
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ForwardedForMiddleware(trustedProxies: Set(config.trustedProxies)))
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())

@@ -11,6 +11,8 @@ struct TestBrowser {
     let client: any TestClientProtocol
     var cookies: [String: String] = [:]
     var csrf: String?
+    /// Sent with every request (a proxy's X-Forwarded-For, say).
+    var extraHeaders: HTTPFields = [:]
 
     init(_ client: any TestClientProtocol) { self.client = client }
 
@@ -31,7 +33,9 @@ struct TestBrowser {
 
     @discardableResult
     mutating func get(_ uri: String) async throws -> TestResponse {
-        let response = try await client.execute(uri: uri, method: .get, headers: cookies.isEmpty ? [:] : [.cookie: cookieHeader], body: nil)
+        var headers = extraHeaders
+        if !cookies.isEmpty { headers[.cookie] = cookieHeader }
+        let response = try await client.execute(uri: uri, method: .get, headers: headers, body: nil)
         absorb(response)
         return response
     }
@@ -47,7 +51,8 @@ struct TestBrowser {
         let body = fields.sorted { $0.key < $1.key }.map { key, value in
             "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"
         }.joined(separator: "&")
-        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        var headers = extraHeaders
+        headers[.contentType] = "application/x-www-form-urlencoded"
         if !cookies.isEmpty { headers[.cookie] = cookieHeader }
         if let accept { headers[.accept] = accept }
         let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
