@@ -43,8 +43,8 @@ public struct SignatureRepository: Sendable {
             for try await (refusal, role, refusedBy, id, signer, status, method, reason, stamp, by, at)
                 in escalations.decode((Int64, String, String, Int64?, String?, String?, String?, String?, Bool?, String?, Double?).self) {
                 guard let role = Signatory.Role(rawValue: role) else { continue }
-                found.append(Signatory(slot: "escalation:\(refusal)", role: role, participantID: nil, userID: nil, name: nil,
-                                       unit: refusedBy, mark: Self.mark(id, signer, status, method, reason, stamp, by, at)))
+                found.append(Signatory(slot: "escalation:\(refusal)", role: role, participantID: nil, userID: nil, name: nil, unit: nil,
+                                       refusedBy: refusedBy, mark: Self.mark(id, signer, status, method, reason, stamp, by, at)))
             }
             return found
         }
@@ -57,17 +57,19 @@ public struct SignatureRepository: Sendable {
             let rows = try await connection.query("""
                 SELECT coalesce(fkp.signature_slot(g.signatory_role, g.participant_id, g.user_id, g.escalated_from),
                                 'escalation:' || g.escalated_from),
-                       g.signatory_role, g.participant_id, g.user_id, p.sls_code, \(unescaped: Self.markColumns)
+                       g.signatory_role, g.participant_id, g.user_id, p.sls_code, refused.signer_name, \(unescaped: Self.markColumns)
                   FROM fkp.signatures g LEFT JOIN fkp.forum_participants p ON p.id = g.participant_id
+                  LEFT JOIN fkp.signatures refused ON refused.id = g.escalated_from
                  WHERE g.forum_id = \(forumID) AND g.forum_version = \(version)
                  ORDER BY g.id
                 """, logger: database.logger)
-            for try await (slot, role, participant, user, unit, id, signer, status, method, refusal, stamp, by, at)
-                in rows.decode((String, String, Int64?, Int64?, String?, Int64?, String?, String?, String?, String?, Bool?, String?, Double?).self) {
+            for try await (slot, role, participant, user, unit, refusedBy, id, signer, status, method, refusal, stamp, by, at)
+                in rows.decode((String, String, Int64?, Int64?, String?, String?, Int64?, String?, String?, String?, String?, Bool?, String?,
+                                Double?).self) {
                 guard let role = Signatory.Role(rawValue: role) else { continue }
                 let mark = Self.mark(id, signer, status, method, refusal, stamp, by, at)
                 found.append(Signatory(slot: slot, role: role, participantID: participant, userID: user, name: mark?.signerName,
-                                       unit: unit, mark: mark))
+                                       unit: unit, refusedBy: refusedBy, mark: mark))
             }
             return found
         }

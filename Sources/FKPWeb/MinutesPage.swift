@@ -96,7 +96,7 @@ struct MinutesPage {
                 }
             }
             return Signature(slot: s.slot, role: t["signatory_\(s.role.rawValue)"], name: mark?.signerName ?? s.name,
-                             unit: s.escalatedFrom == nil ? s.unit : nil, inPlaceOf: s.escalatedFrom == nil ? nil : s.unit,
+                             unit: s.unit, inPlaceOf: s.refusedBy,
                              signed: mark?.status == .signed, refused: mark?.status == .refused, open: mark == nil, status: status,
                              refusalReason: mark?.refusalReason, stamp: mark?.withStamp == true, takesStamp: s.role == .villageHead,
                              maySignHere: open && mark == nil && maySign(s), mayRecordPaper: open && mark == nil && mayRecordPaper)

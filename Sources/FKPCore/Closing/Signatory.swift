@@ -57,15 +57,19 @@ public struct Signatory: Sendable, Equatable {
     /// Who is expected to sign; nil for a village or district head named when they sign.
     public var name: String?
     public var unit: String?
+    /// For a place asked of the level above: who refused.
+    public var refusedBy: String?
     public var mark: Mark?
 
-    public init(slot: String, role: Role, participantID: Int64?, userID: Int64?, name: String?, unit: String?, mark: Mark?) {
+    public init(slot: String, role: Role, participantID: Int64?, userID: Int64?, name: String?, unit: String?,
+                refusedBy: String? = nil, mark: Mark?) {
         self.slot = slot
         self.role = role
         self.participantID = participantID
         self.userID = userID
         self.name = name
         self.unit = unit
+        self.refusedBy = refusedBy
         self.mark = mark
     }
 
