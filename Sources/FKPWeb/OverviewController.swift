@@ -14,11 +14,9 @@ struct OverviewController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let code = RegionCode.parse(try context.parameters.require("code")), code.level == .regency else { throw HTTPError(.notFound) }
-        try context.authorize(.exportLists, .region(code))
-        guard let regency = try await regions.region(code) else { throw HTTPError(.notFound) }
-        let page = OverviewPage(regency: regency, districts: try await regions.descendants(of: code, level: .district),
-                                overview: try await overviews.overview(regency: code), language: context.language)
+        let regency = try await regions.requestedRegency(by: context, for: .exportLists)
+        let page = OverviewPage(regency: regency, districts: try await regions.descendants(of: regency.code, level: .district),
+                                overview: try await overviews.overview(regency: regency.code), language: context.language)
         return try renderer.render("overview", title: "overview_title", content: page, request: request, context: context)
     }
 }

@@ -21,20 +21,13 @@ struct RerankController {
         router.get("/regions/{code}/rerank/{run}/villages/{village}", use: village)
     }
 
-    private func regency(_ context: AppRequestContext, _ action: AccessAction) async throws -> Region {
-        guard let code = RegionCode.parse(try context.parameters.require("code")), code.level == .regency else { throw HTTPError(.notFound) }
-        try context.authorize(action, .region(code))
-        guard let region = try await regions.region(code) else { throw HTTPError(.notFound) }
-        return region
-    }
-
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let region = try await regency(context, .exportLists)
+        let region = try await regions.requestedRegency(by: context, for: .exportLists)
         return try await render(request, context, region: region, openForums: nil, status: .ok)
     }
 
     @Sendable func run(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let region = try await regency(context, .rerank)
+        let region = try await regions.requestedRegency(by: context, for: .rerank)
         guard let principal = context.principal else { throw LoginRequired() }
         var request = request
         let form = try await request.decodeForm(RunForm.self)
@@ -48,7 +41,7 @@ struct RerankController {
     }
 
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let region = try await regency(context, .exportLists)
+        let region = try await regions.requestedRegency(by: context, for: .exportLists)
         guard let runID = Int64(try context.parameters.require("run")) else { throw HTTPError(.notFound) }
         let (run, csv) = try await finalLists.document(regency: region.code, runID: runID)
         var headers = HTTPFields()
@@ -58,7 +51,7 @@ struct RerankController {
     }
 
     @Sendable func village(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let region = try await regency(context, .exportLists)
+        let region = try await regions.requestedRegency(by: context, for: .exportLists)
         guard let runID = Int64(try context.parameters.require("run")),
               let run = try await runs.runs(regency: region.code).first(where: { $0.id == runID }),
               let code = RegionCode.parse(try context.parameters.require("village")), code.level == .village,

@@ -38,8 +38,8 @@ struct RerankPage {
         self.runs = runs.map {
             Run(id: $0.id, kind: t[$0.provisional ? "rerank_provisional" : "rerank_final"], provisional: $0.provisional,
                 when: IndonesianTime.format($0.createdAt, at: regency.code, languageCode: language.rawValue), by: $0.createdBy,
-                ranked: $0.familyCount, removed: $0.removedCount, inputs: ChainHead(seq: 0, hash: $0.inputsSHA256).blocks,
-                output: ChainHead(seq: 0, hash: $0.outputSHA256).blocks)
+                ranked: $0.familyCount, removed: $0.removedCount, inputs: ChainHead.blocks($0.inputsSHA256),
+                output: ChainHead.blocks($0.outputSHA256))
         }
         hasRuns = !runs.isEmpty
         latestRunID = runs.first?.id
@@ -80,7 +80,7 @@ struct FinalListPage {
         villageCode = village.code.value
         runID = run.id
         provisional = run.provisional
-        output = ChainHead(seq: 0, hash: run.outputSHA256).blocks
+        output = ChainHead.blocks(run.outputSHA256)
         lines = entries.map { e in
             Line(rank: e.rank, name: e.headName, id: e.familyID ?? "+\(e.addedFamilyID ?? 0)", unit: e.slsCode,
                  preliminary: e.preliminaryGroup.map { String($0.rawValue) } ?? "–", final: String(e.finalGroup.rawValue),

@@ -56,13 +56,7 @@ struct AuditExportCommand: AsyncParsableCommand {
             let key = try AuditCommand.signingKey()
             let config = try CommandSupport.configuration(servesPages: false)
             let logger = CommandSupport.bootstrapLogging(level: .warning)
-            let output: FileHandle
-            if let out {
-                guard FileManager.default.createFile(atPath: out, contents: nil) else { throw ValidationError("cannot write \(out)") }
-                output = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-            } else {
-                output = FileHandle.standardOutput
-            }
+            let output = try CommandSupport.output(to: out)
             let buffered = BufferedOutput(output)
             let written = try await PostgresClient.with(config.database, logger: logger) { client in
                 let exporter = AuditExporter(database: Database(client: client, logger: logger))

@@ -36,8 +36,7 @@ extension BenchmarkCommand {
                     CommandSupport.say(String(format: "written: %d entries through the triggers in %.1f s", written, Date().timeIntervalSince(started)))
 
                     let exporter = AuditExporter(database: database)
-                    guard FileManager.default.createFile(atPath: out, contents: nil) else { throw ValidationError("cannot write \(out)") }
-                    let file = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+                    let file = try CommandSupport.output(to: out)
                     var exportStart = Date()
                     let manifest = try await exporter.export(.region(try RegionCode("3296")), from: nil, to: nil, format: .jsonl,
                                                              untilEntry: try await exporter.latestEntryID(), key: key) { file.write(Data($0)) }

@@ -49,6 +49,13 @@ enum CommandSupport {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
+    /// The file a command writes to, created or emptied, or standard output when no path is given.
+    static func output(to path: String?) throws -> FileHandle {
+        guard let path else { return FileHandle.standardOutput }
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { throw ValidationError("cannot write \(path)") }
+        return try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    }
+
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data("fkp: \(message)\n".utf8))
     }

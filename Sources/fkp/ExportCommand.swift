@@ -29,13 +29,7 @@ struct ExportCommand: AsyncParsableCommand {
             }
             let config = try CommandSupport.configuration(servesPages: false)
             let logger = CommandSupport.bootstrapLogging(level: .warning)
-            let output: FileHandle
-            if let out {
-                guard FileManager.default.createFile(atPath: out, contents: nil) else { throw ValidationError("cannot write \(out)") }
-                output = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-            } else {
-                output = FileHandle.standardOutput
-            }
+            let output = try CommandSupport.output(to: out)
             let buffered = BufferedOutput(output)
             let write: @Sendable (String) async throws -> Void = { buffered.write($0) }
             try await PostgresClient.with(config.database, logger: logger) { client in

@@ -47,8 +47,7 @@ struct RerankCommand: AsyncParsableCommand {
 
     /// Writes the final list line by line, buffered, without building it in memory.
     static func write(_ entries: [Reranking.Entry], to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil) else { throw ValidationError("cannot write \(path)") }
-        let output = BufferedOutput(try FileHandle(forWritingTo: URL(fileURLWithPath: path)))
+        let output = BufferedOutput(try CommandSupport.output(to: path))
         output.write(FinalListCSV.header)
         for entry in entries { output.write(FinalListCSV.line(entry)) }
         output.flush()

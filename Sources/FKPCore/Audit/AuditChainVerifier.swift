@@ -29,8 +29,6 @@ public struct AuditChainVerifier: Sendable {
         public var lastSeq: Int64 = 0
         public var headHash: String = AuditHashing.genesisHash
         public var firstHash: String?
-        public var firstSeq: Int64 = 1
-        public var firstPrevHash: String = AuditHashing.genesisHash
         public var problem: Problem?
     }
 
@@ -52,8 +50,6 @@ public struct AuditChainVerifier: Sendable {
             if chainsMayStartAnywhere {
                 state.lastSeq = entry.seq - 1
                 state.headHash = entry.prevHash
-                state.firstSeq = entry.seq
-                state.firstPrevHash = entry.prevHash
             }
         }
         if entry.seq <= state.lastSeq {

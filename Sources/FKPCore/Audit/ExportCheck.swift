@@ -11,10 +11,12 @@ public struct ExportCheck {
     private var csv = AuditExportLine.CSVRecords()
     private var recordStart = 0
     private var verifier = AuditChainVerifier(chainsMayStartAnywhere: true)
+    /// The chains as the file holds them, to compare with the manifest's.
+    private var spans = ExportManifest.ChainSpans()
     /// The line of each chain's first problem.
     private var problemLines: [String: Int] = [:]
     private var unreadable: AuditExportLine.Unreadable?
-    public private(set) var entries: Int64 = 0
+    public var entries: Int64 { spans.entries }
 
     public init(format: AuditExportLine.Format) { self.format = format }
 
@@ -53,7 +55,7 @@ public struct ExportCheck {
     }
 
     private mutating func check(_ entry: AuditEntry) {
-        entries += 1
+        spans.add(chain: entry.chain, seq: entry.seq, previousHash: entry.prevHash, hash: entry.hash)
         let hadProblem = verifier.chains[entry.chain]?.problem != nil
         verifier.check(entry)
         if !hadProblem, verifier.chains[entry.chain]?.problem != nil { problemLines[entry.chain] = format == .csv ? recordStart : lineNumber }
@@ -82,7 +84,7 @@ public struct ExportCheck {
         if entries != manifest.entries {
             problems.append("the file holds \(entries) entries, the manifest says \(manifest.entries): entries were added or dropped")
         }
-        let seen = ExportManifest.chains(from: verifier)
+        let seen = spans.chains
         for chain in manifest.chains where !seen.contains(chain) {
             let found = seen.first { $0.chain == chain.chain }
             problems.append("chain \(chain.chain): the manifest says \(chain.entries) entries, seq \(chain.firstSeq)–\(chain.lastSeq), "

@@ -88,15 +88,6 @@ public struct ExportManifest: Codable, Sendable, Equatable {
         }
     }
 
-    /// The chains as a verifier saw them, sorted by name.
-    public static func chains(from verifier: AuditChainVerifier) -> [Chain] {
-        verifier.chains.keys.sorted().compactMap { name in
-            guard let s = verifier.chains[name], let first = s.firstHash else { return nil }
-            return Chain(chain: name, entries: s.count, firstSeq: s.firstSeq, firstPrevHash: s.firstPrevHash, firstHash: first,
-                         lastSeq: s.lastSeq, lastHash: s.headHash)
-        }
-    }
-
     /// The text the signature covers: one line per fact, in a fixed order, so that any verifier can
     /// rebuild it from the JSON without re-serialising JSON.
     public var signingText: String {

@@ -11,7 +11,10 @@ public struct ChainHead: Sendable, Equatable {
     }
 
     /// The hash in groups of four characters ("3f2a 9c01 ..."), easy to compare by eye.
-    public var blocks: String {
+    public var blocks: String { Self.blocks(hash) }
+
+    /// Any hexadecimal digest in groups of four (re-ranking runs print theirs the same way).
+    public static func blocks(_ hash: String) -> String {
         var groups: [Substring] = []
         var rest = Substring(hash)
         while !rest.isEmpty {

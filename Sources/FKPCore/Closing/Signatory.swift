@@ -7,17 +7,8 @@ public struct Signatory: Sendable, Equatable {
         case slsRepresentative = "sls_representative"
         case communityFigure = "community_figure"
         case villageHead = "village_head"
+        /// Asked only when the village head refuses; who asks whom is fkp.escalation_role (migration 0013).
         case districtHead = "district_head"
-
-        /// Whose signature a refusal by this role asks for (../shared/domain.md, step 8): a village
-        /// head's goes to the district head, anyone else's to the village head; none above that.
-        public var escalatesTo: Role? {
-            switch self {
-            case .districtHead: nil
-            case .villageHead: .districtHead
-            default: .villageHead
-            }
-        }
     }
 
     public enum Status: String, Sendable { case signed, refused }
