@@ -3,36 +3,53 @@ import PostgresNIO
 
 /// The pooled connection to PostgreSQL and the one way to write through it: `write(_:_:)` opens a
 /// transaction that first declares its `WriteContext`, so the database can audit every row it changes.
+///
+/// With a `leaseTimeout` (the server's), waiting for a connection is bounded: when PostgreSQL is
+/// gone the pool would otherwise hold each request for its circuit breaker's 15 seconds. A
+/// connection that cannot be had in time, or that the server drops, becomes `DatabaseUnavailable`.
 public struct Database: Sendable {
     public let client: PostgresClient
     public let logger: Logger
+    public let leaseTimeout: Duration?
+    /// Connections leased and requests waiting for one, for /metrics.
+    public let poolUse: PoolUse
 
-    public init(client: PostgresClient, logger: Logger) {
+    public init(client: PostgresClient, logger: Logger, leaseTimeout: Duration? = nil, poolUse: PoolUse = PoolUse()) {
         self.client = client
         self.logger = logger
+        self.leaseTimeout = leaseTimeout
+        self.poolUse = poolUse
     }
 
     public func write<Result: Sendable>(
         _ context: WriteContext,
         _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        do {
-            return try await client.withTransaction(logger: logger) { connection in
-                try await connection.query("""
-                    SELECT audit.declare(\(context.actor), \(context.role), \(context.action), \(context.reason),
-                                         \(context.forumID), \(context.regionCode), \(context.decisionRef),
-                                         \(context.requestID))
-                    """, logger: logger)
-                return try await body(connection)
+        try await leased { lease in
+            do {
+                return try await client.withTransaction(logger: logger) { connection in
+                    try lease.began()
+                    try await connection.query("""
+                        SELECT audit.declare(\(context.actor), \(context.role), \(context.action), \(context.reason),
+                                             \(context.forumID), \(context.regionCode), \(context.decisionRef),
+                                             \(context.requestID))
+                        """, logger: logger)
+                    return try await body(connection)
+                }
+            } catch let error as PostgresTransactionError {
+                throw error.closureError ?? error.commitError ?? error.beginError ?? error
             }
-        } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error.commitError ?? error.beginError ?? error
         }
     }
 
     /// Reads run on any pooled connection, outside an explicit transaction.
     public func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await client.withConnection { connection in try await body(connection) }
+        try await leased { lease in
+            try await client.withConnection { connection in
+                try lease.began()
+                return try await body(connection)
+            }
+        }
     }
 
     /// Whether the server answers a trivial query within the timeout.
@@ -50,4 +67,51 @@ public struct Database: Sendable {
             return first
         }
     }
+
+    /// Runs `operation`, which calls `try lease.began()` once it holds a connection; counts it in
+    /// `poolUse`; gives up waiting after `leaseTimeout`; names a lost database as such.
+    private func leased<Result: Sendable>(
+        _ operation: (ConnectionLease) async throws -> Result
+    ) async throws -> Result {
+        let lease = ConnectionLease(poolUse: poolUse)
+        defer { lease.ended() }
+        do {
+            guard let leaseTimeout else { return try await operation(lease) }
+            return try await withoutActuallyEscaping(operation) { escapable in
+                // The operation runs in a child task while this one only waits for the group, so
+                // what it captures is never touched by two tasks at once.
+                nonisolated(unsafe) let operation = escapable
+                return try await withThrowingTaskGroup(of: LeaseOutcome<Result>.self) { group in
+                    group.addTask { .finished(try await operation(lease)) }
+                    group.addTask {
+                        try? await Task.sleep(for: leaseTimeout)
+                        if lease.expireIfWaiting() {
+                            throw DatabaseUnavailable(reason: "no database connection within \(leaseTimeout)")
+                        }
+                        return .timerDone
+                    }
+                    while let outcome = try await group.next() {
+                        if case .finished(let result) = outcome {
+                            group.cancelAll()
+                            return result
+                        }
+                    }
+                    throw CancellationError()
+                }
+            }
+        } catch let error as DatabaseUnavailable {
+            throw error
+        } catch {
+            // A connection that could not be had, or one the server dropped, is an outage, not a bug.
+            if !Task.isCancelled, !lease.hasBegun || DatabaseUnavailable.isConnectionLoss(error) {
+                throw DatabaseUnavailable(reason: String(reflecting: error))
+            }
+            throw error
+        }
+    }
+}
+
+private enum LeaseOutcome<Result: Sendable>: Sendable {
+    case finished(Result)
+    case timerDone
 }

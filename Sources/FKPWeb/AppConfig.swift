@@ -25,6 +25,10 @@ public struct AppConfig: Sendable {
     public var activationDays: Int = 14
     /// Proxies (their addresses as the server sees them) whose X-Forwarded-For is believed.
     public var trustedProxies: [String] = []
+    /// Client addresses (as the server sees them, after X-Forwarded-For from a trusted proxy) that may read /metrics.
+    public var metricsAllowed: [String] = ["127.0.0.1", "::1"]
+    /// How long a request waits for a database connection before it is answered 503.
+    public var databaseWaitSeconds: Int = 3
     /// The Ed25519 key that signs audit export manifests; created there on first use.
     public var exportKeyFile: String = AppConfig.exportKeyFile([:])
 
@@ -84,8 +88,9 @@ public struct AppConfig: Sendable {
             config.secureCookies = secure == "true"
         }
         config.exportKeyFile = exportKeyFile(env)
-        config.trustedProxies = (env["FKP_TRUSTED_PROXIES"] ?? "").split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        config.databaseWaitSeconds = try integer(env, "FKP_DB_WAIT_SECONDS", default: config.databaseWaitSeconds, in: 1...60)
+        config.trustedProxies = addresses(env["FKP_TRUSTED_PROXIES"] ?? "")
+        if let allowed = env["FKP_METRICS_ALLOW"] { config.metricsAllowed = addresses(allowed) }
         if servesPages {
             config.templatesDirectory = try directory(env, "FKP_TEMPLATES_DIR", default: config.templatesDirectory)
             config.publicDirectory = try directory(env, "FKP_PUBLIC_DIR", default: config.publicDirectory)
@@ -97,6 +102,11 @@ public struct AppConfig: Sendable {
     /// FKP_EXPORT_KEY_FILE, also read alone by the commands that need no database.
     public static func exportKeyFile(_ env: [String: String]) -> String {
         env["FKP_EXPORT_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? ".fkp/export-signing.key"
+    }
+
+    /// A comma-separated list of addresses.
+    private static func addresses(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     private static func integer(_ env: [String: String], _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {

@@ -13,7 +13,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     var postgres = try config.database.clientConfiguration
     postgres.options.maximumConnections = config.databasePoolSize
     let client = PostgresClient(configuration: postgres, backgroundLogger: logger)
-    let database = Database(client: client, logger: logger)
+    let database = Database(client: client, logger: logger, leaseTimeout: .seconds(config.databaseWaitSeconds))
     let migrator = try Migrator(directory: config.migrationsDirectory)
     let renderer = PageRenderer(library: try await MustacheLibrary(directory: config.templatesDirectory))
     let hasher = PasswordHasher(cost: UInt8(config.bcryptCost))
@@ -26,19 +26,24 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     let keyPrefix = "fkp."
     let idle = Duration.seconds(config.sessionIdleMinutes * 60)
 
+    let metrics = ServerMetrics()
+
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     router.add(middleware: ForwardedForMiddleware(trustedProxies: Set(config.trustedProxies)))
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LanguageMiddleware())
+    // Outside the session middleware, which itself reads the database.
+    router.add(middleware: DatabaseUnavailableMiddleware(renderer: renderer))
     router.add(middleware: SessionCookieHardeningMiddleware(cookieName: cookieName))
     router.add(middleware: SessionMiddleware(storage: persist, configuration: .init(
         sessionCookieParameters: .init(name: cookieName, path: "/", secure: config.secureCookies, sameSite: .lax),
         keyPrefix: keyPrefix, defaultSessionExpiration: idle)))
     router.add(middleware: AuthenticationMiddleware(accounts: accounts, idleTimeout: TimeInterval(config.sessionIdleMinutes * 60),
                                                     absoluteLifetime: TimeInterval(config.sessionMaxHours * 3600)))
-    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer, database: database, sessionCookie: cookieName))
     router.add(middleware: CSRFMiddleware())
     // Inside the error pages: it serves a file only when the routes answered "not found".
     router.add(middleware: FileMiddleware(config.publicDirectory, cacheControl: .init([(.textCss, [.maxAge(3600)]), (.textJavascript, [.maxAge(3600)])]),
@@ -48,6 +53,8 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
         Response(status: .seeOther, headers: [.location: context.principal == nil ? "/login" : "/regions"])
     }
     HealthController(database: database, migrator: migrator).addRoutes(to: router)
+    MetricsController(metrics: metrics, database: database, poolSize: config.databasePoolSize,
+                      allowed: Set(config.metricsAllowed)).addRoutes(to: router)
     LoginController(renderer: renderer, accounts: accounts, sessions: sessions, throttle: LoginThrottle(database: database),
                     securityLog: securityLog, hasher: hasher, cookieName: cookieName, keyPrefix: keyPrefix, sessionIdle: idle,
                     decoyHash: try await hasher.hash(Token.random(bytes: 16))).addRoutes(to: router)

@@ -65,6 +65,9 @@ enum Messages {
         "too_large_text": "Berkas atau isian terlalu besar.",
         "request_refused_text": "Permintaan ini tidak dapat diproses.",
         "request_refused_back": "Ke halaman awal",
+        "unavailable_title": "Layanan sedang terganggu",
+        "unavailable_text": "Basis data sedang tidak dapat dihubungi. Isian yang baru Anda kirim belum tersimpan: tunggu beberapa detik, kembali ke halaman sebelumnya, lalu kirim lagi.",
+        "unavailable_code": "Kode permintaan:",
     ]
 
     static let commonEnglish: [String: String] = [
@@ -115,5 +118,8 @@ enum Messages {
         "too_large_text": "The file or form is too large.",
         "request_refused_text": "This request cannot be processed.",
         "request_refused_back": "To the start page",
+        "unavailable_title": "Service interrupted",
+        "unavailable_text": "The database cannot be reached right now. What you just sent was not saved: wait a few seconds, go back to the previous page and send it again.",
+        "unavailable_code": "Request code:",
     ]
 }

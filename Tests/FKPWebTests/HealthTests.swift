@@ -42,4 +42,28 @@ final class HealthTests: XCTestCase {
             }
         }
     }
+
+    func testWithTheDatabaseGoneAPageIsA503AtOnceThatSaysNothingWasSaved() async throws {
+        var unreachable = try await TestPostgres.shared.serverURL()
+        unreachable.port = 1  // nothing listens there
+        var config = WebTest.config(unreachable)
+        config.databaseWaitSeconds = 1
+        let app = try await buildApplication(config: config, logger: TestPostgres.logger)
+        try await app.test(.router) { client in
+            let started = ContinuousClock.now
+            // Someone logged in: the session cannot be read, which is an outage, not "log in again".
+            try await client.execute(uri: "/regions", method: .get, headers: [.cookie: "fkp_session=abc"]) { response in
+                XCTAssertEqual(response.status, .serviceUnavailable)
+                XCTAssertEqual(response.headers[.retryAfter], "5")
+                XCTAssertTrue(WebTest.body(response).contains("Isian yang baru Anda kirim belum tersimpan"), WebTest.body(response))
+            }
+            // Not the pool's 15 seconds of retrying before it gives up.
+            XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
+            try await client.execute(uri: "/login", method: .post,
+                                     headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "fkp_session=abc"],
+                                     body: ByteBuffer(string: "username=a&password=b")) { response in
+                XCTAssertEqual(response.status, .serviceUnavailable)
+            }
+        }
+    }
 }

@@ -1,0 +1,27 @@
+import FKPStore
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// While PostgreSQL is down (restarting, failing over), a request is answered at once with a 503
+/// page in the person's language that says their input was not saved, and `Retry-After`, so a
+/// proxy or a person tries again; the pool reconnects by itself when the database returns.
+struct DatabaseUnavailableMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let renderer: PageRenderer
+
+    struct Content { let requestID: String }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as DatabaseUnavailable {
+            context.logger.warning("database unavailable", metadata: ["reason": "\(error.reason)"])
+            var response = try renderer.render("unavailable", title: "unavailable_title", content: Content(requestID: context.requestID),
+                                               request: request, context: context, status: .serviceUnavailable)
+            response.headers[.retryAfter] = "5"
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
+    }
+}
