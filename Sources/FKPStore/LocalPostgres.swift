@@ -142,7 +142,7 @@ public struct LocalPostgres: Sendable {
     }
 
     /// Asks the kernel for a free TCP port on 127.0.0.1.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }
         defer { close(fd) }

@@ -1,0 +1,57 @@
+import FKPStore
+import FKPTestSupport
+import Foundation
+
+/// `fkp serve` as its own process (the debug build the test run made), as systemd or compose runs
+/// it: configured by the environment, logging to a file the test reads.
+final class ServerProcess: @unchecked Sendable {
+    let port: Int
+    let logFile: String
+    private let process = Process()
+
+    /// Starts the server on a free port of 127.0.0.1 and waits until /healthz answers.
+    init(database: DatabaseURL, folder: String, name: String, environment extra: [String: String] = [:]) throws {
+        port = try LocalPostgres.freePort()
+        logFile = "\(folder)/\(name).log"
+        FileManager.default.createFile(atPath: logFile, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
+        process.executableURL = URL(fileURLWithPath: TestPostgres.packageRoot + "/.build/debug/fkp")
+        process.arguments = ["serve"]
+        process.currentDirectoryURL = URL(fileURLWithPath: TestPostgres.packageRoot)
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "DATABASE_URL": database.urlString, "HOST": "127.0.0.1", "PORT": String(port),
+            "FKP_BCRYPT_COST": "10", "FKP_EXPORT_KEY_FILE": "\(folder)/export-signing.key", "LOG_LEVEL": "info",
+        ].merging(extra) { $1 }
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        try waitUntil(seconds: 60, "\(name) answers /healthz") {
+            (try? LoopbackHTTP(timeoutSeconds: 2).get(port, "/healthz"))?.status == 200
+        }
+    }
+
+    var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
+
+    /// SIGTERM, as systemd stops it, and wait for the exit.
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+}
+
+struct TimedOut: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Polls `condition` every 100 ms until it holds, or fails naming what was awaited.
+func waitUntil(seconds: Double, _ what: String, _ condition: () throws -> Bool) throws {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if try condition() { return }
+        Thread.sleep(forTimeInterval: 0.1)
+    }
+    throw TimedOut(description: "waited \(seconds) s for: \(what)")
+}
