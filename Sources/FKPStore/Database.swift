@@ -26,18 +26,20 @@ public struct Database: Sendable {
         _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         try await leased { lease in
-            do {
-                return try await client.withTransaction(logger: logger) { connection in
-                    try lease.began()
-                    try await connection.query("""
-                        SELECT audit.declare(\(context.actor), \(context.role), \(context.action), \(context.reason),
-                                             \(context.forumID), \(context.regionCode), \(context.decisionRef),
-                                             \(context.requestID))
-                        """, logger: logger)
-                    return try await body(connection)
+            try await client.withConnection { connection in
+                try lease.began(on: connection)
+                do {
+                    return try await connection.withTransaction(logger: logger) { connection in
+                        try await connection.query("""
+                            SELECT audit.declare(\(context.actor), \(context.role), \(context.action), \(context.reason),
+                                                 \(context.forumID), \(context.regionCode), \(context.decisionRef),
+                                                 \(context.requestID))
+                            """, logger: logger)
+                        return try await body(connection)
+                    }
+                } catch let error as PostgresTransactionError {
+                    throw error.closureError ?? error.commitError ?? error.beginError ?? error
                 }
-            } catch let error as PostgresTransactionError {
-                throw error.closureError ?? error.commitError ?? error.beginError ?? error
             }
         }
     }
@@ -46,7 +48,7 @@ public struct Database: Sendable {
     public func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         try await leased { lease in
             try await client.withConnection { connection in
-                try lease.began()
+                try lease.began(on: connection)
                 return try await body(connection)
             }
         }

@@ -100,9 +100,11 @@ public struct LocalPostgres: Sendable {
         return result?.status == 0
     }
 
-    public func stop() throws {
+    /// Stops the server: cleanly, or `immediately` (no checkpoint, crash recovery at the next
+    /// start), as a power cut or a killed machine would.
+    public func stop(immediately: Bool = false) throws {
         guard isRunning() else { return }
-        try runAsOwner([binDirectory + "/pg_ctl", "-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"])
+        try runAsOwner([binDirectory + "/pg_ctl", "-D", dataDirectory, "-m", immediately ? "immediate" : "fast", "-w", "-t", "60", "stop"])
     }
 
     /// Stops the cluster if it runs and deletes the folder.

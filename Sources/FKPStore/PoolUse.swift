@@ -1,4 +1,5 @@
 import NIOConcurrencyHelpers
+import PostgresNIO
 
 /// How a process uses its connection pool right now: connections leased, requests waiting for
 /// one. Read by /metrics; written by every `Database` operation.
@@ -33,8 +34,14 @@ final class ConnectionLease: Sendable {
 
     var hasBegun: Bool { phase.withLockedValue { $0 == .holding || $0 == .ended } }
 
-    /// The operation holds a connection; it must not go on when the wait was already given up.
-    func began() throws {
+    /// The operation holds `connection`; it must not go on when the wait was already given up, nor
+    /// on a connection that has closed: PostgresNIO (1.33) never answers a query written to a
+    /// closed channel, so a connection lost as the database went down would hold the request forever.
+    func began(on connection: PostgresConnection) throws {
+        if connection.isClosed {
+            _ = expireIfWaiting()
+            throw DatabaseUnavailable(reason: "the connection closed as it was handed over")
+        }
         let wasWaiting = phase.withLockedValue { phase -> Bool in
             guard phase == .waiting else { return false }
             phase = .holding

@@ -13,8 +13,13 @@ struct DatabaseUnavailableMiddleware: RouterMiddleware {
     struct Content { let requestID: String }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let sessionOutage = SessionReadOutage()
         do {
-            return try await next(request, context)
+            let response = try await SessionReadOutage.$current.withValue(sessionOutage) { try await next(request, context) }
+            // Served as if nobody were logged in (a redirect to the login page, a form "expired"):
+            // the answer is wrong, the database being down is the truth.
+            if sessionOutage.happened { throw DatabaseUnavailable(reason: "the session could not be read") }
+            return response
         } catch let error as DatabaseUnavailable {
             context.logger.warning("database unavailable", metadata: ["reason": "\(error.reason)"])
             var response = try renderer.render("unavailable", title: "unavailable_title", content: Content(requestID: context.requestID),

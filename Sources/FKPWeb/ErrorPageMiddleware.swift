@@ -11,8 +11,6 @@ import Logging
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let renderer: PageRenderer
-    let database: Database
-    let sessionCookie: String
 
     struct Content { let requestID: String; let message: String? }
 
@@ -20,14 +18,12 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch is LoginRequired {
-            try await refuseIfTheSessionWasLostToAnOutage(request)
             let back = request.method == .get ? request.uri.description : "/"
             let query = back == "/" ? "" : "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             return Response(status: .seeOther, headers: [.location: "/login" + query])
         } catch let error as HTTPError where error.status == .notFound {
             return try page("not-found", "not_found_title", .notFound, request, context)
         } catch let error as HTTPError where error.status == .forbidden {
-            if error.body == "csrf" { try await refuseIfTheSessionWasLostToAnOutage(request) }
             let t = Translations(language: context.language)
             let message = error.body == "csrf" ? t["csrf_refused"] : t["forbidden_text"]
             return try renderer.render("forbidden", title: "forbidden_title", content: Content(requestID: context.requestID, message: message),
@@ -46,16 +42,6 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             return try page("error", "error_title", .internalServerError, request, context)
-        }
-    }
-
-    /// The session middleware treats a session it cannot read as no session. When the browser
-    /// sent one and the database does not answer, the truth is an outage (503), not "log in
-    /// again" or "this form has expired".
-    private func refuseIfTheSessionWasLostToAnOutage(_ request: Request) async throws {
-        guard request.headers[.cookie]?.contains(sessionCookie + "=") == true else { return }
-        if await !database.isReachable(timeout: .seconds(1)) {
-            throw DatabaseUnavailable(reason: "the session could not be read")
         }
     }
 

@@ -25,7 +25,14 @@ struct PostgresPersistDriver: PersistDriver {
     }
 
     func get<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> Object? {
-        guard let stored = try await sessions.get(key: key) else { return nil }
+        let found: (payload: Data, expiresAt: Date)?
+        do {
+            found = try await sessions.get(key: key)
+        } catch let error as DatabaseUnavailable {
+            SessionReadOutage.current?.mark()  // the session middleware swallows the error itself
+            throw error
+        }
+        guard let stored = found else { return nil }
         return try? JSONDecoder().decode(Object.self, from: stored.payload)
     }
 

@@ -48,7 +48,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
             printBanner(config: config, accounts: accounts)
             let app = try await buildApplication(config: config, logger: logger)
-            try await app.runService()
+            try await ServerLifecycle.run(app, logger: logger)
         }
     }
 

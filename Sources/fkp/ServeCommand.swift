@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
                 }
             }
             let app = try await buildApplication(config: config, logger: logger)
-            try await app.runService()
+            try await ServerLifecycle.run(app, logger: logger)
         }
     }
 }

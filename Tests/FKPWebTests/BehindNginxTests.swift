@@ -9,7 +9,7 @@ final class BehindNginxTests: XCTestCase {
     func testTwoServersBehindNginxShareSessionsWhileNginxServesFilesAndRefusesOversizedUploads() async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, TestAccounts.world)
-            let folder = try Self.temporaryFolder()
+            let folder = try deploymentFolder()
             let trustNginx = ["FKP_TRUSTED_PROXIES": "127.0.0.1"]
             let first = try ServerProcess(database: url, folder: folder, name: "fkp-1", environment: trustNginx)
             let second = try ServerProcess(database: url, folder: folder, name: "fkp-2", environment: trustNginx)
@@ -73,13 +73,5 @@ final class BehindNginxTests: XCTestCase {
             XCTAssertEqual(down.status, 502)
             XCTAssertTrue(down.text.contains("Layanan sedang dimulai ulang"), down.text)
         }
-    }
-
-    static func temporaryFolder() throws -> String {
-        let folder = NSTemporaryDirectory() + "fkp-deploy-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        // nginx workers (another user when not run as root) write their temporary files here.
-        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder)
-        return folder
     }
 }

@@ -32,11 +32,18 @@ final class ServerProcess: @unchecked Sendable {
 
     var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
 
-    /// SIGTERM, as systemd stops it, and wait for the exit.
-    func stop() {
-        guard process.isRunning else { return }
+    /// SIGTERM, as systemd stops it; true when the server then exits by itself within 20 seconds
+    /// (its own bound is 15, ServerLifecycle; it is killed otherwise, so a test never hangs on it).
+    @discardableResult
+    func stop() -> Bool {
+        guard process.isRunning else { return true }
         process.terminate()
-        process.waitUntilExit()
+        let exited = (try? waitUntil(seconds: 20, "fkp exits") { !process.isRunning }) != nil
+        if !exited {
+            kill(process.processIdentifier, SIGKILL)
+            try? waitUntil(seconds: 5, "fkp killed") { !process.isRunning }
+        }
+        return exited
     }
 
     deinit { stop() }
@@ -54,4 +61,13 @@ func waitUntil(seconds: Double, _ what: String, _ condition: () throws -> Bool) 
         Thread.sleep(forTimeInterval: 0.1)
     }
     throw TimedOut(description: "waited \(seconds) s for: \(what)")
+}
+
+/// A folder of its own for a test's processes, their logs and their temporary files.
+func deploymentFolder() throws -> String {
+    let folder = NSTemporaryDirectory() + "fkp-deploy-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    // nginx workers and PostgreSQL (other users when the tests run as root) work in it too.
+    try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder)
+    return folder
 }

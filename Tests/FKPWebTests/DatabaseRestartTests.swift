@@ -1,0 +1,167 @@
+import FKPCore
+import FKPStore
+import FKPTestSupport
+import Foundation
+import PostgresNIO
+import XCTest
+
+/// PostgreSQL crashes and comes back while people record verdicts: the server answers 503 at once
+/// while it is gone, recovers by itself, and every verdict it acknowledged is there afterwards.
+final class DatabaseRestartTests: XCTestCase {
+    static let unit = "/forums/1/units/32010100010001"
+    static let families = 1_000
+
+    func testAServerSurvivesADatabaseCrashUnderLoadAndLosesNoAcknowledgedWrite() async throws {
+        // A cluster of its own, durable as in production: the shared test cluster runs without fsync.
+        let folder = try deploymentFolder()
+        let cluster = try LocalPostgres(directory: folder + "/cluster", durability: .durable)
+        defer { try? cluster.destroy() }
+        let server = try cluster.start()
+        try await DatabaseAdmin.createDatabase("fkp", on: server, logger: TestPostgres.logger)
+        let url = server.with(database: "fkp")
+        try await PostgresClient.with(url, logger: TestPostgres.logger, maximumConnections: 2) { client in
+            try await Migrator(directory: TestPostgres.packageRoot + "/sql").migrate(client, logger: TestPostgres.logger)
+            try await SQLTest.write(Database(client: client, logger: TestPostgres.logger), TestAccounts.world + [
+                "INSERT INTO fkp.families (id, sls_code, head_name, address, members, kk_number, head_nik, welfare_group, welfare_score) "
+                    + "SELECT 'L' || g, '32010100010001', 'Kepala L' || g, 'Kp. Babakan', 4, '3201010101000001', "
+                    + "'3201014501800001', 1 + g % 4, 100 + g FROM generate_series(1, \(Self.families)) g",
+            ] + SQLTest.advance(to: .reviewing))
+        }
+        let fkp = try ServerProcess(database: url, folder: folder, name: "fkp", environment: ["FKP_DB_WAIT_SECONDS": "2"])
+        defer { fkp.stop() }
+        let http = LoopbackHTTP(timeoutSeconds: 20)
+
+        // The SLS head logs in and opens the list.
+        let loginPage = try http.get(fkp.port, "/login")
+        let anonymous = try XCTUnwrap(loginPage.cookies["fkp_session"])
+        let login = try http.post(fkp.port, "/login", form: [
+            ("csrf_token", try XCTUnwrap(loginPage.csrf)), ("username", "ketua"), ("password", TestAccounts.password),
+        ], cookie: "fkp_session=\(anonymous)")
+        XCTAssertEqual(login.status, 303)
+        let cookie = "fkp_session=" + (login.cookies["fkp_session"] ?? anonymous)
+        let csrf = try XCTUnwrap(try http.get(fkp.port, Self.unit, cookie: cookie).csrf)
+        let load = VerdictLoad(port: fkp.port, cookie: cookie, csrf: csrf, families: Self.families)
+
+        load.start(workers: 3)
+        try waitUntil(seconds: 30, "verdicts acknowledged before the crash") { load.acknowledgedCount >= 20 }
+        try cluster.stop(immediately: true)
+
+        // While it is gone: a clear 503, quickly, and /readyz says so.
+        let started = Date()
+        let refused = try load.post(family: "F2")
+        XCTAssertEqual(refused.status, 503)
+        XCTAssertTrue(refused.text.contains("belum tersimpan"), refused.text)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 8, "answered at once, not after the pool's retries")
+        XCTAssertEqual(try http.get(fkp.port, "/readyz").status, 503)
+        let acknowledgedWhileDown = load.acknowledgedCount
+
+        _ = try cluster.start()
+        let restarted = Date()
+        try waitUntil(seconds: 30, "/readyz recovers") { (try? http.get(fkp.port, "/readyz"))?.status == 200 }
+        let recovery = Date().timeIntervalSince(restarted)
+        XCTAssertLessThan(recovery, 15, "the server reconnects by itself within seconds")
+        try waitUntil(seconds: 30, "verdicts acknowledged after the restart") { load.acknowledgedCount >= acknowledgedWhileDown + 20 }
+        let outcome = load.stop()
+
+        XCTAssertGreaterThan(outcome.statuses[503] ?? 0, 0, "some requests met the outage: \(outcome.statuses)")
+        XCTAssertEqual(Set(outcome.statuses.keys).subtracting([303, 503]), [], "only saved or 503: \(outcome.statuses)")
+        try await PostgresClient.with(url, logger: TestPostgres.logger, maximumConnections: 2) { client in
+            let db = Database(client: client, logger: TestPostgres.logger)
+            let stored = try await db.read { connection in
+                var ids = Set<String>()
+                for try await id in try await connection.query(
+                    "SELECT family_id FROM fkp.reviews WHERE forum_id = 1 AND verdict = 'sesuai'", logger: TestPostgres.logger).decode(String.self) {
+                    ids.insert(id)
+                }
+                return ids
+            }
+            let lost = Set(outcome.acknowledged).subtracting(stored)
+            XCTAssertEqual(lost, [], "acknowledged verdicts missing after the crash")
+            let audited = try await SQLTest.scalar(db, """
+                SELECT count(DISTINCT new_row ->> 'family_id') FROM audit.entries
+                 WHERE table_name = 'fkp.reviews' AND new_row ->> 'verdict' = 'sesuai'
+                """, as: Int64.self) ?? 0
+            XCTAssertEqual(Int(audited), stored.count, "every stored verdict has its audit entry")
+            let verification = try await AuditRepository(database: db).verify()
+            XCTAssertTrue(verification.isValid, "\(verification.problems)")
+        }
+        XCTAssertTrue(fkp.stop(), "the server stops on SIGTERM after the outage, within its bound even with a request stuck")
+        // A request whose first query is written just as its connection dies is never answered
+        // (PostgresNIO 1.33 drops a write to a closed channel without failing the query; Database
+        // checks the connection when it is handed over, which narrows this to a rare race: about
+        // one run in twelve here). More than one would be a new fault.
+        XCTAssertLessThanOrEqual(outcome.connectionErrors.count, 1, "requests unanswered: \(outcome.connectionErrors)")
+        print("database restart: \(outcome.acknowledged.count) verdicts acknowledged, \(outcome.statuses) by status, "
+              + "\(outcome.connectionErrors.count) unanswered, ready again \(String(format: "%.1f", recovery)) s after PostgreSQL started")
+    }
+}
+
+/// Worker threads recording verdicts on families L1, L2, ... one request each, noting which were
+/// acknowledged (303) and how every other request was answered.
+final class VerdictLoad: @unchecked Sendable {
+    struct Outcome {
+        var acknowledged: [String] = []
+        var statuses: [Int: Int] = [:]
+        var connectionErrors: [String] = []
+    }
+
+    let port: Int
+    let cookie: String
+    let csrf: String
+    let families: Int
+    private let lock = NSLock()
+    private var next = 1
+    private var stopping = false
+    private var outcome = Outcome()
+    private var threads: [Thread] = []
+    private let finished = DispatchGroup()
+
+    init(port: Int, cookie: String, csrf: String, families: Int) {
+        self.port = port
+        self.cookie = cookie
+        self.csrf = csrf
+        self.families = families
+    }
+
+    var acknowledgedCount: Int { lock.withLock { outcome.acknowledged.count } }
+
+    func post(family: String) throws -> LoopbackHTTP.Response {
+        try LoopbackHTTP(timeoutSeconds: 20).post(port, "\(DatabaseRestartTests.unit)/families/\(family)",
+                                                  form: [("csrf_token", csrf), ("version", "0"), ("verdict", "sesuai")], cookie: cookie)
+    }
+
+    func start(workers: Int) {
+        for _ in 0..<workers {
+            finished.enter()
+            Thread.detachNewThread { [self] in
+                defer { finished.leave() }
+                while let family = nextFamily() {
+                    do {
+                        let response = try post(family: family)
+                        lock.withLock {
+                            outcome.statuses[response.status, default: 0] += 1
+                            if response.status == 303 { outcome.acknowledged.append(family) }
+                        }
+                    } catch {
+                        lock.withLock { outcome.connectionErrors.append("\(family): \(error)") }
+                    }
+                    Thread.sleep(forTimeInterval: 0.02)
+                }
+            }
+        }
+    }
+
+    private func nextFamily() -> String? {
+        lock.withLock {
+            guard !stopping, next <= families else { return nil }
+            defer { next += 1 }
+            return "L\(next)"
+        }
+    }
+
+    func stop() -> Outcome {
+        lock.withLock { stopping = true }
+        finished.wait()
+        return lock.withLock { outcome }
+    }
+}
