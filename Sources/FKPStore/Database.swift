@@ -70,7 +70,7 @@ public struct Database: Sendable {
         }
     }
 
-    /// Runs `operation`, which calls `try lease.began()` once it holds a connection; counts it in
+    /// Runs `operation`, which calls `try lease.began(on:)` once it holds a connection; counts it in
     /// `poolUse`; gives up waiting after `leaseTimeout`; names a lost database as such.
     private func leased<Result: Sendable>(
         _ operation: (ConnectionLease) async throws -> Result
