@@ -9,12 +9,13 @@ public struct DatabaseUnavailable: Error, CustomStringConvertible {
 
     public var description: String { "the database is unavailable (\(reason))" }
 
-    /// Whether `error` says the connection itself was lost: closed under the request, or the
-    /// server shutting down or starting up (SQLSTATE 57P01–57P03), or any connection exception (08).
+    /// Whether `error` says the connection itself was lost: closed under the request (by the server,
+    /// or by the driver after the server said it was going), or the server shutting down or
+    /// starting up (SQLSTATE 57P01–57P03), or any connection exception (08).
     public static func isConnectionLoss(_ error: any Error) -> Bool {
         guard let error = error as? PSQLError else { return false }
         switch error.code {
-        case .serverClosedConnection, .connectionError, .uncleanShutdown:
+        case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown:
             return true
         case .server:
             let state = error.serverInfo?[.sqlState] ?? ""

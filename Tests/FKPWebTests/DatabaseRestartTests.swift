@@ -5,13 +5,25 @@ import Foundation
 import PostgresNIO
 import XCTest
 
-/// PostgreSQL crashes and comes back while people record verdicts: the server answers 503 at once
+/// PostgreSQL restarts, or crashes, while people record verdicts: the server answers 503 at once
 /// while it is gone, recovers by itself, and every verdict it acknowledged is there afterwards.
 final class DatabaseRestartTests: XCTestCase {
     static let unit = "/forums/1/units/32010100010001"
     static let families = 1_000
 
+    func testAServerSurvivesADatabaseRestartUnderLoadAndLosesNoAcknowledgedWrite() async throws {
+        try await survive(.restart)
+    }
+
     func testAServerSurvivesADatabaseCrashUnderLoadAndLosesNoAcknowledgedWrite() async throws {
+        try await survive(.crash)
+    }
+
+    enum Outage: String { case restart, crash }
+
+    /// `restart`: what `systemctl restart postgresql` does (a clean, fast shutdown); `crash`: the
+    /// server killed, crash recovery at the next start.
+    private func survive(_ outage: Outage) async throws {
         // A cluster of its own, durable as in production: the shared test cluster runs without fsync.
         let folder = try deploymentFolder()
         let cluster = try LocalPostgres(directory: folder + "/cluster", durability: .durable)
@@ -43,8 +55,8 @@ final class DatabaseRestartTests: XCTestCase {
         let load = VerdictLoad(port: fkp.port, cookie: cookie, csrf: csrf, families: Self.families)
 
         load.start(workers: 3)
-        try waitUntil(seconds: 30, "verdicts acknowledged before the crash") { load.acknowledgedCount >= 20 }
-        try cluster.stop(immediately: true)
+        try waitUntil(seconds: 30, "verdicts acknowledged before the outage") { load.acknowledgedCount >= 20 }
+        try cluster.stop(immediately: outage == .crash)
 
         // While it is gone: a clear 503, quickly, and /readyz says so.
         let started = Date()
@@ -60,7 +72,7 @@ final class DatabaseRestartTests: XCTestCase {
         try waitUntil(seconds: 30, "/readyz recovers") { (try? http.get(fkp.port, "/readyz"))?.status == 200 }
         let recovery = Date().timeIntervalSince(restarted)
         XCTAssertLessThan(recovery, 15, "the server reconnects by itself within seconds")
-        try waitUntil(seconds: 30, "verdicts acknowledged after the restart") { load.acknowledgedCount >= acknowledgedWhileDown + 20 }
+        try waitUntil(seconds: 30, "verdicts acknowledged after the outage") { load.acknowledgedCount >= acknowledgedWhileDown + 20 }
         let outcome = load.stop()
 
         XCTAssertGreaterThan(outcome.statuses[503] ?? 0, 0, "some requests met the outage: \(outcome.statuses)")
@@ -91,7 +103,7 @@ final class DatabaseRestartTests: XCTestCase {
         // checks the connection when it is handed over, which narrows this to a rare race: about
         // one run in twelve here). More than one would be a new fault.
         XCTAssertLessThanOrEqual(outcome.connectionErrors.count, 1, "requests unanswered: \(outcome.connectionErrors)")
-        print("database restart: \(outcome.acknowledged.count) verdicts acknowledged, \(outcome.statuses) by status, "
+        print("database \(outage.rawValue): \(outcome.acknowledged.count) verdicts acknowledged, \(outcome.statuses) by status, "
               + "\(outcome.connectionErrors.count) unanswered, ready again \(String(format: "%.1f", recovery)) s after PostgreSQL started")
     }
 }
