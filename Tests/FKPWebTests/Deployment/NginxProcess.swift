@@ -8,7 +8,6 @@ import Foundation
 /// /etc/nginx/nginx.conf, with every path inside the test's folder.
 final class NginxProcess: @unchecked Sendable {
     let port: Int
-    let folder: String
     private let process = Process()
 
     struct Missing: Error, CustomStringConvertible {
@@ -22,7 +21,6 @@ final class NginxProcess: @unchecked Sendable {
     init(upstreams: [Int], folder: String) throws {
         guard let binary = Self.binary else { throw Missing() }
         port = try LocalPostgres.freePort()
-        self.folder = folder
         let root = TestPostgres.packageRoot
         let conf = """
             \(geteuid() == 0 ? "user root;" : "")
@@ -55,9 +53,9 @@ final class NginxProcess: @unchecked Sendable {
         try conf.write(toFile: "\(folder)/nginx.conf", atomically: true, encoding: .utf8)
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["-p", folder, "-e", "\(folder)/nginx-error.log", "-c", "\(folder)/nginx.conf"]
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/null"))
-        process.standardOutput = log
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        // nginx writes to its error log in the folder; nothing useful reaches the terminal.
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let port = port
         try waitUntil(seconds: 20, "nginx answers on port \(port)") {
@@ -71,7 +69,7 @@ final class NginxProcess: @unchecked Sendable {
     func stop() {
         guard process.isRunning else { return }
         process.terminate()
-        process.waitUntilExit()
+        try? waitUntil(seconds: 10, "nginx exits") { !process.isRunning }
     }
 
     deinit { stop() }
