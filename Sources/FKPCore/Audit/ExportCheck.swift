@@ -21,10 +21,13 @@ public struct ExportCheck {
     public init(format: AuditExportLine.Format) { self.format = format }
 
     public mutating func feed(_ bytes: some Collection<UInt8>) {
-        hasher.update(data: Array(bytes))
         pending.append(contentsOf: bytes)
+        let newLines = pending.withUnsafeBufferPointer { buffer in
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[(buffer.count - bytes.count)...])))
+            return buffer.indices.filter { buffer[$0] == UInt8(ascii: "\n") }
+        }
         var start = pending.startIndex
-        while let end = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        for end in newLines {
             take(pending[start..<end])
             start = end + 1
         }
