@@ -40,38 +40,51 @@ struct ExportLineWriter {
     private static let null = Array("null".utf8)
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// The cell as a JSON string. Bytes that need no escape are copied in runs: a row image is
+    /// mostly such bytes, and a million entries are written per export.
     static func appendJSONString(_ cell: ByteBuffer, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in cell.readableBytesView {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(byte)
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
-            case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-            case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0f)])
-            default: out.append(byte)
+        cell.withUnsafeReadableBytes { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<index]))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+                default:
+                    out.append(contentsOf: unicodeEscape)
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0x0f)])
+                }
+                runStart = index + 1
             }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
     }
 
+    private static let unicodeEscape = Array("\\u00".utf8)
+
     /// Quoted when empty (an empty text, not an absent one), or holding a quote, comma or line
     /// break, or a space or tab at either end.
     static func appendCSVField(_ cell: ByteBuffer, to out: inout [UInt8]) {
-        let bytes = cell.readableBytesView
-        let edges: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t")]
-        let quoted = bytes.isEmpty || (bytes.first.map(edges.contains) ?? false) || (bytes.last.map(edges.contains) ?? false)
-            || bytes.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
-        guard quoted else { out.append(contentsOf: bytes); return }
-        out.append(UInt8(ascii: "\""))
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
-            out.append(byte)
+        let quote = UInt8(ascii: "\"")
+        cell.withUnsafeReadableBytes { bytes in
+            func isEdge(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            let quoted = bytes.isEmpty || isEdge(bytes.first!) || isEdge(bytes.last!)
+                || bytes.contains { $0 == quote || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+            guard quoted else { out.append(contentsOf: bytes); return }
+            out.append(quote)
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte == quote {
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart...index]))
+                out.append(quote)  // a quote inside is doubled
+                runStart = index + 1
+            }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart...]))
+            out.append(quote)
         }
-        out.append(UInt8(ascii: "\""))
     }
 }
