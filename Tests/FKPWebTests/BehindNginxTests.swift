@@ -7,9 +7,9 @@ import XCTest
 /// the repository's location file, visited from another loopback address (127.0.0.2).
 final class BehindNginxTests: XCTestCase {
     func testTwoServersBehindNginxShareSessionsWhileNginxServesFilesAndRefusesOversizedUploads() async throws {
+        let folder = try deploymentFolder(for: self)
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, TestAccounts.world)
-            let folder = try deploymentFolder()
             let trustNginx = ["FKP_TRUSTED_PROXIES": "127.0.0.1"]
             let first = try ServerProcess(database: url, folder: folder, name: "fkp-1", environment: trustNginx)
             let second = try ServerProcess(database: url, folder: folder, name: "fkp-2", environment: trustNginx)

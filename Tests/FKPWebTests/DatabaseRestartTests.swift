@@ -25,7 +25,7 @@ final class DatabaseRestartTests: XCTestCase {
     /// server killed, crash recovery at the next start.
     private func survive(_ outage: Outage) async throws {
         // A cluster of its own, durable as in production: the shared test cluster runs without fsync.
-        let folder = try deploymentFolder()
+        let folder = try deploymentFolder(for: self)
         let cluster = try LocalPostgres(directory: folder + "/cluster", durability: .durable)
         defer { try? cluster.destroy() }
         let server = try cluster.start()

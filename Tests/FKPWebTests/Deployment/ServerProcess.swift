@@ -1,6 +1,7 @@
 import FKPStore
 import FKPTestSupport
 import Foundation
+import XCTest
 
 /// `fkp serve` as its own process (the debug build the test run made), as systemd or compose runs
 /// it: configured by the environment, logging to a file the test reads.
@@ -63,11 +64,15 @@ func waitUntil(seconds: Double, _ what: String, _ condition: () throws -> Bool) 
     throw TimedOut(description: "waited \(seconds) s for: \(what)")
 }
 
-/// A folder of its own for a test's processes, their logs and their temporary files.
-func deploymentFolder() throws -> String {
+/// A folder of its own for a test's processes, their logs and their temporary files; removed
+/// when the test passes, kept (with the logs) when it fails.
+func deploymentFolder(for test: XCTestCase) throws -> String {
     let folder = NSTemporaryDirectory() + "fkp-deploy-\(UUID().uuidString.prefix(8))"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     // nginx workers and PostgreSQL (other users when the tests run as root) work in it too.
     try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder)
+    test.addTeardownBlock {
+        if test.testRun?.totalFailureCount == 0 { try? FileManager.default.removeItem(atPath: folder) }
+    }
     return folder
 }
