@@ -25,14 +25,7 @@ final class BehindNginxTests: XCTestCase {
             XCTAssertEqual(css.headers.filter { $0.name == "Cache-Control" }.map(\.value), ["max-age=86400", "public"])
 
             // Log in through nginx...
-            let loginPage = try visitor.get(nginx.port, "/login")
-            XCTAssertEqual(loginPage.status, 200)
-            let anonymous = try XCTUnwrap(loginPage.cookies["fkp_session"])
-            let login = try visitor.post(nginx.port, "/login", form: [
-                ("csrf_token", try XCTUnwrap(loginPage.csrf)), ("username", "bps"), ("password", TestAccounts.password),
-            ], cookie: "fkp_session=\(anonymous)")
-            XCTAssertEqual(login.status, 303, login.text)
-            let session = "fkp_session=" + (login.cookies["fkp_session"] ?? anonymous)
+            let session = try visitor.login(nginx.port, "bps", TestAccounts.password)
             // ... and the one session works on whichever process nginx picks, and on each directly.
             for _ in 0..<4 {
                 let page = try visitor.get(nginx.port, "/regions/3201", cookie: session)

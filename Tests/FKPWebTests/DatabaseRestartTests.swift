@@ -44,13 +44,7 @@ final class DatabaseRestartTests: XCTestCase {
         let http = LoopbackHTTP(timeoutSeconds: 20)
 
         // The SLS head logs in and opens the list.
-        let loginPage = try http.get(fkp.port, "/login")
-        let anonymous = try XCTUnwrap(loginPage.cookies["fkp_session"])
-        let login = try http.post(fkp.port, "/login", form: [
-            ("csrf_token", try XCTUnwrap(loginPage.csrf)), ("username", "ketua"), ("password", TestAccounts.password),
-        ], cookie: "fkp_session=\(anonymous)")
-        XCTAssertEqual(login.status, 303)
-        let cookie = "fkp_session=" + (login.cookies["fkp_session"] ?? anonymous)
+        let cookie = try http.login(fkp.port, "ketua", TestAccounts.password)
         let csrf = try XCTUnwrap(try http.get(fkp.port, Self.unit, cookie: cookie).csrf)
         let load = VerdictLoad(port: fkp.port, cookie: cookie, csrf: csrf, families: Self.families)
 

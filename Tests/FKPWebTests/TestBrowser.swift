@@ -20,15 +20,10 @@ struct TestBrowser {
 
     mutating func absorb(_ response: TestResponse) {
         for header in response.headers[values: .setCookie] {
-            let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
-            guard pair.count == 2 else { continue }
-            let expired = header.contains("Max-Age=0") || header.lowercased().contains("expires=thu, 01 jan 1970")
-            cookies[String(pair[0])] = expired ? nil : String(pair[1])
+            guard let cookie = HTTPTestText.cookie(fromSetCookie: header) else { continue }
+            cookies[cookie.name] = cookie.expired ? nil : cookie.value
         }
-        let html = String(buffer: response.body)
-        if let range = html.range(of: #"name="csrf_token" value=""#) {
-            csrf = String(html[range.upperBound...].prefix { $0 != "\"" })
-        }
+        if let token = HTTPTestText.csrfToken(in: String(buffer: response.body)) { csrf = token }
     }
 
     @discardableResult
@@ -48,9 +43,7 @@ struct TestBrowser {
         var fields = fields
         let token = override ?? csrf ?? ""
         if !token.isEmpty { fields["csrf_token"] = token }
-        let body = fields.sorted { $0.key < $1.key }.map { key, value in
-            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"
-        }.joined(separator: "&")
+        let body = HTTPTestText.formBody(fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         var headers = extraHeaders
         headers[.contentType] = "application/x-www-form-urlencoded"
         if !cookies.isEmpty { headers[.cookie] = cookieHeader }

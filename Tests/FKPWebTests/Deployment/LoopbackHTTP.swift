@@ -30,25 +30,32 @@ struct LoopbackHTTP: Sendable {
         var cookies: [String: String] {
             var found: [String: String] = [:]
             for (name, value) in headers where name.lowercased() == "set-cookie" {
-                let pair = value.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
-                if pair.count == 2 { found[String(pair[0])] = String(pair[1]) }
+                if let cookie = HTTPTestText.cookie(fromSetCookie: value) { found[cookie.name] = cookie.value }
             }
             return found
         }
 
-        /// The hidden CSRF field of the page.
-        var csrf: String? {
-            guard let range = text.range(of: #"name="csrf_token" value=""#) else { return nil }
-            return String(text[range.upperBound...].prefix { $0 != "\"" })
-        }
+        var csrf: String? { HTTPTestText.csrfToken(in: text) }
     }
 
     func get(_ port: Int, _ path: String, cookie: String? = nil) throws -> Response {
         try request(port, "GET", path, headers: cookie.map { [("Cookie", $0)] } ?? [])
     }
 
+    /// Logs in through the login form as a browser does; the session's Cookie header.
+    func login(_ port: Int, _ username: String, _ password: String) throws -> String {
+        let page = try get(port, "/login")
+        guard page.status == 200, let anonymous = page.cookies["fkp_session"], let csrf = page.csrf else {
+            throw Failure(description: "no login form on port \(port) (status \(page.status))")
+        }
+        let login = try post(port, "/login", form: [("csrf_token", csrf), ("username", username), ("password", password)],
+                             cookie: "fkp_session=\(anonymous)")
+        guard login.status == 303 else { throw Failure(description: "login as \(username) answered \(login.status): \(login.text)") }
+        return "fkp_session=" + (login.cookies["fkp_session"] ?? anonymous)
+    }
+
     func post(_ port: Int, _ path: String, form: [(String, String)], cookie: String?) throws -> Response {
-        let body = form.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&")
+        let body = HTTPTestText.formBody(form)
         var headers = [("Content-Type", "application/x-www-form-urlencoded")]
         if let cookie { headers.append(("Cookie", cookie)) }
         return try request(port, "POST", path, headers: headers, body: Data(body.utf8))
@@ -143,11 +150,5 @@ struct LoopbackHTTP: Sendable {
         return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-    }
-
-    static func escape(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }
