@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import FKPCore
 import Hummingbird
@@ -23,8 +24,9 @@ struct PageRenderer: Sendable {
         let content: Content
     }
 
+    /// `bulk`, when the content holds one, is written where its marker stands (see BulkMarkup).
     func render<Content>(_ template: String, title: String, content: Content, request: Request,
-                         context: AppRequestContext, status: HTTPResponse.Status = .ok) throws -> Response {
+                         context: AppRequestContext, status: HTTPResponse.Status = .ok, bulk: BulkMarkup? = nil) throws -> Response {
         let t = Translations(language: context.language)
         let layout = Layout(t: t, lang: context.language.rawValue, title: t[title],
                             switchLanguageURL: "\(request.uri.path)?lang=\(context.language.other.rawValue)",
@@ -38,6 +40,27 @@ struct PageRenderer: Sendable {
             throw HTTPError(.internalServerError, message: "template \(template) is missing")
         }
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: html)))
+                        body: .init(byteBuffer: try Self.body(html, splicing: bulk)))
+    }
+
+    static func body(_ html: String, splicing bulk: BulkMarkup?) throws -> ByteBuffer {
+        guard let bulk else { return ByteBuffer(string: html) }
+        var html = html
+        var marker = bulk.marker
+        return try html.withUTF8 { page in
+            try marker.withUTF8 { marker in
+                // A plain scan: the generic firstRange(of:) took longer than the whole page's template.
+                guard let start = (0..<max(page.count - marker.count + 1, 0)).first(where: { at in
+                    page[at] == marker[0] && memcmp(page.baseAddress! + at, marker.baseAddress!, marker.count) == 0
+                }) else {
+                    throw HTTPError(.internalServerError, message: "the template shows no place for its bulk markup")
+                }
+                var buffer = ByteBufferAllocator().buffer(capacity: page.count - marker.count + bulk.byteCount)
+                buffer.writeBytes(UnsafeBufferPointer(rebasing: page[..<start]))
+                for part in bulk.parts { buffer.writeString(part) }
+                buffer.writeBytes(UnsafeBufferPointer(rebasing: page[(start + marker.count)...]))
+                return buffer
+            }
+        }
     }
 }

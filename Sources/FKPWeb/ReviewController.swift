@@ -167,7 +167,8 @@ struct ReviewController {
                               added: moment == nil ? try await added.list(forumID: forum.id, unit: unit.code) : [],
                               filter: filter, editable: editable, invalid: invalid, addition: addition, moment: moment,
                               csrf: context.csrfToken(), language: context.language)
-        return try renderer.render("review", title: "review_title", content: page, request: request, context: context, status: status)
+        return try renderer.render("review", title: "review_title", content: page, request: request, context: context, status: status,
+                                   bulk: page.cards)
     }
 
     static func json(_ fields: [String: String], status: HTTPResponse.Status) throws -> Response {

@@ -51,8 +51,8 @@ struct ReviewPage {
     let unitCode: String
     let action: String
     let back: String
-    /// The cards, built by ReviewRowMarkup (escaped there), joined: one insertion into the page.
-    let cards: String
+    /// The cards, built by ReviewRowMarkup (escaped there), written into the response by PageRenderer.
+    let cards: BulkMarkup
     let hasCards: Bool
     let total: Int
     let shown: Int
@@ -92,13 +92,10 @@ struct ReviewPage {
         let shared = ReviewRowMarkup.Shared(action: "/forums/\(forum.id)/units/\(unit.code.value)/families/", csrf: csrf,
                                             back: filter.queryString, editable: editable, forumID: forum.id, t: t)
         let choices = ReviewRowMarkup.Choices(t: t)
-        var cards = ""
-        cards.reserveCapacity(shownRows.count * 2100)
-        for row in shownRows {
+        cards = BulkMarkup(parts: shownRows.map { row in
             let problem = invalid?.familyID == row.familyID && invalid?.aboutThePage == false ? invalid : nil
-            cards += ReviewRowMarkup.html(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], choices: choices), shared)
-        }
-        self.cards = cards
+            return ReviewRowMarkup.html(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], choices: choices), shared)
+        })
         hasCards = !shownRows.isEmpty
         total = rows.count
         shown = shownRows.count

@@ -1,6 +1,7 @@
 import FKPCore
 @testable import FKPStore
 import Mustache
+import NIOCore
 import XCTest
 
 @testable import FKPWeb
@@ -26,7 +27,7 @@ final class ReviewPageTemplateTests: XCTestCase {
         let page = ReviewPage(forum: forum, unit: unit, rows: [row], tally: ReviewTally(), added: [], filter: ReviewFilter(), editable: true,
                               invalid: nil, addition: nil, csrf: "token", language: .indonesian)
         assertAnswersEveryProperty(page)
-        XCTAssertTrue(page.cards.contains(#"<input type="hidden" name="version" value="2">"#))
+        XCTAssertTrue(page.cards.joined.contains(#"<input type="hidden" name="version" value="2">"#))
         assertAnswersEveryProperty(page.summary)
         assertAnswersEveryProperty(page.filterVerdicts[0])
         assertAnswersEveryProperty(PageRenderer.Layout(t: Translations(language: .english), lang: "en", title: "x", switchLanguageURL: "/",
@@ -40,5 +41,16 @@ final class ReviewPageTemplateTests: XCTestCase {
                        #"<option value="2" selected>2 &lt;Miskin&gt;</option>"#)
         XCTAssertEqual(HTMLText.radios("verdict", [FormOption(value: "sesuai", label: "Sesuai")]),
                        #"<label><input type="radio" name="verdict" value="sesuai">Sesuai</label>"#)
+    }
+
+    func testBulkMarkupIsWrittenWhereItsMarkerStands() throws {
+        let bulk = BulkMarkup(parts: ["<li>Ani</li>", "<li>Budi — Śląsk</li>"])
+        let page = "<ol>\(bulk.renderText)</ol><p>ü</p>"
+        XCTAssertEqual(String(buffer: try PageRenderer.body(page, splicing: bulk)), "<ol><li>Ani</li><li>Budi — Śląsk</li></ol><p>ü</p>")
+        XCTAssertEqual(String(buffer: try PageRenderer.body(bulk.renderText, splicing: bulk)), bulk.joined)
+        XCTAssertNotEqual(bulk.marker, BulkMarkup(parts: []).marker)
+        // A template that lost its place for the markup fails loudly instead of dropping the families.
+        XCTAssertThrowsError(try PageRenderer.body("<ol></ol>", splicing: bulk))
+        XCTAssertThrowsError(try PageRenderer.body("", splicing: bulk))
     }
 }
