@@ -109,7 +109,7 @@ struct AuditVerifyExportCommand: AsyncParsableCommand {
                 throw ValidationError("cannot read \(file) as \(parsed.request.format)")
             }
             var check = ExportCheck(format: format)
-            while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { check.feed(chunk) }
+            try await check.feed(file: input)
             let problems = check.finish(manifest: parsed, trustedKey: publicKey)
             for problem in problems { CommandSupport.printError(problem) }
             CommandSupport.say("\(check.entries) entries in \(parsed.chains.count) chains, signed by \(publicKey ?? parsed.publicKey): "

@@ -49,7 +49,7 @@ extension BenchmarkCommand {
                     exportStart = Date()
                     var check = ExportCheck(format: .jsonl)
                     let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: out))
-                    while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { check.feed(chunk) }
+                    try await check.feed(file: input)
                     let problems = check.finish(manifest: manifest, trustedKey: key.publicKey)
                     let fileSeconds = Date().timeIntervalSince(exportStart)
                     CommandSupport.say(String(format: "verify-export: %d entries in %.1f s = %.0f per second, %@", check.entries, fileSeconds,

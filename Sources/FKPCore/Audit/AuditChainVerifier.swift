@@ -41,28 +41,43 @@ public struct AuditChainVerifier: Sendable {
 
     /// Feed entries in chain order (by seq within each chain; chains may interleave).
     public mutating func check(_ entry: AuditEntry) {
-        var state = chains[entry.chain, default: ChainState()]
-        defer { chains[entry.chain] = state }
-        guard state.problem == nil else { return }
+        check(chain: entry.chain, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash,
+              contentMatches: AuditHashing.hash(entry) == entry.hash)
+    }
+
+    /// An entry's place in its chain, and whether its content matches its hash (asked only while
+    /// the chain holds: after its first break a chain's entries are not looked at). True when this
+    /// entry is the chain's first break.
+    @discardableResult
+    mutating func check(chain: String, seq: Int64, prevHash: String, hash: String, contentMatches: @autoclosure () -> Bool) -> Bool {
+        // One lookup, the state changed in place: verification runs a million times a second.
+        Self.advance(&chains[chain, default: ChainState()], chain: chain, seq: seq, prevHash: prevHash, hash: hash,
+                     startsAnywhere: chainsMayStartAnywhere, contentMatches: contentMatches())
+    }
+
+    private static func advance(_ state: inout ChainState, chain: String, seq: Int64, prevHash: String, hash: String,
+                                startsAnywhere: Bool, contentMatches: @autoclosure () -> Bool) -> Bool {
+        guard state.problem == nil else { return false }
         state.count += 1
         if state.firstHash == nil {
-            state.firstHash = entry.hash
-            if chainsMayStartAnywhere {
-                state.lastSeq = entry.seq - 1
-                state.headHash = entry.prevHash
+            state.firstHash = hash
+            if startsAnywhere {
+                state.lastSeq = seq - 1
+                state.headHash = prevHash
             }
         }
-        if entry.seq <= state.lastSeq {
-            state.problem = .inserted(chain: entry.chain, seq: entry.seq)
-        } else if entry.seq != state.lastSeq + 1 {
-            state.problem = .missing(chain: entry.chain, expectedSeq: state.lastSeq + 1, foundSeq: entry.seq)
-        } else if AuditHashing.hash(entry) != entry.hash {
-            state.problem = .changed(chain: entry.chain, seq: entry.seq)
-        } else if entry.prevHash != state.headHash {
-            state.problem = .brokenLink(chain: entry.chain, seq: entry.seq)
+        if seq <= state.lastSeq {
+            state.problem = .inserted(chain: chain, seq: seq)
+        } else if seq != state.lastSeq + 1 {
+            state.problem = .missing(chain: chain, expectedSeq: state.lastSeq + 1, foundSeq: seq)
+        } else if !contentMatches() {
+            state.problem = .changed(chain: chain, seq: seq)
+        } else if prevHash != state.headHash {
+            state.problem = .brokenLink(chain: chain, seq: seq)
         }
-        state.lastSeq = entry.seq
-        state.headHash = entry.hash
+        state.lastSeq = seq
+        state.headHash = hash
+        return state.problem != nil
     }
 
     public var problems: [Problem] { chains.keys.sorted().compactMap { chains[$0]?.problem } }

@@ -1,18 +1,90 @@
+import Crypto
+
 extension AuditExportLine {
     /// Reads a JSON line exactly as the exporter writes it (keys in column order, no spaces) from
     /// its bytes, without building a dictionary; nil when the line has any other shape, which the
-    /// caller then reads with a general JSON parser. Verification reads a million lines: the bytes
-    /// are scanned in place, and a string is copied in runs between its escapes.
+    /// caller then reads with a general JSON parser.
     static func fastFields(_ line: ArraySlice<UInt8>) -> [String?]? {
-        line.withUnsafeBufferPointer { bytes in fastFields(bytes) }
-    }
-
-    private static func fastFields(_ line: UnsafeBufferPointer<UInt8>) -> [String?]? {
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
-        var i = 0
-        let end = line.count
         var fields: [String?] = []
         fields.reserveCapacity(columns.count)
+        var scratch: [UInt8] = []
+        let read = line.withUnsafeBufferPointer { bytes in
+            scanFields(bytes, unescaped: &scratch) { _, field in fields.append(field.map { String(decoding: $0, as: UTF8.self) }) }
+        }
+        return read ? fields : nil
+    }
+
+    /// What checking a line's place in its chain needs, and whether its content still matches its hash.
+    struct Digest {
+        let chain: String
+        let seq: Int64
+        let prevHash: String
+        let hash: String
+        let contentMatches: Bool
+    }
+
+    /// Reusable buffers for `digest`, one per thread.
+    struct DigestScratch {
+        var canonical = AuditHashing.CanonicalText()
+        var unescaped: [UInt8] = []
+    }
+
+    /// Checks a line as the exporter writes it straight from its bytes: the canonical text is built
+    /// from the fields in place (the columns are its order, with `hash` beside it) and hashed, with
+    /// no string made but the four the chain check compares. Verification reads a million lines a
+    /// run; nil for any line of another shape or with a field amiss, which `parseJSONL` then reads
+    /// and, when it is wrong, names.
+    static func digest(_ line: UnsafeBufferPointer<UInt8>, scratch: inout DigestScratch) -> Digest? {
+        digest(line, canonical: &scratch.canonical, unescaped: &scratch.unescaped)
+    }
+
+    private static func digest(_ line: UnsafeBufferPointer<UInt8>, canonical: inout AuditHashing.CanonicalText,
+                               unescaped: inout [UInt8]) -> Digest? {
+        canonical.reset()
+        var chain: String?, seq: Int64?, prevHash: String?, hash: String?
+        var sound = true
+        let read = scanFields(line, unescaped: &unescaped) { index, field in
+            if field == nil, requiredColumns.contains(index) { sound = false }
+            switch index {
+            case 0:
+                chain = field.map { String(decoding: $0, as: UTF8.self) }
+            case 1, 7:
+                guard let field else { break }
+                guard let number = Int64(decimal: field) else { sound = false; return }
+                if index == 1 { seq = number }
+                // Hashed as the number's own text, as parseJSONL reads it back.
+                var text = String(number)
+                text.withUTF8 { canonical.append($0) }
+                return
+            case 2:
+                prevHash = field.map { String(decoding: $0, as: UTF8.self) }
+            case 3:
+                hash = field.map { String(decoding: $0, as: UTF8.self) }
+                return
+            default:
+                break
+            }
+            canonical.append(field)
+        }
+        guard read, sound, let chain, let seq, let prevHash, let hash else { return nil }
+        let computed = canonical.bytes.withUnsafeBufferPointer { AuditHashing.hex(SHA256.hash(data: $0)) }
+        return Digest(chain: chain, seq: seq, prevHash: prevHash, hash: hash, contentMatches: computed == hash)
+    }
+
+    /// Walks a line as the exporter writes it, handing each field's bytes (nil for null) to `visit`
+    /// with its column index; strings arrive unescaped, in `unescaped`, which only lives until the
+    /// next field. False when the line has any other shape.
+    private static func scanFields(_ line: UnsafeBufferPointer<UInt8>, unescaped: inout [UInt8],
+                                   _ visit: (Int, UnsafeBufferPointer<UInt8>?) -> Void) -> Bool {
+        // Unescaping never lengthens a string; copyRun writes up to eight bytes past its end.
+        if unescaped.count < line.count + 8 { unescaped = [UInt8](repeating: 0, count: max(line.count + 8, 2 * unescaped.count)) }
+        return unescaped.withUnsafeMutableBufferPointer { out in scanFields(line, out: out.baseAddress!, visit) }
+    }
+
+    private static func scanFields(_ line: UnsafeBufferPointer<UInt8>, out: UnsafeMutablePointer<UInt8>,
+                                   _ visit: (Int, UnsafeBufferPointer<UInt8>?) -> Void) -> Bool {
+        var i = 0
+        let end = line.count
         func expect(_ byte: UInt8) -> Bool {
             guard i < end, line[i] == byte else { return false }
             i += 1
@@ -24,55 +96,85 @@ extension AuditExportLine {
             return true
         }
         for (index, key) in keyBytes.enumerated() {
-            guard expect(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ",")), startsHere(key) else { return nil }
+            guard expect(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ",")), startsHere(key) else { return false }
             i += key.count
-            guard expect(UInt8(ascii: ":")), i < end else { return nil }
+            guard expect(UInt8(ascii: ":")), i < end else { return false }
             switch line[i] {
             case UInt8(ascii: "n"):
-                guard startsHere(nullBytes) else { return nil }
+                guard startsHere(nullBytes) else { return false }
                 i += 4
-                fields.append(nil)
+                visit(index, nil)
             case quote:
                 i += 1
-                var runStart = i
-                var unescaped: [UInt8]?  // only for a string that has escapes
+                var o = 0
                 while true {
-                    while i < end, line[i] != quote, line[i] != backslash { i += 1 }
-                    guard i < end else { return nil }
+                    copyRun(line, &i, out, &o)
+                    guard i < end else { return false }
                     if line[i] == quote { break }
-                    if unescaped == nil { unescaped = [] }
-                    unescaped!.append(contentsOf: UnsafeBufferPointer(rebasing: line[runStart..<i]))
-                    i += 1
-                    guard i < end else { return nil }
+                    i += 1  // the backslash
+                    guard i < end else { return false }
                     switch line[i] {
-                    case quote, backslash, UInt8(ascii: "/"): unescaped!.append(line[i])
-                    case UInt8(ascii: "n"): unescaped!.append(UInt8(ascii: "\n"))
-                    case UInt8(ascii: "r"): unescaped!.append(UInt8(ascii: "\r"))
-                    case UInt8(ascii: "t"): unescaped!.append(UInt8(ascii: "\t"))
-                    default: return nil  // \u, \b, \f: left to the general parser
+                    case quote, backslash, UInt8(ascii: "/"): out[o] = line[i]
+                    case UInt8(ascii: "n"): out[o] = UInt8(ascii: "\n")
+                    case UInt8(ascii: "r"): out[o] = UInt8(ascii: "\r")
+                    case UInt8(ascii: "t"): out[o] = UInt8(ascii: "\t")
+                    default: return false  // \u, \b, \f: left to the general parser
                     }
                     i += 1
-                    runStart = i
+                    o += 1
                 }
-                let run = UnsafeBufferPointer(rebasing: line[runStart..<i])
-                if var text = unescaped {
-                    text.append(contentsOf: run)
-                    fields.append(String(decoding: text, as: UTF8.self))
-                } else {
-                    fields.append(String(decoding: run, as: UTF8.self))
-                }
+                visit(index, UnsafeBufferPointer(start: out, count: o))
                 i += 1  // the closing quote
             default:
                 let start = i
                 while i < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[i]) || line[i] == UInt8(ascii: "-") { i += 1 }
-                guard i > start else { return nil }
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[start..<i]), as: UTF8.self))
+                guard i > start else { return false }
+                visit(index, UnsafeBufferPointer(rebasing: line[start..<i]))
             }
         }
-        guard expect(UInt8(ascii: "}")), i == end else { return nil }
-        return fields
+        return expect(UInt8(ascii: "}")) && i == end
+    }
+
+    private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+
+    /// Copies `line` from `i` to `out` from `o` up to the next quote or backslash, leaving `i` on it
+    /// (or at the end). The texts of the rows are JSON inside JSON, with an escape every few bytes,
+    /// so the run is found and copied eight bytes at a time (a word holds one of the two bytes
+    /// where subtracting one from the word xor'ed with it borrows) and up to eight bytes past the
+    /// run's end are written to `out`.
+    @inline(__always)
+    private static func copyRun(_ line: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ out: UnsafeMutablePointer<UInt8>, _ o: inout Int) {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+        let quotes = ones &* UInt64(quote), backslashes = ones &* UInt64(backslash)
+        let bytes = UnsafeRawPointer(line.baseAddress!)
+        while line.count - i >= 8 {
+            let raw = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            UnsafeMutableRawPointer(out + o).storeBytes(of: raw, as: UInt64.self)
+            let word = UInt64(littleEndian: raw)  // the first byte lowest
+            let q = word ^ quotes, b = word ^ backslashes
+            let found = ((q &- ones) & ~q | (b &- ones) & ~b) & highBits
+            guard found == 0 else {
+                let count = found.trailingZeroBitCount / 8
+                i += count
+                o += count
+                return
+            }
+            i += 8
+            o += 8
+        }
+        while i < line.count, line[i] != quote, line[i] != backslash {
+            out[o] = line[i]
+            i += 1
+            o += 1
+        }
     }
 
     private static let keyBytes = columns.map { Array("\"\($0)\"".utf8) }
     private static let nullBytes = Array("null".utf8)
+}
+
+private extension Int64 {
+    init?(decimal bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(String(decoding: bytes, as: UTF8.self))
+    }
 }

@@ -11,6 +11,10 @@ public enum AuditExportLine {
                                  "region_code", "action", "reason", "decision_ref", "table_name", "operation", "row_key",
                                  "old_row", "new_row"]
 
+    /// The columns every entry has (the others may be null).
+    static let requiredColumns: Set<Int> = Set(["chain", "seq", "prev_hash", "hash", "occurred_at", "actor", "actor_role", "action",
+                                                "table_name", "operation"].compactMap { columns.firstIndex(of: $0) })
+
     public static func header(_ format: Format) -> String {
         format == .csv ? columns.joined(separator: ",") + "\n" : ""
     }
@@ -39,6 +43,7 @@ public enum AuditExportLine {
     static func entry(line: Int, _ f: [String?]) throws -> AuditEntry {
         guard f.count == columns.count else { throw Unreadable(line: line, problem: "\(f.count) fields, expected \(columns.count)") }
         func required(_ index: Int) throws -> String {
+            assert(requiredColumns.contains(index))
             guard let value = f[index] else { throw Unreadable(line: line, problem: "\(columns[index]) is missing") }
             return value
         }

@@ -14,37 +14,52 @@ public enum AuditHashing {
     /// The canonical text as UTF-8 bytes, built without intermediate strings (verification hashes
     /// hundreds of thousands of entries a second).
     static func canonicalBytes(_ e: AuditEntry) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256 + (e.oldRow?.utf8.count ?? 0) + (e.newRow?.utf8.count ?? 0))
-        func append(_ field: String?) {
+        var text = CanonicalText()
+        text.bytes.reserveCapacity(256 + (e.oldRow?.utf8.count ?? 0) + (e.newRow?.utf8.count ?? 0))
+        for field in [e.chain, String(e.seq), e.prevHash, e.occurredAt, e.actor, e.actorRole, e.forumID.map { String($0) },
+                      e.regionCode, e.action, e.reason, e.decisionRef, e.tableName, e.operation, e.rowKey, e.oldRow, e.newRow] {
+            text.append(field)
+        }
+        return text.bytes
+    }
+
+    /// The canonical text being written: the format tag, then each field in the documented order
+    /// (the export's columns without `hash`).
+    struct CanonicalText {
+        var bytes: [UInt8]
+
+        init() {
+            bytes = []
+            append(formatTag)
+        }
+
+        /// Starts again with only the format tag, keeping the storage.
+        mutating func reset() {
+            bytes.removeAll(keepingCapacity: true)
+            append(formatTag)
+        }
+
+        mutating func append(_ field: String?) {
+            guard var field else { return append(nil as UnsafeBufferPointer<UInt8>?) }
+            field.withUTF8 { append($0) }
+        }
+
+        mutating func append(_ field: UnsafeBufferPointer<UInt8>?) {
             guard let field else {
                 bytes.append(UInt8(ascii: "-"))
                 bytes.append(UInt8(ascii: "\n"))
                 return
             }
-            bytes.append(contentsOf: String(field.utf8.count).utf8)
+            appendDecimal(field.count)
             bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: field.utf8)
+            bytes.append(contentsOf: field)
             bytes.append(UInt8(ascii: "\n"))
         }
-        append(formatTag)
-        append(e.chain)
-        append(String(e.seq))
-        append(e.prevHash)
-        append(e.occurredAt)
-        append(e.actor)
-        append(e.actorRole)
-        append(e.forumID.map { String($0) })
-        append(e.regionCode)
-        append(e.action)
-        append(e.reason)
-        append(e.decisionRef)
-        append(e.tableName)
-        append(e.operation)
-        append(e.rowKey)
-        append(e.oldRow)
-        append(e.newRow)
-        return bytes
+
+        private mutating func appendDecimal(_ value: Int) {
+            if value >= 10 { appendDecimal(value / 10) }
+            bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        }
     }
 
     public static func hash(_ e: AuditEntry) -> String {

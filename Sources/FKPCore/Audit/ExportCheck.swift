@@ -1,4 +1,6 @@
 import Crypto
+import Dispatch
+import Foundation
 
 /// Checks an audit export without a database: fed the file's bytes in any pieces, it hashes them,
 /// re-checks every chain entry by entry, and at the end compares what it saw with the manifest and
@@ -6,6 +8,7 @@ import Crypto
 public struct ExportCheck {
     public let format: AuditExportLine.Format
     private var hasher = SHA256()
+    /// Bytes fed but not yet checked: the lines of a block are checked together.
     private var pending: [UInt8] = []
     private var lineNumber = 0
     private var csv = AuditExportLine.CSVRecords()
@@ -18,37 +21,113 @@ public struct ExportCheck {
     private var unreadable: AuditExportLine.Unreadable?
     public var entries: Int64 { spans.entries }
 
+    /// Big enough that reading a block's JSON lines on every core costs little to arrange.
+    public static let blockSize = 4 << 20
+
     public init(format: AuditExportLine.Format) { self.format = format }
 
     public mutating func feed(_ bytes: some Collection<UInt8>) {
         pending.append(contentsOf: bytes)
-        let newLines = pending.withUnsafeBufferPointer { buffer in
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[(buffer.count - bytes.count)...])))
-            return buffer.indices.filter { buffer[$0] == UInt8(ascii: "\n") }
+        if pending.count >= Self.blockSize { checkWholeLines() }
+    }
+
+    /// Checks the pending lines up to the last line feed, and keeps the rest for the next block.
+    private mutating func checkWholeLines() {
+        guard let end = pending.withUnsafeBufferPointer({ $0.lastIndex(of: UInt8(ascii: "\n")) }).map({ $0 + 1 }) else { return }
+        checkLines(count: end, lastEndsFile: false)
+        pending.removeSubrange(..<end)
+    }
+
+    /// Hashes the first `count` pending bytes and checks their lines; the last one needs no line
+    /// feed when it ends the file.
+    private mutating func checkLines(count: Int, lastEndsFile: Bool) {
+        var lines: [Range<Int>] = []
+        pending.withUnsafeBytes { bytes in
+            var start = 0
+            while start < count, let found = memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), count - start) {
+                let end = bytes.baseAddress!.distance(to: found)
+                lines.append(start..<end)
+                start = end + 1
+            }
+            if lastEndsFile, start < count { lines.append(start..<count) }
         }
-        var start = pending.startIndex
-        for end in newLines {
-            take(pending[start..<end])
-            start = end + 1
+        switch format {
+        case .jsonl:
+            for outcome in readInParallel(lines, hashingFirst: count) {
+                lineNumber += 1
+                guard unreadable == nil else { continue }
+                switch outcome {
+                case .read(let d):
+                    check(chain: d.chain, seq: d.seq, prevHash: d.prevHash, hash: d.hash, contentMatches: d.contentMatches)
+                case .unreadable(let problem):
+                    unreadable = .init(line: lineNumber, problem: problem)
+                }
+            }
+        case .csv:
+            pending.withUnsafeBufferPointer { hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[..<count]))) }
+            for line in lines { take(pending[line]) }
         }
-        pending.removeSubrange(..<start)
+    }
+
+    private enum LineOutcome {
+        case read(AuditExportLine.Digest)
+        case unreadable(String)
+    }
+
+    /// Reads and hashes the lines on every core, in slices, while one of them hashes the bytes
+    /// for the manifest's file checksum; the outcomes come back in the file's order.
+    private mutating func readInParallel(_ lines: [Range<Int>], hashingFirst count: Int) -> [LineOutcome] {
+        let sliceCount = lines.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+        let sliceLength = (lines.count + sliceCount - 1) / max(sliceCount, 1)
+        var slices = [[LineOutcome]](repeating: [], count: sliceCount)
+        // Each iteration touches its own slice, or the hasher alone: nothing is shared between them.
+        nonisolated(unsafe) var hasher = self.hasher
+        pending.withUnsafeBufferPointer { bytes in
+            nonisolated(unsafe) let bytes = bytes
+            slices.withUnsafeMutableBufferPointer { slices in
+                nonisolated(unsafe) let slices = slices
+                DispatchQueue.concurrentPerform(iterations: sliceCount + 1) { index in
+                    guard index < sliceCount else {
+                        return hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[..<count])))
+                    }
+                    var scratch = AuditExportLine.DigestScratch()
+                    slices[index] = lines[min(index * sliceLength, lines.count)..<min((index + 1) * sliceLength, lines.count)].map { line in
+                        Self.read(UnsafeBufferPointer(rebasing: bytes[line]), scratch: &scratch)
+                    }
+                }
+            }
+        }
+        self.hasher = hasher
+        return slices.flatMap { $0 }
+    }
+
+    private static func read(_ line: UnsafeBufferPointer<UInt8>, scratch: inout AuditExportLine.DigestScratch) -> LineOutcome {
+        if let digest = AuditExportLine.digest(line, scratch: &scratch) { return .read(digest) }
+        do {
+            let entry = try AuditExportLine.parseJSONL(Array(line)[...], line: 0)
+            return .read(.init(chain: entry.chain, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash,
+                               contentMatches: AuditHashing.hash(entry) == entry.hash))
+        } catch let error as AuditExportLine.Unreadable {
+            return .unreadable(error.problem)
+        } catch {
+            return .unreadable("\(error)")
+        }
     }
 
     private mutating func take(_ bytes: ArraySlice<UInt8>) {
         lineNumber += 1
         guard unreadable == nil else { return }
+        let line = String(decoding: bytes, as: UTF8.self)
+        if lineNumber == 1 {
+            if line != AuditExportLine.header(.csv).dropLast() { unreadable = .init(line: 1, problem: "not the export's CSV header") }
+            return
+        }
+        if !csv.isInsideRecord { recordStart = lineNumber }
         do {
-            switch format {
-            case .jsonl:
-                check(try AuditExportLine.parseJSONL(bytes, line: lineNumber))
-            case .csv:
-                let line = String(decoding: bytes, as: UTF8.self)
-                if lineNumber == 1 {
-                    if line != AuditExportLine.header(.csv).dropLast() { unreadable = .init(line: 1, problem: "not the export's CSV header") }
-                    return
-                }
-                if !csv.isInsideRecord { recordStart = lineNumber }
-                if let record = csv.feed(Substring(line)) { check(try AuditExportLine.parseCSV(record, line: recordStart)) }
+            if let record = csv.feed(Substring(line)) {
+                let entry = try AuditExportLine.parseCSV(record, line: recordStart)
+                check(chain: entry.chain, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash,
+                      contentMatches: AuditHashing.hash(entry) == entry.hash)
             }
         } catch let error as AuditExportLine.Unreadable {
             unreadable = error
@@ -57,20 +136,18 @@ public struct ExportCheck {
         }
     }
 
-    private mutating func check(_ entry: AuditEntry) {
-        spans.add(chain: entry.chain, seq: entry.seq, previousHash: entry.prevHash, hash: entry.hash)
-        let hadProblem = verifier.chains[entry.chain]?.problem != nil
-        verifier.check(entry)
-        if !hadProblem, verifier.chains[entry.chain]?.problem != nil { problemLines[entry.chain] = format == .csv ? recordStart : lineNumber }
+    private mutating func check(chain: String, seq: Int64, prevHash: String, hash: String, contentMatches: @autoclosure () -> Bool) {
+        spans.add(chain: chain, seq: seq, previousHash: prevHash, hash: hash)
+        if verifier.check(chain: chain, seq: seq, prevHash: prevHash, hash: hash, contentMatches: contentMatches()) {
+            problemLines[chain] = format == .csv ? recordStart : lineNumber
+        }
     }
 
     /// Every problem found, first the file's own, then its agreement with the manifest and the
     /// signature by `trustedKey` (base64; the manifest's own key when nil). Empty when all holds.
     public mutating func finish(manifest: ExportManifest, trustedKey: String?) -> [String] {
-        if !pending.isEmpty {
-            take(pending[...])
-            pending = []
-        }
+        checkLines(count: pending.count, lastEndsFile: true)
+        pending = []
         var problems: [String] = []
         if let unreadable { problems.append(unreadable.description) }
         for problem in verifier.problems {
