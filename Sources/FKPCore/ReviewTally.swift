@@ -11,6 +11,16 @@ public struct ReviewTally: Sendable, Equatable {
 
     public init() {}
 
+    /// The tally of one list: its families, each with its preliminary group and its review (nil
+    /// when it has none), and the families added to it.
+    public init(listed: some Sequence<(preliminary: WelfareGroup, review: Review?)>, added: some Sequence<AddedFamily>) {
+        for family in listed { add(preliminary: family.preliminary, review: family.review, count: 1) }
+        for family in added {
+            guard let group = family.proposedGroup else { continue }
+            addAdded(presence: family.presence, group: group, count: 1)
+        }
+    }
+
     /// Counts `count` listed families of group `preliminary` that share the same review.
     public mutating func add(preliminary: WelfareGroup, review: Review?, count: Int) {
         before.byGroup[preliminary, default: 0] += count

@@ -43,16 +43,10 @@ public struct AccountRepository: Sendable {
     /// One query: it runs on every request of a logged-in person.
     public func principal(userID: Int64) async throws -> Principal? {
         try await database.read { connection in
-            let rows = try await connection.query("""
-                SELECT u.username, u.display_name, u.must_change_password, a.role, a.region_code, a.forum_id, a.is_supervisor
-                  FROM fkp.users u
-                  LEFT JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
-                 WHERE u.id = \(userID) AND u.disabled_at IS NULL
-                 ORDER BY a.id
-                """, logger: database.logger)
             var principal: Principal?
-            for try await (username, name, mustChange, role, region, forum, supervisor)
-                in rows.decode((String, String, Bool, String?, String?, Int64?, Bool?).self) {
+            for try await row in try await connection.query(ActivePrincipal.self, userID, logger: database.logger) {
+                let (username, name, mustChange, role, region, forum, supervisor)
+                    = try row.decode((String, String, Bool, String?, String?, Int64?, Bool?).self)
                 if principal == nil {
                     principal = Principal(userID: userID, username: username, displayName: name, assignments: [], mustChangePassword: mustChange)
                 }
@@ -63,6 +57,16 @@ public struct AccountRepository: Sendable {
             }
             return principal
         }
+    }
+
+    private enum ActivePrincipal: PlannedSQL {
+        static let sql = """
+            SELECT u.username, u.display_name, u.must_change_password, a.role, a.region_code, a.forum_id, a.is_supervisor
+              FROM fkp.users u
+              LEFT JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
+             WHERE u.id = $1 AND u.disabled_at IS NULL
+             ORDER BY a.id
+            """
     }
 
     public func assignments(userID: Int64) async throws -> [Assignment] {

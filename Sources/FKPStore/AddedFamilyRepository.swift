@@ -31,18 +31,22 @@ public struct AddedFamilyRepository: Sendable {
 
     public func list(forumID: Int64, unit: RegionCode) async throws -> [Listed] {
         try await database.read { connection in
-            let rows = try await connection.query("""
-                SELECT id, sls_code, head_name, address, members, presence, proposed_group, reason, created_by
-                  FROM fkp.added_families WHERE forum_id = \(forumID) AND sls_code = \(unit.value) ORDER BY id
-                """, logger: database.logger)
             var found: [Listed] = []
-            for try await (id, unit, name, address, members, presence, group, reason, by)
-                in rows.decode((Int64, String, String, String, Int32, String, Int16, String, String?).self) {
+            for try await row in try await connection.query(UnitAdditions.self, forumID, unit.value, logger: database.logger) {
+                let (id, unit, name, address, members, presence, group, reason, by)
+                    = try row.decode((Int64, String, String, String, Int32, String, Int16, String, String?).self)
                 found.append(Listed(id: id, unit: unit, family: AddedFamily(
                     headName: name, address: address, members: Int(members), presence: Presence(rawValue: presence) ?? .present,
                     proposedGroup: WelfareGroup(rawValue: Int(group)), reason: reason), createdBy: by))
             }
             return found
         }
+    }
+
+    private enum UnitAdditions: PlannedSQL {
+        static let sql = """
+            SELECT id, sls_code, head_name, address, members, presence, proposed_group, reason, created_by
+              FROM fkp.added_families WHERE forum_id = $1 AND sls_code = $2 ORDER BY id
+            """
     }
 }

@@ -162,15 +162,10 @@ public struct ForumRepository: Sendable {
 
     public func summary(_ id: Int64) async throws -> ForumSummary? {
         try await database.read { connection in
-            let rows = try await connection.query("""
-                SELECT f.id, f.region_code, r.name, f.title, f.starts_at, f.venue, f.state, u.sls_code, ur.name, ur.non_sls
-                  FROM fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
-                  JOIN fkp.forum_units u ON u.forum_id = f.id JOIN fkp.regions ur ON ur.code = u.sls_code
-                 WHERE f.id = \(id) ORDER BY u.position, u.sls_code
-                """, logger: database.logger)
             var summary: ForumSummary?
-            for try await (id, place, placeName, title, starts, venue, state, unit, unitName, nonSLS)
-                in rows.decode((Int64, String, String, String, Date, String, String, String, String, Bool).self) {
+            for try await row in try await connection.query(ForumWithUnits.self, id, logger: database.logger) {
+                let (id, place, placeName, title, starts, venue, state, unit, unitName, nonSLS)
+                    = try row.decode((Int64, String, String, String, Date, String, String, String, String, Bool).self)
                 if summary == nil {
                     summary = ForumSummary(id: id, place: try RegionCode(place), placeName: placeName, units: [], title: title,
                                            startsAt: starts, venue: venue, state: ForumState(rawValue: state) ?? .planned)
@@ -179,5 +174,14 @@ public struct ForumRepository: Sendable {
             }
             return summary
         }
+    }
+
+    private enum ForumWithUnits: PlannedSQL {
+        static let sql = """
+            SELECT f.id, f.region_code, r.name, f.title, f.starts_at, f.venue, f.state, u.sls_code, ur.name, ur.non_sls
+              FROM fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
+              JOIN fkp.forum_units u ON u.forum_id = f.id JOIN fkp.regions ur ON ur.code = u.sls_code
+             WHERE f.id = $1 ORDER BY u.position, u.sls_code
+            """
     }
 }

@@ -28,13 +28,26 @@ public struct ReviewRepository: Sendable {
     /// their reviews and open challenges as they stood then, rebuilt from the audit trail.
     public func rows(forumID: Int64, unit: RegionCode, asOf: Date? = nil) async throws -> [Row] {
         try await database.read { connection in
-            try await Self.collect(connection.query("""
-                WITH forum AS (SELECT \(forumID)::bigint AS id, \(asOf)::timestamptz AS at)\(unescaped: asOf == nil ? "" : Self.historical)
-                \(unescaped: Self.rowColumns(historical: asOf != nil))
+            guard let asOf else {
+                return try await Self.collect(connection.query(UnitRowsNow.self, forumID, unit.value, unit.value + ":", logger: database.logger))
+            }
+            return try await Self.collect(connection.query("""
+                WITH forum AS (SELECT \(forumID)::bigint AS id, \(asOf)::timestamptz AS at)\(unescaped: Self.historical)
+                \(unescaped: Self.rowColumns(historical: true))
                  WHERE f.sls_code ~>=~ \(unit.value) AND f.sls_code ~<~ \(unit.value + ":")
                  ORDER BY f.sls_code, f.sls_rank
                 """, logger: database.logger))
         }
+    }
+
+    /// The rows of a unit as they are: the query of every review page, planned once per connection.
+    private enum UnitRowsNow: PlannedSQL {
+        static let sql = """
+            WITH forum AS (SELECT $1::bigint AS id)
+            \(rowColumns(historical: false))
+             WHERE f.sls_code ~>=~ $2 AND f.sls_code ~<~ $3
+             ORDER BY f.sls_code, f.sls_rank
+            """
     }
 
     /// One family, when it is in one of the forum's units; with `asOf`, its review as it stood then.
@@ -201,7 +214,7 @@ public struct ReviewRepository: Sendable {
         """
     }
 
-    static func collect(_ rows: PostgresRowSequence) async throws -> [Row] {
+    static func collect(_ rows: some AsyncSequence<PostgresRow, any Error>) async throws -> [Row] {
         var found: [Row] = []
         for try await row in rows {
             let c = row.makeRandomAccess()

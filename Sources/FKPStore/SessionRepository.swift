@@ -39,14 +39,16 @@ public struct SessionRepository: Sendable {
 
     public func get(key: String) async throws -> (payload: Data, expiresAt: Date)? {
         try await database.read { connection in
-            let rows = try await connection.query("""
-                SELECT payload, expires_at FROM runtime.sessions WHERE id = \(Self.id(key)) AND expires_at > now()
-                """, logger: database.logger)
-            for try await (payload, expires) in rows.decode((String, Date).self) {
+            for try await row in try await connection.query(LiveSession.self, Self.id(key), logger: database.logger) {
+                let (payload, expires) = try row.decode((String, Date).self)
                 return (Data(payload.utf8), expires)
             }
             return nil
         }
+    }
+
+    private enum LiveSession: PlannedSQL {
+        static let sql = "SELECT payload, expires_at FROM runtime.sessions WHERE id = $1 AND expires_at > now()"
     }
 
     public func remove(key: String) async throws {

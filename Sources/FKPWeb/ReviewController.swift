@@ -160,11 +160,14 @@ struct ReviewController {
                         invalid: ReviewPage.Invalid?, addition: ReviewPage.Addition?, moment: HistoricalMoment? = nil,
                         status: HTTPResponse.Status) async throws -> Response {
         let rows = try await reviews.rows(forumID: forum.id, unit: unit.code, asOf: moment?.date)
-        let tally = try await reviews.tally(forumID: forum.id, unit: unit.code, asOf: moment?.date).first?.tally ?? ReviewTally()
         // A historical view is read-only; its added families are counted in the summary, not listed.
+        let addedRows = moment == nil ? try await added.list(forumID: forum.id, unit: unit.code) : []
+        // The summary of the list as it is comes from the rows just read; as it stood, from the audit trail.
+        let tally = moment == nil
+            ? ReviewTally(listed: rows.lazy.map { ($0.group, $0.review) }, added: addedRows.lazy.map(\.family))
+            : try await reviews.tally(forumID: forum.id, unit: unit.code, asOf: moment?.date).first?.tally ?? ReviewTally()
         let editable = moment == nil && forum.state.allows(.review) && AccessPolicy.mayRecordReview(context.principal, in: forum, unit: unit.code)
-        let page = ReviewPage(forum: forum, unit: unit, rows: rows, tally: tally,
-                              added: moment == nil ? try await added.list(forumID: forum.id, unit: unit.code) : [],
+        let page = ReviewPage(forum: forum, unit: unit, rows: rows, tally: tally, added: addedRows,
                               filter: filter, editable: editable, invalid: invalid, addition: addition, moment: moment,
                               csrf: context.csrfToken(), language: context.language)
         return try renderer.render("review", title: "review_title", content: page, request: request, context: context, status: status,

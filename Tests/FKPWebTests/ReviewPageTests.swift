@@ -171,6 +171,30 @@ final class ReviewPageTests: XCTestCase {
         }
     }
 
+    func testTheListsSummaryCountsWhatTheForumsSummaryCounts() async throws {
+        // The review page counts the rows it shows; the forum page counts in the database.
+        let seed = Self.reviewing + [
+            "INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason) VALUES (1, 'F1', 'tidak_sesuai', 2, 'Baru kena PHK')",
+            "INSERT INTO fkp.reviews (forum_id, family_id, verdict, presence, moved_to) VALUES (1, 'F2', 'sesuai', 'moved', 'Bekasi')",
+        ] + [("present", 1), ("moved", 3), ("not_found", 2), ("present", 4)].map { presence, group in
+            """
+            INSERT INTO fkp.added_families (forum_id, sls_code, head_name, members, presence, proposed_group, reason)
+            VALUES (1, '32010100010001', 'Tambahan \(group)', 3, '\(presence)', \(group), 'Belum terdata')
+            """
+        }
+        try await WebTest.withApp(seed: seed) { _, db in
+            let unit = try RegionCode("32010100010001")
+            let rows = try await ReviewRepository(database: db).rows(forumID: 1, unit: unit)
+            let added = try await AddedFamilyRepository(database: db).list(forumID: 1, unit: unit)
+            let fromRows = ReviewTally(listed: rows.map { ($0.group, $0.review) }, added: added.map(\.family))
+            let counted = try await ReviewRepository(database: db).tally(forumID: 1, unit: unit).first?.tally
+            XCTAssertEqual(fromRows, counted)
+            XCTAssertEqual(fromRows.after.total, 3, "F1 stays (in group 2), F2 moved away; two added families live here")
+            XCTAssertEqual(fromRows.leaving, [.moved: 1])
+            XCTAssertEqual(fromRows.added, [.present: 2, .moved: 1, .notFound: 1])
+        }
+    }
+
     func testNamesAndTypedTextAreEscapedInTheCards() async throws {
         // The name is set while the forum is planned: once it opens, its families no longer change.
         let seed = TestAccounts.world + ["UPDATE fkp.families SET head_name = '<script>x</script> & \"Ani\"' WHERE id = 'F1'"]

@@ -1,0 +1,33 @@
+import Logging
+import PostgresNIO
+
+/// SQL that PostgreSQL parses and plans once per connection (a named prepared statement) instead
+/// of on every request. For the reads every page makes (the session, the person, the forum) and the
+/// review page's rows, parsing and planning cost PostgreSQL more than running the query: the rows
+/// of a 150-family unit took 0.9 ms to plan and 0.5 ms to run. Each query is a type naming its SQL,
+/// whose parameters are `$1`, `$2`, ... in the order `PostgresConnection.query(_:_:logger:)` binds them.
+protocol PlannedSQL: Sendable {
+    static var sql: String { get }
+}
+
+/// One execution of a planned query; its rows are decoded by the caller.
+struct PlannedStatement<Query: PlannedSQL>: PostgresPreparedStatement {
+    static var sql: String { Query.sql }
+
+    let bindings: PostgresBindings
+
+    func makeBindings() -> PostgresBindings { bindings }
+    func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
+}
+
+extension PostgresConnection {
+    /// Runs `query` with `value`s bound to its parameters, preparing it first on this connection
+    /// when it has not been yet.
+    func query<Query: PlannedSQL, each Value: PostgresDynamicTypeEncodable>(
+        _ query: Query.Type, _ value: repeat each Value, logger: Logger
+    ) async throws -> AsyncThrowingMapSequence<PostgresRowSequence, PostgresRow> {
+        var bindings = PostgresBindings()
+        repeat bindings.append(each value, context: .default)
+        return try await execute(PlannedStatement<Query>(bindings: bindings), logger: logger)
+    }
+}
