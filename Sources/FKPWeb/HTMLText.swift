@@ -1,3 +1,5 @@
+import NIOCore
+
 /// Escaping for the few fragments of HTML the code builds itself (option lists of the review
 /// page, rendered 150 times per page): the same characters as the templates escape, on bytes.
 enum HTMLText {
@@ -17,6 +19,29 @@ enum HTMLText {
             }
         }
         return escaped
+    }
+
+    /// Writes `text` escaped as `escape` does, copying the runs between the characters it replaces.
+    static func write(escaping text: String, into out: inout ByteBuffer) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() {
+                let replacement: StaticString
+                switch byte {
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                out.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[runStart..<index]))
+                out.writeStaticString(replacement)
+                runStart = index + 1
+            }
+            out.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[runStart...]))
+        }
     }
 
     /// `<option>` elements; the selected one marked.

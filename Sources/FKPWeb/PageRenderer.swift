@@ -55,9 +55,9 @@ struct PageRenderer: Sendable {
                 }) else {
                     throw HTTPError(.internalServerError, message: "the template shows no place for its bulk markup")
                 }
-                var buffer = ByteBufferAllocator().buffer(capacity: page.count - marker.count + bulk.byteCount)
+                var buffer = ByteBufferAllocator().buffer(capacity: page.count - marker.count + bulk.bytes.readableBytes)
                 buffer.writeBytes(UnsafeBufferPointer(rebasing: page[..<start]))
-                for part in bulk.parts { buffer.writeString(part) }
+                buffer.writeImmutableBuffer(bulk.bytes)
                 buffer.writeBytes(UnsafeBufferPointer(rebasing: page[(start + marker.count)...]))
                 return buffer
             }

@@ -1,5 +1,6 @@
 import FKPCore
 import FKPStore
+import NIOCore
 
 /// What the review template shows: the unit's summary, the filter, and one form per family.
 struct ReviewPage {
@@ -92,10 +93,13 @@ struct ReviewPage {
         let shared = ReviewRowMarkup.Shared(action: "/forums/\(forum.id)/units/\(unit.code.value)/families/", csrf: csrf,
                                             back: filter.queryString, editable: editable, forumID: forum.id, t: t)
         let choices = ReviewRowMarkup.Choices(t: t)
-        cards = BulkMarkup(parts: shownRows.map { row in
+        var cards = ByteBufferAllocator().buffer(capacity: shownRows.count * 2100)
+        for row in shownRows {
             let problem = invalid?.familyID == row.familyID && invalid?.aboutThePage == false ? invalid : nil
-            return ReviewRowMarkup.html(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], choices: choices), shared)
-        })
+            ReviewRowMarkup.write(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], choices: choices), shared,
+                                  into: &cards)
+        }
+        self.cards = BulkMarkup(bytes: cards)
         hasCards = !shownRows.isEmpty
         total = rows.count
         shown = shownRows.count

@@ -1,4 +1,5 @@
 import FKPCore
+import NIOCore
 
 /// One family's card on the review page. The page lists up to a few hundred of them, and the
 /// template engine spent about 0.3 ms per card looking fields up (a dynamic cast at each level of
@@ -76,40 +77,50 @@ enum ReviewRowMarkup {
         func presenceOptions(_ chosen: Presence) -> String { presences[chosen] ?? "" }
     }
 
-    static func html(_ row: ReviewPage.Row, _ s: Shared) -> String {
-        let e = HTMLText.escape
+    /// Writes the card into `out`: literal markup, values escaped on the way (HTMLText.write).
+    static func write(_ row: ReviewPage.Row, _ s: Shared, into out: inout ByteBuffer) {
         let t = s.labels
-        var h = "<li id=\"f-\(e(row.id))\" class=\"fam v-\(row.verdictClass)\">\n"
-        h += "<p class=\"who\"><b>\(row.number)</b> \(e(row.name)) <small>\(e(row.address)) · \(row.members) \(t["review_members_short", default: ""]) · "
-        h += "<span class=\"g\(row.group)\">\(row.group) \(e(row.groupLabel))</span></small></p>\n"
+        func put(_ text: String) { out.writeString(text) }
+        func escaped(_ text: String) { HTMLText.write(escaping: text, into: &out) }
+        func label(_ key: String) { out.writeString(t[key, default: ""]) }
+        put("<li id=\"f-"); escaped(row.id); put("\" class=\"fam v-"); put(row.verdictClass); put("\">\n")
+        put("<p class=\"who\"><b>"); put(String(row.number)); put("</b> "); escaped(row.name); put(" <small>"); escaped(row.address)
+        put(" · "); put(String(row.members)); put(" "); label("review_members_short"); put(" · ")
+        put("<span class=\"g"); put(String(row.group)); put("\">"); put(String(row.group)); put(" "); escaped(row.groupLabel)
+        put("</span></small></p>\n")
         if s.editable {
-            h += "<form method=\"post\" action=\"\(s.action)\(e(row.id))\" class=\"verdict\">\n"
-            h += "<input type=\"hidden\" name=\"csrf_token\" value=\"\(s.csrf)\"><input type=\"hidden\" name=\"version\" value=\"\(row.version)\">"
-            h += "<input type=\"hidden\" name=\"back\" value=\"\(s.back)\">\n"
-            for error in row.errors { h += "<p class=\"error\" role=\"alert\">\(e(error))</p>\n" }
-            h += "<fieldset class=\"v\"><legend>\(t["review_verdict", default: ""])</legend>\(row.verdictsHTML)</fieldset>\n"
-            h += "<div class=\"nf\"><label>\(t["review_proposed_group", default: ""]) <select name=\"proposed_group\"><option value=\"\">–</option>"
-            h += "\(row.groupsHTML)</select></label>\n"
-            h += "<label>\(t["review_reason", default: ""]) <input name=\"reason\" value=\"\(e(row.reason))\" maxlength=\"500\"></label></div>\n"
-            h += "<details\(row.detailsOpen ? " open" : "")><summary>\(t["review_presence", default: ""])"
-            if let presence = row.presenceLabel { h += ": \(e(presence))" }
-            h += "</summary>\n"
-            h += "<label>\(t["review_presence", default: ""]) <select name=\"presence\">\(row.presencesHTML)</select></label>\n"
-            h += "<label>\(t["review_moved_to", default: ""]) <input name=\"moved_to\" value=\"\(e(row.movedTo))\" maxlength=\"500\"></label>\n"
-            h += "<label>\(t["review_other_family", default: ""]) <input name=\"other_family\" value=\"\(e(row.otherFamily))\" maxlength=\"32\"></label>\n"
-            h += "<label>\(t["review_order_note", default: ""]) <input name=\"order_note\" value=\"\(e(row.orderNote))\" maxlength=\"500\"></label>\n"
-            h += "</details>\n<button type=\"submit\">\(t["review_save", default: ""])</button> <output class=\"status\">"
-            if let by = row.updatedBy { h += "\(t["review_saved_by", default: ""]) \(e(by))" }
-            h += "</output>\n</form>\n"
+            put("<form method=\"post\" action=\""); put(s.action); escaped(row.id); put("\" class=\"verdict\">\n")
+            put("<input type=\"hidden\" name=\"csrf_token\" value=\""); put(s.csrf)
+            put("\"><input type=\"hidden\" name=\"version\" value=\""); put(String(row.version)); put("\">")
+            put("<input type=\"hidden\" name=\"back\" value=\""); put(s.back); put("\">\n")
+            for error in row.errors { put("<p class=\"error\" role=\"alert\">"); escaped(error); put("</p>\n") }
+            put("<fieldset class=\"v\"><legend>"); label("review_verdict"); put("</legend>"); put(row.verdictsHTML); put("</fieldset>\n")
+            put("<div class=\"nf\"><label>"); label("review_proposed_group")
+            put(" <select name=\"proposed_group\"><option value=\"\">–</option>"); put(row.groupsHTML); put("</select></label>\n")
+            put("<label>"); label("review_reason"); put(" <input name=\"reason\" value=\""); escaped(row.reason)
+            put("\" maxlength=\"500\"></label></div>\n")
+            put(row.detailsOpen ? "<details open><summary>" : "<details><summary>"); label("review_presence")
+            if let presence = row.presenceLabel { put(": "); escaped(presence) }
+            put("</summary>\n")
+            put("<label>"); label("review_presence"); put(" <select name=\"presence\">"); put(row.presencesHTML); put("</select></label>\n")
+            put("<label>"); label("review_moved_to"); put(" <input name=\"moved_to\" value=\""); escaped(row.movedTo)
+            put("\" maxlength=\"500\"></label>\n")
+            put("<label>"); label("review_other_family"); put(" <input name=\"other_family\" value=\""); escaped(row.otherFamily)
+            put("\" maxlength=\"32\"></label>\n")
+            put("<label>"); label("review_order_note"); put(" <input name=\"order_note\" value=\""); escaped(row.orderNote)
+            put("\" maxlength=\"500\"></label>\n")
+            put("</details>\n<button type=\"submit\">"); label("review_save"); put("</button> <output class=\"status\">")
+            if let by = row.updatedBy { label("review_saved_by"); put(" "); escaped(by) }
+            put("</output>\n</form>\n")
         } else {
-            h += "<p><strong>\(e(row.verdictLabel))</strong>"
-            if !row.reason.isEmpty { h += " — \(e(row.reason))" }
-            if let presence = row.presenceLabel { h += " · \(e(presence))" }
-            h += "</p>\n"
+            put("<p><strong>"); escaped(row.verdictLabel); put("</strong>")
+            if !row.reason.isEmpty { put(" — "); escaped(row.reason) }
+            if let presence = row.presenceLabel { put(" · "); escaped(presence) }
+            put("</p>\n")
         }
-        h += "<p class=\"links\"><a href=\"/forums/\(s.forumID)/families/\(e(row.id))\">\(t["review_family_page", default: ""])</a>"
-        if row.openChallenges > 0 { h += " · <strong>\(row.openChallenges) \(t["review_open_challenges", default: ""])</strong>" }
-        h += "</p>\n</li>\n"
-        return h
+        put("<p class=\"links\"><a href=\"/forums/"); put(String(s.forumID)); put("/families/"); escaped(row.id); put("\">")
+        label("review_family_page"); put("</a>")
+        if row.openChallenges > 0 { put(" · <strong>"); put(String(row.openChallenges)); put(" "); label("review_open_challenges"); put("</strong>") }
+        put("</p>\n</li>\n")
     }
 }

@@ -27,7 +27,7 @@ final class ReviewPageTemplateTests: XCTestCase {
         let page = ReviewPage(forum: forum, unit: unit, rows: [row], tally: ReviewTally(), added: [], filter: ReviewFilter(), editable: true,
                               invalid: nil, addition: nil, csrf: "token", language: .indonesian)
         assertAnswersEveryProperty(page)
-        XCTAssertTrue(page.cards.joined.contains(#"<input type="hidden" name="version" value="2">"#))
+        XCTAssertTrue(page.cards.text.contains(#"<input type="hidden" name="version" value="2">"#))
         assertAnswersEveryProperty(page.summary)
         assertAnswersEveryProperty(page.filterVerdicts[0])
         assertAnswersEveryProperty(PageRenderer.Layout(t: Translations(language: .english), lang: "en", title: "x", switchLanguageURL: "/",
@@ -37,6 +37,11 @@ final class ReviewPageTemplateTests: XCTestCase {
     func testBuiltOptionListsEscapeWhatTheyInsert() {
         XCTAssertEqual(HTMLText.escape(#"<b>"Ani" & 'Budi'</b>"#), "&lt;b&gt;&quot;Ani&quot; &amp; &#39;Budi&#39;&lt;/b&gt;")
         XCTAssertEqual(HTMLText.escape("Tidak miskin"), "Tidak miskin")
+        for text in [#"<b>"Ani" & 'Budi'</b>"#, "Tidak miskin", "", "&", "Śląsk <ü> 'ok'"] {
+            var written = ByteBuffer()
+            HTMLText.write(escaping: text, into: &written)
+            XCTAssertEqual(String(buffer: written), HTMLText.escape(text), "the card writer escapes as the templates do")
+        }
         XCTAssertEqual(HTMLText.options([FormOption(value: "2", label: "2 <Miskin>", selected: true)]),
                        #"<option value="2" selected>2 &lt;Miskin&gt;</option>"#)
         XCTAssertEqual(HTMLText.radios("verdict", [FormOption(value: "sesuai", label: "Sesuai")]),
@@ -44,11 +49,11 @@ final class ReviewPageTemplateTests: XCTestCase {
     }
 
     func testBulkMarkupIsWrittenWhereItsMarkerStands() throws {
-        let bulk = BulkMarkup(parts: ["<li>Ani</li>", "<li>Budi — Śląsk</li>"])
+        let bulk = BulkMarkup(bytes: ByteBuffer(string: "<li>Ani</li><li>Budi — Śląsk</li>"))
         let page = "<ol>\(bulk.renderText)</ol><p>ü</p>"
         XCTAssertEqual(String(buffer: try PageRenderer.body(page, splicing: bulk)), "<ol><li>Ani</li><li>Budi — Śląsk</li></ol><p>ü</p>")
-        XCTAssertEqual(String(buffer: try PageRenderer.body(bulk.renderText, splicing: bulk)), bulk.joined)
-        XCTAssertNotEqual(bulk.marker, BulkMarkup(parts: []).marker)
+        XCTAssertEqual(String(buffer: try PageRenderer.body(bulk.renderText, splicing: bulk)), bulk.text)
+        XCTAssertNotEqual(bulk.marker, BulkMarkup(bytes: ByteBuffer()).marker)
         // A template that lost its place for the markup fails loudly instead of dropping the families.
         XCTAssertThrowsError(try PageRenderer.body("<ol></ol>", splicing: bulk))
         XCTAssertThrowsError(try PageRenderer.body("", splicing: bulk))
