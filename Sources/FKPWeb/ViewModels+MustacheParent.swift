@@ -57,6 +57,41 @@ extension SummaryTable: MustacheParent {
     }
 }
 
+extension SummaryTable.Line: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "label": label
+        case "before": before
+        case "after": after
+        default: nil
+        }
+    }
+}
+
+extension SummaryTable.Count: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "label": label
+        case "count": count
+        default: nil
+        }
+    }
+}
+
+extension ReviewPage.AddedRow: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "address": address
+        case "members": members
+        case "presence": presence
+        case "group": group
+        case "reason": reason
+        default: nil
+        }
+    }
+}
+
 extension PageRenderer.Layout: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {

@@ -29,6 +29,9 @@ final class ReviewPageTemplateTests: XCTestCase {
         assertAnswersEveryProperty(page)
         XCTAssertTrue(page.cards.text.contains(#"<input type="hidden" name="version" value="2">"#))
         assertAnswersEveryProperty(page.summary)
+        assertAnswersEveryProperty(page.summary.lines[0])
+        assertAnswersEveryProperty(SummaryTable.Count(label: "Pindah", count: 1))
+        assertAnswersEveryProperty(ReviewPage.AddedRow(name: "A", address: "B", members: 2, presence: "C", group: "D", reason: "E"))
         assertAnswersEveryProperty(page.filterVerdicts[0])
         assertAnswersEveryProperty(PageRenderer.Layout(t: Translations(language: .english), lang: "en", title: "x", switchLanguageURL: "/",
                                                        requestID: "r", user: "u", csrf: "c", canSeeUsers: true, canImport: false, canAudit: true, content: 1))
