@@ -65,7 +65,7 @@ public struct ExportCheck {
             }
         case .csv:
             pending.withUnsafeBufferPointer { hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[..<count]))) }
-            for line in lines { take(pending[line]) }
+            for line in lines { takeCSVLine(pending[line]) }
         }
     }
 
@@ -114,7 +114,8 @@ public struct ExportCheck {
         }
     }
 
-    private mutating func take(_ bytes: ArraySlice<UInt8>) {
+    /// A CSV record may span lines (inside quotes), so CSV is read line by line, in order.
+    private mutating func takeCSVLine(_ bytes: ArraySlice<UInt8>) {
         lineNumber += 1
         guard unreadable == nil else { return }
         let line = String(decoding: bytes, as: UTF8.self)
