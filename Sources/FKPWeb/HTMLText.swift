@@ -4,43 +4,37 @@ import NIOCore
 /// page, rendered 150 times per page): the same characters as the templates escape, on bytes.
 enum HTMLText {
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&")
-                                          || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "&": escaped += "&amp;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        guard text.utf8.contains(where: { replacement(for: $0) != nil }) else { return text }
+        var escaped = ByteBuffer()
+        write(escaping: text, into: &escaped)
+        return String(buffer: escaped)
     }
 
-    /// Writes `text` escaped as `escape` does, copying the runs between the characters it replaces.
+    /// Writes `text` escaped, copying the runs between the characters it replaces.
     static func write(escaping text: String, into out: inout ByteBuffer) {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
             for (index, byte) in bytes.enumerated() {
-                let replacement: StaticString
-                switch byte {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
+                guard let replacement = replacement(for: byte) else { continue }
                 out.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[runStart..<index]))
                 out.writeStaticString(replacement)
                 runStart = index + 1
             }
             out.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[runStart...]))
+        }
+    }
+
+    /// What a byte becomes in HTML, or nil when it stands as it is (all five are ASCII, so no byte
+    /// of a longer character is ever replaced).
+    private static func replacement(for byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
         }
     }
 
