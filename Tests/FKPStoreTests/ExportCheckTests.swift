@@ -1,34 +1,21 @@
 import Crypto
 import Foundation
+import NIOCore
 import XCTest
 
 @testable import FKPCore
+@testable import FKPStore
 
 /// The export checker reads a file of several blocks (read on every core), and its quick reader
 /// hashes exactly what the chain rule hashes, whatever the bytes of a field.
 final class ExportCheckTests: XCTestCase {
-    /// A JSON line in the exporter's shape (keys in column order, no spaces).
+    /// The entry's line as the exporter writes it.
     static func line(_ e: AuditEntry) -> String {
-        func text(_ value: String?) -> String {
-            guard let value else { return "null" }
-            var out = "\""
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
-        }
-        let values = [text(e.chain), String(e.seq), text(e.prevHash), text(e.hash), text(e.occurredAt), text(e.actor), text(e.actorRole),
-                      e.forumID.map { String($0) } ?? "null", text(e.regionCode), text(e.action), text(e.reason), text(e.decisionRef),
-                      text(e.tableName), text(e.operation), text(e.rowKey), text(e.oldRow), text(e.newRow)]
-        return "{" + zip(AuditExportLine.columns, values).map { "\"\($0)\":\($1)" }.joined(separator: ",") + "}"
+        let cells = [e.chain, String(e.seq), e.prevHash, e.hash, e.occurredAt, e.actor, e.actorRole, e.forumID.map { String($0) }, e.regionCode,
+                     e.action, e.reason, e.decisionRef, e.tableName, e.operation, e.rowKey, e.oldRow, e.newRow]
+        var out: [UInt8] = []
+        ExportLineWriter(format: .jsonl).append(cells.map { $0.map { ByteBuffer(string: $0) } }, to: &out)
+        return String(decoding: out.dropLast(), as: UTF8.self)
     }
 
     /// A chain of `count` entries whose rows hold JSON texts (escapes every few bytes) of varied lengths.
@@ -94,7 +81,7 @@ final class ExportCheckTests: XCTestCase {
     }
 
     func testAFileOfSeveralBlocksIsCheckedAndItsBreaksNamedByLine() throws {
-        // Control characters are written as \u escapes, which only the general parser reads.
+        // The exporter writes control characters as \u escapes, which only the general parser reads.
         var lines = Self.chain(9000, reason: { $0 == 4321 ? "tab\u{1}bell" : "alasan \($0) — ü" }).map(Self.line)
         let file = lines.map { $0 + "\n" }.joined()
         XCTAssertGreaterThan(file.utf8.count, ExportCheck.blockSize)
