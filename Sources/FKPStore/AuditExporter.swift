@@ -1,7 +1,6 @@
 import Crypto
 import FKPCore
 import Foundation
-import NIOCore
 import PostgresNIO
 
 /// Streams the audit entries of a forum or a region, whole chains (or their part in a time range),
@@ -44,48 +43,43 @@ public struct AuditExporter: Sendable {
         }
     }
 
-    /// Writes the export to `write`, in pieces of about 64 KiB, and returns its manifest, signed with `key`.
+    /// Writes the export to `write`, in pieces of at most 64 KiB, and returns its manifest, signed with `key`.
     public func export(_ scope: Scope, from: Date?, to: Date?, format: AuditExportLine.Format, untilEntry: Int64,
-                       key: ExportSigningKey, write: ([UInt8]) async throws -> Void) async throws -> ExportManifest {
+                       key: ExportSigningKey, write: (ArraySlice<UInt8>) async throws -> Void) async throws -> ExportManifest {
         var hasher = SHA256()
         var spans = ExportManifest.ChainSpans()
         let writer = ExportLineWriter(format: format)
-        func emit(_ bytes: [UInt8]) async throws {
+        func emit(_ bytes: ArraySlice<UInt8>) async throws {
             hasher.update(data: bytes)
             try await write(bytes)
         }
-        try await emit(Array(AuditExportLine.header(format).utf8))
+        try await emit(Array(AuditExportLine.header(format).utf8)[...])
         try await database.read { connection in
             let chains = try await chains(scope, on: connection)
-            // Every column as text, in the order of the export's columns.
-            let rows = try await connection.query("""
-                SELECT e.chain, e.seq::text, e.prev_hash, e.hash, audit.timestamp_text(e.occurred_at), e.actor, e.actor_role,
-                       e.forum_id::text, e.region_code, e.action, e.reason, e.decision_ref, e.table_name, e.operation, e.row_key,
-                       e.old_row::text, e.new_row::text
+            // Each entry is one record of the export's columns as text, in their order.
+            let entries: PostgresQuery = """
+                SELECT ROW(e.chain, e.seq::text, e.prev_hash, e.hash, audit.timestamp_text(e.occurred_at), e.actor, e.actor_role,
+                           e.forum_id::text, e.region_code, e.action, e.reason, e.decision_ref, e.table_name, e.operation, e.row_key,
+                           e.old_row::text, e.new_row::text)
                   FROM audit.entries e
                  WHERE e.chain = ANY(\(chains)) AND e.id <= \(untilEntry)
                    AND (\(from)::timestamptz IS NULL OR e.occurred_at >= \(from)) AND (\(to)::timestamptz IS NULL OR e.occurred_at < \(to))
                  -- The table's columns, not the text ones above: sequence numbers in number order.
                  ORDER BY e.chain, e.seq
-                """, logger: database.logger)
-            var batch: [UInt8] = []
-            batch.reserveCapacity(1 << 17)
-            var cells: [ByteBuffer?] = []
-            cells.reserveCapacity(AuditExportLine.columns.count)
-            for try await row in rows {
-                cells.removeAll(keepingCapacity: true)
-                for cell in row { cells.append(cell.bytes) }
-                guard cells.count == AuditExportLine.columns.count, let chain = cells[0], let seq = cells[1], let previous = cells[2],
-                      let hash = cells[3] else { continue }
-                spans.add(chain: String(buffer: chain), seq: Int64(String(buffer: seq)) ?? 0, previousHash: String(buffer: previous),
-                          hash: String(buffer: hash))
-                writer.append(cells, to: &batch)
-                if batch.count > 1 << 16 {
-                    try await emit(batch)
-                    batch.removeAll(keepingCapacity: true)
+                """
+            var text: [UInt8] = []
+            try await RecordCursor.read(entries, width: AuditExportLine.columns.count, on: connection, logger: database.logger) { batch in
+                text.removeAll(keepingCapacity: true)
+                try batch.forEach { cells in
+                    guard let chain = cells[0], let seq = cells[1], let previous = cells[2], let hash = cells[3] else { return }
+                    spans.add(chain: String(decoding: chain, as: UTF8.self), seq: Int64(String(decoding: seq, as: UTF8.self)) ?? 0,
+                              previousHash: String(decoding: previous, as: UTF8.self), hash: String(decoding: hash, as: UTF8.self))
+                    writer.append(cells, to: &text)
+                }
+                for start in stride(from: 0, to: text.count, by: 1 << 16) {
+                    try await emit(text[start..<min(start + 1 << 16, text.count)])
                 }
             }
-            try await emit(batch)
         }
         var manifest = ExportManifest(
             request: .init(forum: { if case .forum(let id) = scope { return id } else { return nil } }(),

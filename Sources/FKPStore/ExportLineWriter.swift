@@ -1,5 +1,4 @@
 import FKPCore
-import NIOCore
 
 /// Writes export lines (docs/audit.md, section 5) straight from the database's text bytes, without
 /// making strings: an export of a million entries spends its time reading, not formatting. Every
@@ -18,13 +17,13 @@ struct ExportLineWriter {
     }
 
     /// Appends the line of one entry, whose 17 columns are in the order of `AuditExportLine.columns`.
-    func append(_ cells: [ByteBuffer?], to out: inout [UInt8]) {
+    func append(_ cells: [UnsafeBufferPointer<UInt8>?], to out: inout [UInt8]) {
         switch format {
         case .jsonl:
             for (index, cell) in cells.enumerated() {
                 out.append(contentsOf: keys[index])
                 guard let cell else { out.append(contentsOf: Self.null); continue }
-                if Self.numeric.contains(index) { out.append(contentsOf: cell.readableBytesView) } else { Self.appendJSONString(cell, to: &out) }
+                if Self.numeric.contains(index) { out.append(contentsOf: cell) } else { Self.appendJSONString(cell, to: &out) }
             }
             out.append(UInt8(ascii: "}"))
         case .csv:
@@ -42,26 +41,24 @@ struct ExportLineWriter {
 
     /// The cell as a JSON string. Bytes that need no escape are copied in runs: a row image is
     /// mostly such bytes, and a million entries are written per export.
-    static func appendJSONString(_ cell: ByteBuffer, to out: inout [UInt8]) {
+    static func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        cell.withUnsafeReadableBytes { bytes in
-            var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<index]))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
-                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-                default:
-                    out.append(contentsOf: unicodeEscape)
-                    out.append(hexDigits[Int(byte >> 4)])
-                    out.append(hexDigits[Int(byte & 0x0f)])
-                }
-                runStart = index + 1
+        var runStart = 0
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+            case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            default:
+                out.append(contentsOf: unicodeEscape)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0f)])
             }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart...]))
+            runStart = index + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         out.append(UInt8(ascii: "\""))
     }
 
@@ -69,22 +66,20 @@ struct ExportLineWriter {
 
     /// Quoted when empty (an empty text, not an absent one), or holding a quote, comma or line
     /// break, or a space or tab at either end.
-    static func appendCSVField(_ cell: ByteBuffer, to out: inout [UInt8]) {
+    static func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let quote = UInt8(ascii: "\"")
-        cell.withUnsafeReadableBytes { bytes in
-            func isEdge(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-            let quoted = bytes.isEmpty || isEdge(bytes.first!) || isEdge(bytes.last!)
-                || bytes.contains { $0 == quote || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
-            guard quoted else { out.append(contentsOf: bytes); return }
-            out.append(quote)
-            var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte == quote {
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart...index]))
-                out.append(quote)  // a quote inside is doubled
-                runStart = index + 1
-            }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart...]))
-            out.append(quote)
+        func isEdge(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let quoted = bytes.isEmpty || isEdge(bytes.first!) || isEdge(bytes.last!)
+            || bytes.contains { $0 == quote || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        guard quoted else { out.append(contentsOf: bytes); return }
+        out.append(quote)
+        var runStart = 0
+        for (index, byte) in bytes.enumerated() where byte == quote {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...index]))
+            out.append(quote)  // a quote inside is doubled
+            runStart = index + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        out.append(quote)
     }
 }

@@ -19,7 +19,7 @@ final class BufferedOutput: @unchecked Sendable {
     }
 
     /// Bytes already in pieces of a useful size go straight out, after what is pending.
-    func write(bytes: [UInt8]) {
+    func write(bytes: ArraySlice<UInt8>) {
         lock.lock()
         defer { lock.unlock() }
         if !pending.isEmpty {

@@ -70,4 +70,16 @@ final class AuditChainVerifierTests: XCTestCase {
         XCTAssertEqual(verifier.problems, [.changed(chain: "forum:1", seq: 1)])
         XCTAssertNil(verifier.chains["forum:2"]?.problem)
     }
+
+    func testChainsCheckedApartAndMergedReportWhatOneVerifierReports() {
+        var a = chain(3, name: "forum:1")
+        var b = chain(4, name: "forum:2")
+        a[1].reason = "diubah"
+        b.remove(at: 2)
+        var merged = verify(b)
+        merged.merge(verify(a))
+        XCTAssertEqual(merged.problems, verify(a + b).problems)
+        XCTAssertEqual(merged.problems, [.changed(chain: "forum:1", seq: 2), .missing(chain: "forum:2", expectedSeq: 3, foundSeq: 4)])
+        XCTAssertEqual(merged.chains["forum:2"]?.count, 3)
+    }
 }

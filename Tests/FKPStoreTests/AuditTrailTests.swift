@@ -170,6 +170,35 @@ final class AuditTrailTests: XCTestCase {
         }
     }
 
+    /// All chains are read in two halves of their names at once: every entry is read once, and a
+    /// break is found in whichever half its chain falls.
+    func testEveryChainIsVerifiedWhicheverHalfOfTheNamesItFallsIn() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1", rank: 1)] + SQLTest.forum() + SQLTest.advance(to: .reviewing))
+            let chains = try await Self.texts(db, "SELECT DISTINCT chain FROM audit.entries ORDER BY 1")
+            XCTAssertGreaterThanOrEqual(chains.count, 2)
+            let (first, last) = (chains.first ?? "", chains.last ?? "")
+            try await db.client.withConnection { connection in
+                try await connection.query("SET session_replication_role = replica", logger: db.logger)
+                try await connection.query("UPDATE audit.entries SET reason = 'diubah' WHERE chain IN (\(first), \(last)) AND seq = 1",
+                                           logger: db.logger)
+                try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
+            }
+            let stored = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries", as: Int64.self)
+            let verification = try await AuditRepository(database: db).verify()
+            XCTAssertEqual(verification.entries, stored)
+            XCTAssertEqual(verification.chains, chains.count)
+            XCTAssertEqual(verification.problems, ["chain \(first), entry 1: changed (its content does not match its hash)",
+                                                   "chain \(last), entry 1: changed (its content does not match its hash)"])
+        }
+    }
+
+    static func texts(_ db: Database, _ sql: PostgresQuery) async throws -> [String] {
+        var found: [String] = []
+        for try await text in try await db.client.query(sql, logger: db.logger).decode(String.self) { found.append(text) }
+        return found
+    }
+
     /// 8 writers × 200 audited writes to one forum leave one chain with no fork and no gap.
     func testConcurrentWritersToOneForumLeaveOneUnforkedChain() async throws {
         try await withTestDatabase { db, _ in

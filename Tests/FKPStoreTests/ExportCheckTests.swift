@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import NIOCore
 import XCTest
 
 @testable import FKPCore
@@ -13,9 +12,7 @@ final class ExportCheckTests: XCTestCase {
     static func line(_ e: AuditEntry) -> String {
         let cells = [e.chain, String(e.seq), e.prevHash, e.hash, e.occurredAt, e.actor, e.actorRole, e.forumID.map { String($0) }, e.regionCode,
                      e.action, e.reason, e.decisionRef, e.tableName, e.operation, e.rowKey, e.oldRow, e.newRow]
-        var out: [UInt8] = []
-        ExportLineWriter(format: .jsonl).append(cells.map { $0.map { ByteBuffer(string: $0) } }, to: &out)
-        return String(decoding: out.dropLast(), as: UTF8.self)
+        return String(decoding: ExportLineWriter(format: .jsonl).line(cells).dropLast(), as: UTF8.self)
     }
 
     /// A chain of `count` entries whose rows hold JSON texts (escapes every few bytes) of varied lengths.

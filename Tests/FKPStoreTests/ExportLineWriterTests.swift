@@ -1,6 +1,5 @@
 import FKPCore
 @testable import FKPStore
-import NIOCore
 import XCTest
 
 /// Export lines are written straight from the database's bytes; read back, every value is the
@@ -16,8 +15,7 @@ final class ExportLineWriterTests: XCTestCase {
     ]
 
     func testAJSONLineReadsBackToTheSameValues() throws {
-        var out: [UInt8] = []
-        ExportLineWriter(format: .jsonl).append(Self.cells.map { $0.map { ByteBuffer(string: $0) } }, to: &out)
+        let out = ExportLineWriter(format: .jsonl).line(Self.cells)
         XCTAssertEqual(out.last, UInt8(ascii: "\n"))
         XCTAssertEqual(out.filter { $0 == UInt8(ascii: "\n") }.count, 1, "one line, whatever the values hold")
         let entry = try AuditExportLine.parseJSONL(out.dropLast(), line: 1)
@@ -25,8 +23,7 @@ final class ExportLineWriterTests: XCTestCase {
     }
 
     func testACSVRecordReadsBackToTheSameValues() throws {
-        var out: [UInt8] = []
-        ExportLineWriter(format: .csv).append(Self.cells.map { $0.map { ByteBuffer(string: $0) } }, to: &out)
+        let out = ExportLineWriter(format: .csv).line(Self.cells)
         var records = AuditExportLine.CSVRecords()
         var found: [String?]?
         for line in String(decoding: out, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast() {

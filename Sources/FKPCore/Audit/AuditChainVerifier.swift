@@ -45,6 +45,11 @@ public struct AuditChainVerifier: Sendable {
               contentMatches: AuditHashing.hash(entry) == entry.hash)
     }
 
+    /// An entry read as its export columns' bytes (`AuditExportLine.digest`).
+    public mutating func check(_ digest: AuditExportLine.Digest) {
+        check(chain: digest.chain, seq: digest.seq, prevHash: digest.prevHash, hash: digest.hash, contentMatches: digest.contentMatches)
+    }
+
     /// An entry's place in its chain, and whether its content matches its hash (asked only while
     /// the chain holds: after its first break a chain's entries are not looked at). True when this
     /// entry is the chain's first break.
@@ -78,6 +83,12 @@ public struct AuditChainVerifier: Sendable {
         state.lastSeq = seq
         state.headHash = hash
         return state.problem != nil
+    }
+
+    /// Takes in what another verifier found of other chains (chains can be checked apart: a
+    /// chain's entries only link to each other).
+    public mutating func merge(_ other: AuditChainVerifier) {
+        chains.merge(other.chains) { mine, _ in mine }
     }
 
     public var problems: [Problem] { chains.keys.sorted().compactMap { chains[$0]?.problem } }

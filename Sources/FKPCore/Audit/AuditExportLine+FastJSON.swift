@@ -14,19 +14,21 @@ extension AuditExportLine {
         return read ? fields : nil
     }
 
-    /// What checking a line's place in its chain needs, and whether its content still matches its hash.
-    struct Digest {
-        let chain: String
-        let seq: Int64
-        let prevHash: String
-        let hash: String
-        let contentMatches: Bool
+    /// What checking an entry's place in its chain needs, and whether its content still matches its hash.
+    public struct Digest: Sendable {
+        public let chain: String
+        public let seq: Int64
+        public let prevHash: String
+        public let hash: String
+        public let contentMatches: Bool
     }
 
     /// Reusable buffers for `digest`, one per thread.
-    struct DigestScratch {
+    public struct DigestScratch {
         var canonical = AuditHashing.CanonicalText()
         var unescaped: [UInt8] = []
+
+        public init() {}
     }
 
     /// Checks a line as the exporter writes it straight from its bytes: the canonical text is built
@@ -35,15 +37,29 @@ extension AuditExportLine {
     /// run; nil for any line of another shape or with a field amiss, which `parseJSONL` then reads
     /// and, when it is wrong, names.
     static func digest(_ line: UnsafeBufferPointer<UInt8>, scratch: inout DigestScratch) -> Digest? {
-        digest(line, canonical: &scratch.canonical, unescaped: &scratch.unescaped)
+        digest(canonical: &scratch.canonical, unescaped: &scratch.unescaped) { unescaped, visit in
+            scanFields(line, unescaped: &unescaped, visit)
+        }
     }
 
-    private static func digest(_ line: UnsafeBufferPointer<UInt8>, canonical: inout AuditHashing.CanonicalText,
-                               unescaped: inout [UInt8]) -> Digest? {
+    /// Checks an entry given as the text of its export columns in their order (nil where absent),
+    /// as the database sends them; nil when a column is missing or a required one is absent.
+    public static func digest(columns: [UnsafeBufferPointer<UInt8>?], scratch: inout DigestScratch) -> Digest? {
+        digest(canonical: &scratch.canonical, unescaped: &scratch.unescaped) { _, visit in
+            guard columns.count == self.columns.count else { return false }
+            for (index, column) in columns.enumerated() { visit(index, column) }
+            return true
+        }
+    }
+
+    /// Builds the digest from the fields `walk` hands to its visitor (column index, bytes), with
+    /// `unescaped` lent to it as scratch; `walk` returns false when the entry could not be read whole.
+    private static func digest(canonical: inout AuditHashing.CanonicalText, unescaped: inout [UInt8],
+                               walk: (inout [UInt8], (Int, UnsafeBufferPointer<UInt8>?) -> Void) -> Bool) -> Digest? {
         canonical.reset()
         var chain: String?, seq: Int64?, prevHash: String?, hash: String?
         var sound = true
-        let read = scanFields(line, unescaped: &unescaped) { index, field in
+        let read = walk(&unescaped) { index, field in
             if field == nil, requiredColumns.contains(index) { sound = false }
             switch index {
             case 0:

@@ -1,0 +1,70 @@
+import NIOConcurrencyHelpers
+import NIOCore
+import PostgresNIO
+
+/// The rows of one FETCH, each one anonymous record of text columns (`SELECT ROW(a::text, ...)`),
+/// which PostgreSQL sends in its binary form: a column count, then per column a type, a length (-1
+/// for NULL) and the text's bytes. One cell per row instead of one per column, since the driver's
+/// cost is per cell; the records are copied out of the driver's receive buffers as they arrive (a
+/// row the driver hands over keeps the whole buffer it was read into alive).
+struct RecordBatch: Sendable {
+    private var bytes = ByteBuffer()
+    /// Where each record starts in `bytes`.
+    private var starts: [Int] = []
+    let width: Int
+    var count: Int { starts.count }
+
+    private init(width: Int) {
+        self.width = width
+        bytes.reserveCapacity(1 << 20)
+    }
+
+    /// Runs `query`, whose rows are records of `width` text columns. The rows are taken on the
+    /// connection's event loop as they arrive, not one by one through an async sequence, which
+    /// also means nothing holds the server back: `query` must return a bounded number of rows.
+    static func fetch(_ query: PostgresQuery, width: Int, on connection: PostgresConnection, logger: Logger) async throws -> RecordBatch {
+        let batch = NIOLockedValueBox(RecordBatch(width: width))
+        _ = try await connection.query(query, logger: logger) { row in
+            guard let record = row.first?.bytes else { throw RecordBatchError.notARecord }
+            batch.withLockedValue { batch in
+                batch.starts.append(batch.bytes.writerIndex)
+                batch.bytes.writeImmutableBuffer(record)
+            }
+        }.get()
+        return batch.withLockedValue { $0 }
+    }
+
+    /// Calls `body` with each row's columns in order (nil for NULL), in a reused array whose
+    /// pointers live until `body` returns.
+    func forEach(_ body: ([UnsafeBufferPointer<UInt8>?]) throws -> Void) throws {
+        try bytes.withUnsafeReadableBytes { raw in
+            let all = raw.bindMemory(to: UInt8.self)
+            func int32(at offset: Int) throws -> Int {
+                guard offset + 4 <= all.count else { throw RecordBatchError.notARecord }
+                return Int(Int32(bigEndian: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + 4]).loadUnaligned(as: Int32.self)))
+            }
+            var row: [UnsafeBufferPointer<UInt8>?] = []
+            row.reserveCapacity(width)
+            for start in starts {
+                row.removeAll(keepingCapacity: true)
+                var at = start - bytes.readerIndex
+                guard try int32(at: at) == width else { throw RecordBatchError.notARecord }
+                at += 4
+                for _ in 0..<width {
+                    let length = try int32(at: at + 4)  // after the column's type
+                    at += 8
+                    guard length >= 0 else { row.append(nil); continue }
+                    guard at + length <= all.count else { throw RecordBatchError.notARecord }
+                    row.append(UnsafeBufferPointer(rebasing: all[at..<at + length]))
+                    at += length
+                }
+                try body(row)
+            }
+        }
+    }
+}
+
+/// Rows that are not records of the expected width: a mistake in the query that asked for them.
+enum RecordBatchError: Error {
+    case notARecord
+}

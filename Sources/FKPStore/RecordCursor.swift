@@ -1,0 +1,35 @@
+import PostgresNIO
+
+/// Reads a query's rows through a cursor, batch by batch, while PostgreSQL sends the next batch.
+/// Memory stays bounded whatever the size of the result and however slowly it is consumed (an
+/// export downloaded to a phone): a single query's rows pile up in the driver whenever PostgreSQL
+/// sends faster than they are used. The cursor reads one snapshot, as a single query would.
+enum RecordCursor {
+    /// Rows per FETCH: a few megabytes of audit entries, few enough round trips to cost nothing.
+    static let defaultBatchSize = 4000
+
+    /// `query` is a SELECT whose rows are records of `width` text columns (see `RecordBatch`);
+    /// `body` gets them `batchSize` rows at a time, in order.
+    static func read(_ query: PostgresQuery, width: Int, batchSize: Int = defaultBatchSize, on connection: PostgresConnection,
+                     logger: Logger, _ body: (RecordBatch) async throws -> Void) async throws {
+        try await connection.query("BEGIN READ ONLY", logger: logger)
+        do {
+            try await connection.query(PostgresQuery(unsafeSQL: "DECLARE records NO SCROLL CURSOR FOR " + query.sql, binds: query.binds),
+                                       logger: logger)
+            func nextBatch() async throws -> RecordBatch {
+                try await RecordBatch.fetch("FETCH FORWARD \(unescaped: String(batchSize)) FROM records", width: width,
+                                            on: connection, logger: logger)
+            }
+            var batch = try await nextBatch()
+            while batch.count > 0 {
+                async let following = nextBatch()
+                try await body(batch)
+                batch = try await following
+            }
+            try await connection.query("COMMIT", logger: logger)
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw error
+        }
+    }
+}
