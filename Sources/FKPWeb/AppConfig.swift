@@ -53,9 +53,10 @@ public struct AppConfig: Sendable {
 
     /// Reads the environment. `database` stands in for DATABASE_URL when the caller provides one
     /// (the demo's private cluster); otherwise DATABASE_URL is required.
-    /// `servesPages` is false for commands that only talk to the database: they need no templates.
+    /// `folders` names the folders the caller reads (each is checked): a command that only talks to
+    /// the database needs none, `fkp migrate` only sql/.
     public static func fromEnvironment(_ env: [String: String], database fallback: DatabaseURL? = nil,
-                                       servesPages: Bool = true) throws -> AppConfig {
+                                       folders: Folders = .all) throws -> AppConfig {
         let database: DatabaseURL
         if let text = env["DATABASE_URL"], !text.isEmpty {
             do { database = try DatabaseURL(parsing: text) } catch {
@@ -91,12 +92,25 @@ public struct AppConfig: Sendable {
         config.databaseWaitSeconds = try integer(env, "FKP_DB_WAIT_SECONDS", default: config.databaseWaitSeconds, in: 1...60)
         config.trustedProxies = addresses(env["FKP_TRUSTED_PROXIES"] ?? "")
         if let allowed = env["FKP_METRICS_ALLOW"] { config.metricsAllowed = addresses(allowed) }
-        if servesPages {
+        if folders.contains(.pages) {
             config.templatesDirectory = try directory(env, "FKP_TEMPLATES_DIR", default: config.templatesDirectory)
             config.publicDirectory = try directory(env, "FKP_PUBLIC_DIR", default: config.publicDirectory)
+        }
+        if folders.contains(.migrations) {
             config.migrationsDirectory = try directory(env, "FKP_SQL_DIR", default: config.migrationsDirectory)
         }
         return config
+    }
+
+    /// The folders of the checkout a command reads besides the database.
+    public struct Folders: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// templates/ and public/: what the server renders and serves.
+        public static let pages = Folders(rawValue: 1)
+        /// sql/: the migrations.
+        public static let migrations = Folders(rawValue: 2)
+        public static let all: Folders = [.pages, .migrations]
     }
 
     /// FKP_EXPORT_KEY_FILE, also read alone by the commands that need no database.

@@ -54,7 +54,7 @@ struct AuditExportCommand: AsyncParsableCommand {
             }
             let (fromDate, toDate) = (try AuditCommand.time(from, option: "--from"), try AuditCommand.time(to, option: "--to"))
             let key = try AuditCommand.signingKey()
-            let config = try CommandSupport.configuration(servesPages: false)
+            let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
             let output = try CommandSupport.output(to: out)
             let buffered = BufferedOutput(output)
@@ -79,7 +79,7 @@ struct AuditVerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandSupport.reportingFailures {
-            let config = try CommandSupport.configuration(servesPages: false)
+            let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
             let result = try await PostgresClient.with(config.database, logger: logger) { client in
                 try await AuditRepository(database: Database(client: client, logger: logger)).verify(chain: forum.map { "forum:\($0)" })

@@ -16,9 +16,9 @@ enum CommandSupport {
         return Logger(label: "fkp")
     }
 
-    static func configuration(database fallback: DatabaseURL? = nil, servesPages: Bool = true) throws -> AppConfig {
+    static func configuration(database fallback: DatabaseURL? = nil, folders: AppConfig.Folders = .all) throws -> AppConfig {
         do {
-            return try AppConfig.fromEnvironment(ProcessInfo.processInfo.environment, database: fallback, servesPages: servesPages)
+            return try AppConfig.fromEnvironment(ProcessInfo.processInfo.environment, database: fallback, folders: folders)
         } catch {
             printError("\(error)")
             throw ExitCode(2)

@@ -27,7 +27,7 @@ struct ExportCommand: AsyncParsableCommand {
             guard let code = RegionCode.parse(place), kind != "final" || code.level == .regency else {
                 throw ValidationError("\(option) '\(place)' is not the code of a \(kind == "final" ? "regency" : "region")")
             }
-            let config = try CommandSupport.configuration(servesPages: false)
+            let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
             let output = try CommandSupport.output(to: out)
             let buffered = BufferedOutput(output)

@@ -22,7 +22,7 @@ struct ImportCommand: AsyncParsableCommand {
     private func importFile() async throws {
         guard let listKind = ListImporter.Kind(rawValue: kind) else { throw ValidationError("import regions FILE or import families FILE") }
         let chunks = try FileChunks(path: file)
-        let config = try CommandSupport.configuration(servesPages: false)
+        let config = try CommandSupport.configuration(folders: [])
         let logger = CommandSupport.bootstrapLogging(level: .warning)
         let size = file == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int
         let progress = ImportProgress(totalBytes: size)

@@ -10,7 +10,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandSupport.reportingFailures {
-            let config = try CommandSupport.configuration()
+            let config = try CommandSupport.configuration(folders: .migrations)
             let logger = CommandSupport.bootstrapLogging(level: .warning)
             do {
                 let applied = try await CommandSupport.migrate(config, logger: logger)

@@ -21,7 +21,7 @@ struct RerankCommand: AsyncParsableCommand {
             guard let code = RegionCode.parse(regency), code.level == .regency else {
                 throw ValidationError("--regency '\(regency)' is not the 4-digit code of a regency or city")
             }
-            let config = try CommandSupport.configuration(servesPages: false)
+            let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
             try await PostgresClient.with(config.database, logger: logger) { client in
                 let database = Database(client: client, logger: logger)

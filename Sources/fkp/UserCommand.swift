@@ -36,7 +36,7 @@ struct UserCommand: AsyncParsableCommand {
                 if let problem = PasswordRules.check(password, username: username) {
                     throw ValidationError("the password is refused: \(problem) (at least \(PasswordRules.minimumLength) characters, not common, not the user name)")
                 }
-                let config = try CommandSupport.configuration(servesPages: false)
+                let config = try CommandSupport.configuration(folders: [])
                 let logger = CommandSupport.bootstrapLogging(level: .warning)
                 let hash = try await PasswordHasher(cost: UInt8(config.bcryptCost)).hash(password)
                 try await PostgresClient.with(config.database, logger: logger) { client in
@@ -61,7 +61,7 @@ struct UserCommand: AsyncParsableCommand {
                     guard let parsed = RegionCode.parse(code) else { throw ValidationError("--region '\(code)' is not a BPS code") }
                     return [parsed]
                 }
-                let config = try CommandSupport.configuration(servesPages: false)
+                let config = try CommandSupport.configuration(folders: [])
                 let logger = CommandSupport.bootstrapLogging(level: .warning)
                 let listed = try await PostgresClient.with(config.database, logger: logger) { client in
                     try await AccountRepository(database: Database(client: client, logger: logger)).list(within: roots)
@@ -84,7 +84,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CommandSupport.reportingFailures {
-                let config = try CommandSupport.configuration(servesPages: false)
+                let config = try CommandSupport.configuration(folders: [])
                 let logger = CommandSupport.bootstrapLogging(level: .warning)
                 try await PostgresClient.with(config.database, logger: logger) { client in
                     let database = Database(client: client, logger: logger)

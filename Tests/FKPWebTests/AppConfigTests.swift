@@ -32,4 +32,17 @@ final class AppConfigTests: XCTestCase {
         XCTAssertEqual(config.database.port, 5432)
         XCTAssertFalse("\(config.database)".contains("p@ss"), "the password never appears in logs")
     }
+
+    /// `fkp migrate` reads sql/ only: run from elsewhere with FKP_SQL_DIR set, it needs no templates,
+    /// and without sql/ it names the variable that finds it.
+    func testACommandChecksOnlyTheFoldersItReads() throws {
+        let database = ["DATABASE_URL": "postgres://fkp:pw@127.0.0.1:5432/fkp", "FKP_TEMPLATES_DIR": "/no/such/folder"]
+        let config = try AppConfig.fromEnvironment(database.merging(["FKP_SQL_DIR": TestPostgres.packageRoot + "/sql"]) { $1 },
+                                                   folders: .migrations)
+        XCTAssertEqual(config.migrationsDirectory, TestPostgres.packageRoot + "/sql")
+        XCTAssertThrowsError(try AppConfig.fromEnvironment(database.merging(["FKP_SQL_DIR": "/no/such/sql"]) { $1 }, folders: .migrations)) {
+            XCTAssertEqual(($0 as? AppConfig.Invalid)?.variable, "FKP_SQL_DIR")
+        }
+        XCTAssertNoThrow(try AppConfig.fromEnvironment(database.merging(["FKP_SQL_DIR": "/no/such/sql"]) { $1 }, folders: []))
+    }
 }
