@@ -76,18 +76,22 @@ public struct ListImporter: Sendable {
         }
         var reader = CSVReader()
         var header: CSVHeader?
+        var headerRead = false
         var problems = ImportProblems()
         var hasher = SHA256()
         var rows = 0
         var buffer = ""
         func take(_ record: CSVReader.Record) -> String? {
-            guard let header else {
+            guard headerRead else {
+                headerRead = true
                 do {
                     header = try CSVHeader(record, required: kind == .families ? FamilyCSV.required : RegionCSV.required,
                                            optional: kind == .families ? FamilyCSV.optional : RegionCSV.optional)
                 } catch { error.shown.forEach { problems.append($0) } }
                 return nil
             }
+            // Rows under a header that could not be read cannot be read either: the header's problems are the report.
+            guard let header else { return nil }
             rows += 1
             switch kind {
             case .families:

@@ -59,6 +59,8 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", members: "0") + "\n", "line 2, column members: value '0': a whole number from 1 to 99"),
                 (h + "\n" + Self.row("F1", latitude: "48.85", longitude: "2.35") + "\n", "line 2, column latitude: value '48.85': outside Indonesia"),
                 (h + "\n" + Self.row("F1", latitude: "-6.6") + "\n", "latitude and longitude come together"),
+                (h + "\n" + Self.row("F1", latitude: "abc", longitude: "106.8") + "\n", "line 2, column latitude: value 'abc': not a decimal number"),
+                (h + "\n" + Self.row("F1", name: "Bu\u{0}di") + "\n", "line 2, column head_name: a NUL byte (0x00), which a text cannot hold"),
             ]
             for (text, expected) in cases where !expected.isEmpty {
                 try await Self.assertRefused(text, expected, db)
@@ -73,6 +75,22 @@ final class ListImportTests: XCTestCase {
             }
             let after = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families", as: Int64.self)
             XCTAssertEqual(after, before)
+        }
+    }
+
+    /// Rows under a header that cannot be read are not read as a header in turn: the report is the header's.
+    func testABrokenHeaderIsTheWholeReport() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            for header in [Self.header + ",members", "\u{FEFF}\u{FEFF}" + Self.header] {
+                do {
+                    _ = try await Self.load(.families, header + "\n" + Self.row("F1") + "\n" + Self.row("F2") + "\n", db)
+                    XCTFail("expected the header to be refused")
+                } catch let problems as ImportProblems {
+                    XCTAssertFalse(problems.shown.isEmpty)
+                    XCTAssertEqual(problems.shown.filter { $0.line != 1 }.count, 0, "\(problems)")
+                }
+            }
         }
     }
 

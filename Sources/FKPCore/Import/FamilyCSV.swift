@@ -57,11 +57,13 @@ public enum FamilyCSV {
         if let nik, !PersonalNumber.isValid(nik) { refuse("head_nik", PersonalNumber.masked(nik), "not 16 digits") }
         let latitude = field("latitude", required: false)
         let longitude = field("longitude", required: false)
-        if let latitude, !(isDecimal(latitude) && (-11.5...6.5).contains(Double(latitude) ?? 99)) {
-            refuse("latitude", latitude, "outside Indonesia (-11.5 to 6.5)")
-        }
-        if let longitude, !(isDecimal(longitude) && (94.5...141.5).contains(Double(longitude) ?? 0)) {
-            refuse("longitude", longitude, "outside Indonesia (94.5 to 141.5)")
+        for (column, value, bounds) in [("latitude", latitude, -11.5...6.5), ("longitude", longitude, 94.5...141.5)] {
+            guard let value else { continue }
+            if !isDecimal(value) {
+                refuse(column, value, "not a decimal number (use a dot: 12.5)")
+            } else if !bounds.contains(Double(value) ?? .nan) {
+                refuse(column, value, "outside Indonesia (\(bounds.lowerBound) to \(bounds.upperBound))")
+            }
         }
         if (latitude == nil) != (longitude == nil) {
             problems.append(ImportProblem(line: record.line, column: latitude == nil ? "latitude" : "longitude",
