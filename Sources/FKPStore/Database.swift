@@ -38,7 +38,7 @@ public struct Database: Sendable {
                         return try await body(connection)
                     }
                 } catch let error as PostgresTransactionError {
-                    throw error.closureError ?? error.commitError ?? error.beginError ?? error
+                    throw error.underlying
                 }
             }
         }

@@ -12,24 +12,24 @@ enum RecordCursor {
     /// `body` gets them `batchSize` rows at a time, in order.
     static func read(_ query: PostgresQuery, width: Int, batchSize: Int = defaultBatchSize, on connection: PostgresConnection,
                      logger: Logger, _ body: (RecordBatch) async throws -> Void) async throws {
-        try await connection.query("BEGIN READ ONLY", logger: logger)
         do {
-            try await connection.query(PostgresQuery(unsafeSQL: "DECLARE records NO SCROLL CURSOR FOR " + query.sql, binds: query.binds),
-                                       logger: logger)
-            func nextBatch() async throws -> RecordBatch {
-                try await RecordBatch.fetch("FETCH FORWARD \(unescaped: String(batchSize)) FROM records", width: width,
-                                            on: connection, logger: logger)
+            try await connection.withTransaction(logger: logger) { connection in
+                try await connection.query("SET TRANSACTION READ ONLY", logger: logger)
+                try await connection.query(PostgresQuery(unsafeSQL: "DECLARE records NO SCROLL CURSOR FOR " + query.sql, binds: query.binds),
+                                           logger: logger)
+                func nextBatch() async throws -> RecordBatch {
+                    try await RecordBatch.fetch("FETCH FORWARD \(unescaped: String(batchSize)) FROM records", width: width,
+                                                on: connection, logger: logger)
+                }
+                var batch = try await nextBatch()
+                while batch.count > 0 {
+                    async let following = nextBatch()
+                    try await body(batch)
+                    batch = try await following
+                }
             }
-            var batch = try await nextBatch()
-            while batch.count > 0 {
-                async let following = nextBatch()
-                try await body(batch)
-                batch = try await following
-            }
-            try await connection.query("COMMIT", logger: logger)
-        } catch {
-            _ = try? await connection.query("ROLLBACK", logger: logger)
-            throw error
+        } catch let error as PostgresTransactionError {
+            throw error.underlying
         }
     }
 }
