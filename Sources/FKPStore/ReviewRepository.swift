@@ -209,7 +209,7 @@ public struct ReviewRepository: Sendable {
           FROM (SELECT DISTINCT ON (a.row_key) a.operation, a.new_row FROM audit.entries a, forum
                  WHERE a.chain = 'forum:' || forum.id AND a.table_name = '\(table)' AND a.occurred_at <= forum.at
                  ORDER BY a.row_key, a.seq DESC) e
-         CROSS JOIN LATERAL jsonb_populate_record(NULL::\(table), e.new_row) r
+         CROSS JOIN LATERAL json_populate_record(NULL::\(table), e.new_row) r
          WHERE e.operation <> 'DELETE'
         """
     }

@@ -1,3 +1,4 @@
+import FKPCore
 import FKPStore
 import FKPTestSupport
 import Foundation
@@ -51,6 +52,31 @@ final class MigratorTests: XCTestCase {
             }
             let rows = try await client.query("SELECT to_regclass('fkp.half_done')::text", logger: TestPostgres.logger)
             for try await name in rows.decode(String?.self) { XCTAssertNil(name, "the broken migration's first statement was rolled back") }
+        }
+    }
+
+    /// Migration 0016 keeps the row images as text: the entries written before it keep their exact
+    /// texts and hashes, and every chain still verifies.
+    func testEntriesWrittenBeforeTheRowImagesBecameTextKeepTheirTextsAndVerify() async throws {
+        let url = try await TestPostgres.shared.emptyDatabase()
+        let before = try copyOfMigrations()
+        try FileManager.default.removeItem(atPath: before + "/0016_audit_row_images_as_text.sql")
+        try await PostgresClient.with(url, logger: TestPostgres.logger) { client in
+            let db = Database(client: client, logger: TestPostgres.logger)
+            try await Migrator(directory: before).migrate(client, logger: TestPostgres.logger)
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F2", rank: 2)] + SQLTest.forum()
+                                        + SQLTest.advance(to: .reviewing))
+            let texts = "SELECT string_agg(coalesce(old_row::text, '-') || '|' || coalesce(new_row::text, '-') || '|' || hash, E'\n' ORDER BY id) FROM audit.entries"
+            let stored = try await SQLTest.scalar(db, texts, as: String.self)
+            let applied = try await Migrator(directory: TestPostgres.packageRoot + "/sql").migrate(client, logger: TestPostgres.logger)
+            XCTAssertEqual(applied, ["0016_audit_row_images_as_text.sql"])
+            let type = try await SQLTest.scalar(db, "SELECT atttypid::regtype::text FROM pg_attribute WHERE attrelid = 'audit.entries'::regclass AND attname = 'new_row'", as: String.self)
+            XCTAssertEqual(type, "json")
+            let migrated = try await SQLTest.scalar(db, texts, as: String.self)
+            XCTAssertEqual(migrated, stored)
+            let verification = try await AuditRepository(database: db).verify()
+            XCTAssertTrue(verification.isValid, "\(verification.problems)")
+            XCTAssertGreaterThan(verification.entries, 5)
         }
     }
 
