@@ -1,6 +1,7 @@
 import Crypto
 import FKPCore
 import Foundation
+import NIOCore
 import PostgresNIO
 
 /// Streams the audit entries of a forum or a region, whole chains (or their part in a time range),
@@ -45,15 +46,15 @@ public struct AuditExporter: Sendable {
 
     /// Writes the export to `write`, in pieces of at most 64 KiB, and returns its manifest, signed with `key`.
     public func export(_ scope: Scope, from: Date?, to: Date?, format: AuditExportLine.Format, untilEntry: Int64,
-                       key: ExportSigningKey, write: (ArraySlice<UInt8>) async throws -> Void) async throws -> ExportManifest {
+                       key: ExportSigningKey, write: (ByteBuffer) async throws -> Void) async throws -> ExportManifest {
         var hasher = SHA256()
         var spans = ExportManifest.ChainSpans()
         let writer = ExportLineWriter(format: format)
-        func emit(_ bytes: ArraySlice<UInt8>) async throws {
-            hasher.update(data: bytes)
-            try await write(bytes)
+        func emit(_ piece: ByteBuffer) async throws {
+            piece.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
+            try await write(piece)
         }
-        try await emit(Array(AuditExportLine.header(format).utf8)[...])
+        try await emit(ByteBuffer(string: AuditExportLine.header(format)))
         try await database.read { connection in
             let chains = try await chains(scope, on: connection)
             // Each entry is one record of the export's columns as text, in their order.
@@ -67,17 +68,17 @@ public struct AuditExporter: Sendable {
                  -- The table's columns, not the text ones above: sequence numbers in number order.
                  ORDER BY e.chain, e.seq
                 """
-            var text: [UInt8] = []
+            var text = ByteBuffer()
             try await RecordCursor.read(entries, width: AuditExportLine.columns.count, on: connection, logger: database.logger) { batch in
-                text.removeAll(keepingCapacity: true)
+                text.clear()
                 try batch.forEach { cells in
                     guard let chain = cells[0], let seq = cells[1], let previous = cells[2], let hash = cells[3] else { return }
                     spans.add(chain: String(decoding: chain, as: UTF8.self), seq: Int64(String(decoding: seq, as: UTF8.self)) ?? 0,
                               previousHash: String(decoding: previous, as: UTF8.self), hash: String(decoding: hash, as: UTF8.self))
                     writer.append(cells, to: &text)
                 }
-                for start in stride(from: 0, to: text.count, by: 1 << 16) {
-                    try await emit(text[start..<min(start + 1 << 16, text.count)])
+                while let piece = text.readSlice(length: min(1 << 16, text.readableBytes)), piece.readableBytes > 0 {
+                    try await emit(piece)
                 }
             }
         }

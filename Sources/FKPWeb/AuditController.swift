@@ -86,8 +86,8 @@ struct AuditController {
         headers[.contentType] = format == .jsonl ? "application/jsonl; charset=utf-8" : "text/csv; charset=utf-8"
         headers[.contentDisposition] = "attachment; filename=\"audit-\(Self.name(scope))-\(until).\(format.rawValue)\""
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            _ = try await exporter.export(scope, from: from, to: to, format: format, untilEntry: until, key: key) { bytes in
-                try await writer.write(ByteBuffer(bytes: bytes))
+            _ = try await exporter.export(scope, from: from, to: to, format: format, untilEntry: until, key: key) { piece in
+                try await writer.write(piece)
             }
             try await writer.finish(nil)
         })

@@ -39,7 +39,7 @@ extension BenchmarkCommand {
                     let file = try CommandSupport.output(to: out)
                     var exportStart = Date()
                     let manifest = try await exporter.export(.region(try RegionCode("3296")), from: nil, to: nil, format: .jsonl,
-                                                             untilEntry: try await exporter.latestEntryID(), key: key) { file.write(Data($0)) }
+                                                             untilEntry: try await exporter.latestEntryID(), key: key) { file.write(Data($0.readableBytesView)) }
                     try file.close()
                     let exportSeconds = Date().timeIntervalSince(exportStart)
                     try manifest.encoded().write(to: URL(fileURLWithPath: out + ".manifest.json"))

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 /// Collects text and writes it to a file handle in 64 KiB pieces (exports write many small lines).
 final class BufferedOutput: @unchecked Sendable {
@@ -19,14 +20,14 @@ final class BufferedOutput: @unchecked Sendable {
     }
 
     /// Bytes already in pieces of a useful size go straight out, after what is pending.
-    func write(bytes: ArraySlice<UInt8>) {
+    func write(bytes: ByteBuffer) {
         lock.lock()
         defer { lock.unlock() }
         if !pending.isEmpty {
             handle.write(Data(pending.utf8))
             pending = ""
         }
-        handle.write(Data(bytes))
+        handle.write(Data(bytes.readableBytesView))
     }
 
     func flush() {

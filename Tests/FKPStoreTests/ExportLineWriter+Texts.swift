@@ -1,4 +1,5 @@
 @testable import FKPStore
+import NIOCore
 
 extension ExportLineWriter {
     /// The line of an entry whose columns are given as texts (nil: absent), as the database would send them.
@@ -11,10 +12,10 @@ extension ExportLineWriter {
                 return start..<arena.count
             }
         }
-        var out: [UInt8] = []
+        var out = ByteBuffer()
         arena.withUnsafeBufferPointer { bytes in
             append(ranges.map { $0.map { UnsafeBufferPointer(rebasing: bytes[$0]) } }, to: &out)
         }
-        return out
+        return Array(out.readableBytesView)
     }
 }

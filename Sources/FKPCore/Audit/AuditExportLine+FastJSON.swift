@@ -154,35 +154,10 @@ extension AuditExportLine {
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
     /// Copies `line` from `i` to `out` from `o` up to the next quote or backslash, leaving `i` on it
-    /// (or at the end). The texts of the rows are JSON inside JSON, with an escape every few bytes,
-    /// so the run is found and copied eight bytes at a time (a word holds one of the two bytes
-    /// where subtracting one from the word xor'ed with it borrows) and up to eight bytes past the
-    /// run's end are written to `out`.
+    /// (or at the end); up to eight bytes past the run's end are written to `out`.
     @inline(__always)
     private static func copyRun(_ line: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ out: UnsafeMutablePointer<UInt8>, _ o: inout Int) {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
-        let quotes = ones &* UInt64(quote), backslashes = ones &* UInt64(backslash)
-        let bytes = UnsafeRawPointer(line.baseAddress!)
-        while line.count - i >= 8 {
-            let raw = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            UnsafeMutableRawPointer(out + o).storeBytes(of: raw, as: UInt64.self)
-            let word = UInt64(littleEndian: raw)  // the first byte lowest
-            let q = word ^ quotes, b = word ^ backslashes
-            let found = ((q &- ones) & ~q | (b &- ones) & ~b) & highBits
-            guard found == 0 else {
-                let count = found.trailingZeroBitCount / 8
-                i += count
-                o += count
-                return
-            }
-            i += 8
-            o += 8
-        }
-        while i < line.count, line[i] != quote, line[i] != backslash {
-            out[o] = line[i]
-            i += 1
-            o += 1
-        }
+        JSONStringRun.copy(line, &i, to: UnsafeMutableRawPointer(out), &o, controls: false)
     }
 
     private static let keyBytes = columns.map { Array("\"\($0)\"".utf8) }
