@@ -54,6 +54,7 @@ extension AuditExportLine {
 
     /// Builds the digest from the fields `walk` hands to its visitor (column index, bytes), with
     /// `unescaped` lent to it as scratch; `walk` returns false when the entry could not be read whole.
+    @inline(__always)
     private static func digest(canonical: inout AuditHashing.CanonicalText, unescaped: inout [UInt8],
                                walk: (inout [UInt8], (Int, UnsafeBufferPointer<UInt8>?) -> Void) -> Bool) -> Digest? {
         canonical.reset()
