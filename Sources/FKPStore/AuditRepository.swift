@@ -18,8 +18,8 @@ public struct AuditRepository: Sendable {
     /// Every chain (or one) re-hashed from the stored fields and compared with the chain heads.
     /// The entries are read as the export's columns and hashed by the same rule as an export's lines.
     public func verify(chain: String? = nil) async throws -> Verification {
-        // Chains are independent, and PostgreSQL turning the row images back into text is most of
-        // the work: all chains are read in two halves of their names, on two connections at once.
+        // Chains are independent, and PostgreSQL reading and sending the entries is most of the
+        // work: all chains are read in two halves of their names, on two connections at once.
         let halves = chain == nil ? try await chainNameHalves() : [ChainNames(only: chain)]
         var verifier = AuditChainVerifier()
         var count: Int64 = 0

@@ -23,7 +23,7 @@ extension BenchmarkCommand {
 
         func run() async throws {
             try await CommandSupport.reportingFailures {
-                let config = try CommandSupport.configuration(folders: [])
+                let config = try CommandSupport.configuration(folders: .migrations)
                 let logger = CommandSupport.bootstrapLogging(level: .error)
                 _ = try await CommandSupport.migrate(config, logger: logger)
                 let key = try AuditCommand.signingKey()

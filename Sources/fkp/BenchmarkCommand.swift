@@ -26,7 +26,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CommandSupport.reportingFailures {
-                let config = try CommandSupport.configuration(folders: [])
+                let config = try CommandSupport.configuration(folders: .migrations)
                 let logger = CommandSupport.bootstrapLogging(level: .error)
                 _ = try await CommandSupport.migrate(config, logger: logger)
                 let result = try await PostgresClient.with(config.database, logger: logger, maximumConnections: connections) { client in

@@ -155,7 +155,7 @@ public struct CSVReader: Sendable {
         }
         if fieldEnds == [0] { return nil }  // a blank line
         // UTF-8 allows a NUL byte, PostgreSQL's text does not: named here rather than by the database.
-        if recordBytes.contains(0), let nul = recordBytes.firstIndex(of: 0) {
+        if let nul = recordBytes.firstIndex(of: 0) {
             throw Failure(line: recordLine, column: fieldEnds.firstIndex { $0 > nul }.map { $0 + 1 } ?? fieldEnds.count,
                           problem: "a NUL byte (0x00), which a text cannot hold")
         }
