@@ -89,6 +89,10 @@ final class ListImportTests: XCTestCase {
                 } catch let problems as ImportProblems {
                     XCTAssertFalse(problems.shown.isEmpty)
                     XCTAssertEqual(problems.shown.filter { $0.line != 1 }.count, 0, "\(problems)")
+                    if header.hasPrefix("\u{FEFF}") {
+                        XCTAssertTrue(problems.description.contains("column <U+FEFF>family_id: unknown column"), "\(problems)")
+                        XCTAssertTrue(problems.description.contains("it holds an invisible character"), "\(problems)")
+                    }
                 }
             }
         }
