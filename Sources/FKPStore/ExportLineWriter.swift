@@ -62,9 +62,11 @@ struct ExportLineWriter {
                 case UInt8(ascii: "\r"): put(UInt8(ascii: "r"))
                 case UInt8(ascii: "\t"): put(UInt8(ascii: "t"))
                 default:
-                    for digit in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0f)]] {
-                        put(digit)
-                    }
+                    put(UInt8(ascii: "u"))
+                    put(UInt8(ascii: "0"))
+                    put(UInt8(ascii: "0"))
+                    put(hexDigits[Int(byte >> 4)])
+                    put(hexDigits[Int(byte & 0x0f)])
                 }
                 i += 1
             }
