@@ -93,7 +93,7 @@ extension AuditExportLine {
     /// next field. False when the line has any other shape.
     private static func scanFields(_ line: UnsafeBufferPointer<UInt8>, unescaped: inout [UInt8],
                                    _ visit: (Int, UnsafeBufferPointer<UInt8>?) -> Void) -> Bool {
-        // Unescaping never lengthens a string; JSONStringRun.copy writes up to eight bytes past its end.
+        // Unescaping never lengthens a string; copyRun writes up to eight bytes past its end.
         if unescaped.count < line.count + 8 { unescaped = [UInt8](repeating: 0, count: max(line.count + 8, 2 * unescaped.count)) }
         return unescaped.withUnsafeMutableBufferPointer { out in scanFields(line, out: out.baseAddress!, visit) }
     }
@@ -125,7 +125,7 @@ extension AuditExportLine {
                 i += 1
                 var o = 0
                 while true {
-                    JSONStringRun.copy(line, &i, to: UnsafeMutableRawPointer(out), &o, controls: false)
+                    copyRun(line, &i, out, &o)
                     guard i < end else { return false }
                     if line[i] == quote { break }
                     i += 1  // the backslash
@@ -153,6 +153,13 @@ extension AuditExportLine {
     }
 
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+
+    /// Copies `line` from `i` to `out` from `o` up to the next quote or backslash, leaving `i` on it
+    /// (or at the end); up to eight bytes past the run's end are written to `out`.
+    @inline(__always)
+    private static func copyRun(_ line: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ out: UnsafeMutablePointer<UInt8>, _ o: inout Int) {
+        JSONStringRun.copy(line, &i, to: UnsafeMutableRawPointer(out), &o, controls: false)
+    }
 
     private static let keyBytes = columns.map { Array("\"\($0)\"".utf8) }
     private static let nullBytes = Array("null".utf8)
