@@ -47,19 +47,19 @@ public struct AuditExporter: Sendable {
     /// Writes the export to `write`, in pieces of at most 64 KiB, and returns its manifest, signed with `key`.
     public func export(_ scope: Scope, from: Date?, to: Date?, format: AuditExportLine.Format, untilEntry: Int64,
                        key: ExportSigningKey, write: (ByteBuffer) async throws -> Void) async throws -> ExportManifest {
-        var hasher = SHA256()
+        let fileHash = RunningSHA256()
         var spans = ExportManifest.ChainSpans()
         let writer = ExportLineWriter(format: format)
-        func emit(_ piece: ByteBuffer) async throws {
-            piece.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
-            try await write(piece)
+        func emit(_ text: ByteBuffer) async throws {
+            fileHash.update(text)
+            try await Self.write(text, to: write)
         }
         try await emit(ByteBuffer(string: AuditExportLine.header(format)))
         try await database.read { connection in
             let chains = try await chains(scope, on: connection)
-            // Each entry is one record of the export's columns as text, in their order.
+            // Each entry is one record of the export's columns as text, in their order (the time as binary: see RecordBatch).
             let entries: PostgresQuery = """
-                SELECT ROW(e.chain, e.seq::text, e.prev_hash, e.hash, audit.timestamp_text(e.occurred_at), e.actor, e.actor_role,
+                SELECT ROW(e.chain, e.seq::text, e.prev_hash, e.hash, e.occurred_at, e.actor, e.actor_role,
                            e.forum_id::text, e.region_code, e.action, e.reason, e.decision_ref, e.table_name, e.operation, e.row_key,
                            e.old_row::text, e.new_row::text)
                   FROM audit.entries e
@@ -68,27 +68,40 @@ public struct AuditExporter: Sendable {
                  -- The table's columns, not the text ones above: sequence numbers in number order.
                  ORDER BY e.chain, e.seq
                 """
-            var text = ByteBuffer()
+            // Two buffers in turn: a batch is formatted into one while the previous one, in the
+            // other, is hashed beside it (the file's SHA-256 costs half as much as the formatting).
+            var formatting = ByteBuffer(), formatted = ByteBuffer()
             try await RecordCursor.read(entries, width: AuditExportLine.columns.count, on: connection, logger: database.logger) { batch in
-                text.clear()
+                let previous = formatted
+                async let hashed: Void = fileHash.update(previous)
+                try await Self.write(previous, to: write)
+                formatting.clear()
                 try batch.forEach { cells in
                     guard let chain = cells[0], let seq = cells[1], let previous = cells[2], let hash = cells[3] else { return }
                     spans.add(chain: String(decoding: chain, as: UTF8.self), seq: Int64(String(decoding: seq, as: UTF8.self)) ?? 0,
                               previousHash: String(decoding: previous, as: UTF8.self), hash: String(decoding: hash, as: UTF8.self))
-                    writer.append(cells, to: &text)
+                    writer.append(cells, to: &formatting)
                 }
-                while let piece = text.readSlice(length: min(1 << 16, text.readableBytes)), piece.readableBytes > 0 {
-                    try await emit(piece)
-                }
+                await hashed
+                swap(&formatting, &formatted)
             }
+            try await emit(formatted)
         }
         var manifest = ExportManifest(
             request: .init(forum: { if case .forum(let id) = scope { return id } else { return nil } }(),
                            region: { if case .region(let code) = scope { return code.value } else { return nil } }(),
                            from: from.map(Self.timeText), to: to.map(Self.timeText), format: format.rawValue, untilEntry: untilEntry),
-            fileSHA256: AuditHashing.hex(hasher.finalize()), entries: spans.entries, chains: spans.chains)
+            fileSHA256: AuditHashing.hex(fileHash.finalize()), entries: spans.entries, chains: spans.chains)
         try manifest.sign(with: key.privateKey)
         return manifest
+    }
+
+    /// Writes `text` in pieces of at most 64 KiB.
+    private static func write(_ text: ByteBuffer, to write: (ByteBuffer) async throws -> Void) async throws {
+        var text = text
+        while let piece = text.readSlice(length: min(1 << 16, text.readableBytes)), piece.readableBytes > 0 {
+            try await write(piece)
+        }
     }
 
     static func timeText(_ date: Date) -> String {

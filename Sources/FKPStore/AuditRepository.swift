@@ -145,11 +145,11 @@ public struct AuditRepository: Sendable {
         }
     }
 
-    /// Each entry as one record of the export's columns as text (`AuditExportLine.columns`), in
+    /// Each entry as one record of the export's columns as text (`AuditExportLine.columns`; the time as binary, see RecordBatch), in
     /// chain order; entries that share a sequence number (an inserted one) in the order they were stored.
     static func entryRecords(_ names: ChainNames) -> PostgresQuery {
         """
-        SELECT ROW(chain, seq::text, prev_hash, hash, audit.timestamp_text(occurred_at), actor, actor_role, forum_id::text,
+        SELECT ROW(chain, seq::text, prev_hash, hash, occurred_at, actor, actor_role, forum_id::text,
                    region_code, action, reason, decision_ref, table_name, operation, row_key, old_row::text, new_row::text)
           FROM audit.entries
          WHERE (\(names.only)::text IS NULL OR chain = \(names.only))

@@ -1,3 +1,4 @@
+import FKPCore
 import NIOConcurrencyHelpers
 import NIOCore
 import PostgresNIO
@@ -6,7 +7,9 @@ import PostgresNIO
 /// which PostgreSQL sends in its binary form: a column count, then per column a type, a length (-1
 /// for NULL) and the text's bytes. One cell per row instead of one per column, since the driver's
 /// cost is per cell; the records are copied out of the driver's receive buffers as they arrive (a
-/// row the driver hands over keeps the whole buffer it was read into alive).
+/// row the driver hands over keeps the whole buffer it was read into alive). A `timestamptz`
+/// column, sent as its eight bytes, is given as the audit trail's text of it (`AuditTimestampText`),
+/// which costs PostgreSQL's to_char as much as all the rest of an audit entry.
 struct RecordBatch: Sendable {
     private var bytes = ByteBuffer()
     /// Where each record starts in `bytes`.
@@ -37,31 +40,45 @@ struct RecordBatch: Sendable {
     /// Calls `body` with each row's columns in order (nil for NULL), in a reused array whose
     /// pointers live until `body` returns.
     func forEach(_ body: ([UnsafeBufferPointer<UInt8>?]) throws -> Void) throws {
-        try bytes.withUnsafeReadableBytes { raw in
-            let all = raw.bindMemory(to: UInt8.self)
-            func int32(at offset: Int) throws -> Int {
-                guard offset + 4 <= all.count else { throw RecordBatchError.notARecord }
-                return Int(Int32(bigEndian: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + 4]).loadUnaligned(as: Int32.self)))
-            }
-            var row: [UnsafeBufferPointer<UInt8>?] = []
-            row.reserveCapacity(width)
-            for start in starts {
-                row.removeAll(keepingCapacity: true)
-                var at = start - bytes.readerIndex
-                guard try int32(at: at) == width else { throw RecordBatchError.notARecord }
-                at += 4
-                for _ in 0..<width {
-                    let length = try int32(at: at + 4)  // after the column's type
-                    at += 8
-                    guard length >= 0 else { row.append(nil); continue }
-                    guard at + length <= all.count else { throw RecordBatchError.notARecord }
-                    row.append(UnsafeBufferPointer(rebasing: all[at..<at + length]))
-                    at += length
+        let timestampWidth = AuditTimestampText.maximumLength
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width * timestampWidth) { timestampTexts in
+            try bytes.withUnsafeReadableBytes { raw in
+                let all = raw.bindMemory(to: UInt8.self)
+                func int32(at offset: Int) throws -> Int {
+                    guard offset + 4 <= all.count else { throw RecordBatchError.notARecord }
+                    return Int(Int32(bigEndian: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + 4]).loadUnaligned(as: Int32.self)))
                 }
-                try body(row)
+                var row: [UnsafeBufferPointer<UInt8>?] = []
+                row.reserveCapacity(width)
+                for start in starts {
+                    row.removeAll(keepingCapacity: true)
+                    var at = start - bytes.readerIndex
+                    guard try int32(at: at) == width else { throw RecordBatchError.notARecord }
+                    at += 4
+                    for column in 0..<width {
+                        let type = try int32(at: at)
+                        let length = try int32(at: at + 4)
+                        at += 8
+                        guard length >= 0 else { row.append(nil); continue }
+                        guard at + length <= all.count else { throw RecordBatchError.notARecord }
+                        if type == Self.timestamptzOID {
+                            guard length == 8 else { throw RecordBatchError.notARecord }
+                            let microseconds = Int64(bigEndian: UnsafeRawBufferPointer(rebasing: raw[at..<at + 8]).loadUnaligned(as: Int64.self))
+                            let text = timestampTexts.baseAddress! + column * timestampWidth
+                            row.append(AuditTimestampText.write(microsecondsSince2000: microseconds, to: text)
+                                .map { UnsafeBufferPointer(start: text, count: $0) })
+                        } else {
+                            row.append(UnsafeBufferPointer(rebasing: all[at..<at + length]))
+                        }
+                        at += length
+                    }
+                    try body(row)
+                }
             }
         }
     }
+
+    private static let timestamptzOID = Int(PostgresDataType.timestamptz.rawValue)
 }
 
 /// Rows that are not records of the expected width: a mistake in the query that asked for them.

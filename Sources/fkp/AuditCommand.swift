@@ -61,9 +61,9 @@ struct AuditExportCommand: AsyncParsableCommand {
             let written = try await PostgresClient.with(config.database, logger: logger) { client in
                 let exporter = AuditExporter(database: Database(client: client, logger: logger))
                 return try await exporter.export(scope, from: fromDate, to: toDate, format: format,
-                                                 untilEntry: try await exporter.latestEntryID(), key: key) { buffered.write(bytes: $0) }
+                                                 untilEntry: try await exporter.latestEntryID(), key: key) { try buffered.write(bytes: $0) }
             }
-            buffered.flush()
+            try buffered.flush()
             if out != nil { try output.close() }
             try written.encoded().write(to: URL(fileURLWithPath: manifestPath))
             CommandSupport.printError("\(written.entries) entries in \(written.chains.count) chains; manifest \(manifestPath)")

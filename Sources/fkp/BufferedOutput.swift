@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 
 /// Collects text and writes it to a file handle in 64 KiB pieces (exports write many small lines).
+/// A failed write (a full disk) is thrown, not lost.
 final class BufferedOutput: @unchecked Sendable {
     private let handle: FileHandle
     private var pending = ""
@@ -9,31 +10,33 @@ final class BufferedOutput: @unchecked Sendable {
 
     init(_ handle: FileHandle) { self.handle = handle }
 
-    func write(_ text: String) {
+    func write(_ text: String) throws {
         lock.lock()
         defer { lock.unlock() }
         pending += text
-        if pending.utf8.count > 1 << 16 {
-            handle.write(Data(pending.utf8))
-            pending = ""
+        if pending.utf8.count > 1 << 16 { try writePending() }
+    }
+
+    /// Bytes already in pieces of a useful size go straight out, after what is pending, uncopied.
+    func write(bytes: ByteBuffer) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        try writePending()
+        try bytes.withUnsafeReadableBytes { raw in
+            guard let start = raw.baseAddress else { return }
+            try handle.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: raw.count, deallocator: .none))
         }
     }
 
-    /// Bytes already in pieces of a useful size go straight out, after what is pending.
-    func write(bytes: ByteBuffer) {
+    func flush() throws {
         lock.lock()
         defer { lock.unlock() }
-        if !pending.isEmpty {
-            handle.write(Data(pending.utf8))
-            pending = ""
-        }
-        handle.write(Data(bytes.readableBytesView))
+        try writePending()
     }
 
-    func flush() {
-        lock.lock()
-        defer { lock.unlock() }
-        handle.write(Data(pending.utf8))
+    private func writePending() throws {
+        guard !pending.isEmpty else { return }
+        try handle.write(contentsOf: Data(pending.utf8))
         pending = ""
     }
 }

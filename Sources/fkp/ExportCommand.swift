@@ -31,7 +31,7 @@ struct ExportCommand: AsyncParsableCommand {
             let logger = CommandSupport.bootstrapLogging(level: .warning)
             let output = try CommandSupport.output(to: out)
             let buffered = BufferedOutput(output)
-            let write: @Sendable (String) async throws -> Void = { buffered.write($0) }
+            let write: @Sendable (String) async throws -> Void = { try buffered.write($0) }
             try await PostgresClient.with(config.database, logger: logger) { client in
                 let database = Database(client: client, logger: logger)
                 let exporter = ListExporter(database: database)
@@ -50,7 +50,7 @@ struct ExportCommand: AsyncParsableCommand {
                     }
                 }
             }
-            buffered.flush()
+            try buffered.flush()
             if out != nil { try output.close() }
         }
     }

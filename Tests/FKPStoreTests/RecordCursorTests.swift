@@ -65,4 +65,34 @@ final class RecordCursorTests: XCTestCase {
             }
         }
     }
+
+    /// The time of an entry is sent as binary and written here: the text must be PostgreSQL's own
+    /// `audit.timestamp_text`, which the chain hashes, byte for byte over its whole range.
+    func testATimeIsGivenAsTheAuditTrailsTextOfIt() async throws {
+        let times: PostgresQuery = """
+            SELECT ROW(t, audit.timestamp_text(t))
+              FROM (SELECT unnest(ARRAY['-infinity', 'infinity', '4714-11-24 00:00:00+00 BC', '0001-12-31 23:59:59.999999+00 BC',
+                                        '0001-01-01 00:00:00+00', '1999-12-31 23:59:59.999999+00', '2000-01-01 00:00:00+00',
+                                        '2000-02-29 12:00:00.5+00', '2026-12-02 19:46:21.000001+07', '9999-12-31 23:59:59.999999+00',
+                                        '10000-01-01 00:00:00+00', '99999-12-31 23:59:59.999999+00', '100000-01-01 00:00:00+00',
+                                        '294276-12-31 23:59:59.999999+00']::timestamptz[]) t
+                    UNION ALL
+                    -- Random times over the whole range, and over the years the trail is written in.
+                    SELECT '4714-11-24 00:00:00+00 BC'::timestamptz + random() * interval '109000000 days' FROM generate_series(1, 5000)
+                    UNION ALL
+                    SELECT '1990-01-01 00:00:00+00'::timestamptz + random() * interval '30000 days' FROM generate_series(1, 5000)) times
+            """
+        try await withTestDatabase { db, _ in
+            var compared = 0
+            try await db.read { connection in
+                try await RecordCursor.read(times, width: 2, on: connection, logger: db.logger) { batch in
+                    for row in try Self.texts(batch) {
+                        XCTAssertEqual(row[0], row[1])
+                        compared += 1
+                    }
+                }
+            }
+            XCTAssertEqual(compared, 10_014)
+        }
+    }
 }
