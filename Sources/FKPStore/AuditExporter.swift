@@ -61,7 +61,7 @@ public struct AuditExporter: Sendable {
             let entries: PostgresQuery = """
                 SELECT ROW(e.chain, e.seq::text, e.prev_hash, e.hash, e.occurred_at, e.actor, e.actor_role,
                            e.forum_id::text, e.region_code, e.action, e.reason, e.decision_ref, e.table_name, e.operation, e.row_key,
-                           e.old_row::text, e.new_row::text)
+                           e.old_row, e.new_row)
                   FROM audit.entries e
                  WHERE e.chain = ANY(\(chains)) AND e.id <= \(untilEntry)
                    AND (\(from)::timestamptz IS NULL OR e.occurred_at >= \(from)) AND (\(to)::timestamptz IS NULL OR e.occurred_at < \(to))

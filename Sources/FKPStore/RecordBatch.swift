@@ -7,9 +7,10 @@ import PostgresNIO
 /// which PostgreSQL sends in its binary form: a column count, then per column a type, a length (-1
 /// for NULL) and the text's bytes. One cell per row instead of one per column, since the driver's
 /// cost is per cell; the records are copied out of the driver's receive buffers as they arrive (a
-/// row the driver hands over keeps the whole buffer it was read into alive). A `timestamptz`
-/// column, sent as its eight bytes, is given as the audit trail's text of it (`AuditTimestampText`),
-/// which costs PostgreSQL's to_char as much as all the rest of an audit entry.
+/// row the driver hands over keeps the whole buffer it was read into alive). A `json` column's
+/// binary form is its text, sent without a cast. A `timestamptz` column, sent as its eight bytes,
+/// is given as the audit trail's text of it (`AuditTimestampText`), which costs PostgreSQL's
+/// to_char as much as all the rest of an audit entry.
 struct RecordBatch: Sendable {
     private var bytes = ByteBuffer()
     /// Where each record starts in `bytes`.

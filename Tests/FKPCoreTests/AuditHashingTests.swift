@@ -1,3 +1,4 @@
+import Crypto
 import FKPCore
 import XCTest
 
@@ -19,5 +20,17 @@ final class AuditHashingTests: XCTestCase {
     /// The expected value was computed independently with Python's hashlib from docs/audit.md.
     func testHashMatchesAnIndependentImplementation() {
         XCTAssertEqual(AuditHashing.hash(Self.sample), "57fb99c15beff0bd1b5201d54b92c617a20ddf047d0840397fd9e9e96683027b")
+    }
+
+    /// The verifier compares a computed digest with the stored hash's letters directly.
+    func testADigestIsSpelledOnlyByItsOwnLowerCaseHex() {
+        let digest = Array(SHA256.hash(data: Array("fkp".utf8)))
+        let spelled = AuditHashing.hex(digest)
+        XCTAssertTrue(AuditHashing.digest(digest, isSpelledBy: spelled))
+        XCTAssertFalse(AuditHashing.digest(digest, isSpelledBy: spelled.uppercased()))
+        XCTAssertFalse(AuditHashing.digest(digest, isSpelledBy: String(spelled.dropLast()) + (spelled.last == "0" ? "1" : "0")))
+        XCTAssertFalse(AuditHashing.digest(digest, isSpelledBy: String(spelled.dropLast(2))))
+        XCTAssertFalse(AuditHashing.digest(digest, isSpelledBy: spelled + "00"))
+        XCTAssertFalse(AuditHashing.digest(digest.dropLast(), isSpelledBy: spelled))
     }
 }

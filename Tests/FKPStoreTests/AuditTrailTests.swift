@@ -1,5 +1,5 @@
 import FKPCore
-import FKPStore
+@testable import FKPStore
 import FKPTestSupport
 import PostgresNIO
 import XCTest
@@ -190,6 +190,21 @@ final class AuditTrailTests: XCTestCase {
             XCTAssertEqual(verification.chains, chains.count)
             XCTAssertEqual(verification.problems, ["chain \(first), entry 1: changed (its content does not match its hash)",
                                                    "chain \(last), entry 1: changed (its content does not match its hash)"])
+        }
+    }
+
+    /// The verifier reads entries in the unique index's order while the constraint stands, and adds
+    /// their stored order once it is dropped (two entries may then share a number).
+    func testEntriesAreReadInStoredOrderOnlyOnceNumbersMayRepeat() async throws {
+        try await withTestDatabase { db, _ in
+            func unique() async throws -> Bool? { try await SQLTest.scalar(db, AuditRepository.numbersAreUnique.sql, as: Bool.self) }
+            let isUnique = try await unique()
+            XCTAssertEqual(isUnique, true)
+            XCTAssertFalse(AuditRepository.entryRecords(.init(), numbersAreUnique: true).sql.contains("seq, id"))
+            try await db.client.query("ALTER TABLE audit.entries DROP CONSTRAINT entries_chain_seq_key", logger: db.logger)
+            let stillUnique = try await unique()
+            XCTAssertEqual(stillUnique, false)
+            XCTAssertTrue(AuditRepository.entryRecords(.init(), numbersAreUnique: false).sql.contains("ORDER BY chain, seq, id"))
         }
     }
 

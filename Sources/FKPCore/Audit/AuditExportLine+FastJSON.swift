@@ -84,8 +84,8 @@ extension AuditExportLine {
             canonical.append(field)
         }
         guard read, sound, let chain, let seq, let prevHash, let hash else { return nil }
-        let computed = canonical.bytes.withUnsafeBufferPointer { AuditHashing.hex(SHA256.hash(data: $0)) }
-        return Digest(chain: chain, seq: seq, prevHash: prevHash, hash: hash, contentMatches: computed == hash)
+        let computed = canonical.bytes.withUnsafeBufferPointer { SHA256.hash(data: $0) }
+        return Digest(chain: chain, seq: seq, prevHash: prevHash, hash: hash, contentMatches: AuditHashing.digest(computed, isSpelledBy: hash))
     }
 
     /// Walks a line as the exporter writes it, handing each field's bytes (nil for null) to `visit`

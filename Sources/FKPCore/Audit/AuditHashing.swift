@@ -66,12 +66,29 @@ public enum AuditHashing {
         hex(SHA256.hash(data: canonicalBytes(e)))
     }
 
+    /// Whether `hex` spells `digest` in lower-case hex, without spelling the digest: a verifier
+    /// asks this of a million entries.
+    public static func digest(_ digest: some Sequence<UInt8>, isSpelledBy hex: String) -> Bool {
+        var hex = hex
+        return hex.withUTF8 { spelled in
+            guard spelled.count == 64 else { return false }
+            var at = 0
+            for byte in digest {
+                guard at + 1 < spelled.count, spelled[at] == lowerHexDigits[Int(byte >> 4)],
+                      spelled[at + 1] == lowerHexDigits[Int(byte & 0x0f)] else { return false }
+                at += 2
+            }
+            return at == spelled.count
+        }
+    }
+
+    private static let lowerHexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
     public static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
+            out.append(lowerHexDigits[Int(byte >> 4)])
+            out.append(lowerHexDigits[Int(byte & 0x0f)])
         }
         return String(decoding: out, as: UTF8.self)
     }
