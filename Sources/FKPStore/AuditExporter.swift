@@ -72,9 +72,9 @@ public struct AuditExporter: Sendable {
             // other, is hashed beside it (the file's SHA-256 costs half as much as the formatting).
             var formatting = ByteBuffer(), formatted = ByteBuffer()
             try await RecordCursor.read(entries, width: AuditExportLine.columns.count, on: connection, logger: database.logger) { batch in
-                let previous = formatted
-                async let hashed: Void = fileHash.update(previous)
-                try await Self.write(previous, to: write)
+                let ready = formatted
+                async let hashed: Void = fileHash.update(ready)
+                try await Self.write(ready, to: write)
                 formatting.clear()
                 try batch.forEach { cells in
                     guard let chain = cells[0], let seq = cells[1], let previous = cells[2], let hash = cells[3] else { return }

@@ -50,18 +50,16 @@ struct ExportLineWriter {
                     (target + w).copyMemory(from: keys.baseAddress! + keyStart, byteCount: keyEnd - keyStart)
                     w += keyEnd - keyStart
                     keyStart = keyEnd
-                    if let cell, let start = cell.baseAddress {
-                        // seq and forum_id are JSON numbers.
-                        if index == 1 || index == 7 {
-                            (target + w).copyMemory(from: start, byteCount: cell.count)
-                            w += cell.count
-                        } else {
-                            Self.writeJSONString(cell, to: target, &w)
-                        }
-                    } else if cell == nil {
+                    guard let cell else {
                         for byte in "null".utf8 { put(byte) }
+                        continue
+                    }
+                    // seq and forum_id are JSON numbers.
+                    if index == 1 || index == 7 {
+                        if let start = cell.baseAddress { (target + w).copyMemory(from: start, byteCount: cell.count) }
+                        w += cell.count
                     } else {
-                        put(UInt8(ascii: "\"")); put(UInt8(ascii: "\""))  // an empty text
+                        Self.writeJSONString(cell, to: target, &w)
                     }
                 }
                 put(UInt8(ascii: "}"))

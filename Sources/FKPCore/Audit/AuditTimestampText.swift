@@ -42,14 +42,6 @@ public enum AuditTimestampText {
         return at
     }
 
-    /// The text of a time, for tests and small callers.
-    public static func text(microsecondsSince2000 microseconds: Int64) -> String? {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { buffer in
-            write(microsecondsSince2000: microseconds, to: buffer.baseAddress!)
-                .map { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<$0]), as: UTF8.self) }
-        }
-    }
-
     /// The proleptic Gregorian date of a day (astronomical years: 0 is 1 BC), by Howard Hinnant's
     /// `civil_from_days`, as PostgreSQL's j2date counts them.
     private static func civilDate(daysSince1970: Int64) -> (year: Int64, month: Int64, day: Int64) {
