@@ -10,6 +10,16 @@ struct FamilyPage {
 
     struct Change { let field: String; let old: String?; let new: String? }
     struct Event { let when: String; let actor: String; let role: String; let reason: String?; let decision: String?; let changes: [Change] }
+    /// The challenge form's values. Kept apart from the page's other names: an event's absent
+    /// reason is looked up further out, and would show the form's reason as the event's.
+    struct RaiseForm {
+        let kinds: [FormOption]
+        let groups: [FormOption]
+        let presences: [FormOption]
+        let proposedValue: String
+        let reason: String
+        let errors: [String]
+    }
     struct Refusal {
         let messages: [String]
         var raised: Challenge?
@@ -31,12 +41,7 @@ struct FamilyPage {
     let challenges: [ChallengeItem]
     let mayRaise: Bool
     let mayDecide: Bool
-    let kinds: [FormOption]
-    let groups: [FormOption]
-    let presences: [FormOption]
-    let proposedValue: String
-    let reason: String
-    let errors: [String]
+    let raise: RaiseForm
     let back = "family"
     /// Set when the page shows the family as it stood at a past moment.
     let historyNotice: String?
@@ -80,12 +85,10 @@ struct FamilyPage {
         self.mayRaise = mayRaise
         self.mayDecide = mayDecide
         let raised = error?.raised
-        kinds = Challenge.Kind.allCases.map { FormOption(value: $0.rawValue, label: t["challenge_kind_\($0.rawValue)"], selected: raised?.kind == $0) }
-        groups = FormOption.groups(selected: raised?.proposedGroup, t)
-        presences = FormOption.presences(selected: raised?.proposedPresence, t)
-        proposedValue = raised?.proposedValue ?? ""
-        reason = raised?.reason ?? ""
-        errors = error?.messages ?? []
+        raise = RaiseForm(
+            kinds: Challenge.Kind.allCases.map { FormOption(value: $0.rawValue, label: t["challenge_kind_\($0.rawValue)"], selected: raised?.kind == $0) },
+            groups: FormOption.groups(selected: raised?.proposedGroup, t), presences: FormOption.presences(selected: raised?.proposedPresence, t),
+            proposedValue: raised?.proposedValue ?? "", reason: raised?.reason ?? "", errors: error?.messages ?? [])
         self.csrf = csrf
     }
 }

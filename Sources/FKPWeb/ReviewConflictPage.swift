@@ -6,6 +6,21 @@ struct ReviewConflictPage {
     /// Empty values are nil: a template section shows for any string, even an empty one.
     struct Side { let verdict: String; let group: String?; let reason: String?; let presence: String; let detail: String?; let note: String? }
 
+    /// The person's own value as the form sends it again. Kept apart from the page's other names:
+    /// a side's absent reason is looked up further out, and would show the person's own as the
+    /// other one's.
+    struct Resubmission {
+        let version: Int
+        let back: String
+        let verdict: String
+        let proposedGroup: String
+        let reason: String
+        let presence: String
+        let movedTo: String
+        let otherFamily: String
+        let orderNote: String
+    }
+
     let familyID: String
     let name: String
     let number: Int
@@ -14,15 +29,7 @@ struct ReviewConflictPage {
     let savedBy: String
     let backURL: String
     let action: String
-    let back: String
-    let version: Int
-    let verdict: String
-    let reason: String
-    let movedTo: String
-    let otherFamily: String
-    let orderNote: String
-    let proposedGroup: String
-    let presence: String
+    let resubmit: Resubmission
     let csrf: String
 
     init(forum: ForumSummary, unit: Region, current: ReviewRepository.Row, mine: Review, back: String, csrf: String, language: Language) {
@@ -43,15 +50,10 @@ struct ReviewConflictPage {
         let path = "/forums/\(forum.id)/units/\(unit.code.value)"
         backURL = "\(path)\(back.isEmpty ? "" : "?\(back)")#f-\(current.familyID)"
         action = "\(path)/families/\(current.familyID)"
-        self.back = back
-        version = current.version
-        reason = mine.reason
-        movedTo = mine.movedTo
-        otherFamily = mine.otherFamily ?? ""
-        orderNote = mine.orderNote
-        verdict = mine.verdict?.rawValue ?? ""
-        proposedGroup = mine.proposedGroup.map { "\($0.rawValue)" } ?? ""
-        presence = mine.presence.rawValue
+        resubmit = Resubmission(version: current.version, back: back, verdict: mine.verdict?.rawValue ?? "",
+                                proposedGroup: mine.proposedGroup.map { "\($0.rawValue)" } ?? "", reason: mine.reason,
+                                presence: mine.presence.rawValue, movedTo: mine.movedTo, otherFamily: mine.otherFamily ?? "",
+                                orderNote: mine.orderNote)
         self.csrf = csrf
     }
 }

@@ -76,6 +76,13 @@ final class ChallengeTests: XCTestCase {
             XCTAssertTrue(page.text.contains("<del>Sesuai</del> <ins>Tidak sesuai</ins>"))
             XCTAssertTrue(page.text.contains("Anak sudah bekerja"))
             XCTAssertTrue(page.text.contains("ketua (Ketua SLS)"))
+            XCTAssertEqual(page.text.components(separatedBy: "<p>Alasan: ").count - 1, 1, "only the change that had a reason shows one")
+            // A refused challenge keeps what was typed in its form; no event takes the form's reason as its own.
+            let refused = try await head.post("/forums/1/families/F1/challenges", ["kind": "data", "reason": "Kata tetangga"])
+            XCTAssertEqual(refused.status, .unprocessableContent)
+            XCTAssertTrue(refused.text.contains(#"value="Kata tetangga""#))
+            XCTAssertFalse(refused.text.contains("<p>Alasan: Kata tetangga</p>"))
+            XCTAssertEqual(refused.text.components(separatedBy: "<p>Alasan: ").count - 1, 1)
         }
     }
 
