@@ -53,7 +53,9 @@ struct MinutesPage {
     let notesValue: String
     let signatures: [Signature]
     let isDraft: Bool
-    let head: Head?
+    /// Not "head": a unit without a head would be shown this one (an absent name is looked up
+    /// further out).
+    let chainHead: Head?
     let earlierHeads: [Head]
     let hasEarlierHeads: Bool
     let versions: [Int]
@@ -104,8 +106,8 @@ struct MinutesPage {
         let heads = closings.map {
             Head(version: $0.version, seq: $0.head.seq, blocks: $0.head.blocks, closedAt: time($0.closedAt), closedBy: $0.closedBy)
         }
-        head = heads.first { $0.version == document.forumVersion }
-        isDraft = head == nil
+        chainHead = heads.first { $0.version == document.forumVersion }
+        isDraft = chainHead == nil
         earlierHeads = heads.filter { $0.version < document.forumVersion }
         hasEarlierHeads = !earlierHeads.isEmpty
         versions = currentVersion > 1 ? Array(1...currentVersion) : []

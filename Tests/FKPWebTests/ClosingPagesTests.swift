@@ -100,6 +100,26 @@ final class ClosingPagesTests: XCTestCase {
         }
     }
 
+    /// A unit without a head, in the minutes of a closed forum: a dash, not the chain head's
+    /// fields (the template looked the absent name up on the page, whose chain head is "head" too).
+    func testAUnitWithoutAHeadShowsADashInClosedMinutes() async throws {
+        // Every place signed on paper, then closed through the page, which stores the minutes.
+        let seed = TestAccounts.world + ["INSERT INTO fkp.forum_units (forum_id, sls_code, position) VALUES (1, '32010100010002', 2)"]
+            + SQLTest.advance(to: .readyToClose) + [SQLTest.close(forum: 1)[0]]
+        try await WebTest.withApp(seed: seed) { client, _ in
+            var bps = TestBrowser(client)
+            try await bps.login("bps", TestAccounts.password)
+            try await bps.get("/forums/1")
+            let closed = try await bps.post("/forums/1/close", ["version": "1"])
+            XCTAssertEqual(closed.status, .seeOther, closed.text)
+            let minutes = try await bps.get("/forums/1/minutes")
+            XCTAssertEqual(minutes.status, .ok)
+            XCTAssertTrue(minutes.text.contains("Kepala rantai audit saat ditutup"), "the closed minutes print the chain head")
+            XCTAssertFalse(minutes.text.contains("Head("), "no view-model text on the minutes")
+            XCTAssertTrue(minutes.text.contains("Ketua SLS: –"))
+        }
+    }
+
     func testBPSStaffRerankTheRegencyOnlyWhenItsForumsAreClosedUnlessProvisional() async throws {
         let seed = TestAccounts.world + SQLTest.advance(to: .reviewing) + [
             "INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason) VALUES (1, 'F1', 'tidak_sesuai', 2, 'Sudah bekerja')",
