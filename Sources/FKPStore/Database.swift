@@ -28,17 +28,13 @@ public struct Database: Sendable {
         try await leased { lease in
             try await client.withConnection { connection in
                 try lease.began(on: connection)
-                do {
-                    return try await connection.withTransaction(logger: logger) { connection in
-                        try await connection.query("""
-                            SELECT audit.declare(\(context.actor), \(context.role), \(context.action), \(context.reason),
-                                                 \(context.forumID), \(context.regionCode), \(context.decisionRef),
-                                                 \(context.requestID))
-                            """, logger: logger)
-                        return try await body(connection)
-                    }
-                } catch let error as PostgresTransactionError {
-                    throw error.underlying
+                return try await connection.transaction(logger: logger) { connection in
+                    try await connection.query("""
+                        SELECT audit.declare(\(context.actor), \(context.role), \(context.action), \(context.reason),
+                                             \(context.forumID), \(context.regionCode), \(context.decisionRef),
+                                             \(context.requestID))
+                        """, logger: logger)
+                    return try await body(connection)
                 }
             }
         }

@@ -12,24 +12,20 @@ enum RecordCursor {
     /// `body` gets them `batchSize` rows at a time, in order.
     static func read(_ query: PostgresQuery, width: Int, batchSize: Int = defaultBatchSize, on connection: PostgresConnection,
                      logger: Logger, _ body: (RecordBatch) async throws -> Void) async throws {
-        do {
-            try await connection.withTransaction(logger: logger) { connection in
-                try await connection.query("SET TRANSACTION READ ONLY", logger: logger)
-                try await connection.query(PostgresQuery(unsafeSQL: "DECLARE records NO SCROLL CURSOR FOR " + query.sql, binds: query.binds),
-                                           logger: logger)
-                func nextBatch() async throws -> RecordBatch {
-                    try await RecordBatch.fetch("FETCH FORWARD \(unescaped: String(batchSize)) FROM records", width: width,
-                                                on: connection, logger: logger)
-                }
-                var batch = try await nextBatch()
-                while batch.count > 0 {
-                    async let following = nextBatch()
-                    try await body(batch)
-                    batch = try await following
-                }
+        try await connection.transaction(logger: logger) { connection in
+            try await connection.query("SET TRANSACTION READ ONLY", logger: logger)
+            try await connection.query(PostgresQuery(unsafeSQL: "DECLARE records NO SCROLL CURSOR FOR " + query.sql, binds: query.binds),
+                                       logger: logger)
+            func nextBatch() async throws -> RecordBatch {
+                try await RecordBatch.fetch("FETCH FORWARD \(unescaped: String(batchSize)) FROM records", width: width,
+                                            on: connection, logger: logger)
             }
-        } catch let error as PostgresTransactionError {
-            throw error.underlying
+            var batch = try await nextBatch()
+            while batch.count > 0 {
+                async let following = nextBatch()
+                try await body(batch)
+                batch = try await following
+            }
         }
     }
 }
