@@ -101,8 +101,7 @@ public struct Migrator: Sendable {
         if let version = current.unknown.first { throw Failure.unknownApplied(version: version) }
         var appliedNow: [String] = []
         for migration in migrations where current.pending.contains(migration.name) {
-            try await connection.query("BEGIN", logger: logger)
-            do {
+            try await connection.transaction(logger: logger) { connection in
                 for statement in SQLScript.statements(migration.sql) {
                     do {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
@@ -115,10 +114,6 @@ public struct Migrator: Sendable {
                     INSERT INTO public.schema_migrations (version, name, checksum)
                     VALUES (\(migration.version), \(migration.name), \(migration.checksum))
                     """, logger: logger)
-                try await connection.query("COMMIT", logger: logger)
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                throw error
             }
             logger.info("applied migration", metadata: ["file": "\(migration.name)"])
             appliedNow.append(migration.name)
