@@ -21,10 +21,17 @@ public struct AuditRepository: Sendable {
         // Chains are independent, and PostgreSQL reading and sending the entries is most of the
         // work: all chains are read in two halves of their names, on two connections at once.
         let halves = chain == nil ? try await chainNameHalves() : [ChainNames(only: chain)]
+        let numbersAreUnique = try await database.read { connection in
+            var unique = false
+            for try await found in try await connection.query(Self.numbersAreUnique, logger: database.logger).decode(Bool.self) {
+                unique = found
+            }
+            return unique
+        }
         var verifier = AuditChainVerifier()
         var count: Int64 = 0
         try await withThrowingTaskGroup(of: (AuditChainVerifier, Int64).self) { group in
-            for names in halves { group.addTask { try await verify(names) } }
+            for names in halves { group.addTask { try await verify(names, numbersAreUnique: numbersAreUnique) } }
             for try await (part, entries) in group {
                 verifier.merge(part)
                 count += entries
@@ -64,15 +71,11 @@ public struct AuditRepository: Sendable {
         return [ChainNames(below: middle), ChainNames(from: middle)]
     }
 
-    private func verify(_ names: ChainNames) async throws -> (AuditChainVerifier, Int64) {
+    private func verify(_ names: ChainNames, numbersAreUnique: Bool) async throws -> (AuditChainVerifier, Int64) {
         var verifier = AuditChainVerifier()
         var count: Int64 = 0
         var scratch = AuditExportLine.DigestScratch()
         try await database.read { connection in
-            var numbersAreUnique = false
-            for try await unique in try await connection.query(Self.numbersAreUnique, logger: database.logger).decode(Bool.self) {
-                numbersAreUnique = unique
-            }
             try await RecordCursor.read(Self.entryRecords(names, numbersAreUnique: numbersAreUnique),
                                         width: AuditExportLine.columns.count, on: connection, logger: database.logger) { batch in
                 try batch.forEach { columns in
