@@ -34,12 +34,33 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// Spreadsheets save rows that once held formatting as `,,,,`; like blank lines, they are no rows.
+    func testBlankLinesAndRowsOfEmptyFieldsAreSkippedAndLinesStillCounted() {
+        let text = "a,b\n1,x\n,\n  \t \n\"\",\" \"\r\n2,y\n,,,\n"
+        for size in [0, 1, 3] {
+            let result = read(Array(text.utf8), in: size)
+            XCTAssertNil(result.failure)
+            XCTAssertEqual(result.records, [.init(line: 1, fields: ["a", "b"]), .init(line: 2, fields: ["1", "x"]),
+                                            .init(line: 6, fields: ["2", "y"])], "chunks of \(size)")
+        }
+        XCTAssertEqual(read(Array("a,b\n,x\n".utf8)).records.last, .init(line: 2, fields: ["", "x"]), "a row with one value is a row")
+    }
+
     func testBrokenQuotingAndBytesThatAreNotUTF8NameTheirLineAndColumn() {
         let cases: [(String, [UInt8], CSVReader.Failure)] = [
             ("quote inside a field", Array("a,b\n1,x\"y\n".utf8),
              .init(line: 2, column: 2, problem: "a quote inside an unquoted field (quote the whole field and double the quote)")),
             ("text after a closing quote", Array("a,b\n\"x\"y,2\n".utf8), .init(line: 2, column: 1, problem: "text after a closing quote")),
             ("unclosed quote", Array("a,b\n1,\"never\nclosed".utf8), .init(line: 2, column: 2, problem: "a quoted field is never closed")),
+            // A missing closing quote runs on into later lines: the line named is the quote's.
+            ("unclosed quote after a field over two lines", Array("a,b\n\"two\nlines\",\"never\nclosed".utf8),
+             .init(line: 3, column: 2, problem: "a quoted field is never closed")),
+            ("quote closed lines later", Array("a,b\n1,\"x\n2,y\"z\n".utf8),
+             .init(line: 2, column: 2, problem: "the quote that opens here closes on line 3 and text follows it (a closing quote is missing?)")),
+            ("UTF-16, little-endian", [0xFF, 0xFE] + Array("a,b\n".utf8).flatMap { [$0, 0] },
+             .init(line: 1, column: 1, problem: "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)")),
+            ("UTF-16, big-endian", [0xFE, 0xFF] + Array("a,b\n".utf8).flatMap { [0, $0] },
+             .init(line: 1, column: 1, problem: "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)")),
             ("Latin-1 byte", Array("a,b\n1,".utf8) + [0x44, 0xE9, 0x64, 0xE9] + Array("\n".utf8),
              .init(line: 2, column: 2, problem: "bytes that are not UTF-8 (save the file as UTF-8)")),
         ]

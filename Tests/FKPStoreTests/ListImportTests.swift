@@ -43,10 +43,14 @@ final class ListImportTests: XCTestCase {
                 ("family_id,sls_code\n", "line 1, column head_name: required column is missing"),
                 (h + ",nama_lain\n", "line 1, column nama_lain: unknown column"),
                 (h + ",family_id\n", "line 1, column family_id: the column appears twice"),
+                (h.replacingOccurrences(of: ",", with: ";") + "\n", "line 1: the header is separated by ';', not by commas"),
+                (h.replacingOccurrences(of: ",", with: "\t") + "\n", "line 1: the header is separated by tabs, not by commas"),
                 (h + "\nF1,32010100010001,Budi\n", "line 2: 3 fields where the header has 11"),
                 (h + "\nF1,32010100010001,\"Budi,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: a quoted field is never closed"),
                 (h + "\nF1,32010100010001,Bu\"di,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: a quote inside an unquoted field"),
                 (h + "\nF1,32010100010001,\"Budi\"x,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: text after a closing quote"),
+                (h + "\n" + Self.row("F1") + "\nF2,\"32010100010001,Budi,x,4,2,10,3201010101000001,3201014501800001,,\n" + Self.row("F3", name: "Budi, S.Pd") + "\n",
+                 "line 3, column sls_code: the quote that opens here closes on line 4 and text follows it"),
                 (h + "\n" + Self.row("F1", name: " ") + "\n", "line 2, column head_name: must not be empty"),
                 (h + "\n" + Self.row("F1") + "\n" + Self.row("F1") + "\n", "line 3, column family_id: value 'F1': the same family_id as line 2"),
                 (h + "\n" + Self.row("F1", unit: "32010100099999") + "\n", "line 2, column sls_code: value '32010100099999': no such SLS"),
@@ -75,6 +79,19 @@ final class ListImportTests: XCTestCase {
             }
             let after = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families", as: Int64.self)
             XCTAssertEqual(after, before)
+        }
+    }
+
+    /// A spreadsheet saves rows that once held formatting as `,,,,`: they are skipped like blank lines.
+    func testRowsOfEmptyFieldsAreSkippedLikeBlankLines() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let empty = String(repeating: ",", count: FamilyCSV.columns.count - 1)
+            let text = Self.header + "\r\n" + Self.row("F1") + "\r\n" + empty + "\r\n \r\n" + Self.row("F2") + "\r\n" + empty + "\r\n" + empty + "\r\n"
+            let report = try await Self.load(.families, text, db)
+            XCTAssertEqual(report.rows, 2)
+            let families = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families", as: Int64.self)
+            XCTAssertEqual(families, 2)
         }
     }
 

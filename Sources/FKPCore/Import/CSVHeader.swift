@@ -4,6 +4,11 @@ public struct CSVHeader: Sendable {
     public let count: Int
 
     public init(_ record: CSVReader.Record, required: [String], optional: [String]) throws(ImportProblems) {
+        if record.fields.count == 1, let separator = [";", "\t", "|"].first(where: { record.fields[0].contains($0) }) {
+            // A spreadsheet set to another locale saves with semicolons: one clear problem, not one per column.
+            let shown = separator == "\t" ? "tabs" : "'\(separator)'"
+            throw ImportProblems([ImportProblem(line: record.line, problem: "the header is separated by \(shown), not by commas (save the file as CSV with commas)")])
+        }
         var problems = ImportProblems()
         var positions: [String: Int] = [:]
         for (index, raw) in record.fields.enumerated() {

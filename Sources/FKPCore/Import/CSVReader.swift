@@ -1,6 +1,7 @@
 /// A streaming RFC 4180 reader: comma-separated, double-quoted fields (with "" for a quote),
 /// LF or CRLF line ends, an optional UTF-8 byte order mark. Bytes arrive in chunks of any size;
-/// each complete record comes out with the line number it starts on.
+/// each complete record comes out with the line number it starts on. Blank lines, and rows of
+/// empty fields (`,,,,` as spreadsheets save rows that once held formatting), are skipped.
 public struct CSVReader: Sendable {
     public struct Record: Sendable, Equatable {
         public var line: Int
@@ -23,6 +24,9 @@ public struct CSVReader: Sendable {
     private var fieldEnds: [Int] = []
     private var line = 1
     private var recordLine = 1
+    /// Where the quoted field being read opened: a missing closing quote swallows the lines after
+    /// it, and the person needs the line where the quote is, not where the reader noticed.
+    private var quoteLine = 1
     private var sawStart = false
     private var startBytes: [UInt8] = []
     private var pendingCR = false
@@ -45,6 +49,13 @@ public struct CSVReader: Sendable {
             // The byte order mark may arrive split over chunks: hold back what could still be its start.
             startBytes += bytes
             if startBytes.count < 3 && Self.byteOrderMark.starts(with: startBytes) { return out }
+            if startBytes.count < 2 { return out }
+            if Self.utf16Marks.contains(where: { startBytes.starts(with: $0) }) {
+                // Spreadsheets offer "Unicode text" (UTF-16) beside CSV; read as UTF-8 it fails on its first NUL byte.
+                failure = Failure(line: 1, column: 1, problem: "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)")
+                sawStart = true
+                return out
+            }
             input = startBytes.starts(with: Self.byteOrderMark) ? Array(startBytes.dropFirst(3)) : startBytes
             sawStart = true
             startBytes = []
@@ -58,8 +69,10 @@ public struct CSVReader: Sendable {
     }
 
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    private static let utf16Marks: [[UInt8]] = [[0xFF, 0xFE], [0xFE, 0xFF]]
 
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
 
     private mutating func read(_ input: UnsafeBufferPointer<UInt8>, into out: inout [Record]) throws(Failure) {
         var index = input.startIndex
@@ -81,6 +94,7 @@ public struct CSVReader: Sendable {
                         throw Failure(line: line, column: fieldEnds.count + 1, problem: "a quote inside an unquoted field (quote the whole field and double the quote)")
                     }
                     state = .quoted
+                    quoteLine = line
                 default:
                     // The rest of an unquoted field, copied at once.
                     var end = index + 1
@@ -107,7 +121,11 @@ public struct CSVReader: Sendable {
                 case Self.lf, Self.cr:
                     try endLine(crFirst: byte == Self.cr, into: &out)
                 default:
-                    throw Failure(line: line, column: fieldEnds.count + 1, problem: "text after a closing quote")
+                    guard quoteLine != line else {
+                        throw Failure(line: line, column: fieldEnds.count + 1, problem: "text after a closing quote")
+                    }
+                    throw Failure(line: quoteLine, column: fieldEnds.count + 1,
+                                  problem: "the quote that opens here closes on line \(line) and text follows it (a closing quote is missing?)")
                 }
             }
             index += 1
@@ -129,7 +147,7 @@ public struct CSVReader: Sendable {
         }
         if let failure { throw failure }
         if state == .quoted {
-            throw Failure(line: recordLine, column: fieldEnds.count + 1, problem: "a quoted field is never closed")
+            throw Failure(line: quoteLine, column: fieldEnds.count + 1, problem: "a quoted field is never closed")
         }
         return try endRecord()
     }
@@ -153,7 +171,7 @@ public struct CSVReader: Sendable {
             recordBytes.removeAll(keepingCapacity: true)
             fieldEnds.removeAll(keepingCapacity: true)
         }
-        if fieldEnds == [0] { return nil }  // a blank line
+        if recordBytes.allSatisfy({ $0 == Self.space || $0 == Self.tab }) { return nil }  // a blank line, or a row of empty fields
         // UTF-8 allows a NUL byte, PostgreSQL's text does not: named here rather than by the database.
         if let nul = recordBytes.firstIndex(of: 0) {
             throw Failure(line: recordLine, column: fieldEnds.firstIndex { $0 > nul }.map { $0 + 1 } ?? fieldEnds.count,
