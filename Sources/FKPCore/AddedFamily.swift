@@ -49,7 +49,7 @@ public struct AddedFamily: Sendable, Equatable {
         if !Self.presences.contains(family.presence) { problems.append(.presenceNotAllowed) }
         if family.proposedGroup == nil { problems.append(.proposedGroupMissing) }
         if family.reason.isEmpty { problems.append(.reasonMissing) }
-        if family.headName.count > 200 || family.address.count > 500 || family.reason.count > 500 { problems.append(.tooLong) }
+        if family.headName.isLonger(than: 200) || family.address.isLonger(than: 500) || family.reason.isLonger(than: 500) { problems.append(.tooLong) }
         return problems
     }
 }

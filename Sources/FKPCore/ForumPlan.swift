@@ -38,14 +38,14 @@ public struct ForumPlan: Sendable, Equatable {
     public enum Problem: String, Error, Sendable, CaseIterable {
         case noUnits, tooManyUnits, unitOutsidePlace, unitTwice
         case endsBeforeStart
-        case venueMissing
+        case venueMissing, venueTooLong
         case facilitatorMissing, seatOverfilled, personTwice
 
         public var field: String {
             switch self {
             case .noUnits, .tooManyUnits, .unitOutsidePlace, .unitTwice: "units"
             case .endsBeforeStart: "ends"
-            case .venueMissing: "venue"
+            case .venueMissing, .venueTooLong: "venue"
             case .facilitatorMissing, .seatOverfilled, .personTwice: "team"
             }
         }
@@ -63,6 +63,7 @@ public struct ForumPlan: Sendable, Equatable {
         if Set(units).count != units.count { problems.append(.unitTwice) }
         if endsAt <= startsAt { problems.append(.endsBeforeStart) }
         if venue.trimmingWhitespace.isEmpty { problems.append(.venueMissing) }
+        if venue.isLonger(than: 300) { problems.append(.venueTooLong) }
         if !team.contains(where: { $0.role == .facilitator }) { problems.append(.facilitatorMissing) }
         if ForumTeamRole.allCases.contains(where: { role in team.filter { $0.role == role }.count > role.seats }) {
             problems.append(.seatOverfilled)

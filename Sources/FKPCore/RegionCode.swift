@@ -7,6 +7,7 @@ public struct RegionCode: Hashable, Sendable, Comparable, CustomStringConvertibl
         case notDigits
         case unknownLength(Int)
         case reservedRegencyNumber(String)
+        case unusedProvinceNumber(String)
     }
 
     public init(_ value: String) throws(Problem) {
@@ -14,6 +15,9 @@ public struct RegionCode: Hashable, Sendable, Comparable, CustomStringConvertibl
             throw .notDigits
         }
         guard let level = RegionLevel(codeLength: value.utf8.count) else { throw .unknownLength(value.utf8.count) }
+        // Province numbers start at 11 (Aceh); the database holds the same rule.
+        let provinceNumber = String(value.prefix(2))
+        if provinceNumber < "11" { throw .unusedProvinceNumber(provinceNumber) }
         if value.utf8.count >= 4 {
             // 01-69 are regencies, 71-99 cities; 00 and 70 are not used.
             let regencyNumber = String(value.dropFirst(2).prefix(2))

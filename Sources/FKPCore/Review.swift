@@ -78,7 +78,7 @@ public struct Review: Sendable, Equatable {
                 problems.append(.otherFamilyMissing)
             }
         }
-        if [review.reason, review.movedTo, review.orderNote].contains(where: { $0.count > 500 }) { problems.append(.tooLong) }
+        if [review.reason, review.movedTo, review.orderNote].contains(where: { $0.isLonger(than: 500) }) { problems.append(.tooLong) }
         return problems
     }
 

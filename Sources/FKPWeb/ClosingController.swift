@@ -52,7 +52,7 @@ struct ClosingController {
         let form = try await request.decodeForm(ReopenForm.self)
         let t = Translations(language: context.language)
         let reason = (form.reason ?? "").trimmingWhitespace
-        guard !reason.isEmpty, reason.count <= 1000 else {
+        guard !reason.isEmpty, !reason.isLonger(than: 1000) else {
             return try await forumPage.render(request, context, forum: forum, error: t["closing_error_reason"], status: .unprocessableContent)
         }
         let reopened = try await closings.reopen(forumID: forum.id, version: form.version, reason: reason, context: WriteContext(

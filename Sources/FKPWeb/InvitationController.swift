@@ -65,7 +65,7 @@ struct InvitationController {
         guard let kind = InvitationRepository.Invitee.Kind(rawValue: form.kind) else {
             return try await render(request, context, forum: forum, error: t["invite_error_kind"], status: .unprocessableContent)
         }
-        guard !name.isEmpty else { return try await render(request, context, forum: forum, error: t["invite_error_name"], status: .unprocessableContent) }
+        guard !name.isEmpty, !name.isLonger(than: 200) else { return try await render(request, context, forum: forum, error: t["invite_error_name"], status: .unprocessableContent) }
         let unit = (form.sls_code).flatMap(RegionCode.parse)
         if kind == .slsHead && !forum.units.contains(where: { $0.code == unit }) {
             return try await render(request, context, forum: forum, error: t["invite_error_unit"], status: .unprocessableContent)

@@ -73,7 +73,7 @@ struct MinutesController {
         guard forum.state.allows(.minutes) else { return try await refuse("minutes_error_state", .conflict) }
         guard place.mark == nil else { return try await refuse("minutes_error_taken", .conflict) }
         let name = method == .screen && place.name != nil ? place.name ?? "" : (form.signer_name ?? "").trimmingWhitespace
-        guard !name.isEmpty, name.count <= 200 else { return try await refuse("minutes_error_name", .unprocessableContent) }
+        guard !name.isEmpty, !name.isLonger(than: 200) else { return try await refuse("minutes_error_name", .unprocessableContent) }
         let reason = (form.reason ?? "").trimmingWhitespace
         if status == .refused && reason.isEmpty { return try await refuse("minutes_error_reason", .unprocessableContent) }
         do {

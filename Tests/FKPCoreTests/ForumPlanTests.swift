@@ -31,6 +31,9 @@ final class ForumPlanTests: XCTestCase {
     func testTimesVenueAndTeam() {
         XCTAssertEqual(plan(hours: 0).problems, [.endsBeforeStart])
         XCTAssertEqual(plan(venue: "  ").problems, [.venueMissing])
+        // Counted as the database counts: a decomposed "é" is two characters there.
+        XCTAssertEqual(plan(venue: String(repeating: "e\u{301}", count: 151)).problems, [.venueTooLong])
+        XCTAssertEqual(plan(venue: String(repeating: "e\u{301}", count: 150)).problems, [])
         XCTAssertEqual(plan(team: []).problems, [.facilitatorMissing])
         XCTAssertEqual(plan(team: [(1, .facilitator), (2, .assistantFacilitator), (3, .assistantFacilitator), (4, .administrator)]).problems, [])
         XCTAssertEqual(plan(team: [(1, .facilitator), (2, .assistantFacilitator), (3, .assistantFacilitator), (4, .assistantFacilitator)]).problems,

@@ -27,6 +27,9 @@ final class RegionCodeTests: XCTestCase {
         XCTAssertThrowsError(try RegionCode("320")) { XCTAssertEqual($0 as? RegionCode.Problem, .unknownLength(3)) }
         XCTAssertThrowsError(try RegionCode("3270")) { XCTAssertEqual($0 as? RegionCode.Problem, .reservedRegencyNumber("70")) }
         XCTAssertThrowsError(try RegionCode("3200010")) { XCTAssertEqual($0 as? RegionCode.Problem, .reservedRegencyNumber("00")) }
+        XCTAssertThrowsError(try RegionCode("00")) { XCTAssertEqual($0 as? RegionCode.Problem, .unusedProvinceNumber("00")) }
+        XCTAssertThrowsError(try RegionCode("1001")) { XCTAssertEqual($0 as? RegionCode.Problem, .unusedProvinceNumber("10")) }
+        XCTAssertNoThrow(try RegionCode("11"))
     }
 
     func testCitiesAreNumberedFrom71() throws {

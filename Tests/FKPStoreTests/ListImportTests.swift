@@ -52,6 +52,8 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1") + "\nF2,\"32010100010001,Budi,x,4,2,10,3201010101000001,3201014501800001,,\n" + Self.row("F3", name: "Budi, S.Pd") + "\n",
                  "line 3, column sls_code: the quote that opens here closes on line 4 and text follows it"),
                 (h + "\n" + Self.row("F1", name: " ") + "\n", "line 2, column head_name: must not be empty"),
+                // 101 letters that the database counts as 202 characters (e and a combining accent).
+                (h + "\n" + Self.row("F1", name: String(repeating: "e\u{301}", count: 101)) + "\n", "longer than 200 characters"),
                 (h + "\n" + Self.row("F1") + "\n" + Self.row("F1") + "\n", "line 3, column family_id: value 'F1': the same family_id as line 2"),
                 (h + "\n" + Self.row("F1", unit: "32010100099999") + "\n", "line 2, column sls_code: value '32010100099999': no such SLS"),
                 (h + "\n" + Self.row("F1", unit: "3201010001") + "\n", "line 2, column sls_code: value '3201010001': an SLS code has 14 digits"),
@@ -138,6 +140,9 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(h + "\n32011,X,regency\n", "line 2, column code: value '32011': 5 digits is no level's length", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,X,district\n", "a district code has 7 digits, not 4", db, kind: .regions)
             try await Self.assertRefused(h + "\n3270,X,regency\n", "regency number 70 is not used", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202," + String(repeating: "e\u{301}", count: 101) + ",regency\n",
+                                         "longer than 200 characters", db, kind: .regions)
+            try await Self.assertRefused(h + "\n00,X,province\n", "line 2, column code: value '00': province number 00 is not used", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,X,kabupaten\n", "line 2, column level: value 'kabupaten'", db, kind: .regions)
             try await Self.assertRefused(h + ",non_sls\n3202,X,regency,ya\n", "column non_sls: value 'ya': true or false", db, kind: .regions)
             let report = try await Self.load(.regions, h + "\n3202,Sukabumi,regency\n3202010,Cisolok,district\n", db)

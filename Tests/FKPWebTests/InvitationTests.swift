@@ -61,6 +61,10 @@ final class InvitationTests: XCTestCase {
 
             var staff = TestBrowser(client)
             try await staff.login("bps", TestAccounts.password)
+            try await staff.get("/forums/1/invitations")
+            let long = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": String(repeating: "e\u{301}", count: 101)])
+            XCTAssertEqual(long.status, .unprocessableContent, "201 characters as the database counts them")
+            XCTAssertTrue(long.text.contains("paling banyak 200 karakter"))
             for n in 1...5 {
                 try await staff.get("/forums/1/invitations")
                 let sheet = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Tokoh \(n)"])

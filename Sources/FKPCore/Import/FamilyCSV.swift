@@ -37,9 +37,9 @@ public enum FamilyCSV {
             }
         }
         let name = field("head_name")
-        if let name, exceeds(name, 200) { refuse("head_name", name, "longer than 200 characters") }
+        if let name, name.isLonger(than: 200) { refuse("head_name", name, "longer than 200 characters") }
         let address = header.value("address", in: record)?.trimmingWhitespace ?? ""
-        if exceeds(address, 500) { refuse("address", address, "longer than 500 characters") }
+        if address.isLonger(than: 500) { refuse("address", address, "longer than 500 characters") }
         var members = 0
         if let text = field("members") {
             if let value = Int(text), (1...99).contains(value) { members = value } else { refuse("members", text, "a whole number from 1 to 99") }
@@ -84,11 +84,6 @@ public enum FamilyCSV {
         default:
             return false
         }
-    }
-
-    /// More than `limit` characters; counted only when the bytes say it might be (counting is slow).
-    private static func exceeds(_ text: String, _ limit: Int) -> Bool {
-        text.utf8.count > limit && text.count > limit
     }
 
     /// An optional sign, digits, and at most one dot with digits after it; at most 30 characters.

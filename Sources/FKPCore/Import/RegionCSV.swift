@@ -26,6 +26,7 @@ public enum RegionCSV {
             case .notDigits: why = "a code is digits only"
             case .unknownLength(let n): why = "\(n) digits is no level's length (2, 4, 7, 10, 14 or 16)"
             case .reservedRegencyNumber(let n): why = "regency number \(n) is not used (01-69 regencies, 71-99 cities)"
+            case .unusedProvinceNumber(let n): why = "province number \(n) is not used (they run from 11 to 99)"
             }
             problems.append(ImportProblem(line: record.line, column: "code", value: code, problem: why))
         }
@@ -34,7 +35,7 @@ public enum RegionCSV {
                                           problem: "a \(level.rawValue) code has \(level.codeLength) digits, not \(code.count)"))
         }
         if name.isEmpty { problems.append(ImportProblem(line: record.line, column: "name", problem: "must not be empty")) }
-        if name.count > 200 { problems.append(ImportProblem(line: record.line, column: "name", value: name, problem: "longer than 200 characters")) }
+        if name.isLonger(than: 200) { problems.append(ImportProblem(line: record.line, column: "name", value: name, problem: "longer than 200 characters")) }
         var nonSLS = false
         switch nonSLSText {
         case "", "false": nonSLS = false
