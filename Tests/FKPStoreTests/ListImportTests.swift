@@ -229,6 +229,9 @@ final class ListImportTests: XCTestCase {
                                          "line 2, column sls_code: value '32010100010001': unit 32010100010001 is in forum 1, which is open", db)
             try await Self.assertRefused(Self.header + "\n" + Self.row("B", score: "1.0") + "\n",
                                          "family D would be removed, but unit 32010100010001 is in forum 1, which is open", db)
+            // Moving a family out of a frozen unit, by naming only the unit it moves to, changes the frozen unit too.
+            try await Self.assertRefused(Self.header + "\n" + Self.row("B", unit: "32010100020001") + "\n" + Self.row("C", unit: "32010100020001") + "\n",
+                                         "32010100010001", db)
             let untouched = try await Self.load(.families, Self.header + "\n" + Self.row("C", unit: "32010100020001", group: "4") + "\n", db)
             XCTAssertEqual(untouched.changed, 1, "units outside opened forums still take changes")
         }
