@@ -29,11 +29,7 @@ public struct Database: Sendable {
             try await client.withConnection { connection in
                 try lease.began(on: connection)
                 return try await connection.transaction(logger: logger) { connection in
-                    try await connection.query("""
-                        SELECT audit.declare(\(context.actor), \(context.role), \(context.action), \(context.reason),
-                                             \(context.forumID), \(context.regionCode), \(context.decisionRef),
-                                             \(context.requestID))
-                        """, logger: logger)
+                    try await connection.declare(context, logger: logger)
                     return try await body(connection)
                 }
             }

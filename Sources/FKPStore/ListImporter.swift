@@ -49,8 +49,7 @@ public struct ListImporter: Sendable {
             var report = ImportReport(batchID: nil, sha256: staged.sha256, rows: staged.rows,
                                       added: diff.added, changed: diff.changed, removed: diff.removed)
             if report.isNoOp { return report }
-            report.batchID = try await merge(kind, report: report, fileName: fileName(), actor: context.actor,
-                                             region: context.regionCode, on: connection)
+            report.batchID = try await merge(kind, report: report, fileName: fileName(), context: context, on: connection)
             return report
         }
     }
@@ -276,18 +275,30 @@ public struct ListImporter: Sendable {
 
     // MARK: merge
 
-    private func merge(_ kind: Kind, report: ImportReport, fileName: String, actor: String, region: String?,
+    private func merge(_ kind: Kind, report: ImportReport, fileName: String, context: WriteContext,
                        on connection: PostgresConnection) async throws -> Int64 {
         let logger = database.logger
+        // The regencies the batch changes (a province's own code for a province row).
+        var regencies: [String] = []
+        for try await codes in try await connection.query("""
+            SELECT coalesce(array_agg(DISTINCT left(code, 4) ORDER BY left(code, 4)), '{}') FROM (
+                SELECT sls_code AS code FROM import_diff UNION ALL SELECT old_sls_code FROM import_diff) c
+             WHERE code IS NOT NULL
+            """, logger: logger).decode([String].self) { regencies = codes }
+        if regencies.count == 1, regencies[0].utf8.count == 4, (context.regionCode?.utf8.count ?? 0) < 4 {
+            // A batch inside one regency belongs to that regency's chain, as an upload by its own
+            // staff does: declared with no place (the command line) or a province's, it would go to
+            // the national chain, out of the regency's audit view and exports.
+            var narrowed = context
+            narrowed.regionCode = regencies[0]
+            try await connection.declare(narrowed, logger: logger)
+        }
         var batchID: Int64 = 0
         // The one audited entry of the batch: who, when, which file (by SHA-256), what it changed.
         for try await id in try await connection.query("""
             INSERT INTO fkp.import_batches (kind, file_name, sha256, region_code, actor, row_count, added, changed, removed, regencies)
-            VALUES (\(kind.rawValue), \(fileName), \(report.sha256), \(region), \(actor), \(report.rows), \(report.added),
-                    \(report.changed), \(report.removed),
-                    (SELECT coalesce(array_agg(DISTINCT left(code, 4) ORDER BY left(code, 4)), '{}') FROM (
-                        SELECT sls_code AS code FROM import_diff UNION ALL SELECT old_sls_code FROM import_diff) c
-                      WHERE code IS NOT NULL))
+            VALUES (\(kind.rawValue), \(fileName), \(report.sha256), \(context.regionCode), \(context.actor), \(report.rows),
+                    \(report.added), \(report.changed), \(report.removed), \(regencies))
             RETURNING id
             """, logger: logger).decode(Int64.self) { batchID = id }
         try await connection.query("SELECT audit.declare_batch(\(batchID))", logger: logger)

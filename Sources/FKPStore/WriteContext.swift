@@ -1,4 +1,6 @@
 import FKPCore
+import Logging
+import PostgresNIO
 
 /// Who acts, in which role, where, doing what and why: declared at the start of every write
 /// transaction, and copied by the database into every audit entry the transaction produces.
@@ -34,5 +36,16 @@ public struct WriteContext: Sendable, Equatable {
     public static func system(_ name: String, action: String, reason: String? = nil, regionCode: String? = nil) -> WriteContext {
         WriteContext(actor: "system:\(name)", roleName: "system", action: action, reason: reason, forumID: nil,
                      regionCode: regionCode, decisionRef: nil, requestID: nil)
+    }
+}
+
+extension PostgresConnection {
+    /// Declares who writes in the open transaction (audit.declare); a second call replaces the first.
+    func declare(_ context: WriteContext, logger: Logger) async throws {
+        try await query("""
+            SELECT audit.declare(\(context.actor), \(context.role), \(context.action), \(context.reason),
+                                 \(context.forumID), \(context.regionCode), \(context.decisionRef),
+                                 \(context.requestID))
+            """, logger: logger)
     }
 }

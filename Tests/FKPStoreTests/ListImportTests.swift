@@ -97,6 +97,34 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// A batch that changes one regency is that regency's history, also when the command line
+    /// declared no place: it is in the regency's chain, so its audit view and exports hold it.
+    func testABatchInsideOneRegencyIsInThatRegencysChain() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            func chainOfLastBatch() async throws -> String? {
+                try await SQLTest.scalar(db, "SELECT chain || ' ' || coalesce(region_code, '-') FROM audit.entries WHERE table_name = 'fkp.import_batches' ORDER BY id DESC LIMIT 1", as: String.self)
+            }
+            _ = try await Self.load(.families, Self.header + "\n" + Self.row("F1") + "\n" + Self.row("F2", unit: "32010100020001") + "\n", db)
+            let oneRegency = try await chainOfLastBatch()
+            XCTAssertEqual(oneRegency, "regency:3201 3201")
+            // Places of a second regency, and a file that reaches into both: the national chain.
+            _ = try await Self.load(.regions, "code,name,level\n3202,Sukabumi,regency\n3202010,Cisolok,district\n3202010001,Desa,village\n32020100010001,RT 001,sls\n", db)
+            let newRegency = try await chainOfLastBatch()
+            XCTAssertEqual(newRegency, "regency:3202 3202")
+            _ = try await Self.load(.families, Self.header + "\n" + Self.row("F1", name: "Budi Santoso") + "\n" + Self.row("F3", unit: "32020100010001") + "\n", db)
+            let twoRegencies = try await chainOfLastBatch()
+            XCTAssertEqual(twoRegencies, "national -")
+            _ = try await Self.load(.regions, "code,name,level\n33,Jawa Tengah,province\n", db)
+            let province = try await chainOfLastBatch()
+            XCTAssertEqual(province, "national -", "a province's row is no regency's business")
+            let batches = try await SQLTest.scalar(db, "SELECT string_agg(array_to_string(regencies, '+'), ' ' ORDER BY id) FROM fkp.import_batches", as: String.self)
+            XCTAssertEqual(batches, "3201 3202 3201+3202 33")
+            let verification = try await AuditRepository(database: db).verify()
+            XCTAssertTrue(verification.isValid, "\(verification.problems)")
+        }
+    }
+
     /// Rows under a header that cannot be read are not read as a header in turn: the report is the header's.
     func testABrokenHeaderIsTheWholeReport() async throws {
         try await withTestDatabase { db, _ in
