@@ -45,7 +45,7 @@ public struct AuditExporter: Sendable {
     }
 
     /// Writes the export to `write`, in pieces of at most 64 KiB, and returns its manifest, signed with `key`.
-    public func export(_ scope: Scope, from: Date?, to: Date?, format: AuditExportLine.Format, untilEntry: Int64,
+    public func export(_ scope: Scope, from: AuditInstant?, to: AuditInstant?, format: AuditExportLine.Format, untilEntry: Int64,
                        key: ExportSigningKey, write: (ByteBuffer) async throws -> Void) async throws -> ExportManifest {
         let fileHash = RunningSHA256()
         var spans = ExportManifest.ChainSpans()
@@ -90,7 +90,7 @@ public struct AuditExporter: Sendable {
         var manifest = ExportManifest(
             request: .init(forum: { if case .forum(let id) = scope { return id } else { return nil } }(),
                            region: { if case .region(let code) = scope { return code.value } else { return nil } }(),
-                           from: from.map(Self.timeText), to: to.map(Self.timeText), format: format.rawValue, untilEntry: untilEntry),
+                           from: from?.text, to: to?.text, format: format.rawValue, untilEntry: untilEntry),
             fileSHA256: AuditHashing.hex(fileHash.finalize()), entries: spans.entries, chains: spans.chains)
         try manifest.sign(with: key.privateKey)
         return manifest
@@ -102,11 +102,5 @@ public struct AuditExporter: Sendable {
         while let piece = text.readSlice(length: min(1 << 16, text.readableBytes)), piece.readableBytes > 0 {
             try await write(piece)
         }
-    }
-
-    static func timeText(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
     }
 }

@@ -68,15 +68,16 @@ struct AuditController {
     }
 
     private func exportRequest(_ request: Request, _ context: AppRequestContext)
-        async throws -> (AuditExporter.Scope, AuditExportLine.Format, Int64, Date?, Date?) {
+        async throws -> (AuditExporter.Scope, AuditExportLine.Format, Int64, AuditInstant?, AuditInstant?) {
         let (filter, _) = Self.filter(request)
         _ = try await scope(filter, context, .exportAudit)
         let q = request.uri.queryParameters
         guard let format = q["format"].flatMap({ AuditExportLine.Format(rawValue: String($0)) }),
               let until = q["until"].flatMap({ Int64(String($0)) }) else { throw HTTPError(.badRequest, message: "format and until are required") }
-        if let forum = filter.forumID { return (.forum(forum), format, until, filter.from, filter.to) }
+        let (from, to) = (filter.from.map(AuditInstant.init), filter.to.map(AuditInstant.init))
+        if let forum = filter.forumID { return (.forum(forum), format, until, from, to) }
         guard let region = filter.region else { throw HTTPError(.badRequest, message: "an export is of a forum or a region") }
-        return (.region(region), format, until, filter.from, filter.to)
+        return (.region(region), format, until, from, to)
     }
 
     @Sendable func exportFile(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -18,13 +18,12 @@ struct AuditCommand: AsyncParsableCommand {
         try ExportSigningKey.loadOrCreate(at: AppConfig.exportKeyFile(ProcessInfo.processInfo.environment))
     }
 
-    static func time(_ text: String?, option: String) throws -> Date? {
+    static func time(_ text: String?, option: String) throws -> AuditInstant? {
         guard let text else { return nil }
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        throw ValidationError("\(option) '\(text)' is not a time such as 2026-12-01T09:00:00+07:00")
+        guard let instant = AuditInstant(iso8601: text) else {
+            throw ValidationError("\(option) '\(text)' is not a time such as 2026-12-01T09:00:00+07:00 or 2026-12-01T02:00:00.123456Z")
+        }
+        return instant
     }
 }
 
@@ -52,7 +51,10 @@ struct AuditExportCommand: AsyncParsableCommand {
             guard let manifestPath = manifest ?? out.map({ $0 + ".manifest.json" }) else {
                 throw ValidationError("writing to standard output: say where the manifest goes with --manifest FILE")
             }
-            let (fromDate, toDate) = (try AuditCommand.time(from, option: "--from"), try AuditCommand.time(to, option: "--to"))
+            let (since, until) = (try AuditCommand.time(from, option: "--from"), try AuditCommand.time(to, option: "--to"))
+            if let since, let until, since >= until {
+                throw ValidationError("--from \(since.text) is not before --to \(until.text): no entry lies between them")
+            }
             let key = try AuditCommand.signingKey()
             let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
@@ -60,7 +62,7 @@ struct AuditExportCommand: AsyncParsableCommand {
             let buffered = BufferedOutput(output)
             let written = try await PostgresClient.with(config.database, logger: logger) { client in
                 let exporter = AuditExporter(database: Database(client: client, logger: logger))
-                return try await exporter.export(scope, from: fromDate, to: toDate, format: format,
+                return try await exporter.export(scope, from: since, to: until, format: format,
                                                  untilEntry: try await exporter.latestEntryID(), key: key) { try buffered.write(bytes: $0) }
             }
             try buffered.flush()

@@ -94,6 +94,33 @@ final class AuditExportTests: XCTestCase {
         }
     }
 
+    /// An auditor copies an entry's time into --from: the export starts at that entry, and the
+    /// manifest says so to the microsecond.
+    func testATimeRangeIsKeptToTheMicrosecond() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, Self.history)
+            let folder = try Folder()
+            defer { folder.remove() }
+            let time = try await SQLTest.scalar(db, "SELECT audit.timestamp_text(occurred_at) FROM audit.entries WHERE chain = 'forum:1' AND seq = 3", as: String.self)
+            let since = try XCTUnwrap(time)
+            let expected = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE chain = 'forum:1' AND occurred_at >= '\(since)'", as: Int64.self)
+            let file = "\(folder.path)/range.jsonl"
+            let exported = try CommandLineTests.fkp(["audit", "export", "--forum", "1", "--format", "jsonl", "--from", since, "--out", file],
+                                                    database: url, environment: folder.environment)
+            XCTAssertEqual(exported.status, 0, exported.output)
+            let manifest = try ExportManifest.decode(try Data(contentsOf: URL(fileURLWithPath: file + ".manifest.json")))
+            XCTAssertEqual(manifest.request.from, since)
+            XCTAssertEqual(Int64(manifest.entries), expected)
+            let checked = try CommandLineTests.fkp(["audit", "verify-export", file], database: url, environment: folder.environment)
+            XCTAssertEqual(checked.status, 0, checked.output)
+
+            let empty = try CommandLineTests.fkp(["audit", "export", "--forum", "1", "--format", "jsonl", "--from", since, "--to", since,
+                                                  "--out", file], database: url, environment: folder.environment)
+            XCTAssertNotEqual(empty.status, 0)
+            XCTAssertTrue(empty.output.contains("is not before --to"), empty.output)
+        }
+    }
+
     func testTamperingBehindTheTriggersIsFoundByVerify() async throws {
         let cases: [(String, String)] = [
             ("UPDATE audit.entries SET actor = 'someone' WHERE chain = 'forum:1' AND seq = 3", "entry 3: changed"),
