@@ -7,48 +7,65 @@ import Glibc
 public struct FileChunks: AsyncSequence, Sendable {
     public typealias Element = [UInt8]
     let descriptor: Int32
+    let path: String
 
-    public struct OpenFailed: Error, CustomStringConvertible {
+    public struct ReadFailed: Error, CustomStringConvertible {
         public let path: String
-        public var description: String { "cannot read \(path)" }
+        public let reason: String
+
+        init(path: String, errno code: Int32) {
+            self.path = path
+            reason = String(cString: strerror(code))
+        }
+
+        public var description: String { "cannot read \(path): \(reason)" }
     }
 
     /// `-` reads standard input.
     public init(path: String) throws {
+        self.path = path == "-" ? "standard input" : path
         if path == "-" {
             descriptor = 0
         } else {
             descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else { throw OpenFailed(path: path) }
+            guard descriptor >= 0 else { throw ReadFailed(path: path, errno: errno) }
         }
     }
 
     public init(bytes: [UInt8]) throws {
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw OpenFailed(path: "memory") }
+        guard pipe(&fds) == 0 else { throw ReadFailed(path: "memory", errno: errno) }
         // Small test inputs only: a pipe holds 64 KiB before a writer would block.
         precondition(bytes.count < 60_000)
         _ = bytes.withUnsafeBytes { write(fds[1], $0.baseAddress, bytes.count) }
         close(fds[1])
         descriptor = fds[0]
+        path = "memory"
     }
 
     public struct AsyncIterator: AsyncIteratorProtocol {
         let descriptor: Int32
+        let path: String
         var done = false
 
         public mutating func next() async throws -> [UInt8]? {
             guard !done else { return nil }
             var buffer = [UInt8](repeating: 0, count: 1 << 18)
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            var count: Int
+            repeat {
+                count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            } while count < 0 && errno == EINTR
             if count <= 0 {
+                // A failed read is not the end of the file: taken as one, it would load a truncated list.
+                let failure = errno
                 done = true
                 if descriptor != 0 { close(descriptor) }
+                if count < 0 { throw ReadFailed(path: path, errno: failure) }
                 return nil
             }
             return Array(buffer[0..<count])
         }
     }
 
-    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(descriptor: descriptor) }
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(descriptor: descriptor, path: path) }
 }

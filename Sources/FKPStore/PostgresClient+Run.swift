@@ -3,10 +3,12 @@ import PostgresNIO
 
 extension PostgresClient {
     /// Runs a client for the duration of `body` and shuts it down afterwards, even on error.
+    /// A database that cannot be reached is reported at once (`DatabaseURL.checkConnection`).
     public static func with<Result: Sendable>(
         _ url: DatabaseURL, logger: Logger, maximumConnections: Int = 4,
         _ body: @Sendable (PostgresClient) async throws -> Result
     ) async throws -> Result {
+        try await url.checkConnection(logger: logger)
         var configuration = try url.clientConfiguration
         configuration.options.maximumConnections = maximumConnections
         // The body may lease before run() has started; the pool waits correctly but warns each

@@ -125,6 +125,25 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// A read that fails (here: a folder given as the file) fails the import; taken for the end
+    /// of the file, it would load what came before it and remove every family after it.
+    func testAFailedReadIsAnErrorNotTheEndOfTheFile() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            do {
+                _ = try await ListImporter(database: db).run(.families, chunks: try FileChunks(path: NSTemporaryDirectory()), fileName: "x", context: Self.context)
+                XCTFail("a folder is no file")
+            } catch let failure as FileChunks.ReadFailed {
+                XCTAssertEqual(failure.reason, "Is a directory")
+            }
+            XCTAssertThrowsError(try FileChunks(path: "/no/such/file.csv")) {
+                XCTAssertEqual(($0 as? FileChunks.ReadFailed)?.description, "cannot read /no/such/file.csv: No such file or directory")
+            }
+            let batches = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.import_batches", as: Int64.self)
+            XCTAssertEqual(batches, 0)
+        }
+    }
+
     /// Rows under a header that cannot be read are not read as a header in turn: the report is the header's.
     func testABrokenHeaderIsTheWholeReport() async throws {
         try await withTestDatabase { db, _ in

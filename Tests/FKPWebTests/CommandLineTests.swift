@@ -39,6 +39,23 @@ final class CommandLineTests: XCTestCase {
         for command in ["demo", "serve", "migrate", "user"] { XCTAssertTrue(help.output.contains(command), help.output) }
     }
 
+    /// A wrong address or database name is said at once, in PostgreSQL's words: the pool alone
+    /// retried for a minute and then reported that its circuit breaker had tripped.
+    func testADatabaseThatCannotBeReachedIsNamedAtOnce() async throws {
+        try await withTestDatabase { _, url in
+            let started = ContinuousClock.now
+            let missing = try Self.fkp(["export", "regions", "--region", "32"], database: url.with(database: "no_such_database"))
+            XCTAssertEqual(missing.status, 1)
+            XCTAssertTrue(missing.output.contains("database \"no_such_database\" does not exist"), missing.output)
+            var closed = url
+            closed.port = 1
+            let refused = try Self.fkp(["export", "regions", "--region", "32"], database: closed)
+            XCTAssertEqual(refused.status, 1)
+            XCTAssertTrue(refused.output.contains("Connection refused"), refused.output)
+            XCTAssertLessThan(ContinuousClock.now - started, .seconds(20))
+        }
+    }
+
     func testUserAddListAndDisableAreAuditedAndRefuseBadInput() async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, SQLTest.places)
