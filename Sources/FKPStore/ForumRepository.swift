@@ -90,25 +90,67 @@ public struct ForumRepository: Sendable {
         public var state: ForumState
         public var families: Int
         public var reviewed: Int
+        /// Units of the forum that the person listing it heads (their own lists), by position.
+        public var ownUnits: [Place] = []
+
+        public struct Place: Sendable, Equatable {
+            public var code: String
+            public var name: String
+        }
     }
 
     /// The forums held in `region` or below it, soonest first.
     public func list(within region: RegionCode) async throws -> [Listed] {
+        try await list("""
+            WITH own(place) AS (SELECT NULL::text WHERE false)
+            \(unescaped: Self.listedColumns)
+             WHERE f.region_code ~>=~ \(region.value) AND f.region_code ~<~ \(region.value + ":")
+             ORDER BY f.starts_at, f.id
+            """)
+    }
+
+    /// The forums a person takes part in: on its team, invited to it, heading one of its units,
+    /// facilitating in its place, or a community figure of it. Open ones first, then the newest.
+    public func list(takenPartInBy principal: Principal) async throws -> [Listed] {
+        let places = { (role: Role) in principal.assignments.filter { $0.role == role }.compactMap { $0.region?.value } }
+        let figureForums = principal.assignments.filter { $0.role == .communityFigure }.compactMap(\.forumID)
+        return try await list("""
+            WITH own(place) AS (SELECT unnest(\(places(.slsHead))::text[]))
+            \(unescaped: Self.listedColumns)
+             WHERE f.id IN (SELECT forum_id FROM fkp.forum_team WHERE user_id = \(principal.userID)
+                            UNION SELECT forum_id FROM fkp.forum_participants WHERE user_id = \(principal.userID))
+                OR f.id = ANY(\(figureForums))
+                OR EXISTS (SELECT 1 FROM fkp.forum_units u JOIN own ON u.sls_code ~>=~ own.place AND u.sls_code ~<~ (own.place || ':')
+                            WHERE u.forum_id = f.id)
+                OR EXISTS (SELECT 1 FROM unnest(\(places(.facilitator))::text[]) p WHERE f.region_code ~>=~ p AND f.region_code ~<~ (p || ':'))
+             ORDER BY f.state = 'closed', f.starts_at DESC, f.id DESC
+            """)
+    }
+
+    /// The columns of a `Listed`, for a query that defines `own(place)`: the places whose units
+    /// are the person's own.
+    private static let listedColumns = """
+        SELECT f.id, f.title, f.region_code, r.name, f.starts_at, f.venue, f.state,
+               (SELECT count(*) FROM fkp.forum_units u JOIN fkp.families fam
+                    ON fam.sls_code ~>=~ u.sls_code AND fam.sls_code ~<~ (u.sls_code || ':') WHERE u.forum_id = f.id),
+               (SELECT count(*) FROM fkp.reviews v WHERE v.forum_id = f.id AND v.verdict IS NOT NULL),
+               ARRAY(SELECT u.sls_code FROM fkp.forum_units u JOIN own ON u.sls_code ~>=~ own.place AND u.sls_code ~<~ (own.place || ':')
+                      WHERE u.forum_id = f.id ORDER BY u.position),
+               ARRAY(SELECT ur.name FROM fkp.forum_units u JOIN own ON u.sls_code ~>=~ own.place AND u.sls_code ~<~ (own.place || ':')
+                       JOIN fkp.regions ur ON ur.code = u.sls_code
+                      WHERE u.forum_id = f.id ORDER BY u.position)
+          FROM fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
+        """
+
+    private func list(_ query: PostgresQuery) async throws -> [Listed] {
         try await database.read { connection in
-            let rows = try await connection.query("""
-                SELECT f.id, f.title, f.region_code, r.name, f.starts_at, f.venue, f.state,
-                       (SELECT count(*) FROM fkp.forum_units u JOIN fkp.families fam
-                            ON fam.sls_code ~>=~ u.sls_code AND fam.sls_code ~<~ (u.sls_code || ':') WHERE u.forum_id = f.id),
-                       (SELECT count(*) FROM fkp.reviews v WHERE v.forum_id = f.id AND v.verdict IS NOT NULL)
-                  FROM fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
-                 WHERE f.region_code ~>=~ \(region.value) AND f.region_code ~<~ \(region.value + ":")
-                 ORDER BY f.starts_at, f.id
-                """, logger: database.logger)
+            let rows = try await connection.query(query, logger: database.logger)
             var found: [Listed] = []
-            for try await (id, title, place, name, starts, venue, state, families, reviewed)
-                in rows.decode((Int64, String, String, String, Date, String, String, Int64, Int64).self) {
+            for try await (id, title, place, name, starts, venue, state, families, reviewed, unitCodes, unitNames)
+                in rows.decode((Int64, String, String, String, Date, String, String, Int64, Int64, [String], [String]).self) {
                 found.append(Listed(id: id, title: title, place: try RegionCode(place), placeName: name, startsAt: starts, venue: venue,
-                                    state: ForumState(rawValue: state) ?? .planned, families: Int(families), reviewed: Int(reviewed)))
+                                    state: ForumState(rawValue: state) ?? .planned, families: Int(families), reviewed: Int(reviewed),
+                                    ownUnits: zip(unitCodes, unitNames).map { .init(code: $0, name: $1) }))
             }
             return found
         }

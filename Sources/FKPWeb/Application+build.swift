@@ -50,7 +50,8 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
                                           searchForIndexHtml: false, logger: logger))
 
     router.get("/") { _, context in
-        Response(status: .seeOther, headers: [.location: context.principal == nil ? "/login" : "/regions"])
+        let home = context.principal.map { MyForumsPage.isHome(for: $0) ? "/forums/mine" : "/regions" } ?? "/login"
+        return Response(status: .seeOther, headers: [.location: home])
     }
     HealthController(database: database, migrator: migrator).addRoutes(to: router)
     MetricsController(metrics: metrics, database: database, poolSize: config.databasePoolSize,

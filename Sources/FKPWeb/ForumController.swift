@@ -20,8 +20,15 @@ struct ForumController {
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/forums/mine", use: mine)
         router.get("/forums/{id}", use: show)
         router.post("/forums/{id}/state", use: move)
+    }
+
+    @Sendable func mine(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let principal = context.principal else { throw LoginRequired() }
+        let page = MyForumsPage(forums: try await forums.list(takenPartInBy: principal), language: context.language)
+        return try renderer.render("my-forums", title: "my_forums_title", content: page, request: request, context: context)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {

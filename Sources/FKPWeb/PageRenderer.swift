@@ -21,6 +21,7 @@ struct PageRenderer: Sendable {
         let canSeeUsers: Bool
         let canImport: Bool
         let canAudit: Bool
+        let hasOwnForums: Bool
         let content: Content
     }
 
@@ -35,6 +36,7 @@ struct PageRenderer: Sendable {
                             canSeeUsers: context.principal?.assignments.contains { AccessPolicy.permits($0, .viewUsers) } == true,
                             canImport: context.principal?.assignments.contains { AccessPolicy.permits($0, .importLists) } == true,
                             canAudit: context.principal?.assignments.contains { AccessPolicy.permits($0, .viewAudit) } == true,
+                            hasOwnForums: context.principal.map(MyForumsPage.isOffered) ?? false,
                             content: content)
         guard let html = library.render(layout, withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "template \(template) is missing")

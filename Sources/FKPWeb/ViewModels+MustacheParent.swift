@@ -105,6 +105,7 @@ extension PageRenderer.Layout: MustacheParent {
         case "canSeeUsers": canSeeUsers
         case "canImport": canImport
         case "canAudit": canAudit
+        case "hasOwnForums": hasOwnForums
         case "content": content
         default: nil
         }

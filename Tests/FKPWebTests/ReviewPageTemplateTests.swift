@@ -34,7 +34,7 @@ final class ReviewPageTemplateTests: XCTestCase {
         assertAnswersEveryProperty(ReviewPage.AddedRow(name: "A", address: "B", members: 2, presence: "C", group: "D", reason: "E"))
         assertAnswersEveryProperty(page.filterVerdicts[0])
         assertAnswersEveryProperty(PageRenderer.Layout(t: Translations(language: .english), lang: "en", title: "x", switchLanguageURL: "/",
-                                                       requestID: "r", user: "u", csrf: "c", canSeeUsers: true, canImport: false, canAudit: true, content: 1))
+                                                       requestID: "r", user: "u", csrf: "c", canSeeUsers: true, canImport: false, canAudit: true, hasOwnForums: true, content: 1))
     }
 
     func testBuiltOptionListsEscapeWhatTheyInsert() {

@@ -1,0 +1,52 @@
+import FKPTestSupport
+import HTTPTypes
+import HummingbirdTesting
+import XCTest
+
+/// Facilitators, SLS heads and community figures find their forums without knowing its address:
+/// they land on the forums they take part in, an SLS head with their own list one tap away.
+final class MyForumsTests: XCTestCase {
+    func testForumPeopleLandOnTheirForumsAndAnSLSHeadOnItsOwnList() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let home = try await head.get("/")
+            XCTAssertEqual(home.location, "/forums/mine")
+            let mine = try await head.get("/forums/mine")
+            XCTAssertEqual(mine.status, .ok)
+            XCTAssertTrue(mine.text.contains(#"<a href="/forums/mine">Forum saya</a>"#), "the header offers the page")
+            XCTAssertTrue(mine.text.contains(#"href="/forums/1""#))
+            XCTAssertTrue(mine.text.contains(#"href="/forums/1/units/32010100010001""#), "the head's own list")
+            XCTAssertFalse(mine.text.contains(#"href="/forums/2""#), "a forum of another village is not theirs")
+            let list = try await head.get("/forums/1/units/32010100010001")
+            XCTAssertEqual(list.status, .ok, "the link leads to a page the head may open")
+
+            for person in ["tokoh", "fasil"] {
+                var browser = TestBrowser(client)
+                try await browser.login(person, TestAccounts.password)
+                let page = try await browser.get("/forums/mine")
+                XCTAssertTrue(page.text.contains(#"href="/forums/1""#), person)
+                XCTAssertFalse(page.text.contains(#"href="/forums/2""#), person)
+                XCTAssertFalse(page.text.contains("/units/"), "\(person) heads no unit")
+            }
+
+            // BPS staff plan forums and sit on none here: their start page is the regions.
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            let staffHome = try await staff.get("/")
+            XCTAssertEqual(staffHome.location, "/regions")
+            let staffMine = try await staff.get("/forums/mine?lang=en")
+            XCTAssertTrue(staffMine.text.contains("You take part in no forum yet."))
+            XCTAssertFalse(staffMine.text.contains(#"<a href="/forums/mine">"#), "the header offers it only to forum people")
+        }
+    }
+
+    func testTheListAsksForASignIn() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
+            var anonymous = TestBrowser(client)
+            let page = try await anonymous.get("/forums/mine")
+            XCTAssertEqual(page.status, .seeOther)
+            XCTAssertTrue(page.location?.hasPrefix("/login") == true, "\(page.location ?? "-")")
+        }
+    }
+}
