@@ -143,7 +143,10 @@ def run(base):
 
         print("The SLS head marks verdicts on a 360-pixel phone")
         forum.login(head, "ketua.rt", "demo-ketua-2026")
-        head.get(unit)
+        check(head.current_url.endswith("/forums/mine"), "after signing in the SLS head sees their forums")
+        head.find_element(By.CSS_SELECTOR, "a.button[href^='/forums/1/units/']").click()
+        WebDriverWait(head, 10).until(lambda d: d.current_url == unit)
+        check(True, "one tap leads to their own list")
         width, scroll = head.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
         check(width == PHONE[0] and scroll <= PHONE[0], f"the review page fits a {width}-pixel screen without sideways scrolling")
         rows = head.find_elements(By.CSS_SELECTOR, "li.fam")
