@@ -41,6 +41,7 @@ public struct ListImporter: Sendable {
             let staged = try await stage(kind, chunks: chunks, on: connection, progress: progress)
             var problems = try await checkAgainstDatabase(kind, on: connection)
             if !problems.isEmpty { throw problems }
+            try await lockRegencies(kind, on: connection)
             let diff = try await difference(kind, on: connection)
             problems = try await checkScope(scope, on: connection)
             if !problems.isEmpty { throw problems }
@@ -271,6 +272,19 @@ public struct ListImporter: Sendable {
               JOIN frozen z ON z.family_unit IN (d.sls_code, d.old_sls_code)
              ORDER BY d.line NULLS LAST, d.id
             """, on: connection)
+    }
+
+    /// Waits for any other import of the file's regencies to end, so that the difference is taken
+    /// from what that import left: two loads of one regency at once both added the same families,
+    /// and one failed on a duplicate key. Regencies are locked in code order, so two files that
+    /// share several cannot each wait for the other. The advisory lock's key is
+    /// `hashtextextended('fkp.import ' || regency, 0)`.
+    private func lockRegencies(_ kind: Kind, on connection: PostgresConnection) async throws {
+        let column = kind == .families ? "sls_code" : "code"
+        try await connection.query("""
+            SELECT pg_advisory_xact_lock(hashtextextended('fkp.import ' || regency, 0))
+              FROM (SELECT DISTINCT left(\(unescaped: column), 4) AS regency FROM import_staging ORDER BY 1) r
+            """, logger: database.logger)
     }
 
     // MARK: merge

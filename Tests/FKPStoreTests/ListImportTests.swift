@@ -144,6 +144,33 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// Two loads of one regency at once: the second waits for the first and takes its difference
+    /// from what the first left. Both computed from the same state, both added the same families
+    /// and one failed on a duplicate key. The regency's lock is held here to make both wait.
+    func testTwoImportsOfOneRegencyAtOnceRunOneAfterTheOther() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let first = Self.header + "\n" + Self.row("F1") + "\n" + Self.row("F2", unit: "32010100010002") + "\n"
+            let second = Self.header + "\n" + Self.row("F1", group: "3") + "\n" + Self.row("F3", unit: "32010100010002") + "\n"
+            let lock = "hashtextextended('fkp.import 3201', 0)"
+            let reports = try await db.client.withConnection { holder in
+                try await holder.query(PostgresQuery(unsafeSQL: "SELECT pg_advisory_lock(\(lock))"), logger: db.logger)
+                let loads = [first, second].map { text in Task { try await Self.load(.families, text, db) } }
+                try await Task.sleep(for: .milliseconds(700))
+                let waiting = try await SQLTest.scalar(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", as: Int64.self)
+                XCTAssertEqual(waiting, 2, "both imports wait for the regency")
+                try await holder.query(PostgresQuery(unsafeSQL: "SELECT pg_advisory_unlock(\(lock))"), logger: db.logger)
+                var reports: [ImportReport] = []
+                for load in loads { reports.append(try await load.value) }
+                return reports
+            }
+            XCTAssertEqual(reports.map(\.added).sorted(), [1, 2], "the later one adds only what the earlier one did not")
+            XCTAssertEqual(reports.map(\.removed).sorted(), [0, 1])
+            let families = try await SQLTest.scalar(db, "SELECT string_agg(id, ',' ORDER BY id) FROM fkp.families", as: String.self)
+            XCTAssertTrue(["F1,F2", "F1,F3"].contains(families ?? ""), "one file or the other, whole: \(families ?? "-")")
+        }
+    }
+
     /// Rows under a header that cannot be read are not read as a header in turn: the report is the header's.
     func testABrokenHeaderIsTheWholeReport() async throws {
         try await withTestDatabase { db, _ in
