@@ -45,25 +45,36 @@ struct AuditLine {
         }
     }
 
-    /// A row image's fields as text (nil for JSON null).
-    static func object(_ json: String?) -> [String: String?] {
+    /// A field of a row image: a yes or no, or anything else as its text.
+    enum Value: Equatable {
+        case flag(Bool)
+        case text(String)
+    }
+
+    /// A row image's fields (nil for JSON null).
+    static func object(_ json: String?) -> [String: Value?] {
         guard let json, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
-        return object.mapValues { value -> String? in
+        return object.mapValues { value -> Value? in
             switch value {
             case is NSNull: return nil
-            case let text as String: return text
-            case let number as NSNumber: return number.stringValue
+            case let text as String: return .text(text)
+            // Foundation gives JSON's true and false as numbers whose type is a C char.
+            case let number as NSNumber where String(cString: number.objCType) == "c": return .flag(number.boolValue)
+            case let number as NSNumber: return .text(number.stringValue)
             default:
                 guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) else { return nil }
-                return String(decoding: data, as: UTF8.self)
+                return .text(String(decoding: data, as: UTF8.self))
             }
         }
     }
 
-    static func shown(_ value: String?, _ t: Translations) -> String {
-        guard let value else { return "–" }
-        if value.hasPrefix("pii:") { return t["audit_masked"] }
-        if value.hasPrefix("secret:") { return t["audit_secret"] }
-        return value
+    static func shown(_ value: Value?, _ t: Translations) -> String {
+        switch value {
+        case nil: return "–"
+        case .flag(let flag)?: return t[flag ? "value_true" : "value_false"]
+        case .text(let text)? where text.hasPrefix("pii:"): return t["audit_masked"]
+        case .text(let text)? where text.hasPrefix("secret:"): return t["audit_secret"]
+        case .text(let text)?: return text
+        }
     }
 }

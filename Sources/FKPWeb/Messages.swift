@@ -4,9 +4,9 @@
 /// twice stops the server at start-up (and the catalogue test).
 enum Messages {
     static let indonesian = joined([commonIndonesian, accountsIndonesian, importsIndonesian, forumIndonesian, reviewIndonesian,
-                                    challengesIndonesian, closingIndonesian, auditIndonesian])
+                                    challengesIndonesian, closingIndonesian, auditIndonesian, auditFieldsIndonesian])
     static let english = joined([commonEnglish, accountsEnglish, importsEnglish, forumEnglish, reviewEnglish, challengesEnglish,
-                                 closingEnglish, auditEnglish])
+                                 closingEnglish, auditEnglish, auditFieldsEnglish])
 
     static func catalogue(_ language: Language) -> [String: String] {
         language == .indonesian ? indonesian : english
