@@ -44,6 +44,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     router.add(middleware: AuthenticationMiddleware(accounts: accounts, idleTimeout: TimeInterval(config.sessionIdleMinutes * 60),
                                                     absoluteLifetime: TimeInterval(config.sessionMaxHours * 3600)))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    router.add(middleware: NULCharacterMiddleware())
     router.add(middleware: CSRFMiddleware())
     // Inside the error pages: it serves a file only when the routes answered "not found".
     router.add(middleware: FileMiddleware(config.publicDirectory, cacheControl: .init([(.textCss, [.maxAge(3600)]), (.textJavascript, [.maxAge(3600)])]),

@@ -3,9 +3,10 @@ import Hummingbird
 extension Request {
     /// Decodes an `application/x-www-form-urlencoded` body (already collected by the CSRF check).
     mutating func decodeForm<Form: Decodable>(_ type: Form.Type) async throws -> Form {
-        let body = try await collectBody(upTo: CSRFMiddleware.maximumFormBytes)
+        let body = String(buffer: try await collectBody(upTo: CSRFMiddleware.maximumFormBytes))
+        if NULCharacterMiddleware.holdsNUL(body) { throw HTTPError(.badRequest, message: "a field holds a NUL character") }
         do {
-            return try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body))
+            return try URLEncodedFormDecoder().decode(Form.self, from: body)
         } catch {
             throw HTTPError(.badRequest, message: "the form is incomplete")
         }

@@ -1,0 +1,20 @@
+import Hummingbird
+
+/// No text may hold a NUL character (PostgreSQL's cannot), and no person types one: a request
+/// whose address carries one (`%00`) is refused here as a bad request, rather than failing as a
+/// server error when a filter reaches the database. Form bodies are checked as they are decoded.
+struct NULCharacterMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if Self.holdsNUL(request.uri.description) {
+            throw HTTPError(.badRequest, message: "the address holds a NUL character")
+        }
+        return try await next(request, context)
+    }
+
+    /// Whether percent-encoded text decodes to one.
+    static func holdsNUL(_ encoded: String) -> Bool {
+        encoded.contains("%00")
+    }
+}
