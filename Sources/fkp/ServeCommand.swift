@@ -3,6 +3,7 @@ import FKPStore
 import FKPWeb
 import Hummingbird
 import Logging
+import PostgresNIO
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,9 +21,27 @@ struct ServeCommand: AsyncParsableCommand {
                 for name in try await CommandSupport.migrate(config, logger: logger) {
                     logger.notice("applied migration", metadata: ["file": "\(name)"])
                 }
+            } else if let status = await Self.schemaStatus(config, logger: logger) {
+                // Served behind its code, every page would fail: said once, at start.
+                if let file = status.changed.first {
+                    throw ValidationError("migration \(file) differs from the one applied to the database; this release cannot serve it")
+                }
+                if let first = status.pending.first {
+                    throw ValidationError("the database lacks \(status.pending.count) migration(s), from \(first): "
+                        + "run `fkp migrate` first, or start with `fkp serve --migrate`")
+                }
             }
             let app = try await buildApplication(config: config, logger: logger)
             try await ServerLifecycle.run(app, logger: logger)
+        }
+    }
+
+    /// The schema's state; nil when the database cannot be reached yet, which the server waits
+    /// out as it waits out any outage (its pages answer 503 meanwhile).
+    private static func schemaStatus(_ config: AppConfig, logger: Logger) async -> Migrator.Status? {
+        guard let migrator = try? Migrator(directory: config.migrationsDirectory) else { return nil }
+        return try? await PostgresClient.with(config.database, logger: logger, maximumConnections: 1) { client in
+            try await migrator.status(client, logger: logger)
         }
     }
 }

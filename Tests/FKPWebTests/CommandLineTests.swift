@@ -2,6 +2,7 @@ import FKPCore
 import FKPStore
 import FKPTestSupport
 import Foundation
+import PostgresNIO
 import XCTest
 
 /// The `fkp` binary itself, run as an operator would, against a test database.
@@ -53,6 +54,19 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(refused.status, 1)
             XCTAssertTrue(refused.output.contains("Connection refused"), refused.output)
             XCTAssertLessThan(ContinuousClock.now - started, .seconds(20))
+        }
+    }
+
+    /// Served behind its code every page would fail: the server says so at start instead.
+    func testTheServerRefusesToStartOnADatabaseWithPendingMigrations() async throws {
+        try await withTestDatabase { db, url in
+            let name = "unmigrated_\(UInt32.random(in: 0...UInt32.max))"
+            try await db.client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: db.logger)
+            let started = try Self.fkp(["serve"], database: url.with(database: name), environment: ["PORT": "1"])
+            try await db.client.query(PostgresQuery(unsafeSQL: "DROP DATABASE \(name)"), logger: db.logger)
+            XCTAssertNotEqual(started.status, 0)
+            XCTAssertTrue(started.output.contains("migration(s), from 0001_audit_infrastructure.sql"), started.output)
+            XCTAssertTrue(started.output.contains("fkp serve --migrate"), started.output)
         }
     }
 
