@@ -26,6 +26,28 @@ public struct AuditExporter: Sendable {
         }
     }
 
+    /// Whether `scope` names something: the forum or the place exists, or its chain does (a forum's
+    /// chain outlives a forum row removed behind the triggers, and is then what an auditor needs).
+    public func exists(_ scope: Scope) async throws -> Bool {
+        try await database.read { connection in
+            let query: PostgresQuery
+            switch scope {
+            case .forum(let id):
+                query = """
+                    SELECT EXISTS (SELECT 1 FROM fkp.forums WHERE id = \(id))
+                        OR EXISTS (SELECT 1 FROM audit.chain_heads WHERE chain = 'forum:' || \(id))
+                    """
+            case .region(let code):
+                query = """
+                    SELECT EXISTS (SELECT 1 FROM fkp.regions WHERE code = \(code.value))
+                        OR EXISTS (SELECT 1 FROM audit.chain_heads WHERE chain = 'regency:' || \(code.value))
+                    """
+            }
+            for try await found in try await connection.query(query, logger: database.logger).decode(Bool.self) { return found }
+            return false
+        }
+    }
+
     /// The chains an export of `scope` holds: a forum's own chain; for a region, the chains of its
     /// forums and of the regencies it lies in or contains.
     func chains(_ scope: Scope, on connection: PostgresConnection) async throws -> [String] {

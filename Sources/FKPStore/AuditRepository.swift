@@ -47,7 +47,26 @@ public struct AuditRepository: Sendable {
                 problems.append("chain \(name): the last entry does not match the recorded chain head")
             }
         }
+        for forum in try await forumsWithoutChain(chain: chain) {
+            problems.append("chain forum:\(forum): no entries, though forum \(forum) exists (its whole history was removed)")
+        }
         return Verification(entries: count, chains: verifier.chains.count, problems: problems)
+    }
+
+    /// Forums that have no chain head: every forum's creation is an entry of its chain, so a forum
+    /// without one lost its whole history, head included, behind the triggers.
+    private func forumsWithoutChain(chain: String?) async throws -> [Int64] {
+        try await database.read { connection in
+            var found: [Int64] = []
+            let rows = try await connection.query("""
+                SELECT f.id FROM fkp.forums f
+                 WHERE (\(chain)::text IS NULL OR 'forum:' || f.id = \(chain))
+                   AND NOT EXISTS (SELECT 1 FROM audit.chain_heads h WHERE h.chain = 'forum:' || f.id)
+                 ORDER BY f.id
+                """, logger: database.logger)
+            for try await id in rows.decode(Int64.self) { found.append(id) }
+            return found
+        }
     }
 
     /// The chains one reading covers: one chain, or the names in a range (either end open).

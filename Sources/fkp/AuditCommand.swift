@@ -58,15 +58,19 @@ struct AuditExportCommand: AsyncParsableCommand {
             let key = try AuditCommand.signingKey()
             let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
-            let output = try CommandSupport.output(to: out)
-            let buffered = BufferedOutput(output)
             let written = try await PostgresClient.with(config.database, logger: logger) { client in
                 let exporter = AuditExporter(database: Database(client: client, logger: logger))
-                return try await exporter.export(scope, from: since, to: until, format: format,
-                                                 untilEntry: try await exporter.latestEntryID(), key: key) { try buffered.write(bytes: $0) }
+                guard try await exporter.exists(scope) else {
+                    throw ValidationError(forum.map { "there is no forum \($0)" } ?? "there is no region \(region ?? "")")
+                }
+                let output = try CommandSupport.output(to: out)
+                let buffered = BufferedOutput(output)
+                let manifest = try await exporter.export(scope, from: since, to: until, format: format,
+                                                         untilEntry: try await exporter.latestEntryID(), key: key) { try buffered.write(bytes: $0) }
+                try buffered.flush()
+                if out != nil { try output.close() }
+                return manifest
             }
-            try buffered.flush()
-            if out != nil { try output.close() }
             try written.encoded().write(to: URL(fileURLWithPath: manifestPath))
             CommandSupport.printError("\(written.entries) entries in \(written.chains.count) chains; manifest \(manifestPath)")
         }
@@ -84,7 +88,11 @@ struct AuditVerifyCommand: AsyncParsableCommand {
             let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
             let result = try await PostgresClient.with(config.database, logger: logger) { client in
-                try await AuditRepository(database: Database(client: client, logger: logger)).verify(chain: forum.map { "forum:\($0)" })
+                let database = Database(client: client, logger: logger)
+                if let forum, try await !AuditExporter(database: database).exists(.forum(forum)) {
+                    throw ValidationError("there is no forum \(forum)")
+                }
+                return try await AuditRepository(database: database).verify(chain: forum.map { "forum:\($0)" })
             }
             for problem in result.problems { CommandSupport.printError(problem) }
             CommandSupport.say("\(result.entries) entries in \(result.chains) chains: \(result.isValid ? "intact" : "BROKEN")")

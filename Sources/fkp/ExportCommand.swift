@@ -29,11 +29,14 @@ struct ExportCommand: AsyncParsableCommand {
             }
             let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
-            let output = try CommandSupport.output(to: out)
-            let buffered = BufferedOutput(output)
-            let write: @Sendable (String) async throws -> Void = { try buffered.write($0) }
             try await PostgresClient.with(config.database, logger: logger) { client in
                 let database = Database(client: client, logger: logger)
+                guard try await RegionRepository(database: database).region(code) != nil else {
+                    throw ValidationError("\(option) \(code.value): there is no such \(kind == "final" ? "regency" : "region")")
+                }
+                let output = try CommandSupport.output(to: out)
+                let buffered = BufferedOutput(output)
+                let write: @Sendable (String) async throws -> Void = { try buffered.write($0) }
                 let exporter = ListExporter(database: database)
                 if kind == "final" {
                     try await FinalListExport(database: database).write(regency: code, runID: run, write: write)
@@ -49,9 +52,9 @@ struct ExportCommand: AsyncParsableCommand {
                             subjects: ["region \(code.value) (\(count) families)"], requestID: nil)
                     }
                 }
+                try buffered.flush()
+                if out != nil { try output.close() }
             }
-            try buffered.flush()
-            if out != nil { try output.close() }
         }
     }
 }

@@ -121,6 +121,30 @@ final class AuditExportTests: XCTestCase {
         }
     }
 
+    /// A forum or place that does not exist is said to be so, not exported or verified as empty and intact.
+    func testAnExportOrVerifyOfSomethingThatDoesNotExistIsRefused() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, Self.history)
+            let folder = try Folder()
+            defer { folder.remove() }
+            let file = "\(folder.path)/none.jsonl"
+            let export = try CommandLineTests.fkp(["audit", "export", "--forum", "99", "--out", file], database: url, environment: folder.environment)
+            XCTAssertNotEqual(export.status, 0)
+            XCTAssertTrue(export.output.contains("there is no forum 99"), export.output)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: file), "no empty file left behind")
+            let region = try CommandLineTests.fkp(["audit", "export", "--region", "3299", "--out", file], database: url, environment: folder.environment)
+            XCTAssertTrue(region.output.contains("there is no region 3299"), region.output)
+            let verify = try CommandLineTests.fkp(["audit", "verify", "--forum", "99"], database: url)
+            XCTAssertNotEqual(verify.status, 0)
+            XCTAssertTrue(verify.output.contains("there is no forum 99"), verify.output)
+            let list = try CommandLineTests.fkp(["export", "families", "--region", "3299"], database: url)
+            XCTAssertNotEqual(list.status, 0)
+            XCTAssertTrue(list.output.contains("--region 3299: there is no such region"), list.output)
+            let existing = try CommandLineTests.fkp(["audit", "verify", "--forum", "1"], database: url)
+            XCTAssertEqual(existing.status, 0, existing.output)
+        }
+    }
+
     func testTamperingBehindTheTriggersIsFoundByVerify() async throws {
         let cases: [(String, String)] = [
             ("UPDATE audit.entries SET actor = 'someone' WHERE chain = 'forum:1' AND seq = 3", "entry 3: changed"),
@@ -129,6 +153,9 @@ final class AuditExportTests: XCTestCase {
                 + "SELECT chain, seq, prev_hash, hash, occurred_at, txid, actor, actor_role, action, table_name, operation FROM audit.entries "
                 + "WHERE chain = 'forum:1' AND seq = 3", "entry 3: inserted or reordered"),
             ("UPDATE audit.entries SET seq = CASE seq WHEN 3 THEN 4 ELSE 3 END WHERE chain = 'forum:1' AND seq IN (3, 4)", "entry 3: changed"),
+            // The whole history of a forum, its recorded head included.
+            ("WITH gone AS (DELETE FROM audit.entries WHERE chain = 'forum:1') DELETE FROM audit.chain_heads WHERE chain = 'forum:1'",
+             "chain forum:1: no entries, though forum 1 exists"),
         ]
         for (tampering, expected) in cases {
             try await withTestDatabase { db, url in
