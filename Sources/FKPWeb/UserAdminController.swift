@@ -72,7 +72,7 @@ struct UserAdminController {
                                       regionCode: region?.value, requestID: context.requestID))
         } catch {
             guard let refusal = DatabaseRefusal(error) else { throw error }
-            return try renderNewUser(request, context, form: form, error: t[Self.messageKey(for: refusal)])
+            return try renderNewUser(request, context, form: form, error: AccountRefusal.message(refusal, language: context.language))
         }
         return try renderSecret(request, context, username: username, secret: password, kind: "user_created")
     }
@@ -113,19 +113,6 @@ struct UserAdminController {
         guard account.id != principal.userID, !assignments.isEmpty,
               assignments.allSatisfy({ AccessPolicy.mayAssign(principal, $0) }) else { throw HTTPError(.forbidden) }
         return (principal, account.id)
-    }
-
-    static func messageKey(for refusal: DatabaseRefusal) -> String {
-        switch refusal.constraint ?? "" {
-        case "users_username_format": "user_error_username"
-        case "users_username_key": "user_error_username_taken"
-        case "users_display_name_present": "user_error_display_name"
-        case "role_assignments_place_level": "user_error_place_level"
-        case "role_assignments_region_code_fkey": "user_error_region_unknown"
-        case "role_assignments_figure_has_forum": "user_error_forum_required"
-        case "role_assignments_forum_id_fkey": "user_error_forum_unknown"
-        default: "user_error_other"
-        }
     }
 
     struct NewUserContent {

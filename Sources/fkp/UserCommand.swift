@@ -41,10 +41,15 @@ struct UserCommand: AsyncParsableCommand {
                 let hash = try await PasswordHasher(cost: UInt8(config.bcryptCost)).hash(password)
                 try await PostgresClient.with(config.database, logger: logger) { client in
                     let database = Database(client: client, logger: logger)
-                    try await UserRepository(database: database).create(
-                        .init(username: username, displayName: displayName ?? username, passwordHash: hash, mustChangePassword: mustChange,
-                              role: role, regionCode: region, forumID: forum, isSupervisor: supervisor),
-                        context: try await actor.context(action: "user.create", region: region, database: database))
+                    do {
+                        try await UserRepository(database: database).create(
+                            .init(username: username, displayName: displayName ?? username, passwordHash: hash, mustChangePassword: mustChange,
+                                  role: role, regionCode: region, forumID: forum, isSupervisor: supervisor),
+                            context: try await actor.context(action: "user.create", region: region, database: database))
+                    } catch {
+                        guard let refusal = DatabaseRefusal(error) else { throw error }
+                        throw ValidationError(AccountRefusal.message(refusal, language: .english))
+                    }
                 }
                 CommandSupport.say("Created \(username): \(role.rawValue)\(region.map { " in \($0)" } ?? "")\(forum.map { ", forum \($0)" } ?? "").")
             }

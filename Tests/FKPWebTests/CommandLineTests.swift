@@ -83,7 +83,17 @@ final class CommandLineTests: XCTestCase {
             let misplaced = try Self.fkp(["user", "add", "salah", "--role", "sls_head", "--region", "3201", "--password-stdin"],
                                          stdin: "Gunung Salak berkabut\n", database: url)
             XCTAssertNotEqual(misplaced.status, 0)
-            XCTAssertTrue(misplaced.output.contains("role sls_head is scoped to a sls or subsls"), misplaced.output)
+            XCTAssertTrue(misplaced.output.contains("The place does not fit the role"), misplaced.output)
+            // Refusals the database makes are said in the words of the users page, not by constraint name.
+            for (arguments, words) in [(["X", "--role", "auditor", "--region", "3201"], "User name: 3 to 40 lower-case letters"),
+                                       (["baru", "--role", "facilitator", "--region", "3299010001"], "This region code is unknown."),
+                                       (["tokoh.baru", "--role", "community_figure", "--region", "3201010001"], "A community figure needs a forum number."),
+                                       (["bps.bogor", "--role", "auditor", "--region", "3201"], "This user name is taken.")] {
+                let refused = try Self.fkp(["user", "add"] + arguments + ["--password-stdin"], stdin: "Gunung Salak berkabut\n", database: url)
+                XCTAssertNotEqual(refused.status, 0)
+                XCTAssertTrue(refused.output.contains(words), "\(arguments): \(refused.output)")
+                XCTAssertFalse(refused.output.contains("constraint"), refused.output)
+            }
 
             let list = try Self.fkp(["user", "list", "--region", "3201"], database: url)
             XCTAssertTrue(list.output.contains("bps.bogor\tactive\tbps_staff@3201"), list.output)

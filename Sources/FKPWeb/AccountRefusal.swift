@@ -1,0 +1,22 @@
+import FKPStore
+
+/// What a refused account write means, in the person's language: the same words on the users page
+/// and from `fkp user add`, instead of the database's constraint names.
+public enum AccountRefusal {
+    public static func message(_ refusal: DatabaseRefusal, language: Language) -> String {
+        Translations(language: language)[key(refusal)]
+    }
+
+    static func key(_ refusal: DatabaseRefusal) -> String {
+        switch refusal.constraint ?? "" {
+        case "users_username_format": "user_error_username"
+        case "users_username_key": "user_error_username_taken"
+        case "users_display_name_present": "user_error_display_name"
+        case "role_assignments_place_level": "user_error_place_level"
+        case "role_assignments_region_code_fkey": "user_error_region_unknown"
+        case "role_assignments_figure_has_forum": "user_error_forum_required"
+        case "role_assignments_forum_id_fkey": "user_error_forum_unknown"
+        default: "user_error_other"
+        }
+    }
+}
