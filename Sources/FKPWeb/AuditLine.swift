@@ -10,7 +10,9 @@ struct AuditLine {
     let when: String
     let actor: String
     let role: String
+    /// What was done, in plain words, and its code (which the filter takes).
     let action: String
+    let actionCode: String
     let table: String
     let rowKey: String?
     let reason: String?
@@ -27,7 +29,9 @@ struct AuditLine {
         actor = e.actor
         let roleKey = "role_\(e.actorRole)"
         role = Messages.catalogue(t.language)[roleKey] == nil ? e.actorRole : t[roleKey]
-        action = e.action
+        actionCode = e.action
+        let actionKey = "action_\(e.action.replacingOccurrences(of: ".", with: "_"))"
+        action = Messages.catalogue(t.language)[actionKey] == nil ? e.action : t[actionKey]
         let tableKey = "table_\(e.tableName.split(separator: ".").last ?? "")"
         table = Messages.catalogue(t.language)[tableKey] == nil ? e.tableName : t[tableKey]
         rowKey = e.rowKey

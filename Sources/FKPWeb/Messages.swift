@@ -4,9 +4,9 @@
 /// twice stops the server at start-up (and the catalogue test).
 enum Messages {
     static let indonesian = joined([commonIndonesian, accountsIndonesian, importsIndonesian, forumIndonesian, reviewIndonesian,
-                                    challengesIndonesian, closingIndonesian, auditIndonesian, auditFieldsIndonesian])
+                                    challengesIndonesian, closingIndonesian, auditIndonesian, auditFieldsIndonesian, auditActionsIndonesian])
     static let english = joined([commonEnglish, accountsEnglish, importsEnglish, forumEnglish, reviewEnglish, challengesEnglish,
-                                 closingEnglish, auditEnglish, auditFieldsEnglish])
+                                 closingEnglish, auditEnglish, auditFieldsEnglish, auditActionsEnglish])
 
     static func catalogue(_ language: Language) -> [String: String] {
         language == .indonesian ? indonesian : english

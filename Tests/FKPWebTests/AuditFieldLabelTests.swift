@@ -27,6 +27,19 @@ final class AuditFieldLabelTests: XCTestCase {
         }
     }
 
+    func testEveryActionThePeopleTakeHasAPlainName() {
+        let actions = ["forum.plan", "forum.attendance", "forum.invite", "forum.invite_reissue", "forum.add_family", "forum.close",
+                       "forum.reopen", "challenge.raise", "minutes.notes", "review.save", "review.paper", "rerank.run", "user.activate",
+                       "user.change_password", "user.create", "user.disable", "user.enable", "user.reset_password", "demo.load"]
+            + ForumController.offered.map { "forum.state.\($0.rawValue)" }
+            + Challenge.Status.allCases.filter { $0 != .open }.map { "challenge.\($0.rawValue)" }
+            + ["signed", "refused"].map { "minutes.\($0)" } + ["regions", "families"].map { "import.\($0)" }
+        for language in Language.allCases {
+            let missing = actions.filter { Messages.catalogue(language)["action_" + $0.replacingOccurrences(of: ".", with: "_")] == nil }
+            XCTAssertEqual(missing, [], "\(language)")
+        }
+    }
+
     func testAYesOrNoIsShownInWordsAndAFieldByItsName() {
         let entry = AuditEntry(id: 1, chain: "forum:1", seq: 1, prevHash: "", hash: "", occurredAt: "2026-12-01T02:00:00.000000Z",
                                actor: "fasil", actorRole: "facilitator", forumID: 1, regionCode: nil, action: "forum.attendance",
@@ -38,6 +51,8 @@ final class AuditFieldLabelTests: XCTestCase {
         XCTAssertEqual(line.changes.first?.old, "tidak")
         XCTAssertEqual(line.changes.first?.new, "ya")
         XCTAssertEqual(line.table, "Peserta forum")
+        XCTAssertEqual(line.action, "Mencatat kehadiran")
+        XCTAssertEqual(line.actionCode, "forum.attendance")
         let counted = AuditLine(AuditEntry(id: 2, chain: "forum:1", seq: 2, prevHash: "", hash: "", occurredAt: "2026-12-01T02:00:00.000000Z",
                                            actor: "fasil", actorRole: "facilitator", forumID: 1, regionCode: nil, action: "challenge.decide",
                                            reason: nil, decisionRef: nil, tableName: "fkp.challenges", operation: "UPDATE", rowKey: "3",
