@@ -69,7 +69,6 @@ struct ExportLineWriter {
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The cell as a JSON string at `w`, which it moves past it: the runs that need no escape are
     /// found and copied eight bytes at a time, eight bytes past them may be written.
@@ -93,8 +92,8 @@ struct ExportLineWriter {
             case UInt8(ascii: "\t"): put(UInt8(ascii: "t"))
             default:
                 for escape in "u00".utf8 { put(escape) }
-                put(hexDigits[Int(byte >> 4)])
-                put(hexDigits[Int(byte & 0x0f)])
+                put(AuditHashing.lowerHexDigits[Int(byte >> 4)])
+                put(AuditHashing.lowerHexDigits[Int(byte & 0x0f)])
             }
             i += 1
         }

@@ -27,13 +27,10 @@ struct AuditLine {
         id = e.id
         when = String(e.occurredAt.prefix(19)).replacingOccurrences(of: "T", with: " ") + " UTC"
         actor = e.actor
-        let roleKey = "role_\(e.actorRole)"
-        role = Messages.catalogue(t.language)[roleKey] == nil ? e.actorRole : t[roleKey]
+        role = t.name("role_\(e.actorRole)", or: e.actorRole)
         actionCode = e.action
-        let actionKey = "action_\(e.action.replacingOccurrences(of: ".", with: "_"))"
-        action = Messages.catalogue(t.language)[actionKey] == nil ? e.action : t[actionKey]
-        let tableKey = "table_\(e.tableName.split(separator: ".").last ?? "")"
-        table = Messages.catalogue(t.language)[tableKey] == nil ? e.tableName : t[tableKey]
+        action = t.name("action_\(e.action.replacingOccurrences(of: ".", with: "_"))", or: e.action)
+        table = t.name("table_\(e.tableName.split(separator: ".").last ?? "")", or: e.tableName)
         rowKey = e.rowKey
         reason = e.reason
         decision = e.decisionRef
@@ -43,9 +40,7 @@ struct AuditLine {
             let before = old[key] ?? nil, after = new[key] ?? nil
             guard before != after, !Self.unremarkable.contains(key) else { return nil }
             if e.operation == "INSERT" && after == nil { return nil }
-            let fieldKey = "field_\(key)"
-            let label = Messages.catalogue(t.language)[fieldKey] == nil ? key : t[fieldKey]
-            return Change(field: label, old: Self.shown(before, t), new: Self.shown(after, t))
+            return Change(field: t.name("field_\(key)", or: key), old: Self.shown(before, t), new: Self.shown(after, t))
         }
     }
 

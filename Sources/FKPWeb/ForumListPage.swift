@@ -8,6 +8,7 @@ struct ForumListPage {
         let reviewed: Int; let families: Int; let percent: Int
         /// The lists of this forum that the person heads, straight to their review pages.
         let ownUnits: [UnitLink]
+        /// Stored, not computed: the template engine sees stored properties only.
         let hasOwnUnits: Bool
 
         struct UnitLink { let href: String; let name: String }

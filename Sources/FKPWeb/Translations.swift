@@ -16,5 +16,9 @@ extension Translations {
     func group(_ group: WelfareGroup) -> String { "\(group.rawValue) \(self["group_\(group.rawValue)"])" }
 
     func presence(_ presence: Presence) -> String { self["presence_\(presence.rawValue)"] }
+
+    /// The catalogue's words for `key`, or `code` itself where it has none (a role, table, column
+    /// or action the catalogue does not name yet is shown as it is stored).
+    func name(_ key: String, or code: String) -> String { Messages.catalogue(language)[key] ?? code }
 }
 

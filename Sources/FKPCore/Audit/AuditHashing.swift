@@ -82,7 +82,7 @@ public enum AuditHashing {
         }
     }
 
-    private static let lowerHexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    public static let lowerHexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     public static func hex(_ digest: some Sequence<UInt8>) -> String {
         var out: [UInt8] = []
