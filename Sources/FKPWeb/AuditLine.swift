@@ -40,7 +40,7 @@ struct AuditLine {
             let before = old[key] ?? nil, after = new[key] ?? nil
             guard before != after, !Self.unremarkable.contains(key) else { return nil }
             if e.operation == "INSERT" && after == nil { return nil }
-            return Change(field: t.name("field_\(key)", or: key), old: Self.shown(before, t), new: Self.shown(after, t))
+            return Change(field: t.name("field_\(key)", or: key), old: Self.shown(before, of: key, t), new: Self.shown(after, of: key, t))
         }
     }
 
@@ -67,13 +67,14 @@ struct AuditLine {
         }
     }
 
-    static func shown(_ value: Value?, _ t: Translations) -> String {
+    /// A value of `column` as a reader takes it: codes in words, personal numbers and secrets hidden.
+    static func shown(_ value: Value?, of column: String, _ t: Translations) -> String {
         switch value {
         case nil: return "–"
         case .flag(let flag)?: return t[flag ? "value_true" : "value_false"]
         case .text(let text)? where text.hasPrefix("pii:"): return t["audit_masked"]
         case .text(let text)? where text.hasPrefix("secret:"): return t["audit_secret"]
-        case .text(let text)?: return text
+        case .text(let text)?: return t.words(forCode: text, in: column) ?? text
         }
     }
 }

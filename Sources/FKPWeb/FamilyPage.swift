@@ -66,12 +66,7 @@ struct FamilyPage {
         presence = t.presence(row.review.presence) + (detail.isEmpty ? "" : " (\(detail))")
         func shown(_ field: String, _ value: String?) -> String? {
             guard let value, !value.isEmpty else { return nil }
-            switch field {
-            case "verdict": return t["verdict_\(value)"]
-            case "presence": return t["presence_\(value)"]
-            case "proposed_group": return Int(value).flatMap(WelfareGroup.init).map(t.group) ?? value
-            default: return value
-            }
+            return t.words(forCode: value, in: field) ?? value
         }
         self.history = history.map { change in
             Event(when: IndonesianTime.format(change.occurredAt, at: forum.place, languageCode: language.rawValue),

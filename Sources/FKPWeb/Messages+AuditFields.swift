@@ -114,6 +114,13 @@ extension Messages {
         "field_with_stamp": "Dengan cap",
         "value_true": "ya",
         "value_false": "tidak",
+        "value_held_at_level_village": "Desa/kelurahan",
+        "value_held_at_level_below_village": "Di bawah desa/kelurahan",
+        "value_held_at_level_above_village": "Di atas desa/kelurahan (kecamatan)",
+        "value_status_signed": "Ditandatangani",
+        "value_status_refused": "Menolak menandatangani",
+        "value_method_screen": "Di layar",
+        "value_method_paper": "Di kertas",
     ]
 
     static let auditFieldsEnglish: [String: String] = [
@@ -229,5 +236,12 @@ extension Messages {
         "field_with_stamp": "With a stamp",
         "value_true": "yes",
         "value_false": "no",
+        "value_held_at_level_village": "Village",
+        "value_held_at_level_below_village": "Below the village",
+        "value_held_at_level_above_village": "Above the village (district)",
+        "value_status_signed": "Signed",
+        "value_status_refused": "Refused to sign",
+        "value_method_screen": "On screen",
+        "value_method_paper": "On paper",
     ]
 }

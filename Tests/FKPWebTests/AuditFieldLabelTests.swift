@@ -27,6 +27,52 @@ final class AuditFieldLabelTests: XCTestCase {
         }
     }
 
+    /// Every code a CHECK constraint of an audited table allows (`verdict IN ('sesuai', ...)`) reads
+    /// in words, as the forms that set it say it.
+    func testEveryCodeTheSchemaAllowsReadsInWords() async throws {
+        try await withTestDatabase { db, _ in
+            let definitions = try await db.read { connection in
+                var found: [String] = []
+                let rows = try await connection.query("""
+                    SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+                     WHERE n.nspname = 'fkp' AND c.contype = 'c' ORDER BY 1
+                    """, logger: db.logger)
+                for try await definition in rows.decode(String.self) { found.append(definition) }
+                return found
+            }
+            // `(verdict = ANY (ARRAY['sesuai'::text, 'tidak_sesuai'::text]))`: a column and its codes.
+            let list = try Regex(#"\((\w+) = ANY \(ARRAY\[((?:'\w+'::text(?:, )?)+)\]\)\)"#)
+            var codes: [(column: String, code: String)] = []
+            for definition in definitions {
+                for match in definition.matches(of: list) {
+                    guard let column = match.output[1].substring, let values = match.output[2].substring else { continue }
+                    for value in values.split(separator: ", ") {
+                        codes.append((String(column), String(value.dropFirst().prefix { $0 != "'" })))
+                    }
+                }
+            }
+            XCTAssertGreaterThan(Set(codes.map(\.column)).count, 10, "the constraints were read")
+            XCTAssertTrue(codes.contains { $0 == ("verdict", "tidak_berpendapat") })
+            for language in Language.allCases {
+                let t = Translations(language: language)
+                let bare = codes.filter { t.words(forCode: $0.code, in: $0.column) == nil }.map { "\($0.column) \($0.code)" }
+                XCTAssertEqual(bare, [], "\(language): codes an audit entry would show as stored")
+            }
+        }
+    }
+
+    func testAVerdictAndAGroupReadInWords() {
+        let entry = AuditEntry(id: 1, chain: "forum:1", seq: 1, prevHash: "", hash: "", occurredAt: "2026-12-01T02:00:00.000000Z",
+                               actor: "ketua", actorRole: "sls_head", forumID: 1, regionCode: nil, action: "review.save",
+                               reason: nil, decisionRef: nil, tableName: "fkp.reviews", operation: "UPDATE", rowKey: "1/F1",
+                               oldRow: #"{"verdict": null, "proposed_group": null, "presence": "present", "moved_to": "sesuai"}"#,
+                               newRow: #"{"verdict": "tidak_sesuai", "proposed_group": 2, "presence": "moved", "moved_to": "Bandung"}"#)
+        let line = AuditLine(entry, t: Translations(language: .indonesian))
+        XCTAssertEqual(line.changes.map(\.new), ["Bandung", "Pindah", "2 Miskin", "Tidak sesuai"])
+        XCTAssertEqual(line.changes.first?.old, "sesuai", "free text that happens to spell a code stays as written")
+        XCTAssertEqual(line.changes.map(\.old).dropFirst(), ["Masih tinggal di sini", "–", "–"])
+    }
+
     func testEveryActionThePeopleTakeHasAPlainName() {
         let actions = ["forum.plan", "forum.attendance", "forum.invite", "forum.invite_reissue", "forum.add_family", "forum.close",
                        "forum.reopen", "challenge.raise", "minutes.notes", "review.save", "review.paper", "rerank.run", "user.activate",

@@ -33,7 +33,7 @@ final class AuditPagesTests: XCTestCase {
             XCTAssertEqual(ids(verdicts.text).count, 50)
             XCTAssertTrue(ids(verdicts.text).isDisjoint(with: ids(next.text)), "pages do not overlap")
             XCTAssertTrue(next.text.contains("Baru kena PHK"), "the oldest changes are on the next page")
-            XCTAssertTrue(next.text.contains("<th scope=\"row\">Penilaian</th><td><s>tidak_sesuai</s> → sesuai</td>"), "old → new, in plain words")
+            XCTAssertTrue(next.text.contains("<th scope=\"row\">Penilaian</th><td><s>Tidak sesuai</s> → Sesuai</td>"), "old → new, in plain words")
 
             var outsider = TestBrowser(client)
             try await outsider.login("bps.other", TestAccounts.password)
