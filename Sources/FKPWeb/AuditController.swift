@@ -141,7 +141,8 @@ struct AuditPage {
     let hasLines: Bool
     let olderHref: String?
     let form: AuditFilterForm
-    let exports: [Export]?
+    let exports: [Export]
+    let hasExports: Bool
 
     struct Export { let label: String; let file: String; let manifest: String }
 
@@ -158,6 +159,7 @@ struct AuditPage {
                 return Export(label: format.rawValue.uppercased(), file: base,
                               manifest: base.replacingOccurrences(of: "/audit/export?", with: "/audit/export/manifest?"))
             }
-        }
+        } ?? []
+        hasExports = !exports.isEmpty
     }
 }

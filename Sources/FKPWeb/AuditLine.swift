@@ -4,7 +4,8 @@ import Foundation
 /// One audit entry as a person reads it: who, when, what and why, and each field that changed in
 /// plain language with its old and new value.
 struct AuditLine {
-    struct Change { let field: String; let old: String; let new: String }
+    /// `old` is nil for a row's first values (an insert has no earlier value to strike through).
+    struct Change { let field: String; let old: String?; let new: String }
 
     let id: Int64
     let when: String
@@ -40,7 +41,8 @@ struct AuditLine {
             let before = old[key] ?? nil, after = new[key] ?? nil
             guard before != after, !Self.unremarkable.contains(key) else { return nil }
             if e.operation == "INSERT" && after == nil { return nil }
-            return Change(field: t.name("field_\(key)", or: key), old: Self.shown(before, of: key, t), new: Self.shown(after, of: key, t))
+            return Change(field: t.name("field_\(key)", or: key), old: e.operation == "INSERT" ? nil : Self.shown(before, of: key, t),
+                          new: Self.shown(after, of: key, t))
         }
     }
 

@@ -71,6 +71,14 @@ final class AuditFieldLabelTests: XCTestCase {
         XCTAssertEqual(line.changes.map(\.new), ["Bandung", "Pindah", "2 Miskin", "Tidak sesuai"])
         XCTAssertEqual(line.changes.first?.old, "sesuai", "free text that happens to spell a code stays as written")
         XCTAssertEqual(line.changes.map(\.old).dropFirst(), ["Masih tinggal di sini", "–", "–"])
+        let inserted = AuditLine(AuditEntry(id: 2, chain: "forum:1", seq: 2, prevHash: "", hash: "", occurredAt: "2026-12-01T02:00:00.000000Z",
+                                            actor: "ketua", actorRole: "sls_head", forumID: 1, regionCode: nil, action: "review.save",
+                                            reason: nil, decisionRef: nil, tableName: "fkp.reviews", operation: "INSERT", rowKey: "1/F2",
+                                            oldRow: nil, newRow: #"{"verdict": "sesuai", "reason": null}"#),
+                                 t: Translations(language: .english))
+        XCTAssertEqual(inserted.changes.map(\.field), ["Verdict"], "a new row shows the values it was given")
+        XCTAssertEqual(inserted.changes.first?.new, "Fits")
+        XCTAssertNil(inserted.changes.first?.old, "nothing to strike through")
     }
 
     func testEveryActionThePeopleTakeHasAPlainName() {
