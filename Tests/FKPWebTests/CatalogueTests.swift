@@ -1,3 +1,4 @@
+import FKPCore
 @testable import FKPWeb
 import FKPTestSupport
 import Foundation
@@ -26,5 +27,27 @@ final class CatalogueTests: XCTestCase {
         }
         XCTAssertFalse(used.isEmpty)
         XCTAssertEqual(used.subtracting(Messages.indonesian.keys), [], "template keys missing from the catalogue")
+    }
+
+    /// Keys built from a code (`forum_move_\(from)_\(to)`, `verdict_\(verdict)`) escape the template
+    /// check above: each family of them is listed here with every code it can be built from.
+    func testEveryKeyBuiltFromACodeIsInTheCatalogue() {
+        func keys<T: RawRepresentable>(_ prefix: String, _ codes: [T]) -> [String] { codes.map { "\(prefix)\($0.rawValue)" } }
+        var built: [String] = ForumState.allCases.flatMap { from in
+            from.moves.keys.filter(ForumController.offered.contains).map { "forum_move_\(from.rawValue)_\($0.rawValue)" }
+        }
+        built += keys("forum_state_", ForumState.allCases) + keys("verdict_", Verdict.allCases) + keys("presence_", Presence.allCases)
+        built += keys("group_", WelfareGroup.allCases) + keys("role_", Role.allCases) + keys("level_", RegionLevel.allCases)
+        built += keys("signatory_", Signatory.Role.allCases)
+        built += keys("challenge_kind_", Challenge.Kind.allCases) + keys("challenge_status_", Challenge.Status.allCases)
+        built += keys("challenge_method_", Challenge.Method.allCases) + keys("challenge_error_", Challenge.Problem.allCases)
+        built += keys("decision_error_", Challenge.Decision.Problem.allCases) + keys("review_error_", Review.Problem.allCases)
+        built += keys("plan_error_", ForumPlan.Problem.allCases) + keys("added_error_", AddedFamily.Problem.allCases)
+        built += keys("final_change_", Reranking.Change.allCases) + keys("final_flag_", Reranking.Flag.allCases)
+        built += FamilyPage.reviewFields.map { "history_field_\($0)" }
+        XCTAssertGreaterThan(built.count, 80)
+        for language in Language.allCases {
+            XCTAssertEqual(built.filter { Messages.catalogue(language)[$0] == nil }, [], "\(language)")
+        }
     }
 }
