@@ -27,8 +27,8 @@ struct ForumClosingSection {
         self.version = version
         self.blockers = blockers.map { blocker in
             switch blocker {
-            case .withoutVerdict(let count): "\(count) \(t["closing_without_verdict"])"
-            case .openChallenges(let count): "\(count) \(t["closing_open_challenges"])"
+            case .withoutVerdict(let count): "\(t["closing_without_verdict"]): \(count)"
+            case .openChallenges(let count): "\(t["closing_open_challenges"]): \(count)"
             case let .unsigned(role, name): "\(t["signatory_\(role.rawValue)"])\(name.map { " \($0)" } ?? ""): \(t["closing_unsigned"])"
             case let .escalation(role, refusedBy): "\(t["signatory_\(role.rawValue)"]): \(t["closing_escalation"]) \(refusedBy)"
             case .refusedAtTop(let name): "\(t["closing_refused_at_top"]) \(name)"

@@ -163,7 +163,7 @@ extension Messages {
         "signatory_district_head": "District head",
         "closing_blockers": "What still keeps the forum from closing:",
         "closing_without_verdict": "families without a verdict",
-        "closing_open_challenges": "challenges undecided",
+        "closing_open_challenges": "undecided challenges",
         "closing_unsigned": "has not signed",
         "closing_escalation": "signature asked because of the refusal by",
         "closing_refused_at_top": "The district head refused to sign; the forum has to go back to review:",

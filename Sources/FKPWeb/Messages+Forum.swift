@@ -173,7 +173,7 @@ extension Messages {
         "forum_error_not_ready": "The forum is not ready to close: some families have no verdict yet, or some challenges are undecided.",
         "forum_not_ready": "Before it is ready to close:",
         "forum_not_ready_rows": "families without a verdict",
-        "forum_not_ready_challenges": "challenges undecided",
+        "forum_not_ready_challenges": "undecided challenges",
         "forums_title": "Forums",
         "forums_none": "No forum in this region yet.",
         "my_forums_title": "My forums",

@@ -74,7 +74,7 @@ final class ForumReadinessTests: XCTestCase {
             var facilitator = TestBrowser(client)
             try await facilitator.login("fasil", TestAccounts.password)
             let page = try await facilitator.get("/forums/1")
-            XCTAssertTrue(page.text.contains("2 keluarga belum dinilai, 0 sanggahan belum diputuskan"))
+            XCTAssertTrue(page.text.contains("keluarga belum dinilai: 2, sanggahan belum diputuskan: 0"))
             XCTAssertFalse(page.text.contains("Pembahasan selesai: siap ditutup"), "the move is not offered while blocked")
             let early = try await facilitator.post("/forums/1/state", ["from": "reviewing", "to": "ready_to_close"])
             XCTAssertEqual(early.status, .conflict)
