@@ -3,8 +3,9 @@
 
 A facilitator opens the forum and takes attendance; the SLS head marks verdicts on a phone-sized
 window; a community figure raises a challenge; the facilitator accepts it and the forum's summary
-changes; two people save the same row and the second gets the conflict page. Screenshots of each
-step go to test-artifacts/browser/. Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
+changes; two people save the same row and the second gets the conflict page; an auditor reads the
+history on a phone. Screenshots of each step go to test-artifacts/browser/, and every page shot
+must fit its window's width. Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
 """
 import os
 import shutil
@@ -76,6 +77,8 @@ class Forum:
     def shot(self, driver, name):
         self.shots += 1
         driver.save_screenshot(os.path.join(ARTIFACTS, f"{self.shots:02d}-{name}.png"))
+        width, scroll = driver.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
+        check(scroll <= width, f"{name}: the page fits its {width}-pixel window without sideways scrolling")
 
     def login(self, driver, username, password):
         driver.get(self.base + "/login")
@@ -229,6 +232,19 @@ def run(base):
             no_script_errors(staff, "BPS staff")
         finally:
             staff.quit()
+
+        print("An auditor reads the forum's history on a phone")
+        auditor = browser(PHONE)
+        try:
+            forum.login(auditor, "auditor", "demo-auditor-2026")
+            auditor.get(base + "/audit?forum=1")
+            entries = auditor.find_elements(By.CSS_SELECTOR, "ol.audit > li")
+            check(len(entries) >= 5, f"the forum's changes are listed ({len(entries)} on the first page)")
+            check("Menilai keluarga" in auditor.page_source and "<s>Sesuai</s> → Tidak berpendapat" in auditor.page_source,
+                  "actions and values read in plain words, the old value struck through")
+            forum.shot(auditor, "audit-phone")
+        finally:
+            auditor.quit()
 
         print("The same page in English")
         facilitator.get(unit + "?lang=en")
