@@ -16,11 +16,23 @@ public struct AddedFamilyRepository: Sendable {
 
     public func add(_ family: AddedFamily, forumID: Int64, unit: RegionCode, context: WriteContext) async throws -> Int64 {
         let f = family.normalized
+        let members = Int32(f.members ?? 0), group = Int16(f.proposedGroup?.rawValue ?? 0)
         return try await database.write(context) { connection in
+            // A form sent twice (a second tap on a slow connection) adds the family once: the same
+            // person adding the very same family to the unit is the one addition they meant.
+            try await connection.lockResubmissions(of: "fkp.added \(forumID)/\(unit.value)", logger: database.logger)
+            let same = try await connection.query("""
+                SELECT id FROM fkp.added_families
+                 WHERE forum_id = \(forumID) AND sls_code = \(unit.value) AND head_name = \(f.headName) AND address = \(f.address)
+                   AND members = \(members) AND presence = \(f.presence.rawValue) AND proposed_group = \(group) AND reason = \(f.reason)
+                   AND created_by IS NOT DISTINCT FROM \(context.actor)
+                 ORDER BY id LIMIT 1
+                """, logger: database.logger)
+            for try await id in same.decode(Int64.self) { return id }
             let rows = try await connection.query("""
                 INSERT INTO fkp.added_families (forum_id, sls_code, head_name, address, members, presence, proposed_group, reason, created_by)
-                VALUES (\(forumID), \(unit.value), \(f.headName), \(f.address), \(Int32(f.members ?? 0)), \(f.presence.rawValue),
-                        \(Int16(f.proposedGroup?.rawValue ?? 0)), \(f.reason), \(context.actor))
+                VALUES (\(forumID), \(unit.value), \(f.headName), \(f.address), \(members), \(f.presence.rawValue),
+                        \(group), \(f.reason), \(context.actor))
                 RETURNING id
                 """, logger: database.logger)
             var id: Int64 = 0

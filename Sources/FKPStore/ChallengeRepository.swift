@@ -26,11 +26,24 @@ public struct ChallengeRepository: Sendable {
     public func raise(forumID: Int64, familyID: String, _ challenge: Challenge, userID: Int64?, name: String,
                       context: WriteContext) async throws -> Int64 {
         let c = challenge.normalized
+        let group = c.proposedGroup.map { Int16($0.rawValue) }
         return try await database.write(context) { connection in
+            // A form sent twice (a second tap on a slow connection) raises one challenge: the same
+            // person's identical open challenge on the row is the one they meant.
+            try await connection.lockResubmissions(of: "fkp.challenge \(forumID)/\(familyID)", logger: database.logger)
+            let same = try await connection.query("""
+                SELECT id FROM fkp.challenges
+                 WHERE forum_id = \(forumID) AND family_id = \(familyID) AND status = 'open' AND kind = \(c.kind.rawValue)
+                   AND raised_by_user_id IS NOT DISTINCT FROM \(userID) AND raised_by_name = \(name)
+                   AND proposed_group IS NOT DISTINCT FROM \(group) AND proposed_presence IS NOT DISTINCT FROM \(c.proposedPresence?.rawValue)
+                   AND proposed_value IS NOT DISTINCT FROM \(c.proposedValue.nilIfEmpty) AND reason = \(c.reason)
+                 ORDER BY id LIMIT 1
+                """, logger: database.logger)
+            for try await id in same.decode(Int64.self) { return id }
             let rows = try await connection.query("""
                 INSERT INTO fkp.challenges (forum_id, family_id, kind, proposed_group, proposed_presence, proposed_value, reason,
                                             raised_by_user_id, raised_by_name)
-                VALUES (\(forumID), \(familyID), \(c.kind.rawValue), \(c.proposedGroup.map { Int16($0.rawValue) }),
+                VALUES (\(forumID), \(familyID), \(c.kind.rawValue), \(group),
                         \(c.proposedPresence?.rawValue), \(c.proposedValue.nilIfEmpty), \(c.reason), \(userID), \(name))
                 RETURNING id
                 """, logger: database.logger)

@@ -102,7 +102,9 @@ public struct ReviewRepository: Sendable {
                 return .saved(version: version)
             }
             guard let current = try await Self.row(forumID: forumID, familyID: familyID, on: connection, logger: logger) else { return .gone }
-            if current.version == expectedVersion && current.review == r { return .saved(version: current.version) }
+            // What the row already holds is saved, whoever wrote it: a form sent twice (a second tap
+            // on a slow connection) carries the version its first sending replaced.
+            if current.review == r { return .saved(version: current.version) }
             return .stale(current: current)
         }
     }
