@@ -18,7 +18,9 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -245,6 +247,24 @@ def run(base):
             forum.shot(auditor, "audit-phone")
         finally:
             auditor.quit()
+
+        print("The facilitator enters another unit's paper list by keyboard")
+        facilitator.get(base + "/forums/1/units/32010100010002/paper")
+        facilitator.find_element(By.CSS_SELECTOR, "input[name^='c_']").click()
+        codes = facilitator.find_elements(By.CSS_SELECTOR, "input[name^='c_']")
+        second_group = int(facilitator.find_elements(By.CSS_SELECTOR, "table.paper-entry tbody tr")[1].find_elements(By.TAG_NAME, "td")[2].text)
+        proposed = 4 if second_group != 4 else 3
+        typing = ActionChains(facilitator)
+        typing.send_keys("s", Keys.ENTER, f"t{proposed}", Keys.ENTER, "Sudah punya warung", Keys.ENTER, "b", Keys.ENTER).perform()
+        check(facilitator.switch_to.active_element == codes[3], "Enter moves from row to row, by way of the reason a code needs")
+        forum.shot(facilitator, "paper-keyboard")
+        ActionChains(facilitator).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
+        check(shows(facilitator, "Baris tersimpan: 3"), "Ctrl+Enter saves the three rows typed")
+        facilitator.get(base + "/forums/1/units/32010100010002")
+        verdicts = [row.get_attribute("class") for row in facilitator.find_elements(By.CSS_SELECTOR, "li.fam")[:4]]
+        check("v-sesuai" in verdicts[0] and "v-tidak_sesuai" in verdicts[1] and "v-tidak_berpendapat" in verdicts[2]
+              and "v-none" in verdicts[3], f"the list holds what was typed: {verdicts}")
+        no_script_errors(facilitator, "the facilitator")
 
         print("The same page in English")
         facilitator.get(unit + "?lang=en")
