@@ -33,7 +33,7 @@ struct AuditController {
                                    action: text("action"), from: text("from"), to: text("to"))
         let day = DateFormatter()
         day.dateFormat = "yyyy-MM-dd"
-        day.timeZone = TimeZone(identifier: "Asia/Jakarta")
+        day.timeZone = AuditLine.zone
         let filter = AuditBrowser.Filter(
             forumID: form.forum.flatMap { Int64($0) }, region: form.region.flatMap(RegionCode.parse), familyID: form.family,
             actor: form.actor, action: form.action, from: form.from.flatMap(day.date(from:)),

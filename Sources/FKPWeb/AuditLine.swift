@@ -8,7 +8,10 @@ struct AuditLine {
     struct Change { let field: String; let old: String?; let new: String }
 
     let id: Int64
+    /// When, in Western Indonesia time (the zone the filter's days are in), and `instant`, the
+    /// chain's own text of it in UTC, as exports carry it.
     let when: String
+    let instant: String
     let actor: String
     let role: String
     /// What was done, in plain words, and its code (which the filter takes).
@@ -26,7 +29,9 @@ struct AuditLine {
 
     init(_ e: AuditEntry, t: Translations) {
         id = e.id
-        when = String(e.occurredAt.prefix(19)).replacingOccurrences(of: "T", with: " ") + " UTC"
+        instant = e.occurredAt
+        when = AuditInstant(iso8601: e.occurredAt).map { Self.westernIndonesianTime(Date(timeIntervalSince1970: $0.secondsSince1970)) }
+            ?? e.occurredAt
         actor = e.actor
         role = t.name("role_\(e.actorRole)", or: e.actorRole)
         actionCode = e.action
@@ -44,6 +49,16 @@ struct AuditLine {
             return Change(field: t.name("field_\(key)", or: key), old: e.operation == "INSERT" ? nil : Self.shown(before, of: key, t),
                           new: Self.shown(after, of: key, t))
         }
+    }
+
+    /// The zone of the audit page: its filter's days and its entries' times.
+    static let zone = TimeZone(identifier: "Asia/Jakarta")!
+
+    static func westernIndonesianTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d WIB", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 
     /// A field of a row image: a yes or no, or anything else as its text.

@@ -107,6 +107,8 @@ final class AuditFieldLabelTests: XCTestCase {
         XCTAssertEqual(line.table, "Peserta forum")
         XCTAssertEqual(line.action, "Mencatat kehadiran")
         XCTAssertEqual(line.actionCode, "forum.attendance")
+        XCTAssertEqual(line.when, "2026-12-01 09:00:00 WIB", "in the zone of the filter's days")
+        XCTAssertEqual(line.instant, "2026-12-01T02:00:00.000000Z", "and exactly as exports carry it")
         let counted = AuditLine(AuditEntry(id: 2, chain: "forum:1", seq: 2, prevHash: "", hash: "", occurredAt: "2026-12-01T02:00:00.000000Z",
                                            actor: "fasil", actorRole: "facilitator", forumID: 1, regionCode: nil, action: "challenge.decide",
                                            reason: nil, decisionRef: nil, tableName: "fkp.challenges", operation: "UPDATE", rowKey: "3",

@@ -37,6 +37,9 @@ public struct AuditInstant: Sendable, Equatable, Comparable {
         microsecondsSince2000 = (Int64(date.timeIntervalSince1970) - Self.epochSince1970) * 1_000_000 + fraction
     }
 
+    /// Whole and fractional seconds since 1970, for a `Date` (which keeps microseconds only approximately).
+    public var secondsSince1970: Double { Double(microsecondsSince2000) / 1_000_000 + Double(Self.epochSince1970) }
+
     /// As the chain writes times (`2026-12-02T20:15:26.258708Z`), which PostgreSQL reads back exactly.
     public var text: String {
         String(unsafeUninitializedCapacity: AuditTimestampText.maximumLength) { buffer in
