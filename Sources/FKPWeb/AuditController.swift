@@ -25,8 +25,14 @@ struct AuditController {
         Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: key.publicKey + "\n")))
     }
 
+    /// A filter field that cannot be read: the page names it instead of quietly leaving it out
+    /// (a forum typed "1a" would have listed every forum's changes).
+    enum FilterProblem: String, CaseIterable {
+        case forum, region, from, to, range
+    }
+
     /// The query's filter; a date is a day in Western Indonesia time, `to` included.
-    static func filter(_ request: Request) -> (AuditBrowser.Filter, AuditFilterForm) {
+    static func filter(_ request: Request) -> (AuditBrowser.Filter, AuditFilterForm, [FilterProblem]) {
         let q = request.uri.queryParameters
         func text(_ name: String) -> String? { q[Substring(name)].map { String($0).trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 } }
         let form = AuditFilterForm(forum: text("forum"), region: text("region"), family: text("family"), actor: text("actor"),
@@ -38,7 +44,13 @@ struct AuditController {
             forumID: form.forum.flatMap { Int64($0) }, region: form.region.flatMap(RegionCode.parse), familyID: form.family,
             actor: form.actor, action: form.action, from: form.from.flatMap(day.date(from:)),
             to: form.to.flatMap(day.date(from:)).map { $0.addingTimeInterval(86_400) })
-        return (filter, form)
+        var problems: [FilterProblem] = []
+        if form.forum != nil && filter.forumID == nil { problems.append(.forum) }
+        if form.region != nil && filter.region == nil { problems.append(.region) }
+        if form.from != nil && filter.from == nil { problems.append(.from) }
+        if form.to != nil && filter.to == nil { problems.append(.to) }
+        if let from = filter.from, let to = filter.to, to <= from { problems.append(.range) }
+        return (filter, form, problems)
     }
 
     /// Checks the person may read the audit of what the filter names, and the places they may read.
@@ -55,7 +67,13 @@ struct AuditController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (filter, form) = Self.filter(request)
+        let (filter, form, problems) = Self.filter(request)
+        guard problems.isEmpty else {
+            let t = Translations(language: context.language)
+            let page = AuditPage(entries: [], hasMore: false, form: form, until: nil, errors: problems.map { t["audit_error_\($0.rawValue)"] },
+                                 language: context.language)
+            return try renderer.render("audit", title: "audit_title", content: page, request: request, context: context, status: .badRequest)
+        }
         let roots = try await scope(filter, context, .viewAudit)
         let before = request.uri.queryParameters["before"].flatMap { Int64(String($0)) }
         let found = try await browser.entries(filter, within: roots, before: before, limit: Self.pageSize + 1)
@@ -63,13 +81,16 @@ struct AuditController {
         let exportable = (filter.forumID != nil || filter.region != nil)
             && context.principal.map { AccessPolicy.roots($0, for: .exportAudit).map { !$0.isEmpty } ?? true } == true
         let page = AuditPage(entries: Array(found.prefix(Self.pageSize)), hasMore: found.count > Self.pageSize, form: form,
-                             until: exportable ? try await exporter.latestEntryID() : nil, language: context.language)
+                             until: exportable ? try await exporter.latestEntryID() : nil, errors: [], language: context.language)
         return try renderer.render("audit", title: "audit_title", content: page, request: request, context: context)
     }
 
     private func exportRequest(_ request: Request, _ context: AppRequestContext)
         async throws -> (AuditExporter.Scope, AuditExportLine.Format, Int64, AuditInstant?, AuditInstant?) {
-        let (filter, _) = Self.filter(request)
+        let (filter, _, problems) = Self.filter(request)
+        guard problems.isEmpty else {
+            throw HTTPError(.badRequest, message: "the filter cannot be read: " + problems.map(\.rawValue).joined(separator: ", "))
+        }
         _ = try await scope(filter, context, .exportAudit)
         let q = request.uri.queryParameters
         guard let format = q["format"].flatMap({ AuditExportLine.Format(rawValue: String($0)) }),
@@ -143,13 +164,16 @@ struct AuditPage {
     let form: AuditFilterForm
     let exports: [Export]
     let hasExports: Bool
+    /// The filter fields that could not be read, in words; nothing is listed while there are any.
+    let errors: [String]
 
     struct Export { let label: String; let file: String; let manifest: String }
 
-    init(entries: [AuditEntry], hasMore: Bool, form: AuditFilterForm, until: Int64?, language: Language) {
+    init(entries: [AuditEntry], hasMore: Bool, form: AuditFilterForm, until: Int64?, errors: [String], language: Language) {
         let t = Translations(language: language)
         lines = entries.map { AuditLine($0, t: t) }
         hasLines = !lines.isEmpty
+        self.errors = errors
         let query = form.query
         olderHref = hasMore ? entries.last.map { "/audit?\(query.isEmpty ? "" : query + "&")before=\($0.id)" } : nil
         self.form = form

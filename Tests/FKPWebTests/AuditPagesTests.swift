@@ -35,6 +35,17 @@ final class AuditPagesTests: XCTestCase {
             XCTAssertTrue(next.text.contains("Baru kena PHK"), "the oldest changes are on the next page")
             XCTAssertTrue(next.text.contains("<th scope=\"row\">Penilaian</th><td><s>Tidak sesuai</s> → Sesuai</td>"), "old → new, in plain words")
 
+            let mistyped = try await auditor.get("/audit?forum=1a&from=2026-12-05&to=2026-12-01")
+            XCTAssertEqual(mistyped.status, .badRequest, "a filter that cannot be read is not quietly left out")
+            XCTAssertTrue(mistyped.text.contains("Forum: tulis nomor forum, angka saja."))
+            XCTAssertTrue(mistyped.text.contains("Sampai tanggal lebih awal dari Dari tanggal."))
+            XCTAssertTrue(mistyped.text.contains(#"value="1a""#), "the form keeps what was typed")
+            XCTAssertEqual(ids(mistyped.text).count, 0, "and nothing is listed")
+            let badDate = try await auditor.get("/audit?forum=1&to=2026-02-30x")
+            XCTAssertTrue(badDate.text.contains("Sampai tanggal: bukan tanggal"))
+            let badExport = try await auditor.get("/audit/export?region=32x&format=jsonl&until=5")
+            XCTAssertEqual(badExport.status, .badRequest)
+
             var outsider = TestBrowser(client)
             try await outsider.login("bps.other", TestAccounts.password)
             let refused = try await outsider.get("/audit?forum=1")
