@@ -38,6 +38,7 @@ struct AuditController {
         let form = AuditFilterForm(forum: text("forum"), region: text("region"), family: text("family"), actor: text("actor"),
                                    action: text("action"), from: text("from"), to: text("to"))
         let day = DateFormatter()
+        day.locale = Locale(identifier: "en_US_POSIX")
         day.dateFormat = "yyyy-MM-dd"
         day.timeZone = AuditLine.zone
         let filter = AuditBrowser.Filter(
