@@ -30,8 +30,7 @@ struct AuditLine {
     init(_ e: AuditEntry, t: Translations) {
         id = e.id
         instant = e.occurredAt
-        when = AuditInstant(iso8601: e.occurredAt).map { Self.westernIndonesianTime(Date(timeIntervalSince1970: $0.secondsSince1970)) }
-            ?? e.occurredAt
+        when = Self.westernIndonesianTime(e.occurredAt)
         actor = e.actor
         role = t.name("role_\(e.actorRole)", or: e.actorRole)
         actionCode = e.action
@@ -53,6 +52,12 @@ struct AuditLine {
 
     /// The zone of the audit page: its filter's days and its entries' times.
     static let zone = TimeZone(identifier: "Asia/Jakarta")!
+
+    /// A time as PostgreSQL or the chain writes it (`2026-12-03T00:35:02.121899+00:00`), in WIB to
+    /// the second; the text itself when it is not one.
+    static func westernIndonesianTime(_ text: String) -> String {
+        AuditInstant(iso8601: text).map { westernIndonesianTime(Date(timeIntervalSince1970: $0.secondsSince1970)) } ?? text
+    }
 
     static func westernIndonesianTime(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
@@ -91,6 +96,9 @@ struct AuditLine {
         case .flag(let flag)?: return t[flag ? "value_true" : "value_false"]
         case .text(let text)? where text.hasPrefix("pii:"): return t["audit_masked"]
         case .text(let text)? where text.hasPrefix("secret:"): return t["audit_secret"]
+        case .text(let text)? where column.hasSuffix("_at"):
+            // A time a row holds (closed_at, raised_at...) reads like the entry's own.
+            return westernIndonesianTime(text)
         case .text(let text)?: return t.words(forCode: text, in: column) ?? text
         }
     }

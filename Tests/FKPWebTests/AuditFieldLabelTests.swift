@@ -98,12 +98,13 @@ final class AuditFieldLabelTests: XCTestCase {
         let entry = AuditEntry(id: 1, chain: "forum:1", seq: 1, prevHash: "", hash: "", occurredAt: "2026-12-01T02:00:00.000000Z",
                                actor: "fasil", actorRole: "facilitator", forumID: 1, regionCode: nil, action: "forum.attendance",
                                reason: nil, decisionRef: nil, tableName: "fkp.forum_participants", operation: "UPDATE", rowKey: "2",
-                               oldRow: #"{"attended": false, "full_name": "Euis", "id": 2}"#,
-                               newRow: #"{"attended": true, "full_name": "Euis Rohaeti", "id": 2}"#)
+                               oldRow: #"{"attended": false, "attended_at": null, "full_name": "Euis", "id": 2}"#,
+                               newRow: #"{"attended": true, "attended_at": "2026-12-01T02:00:00.5+00:00", "full_name": "Euis Rohaeti", "id": 2}"#)
         let line = AuditLine(entry, t: Translations(language: .indonesian))
-        XCTAssertEqual(line.changes.map(\.field), ["Hadir", "Nama lengkap"])
+        XCTAssertEqual(line.changes.map(\.field), ["Hadir", "Waktu hadir", "Nama lengkap"])
         XCTAssertEqual(line.changes.first?.old, "tidak")
         XCTAssertEqual(line.changes.first?.new, "ya")
+        XCTAssertEqual(line.changes[1].new, "2026-12-01 09:00:00 WIB", "a time a row holds reads like the entry's own")
         XCTAssertEqual(line.table, "Peserta forum")
         XCTAssertEqual(line.action, "Mencatat kehadiran")
         XCTAssertEqual(line.actionCode, "forum.attendance")
