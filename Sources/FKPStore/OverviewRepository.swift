@@ -17,6 +17,8 @@ public struct OverviewRepository: Sendable {
         /// Families whose group a forum changed.
         public var groupCorrections = 0
         public var challenges: [String: Int] = [:]
+        /// Villages with units of their own that no forum covers yet (every village holds at least one).
+        public var villagesWithoutForum: [(code: String, name: String)] = []
     }
 
     public func overview(regency: RegionCode) async throws -> Overview {
@@ -71,6 +73,17 @@ public struct OverviewRepository: Sendable {
                  WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) GROUP BY 1
                 """, logger: database.logger).decode((String, Int64).self) {
                 overview.challenges[status] = Int(count)
+            }
+            for try await (code, name) in try await connection.query("""
+                SELECT v.code, v.name FROM fkp.regions v
+                 WHERE v.level = 'village' AND v.code ~>=~ \(low) AND v.code ~<~ \(high)
+                   AND EXISTS (SELECT 1 FROM fkp.regions s WHERE s.code ~>=~ v.code AND s.code ~<~ (v.code || ':') AND s.level IN ('sls', 'subsls'))
+                   AND v.code NOT IN (SELECT left(u.sls_code, \(unescaped: String(RegionLevel.village.codeLength))) FROM fkp.forum_units u
+                                        JOIN fkp.forums f ON f.id = u.forum_id
+                                       WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high))
+                 ORDER BY v.code
+                """, logger: database.logger).decode((String, String).self) {
+                overview.villagesWithoutForum.append((code, name))
             }
             return overview
         }

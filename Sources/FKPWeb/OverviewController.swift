@@ -25,6 +25,7 @@ struct OverviewController {
 struct OverviewPage {
     struct Count { let label: String; let count: Int }
     struct Forum { let id: Int64; let title: String; let place: String }
+    struct Place { let code: String; let name: String }
     struct District { let name: String; let code: String; let families: Int; let reviewed: Int; let before: [Int]; let after: [Int] }
 
     let code: String
@@ -32,6 +33,8 @@ struct OverviewPage {
     let states: [Count]
     let readyToClose: [Forum]
     let hasReadyToClose: Bool
+    let villagesWithoutForum: [Place]
+    let hasVillagesWithoutForum: Bool
     let families: Int
     let reviewed: Int
     let changes: [Count]
@@ -46,6 +49,8 @@ struct OverviewPage {
         states = ForumState.allCases.map { Count(label: t["forum_state_\($0.rawValue)"], count: overview.forumsByState[$0] ?? 0) }
         readyToClose = overview.readyToClose.map { Forum(id: $0.id, title: $0.title, place: $0.place) }
         hasReadyToClose = !readyToClose.isEmpty
+        villagesWithoutForum = overview.villagesWithoutForum.map { Place(code: $0.code, name: $0.name) }
+        hasVillagesWithoutForum = !villagesWithoutForum.isEmpty
         let total = overview.districts.values.reduce(ReviewTally()) { $0 + $1 }
         families = total.total
         reviewed = total.reviewed

@@ -166,6 +166,9 @@ final class ClosingPagesTests: XCTestCase {
             "INSERT INTO fkp.reviews (forum_id, family_id, verdict, presence) VALUES (1, 'F2', 'tidak_berpendapat', 'died')",
             "INSERT INTO fkp.added_families (forum_id, sls_code, head_name, members, proposed_group, reason) VALUES (1, '32010100010001', 'Asep <b>', 3, 1, 'Belum terdaftar')",
             "UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = 1",
+            // Village 3 has a unit and no forum; village 4 has no unit, so no forum to hold.
+            "INSERT INTO fkp.regions (code, name, level) VALUES ('3201010003', 'Desa Tiga', 'village'), ('32010100030001', 'RT 001', 'sls'), "
+                + "('3201010004', 'Desa Empat', 'village')",
         ]
         try await WebTest.withApp(seed: seed) { client, _ in
             var bps = TestBrowser(client)
@@ -181,6 +184,10 @@ final class ClosingPagesTests: XCTestCase {
             XCTAssertTrue(page.text.contains(#"<a href="/forums/1">"#), "forum 1 is listed as ready to close")
             XCTAssertTrue(page.text.contains("2 / 2 keluarga sudah dinilai"))
             XCTAssertFalse(page.text.contains("Asep <b>"))
+            XCTAssertTrue(page.text.contains(#"<a href="/regions/3201010003/forums">Desa Tiga</a>"#), "village 3 holds no forum yet")
+            XCTAssertFalse(page.text.contains("Desa Empat"), "a village without units holds none")
+            XCTAssertFalse(page.text.contains(#"<a href="/regions/3201010001/forums">"#) || page.text.contains(#"<a href="/regions/3201010002/forums">"#),
+                           "villages 1 and 2 have theirs")
 
             var head = TestBrowser(client)
             try await head.login("ketua", TestAccounts.password)
