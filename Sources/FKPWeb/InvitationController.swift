@@ -83,8 +83,12 @@ struct InvitationController {
                 continue  // the generated name was taken; draw another
             } catch {
                 guard let refusal = DatabaseRefusal(error) else { throw error }
-                let key = refusal.constraint == "forum_participants_five_figures" ? "invite_error_five_figures"
-                    : refusal.constraint == "forum_participants_one_head_per_unit" ? "invite_error_head_exists" : "invite_error_other"
+                let key = switch refusal.constraint {
+                case "forum_participants_five_figures": "invite_error_five_figures"
+                case "forum_participants_one_head_per_unit": "invite_error_head_exists"
+                case "forum_participants_one_figure_per_name": "invite_error_figure_exists"
+                default: "invite_error_other"
+                }
                 return try await render(request, context, forum: forum, error: t[key], status: .unprocessableContent)
             }
         }

@@ -79,6 +79,26 @@ final class InvitationTests: XCTestCase {
         }
     }
 
+    /// The form sent twice (a second tap on a slow connection) must not make two accounts for one person.
+    func testACommunityFigureIsInvitedOnceByName() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            try await staff.get("/forums/1/invitations")
+            let first = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Ibu Euis"])
+            XCTAssertEqual(first.status, .ok)
+            try await staff.get("/forums/1/invitations")
+            let again = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": " ibu euis "])
+            XCTAssertEqual(again.status, .unprocessableContent)
+            XCTAssertTrue(again.text.contains("sudah diundang ke forum ini"))
+            let accounts = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.users WHERE lower(btrim(display_name)) = 'ibu euis'", as: Int64.self)
+            XCTAssertEqual(accounts, 1, "one person, one account and one code")
+            try await staff.get("/forums/1/invitations")
+            let namesake = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Ibu Euis (RT 003)"])
+            XCTAssertEqual(namesake.status, .ok, "a namesake told apart in the name is another person")
+        }
+    }
+
     func testEveryWaitingInvitationPrintsOnItsOwnSheetWithANewCode() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var staff = TestBrowser(client)
