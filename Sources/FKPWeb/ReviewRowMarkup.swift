@@ -93,12 +93,15 @@ enum ReviewRowMarkup {
         func put(_ text: String) { out.writeString(text) }
         func escaped(_ text: String) { HTMLText.write(escaping: text, into: &out) }
         put("<li id=\"f-"); escaped(row.id); put("\" class=\"fam v-"); put(row.verdictClass); put("\">\n")
-        put("<p class=\"who\"><b>"); put(String(row.number)); put("</b> "); escaped(row.name); put(" <small>"); escaped(row.address)
+        put("<p class=\"who\" id=\"w-"); escaped(row.id); put("\"><b>"); put(String(row.number)); put("</b> "); escaped(row.name)
+        put(" <small>"); escaped(row.address)
         put(" · "); put(String(row.members)); put(" "); put(s.membersShort); put(" · ")
         put("<span class=\"g"); put(String(row.group)); put("\">"); put(String(row.group)); put(" "); escaped(row.groupLabel)
         put("</span></small></p>\n")
         if s.editable {
-            put("<form method=\"post\" action=\""); put(s.action); escaped(row.id); put("\" class=\"verdict\">\n")
+            // Named by the family's line, so that a screen reader moving from field to field says whose verdict it is.
+            put("<form method=\"post\" action=\""); put(s.action); escaped(row.id); put("\" class=\"verdict\" aria-labelledby=\"w-")
+            escaped(row.id); put("\">\n")
             put("<input type=\"hidden\" name=\"csrf_token\" value=\""); put(s.csrf)
             put("\"><input type=\"hidden\" name=\"version\" value=\""); put(String(row.version)); put("\">")
             put("<input type=\"hidden\" name=\"back\" value=\""); put(s.back); put("\">\n")

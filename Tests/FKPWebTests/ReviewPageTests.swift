@@ -17,7 +17,9 @@ final class ReviewPageTests: XCTestCase {
             let page = try await head.get(Self.unit)
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.text.contains("Kepala F1") && page.text.contains("Kepala F2"))
-            XCTAssertTrue(page.text.contains(#"action="\#(Self.unit)/families/F1""#), "a form per family")
+            XCTAssertTrue(page.text.contains(#"action="\#(Self.unit)/families/F1" class="verdict" aria-labelledby="w-F1""#),
+                          "a form per family, named by the family's line for screen readers")
+            XCTAssertTrue(page.text.contains(#"<p class="who" id="w-F1">"#))
             XCTAssertTrue(page.text.contains("Tidak berpendapat"))
             XCTAssertTrue(page.text.contains(#"data-saving="Menyimpan…""#), "the script's words come from the catalogue")
 
