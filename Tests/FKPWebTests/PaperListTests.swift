@@ -17,7 +17,9 @@ final class PaperListTests: XCTestCase {
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.text.contains("Daftar Forum Konsultasi Publik"))
             XCTAssertTrue(page.text.contains("Kepala F1") && page.text.contains("Kepala F2"))
-            XCTAssertEqual(page.text.components(separatedBy: #"<td class="box"></td>"#).count - 1, 8, "four mark boxes per family")
+            XCTAssertEqual(page.text.matches(of: /<td class="n">\d<\/td>(<td><\/td>){6}<\/tr>/).count, 2,
+                           "after each family's group, four empty boxes to mark and two columns to write in")
+            XCTAssertTrue(page.text.contains(#"<col class="mark"><col class="mark"><col class="count"><col class="mark"><col class="write"><col class="write">"#))
             XCTAssertTrue(page.text.contains("Pemeriksa"), "the verifier's signature line")
             XCTAssertFalse(page.text.contains("3201014501800001"), "no personal numbers on paper")
         }

@@ -68,6 +68,7 @@ def browser(size):
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
+    driver.width = size[0]
     return driver
 
 
@@ -79,8 +80,9 @@ class Forum:
     def shot(self, driver, name):
         self.shots += 1
         driver.save_screenshot(os.path.join(ARTIFACTS, f"{self.shots:02d}-{name}.png"))
+        # A phone widens its layout to fit content that does not wrap: the window's width grows too.
         width, scroll = driver.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
-        check(scroll <= width, f"{name}: the page fits its {width}-pixel window without sideways scrolling")
+        check(max(width, scroll) <= driver.width, f"{name}: the page fits its {driver.width}-pixel window without sideways scrolling")
 
     def login(self, driver, username, password):
         driver.get(self.base + "/login")
@@ -167,6 +169,8 @@ def run(base):
         WebDriverWait(head, 10).until(saved(second))
         check(True, "'tidak sesuai' with a group and a reason saves in place")
         forum.shot(head, "head-verdicts-phone")
+        head.get(unit + "/print")
+        forum.shot(head, "print-view-phone")
         head.get(unit)
         first = head.find_elements(By.CSS_SELECTOR, "li.fam")[0]
         check("v-sesuai" in first.get_attribute("class"), "the verdict is there after a reload")
