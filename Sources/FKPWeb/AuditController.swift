@@ -69,13 +69,13 @@ struct AuditController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (filter, form, problems) = Self.filter(request)
+        let roots = try await scope(filter, context, .viewAudit)
         guard problems.isEmpty else {
             let t = Translations(language: context.language)
             let page = AuditPage(entries: [], hasMore: false, form: form, until: nil, errors: problems.map { t["audit_error_\($0.rawValue)"] },
                                  language: context.language)
             return try renderer.render("audit", title: "audit_title", content: page, request: request, context: context, status: .badRequest)
         }
-        let roots = try await scope(filter, context, .viewAudit)
         let before = request.uri.queryParameters["before"].flatMap { Int64(String($0)) }
         let found = try await browser.entries(filter, within: roots, before: before, limit: Self.pageSize + 1)
         // Exports are of a forum or a region; whether this one may be taken is checked on download.
@@ -89,10 +89,10 @@ struct AuditController {
     private func exportRequest(_ request: Request, _ context: AppRequestContext)
         async throws -> (AuditExporter.Scope, AuditExportLine.Format, Int64, AuditInstant?, AuditInstant?) {
         let (filter, _, problems) = Self.filter(request)
+        _ = try await scope(filter, context, .exportAudit)
         guard problems.isEmpty else {
             throw HTTPError(.badRequest, message: "the filter cannot be read: " + problems.map(\.rawValue).joined(separator: ", "))
         }
-        _ = try await scope(filter, context, .exportAudit)
         let q = request.uri.queryParameters
         guard let format = q["format"].flatMap({ AuditExportLine.Format(rawValue: String($0)) }),
               let until = q["until"].flatMap({ Int64(String($0)) }) else { throw HTTPError(.badRequest, message: "format and until are required") }

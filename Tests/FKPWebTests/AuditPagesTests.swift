@@ -56,6 +56,8 @@ final class AuditPagesTests: XCTestCase {
             try await head.login("ketua", TestAccounts.password)
             let notAuditor = try await head.get("/audit")
             XCTAssertEqual(notAuditor.status, .notFound)
+            let mistypedByHead = try await head.get("/audit?forum=1a")
+            XCTAssertEqual(mistypedByHead.status, .notFound, "a filter that cannot be read still shows nothing to someone who may not read the audit")
         }
     }
 
