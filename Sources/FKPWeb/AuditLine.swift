@@ -5,7 +5,8 @@ import Foundation
 /// plain language with its old and new value.
 struct AuditLine {
     /// `old` is nil for a row's first values (an insert has no earlier value to strike through).
-    struct Change { let field: String; let old: String?; let new: String }
+    /// A document (the stored minutes) is shown folded, laid out on lines.
+    struct Change { let field: String; let old: String?; let new: String; let isDocument: Bool }
 
     let id: Int64
     /// When, in Western Indonesia time (the zone the filter's days are in), and `instant`, the
@@ -46,7 +47,7 @@ struct AuditLine {
             guard before != after, !Self.unremarkable.contains(key) else { return nil }
             if e.operation == "INSERT" && after == nil { return nil }
             return Change(field: t.name("field_\(key)", or: key), old: e.operation == "INSERT" ? nil : Self.shown(before, of: key, t),
-                          new: Self.shown(after, of: key, t))
+                          new: Self.shown(after, of: key, t), isDocument: before?.isDocument == true || after?.isDocument == true)
         }
     }
 
@@ -66,10 +67,13 @@ struct AuditLine {
         return String(format: "%04d-%02d-%02d %02d:%02d:%02d WIB", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 
-    /// A field of a row image: a yes or no, or anything else as its text.
+    /// A field of a row image: a yes or no, a document (an object or a list), or anything else as its text.
     enum Value: Equatable {
         case flag(Bool)
         case text(String)
+        case document(String)
+
+        var isDocument: Bool { if case .document = self { true } else { false } }
     }
 
     /// A row image's fields (nil for JSON null).
@@ -83,8 +87,8 @@ struct AuditLine {
             case let number as NSNumber where String(cString: number.objCType) == "c": return .flag(number.boolValue)
             case let number as NSNumber: return .text(number.stringValue)
             default:
-                guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) else { return nil }
-                return .text(String(decoding: data, as: UTF8.self))
+                guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]) else { return nil }
+                return .document(String(decoding: data, as: UTF8.self))
             }
         }
     }
@@ -100,6 +104,7 @@ struct AuditLine {
             // A time a row holds (closed_at, raised_at...) reads like the entry's own.
             return westernIndonesianTime(text)
         case .text(let text)?: return t.words(forCode: text, in: column) ?? text
+        case .document(let text)?: return text
         }
     }
 }

@@ -61,7 +61,7 @@ final class AuditFieldLabelTests: XCTestCase {
         }
     }
 
-    func testAVerdictAndAGroupReadInWords() {
+    func testAVerdictAndAGroupReadInWords() throws {
         let entry = AuditEntry(id: 1, chain: "forum:1", seq: 1, prevHash: "", hash: "", occurredAt: "2026-12-01T02:00:00.000000Z",
                                actor: "ketua", actorRole: "sls_head", forumID: 1, regionCode: nil, action: "review.save",
                                reason: nil, decisionRef: nil, tableName: "fkp.reviews", operation: "UPDATE", rowKey: "1/F1",
@@ -79,6 +79,15 @@ final class AuditFieldLabelTests: XCTestCase {
         XCTAssertEqual(inserted.changes.map(\.field), ["Verdict"], "a new row shows the values it was given")
         XCTAssertEqual(inserted.changes.first?.new, "Fits")
         XCTAssertNil(inserted.changes.first?.old, "nothing to strike through")
+        let minutes = AuditLine(AuditEntry(id: 3, chain: "forum:1", seq: 3, prevHash: "", hash: "", occurredAt: "2026-12-01T02:00:00.000000Z",
+                                           actor: "bps", actorRole: "bps_staff", forumID: 1, regionCode: nil, action: "forum.close",
+                                           reason: nil, decisionRef: nil, tableName: "fkp.minutes", operation: "INSERT", rowKey: "1/1",
+                                           oldRow: nil, newRow: #"{"document": {"title": "FKP", "units": ["RT 001 / RW 001"]}, "forum_id": 1}"#),
+                                t: Translations(language: .english))
+        let document = try XCTUnwrap(minutes.changes.first { $0.isDocument })
+        XCTAssertTrue(document.new.contains("\n") && document.new.contains(#""title" : "FKP""#), "laid out on lines: \(document.new)")
+        XCTAssertTrue(document.new.contains("RT 001 / RW 001"), "as written, its slashes not escaped")
+        XCTAssertEqual(minutes.changes.filter(\.isDocument).count, 1, "the forum's number is no document")
     }
 
     func testEveryActionThePeopleTakeHasAPlainName() {
