@@ -12,7 +12,22 @@ public struct ForumRepository: Sendable {
     /// rules (one to twelve units, all inside the village, none in another open forum, nobody in
     /// two forums at overlapping times).
     public func plan(_ plan: ForumPlan, context: WriteContext) async throws -> Int64 {
-        try await database.write(context) { connection in
+        let team = plan.team.map { "\($0.userID):\($0.role.rawValue)" }.sorted()
+        return try await database.write(context) { connection in
+            // A form sent twice (a second tap on a slow connection) plans one forum: the same plan,
+            // still planned, is the forum the first sending made (the second would be refused for
+            // its units and team, which the first one holds).
+            try await connection.lockResubmissions(of: "fkp.plan \(plan.place.value)", logger: database.logger)
+            let same = try await connection.query("""
+                SELECT f.id FROM fkp.forums f
+                 WHERE f.region_code = \(plan.place.value) AND f.held_at_level = \(plan.heldAt.rawValue) AND f.state = 'planned'
+                   AND f.title = \(plan.title) AND f.starts_at = \(plan.startsAt) AND f.ends_at = \(plan.endsAt) AND f.venue = \(plan.venue)
+                   AND ARRAY(SELECT u.sls_code FROM fkp.forum_units u WHERE u.forum_id = f.id ORDER BY u.position) = \(plan.units.map(\.value))
+                   AND ARRAY(SELECT (t.user_id || ':' || t.team_role) COLLATE "C" AS seat FROM fkp.forum_team t WHERE t.forum_id = f.id
+                              ORDER BY seat) = \(team)
+                 ORDER BY f.id LIMIT 1
+                """, logger: database.logger)
+            for try await id in same.decode(Int64.self) { return id }
             let rows = try await connection.query("""
                 INSERT INTO fkp.forums (region_code, held_at_level, title, starts_at, ends_at, venue)
                 VALUES (\(plan.place.value), \(plan.heldAt.rawValue), \(plan.title), \(plan.startsAt), \(plan.endsAt), \(plan.venue))

@@ -25,11 +25,15 @@ final class PlanningTests: XCTestCase {
             XCTAssertTrue(form.text.contains("sudah dalam forum #1"), "a unit in an open forum cannot be chosen")
             XCTAssertTrue(form.text.contains("Uji fasil (fasil, Fasilitator)"))
             let fasil = try await Self.userID(db, "fasil"), bps = try await Self.userID(db, "bps")
-            let created = try await staff.post("/regions/3201010001/forums", [
-                "title": "FKP Desa Satu B", "date": "2026-12-02", "starts": "09:00", "ends": "12:00", "venue": "Masjid Al-Ikhlas",
-                "units[0]": "32010100010002", "units[1]": "32010100010003", "facilitator": fasil, "administrator": bps])
+            let plan = ["title": "FKP Desa Satu B", "date": "2026-12-02", "starts": "09:00", "ends": "12:00", "venue": "Masjid Al-Ikhlas",
+                        "units[0]": "32010100010002", "units[1]": "32010100010003", "facilitator": fasil, "administrator": bps]
+            let created = try await staff.post("/regions/3201010001/forums", plan)
             XCTAssertEqual(created.status, .seeOther)
             XCTAssertEqual(created.location, "/forums/3")
+            let sentAgain = try await staff.post("/regions/3201010001/forums", plan)
+            XCTAssertEqual(sentAgain.location, "/forums/3", "the form sent twice leads to the forum its first sending planned")
+            let forums = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.forums", as: Int64.self)
+            XCTAssertEqual(forums, 3)
             let stored = try await SQLTest.scalar(db, """
                 SELECT f.venue || ' ' || to_char(f.starts_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD HH24:MI') || ' '
                        || (SELECT string_agg(sls_code, ',' ORDER BY position) FROM fkp.forum_units WHERE forum_id = f.id) || ' '
