@@ -61,12 +61,31 @@ final class CSVReaderTests: XCTestCase {
              .init(line: 1, column: 1, problem: "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)")),
             ("UTF-16, big-endian", [0xFE, 0xFF] + Array("a,b\n".utf8).flatMap { [0, $0] },
              .init(line: 1, column: 1, problem: "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)")),
+            // What people choose instead of the CSV: named by what it is, whatever bytes follow.
+            ("an Excel workbook", Array("PK".utf8) + [3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 0x21, 0],
+             .init(line: 1, column: 1, problem: "the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV (save the sheet as CSV UTF-8)")),
+            ("an Excel 97-2003 workbook", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+             .init(line: 1, column: 1, problem: "the file is an Excel 97-2003 workbook (.xls), not CSV (save the sheet as CSV UTF-8)")),
+            ("a compressed file", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00],
+             .init(line: 1, column: 1, problem: "the file is compressed (gzip), not CSV (decompress it first)")),
+            ("a PDF document", Array("%PDF-1.7\n%\u{E2}".utf8), .init(line: 1, column: 1, problem: "the file is a PDF document, not CSV")),
             ("Latin-1 byte", Array("a,b\n1,".utf8) + [0x44, 0xE9, 0x64, 0xE9] + Array("\n".utf8),
              .init(line: 2, column: 2, problem: "bytes that are not UTF-8 (save the file as UTF-8)")),
         ]
         for (name, bytes, failure) in cases {
             for size in [0, 1, 4] {
                 XCTAssertEqual(read(bytes, in: size).failure as? CSVReader.Failure, failure, "\(name), chunks of \(size)")
+            }
+        }
+    }
+
+    /// A file that begins like another kind of file but is not one is read as the text it is.
+    func testAFileThatOnlyBeginsLikeAWorkbookIsReadAsText() {
+        for (text, fields) in [("PK,PDF\n1,2\n", ["PK", "PDF"]), ("%PDF_id,x\n", ["%PDF_id", "x"]), ("P", ["P"])] {
+            for size in [0, 1, 2] {
+                let result = read(Array(text.utf8), in: size)
+                XCTAssertNil(result.failure, "\(text), chunks of \(size)")
+                XCTAssertEqual(result.records.first?.fields, fields, "\(text), chunks of \(size)")
             }
         }
     }

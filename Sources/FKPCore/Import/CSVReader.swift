@@ -48,11 +48,9 @@ public struct CSVReader: Sendable {
         if !sawStart {
             // The byte order mark may arrive split over chunks: hold back what could still be its start.
             startBytes += bytes
-            if startBytes.count < 3 && Self.byteOrderMark.starts(with: startBytes) { return out }
-            if startBytes.count < 2 { return out }
-            if Self.utf16Marks.contains(where: { startBytes.starts(with: $0) }) {
-                // Spreadsheets offer "Unicode text" (UTF-16) beside CSV; read as UTF-8 it fails on its first NUL byte.
-                failure = Failure(line: 1, column: 1, problem: "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)")
+            if Self.knownStarts.contains(where: { $0.count > startBytes.count && $0.starts(with: startBytes) }) { return out }
+            if let kind = Self.otherFileKinds.first(where: { startBytes.starts(with: $0.start) }) {
+                failure = Failure(line: 1, column: 1, problem: kind.problem)
                 sawStart = true
                 return out
             }
@@ -69,7 +67,19 @@ public struct CSVReader: Sendable {
     }
 
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-    private static let utf16Marks: [[UInt8]] = [[0xFF, 0xFE], [0xFE, 0xFF]]
+    /// Files that people choose instead of the CSV, known by their first bytes. Read as text they
+    /// fail on some byte of their binary content, with a message that does not say what is wrong.
+    private static let otherFileKinds: [(start: [UInt8], problem: String)] = [
+        // Spreadsheets offer "Unicode text" (UTF-16) beside CSV.
+        ([0xFF, 0xFE], "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)"),
+        ([0xFE, 0xFF], "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)"),
+        (Array("PK\u{03}\u{04}".utf8), "the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV (save the sheet as CSV UTF-8)"),
+        ([0xD0, 0xCF, 0x11, 0xE0], "the file is an Excel 97-2003 workbook (.xls), not CSV (save the sheet as CSV UTF-8)"),
+        ([0x1F, 0x8B], "the file is compressed (gzip), not CSV (decompress it first)"),
+        (Array("%PDF-".utf8), "the file is a PDF document, not CSV"),
+    ]
+    /// Beginnings that need more bytes before the reader knows what the file is.
+    private static let knownStarts = [byteOrderMark] + otherFileKinds.map(\.start)
 
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
@@ -139,8 +149,8 @@ public struct CSVReader: Sendable {
     /// Ends the input; returns the last record if the file does not end with a line break.
     public mutating func finish() throws(Failure) -> Record? {
         if !sawStart {
-            // A file of one or two bytes that begin a byte order mark: they complete no record, and
-            // reading them as text reports them as not UTF-8.
+            // A file shorter than a known beginning that it starts like (a byte order mark's, a
+            // workbook's...): it is read as text, and bytes that are not UTF-8 are reported as such.
             sawStart = true
             var none: [Record] = []
             try startBytes.withUnsafeBufferPointer { buffer throws(Failure) in try read(buffer, into: &none) }

@@ -18,7 +18,11 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
         if let line { parts.append("line \(line)") }
         if let column { parts.append("column \(column)") }
         var text = parts.joined(separator: ", ")
-        if let value { text += (text.isEmpty ? "" : ": ") + "value '\(value.count > 60 ? String(value.prefix(60)) + "…" : value)'" }
+        if let value {
+            // A value is shown as far as a person can read it, its invisible characters spelled out.
+            let shown = (value.count > 60 ? String(value.prefix(60)) + "…" : value).spellingInvisibleControls
+            text += (text.isEmpty ? "" : ": ") + "value '\(shown)'"
+        }
         return text + (text.isEmpty ? "" : ": ") + problem
     }
 }
