@@ -129,8 +129,10 @@ public struct ListImporter: Sendable {
                 }
                 if let last = try reader.finish(), let line = take(last), problems.isEmpty { buffer += line }
             } catch let failure as CSVReader.Failure {
-                problems.append(ImportProblem(line: failure.line, column: header.flatMap { h in
-                    h.positions.first { $0.value == failure.column - 1 }?.key } ?? "#\(failure.column)", problem: failure.problem))
+                let column = failure.column.map { number in
+                    header.flatMap { h in h.positions.first { $0.value == number - 1 }?.key } ?? "#\(number)"
+                }
+                problems.append(ImportProblem(line: failure.line, column: column, problem: failure.problem))
             }
             if header == nil && problems.isEmpty {
                 problems.append(ImportProblem(line: 1, problem: "the file is empty: a header row is required"))

@@ -73,7 +73,7 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", name: "Budi\u{202E}ilA") + "\n", "line 2, column head_name: value 'Budi\\u{202E}ilA': holds a text direction mark (U+202E)"),
                 (h + "\nF1,32010100010001,Budi,\"Kp.\nBabakan\",4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column address: value 'Kp.\\u{A}Babakan': holds a line break (U+000A): an address is one line of plain text"),
-                ("PK\u{3}\u{4}\u{14}\u{0}\u{6}\u{0}", "line 1, column #1: the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV"),
+                ("PK\u{3}\u{4}\u{14}\u{0}\u{6}\u{0}", "line 1: the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV"),
             ]
             for (text, expected) in cases where !expected.isEmpty {
                 try await Self.assertRefused(text, expected, db)

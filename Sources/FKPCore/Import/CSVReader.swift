@@ -10,7 +10,8 @@ public struct CSVReader: Sendable {
 
     public struct Failure: Error, Sendable, Equatable {
         public var line: Int
-        public var column: Int
+        /// Nil when the problem is the whole file's (it is not a CSV file at all).
+        public var column: Int?
         public var problem: String
     }
 
@@ -50,7 +51,7 @@ public struct CSVReader: Sendable {
             startBytes += bytes
             if Self.knownStarts.contains(where: { $0.count > startBytes.count && $0.starts(with: startBytes) }) { return out }
             if let kind = Self.otherFileKinds.first(where: { startBytes.starts(with: $0.start) }) {
-                failure = Failure(line: 1, column: 1, problem: kind.problem)
+                failure = Failure(line: 1, column: nil, problem: kind.problem)
                 sawStart = true
                 return out
             }
