@@ -42,6 +42,7 @@ final class ListImportTests: XCTestCase {
                 ("", "line 1: the file is empty"),
                 ("family_id,sls_code\n", "line 1, column head_name: required column is missing"),
                 (h + ",nama_lain\n", "line 1, column nama_lain: unknown column"),
+                (h + ",nama\u{1B}[2Jlain\n", "line 1, column nama<U+1B>[2jlain: unknown column"),
                 (h + ",family_id\n", "line 1, column family_id: the column appears twice"),
                 (h.replacingOccurrences(of: ",", with: ";") + "\n", "line 1: the header is separated by ';', not by commas"),
                 (h.replacingOccurrences(of: ",", with: "\t") + "\n", "line 1: the header is separated by tabs, not by commas"),
@@ -68,11 +69,12 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", latitude: "abc", longitude: "106.8") + "\n", "line 2, column latitude: value 'abc': not a decimal number"),
                 (h + "\n" + Self.row("F1", name: "Bu\u{0}di") + "\n", "line 2, column head_name: a NUL byte (0x00), which a text cannot hold"),
                 // Characters that print as nothing or turn the text around; the message spells them out.
-                (h + "\n" + Self.row("F1", name: "Bu\tdi") + "\n", "line 2, column head_name: value 'Bu\\u{9}di': holds a tab (U+0009): a name is one line of plain text"),
-                (h + "\n" + Self.row("F1", name: "Bu\u{1B}[31mdi") + "\n", "line 2, column head_name: value 'Bu\\u{1B}[31mdi': holds a control character (U+001B)"),
-                (h + "\n" + Self.row("F1", name: "Budi\u{202E}ilA") + "\n", "line 2, column head_name: value 'Budi\\u{202E}ilA': holds a text direction mark (U+202E)"),
+                (h + "\n" + Self.row("F1", name: "Bu\tdi") + "\n", "line 2, column head_name: value 'Bu<U+9>di': holds a tab (U+0009): a name is one line of plain text"),
+                (h + "\n" + Self.row("F1", name: "Bu\u{1B}[31mdi") + "\n", "line 2, column head_name: value 'Bu<U+1B>[31mdi': holds a control character (U+001B)"),
+                (h + "\n" + Self.row("F1", name: "Bu\u{200B}di") + "\n", "line 2, column head_name: value 'Bu<U+200B>di': holds an invisible character (U+200B)"),
+                (h + "\n" + Self.row("F1", name: "Budi\u{202E}ilA") + "\n", "line 2, column head_name: value 'Budi<U+202E>ilA': holds a text direction mark (U+202E)"),
                 (h + "\nF1,32010100010001,Budi,\"Kp.\nBabakan\",4,2,10,3201010101000001,3201014501800001,,\n",
-                 "line 2, column address: value 'Kp.\\u{A}Babakan': holds a line break (U+000A): an address is one line of plain text"),
+                 "line 2, column address: value 'Kp.<U+A>Babakan': holds a line break (U+000A): an address is one line of plain text"),
                 ("PK\u{3}\u{4}\u{14}\u{0}\u{6}\u{0}", "line 1: the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV"),
             ]
             for (text, expected) in cases where !expected.isEmpty {
@@ -224,7 +226,7 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(h + "\n3202," + String(repeating: "e\u{301}", count: 101) + ",regency\n",
                                          "longer than 200 characters", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,\"Kabupaten\tSukabumi\",regency\n",
-                                         "line 2, column name: value 'Kabupaten\\u{9}Sukabumi': holds a tab (U+0009)", db, kind: .regions)
+                                         "line 2, column name: value 'Kabupaten<U+9>Sukabumi': holds a tab (U+0009)", db, kind: .regions)
             try await Self.assertRefused(h + "\n00,X,province\n", "line 2, column code: value '00': province number 00 is not used", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,X,kabupaten\n", "line 2, column level: value 'kabupaten'", db, kind: .regions)
             try await Self.assertRefused(h + ",non_sls\n3202,X,regency,ya\n", "column non_sls: value 'ya': true or false", db, kind: .regions)

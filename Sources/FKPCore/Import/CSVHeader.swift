@@ -16,12 +16,8 @@ public struct CSVHeader: Sendable {
             if !(required + optional).contains(name) {
                 // A name that looks right but holds an invisible character (a second byte order mark,
                 // a zero-width space from a spreadsheet) is named with the character spelled out.
-                let invisible = name.unicodeScalars.filter { [.format, .control].contains($0.properties.generalCategory) }
-                let shown = name.unicodeScalars.map { scalar in
-                    invisible.contains(scalar) ? "<U+\(String(scalar.value, radix: 16, uppercase: true))>" : String(scalar)
-                }.joined()
-                let hint = invisible.isEmpty ? "" : "; it holds an invisible character, save the file without it"
-                problems.append(ImportProblem(line: record.line, column: name.isEmpty ? "#\(index + 1)" : shown,
+                let hint = name.firstInvisibleCharacter == nil ? "" : "; it holds an invisible character, save the file without it"
+                problems.append(ImportProblem(line: record.line, column: name.isEmpty ? "#\(index + 1)" : name,
                                               problem: "unknown column (the columns are \((required + optional).joined(separator: ", ")))\(hint)"))
             } else if positions[name] != nil {
                 problems.append(ImportProblem(line: record.line, column: name, problem: "the column appears twice"))

@@ -47,7 +47,8 @@ public struct CSVReader: Sendable {
         guard failure == nil else { return out }
         var input = bytes
         if !sawStart {
-            // The byte order mark may arrive split over chunks: hold back what could still be its start.
+            // A byte order mark, or the first bytes that tell another kind of file, may arrive split
+            // over chunks: hold back what could still be one.
             startBytes += bytes
             if Self.knownStarts.contains(where: { $0.count > startBytes.count && $0.starts(with: startBytes) }) { return out }
             if let kind = Self.otherFileKinds.first(where: { startBytes.starts(with: $0.start) }) {

@@ -38,10 +38,10 @@ public enum FamilyCSV {
         }
         let name = field("head_name")
         if let name, name.isLonger(than: 200) { refuse("head_name", name, "longer than 200 characters") }
-        if let name, let control = name.firstInvisibleControl { refuse("head_name", name, "holds \(control.invisibleControlName): a name is one line of plain text") }
+        if let name, let control = name.firstInvisibleCharacter { refuse("head_name", name, "holds \(control.invisibleCharacterName): a name is one line of plain text") }
         let address = header.value("address", in: record)?.trimmingWhitespace ?? ""
         if address.isLonger(than: 500) { refuse("address", address, "longer than 500 characters") }
-        if let control = address.firstInvisibleControl { refuse("address", address, "holds \(control.invisibleControlName): an address is one line of plain text") }
+        if let control = address.firstInvisibleCharacter { refuse("address", address, "holds \(control.invisibleCharacterName): an address is one line of plain text") }
         var members = 0
         if let text = field("members") {
             if let value = Int(text), (1...99).contains(value) { members = value } else { refuse("members", text, "a whole number from 1 to 99") }

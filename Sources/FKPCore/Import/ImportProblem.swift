@@ -16,11 +16,11 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         var parts: [String] = []
         if let line { parts.append("line \(line)") }
-        if let column { parts.append("column \(column)") }
+        if let column { parts.append("column \(column.spellingInvisibleCharacters)") }  // a header is read from the file too
         var text = parts.joined(separator: ", ")
         if let value {
             // A value is shown as far as a person can read it, its invisible characters spelled out.
-            let shown = (value.count > 60 ? String(value.prefix(60)) + "…" : value).spellingInvisibleControls
+            let shown = (value.count > 60 ? String(value.prefix(60)) + "…" : value).spellingInvisibleCharacters
             text += (text.isEmpty ? "" : ": ") + "value '\(shown)'"
         }
         return text + (text.isEmpty ? "" : ": ") + problem

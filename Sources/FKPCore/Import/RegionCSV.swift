@@ -36,9 +36,9 @@ public enum RegionCSV {
         }
         if name.isEmpty { problems.append(ImportProblem(line: record.line, column: "name", problem: "must not be empty")) }
         if name.isLonger(than: 200) { problems.append(ImportProblem(line: record.line, column: "name", value: name, problem: "longer than 200 characters")) }
-        if let control = name.firstInvisibleControl {
+        if let control = name.firstInvisibleCharacter {
             problems.append(ImportProblem(line: record.line, column: "name", value: name,
-                                          problem: "holds \(control.invisibleControlName): a name is one line of plain text"))
+                                          problem: "holds \(control.invisibleCharacterName): a name is one line of plain text"))
         }
         var nonSLS = false
         switch nonSLSText {

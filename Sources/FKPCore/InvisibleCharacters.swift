@@ -1,0 +1,31 @@
+extension String {
+    /// The first character that a one-line text such as a name must not hold: a control code (a
+    /// tab, a line break, a terminal escape...) or an invisible formatting mark (a zero-width space,
+    /// a byte order mark, a mark that turns the direction of the text around it). They print as
+    /// nothing, or make one name look like another, on screen and paper.
+    public var firstInvisibleCharacter: Unicode.Scalar? { unicodeScalars.first(where: \.isInvisibleCharacter) }
+
+    /// The text with every such character spelled as `<U+…>`, so that a message shows it and a
+    /// terminal does not act on it.
+    public var spellingInvisibleCharacters: String {
+        guard firstInvisibleCharacter != nil else { return self }
+        return unicodeScalars.map { $0.isInvisibleCharacter ? "<U+\(String($0.value, radix: 16, uppercase: true))>" : String($0) }.joined()
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's control (Cc) and format (Cf) characters.
+    public var isInvisibleCharacter: Bool { [.control, .format].contains(properties.generalCategory) }
+
+    /// How an import message names it: "a tab (U+0009)".
+    public var invisibleCharacterName: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        switch value {
+        case 0x09: return "a tab (\(code))"
+        case 0x0A, 0x0D: return "a line break (\(code))"
+        case 0x202A...0x202E, 0x2066...0x2069: return "a text direction mark (\(code))"
+        default: return properties.generalCategory == .control ? "a control character (\(code))" : "an invisible character (\(code))"
+        }
+    }
+}
