@@ -289,6 +289,9 @@ final class ListImportTests: XCTestCase {
             try await ListExporter(database: db).families(under: try RegionCode("32010100010001"), wholeNumbers: true) { exported += $0 }
             let again = try await Self.load(.families, exported, db)
             XCTAssertTrue(again.isNoOp, "the exported file, quoting and all, imports as the same data")
+            XCTAssertTrue(exported.hasPrefix(Self.header + "\n"))
+            let capitals = try await Self.load(.families, exported.replacingOccurrences(of: Self.header, with: Self.header.uppercased()), db)
+            XCTAssertTrue(capitals.isNoOp, "column names in capitals are the same columns")
         }
     }
 
