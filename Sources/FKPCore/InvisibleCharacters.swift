@@ -15,7 +15,12 @@ extension String {
 
 extension Unicode.Scalar {
     /// Unicode's control (Cc) and format (Cf) characters.
-    public var isInvisibleCharacter: Bool { [.control, .format].contains(properties.generalCategory) }
+    public var isInvisibleCharacter: Bool {
+        // Printable ASCII first: every name and address of a million-row import is read this way.
+        if (0x20..<0x7F).contains(value) { return false }
+        let category = properties.generalCategory
+        return category == .control || category == .format
+    }
 
     /// How an import message names it: "a tab (U+0009)".
     public var invisibleCharacterName: String {
