@@ -22,15 +22,32 @@ extension Unicode.Scalar {
         return category == .control || category == .format
     }
 
-    /// How an import message names it: "a tab (U+0009)".
-    public var invisibleCharacterName: String {
-        let hex = String(value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    /// What kind of invisible character it is, for a message to name it.
+    public enum InvisibleKind: Sendable { case tab, lineBreak, textDirectionMark, control, format }
+
+    public var invisibleKind: InvisibleKind {
         switch value {
-        case 0x09: return "a tab (\(code))"
-        case 0x0A, 0x0D: return "a line break (\(code))"
-        case 0x202A...0x202E, 0x2066...0x2069: return "a text direction mark (\(code))"
-        default: return properties.generalCategory == .control ? "a control character (\(code))" : "an invisible character (\(code))"
+        case 0x09: .tab
+        case 0x0A, 0x0D: .lineBreak
+        case 0x202A...0x202E, 0x2066...0x2069: .textDirectionMark
+        default: properties.generalCategory == .control ? .control : .format
+        }
+    }
+
+    /// Its code point as Unicode writes it: "U+0009".
+    public var codePoint: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// How an English message names it: "a tab (U+0009)".
+    public var invisibleCharacterName: String {
+        switch invisibleKind {
+        case .tab: "a tab (\(codePoint))"
+        case .lineBreak: "a line break (\(codePoint))"
+        case .textDirectionMark: "a text direction mark (\(codePoint))"
+        case .control: "a control character (\(codePoint))"
+        case .format: "an invisible character (\(codePoint))"
         }
     }
 }

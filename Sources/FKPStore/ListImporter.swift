@@ -135,7 +135,7 @@ public struct ListImporter: Sendable {
                 problems.append(ImportProblem(line: failure.line, column: column, problem: failure.problem))
             }
             if header == nil && problems.isEmpty {
-                problems.append(ImportProblem(line: 1, problem: "the file is empty: a header row is required"))
+                problems.append(ImportProblem(line: 1, problem: .emptyFile))
             }
             if !problems.isEmpty { throw problems }
             if !buffer.isEmpty { try await writer.write(ByteBuffer(string: buffer)) }
@@ -146,11 +146,14 @@ public struct ListImporter: Sendable {
 
     // MARK: checks that need the database
 
-    private func problems(_ query: PostgresQuery, on connection: PostgresConnection) async throws -> ImportProblems {
+    /// The query's rows are (line, column, value, problem code, the problem's details as text[]);
+    /// `kind` turns a code and its details into the problem.
+    private func problems(_ query: PostgresQuery, on connection: PostgresConnection,
+                          kind: (String, [String]) -> ImportProblem.Kind) async throws -> ImportProblems {
         var found = ImportProblems()
         let rows = try await connection.query(query, logger: database.logger)
-        for try await (line, column, value, problem) in rows.decode((Int32?, String?, String?, String).self) {
-            found.append(ImportProblem(line: line.map(Int.init), column: column, value: value, problem: problem))
+        for try await (line, column, value, code, details) in rows.decode((Int32?, String?, String?, String, [String]).self) {
+            found.append(ImportProblem(line: line.map(Int.init), column: column, value: value, problem: kind(code, details)))
         }
         return found
     }
@@ -166,19 +169,21 @@ public struct ListImporter: Sendable {
                 unknown AS MATERIALIZED (
                     SELECT u.sls_code FROM (SELECT DISTINCT sls_code FROM import_staging) u
                      WHERE NOT EXISTS (SELECT 1 FROM fkp.regions r WHERE r.code = u.sls_code))
-                SELECT s.line, 'family_id', s.id, 'the same family_id as line ' || r.first_line
+                SELECT s.line, 'family_id', s.id, 'repeated', ARRAY[r.first_line::text]
                   FROM import_staging s JOIN repeated r ON r.id = s.id AND s.line > r.first_line
                 UNION ALL
-                SELECT s.line, 'sls_code', s.sls_code, 'no such SLS, sub-SLS or Non-SLS unit (import the regions first)'
+                SELECT s.line, 'sls_code', s.sls_code, 'unknown', ARRAY[]::text[]
                   FROM import_staging s JOIN unknown u ON u.sls_code = s.sls_code
                 ORDER BY 1
-                """, on: connection)
+                """, on: connection) { code, details in
+                code == "repeated" ? .sameFamilyID(asLine: Int(details[0]) ?? 0) : .unknownUnit
+            }
         case .regions:
             return try await problems("""
-                SELECT line, 'code', code, 'the same code as line ' || first_line FROM (
+                SELECT line, 'code', code, 'repeated', ARRAY[first_line::text] FROM (
                     SELECT line, code, min(line) OVER (PARTITION BY code) AS first_line FROM import_staging) d WHERE line > first_line
                 UNION ALL
-                SELECT s.line, 'code', s.code, 'its parent ' || p.parent || ' is neither in the database nor in the file'
+                SELECT s.line, 'code', s.code, 'orphan', ARRAY[p.parent]
                   FROM import_staging s
                   CROSS JOIN LATERAL (SELECT left(s.code, CASE length(s.code) WHEN 4 THEN 2 WHEN 7 THEN 4 WHEN 10 THEN 7
                                                                WHEN 14 THEN 10 WHEN 16 THEN 14 END) AS parent) p
@@ -186,7 +191,9 @@ public struct ListImporter: Sendable {
                    AND NOT EXISTS (SELECT 1 FROM fkp.regions r WHERE r.code = p.parent)
                    AND NOT EXISTS (SELECT 1 FROM import_staging o WHERE o.code = p.parent)
                 ORDER BY 1
-                """, on: connection)
+                """, on: connection) { code, details in
+                code == "repeated" ? .sameCode(asLine: Int(details[0]) ?? 0) : .parentMissing(details[0])
+            }
         }
     }
 
@@ -244,12 +251,12 @@ public struct ListImporter: Sendable {
         let prefixes = scope.map { $0.value + "%" }
         return try await problems("""
             SELECT d.line, CASE WHEN d.line IS NULL THEN NULL ELSE 'code' END, coalesce(d.sls_code, d.old_sls_code),
-                   'outside your region (' || \(scope.map(\.value).joined(separator: ", ")) || ')'
+                   'outside', ARRAY[]::text[]
               FROM import_diff d
              WHERE NOT coalesce(d.sls_code, d.old_sls_code) LIKE ANY(\(prefixes)::text[])
                 OR (d.old_sls_code IS NOT NULL AND NOT d.old_sls_code LIKE ANY(\(prefixes)::text[]))
              ORDER BY d.line NULLS LAST
-            """, on: connection)
+            """, on: connection) { _, _ in .outsideRegion(scope.map(\.value)) }
     }
 
     /// Families of units in a forum that has opened (or closed) cannot change. The units the file
@@ -267,13 +274,14 @@ public struct ListImporter: Sendable {
                   JOIN fkp.forum_units u ON u.sls_code IN (t.family_unit, left(t.family_unit, 14))
                   JOIN fkp.forums f ON f.id = u.forum_id AND f.state <> 'planned')
             SELECT d.line, CASE WHEN d.line IS NULL THEN NULL ELSE 'sls_code' END, coalesce(d.sls_code, d.old_sls_code),
-                   CASE d.change WHEN 'remove' THEN 'family ' || d.id || ' would be removed, but ' ELSE '' END
-                   || 'unit ' || z.unit || ' is in forum ' || z.forum_id || ', which is ' || z.state
-                   || ': its families cannot change any more'
+                   'in_forum', ARRAY[CASE d.change WHEN 'remove' THEN d.id ELSE '' END, z.unit, z.forum_id::text, z.state]
               FROM import_diff d
               JOIN frozen z ON z.family_unit IN (d.sls_code, d.old_sls_code)
              ORDER BY d.line NULLS LAST, d.id
-            """, on: connection)
+            """, on: connection) { _, details in
+            .unitInForum(removedFamily: details[0].isEmpty ? nil : details[0], unit: details[1], forumID: Int64(details[2]) ?? 0,
+                         state: ForumState(rawValue: details[3]) ?? .closed)
+        }
     }
 
     /// Waits for any other import of the file's regencies to end, so that the difference is taken

@@ -51,9 +51,9 @@ struct ImportController {
                 for try await value in group { if let value { result = value } }
                 return result!
             }
-            outcome = ImportOutcome(report: report, kind: kind, fileName: stream.fileName)
+            outcome = ImportOutcome(report: report, fileName: stream.fileName, language: context.language)
         } catch let problems as ImportProblems {
-            outcome = ImportOutcome(problems: problems, fileName: stream.fileName)
+            outcome = ImportOutcome(problems: problems, fileName: stream.fileName, language: context.language)
         }
         return try await render(request, context, roots: roots, outcome: outcome,
                                 status: outcome.problems.isEmpty ? .ok : .unprocessableContent)
@@ -74,14 +74,15 @@ struct ImportOutcome {
     var moreProblems = 0
     let fileName: String
 
-    init(report: ImportReport, kind: ListImporter.Kind, fileName: String) {
+    init(report: ImportReport, fileName: String, language: Language) {
+        let batch = Messages.catalogue(language)["imports_batch"] ?? ""
         summary = "\(fileName): \(report.rows) · +\(report.added) · ~\(report.changed) · −\(report.removed)"
-            + (report.batchID.map { " · batch \($0)" } ?? "")
+            + (report.batchID.map { " · \(batch) \($0)" } ?? "")
         self.fileName = fileName
     }
 
-    init(problems: ImportProblems, fileName: String) {
-        self.problems = problems.shown.map(\.description)
+    init(problems: ImportProblems, fileName: String, language: Language) {
+        self.problems = problems.shown.map { Messages.importProblem($0, language) }
         moreProblems = problems.total - problems.shown.count
         self.fileName = fileName
     }
@@ -99,11 +100,10 @@ struct ImportsPage {
         self.csrf = csrf
         self.outcome = outcome
         hasProblems = !(outcome?.problems.isEmpty ?? true)
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        formatter.timeZone = TimeZone(identifier: "UTC")
+        let t = Messages.catalogue(language)
         rows = batches.map {
-            Row(id: $0.id, kind: $0.kind, fileName: $0.fileName, actor: $0.actor, when: formatter.string(from: $0.createdAt),
+            Row(id: $0.id, kind: t["imports_kind_\($0.kind)"] ?? $0.kind, fileName: $0.fileName, actor: $0.actor,
+                when: AuditLine.westernIndonesianTime($0.createdAt),
                 counts: "\($0.rows) · +\($0.added) · ~\($0.changed) · −\($0.removed)", sha: String($0.sha256.prefix(16)))
         }
     }

@@ -13,6 +13,9 @@ extension Messages {
         "imports_past": "Impor sebelumnya",
         "imports_who": "Oleh",
         "imports_counts": "Baris · tambah · ubah · hapus",
+        "imports_batch": "batch impor",
+        "imports_kind_regions": "wilayah",
+        "imports_kind_families": "keluarga",
     ]
 
     static let importsEnglish: [String: String] = [
@@ -28,5 +31,8 @@ extension Messages {
         "imports_past": "Past imports",
         "imports_who": "By",
         "imports_counts": "Rows · added · changed · removed",
+        "imports_batch": "import batch",
+        "imports_kind_regions": "regions",
+        "imports_kind_families": "families",
     ]
 }

@@ -49,28 +49,28 @@ final class CSVReaderTests: XCTestCase {
     func testBrokenQuotingAndBytesThatAreNotUTF8NameTheirLineAndColumn() {
         let cases: [(String, [UInt8], CSVReader.Failure)] = [
             ("quote inside a field", Array("a,b\n1,x\"y\n".utf8),
-             .init(line: 2, column: 2, problem: "a quote inside an unquoted field (quote the whole field and double the quote)")),
-            ("text after a closing quote", Array("a,b\n\"x\"y,2\n".utf8), .init(line: 2, column: 1, problem: "text after a closing quote")),
-            ("unclosed quote", Array("a,b\n1,\"never\nclosed".utf8), .init(line: 2, column: 2, problem: "a quoted field is never closed")),
+             .init(line: 2, column: 2, problem: .quoteInsideUnquotedField)),
+            ("text after a closing quote", Array("a,b\n\"x\"y,2\n".utf8), .init(line: 2, column: 1, problem: .textAfterClosingQuote)),
+            ("unclosed quote", Array("a,b\n1,\"never\nclosed".utf8), .init(line: 2, column: 2, problem: .quoteNeverClosed)),
             // A missing closing quote runs on into later lines: the line named is the quote's.
             ("unclosed quote after a field over two lines", Array("a,b\n\"two\nlines\",\"never\nclosed".utf8),
-             .init(line: 3, column: 2, problem: "a quoted field is never closed")),
+             .init(line: 3, column: 2, problem: .quoteNeverClosed)),
             ("quote closed lines later", Array("a,b\n1,\"x\n2,y\"z\n".utf8),
-             .init(line: 2, column: 2, problem: "the quote that opens here closes on line 3 and text follows it (a closing quote is missing?)")),
+             .init(line: 2, column: 2, problem: .quoteClosesWithTextAfter(closingLine: 3))),
             ("UTF-16, little-endian", [0xFF, 0xFE] + Array("a,b\n".utf8).flatMap { [$0, 0] },
-             .init(line: 1, column: nil, problem: "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)")),
+             .init(line: 1, column: nil, problem: .utf16File)),
             ("UTF-16, big-endian", [0xFE, 0xFF] + Array("a,b\n".utf8).flatMap { [0, $0] },
-             .init(line: 1, column: nil, problem: "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)")),
+             .init(line: 1, column: nil, problem: .utf16File)),
             // What people choose instead of the CSV: named by what it is, whatever bytes follow.
             ("an Excel workbook", Array("PK".utf8) + [3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 0x21, 0],
-             .init(line: 1, column: nil, problem: "the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV (save the sheet as CSV UTF-8)")),
+             .init(line: 1, column: nil, problem: .workbookOrZipFile)),
             ("an Excel 97-2003 workbook", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
-             .init(line: 1, column: nil, problem: "the file is an Excel 97-2003 workbook (.xls), not CSV (save the sheet as CSV UTF-8)")),
+             .init(line: 1, column: nil, problem: .excel97File)),
             ("a compressed file", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00],
-             .init(line: 1, column: nil, problem: "the file is compressed (gzip), not CSV (decompress it first)")),
-            ("a PDF document", Array("%PDF-1.7\n%\u{E2}".utf8), .init(line: 1, column: nil, problem: "the file is a PDF document, not CSV")),
+             .init(line: 1, column: nil, problem: .gzipFile)),
+            ("a PDF document", Array("%PDF-1.7\n%\u{E2}".utf8), .init(line: 1, column: nil, problem: .pdfFile)),
             ("Latin-1 byte", Array("a,b\n1,".utf8) + [0x44, 0xE9, 0x64, 0xE9] + Array("\n".utf8),
-             .init(line: 2, column: 2, problem: "bytes that are not UTF-8 (save the file as UTF-8)")),
+             .init(line: 2, column: 2, problem: .notUTF8)),
         ]
         for (name, bytes, failure) in cases {
             for size in [0, 1, 4] {

@@ -51,8 +51,11 @@ final class ImportUploadTests: XCTestCase {
             let broken = Self.families.replacingOccurrences(of: ",3,2,4.5,", with: ",3,7,4.5,")
             let response = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: broken)
             XCTAssertEqual(response.status, .unprocessableContent)
-            XCTAssertTrue(response.text.contains("line 2, column welfare_group: value &#39;7&#39;") || response.text.contains("line 2, column welfare_group: value '7'"),
+            XCTAssertTrue(response.text.contains("baris 2, kolom welfare_group: nilai &#39;7&#39;: kelompok kesejahteraan adalah 1, 2, 3 atau 4"),
                           response.text)
+            try await staff.get("/imports?lang=en")
+            let english = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: broken)
+            XCTAssertTrue(english.text.contains("line 2, column welfare_group: value &#39;7&#39;: a welfare group is 1, 2, 3 or 4"), english.text)
             let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families_in_order WHERE id LIKE 'U%'", as: Int64.self)
             XCTAssertEqual(count, 0)
         }
@@ -65,7 +68,7 @@ final class ImportUploadTests: XCTestCase {
             try await other.get("/imports")
             let response = try await other.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions)
             XCTAssertEqual(response.status, .unprocessableContent)
-            XCTAssertTrue(response.text.contains("outside your region (3202)"), response.text)
+            XCTAssertTrue(response.text.contains("baris 2, kolom code: nilai &#39;3201010003&#39;: di luar wilayah Anda (3202)"), response.text)
             var facilitator = TestBrowser(client)
             try await facilitator.login("fasil", TestAccounts.password)
             let page = try await facilitator.get("/imports")

@@ -4,10 +4,9 @@ public struct CSVHeader: Sendable {
     public let count: Int
 
     public init(_ record: CSVReader.Record, required: [String], optional: [String]) throws(ImportProblems) {
-        if record.fields.count == 1, let separator = [";", "\t", "|"].first(where: { record.fields[0].contains($0) }) {
+        if record.fields.count == 1, let separator = ([";", "\t", "|"] as [Character]).first(where: { record.fields[0].contains($0) }) {
             // A spreadsheet set to another locale saves with semicolons: one clear problem, not one per column.
-            let shown = separator == "\t" ? "tabs" : "'\(separator)'"
-            throw ImportProblems([ImportProblem(line: record.line, problem: "the header is separated by \(shown), not by commas (save the file as CSV with commas)")])
+            throw ImportProblems([ImportProblem(line: record.line, problem: .headerSeparatedBy(separator))])
         }
         var problems = ImportProblems()
         var positions: [String: Int] = [:]
@@ -16,17 +15,17 @@ public struct CSVHeader: Sendable {
             if !(required + optional).contains(name) {
                 // A name that looks right but holds an invisible character (a second byte order mark,
                 // a zero-width space from a spreadsheet) is named with the character spelled out.
-                let hint = name.firstInvisibleCharacter == nil ? "" : "; it holds an invisible character, save the file without it"
                 problems.append(ImportProblem(line: record.line, column: name.isEmpty ? "#\(index + 1)" : name,
-                                              problem: "unknown column (the columns are \((required + optional).joined(separator: ", ")))\(hint)"))
+                                              problem: .unknownColumn(columns: required + optional,
+                                                                      holdsInvisibleCharacter: name.firstInvisibleCharacter != nil)))
             } else if positions[name] != nil {
-                problems.append(ImportProblem(line: record.line, column: name, problem: "the column appears twice"))
+                problems.append(ImportProblem(line: record.line, column: name, problem: .columnTwice))
             } else {
                 positions[name] = index
             }
         }
         for name in required where positions[name] == nil {
-            problems.append(ImportProblem(line: record.line, column: name, problem: "required column is missing from the header"))
+            problems.append(ImportProblem(line: record.line, column: name, problem: .requiredColumnMissing))
         }
         if !problems.isEmpty { throw problems }
         self.positions = positions

@@ -12,7 +12,7 @@ public struct CSVReader: Sendable {
         public var line: Int
         /// Nil when the problem is the whole file's (it is not a CSV file at all).
         public var column: Int?
-        public var problem: String
+        public var problem: ImportProblem.Kind
     }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
@@ -71,14 +71,14 @@ public struct CSVReader: Sendable {
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     /// Files that people choose instead of the CSV, known by their first bytes. Read as text they
     /// fail on some byte of their binary content, with a message that does not say what is wrong.
-    private static let otherFileKinds: [(start: [UInt8], problem: String)] = [
+    private static let otherFileKinds: [(start: [UInt8], problem: ImportProblem.Kind)] = [
         // Spreadsheets offer "Unicode text" (UTF-16) beside CSV.
-        ([0xFF, 0xFE], "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)"),
-        ([0xFE, 0xFF], "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)"),
-        (Array("PK\u{03}\u{04}".utf8), "the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV (save the sheet as CSV UTF-8)"),
-        ([0xD0, 0xCF, 0x11, 0xE0], "the file is an Excel 97-2003 workbook (.xls), not CSV (save the sheet as CSV UTF-8)"),
-        ([0x1F, 0x8B], "the file is compressed (gzip), not CSV (decompress it first)"),
-        (Array("%PDF-".utf8), "the file is a PDF document, not CSV"),
+        ([0xFF, 0xFE], .utf16File),
+        ([0xFE, 0xFF], .utf16File),
+        (Array("PK\u{03}\u{04}".utf8), .workbookOrZipFile),
+        ([0xD0, 0xCF, 0x11, 0xE0], .excel97File),
+        ([0x1F, 0x8B], .gzipFile),
+        (Array("%PDF-".utf8), .pdfFile),
     ]
     /// Beginnings that need more bytes before the reader knows what the file is.
     private static let knownStarts = [byteOrderMark] + otherFileKinds.map(\.start)
@@ -103,7 +103,7 @@ public struct CSVReader: Sendable {
                     try endLine(crFirst: byte == Self.cr, into: &out)
                 case Self.quote:
                     guard state == .fieldStart else {
-                        throw Failure(line: line, column: fieldEnds.count + 1, problem: "a quote inside an unquoted field (quote the whole field and double the quote)")
+                        throw Failure(line: line, column: fieldEnds.count + 1, problem: .quoteInsideUnquotedField)
                     }
                     state = .quoted
                     quoteLine = line
@@ -134,10 +134,10 @@ public struct CSVReader: Sendable {
                     try endLine(crFirst: byte == Self.cr, into: &out)
                 default:
                     guard quoteLine != line else {
-                        throw Failure(line: line, column: fieldEnds.count + 1, problem: "text after a closing quote")
+                        throw Failure(line: line, column: fieldEnds.count + 1, problem: .textAfterClosingQuote)
                     }
                     throw Failure(line: quoteLine, column: fieldEnds.count + 1,
-                                  problem: "the quote that opens here closes on line \(line) and text follows it (a closing quote is missing?)")
+                                  problem: .quoteClosesWithTextAfter(closingLine: line))
                 }
             }
             index += 1
@@ -159,7 +159,7 @@ public struct CSVReader: Sendable {
         }
         if let failure { throw failure }
         if state == .quoted {
-            throw Failure(line: quoteLine, column: fieldEnds.count + 1, problem: "a quoted field is never closed")
+            throw Failure(line: quoteLine, column: fieldEnds.count + 1, problem: .quoteNeverClosed)
         }
         return try endRecord()
     }
@@ -187,7 +187,7 @@ public struct CSVReader: Sendable {
         // UTF-8 allows a NUL byte, PostgreSQL's text does not: named here rather than by the database.
         if let nul = recordBytes.firstIndex(of: 0) {
             throw Failure(line: recordLine, column: fieldEnds.firstIndex { $0 > nul }.map { $0 + 1 } ?? fieldEnds.count,
-                          problem: "a NUL byte (0x00), which a text cannot hold")
+                          problem: .nulByte)
         }
         var texts: [String] = []
         texts.reserveCapacity(fieldEnds.count)
@@ -195,7 +195,7 @@ public struct CSVReader: Sendable {
         for (index, end) in fieldEnds.enumerated() {
             let text = recordBytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
             guard let text else {
-                throw Failure(line: recordLine, column: index + 1, problem: "bytes that are not UTF-8 (save the file as UTF-8)")
+                throw Failure(line: recordLine, column: index + 1, problem: .notUTF8)
             }
             texts.append(text)
             start = end

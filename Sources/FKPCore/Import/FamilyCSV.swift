@@ -11,65 +11,65 @@ public enum FamilyCSV {
         var problems = ImportProblems()
         guard record.fields.count == header.count else {
             return .failure(ImportProblems([ImportProblem(
-                line: record.line, problem: "\(record.fields.count) fields where the header has \(header.count)")]))
+                line: record.line, problem: .fieldCount(found: record.fields.count, inHeader: header.count))]))
         }
         func field(_ name: String, required: Bool = true) -> String? {
             let value = header.value(name, in: record)?.trimmingWhitespace ?? ""
             if value.isEmpty {
-                if required { problems.append(ImportProblem(line: record.line, column: name, problem: "must not be empty")) }
+                if required { problems.append(ImportProblem(line: record.line, column: name, problem: .empty)) }
                 return nil
             }
             return value
         }
-        func refuse(_ name: String, _ value: String, _ problem: String) {
+        func refuse(_ name: String, _ value: String, _ problem: ImportProblem.Kind) {
             problems.append(ImportProblem(line: record.line, column: name, value: value, problem: problem))
         }
 
         let id = field("family_id")
         if let id, id.utf8.count > 32 || !id.utf8.allSatisfy(isIDByte) {
-            refuse("family_id", id, "at most 32 letters, digits, dots, underscores or hyphens")
+            refuse("family_id", id, .familyIDForm)
         }
         let slsText = field("sls_code")
         var unit: RegionCode?
         if let slsText {
             if let code = RegionCode.parse(slsText), code.level.holdsFamilies { unit = code } else {
-                refuse("sls_code", slsText, "an SLS code has 14 digits, a sub-SLS code 16")
+                refuse("sls_code", slsText, .unitCodeForm)
             }
         }
         let name = field("head_name")
-        if let name, name.isLonger(than: 200) { refuse("head_name", name, "longer than 200 characters") }
-        if let name, let control = name.firstInvisibleCharacter { refuse("head_name", name, "holds \(control.invisibleCharacterName): a name is one line of plain text") }
+        if let name, name.isLonger(than: 200) { refuse("head_name", name, .longerThan(characters: 200)) }
+        if let name, let control = name.firstInvisibleCharacter { refuse("head_name", name, .invisibleCharacter(control, in: .name)) }
         let address = header.value("address", in: record)?.trimmingWhitespace ?? ""
-        if address.isLonger(than: 500) { refuse("address", address, "longer than 500 characters") }
-        if let control = address.firstInvisibleCharacter { refuse("address", address, "holds \(control.invisibleCharacterName): an address is one line of plain text") }
+        if address.isLonger(than: 500) { refuse("address", address, .longerThan(characters: 500)) }
+        if let control = address.firstInvisibleCharacter { refuse("address", address, .invisibleCharacter(control, in: .address)) }
         var members = 0
         if let text = field("members") {
-            if let value = Int(text), (1...99).contains(value) { members = value } else { refuse("members", text, "a whole number from 1 to 99") }
+            if let value = Int(text), (1...99).contains(value) { members = value } else { refuse("members", text, .membersRange) }
         }
         var group: WelfareGroup?
         if let text = field("welfare_group") {
             group = Int(text).flatMap(WelfareGroup.init(rawValue:))
-            if group == nil { refuse("welfare_group", text, "a welfare group is 1, 2, 3 or 4") }
+            if group == nil { refuse("welfare_group", text, .welfareGroupRange) }
         }
         let score = field("welfare_score")
-        if let score, !isDecimal(score) { refuse("welfare_score", score, "not a decimal number (use a dot: 12.5)") }
+        if let score, !isDecimal(score) { refuse("welfare_score", score, .notDecimal) }
         let kk = field("kk_number")
-        if let kk, !PersonalNumber.isValid(kk) { refuse("kk_number", PersonalNumber.masked(kk), "not 16 digits") }
+        if let kk, !PersonalNumber.isValid(kk) { refuse("kk_number", PersonalNumber.masked(kk), .notSixteenDigits) }
         let nik = field("head_nik")
-        if let nik, !PersonalNumber.isValid(nik) { refuse("head_nik", PersonalNumber.masked(nik), "not 16 digits") }
+        if let nik, !PersonalNumber.isValid(nik) { refuse("head_nik", PersonalNumber.masked(nik), .notSixteenDigits) }
         let latitude = field("latitude", required: false)
         let longitude = field("longitude", required: false)
         for (column, value, bounds) in [("latitude", latitude, -11.5...6.5), ("longitude", longitude, 94.5...141.5)] {
             guard let value else { continue }
             if !isDecimal(value) {
-                refuse(column, value, "not a decimal number (use a dot: 12.5)")
+                refuse(column, value, .notDecimal)
             } else if !bounds.contains(Double(value) ?? .nan) {
-                refuse(column, value, "outside Indonesia (\(bounds.lowerBound) to \(bounds.upperBound))")
+                refuse(column, value, .outsideIndonesia(bounds))
             }
         }
         if (latitude == nil) != (longitude == nil) {
             problems.append(ImportProblem(line: record.line, column: latitude == nil ? "latitude" : "longitude",
-                                          problem: "latitude and longitude come together or not at all"))
+                                          problem: .coordinatesApart))
         }
         guard problems.isEmpty, let id, let unit, let name, let group, let score, let kk, let nik else { return .failure(problems) }
         return .success(PreliminaryFamily(id: id, slsCode: unit, headName: name, address: address, members: members,

@@ -1,12 +1,12 @@
 /// One thing wrong with an input file, said so a person can find and fix it:
-/// `line 12, column head_nik: value '32010'`: not 16 digits`.
+/// `line 12, column head_nik: value '32010': not 16 digits`.
 public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     public var column: String?
     public var value: String?
-    public var problem: String
+    public var problem: Kind
 
-    public init(line: Int?, column: String? = nil, value: String? = nil, problem: String) {
+    public init(line: Int?, column: String? = nil, value: String? = nil, problem: Kind) {
         self.line = line
         self.column = column
         self.value = value
@@ -18,12 +18,14 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
         if let line { parts.append("line \(line)") }
         if let column { parts.append("column \(column.spellingInvisibleCharacters)") }  // a header is read from the file too
         var text = parts.joined(separator: ", ")
-        if let value {
-            // A value is shown as far as a person can read it, its invisible characters spelled out.
-            let shown = (value.count > 60 ? String(value.prefix(60)) + "…" : value).spellingInvisibleCharacters
-            text += (text.isEmpty ? "" : ": ") + "value '\(shown)'"
-        }
-        return text + (text.isEmpty ? "" : ": ") + problem
+        if let shownValue { text += (text.isEmpty ? "" : ": ") + "value '\(shownValue)'" }
+        return text + (text.isEmpty ? "" : ": ") + problem.english
+    }
+
+    /// The value as far as a person can read it: sixty characters at most, invisible characters
+    /// spelled out.
+    public var shownValue: String? {
+        value.map { ($0.count > 60 ? String($0.prefix(60)) + "…" : $0).spellingInvisibleCharacters }
     }
 }
 

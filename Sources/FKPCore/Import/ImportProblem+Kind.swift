@@ -1,0 +1,110 @@
+extension ImportProblem {
+    /// What is wrong, as a fixed case with its details rather than a sentence, so that each
+    /// language says it in its own words: `english` here (the command line, the logs), Bahasa
+    /// Indonesia in the web catalogue (`Messages+ImportProblems.swift`).
+    public enum Kind: Sendable, Equatable {
+        // The file as a whole
+        case emptyFile
+        case utf16File
+        case workbookOrZipFile
+        case excel97File
+        case gzipFile
+        case pdfFile
+        // CSV syntax
+        case quoteInsideUnquotedField
+        case textAfterClosingQuote
+        /// The quote that opens on the problem's line closes on `closingLine`, with text after it.
+        case quoteClosesWithTextAfter(closingLine: Int)
+        case quoteNeverClosed
+        case nulByte
+        case notUTF8
+        // The header
+        case headerSeparatedBy(Character)
+        case unknownColumn(columns: [String], holdsInvisibleCharacter: Bool)
+        case columnTwice
+        case requiredColumnMissing
+        // One row
+        case fieldCount(found: Int, inHeader: Int)
+        case empty
+        case longerThan(characters: Int)
+        case invisibleCharacter(Unicode.Scalar, in: OneLineText)
+        case notALevel
+        case regionCode(RegionCode.Problem)
+        case codeLengthForLevel(RegionLevel, found: Int)
+        case notTrueOrFalse
+        case nonSLSAboveUnits
+        case familyIDForm
+        case unitCodeForm
+        case membersRange
+        case welfareGroupRange
+        case notDecimal
+        case notSixteenDigits
+        case outsideIndonesia(ClosedRange<Double>)
+        case coordinatesApart
+        // Against the database and the rest of the file
+        case sameFamilyID(asLine: Int)
+        case unknownUnit
+        case sameCode(asLine: Int)
+        case parentMissing(String)
+        case outsideRegion([String])
+        /// A family (removed, when `removedFamily` is set) of `unit`, which is in a forum past planning.
+        case unitInForum(removedFamily: String?, unit: String, forumID: Int64, state: ForumState)
+
+        /// The texts that must stay one line: a region's or a head's name, an address.
+        public enum OneLineText: Sendable, Equatable { case name, address }
+
+        public var english: String {
+            switch self {
+            case .emptyFile: "the file is empty: a header row is required"
+            case .utf16File: "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)"
+            case .workbookOrZipFile: "the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV (save the sheet as CSV UTF-8)"
+            case .excel97File: "the file is an Excel 97-2003 workbook (.xls), not CSV (save the sheet as CSV UTF-8)"
+            case .gzipFile: "the file is compressed (gzip), not CSV (decompress it first)"
+            case .pdfFile: "the file is a PDF document, not CSV"
+            case .quoteInsideUnquotedField: "a quote inside an unquoted field (quote the whole field and double the quote)"
+            case .textAfterClosingQuote: "text after a closing quote"
+            case .quoteClosesWithTextAfter(let line):
+                "the quote that opens here closes on line \(line) and text follows it (a closing quote is missing?)"
+            case .quoteNeverClosed: "a quoted field is never closed"
+            case .nulByte: "a NUL byte (0x00), which a text cannot hold"
+            case .notUTF8: "bytes that are not UTF-8 (save the file as UTF-8)"
+            case .headerSeparatedBy(let separator):
+                "the header is separated by \(separator == "\t" ? "tabs" : "'\(separator)'"), not by commas (save the file as CSV with commas)"
+            case .unknownColumn(let columns, let invisible):
+                "unknown column (the columns are \(columns.joined(separator: ", ")))"
+                    + (invisible ? "; it holds an invisible character, save the file without it" : "")
+            case .columnTwice: "the column appears twice"
+            case .requiredColumnMissing: "required column is missing from the header"
+            case .fieldCount(let found, let inHeader): "\(found) fields where the header has \(inHeader)"
+            case .empty: "must not be empty"
+            case .longerThan(let characters): "longer than \(characters) characters"
+            case .invisibleCharacter(let scalar, let text):
+                "holds \(scalar.invisibleCharacterName): \(text == .name ? "a name" : "an address") is one line of plain text"
+            case .notALevel: "one of province, regency, district, village, sls, subsls"
+            case .regionCode(.notDigits): "a code is digits only"
+            case .regionCode(.unknownLength(let digits)): "\(digits) digits is no level's length (2, 4, 7, 10, 14 or 16)"
+            case .regionCode(.reservedRegencyNumber(let number)): "regency number \(number) is not used (01-69 regencies, 71-99 cities)"
+            case .regionCode(.unusedProvinceNumber(let number)): "province number \(number) is not used (they run from 11 to 99)"
+            case .codeLengthForLevel(let level, let found): "a \(level.rawValue) code has \(level.codeLength) digits, not \(found)"
+            case .notTrueOrFalse: "true or false"
+            case .nonSLSAboveUnits: "only an SLS or sub-SLS can be Non-SLS"
+            case .familyIDForm: "at most 32 letters, digits, dots, underscores or hyphens"
+            case .unitCodeForm: "an SLS code has 14 digits, a sub-SLS code 16"
+            case .membersRange: "a whole number from 1 to 99"
+            case .welfareGroupRange: "a welfare group is 1, 2, 3 or 4"
+            case .notDecimal: "not a decimal number (use a dot: 12.5)"
+            case .notSixteenDigits: "not 16 digits"
+            case .outsideIndonesia(let bounds): "outside Indonesia (\(bounds.lowerBound) to \(bounds.upperBound))"
+            case .coordinatesApart: "latitude and longitude come together or not at all"
+            case .sameFamilyID(let line): "the same family_id as line \(line)"
+            case .unknownUnit: "no such SLS, sub-SLS or Non-SLS unit (import the regions first)"
+            case .sameCode(let line): "the same code as line \(line)"
+            case .parentMissing(let parent): "its parent \(parent) is neither in the database nor in the file"
+            case .outsideRegion(let codes): "outside your region (\(codes.joined(separator: ", ")))"
+            case .unitInForum(let removed, let unit, let forumID, let state):
+                (removed.map { "family \($0) would be removed, but " } ?? "")
+                    + "unit \(unit) is in forum \(forumID), which is \(state.rawValue): its families cannot change any more"
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import FKPCore
+
+/// The problems of an imported file in the reader's language. English is the command line's
+/// wording (`ImportProblem.Kind.english`); Bahasa Indonesia is written here, one case each, so a
+/// new kind of problem does not compile until it is said in both. Column names, keywords of the
+/// format (`province`, `true`) and codes stay as the file writes them.
+extension Messages {
+    static func importProblem(_ problem: ImportProblem, _ language: Language) -> String {
+        guard language == .indonesian else { return problem.description }
+        var parts: [String] = []
+        if let line = problem.line { parts.append("baris \(line)") }
+        if let column = problem.column { parts.append("kolom \(column.spellingInvisibleCharacters)") }
+        var text = parts.joined(separator: ", ")
+        if let value = problem.shownValue { text += (text.isEmpty ? "" : ": ") + "nilai '\(value)'" }
+        return text + (text.isEmpty ? "" : ": ") + indonesian(problem.problem)
+    }
+
+    private static func indonesian(_ kind: ImportProblem.Kind) -> String {
+        let saveAsCSV = "simpan lembar kerjanya sebagai CSV UTF-8"
+        switch kind {
+        case .emptyFile: return "berkas kosong: baris judul (nama kolom) wajib ada"
+        case .utf16File: return "berkas berformat UTF-16, bukan UTF-8 (simpan sebagai CSV UTF-8)"
+        case .workbookOrZipFile: return "berkas ini buku kerja spreadsheet (.xlsx atau .ods) atau arsip zip, bukan CSV (\(saveAsCSV))"
+        case .excel97File: return "berkas ini buku kerja Excel 97-2003 (.xls), bukan CSV (\(saveAsCSV))"
+        case .gzipFile: return "berkas ini dimampatkan (gzip), bukan CSV (ekstrak dahulu)"
+        case .pdfFile: return "berkas ini dokumen PDF, bukan CSV"
+        case .quoteInsideUnquotedField:
+            return "ada tanda petik di dalam isian yang tidak diapit petik (apit seluruh isian dengan petik dan gandakan petiknya)"
+        case .textAfterClosingQuote: return "ada teks setelah tanda petik penutup"
+        case .quoteClosesWithTextAfter(let line):
+            return "tanda petik yang dibuka di sini baru tertutup di baris \(line) dan diikuti teks (tanda petik penutup terlewat?)"
+        case .quoteNeverClosed: return "isian yang dibuka dengan tanda petik tidak pernah ditutup"
+        case .nulByte: return "ada byte NUL (0x00), yang tidak dapat dimuat dalam teks"
+        case .notUTF8: return "ada byte yang bukan UTF-8 (simpan berkas sebagai UTF-8)"
+        case .headerSeparatedBy(let separator):
+            let shown = separator == "\t" ? "tab" : "'\(separator)'"
+            return "baris judul dipisahkan dengan \(shown), bukan koma (simpan berkas sebagai CSV berpemisah koma)"
+        case .unknownColumn(let columns, let invisible):
+            return "kolom tidak dikenal (kolom yang berlaku: \(columns.joined(separator: ", ")))"
+                + (invisible ? "; namanya memuat karakter tak terlihat, simpan berkas tanpa karakter itu" : "")
+        case .columnTwice: return "kolom ini muncul dua kali"
+        case .requiredColumnMissing: return "kolom wajib tidak ada di baris judul"
+        case .fieldCount(let found, let inHeader): return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom"
+        case .empty: return "wajib diisi"
+        case .longerThan(let characters): return "lebih dari \(characters) karakter"
+        case .invisibleCharacter(let scalar, let text):
+            return "memuat \(characterName(scalar)): \(text == .name ? "nama" : "alamat") harus satu baris teks biasa"
+        case .notALevel: return "harus salah satu dari province, regency, district, village, sls, subsls"
+        case .regionCode(.notDigits): return "kode hanya berisi angka"
+        case .regionCode(.unknownLength(let digits)):
+            return "\(digits) digit bukan panjang kode tingkat mana pun (2, 4, 7, 10, 14 atau 16)"
+        case .regionCode(.reservedRegencyNumber(let number)):
+            return "nomor kabupaten/kota \(number) tidak dipakai (01-69 kabupaten, 71-99 kota)"
+        case .regionCode(.unusedProvinceNumber(let number)): return "nomor provinsi \(number) tidak dipakai (nomor provinsi 11 sampai 99)"
+        case .codeLengthForLevel(let level, let found):
+            return "kode tingkat \(level.rawValue) terdiri atas \(level.codeLength) digit, bukan \(found)"
+        case .notTrueOrFalse: return "harus true atau false"
+        case .nonSLSAboveUnits: return "hanya SLS atau sub-SLS yang dapat berstatus Non-SLS"
+        case .familyIDForm: return "paling banyak 32 huruf, angka, titik, garis bawah atau tanda hubung"
+        case .unitCodeForm: return "kode SLS terdiri atas 14 digit, kode sub-SLS 16 digit"
+        case .membersRange: return "harus bilangan bulat dari 1 sampai 99"
+        case .welfareGroupRange: return "kelompok kesejahteraan adalah 1, 2, 3 atau 4"
+        case .notDecimal: return "bukan bilangan desimal (pakai titik: 12.5)"
+        case .notSixteenDigits: return "tidak terdiri atas 16 digit"
+        case .outsideIndonesia(let bounds): return "di luar wilayah Indonesia (\(bounds.lowerBound) sampai \(bounds.upperBound))"
+        case .coordinatesApart: return "latitude dan longitude diisi keduanya atau tidak sama sekali"
+        case .sameFamilyID(let line): return "family_id sama dengan baris \(line)"
+        case .unknownUnit: return "tidak ada SLS, sub-SLS atau unit Non-SLS dengan kode ini (impor wilayah terlebih dahulu)"
+        case .sameCode(let line): return "kode sama dengan baris \(line)"
+        case .parentMissing(let parent): return "induknya, \(parent), tidak ada di basis data maupun di berkas"
+        case .outsideRegion(let codes): return "di luar wilayah Anda (\(codes.joined(separator: ", ")))"
+        case .unitInForum(let removed, let unit, let forumID, let state):
+            let stage = Messages.indonesian["forum_state_\(state.rawValue)"] ?? state.rawValue
+            return (removed.map { "keluarga \($0) akan terhapus, padahal " } ?? "")
+                + "unit \(unit) termasuk forum \(forumID) yang sudah pada tahap '\(stage)': keluarganya tidak dapat diubah lagi"
+        }
+    }
+
+    private static func characterName(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.invisibleKind {
+        case .tab: "karakter tab (\(scalar.codePoint))"
+        case .lineBreak: "pindah baris (\(scalar.codePoint))"
+        case .textDirectionMark: "tanda arah teks (\(scalar.codePoint))"
+        case .control: "karakter kendali (\(scalar.codePoint))"
+        case .format: "karakter tak terlihat (\(scalar.codePoint))"
+        }
+    }
+}

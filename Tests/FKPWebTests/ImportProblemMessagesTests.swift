@@ -1,0 +1,50 @@
+import FKPCore
+@testable import FKPWeb
+import XCTest
+
+final class ImportProblemMessagesTests: XCTestCase {
+    /// One of every kind (the compiler keeps the Indonesian switch complete; this keeps it translated).
+    static let everyKind: [ImportProblem.Kind] = [
+        .emptyFile, .utf16File, .workbookOrZipFile, .excel97File, .gzipFile, .pdfFile,
+        .quoteInsideUnquotedField, .textAfterClosingQuote, .quoteClosesWithTextAfter(closingLine: 9), .quoteNeverClosed,
+        .nulByte, .notUTF8, .headerSeparatedBy(";"), .headerSeparatedBy("\t"),
+        .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: false),
+        .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: true), .columnTwice, .requiredColumnMissing,
+        .fieldCount(found: 3, inHeader: 9), .empty, .longerThan(characters: 200),
+        .invisibleCharacter("\t", in: .name), .invisibleCharacter("\u{1B}", in: .address), .notALevel,
+        .regionCode(.notDigits), .regionCode(.unknownLength(5)), .regionCode(.reservedRegencyNumber("70")),
+        .regionCode(.unusedProvinceNumber("10")), .codeLengthForLevel(.village, found: 7), .notTrueOrFalse, .nonSLSAboveUnits,
+        .familyIDForm, .unitCodeForm, .membersRange, .welfareGroupRange, .notDecimal, .notSixteenDigits,
+        .outsideIndonesia(-11.5...6.5), .coordinatesApart, .sameFamilyID(asLine: 4), .unknownUnit, .sameCode(asLine: 4),
+        .parentMissing("3201010"), .outsideRegion(["3202"]),
+        .unitInForum(removedFamily: "F9", unit: "32010100010001", forumID: 7, state: .reviewing),
+        .unitInForum(removedFamily: nil, unit: "32010100010001", forumID: 7, state: .closed),
+    ]
+
+    func testEveryProblemIsSaidInBahasaIndonesiaAndInEnglishAsTheCommandLineSaysIt() {
+        var seen = Set<String>()
+        for kind in Self.everyKind {
+            let problem = ImportProblem(line: 2, column: "head_name", value: "Budi", problem: kind)
+            let indonesian = Messages.importProblem(problem, .indonesian)
+            XCTAssertTrue(indonesian.hasPrefix("baris 2, kolom head_name: nilai 'Budi': "), indonesian)
+            XCTAssertFalse(indonesian.hasSuffix(": "), "\(kind) has no Indonesian text")
+            XCTAssertNotEqual(String(indonesian.dropFirst(40)), kind.english, "\(kind) is not translated")
+            XCTAssertTrue(seen.insert(indonesian).inserted, "two kinds say the same: \(indonesian)")
+            XCTAssertEqual(Messages.importProblem(problem, .english), problem.description)
+        }
+    }
+
+    func testDetailsAreCarriedIntoTheIndonesianText() {
+        let inForum = ImportProblem(line: nil, problem: .unitInForum(removedFamily: "F9", unit: "32010100010001", forumID: 7, state: .reviewing))
+        XCTAssertEqual(Messages.importProblem(inForum, .indonesian),
+                       "keluarga F9 akan terhapus, padahal unit 32010100010001 termasuk forum 7 yang sudah pada tahap "
+                       + "'Pembahasan daftar': keluarganya tidak dapat diubah lagi")
+        let tab = ImportProblem(line: 5, column: "address", value: "Jl.\tMawar", problem: .invisibleCharacter("\t", in: .address))
+        XCTAssertEqual(Messages.importProblem(tab, .indonesian),
+                       "baris 5, kolom address: nilai 'Jl.<U+9>Mawar': memuat karakter tab (U+0009): alamat harus satu baris teks biasa")
+        let wholeFile = ImportProblem(line: 1, problem: .workbookOrZipFile)
+        XCTAssertEqual(Messages.importProblem(wholeFile, .indonesian),
+                       "baris 1: berkas ini buku kerja spreadsheet (.xlsx atau .ods) atau arsip zip, bukan CSV "
+                       + "(simpan lembar kerjanya sebagai CSV UTF-8)")
+    }
+}
