@@ -71,7 +71,8 @@ struct ImportController {
 struct ImportOutcome {
     var summary: String?
     var problems: [String] = []
-    var moreProblems = 0
+    /// Nil when every problem is shown: a section of the template takes any number, 0 too, as true.
+    var moreProblems: Int?
     let fileName: String
 
     init(report: ImportReport, fileName: String, language: Language) {
@@ -83,7 +84,7 @@ struct ImportOutcome {
 
     init(problems: ImportProblems, fileName: String, language: Language) {
         self.problems = problems.shown.map { Messages.importProblem($0, language) }
-        moreProblems = problems.total - problems.shown.count
+        moreProblems = problems.total > problems.shown.count ? problems.total - problems.shown.count : nil
         self.fileName = fileName
     }
 }

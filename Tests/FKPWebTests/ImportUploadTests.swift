@@ -53,11 +53,26 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertEqual(response.status, .unprocessableContent)
             XCTAssertTrue(response.text.contains("baris 2, kolom welfare_group: nilai &#39;7&#39;: kelompok kesejahteraan adalah 1, 2, 3 atau 4"),
                           response.text)
+            XCTAssertFalse(response.text.contains("dan masalah lain sebanyak"), "no count of further problems when there are none")
             try await staff.get("/imports?lang=en")
             let english = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: broken)
             XCTAssertTrue(english.text.contains("line 2, column welfare_group: value &#39;7&#39;: a welfare group is 1, 2, 3 or 4"), english.text)
             let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families_in_order WHERE id LIKE 'U%'", as: Int64.self)
             XCTAssertEqual(count, 0)
+        }
+    }
+
+    func testAFileWithMoreThanAHundredProblemsShowsAHundredAndCountsTheRest() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            try await staff.get("/imports")
+            let rows = (1...150).map { "B\($0),32010100030001,Siti,Kp. Baru,0,1,1.5,3201010101000001,3201014501800001,," }
+            let content = FamilyCSV.columns.joined(separator: ",") + "\n" + rows.joined(separator: "\n") + "\n"
+            let response = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: content)
+            XCTAssertEqual(response.status, .unprocessableContent)
+            XCTAssertEqual(response.text.components(separatedBy: "<li>").count - 1, 100, "the first hundred problems")
+            XCTAssertTrue(response.text.contains("dan masalah lain sebanyak 50"), response.text)
         }
     }
 
