@@ -163,6 +163,8 @@ struct AuditPage {
     let hasLines: Bool
     let olderHref: String?
     let form: AuditFilterForm
+    /// The actions offered to the filter's action field, by their names, in the reader's language.
+    let actionChoices: [FormOption]
     let exports: [Export]
     let hasExports: Bool
     /// The filter fields that could not be read, in words; nothing is listed while there are any.
@@ -178,6 +180,9 @@ struct AuditPage {
         let query = form.query
         olderHref = hasMore ? entries.last.map { "/audit?\(query.isEmpty ? "" : query + "&")before=\($0.id)" } : nil
         self.form = form
+        actionChoices = Messages.auditedActions
+            .map { FormOption(value: $0, label: t.name("action_\($0.replacingOccurrences(of: ".", with: "_"))", or: $0)) }
+            .sorted { $0.label < $1.label }
         exports = until.map { until in
             AuditExportLine.Format.allCases.map { format in
                 let base = "/audit/export?\(query)&format=\(format.rawValue)&until=\(until)"

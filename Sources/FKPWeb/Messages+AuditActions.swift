@@ -1,4 +1,15 @@
 extension Messages {
+    /// Every action people and commands record, as stored (`review.save`): the audit filter offers
+    /// them by name. Each has a name below (`action_` and the code with `_` for `.`); a test holds
+    /// the two lists equal.
+    static let auditedActions = [
+        "forum.plan", "forum.invite", "forum.invite_reissue", "forum.state.open", "forum.attendance", "forum.state.reviewing",
+        "review.save", "review.paper", "forum.add_family", "challenge.raise", "challenge.accepted", "challenge.rejected",
+        "challenge.withdrawn", "forum.state.ready_to_close", "minutes.notes", "minutes.signed", "minutes.refused", "forum.close",
+        "forum.reopen", "rerank.run", "import.regions", "import.families", "user.create", "user.activate", "user.change_password",
+        "user.reset_password", "user.disable", "user.enable", "demo.load",
+    ]
+
     /// What each audited action did, in plain words, for the audit pages (AuditFieldLabelTests
     /// checks every action the code writes).
     static let auditActionsIndonesian: [String: String] = [

@@ -101,6 +101,10 @@ final class AuditFieldLabelTests: XCTestCase {
             let missing = actions.filter { Messages.catalogue(language)["action_" + $0.replacingOccurrences(of: ".", with: "_")] == nil }
             XCTAssertEqual(missing, [], "\(language)")
         }
+        XCTAssertEqual(Set(Messages.auditedActions), Set(actions), "the audit filter offers every action, and only those")
+        XCTAssertEqual(Messages.auditedActions.count, actions.count, "each once")
+        let named = Set(Messages.indonesian.keys.filter { $0.hasPrefix("action_") })
+        XCTAssertEqual(named, Set(actions.map { "action_" + $0.replacingOccurrences(of: ".", with: "_") }), "no name for an action no one takes")
     }
 
     func testAYesOrNoIsShownInWordsAndAFieldByItsName() {

@@ -24,6 +24,8 @@ final class AuditPagesTests: XCTestCase {
             XCTAssertTrue(verdicts.text.contains("Penilaian keluarga"), "the table in plain words")
             XCTAssertTrue(verdicts.text.contains("<th scope=\"row\">Catatan urutan</th><td><s>catatan 59</s> → catatan 60</td>"))
             XCTAssertFalse(verdicts.text.contains("3201010101000001"), "personal numbers never appear")
+            XCTAssertTrue(verdicts.text.contains(#"list="audit-actions""#) && verdicts.text.contains(#"<option value="review.save" label="Menilai keluarga">"#),
+                          "the action field suggests the actions by name")
             let first = try XCTUnwrap(verdicts.text.range(of: #"href="(/audit\?[^"]*before=\d+)""#, options: .regularExpression))
             let older = String(verdicts.text[first]).dropFirst(6).dropLast().replacingOccurrences(of: "&amp;", with: "&")
             XCTAssertTrue(older.contains("family=F1"), "the next page keeps the filter: \(older)")
