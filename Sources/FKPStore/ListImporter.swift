@@ -13,7 +13,7 @@ public struct ListImporter: Sendable {
 
     public init(database: Database) { self.database = database }
 
-    public enum Kind: String, Sendable { case regions, families }
+    public enum Kind: String, Sendable, CaseIterable { case regions, families }
 
     /// Imports; throws `ImportProblems` (line, column, value, what is wrong) and changes nothing
     /// when anything is wrong.

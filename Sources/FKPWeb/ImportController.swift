@@ -51,7 +51,7 @@ struct ImportController {
                 for try await value in group { if let value { result = value } }
                 return result!
             }
-            outcome = ImportOutcome(report: report, fileName: stream.fileName, language: context.language)
+            outcome = ImportOutcome(report: report, kind: kind, fileName: stream.fileName, language: context.language)
         } catch let problems as ImportProblems {
             outcome = ImportOutcome(problems: problems, fileName: stream.fileName, language: context.language)
         }
@@ -75,10 +75,11 @@ struct ImportOutcome {
     var moreProblems: Int?
     let fileName: String
 
-    init(report: ImportReport, fileName: String, language: Language) {
-        let batch = Messages.catalogue(language)["imports_batch"] ?? ""
-        summary = "\(fileName): \(report.rows) · +\(report.added) · ~\(report.changed) · −\(report.removed)"
-            + (report.batchID.map { " · \(batch) \($0)" } ?? "")
+    init(report: ImportReport, kind: ListImporter.Kind, fileName: String, language: Language) {
+        let t = Translations(language: language)
+        let counts = ["file": fileName, "rows": "\(report.rows)", "added": "\(report.added)", "changed": "\(report.changed)",
+                      "removed": "\(report.removed)", "batch": report.batchID.map(String.init) ?? ""]
+        summary = t.filling(report.batchID == nil ? "imports_summary_unchanged" : "imports_summary_\(kind.rawValue)", counts)
         self.fileName = fileName
     }
 

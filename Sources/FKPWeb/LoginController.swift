@@ -66,7 +66,7 @@ struct LoginController {
             var response = try renderer.render(
                 "login", title: "login_title",
                 content: Content(csrf: context.csrfToken(), username: username, next: safeLocalPath(form.next),
-                                 error: t["login_throttled"].replacingOccurrences(of: "{seconds}", with: String(wait)), notice: nil),
+                                 error: t.filling("login_throttled", ["seconds": String(wait)]), notice: nil),
                 request: request, context: context, status: .tooManyRequests)
             response.headers[.retryAfter] = String(wait)
             return response

@@ -13,7 +13,9 @@ extension Messages {
         "imports_past": "Impor sebelumnya",
         "imports_who": "Oleh",
         "imports_counts": "Baris · tambah · ubah · hapus",
-        "imports_batch": "batch impor",
+        "imports_summary_families": "{file}: {rows} baris; {added} keluarga ditambah, {changed} diubah, {removed} dihapus (batch impor {batch}).",
+        "imports_summary_regions": "{file}: {rows} baris; {added} wilayah ditambah, {changed} diubah (batch impor {batch}).",
+        "imports_summary_unchanged": "{file}: {rows} baris, sama dengan yang sudah ada; tidak ada yang berubah.",
         "imports_kind_regions": "wilayah",
         "imports_kind_families": "keluarga",
     ]
@@ -31,7 +33,9 @@ extension Messages {
         "imports_past": "Past imports",
         "imports_who": "By",
         "imports_counts": "Rows · added · changed · removed",
-        "imports_batch": "import batch",
+        "imports_summary_families": "{file}: {rows} rows; {added} families added, {changed} changed, {removed} removed (import batch {batch}).",
+        "imports_summary_regions": "{file}: {rows} rows; {added} places added, {changed} changed (import batch {batch}).",
+        "imports_summary_unchanged": "{file}: {rows} rows, the same as already loaded; nothing changed.",
         "imports_kind_regions": "regions",
         "imports_kind_families": "families",
     ]

@@ -67,8 +67,8 @@ struct PlanningController {
             switch refusal.constraint {
             case "forum_team_no_double_booking":
                 let clashes = try await forums.overlappingBookings(userIDs: plan.team.map(\.userID), startsAt: plan.startsAt, endsAt: plan.endsAt)
-                message = clashes.map { t["plan_error_double_booked"].replacingOccurrences(of: "{name}", with: $0.name)
-                    .replacingOccurrences(of: "{forum}", with: "\($0.forumID)") }.joined(separator: " ")
+                message = clashes.map { t.filling("plan_error_double_booked", ["name": $0.name, "forum": "\($0.forumID)"]) }
+                    .joined(separator: " ")
             case "forum_units_one_open_forum":
                 message = t["plan_error_unit_booked"]
             default:

@@ -20,5 +20,20 @@ extension Translations {
     /// The catalogue's words for `key`, or `code` itself where it has none (a role, table, column
     /// or action the catalogue does not name yet is shown as it is stored).
     func name(_ key: String, or code: String) -> String { Messages.catalogue(language)[key] ?? code }
+
+    /// The catalogue's sentence for `key` with each `{placeholder}` filled in, in one pass, so a
+    /// value that itself holds a placeholder's name (a person's name typed with braces) stays as typed.
+    func filling(_ key: String, _ values: [String: String]) -> String {
+        let sentence = self[key]
+        var result = ""
+        var rest = sentence[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            result += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
 }
 

@@ -1,4 +1,5 @@
 import FKPCore
+import FKPStore
 @testable import FKPWeb
 import FKPTestSupport
 import Foundation
@@ -45,9 +46,18 @@ final class CatalogueTests: XCTestCase {
         built += keys("plan_error_", ForumPlan.Problem.allCases) + keys("added_error_", AddedFamily.Problem.allCases)
         built += keys("final_change_", Reranking.Change.allCases) + keys("final_flag_", Reranking.Flag.allCases)
         built += FamilyPage.reviewFields.map { "history_field_\($0)" } + keys("audit_error_", AuditController.FilterProblem.allCases)
+        built += keys("imports_kind_", ListImporter.Kind.allCases) + keys("imports_summary_", ListImporter.Kind.allCases)
         XCTAssertGreaterThan(built.count, 80)
         for language in Language.allCases {
             XCTAssertEqual(built.filter { Messages.catalogue(language)[$0] == nil }, [], "\(language)")
         }
+    }
+
+    func testASentenceIsFilledInOnePassAndKeepsWhatAValueHolds() {
+        let t = Translations(language: .english)
+        XCTAssertEqual(t.filling("plan_error_double_booked", ["name": "Ani {forum}", "forum": "7"]),
+                       "Ani {forum} is already in forum #7 at an overlapping time.")
+        XCTAssertEqual(t.filling("login_throttled", [:]), "Too many failed attempts. Try again in {seconds} seconds.",
+                       "a placeholder without a value stays visible rather than vanishing")
     }
 }
