@@ -22,7 +22,7 @@ extension Messages {
         case .utf16File: return "berkas berformat UTF-16, bukan UTF-8 (simpan sebagai CSV UTF-8)"
         case .workbookOrZipFile: return "berkas ini buku kerja spreadsheet (.xlsx atau .ods) atau arsip zip, bukan CSV (\(saveAsCSV))"
         case .excel97File: return "berkas ini buku kerja Excel 97-2003 (.xls), bukan CSV (\(saveAsCSV))"
-        case .gzipFile: return "berkas ini dimampatkan (gzip), bukan CSV (ekstrak dahulu)"
+        case .gzipFile: return "berkas ini terkompresi (gzip), bukan CSV (ekstrak dahulu)"
         case .pdfFile: return "berkas ini dokumen PDF, bukan CSV"
         case .quoteInsideUnquotedField:
             return "ada tanda petik di dalam isian yang tidak diapit petik (apit seluruh isian dengan petik dan gandakan petiknya)"
