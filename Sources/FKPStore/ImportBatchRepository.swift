@@ -23,15 +23,25 @@ public struct ImportBatchRepository: Sendable {
 
     /// The latest batches that touched places inside `roots` (all when nil).
     public func recent(within roots: [RegionCode]?, limit: Int = 50) async throws -> [Batch] {
+        try await batches(within: roots, only: nil, limit: limit)
+    }
+
+    /// One batch, when it touched places inside `roots` (any when nil).
+    public func batch(_ id: Int64, within roots: [RegionCode]?) async throws -> Batch? {
+        try await batches(within: roots, only: id, limit: 1).first
+    }
+
+    private func batches(within roots: [RegionCode]?, only id: Int64?, limit: Int) async throws -> [Batch] {
         let prefixes = roots?.map { $0.value + "%" }
         return try await database.read { connection in
             let rows = try await connection.query("""
                 SELECT b.id, b.kind, b.file_name, b.sha256, b.actor, b.row_count, b.added, b.changed, b.removed, b.created_at
                   FROM fkp.import_batches b
-                 WHERE \(prefixes)::text[] IS NULL OR EXISTS (
+                 WHERE (\(id)::bigint IS NULL OR b.id = \(id))
+                   AND (\(prefixes)::text[] IS NULL OR EXISTS (
                        -- A batch concerns a place when it changed that place's regency, or a place within it.
                        SELECT 1 FROM unnest(b.regencies) changed, unnest(\(prefixes)::text[]) root
-                        WHERE changed LIKE root OR root LIKE changed || '%')
+                        WHERE changed LIKE root OR root LIKE changed || '%'))
                  ORDER BY b.id DESC LIMIT \(limit)
                 """, logger: database.logger)
             var found: [Batch] = []

@@ -23,9 +23,14 @@ struct ImportController {
         return (principal, roots)
     }
 
+    /// The form and the past batches; after a load (`?batch=ID`), what that batch did.
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (_, roots) = try scope(context, write: false)
-        return try await render(request, context, roots: roots, outcome: nil, status: .ok)
+        var outcome: ImportOutcome?
+        if let id = request.uri.queryParameters.get("batch", as: Int64.self), let batch = try await batches.batch(id, within: roots) {
+            outcome = ImportOutcome(batch: batch, language: context.language)
+        }
+        return try await render(request, context, roots: roots, outcome: outcome, status: .ok)
     }
 
     @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -51,7 +56,11 @@ struct ImportController {
                 for try await value in group { if let value { result = value } }
                 return result!
             }
-            outcome = ImportOutcome(report: report, kind: kind, fileName: stream.fileName, language: context.language)
+            // A load that changed something is shown by its batch after a redirect, so that reloading
+            // the page does not send the file again. A file that changed nothing is answered here:
+            // sending it again changes nothing either.
+            if let id = report.batchID { return redirect("/imports?batch=\(id)") }
+            outcome = ImportOutcome(unchanged: report, fileName: stream.fileName, language: context.language)
         } catch let problems as ImportProblems {
             outcome = ImportOutcome(problems: problems, fileName: stream.fileName, language: context.language)
         }
@@ -75,11 +84,15 @@ struct ImportOutcome {
     var moreProblems: Int?
     let fileName: String
 
-    init(report: ImportReport, kind: ListImporter.Kind, fileName: String, language: Language) {
-        let t = Translations(language: language)
-        let counts = ["file": fileName, "rows": "\(report.rows)", "added": "\(report.added)", "changed": "\(report.changed)",
-                      "removed": "\(report.removed)", "batch": report.batchID.map(String.init) ?? ""]
-        summary = t.filling(report.batchID == nil ? "imports_summary_unchanged" : "imports_summary_\(kind.rawValue)", counts)
+    init(batch: ImportBatchRepository.Batch, language: Language) {
+        let counts = ["file": batch.fileName, "rows": "\(batch.rows)", "added": "\(batch.added)", "changed": "\(batch.changed)",
+                      "removed": "\(batch.removed)", "batch": "\(batch.id)"]
+        summary = Translations(language: language).filling("imports_summary_\(batch.kind)", counts)
+        fileName = batch.fileName
+    }
+
+    init(unchanged report: ImportReport, fileName: String, language: Language) {
+        summary = Translations(language: language).filling("imports_summary_unchanged", ["file": fileName, "rows": "\(report.rows)"])
         self.fileName = fileName
     }
 
