@@ -5,6 +5,22 @@ extension String {
     /// nothing, or make one name look like another, on screen and paper.
     public var firstInvisibleCharacter: Unicode.Scalar? { unicodeScalars.first(where: \.isInvisibleCharacter) }
 
+    /// The text as a person meant it, without what they could not see: a tab becomes a space, line
+    /// breaks stay, and every other control or invisible formatting character (a zero-width space
+    /// pasted from a chat message, a mark that shows the text after it backwards) is dropped.
+    public var removingInvisibleCharacters: String {
+        guard firstInvisibleCharacter != nil else { return self }
+        var kept = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar == "\t" {
+                kept.append(" ")
+            } else if scalar == "\n" || scalar == "\r" || !scalar.isInvisibleCharacter {
+                kept.append(scalar)
+            }
+        }
+        return String(kept)
+    }
+
     /// The text with every such character spelled as `<U+…>`, so that a message shows it and a
     /// terminal does not act on it.
     public var spellingInvisibleCharacters: String {

@@ -6,7 +6,7 @@ extension Request {
         let body = String(buffer: try await collectBody(upTo: CSRFMiddleware.maximumFormBytes))
         if NULCharacterMiddleware.holdsNUL(body) { throw HTTPError(.badRequest, message: "a field holds a NUL character") }
         do {
-            return try URLEncodedFormDecoder().decode(Form.self, from: body)
+            return try URLEncodedFormDecoder().decode(Form.self, from: FormBody.removingInvisibleCharacters(body))
         } catch {
             throw HTTPError(.badRequest, message: "the form is incomplete")
         }

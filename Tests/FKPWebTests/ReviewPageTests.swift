@@ -178,6 +178,25 @@ final class ReviewPageTests: XCTestCase {
         }
     }
 
+    func testCharactersNoOneSeesAreDroppedFromWhatIsTyped() async throws {
+        try await WebTest.withApp(seed: Self.reviewing) { client, db in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            try await head.get(Self.unit)
+            let added = try await head.post("\(Self.unit)/added", [
+                "head_name": "Bu\u{200B}di\tSantoso", "address": "Kp.\u{202E} Babakan", "members": "5", "presence": "present",
+                "proposed_group": "1", "reason": "Pindahan 2023\r\nbelum terdata\u{FEFF}"])
+            XCTAssertEqual(added.status, .seeOther)
+            let stored = try await SQLTest.scalar(db, "SELECT head_name || '|' || address || '|' || reason FROM fkp.added_families", as: String.self)
+            XCTAssertEqual(stored, "Budi Santoso|Kp. Babakan|Pindahan 2023\r\nbelum terdata")
+            let moved = try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "sesuai", "presence": "moved",
+                                                                         "moved_to": "\u{202E}Bekasi\u{200B}"])
+            XCTAssertEqual(moved.status, .seeOther)
+            let movedTo = try await SQLTest.scalar(db, "SELECT moved_to FROM fkp.reviews WHERE family_id = 'F1'", as: String.self)
+            XCTAssertEqual(movedTo, "Bekasi")
+        }
+    }
+
     func testTheListsSummaryCountsWhatTheForumsSummaryCounts() async throws {
         // The review page counts the rows it shows; the forum page counts in the database.
         let seed = Self.reviewing + [

@@ -1,0 +1,24 @@
+@testable import FKPWeb
+import XCTest
+
+final class FormBodyTests: XCTestCase {
+    func testInvisibleCharactersLeaveEveryValueButPasswords() {
+        let body = HTTPTestText.formBody([("head_name", "Bu\u{200B}di\tSantoso"), ("moved_to", "\u{202E}Bekasi"),
+                                          ("reason", "Pindah\r\nke kota\u{1B}[31m"), ("new_password", "rahasia\u{200B}panjang sekali")])
+        let cleaned = FormBody.removingInvisibleCharacters(body)
+        let fields = Dictionary(uniqueKeysWithValues: cleaned.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            return (String(parts[0]).removingPercentEncoding!, String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding!)
+        })
+        XCTAssertEqual(fields["head_name"], "Budi Santoso", "a zero-width space dropped, a tab made a space")
+        XCTAssertEqual(fields["moved_to"], "Bekasi", "a direction mark dropped")
+        XCTAssertEqual(fields["reason"], "Pindah\r\nke kota[31m", "line breaks kept, a terminal escape dropped")
+        XCTAssertEqual(fields["new_password"], "rahasia\u{200B}panjang sekali", "a password is kept exactly as typed")
+    }
+
+    func testABodyWithNothingToDropIsLeftAsItCame() {
+        for body in ["verdict=sesuai&version=3", "reason=Rumah+sudah+permanen%2C+punya+motor&csrf_token=abc", "q=Ma%27ruf&x=%E2%80%94", "broken=%E2%8"] {
+            XCTAssertEqual(FormBody.removingInvisibleCharacters(body), body)
+        }
+    }
+}
