@@ -20,7 +20,8 @@ struct ReviewFilter: Equatable {
         let verdict = parameters["verdict"] ?? ""
         self.verdict = verdict == "none" || Verdict(rawValue: verdict) != nil ? verdict : nil
         group = parameters["group"].flatMap(Int.init).flatMap(WelfareGroup.init)
-        name = (parameters["q"] ?? "").trimmingWhitespace
+        // A name pasted from a chat may carry a zero-width space that no stored name holds.
+        name = (parameters["q"] ?? "").removingInvisibleCharacters.trimmingWhitespace
     }
 
     /// From a query string such as the hidden `back` field of a row's form.
