@@ -1,3 +1,4 @@
+import FKPCore
 import Foundation
 import Hummingbird
 import MultipartKit
@@ -26,27 +27,61 @@ final class MultipartFileStream: @unchecked Sendable {
         return nil
     }
 
-    /// Reads the request body to its end, feeding the file part into `chunks`.
+    /// Reads the request body to its end, feeding the first part named `file` into `chunks`. A body
+    /// that is not a well-formed form, or that ends inside the file (a client that stopped
+    /// half-way), ends `chunks` with a bad-request error, so the import it feeds changes nothing.
     func pump(_ body: RequestBody, boundary: String) async {
         let parser = MultipartParser(boundary: boundary)
-        var inFile = false
+        var inFile = false, fileSeen = false, fileEnded = false
         parser.onHeader = { [self] field, value in
             guard field.lowercased() == "content-disposition" else { return }
-            inFile = value.contains("name=\"file\"")
-            if inFile, let range = value.range(of: "filename=\"") {
-                let found = String(value[range.upperBound...].prefix { $0 != "\"" })
-                if !found.isEmpty { lock.withLock { name = (found as NSString).lastPathComponent } }
+            let parameters = Self.parameters(of: value)
+            inFile = parameters["name"] == "file" && !fileSeen
+            guard inFile else { return }
+            fileSeen = true
+            if let found = parameters["filename"], !found.isEmpty {
+                // Shown on pages and kept with the batch: one readable line, a name's length.
+                // Some browsers send the whole path, with either kind of slash.
+                let base = found.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? found
+                let shown = String(base.removingInvisibleCharacters.prefix(200))
+                lock.withLock { name = shown }
             }
         }
         parser.onBody = { [continuation] buffer in
             if inFile { continuation.yield(Array(buffer.readableBytesView)) }
         }
-        parser.onPartComplete = { inFile = false }
+        parser.onPartComplete = {
+            if inFile { fileEnded = true }
+            inFile = false
+        }
         do {
-            for try await chunk in body { try parser.execute(chunk) }
-            continuation.finish()
+            for try await chunk in body {
+                do { try parser.execute(chunk) } catch {
+                    continuation.finish(throwing: HTTPError(.badRequest, message: "the upload is not a well-formed multipart form"))
+                    return
+                }
+            }
         } catch {
             continuation.finish(throwing: error)
+            return
         }
+        if fileSeen && !fileEnded {
+            continuation.finish(throwing: HTTPError(.badRequest, message: "the upload ended before the file did"))
+        } else {
+            continuation.finish()
+        }
+    }
+
+    /// `form-data; name="file"; filename="x.csv"` as its named parameters, quotes removed.
+    static func parameters(of disposition: String) -> [String: String] {
+        var found: [String: String] = [:]
+        for part in disposition.split(separator: ";").dropFirst() {
+            let pair = part.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2 else { continue }
+            let key = pair[0].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = pair[1].trimmingCharacters(in: .whitespaces)
+            found[key] = value.count >= 2 && value.hasPrefix("\"") && value.hasSuffix("\"") ? String(value.dropFirst().dropLast()) : value
+        }
+        return found
     }
 }

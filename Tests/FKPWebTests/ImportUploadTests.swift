@@ -4,6 +4,7 @@ import FKPTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import XCTest
 
 final class ImportUploadTests: XCTestCase {
@@ -88,6 +89,46 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertEqual(response.status, .unprocessableContent)
             XCTAssertEqual(response.text.components(separatedBy: "<li>").count - 1, 100, "the first hundred problems")
             XCTAssertTrue(response.text.contains("dan masalah lain sebanyak 50"), response.text)
+        }
+    }
+
+    func testAnUploadCutShortOrMalformedIsRefusedAndChangesNothing() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            try await staff.get("/imports")
+            let token = try XCTUnwrap(staff.csrf)
+            let part = "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wilayah.csv\"\r\n\r\n\(Self.regions)"
+            for (body, why) in [(part, "the closing boundary never came: the file may be cut anywhere"),
+                                ("--B--\r\n", "a form with no part at all"),
+                                ("--B\r\nContent-Disposition: form-data; name=\"file\"\r\n" + Self.regions, "the part's headers never end")] {
+                let response = try await client.execute(uri: "/imports/regions?csrf_token=\(token)", method: .post,
+                                                        headers: [.contentType: "multipart/form-data; boundary=B", .cookie: staff.cookieHeader],
+                                                        body: ByteBuffer(string: body))
+                XCTAssertEqual(response.status, .badRequest, why)
+            }
+            let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code = '3201010003'", as: Int64.self)
+            XCTAssertEqual(count, 0)
+        }
+    }
+
+    func testOnlyTheFirstFileOfAnUploadIsReadAndItsNameIsOneReadableLine() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            try await staff.get("/imports")
+            let token = try XCTUnwrap(staff.csrf)
+            let body = "--B\r\nContent-Disposition: form-data; name=\"other\"; filename=\"file\"\r\n\r\nnot,a,list\r\n"
+                + "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\lists\\wil\u{202E}ayah.csv\"\r\n\r\n\(Self.regions)\r\n"
+                + "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.csv\"\r\n\r\ncode,name,level\n3201010004,Desa Empat,village\n\r\n--B--\r\n"
+            let response = try await client.execute(uri: "/imports/regions?csrf_token=\(token)", method: .post,
+                                                    headers: [.contentType: "multipart/form-data; boundary=B", .cookie: staff.cookieHeader],
+                                                    body: ByteBuffer(string: body))
+            XCTAssertEqual(response.status, .seeOther)
+            let loaded = try await SQLTest.scalar(db, "SELECT string_agg(code, ',' ORDER BY code) FROM fkp.regions WHERE code IN ('3201010003', '3201010004')", as: String.self)
+            XCTAssertEqual(loaded, "3201010003", "the part named file, once; a part merely named 'file' by its file name is not it")
+            let name = try await SQLTest.scalar(db, "SELECT file_name FROM fkp.import_batches", as: String.self)
+            XCTAssertEqual(name, "wilayah.csv", "the name without its folders and without the direction mark")
         }
     }
 
