@@ -24,11 +24,22 @@ struct GenerateCommand: AsyncParsableCommand {
                 throw ValidationError("--units-per-village must be from 1 to \(SyntheticRegency.maximumUnitsPerVillage)")
             }
             guard families >= 0 else { throw ValidationError("--families must not be negative") }
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+                throw ValidationError("--out \(out) is a file; name a folder")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            } catch {
+                throw ValidationError("--out \(out): cannot create the folder")
+            }
             let generated = SyntheticRegency(.init(regency: code, villages: villages, families: families,
                                                    unitsPerVillage: unitsPerVillage, seed: seed))
-            try generated.regionsCSV.write(toFile: out + "/regions.csv", atomically: true, encoding: .utf8)
-            try generated.familiesCSV.write(toFile: out + "/families.csv", atomically: true, encoding: .utf8)
+            for (name, text) in [("regions.csv", generated.regionsCSV), ("families.csv", generated.familiesCSV)] {
+                do { try text.write(toFile: out + "/" + name, atomically: true, encoding: .utf8) } catch {
+                    throw ValidationError("cannot write \(out)/\(name)")
+                }
+            }
             CommandSupport.say("Wrote \(generated.regions.count) regions and \(generated.families.count) families to \(out).")
         }
     }

@@ -40,6 +40,22 @@ final class CommandLineTests: XCTestCase {
         for command in ["demo", "serve", "migrate", "user"] { XCTAssertTrue(help.output.contains(command), help.output) }
     }
 
+    func testGenerateNamesAnOutputItCannotUse() throws {
+        let nowhere = DatabaseURL(host: "127.0.0.1", port: 1, username: "x", password: nil, database: "x")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fkp-generate-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: file, contents: Data("keep".utf8))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let onFile = try Self.fkp(["generate", "--regency", "3201", "--villages", "1", "--families", "5", "--seed", "1", "--out", file],
+                                  database: nowhere)
+        XCTAssertEqual(onFile.status, 2)
+        XCTAssertTrue(onFile.output.contains("--out \(file) is a file; name a folder"), onFile.output)
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "keep")
+        let underFile = try Self.fkp(["generate", "--regency", "3201", "--villages", "1", "--families", "5", "--seed", "1",
+                                      "--out", file + "/sub"], database: nowhere)
+        XCTAssertEqual(underFile.status, 2)
+        XCTAssertTrue(underFile.output.contains("cannot create the folder"), underFile.output)
+    }
+
     /// A wrong address or database name is said at once, in PostgreSQL's words: the pool alone
     /// retried for a minute and then reported that its circuit breaker had tripped.
     func testADatabaseThatCannotBeReachedIsNamedAtOnce() async throws {
