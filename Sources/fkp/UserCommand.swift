@@ -34,7 +34,12 @@ struct UserCommand: AsyncParsableCommand {
                 guard passwordStdin else { throw ValidationError("give the password on standard input with --password-stdin") }
                 let password = (readLine(strippingNewline: true) ?? "")
                 if let problem = PasswordRules.check(password, username: username) {
-                    throw ValidationError("the password is refused: \(problem) (at least \(PasswordRules.minimumLength) characters, not common, not the user name)")
+                    let why = switch problem {
+                    case .tooShort: "it is shorter than \(PasswordRules.minimumLength) characters"
+                    case .tooCommon: "it is one of the passwords everyone tries"
+                    case .sameAsUsername: "it holds the user name"
+                    }
+                    throw ValidationError("the password is refused: \(why)")
                 }
                 let config = try CommandSupport.configuration(folders: [])
                 let logger = CommandSupport.bootstrapLogging(level: .warning)

@@ -95,7 +95,7 @@ final class CommandLineTests: XCTestCase {
             let weak = try Self.fkp(["user", "add", "lemah", "--role", "auditor", "--region", "3201", "--password-stdin"],
                                     stdin: "password123\n", database: url)
             XCTAssertNotEqual(weak.status, 0)
-            XCTAssertTrue(weak.output.contains("password is refused"), weak.output)
+            XCTAssertTrue(weak.output.contains("the password is refused: it is one of the passwords everyone tries"), weak.output)
             let misplaced = try Self.fkp(["user", "add", "salah", "--role", "sls_head", "--region", "3201", "--password-stdin"],
                                          stdin: "Gunung Salak berkabut\n", database: url)
             XCTAssertNotEqual(misplaced.status, 0)
