@@ -16,6 +16,8 @@ public enum AccountRefusal {
         case "role_assignments_region_code_fkey": "user_error_region_unknown"
         case "role_assignments_figure_has_forum": "user_error_forum_required"
         case "role_assignments_forum_id_fkey": "user_error_forum_unknown"
+        case "role_assignments_place_given": "user_error_place_required"
+        case "role_assignments_supervisor_is_staff": "user_error_supervisor_staff"
         default: "user_error_other"
         }
     }

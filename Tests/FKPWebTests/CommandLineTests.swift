@@ -104,7 +104,10 @@ final class CommandLineTests: XCTestCase {
             for (arguments, words) in [(["X", "--role", "auditor", "--region", "3201"], "User name: 3 to 40 lower-case letters"),
                                        (["baru", "--role", "facilitator", "--region", "3299010001"], "This region code is unknown."),
                                        (["tokoh.baru", "--role", "community_figure", "--region", "3201010001"], "A community figure needs a forum number."),
-                                       (["bps.bogor", "--role", "auditor", "--region", "3201"], "This user name is taken.")] {
+                                       (["bps.bogor", "--role", "auditor", "--region", "3201"], "This user name is taken."),
+                                       (["tanpa.tempat", "--role", "sls_head"], "Every role but admin needs a region code."),
+                                       (["penyelia", "--role", "auditor", "--region", "3201", "--supervisor"],
+                                        "Only BPS staff or an admin can be a supervisor.")] {
                 let refused = try Self.fkp(["user", "add"] + arguments + ["--password-stdin"], stdin: "Gunung Salak berkabut\n", database: url)
                 XCTAssertNotEqual(refused.status, 0)
                 XCTAssertTrue(refused.output.contains(words), "\(arguments): \(refused.output)")
