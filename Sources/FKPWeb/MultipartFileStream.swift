@@ -72,10 +72,20 @@ final class MultipartFileStream: @unchecked Sendable {
         }
     }
 
-    /// `form-data; name="file"; filename="x.csv"` as its named parameters, quotes removed.
+    /// `form-data; name="file"; filename="x.csv"` as its named parameters, quotes removed (a `;`
+    /// inside quotes belongs to the value: `filename="a;b.csv"`).
     static func parameters(of disposition: String) -> [String: String] {
+        var parts: [Substring] = [], start = disposition.startIndex, quoted = false
+        for index in disposition.indices {
+            if disposition[index] == "\"" { quoted.toggle() }
+            if disposition[index] == ";" && !quoted {
+                parts.append(disposition[start..<index])
+                start = disposition.index(after: index)
+            }
+        }
+        parts.append(disposition[start...])
         var found: [String: String] = [:]
-        for part in disposition.split(separator: ";").dropFirst() {
+        for part in parts.dropFirst() {
             let pair = part.split(separator: "=", maxSplits: 1)
             guard pair.count == 2 else { continue }
             let key = pair[0].trimmingCharacters(in: .whitespaces).lowercased()

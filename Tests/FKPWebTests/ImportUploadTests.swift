@@ -1,5 +1,6 @@
 import FKPCore
 import FKPStore
+@testable import FKPWeb
 import FKPTestSupport
 import HTTPTypes
 import Hummingbird
@@ -130,6 +131,12 @@ final class ImportUploadTests: XCTestCase {
             let name = try await SQLTest.scalar(db, "SELECT file_name FROM fkp.import_batches", as: String.self)
             XCTAssertEqual(name, "wilayah.csv", "the name without its folders and without the direction mark")
         }
+    }
+
+    func testTheDispositionsParametersAreReadWithSemicolonsInsideQuotes() {
+        XCTAssertEqual(MultipartFileStream.parameters(of: #"form-data; name="file"; filename="daftar; revisi 2.csv""#),
+                       ["name": "file", "filename": "daftar; revisi 2.csv"])
+        XCTAssertEqual(MultipartFileStream.parameters(of: #"form-data; name="other"; filename="file""#)["name"], "other")
     }
 
     func testStaffOfAnotherRegencyAndOtherRolesCannotLoadThisRegion() async throws {
