@@ -72,7 +72,7 @@ struct MinutesPage {
         title = document.title
         placeNames = document.placeNames.joined(separator: ", ")
         placeCode = document.placeCode
-        when = time(document.startsAt) + " – " + time(document.endsAt)
+        when = IndonesianTime.format(from: document.startsAt, to: document.endsAt, at: place, languageCode: language.rawValue)
         venue = document.venue
         team = document.team.map { Person(role: t["signatory_\($0.role.rawValue)"], name: $0.name) }
         units = document.units.map {
