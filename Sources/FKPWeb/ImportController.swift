@@ -85,14 +85,16 @@ struct ImportOutcome {
     let fileName: String
 
     init(batch: ImportBatchRepository.Batch, language: Language) {
-        let counts = ["file": batch.fileName, "rows": "\(batch.rows)", "added": "\(batch.added)", "changed": "\(batch.changed)",
-                      "removed": "\(batch.removed)", "batch": "\(batch.id)"]
-        summary = Translations(language: language).filling("imports_summary_\(batch.kind)", counts)
+        let t = Translations(language: language)
+        let counts = ["file": batch.fileName, "rows": t.number(batch.rows), "added": t.number(batch.added),
+                      "changed": t.number(batch.changed), "removed": t.number(batch.removed), "batch": "\(batch.id)"]
+        summary = t.filling("imports_summary_\(batch.kind)", counts)
         fileName = batch.fileName
     }
 
     init(unchanged report: ImportReport, fileName: String, language: Language) {
-        summary = Translations(language: language).filling("imports_summary_unchanged", ["file": fileName, "rows": "\(report.rows)"])
+        let t = Translations(language: language)
+        summary = t.filling("imports_summary_unchanged", ["file": fileName, "rows": t.number(report.rows)])
         self.fileName = fileName
     }
 
@@ -115,11 +117,12 @@ struct ImportsPage {
         self.csrf = csrf
         self.outcome = outcome
         hasProblems = !(outcome?.problems.isEmpty ?? true)
-        let t = Messages.catalogue(language)
+        let t = Translations(language: language)
         rows = batches.map {
-            Row(id: $0.id, kind: t["imports_kind_\($0.kind)"] ?? $0.kind, fileName: $0.fileName, actor: $0.actor,
+            Row(id: $0.id, kind: t.name("imports_kind_\($0.kind)", or: $0.kind), fileName: $0.fileName, actor: $0.actor,
                 when: AuditLine.westernIndonesianTime($0.createdAt),
-                counts: "\($0.rows) · +\($0.added) · ~\($0.changed) · −\($0.removed)", sha: String($0.sha256.prefix(16)))
+                counts: "\(t.number($0.rows)) · +\(t.number($0.added)) · ~\(t.number($0.changed)) · −\(t.number($0.removed))",
+                sha: String($0.sha256.prefix(16)))
         }
     }
 }

@@ -23,10 +23,11 @@ struct OverviewController {
 
 /// What the overview template shows.
 struct OverviewPage {
-    struct Count { let label: String; let count: Int }
+    /// Counts are written as the reader's language writes numbers (1.234 or 1,234).
+    struct Count { let label: String; let count: String }
     struct Forum { let id: Int64; let title: String; let place: String }
     struct Place { let code: String; let name: String }
-    struct District { let name: String; let code: String; let families: Int; let reviewed: Int; let before: [Int]; let after: [Int] }
+    struct District { let name: String; let code: String; let families: String; let reviewed: String; let before: [String]; let after: [String] }
 
     let code: String
     let name: String
@@ -35,8 +36,8 @@ struct OverviewPage {
     let hasReadyToClose: Bool
     let villagesWithoutForum: [Place]
     let hasVillagesWithoutForum: Bool
-    let families: Int
-    let reviewed: Int
+    let families: String
+    let reviewed: String
     let changes: [Count]
     let districts: [District]
     /// Built by GroupChartSVG, which escapes every text it places.
@@ -46,27 +47,27 @@ struct OverviewPage {
         let t = Translations(language: language)
         code = regency.code.value
         name = regency.name
-        states = ForumState.allCases.map { Count(label: t["forum_state_\($0.rawValue)"], count: overview.forumsByState[$0] ?? 0) }
+        states = ForumState.allCases.map { Count(label: t["forum_state_\($0.rawValue)"], count: t.number(overview.forumsByState[$0] ?? 0)) }
         readyToClose = overview.readyToClose.map { Forum(id: $0.id, title: $0.title, place: $0.place) }
         hasReadyToClose = !readyToClose.isEmpty
         villagesWithoutForum = overview.villagesWithoutForum.map { Place(code: $0.code, name: $0.name) }
         hasVillagesWithoutForum = !villagesWithoutForum.isEmpty
         let total = overview.districts.values.reduce(ReviewTally()) { $0 + $1 }
-        families = total.total
-        reviewed = total.reviewed
-        changes = [Count(label: t["overview_group_corrected"], count: overview.groupCorrections)]
-            + Presence.allCases.filter(\.leavesTheUnit).map { Count(label: t.presence($0), count: total.leaving[$0] ?? 0) }
-            + [Count(label: t["overview_added"], count: total.added.values.reduce(0, +))]
+        families = t.number(total.total)
+        reviewed = t.number(total.reviewed)
+        changes = [Count(label: t["overview_group_corrected"], count: t.number(overview.groupCorrections))]
+            + Presence.allCases.filter(\.leavesTheUnit).map { Count(label: t.presence($0), count: t.number(total.leaving[$0] ?? 0)) }
+            + [Count(label: t["overview_added"], count: t.number(total.added.values.reduce(0, +)))]
             + ["accepted", "rejected", "withdrawn", "open"].map {
-                Count(label: "\(t["minutes_challenges"]): \(t["overview_challenges_\($0)"])", count: overview.challenges[$0] ?? 0)
+                Count(label: "\(t["minutes_challenges"]): \(t["overview_challenges_\($0)"])", count: t.number(overview.challenges[$0] ?? 0))
             }
         let named = Dictionary(uniqueKeysWithValues: districts.map { ($0.code.value, $0.name) })
         let rows = overview.districts.keys.sorted().map { key -> (String, String, ReviewTally) in
             (key, named[key] ?? key, overview.districts[key] ?? ReviewTally())
         }
         self.districts = rows.map { key, name, tally in
-            District(name: name, code: key, families: tally.total, reviewed: tally.reviewed,
-                     before: WelfareGroup.allCases.map { tally.before[$0] }, after: WelfareGroup.allCases.map { tally.after[$0] })
+            District(name: name, code: key, families: t.number(tally.total), reviewed: t.number(tally.reviewed),
+                     before: WelfareGroup.allCases.map { t.number(tally.before[$0]) }, after: WelfareGroup.allCases.map { t.number(tally.after[$0]) })
         }
         chart = GroupChartSVG.render(rows.map { GroupChartSVG.Row(label: $0.1, before: $0.2.before, after: $0.2.after) },
                                      title: t["overview_chart"], beforeLabel: t["summary_before"], afterLabel: t["summary_after"],

@@ -5,7 +5,8 @@ import FKPStore
 /// families per welfare group.
 struct RegionPage {
     struct Crumb { let name: String; let href: String? }
-    struct Counts { let g1: Int; let g2: Int; let g3: Int; let g4: Int; let total: Int }
+    /// Families per group, written as the reader's language writes numbers.
+    struct Counts { let g1: String; let g2: String; let g3: String; let g4: String; let total: String }
     struct Row {
         let code: String
         let name: String
@@ -40,9 +41,9 @@ struct RegionPage {
         rows = children.map { child in
             Row(code: child.region.code.value, name: child.region.name,
                 href: child.region.level == .subsls ? nil : "/regions/\(child.region.code.value)",
-                nonSLS: child.region.isNonSLS, counts: Self.counts(child.counts))
+                nonSLS: child.region.isNonSLS, counts: Self.counts(child.counts, t))
         }
-        totals = Self.counts(children.map(\.counts).reduce(GroupCounts(), +))
+        totals = Self.counts(children.map(\.counts).reduce(GroupCounts(), +), t)
         isEmpty = children.isEmpty
         self.families = families
         forumsHref = region.flatMap { [.regency, .district, .village].contains($0.level) ? "/regions/\($0.code.value)/forums" : nil }
@@ -51,7 +52,8 @@ struct RegionPage {
         rerankHref = regency.map { "/regions/\($0)/rerank" }
     }
 
-    static func counts(_ c: GroupCounts) -> Counts {
-        Counts(g1: c[.veryPoor], g2: c[.poor], g3: c[.vulnerable], g4: c[.notPoor], total: c.total)
+    static func counts(_ c: GroupCounts, _ t: Translations) -> Counts {
+        Counts(g1: t.number(c[.veryPoor]), g2: t.number(c[.poor]), g3: t.number(c[.vulnerable]), g4: t.number(c[.notPoor]),
+               total: t.number(c.total))
     }
 }

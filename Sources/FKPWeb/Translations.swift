@@ -21,6 +21,17 @@ extension Translations {
     /// or action the catalogue does not name yet is shown as it is stored).
     func name(_ key: String, or code: String) -> String { Messages.catalogue(language)[key] ?? code }
 
+    /// A count as the language writes it: 1.234.567 in Bahasa Indonesia, 1,234,567 in English.
+    func number(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(language == .indonesian ? "." : ",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     /// The catalogue's sentence for `key` with each `{placeholder}` filled in, in one pass, so a
     /// value that itself holds a placeholder's name (a person's name typed with braces) stays as typed.
     func filling(_ key: String, _ values: [String: String]) -> String {

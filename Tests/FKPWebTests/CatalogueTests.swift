@@ -60,4 +60,10 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(t.filling("login_throttled", [:]), "Too many failed attempts. Try again in {seconds} seconds.",
                        "a placeholder without a value stays visible rather than vanishing")
     }
+
+    func testACountIsWrittenAsEachLanguageWritesNumbers() {
+        let indonesian = Translations(language: .indonesian), english = Translations(language: .english)
+        XCTAssertEqual([0, 999, 1000, 85_000_000, -1234].map(indonesian.number), ["0", "999", "1.000", "85.000.000", "-1.234"])
+        XCTAssertEqual([0, 999, 1000, 85_000_000, -1234].map(english.number), ["0", "999", "1,000", "85,000,000", "-1,234"])
+    }
 }
