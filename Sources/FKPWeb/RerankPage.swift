@@ -11,8 +11,8 @@ struct RerankPage {
         let provisional: Bool
         let when: String
         let by: String
-        let ranked: Int
-        let removed: Int
+        let ranked: String
+        let removed: String
         let inputs: String
         let output: String
     }
@@ -38,7 +38,7 @@ struct RerankPage {
         self.runs = runs.map {
             Run(id: $0.id, kind: t[$0.provisional ? "rerank_provisional" : "rerank_final"], provisional: $0.provisional,
                 when: IndonesianTime.format($0.createdAt, at: regency.code, languageCode: language.rawValue), by: $0.createdBy,
-                ranked: $0.familyCount, removed: $0.removedCount, inputs: ChainHead.blocks($0.inputsSHA256),
+                ranked: t.number($0.familyCount), removed: t.number($0.removedCount), inputs: ChainHead.blocks($0.inputsSHA256),
                 output: ChainHead.blocks($0.outputSHA256))
         }
         hasRuns = !runs.isEmpty
