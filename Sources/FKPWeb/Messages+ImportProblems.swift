@@ -7,12 +7,7 @@ import FKPCore
 extension Messages {
     static func importProblem(_ problem: ImportProblem, _ language: Language) -> String {
         guard language == .indonesian else { return problem.description }
-        var parts: [String] = []
-        if let line = problem.line { parts.append("baris \(line)") }
-        if let column = problem.column { parts.append("kolom \(column.spellingInvisibleCharacters)") }
-        var text = parts.joined(separator: ", ")
-        if let value = problem.shownValue { text += (text.isEmpty ? "" : ": ") + "nilai '\(value)'" }
-        return text + (text.isEmpty ? "" : ": ") + indonesian(problem.problem)
+        return problem.framed(line: "baris", column: "kolom", value: "nilai", problem: indonesian(problem.problem))
     }
 
     private static func indonesian(_ kind: ImportProblem.Kind) -> String {

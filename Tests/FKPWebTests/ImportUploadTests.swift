@@ -5,7 +5,6 @@ import FKPTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import NIOCore
 import XCTest
 
 final class ImportUploadTests: XCTestCase {
@@ -13,6 +12,14 @@ final class ImportUploadTests: XCTestCase {
     static let families = FamilyCSV.columns.joined(separator: ",") + "\n"
         + "U1,32010100030001,\"Ma'ruf, bin Ali\",Kp. Baru,3,2,4.5,3201010101000001,3201014501800001,,\n"
         + "U2,32010100030001,Siti,Kp. Baru,2,1,1.25,3201010101000002,3201014501800002,,\n"
+
+    /// BPS staff of regency 3201 on the import page (its CSRF token read).
+    static func staffOnImportPage(_ client: any TestClientProtocol) async throws -> TestBrowser {
+        var staff = TestBrowser(client)
+        try await staff.login("bps", TestAccounts.password)
+        try await staff.get("/imports")
+        return staff
+    }
 
     func testBPSStaffUploadTheirListsAndSeeTheBatches() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
@@ -62,9 +69,7 @@ final class ImportUploadTests: XCTestCase {
 
     func testProblemsAreShownOnThePageAndNothingIsLoaded() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
-            var staff = TestBrowser(client)
-            try await staff.login("bps", TestAccounts.password)
-            try await staff.get("/imports")
+            var staff = try await Self.staffOnImportPage(client)
             let broken = Self.families.replacingOccurrences(of: ",3,2,4.5,", with: ",3,7,4.5,")
             let response = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: broken)
             XCTAssertEqual(response.status, .unprocessableContent)
@@ -81,9 +86,7 @@ final class ImportUploadTests: XCTestCase {
 
     func testAFileWithMoreThanAHundredProblemsShowsAHundredAndCountsTheRest() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
-            var staff = TestBrowser(client)
-            try await staff.login("bps", TestAccounts.password)
-            try await staff.get("/imports")
+            var staff = try await Self.staffOnImportPage(client)
             let rows = (1...150).map { "B\($0),32010100030001,Siti,Kp. Baru,0,1,1.5,3201010101000001,3201014501800001,," }
             let content = FamilyCSV.columns.joined(separator: ",") + "\n" + rows.joined(separator: "\n") + "\n"
             let response = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: content)
@@ -95,17 +98,12 @@ final class ImportUploadTests: XCTestCase {
 
     func testAnUploadCutShortOrMalformedIsRefusedAndChangesNothing() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
-            var staff = TestBrowser(client)
-            try await staff.login("bps", TestAccounts.password)
-            try await staff.get("/imports")
-            let token = try XCTUnwrap(staff.csrf)
+            var staff = try await Self.staffOnImportPage(client)
             let part = "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wilayah.csv\"\r\n\r\n\(Self.regions)"
             for (body, why) in [(part, "the closing boundary never came: the file may be cut anywhere"),
                                 ("--B--\r\n", "a form with no part at all"),
                                 ("--B\r\nContent-Disposition: form-data; name=\"file\"\r\n" + Self.regions, "the part's headers never end")] {
-                let response = try await client.execute(uri: "/imports/regions?csrf_token=\(token)", method: .post,
-                                                        headers: [.contentType: "multipart/form-data; boundary=B", .cookie: staff.cookieHeader],
-                                                        body: ByteBuffer(string: body))
+                let response = try await staff.postMultipart("/imports/regions", body: body, boundary: "B")
                 XCTAssertEqual(response.status, .badRequest, why)
             }
             let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code = '3201010003'", as: Int64.self)
@@ -115,16 +113,11 @@ final class ImportUploadTests: XCTestCase {
 
     func testOnlyTheFirstFileOfAnUploadIsReadAndItsNameIsOneReadableLine() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
-            var staff = TestBrowser(client)
-            try await staff.login("bps", TestAccounts.password)
-            try await staff.get("/imports")
-            let token = try XCTUnwrap(staff.csrf)
+            var staff = try await Self.staffOnImportPage(client)
             let body = "--B\r\nContent-Disposition: form-data; name=\"other\"; filename=\"file\"\r\n\r\nnot,a,list\r\n"
                 + "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\lists\\wil\u{202E}ayah.csv\"\r\n\r\n\(Self.regions)\r\n"
                 + "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.csv\"\r\n\r\ncode,name,level\n3201010004,Desa Empat,village\n\r\n--B--\r\n"
-            let response = try await client.execute(uri: "/imports/regions?csrf_token=\(token)", method: .post,
-                                                    headers: [.contentType: "multipart/form-data; boundary=B", .cookie: staff.cookieHeader],
-                                                    body: ByteBuffer(string: body))
+            let response = try await staff.postMultipart("/imports/regions", body: body, boundary: "B")
             XCTAssertEqual(response.status, .seeOther)
             let loaded = try await SQLTest.scalar(db, "SELECT string_agg(code, ',' ORDER BY code) FROM fkp.regions WHERE code IN ('3201010003', '3201010004')", as: String.self)
             XCTAssertEqual(loaded, "3201010003", "the part named file, once; a part merely named 'file' by its file name is not it")

@@ -59,6 +59,12 @@ struct TestBrowser {
         let boundary = "----fkpTestBoundary7MA4YWxkTrZu0gW"
         let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n"
             + "Content-Type: text/csv\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+        return try await postMultipart(path, body: body, boundary: boundary, csrf: override)
+    }
+
+    /// Posts a multipart body exactly as given (a broken one, as a faulty client sends it).
+    @discardableResult
+    mutating func postMultipart(_ path: String, body: String, boundary: String, csrf override: String? = nil) async throws -> TestResponse {
         let token = override ?? csrf ?? ""
         var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
         if !cookies.isEmpty { headers[.cookie] = cookieHeader }

@@ -13,19 +13,22 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
         self.problem = problem
     }
 
-    public var description: String {
-        var parts: [String] = []
-        if let line { parts.append("line \(line)") }
-        if let column { parts.append("column \(column.spellingInvisibleCharacters)") }  // a header is read from the file too
-        var text = parts.joined(separator: ", ")
-        if let shownValue { text += (text.isEmpty ? "" : ": ") + "value '\(shownValue)'" }
-        return text + (text.isEmpty ? "" : ": ") + problem.english
-    }
+    public var description: String { framed(line: "line", column: "column", value: "value", problem: problem.english) }
 
-    /// The value as far as a person can read it: sixty characters at most, invisible characters
-    /// spelled out.
-    public var shownValue: String? {
-        value.map { ($0.count > 60 ? String($0.prefix(60)) + "…" : $0).spellingInvisibleCharacters }
+    /// Where the problem is and the value found, in a language's words for them, then what is wrong:
+    /// `baris 12, kolom head_nik: nilai '32010': ...`. A value is shown as far as a person can read
+    /// it: sixty characters at most, invisible characters spelled out (a header is read from the
+    /// file too, so a column name is spelled the same way).
+    public func framed(line lineWord: String, column columnWord: String, value valueWord: String, problem text: String) -> String {
+        var parts: [String] = []
+        if let line { parts.append("\(lineWord) \(line)") }
+        if let column { parts.append("\(columnWord) \(column.spellingInvisibleCharacters)") }
+        var framed = parts.joined(separator: ", ")
+        if let value {
+            let shown = (value.count > 60 ? String(value.prefix(60)) + "…" : value).spellingInvisibleCharacters
+            framed += (framed.isEmpty ? "" : ": ") + "\(valueWord) '\(shown)'"
+        }
+        return framed + (framed.isEmpty ? "" : ": ") + text
     }
 }
 
