@@ -61,6 +61,8 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", group: "5") + "\n", "line 2, column welfare_group: value '5': a welfare group is 1, 2, 3 or 4"),
                 (h + "\n" + Self.row("F1", score: "12,5") + "\n", "column welfare_score"),
                 (h + "\n" + Self.row("F1", score: "abc") + "\n", "line 2, column welfare_score: value 'abc': not a decimal number"),
+                (h + "\n" + Self.row("F1", score: String(repeating: "9", count: 31)) + "\n",
+                 "line 2, column welfare_score: value '\(String(repeating: "9", count: 31))': longer than 30 characters"),
                 (h + "\n" + Self.row("F1", nik: "320101450180000") + "\n", "line 2, column head_nik: value '3201*********00': not 16 digits"),
                 (h + "\n" + Self.row("F1", kk: "32010101010000AB") + "\n", "line 2, column kk_number"),
                 (h + "\n" + Self.row("F1", members: "0") + "\n", "line 2, column members: value '0': a whole number from 1 to 99"),

@@ -52,7 +52,7 @@ public enum FamilyCSV {
             if group == nil { refuse("welfare_group", text, .welfareGroupRange) }
         }
         let score = field("welfare_score")
-        if let score, !isDecimal(score) { refuse("welfare_score", score, .notDecimal) }
+        if let score, let problem = decimalProblem(score) { refuse("welfare_score", score, problem) }
         let kk = field("kk_number")
         if let kk, !PersonalNumber.isValid(kk) { refuse("kk_number", PersonalNumber.masked(kk), .notSixteenDigits) }
         let nik = field("head_nik")
@@ -61,8 +61,8 @@ public enum FamilyCSV {
         let longitude = field("longitude", required: false)
         for (column, value, bounds) in [("latitude", latitude, -11.5...6.5), ("longitude", longitude, 94.5...141.5)] {
             guard let value else { continue }
-            if !isDecimal(value) {
-                refuse(column, value, .notDecimal)
+            if let problem = decimalProblem(value) {
+                refuse(column, value, problem)
             } else if !bounds.contains(Double(value) ?? .nan) {
                 refuse(column, value, .outsideIndonesia(bounds))
             }
@@ -88,11 +88,12 @@ public enum FamilyCSV {
         }
     }
 
-    /// An optional sign, digits, and at most one dot with digits after it; at most 30 characters.
-    static func isDecimal(_ text: String) -> Bool {
+    /// Nil for a decimal: an optional sign, digits, and at most one dot with digits after it, at
+    /// most 30 characters after the sign. A well-formed number that is longer is said to be too
+    /// long rather than not a number.
+    static func decimalProblem(_ text: String) -> ImportProblem.Kind? {
         var bytes = Substring(text).utf8[...]
         if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-        guard bytes.count <= 30 else { return false }
         var digitsBefore = 0, digitsAfter = 0, dots = 0
         for byte in bytes {
             if byte == UInt8(ascii: ".") {
@@ -100,11 +101,14 @@ public enum FamilyCSV {
             } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 if dots == 0 { digitsBefore += 1 } else { digitsAfter += 1 }
             } else {
-                return false
+                return .notDecimal
             }
         }
-        return digitsBefore > 0 && (dots == 0 || (dots == 1 && digitsAfter > 0))
+        guard digitsBefore > 0, dots == 0 || (dots == 1 && digitsAfter > 0) else { return .notDecimal }
+        return bytes.count <= maximumDecimalLength ? nil : .longerThan(characters: maximumDecimalLength)
     }
+
+    static let maximumDecimalLength = 30
 
     /// A family as a line of the file, columns in the export order.
     public static func line(_ family: PreliminaryFamily) -> String {
