@@ -22,6 +22,8 @@ public struct ReviewRepository: Sendable {
         public var version: Int
         public var updatedBy: String?
         public var openChallenges: Int
+        /// When the review was last saved (nil: nothing recorded yet).
+        public var updatedAt: Date?
     }
 
     /// The families of one unit of the forum (and its sub-units) in preliminary order; with `asOf`,
@@ -189,7 +191,8 @@ public struct ReviewRepository: Sendable {
             SELECT f.id, f.sls_code, f.sls_rank, f.head_name, f.address, f.members, f.welfare_group,
                    r.verdict, r.proposed_group, r.reason, r.presence, r.moved_to, coalesce(r.duplicate_of, r.merged_into),
                    r.order_note, coalesce(r.version, 0), r.updated_by,
-                   (SELECT count(*) FROM \(challenges) c WHERE c.forum_id = forum.id AND c.family_id = f.id AND c.status = 'open')
+                   (SELECT count(*) FROM \(challenges) c WHERE c.forum_id = forum.id AND c.family_id = f.id AND c.status = 'open'),
+                   r.updated_at
               FROM forum CROSS JOIN fkp.families_in_order f
               LEFT JOIN \(reviews) r ON r.forum_id = forum.id AND r.family_id = f.id
             """
@@ -233,7 +236,7 @@ public struct ReviewRepository: Sendable {
                 members: Int(try c[5].decode(Int32.self)),
                 group: WelfareGroup(rawValue: Int(try c[6].decode(Int16.self))) ?? .notPoor, review: review,
                 version: Int(try c[14].decode(Int32.self)), updatedBy: try c[15].decode(String?.self),
-                openChallenges: Int(try c[16].decode(Int64.self))))
+                openChallenges: Int(try c[16].decode(Int64.self)), updatedAt: try c[17].decode(Date?.self)))
         }
         return found
     }

@@ -26,6 +26,7 @@ struct ReviewConflictPage {
     let number: Int
     let theirs: Side
     let mine: Side
+    /// Who saved the value that stands, and when: "ketua.rt, Kamis, 3 Desember 2026 10.14 WIB".
     let savedBy: String
     let backURL: String
     let action: String
@@ -46,7 +47,8 @@ struct ReviewConflictPage {
         number = current.number
         theirs = side(current.review)
         self.mine = side(mine)
-        savedBy = current.updatedBy ?? ""
+        savedBy = [current.updatedBy, current.updatedAt.map { IndonesianTime.format($0, at: unit.code, languageCode: language.rawValue) }]
+            .compactMap { $0 }.joined(separator: ", ")
         let path = "/forums/\(forum.id)/units/\(unit.code.value)"
         backURL = "\(path)\(back.isEmpty ? "" : "?\(back)")#f-\(current.familyID)"
         action = "\(path)/families/\(current.familyID)"

@@ -98,7 +98,8 @@ final class ReviewPageTests: XCTestCase {
                 "version": "0", "verdict": "tidak_sesuai", "proposed_group": "2", "reason": "Punya mobil"])
             XCTAssertEqual(late.status, .conflict)
             XCTAssertTrue(late.text.contains("Baris ini sudah diubah orang lain"))
-            XCTAssertTrue(late.text.contains("Disimpan oleh ketua"), "whose value stands now")
+            XCTAssertNotNil(late.text.range(of: #"Disimpan oleh ketua, \w+, \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB"#, options: .regularExpression),
+                            "whose value stands now, and since when (local time of the forum)")
             XCTAssertTrue(late.text.contains("Sesuai") && late.text.contains("Punya mobil"), "both values, side by side")
             let theirs = try XCTUnwrap(late.text.range(of: "Nilai yang tersimpan sekarang")?.upperBound)
             let yours = try XCTUnwrap(late.text.range(of: "Nilai Anda")?.lowerBound)
