@@ -102,6 +102,20 @@ final class RerankingTests: XCTestCase {
         XCTAssertTrue(first.hasPrefix("final_rank,family_id,added_family_id,sls_code,head_name,preliminary_group,final_group,change,reason,flags\n"))
     }
 
+    func testTypedTextsThatStartAsAFormulaAreWrittenSoASpreadsheetShowsThemAsText() {
+        let added = [Reranking.AddedFamily(id: 1, forumID: 1, slsCode: "32010100010001", headName: "=HYPERLINK(\"http://x\",\"klik\")",
+                                           proposedGroup: .veryPoor, presence: .present, reason: "@SUM(1+1)")]
+        let listed = Reranking.ListedFamily(id: "F1", slsCode: "32010100010001", headName: "Siti", preliminaryGroup: .poor, score: "1",
+                                            outcome: Reranking.Outcome(forumID: 1, groupAfter: .veryPoor, presence: .present,
+                                                                       movedToUnit: nil, reason: "-2+3 rumah rusak"))
+        let lines = FinalListCSV.document(Reranking.rank(regency: regency, families: [listed], added: added).entries)
+            .split(separator: "\n").dropFirst()
+        XCTAssertEqual(lines.first, "1,F1,,32010100010001,Siti,2,1,group_corrected,'-2+3 rumah rusak,", "a reason starting with -")
+        XCTAssertEqual(lines.last, #"2,,1,32010100010001,"'=HYPERLINK(""http://x"",""klik"")",,1,added,'@SUM(1+1),enumerate"#)
+        for plain in ["Siti", "Kp. Babakan", "12 orang", "'kutip"] { XCTAssertEqual(CSVWriter.spreadsheetSafe(plain), plain) }
+        for formula in ["=1", "+1", "-1", "@A1"] { XCTAssertEqual(CSVWriter.spreadsheetSafe(formula), "'" + formula) }
+    }
+
     func testTheChainHeadIsPrintedInBlocksOfFour() {
         XCTAssertEqual(ChainHead(seq: 1, hash: "0123456789abcdef01").blocks, "0123 4567 89ab cdef 01")
     }

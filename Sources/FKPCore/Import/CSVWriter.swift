@@ -7,6 +7,17 @@ public enum CSVWriter {
         fields.map(quoted).joined(separator: ",") + "\n"
     }
 
+    /// A typed text as a spreadsheet will show it: one that starts as a formula does (=, +, -, @)
+    /// gets a leading apostrophe, so that opening the file runs nothing (OWASP's advice against
+    /// CSV injection). Only for files people open in a spreadsheet, never for the import formats,
+    /// whose round trip must keep every byte.
+    public static func spreadsheetSafe(_ text: String) -> String {
+        guard let first = text.utf8.first, formulaStarts.contains(first) else { return text }
+        return "'" + text
+    }
+
+    private static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@")]
+
     static func quoted(_ field: String) -> String {
         let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || field.first?.isWhitespace == true || field.last?.isWhitespace == true

@@ -9,10 +9,13 @@ public enum FinalListCSV {
 
     public static var header: String { CSVWriter.line(columns) }
 
+    /// The names and reasons were typed by people (added families, forum decisions) and the file is
+    /// opened in spreadsheets: they are written spreadsheet-safe.
     public static func line(_ entry: Reranking.Entry) -> String {
         CSVWriter.line([String(entry.rank), entry.familyID ?? "", entry.addedFamilyID.map(String.init) ?? "", entry.slsCode,
-                        entry.headName, entry.preliminaryGroup.map { String($0.rawValue) } ?? "", String(entry.finalGroup.rawValue),
-                        entry.changes.map(\.rawValue).joined(separator: ";"), entry.reason,
+                        CSVWriter.spreadsheetSafe(entry.headName), entry.preliminaryGroup.map { String($0.rawValue) } ?? "",
+                        String(entry.finalGroup.rawValue), entry.changes.map(\.rawValue).joined(separator: ";"),
+                        CSVWriter.spreadsheetSafe(entry.reason),
                         entry.flags.map(\.rawValue).joined(separator: ";")])
     }
 
