@@ -17,9 +17,12 @@ final class AuditDocumentationTests: XCTestCase {
 
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum())
+            // Text a person may type: characters that Python and other readers take for line ends
+            // (a line or paragraph separator, a next line) inside a stored value and its row image.
+            try await SQLTest.write(db, forum: 1, ["UPDATE fkp.forums SET venue = 'Balai\u{2028}Desa\u{2029}RW\u{85}1' WHERE id = 1"])
             let intact = try Self.run(["python3", script, url.urlString])
             XCTAssertEqual(intact.status, 0, intact.output)
-            XCTAssertTrue(intact.output.contains("forum:1: 2 entries"), intact.output)
+            XCTAssertTrue(intact.output.contains("forum:1: 3 entries"), intact.output)
 
             try await db.client.withConnection { connection in
                 try await connection.query("SET session_replication_role = replica", logger: db.logger)
