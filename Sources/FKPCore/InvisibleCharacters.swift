@@ -14,6 +14,8 @@ extension String {
         for scalar in unicodeScalars {
             if scalar == "\t" {
                 kept.append(" ")
+            } else if scalar == "\u{2028}" || scalar == "\u{2029}" {
+                kept.append("\n")  // Unicode's line and paragraph separators: a line break as the person meant it
             } else if scalar == "\n" || scalar == "\r" || !scalar.isInvisibleCharacter {
                 kept.append(scalar)
             }
@@ -30,12 +32,13 @@ extension String {
 }
 
 extension Unicode.Scalar {
-    /// Unicode's control (Cc) and format (Cf) characters.
+    /// Unicode's control (Cc) and format (Cf) characters, and its line and paragraph separators
+    /// (U+2028, U+2029), line breaks that many readers of a file or a page do not show as such.
     public var isInvisibleCharacter: Bool {
         // Printable ASCII first: every name and address of a million-row import is read this way.
         if (0x20..<0x7F).contains(value) { return false }
         let category = properties.generalCategory
-        return category == .control || category == .format
+        return category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator
     }
 
     /// What kind of invisible character it is, for a message to name it.
@@ -44,7 +47,7 @@ extension Unicode.Scalar {
     public var invisibleKind: InvisibleKind {
         switch value {
         case 0x09: .tab
-        case 0x0A, 0x0D: .lineBreak
+        case 0x0A, 0x0D, 0x2028, 0x2029: .lineBreak
         case 0x202A...0x202E, 0x2066...0x2069: .textDirectionMark
         default: properties.generalCategory == .control ? .control : .format
         }

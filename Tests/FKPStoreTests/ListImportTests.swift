@@ -74,6 +74,8 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", name: "Bu\tdi") + "\n", "line 2, column head_name: value 'Bu<U+9>di': holds a tab (U+0009): a name is one line of plain text"),
                 (h + "\n" + Self.row("F1", name: "Bu\u{1B}[31mdi") + "\n", "line 2, column head_name: value 'Bu<U+1B>[31mdi': holds a control character (U+001B)"),
                 (h + "\n" + Self.row("F1", name: "Bu\u{200B}di") + "\n", "line 2, column head_name: value 'Bu<U+200B>di': holds an invisible character (U+200B)"),
+                (h + "\n" + Self.row("F1", name: "Budi\u{2028}Santoso") + "\n",
+                 "line 2, column head_name: value 'Budi<U+2028>Santoso': holds a line break (U+2028): a name is one line of plain text"),
                 (h + "\n" + Self.row("F1", name: "Budi\u{202E}ilA") + "\n", "line 2, column head_name: value 'Budi<U+202E>ilA': holds a text direction mark (U+202E)"),
                 (h + "\nF1,32010100010001,Budi,\"Kp.\nBabakan\",4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column address: value 'Kp.<U+A>Babakan': holds a line break (U+000A): an address is one line of plain text"),

@@ -4,7 +4,8 @@ import XCTest
 final class FormBodyTests: XCTestCase {
     func testInvisibleCharactersLeaveEveryValueButPasswords() {
         let body = HTTPTestText.formBody([("head_name", "Bu\u{200B}di\tSantoso"), ("moved_to", "\u{202E}Bekasi"),
-                                          ("reason", "Pindah\r\nke kota\u{1B}[31m"), ("new_password", "rahasia\u{200B}panjang sekali")])
+                                          ("reason", "Pindah\r\nke kota\u{1B}[31m"), ("new_password", "rahasia\u{200B}panjang sekali"),
+                                          ("note", "Baris satu\u{2028}baris dua\u{2029}paragraf")])
         let cleaned = FormBody.removingInvisibleCharacters(body)
         let fields = Dictionary(uniqueKeysWithValues: cleaned.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1)
@@ -13,6 +14,7 @@ final class FormBodyTests: XCTestCase {
         XCTAssertEqual(fields["head_name"], "Budi Santoso", "a zero-width space dropped, a tab made a space")
         XCTAssertEqual(fields["moved_to"], "Bekasi", "a direction mark dropped")
         XCTAssertEqual(fields["reason"], "Pindah\r\nke kota[31m", "line breaks kept, a terminal escape dropped")
+        XCTAssertEqual(fields["note"], "Baris satu\nbaris dua\nparagraf", "Unicode's line and paragraph separators become line breaks")
         XCTAssertEqual(fields["new_password"], "rahasia\u{200B}panjang sekali", "a password is kept exactly as typed")
     }
 
