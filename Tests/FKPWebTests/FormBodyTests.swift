@@ -1,11 +1,14 @@
 @testable import FKPWeb
+import FKPTestSupport
+import Foundation
 import XCTest
 
 final class FormBodyTests: XCTestCase {
     func testInvisibleCharactersLeaveEveryValueButPasswords() {
         let body = HTTPTestText.formBody([("head_name", "Bu\u{200B}di\tSantoso"), ("moved_to", "\u{202E}Bekasi"),
                                           ("reason", "Pindah\r\nke kota\u{1B}[31m"), ("new_password", "rahasia\u{200B}panjang sekali"),
-                                          ("note", "Baris satu\u{2028}baris dua\u{2029}paragraf")])
+                                          ("notes", "Baris satu\u{2028}baris dua\u{2029}paragraf\r\nlagi"),
+                                          ("venue", "Balai\u{2028}Desa")])
         let cleaned = FormBody.removingInvisibleCharacters(body)
         let fields = Dictionary(uniqueKeysWithValues: cleaned.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1)
@@ -13,9 +16,21 @@ final class FormBodyTests: XCTestCase {
         })
         XCTAssertEqual(fields["head_name"], "Budi Santoso", "a zero-width space dropped, a tab made a space")
         XCTAssertEqual(fields["moved_to"], "Bekasi", "a direction mark dropped")
-        XCTAssertEqual(fields["reason"], "Pindah\r\nke kota[31m", "line breaks kept, a terminal escape dropped")
-        XCTAssertEqual(fields["note"], "Baris satu\nbaris dua\nparagraf", "Unicode's line and paragraph separators become line breaks")
+        XCTAssertEqual(fields["reason"], "Pindah ke kota[31m", "a text field is one line, a terminal escape dropped")
+        XCTAssertEqual(fields["notes"], "Baris satu\nbaris dua\nparagraf\r\nlagi",
+                       "a multi-line box keeps its line breaks; Unicode's line and paragraph separators become line breaks")
+        XCTAssertEqual(fields["venue"], "Balai Desa", "a line separator pasted into a text field becomes a space")
         XCTAssertEqual(fields["new_password"], "rahasia\u{200B}panjang sekali", "a password is kept exactly as typed")
+    }
+
+    func testTheMultiLineFieldsAreTheTemplatesMultiLineBoxes() throws {
+        let folder = TestPostgres.packageRoot + "/templates"
+        var boxes: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".mustache") {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            for match in text.matches(of: /<textarea[^>]*name="([^"]+)"/) { boxes.insert(String(match.1)) }
+        }
+        XCTAssertEqual(boxes, FormBody.multiLineFields, "a new <textarea> keeps its line breaks only when named here")
     }
 
     func testABodyWithNothingToDropIsLeftAsItCame() {

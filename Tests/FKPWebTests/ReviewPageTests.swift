@@ -191,7 +191,7 @@ final class ReviewPageTests: XCTestCase {
                 "proposed_group": "1", "reason": "Pindahan 2023\r\nbelum terdata\u{FEFF}"])
             XCTAssertEqual(added.status, .seeOther)
             let stored = try await SQLTest.scalar(db, "SELECT head_name || '|' || address || '|' || reason FROM fkp.added_families", as: String.self)
-            XCTAssertEqual(stored, "Budi Santoso|Kp. Babakan|Pindahan 2023\r\nbelum terdata")
+            XCTAssertEqual(stored, "Budi Santoso|Kp. Babakan|Pindahan 2023 belum terdata", "a reason is one line, as its text field sends it")
             let moved = try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "sesuai", "presence": "moved",
                                                                          "moved_to": "\u{202E}Bekasi\u{200B}"])
             XCTAssertEqual(moved.status, .seeOther)
