@@ -17,56 +17,61 @@ public struct AuditRepository: Sendable {
 
     /// Every chain (or one) re-hashed from the stored fields and compared with the chain heads.
     /// The entries are read as the export's columns and hashed by the same rule as an export's lines.
+    /// Everything is read within one snapshot of the database: the entries and the heads that forums
+    /// at work write meanwhile would otherwise be seen in part, and a sound chain reported broken.
     public func verify(chain: String? = nil) async throws -> Verification {
-        // Chains are independent, and PostgreSQL reading and sending the entries is most of the
-        // work: all chains are read in two halves of their names, on two connections at once.
-        let halves = chain == nil ? try await chainNameHalves() : [ChainNames(only: chain)]
-        let numbersAreUnique = try await database.read { connection in
-            var unique = false
-            for try await found in try await connection.query(Self.numbersAreUnique, logger: database.logger).decode(Bool.self) {
-                unique = found
+        try await database.read { connection in
+            try await connection.transaction(logger: database.logger) { connection in
+                let snapshot = try await DatabaseSnapshot.export(on: connection, logger: database.logger)
+                var unique = false
+                for try await found in try await connection.query(Self.numbersAreUnique, logger: database.logger).decode(Bool.self) {
+                    unique = found
+                }
+                let numbersAreUnique = unique
+                // Chains are independent, and PostgreSQL reading and sending the entries is most of the
+                // work: all chains are read in two halves of their names, on two connections at once.
+                let halves = chain == nil ? try await chainNameHalves(on: connection) : [ChainNames(only: chain)]
+                var verifier = AuditChainVerifier()
+                var count: Int64 = 0
+                try await withThrowingTaskGroup(of: (AuditChainVerifier, Int64).self) { group in
+                    for names in halves {
+                        group.addTask { try await verify(names, numbersAreUnique: numbersAreUnique, snapshot: snapshot) }
+                    }
+                    for try await (part, entries) in group {
+                        verifier.merge(part)
+                        count += entries
+                    }
+                }
+                var problems = verifier.problems.map(\.description)
+                let heads = try await chainHeads(chain: chain, on: connection)
+                for (name, head) in heads.sorted(by: { $0.key < $1.key }) where verifier.chains[name]?.problem == nil {
+                    let seen = verifier.chains[name]
+                    if (seen?.lastSeq ?? 0) < head.seq {
+                        problems.append("chain \(name): entries \((seen?.lastSeq ?? 0) + 1)...\(head.seq) are missing")
+                    } else if let seen, seen.headHash != head.hash {
+                        problems.append("chain \(name): the last entry does not match the recorded chain head")
+                    }
+                }
+                for forum in try await forumsWithoutChain(chain: chain, on: connection) {
+                    problems.append("chain forum:\(forum): no entries, though forum \(forum) exists (its whole history was removed)")
+                }
+                return Verification(entries: count, chains: verifier.chains.count, problems: problems)
             }
-            return unique
         }
-        var verifier = AuditChainVerifier()
-        var count: Int64 = 0
-        try await withThrowingTaskGroup(of: (AuditChainVerifier, Int64).self) { group in
-            for names in halves { group.addTask { try await verify(names, numbersAreUnique: numbersAreUnique) } }
-            for try await (part, entries) in group {
-                verifier.merge(part)
-                count += entries
-            }
-        }
-        var problems = verifier.problems.map(\.description)
-        let heads = try await chainHeads(chain: chain)
-        for (name, head) in heads.sorted(by: { $0.key < $1.key }) where verifier.chains[name]?.problem == nil {
-            let seen = verifier.chains[name]
-            if (seen?.lastSeq ?? 0) < head.seq {
-                problems.append("chain \(name): entries \((seen?.lastSeq ?? 0) + 1)...\(head.seq) are missing")
-            } else if let seen, seen.headHash != head.hash {
-                problems.append("chain \(name): the last entry does not match the recorded chain head")
-            }
-        }
-        for forum in try await forumsWithoutChain(chain: chain) {
-            problems.append("chain forum:\(forum): no entries, though forum \(forum) exists (its whole history was removed)")
-        }
-        return Verification(entries: count, chains: verifier.chains.count, problems: problems)
     }
 
     /// Forums that have no chain head: every forum's creation is an entry of its chain, so a forum
     /// without one lost its whole history, head included, behind the triggers.
-    private func forumsWithoutChain(chain: String?) async throws -> [Int64] {
-        try await database.read { connection in
-            var found: [Int64] = []
-            let rows = try await connection.query("""
-                SELECT f.id FROM fkp.forums f
-                 WHERE (\(chain)::text IS NULL OR 'forum:' || f.id = \(chain))
-                   AND NOT EXISTS (SELECT 1 FROM audit.chain_heads h WHERE h.chain = 'forum:' || f.id)
-                 ORDER BY f.id
-                """, logger: database.logger)
-            for try await id in rows.decode(Int64.self) { found.append(id) }
-            return found
-        }
+    private func forumsWithoutChain(chain: String?, on connection: PostgresConnection) async throws -> [Int64] {
+        var found: [Int64] = []
+        let rows = try await connection.query("""
+            SELECT f.id FROM fkp.forums f
+             WHERE (\(chain)::text IS NULL OR 'forum:' || f.id = \(chain))
+               AND NOT EXISTS (SELECT 1 FROM audit.chain_heads h WHERE h.chain = 'forum:' || f.id)
+             ORDER BY f.id
+            """, logger: database.logger)
+        for try await id in rows.decode(Int64.self) { found.append(id) }
+        return found
     }
 
     /// The chains one reading covers: one chain, or the names in a range (either end open).
@@ -77,26 +82,26 @@ public struct AuditRepository: Sendable {
     }
 
     /// All chain names, cut where about half of the entries lie on either side.
-    private func chainNameHalves() async throws -> [ChainNames] {
-        let middle = try await database.read { connection -> String? in
-            let rows = try await connection.query("""
-                SELECT chain FROM (SELECT chain, sum(seq) OVER (ORDER BY chain) AS upto, sum(seq) OVER () AS total FROM audit.chain_heads) c
-                 WHERE upto * 2 >= total ORDER BY chain LIMIT 1
-                """, logger: database.logger)
-            for try await name in rows.decode(String.self) { return name }
-            return nil
-        }
+    private func chainNameHalves(on connection: PostgresConnection) async throws -> [ChainNames] {
+        var middle: String?
+        let rows = try await connection.query("""
+            SELECT chain FROM (SELECT chain, sum(seq) OVER (ORDER BY chain) AS upto, sum(seq) OVER () AS total FROM audit.chain_heads) c
+             WHERE upto * 2 >= total ORDER BY chain LIMIT 1
+            """, logger: database.logger)
+        for try await name in rows.decode(String.self) { middle = name }
         guard let middle else { return [ChainNames()] }
         return [ChainNames(below: middle), ChainNames(from: middle)]
     }
 
-    private func verify(_ names: ChainNames, numbersAreUnique: Bool) async throws -> (AuditChainVerifier, Int64) {
+    /// The chains `names` covers, read in chain order on a connection of its own, within `snapshot`.
+    private func verify(_ names: ChainNames, numbersAreUnique: Bool, snapshot: DatabaseSnapshot) async throws -> (AuditChainVerifier, Int64) {
         var verifier = AuditChainVerifier()
         var count: Int64 = 0
         var scratch = AuditExportLine.DigestScratch()
         try await database.read { connection in
             try await RecordCursor.read(Self.entryRecords(names, numbersAreUnique: numbersAreUnique),
-                                        width: AuditExportLine.columns.count, on: connection, logger: database.logger) { batch in
+                                        width: AuditExportLine.columns.count, snapshot: snapshot, on: connection,
+                                        logger: database.logger) { batch in
                 try batch.forEach { columns in
                     guard let digest = AuditExportLine.digest(columns: columns, scratch: &scratch) else {
                         throw UnreadableEntry(chain: columns[0].map { String(decoding: $0, as: UTF8.self) })
@@ -161,14 +166,16 @@ public struct AuditRepository: Sendable {
     }
 
     public func chainHeads(chain: String? = nil) async throws -> [String: (seq: Int64, hash: String)] {
-        try await database.read { connection in
-            var heads: [String: (seq: Int64, hash: String)] = [:]
-            let rows = try await connection.query("""
-                SELECT chain, seq, hash FROM audit.chain_heads WHERE \(chain)::text IS NULL OR chain = \(chain)
-                """, logger: database.logger)
-            for try await (name, seq, hash) in rows.decode((String, Int64, String).self) { heads[name] = (seq, hash) }
-            return heads
-        }
+        try await database.read { connection in try await chainHeads(chain: chain, on: connection) }
+    }
+
+    private func chainHeads(chain: String?, on connection: PostgresConnection) async throws -> [String: (seq: Int64, hash: String)] {
+        var heads: [String: (seq: Int64, hash: String)] = [:]
+        let rows = try await connection.query("""
+            SELECT chain, seq, hash FROM audit.chain_heads WHERE \(chain)::text IS NULL OR chain = \(chain)
+            """, logger: database.logger)
+        for try await (name, seq, hash) in rows.decode((String, Int64, String).self) { heads[name] = (seq, hash) }
+        return heads
     }
 
     /// Whether a unique index still holds each chain's sequence numbers apart (the table's

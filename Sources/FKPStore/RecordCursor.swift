@@ -9,11 +9,16 @@ enum RecordCursor {
     static let defaultBatchSize = 4000
 
     /// `query` is a SELECT whose rows are records of `width` text columns (see `RecordBatch`);
-    /// `body` gets them `batchSize` rows at a time, in order.
-    static func read(_ query: PostgresQuery, width: Int, batchSize: Int = defaultBatchSize, on connection: PostgresConnection,
-                     logger: Logger, _ body: (RecordBatch) async throws -> Void) async throws {
+    /// `body` gets them `batchSize` rows at a time, in order. With `snapshot` (`DatabaseSnapshot`),
+    /// the rows are read as another transaction, still open, sees the database.
+    static func read(_ query: PostgresQuery, width: Int, batchSize: Int = defaultBatchSize, snapshot: DatabaseSnapshot? = nil,
+                     on connection: PostgresConnection, logger: Logger, _ body: (RecordBatch) async throws -> Void) async throws {
         try await connection.transaction(logger: logger) { connection in
-            try await connection.query("SET TRANSACTION READ ONLY", logger: logger)
+            if let snapshot {
+                try await snapshot.adopt(on: connection, logger: logger)
+            } else {
+                try await connection.query("SET TRANSACTION READ ONLY", logger: logger)
+            }
             try await connection.query(PostgresQuery(unsafeSQL: "DECLARE records NO SCROLL CURSOR FOR " + query.sql, binds: query.binds),
                                        logger: logger)
             func nextBatch() async throws -> RecordBatch {

@@ -250,4 +250,45 @@ final class AuditTrailTests: XCTestCase {
             XCTAssertTrue(verification.isValid, "\(verification.problems)")
         }
     }
+
+    /// An auditor may verify while forums are at work: what was written meanwhile is seen whole or
+    /// not at all (one snapshot for the entries and the heads), never as a chain with entries missing.
+    func testVerifyingWhileAForumWritesFindsEveryChainSound() async throws {
+        try await withTestDatabase { db, _ in
+            let families = (1...4).map { SQLTest.family("F\($0)", rank: $0) }
+            try await SQLTest.write(db, SQLTest.places + families + SQLTest.forum() + SQLTest.advance(to: .reviewing))
+            let verifications = try await withThrowingTaskGroup(of: [AuditRepository.Verification]?.self) { group in
+                group.addTask {
+                    // Writes until the verifications are done.
+                    let context = WriteContext(actor: "writer", role: .slsHead, action: "review.verdict", forumID: 1)
+                    var n = 0
+                    while !Task.isCancelled {
+                        try await db.write(context) { connection in
+                            try await connection.query("""
+                                INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, \("F\(n % 4 + 1)"), \(n % 2 == 0 ? "sesuai" : "tidak_berpendapat"))
+                                ON CONFLICT (forum_id, family_id) DO UPDATE SET verdict = EXCLUDED.verdict
+                                """, logger: db.logger)
+                        }
+                        n += 1
+                    }
+                    return nil
+                }
+                group.addTask {
+                    var found: [AuditRepository.Verification] = []
+                    for _ in 0..<15 { found.append(try await AuditRepository(database: db).verify()) }
+                    return found
+                }
+                var found: [AuditRepository.Verification] = []
+                while let next = try await group.next() {
+                    if let verifications = next {
+                        found = verifications
+                        group.cancelAll()
+                    }
+                }
+                return found
+            }
+            XCTAssertEqual(verifications.count, 15)
+            for verification in verifications { XCTAssertTrue(verification.isValid, "\(verification.problems)") }
+        }
+    }
 }

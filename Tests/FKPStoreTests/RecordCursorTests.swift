@@ -53,6 +53,35 @@ final class RecordCursorTests: XCTestCase {
         }
     }
 
+    /// Readers on other connections that adopt one transaction's snapshot see what it sees: not
+    /// what was written after it began, though that is committed.
+    func testReadersOfASharedSnapshotSeeNothingWrittenAfterIt() async throws {
+        try await withTestDatabase { db, _ in
+            try await db.client.query("CREATE TABLE numbers AS SELECT 1 AS n", logger: db.logger)
+            try await db.read { exporter in
+                try await exporter.transaction(logger: db.logger) { exporter in
+                    let snapshot = try await DatabaseSnapshot.export(on: exporter, logger: db.logger)
+                    try await db.client.query("INSERT INTO numbers VALUES (2)", logger: db.logger)
+                    let shared = try await Self.numbers(db, snapshot: snapshot)
+                    XCTAssertEqual(shared, ["1"])
+                    let now = try await Self.numbers(db, snapshot: nil)
+                    XCTAssertEqual(now, ["1", "2"])
+                }
+            }
+        }
+    }
+
+    static func numbers(_ db: Database, snapshot: DatabaseSnapshot?) async throws -> [String?] {
+        var found: [String?] = []
+        try await db.read { connection in
+            try await RecordCursor.read("SELECT ROW(n::text) FROM numbers ORDER BY n", width: 1, snapshot: snapshot, on: connection,
+                                        logger: db.logger) { batch in
+                found += try Self.texts(batch).map { $0[0] }
+            }
+        }
+        return found
+    }
+
     func testRowsOfAnotherWidthAreRefused() async throws {
         try await withTestDatabase { db, _ in
             try await db.read { connection in
