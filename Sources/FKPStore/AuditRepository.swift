@@ -19,6 +19,7 @@ public struct AuditRepository: Sendable {
     /// The entries are read as the export's columns and hashed by the same rule as an export's lines.
     /// Everything is read within one snapshot of the database: the entries and the heads that forums
     /// at work write meanwhile would otherwise be seen in part, and a sound chain reported broken.
+    /// It holds three connections at once (the snapshot's, and two readers).
     public func verify(chain: String? = nil) async throws -> Verification {
         try await database.read { connection in
             try await connection.transaction(logger: database.logger) { connection in
