@@ -33,11 +33,3 @@ enum FormBody {
     /// Letters, digits and `-._~`: everything else of a value is percent-encoded.
     private static let valueCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 }
-
-private extension String {
-    /// Each run of line breaks (CR, LF) made one space.
-    var linesJoined: String {
-        guard contains(where: \.isNewline) else { return self }
-        return split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
-    }
-}

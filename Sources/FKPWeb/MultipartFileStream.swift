@@ -43,7 +43,7 @@ final class MultipartFileStream: @unchecked Sendable {
                 // Shown on pages and kept with the batch: one readable line, a name's length.
                 // Some browsers send the whole path, with either kind of slash.
                 let base = found.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? found
-                let shown = String(base.removingInvisibleCharacters.prefix(200))
+                let shown = String(base.removingInvisibleCharacters.linesJoined.prefix(200))
                 lock.withLock { name = shown }
             }
         }

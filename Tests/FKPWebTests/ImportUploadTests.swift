@@ -115,14 +115,14 @@ final class ImportUploadTests: XCTestCase {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var staff = try await Self.staffOnImportPage(client)
             let body = "--B\r\nContent-Disposition: form-data; name=\"other\"; filename=\"file\"\r\n\r\nnot,a,list\r\n"
-                + "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\lists\\wil\u{202E}ayah.csv\"\r\n\r\n\(Self.regions)\r\n"
+                + "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\lists\\wil\u{202E}ayah\u{2028}2.csv\"\r\n\r\n\(Self.regions)\r\n"
                 + "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"b.csv\"\r\n\r\ncode,name,level\n3201010004,Desa Empat,village\n\r\n--B--\r\n"
             let response = try await staff.postMultipart("/imports/regions", body: body, boundary: "B")
             XCTAssertEqual(response.status, .seeOther)
             let loaded = try await SQLTest.scalar(db, "SELECT string_agg(code, ',' ORDER BY code) FROM fkp.regions WHERE code IN ('3201010003', '3201010004')", as: String.self)
             XCTAssertEqual(loaded, "3201010003", "the part named file, once; a part merely named 'file' by its file name is not it")
             let name = try await SQLTest.scalar(db, "SELECT file_name FROM fkp.import_batches", as: String.self)
-            XCTAssertEqual(name, "wilayah.csv", "the name without its folders and without the direction mark")
+            XCTAssertEqual(name, "wilayah 2.csv", "the name without its folders and the direction mark, on one line")
         }
     }
 
