@@ -24,11 +24,7 @@ public struct AuditRepository: Sendable {
         try await database.read { connection in
             try await connection.transaction(logger: database.logger) { connection in
                 let snapshot = try await DatabaseSnapshot.export(on: connection, logger: database.logger)
-                var unique = false
-                for try await found in try await connection.query(Self.numbersAreUnique, logger: database.logger).decode(Bool.self) {
-                    unique = found
-                }
-                let numbersAreUnique = unique
+                let numbersAreUnique = try await numbersAreUnique(on: connection)
                 // Chains are independent, and PostgreSQL reading and sending the entries is most of the
                 // work: all chains are read in two halves of their names, on two connections at once.
                 let halves = chain == nil ? try await chainNameHalves(on: connection) : [ChainNames(only: chain)]
@@ -177,6 +173,13 @@ public struct AuditRepository: Sendable {
             """, logger: database.logger)
         for try await (name, seq, hash) in rows.decode((String, Int64, String).self) { heads[name] = (seq, hash) }
         return heads
+    }
+
+    private func numbersAreUnique(on connection: PostgresConnection) async throws -> Bool {
+        for try await unique in try await connection.query(Self.numbersAreUnique, logger: database.logger).decode(Bool.self) {
+            return unique
+        }
+        return false
     }
 
     /// Whether a unique index still holds each chain's sequence numbers apart (the table's

@@ -10,7 +10,7 @@ struct DatabaseSnapshot: Sendable {
     /// Starts the current transaction of `connection` (which must not have read anything yet) as a
     /// read-only one whose snapshot others can adopt while it stays open.
     static func export(on connection: PostgresConnection, logger: Logger) async throws -> DatabaseSnapshot {
-        try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+        try await connection.query(readOnlySnapshot, logger: logger)
         for try await id in try await connection.query("SELECT pg_export_snapshot()", logger: logger).decode(String.self) {
             // The name is spliced into SET TRANSACTION SNAPSHOT, which takes no parameter.
             guard !id.isEmpty, id.utf8.allSatisfy({ Self.nameBytes.contains($0) }) else { break }
@@ -21,9 +21,12 @@ struct DatabaseSnapshot: Sendable {
 
     /// Makes the current transaction of `connection`, just begun, see what the exporting one sees.
     func adopt(on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+        try await connection.query(Self.readOnlySnapshot, logger: logger)
         try await connection.query(PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(id)'"), logger: logger)
     }
+
+    /// One snapshot for the whole transaction, which writes nothing.
+    private static let readOnlySnapshot: PostgresQuery = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
 
     private static let nameBytes = Set("0123456789ABCDEFabcdef-".utf8)
 }

@@ -17,11 +17,9 @@ final class CatalogueTests: XCTestCase {
     }
 
     func testEveryKeyATemplateUsesIsInTheCatalogue() throws {
-        let folder = TestPostgres.packageRoot + "/templates"
         let pattern = try NSRegularExpression(pattern: #"\{\{\s*t\.([a-z0-9_]+)\s*\}\}"#)
         var used: Set<String> = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".mustache") {
-            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+        for text in try TemplateTexts.all() {
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 used.insert(String(text[Range(match.range(at: 1), in: text)!]))
             }

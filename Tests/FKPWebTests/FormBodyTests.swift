@@ -1,6 +1,4 @@
 @testable import FKPWeb
-import FKPTestSupport
-import Foundation
 import XCTest
 
 final class FormBodyTests: XCTestCase {
@@ -24,10 +22,8 @@ final class FormBodyTests: XCTestCase {
     }
 
     func testTheMultiLineFieldsAreTheTemplatesMultiLineBoxes() throws {
-        let folder = TestPostgres.packageRoot + "/templates"
         var boxes: Set<String> = []
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".mustache") {
-            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+        for text in try TemplateTexts.all() {
             for match in text.matches(of: /<textarea[^>]*name="([^"]+)"/) { boxes.insert(String(match.1)) }
         }
         XCTAssertEqual(boxes, FormBody.multiLineFields, "a new <textarea> keeps its line breaks only when named here")
