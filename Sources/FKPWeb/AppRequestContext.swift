@@ -25,7 +25,7 @@ public struct AppRequestContext: RequestContext, SessionRequestContext {
     public func csrfToken() -> String {
         if let token = sessions.session?.csrfToken { return token }
         let session = WebSession.anonymous()
-        sessions.setSession(session)
+        sessions.createSession(session)
         return session.csrfToken
     }
 

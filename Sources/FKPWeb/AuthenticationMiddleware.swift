@@ -27,8 +27,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 context.principal = principal
                 context.logger[metadataKey: "user"] = .string(principal.username)
                 if now.timeIntervalSince(session.lastSeenAt) > 60 {
+                    // Updated under its own key: a new session here would leave the old one valid
+                    // after logout (HummingbirdAuth's setSession creates one).
                     session.lastSeenAt = now
-                    context.sessions.setSession(session, expiresIn: .seconds(Int64(idleTimeout)))
+                    _ = context.sessions.updateSession(session, expiresIn: .seconds(Int64(idleTimeout)))
                 }
             } else {
                 context.sessions.clearSession()

@@ -29,6 +29,36 @@ final class SessionLifetimeTests: XCTestCase {
         }
     }
 
+    /// The minute's refresh of an active session updates it under its own key. It once created a
+    /// new session each minute and left the old ones valid, so logging out ended only the last.
+    func testRefreshingAnActiveSessionKeepsItsKeySoLogoutEndsItForGood() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var browser = TestBrowser(client)
+            try await browser.login("bps", TestAccounts.password)
+            let key = try XCTUnwrap(browser.cookies["fkp_session"])
+            try await Self.age(db, field: "lastSeenAt", by: "25 minutes")
+            let refreshed = try await browser.get("/regions/3201")
+            XCTAssertEqual(refreshed.status, .ok)
+            XCTAssertEqual(browser.cookies["fkp_session"], key, "the session keeps its key")
+            let sessions = "SELECT count(*) FROM runtime.sessions WHERE user_id IS NOT NULL"
+            let stored = try await SQLTest.scalar(db, sessions, as: Int64.self)
+            XCTAssertEqual(stored, 1, "one session, updated in place")
+            // Dates in the payload are seconds since 2001-01-01, 978,307,200 seconds after 1970.
+            let restarted = try await SQLTest.scalar(db, """
+                SELECT (payload::jsonb ->> 'lastSeenAt')::float8 > extract(epoch FROM now()) - 978307200 - 60
+                  FROM runtime.sessions WHERE user_id IS NOT NULL
+                """, as: Bool.self)
+            XCTAssertEqual(restarted, true, "the refresh restarted the idle time")
+
+            let out = try await browser.post("/logout", [:])
+            XCTAssertEqual(out.location, "/login")
+            let replay = try await client.execute(uri: "/regions/3201", method: .get, headers: [.cookie: "fkp_session=\(key)"], body: nil)
+            XCTAssertTrue(replay.location?.hasPrefix("/login") == true, "the key no longer opens anything")
+            let left = try await SQLTest.scalar(db, sessions, as: Int64.self)
+            XCTAssertEqual(left, 0)
+        }
+    }
+
     func testASessionEndsAfterItsAbsoluteLifetimeEvenWhenActive() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var browser = TestBrowser(client)
