@@ -41,6 +41,19 @@ public struct LoginThrottle: Sendable {
         }
     }
 
+    /// Forgets failures older than the window, which no longer count.
+    @discardableResult
+    public func removeExpired(now: Date = Date()) async throws -> Int {
+        try await database.read { connection in
+            let rows = try await connection.query("""
+                WITH gone AS (DELETE FROM runtime.login_failures WHERE failed_at <= \(now.addingTimeInterval(-Self.window)) RETURNING 1)
+                SELECT count(*) FROM gone
+                """, logger: database.logger)
+            for try await count in rows.decode(Int64.self) { return Int(count) }
+            return 0
+        }
+    }
+
     /// A successful login clears the account's failures (not the address's).
     public func recordSuccess(username: String) async throws {
         try await database.read { connection in

@@ -22,6 +22,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     let sessions = SessionRepository(database: database)
     let securityLog = SecurityLog(database: database)
     let persist = PostgresPersistDriver(sessions: sessions)
+    let throttle = LoginThrottle(database: database)
     let cookieName = "fkp_session"
     let keyPrefix = "fkp."
     let idle = Duration.seconds(config.sessionIdleMinutes * 60)
@@ -57,7 +58,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     HealthController(database: database, migrator: migrator).addRoutes(to: router)
     MetricsController(metrics: metrics, database: database, poolSize: config.databasePoolSize,
                       allowed: Set(config.metricsAllowed)).addRoutes(to: router)
-    LoginController(renderer: renderer, accounts: accounts, sessions: sessions, throttle: LoginThrottle(database: database),
+    LoginController(renderer: renderer, accounts: accounts, sessions: sessions, throttle: throttle,
                     securityLog: securityLog, hasher: hasher, cookieName: cookieName, keyPrefix: keyPrefix, sessionIdle: idle,
                     decoyHash: try await hasher.hash(Token.random(bytes: 16))).addRoutes(to: router)
     PasswordController(renderer: renderer, accounts: accounts, securityLog: securityLog, hasher: hasher).addRoutes(to: router)
@@ -102,6 +103,6 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "fkp"),
         logger: logger)
-    app.addServices(client, persist)
+    app.addServices(client, persist, RuntimeHousekeeping(sessions: sessions, throttle: throttle))
     return app
 }

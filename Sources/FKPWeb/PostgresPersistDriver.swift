@@ -1,10 +1,9 @@
 import FKPStore
 import Foundation
 import Hummingbird
-import ServiceLifecycle
 
 /// HummingbirdAuth's session storage, kept in PostgreSQL so any number of server processes serve
-/// the same people. Expired sessions are purged every ten minutes while the server runs.
+/// the same people. Expired sessions are purged by `RuntimeHousekeeping`.
 struct PostgresPersistDriver: PersistDriver {
     let sessions: SessionRepository
 
@@ -41,15 +40,6 @@ struct PostgresPersistDriver: PersistDriver {
     }
 
     func shutdown() async throws {}
-
-    func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                _ = try? await sessions.removeExpired()
-                try? await Task.sleep(for: .seconds(600))
-            }
-        }
-    }
 
     private static func userID(_ payload: Data) -> Int64? {
         (try? JSONDecoder().decode(UserReference.self, from: payload))?.userID

@@ -1,0 +1,34 @@
+import FKPStore
+@testable import FKPWeb
+import FKPTestSupport
+import Foundation
+import PostgresNIO
+import XCTest
+
+final class RuntimeHousekeepingTests: XCTestCase {
+    func testTheSweepForgetsExpiredSessionsAndFailedLoginsPastTheThrottlesWindowOnly() async throws {
+        try await withTestDatabase { db, _ in
+            let sessions = SessionRepository(database: db)
+            let throttle = LoginThrottle(database: db)
+            _ = try await sessions.create(key: "gone", payload: Data("{}".utf8), userID: nil, expiresAt: Date().addingTimeInterval(-1))
+            _ = try await sessions.create(key: "live", payload: Data("{}".utf8), userID: nil, expiresAt: Date().addingTimeInterval(600))
+            try await throttle.recordFailure(username: "old", address: "10.0.0.1")
+            try await throttle.recordFailure(username: "recent", address: "10.0.0.2")
+            try await db.client.query(
+                "UPDATE runtime.login_failures SET failed_at = now() - interval '16 minutes' WHERE username = 'old'", logger: db.logger)
+
+            try await RuntimeHousekeeping(sessions: sessions, throttle: throttle).sweep()
+
+            let live = try await sessions.get(key: "live")
+            let gone = try await sessions.get(key: "gone")
+            XCTAssertNotNil(live)
+            XCTAssertNil(gone)
+            let storedSessions = try await SQLTest.scalar(db, "SELECT count(*) FROM runtime.sessions", as: Int64.self)
+            XCTAssertEqual(storedSessions, 1, "the expired session's row is deleted, not only hidden")
+            let failures = try await SQLTest.scalar(db, "SELECT string_agg(username, ',') FROM runtime.login_failures", as: String.self)
+            XCTAssertEqual(failures, "recent", "a failure inside the window still counts; an older one is forgotten")
+            let wait = try await throttle.waitSeconds(username: "recent", address: "10.0.0.2")
+            XCTAssertEqual(wait, 0)
+        }
+    }
+}
