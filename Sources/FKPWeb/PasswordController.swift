@@ -1,13 +1,18 @@
 import FKPCore
 import FKPStore
 import Hummingbird
+import HummingbirdAuth
 
-/// Changing one's own password (required after a generated or reset one).
+/// Changing one's own password (required after a generated or reset one). It ends the person's
+/// other sessions, as someone who knew the old password may hold one, and gives this browser's
+/// session a new id, as a login does.
 struct PasswordController {
     let renderer: PageRenderer
     let accounts: AccountRepository
+    let sessions: SessionRepository
     let securityLog: SecurityLog
     let hasher: PasswordHasher
+    let sessionIdle: Duration
 
     struct Form: Decodable {
         let current_password: String
@@ -53,6 +58,8 @@ struct PasswordController {
                                   requestID: context.requestID))
         try await securityLog.record("password.changed", username: principal.username, address: context.clientAddress,
                                      requestID: context.requestID)
+        try await sessions.removeAll(userID: principal.userID)
+        context.sessions.createSession(WebSession.loggedIn(userID: principal.userID), expiresIn: sessionIdle)
         return redirect("/")
     }
 

@@ -114,6 +114,35 @@ final class AccountsTests: XCTestCase {
         }
     }
 
+    func testChangingOnesPasswordEndsOneselfsOtherSessionsAndRenewsThisOne() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var laptop = TestBrowser(client)
+            try await laptop.login("bps", TestAccounts.password)
+            var phone = TestBrowser(client)
+            try await phone.login("bps", TestAccounts.password)
+            var colleague = TestBrowser(client)
+            try await colleague.login("admin", TestAccounts.password)
+            let before = try XCTUnwrap(laptop.cookies["fkp_session"])
+
+            let changed = try await laptop.post("/password", ["current_password": TestAccounts.password,
+                                                             "new_password": "Sawah hijau di Cibeber", "confirm_password": "Sawah hijau di Cibeber"])
+            XCTAssertEqual(changed.location, "/")
+            XCTAssertNotEqual(laptop.cookies["fkp_session"], before, "this browser's session has a new id")
+            let here = try await laptop.get("/regions/3201")
+            XCTAssertEqual(here.status, .ok, "and stays signed in")
+            let old = try await client.execute(uri: "/regions/3201", method: .get, headers: [.cookie: "fkp_session=\(before)"], body: nil)
+            XCTAssertTrue(old.location?.hasPrefix("/login") == true, "the old id opens nothing")
+            let elsewhere = try await phone.get("/regions/3201")
+            XCTAssertTrue(elsewhere.location?.hasPrefix("/login") == true, "the other device must sign in with the new password")
+            let other = try await colleague.get("/regions/3201")
+            XCTAssertEqual(other.status, .ok, "another person's session is untouched")
+            let sessions = try await SQLTest.scalar(db, """
+                SELECT count(*) FROM runtime.sessions s JOIN fkp.users u ON u.id = s.user_id WHERE u.username = 'bps'
+                """, as: Int64.self)
+            XCTAssertEqual(sessions, 1)
+        }
+    }
+
     func testActivationCodesWorkOnceAndNotAfterExpiry() async throws {
         let seed = TestAccounts.world + [
             "INSERT INTO fkp.users (username, display_name) VALUES ('warga', 'Warga Baru'), ('warga.lama', 'Warga Lama')",
