@@ -33,8 +33,8 @@ struct AuditController {
 
     /// The query's filter; a date is a day in Western Indonesia time, `to` included.
     static func filter(_ request: Request) -> (AuditBrowser.Filter, AuditFilterForm, [FilterProblem]) {
-        let q = request.uri.queryParameters
-        func text(_ name: String) -> String? { q[Substring(name)].map { String($0).trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 } }
+        let q = request.formQuery
+        func text(_ name: String) -> String? { q[name].map { $0.removingInvisibleCharacters.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 } }
         let form = AuditFilterForm(forum: text("forum"), region: text("region"), family: text("family"), actor: text("actor"),
                                    action: text("action"), from: text("from"), to: text("to"))
         let day = DateFormatter()

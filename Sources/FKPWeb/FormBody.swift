@@ -22,7 +22,7 @@ enum FormBody {
             let name = pair[..<equals], encoded = pair[pair.index(after: equals)...]
             let fieldName = name.removingPercentEncoding ?? String(name)
             guard !fieldName.contains("password"),
-                  let value = encoded.replacingOccurrences(of: "+", with: " ").removingPercentEncoding else { return String(pair) }
+                  let value = FormQuery.decoded(encoded) else { return String(pair) }
             let visible = value.removingInvisibleCharacters
             let cleaned = multiLineFields.contains(fieldName) ? visible : visible.linesJoined
             guard cleaned != value else { return String(pair) }

@@ -13,7 +13,7 @@ struct HistoricalMoment {
 
     /// Nil when the page is asked for the present; a malformed time is a bad request.
     init?(_ request: Request, place: RegionCode, language: Language) throws {
-        guard let text = request.uri.queryParameters["at"].map(String.init), !text.isEmpty else { return nil }
+        guard let text = request.formQuery["at"]?.trimmingWhitespace, !text.isEmpty else { return nil }
         let parser = DateFormatter()
         parser.locale = Locale(identifier: "en_US_POSIX")
         parser.timeZone = TimeZone(identifier: IndonesianTime.zone(for: place).identifier)

@@ -73,8 +73,7 @@ struct ReviewController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let forum = try await forums.requested(by: context, write: false)
         let unit = try forum.requestedUnit(context, write: false)
-        let filter = ReviewFilter(Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) },
-                                             uniquingKeysWith: { first, _ in first }))
+        let filter = ReviewFilter(request.formQuery)
         let moment = try HistoricalMoment(request, place: forum.place, language: context.language)
         return try await render(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, addition: nil, moment: moment,
                                 status: .ok)

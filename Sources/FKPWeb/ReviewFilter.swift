@@ -26,14 +26,7 @@ struct ReviewFilter: Equatable {
 
     /// From a query string such as the hidden `back` field of a row's form.
     init(queryString: String) {
-        var parameters: [String: String] = [:]
-        for pair in queryString.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            if parts.count == 2 { parameters[parts[0]] = parts[1] }
-        }
-        self.init(parameters)
+        self.init(FormQuery.fields(Substring(queryString)))
     }
 
     func admits(_ row: ReviewRepository.Row) -> Bool {

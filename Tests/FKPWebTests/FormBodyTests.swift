@@ -8,10 +8,7 @@ final class FormBodyTests: XCTestCase {
                                           ("notes", "Baris satu\u{2028}baris dua\u{2029}paragraf\r\nlagi"),
                                           ("venue", "Balai\u{2028}Desa")])
         let cleaned = FormBody.removingInvisibleCharacters(body)
-        let fields = Dictionary(uniqueKeysWithValues: cleaned.split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            return (String(parts[0]).removingPercentEncoding!, String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding!)
-        })
+        let fields = FormQuery.fields(Substring(cleaned))
         XCTAssertEqual(fields["head_name"], "Budi Santoso", "a zero-width space dropped, a tab made a space")
         XCTAssertEqual(fields["moved_to"], "Bekasi", "a direction mark dropped")
         XCTAssertEqual(fields["reason"], "Pindah ke kota[31m", "a text field is one line, a terminal escape dropped")
@@ -27,6 +24,16 @@ final class FormBodyTests: XCTestCase {
             for match in text.matches(of: /<textarea[^>]*name="([^"]+)"/) { boxes.insert(String(match.1)) }
         }
         XCTAssertEqual(boxes, FormBody.multiLineFields, "a new <textarea> keeps its line breaks only when named here")
+    }
+
+    func testAFormIsReadAsABrowserEncodesIt() {
+        let fields = FormQuery.fields("q=Siti+Aminah&plus=%2B62&empty=&flag&q=second&broken=%E2%8&na%6De=x")
+        XCTAssertEqual(fields["q"], "Siti Aminah", "a space comes as '+'; the first of a repeated name counts")
+        XCTAssertEqual(fields["plus"], "+62", "a '+' typed by the person comes percent-encoded")
+        XCTAssertEqual(fields["empty"], "")
+        XCTAssertEqual(fields["flag"], "")
+        XCTAssertEqual(fields["broken"], "%E2%8", "a broken encoding is taken as it stands")
+        XCTAssertEqual(fields["name"], "x")
     }
 
     func testABodyWithNothingToDropIsLeftAsItCame() {

@@ -1,0 +1,31 @@
+import Foundation
+import Hummingbird
+
+/// Fields encoded as a browser encodes a form (`application/x-www-form-urlencoded`): pairs joined
+/// by `&`, a space written as `+`, everything else percent-encoded. A GET form's fields arrive so
+/// in the query, where Hummingbird's `queryParameters` leaves `+` as it is: a search for "Siti
+/// Aminah" would look for "Siti+Aminah".
+enum FormQuery {
+    /// The fields of `encoded`; the first of a repeated name counts, and a value whose percent
+    /// encoding is broken is taken as it stands.
+    static func fields(_ encoded: Substring) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in encoded.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = decoded(parts[0]) ?? String(parts[0])
+            guard fields[name] == nil else { continue }
+            fields[name] = parts.count == 2 ? decoded(parts[1]) ?? String(parts[1]) : ""
+        }
+        return fields
+    }
+
+    /// One name or value: `+` is a space, then percent-decoding; nil when that is broken.
+    static func decoded(_ component: Substring) -> String? {
+        component.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+}
+
+extension Request {
+    /// The query's fields as a GET form sent them (see `FormQuery`).
+    var formQuery: [String: String] { FormQuery.fields(Substring(uri.query ?? "")) }
+}
