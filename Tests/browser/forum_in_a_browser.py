@@ -174,6 +174,18 @@ def run(base):
         head.get(unit)
         first = head.find_elements(By.CSS_SELECTOR, "li.fam")[0]
         check("v-sesuai" in first.get_attribute("class"), "the verdict is there after a reload")
+        names = head.execute_script(
+            "return [...document.querySelectorAll('li.fam:not(.v-added) p.who')].map(p => p.childNodes[1].textContent.trim())")
+        name = next(n for n in names if " " in n)
+        box = head.find_element(By.NAME, "q")
+        box.send_keys(name, Keys.ENTER)
+        WebDriverWait(head, 10).until(lambda d: "q=" in d.current_url)
+        shown = head.execute_script(
+            "return [...document.querySelectorAll('li.fam:not(.v-added) p.who')].map(p => p.childNodes[1].textContent.trim())")
+        check(0 < len(shown) < len(names) and all(name.lower() in n.lower() for n in shown),
+              f"searching the list for '{name}' shows that family ({len(shown)} of {len(names)})")
+        check(head.find_element(By.NAME, "q").get_attribute("value") == name, "and the box keeps the name as typed")
+        head.get(unit)
         no_script_errors(head, "the SLS head")
 
         print("A community figure raises a challenge")
