@@ -15,7 +15,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let idleTimeout: TimeInterval
     let absoluteLifetime: TimeInterval
 
-    static let openWhileChangingPassword: Set<String> = ["/password", "/logout", "/healthz", "/readyz"]
+    static let openWhileChangingPassword: Set<String> = ["/password", "/logout", "/session", "/healthz", "/readyz"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context

@@ -40,6 +40,14 @@ struct LoginController {
         router.get("/login", use: page)
         router.post("/login", use: login)
         router.post("/logout", use: logout)
+        router.get("/session", use: keepAlive)
+    }
+
+    /// Asked by the page's script (session.js) while a person types or taps, so that a long list
+    /// typed without sending anything does not outlive the session and get refused when sent.
+    /// Answering is enough: the authentication middleware refreshes an active session.
+    @Sendable func keepAlive(_ request: Request, context: AppRequestContext) -> Response {
+        Response(status: context.principal == nil ? .unauthorized : .noContent, headers: [.cacheControl: "no-store"])
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) throws -> Response {

@@ -59,6 +59,29 @@ final class SessionLifetimeTests: XCTestCase {
         }
     }
 
+    /// What the pages' script asks while a person types a long list without sending it.
+    func testAskingWhetherTheSessionLivesKeepsItAliveAndSaysWhenItHasEnded() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            let anonymous = try await client.execute(uri: "/session", method: .get, headers: [:], body: nil)
+            XCTAssertEqual(anonymous.status, .unauthorized, "no redirect to the login page: the script tells the person")
+            var browser = TestBrowser(client)
+            let login = try await browser.get("/login")
+            XCTAssertFalse(login.text.contains("/js/session.js"), "nobody's session to keep")
+            try await browser.login("bps", TestAccounts.password)
+            let page = try await browser.get("/regions/3201")
+            XCTAssertTrue(page.text.contains(#"<script src="/js/session.js" data-ended="Sesi Anda sudah berakhir."#), page.text)
+            try await Self.age(db, field: "lastSeenAt", by: "25 minutes")
+            let alive = try await browser.get("/session")
+            XCTAssertEqual(alive.status, .noContent)
+            try await Self.age(db, field: "lastSeenAt", by: "25 minutes")
+            let stillAlive = try await browser.get("/regions/3201")
+            XCTAssertEqual(stillAlive.status, .ok, "asking restarted the idle time: 50 minutes since the last page")
+            try await Self.age(db, field: "lastSeenAt", by: "31 minutes")
+            let ended = try await browser.get("/session")
+            XCTAssertEqual(ended.status, .unauthorized)
+        }
+    }
+
     func testASessionEndsAfterItsAbsoluteLifetimeEvenWhenActive() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var browser = TestBrowser(client)

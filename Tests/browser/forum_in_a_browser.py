@@ -287,6 +287,30 @@ def run(base):
         check("Does not fit" in facilitator.page_source and "Cannot judge" in facilitator.page_source, "the page speaks English on request")
         forum.shot(facilitator, "english")
         facilitator.get(unit + "?lang=id")
+
+        print("A session that ended is said before anything typed is sent")
+        figure.get(unit)
+        # The page's clock moved on by some minutes, then a key pressed: the script asks the server.
+        later = ("const now = Date.now; Date.now = () => now() + arguments[0] * 60000;"
+                 "window.dispatchEvent(new KeyboardEvent('keydown'));")
+        alert = "main > p.error[role=alert]"
+        figure.execute_script(later, 6)
+        time.sleep(1)
+        check(not figure.find_elements(By.CSS_SELECTOR, alert), "while the session lives, asking says nothing")
+        reading = figure.current_window_handle
+        figure.switch_to.new_window("tab")
+        figure.get(base + "/forums/mine")
+        figure.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+        WebDriverWait(figure, 10).until(lambda d: "/login" in d.current_url)
+        figure.close()
+        figure.switch_to.window(reading)
+        figure.execute_script("window.scrollTo(0, document.body.scrollHeight / 2)")
+        figure.execute_script(later, 6)
+        check(shows(figure, "Sesi Anda sudah berakhir"), "after a logout elsewhere the page says the session has ended")
+        top = figure.execute_script(f"return document.querySelector('{alert}').getBoundingClientRect().top")
+        check(0 <= top < 50, f"and says it in sight, halfway down a long list (at {top} pixels)")
+        forum.shot(figure, "session-ended-phone")
+        no_script_errors(figure, "the community figure")
     finally:
         for driver in (facilitator, head, figure):
             driver.quit()
