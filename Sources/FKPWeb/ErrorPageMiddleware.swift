@@ -12,7 +12,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let renderer: PageRenderer
 
-    struct Content { let requestID: String; let message: String? }
+    struct Content { let requestID: String; let message: String?; var back: String? = nil }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -21,6 +21,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
             let back = request.method == .get ? request.uri.description : "/"
             let query = back == "/" ? "" : "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             return Response(status: .seeOther, headers: [.location: "/login" + query])
+        } catch let refusal as any ExplainedRefusal {
+            return try renderer.render("request-refused", title: "request_refused_title",
+                                       content: Content(requestID: context.requestID, message: refusal.message(Translations(language: context.language)),
+                                                        back: refusal.back),
+                                       request: request, context: context, status: refusal.status)
         } catch let error as HTTPError where error.status == .notFound {
             return try page("not-found", "not_found_title", .notFound, request, context)
         } catch let error as HTTPError where error.status == .forbidden {

@@ -131,8 +131,13 @@ final class AuditPagesTests: XCTestCase {
             XCTAssertFalse(familyThen.text.contains("<ins>Sesuai</ins>"), "the history stops at that moment")
             let familyNow = try await facilitator.get("/forums/1/families/F1")
             XCTAssertTrue(familyNow.text.contains("<dd>Sesuai</dd>") && familyNow.text.contains("<ins>Sesuai</ins>"))
-            let malformed = try await facilitator.get("\(unit)?at=kemarin")
+            let typed = try await facilitator.get("\(unit)?at=\(moment.replacingOccurrences(of: "T", with: "+"))")
+            XCTAssertTrue(typed.text.contains("Sudah dinilai: 1 / 2"), "a time typed with a space, where no picker is, reads the same")
+            let malformed = try await facilitator.get("\(unit)?at=kemarin+sore")
             XCTAssertEqual(malformed.status, .badRequest)
+            XCTAssertTrue(malformed.text.contains("Waktu “kemarin sore” tidak terbaca. Tulis tanggal dan jam setempat seperti 2026-12-03 08:30."),
+                          "the page says what was typed and how to write it")
+            XCTAssertTrue(malformed.text.contains(#"<a href="\#(unit)">Kembali ke halaman tadi</a>"#), "and leads back to the page")
         }
     }
 }
