@@ -45,9 +45,12 @@ struct LoginController {
 
     /// Asked by the page's script (session.js) while a person types or taps, so that a long list
     /// typed without sending anything does not outlive the session and get refused when sent.
-    /// Answering is enough: the authentication middleware refreshes an active session.
+    /// Answering is enough: the authentication middleware refreshes an active session. The answer
+    /// carries the session's CSRF token, which the page's forms take on: after signing in again
+    /// in another tab, what was typed here can still be sent. Only this site's pages can read it.
     @Sendable func keepAlive(_ request: Request, context: AppRequestContext) -> Response {
-        Response(status: context.principal == nil ? .unauthorized : .noContent, headers: [.cacheControl: "no-store"])
+        guard context.principal != nil else { return Response(status: .unauthorized, headers: [.cacheControl: "no-store"]) }
+        return Response(status: .noContent, headers: [.cacheControl: "no-store", .xCSRFToken: context.csrfToken()])
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) throws -> Response {

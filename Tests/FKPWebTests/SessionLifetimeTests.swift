@@ -73,6 +73,7 @@ final class SessionLifetimeTests: XCTestCase {
             try await Self.age(db, field: "lastSeenAt", by: "25 minutes")
             let alive = try await browser.get("/session")
             XCTAssertEqual(alive.status, .noContent)
+            XCTAssertEqual(alive.headers[HTTPField.Name("X-CSRF-Token")!], browser.csrf, "the session's token, for the page's forms")
             try await Self.age(db, field: "lastSeenAt", by: "25 minutes")
             let stillAlive = try await browser.get("/regions/3201")
             XCTAssertEqual(stillAlive.status, .ok, "asking restarted the idle time: 50 minutes since the last page")

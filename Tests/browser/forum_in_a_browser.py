@@ -288,8 +288,14 @@ def run(base):
         forum.shot(facilitator, "english")
         facilitator.get(unit + "?lang=id")
 
-        print("A session that ended is said before anything typed is sent")
+        print("A session that ends while a person types loses nothing typed")
         figure.get(unit)
+        family_id = figure.find_elements(By.CSS_SELECTOR, "li.fam")[4].get_attribute("id")[2:]
+        figure.get(f"{base}/forums/1/families/{family_id}")
+        preliminary = int(figure.find_element(By.XPATH, "//dl[@class='facts']/dd[1]").text.split()[0])
+        figure.find_element(By.CSS_SELECTOR, "input[name='kind'][value='group']").click()
+        Select(figure.find_element(By.NAME, "proposed_group")).select_by_value(str(1 if preliminary != 1 else 2))
+        figure.find_element(By.NAME, "reason").send_keys("Anak sulung sudah bekerja di kota")
         # The page's clock moved on by some minutes, then a key pressed: the script asks the server.
         later = ("const now = Date.now; Date.now = () => now() + arguments[0] * 60000;"
                  "window.dispatchEvent(new KeyboardEvent('keydown'));")
@@ -297,20 +303,58 @@ def run(base):
         figure.execute_script(later, 6)
         time.sleep(1)
         check(not figure.find_elements(By.CSS_SELECTOR, alert), "while the session lives, asking says nothing")
-        reading = figure.current_window_handle
-        figure.switch_to.new_window("tab")
-        figure.get(base + "/forums/mine")
-        figure.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
-        WebDriverWait(figure, 10).until(lambda d: "/login" in d.current_url)
-        figure.close()
-        figure.switch_to.window(reading)
-        figure.execute_script("window.scrollTo(0, document.body.scrollHeight / 2)")
+        typing = figure.current_window_handle
+
+        def in_another_tab(action):
+            figure.switch_to.new_window("tab")
+            action()
+            figure.close()
+            figure.switch_to.window(typing)
+
+        def log_out():
+            figure.get(base + "/forums/mine")
+            figure.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+            WebDriverWait(figure, 10).until(lambda d: "/login" in d.current_url)
+
+        in_another_tab(log_out)
+        figure.execute_script("window.scrollTo(0, document.body.scrollHeight)")
         figure.execute_script(later, 6)
         check(shows(figure, "Sesi Anda sudah berakhir"), "after a logout elsewhere the page says the session has ended")
         top = figure.execute_script(f"return document.querySelector('{alert}').getBoundingClientRect().top")
-        check(0 <= top < 50, f"and says it in sight, halfway down a long list (at {top} pixels)")
+        check(0 <= top < 50, f"and says it in sight, at the bottom of the page (at {top} pixels)")
         forum.shot(figure, "session-ended-phone")
+        in_another_tab(lambda: forum.login(figure, "tokoh", "demo-tokoh-2026"))
+        figure.execute_script(later, 1)
+        WebDriverWait(figure, 10).until(lambda d: not d.find_elements(By.CSS_SELECTOR, alert))
+        check(True, "signed in again in another tab, the note goes at the next key pressed")
+        forum.click_button(figure, "Ajukan sanggahan")
+        check(shows(figure, "Anak sulung sudah bekerja di kota"), "and the challenge typed before is sent with the new session")
         no_script_errors(figure, "the community figure")
+
+        print("A verdict tapped after the session ended is not lost either")
+        head.get(unit)
+        listing = head.current_window_handle
+        head.switch_to.new_window("tab")
+        head.get(base + "/forums/mine")
+        head.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+        WebDriverWait(head, 10).until(lambda d: "/login" in d.current_url)
+        head.close()
+        head.switch_to.window(listing)
+        row = head.find_elements(By.CSS_SELECTOR, "li.fam")[5]
+        row.find_element(By.CSS_SELECTOR, "input[value='tidak_berpendapat']").click()
+        WebDriverWait(head, 10).until(lambda d: row.find_element(By.CSS_SELECTOR, ".status").text.startswith("Belum tersimpan"))
+        check(head.current_url == unit, "the row says it was not saved, and the page stays with what was chosen")
+        check(shows(head, "Sesi Anda sudah berakhir"), "and the page says the session has ended")
+        head.switch_to.new_window("tab")
+        forum.login(head, "ketua.rt", "demo-ketua-2026")
+        head.close()
+        head.switch_to.window(listing)
+        head.execute_script(later, 1)
+        WebDriverWait(head, 10).until(lambda d: not d.find_elements(By.CSS_SELECTOR, alert))
+        row.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+        WebDriverWait(head, 10).until(saved(row))
+        check("v-tidak_berpendapat" in row.get_attribute("class"), "signed in again elsewhere, saving the row again works")
+        no_script_errors(head, "the SLS head")
     finally:
         for driver in (facilitator, head, figure):
             driver.quit()

@@ -22,6 +22,14 @@
       credentials: 'same-origin'
     }).then(function (response) {
       var type = response.headers.get('Content-Type') || '';
+      if (response.status === 403) {
+        // A stale form: the session ended, or a new one began in another tab. Nothing typed is
+        // lost by leaving the page; session.js says which, and takes the new token if there is one.
+        status.textContent = document.querySelector('ol.fams').dataset.refused || '!';
+        row.classList.add('has-error');
+        window.dispatchEvent(new Event('fkp-session-check'));
+        return null;
+      }
       if (type.indexOf('application/json') !== 0) {
         // A conflict page (someone else saved this row): let the browser show it.
         HTMLFormElement.prototype.submit.call(form);
