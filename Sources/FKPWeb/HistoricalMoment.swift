@@ -14,9 +14,8 @@ struct HistoricalMoment {
     /// A time that cannot be read: the page says what was typed and how to write it.
     struct Unreadable: ExplainedRefusal {
         let typed: String
-        let page: String
+        let back: String?
         var status: HTTPResponse.Status { .badRequest }
-        var back: String? { page }
         func message(_ t: Translations) -> String { t.filling("history_unreadable", ["typed": typed]) }
     }
 
@@ -29,7 +28,7 @@ struct HistoricalMoment {
         parser.timeZone = TimeZone(identifier: IndonesianTime.zone(for: place).identifier)
         let written = text.replacingOccurrences(of: " ", with: "T")
         parser.dateFormat = written.count > 16 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm"
-        guard let date = parser.date(from: written) else { throw Unreadable(typed: text, page: request.uri.path) }
+        guard let date = parser.date(from: written) else { throw Unreadable(typed: text, back: request.uri.path) }
         self.date = date
         field = written
         let t = Translations(language: language)
