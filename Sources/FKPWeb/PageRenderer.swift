@@ -30,7 +30,7 @@ struct PageRenderer: Sendable {
                          context: AppRequestContext, status: HTTPResponse.Status = .ok, bulk: BulkMarkup? = nil) throws -> Response {
         let t = Translations(language: context.language)
         let layout = Layout(t: t, lang: context.language.rawValue, title: t[title],
-                            switchLanguageURL: "\(request.uri.path)?lang=\(context.language.other.rawValue)",
+                            switchLanguageURL: Self.switchingLanguage(request, to: context.language.other),
                             requestID: context.requestID, user: context.principal?.displayName,
                             csrf: context.principal == nil ? nil : context.csrfToken(),
                             canSeeUsers: context.principal?.assignments.contains { AccessPolicy.permits($0, .viewUsers) } == true,
@@ -43,6 +43,12 @@ struct PageRenderer: Sendable {
         }
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: try Self.body(html, splicing: bulk)))
+    }
+
+    /// The same page, with the same filter or moment, in the other language.
+    static func switchingLanguage(_ request: Request, to language: Language) -> String {
+        let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }
+        return request.uri.path + "?" + (kept + ["lang=\(language.rawValue)"]).joined(separator: "&")
     }
 
     static func body(_ html: String, splicing bulk: BulkMarkup?) throws -> ByteBuffer {

@@ -41,6 +41,8 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertTrue(twoWords.text.contains("Kepala F2") && !twoWords.text.contains("Kepala F1"),
                           "a browser's GET form sends a space as '+'")
             XCTAssertTrue(twoWords.text.contains(#"name="q" value="kepala f2""#), "and the box shows what was typed")
+            XCTAssertTrue(twoWords.text.contains(#"<a href="\#(Self.unit)?q=kepala+f2&amp;lang=en">English</a>"#),
+                          "the other language shows the same view of the list")
             let pasted = try await head.get("\(Self.unit)?q=%E2%80%8Bf%E2%80%8B2")
             XCTAssertTrue(pasted.text.contains("Kepala F2") && !pasted.text.contains("Kepala F1"), "a pasted zero-width space does not hide the name")
             let byGroup = try await head.get("\(Self.unit)?group=1")
