@@ -5,25 +5,34 @@ import Logging
 
 /// Every state-changing request must carry the session's CSRF token: the form field `csrf_token`,
 /// the `X-CSRF-Token` header, or (for file uploads, whose bodies are not read here) the query.
-/// Without a valid token the request is refused with 403 before any handler runs.
+/// Without a valid token the request is refused with 403 before any handler runs; but a login
+/// form left open past its session's idle time (a shared computer showing it all day) sends the
+/// person back to a fresh login form that says why, and a stale logout form to the login page.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let fieldName = "csrf_token"
     static let maximumFormBytes = 1 << 20
 
-    private struct Form: Decodable { let csrf_token: String? }
+    private struct Form: Decodable { let csrf_token: String?; let next: String? }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
         var request = request
         var provided: String? = request.headers[.xCSRFToken] ?? request.uri.queryParameters[Substring(Self.fieldName)].map(String.init)
+        var afterLogin: String?
         if provided == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
             let body = try await request.collectBody(upTo: Self.maximumFormBytes)
-            provided = (try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body)))?.csrf_token
+            let form = try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body))
+            (provided, afterLogin) = (form?.csrf_token, form?.next)
         }
         guard let expected = context.sessions.session?.csrfToken, let provided, Token.equal(expected, provided) else {
             context.logger.notice("request refused: missing or stale CSRF token")
-            throw HTTPError(.forbidden, message: "csrf")
+            switch request.uri.path {
+            case "/login": return redirect(loginPath(next: afterLogin, expired: true))
+            case "/logout": return redirect("/login")
+            default:
+                throw HTTPError(.forbidden, message: "csrf")
+            }
         }
         return try await next(request, context)
     }

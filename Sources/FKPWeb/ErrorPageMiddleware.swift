@@ -18,9 +18,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch is LoginRequired {
-            let back = request.method == .get ? request.uri.description : "/"
-            let query = back == "/" ? "" : "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-            return Response(status: .seeOther, headers: [.location: "/login" + query])
+            return redirect(loginPath(next: request.method == .get ? request.uri.description : nil))
         } catch let refusal as any ExplainedRefusal {
             return try renderer.render("request-refused", title: "request_refused_title",
                                        content: Content(requestID: context.requestID, message: refusal.message(Translations(language: context.language)),

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 extension Request {
@@ -18,6 +19,14 @@ func safeLocalPath(_ candidate: String?) -> String {
     guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
           !candidate.contains("://") else { return "/" }
     return candidate
+}
+
+/// The login page, coming back to `next` (a path of this site) afterwards; `expired` says why.
+func loginPath(next: String?, expired: Bool = false) -> String {
+    let back = safeLocalPath(next)
+    var query = expired ? ["expired=1"] : []
+    if back != "/" { query.append("next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+    return "/login" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
 }
 
 func redirect(_ location: String) -> Response {

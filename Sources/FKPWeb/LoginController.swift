@@ -57,7 +57,8 @@ struct LoginController {
         let next = safeLocalPath(request.uri.queryParameters["next"].map(String.init))
         if context.principal != nil { return redirect(next) }
         let t = Translations(language: context.language)
-        let notice = request.uri.queryParameters["activated"] != nil ? t["activate_done"] : nil
+        let notice = request.uri.queryParameters["activated"] != nil ? t["activate_done"]
+            : request.uri.queryParameters["expired"] != nil ? t["login_form_expired"] : nil
         return try renderer.render("login", title: "login_title",
                                    content: Content(csrf: context.csrfToken(), username: "", next: next, error: nil, notice: notice),
                                    request: request, context: context)

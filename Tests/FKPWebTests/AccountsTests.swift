@@ -3,6 +3,7 @@ import FKPTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import PostgresNIO
 import XCTest
 
 final class AccountsTests: XCTestCase {
@@ -57,12 +58,15 @@ final class AccountsTests: XCTestCase {
             let stale = try await browser.post("/users", form, csrf: staleToken)
             XCTAssertEqual(stale.status, .forbidden)
             let headerless = try await client.execute(uri: "/logout", method: .post, headers: [.cookie: browser.cookieHeader], body: nil)
-            XCTAssertEqual(headerless.status, .forbidden)
+            XCTAssertEqual(headerless.location, "/login", "a logout without the token leads to the login page")
+            let stillIn = try await browser.get("/regions/3201")
+            XCTAssertEqual(stillIn.status, .ok, "and logs nobody out")
             let created = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.users WHERE username = 'baru'", as: Int64.self)
             XCTAssertEqual(created, 0)
             var fresh = TestBrowser(client)
             let login = try await fresh.post("/login", ["username": "bps", "password": TestAccounts.password], csrf: "")
-            XCTAssertEqual(login.status, .forbidden, "the login form needs its token too")
+            XCTAssertEqual(login.location, "/login?expired=1", "the login form needs its token too")
+            XCTAssertNil(fresh.cookies["fkp_session"], "and signs nobody in without it")
         }
     }
 
@@ -111,6 +115,31 @@ final class AccountsTests: XCTestCase {
             XCTAssertEqual(page.status, .ok)
             let audited = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE action = 'user.change_password' AND actor = 'fasil'", as: Int64.self)
             XCTAssertEqual(audited, 1)
+        }
+    }
+
+    /// A shared computer may show the login form all day: its session ends after the idle time.
+    func testALoginFormLeftOpenTooLongLeadsToAFreshOneThatSaysWhy() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var browser = TestBrowser(client)
+            _ = try await browser.get("/login?next=%2Fregions%2F3201")
+            try await db.client.query("UPDATE runtime.sessions SET expires_at = now() - interval '1 second'", logger: db.logger)
+            let stale = try await browser.post("/login", ["username": "bps", "password": TestAccounts.password, "next": "/regions/3201"])
+            XCTAssertEqual(stale.status, .seeOther)
+            XCTAssertEqual(stale.location, "/login?expired=1&next=%2Fregions%2F3201", "not a refusal page: a fresh form, going on to the same place")
+            let fresh = try await browser.get(try XCTUnwrap(stale.location))
+            XCTAssertTrue(fresh.text.contains("Halaman masuk tadi sudah terlalu lama terbuka. Silakan masuk sekali lagi."))
+            let loggedIn = try await browser.post("/login", ["username": "bps", "password": TestAccounts.password, "next": "/regions/3201"])
+            XCTAssertEqual(loggedIn.location, "/regions/3201")
+            let signedIn = try await SQLTest.scalar(db, "SELECT count(*) FROM runtime.sessions WHERE user_id IS NOT NULL", as: Int64.self)
+            XCTAssertEqual(signedIn, 1, "the stale form signed nobody in; the fresh one did")
+
+            let forged = try await browser.post("/logout", [:], csrf: "not-the-token")
+            XCTAssertEqual(forged.location, "/login", "a stale logout form leads to the login page...")
+            let stillIn = try await browser.get("/regions/3201")
+            XCTAssertEqual(stillIn.status, .ok, "...and logs nobody out")
+            let other = try await browser.post("/users", ["username": "x"], csrf: "not-the-token")
+            XCTAssertEqual(other.status, .forbidden, "any other stale form is refused as before")
         }
     }
 
