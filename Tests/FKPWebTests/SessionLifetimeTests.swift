@@ -1,4 +1,5 @@
 import FKPStore
+import Foundation
 import FKPWeb
 import PostgresNIO
 import FKPTestSupport
@@ -40,6 +41,13 @@ final class SessionLifetimeTests: XCTestCase {
             let refreshed = try await browser.get("/regions/3201")
             XCTAssertEqual(refreshed.status, .ok)
             XCTAssertEqual(browser.cookies["fkp_session"], key, "the session keeps its key")
+            let renewed = try XCTUnwrap(refreshed.headers[values: .setCookie].first { $0.hasPrefix("fkp_session=") },
+                                        "the browser is told the cookie lives on")
+            let http = DateFormatter()
+            http.locale = Locale(identifier: "en_US_POSIX")
+            http.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+            let expires = try XCTUnwrap(renewed.firstMatch(of: /Expires=([^;]+)/).flatMap { http.date(from: String($0.1)) }, renewed)
+            XCTAssertGreaterThan(expires.timeIntervalSinceNow, 29 * 60, "for the idle time from now: \(renewed)")
             let sessions = "SELECT count(*) FROM runtime.sessions WHERE user_id IS NOT NULL"
             let stored = try await SQLTest.scalar(db, sessions, as: Int64.self)
             XCTAssertEqual(stored, 1, "one session, updated in place")
