@@ -23,8 +23,8 @@
     }).then(function (response) {
       var type = response.headers.get('Content-Type') || '';
       if (response.status === 403) {
-        // A stale form: the session ended, or a new one began in another tab. Nothing typed is
-        // lost by leaving the page; session.js says which, and takes the new token if there is one.
+        // A stale form: the session ended, or a new one began in another tab. The page stays, with
+        // what was chosen; session.js says the session ended, or takes the new session's token.
         status.textContent = document.querySelector('ol.fams').dataset.refused || '!';
         row.classList.add('has-error');
         window.dispatchEvent(new Event('fkp-session-check'));
