@@ -19,6 +19,30 @@ public struct ClosingRepository: Sendable {
         public var reopenReason: String?
     }
 
+    /// A unit of a closed forum that a later forum, not closed, now holds (the same SLS, a sub-SLS
+    /// of it or the SLS above): while one does, the closed forum cannot reopen.
+    public struct UnitHolder: Sendable, Equatable {
+        public let unit: String
+        public let forumID: Int64
+    }
+
+    public func unitHolders(forumID: Int64) async throws -> [UnitHolder] {
+        try await database.read { connection in
+            var found: [UnitHolder] = []
+            let rows = try await connection.query("""
+                SELECT mine.sls_code, u.forum_id
+                  FROM fkp.forum_units mine
+                  JOIN fkp.forum_units u ON u.forum_id <> mine.forum_id
+                   AND (u.sls_code LIKE mine.sls_code || '%' OR mine.sls_code LIKE u.sls_code || '%')
+                  JOIN fkp.forums o ON o.id = u.forum_id AND o.state <> 'closed'
+                 WHERE mine.forum_id = \(forumID)
+                 ORDER BY mine.position, mine.sls_code, u.forum_id
+                """, logger: database.logger)
+            for try await (unit, holder) in rows.decode((String, Int64).self) { found.append(UnitHolder(unit: unit, forumID: holder)) }
+            return found
+        }
+    }
+
     /// What still keeps the forum from closing; empty when it may close.
     public func blockers(forumID: Int64) async throws -> [ClosingBlocker] {
         try await database.read { connection in

@@ -55,9 +55,18 @@ struct ClosingController {
         guard !reason.isEmpty, !reason.isLonger(than: 1000) else {
             return try await forumPage.render(request, context, forum: forum, error: t["closing_error_reason"], status: .unprocessableContent)
         }
-        let reopened = try await closings.reopen(forumID: forum.id, version: form.version, reason: reason, context: WriteContext(
-            actor: principal.username, role: principal.primaryRole, action: "forum.reopen", reason: reason, forumID: forum.id,
-            requestID: context.requestID))
+        let reopened: Bool
+        do {
+            reopened = try await closings.reopen(forumID: forum.id, version: form.version, reason: reason, context: WriteContext(
+                actor: principal.username, role: principal.primaryRole, action: "forum.reopen", reason: reason, forumID: forum.id,
+                requestID: context.requestID))
+        } catch let error where DatabaseRefusal(error)?.constraint == "forum_units_one_open_forum" {
+            // A later forum took a unit between the page and the form; the page now says which.
+            let holders = try await closings.unitHolders(forumID: forum.id)
+            return try await forumPage.render(request, context, forum: forum,
+                                              error: holders.map { ForumClosingSection.heldElsewhere($0, t) }.joined(separator: " "),
+                                              status: .conflict)
+        }
         guard reopened else {
             return try await forumPage.render(request, context, forum: try await forums.requested(by: context, write: false),
                                               error: t["forum_error_moved"], status: .conflict)

@@ -2,7 +2,8 @@ import FKPCore
 import FKPStore
 
 /// The closing part of the forum page: what still blocks closing, the close button once nothing
-/// does, the reopen form of a closed forum, and every closing with its chain head.
+/// does, the reopen form of a closed forum (or what keeps it from reopening), and every closing
+/// with its chain head.
 struct ForumClosingSection {
     struct Closing {
         let version: Int
@@ -18,11 +19,12 @@ struct ForumClosingSection {
     let hasBlockers: Bool
     let showClose: Bool
     let showReopen: Bool
+    let reopenBlocked: [String]
     let closings: [Closing]
     let hasClosings: Bool
 
     init(forum: ForumSummary, version: Int, blockers: [ClosingBlocker], closings: [ClosingRepository.Closing], mayClose: Bool,
-         mayReopen: Bool, t: Translations) {
+         mayReopen: Bool, unitHolders: [ClosingRepository.UnitHolder], t: Translations) {
         forumID = forum.id
         self.version = version
         self.blockers = blockers.map { blocker in
@@ -36,11 +38,16 @@ struct ForumClosingSection {
         }
         hasBlockers = !blockers.isEmpty
         showClose = forum.state == .readyToClose && mayClose && blockers.isEmpty
-        showReopen = forum.state == .closed && mayReopen
+        reopenBlocked = forum.state == .closed && mayReopen ? unitHolders.map { Self.heldElsewhere($0, t) } : []
+        showReopen = forum.state == .closed && mayReopen && unitHolders.isEmpty
         self.closings = closings.map { closing in
             Closing(version: closing.version, seq: closing.head.seq, blocks: closing.head.blocks, closedBy: closing.closedBy,
                     reopened: closing.reopenedBy.map { "\(t["closing_reopened"]) \($0): \(closing.reopenReason ?? "")" })
         }
         hasClosings = !closings.isEmpty
+    }
+
+    static func heldElsewhere(_ holder: ClosingRepository.UnitHolder, _ t: Translations) -> String {
+        t.filling("closing_reopen_unit_held", ["unit": holder.unit, "forum": "\(holder.forumID)"])
     }
 }

@@ -78,12 +78,14 @@ struct ForumController {
                 AccessPolicy.decide($0, action, forum.resource) == .allow } == true
         }.keys.sorted { $0.rawValue < $1.rawValue }
         let t = Translations(language: context.language)
+        let mayReopen = moment == nil && AccessPolicy.decide(context.principal, .reopenForum, forum.resource) == .allow
         let closing = ForumClosingSection(
             forum: forum, version: try await minutes.versions(forumID: forum.id)?.current ?? 1,
             blockers: forum.state == .readyToClose ? try await closings.blockers(forumID: forum.id) : [],
             closings: try await closings.closings(forumID: forum.id),
             mayClose: moment == nil && AccessPolicy.decide(context.principal, .closeForum, forum.resource) == .allow,
-            mayReopen: moment == nil && AccessPolicy.decide(context.principal, .reopenForum, forum.resource) == .allow, t: t)
+            mayReopen: mayReopen,
+            unitHolders: forum.state == .closed && mayReopen ? try await closings.unitHolders(forumID: forum.id) : [], t: t)
         let page = ForumPage(forum: forum, tallies: try await reviews.tally(forumID: forum.id, asOf: moment?.date), moment: moment,
                              openChallenges: try await challenges.openCount(forumID: forum.id), moves: moves,
                              mayInvite: AccessPolicy.decide(context.principal, .inviteParticipants, forum.resource) == .allow,

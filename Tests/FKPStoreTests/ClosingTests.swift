@@ -151,4 +151,21 @@ final class ClosingTests: XCTestCase {
             XCTAssertEqual(blockers, [.withoutVerdict(count: 1), .openChallenges(count: 1), .unsigned(role: .villageHead, name: nil)])
         }
     }
+
+    func testAForumIsNotReopenedWhileALaterForumHoldsOneOfItsUnits() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, Self.ready + SQLTest.close())
+            // Forum 3 takes unit 32010100010001 again, as it may once forum 1 is closed.
+            try await SQLTest.write(db, SQLTest.forum(starts: "2026-12-20 09:00+07"))
+            await SQLTest.assertRefused("forum_units_one_open_forum") {
+                _ = try await ClosingRepository(database: db).reopen(forumID: 1, version: 1, reason: "Keluarga F2 terlewat", context: Self.bps)
+            }
+            let state = try await SQLTest.scalar(db, "SELECT state FROM fkp.forums WHERE id = 1", as: String.self)
+            XCTAssertEqual(state, "closed")
+
+            try await SQLTest.write(db, ["DELETE FROM fkp.forum_units WHERE forum_id = 3", "DELETE FROM fkp.forums WHERE id = 3"])
+            let reopened = try await ClosingRepository(database: db).reopen(forumID: 1, version: 1, reason: "Keluarga F2 terlewat", context: Self.bps)
+            XCTAssertTrue(reopened, "with the later forum gone, the unit is free again")
+        }
+    }
 }

@@ -102,6 +102,27 @@ final class ClosingPagesTests: XCTestCase {
 
     /// A unit without a head, in the minutes of a closed forum: a dash, not the chain head's
     /// fields (the template looked the absent name up on the page, whose chain head is "head" too).
+    func testAClosedForumWhoseUnitALaterForumHoldsSaysSoInsteadOfReopening() async throws {
+        try await WebTest.withApp(seed: Self.ready + SQLTest.close()) { client, db in
+            var supervisor = TestBrowser(client)
+            try await supervisor.login("bps.kepala", TestAccounts.password)
+            let before = try await supervisor.get("/forums/1")
+            XCTAssertTrue(before.text.contains("/forums/1/reopen"), "the unit is free: the reopen form is offered")
+
+            // Meanwhile forum 3 is planned on the same unit, as it may be once forum 1 is closed.
+            try await SQLTest.write(db, SQLTest.forum(starts: "2026-12-20 09:00+07"))
+            let refused = try await supervisor.post("/forums/1/reopen", ["version": "1", "reason": "Keluarga terlewat"])
+            XCTAssertEqual(refused.status, .conflict)
+            XCTAssertTrue(refused.text.contains("SLS 32010100010001 sudah masuk forum #3 yang belum ditutup"), refused.text)
+            let state = try await SQLTest.scalar(db, "SELECT state || ' ' || forum_version FROM fkp.forums WHERE id = 1", as: String.self)
+            XCTAssertEqual(state, "closed 1")
+
+            let after = try await supervisor.get("/forums/1?lang=en")
+            XCTAssertTrue(after.text.contains("Unit 32010100010001 is in forum #3, which is not closed."), after.text)
+            XCTAssertFalse(after.text.contains("/forums/1/reopen"), "no reopen form while a later forum holds a unit")
+        }
+    }
+
     func testAUnitWithoutAHeadShowsADashInClosedMinutes() async throws {
         // Every place signed on paper, then closed through the page, which stores the minutes.
         let seed = TestAccounts.world + ["INSERT INTO fkp.forum_units (forum_id, sls_code, position) VALUES (1, '32010100010002', 2)"]
