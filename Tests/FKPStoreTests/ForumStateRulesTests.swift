@@ -90,4 +90,31 @@ final class ForumStateRulesTests: XCTestCase {
             XCTAssertNil(decided, decided?.message ?? "")
         }
     }
+
+    func testAChangeToFamiliesAndTheOpeningOfTheirForumHappenOneAfterTheOther() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F2", sls: "32010100020001")]
+                                    + SQLTest.forum() + SQLTest.forum(units: ["32010100020001"], region: "3201010002"))
+            let waitBriefly = "SET LOCAL lock_timeout = '300ms'"
+            func rename(_ id: String) -> String { "UPDATE fkp.families SET head_name = 'Kepala Baru' WHERE id = '\(id)'" }
+            func open(_ forum: Int) -> String { "UPDATE fkp.forums SET state = 'open' WHERE id = \(forum)" }
+
+            // Forum 1 opens first: a change to its families waits for the opening, then is refused.
+            try await SQLTest.holding(db, forum: 1, [open(1)]) {
+                let waiting = try await SQLTest.attempt(db, setup: [waitBriefly], rename("F1"))
+                XCTAssertEqual(waiting?.sqlState, "55P03", "the change waits for the opening: \(waiting?.message ?? "accepted")")
+            }
+            let after = try await SQLTest.attempt(db, setup: [], rename("F1"))
+            XCTAssertEqual(after?.constraint, "families_frozen_by_forum")
+
+            // A change to forum 2's families first (an import still running): the opening waits for it.
+            try await SQLTest.holding(db, [rename("F2")]) {
+                let waiting = try await SQLTest.attempt(db, forum: 2, setup: [waitBriefly], open(2))
+                XCTAssertEqual(waiting?.sqlState, "55P03", "the opening waits for the change: \(waiting?.message ?? "accepted")")
+            }
+            try await SQLTest.write(db, forum: 2, [open(2)])
+            let name = try await SQLTest.scalar(db, "SELECT head_name FROM fkp.families WHERE id = 'F2'", as: String.self)
+            XCTAssertEqual(name, "Kepala Baru", "the forum opened on the changed list")
+        }
+    }
 }

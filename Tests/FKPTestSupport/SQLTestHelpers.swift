@@ -25,6 +25,25 @@ public enum SQLTest {
         }
     }
 
+    /// Runs raw SQL statements in a transaction that declares a test actor and stays open while
+    /// `body` runs (so its locks are held), then commits.
+    public static func holding(_ database: Database, forum: Int64? = nil, _ statements: [String],
+                               while body: () async throws -> Void) async throws {
+        try await database.client.withConnection { connection in
+            func run(_ sql: String) async throws { try await connection.query(PostgresQuery(unsafeSQL: sql), logger: database.logger) }
+            try await run("BEGIN")
+            do {
+                try await run("SELECT audit.declare('test', 'admin', 'test.hold', 'test', \(forum.map(String.init) ?? "NULL"), NULL, NULL, NULL)")
+                for statement in statements { try await run(statement) }
+                try await body()
+                try await run("COMMIT")
+            } catch {
+                try? await run("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
     /// Runs `setup`, then `statement` and the `rest` that completes it, in one transaction that is
     /// always rolled back; returns the database's refusal, or nil when it was accepted. Setup must succeed.
     public static func attempt(_ database: Database, forum: Int64? = nil, setup: [String], _ statement: String,
