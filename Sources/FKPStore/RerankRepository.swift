@@ -24,62 +24,86 @@ public struct RerankRepository: Sendable {
 
     /// Forums held in the regency that are not closed.
     public func openForums(regency: RegionCode) async throws -> [Int64] {
+        try await database.read { connection in try await openForums(regency: regency, on: connection) }
+    }
+
+    private func openForums(regency: RegionCode, on connection: PostgresConnection) async throws -> [Int64] {
+        var found: [Int64] = []
+        for try await id in try await connection.query("""
+            SELECT id FROM fkp.forums WHERE region_code ~>=~ \(regency.value) AND region_code ~<~ \(regency.value + ":")
+               AND state <> 'closed' ORDER BY id
+            """, logger: database.logger).decode(Int64.self) { found.append(id) }
+        return found
+    }
+
+    /// What a run ranks, as of one moment: the forums not closed then and, unless one is and open
+    /// forums are not allowed, the families with their outcomes and the families forums added.
+    public struct Inputs: Sendable {
+        public var openForums: [Int64]
+        public var families: [Reranking.ListedFamily]
+        public var added: [Reranking.AddedFamily]
+    }
+
+    /// Reads the run's inputs in one read-only snapshot, so that a forum closing or reopening
+    /// meanwhile is counted in all of them or in none (its reviews without its added families made
+    /// a list that matched no moment).
+    public func inputs(regency: RegionCode, allowOpen: Bool) async throws -> Inputs {
         try await database.read { connection in
-            var found: [Int64] = []
-            for try await id in try await connection.query("""
-                SELECT id FROM fkp.forums WHERE region_code ~>=~ \(regency.value) AND region_code ~<~ \(regency.value + ":")
-                   AND state <> 'closed' ORDER BY id
-                """, logger: database.logger).decode(Int64.self) { found.append(id) }
-            return found
+            try await connection.transaction(logger: database.logger) { connection in
+                try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: database.logger)
+                let open = try await openForums(regency: regency, on: connection)
+                guard open.isEmpty || allowOpen else { return Inputs(openForums: open, families: [], added: []) }
+                let (families, added) = try await outcomes(regency: regency, includeOpen: allowOpen, on: connection)
+                return Inputs(openForums: open, families: families, added: added)
+            }
         }
     }
 
     /// The families of the regency, each with what its most recent forum (highest id) recorded,
     /// and the families forums added; only closed forums count unless `includeOpen`.
-    public func inputs(regency: RegionCode, includeOpen: Bool) async throws -> (families: [Reranking.ListedFamily], added: [Reranking.AddedFamily]) {
+    private func outcomes(regency: RegionCode, includeOpen: Bool,
+                          on connection: PostgresConnection) async throws -> (families: [Reranking.ListedFamily], added: [Reranking.AddedFamily]) {
         let (low, high) = (regency.value, regency.value + ":")
-        return try await database.read { connection in
-            var families: [Reranking.ListedFamily] = []
-            let rows = try await connection.query("""
-                WITH outcome AS (
-                    SELECT DISTINCT ON (r.family_id) r.family_id, r.forum_id, r.verdict, r.proposed_group, r.presence, r.reason,
-                           coalesce(r.moved_to_sls_code, (SELECT g.code FROM fkp.regions g
-                                                           WHERE g.code = btrim(r.moved_to) AND g.level IN ('sls', 'subsls'))) AS moved_unit
-                      FROM fkp.reviews r JOIN fkp.forums f ON f.id = r.forum_id
-                     WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND (f.state = 'closed' OR \(includeOpen))
-                       AND (r.verdict IS NOT NULL OR r.presence <> 'present')
-                     ORDER BY r.family_id, r.forum_id DESC)
-                SELECT fam.id, fam.sls_code, fam.head_name, fam.welfare_group, fam.welfare_score::text,
-                       o.forum_id, o.verdict, o.proposed_group, o.presence, o.moved_unit, o.reason
-                  FROM fkp.families fam LEFT JOIN outcome o ON o.family_id = fam.id
-                 WHERE fam.sls_code ~>=~ \(low) AND fam.sls_code ~<~ \(high)
-                """, logger: database.logger)
-            for try await (id, unit, head, group, score, forum, verdict, proposed, presence, moved, reason)
-                in rows.decode((String, String, String, Int16, String, Int64?, String?, Int16?, String?, String?, String?).self) {
-                guard let preliminary = WelfareGroup(rawValue: Int(group)) else { continue }
-                let outcome = forum.map { forum in
-                    let review = Review(verdict: verdict.flatMap(Verdict.init), proposedGroup: proposed.flatMap { WelfareGroup(rawValue: Int($0)) },
-                                        presence: presence.flatMap(Presence.init) ?? .present)
-                    return Reranking.Outcome(forumID: forum, groupAfter: review.groupAfter(preliminary: preliminary),
-                                             presence: review.presence, movedToUnit: moved, reason: reason ?? "")
-                }
-                families.append(Reranking.ListedFamily(id: id, slsCode: unit, headName: head, preliminaryGroup: preliminary,
-                                                       score: score, outcome: outcome))
-            }
-            var added: [Reranking.AddedFamily] = []
-            let addedRows = try await connection.query("""
-                SELECT a.id, a.forum_id, a.sls_code, a.head_name, a.proposed_group, a.presence, a.reason
-                  FROM fkp.added_families a JOIN fkp.forums f ON f.id = a.forum_id
+        var families: [Reranking.ListedFamily] = []
+        let rows = try await connection.query("""
+            WITH outcome AS (
+                SELECT DISTINCT ON (r.family_id) r.family_id, r.forum_id, r.verdict, r.proposed_group, r.presence, r.reason,
+                       coalesce(r.moved_to_sls_code, (SELECT g.code FROM fkp.regions g
+                                                       WHERE g.code = btrim(r.moved_to) AND g.level IN ('sls', 'subsls'))) AS moved_unit
+                  FROM fkp.reviews r JOIN fkp.forums f ON f.id = r.forum_id
                  WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND (f.state = 'closed' OR \(includeOpen))
-                """, logger: database.logger)
-            for try await (id, forum, unit, head, group, presence, reason)
-                in addedRows.decode((Int64, Int64, String, String, Int16, String, String).self) {
-                guard let group = WelfareGroup(rawValue: Int(group)), let presence = Presence(rawValue: presence) else { continue }
-                added.append(Reranking.AddedFamily(id: id, forumID: forum, slsCode: unit, headName: head, proposedGroup: group,
-                                                   presence: presence, reason: reason))
+                   AND (r.verdict IS NOT NULL OR r.presence <> 'present')
+                 ORDER BY r.family_id, r.forum_id DESC)
+            SELECT fam.id, fam.sls_code, fam.head_name, fam.welfare_group, fam.welfare_score::text,
+                   o.forum_id, o.verdict, o.proposed_group, o.presence, o.moved_unit, o.reason
+              FROM fkp.families fam LEFT JOIN outcome o ON o.family_id = fam.id
+             WHERE fam.sls_code ~>=~ \(low) AND fam.sls_code ~<~ \(high)
+            """, logger: database.logger)
+        for try await (id, unit, head, group, score, forum, verdict, proposed, presence, moved, reason)
+            in rows.decode((String, String, String, Int16, String, Int64?, String?, Int16?, String?, String?, String?).self) {
+            guard let preliminary = WelfareGroup(rawValue: Int(group)) else { continue }
+            let outcome = forum.map { forum in
+                let review = Review(verdict: verdict.flatMap(Verdict.init), proposedGroup: proposed.flatMap { WelfareGroup(rawValue: Int($0)) },
+                                    presence: presence.flatMap(Presence.init) ?? .present)
+                return Reranking.Outcome(forumID: forum, groupAfter: review.groupAfter(preliminary: preliminary),
+                                         presence: review.presence, movedToUnit: moved, reason: reason ?? "")
             }
-            return (families, added)
+            families.append(Reranking.ListedFamily(id: id, slsCode: unit, headName: head, preliminaryGroup: preliminary,
+                                                   score: score, outcome: outcome))
         }
+        var added: [Reranking.AddedFamily] = []
+        let addedRows = try await connection.query("""
+            SELECT a.id, a.forum_id, a.sls_code, a.head_name, a.proposed_group, a.presence, a.reason
+              FROM fkp.added_families a JOIN fkp.forums f ON f.id = a.forum_id
+             WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND (f.state = 'closed' OR \(includeOpen))
+            """, logger: database.logger)
+        for try await (id, forum, unit, head, group, presence, reason)
+            in addedRows.decode((Int64, Int64, String, String, Int16, String, String).self) {
+            guard let group = WelfareGroup(rawValue: Int(group)), let presence = Presence(rawValue: presence) else { continue }
+            added.append(Reranking.AddedFamily(id: id, forumID: forum, slsCode: unit, headName: head, proposedGroup: group,
+                                               presence: presence, reason: reason))
+        }
+        return (families, added)
     }
 
     /// Stores a run and its final list in one transaction; returns the run's id. The run is one

@@ -16,9 +16,9 @@ public struct Reranker: Sendable {
     }
 
     public func run(regency: RegionCode, allowOpen: Bool, context: WriteContext) async throws -> Outcome {
-        let open = try await repository.openForums(regency: regency)
+        let inputs = try await repository.inputs(regency: regency, allowOpen: allowOpen)
+        let open = inputs.openForums
         if !open.isEmpty && !allowOpen { return .forumsStillOpen(open) }
-        let inputs = try await repository.inputs(regency: regency, includeOpen: allowOpen)
         let result = Reranking.rank(regency: regency, families: inputs.families, added: inputs.added)
         let inputsSHA = FinalListCSV.inputsSHA256(families: inputs.families, added: inputs.added)
         let outputSHA = FinalListCSV.sha256(of: result.entries)

@@ -31,4 +31,42 @@ final class FinalRanksTests: XCTestCase {
             XCTAssertEqual(captured, 1, "a line written without its run declared is captured like any write")
         }
     }
+
+    func testARunReadsItsInputsAsOfOneMomentEvenWhenAForumReopensMeanwhile() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, TestAccounts.world + [
+                "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
+            ] + SQLTest.advance(to: .reviewing) + [
+                "INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason) VALUES (1, 'F2', 'tidak_sesuai', 1, 'Sakit menahun')",
+                "INSERT INTO fkp.added_families (forum_id, sls_code, head_name, members, proposed_group, reason) VALUES (1, '32010100010001', 'Keluarga Baru', 3, 1, 'Belum terdaftar')",
+            ] + SQLTest.advance(from: .reviewing, to: .closed))
+            // Forum 2, planned in the other village, would hold the run back.
+            try await SQLTest.write(db, ["DELETE FROM fkp.forum_units WHERE forum_id = 2", "DELETE FROM fkp.forums WHERE id = 2"])
+
+            // Forum 1 reopens while the run reads: the run's reading of the added families waits
+            // behind the reopening's lock on them, and goes on once forum 1 has reopened.
+            let run = Task {
+                try await Reranker(database: db).run(regency: try RegionCode("3201"), allowOpen: false,
+                                                     context: .system("test", action: "rerank.run"))
+            }
+            try await SQLTest.holding(db, forum: 1, ["LOCK TABLE fkp.added_families IN ACCESS EXCLUSIVE MODE"] + SQLTest.reopen()) {
+                for _ in 0..<200 {
+                    let waiting = try await SQLTest.scalar(db, """
+                        SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%fkp.added_families a%'
+                        """, as: Int64.self)
+                    if waiting == 1 { return }
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                XCTFail("the run never reached the added families")
+            }
+            guard case .ran(_, let provisional, _, _, let result) = try await run.value else {
+                return XCTFail("forum 1 was closed when the run began")
+            }
+            XCTAssertFalse(provisional)
+            let corrected = result.entries.filter { $0.familyID == "F2" }.map(\.finalGroup)
+            XCTAssertEqual(corrected, [.veryPoor], "forum 1's correction is in the list")
+            XCTAssertTrue(result.entries.contains(where: { $0.headName == "Keluarga Baru" }),
+                          "and so is the family it added: both as forum 1 stood when the run began")
+        }
+    }
 }
