@@ -84,16 +84,52 @@ public struct MinutesRepository: Sendable {
         }
     }
 
-    /// Writes the notes of the current version's minutes; the database takes them only while the
-    /// forum is ready to close.
-    public func saveNotes(forumID: Int64, notes: String, context: WriteContext) async throws {
+    /// The notes of the current version's minutes and the version of their row (0 before the
+    /// first save), which a save must name.
+    public func notes(forumID: Int64) async throws -> (notes: String, version: Int) {
+        try await database.read { connection in try await currentNotes(forumID: forumID, on: connection) }
+    }
+
+    private func currentNotes(forumID: Int64, on connection: PostgresConnection) async throws -> (notes: String, version: Int) {
+        let rows = try await connection.query("""
+            SELECT m.notes, m.version FROM fkp.forums f
+              JOIN fkp.minutes m ON m.forum_id = f.id AND m.forum_version = f.forum_version
+             WHERE f.id = \(forumID)
+            """, logger: database.logger)
+        for try await (notes, version) in rows.decode((String, Int32).self) { return (notes, Int(version)) }
+        return ("", 0)
+    }
+
+    public enum NotesOutcome: Sendable, Equatable {
+        case saved(version: Int)
+        /// Someone saved other notes since the form was shown: theirs, and the version to name.
+        case stale(current: String, version: Int)
+    }
+
+    /// Writes the notes of the current version's minutes if they are still at `expectedVersion`
+    /// (two of the team writing at once must not overwrite each other unseen). The database takes
+    /// them only while the forum is ready to close and no one has signed yet.
+    public func saveNotes(forumID: Int64, notes: String, expectedVersion: Int, context: WriteContext) async throws -> NotesOutcome {
         try await database.write(context) { connection in
-            try await connection.query("""
-                INSERT INTO fkp.minutes (forum_id, forum_version, notes)
-                SELECT id, forum_version, \(notes) FROM fkp.forums WHERE id = \(forumID)
-                ON CONFLICT (forum_id, forum_version) DO UPDATE SET notes = EXCLUDED.notes, version = fkp.minutes.version + 1
-                 WHERE fkp.minutes.notes IS DISTINCT FROM EXCLUDED.notes
-                """, logger: database.logger)
+            // Version 0: the version's first notes, written only if nobody wrote any meanwhile.
+            let rows = expectedVersion == 0
+                ? try await connection.query("""
+                    INSERT INTO fkp.minutes (forum_id, forum_version, notes)
+                    SELECT id, forum_version, \(notes) FROM fkp.forums WHERE id = \(forumID)
+                    ON CONFLICT (forum_id, forum_version) DO NOTHING
+                    RETURNING version
+                    """, logger: database.logger)
+                : try await connection.query("""
+                    UPDATE fkp.minutes m SET notes = \(notes), version = m.version + 1
+                      FROM fkp.forums f
+                     WHERE f.id = \(forumID) AND m.forum_id = f.id AND m.forum_version = f.forum_version
+                       AND m.version = \(expectedVersion) AND m.notes IS DISTINCT FROM \(notes)
+                    RETURNING m.version
+                    """, logger: database.logger)
+            for try await version in rows.decode(Int32.self) { return .saved(version: Int(version)) }
+            // Nothing written: unchanged notes at the expected version, or someone else's since.
+            let current = try await currentNotes(forumID: forumID, on: connection)
+            return current.version == expectedVersion ? .saved(version: expectedVersion) : .stale(current: current.notes, version: current.version)
         }
     }
 }

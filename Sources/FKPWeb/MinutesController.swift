@@ -13,7 +13,7 @@ struct MinutesController {
     let signatures: SignatureRepository
     let closings: ClosingRepository
 
-    struct NotesForm: Decodable { let notes: String }
+    struct NotesForm: Decodable { let notes: String; let version: Int }
 
     struct SignForm: Decodable {
         let slot: String
@@ -46,9 +46,22 @@ struct MinutesController {
         guard forum.state.allows(.minutes) else {
             return try await render(request, context, forum: forum, version: nil, error: t["minutes_error_state"], status: .conflict)
         }
-        try await minutes.saveNotes(forumID: forum.id, notes: String(form.notes.trimmingWhitespace.prefix(4000)), context: WriteContext(
-            actor: principal.username, role: principal.primaryRole, action: "minutes.notes", forumID: forum.id, requestID: context.requestID))
-        return redirect("/forums/\(forum.id)/minutes#notes")
+        let notes = String(form.notes.trimmingWhitespace.prefix(4000))
+        let outcome: MinutesRepository.NotesOutcome
+        do {
+            outcome = try await minutes.saveNotes(forumID: forum.id, notes: notes, expectedVersion: form.version, context: WriteContext(
+                actor: principal.username, role: principal.primaryRole, action: "minutes.notes", forumID: forum.id, requestID: context.requestID))
+        } catch let error where DatabaseRefusal(error)?.constraint == "minutes_signed_as_they_stand" {
+            return try await render(request, context, forum: forum, version: nil, error: t["minutes_error_notes_signed"], status: .conflict)
+        }
+        switch outcome {
+        case .saved:
+            return redirect("/forums/\(forum.id)/minutes#notes")
+        case .stale(_, let version):
+            // The notes saved meanwhile are shown as the minutes' notes; the text typed stays in the box.
+            return try await render(request, context, forum: forum, version: nil, error: t["minutes_error_notes_stale"],
+                                    notesDraft: (notes, version), status: .conflict)
+        }
     }
 
     @Sendable func sign(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -99,7 +112,7 @@ struct MinutesController {
     }
 
     private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, version: Int?, error: String?,
-                        status: HTTPResponse.Status) async throws -> Response {
+                        notesDraft: (notes: String, version: Int)? = nil, status: HTTPResponse.Status) async throws -> Response {
         guard let versions = try await minutes.versions(forumID: forum.id) else { throw HTTPError(.notFound) }
         let shown = version.flatMap { versions.all.contains($0) ? $0 : nil } ?? versions.current
         guard let document = try await minutes.minutes(forumID: forum.id, version: shown) else { throw HTTPError(.notFound) }
@@ -107,11 +120,17 @@ struct MinutesController {
         let people = current ? try await signatures.signatories(forumID: forum.id)
                              : try await signatures.recorded(forumID: forum.id, version: shown)
         let principal = context.principal
+        // The box's text and the version a save names are read together, so a save cannot
+        // overwrite notes the writer never saw.
+        var shownNotes = (notes: "", version: 0)
+        if current { shownNotes = try await minutes.notes(forumID: forum.id) }
+        if let notesDraft { shownNotes = notesDraft }
         let page = MinutesPage(
             place: forum.place, document: document, signatories: people, closings: try await closings.closings(forumID: forum.id),
             currentVersion: versions.current,
             mayWrite: forum.state.allows(.minutes),
             mayEditNotes: AccessPolicy.decide(principal, .runForum, forum.resource) == .allow,
+            notesDraft: shownNotes,
             maySign: { $0.userID != nil && $0.userID == principal?.userID },
             mayRecordPaper: try await mayRecordPaper(principal, forum) && forum.state.allows(.minutes),
             error: error, csrf: context.csrfToken(), language: context.language)

@@ -50,7 +50,10 @@ struct MinutesPage {
     let challenges: MinutesDocument.ChallengeCounts
     let notes: String?
     let mayEditNotes: Bool
+    /// Notes are kept as signed: once someone has signed, the page says why they no longer change.
+    let notesSigned: Bool
     let notesValue: String
+    let notesVersion: Int
     let signatures: [Signature]
     let isDraft: Bool
     /// Not "head": a unit without a head would be shown this one (an absent name is looked up
@@ -64,7 +67,8 @@ struct MinutesPage {
     let csrf: String
 
     init(place: RegionCode, document: MinutesDocument, signatories: [Signatory], closings: [ClosingRepository.Closing], currentVersion: Int,
-         mayWrite: Bool, mayEditNotes: Bool, maySign: (Signatory) -> Bool, mayRecordPaper: Bool, error: String?, csrf: String, language: Language) {
+         mayWrite: Bool, mayEditNotes: Bool, notesDraft: (notes: String, version: Int), maySign: (Signatory) -> Bool, mayRecordPaper: Bool,
+         error: String?, csrf: String, language: Language) {
         let t = Translations(language: language)
         func time(_ date: Date) -> String { IndonesianTime.format(date, at: place, languageCode: language.rawValue) }
         forumID = document.forumID
@@ -84,9 +88,12 @@ struct MinutesPage {
         hasFigures = !figures.isEmpty
         challenges = document.challenges
         notes = document.notes.isEmpty ? nil : document.notes
-        notesValue = document.notes
+        notesValue = notesDraft.notes
+        notesVersion = notesDraft.version
         let open = document.forumVersion == currentVersion && mayWrite
-        self.mayEditNotes = open && mayEditNotes
+        let anySigned = signatories.contains { $0.mark != nil }
+        self.mayEditNotes = open && mayEditNotes && !anySigned
+        notesSigned = open && mayEditNotes && anySigned
         signatures = signatories.map { s in
             let mark = s.mark
             let status: String? = mark.map { m in

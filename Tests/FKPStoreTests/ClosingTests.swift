@@ -168,4 +168,44 @@ final class ClosingTests: XCTestCase {
             XCTAssertTrue(reopened, "with the later forum gone, the unit is free again")
         }
     }
+
+    func testGoingBackToReviewVoidsTheSignaturesSoTheChangedMinutesAreSignedAgain() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, Self.ready)
+            try await Self.sign(db, .facilitator, name: "Uji fasil")
+            try await Self.sign(db, .slsHead, name: "Pak Dadang")
+            try await Self.sign(db, .communityFigure, name: "Ibu Euis")
+            try await Self.sign(db, .villageHead, name: "Pak Kades")
+            let signed = try await ClosingRepository(database: db).blockers(forumID: 1)
+            XCTAssertEqual(signed, [])
+
+            // Back to review: a verdict changes, so the counts the signatories signed no longer hold.
+            try await SQLTest.write(db, forum: 1, [
+                "UPDATE fkp.forums SET state = 'reviewing' WHERE id = 1",
+                "UPDATE fkp.reviews SET verdict = 'tidak_sesuai', proposed_group = 4, reason = 'Sudah bekerja' WHERE forum_id = 1 AND family_id = 'F1'",
+                "UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = 1",
+            ])
+            let again = try await ClosingRepository(database: db).blockers(forumID: 1)
+            XCTAssertEqual(again, [.unsigned(role: .facilitator, name: "Uji fasil"), .unsigned(role: .slsHead, name: "Pak Dadang"),
+                                   .unsigned(role: .communityFigure, name: "Ibu Euis"), .unsigned(role: .villageHead, name: nil)],
+                           "every place is to be signed again")
+            let voided = try await SQLTest.scalar(db, """
+                SELECT count(*) FROM audit.entries WHERE table_name = 'fkp.signatures' AND operation = 'DELETE' AND actor = 'test'
+                """, as: Int64.self)
+            XCTAssertEqual(voided, 4, "the voided signatures stay in the audit trail")
+        }
+    }
+
+    func testTheNotesOfMinutesBeingSignedNoLongerChange() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, Self.ready)
+            let minutes = MinutesRepository(database: db)
+            let first = try await minutes.saveNotes(forumID: 1, notes: "Forum berjalan lancar.", expectedVersion: 0, context: Self.bps)
+            XCTAssertEqual(first, .saved(version: 1))
+            try await Self.sign(db, .facilitator, name: "Uji fasil")
+            await SQLTest.assertRefused("minutes_signed_as_they_stand") {
+                _ = try await minutes.saveNotes(forumID: 1, notes: "Ditambah setelah ditandatangani.", expectedVersion: 1, context: Self.bps)
+            }
+        }
+    }
 }

@@ -102,6 +102,44 @@ final class ClosingPagesTests: XCTestCase {
 
     /// A unit without a head, in the minutes of a closed forum: a dash, not the chain head's
     /// fields (the template looked the absent name up on the page, whose chain head is "head" too).
+    func testTwoOfTheTeamWritingTheNotesAtOnceSeeEachOthersTextAndSignaturesFreezeTheNotes() async throws {
+        try await WebTest.withApp(seed: Self.ready) { client, db in
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            // The facilitator's laptop and phone, or two of the team: two sessions on one form.
+            var other = TestBrowser(client)
+            try await other.login("fasil", TestAccounts.password)
+            let shown = try await facilitator.get("/forums/1/minutes")
+            XCTAssertTrue(shown.text.contains(#"name="version" value="0""#), "the notes form names the notes' version")
+            try await other.get("/forums/1/minutes")
+
+            let first = try await facilitator.post("/forums/1/minutes/notes", ["notes": "Hujan deras, forum mulai terlambat.", "version": "0"])
+            XCTAssertEqual(first.status, .seeOther)
+            let second = try await other.post("/forums/1/minutes/notes", ["notes": "Forum berjalan lancar.", "version": "0"])
+            XCTAssertEqual(second.status, .conflict, "the second writer does not overwrite the first unseen")
+            XCTAssertTrue(second.text.contains("Catatan telah diubah orang lain"), second.text)
+            XCTAssertTrue(second.text.contains("Hujan deras, forum mulai terlambat."), "the saved notes are shown")
+            XCTAssertTrue(second.text.contains(">Forum berjalan lancar.</textarea>"), "the text typed stays in the box")
+            XCTAssertTrue(second.text.contains(#"name="version" value="1""#))
+            let again = try await other.post("/forums/1/minutes/notes", ["notes": "Forum berjalan lancar.", "version": "1"])
+            XCTAssertEqual(again.status, .seeOther, "saved again knowingly, it replaces them")
+            let notes = try await SQLTest.scalar(db, "SELECT notes FROM fkp.minutes WHERE forum_id = 1", as: String.self)
+            XCTAssertEqual(notes, "Forum berjalan lancar.")
+
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            try await head.get("/forums/1/minutes")
+            let signed = try await head.post("/forums/1/signatures", ["slot": "participant:1", "status": "signed", "method": "screen"])
+            XCTAssertEqual(signed.status, .seeOther)
+            let frozen = try await facilitator.get("/forums/1/minutes")
+            XCTAssertFalse(frozen.text.contains("/forums/1/minutes/notes"), "no notes form once someone has signed")
+            XCTAssertTrue(frozen.text.contains("Catatan tidak dapat diubah lagi"), frozen.text)
+            let late = try await facilitator.post("/forums/1/minutes/notes", ["notes": "Ditambah kemudian.", "version": "2"])
+            XCTAssertEqual(late.status, .conflict)
+            XCTAssertTrue(late.text.contains("Berita acara sudah mulai ditandatangani"), late.text)
+        }
+    }
+
     func testAClosedForumWhoseUnitALaterForumHoldsSaysSoInsteadOfReopening() async throws {
         try await WebTest.withApp(seed: Self.ready + SQLTest.close()) { client, db in
             var supervisor = TestBrowser(client)
