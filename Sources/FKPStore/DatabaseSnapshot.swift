@@ -25,8 +25,8 @@ struct DatabaseSnapshot: Sendable {
         try await connection.query(PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(id)'"), logger: logger)
     }
 
-    /// One snapshot for the whole transaction, which writes nothing.
-    private static let readOnlySnapshot: PostgresQuery = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+    /// One snapshot for the whole transaction, which writes nothing (its first statement).
+    static let readOnlySnapshot: PostgresQuery = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
 
     private static let nameBytes = Set("0123456789ABCDEFabcdef-".utf8)
 }

@@ -50,7 +50,7 @@ public struct RerankRepository: Sendable {
     public func inputs(regency: RegionCode, allowOpen: Bool) async throws -> Inputs {
         try await database.read { connection in
             try await connection.transaction(logger: database.logger) { connection in
-                try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: database.logger)
+                try await connection.query(DatabaseSnapshot.readOnlySnapshot, logger: database.logger)
                 let open = try await openForums(regency: regency, on: connection)
                 guard open.isEmpty || allowOpen else { return Inputs(openForums: open, families: [], added: []) }
                 let (families, added) = try await outcomes(regency: regency, includeOpen: allowOpen, on: connection)

@@ -122,14 +122,15 @@ struct MinutesController {
         let principal = context.principal
         // The box's text and the version a save names are read together, so a save cannot
         // overwrite notes the writer never saw.
+        let mayEditNotes = AccessPolicy.decide(principal, .runForum, forum.resource) == .allow
         var shownNotes = (notes: "", version: 0)
-        if current { shownNotes = try await minutes.notes(forumID: forum.id) }
+        if current && mayEditNotes && forum.state.allows(.minutes) { shownNotes = try await minutes.notes(forumID: forum.id) }
         if let notesDraft { shownNotes = notesDraft }
         let page = MinutesPage(
             place: forum.place, document: document, signatories: people, closings: try await closings.closings(forumID: forum.id),
             currentVersion: versions.current,
             mayWrite: forum.state.allows(.minutes),
-            mayEditNotes: AccessPolicy.decide(principal, .runForum, forum.resource) == .allow,
+            mayEditNotes: mayEditNotes,
             notesDraft: shownNotes,
             maySign: { $0.userID != nil && $0.userID == principal?.userID },
             mayRecordPaper: try await mayRecordPaper(principal, forum) && forum.state.allows(.minutes),
