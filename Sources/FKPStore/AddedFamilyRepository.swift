@@ -12,6 +12,17 @@ public struct AddedFamilyRepository: Sendable {
         public var unit: String
         public var family: AddedFamily
         public var createdBy: String?
+        public var version: Int
+        public var withdrawal: Withdrawal?
+
+        /// Counted in the summaries and the re-ranking unless withdrawn.
+        public var counts: Bool { withdrawal == nil }
+    }
+
+    /// Why and by whom an added family was taken off the list again.
+    public struct Withdrawal: Sendable, Equatable {
+        public var by: String
+        public var reason: String
     }
 
     public func add(_ family: AddedFamily, forumID: Int64, unit: RegionCode, context: WriteContext) async throws -> Int64 {
@@ -41,15 +52,44 @@ public struct AddedFamilyRepository: Sendable {
         }
     }
 
+    public enum WithdrawOutcome: Sendable, Equatable {
+        case withdrawn
+        /// Withdrawn already, or changed since the page was shown (the version named is not its own).
+        case stale
+        case gone
+    }
+
+    /// Takes an added family of the unit off the list, with a reason, if it is still at
+    /// `expectedVersion` and not withdrawn; the database takes it only while the forum reviews.
+    public func withdraw(id: Int64, forumID: Int64, unit: RegionCode, reason: String, expectedVersion: Int,
+                         context: WriteContext) async throws -> WithdrawOutcome {
+        try await database.write(context) { connection in
+            let rows = try await connection.query("""
+                UPDATE fkp.added_families
+                   SET withdrawn_at = now(), withdrawn_by = \(context.actor), withdraw_reason = \(reason), version = version + 1
+                 WHERE id = \(id) AND forum_id = \(forumID) AND sls_code = \(unit.value)
+                   AND version = \(expectedVersion) AND withdrawn_at IS NULL
+                RETURNING id
+                """, logger: database.logger)
+            for try await _ in rows.decode(Int64.self) { return .withdrawn }
+            let exists = try await connection.query("""
+                SELECT 1 FROM fkp.added_families WHERE id = \(id) AND forum_id = \(forumID) AND sls_code = \(unit.value)
+                """, logger: database.logger)
+            for try await _ in exists.decode(Int32.self) { return .stale }
+            return .gone
+        }
+    }
+
     public func list(forumID: Int64, unit: RegionCode) async throws -> [Listed] {
         try await database.read { connection in
             var found: [Listed] = []
             for try await row in try await connection.query(UnitAdditions.self, forumID, unit.value, logger: database.logger) {
-                let (id, unit, name, address, members, presence, group, reason, by)
-                    = try row.decode((Int64, String, String, String, Int32, String, Int16, String, String?).self)
+                let (id, unit, name, address, members, presence, group, reason, by, version, withdrawnBy, withdrawReason)
+                    = try row.decode((Int64, String, String, String, Int32, String, Int16, String, String?, Int32, String?, String?).self)
                 found.append(Listed(id: id, unit: unit, family: AddedFamily(
                     headName: name, address: address, members: Int(members), presence: Presence(rawValue: presence) ?? .present,
-                    proposedGroup: WelfareGroup(rawValue: Int(group)), reason: reason), createdBy: by))
+                    proposedGroup: WelfareGroup(rawValue: Int(group)), reason: reason), createdBy: by, version: Int(version),
+                    withdrawal: withdrawnBy.map { Withdrawal(by: $0, reason: withdrawReason ?? "") }))
             }
             return found
         }
@@ -57,7 +97,8 @@ public struct AddedFamilyRepository: Sendable {
 
     private enum UnitAdditions: PlannedSQL {
         static let sql = """
-            SELECT id, sls_code, head_name, address, members, presence, proposed_group, reason, created_by
+            SELECT id, sls_code, head_name, address, members, presence, proposed_group, reason, created_by, version,
+                   withdrawn_by, withdraw_reason
               FROM fkp.added_families WHERE forum_id = $1 AND sls_code = $2 ORDER BY id
             """
     }

@@ -63,7 +63,7 @@ public struct OverviewRepository: Sendable {
             for try await (district, presence, group, count) in try await connection.query("""
                 SELECT left(a.sls_code, 7), a.presence, a.proposed_group, count(*)
                   FROM fkp.added_families a JOIN fkp.forums f ON f.id = a.forum_id
-                 WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) GROUP BY 1, 2, 3
+                 WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND a.withdrawn_at IS NULL GROUP BY 1, 2, 3
                 """, logger: database.logger).decode((String, String, Int16, Int64).self) {
                 guard let presence = Presence(rawValue: presence), let group = WelfareGroup(rawValue: Int(group)) else { continue }
                 overview.districts[district, default: ReviewTally()].addAdded(presence: presence, group: group, count: Int(count))

@@ -96,6 +96,7 @@ public struct RerankRepository: Sendable {
             SELECT a.id, a.forum_id, a.sls_code, a.head_name, a.proposed_group, a.presence, a.reason
               FROM fkp.added_families a JOIN fkp.forums f ON f.id = a.forum_id
              WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND (f.state = 'closed' OR \(includeOpen))
+               AND a.withdrawn_at IS NULL
             """, logger: database.logger)
         for try await (id, forum, unit, head, group, presence, reason)
             in addedRows.decode((Int64, Int64, String, String, Int16, String, String).self) {

@@ -174,7 +174,8 @@ public struct ReviewRepository: Sendable {
             let addedRows = try await connection.query("""
                 WITH forum AS (SELECT \(forumID)::bigint AS id, \(asOf)::timestamptz AS at)\(unescaped: asOf == nil ? "" : Self.historical)
                 SELECT sls_code, presence, proposed_group, count(*) FROM \(unescaped: added)
-                 WHERE forum_id = \(forumID) AND (\(only?.value)::text IS NULL OR sls_code = \(only?.value)) GROUP BY 1, 2, 3
+                 WHERE forum_id = \(forumID) AND (\(only?.value)::text IS NULL OR sls_code = \(only?.value)) AND withdrawn_at IS NULL
+                 GROUP BY 1, 2, 3
                 """, logger: database.logger)
             for try await (unit, presence, group, count) in addedRows.decode((String, String, Int16, Int64).self) {
                 guard let presence = Presence(rawValue: presence), let group = WelfareGroup(rawValue: Int(group)) else { continue }

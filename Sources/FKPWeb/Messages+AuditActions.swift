@@ -4,7 +4,7 @@ extension Messages {
     /// the two lists equal.
     static let auditedActions = [
         "forum.plan", "forum.invite", "forum.invite_reissue", "forum.state.open", "forum.attendance", "forum.state.reviewing",
-        "review.save", "review.paper", "forum.add_family", "challenge.raise", "challenge.accepted", "challenge.rejected",
+        "review.save", "review.paper", "forum.add_family", "forum.withdraw_added_family", "challenge.raise", "challenge.accepted", "challenge.rejected",
         "challenge.withdrawn", "forum.state.ready_to_close", "minutes.notes", "minutes.signed", "minutes.refused", "forum.close",
         "forum.reopen", "rerank.run", "import.regions", "import.families", "user.create", "user.activate", "user.change_password",
         "user.reset_password", "user.disable", "user.enable", "demo.load",
@@ -19,6 +19,7 @@ extension Messages {
         "action_challenge_withdrawn": "Mencatat sanggahan ditarik",
         "action_demo_load": "Memuat data demo",
         "action_forum_add_family": "Menambah keluarga",
+        "action_forum_withdraw_added_family": "Membatalkan keluarga tambahan",
         "action_forum_attendance": "Mencatat kehadiran",
         "action_forum_close": "Menutup forum",
         "action_forum_invite": "Mengundang peserta",
@@ -51,6 +52,7 @@ extension Messages {
         "action_challenge_withdrawn": "Recorded a challenge withdrawn",
         "action_demo_load": "Loaded demo data",
         "action_forum_add_family": "Added a family",
+        "action_forum_withdraw_added_family": "Withdrew an added family",
         "action_forum_attendance": "Recorded attendance",
         "action_forum_close": "Closed the forum",
         "action_forum_invite": "Invited a participant",

@@ -37,6 +37,47 @@ struct ReviewController {
         router.get("/forums/{id}/units/{unit}", use: show)
         router.post("/forums/{id}/units/{unit}/families/{family}", use: save)
         router.post("/forums/{id}/units/{unit}/added", use: add)
+        router.post("/forums/{id}/units/{unit}/added/{added}/withdraw", use: withdraw)
+    }
+
+    struct WithdrawForm: Decodable {
+        let version: Int
+        let reason: String?
+    }
+
+    /// An added family taken off the list again (added twice, to the wrong unit, under a wrong
+    /// name), with a reason; it stays on the page struck through and counts nowhere.
+    @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forums.requested(by: context, write: true)
+        let unit = try forum.requestedUnit(context, write: true)
+        guard let principal = context.principal, AccessPolicy.mayRecordReview(principal, in: forum, unit: unit.code) else {
+            throw HTTPError(.forbidden)
+        }
+        guard let id = Int64(try context.parameters.require("added")) else { throw HTTPError(.notFound) }
+        var request = request
+        let form = try await request.decodeForm(WithdrawForm.self)
+        let t = Translations(language: context.language)
+        func refuse(_ key: String, _ status: HTTPResponse.Status) async throws -> Response {
+            try await render(request, context, forum: forum, unit: unit, filter: ReviewFilter(),
+                             invalid: .init(familyID: "", review: .none, messages: [t[key]], aboutThePage: true), addition: nil, status: status)
+        }
+        let reason = (form.reason ?? "").trimmingWhitespace
+        guard !reason.isEmpty, !reason.isLonger(than: 500) else { return try await refuse("added_withdraw_error_reason", .unprocessableContent) }
+        guard forum.state.allows(.review) else { return try await refuse("review_error_state", .conflict) }
+        let outcome: AddedFamilyRepository.WithdrawOutcome
+        do {
+            outcome = try await added.withdraw(id: id, forumID: forum.id, unit: unit.code, reason: reason, expectedVersion: form.version,
+                                               context: WriteContext(actor: principal.username, role: principal.primaryRole,
+                                                                     action: "forum.withdraw_added_family", reason: reason,
+                                                                     forumID: forum.id, requestID: context.requestID))
+        } catch let error where DatabaseRefusal(error)?.constraint == "forum_state_allows" {
+            return try await refuse("review_error_state", .conflict)
+        }
+        switch outcome {
+        case .withdrawn: return redirect("/forums/\(forum.id)/units/\(unit.code.value)#added")
+        case .stale: return try await refuse("added_withdraw_error_stale", .conflict)
+        case .gone: throw HTTPError(.notFound)
+        }
     }
 
     /// A family missing from the unit's list, added with its presence and a proposed group.
@@ -163,7 +204,7 @@ struct ReviewController {
         let addedRows = moment == nil ? try await added.list(forumID: forum.id, unit: unit.code) : []
         // The summary of the list as it is comes from the rows just read; as it stood, from the audit trail.
         let tally = moment == nil
-            ? ReviewTally(listed: rows.lazy.map { ($0.group, $0.review) }, added: addedRows.lazy.map(\.family))
+            ? ReviewTally(listed: rows.lazy.map { ($0.group, $0.review) }, added: addedRows.lazy.filter(\.counts).map(\.family))
             : try await reviews.tally(forumID: forum.id, unit: unit.code, asOf: moment?.date).first?.tally ?? ReviewTally()
         let editable = moment == nil && forum.state.allows(.review) && AccessPolicy.mayRecordReview(context.principal, in: forum, unit: unit.code)
         let page = ReviewPage(forum: forum, unit: unit, rows: rows, tally: tally, added: addedRows,

@@ -39,8 +39,20 @@ struct ReviewPage {
         var aboutThePage = false
     }
 
-    /// A family added to the list, and the form that adds one (with what was typed when refused).
-    struct AddedRow { let name: String; let address: String; let members: Int; let presence: String; let group: String; let reason: String }
+    /// A family added to the list (struck through once withdrawn, with who and why), and the form
+    /// that adds one (with what was typed when refused).
+    struct AddedRow {
+        let id: Int64
+        let version: Int
+        let name: String
+        let address: String
+        let members: Int
+        let presence: String
+        let group: String
+        let reason: String
+        let withdrawn: String?
+        let mayWithdraw: Bool
+    }
     struct Addition {
         let family: AddedFamily
         let messages: [String]
@@ -115,9 +127,11 @@ struct ReviewPage {
         self.csrf = csrf
         error = invalid.map { $0.aboutThePage ? $0.messages.joined(separator: " ") : t["review_error_summary"] }
         addedRows = added.map { a in
-            AddedRow(name: a.family.headName, address: a.family.address, members: a.family.members ?? 0,
+            AddedRow(id: a.id, version: a.version, name: a.family.headName, address: a.family.address, members: a.family.members ?? 0,
                      presence: t.presence(a.family.presence),
-                     group: a.family.proposedGroup.map { t.group($0) } ?? "", reason: a.family.reason)
+                     group: a.family.proposedGroup.map { t.group($0) } ?? "", reason: a.family.reason,
+                     withdrawn: a.withdrawal.map { t.filling("added_withdrawn_by", ["name": $0.by, "reason": $0.reason]) },
+                     mayWithdraw: editable && a.withdrawal == nil)
         }
         let typed = addition?.family
         addErrors = addition?.messages ?? []

@@ -81,12 +81,16 @@ extension SummaryTable.Count: MustacheParent {
 extension ReviewPage.AddedRow: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "id": id
+        case "version": version
         case "name": name
         case "address": address
         case "members": members
         case "presence": presence
         case "group": group
         case "reason": reason
+        case "withdrawn": withdrawn
+        case "mayWithdraw": mayWithdraw
         default: nil
         }
     }

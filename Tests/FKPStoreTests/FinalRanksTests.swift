@@ -39,6 +39,8 @@ final class FinalRanksTests: XCTestCase {
             ] + SQLTest.advance(to: .reviewing) + [
                 "INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason) VALUES (1, 'F2', 'tidak_sesuai', 1, 'Sakit menahun')",
                 "INSERT INTO fkp.added_families (forum_id, sls_code, head_name, members, proposed_group, reason) VALUES (1, '32010100010001', 'Keluarga Baru', 3, 1, 'Belum terdaftar')",
+                "INSERT INTO fkp.added_families (forum_id, sls_code, head_name, members, proposed_group, reason) VALUES (1, '32010100010001', 'Keluarga Keliru', 3, 1, 'Belum terdaftar')",
+                "UPDATE fkp.added_families SET withdrawn_at = now(), withdrawn_by = 'ketua', withdraw_reason = 'Ditambahkan dua kali' WHERE head_name = 'Keluarga Keliru'",
             ] + SQLTest.advance(from: .reviewing, to: .closed))
             // Forum 2, planned in the other village, would hold the run back.
             try await SQLTest.write(db, ["DELETE FROM fkp.forum_units WHERE forum_id = 2", "DELETE FROM fkp.forums WHERE id = 2"])
@@ -67,6 +69,7 @@ final class FinalRanksTests: XCTestCase {
             XCTAssertEqual(corrected, [.veryPoor], "forum 1's correction is in the list")
             XCTAssertTrue(result.entries.contains(where: { $0.headName == "Keluarga Baru" }),
                           "and so is the family it added: both as forum 1 stood when the run began")
+            XCTAssertFalse(result.entries.contains(where: { $0.headName == "Keluarga Keliru" }), "a withdrawn addition is not ranked")
         }
     }
 }

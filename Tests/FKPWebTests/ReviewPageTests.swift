@@ -187,6 +187,54 @@ final class ReviewPageTests: XCTestCase {
         }
     }
 
+    func testAFamilyAddedByMistakeIsWithdrawnWithAReasonAndCountsNowhere() async throws {
+        try await WebTest.withApp(seed: Self.reviewing) { client, db in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            try await head.get(Self.unit)
+            for name in ["Ujang Sobari", "Ujang Sobary"] {
+                let added = try await head.post("\(Self.unit)/added", ["head_name": name, "members": "5", "presence": "present",
+                                                                         "proposed_group": "1", "reason": "Belum terdata"])
+                XCTAssertEqual(added.status, .seeOther)
+            }
+            let both = try await head.get(Self.unit)
+            XCTAssertTrue(both.text.contains("Keluarga tambahan: Masih tinggal di sini 2"))
+            let found = try await SQLTest.scalar(db, "SELECT id FROM fkp.added_families WHERE head_name = 'Ujang Sobary'", as: Int64.self)
+            let mistaken = try XCTUnwrap(found)
+            XCTAssertTrue(both.text.contains("\(Self.unit)/added/\(mistaken)/withdraw"), "each added family offers its withdrawal")
+
+            let noReason = try await head.post("\(Self.unit)/added/\(mistaken)/withdraw", ["version": "1", "reason": " "])
+            XCTAssertEqual(noReason.status, .unprocessableContent)
+            XCTAssertTrue(noReason.text.contains("Alasan pembatalan wajib diisi"))
+            var figure = TestBrowser(client)
+            try await figure.login("tokoh", TestAccounts.password)
+            try await figure.get(Self.unit)
+            let notTheirs = try await figure.post("\(Self.unit)/added/\(mistaken)/withdraw", ["version": "1", "reason": "Salah ketik"])
+            XCTAssertEqual(notTheirs.status, .forbidden, "a community figure raises challenges; they do not edit the list")
+
+            let withdrawn = try await head.post("\(Self.unit)/added/\(mistaken)/withdraw", ["version": "1", "reason": "Salah ketik, sama dengan Ujang Sobari"])
+            XCTAssertEqual(withdrawn.status, .seeOther)
+            XCTAssertEqual(withdrawn.location, "\(Self.unit)#added")
+            let again = try await head.post("\(Self.unit)/added/\(mistaken)/withdraw", ["version": "1", "reason": "Dua kali"])
+            XCTAssertEqual(again.status, .conflict, "a stale or second withdrawal changes nothing")
+            XCTAssertTrue(again.text.contains("sudah dibatalkan atau diubah orang lain"))
+
+            let page = try await head.get(Self.unit)
+            XCTAssertTrue(page.text.contains("Dibatalkan oleh ketua: Salah ketik, sama dengan Ujang Sobari"), page.text)
+            XCTAssertTrue(page.text.contains("<s><b>+</b> Ujang Sobary"), "struck through, not erased")
+            XCTAssertTrue(page.text.contains("Keluarga tambahan: Masih tinggal di sini 1"), "the summary no longer counts it")
+            let tally = try await ReviewRepository(database: db).tally(forumID: 1)
+            XCTAssertEqual(tally.first?.tally.added, [.present: 1], "nor does the forum's summary")
+            let audited = try await SQLTest.scalar(db, """
+                SELECT actor || ' ' || reason FROM audit.entries WHERE action = 'forum.withdraw_added_family'
+                """, as: String.self)
+            XCTAssertEqual(audited, "ketua Salah ketik, sama dengan Ujang Sobari")
+            await SQLTest.assertRefused("added_families_withdrawal_final") {
+                try await SQLTest.write(db, forum: 1, ["UPDATE fkp.added_families SET withdrawn_at = NULL, withdrawn_by = NULL, withdraw_reason = NULL WHERE id = \(mistaken)"])
+            }
+        }
+    }
+
     func testCharactersNoOneSeesAreDroppedFromWhatIsTyped() async throws {
         try await WebTest.withApp(seed: Self.reviewing) { client, db in
             var head = TestBrowser(client)
