@@ -45,7 +45,8 @@ struct ReviewPage {
         let id: Int64
         let version: Int
         let name: String
-        let address: String
+        /// Nil when none was given, so that no separator stands alone.
+        let address: String?
         let members: Int
         let presence: String
         let group: String
@@ -127,7 +128,8 @@ struct ReviewPage {
         self.csrf = csrf
         error = invalid.map { $0.aboutThePage ? $0.messages.joined(separator: " ") : t["review_error_summary"] }
         addedRows = added.map { a in
-            AddedRow(id: a.id, version: a.version, name: a.family.headName, address: a.family.address, members: a.family.members ?? 0,
+            AddedRow(id: a.id, version: a.version, name: a.family.headName, address: a.family.address.isEmpty ? nil : a.family.address,
+                     members: a.family.members ?? 0,
                      presence: t.presence(a.family.presence),
                      group: a.family.proposedGroup.map { t.group($0) } ?? "", reason: a.family.reason,
                      withdrawn: a.withdrawal.map { t.filling("added_withdrawn_by", ["name": $0.by, "reason": $0.reason]) },

@@ -221,7 +221,7 @@ final class ReviewPageTests: XCTestCase {
 
             let page = try await head.get(Self.unit)
             XCTAssertTrue(page.text.contains("Dibatalkan oleh ketua: Salah ketik, sama dengan Ujang Sobari"), page.text)
-            XCTAssertTrue(page.text.contains("<s><b>+</b> Ujang Sobary"), "struck through, not erased")
+            XCTAssertTrue(page.text.contains("<s><b>+</b> Ujang Sobary <small>5 jiwa · "), "struck through, not erased; no address, no separator")
             XCTAssertTrue(page.text.contains("Keluarga tambahan: Masih tinggal di sini 1"), "the summary no longer counts it")
             let tally = try await ReviewRepository(database: db).tally(forumID: 1)
             XCTAssertEqual(tally.first?.tally.added, [.present: 1], "nor does the forum's summary")
