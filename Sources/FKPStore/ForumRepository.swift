@@ -49,6 +49,79 @@ public struct ForumRepository: Sendable {
         }
     }
 
+    /// A planned forum's plan as it stands, with the version a change must name; nil once the
+    /// forum has opened (its plan no longer changes) or when there is no such forum.
+    public func plannedPlan(_ forumID: Int64) async throws -> (plan: ForumPlan, version: Int)? {
+        try await database.read { connection in
+            var found: (plan: ForumPlan, version: Int)?
+            let forum = try await connection.query("""
+                SELECT region_code, held_at_level, title, starts_at, ends_at, venue, version FROM fkp.forums
+                 WHERE id = \(forumID) AND state = 'planned'
+                """, logger: database.logger)
+            for try await (place, heldAt, title, starts, ends, venue, version)
+                in forum.decode((String, String, String, Date, Date, String, Int32).self) {
+                found = (ForumPlan(place: try RegionCode(place), heldAt: ForumPlan.HeldAt(rawValue: heldAt) ?? .village, units: [],
+                                   title: title, startsAt: starts, endsAt: ends, venue: venue), Int(version))
+            }
+            guard var current = found else { return nil }
+            for try await unit in try await connection.query("""
+                SELECT sls_code FROM fkp.forum_units WHERE forum_id = \(forumID) ORDER BY position, sls_code
+                """, logger: database.logger).decode(String.self) { current.plan.units.append(try RegionCode(unit)) }
+            for try await (user, role) in try await connection.query("""
+                SELECT user_id, team_role FROM fkp.forum_team WHERE forum_id = \(forumID) ORDER BY team_role DESC, user_id
+                """, logger: database.logger).decode((Int64, String).self) {
+                if let role = ForumTeamRole(rawValue: role) { current.plan.team.append((user, role)) }
+            }
+            return current
+        }
+    }
+
+    /// Changes a planned forum to `plan` (its place stays) if it is still planned at
+    /// `expectedVersion`; false otherwise. One transaction: seats that go are freed before the time
+    /// moves, so the remaining and the new team are checked at the new time; a unit that leaves
+    /// takes its head's invitation with it. The database checks every rule, as when planning.
+    public func replan(_ forumID: Int64, to plan: ForumPlan, expectedVersion: Int, context: WriteContext) async throws -> Bool {
+        try await database.write(context) { connection in
+            var current = false
+            for try await _ in try await connection.query("""
+                SELECT id FROM fkp.forums WHERE id = \(forumID) AND state = 'planned' AND version = \(expectedVersion) FOR UPDATE
+                """, logger: database.logger).decode(Int64.self) { current = true }
+            guard current else { return false }
+            let users = plan.team.map(\.userID), roles = plan.team.map(\.role.rawValue)
+            try await connection.query("""
+                DELETE FROM fkp.forum_team t WHERE t.forum_id = \(forumID)
+                   AND NOT EXISTS (SELECT 1 FROM unnest(\(users)::bigint[], \(roles)::text[]) AS s(user_id, team_role)
+                                    WHERE s.user_id = t.user_id AND s.team_role = t.team_role)
+                """, logger: database.logger)
+            try await connection.query("""
+                UPDATE fkp.forums SET title = \(plan.title), starts_at = \(plan.startsAt), ends_at = \(plan.endsAt), venue = \(plan.venue),
+                       version = version + 1
+                 WHERE id = \(forumID)
+                """, logger: database.logger)
+            for seat in plan.team {
+                try await connection.query("""
+                    INSERT INTO fkp.forum_team (forum_id, user_id, team_role) VALUES (\(forumID), \(seat.userID), \(seat.role.rawValue))
+                    ON CONFLICT (forum_id, user_id) DO NOTHING
+                    """, logger: database.logger)
+            }
+            let units = plan.units.map(\.value)
+            try await connection.query("""
+                DELETE FROM fkp.forum_participants WHERE forum_id = \(forumID) AND kind = 'sls_head' AND sls_code <> ALL(\(units))
+                """, logger: database.logger)
+            try await connection.query("""
+                DELETE FROM fkp.forum_units WHERE forum_id = \(forumID) AND sls_code <> ALL(\(units))
+                """, logger: database.logger)
+            for (index, unit) in plan.units.enumerated() {
+                try await connection.query("""
+                    INSERT INTO fkp.forum_units (forum_id, sls_code, position) VALUES (\(forumID), \(unit.value), \(index + 1))
+                    ON CONFLICT (forum_id, sls_code) DO UPDATE SET position = EXCLUDED.position
+                     WHERE fkp.forum_units.position <> EXCLUDED.position
+                    """, logger: database.logger)
+            }
+            return true
+        }
+    }
+
     /// Moves the forum from `from` to `to`; false when it is no longer in `from` (someone else
     /// moved it first). The database refuses moves the forum's life does not allow.
     public func move(_ id: Int64, from: ForumState, to: ForumState, context: WriteContext) async throws -> Bool {

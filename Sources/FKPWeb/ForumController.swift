@@ -89,6 +89,7 @@ struct ForumController {
         let page = ForumPage(forum: forum, tallies: try await reviews.tally(forumID: forum.id, asOf: moment?.date), moment: moment,
                              openChallenges: try await challenges.openCount(forumID: forum.id), moves: moves,
                              mayInvite: AccessPolicy.decide(context.principal, .inviteParticipants, forum.resource) == .allow,
+                             mayReplan: AccessPolicy.decide(context.principal, .planForum, .region(forum.place)) == .allow,
                              closing: closing, csrf: context.csrfToken(), error: error, language: context.language)
         return try renderer.render("forum", title: "forum_title", content: page, request: request, context: context, status: status)
     }
@@ -116,6 +117,7 @@ struct ForumPage {
     let openChallenges: Int
     let blocked: Bool
     let mayInvite: Bool
+    let mayReplan: Bool
     let closing: ForumClosingSection
     /// Set when the page shows the counts as they stood at a past moment.
     let historyNotice: String?
@@ -124,7 +126,7 @@ struct ForumPage {
     let error: String?
 
     init(forum: ForumSummary, tallies: [(unit: RegionCode, tally: ReviewTally)], moment: HistoricalMoment?, openChallenges: Int, moves: [ForumState], mayInvite: Bool,
-         closing: ForumClosingSection, csrf: String, error: String?, language: Language) {
+         mayReplan: Bool, closing: ForumClosingSection, csrf: String, error: String?, language: Language) {
         let t = Translations(language: language)
         forumID = forum.id
         title = forum.title
@@ -147,6 +149,7 @@ struct ForumPage {
         // "Ready to close" is not offered while something blocks it: the page says what instead.
         self.moves = moves.filter { $0 != .readyToClose || !blocked }.map { Move(from: forum.state.rawValue, to: $0.rawValue, label: t["forum_move_\(forum.state.rawValue)_\($0.rawValue)"]) }
         self.mayInvite = mayInvite
+        self.mayReplan = moment == nil && forum.state == .planned && mayReplan
         self.closing = closing
         historyNotice = moment?.notice
         historyAt = moment?.field

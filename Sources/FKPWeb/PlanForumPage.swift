@@ -10,6 +10,11 @@ struct PlanForumPage {
 
     let villageCode: String
     let villageName: String
+    /// Where the form goes: a new forum of the village, or the plan of forum `forumID`.
+    let heading: String
+    let action: String
+    let version: Int?
+    let submit: String
     let zone: String
     let title: String
     let date: String
@@ -22,10 +27,14 @@ struct PlanForumPage {
     let csrf: String
 
     init(village: Region, units: [Region], booked: [String: Int64], candidates: [(userID: Int64, name: String, username: String, role: Role)],
-         form: PlanningController.Form?, errors: [String], csrf: String, language: Language) {
+         form: PlanningController.Form?, forumID: Int64? = nil, errors: [String], csrf: String, language: Language) {
         let t = Translations(language: language)
         villageCode = village.code.value
         villageName = village.name
+        heading = forumID.map { t.filling("plan_edit_title", ["forum": "\($0)"]) } ?? t["plan_title"]
+        action = forumID.map { "/forums/\($0)/plan" } ?? "/regions/\(village.code.value)/forums"
+        version = forumID == nil ? nil : form?.version ?? 0
+        submit = t[forumID == nil ? "plan_submit" : "plan_edit_submit"]
         zone = IndonesianTime.zone(for: village.code).abbreviation
         title = form?.title ?? ""
         date = form?.date ?? ""

@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// The forums of a region (state, date, progress), and BPS staff planning a new one for a
-/// village: its units, date and time, venue and team.
+/// village (its units, date and time, venue and team) or changing a plan until the forum opens.
 struct PlanningController {
     let renderer: PageRenderer
     let forums: ForumRepository
@@ -21,12 +21,53 @@ struct PlanningController {
         let assistant1: String?
         let assistant2: String?
         let administrator: String?
+        /// The plan's version, when changing one.
+        var version: Int? = nil
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/regions/{code}/forums", use: list)
         router.get("/regions/{code}/forums/new", use: new)
         router.post("/regions/{code}/forums", use: create)
+        router.get("/forums/{id}/plan", use: edit)
+        router.post("/forums/{id}/plan", use: update)
+    }
+
+    /// The form of a planned forum's plan, filled with it; a forum that has opened goes to its page.
+    @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (forumID, village) = try await plannedForumVillage(context)
+        guard let current = try await forums.plannedPlan(forumID) else { return redirect("/forums/\(forumID)") }
+        return try await renderForm(request, context, village: village, form: Self.form(from: current.plan, version: current.version),
+                                    forumID: forumID, errors: [], status: .ok)
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (forumID, village) = try await plannedForumVillage(context)
+        guard let principal = context.principal else { throw LoginRequired() }
+        var request = request
+        let form = try await request.decodeForm(Form.self)
+        let t = Translations(language: context.language)
+        func refuse(_ errors: [String], _ status: HTTPResponse.Status) async throws -> Response {
+            try await renderForm(request, context, village: village, form: form, forumID: forumID, errors: errors, status: status)
+        }
+        guard let plan = Self.plan(from: form, village: village.code) else { return try await refuse([t["plan_error_when"]], .unprocessableContent) }
+        let problems = plan.problems
+        guard problems.isEmpty else { return try await refuse(problems.map { t["plan_error_\($0.rawValue)"] }, .unprocessableContent) }
+        let changed: Bool
+        do {
+            changed = try await forums.replan(forumID, to: plan, expectedVersion: form.version ?? 0, context: WriteContext(
+                actor: principal.username, role: principal.primaryRole, action: "forum.replan", forumID: forumID, requestID: context.requestID))
+        } catch {
+            guard let refusal = DatabaseRefusal(error) else { throw error }
+            return try await refuse([try await refusalMessage(refusal, plan: plan, t)], .conflict)
+        }
+        guard changed else {
+            // Changed by someone else since the form was shown, or opened: say so over the plan as it now is.
+            guard let current = try await forums.plannedPlan(forumID) else { return redirect("/forums/\(forumID)") }
+            return try await renderForm(request, context, village: village, form: Self.form(from: current.plan, version: current.version),
+                                        forumID: forumID, errors: [t["plan_error_changed"]], status: .conflict)
+        }
+        return redirect("/forums/\(forumID)")
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -63,18 +104,21 @@ struct PlanningController {
             return redirect("/forums/\(id)")
         } catch {
             guard let refusal = DatabaseRefusal(error) else { throw error }
-            let message: String
-            switch refusal.constraint {
-            case "forum_team_no_double_booking":
-                let clashes = try await forums.overlappingBookings(userIDs: plan.team.map(\.userID), startsAt: plan.startsAt, endsAt: plan.endsAt)
-                message = clashes.map { t.filling("plan_error_double_booked", ["name": $0.name, "forum": "\($0.forumID)"]) }
-                    .joined(separator: " ")
-            case "forum_units_one_open_forum":
-                message = t["plan_error_unit_booked"]
-            default:
-                message = t["plan_error_refused"] + " (\(refusal.message))"
-            }
-            return try await renderForm(request, context, village: village, form: form, errors: [message], status: .conflict)
+            return try await renderForm(request, context, village: village, form: form,
+                                        errors: [try await refusalMessage(refusal, plan: plan, t)], status: .conflict)
+        }
+    }
+
+    /// What the database's refusal of a plan means for the person planning.
+    private func refusalMessage(_ refusal: DatabaseRefusal, plan: ForumPlan, _ t: Translations) async throws -> String {
+        switch refusal.constraint {
+        case "forum_team_no_double_booking":
+            let clashes = try await forums.overlappingBookings(userIDs: plan.team.map(\.userID), startsAt: plan.startsAt, endsAt: plan.endsAt)
+            return clashes.map { t.filling("plan_error_double_booked", ["name": $0.name, "forum": "\($0.forumID)"]) }.joined(separator: " ")
+        case "forum_units_one_open_forum":
+            return t["plan_error_unit_booked"]
+        default:
+            return t["plan_error_refused"] + " (\(refusal.message))"
         }
     }
 
@@ -111,12 +155,35 @@ struct PlanningController {
         return region
     }
 
-    private func renderForm(_ request: Request, _ context: AppRequestContext, village: Region, form: Form?, errors: [String],
-                            status: HTTPResponse.Status) async throws -> Response {
+    /// The forum named in the path and its village, for someone who may plan forums there.
+    private func plannedForumVillage(_ context: AppRequestContext) async throws -> (Int64, Region) {
+        guard let id = Int64(try context.parameters.require("id")), let forum = try await forums.summary(id) else { throw HTTPError(.notFound) }
+        try context.authorize(.planForum, .region(forum.place))
+        guard let village = try await regions.region(forum.place), village.level == .village else { throw HTTPError(.notFound) }
+        return (id, village)
+    }
+
+    /// The form filled with a plan, its times in the village's own zone.
+    static func form(from plan: ForumPlan, version: Int) -> Form {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: IndonesianTime.zone(for: plan.place).identifier)
+        func text(_ date: Date, _ format: String) -> String { formatter.dateFormat = format; return formatter.string(from: date) }
+        let assistants = plan.team.filter { $0.role == .assistantFacilitator }.map { "\($0.userID)" }
+        func seat(_ role: ForumTeamRole) -> String? { plan.team.first { $0.role == role }.map { "\($0.userID)" } }
+        return Form(title: plan.title, date: text(plan.startsAt, "yyyy-MM-dd"), starts: text(plan.startsAt, "HH:mm"),
+                    ends: text(plan.endsAt, "HH:mm"), venue: plan.venue, units: plan.units.map(\.value),
+                    facilitator: seat(.facilitator), assistant1: assistants.first, assistant2: assistants.dropFirst().first,
+                    administrator: seat(.administrator), version: version)
+    }
+
+    private func renderForm(_ request: Request, _ context: AppRequestContext, village: Region, form: Form?, forumID: Int64? = nil,
+                            errors: [String], status: HTTPResponse.Status) async throws -> Response {
         let page = PlanForumPage(
             village: village, units: try await regions.children(of: village.code).map(\.region),
-            booked: try await forums.bookedUnits(in: village.code), candidates: try await forums.teamCandidates(for: village.code),
-            form: form, errors: errors, csrf: context.csrfToken(), language: context.language)
+            booked: try await forums.bookedUnits(in: village.code).filter { $0.value != forumID },
+            candidates: try await forums.teamCandidates(for: village.code),
+            form: form, forumID: forumID, errors: errors, csrf: context.csrfToken(), language: context.language)
         return try renderer.render("forum-plan", title: "plan_title", content: page, request: request, context: context, status: status)
     }
 }

@@ -117,4 +117,22 @@ final class ForumStateRulesTests: XCTestCase {
             XCTAssertEqual(name, "Kepala Baru", "the forum opened on the changed list")
         }
     }
+
+    func testMovingAForumsTimeAndBookingItsTeamElsewhereHappenOneAfterTheOther() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, TestAccounts.world + [
+                "UPDATE fkp.forums SET starts_at = '2026-12-02 09:00+07', ends_at = '2026-12-02 12:00+07' WHERE id = 1",
+                "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
+            ])
+            let book = "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 2, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'"
+            // Forum 1 moves onto forum 2's time (1 December, 09:00-12:00 WIB) while fasil is being booked into forum 2.
+            let move = "UPDATE fkp.forums SET starts_at = '2026-12-01 10:00+07', ends_at = '2026-12-01 13:00+07' WHERE id = 1"
+            try await SQLTest.holding(db, [move]) {
+                let waiting = try await SQLTest.attempt(db, setup: ["SET LOCAL lock_timeout = '300ms'"], book)
+                XCTAssertEqual(waiting?.sqlState, "55P03", "the booking waits for the move: \(waiting?.message ?? "accepted")")
+            }
+            let after = try await SQLTest.attempt(db, setup: [], book)
+            XCTAssertEqual(after?.constraint, "forum_team_no_double_booking")
+        }
+    }
 }

@@ -52,6 +52,65 @@ final class PlanningTests: XCTestCase {
         }
     }
 
+    func testAPlannedForumsScheduleUnitsAndTeamChangeUntilItOpens() async throws {
+        try await WebTest.withApp(seed: Self.world + [
+            "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name) VALUES (1, 'sls_head', '32010100010001', 'Pak Dadang')",
+        ]) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            let forum = try await staff.get("/forums/1")
+            XCTAssertTrue(forum.text.contains(#"href="/forums/1/plan""#), "a planned forum offers its plan to change")
+            let form = try await staff.get("/forums/1/plan")
+            XCTAssertEqual(form.status, .ok)
+            XCTAssertTrue(form.text.contains(#"value="2026-12-01""#) && form.text.contains(#"value="09:00""#) && form.text.contains(#"value="12:00""#),
+                          "filled with the plan, in the village's time")
+            XCTAssertTrue(form.text.contains(#"value="32010100010001" checked"#), "its own unit is chosen, not shown as booked")
+            XCTAssertTrue(form.text.contains(#"<input type="hidden" name="version" value="1">"#))
+            let fasil = try await Self.userID(db, "fasil"), bps = try await Self.userID(db, "bps")
+            let changed = ["title": "FKP Desa Satu", "date": "2026-12-03", "starts": "13:00", "ends": "16:00", "venue": "Masjid Al-Ikhlas",
+                           "units[0]": "32010100010003", "units[1]": "32010100010002", "facilitator": fasil, "administrator": bps, "version": "1"]
+            let saved = try await staff.post("/forums/1/plan", changed)
+            XCTAssertEqual(saved.status, .seeOther)
+            XCTAssertEqual(saved.location, "/forums/1")
+            let stored = try await SQLTest.scalar(db, """
+                SELECT f.venue || ' ' || to_char(f.starts_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD HH24:MI') || ' '
+                       || (SELECT string_agg(sls_code, ',' ORDER BY position) FROM fkp.forum_units WHERE forum_id = f.id) || ' '
+                       || (SELECT string_agg(team_role, ',' ORDER BY team_role) FROM fkp.forum_team WHERE forum_id = f.id) || ' '
+                       || (SELECT count(*) FROM fkp.forum_participants WHERE forum_id = f.id)
+                  FROM fkp.forums f WHERE id = 1
+                """, as: String.self)
+            XCTAssertEqual(stored, "Masjid Al-Ikhlas 2026-12-03 13:00 32010100010003,32010100010002 administrator,facilitator 0",
+                           "the unit that left took its head's invitation with it")
+            let audited = try await SQLTest.scalar(db, "SELECT count(*) > 0 FROM audit.entries WHERE action = 'forum.replan' AND actor = 'bps'", as: Bool.self)
+            XCTAssertEqual(audited, true)
+
+            let stale = try await staff.post("/forums/1/plan", changed.merging(["venue": "Balai Desa"]) { $1 })
+            XCTAssertEqual(stale.status, .conflict, "a form older than the plan does not overwrite it")
+            XCTAssertTrue(stale.text.contains("telah diubah orang lain"), stale.text)
+            XCTAssertTrue(stale.text.contains(#"value="Masjid Al-Ikhlas""#) && stale.text.contains(#"name="version" value="2""#),
+                          "the plan as it now is, to change again")
+
+            try await SQLTest.write(db, SQLTest.forum(units: ["32010100010001"], starts: "2026-12-05 09:00+07")
+                                    + ["INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 3, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'"])
+            let clash = try await staff.post("/forums/1/plan", changed.merging(["date": "2026-12-05", "starts": "10:00", "ends": "13:00", "version": "2"]) { $1 })
+            XCTAssertEqual(clash.status, .conflict)
+            XCTAssertTrue(clash.text.contains("Uji fasil sudah bertugas di forum #3 pada waktu yang bersamaan"), clash.text)
+
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let notPlanner = try await facilitator.get("/forums/1/plan")
+            XCTAssertEqual(notPlanner.status, .forbidden, "the plan is BPS staff's")
+
+            try await SQLTest.write(db, forum: 1, SQLTest.advance(to: .open))
+            let opened = try await staff.get("/forums/1/plan")
+            XCTAssertEqual(opened.location, "/forums/1", "an open forum's plan no longer changes")
+            let late = try await staff.post("/forums/1/plan", changed.merging(["version": "2"]) { $1 })
+            XCTAssertEqual(late.location, "/forums/1")
+            let venue = try await SQLTest.scalar(db, "SELECT venue FROM fkp.forums WHERE id = 1", as: String.self)
+            XCTAssertEqual(venue, "Masjid Al-Ikhlas")
+        }
+    }
+
     func testAPlanThatBreaksARuleIsRefusedNamingTheProblemAndChangesNothing() async throws {
         try await WebTest.withApp(seed: Self.world) { client, db in
             var staff = TestBrowser(client)
