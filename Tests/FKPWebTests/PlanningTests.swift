@@ -100,6 +100,11 @@ final class PlanningTests: XCTestCase {
             try await facilitator.login("fasil", TestAccounts.password)
             let notPlanner = try await facilitator.get("/forums/1/plan")
             XCTAssertEqual(notPlanner.status, .forbidden, "the plan is BPS staff's")
+            var otherRegency = TestBrowser(client)
+            try await otherRegency.login("bps.other", TestAccounts.password)
+            try await otherRegency.get("/regions")
+            let elsewhere = try await otherRegency.post("/forums/1/plan", changed.merging(["version": "2"]) { $1 })
+            XCTAssertEqual(elsewhere.status, .forbidden, "and only of the forum's own regency")
 
             try await SQLTest.write(db, forum: 1, SQLTest.advance(to: .open))
             let opened = try await staff.get("/forums/1/plan")
