@@ -1,5 +1,5 @@
 /// Where a forum is in its life, and what each state lets happen. The database holds the same
-/// rules (migration 0011); a test runs every pair of states against both.
+/// rules (migrations 0011 and 0023); a test runs every pair of states against both.
 public enum ForumState: String, CaseIterable, Sendable, Codable {
     case planned
     case open
@@ -7,11 +7,13 @@ public enum ForumState: String, CaseIterable, Sendable, Codable {
     case readyToClose = "ready_to_close"
     case closed
     case reopened
+    /// Planned, then called off (with a reason): it takes no work, and holds no unit or team.
+    case cancelled
 
     /// The moves out of this state, each with the action that makes it.
     public var moves: [ForumState: AccessAction] {
         switch self {
-        case .planned: [.open: .runForum]
+        case .planned: [.open: .runForum, .cancelled: .planForum]
         // Attendance is taken while open; the review starts when the facilitator says so.
         case .open: [.reviewing: .runForum]
         case .reviewing: [.readyToClose: .runForum]
@@ -19,6 +21,7 @@ public enum ForumState: String, CaseIterable, Sendable, Codable {
         case .readyToClose: [.reviewing: .runForum, .closed: .closeForum]
         case .closed: [.reopened: .reopenForum]
         case .reopened: [.reviewing: .runForum]
+        case .cancelled: [:]
         }
     }
 

@@ -10,9 +10,11 @@ public struct ForumSummary: Sendable, Equatable {
     public var startsAt: Date
     public var venue: String
     public var state: ForumState
+    /// Why a cancelled forum was called off.
+    public var cancelReason: String?
 
     public init(id: Int64, place: RegionCode, placeName: String, units: [Region], title: String, startsAt: Date,
-                venue: String, state: ForumState) {
+                venue: String, state: ForumState, cancelReason: String? = nil) {
         self.id = id
         self.place = place
         self.placeName = placeName
@@ -21,6 +23,7 @@ public struct ForumSummary: Sendable, Equatable {
         self.startsAt = startsAt
         self.venue = venue
         self.state = state
+        self.cancelReason = cancelReason
     }
 
     /// What the access policy checks a forum action against.

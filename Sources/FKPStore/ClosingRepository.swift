@@ -34,7 +34,7 @@ public struct ClosingRepository: Sendable {
                   FROM fkp.forum_units mine
                   JOIN fkp.forum_units u ON u.forum_id <> mine.forum_id
                    AND (u.sls_code LIKE mine.sls_code || '%' OR mine.sls_code LIKE u.sls_code || '%')
-                  JOIN fkp.forums o ON o.id = u.forum_id AND o.state <> 'closed'
+                  JOIN fkp.forums o ON o.id = u.forum_id AND fkp.forum_holds_units(o.state)
                  WHERE mine.forum_id = \(forumID)
                  ORDER BY mine.position, mine.sls_code, u.forum_id
                 """, logger: database.logger)

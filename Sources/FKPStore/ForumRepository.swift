@@ -122,6 +122,20 @@ public struct ForumRepository: Sendable {
         }
     }
 
+    /// Calls off a planned forum, with a reason, if it is still planned at `expectedVersion`;
+    /// false otherwise. Its units and team are free again; the forum and its chain are kept.
+    public func cancel(_ forumID: Int64, reason: String, expectedVersion: Int, context: WriteContext) async throws -> Bool {
+        try await database.write(context) { connection in
+            let rows = try await connection.query("""
+                UPDATE fkp.forums SET state = 'cancelled', cancel_reason = \(reason), version = version + 1
+                 WHERE id = \(forumID) AND state = 'planned' AND version = \(expectedVersion)
+                RETURNING id
+                """, logger: database.logger)
+            for try await _ in rows.decode(Int64.self) { return true }
+            return false
+        }
+    }
+
     /// Moves the forum from `from` to `to`; false when it is no longer in `from` (someone else
     /// moved it first). The database refuses moves the forum's life does not allow.
     public func move(_ id: Int64, from: ForumState, to: ForumState, context: WriteContext) async throws -> Bool {
@@ -211,7 +225,7 @@ public struct ForumRepository: Sendable {
                 OR EXISTS (SELECT 1 FROM fkp.forum_units u JOIN own ON u.sls_code ~>=~ own.place AND u.sls_code ~<~ (own.place || ':')
                             WHERE u.forum_id = f.id)
                 OR EXISTS (SELECT 1 FROM unnest(\(places(.facilitator))::text[]) p WHERE f.region_code ~>=~ p AND f.region_code ~<~ (p || ':'))
-             ORDER BY f.state = 'closed', f.starts_at DESC, f.id DESC
+             ORDER BY NOT fkp.forum_holds_units(f.state), f.starts_at DESC, f.id DESC
             """)
     }
 
@@ -249,7 +263,7 @@ public struct ForumRepository: Sendable {
         try await database.read { connection in
             let rows = try await connection.query("""
                 SELECT u.sls_code, u.forum_id FROM fkp.forum_units u JOIN fkp.forums f ON f.id = u.forum_id
-                 WHERE f.state <> 'closed' AND u.sls_code ~>=~ \(place.value) AND u.sls_code ~<~ \(place.value + ":")
+                 WHERE fkp.forum_holds_units(f.state) AND u.sls_code ~>=~ \(place.value) AND u.sls_code ~<~ \(place.value + ":")
                 """, logger: database.logger)
             var booked: [String: Int64] = [:]
             for try await (unit, forum) in rows.decode((String, Int64).self) { booked[unit] = forum }
@@ -294,11 +308,12 @@ public struct ForumRepository: Sendable {
         try await database.read { connection in
             var summary: ForumSummary?
             for try await row in try await connection.query(ForumWithUnits.self, id, logger: database.logger) {
-                let (id, place, placeName, title, starts, venue, state, unit, unitName, nonSLS)
-                    = try row.decode((Int64, String, String, String, Date, String, String, String, String, Bool).self)
+                let (id, place, placeName, title, starts, venue, state, unit, unitName, nonSLS, cancelReason)
+                    = try row.decode((Int64, String, String, String, Date, String, String, String, String, Bool, String?).self)
                 if summary == nil {
                     summary = ForumSummary(id: id, place: try RegionCode(place), placeName: placeName, units: [], title: title,
-                                           startsAt: starts, venue: venue, state: ForumState(rawValue: state) ?? .planned)
+                                           startsAt: starts, venue: venue, state: ForumState(rawValue: state) ?? .planned,
+                                           cancelReason: cancelReason)
                 }
                 summary?.units.append(Region(code: try RegionCode(unit), name: unitName, isNonSLS: nonSLS))
             }
@@ -308,7 +323,7 @@ public struct ForumRepository: Sendable {
 
     private enum ForumWithUnits: PlannedSQL {
         static let sql = """
-            SELECT f.id, f.region_code, r.name, f.title, f.starts_at, f.venue, f.state, u.sls_code, ur.name, ur.non_sls
+            SELECT f.id, f.region_code, r.name, f.title, f.starts_at, f.venue, f.state, u.sls_code, ur.name, ur.non_sls, f.cancel_reason
               FROM fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
               JOIN fkp.forum_units u ON u.forum_id = f.id JOIN fkp.regions ur ON ur.code = u.sls_code
              WHERE f.id = $1 ORDER BY u.position, u.sls_code

@@ -272,7 +272,7 @@ public struct ListImporter: Sendable {
                 SELECT t.family_unit, u.sls_code AS unit, f.id AS forum_id, f.state
                   FROM touched t
                   JOIN fkp.forum_units u ON u.sls_code IN (t.family_unit, left(t.family_unit, 14))
-                  JOIN fkp.forums f ON f.id = u.forum_id AND f.state <> 'planned')
+                  JOIN fkp.forums f ON f.id = u.forum_id AND fkp.forum_freezes_families(f.state))
             SELECT d.line, CASE WHEN d.line IS NULL THEN NULL ELSE 'sls_code' END, coalesce(d.sls_code, d.old_sls_code),
                    'in_forum', ARRAY[CASE d.change WHEN 'remove' THEN d.id ELSE '' END, z.unit, z.forum_id::text, z.state]
               FROM import_diff d

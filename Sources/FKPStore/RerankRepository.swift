@@ -22,7 +22,7 @@ public struct RerankRepository: Sendable {
         public var createdAt: Date
     }
 
-    /// Forums held in the regency that are not closed.
+    /// Forums of the regency that are neither closed nor cancelled: a final run waits for them.
     public func openForums(regency: RegionCode) async throws -> [Int64] {
         try await database.read { connection in try await openForums(regency: regency, on: connection) }
     }
@@ -31,7 +31,7 @@ public struct RerankRepository: Sendable {
         var found: [Int64] = []
         for try await id in try await connection.query("""
             SELECT id FROM fkp.forums WHERE region_code ~>=~ \(regency.value) AND region_code ~<~ \(regency.value + ":")
-               AND state <> 'closed' ORDER BY id
+               AND fkp.forum_holds_units(state) ORDER BY id
             """, logger: database.logger).decode(Int64.self) { found.append(id) }
         return found
     }

@@ -118,6 +118,8 @@ struct ForumPage {
     let blocked: Bool
     let mayInvite: Bool
     let mayReplan: Bool
+    /// Why the forum was called off, when it was.
+    let cancelled: String?
     let closing: ForumClosingSection
     /// Set when the page shows the counts as they stood at a past moment.
     let historyNotice: String?
@@ -150,6 +152,7 @@ struct ForumPage {
         self.moves = moves.filter { $0 != .readyToClose || !blocked }.map { Move(from: forum.state.rawValue, to: $0.rawValue, label: t["forum_move_\(forum.state.rawValue)_\($0.rawValue)"]) }
         self.mayInvite = mayInvite
         self.mayReplan = moment == nil && forum.state == .planned && mayReplan
+        cancelled = forum.state == .cancelled ? t.filling("forum_cancelled_notice", ["reason": forum.cancelReason ?? ""]) : nil
         self.closing = closing
         historyNotice = moment?.notice
         historyAt = moment?.field

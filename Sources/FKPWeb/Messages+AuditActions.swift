@@ -3,7 +3,7 @@ extension Messages {
     /// them by name. Each has a name below (`action_` and the code with `_` for `.`); a test holds
     /// the two lists equal.
     static let auditedActions = [
-        "forum.plan", "forum.replan", "forum.invite", "forum.invite_reissue", "forum.state.open", "forum.attendance", "forum.state.reviewing",
+        "forum.plan", "forum.replan", "forum.cancel", "forum.invite", "forum.invite_reissue", "forum.state.open", "forum.attendance", "forum.state.reviewing",
         "review.save", "review.paper", "forum.add_family", "forum.withdraw_added_family", "challenge.raise", "challenge.accepted", "challenge.rejected",
         "challenge.withdrawn", "forum.state.ready_to_close", "minutes.notes", "minutes.signed", "minutes.refused", "forum.close",
         "forum.reopen", "rerank.run", "import.regions", "import.families", "user.create", "user.activate", "user.change_password",
@@ -26,6 +26,7 @@ extension Messages {
         "action_forum_invite_reissue": "Mencetak ulang kode undangan",
         "action_forum_plan": "Merencanakan forum",
         "action_forum_replan": "Mengubah rencana forum",
+        "action_forum_cancel": "Membatalkan forum",
         "action_forum_reopen": "Membuka kembali forum",
         "action_forum_state_open": "Membuka forum",
         "action_forum_state_ready_to_close": "Menandai siap ditutup",
@@ -60,6 +61,7 @@ extension Messages {
         "action_forum_invite_reissue": "Reissued an invitation code",
         "action_forum_plan": "Planned a forum",
         "action_forum_replan": "Changed a forum's plan",
+        "action_forum_cancel": "Cancelled a forum",
         "action_forum_reopen": "Reopened the forum",
         "action_forum_state_open": "Opened the forum",
         "action_forum_state_ready_to_close": "Marked ready to close",

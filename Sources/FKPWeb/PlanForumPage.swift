@@ -15,6 +15,8 @@ struct PlanForumPage {
     let action: String
     let version: Int?
     let submit: String
+    /// Where a planned forum is called off, when changing its plan.
+    let cancelAction: String?
     let zone: String
     let title: String
     let date: String
@@ -35,6 +37,7 @@ struct PlanForumPage {
         action = forumID.map { "/forums/\($0)/plan" } ?? "/regions/\(village.code.value)/forums"
         version = forumID == nil ? nil : form?.version ?? 0
         submit = t[forumID == nil ? "plan_submit" : "plan_edit_submit"]
+        cancelAction = forumID.map { "/forums/\($0)/cancel" }
         zone = IndonesianTime.zone(for: village.code).abbreviation
         title = form?.title ?? ""
         date = form?.date ?? ""

@@ -31,6 +31,36 @@ struct PlanningController {
         router.post("/regions/{code}/forums", use: create)
         router.get("/forums/{id}/plan", use: edit)
         router.post("/forums/{id}/plan", use: update)
+        router.post("/forums/{id}/cancel", use: cancel)
+    }
+
+    struct CancelForm: Decodable {
+        let version: Int
+        let reason: String?
+    }
+
+    /// Calls off a planned forum with a reason; its units and team are free again.
+    @Sendable func cancel(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (forumID, village) = try await plannedForumVillage(context)
+        guard let principal = context.principal else { throw LoginRequired() }
+        var request = request
+        let form = try await request.decodeForm(CancelForm.self)
+        let t = Translations(language: context.language)
+        let reason = (form.reason ?? "").trimmingWhitespace
+        guard !reason.isEmpty, !reason.isLonger(than: 500) else {
+            guard let current = try await forums.plannedPlan(forumID) else { return redirect("/forums/\(forumID)") }
+            return try await renderForm(request, context, village: village, form: Self.form(from: current.plan, version: current.version),
+                                        forumID: forumID, errors: [t["forum_cancel_error_reason"]], status: .unprocessableContent)
+        }
+        let cancelled = try await forums.cancel(forumID, reason: reason, expectedVersion: form.version, context: WriteContext(
+            actor: principal.username, role: principal.primaryRole, action: "forum.cancel", reason: reason, forumID: forumID,
+            requestID: context.requestID))
+        guard cancelled else {
+            guard let current = try await forums.plannedPlan(forumID) else { return redirect("/forums/\(forumID)") }
+            return try await renderForm(request, context, village: village, form: Self.form(from: current.plan, version: current.version),
+                                        forumID: forumID, errors: [t["plan_error_changed"]], status: .conflict)
+        }
+        return redirect("/forums/\(forumID)")
     }
 
     /// The form of a planned forum's plan, filled with it; a forum that has opened goes to its page.

@@ -4,7 +4,8 @@ import XCTest
 final class ForumStateTests: XCTestCase {
     /// Written out by hand from issue #5 and ../shared/domain.md, not derived from the code.
     static let allowedMoves: [ForumState: [ForumState: AccessAction]] = [
-        .planned: [.open: .runForum],
+        // A forum planned by mistake, or to be held as one with another, is called off by BPS staff.
+        .planned: [.open: .runForum, .cancelled: .planForum],
         .open: [.reviewing: .runForum],
         .reviewing: [.readyToClose: .runForum],
         .readyToClose: [.reviewing: .runForum, .closed: .closeForum],
@@ -35,5 +36,6 @@ final class ForumStateTests: XCTestCase {
             }
         }
         XCTAssertFalse(ForumState.Work.allCases.contains { ForumState.closed.allows($0) }, "a closed forum takes nothing")
+        XCTAssertFalse(ForumState.Work.allCases.contains { ForumState.cancelled.allows($0) }, "nor does a cancelled one")
     }
 }

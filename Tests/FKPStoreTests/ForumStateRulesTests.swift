@@ -16,7 +16,8 @@ final class ForumStateRulesTests: XCTestCase {
                     let closing = SQLTest.close()
                     let setup = SQLTest.advance(to: from) + (from.allows(.review) ? [SQLTest.judgeTheRest()] : [])
                         + (from == .readyToClose ? Array(closing.prefix(2)) : []) + (from == .closed ? Array(SQLTest.reopen().prefix(1)) : [])
-                    let refusal = try await SQLTest.attempt(db, setup: setup, "UPDATE fkp.forums SET state = '\(to.rawValue)' WHERE id = 1",
+                    let move = to == .cancelled ? SQLTest.cancel() : "UPDATE fkp.forums SET state = '\(to.rawValue)' WHERE id = 1"
+                    let refusal = try await SQLTest.attempt(db, setup: setup, move,
                                                             then: to == .closed ? Array(closing.suffix(1)) : [])
                     XCTAssertEqual(refusal == nil, from.canMove(to: to), "\(from) → \(to): \(refusal?.message ?? "accepted")")
                     if let refusal { XCTAssertEqual(refusal.constraint, "forum_state_move") }

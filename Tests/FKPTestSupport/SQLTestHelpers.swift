@@ -132,8 +132,10 @@ public enum SQLTest {
 
     /// Walks forum `id` along the main path (planned, open, reviewing, ready to close, closed,
     /// reopened) from `from` up to `state`, one allowed move per statement; before it becomes ready
-    /// to close, every family without a verdict gets "cannot judge".
+    /// to close, every family without a verdict gets "cannot judge". A planned forum is cancelled
+    /// with a reason.
     public static func advance(forum id: Int = 1, from: ForumState = .planned, to state: ForumState) -> [String] {
+        if state == .cancelled { return from == .planned ? [cancel(forum: id)] : [] }
         let path: [ForumState] = [.planned, .open, .reviewing, .readyToClose, .closed, .reopened]
         guard let start = path.firstIndex(of: from), let end = path.firstIndex(of: state), start < end else { return [] }
         return path[(start + 1)...end].flatMap { next -> [String] in
@@ -160,6 +162,11 @@ public enum SQLTest {
             "UPDATE fkp.forums SET state = 'closed' WHERE id = \(id)",
             "INSERT INTO fkp.forum_closings (forum_id, forum_version, closed_by) SELECT id, forum_version, 'test' FROM fkp.forums WHERE id = \(id)",
         ]
+    }
+
+    /// Calls off planned forum `id`, with a reason.
+    public static func cancel(forum id: Int = 1) -> String {
+        "UPDATE fkp.forums SET state = 'cancelled', cancel_reason = 'Digabung dengan forum lain' WHERE id = \(id)"
     }
 
     /// Reopens closed forum `id` with a reason, starting its next version.

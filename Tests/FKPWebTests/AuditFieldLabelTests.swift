@@ -91,7 +91,7 @@ final class AuditFieldLabelTests: XCTestCase {
     }
 
     func testEveryActionThePeopleTakeHasAPlainName() {
-        let actions = ["forum.plan", "forum.replan", "forum.attendance", "forum.invite", "forum.invite_reissue", "forum.add_family", "forum.withdraw_added_family", "forum.close",
+        let actions = ["forum.plan", "forum.replan", "forum.cancel", "forum.attendance", "forum.invite", "forum.invite_reissue", "forum.add_family", "forum.withdraw_added_family", "forum.close",
                        "forum.reopen", "challenge.raise", "minutes.notes", "review.save", "review.paper", "rerank.run", "user.activate",
                        "user.change_password", "user.create", "user.disable", "user.enable", "user.reset_password", "demo.load"]
             + ForumController.offered.map { "forum.state.\($0.rawValue)" }

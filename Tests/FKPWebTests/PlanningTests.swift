@@ -116,6 +116,50 @@ final class PlanningTests: XCTestCase {
         }
     }
 
+    func testAPlannedForumIsCancelledWithAReasonAndFreesItsUnitsAndTeam() async throws {
+        try await WebTest.withApp(seed: Self.world) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            let form = try await staff.get("/forums/1/plan")
+            XCTAssertTrue(form.text.contains(#"action="/forums/1/cancel""#), "the plan's page offers to call the forum off")
+
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            try await facilitator.get("/forums/1")
+            let notTheirs = try await facilitator.post("/forums/1/cancel", ["version": "1", "reason": "Digabung"])
+            XCTAssertEqual(notTheirs.status, .forbidden)
+            let noReason = try await staff.post("/forums/1/cancel", ["version": "1", "reason": " "])
+            XCTAssertEqual(noReason.status, .unprocessableContent)
+            XCTAssertTrue(noReason.text.contains("Alasan pembatalan forum wajib diisi"))
+            let stale = try await staff.post("/forums/1/cancel", ["version": "0", "reason": "Digabung"])
+            XCTAssertEqual(stale.status, .conflict)
+
+            let cancelled = try await staff.post("/forums/1/cancel", ["version": "1", "reason": "Digabung dengan forum RT 002"])
+            XCTAssertEqual(cancelled.status, .seeOther)
+            let page = try await staff.get("/forums/1")
+            XCTAssertTrue(page.text.contains("Forum ini dibatalkan: Digabung dengan forum RT 002"), page.text)
+            XCTAssertTrue(page.text.contains(#"<strong class="state">Dibatalkan</strong>"#))
+            XCTAssertFalse(page.text.contains("/forums/1/plan") || page.text.contains(#"action="/forums/1/state""#),
+                           "a cancelled forum has no plan to change and no move")
+            let audited = try await SQLTest.scalar(db, "SELECT reason FROM audit.entries WHERE action = 'forum.cancel'", as: String.self)
+            XCTAssertEqual(audited, "Digabung dengan forum RT 002")
+
+            // Its unit and its facilitator, at the same time, go to the forum that replaces it.
+            let fasil = try await Self.userID(db, "fasil")
+            try await staff.get("/regions/3201010001/forums/new")
+            let replacing = try await staff.post("/regions/3201010001/forums", [
+                "date": "2026-12-01", "starts": "09:00", "ends": "12:00", "venue": "Balai Desa",
+                "units[0]": "32010100010001", "units[1]": "32010100010002", "facilitator": fasil])
+            XCTAssertEqual(replacing.status, .seeOther, replacing.text)
+            let open = try await RerankRepository(database: db).openForums(regency: try RegionCode("3201"))
+            XCTAssertFalse(open.contains(1), "a cancelled forum does not hold the re-ranking back")
+            let familyChange = try await SQLTest.attempt(db, setup: [], "UPDATE fkp.families SET head_name = 'Kepala Baru' WHERE id = 'F1'")
+            XCTAssertNil(familyChange, "nor does it freeze its families")
+            let again = try await staff.post("/forums/1/cancel", ["version": "2", "reason": "Lagi"])
+            XCTAssertEqual(again.location, "/forums/1", "a cancelled forum stays as it is")
+        }
+    }
+
     func testAPlanThatBreaksARuleIsRefusedNamingTheProblemAndChangesNothing() async throws {
         try await WebTest.withApp(seed: Self.world) { client, db in
             var staff = TestBrowser(client)
