@@ -80,7 +80,7 @@ public struct OverviewRepository: Sendable {
                    AND EXISTS (SELECT 1 FROM fkp.regions s WHERE s.code ~>=~ v.code AND s.code ~<~ (v.code || ':') AND s.level IN ('sls', 'subsls'))
                    AND v.code NOT IN (SELECT left(u.sls_code, \(unescaped: String(RegionLevel.village.codeLength))) FROM fkp.forum_units u
                                         JOIN fkp.forums f ON f.id = u.forum_id
-                                       WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high))
+                                       WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND f.state <> 'cancelled')
                  ORDER BY v.code
                 """, logger: database.logger).decode((String, String).self) {
                 overview.villagesWithoutForum.append((code, name))

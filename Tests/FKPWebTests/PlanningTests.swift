@@ -143,6 +143,8 @@ final class PlanningTests: XCTestCase {
                            "a cancelled forum has no plan to change and no move")
             let audited = try await SQLTest.scalar(db, "SELECT reason FROM audit.entries WHERE action = 'forum.cancel'", as: String.self)
             XCTAssertEqual(audited, "Digabung dengan forum RT 002")
+            let overview = try await OverviewRepository(database: db).overview(regency: try RegionCode("3201"))
+            XCTAssertEqual(overview.villagesWithoutForum.map(\.code), ["3201010001"], "its village has no forum until one is planned again")
 
             // Its unit and its facilitator, at the same time, go to the forum that replaces it.
             let fasil = try await Self.userID(db, "fasil")
