@@ -70,15 +70,26 @@ public struct AccountRepository: Sendable {
     }
 
     public func assignments(userID: Int64) async throws -> [Assignment] {
+        try await held(userID: userID).map(\.assignment)
+    }
+
+    /// An assignment a user holds, with its id (which revoking it names).
+    public struct Held: Sendable, Equatable {
+        public var id: Int64
+        public var assignment: Assignment
+    }
+
+    public func held(userID: Int64) async throws -> [Held] {
         try await database.read { connection in
             let rows = try await connection.query("""
-                SELECT role, region_code, forum_id, is_supervisor FROM fkp.role_assignments
+                SELECT id, role, region_code, forum_id, is_supervisor FROM fkp.role_assignments
                  WHERE user_id = \(userID) AND revoked_at IS NULL ORDER BY id
                 """, logger: database.logger)
-            var found: [Assignment] = []
-            for try await (role, region, forum, supervisor) in rows.decode((String, String?, Int64?, Bool).self) {
+            var found: [Held] = []
+            for try await (id, role, region, forum, supervisor) in rows.decode((Int64, String, String?, Int64?, Bool).self) {
                 guard let role = Role(rawValue: role) else { continue }
-                found.append(Assignment(role: role, region: region.flatMap(RegionCode.parse), forumID: forum, isSupervisor: supervisor))
+                found.append(Held(id: id, assignment: Assignment(role: role, region: region.flatMap(RegionCode.parse), forumID: forum,
+                                                                 isSupervisor: supervisor)))
             }
             return found
         }
@@ -138,12 +149,42 @@ public struct AccountRepository: Sendable {
         }
     }
 
+    /// Gives a user one more role in a place (the database checks the place fits the role); one
+    /// the user already holds is not given twice.
     public func addAssignment(userID: Int64, _ assignment: Assignment, context: WriteContext) async throws {
         try await database.write(context) { connection in
             try await connection.query("""
                 INSERT INTO fkp.role_assignments (user_id, role, region_code, forum_id, is_supervisor)
-                VALUES (\(userID), \(assignment.role.rawValue), \(assignment.region?.value), \(assignment.forumID), \(assignment.isSupervisor))
+                SELECT \(userID), \(assignment.role.rawValue), \(assignment.region?.value), \(assignment.forumID), \(assignment.isSupervisor)
+                 WHERE NOT EXISTS (SELECT 1 FROM fkp.role_assignments
+                                    WHERE user_id = \(userID) AND revoked_at IS NULL AND role = \(assignment.role.rawValue)
+                                      AND region_code IS NOT DISTINCT FROM \(assignment.region?.value)
+                                      AND forum_id IS NOT DISTINCT FROM \(assignment.forumID) AND is_supervisor = \(assignment.isSupervisor))
                 """, logger: database.logger)
+        }
+    }
+
+    public enum RevokeOutcome: Sendable, Equatable { case revoked, lastOne, gone }
+
+    /// Takes one role away from a user, keeping at least one (an account with none could no longer
+    /// be managed; disabling it is how an account is stopped). The user's row is locked so that
+    /// two revocations at once cannot take the last two.
+    public func revokeAssignment(id: Int64, userID: Int64, context: WriteContext) async throws -> RevokeOutcome {
+        try await database.write(context) { connection in
+            try await connection.query("SELECT 1 FROM fkp.users WHERE id = \(userID) FOR UPDATE", logger: database.logger)
+            var active = 0, found = false
+            for try await assignment in try await connection.query("""
+                SELECT id FROM fkp.role_assignments WHERE user_id = \(userID) AND revoked_at IS NULL
+                """, logger: database.logger).decode(Int64.self) {
+                active += 1
+                if assignment == id { found = true }
+            }
+            guard found else { return .gone }
+            guard active > 1 else { return .lastOne }
+            try await connection.query("""
+                UPDATE fkp.role_assignments SET revoked_at = now() WHERE id = \(id) AND user_id = \(userID) AND revoked_at IS NULL
+                """, logger: database.logger)
+            return .revoked
         }
     }
 }

@@ -7,7 +7,7 @@ extension Messages {
         "review.save", "review.paper", "forum.add_family", "forum.withdraw_added_family", "challenge.raise", "challenge.accepted", "challenge.rejected",
         "challenge.withdrawn", "forum.state.ready_to_close", "minutes.notes", "minutes.signed", "minutes.refused", "forum.close",
         "forum.reopen", "rerank.run", "import.regions", "import.families", "user.create", "user.activate", "user.change_password",
-        "user.reset_password", "user.disable", "user.enable", "demo.load",
+        "user.reset_password", "user.disable", "user.enable", "user.grant", "user.revoke", "demo.load",
     ]
 
     /// What each audited action did, in plain words, for the audit pages (AuditFieldLabelTests
@@ -44,6 +44,8 @@ extension Messages {
         "action_user_create": "Membuat pengguna",
         "action_user_disable": "Menonaktifkan pengguna",
         "action_user_enable": "Mengaktifkan kembali pengguna",
+        "action_user_grant": "Memberi peran",
+        "action_user_revoke": "Mencabut peran",
         "action_user_reset_password": "Mengatur ulang kata sandi",
     ]
 
@@ -79,6 +81,8 @@ extension Messages {
         "action_user_create": "Created a user",
         "action_user_disable": "Disabled a user",
         "action_user_enable": "Enabled a user",
+        "action_user_grant": "Gave a role",
+        "action_user_revoke": "Revoked a role",
         "action_user_reset_password": "Reset a password",
     ]
 }

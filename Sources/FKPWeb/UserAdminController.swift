@@ -4,7 +4,8 @@ import Foundation
 import Hummingbird
 
 /// Account management for administrators and BPS staff, inside their own region: list, create
-/// (with a generated password to change at first login), disable, enable, reset the password.
+/// (with a generated password to change at first login), disable, enable, reset the password, and
+/// give or take away a role in a place (a facilitator moved to another village, a head replaced).
 struct UserAdminController {
     let renderer: PageRenderer
     let accounts: AccountRepository
@@ -28,6 +29,84 @@ struct UserAdminController {
         router.post("/users/{id}/disable", use: disable)
         router.post("/users/{id}/enable", use: enable)
         router.post("/users/{id}/reset-password", use: resetPassword)
+        router.get("/users/{id}", use: account)
+        router.post("/users/{id}/assignments", use: grant)
+        router.post("/users/{id}/assignments/{assignment}/revoke", use: revoke)
+    }
+
+    struct GrantForm: Decodable {
+        let role: String
+        let region_code: String?
+        let forum_id: String?
+        let supervisor: String?
+    }
+
+    /// The assignment a form's role, place, forum and supervisor fields describe, or the catalogue
+    /// key of what is wrong with them.
+    static func assignment(role: String, regionCode: String?, forumID: String?, supervisor: String?) -> Result<Assignment, AssignmentProblem> {
+        guard let role = Role(rawValue: role) else { return .failure(.init(key: "user_error_role")) }
+        let region = RegionCode.parse((regionCode ?? "").trimmingCharacters(in: .whitespaces))
+        if role != .admin && region == nil { return .failure(.init(key: "user_error_region")) }
+        let forumText = (forumID ?? "").trimmingCharacters(in: .whitespaces)
+        let forum = forumText.isEmpty ? nil : Int64(forumText)
+        if !forumText.isEmpty && forum == nil { return .failure(.init(key: "user_error_forum_unknown")) }
+        return .success(Assignment(role: role, region: region, forumID: forum, isSupervisor: supervisor == "on"))
+    }
+
+    struct AssignmentProblem: Error { let key: String }
+
+    /// One account: its roles and places, each with a way to take it away, and a way to give one more.
+    @Sendable func account(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (principal, target) = try await manageable(request, context)
+        return try await renderAccount(request, context, principal: principal, userID: target, form: nil, error: nil, status: .ok)
+    }
+
+    @Sendable func grant(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (principal, target) = try await manageable(request, context)
+        var request = request
+        let form = try await request.decodeForm(GrantForm.self)
+        let t = Translations(language: context.language)
+        let assignment: Assignment
+        switch Self.assignment(role: form.role, regionCode: form.region_code, forumID: form.forum_id, supervisor: form.supervisor) {
+        case .success(let parsed): assignment = parsed
+        case .failure(let problem):
+            return try await renderAccount(request, context, principal: principal, userID: target, form: form, error: t[problem.key],
+                                           status: .unprocessableContent)
+        }
+        guard AccessPolicy.mayAssign(principal, assignment) else { throw HTTPError(.forbidden) }
+        do {
+            try await accounts.addAssignment(userID: target, assignment, context: WriteContext(
+                actor: principal.username, role: principal.primaryRole, action: "user.grant", regionCode: assignment.region?.value,
+                requestID: context.requestID))
+        } catch {
+            guard let refusal = DatabaseRefusal(error) else { throw error }
+            return try await renderAccount(request, context, principal: principal, userID: target, form: form,
+                                           error: AccountRefusal.message(refusal, language: context.language), status: .unprocessableContent)
+        }
+        return redirect("/users/\(target)")
+    }
+
+    @Sendable func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (principal, target) = try await manageable(request, context)
+        guard let id = Int64(try context.parameters.require("assignment")) else { throw HTTPError(.notFound) }
+        let t = Translations(language: context.language)
+        let outcome = try await accounts.revokeAssignment(id: id, userID: target, context: WriteContext(
+            actor: principal.username, role: principal.primaryRole, action: "user.revoke", requestID: context.requestID))
+        switch outcome {
+        case .revoked: return redirect("/users/\(target)")
+        case .lastOne:
+            return try await renderAccount(request, context, principal: principal, userID: target, form: nil,
+                                           error: t["user_error_last_role"], status: .conflict)
+        case .gone: throw HTTPError(.notFound)
+        }
+    }
+
+    private func renderAccount(_ request: Request, _ context: AppRequestContext, principal: Principal, userID: Int64, form: GrantForm?,
+                               error: String?, status: HTTPResponse.Status) async throws -> Response {
+        guard let account = try await accounts.account(id: userID) else { throw HTTPError(.notFound) }
+        let page = AccountPage(account: account, held: try await accounts.held(userID: userID), form: form, error: error,
+                               csrf: context.csrfToken(), t: Translations(language: context.language))
+        return try renderer.render("user", title: "users_account_title", content: page, request: request, context: context, status: status)
     }
 
     /// The places whose accounts this person may see (nil: the whole country).
@@ -53,23 +132,20 @@ struct UserAdminController {
         let form = try await request.decodeForm(NewUserForm.self)
         let t = Translations(language: context.language)
         let username = form.username.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let role = Role(rawValue: form.role) else { return try renderNewUser(request, context, form: form, error: t["user_error_role"]) }
-        let regionText = (form.region_code ?? "").trimmingCharacters(in: .whitespaces)
-        let region = RegionCode.parse(regionText)
-        if role != .admin && region == nil { return try renderNewUser(request, context, form: form, error: t["user_error_region"]) }
-        let forumText = (form.forum_id ?? "").trimmingCharacters(in: .whitespaces)
-        let forumID = forumText.isEmpty ? nil : Int64(forumText)
-        if !forumText.isEmpty && forumID == nil { return try renderNewUser(request, context, form: form, error: t["user_error_forum_unknown"]) }
-        let assignment = Assignment(role: role, region: region, forumID: forumID, isSupervisor: form.supervisor == "on")
+        let assignment: Assignment
+        switch Self.assignment(role: form.role, regionCode: form.region_code, forumID: form.forum_id, supervisor: form.supervisor) {
+        case .success(let parsed): assignment = parsed
+        case .failure(let problem): return try renderNewUser(request, context, form: form, error: t[problem.key])
+        }
         guard AccessPolicy.mayAssign(principal, assignment) else { throw HTTPError(.forbidden) }
         let password = Token.password()
         do {
             try await users.create(
                 .init(username: username, displayName: form.display_name.trimmingCharacters(in: .whitespaces),
-                      passwordHash: try await hasher.hash(password), mustChangePassword: true, role: role,
-                      regionCode: region?.value, forumID: forumID, isSupervisor: assignment.isSupervisor),
+                      passwordHash: try await hasher.hash(password), mustChangePassword: true, role: assignment.role,
+                      regionCode: assignment.region?.value, forumID: assignment.forumID, isSupervisor: assignment.isSupervisor),
                 context: WriteContext(actor: principal.username, role: principal.primaryRole, action: "user.create",
-                                      regionCode: region?.value, requestID: context.requestID))
+                                      regionCode: assignment.region?.value, requestID: context.requestID))
         } catch {
             guard let refusal = DatabaseRefusal(error) else { throw error }
             return try renderNewUser(request, context, form: form, error: AccountRefusal.message(refusal, language: context.language))

@@ -20,13 +20,17 @@ struct UsersPage {
     init(listed: [AccountRepository.Listed], principal: Principal, csrf: String, t: Translations) {
         rows = listed.map { entry in
             Row(id: entry.account.id, username: entry.account.username, displayName: entry.account.displayName,
-                roles: entry.assignments.map { a in
-                    t["role_\(a.role.rawValue)"] + (a.region.map { " " + $0.value } ?? "") + (a.forumID.map { " · forum \($0)" } ?? "")
-                }.joined(separator: "; "),
+                roles: entry.assignments.map { Self.label($0, t) }.joined(separator: "; "),
                 disabled: entry.account.isDisabled, mustChange: entry.account.mustChangePassword,
                 manageable: entry.account.id != principal.userID && entry.assignments.allSatisfy { AccessPolicy.mayAssign(principal, $0) })
         }
         self.csrf = csrf
         canCreate = principal.assignments.contains { AccessPolicy.permits($0, .manageUsers) }
+    }
+
+    /// A role in its place, as the account pages show it.
+    static func label(_ a: Assignment, _ t: Translations) -> String {
+        t["role_\(a.role.rawValue)"] + (a.region.map { " " + $0.value } ?? "") + (a.forumID.map { " · forum \($0)" } ?? "")
+            + (a.isSupervisor ? " · \(t["users_supervisor_short"])" : "")
     }
 }

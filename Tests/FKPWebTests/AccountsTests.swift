@@ -247,4 +247,55 @@ final class AccountsTests: XCTestCase {
             XCTAssertEqual(relogin.status, .unauthorized)
         }
     }
+
+    func testAnAccountsRolesChangeInPlacesTheStaffMayGiveAndTheLastOneStays() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var fasil = TestBrowser(client)
+            try await fasil.login("fasil", TestAccounts.password)
+            let before = try await fasil.get("/regions/3201010002/forums")
+            XCTAssertEqual(before.status, .notFound, "the facilitator of village 1 sees nothing of village 2 yet")
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            let fasilID = try await SQLTest.scalar(db, "SELECT id FROM fkp.users WHERE username = 'fasil'", as: Int64.self)!
+            let list = try await staff.get("/users")
+            XCTAssertTrue(list.text.contains(#"<a href="/users/\#(fasilID)">fasil</a>"#), "a manageable account opens its page")
+            let page = try await staff.get("/users/\(fasilID)")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains("Fasilitator 3201010001"))
+            XCTAssertFalse(page.text.contains("/revoke"), "the only role cannot be taken away")
+
+            let wrongPlace = try await staff.post("/users/\(fasilID)/assignments", ["role": "facilitator", "region_code": "32010100020001"])
+            XCTAssertEqual(wrongPlace.status, .unprocessableContent)
+            XCTAssertTrue(wrongPlace.text.contains("fasilitator pada desa"), wrongPlace.text)
+            let elsewhere = try await staff.post("/users/\(fasilID)/assignments", ["role": "facilitator", "region_code": "3202010001"])
+            XCTAssertEqual(elsewhere.status, .forbidden, "BPS staff of 3201 give roles in 3201 only")
+            let moved = try await staff.post("/users/\(fasilID)/assignments", ["role": "facilitator", "region_code": "3201010002"])
+            XCTAssertEqual(moved.status, .seeOther)
+            let twice = try await staff.post("/users/\(fasilID)/assignments", ["role": "facilitator", "region_code": "3201010002"])
+            XCTAssertEqual(twice.status, .seeOther)
+            let roles = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.role_assignments WHERE user_id = \(fasilID) AND revoked_at IS NULL", as: Int64.self)
+            XCTAssertEqual(roles, 2, "a role held already is not given twice")
+            let after = try await fasil.get("/regions/3201010002/forums")
+            XCTAssertEqual(after.status, .ok, "the new place counts at once, in the session already open")
+
+            let original = try await SQLTest.scalar(db, "SELECT min(id) FROM fkp.role_assignments WHERE user_id = \(fasilID)", as: Int64.self)!
+            let revoked = try await staff.post("/users/\(fasilID)/assignments/\(original)/revoke", [:])
+            XCTAssertEqual(revoked.status, .seeOther)
+            let gone = try await fasil.get("/regions/3201010001/forums")
+            XCTAssertEqual(gone.status, .notFound, "and the old one is gone at once")
+            let last = try await SQLTest.scalar(db, "SELECT id FROM fkp.role_assignments WHERE user_id = \(fasilID) AND revoked_at IS NULL", as: Int64.self)!
+            let refused = try await staff.post("/users/\(fasilID)/assignments/\(last)/revoke", [:])
+            XCTAssertEqual(refused.status, .conflict)
+            XCTAssertTrue(refused.text.contains("Peran terakhir tidak dapat dicabut"))
+            let audited = try await SQLTest.scalar(db, """
+                SELECT string_agg(action, ',' ORDER BY id) FROM audit.entries WHERE action IN ('user.grant', 'user.revoke') AND actor = 'bps'
+                """, as: String.self)
+            XCTAssertEqual(audited, "user.grant,user.revoke")
+
+            var other = TestBrowser(client)
+            try await other.login("bps.other", TestAccounts.password)
+            let notTheirs = try await other.get("/users/\(fasilID)")
+            XCTAssertEqual(notTheirs.status, .forbidden, "an account outside one's region is not one's to change")
+        }
+    }
 }
