@@ -271,12 +271,15 @@ public struct ForumRepository: Sendable {
         }
     }
 
-    /// Forums in which any of `userIDs` sits at a time overlapping the given one.
-    public func overlappingBookings(userIDs: [Int64], startsAt: Date, endsAt: Date) async throws -> [(name: String, forumID: Int64)] {
+    /// Forums in which any of `userIDs` sits at a time overlapping the given one (apart from the
+    /// forum whose plan is being changed; cancelled ones book no one).
+    public func overlappingBookings(userIDs: [Int64], startsAt: Date, endsAt: Date,
+                                    apartFrom forumID: Int64? = nil) async throws -> [(name: String, forumID: Int64)] {
         try await database.read { connection in
             let rows = try await connection.query("""
                 SELECT u.display_name, f.id FROM fkp.forum_team t JOIN fkp.forums f ON f.id = t.forum_id JOIN fkp.users u ON u.id = t.user_id
                  WHERE t.user_id = ANY(\(userIDs)) AND tstzrange(f.starts_at, f.ends_at) && tstzrange(\(startsAt), \(endsAt))
+                   AND f.id IS DISTINCT FROM \(forumID) AND fkp.forum_books_team(f.state)
                  ORDER BY u.display_name, f.id
                 """, logger: database.logger)
             var found: [(name: String, forumID: Int64)] = []

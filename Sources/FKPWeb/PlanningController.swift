@@ -48,17 +48,14 @@ struct PlanningController {
         let t = Translations(language: context.language)
         let reason = (form.reason ?? "").trimmingWhitespace
         guard !reason.isEmpty, !reason.isLonger(than: 500) else {
-            guard let current = try await forums.plannedPlan(forumID) else { return redirect("/forums/\(forumID)") }
-            return try await renderForm(request, context, village: village, form: Self.form(from: current.plan, version: current.version),
-                                        forumID: forumID, errors: [t["forum_cancel_error_reason"]], status: .unprocessableContent)
+            return try await renderPlan(request, context, forumID: forumID, village: village, errors: [t["forum_cancel_error_reason"]],
+                                        status: .unprocessableContent)
         }
         let cancelled = try await forums.cancel(forumID, reason: reason, expectedVersion: form.version, context: WriteContext(
             actor: principal.username, role: principal.primaryRole, action: "forum.cancel", reason: reason, forumID: forumID,
             requestID: context.requestID))
         guard cancelled else {
-            guard let current = try await forums.plannedPlan(forumID) else { return redirect("/forums/\(forumID)") }
-            return try await renderForm(request, context, village: village, form: Self.form(from: current.plan, version: current.version),
-                                        forumID: forumID, errors: [t["plan_error_changed"]], status: .conflict)
+            return try await renderPlan(request, context, forumID: forumID, village: village, errors: [t["plan_error_changed"]], status: .conflict)
         }
         return redirect("/forums/\(forumID)")
     }
@@ -66,9 +63,16 @@ struct PlanningController {
     /// The form of a planned forum's plan, filled with it; a forum that has opened goes to its page.
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (forumID, village) = try await plannedForumVillage(context)
+        return try await renderPlan(request, context, forumID: forumID, village: village, errors: [], status: .ok)
+    }
+
+    /// The form filled with the forum's plan as it now is, with `errors` over it; once the forum
+    /// has opened (or was cancelled) its plan no longer changes, and its page is shown instead.
+    private func renderPlan(_ request: Request, _ context: AppRequestContext, forumID: Int64, village: Region, errors: [String],
+                            status: HTTPResponse.Status) async throws -> Response {
         guard let current = try await forums.plannedPlan(forumID) else { return redirect("/forums/\(forumID)") }
         return try await renderForm(request, context, village: village, form: Self.form(from: current.plan, version: current.version),
-                                    forumID: forumID, errors: [], status: .ok)
+                                    forumID: forumID, errors: errors, status: status)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -89,13 +93,11 @@ struct PlanningController {
                 actor: principal.username, role: principal.primaryRole, action: "forum.replan", forumID: forumID, requestID: context.requestID))
         } catch {
             guard let refusal = DatabaseRefusal(error) else { throw error }
-            return try await refuse([try await refusalMessage(refusal, plan: plan, t)], .conflict)
+            return try await refuse([try await refusalMessage(refusal, plan: plan, replanning: forumID, t)], .conflict)
         }
         guard changed else {
             // Changed by someone else since the form was shown, or opened: say so over the plan as it now is.
-            guard let current = try await forums.plannedPlan(forumID) else { return redirect("/forums/\(forumID)") }
-            return try await renderForm(request, context, village: village, form: Self.form(from: current.plan, version: current.version),
-                                        forumID: forumID, errors: [t["plan_error_changed"]], status: .conflict)
+            return try await renderPlan(request, context, forumID: forumID, village: village, errors: [t["plan_error_changed"]], status: .conflict)
         }
         return redirect("/forums/\(forumID)")
     }
@@ -140,10 +142,12 @@ struct PlanningController {
     }
 
     /// What the database's refusal of a plan means for the person planning.
-    private func refusalMessage(_ refusal: DatabaseRefusal, plan: ForumPlan, _ t: Translations) async throws -> String {
+    private func refusalMessage(_ refusal: DatabaseRefusal, plan: ForumPlan, replanning forumID: Int64? = nil,
+                                _ t: Translations) async throws -> String {
         switch refusal.constraint {
         case "forum_team_no_double_booking":
-            let clashes = try await forums.overlappingBookings(userIDs: plan.team.map(\.userID), startsAt: plan.startsAt, endsAt: plan.endsAt)
+            let clashes = try await forums.overlappingBookings(userIDs: plan.team.map(\.userID), startsAt: plan.startsAt, endsAt: plan.endsAt,
+                                                               apartFrom: forumID)
             return clashes.map { t.filling("plan_error_double_booked", ["name": $0.name, "forum": "\($0.forumID)"]) }.joined(separator: " ")
         case "forum_units_one_open_forum":
             return t["plan_error_unit_booked"]

@@ -90,11 +90,13 @@ final class PlanningTests: XCTestCase {
             XCTAssertTrue(stale.text.contains(#"value="Masjid Al-Ikhlas""#) && stale.text.contains(#"name="version" value="2""#),
                           "the plan as it now is, to change again")
 
-            try await SQLTest.write(db, SQLTest.forum(units: ["32010100010001"], starts: "2026-12-05 09:00+07")
+            // Forum 3 right after forum 1 (16:00-19:00): moving forum 1 half an hour on overlaps both its old time and forum 3.
+            try await SQLTest.write(db, SQLTest.forum(units: ["32010100010001"], starts: "2026-12-03 16:00+07")
                                     + ["INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 3, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'"])
-            let clash = try await staff.post("/forums/1/plan", changed.merging(["date": "2026-12-05", "starts": "10:00", "ends": "13:00", "version": "2"]) { $1 })
+            let clash = try await staff.post("/forums/1/plan", changed.merging(["starts": "13:30", "ends": "16:30", "version": "2"]) { $1 })
             XCTAssertEqual(clash.status, .conflict)
             XCTAssertTrue(clash.text.contains("Uji fasil sudah bertugas di forum #3 pada waktu yang bersamaan"), clash.text)
+            XCTAssertFalse(clash.text.contains("forum #1 pada waktu"), "not with the forum whose plan is changing")
 
             var facilitator = TestBrowser(client)
             try await facilitator.login("fasil", TestAccounts.password)
