@@ -73,7 +73,10 @@ struct UserAdminController {
             return try await renderAccount(request, context, principal: principal, userID: target, form: form, error: t[problem.key],
                                            status: .unprocessableContent)
         }
-        guard AccessPolicy.mayAssign(principal, assignment) else { throw HTTPError(.forbidden) }
+        guard AccessPolicy.mayAssign(principal, assignment) else {
+            return try await renderAccount(request, context, principal: principal, userID: target, form: form, error: t["user_error_not_yours"],
+                                           status: .forbidden)
+        }
         do {
             try await accounts.addAssignment(userID: target, assignment, context: WriteContext(
                 actor: principal.username, role: principal.primaryRole, action: "user.grant", regionCode: assignment.region?.value,
@@ -137,7 +140,9 @@ struct UserAdminController {
         case .success(let parsed): assignment = parsed
         case .failure(let problem): return try renderNewUser(request, context, form: form, error: t[problem.key])
         }
-        guard AccessPolicy.mayAssign(principal, assignment) else { throw HTTPError(.forbidden) }
+        guard AccessPolicy.mayAssign(principal, assignment) else {
+            return try renderNewUser(request, context, form: form, error: t["user_error_not_yours"], status: .forbidden)
+        }
         let password = Token.password()
         do {
             try await users.create(
@@ -202,7 +207,8 @@ struct UserAdminController {
         let error: String?
     }
 
-    private func renderNewUser(_ request: Request, _ context: AppRequestContext, form: NewUserForm?, error: String?) throws -> Response {
+    private func renderNewUser(_ request: Request, _ context: AppRequestContext, form: NewUserForm?, error: String?,
+                               status: HTTPResponse.Status? = nil) throws -> Response {
         let t = Translations(language: context.language)
         let content = NewUserContent(
             csrf: context.csrfToken(), username: form?.username ?? "", displayName: form?.display_name ?? "",
@@ -210,7 +216,7 @@ struct UserAdminController {
             roles: Role.allCases.map { .init(value: $0.rawValue, label: t["role_\($0.rawValue)"], selected: $0.rawValue == form?.role) },
             error: error)
         return try renderer.render("user-new", title: "users_new_title", content: content, request: request, context: context,
-                                   status: error == nil ? .ok : .unprocessableContent)
+                                   status: status ?? (error == nil ? .ok : .unprocessableContent))
     }
 
     struct SecretContent { let username: String; let secret: String; let heading: String }

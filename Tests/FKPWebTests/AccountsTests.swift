@@ -269,6 +269,7 @@ final class AccountsTests: XCTestCase {
             XCTAssertTrue(wrongPlace.text.contains("fasilitator pada desa"), wrongPlace.text)
             let elsewhere = try await staff.post("/users/\(fasilID)/assignments", ["role": "facilitator", "region_code": "3202010001"])
             XCTAssertEqual(elsewhere.status, .forbidden, "BPS staff of 3201 give roles in 3201 only")
+            XCTAssertTrue(elsewhere.text.contains("Anda tidak dapat memberi peran ini di wilayah ini"), "and the form says so")
             let moved = try await staff.post("/users/\(fasilID)/assignments", ["role": "facilitator", "region_code": "3201010002"])
             XCTAssertEqual(moved.status, .seeOther)
             let twice = try await staff.post("/users/\(fasilID)/assignments", ["role": "facilitator", "region_code": "3201010002"])
