@@ -98,4 +98,20 @@ public struct SignatureRepository: Sendable {
                 """, logger: database.logger)
         }
     }
+
+    /// Voids a signature or refusal of the current version recorded by mistake (the audit trail
+    /// keeps it, with who voided it and why); false when there is no such mark. The database refuses
+    /// while the level above answers the refusal (`signatures_escalated_from_fkey`), and outside the
+    /// ready-to-close stage.
+    public func void(forumID: Int64, markID: Int64, context: WriteContext) async throws -> Bool {
+        try await database.write(context) { connection in
+            let rows = try await connection.query("""
+                DELETE FROM fkp.signatures s USING fkp.forums f
+                 WHERE s.id = \(markID) AND s.forum_id = \(forumID) AND f.id = s.forum_id AND s.forum_version = f.forum_version
+                RETURNING s.id
+                """, logger: database.logger)
+            for try await _ in rows.decode(Int64.self) { return true }
+            return false
+        }
+    }
 }

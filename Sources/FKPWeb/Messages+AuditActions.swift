@@ -5,7 +5,7 @@ extension Messages {
     static let auditedActions = [
         "forum.plan", "forum.replan", "forum.cancel", "forum.invite", "forum.invite_reissue", "forum.state.open", "forum.attendance", "forum.state.reviewing",
         "review.save", "review.paper", "forum.add_family", "forum.withdraw_added_family", "challenge.raise", "challenge.accepted", "challenge.rejected",
-        "challenge.withdrawn", "forum.state.ready_to_close", "minutes.notes", "minutes.signed", "minutes.refused", "forum.close",
+        "challenge.withdrawn", "forum.state.ready_to_close", "minutes.notes", "minutes.signed", "minutes.refused", "minutes.void", "forum.close",
         "forum.reopen", "rerank.run", "import.regions", "import.families", "user.create", "user.activate", "user.change_password",
         "user.reset_password", "user.disable", "user.enable", "user.grant", "user.revoke", "demo.load",
     ]
@@ -35,6 +35,7 @@ extension Messages {
         "action_import_regions": "Memuat daftar wilayah",
         "action_minutes_notes": "Menulis catatan berita acara",
         "action_minutes_refused": "Menolak menandatangani berita acara",
+        "action_minutes_void": "Membatalkan catatan tanda tangan",
         "action_minutes_signed": "Menandatangani berita acara",
         "action_rerank_run": "Memeringkat ulang kabupaten/kota",
         "action_review_paper": "Memasukkan daftar kertas",
@@ -72,6 +73,7 @@ extension Messages {
         "action_import_regions": "Loaded the regions list",
         "action_minutes_notes": "Wrote notes on the minutes",
         "action_minutes_refused": "Refused to sign the minutes",
+        "action_minutes_void": "Voided a recorded signature",
         "action_minutes_signed": "Signed the minutes",
         "action_rerank_run": "Re-ranked the regency",
         "action_review_paper": "Entered the paper list",

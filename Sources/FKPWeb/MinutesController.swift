@@ -28,6 +28,7 @@ struct MinutesController {
         router.get("/forums/{id}/minutes", use: show)
         router.post("/forums/{id}/minutes/notes", use: saveNotes)
         router.post("/forums/{id}/signatures", use: sign)
+        router.post("/forums/{id}/signatures/{mark}/void", use: void)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -101,6 +102,38 @@ struct MinutesController {
         } catch let error where DatabaseRefusal(error)?.constraint == "forum_state_allows" {
             return try await refuse("minutes_error_state", .conflict)
         }
+        return redirect("/forums/\(forum.id)/minutes#signatures")
+    }
+
+    struct VoidForm: Decodable { let reason: String? }
+
+    /// A signature or refusal recorded by mistake (on the wrong line, a refusal that was a
+    /// signature), voided with a reason by those who record paper signatures; the place is open again.
+    @Sendable func void(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let forum = try await forums.requested(by: context, write: true)
+        guard let principal = context.principal else { throw LoginRequired() }
+        guard let markID = Int64(try context.parameters.require("mark")) else { throw HTTPError(.notFound) }
+        var request = request
+        let form = try await request.decodeForm(VoidForm.self)
+        let t = Translations(language: context.language)
+        func refuse(_ key: String, _ status: HTTPResponse.Status) async throws -> Response {
+            try await render(request, context, forum: forum, version: nil, error: t[key], status: status)
+        }
+        guard try await mayRecordPaper(principal, forum) else { return try await refuse("minutes_error_not_yours", .forbidden) }
+        guard forum.state.allows(.minutes) else { return try await refuse("minutes_error_state", .conflict) }
+        let reason = (form.reason ?? "").trimmingWhitespace
+        guard !reason.isEmpty, !reason.isLonger(than: 500) else { return try await refuse("minutes_error_void_reason", .unprocessableContent) }
+        let voided: Bool
+        do {
+            voided = try await signatures.void(forumID: forum.id, markID: markID, context: WriteContext(
+                actor: principal.username, role: principal.primaryRole, action: "minutes.void", reason: reason, forumID: forum.id,
+                requestID: context.requestID))
+        } catch let error where DatabaseRefusal(error)?.constraint == "signatures_escalated_from_fkey" {
+            return try await refuse("minutes_error_void_answered", .conflict)
+        } catch let error where DatabaseRefusal(error)?.constraint == "forum_state_allows" {
+            return try await refuse("minutes_error_state", .conflict)
+        }
+        guard voided else { return try await refuse("minutes_error_void_gone", .conflict) }
         return redirect("/forums/\(forum.id)/minutes#signatures")
     }
 

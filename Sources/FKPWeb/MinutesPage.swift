@@ -32,6 +32,9 @@ struct MinutesPage {
         /// Whether the person reading may sign this place on screen, or record it from paper.
         let maySignHere: Bool
         let mayRecordPaper: Bool
+        /// The mark given at this place, which one who records paper signatures may void if it was a mistake.
+        let markID: Int64?
+        let mayVoid: Bool
     }
     struct Head { let version: Int; let seq: Int64; let blocks: String; let closedAt: String; let closedBy: String }
 
@@ -108,7 +111,8 @@ struct MinutesPage {
                              unit: s.unit, inPlaceOf: s.refusedBy,
                              signed: mark?.status == .signed, refused: mark?.status == .refused, open: mark == nil, status: status,
                              refusalReason: mark?.refusalReason, stamp: mark?.withStamp == true, takesStamp: s.role == .villageHead,
-                             maySignHere: open && mark == nil && maySign(s), mayRecordPaper: open && mark == nil && mayRecordPaper)
+                             maySignHere: open && mark == nil && maySign(s), mayRecordPaper: open && mark == nil && mayRecordPaper,
+                             markID: mark?.id, mayVoid: open && mark != nil && mayRecordPaper)
         }
         let heads = closings.map {
             Head(version: $0.version, seq: $0.head.seq, blocks: $0.head.blocks, closedAt: time($0.closedAt), closedBy: $0.closedBy)

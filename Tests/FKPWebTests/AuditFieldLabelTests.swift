@@ -96,7 +96,7 @@ final class AuditFieldLabelTests: XCTestCase {
                        "user.change_password", "user.create", "user.disable", "user.enable", "user.reset_password", "user.grant", "user.revoke", "demo.load"]
             + ForumController.offered.map { "forum.state.\($0.rawValue)" }
             + Challenge.Status.allCases.filter { $0 != .open }.map { "challenge.\($0.rawValue)" }
-            + ["signed", "refused"].map { "minutes.\($0)" } + ["regions", "families"].map { "import.\($0)" }
+            + ["signed", "refused", "void"].map { "minutes.\($0)" } + ["regions", "families"].map { "import.\($0)" }
         for language in Language.allCases {
             let missing = actions.filter { Messages.catalogue(language)["action_" + $0.replacingOccurrences(of: ".", with: "_")] == nil }
             XCTAssertEqual(missing, [], "\(language)")

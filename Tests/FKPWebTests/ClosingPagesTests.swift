@@ -140,6 +140,47 @@ final class ClosingPagesTests: XCTestCase {
         }
     }
 
+    func testASignatureRecordedByMistakeIsVoidedWithAReasonUnlessTheLevelAboveAnsweredIt() async throws {
+        try await WebTest.withApp(seed: Self.ready) { client, db in
+            var bps = TestBrowser(client)
+            try await bps.login("bps", TestAccounts.password)
+            try await bps.get("/forums/1/minutes")
+            let mistaken = try await bps.post("/forums/1/signatures", ["slot": "participant:2", "status": "refused", "method": "paper",
+                                                                       "signer_name": "Ibu Euis", "reason": "Tidak setuju"])
+            XCTAssertEqual(mistaken.status, .seeOther)
+            let markID = try await SQLTest.scalar(db, "SELECT id FROM fkp.signatures WHERE signer_name = 'Ibu Euis'", as: Int64.self) ?? 0
+            let page = try await bps.get("/forums/1/minutes")
+            XCTAssertTrue(page.text.contains("/forums/1/signatures/\(markID)/void"), "a recorded mark offers its voiding")
+
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            try await facilitator.get("/forums/1/minutes")
+            let notTheirs = try await facilitator.post("/forums/1/signatures/\(markID)/void", ["reason": "Salah catat"])
+            XCTAssertEqual(notTheirs.status, .forbidden, "only those who record paper signatures void them")
+            let noReason = try await bps.post("/forums/1/signatures/\(markID)/void", ["reason": ""])
+            XCTAssertEqual(noReason.status, .unprocessableContent)
+
+            // The village head is asked in place of the refusal: the refusal now stands answered.
+            let escalated = try await bps.post("/forums/1/signatures", ["slot": "escalation:\(markID)", "status": "signed", "method": "paper",
+                                                                        "signer_name": "Pak Kades"])
+            XCTAssertEqual(escalated.status, .seeOther)
+            let answered = try await bps.post("/forums/1/signatures/\(markID)/void", ["reason": "Ibu Euis sebenarnya menandatangani"])
+            XCTAssertEqual(answered.status, .conflict)
+            XCTAssertTrue(answered.text.contains("sudah dijawab tanda tangan tingkat di atasnya"), answered.text)
+            let escalationID = try await SQLTest.scalar(db, "SELECT id FROM fkp.signatures WHERE escalated_from IS NOT NULL", as: Int64.self) ?? 0
+            for id in [escalationID, markID] {
+                let voided = try await bps.post("/forums/1/signatures/\(id)/void", ["reason": "Ibu Euis sebenarnya menandatangani"])
+                XCTAssertEqual(voided.status, .seeOther, "the answer first, then the refusal")
+            }
+            let left = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.signatures", as: Int64.self)
+            XCTAssertEqual(left, 0)
+            let audited = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE action = 'minutes.void' AND operation = 'DELETE'", as: Int64.self)
+            XCTAssertEqual(audited, 2, "both are kept in the audit trail")
+            let signed = try await bps.post("/forums/1/signatures", ["slot": "participant:2", "status": "signed", "method": "paper", "signer_name": "Ibu Euis"])
+            XCTAssertEqual(signed.status, .seeOther, "the place is open again")
+        }
+    }
+
     func testAClosedForumWhoseUnitALaterForumHoldsSaysSoInsteadOfReopening() async throws {
         try await WebTest.withApp(seed: Self.ready + SQLTest.close()) { client, db in
             var supervisor = TestBrowser(client)
