@@ -6,7 +6,6 @@ import FKPStore
 struct AccountPage {
     /// `assignment` is the assignment's id; `id` is left to the account, which the template names too.
     struct Held { let assignment: Int64; let label: String }
-    struct Option { let value: String; let label: String; let selected: Bool }
 
     let id: Int64
     let username: String
@@ -14,7 +13,7 @@ struct AccountPage {
     let held: [Held]
     /// Taking a role away needs another left: an account stops by being disabled.
     let mayRevoke: Bool
-    let roles: [Option]
+    let roles: [FormOption]
     let regionCode: String
     let forumID: String
     let error: String?
@@ -27,7 +26,7 @@ struct AccountPage {
         displayName = account.displayName
         self.held = held.map { Held(assignment: $0.id, label: UsersPage.label($0.assignment, t)) }
         mayRevoke = held.count > 1
-        roles = Role.allCases.map { Option(value: $0.rawValue, label: t["role_\($0.rawValue)"], selected: $0.rawValue == form?.role) }
+        roles = FormOption.roles(selected: form?.role, t)
         regionCode = form?.region_code ?? ""
         forumID = form?.forum_id ?? ""
         self.error = error

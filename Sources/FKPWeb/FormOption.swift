@@ -24,6 +24,11 @@ extension FormOption {
         groups.map { FormOption(value: "\($0.rawValue)", label: t.group($0), selected: selected == $0) }
     }
 
+    /// Roles to give an account, by their catalogue names.
+    static func roles(selected: String?, _ t: Translations) -> [FormOption] {
+        Role.allCases.map { FormOption(value: $0.rawValue, label: t["role_\($0.rawValue)"], selected: $0.rawValue == selected) }
+    }
+
     static func presences(_ presences: [Presence] = Presence.allCases, selected: Presence?, _ t: Translations) -> [FormOption] {
         presences.map { FormOption(value: $0.rawValue, label: t.presence($0), selected: selected == $0) }
     }

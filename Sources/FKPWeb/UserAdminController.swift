@@ -197,13 +197,12 @@ struct UserAdminController {
     }
 
     struct NewUserContent {
-        struct Option { let value: String; let label: String; let selected: Bool }
         let csrf: String
         let username: String
         let displayName: String
         let regionCode: String
         let forumID: String
-        let roles: [Option]
+        let roles: [FormOption]
         let error: String?
     }
 
@@ -213,7 +212,7 @@ struct UserAdminController {
         let content = NewUserContent(
             csrf: context.csrfToken(), username: form?.username ?? "", displayName: form?.display_name ?? "",
             regionCode: form?.region_code ?? "", forumID: form?.forum_id ?? "",
-            roles: Role.allCases.map { .init(value: $0.rawValue, label: t["role_\($0.rawValue)"], selected: $0.rawValue == form?.role) },
+            roles: FormOption.roles(selected: form?.role, t),
             error: error)
         return try renderer.render("user-new", title: "users_new_title", content: content, request: request, context: context,
                                    status: status ?? (error == nil ? .ok : .unprocessableContent))
