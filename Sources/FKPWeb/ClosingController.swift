@@ -61,11 +61,8 @@ struct ClosingController {
                 actor: principal.username, role: principal.primaryRole, action: "forum.reopen", reason: reason, forumID: forum.id,
                 requestID: context.requestID))
         } catch let error where DatabaseRefusal(error)?.constraint == "forum_units_one_open_forum" {
-            // A later forum took a unit between the page and the form; the page now says which.
-            let holders = try await closings.unitHolders(forumID: forum.id)
-            return try await forumPage.render(request, context, forum: forum,
-                                              error: holders.map { ForumClosingSection.heldElsewhere($0, t) }.joined(separator: " "),
-                                              status: .conflict)
+            // A later forum took a unit between the page and the form; the page's closing part names it.
+            return try await forumPage.render(request, context, forum: forum, error: t["closing_error_reopen_held"], status: .conflict)
         }
         guard reopened else {
             return try await forumPage.render(request, context, forum: try await forums.requested(by: context, write: false),

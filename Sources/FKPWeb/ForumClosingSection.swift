@@ -47,7 +47,7 @@ struct ForumClosingSection {
         hasClosings = !closings.isEmpty
     }
 
-    static func heldElsewhere(_ holder: ClosingRepository.UnitHolder, _ t: Translations) -> String {
+    private static func heldElsewhere(_ holder: ClosingRepository.UnitHolder, _ t: Translations) -> String {
         t.filling("closing_reopen_unit_held", ["unit": holder.unit, "forum": "\(holder.forumID)"])
     }
 }
