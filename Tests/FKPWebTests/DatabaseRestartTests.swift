@@ -7,6 +7,11 @@ import XCTest
 
 /// PostgreSQL restarts, or crashes, while people record verdicts: the server answers 503 at once
 /// while it is gone, recovers by itself, and every verdict it acknowledged is there afterwards.
+///
+/// fkp runs as deploy/fkp.service runs it, started again if it fails: PostgresNIO 1.33 stops the
+/// process on a precondition when a connection dies while a result is paused for its reader
+/// (`RowStreamStateMachine`, "How can we receive a body part, after a channelReadComplete"; about
+/// one crash in forty here, docs/operations.md). That failure, and only that one, is tolerated.
 final class DatabaseRestartTests: XCTestCase {
     static let unit = "/forums/1/units/32010100010001"
     static let families = 1_000
@@ -39,7 +44,8 @@ final class DatabaseRestartTests: XCTestCase {
                     + "'3201014501800001', 1 + g % 4, 100 + g FROM generate_series(1, \(Self.families)) g",
             ] + SQLTest.advance(to: .reviewing))
         }
-        let fkp = try ServerProcess(database: url, folder: folder, name: "fkp", environment: ["FKP_DB_WAIT_SECONDS": "2"])
+        let fkp = try ServerProcess(database: url, folder: folder, name: "fkp", environment: ["FKP_DB_WAIT_SECONDS": "2"],
+                                    restartOnFailure: true)
         defer { fkp.stop() }
         let http = LoopbackHTTP(timeoutSeconds: 20)
 
@@ -53,12 +59,11 @@ final class DatabaseRestartTests: XCTestCase {
         try cluster.stop(immediately: outage == .crash)
 
         // While it is gone: a clear 503, quickly, and /readyz says so.
-        let started = Date()
-        let refused = try load.post(family: "F2")
+        let (refused, waited) = try answer { try load.post(family: "F2") }
         XCTAssertEqual(refused.status, 503)
         XCTAssertTrue(refused.text.contains("belum tersimpan"), refused.text)
-        XCTAssertLessThan(Date().timeIntervalSince(started), 8, "answered at once, not after the pool's retries")
-        XCTAssertEqual(try http.get(fkp.port, "/readyz").status, 503)
+        XCTAssertLessThan(waited, 8, "answered at once, not after the pool's retries")
+        XCTAssertEqual(try answer { try http.get(fkp.port, "/readyz") }.response.status, 503)
         let acknowledgedWhileDown = load.acknowledgedCount
 
         _ = try cluster.start()
@@ -92,14 +97,38 @@ final class DatabaseRestartTests: XCTestCase {
             XCTAssertTrue(verification.isValid, "\(verification.problems)")
         }
         XCTAssertTrue(fkp.stop(), "the server stops on SIGTERM after the outage, within its bound even with a request stuck")
+        for failure in fkp.failures {
+            XCTAssertTrue(failure.contains("RowStreamStateMachine.swift") && failure.contains("after a channelReadComplete"),
+                          "fkp failed otherwise than by PostgresNIO's known precondition: \(failure)")
+        }
+        if fkp.failures.isEmpty {
+            XCTAssertEqual(outcome.connectionFailures, [], "requests refused or cut off by a server that did not fail")
+        }
         // PostgresNIO 1.33 never answers a query written to a connection that is already closed.
         // Transactions no longer write their ROLLBACK to a lost connection (that left a request
         // or two waiting forever in some runs; TransactionTests), and Database checks a connection
         // when it is handed over; what remains is a query written in the instant its connection
         // dies (none in ten runs here). More than one would be a new fault.
-        XCTAssertLessThanOrEqual(outcome.connectionErrors.count, 1, "requests unanswered: \(outcome.connectionErrors)")
+        XCTAssertLessThanOrEqual(outcome.unanswered.count, 1, "requests unanswered: \(outcome.unanswered)")
         print("database \(outage.rawValue): \(outcome.acknowledged.count) verdicts acknowledged, \(outcome.statuses) by status, "
-              + "\(outcome.connectionErrors.count) unanswered, ready again \(String(format: "%.1f", recovery)) s after PostgreSQL started")
+              + "\(outcome.unanswered.count) unanswered, ready again \(String(format: "%.1f", recovery)) s after PostgreSQL started, "
+              + "fkp started again \(fkp.failures.count) time(s)")
+    }
+
+    /// The server's answer and how long it took, asked again for up to 30 seconds while nothing
+    /// answers (fkp being started again after a failure, which the test then checks; a failed
+    /// process first spends seconds writing its backtrace).
+    private func answer(_ request: () throws -> LoopbackHTTP.Response) throws -> (response: LoopbackHTTP.Response, seconds: Double) {
+        let deadline = Date().addingTimeInterval(30)
+        while true {
+            let asked = Date()
+            do {
+                let response = try request()
+                return (response, Date().timeIntervalSince(asked))
+            } catch where !LoopbackHTTP.timedOut(error) && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+        }
     }
 }
 
@@ -109,7 +138,10 @@ final class VerdictLoad: @unchecked Sendable {
     struct Outcome {
         var acknowledged: [String] = []
         var statuses: [Int: Int] = [:]
-        var connectionErrors: [String] = []
+        /// Requests that timed out waiting for an answer.
+        var unanswered: [String] = []
+        /// Requests refused or cut off: no server listening, or the connection reset.
+        var connectionFailures: [String] = []
     }
 
     let port: Int
@@ -150,7 +182,13 @@ final class VerdictLoad: @unchecked Sendable {
                             if response.status == 303 { outcome.acknowledged.append(family) }
                         }
                     } catch {
-                        lock.withLock { outcome.connectionErrors.append("\(family): \(error)") }
+                        lock.withLock {
+                            if LoopbackHTTP.timedOut(error) {
+                                outcome.unanswered.append("\(family): \(error)")
+                            } else {
+                                outcome.connectionFailures.append("\(family): \(error)")
+                            }
+                        }
                     }
                     Thread.sleep(forTimeInterval: 0.02)
                 }

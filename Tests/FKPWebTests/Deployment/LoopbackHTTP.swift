@@ -13,7 +13,13 @@ struct LoopbackHTTP: Sendable {
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
+        /// Whether the server accepted the request but did not answer within `timeoutSeconds`.
+        var timedOut = false
     }
+
+    /// Whether `error` is a request that got no answer in time (as opposed to none at all: no
+    /// server listening, or the connection reset).
+    static func timedOut(_ error: any Error) -> Bool { (error as? Failure)?.timedOut == true }
 
     struct Response: Sendable {
         let status: Int
@@ -65,7 +71,11 @@ struct LoopbackHTTP: Sendable {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if method == "POST" || !body.isEmpty { head += "Content-Length: \(body.count)\r\n" }
-        return try exchange(port, Data((head + "\r\n").utf8) + body)
+        do {
+            return try exchange(port, Data((head + "\r\n").utf8) + body)
+        } catch let failure as Failure {
+            throw Failure(description: "\(method) \(path): \(failure.description)", timedOut: failure.timedOut)
+        }
     }
 
     /// Sends `bytes` as they are (a request head that announces more than it sends, say).
@@ -94,7 +104,9 @@ struct LoopbackHTTP: Sendable {
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while Self.parse(received) == nil {
             let n = recv(fd, &buffer, buffer.count, 0)
-            if n < 0 { throw Failure(description: "recv: \(String(cString: strerror(errno)))") }
+            if n < 0 {
+                throw Failure(description: "recv: \(String(cString: strerror(errno)))", timedOut: errno == EAGAIN || errno == EWOULDBLOCK)
+            }
             if n == 0 { break }
             received.append(contentsOf: buffer[0..<n])
         }
