@@ -82,6 +82,15 @@ public enum AccessPolicy {
         return principal.assignments.filter { permits($0, action) }.compactMap(\.region)
     }
 
+    /// The roles the person may give in some place, in `Role.allCases` order: the administrator's
+    /// role only by a national administrator; the others by whoever manages accounts. What a form
+    /// offers; `mayAssign` still decides each assignment with its place.
+    public static func grantableRoles(_ principal: Principal) -> [Role] {
+        let nationalAdmin = principal.assignments.contains { $0.role == .admin && $0.region == nil }
+        let managesAccounts = principal.assignments.contains { permits($0, .manageUsers) }
+        return Role.allCases.filter { $0 == .admin ? nationalAdmin : managesAccounts }
+    }
+
     /// Whether the person may give someone this assignment: administrators anything; BPS staff only
     /// roles below them, inside their region (a regency's staff cannot create other staff of the
     /// regency, a province's can create a regency's).

@@ -19,14 +19,14 @@ struct AccountPage {
     let error: String?
     let csrf: String
 
-    init(account: AccountRepository.Account, held: [AccountRepository.Held], form: UserAdminController.GrantForm?, error: String?, csrf: String,
-         t: Translations) {
+    init(account: AccountRepository.Account, held: [AccountRepository.Held], principal: Principal, form: UserAdminController.GrantForm?,
+         error: String?, csrf: String, t: Translations) {
         id = account.id
         username = account.username
         displayName = account.displayName
         self.held = held.map { Held(assignment: $0.id, label: UsersPage.label($0.assignment, t)) }
         mayRevoke = held.count > 1
-        roles = FormOption.roles(selected: form?.role, t)
+        roles = FormOption.roles(grantableBy: principal, selected: form?.role, t)
         regionCode = form?.region_code ?? ""
         forumID = form?.forum_id ?? ""
         self.error = error

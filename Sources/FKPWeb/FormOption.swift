@@ -24,9 +24,9 @@ extension FormOption {
         groups.map { FormOption(value: "\($0.rawValue)", label: t.group($0), selected: selected == $0) }
     }
 
-    /// Roles to give an account, by their catalogue names.
-    static func roles(selected: String?, _ t: Translations) -> [FormOption] {
-        Role.allCases.map { FormOption(value: $0.rawValue, label: t["role_\($0.rawValue)"], selected: $0.rawValue == selected) }
+    /// Roles the person may give an account, by their catalogue names.
+    static func roles(grantableBy principal: Principal, selected: String?, _ t: Translations) -> [FormOption] {
+        AccessPolicy.grantableRoles(principal).map { FormOption(value: $0.rawValue, label: t["role_\($0.rawValue)"], selected: $0.rawValue == selected) }
     }
 
     static func presences(_ presences: [Presence] = Presence.allCases, selected: Presence?, _ t: Translations) -> [FormOption] {

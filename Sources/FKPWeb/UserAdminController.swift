@@ -107,8 +107,8 @@ struct UserAdminController {
     private func renderAccount(_ request: Request, _ context: AppRequestContext, principal: Principal, userID: Int64, form: GrantForm?,
                                error: String?, status: HTTPResponse.Status) async throws -> Response {
         guard let account = try await accounts.account(id: userID) else { throw HTTPError(.notFound) }
-        let page = AccountPage(account: account, held: try await accounts.held(userID: userID), form: form, error: error,
-                               csrf: context.csrfToken(), t: Translations(language: context.language))
+        let page = AccountPage(account: account, held: try await accounts.held(userID: userID), principal: principal, form: form,
+                               error: error, csrf: context.csrfToken(), t: Translations(language: context.language))
         return try renderer.render("user", title: "users_account_title", content: page, request: request, context: context, status: status)
     }
 
@@ -208,11 +208,12 @@ struct UserAdminController {
 
     private func renderNewUser(_ request: Request, _ context: AppRequestContext, form: NewUserForm?, error: String?,
                                status: HTTPResponse.Status? = nil) throws -> Response {
+        guard let principal = context.principal else { throw LoginRequired() }
         let t = Translations(language: context.language)
         let content = NewUserContent(
             csrf: context.csrfToken(), username: form?.username ?? "", displayName: form?.display_name ?? "",
             regionCode: form?.region_code ?? "", forumID: form?.forum_id ?? "",
-            roles: FormOption.roles(selected: form?.role, t),
+            roles: FormOption.roles(grantableBy: principal, selected: form?.role, t),
             error: error)
         return try renderer.render("user-new", title: "users_new_title", content: content, request: request, context: context,
                                    status: status ?? (error == nil ? .ok : .unprocessableContent))

@@ -248,6 +248,24 @@ final class AccountsTests: XCTestCase {
         }
     }
 
+    func testTheRoleListsOfferOnlyRolesThePersonMayGive() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            let fasilID = try await SQLTest.scalar(db, "SELECT id FROM fkp.users WHERE username = 'fasil'", as: Int64.self)!
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            var admin = TestBrowser(client)
+            try await admin.login("admin", TestAccounts.password)
+            for path in ["/users/new", "/users/\(fasilID)"] {
+                let offered = try await staff.get(path)
+                XCTAssertEqual(offered.status, .ok, path)
+                XCTAssertTrue(offered.text.contains(#"<option value="facilitator">"#), "\(path): BPS staff give the forum's roles")
+                XCTAssertFalse(offered.text.contains(#"<option value="admin">"#), "\(path): but not the administrator's")
+                let national = try await admin.get(path)
+                XCTAssertTrue(national.text.contains(#"<option value="admin">"#), "\(path): a national administrator gives every role")
+            }
+        }
+    }
+
     func testAnAccountsRolesChangeInPlacesTheStaffMayGiveAndTheLastOneStays() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var fasil = TestBrowser(client)
