@@ -136,4 +136,38 @@ final class ForumStateRulesTests: XCTestCase {
             XCTAssertEqual(after?.constraint, "forum_team_no_double_booking")
         }
     }
+
+    func testParticipantsWrittenAtOnceAreCheckedOneAfterTheOther() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + SQLTest.forum(units: ["32010100010001", "32010100010002"]))
+            func figure(_ n: Int) -> String {
+                "INSERT INTO fkp.forum_participants (forum_id, kind, full_name) VALUES (1, 'community_figure', 'Tokoh \(n)')"
+            }
+            try await SQLTest.write(db, forum: 1, (1...4).map(figure))
+
+            // Two figures invited at once as the fifth: the second waits for the first, then is refused.
+            var sixth: Task<DatabaseRefusal?, any Error>?
+            try await SQLTest.holding(db, forum: 1, [figure(5)]) {
+                sixth = Task { try await SQLTest.attempt(db, forum: 1, setup: [], figure(6)) }
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            let refusedSixth = try await sixth?.value
+            XCTAssertEqual(refusedSixth?.constraint, "forum_participants_five_figures", refusedSixth?.message ?? "a sixth figure was accepted")
+
+            // An SLS head invited while a replan takes that SLS out of the forum: refused once the replan commits.
+            let head = "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name) VALUES (1, 'sls_head', '32010100010002', 'Ketua RT 002')"
+            var invited: Task<DatabaseRefusal?, any Error>?
+            try await SQLTest.holding(db, forum: 1, [
+                "SELECT id FROM fkp.forums WHERE id = 1 FOR UPDATE",
+                "DELETE FROM fkp.forum_participants WHERE forum_id = 1 AND kind = 'sls_head' AND sls_code = '32010100010002'",
+                "DELETE FROM fkp.forum_units WHERE forum_id = 1 AND sls_code = '32010100010002'",
+            ]) {
+                invited = Task { try await SQLTest.attempt(db, forum: 1, setup: [], head) }
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            let refusedHead = try await invited?.value
+            XCTAssertEqual(refusedHead?.constraint, "forum_participants_unit_in_forum", refusedHead?.message ?? "a head was kept for a unit the forum dropped")
+        }
+    }
+
 }
