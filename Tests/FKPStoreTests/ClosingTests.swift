@@ -196,6 +196,24 @@ final class ClosingTests: XCTestCase {
         }
     }
 
+    func testASignatureRecordedWhileTheForumGoesBackToReviewIsVoidedWithTheOthers() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, Self.ready)
+            try await Self.sign(db, .facilitator, name: "Uji fasil")
+            var back: Task<Void, any Error>?
+            try await SQLTest.holding(db, forum: 1, ["""
+                INSERT INTO fkp.signatures (forum_id, forum_version, signatory_role, signer_name, status, method, recorded_by)
+                VALUES (1, 1, 'village_head', 'Pak Kades', 'signed', 'paper', 'test')
+                """]) {
+                back = Task { try await SQLTest.write(db, forum: 1, ["UPDATE fkp.forums SET state = 'reviewing' WHERE id = 1"]) }
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            try await back?.value
+            let standing = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.signatures WHERE forum_id = 1", as: Int64.self)
+            XCTAssertEqual(standing, 0, "the signature recorded during the move is voided too")
+        }
+    }
+
     func testTheNotesOfMinutesBeingSignedNoLongerChange() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, Self.ready)

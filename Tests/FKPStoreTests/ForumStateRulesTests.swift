@@ -170,4 +170,37 @@ final class ForumStateRulesTests: XCTestCase {
         }
     }
 
+
+    func testAVerdictOrAnAddedFamilySavedWhileTheForumMovesOnWaitsAndIsThenRefused() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum() + SQLTest.advance(to: .reviewing))
+            // F1 judged, so the forum may move on without touching its row (a row lock would hide the race).
+            try await SQLTest.write(db, forum: 1, ["INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, 'F1', 'sesuai')"])
+            var verdict: Task<DatabaseRefusal?, any Error>?
+            try await SQLTest.holding(db, forum: 1, ["UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = 1"]) {
+                verdict = Task {
+                    try await SQLTest.attempt(db, forum: 1, setup: [], "UPDATE fkp.reviews SET verdict = 'tidak_berpendapat' WHERE forum_id = 1 AND family_id = 'F1'")
+                }
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            let refused = try await verdict?.value
+            XCTAssertEqual(refused?.constraint, "forum_state_allows", refused?.message ?? "a verdict was saved in a forum ready to close")
+
+            // The same for a family added while the forum moves on.
+            try await SQLTest.write(db, forum: 1, ["UPDATE fkp.forums SET state = 'reviewing' WHERE id = 1"])
+            var added: Task<DatabaseRefusal?, any Error>?
+            try await SQLTest.holding(db, forum: 1, ["UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = 1"]) {
+                added = Task {
+                    try await SQLTest.attempt(db, forum: 1, setup: [], """
+                        INSERT INTO fkp.added_families (forum_id, sls_code, head_name, members, proposed_group, reason)
+                        VALUES (1, '32010100010001', 'Keluarga Baru', 3, 1, 'Belum terdaftar')
+                        """)
+                }
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            let refusedAdded = try await added?.value
+            XCTAssertEqual(refusedAdded?.constraint, "forum_state_allows", refusedAdded?.message ?? "a family was added to a forum ready to close")
+        }
+    }
+
 }
