@@ -103,6 +103,9 @@ public struct ClosingRepository: Sendable {
     /// database starts the forum's next version. False when the forum is no longer closed at that version.
     public func reopen(forumID: Int64, version: Int, reason: String, context: WriteContext) async throws -> Bool {
         try await database.write(context) { connection in
+            // The forum's row before the closing's entry takes the forum's audit chain: the move
+            // waits for the forum's writers (0025), who take the row before the chain.
+            try await connection.query("SELECT 1 FROM fkp.forums WHERE id = \(forumID) FOR UPDATE", logger: database.logger)
             let rows = try await connection.query("""
                 UPDATE fkp.forum_closings SET reopened_at = now(), reopened_by = \(context.actor), reopen_reason = \(reason)
                  WHERE forum_id = \(forumID) AND forum_version = \(version) AND reopened_at IS NULL

@@ -46,6 +46,10 @@ public struct InvitationRepository: Sendable {
                        context: WriteContext) async throws -> Invited {
         try await database.write(context) { connection in
             let logger = database.logger
+            // The forum's row first, as every change of the forum takes it before writing to the
+            // forum's audit chain: the participant's check takes it (0024), and taking it only
+            // after the account's entry had taken the chain could deadlock with a change of state.
+            try await connection.query("SELECT 1 FROM fkp.forums WHERE id = \(forum.id) FOR NO KEY UPDATE", logger: logger)
             var userID: Int64 = 0
             for try await id in try await connection.query("""
                 INSERT INTO fkp.users (username, display_name, must_change_password) VALUES (\(username), \(invitee.fullName), false)
