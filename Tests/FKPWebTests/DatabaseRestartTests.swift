@@ -108,7 +108,7 @@ final class DatabaseRestartTests: XCTestCase {
         // Transactions no longer write their ROLLBACK to a lost connection (that left a request
         // or two waiting forever in some runs; TransactionTests), and Database checks a connection
         // when it is handed over; what remains is a query written in the instant its connection
-        // dies (none in ten runs here). More than one would be a new fault.
+        // dies (one request in about one outage of eight here). More than one would be a new fault.
         XCTAssertLessThanOrEqual(outcome.unanswered.count, 1, "requests unanswered: \(outcome.unanswered)")
         print("database \(outage.rawValue): \(outcome.acknowledged.count) verdicts acknowledged, \(outcome.statuses) by status, "
               + "\(outcome.unanswered.count) unanswered, ready again \(String(format: "%.1f", recovery)) s after PostgreSQL started, "

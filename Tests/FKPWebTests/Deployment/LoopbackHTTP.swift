@@ -105,7 +105,8 @@ struct LoopbackHTTP: Sendable {
         while Self.parse(received) == nil {
             let n = recv(fd, &buffer, buffer.count, 0)
             if n < 0 {
-                throw Failure(description: "recv: \(String(cString: strerror(errno)))", timedOut: errno == EAGAIN || errno == EWOULDBLOCK)
+                let code = errno
+                throw Failure(description: "recv: \(String(cString: strerror(code)))", timedOut: code == EAGAIN || code == EWOULDBLOCK)
             }
             if n == 0 { break }
             received.append(contentsOf: buffer[0..<n])

@@ -127,12 +127,14 @@ func deploymentFolder(for test: XCTestCase) throws -> String {
     return folder
 }
 
-/// The last 40 lines of every `.log` file under `folder`.
+/// The last 40 lines of every `.log` file under `folder`, after its "Fatal error" lines (a crash's
+/// backtrace would push them out of the end).
 private func printLogEnds(in folder: String) {
     let logs = (FileManager.default.subpaths(atPath: folder) ?? []).filter { $0.hasSuffix(".log") }.sorted()
     for log in logs {
         let lines = ((try? String(contentsOfFile: folder + "/" + log, encoding: .utf8)) ?? "").split(separator: "\n")
-        print("--- the end of \(folder)/\(log) ---")
+        print("--- \(folder)/\(log): its fatal errors, then its end ---")
+        for line in lines where line.contains("Fatal error") { print(line) }
         for line in lines.suffix(40) { print(line) }
     }
 }
