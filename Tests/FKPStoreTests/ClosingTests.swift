@@ -214,6 +214,25 @@ final class ClosingTests: XCTestCase {
         }
     }
 
+    func testNotesWrittenWhileTheFirstSignatureIsRecordedWaitAndAreThenRefused() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, Self.ready)
+            var notes: Task<DatabaseRefusal?, any Error>?
+            try await SQLTest.holding(db, forum: 1, ["""
+                INSERT INTO fkp.signatures (forum_id, forum_version, signatory_role, signer_name, status, method, recorded_by)
+                VALUES (1, 1, 'village_head', 'Pak Kades', 'signed', 'paper', 'test')
+                """]) {
+                notes = Task {
+                    try await SQLTest.attempt(db, forum: 1, setup: [],
+                                              "INSERT INTO fkp.minutes (forum_id, forum_version, notes) VALUES (1, 1, 'Catatan tambahan')")
+                }
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            let refused = try await notes?.value
+            XCTAssertEqual(refused?.constraint, "minutes_signed_as_they_stand", refused?.message ?? "notes were written under a signature")
+        }
+    }
+
     func testTheNotesOfMinutesBeingSignedNoLongerChange() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, Self.ready)
