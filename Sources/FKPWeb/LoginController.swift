@@ -71,7 +71,8 @@ struct LoginController {
         let address = context.clientAddress
         let t = Translations(language: context.language)
 
-        let wait = try await throttle.waitSeconds(username: username, address: address)
+        // Counted as a failure from here on, until a success clears it (LoginThrottle.admit).
+        let wait = try await throttle.admit(username: username, address: address)
         if wait > 0 {
             try await securityLog.record("login.throttled", username: username, address: address, detail: "wait \(wait)s",
                                          requestID: context.requestID)
@@ -87,7 +88,6 @@ struct LoginController {
         let account = try await accounts.account(username: username)
         let passwordMatches = try await hasher.verify(form.password, against: account?.passwordHash ?? decoyHash)
         guard let account, passwordMatches, account.passwordHash != nil, !account.isDisabled else {
-            try await throttle.recordFailure(username: username, address: address)
             let why = account == nil ? "unknown user" : account!.isDisabled ? "disabled" : "wrong password"
             try await securityLog.record("login.failure", username: username, address: address, detail: why, requestID: context.requestID)
             return try renderer.render(

@@ -94,6 +94,25 @@ final class AccountsTests: XCTestCase {
         }
     }
 
+    func testAttemptsSentAtOnceAreCountedOneAfterTheOther() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
+            // Twelve guesses at one account at once: five are checked, the other seven must wait,
+            // as if they had been sent one after the other.
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<12 {
+                    group.addTask {
+                        var browser = TestBrowser(client)
+                        try await browser.get("/login")
+                        return try await browser.post("/login", ["username": "bps", "password": "salah-sandi-123"]).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            XCTAssertEqual(statuses.filter { $0 == .unauthorized }.count, 5, "\(statuses)")
+            XCTAssertEqual(statuses.filter { $0 == .tooManyRequests }.count, 7, "\(statuses)")
+        }
+    }
+
     func testAGeneratedPasswordMustBeChangedAndWeakOnesAreRefused() async throws {
         try await WebTest.withApp(seed: SQLTest.places + SQLTest.forum() + TestAccounts.statements(mustChangePassword: true)) { client, db in
             var browser = TestBrowser(client)

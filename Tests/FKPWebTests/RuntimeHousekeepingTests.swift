@@ -12,8 +12,8 @@ final class RuntimeHousekeepingTests: XCTestCase {
             let throttle = LoginThrottle(database: db)
             _ = try await sessions.create(key: "gone", payload: Data("{}".utf8), userID: nil, expiresAt: Date().addingTimeInterval(-1))
             _ = try await sessions.create(key: "live", payload: Data("{}".utf8), userID: nil, expiresAt: Date().addingTimeInterval(600))
-            try await throttle.recordFailure(username: "old", address: "10.0.0.1")
-            try await throttle.recordFailure(username: "recent", address: "10.0.0.2")
+            _ = try await throttle.admit(username: "old", address: "10.0.0.1")
+            _ = try await throttle.admit(username: "recent", address: "10.0.0.2")
             try await db.client.query(
                 "UPDATE runtime.login_failures SET failed_at = now() - interval '16 minutes' WHERE username = 'old'", logger: db.logger)
 
@@ -27,8 +27,8 @@ final class RuntimeHousekeepingTests: XCTestCase {
             XCTAssertEqual(storedSessions, 1, "the expired session's row is deleted, not only hidden")
             let failures = try await SQLTest.scalar(db, "SELECT string_agg(username, ',') FROM runtime.login_failures", as: String.self)
             XCTAssertEqual(failures, "recent", "a failure inside the window still counts; an older one is forgotten")
-            let wait = try await throttle.waitSeconds(username: "recent", address: "10.0.0.2")
-            XCTAssertEqual(wait, 0)
+            let wait = try await throttle.admit(username: "recent", address: "10.0.0.2")
+            XCTAssertEqual(wait, 0, "one failure in the window: the next attempt need not wait")
         }
     }
 }
