@@ -137,13 +137,27 @@ final class ForumStateRulesTests: XCTestCase {
         }
     }
 
-    func testParticipantsWrittenAtOnceAreCheckedOneAfterTheOther() async throws {
+    func testTheTeamAndParticipantsWrittenAtOnceAreCheckedOneAfterTheOther() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places + SQLTest.forum(units: ["32010100010001", "32010100010002"]))
             func figure(_ n: Int) -> String {
                 "INSERT INTO fkp.forum_participants (forum_id, kind, full_name) VALUES (1, 'community_figure', 'Tokoh \(n)')"
             }
             try await SQLTest.write(db, forum: 1, (1...4).map(figure))
+
+            // Two assistants booked at once as the second: the second waits for the first, then is refused.
+            try await SQLTest.write(db, TestAccounts.statements())
+            func assistant(_ username: String) -> String {
+                "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'assistant_facilitator' FROM fkp.users WHERE username = '\(username)'"
+            }
+            try await SQLTest.write(db, forum: 1, [assistant("fasil")])
+            var third: Task<DatabaseRefusal?, any Error>?
+            try await SQLTest.holding(db, forum: 1, [assistant("ketua")]) {
+                third = Task { try await SQLTest.attempt(db, forum: 1, setup: [], assistant("tokoh")) }
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            let refusedThird = try await third?.value
+            XCTAssertEqual(refusedThird?.constraint, "forum_team_two_assistants", refusedThird?.message ?? "a third assistant was booked")
 
             // Two figures invited at once as the fifth: the second waits for the first, then is refused.
             var sixth: Task<DatabaseRefusal?, any Error>?
