@@ -200,15 +200,12 @@ final class ClosingTests: XCTestCase {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, Self.ready)
             try await Self.sign(db, .facilitator, name: "Uji fasil")
-            var back: Task<Void, any Error>?
-            try await SQLTest.holding(db, forum: 1, ["""
+            try await SQLTest.attemptWhileHolding(db, forum: 1, ["""
                 INSERT INTO fkp.signatures (forum_id, forum_version, signatory_role, signer_name, status, method, recorded_by)
                 VALUES (1, 1, 'village_head', 'Pak Kades', 'signed', 'paper', 'test')
                 """]) {
-                back = Task { try await SQLTest.write(db, forum: 1, ["UPDATE fkp.forums SET state = 'reviewing' WHERE id = 1"]) }
-                try await Task.sleep(for: .milliseconds(300))
+                try await SQLTest.write(db, forum: 1, ["UPDATE fkp.forums SET state = 'reviewing' WHERE id = 1"])
             }
-            try await back?.value
             let standing = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.signatures WHERE forum_id = 1", as: Int64.self)
             XCTAssertEqual(standing, 0, "the signature recorded during the move is voided too")
         }
@@ -217,18 +214,13 @@ final class ClosingTests: XCTestCase {
     func testNotesWrittenWhileTheFirstSignatureIsRecordedWaitAndAreThenRefused() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, Self.ready)
-            var notes: Task<DatabaseRefusal?, any Error>?
-            try await SQLTest.holding(db, forum: 1, ["""
+            let refused = try await SQLTest.attemptWhileHolding(db, forum: 1, ["""
                 INSERT INTO fkp.signatures (forum_id, forum_version, signatory_role, signer_name, status, method, recorded_by)
                 VALUES (1, 1, 'village_head', 'Pak Kades', 'signed', 'paper', 'test')
                 """]) {
-                notes = Task {
-                    try await SQLTest.attempt(db, forum: 1, setup: [],
-                                              "INSERT INTO fkp.minutes (forum_id, forum_version, notes) VALUES (1, 1, 'Catatan tambahan')")
-                }
-                try await Task.sleep(for: .milliseconds(300))
+                try await SQLTest.attempt(db, forum: 1, setup: [],
+                                          "INSERT INTO fkp.minutes (forum_id, forum_version, notes) VALUES (1, 1, 'Catatan tambahan')")
             }
-            let refused = try await notes?.value
             XCTAssertEqual(refused?.constraint, "minutes_signed_as_they_stand", refused?.message ?? "notes were written under a signature")
         }
     }

@@ -140,79 +140,58 @@ final class ForumStateRulesTests: XCTestCase {
     func testTheTeamAndParticipantsWrittenAtOnceAreCheckedOneAfterTheOther() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places + SQLTest.forum(units: ["32010100010001", "32010100010002"]))
-            func figure(_ n: Int) -> String {
-                "INSERT INTO fkp.forum_participants (forum_id, kind, full_name) VALUES (1, 'community_figure', 'Tokoh \(n)')"
-            }
-            try await SQLTest.write(db, forum: 1, (1...4).map(figure))
-
             // Two assistants booked at once as the second: the second waits for the first, then is refused.
             try await SQLTest.write(db, TestAccounts.statements())
-            func assistant(_ username: String) -> String {
+            @Sendable func assistant(_ username: String) -> String {
                 "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'assistant_facilitator' FROM fkp.users WHERE username = '\(username)'"
             }
             try await SQLTest.write(db, forum: 1, [assistant("fasil")])
-            var third: Task<DatabaseRefusal?, any Error>?
-            try await SQLTest.holding(db, forum: 1, [assistant("ketua")]) {
-                third = Task { try await SQLTest.attempt(db, forum: 1, setup: [], assistant("tokoh")) }
-                try await Task.sleep(for: .milliseconds(300))
+            let refusedThird = try await SQLTest.attemptWhileHolding(db, forum: 1, [assistant("ketua")]) {
+                try await SQLTest.attempt(db, forum: 1, setup: [], assistant("tokoh"))
             }
-            let refusedThird = try await third?.value
             XCTAssertEqual(refusedThird?.constraint, "forum_team_two_assistants", refusedThird?.message ?? "a third assistant was booked")
 
             // Two figures invited at once as the fifth: the second waits for the first, then is refused.
-            var sixth: Task<DatabaseRefusal?, any Error>?
-            try await SQLTest.holding(db, forum: 1, [figure(5)]) {
-                sixth = Task { try await SQLTest.attempt(db, forum: 1, setup: [], figure(6)) }
-                try await Task.sleep(for: .milliseconds(300))
+            @Sendable func figure(_ n: Int) -> String {
+                "INSERT INTO fkp.forum_participants (forum_id, kind, full_name) VALUES (1, 'community_figure', 'Tokoh \(n)')"
             }
-            let refusedSixth = try await sixth?.value
+            try await SQLTest.write(db, forum: 1, (1...4).map(figure))
+            let refusedSixth = try await SQLTest.attemptWhileHolding(db, forum: 1, [figure(5)]) {
+                try await SQLTest.attempt(db, forum: 1, setup: [], figure(6))
+            }
             XCTAssertEqual(refusedSixth?.constraint, "forum_participants_five_figures", refusedSixth?.message ?? "a sixth figure was accepted")
 
             // An SLS head invited while a replan takes that SLS out of the forum: refused once the replan commits.
             let head = "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name) VALUES (1, 'sls_head', '32010100010002', 'Ketua RT 002')"
-            var invited: Task<DatabaseRefusal?, any Error>?
-            try await SQLTest.holding(db, forum: 1, [
+            let refusedHead = try await SQLTest.attemptWhileHolding(db, forum: 1, [
                 "SELECT id FROM fkp.forums WHERE id = 1 FOR UPDATE",
                 "DELETE FROM fkp.forum_participants WHERE forum_id = 1 AND kind = 'sls_head' AND sls_code = '32010100010002'",
                 "DELETE FROM fkp.forum_units WHERE forum_id = 1 AND sls_code = '32010100010002'",
             ]) {
-                invited = Task { try await SQLTest.attempt(db, forum: 1, setup: [], head) }
-                try await Task.sleep(for: .milliseconds(300))
+                try await SQLTest.attempt(db, forum: 1, setup: [], head)
             }
-            let refusedHead = try await invited?.value
             XCTAssertEqual(refusedHead?.constraint, "forum_participants_unit_in_forum", refusedHead?.message ?? "a head was kept for a unit the forum dropped")
         }
     }
-
 
     func testAVerdictOrAnAddedFamilySavedWhileTheForumMovesOnWaitsAndIsThenRefused() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum() + SQLTest.advance(to: .reviewing))
             // F1 judged, so the forum may move on without touching its row (a row lock would hide the race).
             try await SQLTest.write(db, forum: 1, ["INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, 'F1', 'sesuai')"])
-            var verdict: Task<DatabaseRefusal?, any Error>?
-            try await SQLTest.holding(db, forum: 1, ["UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = 1"]) {
-                verdict = Task {
-                    try await SQLTest.attempt(db, forum: 1, setup: [], "UPDATE fkp.reviews SET verdict = 'tidak_berpendapat' WHERE forum_id = 1 AND family_id = 'F1'")
-                }
-                try await Task.sleep(for: .milliseconds(300))
+            let refused = try await SQLTest.attemptWhileHolding(db, forum: 1, ["UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = 1"]) {
+                try await SQLTest.attempt(db, forum: 1, setup: [], "UPDATE fkp.reviews SET verdict = 'tidak_berpendapat' WHERE forum_id = 1 AND family_id = 'F1'")
             }
-            let refused = try await verdict?.value
             XCTAssertEqual(refused?.constraint, "forum_state_allows", refused?.message ?? "a verdict was saved in a forum ready to close")
 
             // The same for a family added while the forum moves on.
             try await SQLTest.write(db, forum: 1, ["UPDATE fkp.forums SET state = 'reviewing' WHERE id = 1"])
-            var added: Task<DatabaseRefusal?, any Error>?
-            try await SQLTest.holding(db, forum: 1, ["UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = 1"]) {
-                added = Task {
-                    try await SQLTest.attempt(db, forum: 1, setup: [], """
-                        INSERT INTO fkp.added_families (forum_id, sls_code, head_name, members, proposed_group, reason)
-                        VALUES (1, '32010100010001', 'Keluarga Baru', 3, 1, 'Belum terdaftar')
-                        """)
-                }
-                try await Task.sleep(for: .milliseconds(300))
+            let refusedAdded = try await SQLTest.attemptWhileHolding(db, forum: 1, ["UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = 1"]) {
+                try await SQLTest.attempt(db, forum: 1, setup: [], """
+                    INSERT INTO fkp.added_families (forum_id, sls_code, head_name, members, proposed_group, reason)
+                    VALUES (1, '32010100010001', 'Keluarga Baru', 3, 1, 'Belum terdaftar')
+                    """)
             }
-            let refusedAdded = try await added?.value
             XCTAssertEqual(refusedAdded?.constraint, "forum_state_allows", refusedAdded?.message ?? "a family was added to a forum ready to close")
         }
     }

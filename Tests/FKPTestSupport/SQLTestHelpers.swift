@@ -44,6 +44,20 @@ public enum SQLTest {
         }
     }
 
+    /// Starts `attempt` (on another connection) while `statements` are held in an open transaction,
+    /// commits them 300 ms later, when the attempt is waiting for them, and returns what the
+    /// attempt came to: a race between two writers, in the order that shows whether the second
+    /// one sees what the first committed.
+    public static func attemptWhileHolding<Outcome: Sendable>(_ database: Database, forum: Int64? = nil, _ statements: [String],
+                                                              _ attempt: @escaping @Sendable () async throws -> Outcome) async throws -> Outcome {
+        var started: Task<Outcome, any Error>?
+        try await holding(database, forum: forum, statements) {
+            started = Task { try await attempt() }
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        return try await started!.value
+    }
+
     /// Runs `setup`, then `statement` and the `rest` that completes it, in one transaction that is
     /// always rolled back; returns the database's refusal, or nil when it was accepted. Setup must succeed.
     public static func attempt(_ database: Database, forum: Int64? = nil, setup: [String], _ statement: String,
