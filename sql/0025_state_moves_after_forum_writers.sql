@@ -2,14 +2,23 @@
 -- read the forum's state without a lock, so a write could pass the check against a state about to
 -- change and commit after the move: a signature recorded while the forum went back to review was
 -- not voided with the others (0020), and one recorded while the forum closed landed in a closed
--- forum. The move out of reviewing already waits for the reviews and challenges being written
--- (0012, by table locks, which keep the hot verdict path free of row locks); it now waits for
--- added families too. Every other move first takes the forum's row FOR UPDATE, before any other
--- check of the move, and the writers of the other tables read the state FOR KEY SHARE (what a
--- reference to the forum takes anyway): a writer waits for a move under way and then sees the new
--- state; a move waits for the writers under way, and its checks (every place signed, signatures
--- voided) see what they wrote. The move out of reviewing does not take the row FOR UPDATE: a new
--- verdict's reference to the forum would then wait for the move while the move waits for it.
+-- forum. Checks that count or look at a forum's rows had the same gap between two writers: two
+-- assistants booked at once as the second made three, and notes written while the first
+-- signature was recorded were kept under it (0020).
+--
+-- Now the state gate takes the forum's row, at once at the strongest lock its table's writers need
+-- (a writer that took it weaker and then stronger could deadlock with a move, which holds the row
+-- while it waits for FOR UPDATE): FOR NO KEY UPDATE for the team, the participants and the
+-- minutes, whose checks count or look at the forum's rows (two assistants, five figures, no notes
+-- under a signature); FOR SHARE for a signature, so that notes and signatures go in turn; FOR KEY
+-- SHARE, what a reference to the forum takes anyway, for units. Every move of state except the
+-- one out of reviewing first takes the row FOR UPDATE, before any other check of the move: a
+-- writer waits for a move under way and then sees the new state; a move waits for the writers
+-- under way and its checks (every place signed, signatures voided) see what they wrote. Verdicts,
+-- challenges and added families take no row lock, as before (0012): the move out of reviewing
+-- waits for them by table locks, now including added families, and does not take the row FOR
+-- UPDATE, since a new verdict's reference to the forum would then wait for the move while the
+-- move waits for the verdict.
 CREATE OR REPLACE FUNCTION fkp.refuse_outside_forum_state() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     fid   bigint := CASE WHEN TG_OP = 'DELETE' THEN OLD.forum_id ELSE NEW.forum_id END;
@@ -23,6 +32,10 @@ BEGIN
     END IF;
     IF work = 'review' THEN
         SELECT f.state INTO state FROM fkp.forums f WHERE f.id = fid;
+    ELSIF TG_TABLE_NAME IN ('forum_team', 'forum_participants', 'minutes') THEN
+        SELECT f.state INTO state FROM fkp.forums f WHERE f.id = fid FOR NO KEY UPDATE;
+    ELSIF TG_TABLE_NAME = 'signatures' THEN
+        SELECT f.state INTO state FROM fkp.forums f WHERE f.id = fid FOR SHARE;
     ELSE
         SELECT f.state INTO state FROM fkp.forums f WHERE f.id = fid FOR KEY SHARE;
     END IF;
