@@ -37,13 +37,15 @@ public struct Challenge: Sendable, Equatable {
         case proposedGroupMissing
         case proposedGroupIsCurrent
         case proposedPresenceMissing
+        /// An added family lives there, moved away or was not found; it is no one's duplicate.
+        case proposedPresenceNotAllowed
         case proposedValueMissing
         case reasonMissing
 
         public var field: String {
             switch self {
             case .proposedGroupMissing, .proposedGroupIsCurrent: "proposed_group"
-            case .proposedPresenceMissing: "proposed_presence"
+            case .proposedPresenceMissing, .proposedPresenceNotAllowed: "proposed_presence"
             case .proposedValueMissing: "proposed_value"
             case .reasonMissing: "reason"
             }
@@ -57,8 +59,9 @@ public struct Challenge: Sendable, Equatable {
                   proposedValue: kind == .group ? "" : proposedValue.trimmingWhitespace, reason: reason.trimmingWhitespace)
     }
 
-    /// The rules for raising it against a row whose group is currently `currentGroup`.
-    public func problems(currentGroup: WelfareGroup) -> [Problem] {
+    /// The rules for raising it against a row whose group is currently `currentGroup` and whose
+    /// presence can be one of `presences`.
+    public func problems(currentGroup: WelfareGroup?, presences: [Presence] = Presence.allCases) -> [Problem] {
         let challenge = normalized
         var problems: [Problem] = []
         switch challenge.kind {
@@ -70,6 +73,7 @@ public struct Challenge: Sendable, Equatable {
             }
         case .presence:
             if let presence = challenge.proposedPresence {
+                if !presences.contains(presence) { problems.append(.proposedPresenceNotAllowed) }
                 if presence.namesAnotherFamily && challenge.proposedValue.isEmpty { problems.append(.proposedValueMissing) }
             } else {
                 problems.append(.proposedPresenceMissing)
@@ -104,6 +108,18 @@ public struct Challenge: Sendable, Equatable {
             break  // a data correction is the decision itself; BPS applies it to the register
         }
         return corrected.normalized
+    }
+
+    /// An added family once this challenge is accepted. Where it moved to stays in the
+    /// challenge: an added family has no such field.
+    public func correcting(_ added: AddedFamily) -> AddedFamily {
+        var corrected = added
+        switch kind {
+        case .group: corrected.proposedGroup = proposedGroup ?? added.proposedGroup
+        case .presence: corrected.presence = proposedPresence ?? added.presence
+        case .data: break  // as for a listed family: the decision itself is the correction
+        }
+        return corrected
     }
 
     /// How the forum decided.

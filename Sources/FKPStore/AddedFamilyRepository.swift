@@ -1,4 +1,5 @@
 import FKPCore
+import Foundation
 import PostgresNIO
 
 /// Families a forum adds to a unit's list because they were missing from it.
@@ -14,6 +15,7 @@ public struct AddedFamilyRepository: Sendable {
         public var createdBy: String?
         public var version: Int
         public var withdrawal: Withdrawal?
+        public var openChallenges: Int
 
         /// Counted in the summaries and the re-ranking unless withdrawn.
         public var counts: Bool { withdrawal == nil }
@@ -82,24 +84,63 @@ public struct AddedFamilyRepository: Sendable {
 
     public func list(forumID: Int64, unit: RegionCode) async throws -> [Listed] {
         try await database.read { connection in
-            var found: [Listed] = []
-            for try await row in try await connection.query(UnitAdditions.self, forumID, unit.value, logger: database.logger) {
-                let (id, unit, name, address, members, presence, group, reason, by, version, withdrawnBy, withdrawReason)
-                    = try row.decode((Int64, String, String, String, Int32, String, Int16, String, String?, Int32, String?, String?).self)
-                found.append(Listed(id: id, unit: unit, family: AddedFamily(
-                    headName: name, address: address, members: Int(members), presence: Presence(rawValue: presence) ?? .present,
-                    proposedGroup: WelfareGroup(rawValue: Int(group)), reason: reason), createdBy: by, version: Int(version),
-                    withdrawal: withdrawnBy.map { Withdrawal(by: $0, reason: withdrawReason ?? "") }))
-            }
-            return found
+            try await Self.collect(connection.query(UnitAdditions.self, forumID, unit.value, logger: database.logger))
         }
+    }
+
+    /// One family the forum added; with `asOf`, as it stood then (nil if it was not added yet).
+    public func one(forumID: Int64, id: Int64, asOf: Date? = nil) async throws -> Listed? {
+        let (added, challenges) = asOf == nil ? ("fkp.added_families", "fkp.challenges") : ("added_then", "challenges_then")
+        return try await database.read { connection in
+            try await Self.collect(connection.query("""
+                WITH forum AS (SELECT \(forumID)::bigint AS id, \(asOf)::timestamptz AS at)\(unescaped: asOf == nil ? "" : ReviewRepository.historical)
+                SELECT \(unescaped: Self.columns(challenges: challenges)) FROM \(unescaped: added) a WHERE a.forum_id = \(forumID) AND a.id = \(id)
+                """, logger: database.logger)).first
+        }
+    }
+
+    /// Writes an accepted challenge's correction into the added family, in the decision's
+    /// transaction (a withdrawn family is refused by the database, and no challenge stays open on one).
+    static func correct(_ id: Int64, by challenge: Challenge, on connection: PostgresConnection, logger: Logger) async throws {
+        let rows = try await connection.query("""
+            SELECT \(unescaped: columns(challenges: "fkp.challenges")) FROM fkp.added_families a WHERE a.id = \(id) FOR NO KEY UPDATE OF a
+            """, logger: logger)
+        guard let current = try await collect(rows).first else { return }
+        let corrected = challenge.correcting(current.family)
+        guard corrected != current.family else { return }
+        try await connection.query("""
+            UPDATE fkp.added_families
+               SET proposed_group = \(Int16(corrected.proposedGroup?.rawValue ?? 0)), presence = \(corrected.presence.rawValue),
+                   version = version + 1
+             WHERE id = \(id)
+            """, logger: logger)
+    }
+
+    /// The columns `collect` reads, from `a`, an added family; `challenges` is the table its open challenges are counted in.
+    private static func columns(challenges: String) -> String {
+        """
+        a.id, a.sls_code, a.head_name, a.address, a.members, a.presence, a.proposed_group, a.reason, a.created_by, a.version,
+        a.withdrawn_by, a.withdraw_reason,
+        (SELECT count(*) FROM \(challenges) c WHERE c.added_family_id = a.id AND c.status = 'open')
+        """
+    }
+
+    private static func collect(_ rows: some AsyncSequence<PostgresRow, any Error>) async throws -> [Listed] {
+        var found: [Listed] = []
+        for try await row in rows {
+            let (id, unit, name, address, members, presence, group, reason, by, version, withdrawnBy, withdrawReason, open)
+                = try row.decode((Int64, String, String, String, Int32, String, Int16, String, String?, Int32, String?, String?, Int64).self)
+            found.append(Listed(id: id, unit: unit, family: AddedFamily(
+                headName: name, address: address, members: Int(members), presence: Presence(rawValue: presence) ?? .present,
+                proposedGroup: WelfareGroup(rawValue: Int(group)), reason: reason), createdBy: by, version: Int(version),
+                withdrawal: withdrawnBy.map { Withdrawal(by: $0, reason: withdrawReason ?? "") }, openChallenges: Int(open)))
+        }
+        return found
     }
 
     private enum UnitAdditions: PlannedSQL {
         static let sql = """
-            SELECT id, sls_code, head_name, address, members, presence, proposed_group, reason, created_by, version,
-                   withdrawn_by, withdraw_reason
-              FROM fkp.added_families WHERE forum_id = $1 AND sls_code = $2 ORDER BY id
+            SELECT \(columns(challenges: "fkp.challenges")) FROM fkp.added_families a WHERE a.forum_id = $1 AND a.sls_code = $2 ORDER BY a.id
             """
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import PostgresNIO
 
 /// Challenges raised in a forum and the forum's decisions on them. Accepting one writes its
-/// correction into the row's review in the same transaction.
+/// correction into the row in the same transaction: a listed family's review, or the added family.
 public struct ChallengeRepository: Sendable {
     let database: Database
 
@@ -11,7 +11,7 @@ public struct ChallengeRepository: Sendable {
 
     public struct Listed: Sendable, Equatable {
         public var id: Int64
-        public var familyID: String
+        public var subject: ChallengeSubject
         public var headName: String
         public var unit: String
         public var challenge: Challenge
@@ -23,17 +23,20 @@ public struct ChallengeRepository: Sendable {
         public var version: Int
     }
 
-    public func raise(forumID: Int64, familyID: String, _ challenge: Challenge, userID: Int64?, name: String,
+    public func raise(forumID: Int64, on subject: ChallengeSubject, _ challenge: Challenge, userID: Int64?, name: String,
                       context: WriteContext) async throws -> Int64 {
         let c = challenge.normalized
         let group = c.proposedGroup.map { Int16($0.rawValue) }
+        let (familyID, addedID) = Self.columns(subject)
         return try await database.write(context) { connection in
             // A form sent twice (a second tap on a slow connection) raises one challenge: the same
             // person's identical open challenge on the row is the one they meant.
-            try await connection.lockResubmissions(of: "fkp.challenge \(forumID)/\(familyID)", logger: database.logger)
+            try await connection.lockResubmissions(of: "fkp.challenge \(forumID)/\(familyID ?? "added:\(addedID ?? 0)")",
+                                                   logger: database.logger)
             let same = try await connection.query("""
                 SELECT id FROM fkp.challenges
-                 WHERE forum_id = \(forumID) AND family_id = \(familyID) AND status = 'open' AND kind = \(c.kind.rawValue)
+                 WHERE forum_id = \(forumID) AND family_id IS NOT DISTINCT FROM \(familyID)
+                   AND added_family_id IS NOT DISTINCT FROM \(addedID) AND status = 'open' AND kind = \(c.kind.rawValue)
                    AND raised_by_user_id IS NOT DISTINCT FROM \(userID) AND raised_by_name = \(name)
                    AND proposed_group IS NOT DISTINCT FROM \(group) AND proposed_presence IS NOT DISTINCT FROM \(c.proposedPresence?.rawValue)
                    AND proposed_value IS NOT DISTINCT FROM \(c.proposedValue.nilIfEmpty) AND reason = \(c.reason)
@@ -41,9 +44,9 @@ public struct ChallengeRepository: Sendable {
                 """, logger: database.logger)
             for try await id in same.decode(Int64.self) { return id }
             let rows = try await connection.query("""
-                INSERT INTO fkp.challenges (forum_id, family_id, kind, proposed_group, proposed_presence, proposed_value, reason,
-                                            raised_by_user_id, raised_by_name)
-                VALUES (\(forumID), \(familyID), \(c.kind.rawValue), \(group),
+                INSERT INTO fkp.challenges (forum_id, family_id, added_family_id, kind, proposed_group, proposed_presence,
+                                            proposed_value, reason, raised_by_user_id, raised_by_name)
+                VALUES (\(forumID), \(familyID), \(addedID), \(c.kind.rawValue), \(group),
                         \(c.proposedPresence?.rawValue), \(c.proposedValue.nilIfEmpty), \(c.reason), \(userID), \(name))
                 RETURNING id
                 """, logger: database.logger)
@@ -62,42 +65,62 @@ public struct ChallengeRepository: Sendable {
         }
     }
 
-    /// The forum's challenges (or one family's), open ones first, oldest first.
-    public func list(forumID: Int64, familyID: String? = nil, challengeID: Int64? = nil) async throws -> [Listed] {
-        try await database.read { connection in
-            try await Self.list(forumID: forumID, familyID: familyID, challengeID: challengeID, on: connection, logger: database.logger)
+    /// The columns that name the row: `family_id` or `added_family_id`.
+    private static func columns(_ subject: ChallengeSubject) -> (familyID: String?, addedID: Int64?) {
+        switch subject {
+        case .listed(let familyID): (familyID, nil)
+        case .added(let id): (nil, id)
         }
     }
 
-    static func list(forumID: Int64, familyID: String?, challengeID: Int64?, on connection: PostgresConnection,
+    /// The forum's challenges (or one row's), open ones first, oldest first.
+    public func list(forumID: Int64, on subject: ChallengeSubject? = nil, challengeID: Int64? = nil) async throws -> [Listed] {
+        try await database.read { connection in
+            try await Self.list(forumID: forumID, on: subject, challengeID: challengeID, on: connection, logger: database.logger)
+        }
+    }
+
+    static func list(forumID: Int64, on subject: ChallengeSubject?, challengeID: Int64?, on connection: PostgresConnection,
                      logger: Logger) async throws -> [Listed] {
+        let (familyID, addedID) = subject.map(columns) ?? (nil, nil)
         let rows = try await connection.query("""
-            SELECT c.id, c.family_id, f.head_name, f.sls_code, c.kind, c.proposed_group, c.proposed_presence,
+            SELECT c.id, c.family_id, c.added_family_id, coalesce(f.head_name, a.head_name), coalesce(f.sls_code, a.sls_code),
+                   c.kind, c.proposed_group, c.proposed_presence,
                    coalesce(c.proposed_value, ''), c.reason, c.status, c.raised_by_name, c.raised_at, c.decision_method,
                    c.votes_for, c.votes_against, c.votes_abstain, coalesce(c.decision_note, ''), c.decided_by, c.version
-              FROM fkp.challenges c JOIN fkp.families f ON f.id = c.family_id
-             WHERE c.forum_id = \(forumID) AND (\(familyID)::text IS NULL OR c.family_id = \(familyID))
+              FROM fkp.challenges c
+              LEFT JOIN fkp.families f ON f.id = c.family_id
+              LEFT JOIN fkp.added_families a ON a.id = c.added_family_id
+             WHERE c.forum_id = \(forumID)
+               AND (\(subject == nil) OR (c.family_id IS NOT DISTINCT FROM \(familyID) AND c.added_family_id IS NOT DISTINCT FROM \(addedID)))
                AND (\(challengeID)::bigint IS NULL OR c.id = \(challengeID))
              ORDER BY c.status <> 'open', c.raised_at, c.id
             """, logger: logger)
         var found: [Listed] = []
         for try await row in rows {
-            let c = row.makeRandomAccess()
-            let status = Challenge.Status(rawValue: try c[9].decode(String.self)) ?? .open
-            let method = try c[12].decode(String?.self).flatMap(Challenge.Method.init)
-            func count(_ index: Int) throws -> Int? { try c[index].decode(Int32?.self).map(Int.init) }
+            let r = row.makeRandomAccess()
+            // Columns after the row's two names, counted from the kind.
+            let c = { (index: Int) in r[index + 1] }
+            let subject: ChallengeSubject = if let familyID = try r[1].decode(String?.self) {
+                .listed(familyID: familyID)
+            } else {
+                .added(id: try r[2].decode(Int64.self))
+            }
+            let status = Challenge.Status(rawValue: try c(9).decode(String.self)) ?? .open
+            let method = try c(12).decode(String?.self).flatMap(Challenge.Method.init)
+            func count(_ index: Int) throws -> Int? { try c(index).decode(Int32?.self).map(Int.init) }
             found.append(Listed(
-                id: try c[0].decode(Int64.self), familyID: try c[1].decode(String.self), headName: try c[2].decode(String.self),
-                unit: try c[3].decode(String.self),
-                challenge: Challenge(kind: Challenge.Kind(rawValue: try c[4].decode(String.self)) ?? .data,
-                                     proposedGroup: try c[5].decode(Int16?.self).flatMap { WelfareGroup(rawValue: Int($0)) },
-                                     proposedPresence: try c[6].decode(String?.self).flatMap(Presence.init),
-                                     proposedValue: try c[7].decode(String.self), reason: try c[8].decode(String.self)),
-                status: status, raisedBy: try c[10].decode(String.self), raisedAt: try c[11].decode(Date.self),
+                id: try r[0].decode(Int64.self), subject: subject, headName: try c(2).decode(String.self),
+                unit: try c(3).decode(String.self),
+                challenge: Challenge(kind: Challenge.Kind(rawValue: try c(4).decode(String.self)) ?? .data,
+                                     proposedGroup: try c(5).decode(Int16?.self).flatMap { WelfareGroup(rawValue: Int($0)) },
+                                     proposedPresence: try c(6).decode(String?.self).flatMap(Presence.init),
+                                     proposedValue: try c(7).decode(String.self), reason: try c(8).decode(String.self)),
+                status: status, raisedBy: try c(10).decode(String.self), raisedAt: try c(11).decode(Date.self),
                 decision: status == .open ? nil : Challenge.Decision(
                     status: status, method: method, votesFor: try count(13), votesAgainst: try count(14),
-                    votesAbstain: try count(15), note: try c[16].decode(String.self)),
-                decidedBy: try c[17].decode(String?.self), version: Int(try c[18].decode(Int32.self))))
+                    votesAbstain: try count(15), note: try c(16).decode(String.self)),
+                decidedBy: try c(17).decode(String?.self), version: Int(try c(18).decode(Int32.self))))
         }
         return found
     }
@@ -110,13 +133,13 @@ public struct ChallengeRepository: Sendable {
     }
 
     /// Records the decision if the challenge is still open at `expectedVersion`; an accepted
-    /// challenge's correction is written into the row's review in the same transaction.
+    /// challenge's correction is written into its row in the same transaction.
     public func decide(_ id: Int64, forumID: Int64, _ decision: Challenge.Decision, expectedVersion: Int,
                        context: WriteContext) async throws -> Outcome {
         try await database.write(context) { connection in
             let logger = database.logger
             try await connection.query("SELECT 1 FROM fkp.challenges WHERE id = \(id) FOR UPDATE", logger: logger)
-            guard let current = try await Self.list(forumID: forumID, familyID: nil, challengeID: id, on: connection, logger: logger).first else {
+            guard let current = try await Self.list(forumID: forumID, on: nil, challengeID: id, on: connection, logger: logger).first else {
                 return .gone
             }
             guard current.status == .open, current.version == expectedVersion else { return .stale(current: current) }
@@ -127,14 +150,19 @@ public struct ChallengeRepository: Sendable {
                        decided_by = \(context.actor), decided_at = now(), version = version + 1
                  WHERE id = \(id)
                 """, logger: logger)
-            if decision.status == .accepted,
-               let row = try await ReviewRepository.row(forumID: forumID, familyID: current.familyID, on: connection, logger: logger) {
-                let corrected = current.challenge.correcting(row.review, preliminary: row.group)
-                if corrected != row.review, try await ReviewRepository.store(
-                    corrected, forumID: forumID, familyID: row.familyID, expectedVersion: row.version,
-                    actor: context.actor, on: connection, logger: logger) == nil {
-                    throw WriteConflict(what: "the review of family \(row.familyID)")  // rolls the decision back too
+            guard decision.status == .accepted else { return .decided }
+            switch current.subject {
+            case .listed(let familyID):
+                if let row = try await ReviewRepository.row(forumID: forumID, familyID: familyID, on: connection, logger: logger) {
+                    let corrected = current.challenge.correcting(row.review, preliminary: row.group)
+                    if corrected != row.review, try await ReviewRepository.store(
+                        corrected, forumID: forumID, familyID: row.familyID, expectedVersion: row.version,
+                        actor: context.actor, on: connection, logger: logger) == nil {
+                        throw WriteConflict(what: "the review of family \(row.familyID)")  // rolls the decision back too
+                    }
                 }
+            case .added(let addedID):
+                try await AddedFamilyRepository.correct(addedID, by: current.challenge, on: connection, logger: logger)
             }
             return .decided
         }

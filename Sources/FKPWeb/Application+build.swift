@@ -88,9 +88,10 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
         .addRoutes(to: router)
     OverviewController(renderer: renderer, regions: RegionRepository(database: database),
                        overviews: OverviewRepository(database: database)).addRoutes(to: router)
-    ReviewController(renderer: renderer, forums: forums, reviews: reviews, added: AddedFamilyRepository(database: database)).addRoutes(to: router)
+    let added = AddedFamilyRepository(database: database)
+    ReviewController(renderer: renderer, forums: forums, reviews: reviews, added: added).addRoutes(to: router)
     PaperListController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
-    ChallengeController(renderer: renderer, forums: forums, reviews: reviews, challenges: challenges,
+    ChallengeController(renderer: renderer, forums: forums, reviews: reviews, added: added, challenges: challenges,
                         audit: AuditRepository(database: database)).addRoutes(to: router)
     let invitations = InvitationRepository(database: database)
     InvitationController(renderer: renderer, forums: forums, invitations: invitations,

@@ -3,12 +3,14 @@ import FKPStore
 import Foundation
 import Hummingbird
 
-/// A family's page in a forum (its values, its history from the audit trail, its challenges), the
-/// forum's list of challenges, raising a challenge, and the facilitator's decision on one.
+/// The page of a row of a forum's list, a listed family or an added one (its values, its history
+/// from the audit trail, its challenges), the forum's list of challenges, raising a challenge, and
+/// the facilitator's decision on one.
 struct ChallengeController {
     let renderer: PageRenderer
     let forums: ForumRepository
     let reviews: ReviewRepository
+    let added: AddedFamilyRepository
     let challenges: ChallengeRepository
     let audit: AuditRepository
 
@@ -33,54 +35,56 @@ struct ChallengeController {
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/forums/{id}/families/{family}", use: family)
+        router.get("/forums/{id}/families/{family}", use: row)
         router.post("/forums/{id}/families/{family}/challenges", use: raise)
+        router.get("/forums/{id}/added/{added}", use: row)
+        router.post("/forums/{id}/added/{added}/challenges", use: raise)
         router.get("/forums/{id}/challenges", use: list)
         router.post("/forums/{id}/challenges/{challenge}/decision", use: decide)
     }
 
-    @Sendable func family(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func row(_ request: Request, context: AppRequestContext) async throws -> Response {
         let forum = try await forums.requested(by: context, write: false)
         let moment = try HistoricalMoment(request, place: forum.place, language: context.language)
-        let row = try await requestedFamily(forum, context, write: false, asOf: moment?.date)
-        return try await renderFamily(request, context, forum: forum, row: row, moment: moment, error: nil, status: .ok)
+        let row = try await requestedRow(forum, context, write: false, asOf: moment?.date)
+        return try await renderRow(request, context, forum: forum, row: row, moment: moment, error: nil, status: .ok)
     }
 
     @Sendable func raise(_ request: Request, context: AppRequestContext) async throws -> Response {
         let forum = try await forums.requested(by: context, write: true)
         try context.authorize(.raiseChallenge, forum.resource)
         guard let principal = context.principal else { throw LoginRequired() }
-        let row = try await requestedFamily(forum, context, write: true)
+        let row = try await requestedRow(forum, context, write: true)
         var request = request
         let form = try await request.decodeForm(RaiseForm.self)
         let t = Translations(language: context.language)
+        func refuse(_ messages: [String], raised: Challenge? = nil, _ status: HTTPResponse.Status) async throws -> Response {
+            try await renderRow(request, context, forum: forum, row: row, error: .init(messages: messages, raised: raised), status: status)
+        }
         guard let kind = Challenge.Kind(rawValue: form.kind) else {
-            return try await renderFamily(request, context, forum: forum, row: row, error: .init(messages: [t["challenge_error_kind"]]),
-                                          status: .unprocessableContent)
+            return try await refuse([t["challenge_error_kind"]], .unprocessableContent)
         }
         let challenge = Challenge(kind: kind, proposedGroup: form.proposed_group.flatMap(Int.init).flatMap(WelfareGroup.init),
                                   proposedPresence: form.proposed_presence.flatMap(Presence.init),
                                   proposedValue: form.proposed_value ?? "", reason: form.reason ?? "")
-        let problems = challenge.problems(currentGroup: row.review.groupAfter(preliminary: row.group))
+        let problems = challenge.problems(currentGroup: row.currentGroup, presences: row.presences)
         guard problems.isEmpty else {
-            return try await renderFamily(request, context, forum: forum, row: row,
-                                          error: .init(messages: problems.map { t["challenge_error_\($0.rawValue)"] }, raised: challenge),
-                                          status: .unprocessableContent)
+            return try await refuse(problems.map { t["challenge_error_\($0.rawValue)"] }, raised: challenge, .unprocessableContent)
         }
-        guard forum.state.allows(.review) else {
-            return try await renderFamily(request, context, forum: forum, row: row, error: .init(messages: [t["challenge_error_state"]]),
-                                          status: .conflict)
-        }
+        guard forum.state.allows(.review) else { return try await refuse([t["challenge_error_state"]], .conflict) }
+        guard !row.isWithdrawn else { return try await refuse([t["challenge_error_withdrawn"]], .conflict) }
         do {
             _ = try await challenges.raise(
-                forumID: forum.id, familyID: row.familyID, challenge, userID: principal.userID, name: principal.displayName,
+                forumID: forum.id, on: row.subject, challenge, userID: principal.userID, name: principal.displayName,
                 context: WriteContext(actor: principal.username, role: principal.primaryRole, action: "challenge.raise",
                                       reason: challenge.normalized.reason, forumID: forum.id, requestID: context.requestID))
         } catch let error where DatabaseRefusal(error)?.constraint == "forum_state_allows" {
-            return try await renderFamily(request, context, forum: forum, row: row, error: .init(messages: [t["challenge_error_state"]]),
-                                          status: .conflict)
+            return try await refuse([t["challenge_error_state"]], .conflict)
+        } catch let error where DatabaseRefusal(error)?.constraint == "challenges_added_family_withdrawn" {
+            // Withdrawn between the page's read and this write.
+            return try await refuse([t["challenge_error_withdrawn"]], .conflict)
         }
-        return redirect("/forums/\(forum.id)/families/\(row.familyID)#challenges")
+        return redirect(row.path(forumID: forum.id) + "#challenges")
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -103,7 +107,8 @@ struct ChallengeController {
             status: form.status.flatMap(Challenge.Status.init) ?? .open, method: method,
             votesFor: method == .vote ? count(form.votes_for) : nil, votesAgainst: method == .vote ? count(form.votes_against) : nil,
             votesAbstain: method == .vote ? count(form.votes_abstain) : nil, note: form.note ?? "")
-        let back = form.back == "family" ? "/forums/\(forum.id)/families/\(challenge.familyID)#challenges" : "/forums/\(forum.id)/challenges"
+        let back = form.back == "family"
+            ? ChallengedRow.path(of: challenge.subject, forumID: forum.id) + "#challenges" : "/forums/\(forum.id)/challenges"
         func refuse(_ messages: [String], _ status: HTTPResponse.Status) async throws -> Response {
             try await renderList(request, context, forum: forum, error: ChallengesPage.Refusal(challengeID: id, messages: messages), status: status)
         }
@@ -130,27 +135,50 @@ struct ChallengeController {
         }
     }
 
-    /// The family named by the route, when it is listed in one of the forum's units.
-    private func requestedFamily(_ forum: ForumSummary, _ context: AppRequestContext, write: Bool,
-                                 asOf: Date? = nil) async throws -> ReviewRepository.Row {
-        guard let row = try await reviews.row(forumID: forum.id, familyID: try context.parameters.require("family"), asOf: asOf) else {
-            throw write ? HTTPError(.forbidden) : HTTPError(.notFound)
+    /// The row named by the route (`{family}` or `{added}`), when it is one of the forum's.
+    private func requestedRow(_ forum: ForumSummary, _ context: AppRequestContext, write: Bool,
+                              asOf: Date? = nil) async throws -> ChallengedRow {
+        let found: ChallengedRow?
+        if let familyID = context.parameters.get("family") {
+            found = try await reviews.row(forumID: forum.id, familyID: familyID, asOf: asOf).map(ChallengedRow.listed)
+        } else if let id = Int64(try context.parameters.require("added")) {
+            found = try await added.one(forumID: forum.id, id: id, asOf: asOf).map(ChallengedRow.added)
+        } else {
+            found = nil
         }
-        return row
+        guard let found else { throw write ? HTTPError(.forbidden) : HTTPError(.notFound) }
+        return found
     }
 
-    private func renderFamily(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, row: ReviewRepository.Row,
-                              moment: HistoricalMoment? = nil, error: FamilyPage.Refusal?, status: HTTPResponse.Status) async throws -> Response {
-        let history = try await audit.rowHistory(table: "fkp.reviews", rowKey: "\(forum.id)/\(row.familyID)", fields: FamilyPage.reviewFields,
+    private func renderRow(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, row: ChallengedRow,
+                           moment: HistoricalMoment? = nil, error: RowRecord.Refusal?, status: HTTPResponse.Status) async throws -> Response {
+        let history: [AuditRepository.RowChange]
+        switch row {
+        case .listed(let listed):
+            history = try await audit.rowHistory(table: "fkp.reviews", rowKey: "\(forum.id)/\(listed.familyID)",
+                                                 fields: FamilyPage.reviewFields, until: moment?.date)
+        case .added(let added):
+            history = try await audit.rowHistory(table: "fkp.added_families", rowKey: "\(added.id)", fields: AddedFamilyPage.fields,
                                                  until: moment?.date)
+        }
         // A historical view shows the values and history up to that moment, and changes nothing.
         let open = moment == nil && forum.state.allows(.review)
-        let page = FamilyPage(
-            forum: forum, row: row, history: history, challenges: try await challenges.list(forumID: forum.id, familyID: row.familyID),
-            mayRaise: open && AccessPolicy.decide(context.principal, .raiseChallenge, forum.resource) == .allow,
+        let record = RowRecord(
+            forum: forum, history: history, challenges: try await challenges.list(forumID: forum.id, on: row.subject),
+            raiseAction: row.path(forumID: forum.id) + "/challenges", presences: row.presences,
+            mayRaise: open && !row.isWithdrawn && AccessPolicy.decide(context.principal, .raiseChallenge, forum.resource) == .allow,
             mayDecide: open && AccessPolicy.decide(context.principal, .runForum, forum.resource) == .allow,
-            moment: moment, error: error, csrf: context.csrfToken(), language: context.language)
-        return try renderer.render("family", title: "family_title", content: page, request: request, context: context, status: status)
+            error: error, language: context.language)
+        switch row {
+        case .listed(let listed):
+            let page = FamilyPage(forum: forum, row: listed, record: record, moment: moment, csrf: context.csrfToken(), language: context.language)
+            return try renderer.render("family", title: "family_title", content: page, request: request, context: context, status: status)
+        case .added(let added):
+            let page = AddedFamilyPage(forum: forum, added: added, record: record, moment: moment, csrf: context.csrfToken(),
+                                       language: context.language)
+            return try renderer.render("added-family", title: "added_family_title", content: page, request: request, context: context,
+                                       status: status)
+        }
     }
 
     private func renderList(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, error: ChallengesPage.Refusal?,

@@ -1,11 +1,14 @@
 import FKPCore
 import FKPStore
 
-/// One challenge as the family page and the forum's list show it, with its decision form.
+/// One challenge as a row's page and the forum's list show it, with its decision form.
 struct ChallengeItem {
     let id: Int64
     let version: Int
-    let familyID: String
+    /// The challenged row's page.
+    let link: String
+    /// The family's id, or the words that say it was added by the forum.
+    let code: String
     let headName: String
     let kind: String
     /// nil when empty: a template section shows for any string, even an empty one.
@@ -26,7 +29,11 @@ struct ChallengeItem {
         let c = listed.challenge
         id = listed.id
         version = listed.version
-        familyID = listed.familyID
+        link = ChallengedRow.path(of: listed.subject, forumID: forum.id)
+        switch listed.subject {
+        case .listed(let familyID): code = familyID
+        case .added: code = t["added_family_code"]
+        }
         headName = listed.headName
         kind = t["challenge_kind_\(c.kind.rawValue)"]
         let proposed: String

@@ -33,6 +33,8 @@ extension Messages {
         "challenge_error_proposedGroupMissing": "Pilih usulan kelompok.",
         "challenge_error_proposedGroupIsCurrent": "Usulan kelompok sama dengan kelompok sekarang.",
         "challenge_error_proposedPresenceMissing": "Pilih usulan keberadaan.",
+        "challenge_error_proposedPresenceNotAllowed": "Keluarga tambahan hanya dapat tinggal di sini, pindah, atau tidak ditemukan.",
+        "challenge_error_withdrawn": "Penambahan keluarga ini sudah dibatalkan; keluarga ini tidak dapat disanggah lagi.",
         "challenge_error_proposedValueMissing": "Isikan nilai yang diusulkan.",
         "challenge_error_reasonMissing": "Tuliskan alasan sanggahan.",
         "challenge_error_kind": "Pilih jenis sanggahan.",
@@ -57,6 +59,14 @@ extension Messages {
         "history_field_duplicate_of": "Ganda dengan",
         "history_field_merged_into": "Bergabung ke",
         "history_field_order_note": "Catatan urutan",
+        "history_field_head_name": "Nama kepala keluarga",
+        "history_field_address": "Alamat",
+        "history_field_members": "Jumlah anggota",
+        "history_field_withdraw_reason": "Alasan pembatalan",
+        "added_family_title": "Keluarga tambahan",
+        "added_family_code": "keluarga tambahan",
+        "added_family_reason": "Alasan ditambahkan",
+        "added_family_by": "Ditambahkan oleh",
     ]
 
     static let challengesEnglish: [String: String] = [
@@ -92,6 +102,8 @@ extension Messages {
         "challenge_error_proposedGroupMissing": "Choose the proposed group.",
         "challenge_error_proposedGroupIsCurrent": "The proposed group is the current group.",
         "challenge_error_proposedPresenceMissing": "Choose the proposed presence.",
+        "challenge_error_proposedPresenceNotAllowed": "An added family can only live here, have moved, or not be found.",
+        "challenge_error_withdrawn": "This addition was withdrawn; the family can no longer be challenged.",
         "challenge_error_proposedValueMissing": "Give the proposed value.",
         "challenge_error_reasonMissing": "Give the reason for the challenge.",
         "challenge_error_kind": "Choose the kind of challenge.",
@@ -116,5 +128,13 @@ extension Messages {
         "history_field_duplicate_of": "Duplicate of",
         "history_field_merged_into": "Merged into",
         "history_field_order_note": "Note on the order",
+        "history_field_head_name": "Head of the family",
+        "history_field_address": "Address",
+        "history_field_members": "Members",
+        "history_field_withdraw_reason": "Reason for withdrawing",
+        "added_family_title": "Added family",
+        "added_family_code": "added family",
+        "added_family_reason": "Why it was added",
+        "added_family_by": "Added by",
     ]
 }

@@ -72,6 +72,8 @@ struct ReviewController {
                                                                      forumID: forum.id, requestID: context.requestID))
         } catch let error where DatabaseRefusal(error)?.constraint == "forum_state_allows" {
             return try await refuse("review_error_state", .conflict)
+        } catch let error where DatabaseRefusal(error)?.constraint == "added_families_open_challenge" {
+            return try await refuse("added_withdraw_error_open_challenge", .conflict)
         }
         switch outcome {
         case .withdrawn: return redirect("/forums/\(forum.id)/units/\(unit.code.value)#added")

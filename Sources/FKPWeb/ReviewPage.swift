@@ -53,6 +53,8 @@ struct ReviewPage {
         let reason: String
         let withdrawn: String?
         let mayWithdraw: Bool
+        /// "2 sanggahan terbuka", nil when none is open.
+        let openChallenges: String?
     }
     struct Addition {
         let family: AddedFamily
@@ -133,7 +135,8 @@ struct ReviewPage {
                      presence: t.presence(a.family.presence),
                      group: a.family.proposedGroup.map { t.group($0) } ?? "", reason: a.family.reason,
                      withdrawn: a.withdrawal.map { t.filling("added_withdrawn_by", ["name": $0.by, "reason": $0.reason]) },
-                     mayWithdraw: editable && a.withdrawal == nil)
+                     mayWithdraw: editable && a.withdrawal == nil,
+                     openChallenges: a.openChallenges > 0 ? "\(a.openChallenges) \(t["review_open_challenges"])" : nil)
         }
         let typed = addition?.family
         addErrors = addition?.messages ?? []

@@ -91,6 +91,7 @@ extension ReviewPage.AddedRow: MustacheParent {
         case "reason": reason
         case "withdrawn": withdrawn
         case "mayWithdraw": mayWithdraw
+        case "openChallenges": openChallenges
         default: nil
         }
     }

@@ -109,6 +109,134 @@ final class ChallengeTests: XCTestCase {
             XCTAssertEqual(hiddenFamily.status, .notFound)
             let hiddenList = try await outsider.get("/forums/1/challenges")
             XCTAssertEqual(hiddenList.status, .notFound)
+
+            // Once the forum has moved on, the refusal says why, though the page no longer offers the form.
+            try await SQLTest.write(db, forum: 1, [SQLTest.judgeTheRest(), "UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = 1"])
+            let late = try await figure.post("/forums/1/families/F1/challenges", ["kind": "data", "proposed_value": "Siti", "reason": "Nama"])
+            XCTAssertEqual(late.status, .conflict)
+            XCTAssertTrue(late.text.contains("hanya dapat diajukan dan diputuskan pada tahap pembahasan daftar"))
+            XCTAssertFalse(late.text.contains(#"action="/forums/1/families/F1/challenges""#), "and no form")
+            let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.challenges", as: Int64.self)
+            XCTAssertEqual(count, 0)
+        }
+    }
+
+    /// Forum 1 reviewing with one added family (id 1) in its unit; forum 2 reviewing with one (id 2).
+    static let withAdditions = reviewing + SQLTest.advance(forum: 2, to: .reviewing) + [
+        """
+        INSERT INTO fkp.added_families (forum_id, sls_code, head_name, address, members, proposed_group, reason, created_by)
+        VALUES (1, '32010100010001', 'Ujang Sobari', 'Kp. Babakan RT 1', 5, 2, 'Pindahan 2023, belum terdata', 'ketua'),
+               (2, '32010100020001', 'Asep Hidayat', '', 3, 2, 'Belum terdata', 'ketua')
+        """,
+    ]
+
+    func testAnAddedFamilyIsChallengedAndTheAcceptedChallengeCorrectsItWithItsHistory() async throws {
+        try await WebTest.withApp(seed: Self.withAdditions) { client, db in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let list = try await head.get("/forums/1/units/32010100010001")
+            XCTAssertTrue(list.text.contains(#"<a href="/forums/1/added/1">Riwayat dan sanggahan</a>"#), "the added row links to its page")
+
+            var figure = TestBrowser(client)
+            try await figure.login("tokoh", TestAccounts.password)
+            let page = try await figure.get("/forums/1/added/1")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains("Ujang Sobari"))
+            XCTAssertTrue(page.text.contains("Pindahan 2023, belum terdata"))
+            XCTAssertTrue(page.text.contains(#"action="/forums/1/added/1/challenges""#))
+            XCTAssertTrue(page.text.contains(#"<option value="not_found">"#))
+            XCTAssertFalse(page.text.contains(#"<option value="died">"#), "only the presences an added family can have are offered")
+            let died = try await figure.post("/forums/1/added/1/challenges", ["kind": "presence", "proposed_presence": "died", "reason": "Kata tetangga"])
+            XCTAssertEqual(died.status, .unprocessableContent)
+            XCTAssertTrue(died.text.contains("Keluarga tambahan hanya dapat tinggal di sini, pindah, atau tidak ditemukan"))
+            let same = try await figure.post("/forums/1/added/1/challenges", ["kind": "group", "proposed_group": "2", "reason": "Kata tetangga"])
+            XCTAssertEqual(same.status, .unprocessableContent)
+            XCTAssertTrue(same.text.contains("Usulan kelompok sama dengan kelompok sekarang"))
+            let raised = try await figure.post("/forums/1/added/1/challenges", [
+                "kind": "group", "proposed_group": "1", "reason": "Kepala keluarga sakit, tidak bekerja"])
+            XCTAssertEqual(raised.status, .seeOther)
+            XCTAssertEqual(raised.location, "/forums/1/added/1#challenges")
+            let stored = try await SQLTest.scalar(db, "SELECT added_family_id || ' ' || coalesce(family_id, '-') FROM fkp.challenges", as: String.self)
+            XCTAssertEqual(stored, "1 -")
+            // The moment after the challenge was raised (to the second, in the forum's local time), for the view as it stood.
+            let moment = try await SQLTest.scalar(db, """
+                SELECT to_char((date_trunc('second', max(occurred_at)) + interval '1 second') AT TIME ZONE 'Asia/Jakarta',
+                               'YYYY-MM-DD"T"HH24:MI:SS') FROM audit.entries
+                """, as: String.self) ?? ""
+            try await SQLTest.write(db, ["SELECT pg_sleep(1.2)"])
+
+            let challenged = try await head.get("/forums/1/units/32010100010001")
+            XCTAssertTrue(challenged.text.contains("<strong>1 sanggahan terbuka</strong>"), "the added row shows its open challenge")
+            let withdrawal = try await head.post("/forums/1/units/32010100010001/added/1/withdraw", ["version": "1", "reason": "Salah tambah"])
+            XCTAssertEqual(withdrawal.status, .conflict, "an addition is not withdrawn under an open challenge")
+            XCTAssertTrue(withdrawal.text.contains("masih punya sanggahan terbuka"))
+
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let open = try await facilitator.get("/forums/1/challenges")
+            XCTAssertTrue(open.text.contains(#"<a href="/forums/1/added/1">Ujang Sobari</a> <small class="code">keluarga tambahan</small>"#))
+            let decided = try await facilitator.post("/forums/1/challenges/1/decision", [
+                "version": "1", "status": "accepted", "method": "consensus", "note": "Disepakati", "back": "family"])
+            XCTAssertEqual(decided.status, .seeOther)
+            XCTAssertEqual(decided.location, "/forums/1/added/1#challenges")
+            let row = try await SQLTest.scalar(db, "SELECT proposed_group || ' ' || version FROM fkp.added_families WHERE id = 1", as: String.self)
+            XCTAssertEqual(row, "1 2", "the accepted challenge is the added family's correction")
+            let entries = try await SQLTest.scalar(db, """
+                SELECT string_agg(table_name || ':' || action || ':' || decision_ref, ' ' ORDER BY seq) FROM audit.entries
+                 WHERE decision_ref IS NOT NULL
+                """, as: String.self)
+            XCTAssertEqual(entries, "fkp.challenges:challenge.accepted:challenge:1 fkp.added_families:challenge.accepted:challenge:1")
+
+            let corrected = try await facilitator.get("/forums/1/added/1")
+            XCTAssertTrue(corrected.text.contains("Usulan kelompok: <del>2 Miskin</del> <ins>1 Sangat miskin</ins>"), corrected.text)
+            XCTAssertTrue(corrected.text.contains("Sanggahan #1"), "the history names the decision it carries out")
+            let then = try await facilitator.get("/forums/1/added/1?at=\(moment)")
+            XCTAssertTrue(then.text.contains("Tampilan historis"), "the page says it is a historical view")
+            XCTAssertTrue(then.text.contains("<dd>2 Miskin</dd>"), "the group as it stood before the decision")
+            XCTAssertFalse(then.text.contains("<ins>1 Sangat miskin</ins>"))
+            XCTAssertFalse(then.text.contains(#"action="/forums/1/challenges/1/decision""#), "nothing is decided in a historical view")
+            let forum = try await facilitator.get("/forums/1")
+            XCTAssertTrue(forum.text.contains(#"<th scope="row">1 Sangat miskin</th><td class="n">1</td><td class="n">2</td>"#),
+                          "the forum summary counts the added family in its corrected group")
+
+            let withdrawn = try await head.post("/forums/1/units/32010100010001/added/1/withdraw", ["version": "2", "reason": "Salah tambah"])
+            XCTAssertEqual(withdrawn.status, .seeOther, "decided, the addition can be withdrawn")
+            let gone = try await figure.get("/forums/1/added/1")
+            XCTAssertTrue(gone.text.contains("Dibatalkan oleh ketua: Salah tambah"))
+            XCTAssertFalse(gone.text.contains(#"action="/forums/1/added/1/challenges""#), "a withdrawn addition offers no challenge form")
+            let late = try await figure.post("/forums/1/added/1/challenges", ["kind": "data", "proposed_value": "Ujang S.", "reason": "Nama"])
+            XCTAssertEqual(late.status, .conflict)
+            XCTAssertTrue(late.text.contains("tidak dapat disanggah lagi"))
+            let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.challenges", as: Int64.self)
+            XCTAssertEqual(count, 1)
+        }
+    }
+
+    func testAddedFamiliesOfOtherForumsAndPlacesAreRefused() async throws {
+        try await WebTest.withApp(seed: Self.withAdditions) { client, db in
+            var figure = TestBrowser(client)
+            try await figure.login("tokoh", TestAccounts.password)
+            try await figure.get("/forums/1/added/1")
+            let otherForums = try await figure.get("/forums/1/added/2")
+            XCTAssertEqual(otherForums.status, .notFound, "forum 2's addition is not a row of forum 1")
+            let raiseThere = try await figure.post("/forums/1/added/2/challenges", ["kind": "data", "proposed_value": "x", "reason": "y"])
+            XCTAssertEqual(raiseThere.status, .forbidden)
+            let raiseInForum2 = try await figure.post("/forums/2/added/2/challenges", ["kind": "data", "proposed_value": "x", "reason": "y"])
+            XCTAssertEqual(raiseInForum2.status, .forbidden, "a figure of forum 1 takes no part in forum 2")
+            let notANumber = try await figure.get("/forums/1/added/x")
+            XCTAssertEqual(notANumber.status, .notFound)
+
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            let seen = try await staff.get("/forums/1/added/1")
+            XCTAssertEqual(seen.status, .ok)
+            XCTAssertFalse(seen.text.contains(#"action="/forums/1/added/1/challenges""#), "BPS staff see the page but raise no challenge")
+            let staffRaise = try await staff.post("/forums/1/added/1/challenges", ["kind": "data", "proposed_value": "x", "reason": "y"])
+            XCTAssertEqual(staffRaise.status, .forbidden)
+            var outsider = TestBrowser(client)
+            try await outsider.login("bps.other", TestAccounts.password)
+            let hidden = try await outsider.get("/forums/1/added/1")
+            XCTAssertEqual(hidden.status, .notFound)
             let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.challenges", as: Int64.self)
             XCTAssertEqual(count, 0)
         }

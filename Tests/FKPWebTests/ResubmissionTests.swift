@@ -47,7 +47,7 @@ final class ResubmissionTests: XCTestCase {
             // Two sendings at once: the second waits for the first and finds its challenge.
             let challenges = ChallengeRepository(database: db)
             let raise = { @Sendable () async throws -> Int64 in
-                try await challenges.raise(forumID: 1, familyID: "F2", Challenge(kind: .group, proposedGroup: .veryPoor, reason: "Sakit keras"),
+                try await challenges.raise(forumID: 1, on: .listed(familyID: "F2"), Challenge(kind: .group, proposedGroup: .veryPoor, reason: "Sakit keras"),
                                            userID: nil, name: "Uji tokoh",
                                            context: WriteContext(actor: "tokoh", role: .communityFigure, action: "challenge.raise", forumID: 1))
             }

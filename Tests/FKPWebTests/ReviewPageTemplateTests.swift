@@ -32,7 +32,7 @@ final class ReviewPageTemplateTests: XCTestCase {
         assertAnswersEveryProperty(page.summary.lines[0])
         assertAnswersEveryProperty(SummaryTable.Count(label: "Pindah", count: 1))
         assertAnswersEveryProperty(ReviewPage.AddedRow(id: 1, version: 1, name: "A", address: "B", members: 2, presence: "C", group: "D",
-                                                       reason: "E", withdrawn: "F", mayWithdraw: true))
+                                                       reason: "E", withdrawn: "F", mayWithdraw: true, openChallenges: "G"))
         assertAnswersEveryProperty(page.filterVerdicts[0])
         assertAnswersEveryProperty(PageRenderer.Layout(t: Translations(language: .english), lang: "en", title: "x", switchLanguageURL: "/",
                                                        requestID: "r", user: "u", csrf: "c", canSeeUsers: true, canImport: false, canAudit: true, hasOwnForums: true, content: 1))
