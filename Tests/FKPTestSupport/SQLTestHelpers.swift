@@ -101,6 +101,18 @@ public enum SQLTest {
         return nil
     }
 
+    /// A moment just after the last audit entry, to the second in the forum's local time as a
+    /// page's `at` takes it (2026-12-01T10:30:05); then waits until the clock has passed it, so
+    /// that what is written next lies after it.
+    public static func momentAfterLastEntry(_ database: Database) async throws -> String {
+        let moment = try await scalar(database, """
+            SELECT to_char((date_trunc('second', max(occurred_at)) + interval '1 second') AT TIME ZONE 'Asia/Jakarta',
+                           'YYYY-MM-DD"T"HH24:MI:SS') FROM audit.entries
+            """, as: String.self) ?? ""
+        try await write(database, ["SELECT pg_sleep(1.2)"])
+        return moment
+    }
+
     /// Asserts that the write is refused by the database, and that the refusal mentions `fragment`
     /// (a constraint name or words of the message).
     public static func assertRefused(_ fragment: String, file: StaticString = #filePath, line: UInt = #line,

@@ -100,12 +100,8 @@ final class AuditPagesTests: XCTestCase {
             "INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason) VALUES (1, 'F1', 'tidak_sesuai', 2, 'Baru kena PHK')",
         ]
         try await WebTest.withApp(seed: first) { client, db in
-            // The moment after the first verdict (to the second, in the forum's local time), then more changes.
-            let moment = try await SQLTest.scalar(db, """
-                SELECT to_char((date_trunc('second', max(occurred_at)) + interval '1 second') AT TIME ZONE 'Asia/Jakarta',
-                               'YYYY-MM-DD"T"HH24:MI:SS') FROM audit.entries
-                """, as: String.self) ?? ""
-            try await SQLTest.write(db, ["SELECT pg_sleep(1.2)"])
+            // A moment after the first verdict, then more changes.
+            let moment = try await SQLTest.momentAfterLastEntry(db)
             try await SQLTest.write(db, [
                 "UPDATE fkp.reviews SET verdict = 'sesuai', proposed_group = NULL, reason = NULL WHERE family_id = 'F1'",
                 "INSERT INTO fkp.reviews (forum_id, family_id, verdict, presence) VALUES (1, 'F2', 'tidak_berpendapat', 'died')",

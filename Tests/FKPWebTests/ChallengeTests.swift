@@ -158,12 +158,8 @@ final class ChallengeTests: XCTestCase {
             XCTAssertEqual(raised.location, "/forums/1/added/1#challenges")
             let stored = try await SQLTest.scalar(db, "SELECT added_family_id || ' ' || coalesce(family_id, '-') FROM fkp.challenges", as: String.self)
             XCTAssertEqual(stored, "1 -")
-            // The moment after the challenge was raised (to the second, in the forum's local time), for the view as it stood.
-            let moment = try await SQLTest.scalar(db, """
-                SELECT to_char((date_trunc('second', max(occurred_at)) + interval '1 second') AT TIME ZONE 'Asia/Jakarta',
-                               'YYYY-MM-DD"T"HH24:MI:SS') FROM audit.entries
-                """, as: String.self) ?? ""
-            try await SQLTest.write(db, ["SELECT pg_sleep(1.2)"])
+            // A moment after the challenge was raised, for the view as it stood.
+            let moment = try await SQLTest.momentAfterLastEntry(db)
 
             let challenged = try await head.get("/forums/1/units/32010100010001")
             XCTAssertTrue(challenged.text.contains("<strong>1 sanggahan terbuka</strong>"), "the added row shows its open challenge")
