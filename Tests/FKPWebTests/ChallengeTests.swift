@@ -224,8 +224,10 @@ final class ChallengeTests: XCTestCase {
 
             var staff = TestBrowser(client)
             try await staff.login("bps", TestAccounts.password)
-            let seen = try await staff.get("/forums/1/added/1")
+            let seen = try await staff.get("/forums/1/added/1?lang=en")
             XCTAssertEqual(seen.status, .ok)
+            XCTAssertTrue(seen.text.contains("<dt>Why it was added</dt><dd>Pindahan 2023, belum terdata</dd><dt>Added by</dt><dd>ketua</dd>"),
+                          "the page in English")
             XCTAssertFalse(seen.text.contains(#"action="/forums/1/added/1/challenges""#), "BPS staff see the page but raise no challenge")
             let staffRaise = try await staff.post("/forums/1/added/1/challenges", ["kind": "data", "proposed_value": "x", "reason": "y"])
             XCTAssertEqual(staffRaise.status, .forbidden)
