@@ -3,7 +3,8 @@
 
 A facilitator opens the forum and takes attendance; the SLS head marks verdicts on a phone-sized
 window; a community figure raises a challenge; the facilitator accepts it and the forum's summary
-changes; two people save the same row and the second gets the conflict page; an auditor reads the
+changes; the SLS head adds a missing family, which the figure challenges and the facilitator
+accepts; two people save the same row and the second gets the conflict page; an auditor reads the
 history on a phone. Screenshots of each step go to test-artifacts/browser/, and every page shot
 must fit its window's width. Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
 """
@@ -217,6 +218,38 @@ def run(base):
         forum.shot(facilitator, "summary-changed")
         facilitator.get(f"{base}/forums/1/families/{third_id}")
         check(shows(facilitator, "Sanggahan #1"), "the family's history names the decision")
+
+        print("The SLS head adds a missing family on the phone; the figure challenges it; the facilitator accepts")
+        head.get(unit)
+        adding = head.find_element(By.CSS_SELECTOR, "form[action$='/added']")
+        adding.find_element(By.NAME, "head_name").send_keys("Ujang Sobari")
+        adding.find_element(By.NAME, "address").send_keys("Kp. Babakan RT 01")
+        adding.find_element(By.NAME, "members").send_keys("4")
+        Select(adding.find_element(By.NAME, "proposed_group")).select_by_value("3")
+        adding.find_element(By.NAME, "reason").send_keys("Pindahan 2023, belum terdata")
+        adding.find_element(By.CSS_SELECTOR, "button").click()
+        check(shows(head, "Ujang Sobari"), "the added family is listed under the unit's added families")
+        forum.shot(head, "family-added-phone")
+        before = forum.summary_after(facilitator)
+        figure.get(unit)
+        figure.find_element(By.CSS_SELECTOR, "li.v-added p.links a").click()
+        check(shows(figure, "Alasan ditambahkan"), "the added family has its own page")
+        figure.find_element(By.CSS_SELECTOR, "input[name='kind'][value='group']").click()
+        Select(figure.find_element(By.NAME, "proposed_group")).select_by_value("2")
+        figure.find_element(By.NAME, "reason").send_keys("Suami baru kehilangan pekerjaan")
+        forum.click_button(figure, "Ajukan sanggahan")
+        check(shows(figure, "Terbuka"), "the challenge on the added family is open on its page")
+        forum.shot(figure, "added-family-challenged-phone")
+        facilitator.get(base + "/forums/1/challenges")
+        decision = facilitator.find_element(By.CSS_SELECTOR, "form.decision")
+        decision.find_element(By.CSS_SELECTOR, "input[value='accepted']").click()
+        Select(decision.find_element(By.NAME, "method")).select_by_value("consensus")
+        decision.find_element(By.CSS_SELECTOR, "button").click()
+        check(shows(facilitator, "Belum ada sanggahan.") and not facilitator.find_elements(By.CSS_SELECTOR, "form.decision"),
+              "the challenge on the added family is decided")
+        after = forum.summary_after(facilitator)
+        check(after[1] == before[1] + 1 and after[2] == before[2] - 1,
+              f"the summary counts the added family in the accepted group 2 instead of 3: {before} → {after}")
 
         print("Two people save the same row")
         facilitator.get(unit)
