@@ -82,20 +82,38 @@ public struct AddedFamilyRepository: Sendable {
         }
     }
 
-    public func list(forumID: Int64, unit: RegionCode) async throws -> [Listed] {
-        try await database.read { connection in
-            try await Self.collect(connection.query(UnitAdditions.self, forumID, unit.value, logger: database.logger))
+    /// The families the forum added to `unit`, oldest first; with `asOf`, as they stood then.
+    public func list(forumID: Int64, unit: RegionCode, asOf: Date? = nil) async throws -> [Listed] {
+        guard let asOf else {
+            return try await database.read { connection in
+                try await Self.collect(connection.query(UnitAdditions.self, forumID, unit.value, logger: database.logger))
+            }
         }
+        return try await Self.asTheyStood(forumID: forumID, at: asOf, unit: unit.value, id: nil, database: database)
     }
 
     /// One family the forum added; with `asOf`, as it stood then (nil if it was not added yet).
     public func one(forumID: Int64, id: Int64, asOf: Date? = nil) async throws -> Listed? {
-        let (added, challenges) = asOf == nil ? ("fkp.added_families", "fkp.challenges") : ("added_then", "challenges_then")
-        return try await database.read { connection in
-            try await Self.collect(connection.query("""
-                WITH forum AS (SELECT \(forumID)::bigint AS id, \(asOf)::timestamptz AS at)\(unescaped: asOf == nil ? "" : ReviewRepository.historical)
-                SELECT \(unescaped: Self.columns(challenges: challenges)) FROM \(unescaped: added) a WHERE a.forum_id = \(forumID) AND a.id = \(id)
-                """, logger: database.logger)).first
+        guard let asOf else {
+            return try await database.read { connection in
+                try await Self.collect(connection.query("""
+                    SELECT \(unescaped: Self.columns(challenges: "fkp.challenges")) FROM fkp.added_families a
+                     WHERE a.forum_id = \(forumID) AND a.id = \(id)
+                    """, logger: database.logger)).first
+            }
+        }
+        return try await Self.asTheyStood(forumID: forumID, at: asOf, unit: nil, id: id, database: database).first
+    }
+
+    /// The forum's added families in `unit`, or the one with `id`, as they stood at `moment` (from the audit trail).
+    private static func asTheyStood(forumID: Int64, at moment: Date, unit: String?, id: Int64?, database: Database) async throws -> [Listed] {
+        try await database.read { connection in
+            try await collect(connection.query("""
+                WITH forum AS (SELECT \(forumID)::bigint AS id, \(moment)::timestamptz AS at)\(unescaped: ReviewRepository.historical)
+                SELECT \(unescaped: columns(challenges: "challenges_then")) FROM added_then a
+                 WHERE a.forum_id = \(forumID) AND (\(unit)::text IS NULL OR a.sls_code = \(unit)) AND (\(id)::bigint IS NULL OR a.id = \(id))
+                 ORDER BY a.id
+                """, logger: database.logger))
         }
     }
 

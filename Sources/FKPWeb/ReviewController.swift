@@ -202,8 +202,7 @@ struct ReviewController {
                         invalid: ReviewPage.Invalid?, addition: ReviewPage.Addition?, moment: HistoricalMoment? = nil,
                         status: HTTPResponse.Status) async throws -> Response {
         let rows = try await reviews.rows(forumID: forum.id, unit: unit.code, asOf: moment?.date)
-        // A historical view is read-only; its added families are counted in the summary, not listed.
-        let addedRows = moment == nil ? try await added.list(forumID: forum.id, unit: unit.code) : []
+        let addedRows = try await added.list(forumID: forum.id, unit: unit.code, asOf: moment?.date)
         // The summary of the list as it is comes from the rows just read; as it stood, from the audit trail.
         let tally = moment == nil
             ? ReviewTally(listed: rows.lazy.map { ($0.group, $0.review) }, added: addedRows.lazy.filter(\.counts).map(\.family))

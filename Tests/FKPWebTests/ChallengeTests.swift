@@ -191,6 +191,13 @@ final class ChallengeTests: XCTestCase {
             XCTAssertTrue(then.text.contains("<dd>2 Miskin</dd>"), "the group as it stood before the decision")
             XCTAssertFalse(then.text.contains("<ins>1 Sangat miskin</ins>"))
             XCTAssertFalse(then.text.contains(#"action="/forums/1/challenges/1/decision""#), "nothing is decided in a historical view")
+            let unitThen = try await facilitator.get("/forums/1/units/32010100010001?at=\(moment)")
+            XCTAssertTrue(unitThen.text.contains("<b>+</b> Ujang Sobari <small>Kp. Babakan RT 1 · 5 jiwa · Masih tinggal di sini · Usulan kelompok: 2 Miskin</small>"),
+                          "the list as it stood shows its added family as it stood")
+            XCTAssertTrue(unitThen.text.contains("<strong>1 sanggahan terbuka</strong>"), "with the challenge then open")
+            XCTAssertFalse(unitThen.text.contains("/added/1/withdraw"), "and offers no withdrawal")
+            let unitNow = try await facilitator.get("/forums/1/units/32010100010001")
+            XCTAssertTrue(unitNow.text.contains("Usulan kelompok: 1 Sangat miskin</small>"))
             let forum = try await facilitator.get("/forums/1")
             XCTAssertTrue(forum.text.contains(#"<th scope="row">1 Sangat miskin</th><td class="n">1</td><td class="n">2</td>"#),
                           "the forum summary counts the added family in its corrected group")
