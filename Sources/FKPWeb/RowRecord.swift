@@ -11,6 +11,8 @@ struct RowRecord {
     /// reason is looked up further out, and would show the form's reason as the event's.
     struct RaiseForm {
         let action: String
+        /// What the free text proposes: an added family names no other family.
+        let valueLabel: String
         let kinds: [FormOption]
         let groups: [FormOption]
         let presences: [FormOption]
@@ -53,6 +55,7 @@ struct RowRecord {
         let raised = error?.raised
         raise = RaiseForm(
             action: raiseAction,
+            valueLabel: t[presences.contains(where: \.namesAnotherFamily) ? "challenge_proposed_value" : "challenge_proposed_value_added"],
             kinds: Challenge.Kind.allCases.map { FormOption(value: $0.rawValue, label: t["challenge_kind_\($0.rawValue)"], selected: raised?.kind == $0) },
             groups: FormOption.groups(selected: raised?.proposedGroup, t),
             presences: FormOption.presences(presences, selected: raised?.proposedPresence, t),

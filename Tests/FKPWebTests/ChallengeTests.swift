@@ -16,6 +16,7 @@ final class ChallengeTests: XCTestCase {
             let page = try await figure.get("/forums/1/families/F2")
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.text.contains("Ajukan sanggahan"))
+            XCTAssertTrue(page.text.contains("Nilai yang benar, ID keluarga lain, atau tujuan pindah"), "a listed family may be another's duplicate")
             let raised = try await figure.post("/forums/1/families/F2/challenges", [
                 "kind": "group", "proposed_group": "1", "reason": "Kepala keluarga sakit, tidak bekerja"])
             XCTAssertEqual(raised.status, .seeOther)
@@ -146,6 +147,7 @@ final class ChallengeTests: XCTestCase {
             XCTAssertTrue(page.text.contains(#"action="/forums/1/added/1/challenges""#))
             XCTAssertTrue(page.text.contains(#"<option value="not_found">"#))
             XCTAssertFalse(page.text.contains(#"<option value="died">"#), "only the presences an added family can have are offered")
+            XCTAssertTrue(page.text.contains("Nilai yang benar, atau tujuan pindah"), "an added family names no other family")
             let died = try await figure.post("/forums/1/added/1/challenges", ["kind": "presence", "proposed_presence": "died", "reason": "Kata tetangga"])
             XCTAssertEqual(died.status, .unprocessableContent)
             XCTAssertTrue(died.text.contains("Keluarga tambahan hanya dapat tinggal di sini, pindah, atau tidak ditemukan"))
