@@ -67,10 +67,15 @@ struct ChallengeController {
         let challenge = Challenge(kind: kind, proposedGroup: form.proposed_group.flatMap(Int.init).flatMap(WelfareGroup.init),
                                   proposedPresence: form.proposed_presence.flatMap(Presence.init),
                                   proposedValue: form.proposed_value ?? "", reason: form.reason ?? "")
-        let problems = challenge.problems(currentGroup: row.currentGroup, presences: row.presences)
-        guard problems.isEmpty else {
-            return try await refuse(problems.map { t["challenge_error_\($0.rawValue)"] }, raised: challenge, .unprocessableContent)
+        var messages = challenge.problems(currentGroup: row.currentGroup, presences: row.presences).map { t["challenge_error_\($0.rawValue)"] }
+        // The correction must be one the review form would take: the other family is another one of this forum.
+        if case .listed(let listed) = row, messages.isEmpty, challenge.kind == .presence {
+            let corrected = challenge.correcting(listed.review, preliminary: listed.group)
+            let others = try await reviews.familiesInForum(forum.id, among: [corrected.otherFamily].compactMap { $0 })
+            messages = corrected.problems(familyID: listed.familyID, preliminary: listed.group, inForum: others.contains)
+                .map { t["review_error_\($0.rawValue)"] }
         }
+        guard messages.isEmpty else { return try await refuse(messages, raised: challenge, .unprocessableContent) }
         guard forum.state.allows(.review) else { return try await refuse([t["challenge_error_state"]], .conflict) }
         guard !row.isWithdrawn else { return try await refuse([t["challenge_error_withdrawn"]], .conflict) }
         do {
@@ -127,6 +132,9 @@ struct ChallengeController {
             return try await refuse([t["challenge_error_stale"]], .conflict)
         } catch let error where DatabaseRefusal(error)?.constraint == "forum_state_allows" {
             return try await refuse([t["challenge_error_state"]], .conflict)
+        } catch let error where DatabaseRefusal(error)?.isConstraintViolation == true {
+            // The correction breaks a rule of the row (raised before a check the form now makes): nothing is decided.
+            return try await refuse([t["challenge_error_cannot_apply"]], .unprocessableContent)
         }
         switch outcome {
         case .decided: return redirect(back)

@@ -122,6 +122,48 @@ final class ChallengeTests: XCTestCase {
         }
     }
 
+    func testAPresenceChallengeMustNameAnotherFamilyOfTheForum() async throws {
+        try await WebTest.withApp(seed: Self.reviewing) { client, db in
+            var figure = TestBrowser(client)
+            try await figure.login("tokoh", TestAccounts.password)
+            try await figure.get("/forums/1/families/F2")
+            let outside = try await figure.post("/forums/1/families/F2/challenges", [
+                "kind": "presence", "proposed_presence": "duplicate", "proposed_value": "F9", "reason": "Sama dengan keluarga lain"])
+            XCTAssertEqual(outside.status, .unprocessableContent)
+            XCTAssertTrue(outside.text.contains("ID keluarga itu tidak ada dalam forum ini"))
+            let itself = try await figure.post("/forums/1/families/F2/challenges", [
+                "kind": "presence", "proposed_presence": "merged", "proposed_value": "F2", "reason": "Sama"])
+            XCTAssertEqual(itself.status, .unprocessableContent)
+            XCTAssertTrue(itself.text.contains("tidak dapat ganda dengan atau bergabung ke dirinya sendiri"))
+            let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.challenges", as: Int64.self)
+            XCTAssertEqual(count, 0, "neither is raised")
+
+            let raised = try await figure.post("/forums/1/families/F2/challenges", [
+                "kind": "presence", "proposed_presence": "duplicate", "proposed_value": "F1", "reason": "Sama dengan keluarga F1"])
+            XCTAssertEqual(raised.status, .seeOther)
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            try await facilitator.get("/forums/1/challenges")
+            let accepted = try await facilitator.post("/forums/1/challenges/1/decision", ["version": "1", "status": "accepted", "method": "consensus"])
+            XCTAssertEqual(accepted.status, .seeOther)
+            let row = try await SQLTest.scalar(db, "SELECT presence || ' ' || duplicate_of FROM fkp.reviews WHERE family_id = 'F2'", as: String.self)
+            XCTAssertEqual(row, "duplicate F1")
+
+            // One naming a family outside the forum (written past the form) is refused when accepted, and nothing is decided.
+            try await SQLTest.write(db, forum: 1, ["""
+                INSERT INTO fkp.challenges (forum_id, family_id, kind, proposed_presence, proposed_value, reason, raised_by_name)
+                VALUES (1, 'F1', 'presence', 'merged', 'F9', 'Bergabung', 'Tokoh')
+                """])
+            let unusable = try await facilitator.post("/forums/1/challenges/2/decision", ["version": "1", "status": "accepted", "method": "consensus"])
+            XCTAssertEqual(unusable.status, .unprocessableContent)
+            XCTAssertTrue(unusable.text.contains("Sanggahan ini tidak dapat diterima"))
+            let still = try await SQLTest.scalar(db, "SELECT status FROM fkp.challenges WHERE id = 2", as: String.self)
+            XCTAssertEqual(still, "open")
+            let rejected = try await facilitator.post("/forums/1/challenges/2/decision", ["version": "1", "status": "rejected", "method": "consensus"])
+            XCTAssertEqual(rejected.status, .seeOther, "it can still be rejected")
+        }
+    }
+
     /// Forum 1 reviewing with one added family (id 1) in its unit; forum 2 reviewing with one (id 2).
     static let withAdditions = reviewing + SQLTest.advance(forum: 2, to: .reviewing) + [
         """
