@@ -14,5 +14,9 @@ public struct DatabaseRefusal: Error, Sendable, CustomStringConvertible {
     }
 
     public var isConstraintViolation: Bool { sqlState.hasPrefix("23") }
+
+    /// Refused by a rule of the data (a constraint, or a trigger that says the state does not
+    /// allow it), not by a fault: the transaction wrote nothing.
+    public var isRuleRefusal: Bool { isConstraintViolation || sqlState == "55000" }
     public var description: String { message }
 }

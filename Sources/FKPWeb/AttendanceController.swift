@@ -37,6 +37,9 @@ struct AttendanceController {
         guard forum.state.allows(.attendance) else {
             return try await render(request, context, forum: forum, error: t["attendance_error_state"], status: .conflict)
         }
+        guard !(form.representative ?? "").trimmingWhitespace.isLonger(than: 200) else {
+            return try await render(request, context, forum: forum, error: t["attendance_error_representative"], status: .unprocessableContent)
+        }
         let recorded: Bool
         do {
             recorded = try await attendance.record(

@@ -40,6 +40,15 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try renderer.render("request-refused", title: "request_refused_title",
                                        content: Content(requestID: context.requestID, message: t[key]),
                                        request: request, context: context, status: error.status)
+        } catch let error where DatabaseRefusal(error)?.isRuleRefusal == true {
+            // A rule the database holds and no handler checked first: nothing was written, and the
+            // person is told so instead of seeing an error. The log names the rule, not the values.
+            let refusal = DatabaseRefusal(error)
+            context.logger.notice("request refused by the database",
+                                  metadata: ["sqlstate": "\(refusal?.sqlState ?? "")", "constraint": "\(refusal?.constraint ?? "")"])
+            return try renderer.render("request-refused", title: "request_refused_title",
+                                       content: Content(requestID: context.requestID, message: Translations(language: context.language)["database_refused_text"]),
+                                       request: request, context: context, status: .conflict)
         } catch let error as DatabaseUnavailable {
             throw error  // DatabaseUnavailableMiddleware answers it, also for the session middleware outside
         } catch {

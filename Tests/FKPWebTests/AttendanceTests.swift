@@ -57,4 +57,24 @@ final class AttendanceTests: XCTestCase {
             XCTAssertEqual(attended, 0)
         }
     }
+
+    func testARepresentativesNameTooLongOrARuleNoFormChecksIsRefusedWithAPageAndChangesNothing() async throws {
+        try await WebTest.withApp(seed: Self.invited + SQLTest.advance(to: .open)) { client, db in
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            try await facilitator.get("/forums/1/attendance")
+            let long = try await facilitator.post("/forums/1/attendance/1", ["version": "1", "attended": "yes",
+                                                                            "representative": String(repeating: "Asep ", count: 41)])
+            XCTAssertEqual(long.status, .unprocessableContent)
+            XCTAssertTrue(long.text.contains("Nama wakil paling banyak 200 karakter"))
+
+            // A rule the database holds that no form checks first: the page says nothing was saved (no error page).
+            try await SQLTest.undeclared(db, "ALTER TABLE fkp.forum_participants ADD CONSTRAINT test_rule CHECK (representative_name IS DISTINCT FROM 'Dilarang')")
+            let ruled = try await facilitator.post("/forums/1/attendance/1", ["version": "1", "attended": "yes", "representative": "Dilarang"])
+            XCTAssertEqual(ruled.status, .conflict)
+            XCTAssertTrue(ruled.text.contains("melanggar aturan data dan tidak disimpan"))
+            let attended = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.forum_participants WHERE attended", as: Int64.self)
+            XCTAssertEqual(attended, 0)
+        }
+    }
 }
