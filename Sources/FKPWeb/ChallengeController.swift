@@ -133,7 +133,7 @@ struct ChallengeController {
         } catch let error where DatabaseRefusal(error)?.constraint == "forum_state_allows" {
             return try await refuse([t["challenge_error_state"]], .conflict)
         } catch let error where DatabaseRefusal(error)?.isConstraintViolation == true {
-            // The correction breaks a rule of the row (raised before a check the form now makes): nothing is decided.
+            // The correction breaks a rule of the row (a challenge written past the form's checks): nothing is decided.
             return try await refuse([t["challenge_error_cannot_apply"]], .unprocessableContent)
         }
         switch outcome {
