@@ -184,6 +184,14 @@ final class ReviewPageTests: XCTestCase {
                           "and in the group after the forum")
             let audited = try await SQLTest.scalar(db, "SELECT actor || ' ' || (new_row ->> 'head_name') FROM audit.entries WHERE action = 'forum.add_family'", as: String.self)
             XCTAssertEqual(audited, "ketua Ujang Sobari")
+
+            // Once the forum has moved on, the refusal says why, though the page no longer offers the form.
+            try await SQLTest.write(db, forum: 1, [SQLTest.judgeTheRest(), "UPDATE fkp.forums SET state = 'ready_to_close' WHERE id = 1"])
+            let late = try await head.post("\(Self.unit)/added", ["head_name": "Asep", "members": "2", "presence": "present",
+                                                                  "proposed_group": "2", "reason": "Belum terdata"])
+            XCTAssertEqual(late.status, .conflict)
+            XCTAssertTrue(late.text.contains("Penilaian hanya dapat dicatat pada tahap pembahasan daftar"))
+            XCTAssertFalse(late.text.contains(#"action="\#(Self.unit)/added""#), "and no form")
         }
     }
 
