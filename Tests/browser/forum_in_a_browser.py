@@ -95,6 +95,23 @@ class Forum:
     def click_button(self, driver, text):
         driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']").click()
 
+    def raise_group_challenge(self, driver, group, reason):
+        """On a row's page (listed or added family), proposes another group."""
+        driver.find_element(By.CSS_SELECTOR, "input[name='kind'][value='group']").click()
+        Select(driver.find_element(By.NAME, "proposed_group")).select_by_value(str(group))
+        driver.find_element(By.NAME, "reason").send_keys(reason)
+        self.click_button(driver, "Ajukan sanggahan")
+
+    def accept_first_open_challenge(self, driver, note=""):
+        """On the forum's list of challenges, accepts the first open one by consensus."""
+        driver.get(self.base + "/forums/1/challenges")
+        decision = driver.find_element(By.CSS_SELECTOR, "form.decision")
+        decision.find_element(By.CSS_SELECTOR, "input[value='accepted']").click()
+        Select(decision.find_element(By.NAME, "method")).select_by_value("consensus")
+        if note:
+            decision.find_element(By.NAME, "note").send_keys(note)
+        decision.find_element(By.CSS_SELECTOR, "button").click()
+
     def summary_after(self, driver):
         """The forum page's 'after the forum' count per group (1..4)."""
         driver.get(self.base + "/forums/1")
@@ -195,21 +212,13 @@ def run(base):
         figure.get(f"{base}/forums/1/families/{third_id}")
         preliminary = int(figure.find_element(By.XPATH, "//dl[@class='facts']/dd[1]").text.split()[0])
         proposed = 1 if preliminary != 1 else 2
-        figure.find_element(By.CSS_SELECTOR, "input[name='kind'][value='group']").click()
-        Select(figure.find_element(By.NAME, "proposed_group")).select_by_value(str(proposed))
-        figure.find_element(By.NAME, "reason").send_keys("Kepala keluarga sakit, tidak bekerja lagi")
-        forum.click_button(figure, "Ajukan sanggahan")
+        forum.raise_group_challenge(figure, proposed, "Kepala keluarga sakit, tidak bekerja lagi")
         check(shows(figure, "Terbuka"), "the challenge is open on the family's page")
         forum.shot(figure, "challenge-raised-phone")
 
         print("The facilitator accepts it by consensus, and the summary changes")
         before = forum.summary_after(facilitator)
-        facilitator.get(base + "/forums/1/challenges")
-        decision = facilitator.find_element(By.CSS_SELECTOR, "form.decision")
-        decision.find_element(By.CSS_SELECTOR, "input[value='accepted']").click()
-        Select(decision.find_element(By.NAME, "method")).select_by_value("consensus")
-        decision.find_element(By.NAME, "note").send_keys("Disepakati seluruh peserta")
-        decision.find_element(By.CSS_SELECTOR, "button").click()
+        forum.accept_first_open_challenge(facilitator, "Disepakati seluruh peserta")
         check(shows(facilitator, "Diterima"), "the challenge is accepted")
         forum.shot(facilitator, "challenge-accepted")
         after = forum.summary_after(facilitator)
@@ -234,17 +243,10 @@ def run(base):
         figure.get(unit)
         figure.find_element(By.CSS_SELECTOR, "li.v-added p.links a").click()
         check(shows(figure, "Alasan ditambahkan"), "the added family has its own page")
-        figure.find_element(By.CSS_SELECTOR, "input[name='kind'][value='group']").click()
-        Select(figure.find_element(By.NAME, "proposed_group")).select_by_value("2")
-        figure.find_element(By.NAME, "reason").send_keys("Suami baru kehilangan pekerjaan")
-        forum.click_button(figure, "Ajukan sanggahan")
+        forum.raise_group_challenge(figure, 2, "Suami baru kehilangan pekerjaan")
         check(shows(figure, "Terbuka"), "the challenge on the added family is open on its page")
         forum.shot(figure, "added-family-challenged-phone")
-        facilitator.get(base + "/forums/1/challenges")
-        decision = facilitator.find_element(By.CSS_SELECTOR, "form.decision")
-        decision.find_element(By.CSS_SELECTOR, "input[value='accepted']").click()
-        Select(decision.find_element(By.NAME, "method")).select_by_value("consensus")
-        decision.find_element(By.CSS_SELECTOR, "button").click()
+        forum.accept_first_open_challenge(facilitator)
         check(shows(facilitator, "Belum ada sanggahan.") and not facilitator.find_elements(By.CSS_SELECTOR, "form.decision"),
               "the challenge on the added family is decided")
         after = forum.summary_after(facilitator)
