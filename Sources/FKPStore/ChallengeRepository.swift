@@ -125,6 +125,30 @@ public struct ChallengeRepository: Sendable {
         return found
     }
 
+    /// The data errors accepted by the forums held in `regency`, by SLS, then family, then challenge.
+    public func acceptedDataCorrections(regency: RegionCode) async throws -> [DataCorrection] {
+        let (low, high) = (regency.value, regency.value + ":")
+        return try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT c.id, c.forum_id, c.family_id, c.added_family_id, coalesce(f.sls_code, a.sls_code), coalesce(f.head_name, a.head_name),
+                       coalesce(c.proposed_value, ''), c.reason, coalesce(c.decision_note, ''), coalesce(c.decided_by, ''), c.decided_at
+                  FROM fkp.challenges c JOIN fkp.forums fo ON fo.id = c.forum_id
+                  LEFT JOIN fkp.families f ON f.id = c.family_id
+                  LEFT JOIN fkp.added_families a ON a.id = c.added_family_id
+                 WHERE fo.region_code ~>=~ \(low) AND fo.region_code ~<~ \(high) AND c.kind = 'data' AND c.status = 'accepted'
+                 ORDER BY 5, c.family_id NULLS LAST, c.added_family_id, c.id
+                """, logger: database.logger)
+            var found: [DataCorrection] = []
+            for try await (id, forum, familyID, addedID, sls, name, value, reason, note, by, at)
+                in rows.decode((Int64, Int64, String?, Int64?, String, String, String, String, String, String, Date).self) {
+                let subject: ChallengeSubject = familyID.map { .listed(familyID: $0) } ?? .added(id: addedID ?? 0)
+                found.append(DataCorrection(challengeID: id, forumID: forum, subject: subject, slsCode: sls, headName: name, proposedValue: value,
+                                            reason: reason, decisionNote: note, decidedBy: by, decidedAt: at))
+            }
+            return found
+        }
+    }
+
     public enum Outcome: Sendable, Equatable {
         case decided
         /// Decided or changed by someone else since it was read.

@@ -87,7 +87,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
                     exporter: AuditExporter(database: database), key: try ExportSigningKey.loadOrCreate(at: config.exportKeyFile))
         .addRoutes(to: router)
     OverviewController(renderer: renderer, regions: RegionRepository(database: database),
-                       overviews: OverviewRepository(database: database)).addRoutes(to: router)
+                       overviews: OverviewRepository(database: database), challenges: challenges).addRoutes(to: router)
     let added = AddedFamilyRepository(database: database)
     ReviewController(renderer: renderer, forums: forums, reviews: reviews, added: added).addRoutes(to: router)
     PaperListController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)

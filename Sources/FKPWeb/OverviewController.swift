@@ -3,14 +3,27 @@ import FKPStore
 import Hummingbird
 
 /// The regency overview for BPS staff: forums by state, those ready to close, families reviewed,
-/// changes by kind, and a chart of families per group before and after the forums, per district.
+/// changes by kind, and a chart of families per group before and after the forums, per district;
+/// and the accepted data corrections as a file.
 struct OverviewController {
     let renderer: PageRenderer
     let regions: RegionRepository
     let overviews: OverviewRepository
+    let challenges: ChallengeRepository
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/regions/{code}/overview", use: show)
+        router.get("/regions/{code}/data-corrections.csv", use: dataCorrections)
+    }
+
+    /// The data errors the regency's forums accepted, for BPS to apply to the register.
+    @Sendable func dataCorrections(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let regency = try await regions.requestedRegency(by: context, for: .exportLists)
+        let csv = DataCorrectionsCSV.document(try await challenges.acceptedDataCorrections(regency: regency.code))
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"data-corrections-\(regency.code.value).csv\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {

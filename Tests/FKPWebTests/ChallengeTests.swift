@@ -259,6 +259,57 @@ final class ChallengeTests: XCTestCase {
         }
     }
 
+    func testTheDataCorrectionsTheForumsAcceptedAreAFileForBPSToApply() async throws {
+        try await WebTest.withApp(seed: Self.withAdditions) { client, _ in
+            var figure = TestBrowser(client)
+            try await figure.login("tokoh", TestAccounts.password)
+            try await figure.get("/forums/1/families/F1")
+            for (row, value, reason) in [("families/F1", "=Siti Aminah", "Nama salah ketik, lihat KK"),
+                                         ("added/1", "Ujang Sobari bin Asep", "Nama lengkap"),
+                                         ("families/F2", "Kp. Babakan RT 2", "Alamat lama")] {
+                let raised = try await figure.post("/forums/1/\(row)/challenges", ["kind": "data", "proposed_value": value, "reason": reason])
+                XCTAssertEqual(raised.status, .seeOther)
+            }
+            try await figure.post("/forums/1/families/F2/challenges", ["kind": "group", "proposed_group": "1", "reason": "Sakit"])
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            try await facilitator.get("/forums/1/challenges")
+            for (id, status) in [(1, "accepted"), (2, "accepted"), (3, "rejected"), (4, "accepted")] {
+                let decided = try await facilitator.post("/forums/1/challenges/\(id)/decision", [
+                    "version": "1", "status": status, "method": "consensus", "note": id == 1 ? "Sesuai KK" : ""])
+                XCTAssertEqual(decided.status, .seeOther)
+            }
+
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            let overview = try await staff.get("/regions/3201/overview")
+            XCTAssertTrue(overview.text.contains(#"<a href="/regions/3201/data-corrections.csv">"#))
+            let file = try await staff.get("/regions/3201/data-corrections.csv")
+            XCTAssertEqual(file.status, .ok)
+            XCTAssertEqual(file.headers[.contentType], "text/csv; charset=utf-8")
+            let lines = file.text.split(separator: "\n").map(String.init)
+            XCTAssertEqual(lines.count, 3, "the header and the two accepted data corrections, not the rejected one nor the group's: \(file.text)")
+            XCTAssertEqual(lines.first, "challenge_id,forum_id,family_id,added_family_id,sls_code,head_name,proposed_value,reason,decision_note,decided_by,decided_at")
+            XCTAssertTrue(lines[1].hasPrefix("1,1,F1,,32010100010001,Kepala F1,'=Siti Aminah,\"Nama salah ketik, lihat KK\",Sesuai KK,fasil,"),
+                          "a listed family first, its typed values safe in a spreadsheet: \(lines[1])")
+            XCTAssertTrue(lines[2].hasPrefix("2,1,,1,32010100010001,Ujang Sobari,Ujang Sobari bin Asep,Nama lengkap,,fasil,"), lines[2])
+            XCTAssertTrue(lines[2].hasSuffix("Z"), "the time in UTC")
+
+            var auditor = TestBrowser(client)
+            try await auditor.login("auditor", TestAccounts.password)
+            let audited = try await auditor.get("/regions/3201/data-corrections.csv")
+            XCTAssertEqual(audited.status, .ok, "auditors of the regency read it too")
+            var other = TestBrowser(client)
+            try await other.login("bps.other", TestAccounts.password)
+            let otherRegency = try await other.get("/regions/3201/data-corrections.csv")
+            XCTAssertEqual(otherRegency.status, .notFound)
+            let own = try await other.get("/regions/3202/data-corrections.csv")
+            XCTAssertEqual(own.text.split(separator: "\n").count, 1, "another regency's file holds only the header")
+            let head = try await figure.get("/regions/3201/data-corrections.csv")
+            XCTAssertEqual(head.status, .notFound)
+        }
+    }
+
     func testAddedFamiliesOfOtherForumsAndPlacesAreRefused() async throws {
         try await WebTest.withApp(seed: Self.withAdditions) { client, db in
             var figure = TestBrowser(client)
