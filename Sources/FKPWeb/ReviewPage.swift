@@ -129,15 +129,7 @@ struct ReviewPage {
         self.editable = editable
         self.csrf = csrf
         error = invalid.map { $0.aboutThePage ? $0.messages.joined(separator: " ") : t["review_error_summary"] }
-        addedRows = added.map { a in
-            AddedRow(id: a.id, version: a.version, name: a.family.headName, address: a.family.address.isEmpty ? nil : a.family.address,
-                     members: a.family.members ?? 0,
-                     presence: t.presence(a.family.presence),
-                     group: a.family.proposedGroup.map { t.group($0) } ?? "", reason: a.family.reason,
-                     withdrawn: a.withdrawal.map { t.filling("added_withdrawn_by", ["name": $0.by, "reason": $0.reason]) },
-                     mayWithdraw: editable && a.withdrawal == nil,
-                     openChallenges: a.openChallenges > 0 ? "\(a.openChallenges) \(t["review_open_challenges"])" : nil)
-        }
+        addedRows = added.map { AddedRow($0, mayWithdraw: editable && $0.withdrawal == nil, t) }
         let typed = addition?.family
         addErrors = addition?.messages ?? []
         addName = typed?.headName ?? ""
@@ -190,5 +182,17 @@ struct SummaryTable {
         reviewed = tally.reviewed
         hasLeaving = !leaving.isEmpty
         hasAdded = !added.isEmpty
+    }
+}
+
+extension ReviewPage.AddedRow {
+    /// An added family as the review page and its own page show it.
+    init(_ a: AddedFamilyRepository.Listed, mayWithdraw: Bool, _ t: Translations) {
+        self.init(id: a.id, version: a.version, name: a.family.headName, address: a.family.address.isEmpty ? nil : a.family.address,
+                  members: a.family.members ?? 0, presence: t.presence(a.family.presence),
+                  group: a.family.proposedGroup.map { t.group($0) } ?? "", reason: a.family.reason,
+                  withdrawn: a.withdrawal.map { t.filling("added_withdrawn_by", ["name": $0.by, "reason": $0.reason]) },
+                  mayWithdraw: mayWithdraw,
+                  openChallenges: a.openChallenges > 0 ? "\(a.openChallenges) \(t["review_open_challenges"])" : nil)
     }
 }
