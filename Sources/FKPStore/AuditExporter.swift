@@ -77,7 +77,7 @@ public struct AuditExporter: Sendable {
             try await Self.write(text, to: write)
         }
         try await emit(ByteBuffer(string: AuditExportLine.header(format)))
-        try await database.read { connection in
+        try await database.readStreaming { connection in
             let chains = try await chains(scope, on: connection)
             // Each entry is one record of the export's columns as text, in their order (the time as binary: see RecordBatch).
             let entries: PostgresQuery = """

@@ -92,10 +92,10 @@ public struct AuditRepository: Sendable {
 
     /// The chains `names` covers, read in chain order on a connection of its own, within `snapshot`.
     private func verify(_ names: ChainNames, numbersAreUnique: Bool, snapshot: DatabaseSnapshot) async throws -> (AuditChainVerifier, Int64) {
-        var verifier = AuditChainVerifier()
-        var count: Int64 = 0
-        var scratch = AuditExportLine.DigestScratch()
-        try await database.read { connection in
+        try await database.read { [database] connection in
+            var verifier = AuditChainVerifier()
+            var count: Int64 = 0
+            var scratch = AuditExportLine.DigestScratch()
             try await RecordCursor.read(Self.entryRecords(names, numbersAreUnique: numbersAreUnique),
                                         width: AuditExportLine.columns.count, snapshot: snapshot, on: connection,
                                         logger: database.logger) { batch in
@@ -107,8 +107,8 @@ public struct AuditRepository: Sendable {
                     count += 1
                 }
             }
+            return (verifier, count)
         }
-        return (verifier, count)
     }
 
     public func entries(chain: String) async throws -> [AuditEntry] {

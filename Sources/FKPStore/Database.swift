@@ -23,21 +23,27 @@ public struct Database: Sendable {
 
     public func write<Result: Sendable>(
         _ context: WriteContext,
-        _ body: (PostgresConnection) async throws -> Result
+        _ body: sending @escaping (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        try await leased { lease in
-            try await client.withConnection { connection in
-                try lease.began(on: connection)
-                return try await connection.transaction(logger: logger) { connection in
-                    try await connection.declare(context, logger: logger)
-                    return try await body(connection)
-                }
+        try await answeredWhenClosed { [logger] connection in
+            try await connection.transaction(logger: logger) { connection in
+                try await connection.declare(context, logger: logger)
+                return try await body(connection)
             }
         }
     }
 
     /// Reads run on any pooled connection, outside an explicit transaction.
-    public func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+    public func read<Result: Sendable>(
+        _ body: sending @escaping (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        try await answeredWhenClosed(body)
+    }
+
+    /// A read whose body hands rows to the caller as they come (an export's writer). It runs in the
+    /// caller's task, so it is not answered early when its connection closes under it: a statement
+    /// PostgresNIO drops with its connection holds it (ConnectionCloseWatch). Only for streams.
+    public func readStreaming<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         try await leased { lease in
             try await client.withConnection { connection in
                 try lease.began(on: connection)
@@ -46,11 +52,27 @@ public struct Database: Sendable {
         }
     }
 
+    /// Runs `work` on a pooled connection, answered with `DatabaseUnavailable` as soon as the
+    /// connection closes under it (ConnectionCloseWatch).
+    private func answeredWhenClosed<Result: Sendable>(
+        _ work: sending @escaping (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        // Called once, on the one connection the pool hands over; the caller gave it away.
+        nonisolated(unsafe) let work = work
+        return try await leased { lease in
+            try await client.withConnection { connection in
+                try lease.began(on: connection)
+                return try await ConnectionCloseWatch.shared.run(on: connection) { try await work(connection) }
+            }
+        }
+    }
+
     /// Whether the server answers a trivial query within the timeout.
     public func isReachable(timeout: Duration = .seconds(2)) async -> Bool {
         await withTaskGroup(of: Bool.self) { group in
             group.addTask {
-                (try? await client.query("SELECT 1", logger: logger)) != nil
+                // Through read: a statement lost with its connection must not hold the group.
+                (try? await read { try await $0.query("SELECT 1", logger: logger) }) != nil
             }
             group.addTask {
                 try? await Task.sleep(for: timeout)

@@ -12,7 +12,7 @@ public struct ListExporter: Sendable {
     /// The region, its ancestors (so the file loads into an empty database) and everything below it.
     public func regions(under region: RegionCode, write: (String) async throws -> Void) async throws {
         try await write(CSVWriter.line(RegionCSV.columns))
-        try await database.read { connection in
+        try await database.readStreaming { connection in
             let rows = try await connection.query("""
                 SELECT code, name, non_sls FROM fkp.regions
                  WHERE code LIKE \(region.value + "%") OR \(region.value) LIKE code || '%'
@@ -28,7 +28,7 @@ public struct ListExporter: Sendable {
     @discardableResult
     public func families(under region: RegionCode, wholeNumbers: Bool, write: (String) async throws -> Void) async throws -> Int {
         try await write(CSVWriter.line(FamilyCSV.columns))
-        return try await database.read { connection in
+        return try await database.readStreaming { connection in
             let rows = try await connection.query("""
                 SELECT id, sls_code, head_name, address, members, welfare_group, welfare_score::text, kk_number, head_nik,
                        latitude::text, longitude::text

@@ -80,8 +80,8 @@ extension BenchmarkCommand {
                         var count = 0
                         let context = WriteContext.system("benchmark", action: "benchmark.audit", reason: "benchmark")
                         for round in 0...rounds {
-                            try await database.write(WriteContext(actor: context.actor, role: .admin, action: context.action,
-                                                                  reason: "benchmark", forumID: forum)) { connection in
+                            count += try await database.write(WriteContext(actor: context.actor, role: .admin, action: context.action,
+                                                                           reason: "benchmark", forumID: forum)) { connection in
                                 let rows = round == 0
                                     ? try await connection.query("""
                                         INSERT INTO fkp.reviews (forum_id, family_id, verdict)
@@ -93,7 +93,9 @@ extension BenchmarkCommand {
                                     : try await connection.query("""
                                         UPDATE fkp.reviews SET order_note = \("catatan \(round)") WHERE forum_id = \(forum) RETURNING 1
                                         """, logger: database.logger)
-                                for try await _ in rows.decode(Int.self) { count += 1 }
+                                var written = 0
+                                for try await _ in rows.decode(Int.self) { written += 1 }
+                                return written
                             }
                         }
                         return count

@@ -263,9 +263,10 @@ final class AuditTrailTests: XCTestCase {
                     let context = WriteContext(actor: "writer", role: .slsHead, action: "review.verdict", forumID: 1)
                     var n = 0
                     while !Task.isCancelled {
+                        let (family, verdict) = ("F\(n % 4 + 1)", n % 2 == 0 ? "sesuai" : "tidak_berpendapat")
                         try await db.write(context) { connection in
                             try await connection.query("""
-                                INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, \("F\(n % 4 + 1)"), \(n % 2 == 0 ? "sesuai" : "tidak_berpendapat"))
+                                INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, \(family), \(verdict))
                                 ON CONFLICT (forum_id, family_id) DO UPDATE SET verdict = EXCLUDED.verdict
                                 """, logger: db.logger)
                         }

@@ -22,7 +22,7 @@ final class RecordCursorTests: XCTestCase {
         try await withTestDatabase { db, _ in
             var batchSizes: [Int] = []
             var found: [[String?]] = []
-            try await db.read { connection in
+            try await db.readStreaming { connection in
                 try await RecordCursor.read(Self.rows, width: 3, batchSize: 4, on: connection, logger: db.logger) { batch in
                     batchSizes.append(batch.count)
                     found += try Self.texts(batch)
@@ -73,7 +73,7 @@ final class RecordCursorTests: XCTestCase {
 
     static func numbers(_ db: Database, snapshot: DatabaseSnapshot?) async throws -> [String?] {
         var found: [String?] = []
-        try await db.read { connection in
+        try await db.readStreaming { connection in
             try await RecordCursor.read("SELECT ROW(n::text) FROM numbers ORDER BY n", width: 1, snapshot: snapshot, on: connection,
                                         logger: db.logger) { batch in
                 found += try Self.texts(batch).map { $0[0] }
@@ -113,7 +113,7 @@ final class RecordCursorTests: XCTestCase {
             """
         try await withTestDatabase { db, _ in
             var compared = 0
-            try await db.read { connection in
+            try await db.readStreaming { connection in
                 try await RecordCursor.read(times, width: 2, on: connection, logger: db.logger) { batch in
                     for row in try Self.texts(batch) {
                         XCTAssertEqual(row[0], row[1])
