@@ -86,12 +86,14 @@ public struct Migrator: Sendable {
 
     /// Reads only (it runs on every /readyz): a database without the ledger has everything pending.
     public func status(_ client: PostgresClient, logger: Logger) async throws -> Status {
-        try await client.withConnection { connection in
-            let rows = try await connection.query("SELECT to_regclass('public.schema_migrations') IS NOT NULL", logger: logger)
-            var hasLedger = false
-            for try await exists in rows.decode(Bool.self) { hasLedger = exists }
-            return status(of: hasLedger ? try await appliedChecksums(connection, logger: logger) : [:])
-        }
+        try await client.withConnection { connection in try await status(on: connection, logger: logger) }
+    }
+
+    public func status(on connection: PostgresConnection, logger: Logger) async throws -> Status {
+        let rows = try await connection.query("SELECT to_regclass('public.schema_migrations') IS NOT NULL", logger: logger)
+        var hasLedger = false
+        for try await exists in rows.decode(Bool.self) { hasLedger = exists }
+        return status(of: hasLedger ? try await appliedChecksums(connection, logger: logger) : [:])
     }
 
     private func apply(on connection: PostgresConnection, logger: Logger) async throws -> [String] {

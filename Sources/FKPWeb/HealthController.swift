@@ -22,7 +22,8 @@ struct HealthController {
             return Self.plain(.serviceUnavailable, "not ready: the database does not answer\n")
         }
         do {
-            let status = try await migrator.status(database.client, logger: context.logger)
+            let (migrator, logger) = (migrator, context.logger)
+            let status = try await database.read { try await migrator.status(on: $0, logger: logger) }
             guard status.isCurrent else {
                 let detail = (status.pending.map { "pending \($0)" } + status.changed.map { "changed \($0)" }
                     + status.unknown.map { "unknown migration \($0)" }).joined(separator: ", ")
