@@ -106,7 +106,8 @@ struct ReviewPage {
         back = filter.queryString
         let shownRows = rows.filter { filter.admits($0) || $0.familyID == invalid?.familyID }
         let shared = ReviewRowMarkup.Shared(action: "/forums/\(forum.id)/units/\(unit.code.value)/families/", csrf: csrf,
-                                            back: filter.queryString, editable: editable, forumID: forum.id, t: t)
+                                            back: filter.queryString, editable: editable, forumID: forum.id,
+                                            historyAt: moment?.field, t: t)
         let choices = ReviewRowMarkup.Choices(t: t)
         var cards = ByteBufferAllocator().buffer(capacity: shownRows.count * 2100)
         for row in shownRows {

@@ -14,12 +14,15 @@ enum ReviewRowMarkup {
         let back: String
         let editable: Bool
         let forumID: Int64
+        /// Carried by the link to a family's page, so a list shown as it stood leads to the family as it stood.
+        let familyPageQuery: String
         /// The card's fixed words, escaped once per page.
         let membersShort, verdict, proposedGroup, reason, presence, movedTo, otherFamily, orderNote, save, savedBy, familyPage,
             openChallenges: String
 
-        init(action: String, csrf: String, back: String, editable: Bool, forumID: Int64, t: Translations) {
+        init(action: String, csrf: String, back: String, editable: Bool, forumID: Int64, historyAt: String?, t: Translations) {
             self.action = HTMLText.escape(action)
+            familyPageQuery = historyAt.map { "?at=" + HTMLText.escape($0) } ?? ""
             self.csrf = HTMLText.escape(csrf)
             self.back = HTMLText.escape(back)
             self.editable = editable
@@ -130,7 +133,7 @@ enum ReviewRowMarkup {
             if let presence = row.presenceLabel { put(" · "); escaped(presence) }
             put("</p>\n")
         }
-        put("<p class=\"links\"><a href=\"/forums/"); put(String(s.forumID)); put("/families/"); escaped(row.id); put("\">")
+        put("<p class=\"links\"><a href=\"/forums/"); put(String(s.forumID)); put("/families/"); escaped(row.id); put(s.familyPageQuery); put("\">")
         put(s.familyPage); put("</a>")
         if row.openChallenges > 0 { put(" · <strong>"); put(String(row.openChallenges)); put(" "); put(s.openChallenges); put("</strong>") }
         put("</p>\n</li>\n")

@@ -115,6 +115,7 @@ final class AuditPagesTests: XCTestCase {
             XCTAssertTrue(then.text.contains("v-tidak_sesuai"), "F1 did not fit then")
             XCTAssertTrue(then.text.contains("Sudah dinilai: 1 / 2"), "one family had a verdict then")
             XCTAssertFalse(then.text.contains("name=\"verdict\" value=\"sesuai\""), "nothing can be changed in a historical view")
+            XCTAssertTrue(then.text.contains("href=\"/forums/1/families/F1?at=\(moment)\""), "its families open at the same moment")
             let now = try await facilitator.get(unit)
             XCTAssertFalse(now.text.contains("v-tidak_sesuai"))
             XCTAssertTrue(now.text.contains("Sudah dinilai: 2 / 2"))

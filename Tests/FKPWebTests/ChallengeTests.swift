@@ -240,6 +240,7 @@ final class ChallengeTests: XCTestCase {
                           "the list as it stood shows its added family as it stood")
             XCTAssertTrue(unitThen.text.contains("<strong>1 sanggahan terbuka</strong>"), "with the challenge then open")
             XCTAssertFalse(unitThen.text.contains("/added/1/withdraw"), "and offers no withdrawal")
+            XCTAssertTrue(unitThen.text.contains("href=\"/forums/1/added/1?at=\(moment)\""), "its page opens at the same moment")
             let unitNow = try await facilitator.get("/forums/1/units/32010100010001")
             XCTAssertTrue(unitNow.text.contains("Usulan kelompok: 1 Sangat miskin</small>"))
             let forum = try await facilitator.get("/forums/1")
