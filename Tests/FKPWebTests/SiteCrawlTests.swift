@@ -10,9 +10,12 @@ import XCTest
 /// page speaks the reader's language with no catalogue key left showing.
 final class SiteCrawlTests: XCTestCase {
     static let unit = "/forums/1/units/32010100010001"
+    /// Forum 1 reviewing; forum 2 ready to close, every place of its minutes signed on paper.
+    static let seed = TestAccounts.world + SQLTest.advance(to: .reviewing) + SQLTest.advance(forum: 2, to: .readyToClose)
+        + [SQLTest.close(forum: 2)[0]]
 
     func testEveryLinkEveryoneIsShownLeadsToAPageInTheirLanguage() async throws {
-        try await WebTest.withApp(seed: TestAccounts.world + SQLTest.advance(to: .reviewing)) { client, _ in
+        try await WebTest.withApp(seed: Self.seed) { client, _ in
             try await Self.fillForum(client)
             var problems: [String] = []
             var visited = 0
@@ -28,7 +31,8 @@ final class SiteCrawlTests: XCTestCase {
         }
     }
 
-    /// A verdict, an added family, a challenge on a listed family (decided) and one on the added one (open).
+    /// A verdict, an added family, a challenge on a listed family (decided) and one on the added one
+    /// (open) in forum 1; forum 2 closed by BPS staff, which stores its minutes.
     private static func fillForum(_ client: any TestClientProtocol) async throws {
         var head = TestBrowser(client)
         try await head.login("ketua", TestAccounts.password)
@@ -51,7 +55,11 @@ final class SiteCrawlTests: XCTestCase {
         try await facilitator.get("/forums/1/challenges")
         let decided = try await facilitator.post("/forums/1/challenges/1/decision", ["version": "1", "status": "accepted",
                                                                                     "method": "consensus"])
-        XCTAssertEqual((steps + raised + [decided]).map(\.status), Array(repeating: .seeOther, count: 5))
+        var bps = TestBrowser(client)
+        try await bps.login("bps", TestAccounts.password)
+        try await bps.get("/forums/2")
+        let closed = try await bps.post("/forums/2/close", ["version": "1"])
+        XCTAssertEqual((steps + raised + [decided, closed]).map(\.status), Array(repeating: .seeOther, count: 6))
     }
 
     /// Follows every link of the site from the page after login, breadth first; the pages seen and
