@@ -13,6 +13,8 @@ struct AuditLine {
     /// chain's own text of it in UTC, as exports carry it.
     let when: String
     let instant: String
+    /// `instant` as HTML's `datetime` attribute takes it: at most milliseconds.
+    let machineInstant: String
     let actor: String
     let role: String
     /// What was done, in plain words, and its code (which the filter takes).
@@ -25,12 +27,20 @@ struct AuditLine {
     let place: String
     let changes: [Change]
 
+    /// "2026-12-03T17:43:20.411006Z" → "2026-12-03T17:43:20.411Z"; other texts as they are.
+    static func toMilliseconds(_ instant: String) -> String {
+        guard let dot = instant.firstIndex(of: ".") else { return instant }
+        let digits = instant[instant.index(after: dot)...].prefix { $0.isASCII && $0.isNumber }
+        return String(instant[...dot]) + digits.prefix(3) + instant[digits.endIndex...]
+    }
+
     /// Bookkeeping columns that change with every write and say nothing to a reader.
     static let unremarkable: Set<String> = ["version", "updated_at", "updated_by"]
 
     init(_ e: AuditEntry, t: Translations) {
         id = e.id
         instant = e.occurredAt
+        machineInstant = Self.toMilliseconds(e.occurredAt)
         when = Self.westernIndonesianTime(e.occurredAt)
         actor = e.actor
         role = t.name("role_\(e.actorRole)", or: e.actorRole)

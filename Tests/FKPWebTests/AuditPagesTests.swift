@@ -24,6 +24,12 @@ final class AuditPagesTests: XCTestCase {
             XCTAssertTrue(verdicts.text.contains("Penilaian keluarga"), "the table in plain words")
             XCTAssertTrue(verdicts.text.contains("<th scope=\"row\">Catatan urutan</th><td><s>catatan 59</s> → catatan 60</td>"))
             XCTAssertFalse(verdicts.text.contains("3201010101000001"), "personal numbers never appear")
+            let times = verdicts.text.matches(of: /<time datetime="([^"]*)" title="([^"]*)">/).map { (String($0.1), String($0.2)) }
+            XCTAssertEqual(times.count, 50)
+            for (machine, shown) in times {
+                XCTAssertNotNil(machine.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z/), "HTML takes at most milliseconds: \(machine)")
+                XCTAssertTrue(shown.hasPrefix(machine.dropLast()), "the title keeps the chain's own text: \(shown)")
+            }
             XCTAssertTrue(verdicts.text.contains(#"list="audit-actions""#) && verdicts.text.contains(#"<option value="review.save" label="Menilai keluarga">"#),
                           "the action field suggests the actions by name")
             let first = try XCTUnwrap(verdicts.text.range(of: #"href="(/audit\?[^"]*before=\d+)""#, options: .regularExpression))
