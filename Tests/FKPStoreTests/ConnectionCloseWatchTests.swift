@@ -15,28 +15,24 @@ final class ConnectionCloseWatchTests: XCTestCase {
             let unwatched = Outcome()
             // Not awaited: it never ends.
             Task {
-                await unwatched.record {
-                    try await db.readStreaming { connection in
-                        try await connection.close()
-                        try await connection.query("SELECT 1", logger: db.logger)
-                    }
-                }
+                await unwatched.record { try await db.readStreaming { try await Self.closeThenAsk($0, db) } }
             }
             try await Task.sleep(for: .seconds(2))
             XCTAssertNil(unwatched.result, "PostgresNIO answered a statement on a closed connection: the watch may go")
 
             let watched = Outcome()
             Task {
-                await watched.record {
-                    try await db.read { connection in
-                        try await connection.close()
-                        try await connection.query("SELECT 1", logger: db.logger)
-                    }
-                }
+                await watched.record { try await db.read { try await Self.closeThenAsk($0, db) } }
             }
             let result = try await watched.awaited(seconds: 10)
             XCTAssertTrue(result?.contains("the database is unavailable") == true, "answered \(result ?? "never")")
         }
+    }
+
+    /// Closes the connection, then writes a statement to it: what PostgresNIO drops.
+    private static func closeThenAsk(_ connection: PostgresConnection, _ db: Database) async throws {
+        try await connection.close()
+        try await connection.query("SELECT 1", logger: db.logger)
     }
 
     func testAWriteWhoseConnectionClosesIsAnsweredWithoutWaitingForItsWork() async throws {
