@@ -33,7 +33,7 @@ final class SiteCrawlTests: XCTestCase {
 
     /// A verdict, an added family, a challenge on a listed family (decided) and one on the added one
     /// (open) in forum 1; forum 2 closed by BPS staff, which stores its minutes.
-    private static func fillForum(_ client: any TestClientProtocol) async throws {
+    static func fillForum(_ client: any TestClientProtocol) async throws {
         var head = TestBrowser(client)
         try await head.login("ketua", TestAccounts.password)
         try await head.get(unit)
@@ -62,72 +62,34 @@ final class SiteCrawlTests: XCTestCase {
         XCTAssertEqual((steps + raised + [decided, closed]).map(\.status), Array(repeating: .seeOther, count: 6))
     }
 
-    /// Follows every link of the site from the page after login, breadth first; the pages seen and
-    /// what was wrong with them.
+    /// Every page the person reaches from the page after login; the addresses seen and what was
+    /// wrong with the pages.
     private static func crawl(_ client: any TestClientProtocol, as username: String,
                               language: String) async throws -> (Int, [String]) {
         var browser = TestBrowser(client)
         browser.cookies["lang"] = language
         try await browser.login(username, TestAccounts.password)
-        var queue = ["/"]
-        var seen = Set(queue)
+        var crawler = SiteCrawler(browser, limit: 400)
         var problems: [String] = []
-        // An auditor's search for a forum, once the crawl has found that the person sees forum 1.
         var forumSearches: [String] = []
-        while seen.count < 400 {
-            if queue.isEmpty, seen.contains("/forums/1") {
-                queue = forumSearches.filter { seen.insert($0).inserted }
-                forumSearches = []
-            }
-            guard !queue.isEmpty else { break }
-            let path = queue.removeFirst()
-            let response = try await browser.get(path)
-            if response.status == .seeOther || response.status == .found, let location = response.location {
-                if seen.insert(location).inserted { queue.append(location) }
-                continue
-            }
+        let check = { (path: String, response: TestResponse) -> [String] in
             guard response.status == .ok else {
                 problems.append("\(path): \(response.status.code)")
-                continue
+                return []
             }
-            guard response.headers[.contentType]?.hasPrefix("text/html") == true else { continue }
+            guard response.headers[.contentType]?.hasPrefix("text/html") == true else { return [] }
             let html = response.text
             if !html.contains("<html lang=\"\(language)\">") { problems.append("\(path): not in \(language)") }
             if html.contains("⟦") { problems.append("\(path): a catalogue key shows") }
-            var found = links(in: html) + getForms(in: html, on: path)
-            // A moment to view the page as it stood.
-            found += getForms(in: html, on: path, filling: ["at": Self.momentAfterTheWrites])
-            if path == "/audit" { forumSearches = getForms(in: html, on: path, filling: ["forum": "1"]) }
-            for link in found where seen.insert(link).inserted {
-                queue.append(link)
-            }
+            if path == "/audit" { forumSearches = SiteCrawler.getForms(in: html, on: path, filling: ["forum": "1"]) }
+            // The forms as they stand, and with a moment to view the page as it stood.
+            return SiteCrawler.getForms(in: html, on: path)
+                + SiteCrawler.getForms(in: html, on: path, filling: ["at": Self.momentAfterTheWrites])
         }
-        return (seen.count, problems)
-    }
-
-    /// What the page's GET forms (filters, a moment to view, an export) ask for as they stand,
-    /// each as the link a browser would follow when it is sent unchanged.
-    static func getForms(in html: String, on path: String, filling: [String: String] = [:]) -> [String] {
-        html.matches(of: /(?s)<form([^>]*)>(.*?)<\/form>/).compactMap { form in
-            let attributes = String(form.1)
-            guard !attributes.contains(#"method="post""#) else { return nil }
-            let action = attributes.firstMatch(of: /action="(\/[^"]*)"/).map { String($0.1) } ?? path.split(separator: "?")[0].description
-            var fields: [(String, String)] = []
-            for input in String(form.2).matches(of: /<input([^>]*)>/) {
-                let tag = String(input.1)
-                guard let name = tag.firstMatch(of: /name="([^"]+)"/).map({ String($0.1) }) else { continue }
-                if tag.contains(#"type="checkbox""#) || tag.contains(#"type="radio""#), !tag.contains("checked") { continue }
-                let value = tag.firstMatch(of: /value="([^"]*)"/).map { String($0.1) } ?? ""
-                fields.append((name, value.isEmpty ? filling[name] ?? "" : value))
-            }
-            for select in String(form.2).matches(of: /(?s)<select[^>]*name="([^"]+)"[^>]*>(.*?)<\/select>/) {
-                let options = String(select.2)
-                let chosen = options.firstMatch(of: /<option[^>]*value="([^"]*)"[^>]*selected/) ?? options.firstMatch(of: /<option[^>]*value="([^"]*)"/)
-                fields.append((String(select.1), chosen.map { String($0.1) } ?? ""))
-            }
-            let query = HTTPTestText.formBody(fields.map { ($0.0, $0.1.replacingOccurrences(of: "&amp;", with: "&")) })
-            return query.isEmpty ? action : action + "?" + query
-        }
+        try await crawler.crawl(from: ["/"], check)
+        // An auditor's search for a forum, when the person sees forum 1.
+        if crawler.seen.contains("/forums/1") { try await crawler.crawl(from: forumSearches, check) }
+        return (crawler.seen.count, problems)
     }
 
     /// Two minutes from now in western Indonesia (after every write of the test: the minute is the
@@ -140,15 +102,4 @@ final class SiteCrawlTests: XCTestCase {
         return formatter.string(from: Date().addingTimeInterval(120))
     }
 
-    /// The site's own links on a page, without fragments, leaving out the language switch, the
-    /// stylesheet and scripts, and logging out.
-    static func links(in html: String) -> [String] {
-        html.matches(of: /href="(\/[^"]*)"/).compactMap { match in
-            var link = String(match.1).replacingOccurrences(of: "&amp;", with: "&")
-            if let hash = link.firstIndex(of: "#") { link = String(link[..<hash]) }
-            guard !link.isEmpty, !link.contains("lang="), !link.hasPrefix("/css/"), !link.hasPrefix("/js/"),
-                  !link.hasPrefix("/logout") else { return nil }
-            return link
-        }
-    }
 }
