@@ -45,13 +45,15 @@ final class FinalRanksTests: XCTestCase {
             // Forum 2, planned in the other village, would hold the run back.
             try await SQLTest.write(db, ["DELETE FROM fkp.forum_units WHERE forum_id = 2", "DELETE FROM fkp.forums WHERE id = 2"])
 
-            // Forum 1 reopens while the run reads: the run's reading of the added families waits
-            // behind the reopening's lock on them, and goes on once forum 1 has reopened.
-            let run = Task {
-                try await Reranker(database: db).run(regency: try RegionCode("3201"), allowOpen: false,
-                                                     context: .system("test", action: "rerank.run"))
-            }
+            // Forum 1 reopens while the run reads: the run begins after the reopening has taken its
+            // lock on the added families (it sees forum 1 closed: the reopening is not committed),
+            // reads the families, waits behind that lock, and goes on once forum 1 has reopened.
+            var started: Task<Reranker.Outcome, any Error>?
             try await SQLTest.holding(db, forum: 1, ["LOCK TABLE fkp.added_families IN ACCESS EXCLUSIVE MODE"] + SQLTest.reopen()) {
+                started = Task {
+                    try await Reranker(database: db).run(regency: try RegionCode("3201"), allowOpen: false,
+                                                         context: .system("test", action: "rerank.run"))
+                }
                 for _ in 0..<200 {
                     let waiting = try await SQLTest.scalar(db, """
                         SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%fkp.added_families a%'
@@ -61,6 +63,7 @@ final class FinalRanksTests: XCTestCase {
                 }
                 XCTFail("the run never reached the added families")
             }
+            let run = try XCTUnwrap(started)
             guard case .ran(_, let provisional, _, _, let result) = try await run.value else {
                 return XCTFail("forum 1 was closed when the run began")
             }
