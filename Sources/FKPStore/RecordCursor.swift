@@ -21,9 +21,13 @@ enum RecordCursor {
             }
             try await connection.query(PostgresQuery(unsafeSQL: "DECLARE records NO SCROLL CURSOR FOR " + query.sql, binds: query.binds),
                                        logger: logger)
+            // Each FETCH is answered even when its connection closes under it (ConnectionCloseWatch):
+            // an export streams in its caller's task, and a lost FETCH would hold its download.
             func nextBatch() async throws -> RecordBatch {
-                try await RecordBatch.fetch("FETCH FORWARD \(unescaped: String(batchSize)) FROM records", width: width,
-                                            on: connection, logger: logger)
+                try await ConnectionCloseWatch.shared.run(on: connection) {
+                    try await RecordBatch.fetch("FETCH FORWARD \(unescaped: String(batchSize)) FROM records", width: width,
+                                                on: connection, logger: logger)
+                }
             }
             var batch = try await nextBatch()
             while batch.count > 0 {

@@ -69,8 +69,8 @@ final class ConnectionCloseWatchTests: XCTestCase {
     }
 }
 
-/// How an operation ended, as text (its error's, or "finished"), once it has.
-private final class Outcome: Sendable {
+/// How an operation not awaited ended, as text (its error's, or "finished"), once it has.
+final class Outcome: Sendable {
     private let ended = NIOLockedValueBox<String?>(nil)
 
     var result: String? { ended.withLockedValue { $0 } }

@@ -53,6 +53,29 @@ final class RecordCursorTests: XCTestCase {
         }
     }
 
+    /// A connection lost in the middle of a read (an export's, in its caller's task) fails the read
+    /// at once: the FETCH in flight fails. One written in the instant of the loss would be dropped
+    /// by PostgresNIO and never answered; each FETCH runs under ConnectionCloseWatch for that
+    /// (ConnectionCloseWatchTests show the drop and the answer).
+    func testAConnectionLostBetweenBatchesFailsTheReadInsteadOfHoldingIt() async throws {
+        try await withTestDatabase { db, _ in
+            let ended = Outcome()
+            // Not awaited: were the FETCH left unanswered, the test must fail, not hang.
+            Task {
+                await ended.record {
+                    try await db.readStreaming { connection in
+                        try await RecordCursor.read(Self.rows, width: 3, batchSize: 2, on: connection, logger: db.logger) { _ in
+                            if !connection.isClosed { try await connection.close() }
+                        }
+                    }
+                }
+            }
+            let result = try await ended.awaited(seconds: 10)
+            let outcome = try XCTUnwrap(result, "the read waited on a FETCH its closed connection never answers")
+            XCTAssertNotEqual(outcome, "finished", "ten rows in batches of two cannot all arrive on a connection closed after the first")
+        }
+    }
+
     /// Readers on other connections that adopt one transaction's snapshot see what it sees: not
     /// what was written after it began, though that is committed.
     func testReadersOfASharedSnapshotSeeNothingWrittenAfterIt() async throws {
