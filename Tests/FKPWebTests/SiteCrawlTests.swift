@@ -101,5 +101,4 @@ final class SiteCrawlTests: XCTestCase {
         formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
         return formatter.string(from: Date().addingTimeInterval(120))
     }
-
 }
