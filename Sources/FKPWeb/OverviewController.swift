@@ -20,10 +20,7 @@ struct OverviewController {
     @Sendable func dataCorrections(_ request: Request, context: AppRequestContext) async throws -> Response {
         let regency = try await regions.requestedRegency(by: context, for: .exportLists)
         let csv = DataCorrectionsCSV.document(try await challenges.acceptedDataCorrections(regency: regency.code))
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"data-corrections-\(regency.code.value).csv\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
+        return .csvDownload(csv, fileName: "data-corrections-\(regency.code.value).csv")
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {

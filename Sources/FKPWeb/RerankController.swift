@@ -44,10 +44,7 @@ struct RerankController {
         let region = try await regions.requestedRegency(by: context, for: .exportLists)
         guard let runID = Int64(try context.parameters.require("run")) else { throw HTTPError(.notFound) }
         let (run, csv) = try await finalLists.document(regency: region.code, runID: runID)
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"final-\(region.code.value)-run\(run.id).csv\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
+        return .csvDownload(csv, fileName: "final-\(region.code.value)-run\(run.id).csv")
     }
 
     @Sendable func village(_ request: Request, context: AppRequestContext) async throws -> Response {
