@@ -1,5 +1,5 @@
 /// One role of a person, in one place (and, for community figures, one forum).
-public struct Assignment: Sendable, Equatable, Codable {
+public struct Assignment: Sendable, Hashable, Codable {
     public var role: Role
     /// nil only for a national administrator.
     public var region: RegionCode?

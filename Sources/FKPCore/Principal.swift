@@ -1,5 +1,5 @@
 /// The person behind a request, with every assignment they currently hold.
-public struct Principal: Sendable, Equatable {
+public struct Principal: Sendable, Hashable {
     public var userID: Int64
     public var username: String
     public var displayName: String

@@ -43,19 +43,14 @@ public struct AccountRepository: Sendable {
     /// One query: it runs on every request of a logged-in person.
     public func principal(userID: Int64) async throws -> Principal? {
         try await database.read { connection in
-            var principal: Principal?
+            var person = PrincipalRows()
             for try await row in try await connection.query(ActivePrincipal.self, userID, logger: database.logger) {
                 let (username, name, mustChange, role, region, forum, supervisor)
                     = try row.decode((String, String, Bool, String?, String?, Int64?, Bool?).self)
-                if principal == nil {
-                    principal = Principal(userID: userID, username: username, displayName: name, assignments: [], mustChangePassword: mustChange)
-                }
-                if let role = role.flatMap(Role.init) {
-                    principal?.assignments.append(Assignment(role: role, region: region.flatMap(RegionCode.parse), forumID: forum,
-                                                             isSupervisor: supervisor ?? false))
-                }
+                person.add(userID: userID, username: username, displayName: name, mustChangePassword: mustChange,
+                           role: role, region: region, forumID: forum, isSupervisor: supervisor)
             }
-            return principal
+            return person.principal
         }
     }
 

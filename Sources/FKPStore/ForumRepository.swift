@@ -308,26 +308,40 @@ public struct ForumRepository: Sendable {
     }
 
     public func summary(_ id: Int64) async throws -> ForumSummary? {
+        try await stampedSummary(id)?.forum
+    }
+
+    /// The forum, and where the audit trail stood for what its pages show (read first, so that
+    /// whatever is read after it is at least as new).
+    public func stampedSummary(_ id: Int64) async throws -> (forum: ForumSummary, stamp: ForumDataStamp)? {
         try await database.read { connection in
             var summary: ForumSummary?
+            var stamp = ForumDataStamp(forum: 0, regency: 0, national: 0)
             for try await row in try await connection.query(ForumWithUnits.self, id, logger: database.logger) {
-                let (id, place, placeName, title, starts, venue, state, unit, unitName, nonSLS, cancelReason)
-                    = try row.decode((Int64, String, String, String, Date, String, String, String, String, Bool, String?).self)
+                let (id, place, placeName, title, starts, venue, state, unit, unitName, nonSLS, cancelReason, heads)
+                    = try row.decode((Int64, String, String, String, Date, String, String, String, String, Bool, String?, [Int64]).self)
                 if summary == nil {
                     summary = ForumSummary(id: id, place: try RegionCode(place), placeName: placeName, units: [], title: title,
                                            startsAt: starts, venue: venue, state: ForumState(rawValue: state) ?? .planned,
                                            cancelReason: cancelReason)
+                    stamp = ForumDataStamp(forum: heads[0], regency: heads[1], national: heads[2])
                 }
                 summary?.units.append(Region(code: try RegionCode(unit), name: unitName, isNonSLS: nonSLS))
             }
-            return summary
+            return summary.map { ($0, stamp) }
         }
     }
 
     private enum ForumWithUnits: PlannedSQL {
         static let sql = """
-            SELECT f.id, f.region_code, r.name, f.title, f.starts_at, f.venue, f.state, u.sls_code, ur.name, ur.non_sls, f.cancel_reason
-              FROM fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
+            WITH heads AS (
+                SELECT ARRAY[(SELECT coalesce(max(h.seq), 0) FROM audit.chain_heads h WHERE h.chain = 'forum:' || f.id),
+                             (SELECT coalesce(max(h.seq), 0) FROM audit.chain_heads h WHERE h.chain = 'regency:' || left(f.region_code, 4)),
+                             (SELECT coalesce(max(h.seq), 0) FROM audit.chain_heads h WHERE h.chain = 'national')] AS seqs
+                  FROM fkp.forums f WHERE f.id = $1)
+            SELECT f.id, f.region_code, r.name, f.title, f.starts_at, f.venue, f.state, u.sls_code, ur.name, ur.non_sls, f.cancel_reason,
+                   heads.seqs
+              FROM heads, fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
               JOIN fkp.forum_units u ON u.forum_id = f.id JOIN fkp.regions ur ON ur.code = u.sls_code
              WHERE f.id = $1 ORDER BY u.position, u.sls_code
             """

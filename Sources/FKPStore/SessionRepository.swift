@@ -37,18 +37,43 @@ public struct SessionRepository: Sendable {
         }
     }
 
-    public func get(key: String) async throws -> (payload: Data, expiresAt: Date)? {
+    /// A live session, and the person its `userID` names (nil when none, or when that account is
+    /// disabled), read together: every request of a logged-in person needs both.
+    public struct Stored: Sendable {
+        public var payload: Data
+        public var expiresAt: Date
+        public var userID: Int64?
+        public var principal: Principal?
+    }
+
+    public func get(key: String) async throws -> Stored? {
         try await database.read { connection in
+            var stored: Stored?
+            var person = PrincipalRows()
             for try await row in try await connection.query(LiveSession.self, Self.id(key), logger: database.logger) {
-                let (payload, expires) = try row.decode((String, Date).self)
-                return (Data(payload.utf8), expires)
+                let (payload, expires, sessionUser, userID, username, name, mustChange, role, region, forum, supervisor)
+                    = try row.decode((String, Date, Int64?, Int64?, String?, String?, Bool?, String?, String?, Int64?, Bool?).self)
+                if stored == nil { stored = Stored(payload: Data(payload.utf8), expiresAt: expires, userID: sessionUser) }
+                if let userID, let username, let name {
+                    person.add(userID: userID, username: username, displayName: name, mustChangePassword: mustChange ?? false,
+                               role: role, region: region, forumID: forum, isSupervisor: supervisor)
+                }
             }
-            return nil
+            stored?.principal = person.principal
+            return stored
         }
     }
 
     private enum LiveSession: PlannedSQL {
-        static let sql = "SELECT payload, expires_at FROM runtime.sessions WHERE id = $1 AND expires_at > now()"
+        static let sql = """
+            SELECT s.payload, s.expires_at, s.user_id,
+                   u.id, u.username, u.display_name, u.must_change_password, a.role, a.region_code, a.forum_id, a.is_supervisor
+              FROM runtime.sessions s
+              LEFT JOIN fkp.users u ON u.id = s.user_id AND u.disabled_at IS NULL
+              LEFT JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
+             WHERE s.id = $1 AND s.expires_at > now()
+             ORDER BY a.id
+            """
     }
 
     public func remove(key: String) async throws {

@@ -29,6 +29,11 @@ public struct AppConfig: Sendable {
     public var metricsAllowed: [String] = ["127.0.0.1", "::1"]
     /// How long a request waits for a database connection before it is answered 503.
     public var databaseWaitSeconds: Int = 3
+    /// Memory for review pages kept between requests (ReviewPageCache), in megabytes; 0 keeps none.
+    public var reviewPageCacheMegabytes: Int = 64
+    /// For tests only (no variable sets it): every kept review page served is first checked
+    /// against the page rendered anew.
+    public var verifyReviewPageCache = false
     /// The Ed25519 key that signs audit export manifests; created there on first use.
     public var exportKeyFile: String = AppConfig.exportKeyFile([:])
 
@@ -90,6 +95,7 @@ public struct AppConfig: Sendable {
         }
         config.exportKeyFile = exportKeyFile(env)
         config.databaseWaitSeconds = try integer(env, "FKP_DB_WAIT_SECONDS", default: config.databaseWaitSeconds, in: 1...60)
+        config.reviewPageCacheMegabytes = try integer(env, "FKP_PAGE_CACHE_MB", default: config.reviewPageCacheMegabytes, in: 0...65536)
         config.trustedProxies = addresses(env["FKP_TRUSTED_PROXIES"] ?? "")
         if let allowed = env["FKP_METRICS_ALLOW"] { config.metricsAllowed = addresses(allowed) }
         if folders.contains(.pages) {

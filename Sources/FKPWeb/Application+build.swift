@@ -89,7 +89,9 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     OverviewController(renderer: renderer, regions: RegionRepository(database: database),
                        overviews: OverviewRepository(database: database), challenges: challenges).addRoutes(to: router)
     let added = AddedFamilyRepository(database: database)
-    ReviewController(renderer: renderer, forums: forums, reviews: reviews, added: added).addRoutes(to: router)
+    ReviewController(renderer: renderer, forums: forums, reviews: reviews, added: added,
+                     cache: ReviewPageCache(capacity: config.reviewPageCacheMegabytes << 20, metrics: metrics),
+                     verifyingCache: config.verifyReviewPageCache).addRoutes(to: router)
     PaperListController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
     ChallengeController(renderer: renderer, forums: forums, reviews: reviews, added: added, challenges: challenges,
                         audit: AuditRepository(database: database)).addRoutes(to: router)

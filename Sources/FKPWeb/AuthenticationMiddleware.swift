@@ -23,7 +23,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             let now = Date()
             let expired = now.timeIntervalSince(session.createdAt) > absoluteLifetime
                 || now.timeIntervalSince(session.lastSeenAt) > idleTimeout
-            if !expired, let principal = try await accounts.principal(userID: userID) {
+            if !expired, let principal = try await principal(userID: userID) {
                 context.principal = principal
                 context.logger[metadataKey: "user"] = .string(principal.username)
                 if now.timeIntervalSince(session.lastSeenAt) > 60 {
@@ -41,6 +41,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
             return Response(status: .seeOther, headers: [.location: "/password"])
         }
         return try await next(request, context)
+    }
+
+    /// The person as read with the session (see SessionRead), or else read now.
+    private func principal(userID: Int64) async throws -> Principal? {
+        if let person = SessionRead.current?.person(userID: userID) { return person.principal }
+        return try await accounts.principal(userID: userID)
     }
 }
 

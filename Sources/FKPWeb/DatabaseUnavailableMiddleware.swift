@@ -13,12 +13,12 @@ struct DatabaseUnavailableMiddleware: RouterMiddleware {
     struct Content { let requestID: String }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let sessionOutage = SessionReadOutage()
+        let sessionRead = SessionRead()
         do {
-            let response = try await SessionReadOutage.$current.withValue(sessionOutage) { try await next(request, context) }
+            let response = try await SessionRead.$current.withValue(sessionRead) { try await next(request, context) }
             // Served as if nobody were logged in (a redirect to the login page, a form "expired"):
             // the answer is wrong, the database being down is the truth.
-            if sessionOutage.happened { throw DatabaseUnavailable(reason: "the session could not be read") }
+            if sessionRead.outageHappened { throw DatabaseUnavailable(reason: "the session could not be read") }
             return response
         } catch let error as DatabaseUnavailable {
             context.logger.warning("database unavailable", metadata: ["reason": "\(error.reason)"])

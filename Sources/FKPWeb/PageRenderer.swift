@@ -28,6 +28,12 @@ struct PageRenderer: Sendable {
     /// `bulk`, when the content holds one, is written where its marker stands (see BulkMarkup).
     func render<Content>(_ template: String, title: String, content: Content, request: Request,
                          context: AppRequestContext, status: HTTPResponse.Status = .ok, bulk: BulkMarkup? = nil) throws -> Response {
+        Self.response(try page(template, title: title, content: content, request: request, context: context, bulk: bulk), status: status)
+    }
+
+    /// The page's HTML (what `render` answers with).
+    func page<Content>(_ template: String, title: String, content: Content, request: Request,
+                       context: AppRequestContext, bulk: BulkMarkup? = nil) throws -> ByteBuffer {
         let t = Translations(language: context.language)
         let layout = Layout(t: t, lang: context.language.rawValue, title: t[title],
                             switchLanguageURL: Self.switchingLanguage(request, to: context.language.other),
@@ -41,8 +47,11 @@ struct PageRenderer: Sendable {
         guard let html = library.render(layout, withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "template \(template) is missing")
         }
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: try Self.body(html, splicing: bulk)))
+        return try Self.body(html, splicing: bulk)
+    }
+
+    static func response(_ html: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: html))
     }
 
     /// The same page, with the same filter or moment, in the other language.

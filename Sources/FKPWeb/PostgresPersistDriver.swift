@@ -24,14 +24,15 @@ struct PostgresPersistDriver: PersistDriver {
     }
 
     func get<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> Object? {
-        let found: (payload: Data, expiresAt: Date)?
+        let found: SessionRepository.Stored?
         do {
             found = try await sessions.get(key: key)
         } catch let error as DatabaseUnavailable {
-            SessionReadOutage.current?.mark()  // the session middleware swallows the error itself
+            SessionRead.current?.markOutage()  // the session middleware swallows the error itself
             throw error
         }
         guard let stored = found else { return nil }
+        if let userID = stored.userID { SessionRead.current?.found(userID: userID, principal: stored.principal) }
         return try? JSONDecoder().decode(Object.self, from: stored.payload)
     }
 

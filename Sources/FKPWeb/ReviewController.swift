@@ -11,6 +11,10 @@ struct ReviewController {
     let forums: ForumRepository
     let reviews: ReviewRepository
     let added: AddedFamilyRepository
+    let cache: ReviewPageCache
+    /// Tests set it: a kept page is served only after it has been checked byte for byte against
+    /// the page rendered anew, and a difference is a server error.
+    let verifyingCache: Bool
 
     struct AddForm: Decodable {
         let head_name: String?
@@ -114,12 +118,29 @@ struct ReviewController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let forum = try await forums.requested(by: context, write: false)
+        let (forum, stamp) = try await forums.requestedStamped(by: context, write: false)
         let unit = try forum.requestedUnit(context, write: false)
         let filter = ReviewFilter(request.formQuery)
         let moment = try HistoricalMoment(request, place: forum.place, language: context.language)
-        return try await render(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, addition: nil, moment: moment,
-                                status: .ok)
+        guard moment == nil, let principal = context.principal else {
+            return try await render(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, addition: nil, moment: moment,
+                                    status: .ok)
+        }
+        let slot = ReviewPageCache.Slot(address: request.uri.description, language: context.language, principal: principal,
+                                        csrf: context.csrfToken())
+        // The rows are read after the stamp: a page kept under it is at least as new as the stamp.
+        func fresh() async throws -> ByteBuffer {
+            try await page(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, addition: nil)
+        }
+        if let kept = cache.page(slot, stamp: stamp) {
+            if verifyingCache, try await fresh() != kept {
+                throw HTTPError(.internalServerError, message: "a kept review page differs from the page as it is")
+            }
+            return PageRenderer.response(kept)
+        }
+        let html = try await fresh()
+        cache.keep(html, for: slot, stamp: stamp)
+        return PageRenderer.response(html)
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -201,6 +222,12 @@ struct ReviewController {
     private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, unit: Region, filter: ReviewFilter,
                         invalid: ReviewPage.Invalid?, addition: ReviewPage.Addition?, moment: HistoricalMoment? = nil,
                         status: HTTPResponse.Status) async throws -> Response {
+        PageRenderer.response(try await page(request, context, forum: forum, unit: unit, filter: filter, invalid: invalid, addition: addition,
+                                              moment: moment), status: status)
+    }
+
+    private func page(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, unit: Region, filter: ReviewFilter,
+                      invalid: ReviewPage.Invalid?, addition: ReviewPage.Addition?, moment: HistoricalMoment? = nil) async throws -> ByteBuffer {
         let rows = try await reviews.rows(forumID: forum.id, unit: unit.code, asOf: moment?.date)
         let addedRows = try await added.list(forumID: forum.id, unit: unit.code, asOf: moment?.date)
         // The summary of the list as it is comes from the rows just read; as it stood, from the audit trail.
@@ -211,8 +238,7 @@ struct ReviewController {
         let page = ReviewPage(forum: forum, unit: unit, rows: rows, tally: tally, added: addedRows,
                               filter: filter, editable: editable, invalid: invalid, addition: addition, moment: moment,
                               csrf: context.csrfToken(), language: context.language)
-        return try renderer.render("review", title: "review_title", content: page, request: request, context: context, status: status,
-                                   bulk: page.cards)
+        return try renderer.page("review", title: "review_title", content: page, request: request, context: context, bulk: page.cards)
     }
 
     static func json(_ fields: [String: String], status: HTTPResponse.Status) throws -> Response {

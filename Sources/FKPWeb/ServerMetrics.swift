@@ -34,6 +34,13 @@ final class ServerMetrics: Sendable {
             .record(duration)
     }
 
+    /// A review page looked for among those kept (ReviewPageCache).
+    func reviewPageLookup(found: Bool) {
+        registry.makeCounter(descriptor: .init(namespace: "fkp", metricName: "review_page_cache_lookups", unitName: "total",
+                                               helpText: "Review pages looked for among those kept, by whether one could be served"),
+                             labels: [("outcome", found ? "hit" : "miss")]).increment()
+    }
+
     /// The text of one scrape. `counts` is nil when the database did not answer.
     func exposition(pool: PoolUse.Figures, poolSize: Int, counts: OperationalCountsRepository.Counts?) -> [UInt8] {
         gauge("db_pool_connections_leased", "Database connections in use by requests", []).set(to: Double(pool.leased))

@@ -14,6 +14,8 @@ enum WebTest {
                                publicDirectory: TestPostgres.packageRoot + "/public",
                                migrationsDirectory: TestPostgres.packageRoot + "/sql")
         config.bcryptCost = 10
+        // Every review page served from the cache in any test is checked against the page rendered anew.
+        config.verifyReviewPageCache = true
         config.exportKeyFile = FileManager.default.temporaryDirectory.appendingPathComponent("fkp-test-export.key").path
         return config
     }

@@ -1,0 +1,40 @@
+import FKPCore
+import NIOConcurrencyHelpers
+
+/// What reading this request's session found, beyond the session itself (set per request by
+/// DatabaseUnavailableMiddleware, filled by PostgresPersistDriver):
+/// - whether it could not be read because the database was unavailable. HummingbirdAuth's session
+///   middleware treats a session it cannot load as no session at all, so without this mark a
+///   logged-in person would be sent to the login page, or told that their form had expired,
+///   while the truth is an outage;
+/// - the person the session belongs to, read in the same query, so that AuthenticationMiddleware
+///   need not ask the database again (one round trip fewer on every page).
+final class SessionRead: Sendable {
+    @TaskLocal static var current: SessionRead?
+
+    struct Person {
+        let userID: Int64
+        /// Nil when the account is disabled.
+        let principal: Principal?
+    }
+
+    private struct State {
+        var outage = false
+        var person: Person?
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    func markOutage() { state.withLockedValue { $0.outage = true } }
+
+    var outageHappened: Bool { state.withLockedValue { $0.outage } }
+
+    func found(userID: Int64, principal: Principal?) {
+        state.withLockedValue { $0.person = Person(userID: userID, principal: principal) }
+    }
+
+    /// The person read with the session, when it was read for `userID`.
+    func person(userID: Int64) -> Person? {
+        state.withLockedValue { $0.person?.userID == userID ? $0.person : nil }
+    }
+}
