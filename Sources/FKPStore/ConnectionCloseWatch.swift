@@ -49,7 +49,9 @@ final class ConnectionCloseWatch: Sendable {
         }
     }
 
-    private func watch(_ connection: PostgresConnection, onClose: @escaping @Sendable () -> Void) -> UInt64 {
+    /// Calls `onClose` once if `connection` closes before `unwatch` (at once if it is closed).
+    /// Database's operations use it directly: each already runs in a task of its own.
+    func watch(_ connection: PostgresConnection, onClose: @escaping @Sendable () -> Void) -> UInt64 {
         let key = ObjectIdentifier(connection)
         let (token, isNew) = state.withLockedValue { state -> (UInt64, Bool) in
             state.nextToken += 1
@@ -63,7 +65,7 @@ final class ConnectionCloseWatch: Sendable {
         return token
     }
 
-    private func unwatch(_ connection: PostgresConnection, _ token: UInt64) {
+    func unwatch(_ connection: PostgresConnection, _ token: UInt64) {
         let key = ObjectIdentifier(connection)
         state.withLockedValue { _ = $0.connections[key]?.waiting.removeValue(forKey: token) }
     }
@@ -75,7 +77,7 @@ final class ConnectionCloseWatch: Sendable {
 }
 
 /// The first of several possible answers, awaited once.
-private final class OneAnswer<Value: Sendable>: Sendable {
+final class OneAnswer<Value: Sendable>: Sendable {
     private enum Phase {
         case pending
         case awaited(CheckedContinuation<Value, any Error>)

@@ -1,4 +1,5 @@
 import Logging
+import NIOCore
 import PostgresNIO
 
 /// The pooled connection to PostgreSQL and the one way to write through it: `write(_:_:)` opens a
@@ -52,18 +53,51 @@ public struct Database: Sendable {
         }
     }
 
-    /// Runs `work` on a pooled connection, answered with `DatabaseUnavailable` as soon as the
-    /// connection closes under it (ConnectionCloseWatch).
+    /// Runs `work` on a pooled connection in a task of its own, and answers the caller with the
+    /// first of: the work's outcome; `DatabaseUnavailable` as soon as the connection closes under
+    /// it (ConnectionCloseWatch: the task is then cancelled and left to end, or to wait forever on
+    /// a statement PostgresNIO dropped); `DatabaseUnavailable` when no connection came within
+    /// `leaseTimeout` (LeaseDeadlines). One task per operation, no timer task beside it.
     private func answeredWhenClosed<Result: Sendable>(
         _ work: sending @escaping (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         // Called once, on the one connection the pool hands over; the caller gave it away.
         nonisolated(unsafe) let work = work
-        return try await leased { lease in
-            try await client.withConnection { connection in
-                try lease.began(on: connection)
-                return try await ConnectionCloseWatch.shared.run(on: connection) { try await work(connection) }
+        let lease = ConnectionLease(poolUse: poolUse)
+        defer { lease.ended() }
+        let answer = OneAnswer<Result>()
+        let task = Task { [client] in
+            do {
+                let result = try await client.withConnection { connection in
+                    try lease.began(on: connection)
+                    let watch = ConnectionCloseWatch.shared.watch(connection) {
+                        answer.give(.failure(DatabaseUnavailable(reason: "the connection closed under a statement")))
+                    }
+                    defer { ConnectionCloseWatch.shared.unwatch(connection, watch) }
+                    return try await work(connection)
+                }
+                answer.give(.success(result))
+            } catch {
+                answer.give(.failure(error))
             }
+        }
+        let deadline = leaseTimeout.map { timeout in
+            LeaseDeadlines.shared.add(deadline: .now() + TimeAmount(timeout)) {
+                if lease.expireIfWaiting() {
+                    answer.give(.failure(DatabaseUnavailable(reason: "no database connection within \(timeout)")))
+                }
+            }
+        }
+        defer { deadline.map(LeaseDeadlines.shared.remove) }
+        do {
+            return try await withTaskCancellationHandler {
+                try await answer.value
+            } onCancel: {
+                task.cancel()
+            }
+        } catch {
+            task.cancel()  // answered without it (a closed connection, no connection in time): it ends or is left
+            throw Self.named(error, lease: lease)
         }
     }
 
@@ -85,7 +119,9 @@ public struct Database: Sendable {
     }
 
     /// Runs `operation`, which calls `try lease.began(on:)` once it holds a connection; counts it in
-    /// `poolUse`; gives up waiting after `leaseTimeout`; names a lost database as such.
+    /// `poolUse`; gives up waiting after `leaseTimeout`; names a lost database as such. Only for
+    /// `readStreaming`, whose work must stay in the caller's task: the wait is bounded by a timer
+    /// task beside it, which an export (seconds long) does not feel.
     private func leased<Result: Sendable>(
         _ operation: (ConnectionLease) async throws -> Result
     ) async throws -> Result {
@@ -115,15 +151,18 @@ public struct Database: Sendable {
                     throw CancellationError()
                 }
             }
-        } catch let error as DatabaseUnavailable {
-            throw error
         } catch {
-            // A connection that could not be had, or one the server dropped, is an outage, not a bug.
-            if !Task.isCancelled, !lease.hasBegun || DatabaseUnavailable.isConnectionLoss(error) {
-                throw DatabaseUnavailable(reason: String(reflecting: error))
-            }
-            throw error
+            throw Self.named(error, lease: lease)
         }
+    }
+
+    /// A connection that could not be had, or one the server dropped, is an outage, not a bug.
+    private static func named(_ error: any Error, lease: ConnectionLease) -> any Error {
+        if error is DatabaseUnavailable { return error }
+        if !Task.isCancelled, !lease.hasBegun || DatabaseUnavailable.isConnectionLoss(error) {
+            return DatabaseUnavailable(reason: String(reflecting: error))
+        }
+        return error
     }
 }
 
