@@ -14,4 +14,9 @@ public struct ForumDataStamp: Hashable, Sendable {
         self.regency = regency
         self.national = national
     }
+
+    /// From the three heads as the forum's reads return them.
+    init(_ heads: [Int64]) {
+        self.init(forum: heads[0], regency: heads[1], national: heads[2])
+    }
 }

@@ -324,7 +324,7 @@ public struct ForumRepository: Sendable {
                     summary = ForumSummary(id: id, place: try RegionCode(place), placeName: placeName, units: [], title: title,
                                            startsAt: starts, venue: venue, state: ForumState(rawValue: state) ?? .planned,
                                            cancelReason: cancelReason)
-                    stamp = ForumDataStamp(forum: heads[0], regency: heads[1], national: heads[2])
+                    stamp = ForumDataStamp(heads)
                 }
                 summary?.units.append(Region(code: try RegionCode(unit), name: unitName, isNonSLS: nonSLS))
             }
@@ -332,13 +332,31 @@ public struct ForumRepository: Sendable {
         }
     }
 
+    /// Where the audit trail stands for forum `id` (nil when there is none): one light read, for
+    /// asking whether a page rendered earlier is still current.
+    public func stamp(_ id: Int64) async throws -> ForumDataStamp? {
+        try await database.read { connection in
+            for try await heads in try await connection.query(ForumStamp.self, id, logger: database.logger).decode([Int64].self) {
+                return ForumDataStamp(heads)
+            }
+            return nil
+        }
+    }
+
+    private enum ForumStamp: PlannedSQL {
+        static let sql = "SELECT \(chainHeads) FROM fkp.forums f WHERE f.id = $1"
+    }
+
+    /// The heads of a forum `f`'s chain, its regency's and the national one, in ForumDataStamp's order.
+    private static let chainHeads = """
+        ARRAY[(SELECT coalesce(max(h.seq), 0) FROM audit.chain_heads h WHERE h.chain = 'forum:' || f.id),
+              (SELECT coalesce(max(h.seq), 0) FROM audit.chain_heads h WHERE h.chain = 'regency:' || left(f.region_code, 4)),
+              (SELECT coalesce(max(h.seq), 0) FROM audit.chain_heads h WHERE h.chain = 'national')]
+        """
+
     private enum ForumWithUnits: PlannedSQL {
         static let sql = """
-            WITH heads AS (
-                SELECT ARRAY[(SELECT coalesce(max(h.seq), 0) FROM audit.chain_heads h WHERE h.chain = 'forum:' || f.id),
-                             (SELECT coalesce(max(h.seq), 0) FROM audit.chain_heads h WHERE h.chain = 'regency:' || left(f.region_code, 4)),
-                             (SELECT coalesce(max(h.seq), 0) FROM audit.chain_heads h WHERE h.chain = 'national')] AS seqs
-                  FROM fkp.forums f WHERE f.id = $1)
+            WITH heads AS (SELECT \(chainHeads) AS seqs FROM fkp.forums f WHERE f.id = $1)
             SELECT f.id, f.region_code, r.name, f.title, f.starts_at, f.venue, f.state, u.sls_code, ur.name, ur.non_sls, f.cancel_reason,
                    heads.seqs
               FROM heads, fkp.forums f JOIN fkp.regions r ON r.code = f.region_code

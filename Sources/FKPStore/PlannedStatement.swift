@@ -13,6 +13,10 @@ protocol PlannedSQL: Sendable {
 /// One execution of a planned query; its rows are decoded by the caller.
 struct PlannedStatement<Query: PlannedSQL>: PostgresPreparedStatement {
     static var sql: String { Query.sql }
+    /// The query type's own name: PostgreSQL keeps a statement's name to 63 bytes, and the
+    /// driver's default (the full generic type name) made every private query of one repository
+    /// the same name. So each `PlannedSQL` type's name must be unique in the module.
+    static var name: String { "fkp." + String(describing: Query.self) }
 
     let bindings: PostgresBindings
 

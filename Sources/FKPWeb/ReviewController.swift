@@ -118,29 +118,43 @@ struct ReviewController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let kept = try await keptPage(request, context) { return PageRenderer.response(kept) }
         let (forum, stamp) = try await forums.requestedStamped(by: context, write: false)
         let unit = try forum.requestedUnit(context, write: false)
         let filter = ReviewFilter(request.formQuery)
         let moment = try HistoricalMoment(request, place: forum.place, language: context.language)
-        guard moment == nil, let principal = context.principal else {
+        guard moment == nil, let slot = Self.slot(request, context) else {
             return try await render(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, addition: nil, moment: moment,
                                     status: .ok)
         }
-        let slot = ReviewPageCache.Slot(address: request.uri.description, language: context.language, principal: principal,
-                                        csrf: context.csrfToken())
-        // The rows are read after the stamp: a page kept under it is at least as new as the stamp.
-        func fresh() async throws -> ByteBuffer {
-            try await page(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, addition: nil)
-        }
-        if let kept = cache.page(slot, stamp: stamp) {
-            if verifyingCache, try await fresh() != kept {
-                throw HTTPError(.internalServerError, message: "a kept review page differs from the page as it is")
-            }
-            return PageRenderer.response(kept)
-        }
-        let html = try await fresh()
-        cache.keep(html, for: slot, stamp: stamp)
+        // The rows are read after the stamp: the page is at least as new as the stamp says.
+        let html = try await page(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, addition: nil)
+        cache.keep(html, of: forum, for: slot, stamp: stamp)
         return PageRenderer.response(html)
+    }
+
+    /// The page kept for this request, when nothing it shows has changed since. The person, their
+    /// assignments and the forum are what they were when it was kept, so the access checks give
+    /// the answers they gave then; they are asked again all the same.
+    private func keptPage(_ request: Request, _ context: AppRequestContext) async throws -> ByteBuffer? {
+        guard let slot = Self.slot(request, context), let id = Int64(try context.parameters.require("id")),
+              let stamp = try await forums.stamp(id), let kept = cache.page(slot, stamp: stamp) else { return nil }
+        try context.authorize(.viewForum, kept.forum.resource)
+        let unit = try kept.forum.requestedUnit(context, write: false)
+        if verifyingCache {
+            let (forum, _) = try await forums.requestedStamped(by: context, write: false)
+            let fresh = try await page(request, context, forum: forum, unit: unit, filter: ReviewFilter(request.formQuery), invalid: nil,
+                                       addition: nil)
+            guard fresh == kept.body else { throw HTTPError(.internalServerError, message: "a kept review page differs from the page as it is") }
+        }
+        return kept.body
+    }
+
+    /// Whose view of which page this is (nil for nobody logged in: such a request is refused).
+    private static func slot(_ request: Request, _ context: AppRequestContext) -> ReviewPageCache.Slot? {
+        context.principal.map {
+            ReviewPageCache.Slot(address: request.uri.description, language: context.language, principal: $0, csrf: context.csrfToken())
+        }
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {

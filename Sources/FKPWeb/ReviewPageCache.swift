@@ -11,7 +11,7 @@ import NIOCore
 /// An entry is one person's view: it is found only by the same session (whose CSRF token its forms
 /// carry), the same person with the same assignments, the same address (path and query) and the
 /// same language, and it is served only while the forum's `ForumDataStamp` is the one it was
-/// rendered under. Pages of the list as it stood at a moment are not kept. The oldest entries go
+/// rendered under (a light read of the chains' heads: the forum read for the page is kept with it). Pages of the list as it stood at a moment are not kept. The oldest entries go
 /// first when the cache is full; each slot keeps its latest page only.
 final class ReviewPageCache: Sendable {
     struct Slot: Hashable, Sendable {
@@ -21,9 +21,15 @@ final class ReviewPageCache: Sendable {
         let csrf: String
     }
 
+    /// A page, and the forum as it was read for it (current as long as the stamp is).
+    struct Kept: Sendable {
+        let forum: ForumSummary
+        let body: ByteBuffer
+    }
+
     private struct Entry {
         let stamp: ForumDataStamp
-        let body: ByteBuffer
+        let kept: Kept
         let serial: UInt64
     }
 
@@ -48,21 +54,22 @@ final class ReviewPageCache: Sendable {
     }
 
     /// The page kept for `slot`, when it was rendered under `stamp`.
-    func page(_ slot: Slot, stamp: ForumDataStamp) -> ByteBuffer? {
+    func page(_ slot: Slot, stamp: ForumDataStamp) -> Kept? {
         guard capacity > 0 else { return nil }
         let kept = state.withLockedValue { state in
-            state.entries[slot].flatMap { $0.stamp == stamp ? $0.body : nil }
+            state.entries[slot].flatMap { $0.stamp == stamp ? $0.kept : nil }
         }
         metrics.reviewPageLookup(found: kept != nil)
         return kept
     }
 
-    func keep(_ body: ByteBuffer, for slot: Slot, stamp: ForumDataStamp) {
+    func keep(_ body: ByteBuffer, of forum: ForumSummary, for slot: Slot, stamp: ForumDataStamp) {
         guard body.readableBytes <= capacity else { return }
         state.withLockedValue { state in
             state.serial += 1
-            if let old = state.entries.updateValue(Entry(stamp: stamp, body: body, serial: state.serial), forKey: slot) {
-                state.bytes -= old.body.readableBytes
+            let entry = Entry(stamp: stamp, kept: Kept(forum: forum, body: body), serial: state.serial)
+            if let old = state.entries.updateValue(entry, forKey: slot) {
+                state.bytes -= old.kept.body.readableBytes
             }
             state.bytes += body.readableBytes
             state.order.append((slot, state.serial))
@@ -71,7 +78,7 @@ final class ReviewPageCache: Sendable {
                 state.orderStart += 1
                 if let entry = state.entries[oldest.slot], entry.serial == oldest.serial {
                     state.entries[oldest.slot] = nil
-                    state.bytes -= entry.body.readableBytes
+                    state.bytes -= entry.kept.body.readableBytes
                 }
             }
             // Now and then, drop what was evicted or replaced from the order, so it stays in

@@ -1,6 +1,7 @@
 import FKPCore
 import FKPStore
 import FKPTestSupport
+import Foundation
 @testable import FKPWeb
 import HTTPTypes
 import Hummingbird
@@ -139,22 +140,24 @@ final class ReviewPageCacheTests: XCTestCase {
         }
         let stamp = ForumDataStamp(forum: 1, regency: 0, national: 0)
         let page = ByteBuffer(repeating: UInt8(ascii: "x"), count: 400)
-        cache.keep(page, for: slot(1), stamp: stamp)
-        cache.keep(page, for: slot(2), stamp: stamp)
-        cache.keep(page, for: slot(3), stamp: stamp)
+        let forum = ForumSummary(id: 1, place: RegionCode.parse("3201010001")!, placeName: "Desa", units: [], title: "FKP",
+                                 startsAt: Date(timeIntervalSince1970: 0), venue: "Balai", state: .reviewing)
+        cache.keep(page, of: forum, for: slot(1), stamp: stamp)
+        cache.keep(page, of: forum, for: slot(2), stamp: stamp)
+        cache.keep(page, of: forum, for: slot(3), stamp: stamp)
         XCTAssertNil(cache.page(slot(1), stamp: stamp), "the oldest went to make room")
-        XCTAssertEqual(cache.page(slot(2), stamp: stamp), page)
-        XCTAssertEqual(cache.page(slot(3), stamp: stamp), page)
+        XCTAssertEqual(cache.page(slot(2), stamp: stamp)?.body, page)
+        XCTAssertEqual(cache.page(slot(3), stamp: stamp)?.forum, forum)
         XCTAssertNil(cache.page(slot(3), stamp: ForumDataStamp(forum: 2, regency: 0, national: 0)), "another stamp is another page")
 
         let later = ForumDataStamp(forum: 2, regency: 0, national: 0)
-        for _ in 0..<5000 { cache.keep(page, for: slot(3), stamp: later) }
+        for _ in 0..<5000 { cache.keep(page, of: forum, for: slot(3), stamp: later) }
         XCTAssertEqual(cache.occupancy.pages, 2)
         XCTAssertEqual(cache.occupancy.bytes, 800, "a page replaced in its slot is counted once")
-        XCTAssertEqual(cache.page(slot(2), stamp: stamp), page, "replacing one slot's page over and over evicts no other")
+        XCTAssertEqual(cache.page(slot(2), stamp: stamp)?.body, page, "replacing one slot's page over and over evicts no other")
         XCTAssertNil(cache.page(slot(3), stamp: stamp))
 
-        cache.keep(ByteBuffer(repeating: 0, count: 1001), for: slot(4), stamp: stamp)
+        cache.keep(ByteBuffer(repeating: 0, count: 1001), of: forum, for: slot(4), stamp: stamp)
         XCTAssertNil(cache.page(slot(4), stamp: stamp), "a page larger than the whole cache is not kept")
         XCTAssertEqual(cache.occupancy.pages, 2)
         XCTAssertNil(ReviewPageCache(capacity: 0, metrics: ServerMetrics()).page(slot(2), stamp: stamp))
