@@ -316,10 +316,10 @@ public struct ForumRepository: Sendable {
     public func stampedSummary(_ id: Int64) async throws -> (forum: ForumSummary, stamp: ForumDataStamp)? {
         try await database.read { connection in
             var summary: ForumSummary?
-            var stamp = ForumDataStamp(forum: 0, regency: 0, national: 0)
+            var stamp = ForumDataStamp(forum: "", regency: "", national: "")
             for try await row in try await connection.query(ForumWithUnits.self, id, logger: database.logger) {
                 let (id, place, placeName, title, starts, venue, state, unit, unitName, nonSLS, cancelReason, heads)
-                    = try row.decode((Int64, String, String, String, Date, String, String, String, String, Bool, String?, [Int64]).self)
+                    = try row.decode((Int64, String, String, String, Date, String, String, String, String, Bool, String?, [String]).self)
                 if summary == nil {
                     summary = ForumSummary(id: id, place: try RegionCode(place), placeName: placeName, units: [], title: title,
                                            startsAt: starts, venue: venue, state: ForumState(rawValue: state) ?? .planned,
@@ -336,7 +336,7 @@ public struct ForumRepository: Sendable {
     /// asking whether a page rendered earlier is still current.
     public func stamp(_ id: Int64) async throws -> ForumDataStamp? {
         try await database.read { connection in
-            for try await heads in try await connection.query(ForumStamp.self, id, logger: database.logger).decode([Int64].self) {
+            for try await heads in try await connection.query(ForumStamp.self, id, logger: database.logger).decode([String].self) {
                 return ForumDataStamp(heads)
             }
             return nil
@@ -347,11 +347,12 @@ public struct ForumRepository: Sendable {
         static let sql = "SELECT \(chainHeads) FROM fkp.forums f WHERE f.id = $1"
     }
 
-    /// The heads of a forum `f`'s chain, its regency's and the national one, in ForumDataStamp's order.
+    /// The head hashes of a forum `f`'s chain, its regency's and the national one ('' for a chain
+    /// not begun), in ForumDataStamp's order.
     private static let chainHeads = """
-        ARRAY[(SELECT coalesce(max(h.seq), 0) FROM audit.chain_heads h WHERE h.chain = 'forum:' || f.id),
-              (SELECT coalesce(max(h.seq), 0) FROM audit.chain_heads h WHERE h.chain = 'regency:' || left(f.region_code, 4)),
-              (SELECT coalesce(max(h.seq), 0) FROM audit.chain_heads h WHERE h.chain = 'national')]
+        ARRAY[coalesce((SELECT h.hash FROM audit.chain_heads h WHERE h.chain = 'forum:' || f.id), ''),
+              coalesce((SELECT h.hash FROM audit.chain_heads h WHERE h.chain = 'regency:' || left(f.region_code, 4)), ''),
+              coalesce((SELECT h.hash FROM audit.chain_heads h WHERE h.chain = 'national'), '')]
         """
 
     private enum ForumWithUnits: PlannedSQL {

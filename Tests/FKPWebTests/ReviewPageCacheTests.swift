@@ -138,7 +138,7 @@ final class ReviewPageCacheTests: XCTestCase {
             .init(address: "/forums/1/units/\(n)", language: .indonesian,
                   principal: Principal(userID: 1, username: "ketua", displayName: "Ketua", assignments: []), csrf: "token")
         }
-        let stamp = ForumDataStamp(forum: 1, regency: 0, national: 0)
+        let stamp = ForumDataStamp(forum: "a1", regency: "", national: "")
         let page = ByteBuffer(repeating: UInt8(ascii: "x"), count: 400)
         let forum = ForumSummary(id: 1, place: RegionCode.parse("3201010001")!, placeName: "Desa", units: [], title: "FKP",
                                  startsAt: Date(timeIntervalSince1970: 0), venue: "Balai", state: .reviewing)
@@ -148,9 +148,9 @@ final class ReviewPageCacheTests: XCTestCase {
         XCTAssertNil(cache.page(slot(1), stamp: stamp), "the oldest went to make room")
         XCTAssertEqual(cache.page(slot(2), stamp: stamp)?.body, page)
         XCTAssertEqual(cache.page(slot(3), stamp: stamp)?.forum, forum)
-        XCTAssertNil(cache.page(slot(3), stamp: ForumDataStamp(forum: 2, regency: 0, national: 0)), "another stamp is another page")
+        XCTAssertNil(cache.page(slot(3), stamp: ForumDataStamp(forum: "b2", regency: "", national: "")), "another stamp is another page")
 
-        let later = ForumDataStamp(forum: 2, regency: 0, national: 0)
+        let later = ForumDataStamp(forum: "b2", regency: "", national: "")
         for _ in 0..<5000 { cache.keep(page, of: forum, for: slot(3), stamp: later) }
         XCTAssertEqual(cache.occupancy.pages, 2)
         XCTAssertEqual(cache.occupancy.bytes, 800, "a page replaced in its slot is counted once")
