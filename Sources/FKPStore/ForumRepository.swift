@@ -348,8 +348,8 @@ public struct ForumRepository: Sendable {
     }
 
     /// The head hashes of a forum `f`'s chain, its regency's and the national one ('' for a chain
-    /// not begun), in ForumDataStamp's order.
-    private static let chainHeads = """
+    /// not begun), in ForumDataStamp's order. The session read asks for it too (SessionRepository).
+    static let chainHeads = """
         ARRAY[coalesce((SELECT h.hash FROM audit.chain_heads h WHERE h.chain = 'forum:' || f.id), ''),
               coalesce((SELECT h.hash FROM audit.chain_heads h WHERE h.chain = 'regency:' || left(f.region_code, 4)), ''),
               coalesce((SELECT h.hash FROM audit.chain_heads h WHERE h.chain = 'national'), '')]

@@ -38,22 +38,28 @@ public struct SessionRepository: Sendable {
     }
 
     /// A live session, and the person its `userID` names (nil when none, or when that account is
-    /// disabled), read together: every request of a logged-in person needs both.
+    /// disabled), read together: every request of a logged-in person needs both. With
+    /// `forumStampOf`, the same round trip reads that forum's stamp (nil when there is no such
+    /// forum), which is all a view of a page kept in memory needs besides (ReviewPageCache).
     public struct Stored: Sendable {
         public var payload: Data
         public var expiresAt: Date
         public var userID: Int64?
         public var principal: Principal?
+        public var forumStamp: ForumDataStamp?
     }
 
-    public func get(key: String) async throws -> Stored? {
+    public func get(key: String, forumStampOf forumID: Int64? = nil) async throws -> Stored? {
         try await database.read { connection in
             var stored: Stored?
             var person = PrincipalRows()
-            for try await row in try await connection.query(LiveSession.self, Self.id(key), logger: database.logger) {
-                let (payload, expires, sessionUser, userID, username, name, mustChange, role, region, forum, supervisor)
-                    = try row.decode((String, Date, Int64?, Int64?, String?, String?, Bool?, String?, String?, Int64?, Bool?).self)
-                if stored == nil { stored = Stored(payload: Data(payload.utf8), expiresAt: expires, userID: sessionUser) }
+            // 0 names no forum (their ids start at 1): the planned statement binds a number either way.
+            for try await row in try await connection.query(LiveSession.self, Self.id(key), forumID ?? 0, logger: database.logger) {
+                let (payload, expires, sessionUser, userID, username, name, mustChange, role, region, forum, supervisor, heads)
+                    = try row.decode((String, Date, Int64?, Int64?, String?, String?, Bool?, String?, String?, Int64?, Bool?, [String]?).self)
+                if stored == nil {
+                    stored = Stored(payload: Data(payload.utf8), expiresAt: expires, userID: sessionUser, forumStamp: heads.map(ForumDataStamp.init))
+                }
                 if let userID, let username, let name {
                     person.add(userID: userID, username: username, displayName: name, mustChangePassword: mustChange ?? false,
                                role: role, region: region, forumID: forum, isSupervisor: supervisor)
@@ -67,7 +73,8 @@ public struct SessionRepository: Sendable {
     private enum LiveSession: PlannedSQL {
         static let sql = """
             SELECT s.payload, s.expires_at, s.user_id,
-                   u.id, u.username, u.display_name, u.must_change_password, a.role, a.region_code, a.forum_id, a.is_supervisor
+                   u.id, u.username, u.display_name, u.must_change_password, a.role, a.region_code, a.forum_id, a.is_supervisor,
+                   (SELECT \(ForumRepository.chainHeads) FROM fkp.forums f WHERE f.id = $2)
               FROM runtime.sessions s
               LEFT JOIN fkp.users u ON u.id = s.user_id AND u.disabled_at IS NULL
               LEFT JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL

@@ -13,7 +13,7 @@ struct DatabaseUnavailableMiddleware: RouterMiddleware {
     struct Content { let requestID: String }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let sessionRead = SessionRead()
+        let sessionRead = SessionRead(pageForum: ReviewController.forumOfPage(request))
         do {
             let response = try await SessionRead.$current.withValue(sessionRead) { try await next(request, context) }
             // Served as if nobody were logged in (a redirect to the login page, a form "expired"):

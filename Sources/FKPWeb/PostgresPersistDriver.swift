@@ -26,13 +26,14 @@ struct PostgresPersistDriver: PersistDriver {
     func get<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> Object? {
         let found: SessionRepository.Stored?
         do {
-            found = try await sessions.get(key: key)
+            found = try await sessions.get(key: key, forumStampOf: SessionRead.current?.pageForum)
         } catch let error as DatabaseUnavailable {
             SessionRead.current?.markOutage()  // the session middleware swallows the error itself
             throw error
         }
         guard let stored = found else { return nil }
         if let userID = stored.userID { SessionRead.current?.found(userID: userID, principal: stored.principal) }
+        if let stamp = stored.forumStamp { SessionRead.current?.found(pageForumStamp: stamp) }
         return try? JSONDecoder().decode(Object.self, from: stored.payload)
     }
 

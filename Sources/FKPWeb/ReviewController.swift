@@ -44,6 +44,15 @@ struct ReviewController {
         router.post("/forums/{id}/units/{unit}/added/{added}/withdraw", use: withdraw)
     }
 
+    /// The forum of a review page asked for (`GET /forums/{id}/units/{unit}`, as routed above), so
+    /// that the session read fetches its stamp in the same round trip (SessionRead).
+    static func forumOfPage(_ request: Request) -> Int64? {
+        guard request.method == .get else { return nil }
+        let parts = request.uri.path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 5, parts[1] == "forums", parts[3] == "units" else { return nil }
+        return Int64(parts[2])
+    }
+
     struct WithdrawForm: Decodable {
         let version: Int
         let reason: String?
@@ -137,8 +146,10 @@ struct ReviewController {
     /// assignments and the forum are what they were when it was kept, so the access checks give
     /// the answers they gave then; they are asked again all the same.
     private func keptPage(_ request: Request, _ context: AppRequestContext) async throws -> ByteBuffer? {
-        guard let slot = Self.slot(request, context), let id = Int64(try context.parameters.require("id")),
-              let stamp = try await forums.stamp(id), let kept = cache.page(slot, stamp: stamp) else { return nil }
+        guard let slot = Self.slot(request, context), let id = Int64(try context.parameters.require("id")) else { return nil }
+        var stamp = SessionRead.current?.stamp(forumID: id)
+        if stamp == nil { stamp = try await forums.stamp(id) }
+        guard let stamp, let kept = cache.page(slot, stamp: stamp) else { return nil }
         try context.authorize(.viewForum, kept.forum.resource)
         let unit = try kept.forum.requestedUnit(context, write: false)
         if verifyingCache {

@@ -1,4 +1,5 @@
 import FKPCore
+import FKPStore
 import NIOConcurrencyHelpers
 
 /// What reading this request's session found, beyond the session itself (set per request by
@@ -8,9 +9,18 @@ import NIOConcurrencyHelpers
 ///   logged-in person would be sent to the login page, or told that their form had expired,
 ///   while the truth is an outage;
 /// - the person the session belongs to, read in the same query, so that AuthenticationMiddleware
-///   need not ask the database again (one round trip fewer on every page).
+///   need not ask the database again (one round trip fewer on every page);
+/// - for a review page, its forum's stamp, read in the same query too, so that a page kept in
+///   memory is served after one round trip (ReviewPageCache).
 final class SessionRead: Sendable {
     @TaskLocal static var current: SessionRead?
+
+    /// The forum whose stamp the session read also reads: the forum of the review page asked for.
+    let pageForum: Int64?
+
+    init(pageForum: Int64? = nil) {
+        self.pageForum = pageForum
+    }
 
     struct Person {
         let userID: Int64
@@ -21,6 +31,7 @@ final class SessionRead: Sendable {
     private struct State {
         var outage = false
         var person: Person?
+        var pageForumStamp: ForumDataStamp?
     }
 
     private let state = NIOLockedValueBox(State())
@@ -31,6 +42,15 @@ final class SessionRead: Sendable {
 
     func found(userID: Int64, principal: Principal?) {
         state.withLockedValue { $0.person = Person(userID: userID, principal: principal) }
+    }
+
+    func found(pageForumStamp stamp: ForumDataStamp) {
+        state.withLockedValue { $0.pageForumStamp = stamp }
+    }
+
+    /// The stamp read with the session, when it was read for `forumID`.
+    func stamp(forumID: Int64) -> ForumDataStamp? {
+        forumID == pageForum ? state.withLockedValue { $0.pageForumStamp } : nil
     }
 
     /// The person read with the session, when it was read for `userID`.

@@ -132,6 +132,37 @@ final class ReviewPageCacheTests: XCTestCase {
         }
     }
 
+    /// A view of a kept page costs one round trip: the session read brings the stamp of the
+    /// review page's forum with the person.
+    func testTheSessionReadBringsTheStampOfTheReviewPagesForum() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, TestAccounts.world)
+            let adminID = try await SQLTest.scalar(db, "SELECT id FROM fkp.users WHERE username = 'admin'", as: Int64.self)
+            let admin = try XCTUnwrap(adminID)
+            let sessions = SessionRepository(database: db)
+            _ = try await sessions.create(key: "k", payload: Data(#"{"userID":\#(admin)}"#.utf8), userID: admin,
+                                          expiresAt: Date().addingTimeInterval(600))
+            let read = try await sessions.get(key: "k", forumStampOf: 1)
+            let stamp = try await ForumRepository(database: db).stamp(1)
+            XCTAssertNotNil(stamp)
+            XCTAssertEqual(read?.forumStamp, stamp)
+            XCTAssertEqual(read?.principal?.username, "admin")
+            let unknownForum = try await sessions.get(key: "k", forumStampOf: 999)
+            XCTAssertNotNil(unknownForum)
+            XCTAssertNil(unknownForum?.forumStamp)
+            let noForum = try await sessions.get(key: "k")
+            XCTAssertNil(noForum?.forumStamp)
+            XCTAssertEqual(noForum?.principal?.username, "admin")
+        }
+        func request(_ method: HTTPRequest.Method, _ path: String) -> Request {
+            Request(head: HTTPRequest(method: method, scheme: "http", authority: "fkp", path: path), body: .init(buffer: ByteBuffer()))
+        }
+        XCTAssertEqual(ReviewController.forumOfPage(request(.get, "/forums/7/units/32010100010001?verdict=none")), 7)
+        XCTAssertNil(ReviewController.forumOfPage(request(.post, "/forums/7/units/32010100010001/added")))
+        XCTAssertNil(ReviewController.forumOfPage(request(.get, "/forums/7/units/32010100010001/print")))
+        XCTAssertNil(ReviewController.forumOfPage(request(.get, "/forums/7")))
+    }
+
     func testTheOldestPagesGoFirstWhenTheCacheIsFullAndASlotKeepsItsLatestPageOnly() {
         let cache = ReviewPageCache(capacity: 1000, metrics: ServerMetrics())
         func slot(_ n: Int) -> ReviewPageCache.Slot {
