@@ -5,14 +5,15 @@ import NIOCore
 
 /// Review pages as rendered, kept while nothing they show has changed. A page asked for again (a
 /// reload, the way back from a family's page, a second screen following the list, a closed
-/// forum's lists read by its regency's staff) then costs one read of the forum instead of reading
-/// the rows and added families and writing 300 KB of markup.
+/// forum's lists read by its regency's staff) then costs the session's one read instead of reading
+/// the forum, the rows and added families and writing 300 KB of markup.
 ///
 /// An entry is one person's view: it is found only by the same session (whose CSRF token its forms
 /// carry), the same person with the same assignments, the same address (path and query) and the
 /// same language, and it is served only while the forum's `ForumDataStamp` is the one it was
-/// rendered under (a light read of the chains' heads: the forum read for the page is kept with it). Pages of the list as it stood at a moment are not kept. The oldest entries go
-/// first when the cache is full; each slot keeps its latest page only.
+/// rendered under (the chains' heads, read with the session: SessionRead; the forum read for the
+/// page is kept with it). Pages of the list as it stood at a moment are not kept. The oldest
+/// entries go first when the cache is full; each slot keeps its latest page only.
 final class ReviewPageCache: Sendable {
     struct Slot: Hashable, Sendable {
         let address: String
