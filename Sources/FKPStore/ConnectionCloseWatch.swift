@@ -33,25 +33,19 @@ final class ConnectionCloseWatch: Sendable {
         on connection: PostgresConnection,
         _ work: sending @escaping () async throws -> Result
     ) async throws -> Result {
-        let answer = OneAnswer<Result>()
-        let task = Task {
-            do { answer.give(.success(try await work())) } catch { answer.give(.failure(error)) }
-        }
-        let token = watch(connection) {
-            answer.give(.failure(DatabaseUnavailable(reason: "the connection closed under a statement")))
-            task.cancel()
-        }
-        defer { unwatch(connection, token) }
-        return try await withTaskCancellationHandler {
-            try await answer.value
-        } onCancel: {
-            task.cancel()
+        try await OneAnswer.first(running: { _ in try await work() }) { answer in
+            let token = answering(answer, whenClosing: connection)
+            return { self.unwatch(connection, token) }
         }
     }
 
-    /// Calls `onClose` once if `connection` closes before `unwatch` (at once if it is closed).
-    /// Database's operations use it directly: each already runs in a task of its own.
-    func watch(_ connection: PostgresConnection, onClose: @escaping @Sendable () -> Void) -> UInt64 {
+    /// Gives `answer` `DatabaseUnavailable` if `connection` closes before `unwatch` (at once if it
+    /// is closed). Database's operations call it inside the task they already run in.
+    func answering<Result>(_ answer: OneAnswer<Result>, whenClosing connection: PostgresConnection) -> UInt64 {
+        watch(connection) { answer.give(.failure(DatabaseUnavailable(reason: "the connection closed under a statement"))) }
+    }
+
+    private func watch(_ connection: PostgresConnection, onClose: @escaping @Sendable () -> Void) -> UInt64 {
         let key = ObjectIdentifier(connection)
         let (token, isNew) = state.withLockedValue { state -> (UInt64, Bool) in
             state.nextToken += 1
@@ -73,49 +67,5 @@ final class ConnectionCloseWatch: Sendable {
     private func closed(_ key: ObjectIdentifier) {
         let waiting = state.withLockedValue { $0.connections.removeValue(forKey: key)?.waiting.values }
         for onClose in waiting.map(Array.init) ?? [] { onClose() }
-    }
-}
-
-/// The first of several possible answers, awaited once.
-final class OneAnswer<Value: Sendable>: Sendable {
-    private enum Phase {
-        case pending
-        case awaited(CheckedContinuation<Value, any Error>)
-        case given(Result<Value, any Error>)
-        case taken
-    }
-
-    private let phase = NIOLockedValueBox(Phase.pending)
-
-    func give(_ result: Result<Value, any Error>) {
-        let continuation = phase.withLockedValue { phase -> CheckedContinuation<Value, any Error>? in
-            switch phase {
-            case .pending:
-                phase = .given(result)
-                return nil
-            case .awaited(let continuation):
-                phase = .taken
-                return continuation
-            case .given, .taken:
-                return nil
-            }
-        }
-        continuation?.resume(with: result)
-    }
-
-    var value: Value {
-        get async throws {
-            try await withCheckedThrowingContinuation { continuation in
-                let given = phase.withLockedValue { phase -> Result<Value, any Error>? in
-                    if case .given(let result) = phase {
-                        phase = .taken
-                        return result
-                    }
-                    phase = .awaited(continuation)
-                    return nil
-                }
-                if let given { continuation.resume(with: given) }
-            }
-        }
     }
 }

@@ -65,38 +65,24 @@ public struct Database: Sendable {
         nonisolated(unsafe) let work = work
         let lease = ConnectionLease(poolUse: poolUse)
         defer { lease.ended() }
-        let answer = OneAnswer<Result>()
-        let task = Task { [client] in
-            do {
-                let result = try await client.withConnection { connection in
+        do {
+            return try await OneAnswer.first(running: { [client] answer in
+                try await client.withConnection { connection in
                     try lease.began(on: connection)
-                    let watch = ConnectionCloseWatch.shared.watch(connection) {
-                        answer.give(.failure(DatabaseUnavailable(reason: "the connection closed under a statement")))
-                    }
+                    let watch = ConnectionCloseWatch.shared.answering(answer, whenClosing: connection)
                     defer { ConnectionCloseWatch.shared.unwatch(connection, watch) }
                     return try await work(connection)
                 }
-                answer.give(.success(result))
-            } catch {
-                answer.give(.failure(error))
-            }
-        }
-        let deadline = leaseTimeout.map { timeout in
-            LeaseDeadlines.shared.add(deadline: .now() + TimeAmount(timeout)) {
-                if lease.expireIfWaiting() {
-                    answer.give(.failure(DatabaseUnavailable(reason: "no database connection within \(timeout)")))
+            }) { [leaseTimeout] answer in
+                guard let leaseTimeout else { return {} }
+                let deadline = LeaseDeadlines.shared.add(deadline: .now() + TimeAmount(leaseTimeout)) {
+                    if lease.expireIfWaiting() {
+                        answer.give(.failure(DatabaseUnavailable(reason: "no database connection within \(leaseTimeout)")))
+                    }
                 }
-            }
-        }
-        defer { deadline.map(LeaseDeadlines.shared.remove) }
-        do {
-            return try await withTaskCancellationHandler {
-                try await answer.value
-            } onCancel: {
-                task.cancel()
+                return { LeaseDeadlines.shared.remove(deadline) }
             }
         } catch {
-            task.cancel()  // answered without it (a closed connection, no connection in time): it ends or is left
             throw Self.named(error, lease: lease)
         }
     }

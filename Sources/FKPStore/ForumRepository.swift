@@ -332,23 +332,8 @@ public struct ForumRepository: Sendable {
         }
     }
 
-    /// Where the audit trail stands for forum `id` (nil when there is none): one light read, for
-    /// asking whether a page rendered earlier is still current.
-    public func stamp(_ id: Int64) async throws -> ForumDataStamp? {
-        try await database.read { connection in
-            for try await heads in try await connection.query(ForumStamp.self, id, logger: database.logger).decode([String].self) {
-                return ForumDataStamp(heads)
-            }
-            return nil
-        }
-    }
-
-    private enum ForumStamp: PlannedSQL {
-        static let sql = "SELECT \(chainHeads) FROM fkp.forums f WHERE f.id = $1"
-    }
-
     /// The head hashes of a forum `f`'s chain, its regency's and the national one ('' for a chain
-    /// not begun), in ForumDataStamp's order. The session read asks for it too (SessionRepository).
+    /// not begun), in ForumDataStamp's order; the session read asks for it too (SessionRepository).
     static let chainHeads = """
         ARRAY[coalesce((SELECT h.hash FROM audit.chain_heads h WHERE h.chain = 'forum:' || f.id), ''),
               coalesce((SELECT h.hash FROM audit.chain_heads h WHERE h.chain = 'regency:' || left(f.region_code, 4)), ''),
@@ -357,9 +342,9 @@ public struct ForumRepository: Sendable {
 
     private enum ForumWithUnits: PlannedSQL {
         static let sql = """
-            WITH heads AS (SELECT \(chainHeads) AS seqs FROM fkp.forums f WHERE f.id = $1)
+            WITH heads AS (SELECT \(chainHeads) AS hashes FROM fkp.forums f WHERE f.id = $1)
             SELECT f.id, f.region_code, r.name, f.title, f.starts_at, f.venue, f.state, u.sls_code, ur.name, ur.non_sls, f.cancel_reason,
-                   heads.seqs
+                   heads.hashes
               FROM heads, fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
               JOIN fkp.forum_units u ON u.forum_id = f.id JOIN fkp.regions ur ON ur.code = u.sls_code
              WHERE f.id = $1 ORDER BY u.position, u.sls_code

@@ -146,10 +146,9 @@ struct ReviewController {
     /// assignments and the forum are what they were when it was kept, so the access checks give
     /// the answers they gave then; they are asked again all the same.
     private func keptPage(_ request: Request, _ context: AppRequestContext) async throws -> ByteBuffer? {
-        guard let slot = Self.slot(request, context), let id = Int64(try context.parameters.require("id")) else { return nil }
-        var stamp = SessionRead.current?.stamp(forumID: id)
-        if stamp == nil { stamp = try await forums.stamp(id) }
-        guard let stamp, let kept = cache.page(slot, stamp: stamp) else { return nil }
+        // The stamp comes with the session's read (SessionRead); without it, the page is rendered.
+        guard let slot = Self.slot(request, context), let id = Int64(try context.parameters.require("id")),
+              let stamp = SessionRead.current?.stamp(forumID: id), let kept = cache.page(slot, stamp: stamp) else { return nil }
         try context.authorize(.viewForum, kept.forum.resource)
         let unit = try kept.forum.requestedUnit(context, write: false)
         if verifyingCache {
