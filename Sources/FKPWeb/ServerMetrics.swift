@@ -2,6 +2,7 @@ import FKPCore
 import FKPStore
 import Foundation
 import Prometheus
+import Synchronization
 
 /// This process's figures in the Prometheus text format: requests by route and status, their
 /// latency, the database pool, and (read from the database at each scrape) forums by state and
@@ -9,6 +10,10 @@ import Prometheus
 final class ServerMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let inFlight: Gauge
+    /// The series of each (method, route, status) once made: the registry checks a series' name
+    /// and labels each time it is asked for one, a percent of a kept review page's cost.
+    private let requestSeries = Mutex<[RequestSeriesKey: RequestSeries]>([:])
+    private let reviewPageLookups: (hit: Counter, miss: Counter)
     private static let latencyBuckets: [Duration] = [
         .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
         .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10), .seconds(30),
@@ -17,6 +22,10 @@ final class ServerMetrics: Sendable {
     init() {
         inFlight = registry.makeGauge(descriptor: .init(namespace: "fkp", metricName: "http_requests_in_flight", unitName: "",
                                                         helpText: "Requests being served now"))
+        let lookups = MetricNameDescriptor(namespace: "fkp", metricName: "review_page_cache_lookups", unitName: "total",
+                                           helpText: "Review pages looked for among those kept, by whether one could be served")
+        reviewPageLookups = (registry.makeCounter(descriptor: lookups, labels: [("outcome", "hit")]),
+                             registry.makeCounter(descriptor: lookups, labels: [("outcome", "miss")]))
     }
 
     func requestStarted() { inFlight.increment() }
@@ -25,20 +34,28 @@ final class ServerMetrics: Sendable {
     /// number of series stays bounded), "unmatched" for static files and pages not found.
     func requestFinished(method: String, route: String, status: Int, duration: Duration) {
         inFlight.decrement()
-        registry.makeCounter(descriptor: .init(namespace: "fkp", metricName: "http_requests", unitName: "total",
-                                               helpText: "Requests answered, by method, route and status"),
-                             labels: [("method", method), ("route", route), ("status", String(status))]).increment()
-        registry.makeDurationHistogram(descriptor: .init(namespace: "fkp", metricName: "http_request_duration", unitName: "seconds",
-                                                         helpText: "Time from request to the last byte of the response"),
-                                       labels: [("method", method), ("route", route)], buckets: Self.latencyBuckets)
-            .record(duration)
+        let series = requestSeries.withLock { made in
+            let key = RequestSeriesKey(method: method, route: route, status: status)
+            if let series = made[key] { return series }
+            let series = RequestSeries(
+                answered: registry.makeCounter(
+                    descriptor: .init(namespace: "fkp", metricName: "http_requests", unitName: "total",
+                                      helpText: "Requests answered, by method, route and status"),
+                    labels: [("method", method), ("route", route), ("status", String(status))]),
+                duration: registry.makeDurationHistogram(
+                    descriptor: .init(namespace: "fkp", metricName: "http_request_duration", unitName: "seconds",
+                                      helpText: "Time from request to the last byte of the response"),
+                    labels: [("method", method), ("route", route)], buckets: Self.latencyBuckets))
+            made[key] = series
+            return series
+        }
+        series.answered.increment()
+        series.duration.record(duration)
     }
 
     /// A review page looked for among those kept (ReviewPageCache).
     func reviewPageLookup(found: Bool) {
-        registry.makeCounter(descriptor: .init(namespace: "fkp", metricName: "review_page_cache_lookups", unitName: "total",
-                                               helpText: "Review pages looked for among those kept, by whether one could be served"),
-                             labels: [("outcome", found ? "hit" : "miss")]).increment()
+        (found ? reviewPageLookups.hit : reviewPageLookups.miss).increment()
     }
 
     /// The text of one scrape. `counts` is nil when the database did not answer.
@@ -60,4 +77,15 @@ final class ServerMetrics: Sendable {
     private func gauge(_ name: String, _ help: String, _ labels: [(String, String)]) -> Gauge {
         registry.makeGauge(descriptor: .init(namespace: "fkp", metricName: name, unitName: "", helpText: help), labels: labels)
     }
+}
+
+private struct RequestSeriesKey: Hashable {
+    let method: String
+    let route: String
+    let status: Int
+}
+
+private struct RequestSeries {
+    let answered: Counter
+    let duration: DurationHistogram
 }

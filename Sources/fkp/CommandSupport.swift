@@ -8,11 +8,7 @@ import PostgresNIO
 /// What every sub-command shares: logging set up once, configuration errors printed plainly.
 enum CommandSupport {
     static func bootstrapLogging(level: Logger.Level) -> Logger {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LoggingSystem.bootstrap { label in StandardErrorLogHandler(label: label, level: level) }
         return Logger(label: "fkp")
     }
 

@@ -2,6 +2,7 @@ import FKPTestSupport
 import HTTPTypes
 import HummingbirdTesting
 import XCTest
+@testable import FKPWeb
 
 /// A NUL character cannot be stored in any text: in an address or a form it is a bad request that
 /// changes nothing, never a server error.
@@ -25,6 +26,15 @@ final class NULCharacterTests: XCTestCase {
             XCTAssertEqual(invited.status, .badRequest)
             let after = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.forum_participants", as: Int64.self)
             XCTAssertEqual(after, before)
+        }
+    }
+
+    func testTheAddressScanFindsAnEncodedNULWhereverItStands() {
+        for address in ["%00", "/a?b=%00", "/a?b=x%%00", "/a?b=%0%00", "/a?b=%000"] {
+            XCTAssertTrue(NULCharacterMiddleware.holdsNUL(address), address)
+        }
+        for address in ["", "/a", "/a?b=%0", "/a?b=%20%30", "/a?b=0%0a00", "/a?b=%2500", "/a?b=%0 0"] {
+            XCTAssertFalse(NULCharacterMiddleware.holdsNUL(address), address)
         }
     }
 }
