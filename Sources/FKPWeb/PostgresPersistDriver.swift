@@ -6,6 +6,7 @@ import Hummingbird
 /// the same people. Expired sessions are purged by `RuntimeHousekeeping`.
 struct PostgresPersistDriver: PersistDriver {
     let sessions: SessionRepository
+    let payloads = DecodedSessionPayloads()
 
     /// Reads the user id out of a session payload, for the column that lets us end a person's sessions.
     private struct UserReference: Decodable { let userID: Int64? }
@@ -34,7 +35,7 @@ struct PostgresPersistDriver: PersistDriver {
         guard let stored = found else { return nil }
         if let userID = stored.userID { SessionRead.current?.found(userID: userID, principal: stored.principal) }
         if let stamp = stored.forumStamp { SessionRead.current?.found(pageForumStamp: stamp) }
-        return try? JSONDecoder().decode(Object.self, from: stored.payload)
+        return payloads.decode(Object.self, from: stored.payload)
     }
 
     func remove(key: String) async throws {

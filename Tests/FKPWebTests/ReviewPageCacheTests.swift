@@ -146,6 +146,18 @@ final class ReviewPageCacheTests: XCTestCase {
             let stamp = try await ForumRepository(database: db).stampedSummary(1)?.stamp
             XCTAssertNotNil(stamp)
             XCTAssertEqual(read?.forumStamp, stamp)
+            // The three heads in their places, '' for a chain not begun.
+            func head(_ chain: String) async throws -> String {
+                try await SQLTest.scalar(db, "SELECT coalesce((SELECT hash FROM audit.chain_heads WHERE chain = '\(chain)'), '')", as: String.self) ?? "none"
+            }
+            let regencyOfForum = try await SQLTest.scalar(db, "SELECT left(region_code, 4) FROM fkp.forums WHERE id = 1", as: String.self)
+            let regency = try XCTUnwrap(regencyOfForum)
+            let heads = ForumDataStamp(forum: try await head("forum:1"), regency: try await head("regency:" + regency),
+                                       national: try await head("national"))
+            XCTAssertEqual(stamp, heads)
+            XCTAssertNotEqual(heads.forum, "")
+            let notBegun = try await head("no such chain")
+            XCTAssertEqual(notBegun, "")
             XCTAssertEqual(read?.principal?.username, "admin")
             let unknownForum = try await sessions.get(key: "k", forumStampOf: 999)
             XCTAssertNotNil(unknownForum)
