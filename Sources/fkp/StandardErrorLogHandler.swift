@@ -29,9 +29,13 @@ struct StandardErrorLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
+        // What StreamLogHandler would merge: the logger's metadata, then the provider's, then the
+        // line's own, each winning over the one before.
+        var merged = metadata
+        if let provided = metadataProvider?.get() { merged.merge(provided) { _, provided in provided } }
+        if let explicit = event.metadata { merged.merge(explicit) { _, explicit in explicit } }
         var event = event
-        // The line's own metadata wins over the logger's, as in StreamLogHandler.
-        event.metadata = metadata.merging(event.metadata ?? [:]) { _, explicit in explicit }
+        event.metadata = merged
         stream.log(event: event)
     }
 }
