@@ -127,7 +127,9 @@ struct ReviewController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if let kept = try await keptPage(request, context) { return PageRenderer.response(kept) }
+        if let kept = try await keptPage(request, context) {
+            return GzippedPage.response(plain: kept.body, gzipped: kept.gzipped, for: request)
+        }
         let (forum, stamp) = try await forums.requestedStamped(by: context, write: false)
         let unit = try forum.requestedUnit(context, write: false)
         let filter = ReviewFilter(request.formQuery)
@@ -138,14 +140,15 @@ struct ReviewController {
         }
         // The rows are read after the stamp: the page is at least as new as the stamp says.
         let html = try await page(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, addition: nil)
-        cache.keep(html, of: forum, for: slot, stamp: stamp)
-        return PageRenderer.response(html)
+        let gzipped = GzippedPage.isAccepted(by: request) ? GzippedPage.compress(html) : nil
+        cache.keep(.init(forum: forum, body: html, gzipped: gzipped), for: slot, stamp: stamp)
+        return GzippedPage.response(plain: html, gzipped: gzipped, for: request)
     }
 
     /// The page kept for this request, when nothing it shows has changed since. The person, their
     /// assignments and the forum are what they were when it was kept, so the access checks give
     /// the answers they gave then; they are asked again all the same.
-    private func keptPage(_ request: Request, _ context: AppRequestContext) async throws -> ByteBuffer? {
+    private func keptPage(_ request: Request, _ context: AppRequestContext) async throws -> ReviewPageCache.Kept? {
         // The stamp comes with the session's read (SessionRead); without it, the page is rendered.
         guard let slot = Self.slot(request, context), let id = Int64(try context.parameters.require("id")),
               let stamp = SessionRead.current?.stamp(forumID: id), let kept = cache.page(slot, stamp: stamp) else { return nil }
@@ -155,9 +158,11 @@ struct ReviewController {
             let (forum, _) = try await forums.requestedStamped(by: context, write: false)
             let fresh = try await page(request, context, forum: forum, unit: unit, filter: ReviewFilter(request.formQuery), invalid: nil,
                                        addition: nil)
-            guard fresh == kept.body else { throw HTTPError(.internalServerError, message: "a kept review page differs from the page as it is") }
+            guard fresh == kept.body, kept.gzipped.map({ GzippedPage.decompress($0) == fresh }) ?? true else {
+                throw HTTPError(.internalServerError, message: "a kept review page differs from the page as it is")
+            }
         }
-        return kept.body
+        return kept
     }
 
     /// Whose view of which page this is (nil for nobody logged in: such a request is refused).

@@ -26,6 +26,10 @@ final class ReviewPageCache: Sendable {
     struct Kept: Sendable {
         let forum: ForumSummary
         let body: ByteBuffer
+        /// The same page compressed (GzippedPage), when the request that rendered it accepted gzip.
+        let gzipped: ByteBuffer?
+
+        var bytes: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) }
     }
 
     private struct Entry {
@@ -64,22 +68,22 @@ final class ReviewPageCache: Sendable {
         return kept
     }
 
-    func keep(_ body: ByteBuffer, of forum: ForumSummary, for slot: Slot, stamp: ForumDataStamp) {
-        guard body.readableBytes <= capacity else { return }
+    func keep(_ kept: Kept, for slot: Slot, stamp: ForumDataStamp) {
+        guard kept.bytes <= capacity else { return }
         state.withLockedValue { state in
             state.serial += 1
-            let entry = Entry(stamp: stamp, kept: Kept(forum: forum, body: body), serial: state.serial)
+            let entry = Entry(stamp: stamp, kept: kept, serial: state.serial)
             if let old = state.entries.updateValue(entry, forKey: slot) {
-                state.bytes -= old.kept.body.readableBytes
+                state.bytes -= old.kept.bytes
             }
-            state.bytes += body.readableBytes
+            state.bytes += kept.bytes
             state.order.append((slot, state.serial))
             while state.bytes > capacity, state.orderStart < state.order.count {
                 let oldest = state.order[state.orderStart]
                 state.orderStart += 1
                 if let entry = state.entries[oldest.slot], entry.serial == oldest.serial {
                     state.entries[oldest.slot] = nil
-                    state.bytes -= entry.kept.body.readableBytes
+                    state.bytes -= entry.kept.bytes
                 }
             }
             // Now and then, drop what was evicted or replaced from the order, so it stays in

@@ -1,4 +1,7 @@
+import FKPCore
 import FKPStore
+@testable import FKPWeb
+import NIOCore
 import FKPTestSupport
 import Foundation
 import XCTest
@@ -43,6 +46,16 @@ final class BehindNginxTests: XCTestCase {
                 XCTAssertTrue(lines.contains { $0.contains("client=127.0.0.2") }, server.log)
                 XCTAssertFalse(server.log.contains("/css/fkp.css"), "nginx served the file")
             }
+
+            // A review page is compressed once, by fkp, and nginx passes it on as it is.
+            try await SQLTest.write(db, SQLTest.advance(to: .reviewing))
+            let review = "GET /forums/1/units/32010100010001 HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: \(session)\r\n"
+                + "Accept-Encoding: gzip\r\nConnection: close\r\n\r\n"
+            let compressed = try visitor.exchange(nginx.port, Data(review.utf8))
+            XCTAssertEqual(compressed.status, 200, "\(compressed.headers)")
+            XCTAssertEqual(compressed.header("Content-Encoding"), "gzip")
+            let page = GzippedPage.decompress(ByteBuffer(bytes: compressed.body)).map { String(buffer: $0) }
+            XCTAssertTrue(page?.contains("class=\"fams\"") == true, "compressed once, not twice")
 
             // A file over the upload limit is refused by nginx with its own page, before fkp sees it.
             let oversized = "POST /imports/families HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: \(session)\r\n"

@@ -185,22 +185,22 @@ final class ReviewPageCacheTests: XCTestCase {
         let page = ByteBuffer(repeating: UInt8(ascii: "x"), count: 400)
         let forum = ForumSummary(id: 1, place: RegionCode.parse("3201010001")!, placeName: "Desa", units: [], title: "FKP",
                                  startsAt: Date(timeIntervalSince1970: 0), venue: "Balai", state: .reviewing)
-        cache.keep(page, of: forum, for: slot(1), stamp: stamp)
-        cache.keep(page, of: forum, for: slot(2), stamp: stamp)
-        cache.keep(page, of: forum, for: slot(3), stamp: stamp)
+        cache.keep(.init(forum: forum, body: page, gzipped: nil), for: slot(1), stamp: stamp)
+        cache.keep(.init(forum: forum, body: page, gzipped: nil), for: slot(2), stamp: stamp)
+        cache.keep(.init(forum: forum, body: page, gzipped: nil), for: slot(3), stamp: stamp)
         XCTAssertNil(cache.page(slot(1), stamp: stamp), "the oldest went to make room")
         XCTAssertEqual(cache.page(slot(2), stamp: stamp)?.body, page)
         XCTAssertEqual(cache.page(slot(3), stamp: stamp)?.forum, forum)
         XCTAssertNil(cache.page(slot(3), stamp: ForumDataStamp(forum: "b2", regency: "", national: "")), "another stamp is another page")
 
         let later = ForumDataStamp(forum: "b2", regency: "", national: "")
-        for _ in 0..<5000 { cache.keep(page, of: forum, for: slot(3), stamp: later) }
+        for _ in 0..<5000 { cache.keep(.init(forum: forum, body: page, gzipped: nil), for: slot(3), stamp: later) }
         XCTAssertEqual(cache.occupancy.pages, 2)
         XCTAssertEqual(cache.occupancy.bytes, 800, "a page replaced in its slot is counted once")
         XCTAssertEqual(cache.page(slot(2), stamp: stamp)?.body, page, "replacing one slot's page over and over evicts no other")
         XCTAssertNil(cache.page(slot(3), stamp: stamp))
 
-        cache.keep(ByteBuffer(repeating: 0, count: 1001), of: forum, for: slot(4), stamp: stamp)
+        cache.keep(.init(forum: forum, body: ByteBuffer(repeating: 0, count: 1001), gzipped: nil), for: slot(4), stamp: stamp)
         XCTAssertNil(cache.page(slot(4), stamp: stamp), "a page larger than the whole cache is not kept")
         XCTAssertEqual(cache.occupancy.pages, 2)
         XCTAssertNil(ReviewPageCache(capacity: 0, metrics: ServerMetrics()).page(slot(2), stamp: stamp))
