@@ -162,6 +162,12 @@ struct ReviewController {
                 throw HTTPError(.internalServerError, message: "a kept review page differs from the page as it is")
             }
         }
+        // Kept for a request that did not accept gzip: compressed now, once, for this and later views.
+        if kept.gzipped == nil, GzippedPage.isAccepted(by: request), let gzipped = GzippedPage.compress(kept.body) {
+            let compressed = ReviewPageCache.Kept(forum: kept.forum, body: kept.body, gzipped: gzipped)
+            cache.keep(compressed, for: slot, stamp: stamp)
+            return compressed
+        }
         return kept
     }
 

@@ -40,6 +40,18 @@ final class GzippedPageTests: XCTestCase {
             head.extraHeaders[.acceptEncoding] = "gzip;q=0, identity"
             let plain = try await head.get(unit)
 
+            // A page kept for a view that did not accept gzip is compressed at the next view that does.
+            head.extraHeaders[.acceptEncoding] = nil
+            let other = "/forums/1/units/32010100010001?verdict=none"
+            let plainFirst = try await head.get(other)
+            XCTAssertNil(plainFirst.headers[.contentEncoding])
+            head.extraHeaders[.acceptEncoding] = "gzip"
+            for _ in 0..<2 {
+                let later = try await head.get(other)
+                XCTAssertEqual(later.headers[.contentEncoding], "gzip")
+                XCTAssertEqual(GzippedPage.decompress(later.body), plainFirst.body)
+            }
+
             XCTAssertEqual(plain.status, .ok)
             XCTAssertNil(plain.headers[.contentEncoding])
             XCTAssertEqual(plain.headers[.vary], "Accept-Encoding")
