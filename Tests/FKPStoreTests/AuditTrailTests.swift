@@ -264,11 +264,15 @@ final class AuditTrailTests: XCTestCase {
                     var n = 0
                     while !Task.isCancelled {
                         let (family, verdict) = ("F\(n % 4 + 1)", n % 2 == 0 ? "sesuai" : "tidak_berpendapat")
-                        try await db.write(context) { connection in
-                            try await connection.query("""
-                                INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, \(family), \(verdict))
-                                ON CONFLICT (forum_id, family_id) DO UPDATE SET verdict = EXCLUDED.verdict
-                                """, logger: db.logger)
+                        do {
+                            try await db.write(context) { connection in
+                                try await connection.query("""
+                                    INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, \(family), \(verdict))
+                                    ON CONFLICT (forum_id, family_id) DO UPDATE SET verdict = EXCLUDED.verdict
+                                    """, logger: db.logger)
+                            }
+                        } catch where Task.isCancelled {
+                            break  // the write under way when the verifications ended was cancelled with its task
                         }
                         n += 1
                     }
