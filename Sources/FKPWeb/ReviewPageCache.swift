@@ -26,7 +26,7 @@ final class ReviewPageCache: Sendable {
     struct Kept: Sendable {
         let forum: ForumSummary
         let body: ByteBuffer
-        /// The same page compressed (GzippedPage), when the request that rendered it accepted gzip.
+        /// The same page compressed (GzippedPage), once a request for it accepted gzip.
         let gzipped: ByteBuffer?
 
         var bytes: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) }
