@@ -1,6 +1,6 @@
 import Logging
+import NIOConcurrencyHelpers
 import PostgresNIO
-import Synchronization
 
 /// SQL that PostgreSQL parses and plans once per connection (a named prepared statement) instead
 /// of on every request. For the reads every page makes (the session, the person, the forum) and the
@@ -20,7 +20,7 @@ struct PlannedStatement<Query: PlannedSQL>: PostgresPreparedStatement {
     /// Spelt once per type: the driver asks for it at every execution, and spelling a type's name
     /// was half a percent of a kept review page's cost.
     static var name: String {
-        plannedStatementNames.withLock { names in
+        plannedStatementNames.withLockedValue { names in
             let key = ObjectIdentifier(Query.self)
             if let name = names[key] { return name }
             let name = "fkp." + String(describing: Query.self)
@@ -35,7 +35,7 @@ struct PlannedStatement<Query: PlannedSQL>: PostgresPreparedStatement {
     func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
 }
 
-private let plannedStatementNames = Mutex<[ObjectIdentifier: String]>([:])
+private let plannedStatementNames = NIOLockedValueBox<[ObjectIdentifier: String]>([:])
 
 extension PostgresConnection {
     /// Runs `query` with `value`s bound to its parameters, preparing it first on this connection

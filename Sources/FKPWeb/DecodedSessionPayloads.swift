@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Session payloads already decoded, by their bytes. A browser's payload stays the same between
 /// its minute refreshes, and decoding the JSON again at each request was a tenth of the work of
@@ -12,7 +12,7 @@ final class DecodedSessionPayloads: Sendable {
     }
 
     private let capacity: Int
-    private let decoded = Mutex<[Key: any Sendable]>([:])
+    private let decoded = NIOLockedValueBox<[Key: any Sendable]>([:])
 
     init(capacity: Int = 20_000) {
         self.capacity = capacity
@@ -21,14 +21,15 @@ final class DecodedSessionPayloads: Sendable {
     /// `payload` decoded as `Object`, or nil when it is not one.
     func decode<Object: Decodable & Sendable>(_: Object.Type, from payload: Data) -> Object? {
         let key = Key(type: ObjectIdentifier(Object.self), payload: payload)
-        if let found = decoded.withLock({ $0[key] }) { return found as? Object }
+        if let found = decoded.withLockedValue({ $0[key] }) { return found as? Object }
         guard let value = try? JSONDecoder().decode(Object.self, from: payload) else { return nil }
-        decoded.withLock { values in
+        decoded.withLockedValue { values in
             if values.count >= capacity { values.removeAll(keepingCapacity: true) }
             values[key] = value
         }
         return value
     }
 
-    var count: Int { decoded.withLock { $0.count } }
+    /// Payloads kept now (for the tests).
+    var count: Int { decoded.withLockedValue { $0.count } }
 }

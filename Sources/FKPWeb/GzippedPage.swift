@@ -36,10 +36,11 @@ enum GzippedPage {
         return gzip ?? any ?? false
     }
 
-    /// The page as the request accepts it; either way the answer varies with Accept-Encoding.
-    static func response(plain: ByteBuffer, gzipped: ByteBuffer?, for request: Request) -> Response {
+    /// The page as the request accepts it (`accepted`: `isAccepted(by:)`); either way the answer
+    /// varies with Accept-Encoding.
+    static func response(plain: ByteBuffer, gzipped: ByteBuffer?, accepted: Bool) -> Response {
         var response: Response
-        if let gzipped, isAccepted(by: request) {
+        if let gzipped, accepted {
             response = PageRenderer.response(gzipped)
             response.headers[.contentEncoding] = "gzip"
         } else {

@@ -127,8 +127,9 @@ struct ReviewController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if let kept = try await keptPage(request, context) {
-            return GzippedPage.response(plain: kept.body, gzipped: kept.gzipped, for: request)
+        let acceptsGzip = GzippedPage.isAccepted(by: request)
+        if let kept = try await keptPage(request, context, acceptsGzip: acceptsGzip) {
+            return GzippedPage.response(plain: kept.body, gzipped: kept.gzipped, accepted: acceptsGzip)
         }
         let (forum, stamp) = try await forums.requestedStamped(by: context, write: false)
         let unit = try forum.requestedUnit(context, write: false)
@@ -140,15 +141,15 @@ struct ReviewController {
         }
         // The rows are read after the stamp: the page is at least as new as the stamp says.
         let html = try await page(request, context, forum: forum, unit: unit, filter: filter, invalid: nil, addition: nil)
-        let gzipped = GzippedPage.isAccepted(by: request) ? GzippedPage.compress(html) : nil
+        let gzipped = acceptsGzip ? GzippedPage.compress(html) : nil
         cache.keep(.init(forum: forum, body: html, gzipped: gzipped), for: slot, stamp: stamp)
-        return GzippedPage.response(plain: html, gzipped: gzipped, for: request)
+        return GzippedPage.response(plain: html, gzipped: gzipped, accepted: acceptsGzip)
     }
 
     /// The page kept for this request, when nothing it shows has changed since. The person, their
     /// assignments and the forum are what they were when it was kept, so the access checks give
     /// the answers they gave then; they are asked again all the same.
-    private func keptPage(_ request: Request, _ context: AppRequestContext) async throws -> ReviewPageCache.Kept? {
+    private func keptPage(_ request: Request, _ context: AppRequestContext, acceptsGzip: Bool) async throws -> ReviewPageCache.Kept? {
         // The stamp comes with the session's read (SessionRead); without it, the page is rendered.
         guard let slot = Self.slot(request, context), let id = Int64(try context.parameters.require("id")),
               let stamp = SessionRead.current?.stamp(forumID: id), let kept = cache.page(slot, stamp: stamp) else { return nil }
@@ -163,7 +164,7 @@ struct ReviewController {
             }
         }
         // Kept for a request that did not accept gzip: compressed now, once, for this and later views.
-        if kept.gzipped == nil, GzippedPage.isAccepted(by: request), let gzipped = GzippedPage.compress(kept.body) {
+        if kept.gzipped == nil, acceptsGzip, let gzipped = GzippedPage.compress(kept.body) {
             let compressed = ReviewPageCache.Kept(forum: kept.forum, body: kept.body, gzipped: gzipped)
             cache.keep(compressed, for: slot, stamp: stamp)
             return compressed

@@ -1,8 +1,8 @@
 import FKPCore
 import FKPStore
 import Foundation
+import NIOConcurrencyHelpers
 import Prometheus
-import Synchronization
 
 /// This process's figures in the Prometheus text format: requests by route and status, their
 /// latency, the database pool, and (read from the database at each scrape) forums by state and
@@ -12,7 +12,7 @@ final class ServerMetrics: Sendable {
     private let inFlight: Gauge
     /// The series of each (method, route, status) once made: the registry checks a series' name
     /// and labels each time it is asked for one, a percent of a kept review page's cost.
-    private let requestSeries = Mutex<[RequestSeriesKey: RequestSeries]>([:])
+    private let requestSeries = NIOLockedValueBox<[RequestSeriesKey: RequestSeries]>([:])
     private let reviewPageLookups: (hit: Counter, miss: Counter)
     private static let latencyBuckets: [Duration] = [
         .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
@@ -34,7 +34,7 @@ final class ServerMetrics: Sendable {
     /// number of series stays bounded), "unmatched" for static files and pages not found.
     func requestFinished(method: String, route: String, status: Int, duration: Duration) {
         inFlight.decrement()
-        let series = requestSeries.withLock { made in
+        let series = requestSeries.withLockedValue { made in
             let key = RequestSeriesKey(method: method, route: route, status: status)
             if let series = made[key] { return series }
             let series = RequestSeries(
