@@ -67,8 +67,11 @@ public struct AuditExporter: Sendable {
     }
 
     /// Writes the export to `write`, in pieces of at most 64 KiB, and returns its manifest, signed with `key`.
+    /// With `connections` 2 the chains are read on two connections at once (`ChainOrderedReader`),
+    /// for a command with a pool of its own; a server's downloads read on one, so that they never
+    /// hold a connection while they wait for a second one.
     public func export(_ scope: Scope, from: AuditInstant?, to: AuditInstant?, format: AuditExportLine.Format, untilEntry: Int64,
-                       key: ExportSigningKey, write: (ByteBuffer) async throws -> Void) async throws -> ExportManifest {
+                       key: ExportSigningKey, connections: Int = 1, write: (ByteBuffer) async throws -> Void) async throws -> ExportManifest {
         let fileHash = RunningSHA256()
         var spans = ExportManifest.ChainSpans()
         let writer = ExportLineWriter(format: format)
@@ -78,36 +81,49 @@ public struct AuditExporter: Sendable {
         }
         try await emit(ByteBuffer(string: AuditExportLine.header(format)))
         try await database.readStreaming { connection in
-            let chains = try await chains(scope, on: connection)
-            // Each entry is one record of the export's columns as text, in their order (the time as binary: see RecordBatch).
-            let entries: PostgresQuery = """
-                SELECT ROW(e.chain, e.seq::text, e.prev_hash, e.hash, e.occurred_at, e.actor, e.actor_role,
-                           e.forum_id::text, e.region_code, e.action, e.reason, e.decision_ref, e.table_name, e.operation, e.row_key,
-                           e.old_row, e.new_row)
-                  FROM audit.entries e
-                 WHERE e.chain = ANY(\(chains)) AND e.id <= \(untilEntry)
-                   AND (\(from)::timestamptz IS NULL OR e.occurred_at >= \(from)) AND (\(to)::timestamptz IS NULL OR e.occurred_at < \(to))
-                 -- The table's columns, not the text ones above: sequence numbers in number order.
-                 ORDER BY e.chain, e.seq
-                """
-            // Two buffers in turn: a batch is formatted into one while the previous one, in the
-            // other, is hashed beside it (the file's SHA-256 costs half as much as the formatting).
-            var formatting = ByteBuffer(), formatted = ByteBuffer()
-            try await RecordCursor.read(entries, width: AuditExportLine.columns.count, on: connection, logger: database.logger) { batch in
-                let ready = formatted
-                async let hashed: Void = fileHash.update(ready)
-                try await Self.write(ready, to: write)
-                formatting.clear()
-                try batch.forEach { cells in
-                    guard let chain = cells[0], let seq = cells[1], let previous = cells[2], let hash = cells[3] else { return }
-                    spans.add(chain: String(decoding: chain, as: UTF8.self), seq: Int64(String(decoding: seq, as: UTF8.self)) ?? 0,
-                              previousHash: String(decoding: previous, as: UTF8.self), hash: String(decoding: hash, as: UTF8.self))
-                    writer.append(cells, to: &formatting)
+            try await connection.transaction(logger: database.logger) { connection in
+                let snapshot = try await DatabaseSnapshot.export(on: connection, logger: database.logger)
+                let chains = try await chains(scope, on: connection)
+                // Each entry is one record of the export's columns as text, in their order (the time as binary: see RecordBatch).
+                let entries: @Sendable ([String]) -> PostgresQuery = { chains in
+                    """
+                    SELECT ROW(e.chain, e.seq::text, e.prev_hash, e.hash, e.occurred_at, e.actor, e.actor_role,
+                               e.forum_id::text, e.region_code, e.action, e.reason, e.decision_ref, e.table_name, e.operation, e.row_key,
+                               e.old_row, e.new_row)
+                      FROM audit.entries e
+                     WHERE e.chain = ANY(\(chains)) AND e.id <= \(untilEntry)
+                       AND (\(from)::timestamptz IS NULL OR e.occurred_at >= \(from)) AND (\(to)::timestamptz IS NULL OR e.occurred_at < \(to))
+                     -- The table's columns, not the text ones above: sequence numbers in number order.
+                     ORDER BY e.chain, e.seq
+                    """
                 }
-                await hashed
-                swap(&formatting, &formatted)
+                // Two buffers in turn: lines are formatted into one while the other, formatted before,
+                // is hashed on a task beside (the file's SHA-256 costs half as much as the formatting).
+                var formatting = ByteBuffer(), spare = ByteBuffer()
+                var hashing: Task<Void, Never>?
+                func pass() async throws {
+                    await hashing?.value  // then the spare buffer is no longer read, and is written in place
+                    let ready = formatting
+                    (formatting, spare) = (spare, ready)
+                    formatting.clear()
+                    hashing = Task { fileHash.update(ready) }
+                    try await Self.write(ready, to: write)
+                }
+                try await ChainOrderedReader.read(chains: chains, query: entries, width: AuditExportLine.columns.count, connections: connections,
+                                                  snapshot: snapshot, on: connection, database: database) { batch, rows in
+                    for start in stride(from: rows.lowerBound, to: rows.upperBound, by: Self.passRows) {
+                        try batch.forEach(rows: start..<min(start + Self.passRows, rows.upperBound)) { cells in
+                            guard let chain = cells[0], let seq = cells[1], let previous = cells[2], let hash = cells[3] else { return }
+                            spans.add(chain: String(decoding: chain, as: UTF8.self), seq: Int64(String(decoding: seq, as: UTF8.self)) ?? 0,
+                                      previousHash: String(decoding: previous, as: UTF8.self), hash: String(decoding: hash, as: UTF8.self))
+                            writer.append(cells, to: &formatting)
+                        }
+                        if formatting.readableBytes >= Self.passBytes { try await pass() }
+                    }
+                }
+                try await pass()
+                await hashing?.value
             }
-            try await emit(formatted)
         }
         var manifest = ExportManifest(
             request: .init(forum: { if case .forum(let id) = scope { return id } else { return nil } }(),
@@ -117,6 +133,11 @@ public struct AuditExporter: Sendable {
         try manifest.sign(with: key.privateKey)
         return manifest
     }
+
+    /// Formatted lines are handed on once they fill about this much, looked at every `passRows`
+    /// rows, so that the two buffers stay small beside the batches the readers hold.
+    static let passBytes = 1 << 20
+    static let passRows = 500
 
     /// Writes `text` in pieces of at most 64 KiB.
     private static func write(_ text: ByteBuffer, to write: (ByteBuffer) async throws -> Void) async throws {

@@ -38,9 +38,25 @@ struct RecordBatch: Sendable {
         return batch.withLockedValue { $0 }
     }
 
+    /// Whether the first column of row `row` holds exactly `text` (false for NULL).
+    func firstColumn(of row: Int, is text: [UInt8]) -> Bool {
+        bytes.withUnsafeReadableBytes { raw in
+            let at = starts[row] - bytes.readerIndex
+            guard at + 12 <= raw.count else { return false }
+            let length = Int(Int32(bigEndian: raw.loadUnaligned(fromByteOffset: at + 8, as: Int32.self)))
+            guard length == text.count, at + 12 + length <= raw.count else { return false }
+            return text.elementsEqual(UnsafeRawBufferPointer(rebasing: raw[(at + 12)..<(at + 12 + length)]))
+        }
+    }
+
     /// Calls `body` with each row's columns in order (nil for NULL), in a reused array whose
     /// pointers live until `body` returns.
     func forEach(_ body: ([UnsafeBufferPointer<UInt8>?]) throws -> Void) throws {
+        try forEach(rows: 0..<count, body)
+    }
+
+    /// The same for the rows in `rows` only.
+    func forEach(rows: Range<Int>, _ body: ([UnsafeBufferPointer<UInt8>?]) throws -> Void) throws {
         let timestampWidth = AuditTimestampText.maximumLength
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width * timestampWidth) { timestampTexts in
             try bytes.withUnsafeReadableBytes { raw in
@@ -51,7 +67,7 @@ struct RecordBatch: Sendable {
                 }
                 var row: [UnsafeBufferPointer<UInt8>?] = []
                 row.reserveCapacity(width)
-                for start in starts {
+                for start in starts[rows] {
                     row.removeAll(keepingCapacity: true)
                     var at = start - bytes.readerIndex
                     guard try int32(at: at) == width else { throw RecordBatchError.notARecord }

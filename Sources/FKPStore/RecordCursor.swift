@@ -19,22 +19,28 @@ enum RecordCursor {
             } else {
                 try await connection.query("SET TRANSACTION READ ONLY", logger: logger)
             }
-            try await connection.query(PostgresQuery(unsafeSQL: "DECLARE records NO SCROLL CURSOR FOR " + query.sql, binds: query.binds),
-                                       logger: logger)
-            // Each FETCH is answered even when its connection closes under it (ConnectionCloseWatch):
-            // an export streams in its caller's task, and a lost FETCH would hold its download.
-            func nextBatch() async throws -> RecordBatch {
-                try await ConnectionCloseWatch.shared.run(on: connection) {
-                    try await RecordBatch.fetch("FETCH FORWARD \(unescaped: String(batchSize)) FROM records", width: width,
-                                                on: connection, logger: logger)
-                }
+            try await readInTransaction(query, width: width, batchSize: batchSize, on: connection, logger: logger, body)
+        }
+    }
+
+    /// The same within the transaction `connection` is in, which stays open.
+    static func readInTransaction(_ query: PostgresQuery, width: Int, batchSize: Int = defaultBatchSize, on connection: PostgresConnection,
+                                  logger: Logger, _ body: (RecordBatch) async throws -> Void) async throws {
+        try await connection.query(PostgresQuery(unsafeSQL: "DECLARE records NO SCROLL CURSOR FOR " + query.sql, binds: query.binds),
+                                   logger: logger)
+        // Each FETCH is answered even when its connection closes under it (ConnectionCloseWatch):
+        // an export streams in its caller's task, and a lost FETCH would hold its download.
+        func nextBatch() async throws -> RecordBatch {
+            try await ConnectionCloseWatch.shared.run(on: connection) {
+                try await RecordBatch.fetch("FETCH FORWARD \(unescaped: String(batchSize)) FROM records", width: width,
+                                            on: connection, logger: logger)
             }
-            var batch = try await nextBatch()
-            while batch.count > 0 {
-                async let following = nextBatch()
-                try await body(batch)
-                batch = try await following
-            }
+        }
+        var batch = try await nextBatch()
+        while batch.count > 0 {
+            async let following = nextBatch()
+            try await body(batch)
+            batch = try await following
         }
     }
 }

@@ -65,8 +65,10 @@ struct AuditExportCommand: AsyncParsableCommand {
                 }
                 let output = try CommandSupport.output(to: out)
                 let buffered = BufferedOutput(output)
+                // Two connections of the command's own pool of four: PostgreSQL reads on two cores.
                 let manifest = try await exporter.export(scope, from: since, to: until, format: format,
-                                                         untilEntry: try await exporter.latestEntryID(), key: key) { try buffered.write(bytes: $0) }
+                                                         untilEntry: try await exporter.latestEntryID(), key: key,
+                                                         connections: 2) { try buffered.write(bytes: $0) }
                 try buffered.flush()
                 if out != nil { try output.close() }
                 return manifest

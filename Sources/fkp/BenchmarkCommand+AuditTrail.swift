@@ -37,10 +37,11 @@ extension BenchmarkCommand {
 
                     let exporter = AuditExporter(database: database)
                     let file = try CommandSupport.output(to: out)
-                    let output = BufferedOutput(file)  // as `fkp audit export` writes
+                    let output = BufferedOutput(file)  // as `fkp audit export` writes, on two connections
                     var exportStart = Date()
                     let manifest = try await exporter.export(.region(try RegionCode("3296")), from: nil, to: nil, format: .jsonl,
-                                                             untilEntry: try await exporter.latestEntryID(), key: key) { try output.write(bytes: $0) }
+                                                             untilEntry: try await exporter.latestEntryID(), key: key,
+                                                             connections: 2) { try output.write(bytes: $0) }
                     try output.flush()
                     try file.close()
                     let exportSeconds = Date().timeIntervalSince(exportStart)

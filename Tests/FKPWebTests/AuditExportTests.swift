@@ -121,6 +121,33 @@ final class AuditExportTests: XCTestCase {
         }
     }
 
+    /// A region's export by the command, whose chains are read on two connections at once, is byte
+    /// for byte the download's, read on one, with the same chains in the manifest.
+    func testAnExportReadOnTwoConnectionsIsTheSameAsOnOne() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, Self.history)
+            let folder = try Folder()
+            defer { folder.remove() }
+            let file = "\(folder.path)/region.jsonl"
+            let exported = try CommandLineTests.fkp(["audit", "export", "--region", "3201", "--format", "jsonl", "--out", file],
+                                                    database: url, environment: folder.environment)
+            XCTAssertEqual(exported.status, 0, exported.output)
+            let manifest = try ExportManifest.decode(try Data(contentsOf: URL(fileURLWithPath: file + ".manifest.json")))
+            XCTAssertEqual(manifest.chains.map(\.chain), ["forum:1", "forum:2"])
+
+            let exporter = AuditExporter(database: db)
+            var downloaded = Data()
+            let oneConnection = try await exporter.export(.region(try RegionCode("3201")), from: nil, to: nil, format: .jsonl,
+                                                          untilEntry: manifest.request.untilEntry,
+                                                          key: try ExportSigningKey.loadOrCreate(at: folder.path + "/export.key")) { piece in
+                downloaded.append(contentsOf: piece.readableBytesView)
+            }
+            XCTAssertEqual(downloaded, try Data(contentsOf: URL(fileURLWithPath: file)))
+            XCTAssertEqual(oneConnection.chains, manifest.chains)
+            XCTAssertEqual(oneConnection.fileSHA256, manifest.fileSHA256)
+        }
+    }
+
     /// A forum or place that does not exist is said to be so, not exported or verified as empty and intact.
     func testAnExportOrVerifyOfSomethingThatDoesNotExistIsRefused() async throws {
         try await withTestDatabase { db, url in
