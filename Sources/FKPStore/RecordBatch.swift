@@ -17,6 +17,8 @@ struct RecordBatch: Sendable {
     private var starts: [Int] = []
     let width: Int
     var count: Int { starts.count }
+    /// The size of the rows, as PostgreSQL sent them.
+    var byteCount: Int { bytes.readableBytes }
 
     private init(width: Int) {
         self.width = width

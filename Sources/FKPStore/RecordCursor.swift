@@ -5,8 +5,13 @@ import PostgresNIO
 /// export downloaded to a phone): a single query's rows pile up in the driver whenever PostgreSQL
 /// sends faster than they are used. The cursor reads one snapshot, as a single query would.
 enum RecordCursor {
-    /// Rows per FETCH: a few megabytes of audit entries, few enough round trips to cost nothing.
+    /// Rows per FETCH at most: a few megabytes of audit entries, few enough round trips to cost nothing.
     static let defaultBatchSize = 4000
+    /// Bytes per FETCH, about: the row count follows the size of the rows read so far, so that
+    /// a batch of large rows takes no more memory than one of small rows (and fits a 4 MiB buffer).
+    static let batchBytes = 3 << 20
+    /// Rows of the first FETCH, before any row's size is known.
+    static let firstBatchSize = 10
 
     /// `query` is a SELECT whose rows are records of `width` text columns (see `RecordBatch`);
     /// `body` gets them `batchSize` rows at a time, in order. With `snapshot` (`DatabaseSnapshot`),
@@ -30,15 +35,16 @@ enum RecordCursor {
                                    logger: logger)
         // Each FETCH is answered even when its connection closes under it (ConnectionCloseWatch):
         // an export streams in its caller's task, and a lost FETCH would hold its download.
-        func nextBatch() async throws -> RecordBatch {
+        func nextBatch(_ rows: Int) async throws -> RecordBatch {
             try await ConnectionCloseWatch.shared.run(on: connection) {
-                try await RecordBatch.fetch("FETCH FORWARD \(unescaped: String(batchSize)) FROM records", width: width,
+                try await RecordBatch.fetch("FETCH FORWARD \(unescaped: String(rows)) FROM records", width: width,
                                             on: connection, logger: logger)
             }
         }
-        var batch = try await nextBatch()
+        var batch = try await nextBatch(min(batchSize, firstBatchSize))
         while batch.count > 0 {
-            async let following = nextBatch()
+            let rows = max(1, min(batchSize, batch.count * batchBytes / max(1, batch.byteCount)))
+            async let following = nextBatch(rows)
             try await body(batch)
             batch = try await following
         }

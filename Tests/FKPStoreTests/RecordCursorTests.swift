@@ -33,6 +33,39 @@ final class RecordCursorTests: XCTestCase {
         }
     }
 
+    /// The rows per FETCH follow the rows' size: large rows come in small batches, small rows in
+    /// batches up to the limit, so that a batch's memory does not grow with its rows.
+    func testBatchesHoldAboutAsManyBytesWhateverTheRowsSize() async throws {
+        try await withTestDatabase { db, _ in
+            for (rowBytes, rows) in [(256 << 10, 60), (40, 30_000)] {
+                var batches: [(count: Int, bytes: Int)] = []
+                var seen = 0
+                try await db.readStreaming { connection in
+                    try await RecordCursor.read("SELECT ROW(g::text, repeat('x', \(rowBytes)::int)) FROM generate_series(1, \(rows)::int) g ORDER BY g",
+                                                width: 2, on: connection, logger: db.logger) { batch in
+                        batches.append((batch.count, batch.byteCount))
+                        try batch.forEach { columns in
+                            seen += 1
+                            XCTAssertEqual(columns[0].map { String(decoding: $0, as: UTF8.self) }, String(seen))
+                        }
+                    }
+                }
+                XCTAssertEqual(seen, rows)
+                XCTAssertEqual(batches.first?.count, RecordCursor.firstBatchSize)
+                for batch in batches.dropFirst().dropLast() {
+                    XCTAssertLessThanOrEqual(batch.count, RecordCursor.defaultBatchSize)
+                    XCTAssertLessThanOrEqual(batch.bytes, RecordCursor.batchBytes + rowBytes + 100, "\(rowBytes)-byte rows")
+                }
+                if rowBytes > 1000 {
+                    XCTAssertGreaterThanOrEqual(batches.count, 5, "large rows, small batches")
+                    for batch in batches { XCTAssertLessThanOrEqual(batch.count, RecordCursor.batchBytes / rowBytes) }
+                } else {
+                    XCTAssertEqual(batches.dropFirst().first?.count, RecordCursor.defaultBatchSize, "small rows, the limit")
+                }
+            }
+        }
+    }
+
     func testAFailureWhileReadingEndsTheTransactionAndTheConnectionGoesOn() async throws {
         struct Stop: Error {}
         try await withTestDatabase { db, _ in
