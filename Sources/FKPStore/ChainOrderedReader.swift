@@ -21,19 +21,31 @@ enum ChainOrderedReader {
         let shares = streamCount == 2
             ? [stride(from: 0, to: chains.count, by: 2).map { chains[$0] }, stride(from: 1, to: chains.count, by: 2).map { chains[$0] }]
             : [chains, []]
-        let streams = [AsyncChannel<RecordBatch>(), AsyncChannel<RecordBatch>()]
+        let streams = [AsyncThrowingChannel<RecordBatch, any Error>(), AsyncThrowingChannel<RecordBatch, any Error>()]
         try await withThrowingTaskGroup(of: Void.self) { group in
+            // A reader's failure reaches the caller where it waits for that reader's next batch.
+            func reading(into stream: AsyncThrowingChannel<RecordBatch, any Error>, _ read: () async throws -> Void) async throws {
+                do {
+                    try await read()
+                    stream.finish()
+                } catch {
+                    stream.fail(error)
+                    throw error
+                }
+            }
             group.addTask {
-                defer { streams[0].finish() }
-                try await RecordCursor.readInTransaction(query(shares[0]), width: width, batchSize: batchSize, on: connection,
-                                                         logger: database.logger) { try await hand($0, to: streams[0]) }
+                try await reading(into: streams[0]) {
+                    try await RecordCursor.readInTransaction(query(shares[0]), width: width, batchSize: batchSize, on: connection,
+                                                             logger: database.logger) { try await hand($0, to: streams[0]) }
+                }
             }
             if !shares[1].isEmpty {
                 group.addTask {
-                    defer { streams[1].finish() }
-                    try await database.read { [logger = database.logger] other in
-                        try await RecordCursor.read(query(shares[1]), width: width, batchSize: batchSize, snapshot: snapshot,
-                                                    on: other, logger: logger) { try await hand($0, to: streams[1]) }
+                    try await reading(into: streams[1]) {
+                        try await database.read { [logger = database.logger] other in
+                            try await RecordCursor.read(query(shares[1]), width: width, batchSize: batchSize, snapshot: snapshot,
+                                                        on: other, logger: logger) { try await hand($0, to: streams[1]) }
+                        }
                     }
                 }
             } else {
@@ -43,22 +55,20 @@ enum ChainOrderedReader {
             for (index, chain) in chains.enumerated() {
                 try await readers[index % streamCount].take(Array(chain.utf8), body)
             }
-            for index in readers.indices where await readers[index].hasMore() { throw ChainOrderError.unexpectedRows }
-            // A reader that stopped early (its connection failed) ended its channel too: its error,
-            // thrown here, tells the caller that the chains it held were not all read.
+            for index in readers.indices where try await readers[index].hasMore() { throw ChainOrderError.unexpectedRows }
             try await group.waitForAll()
         }
     }
 
     /// Hands a batch over, waiting until it is taken; a reader whose caller went away stops.
-    private static func hand(_ batch: RecordBatch, to stream: AsyncChannel<RecordBatch>) async throws {
+    private static func hand(_ batch: RecordBatch, to stream: AsyncThrowingChannel<RecordBatch, any Error>) async throws {
         await stream.send(batch)
         try Task.checkCancellation()
     }
 
     /// One connection's batches and where its caller stands in the current one.
     private struct Reader {
-        var batches: AsyncChannel<RecordBatch>.Iterator
+        var batches: AsyncThrowingChannel<RecordBatch, any Error>.Iterator
         var current: RecordBatch?
         var next = 0
 
@@ -66,7 +76,7 @@ enum ChainOrderedReader {
         mutating func take(_ chain: [UInt8], _ body: (RecordBatch, Range<Int>) async throws -> Void) async throws {
             while true {
                 if current == nil || next == current!.count {
-                    guard let batch = await batches.next() else { return }
+                    guard let batch = try await batches.next() else { return }
                     (current, next) = (batch, 0)
                 }
                 let batch = current!
@@ -79,9 +89,9 @@ enum ChainOrderedReader {
             }
         }
 
-        mutating func hasMore() async -> Bool {
+        mutating func hasMore() async throws -> Bool {
             if let current, next < current.count { return true }
-            return await batches.next() != nil
+            return try await batches.next() != nil
         }
     }
 }

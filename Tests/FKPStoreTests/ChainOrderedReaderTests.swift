@@ -1,4 +1,5 @@
 import FKPTestSupport
+import NIOConcurrencyHelpers
 import PostgresNIO
 import XCTest
 
@@ -123,6 +124,42 @@ final class ChainOrderedReaderTests: XCTestCase {
                 SELECT state FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'
                 """, logger: db.logger).decode(String.self) { busy.append(state) }
             XCTAssertEqual(busy, [])
+        }
+    }
+
+    /// A connection lost in the middle fails the read at once: the chains after the lost one are
+    /// not handed over as if the lost connection had had nothing more.
+    func testALostConnectionFailsTheRead() async throws {
+        try await withTestDatabase { db, _ in
+            try await db.client.query(Self.setUp, logger: db.logger)
+            let chains = try await Self.chains(db)
+            let ended = Outcome()
+            let handed = NIOLockedValueBox<[String]>([])
+            // Not awaited: were a reader left waiting, the test must fail, not hang.
+            Task {
+                await ended.record {
+                    try await db.readStreaming { connection in
+                        try await connection.transaction(logger: db.logger) { connection in
+                            let snapshot = try await DatabaseSnapshot.export(on: connection, logger: db.logger)
+                            try await ChainOrderedReader.read(chains: chains, query: Self.query, width: 2, batchSize: 2, connections: 2,
+                                                              snapshot: snapshot, on: connection, database: db) { batch, rows in
+                                var chain = ""
+                                try batch.forEach(rows: rows) { cells in
+                                    chain = String(decoding: cells[0]!, as: UTF8.self)
+                                    handed.withLockedValue { $0.append(chain) }
+                                }
+                                // In the first connection's second chain: the other has begun by then.
+                                if chain == chains[2], !connection.isClosed { try await connection.close() }
+                            }
+                        }
+                    }
+                }
+            }
+            let result = try await ended.awaited(seconds: 10)
+            let outcome = try XCTUnwrap(result, "the read waited on a reader that will never answer")
+            XCTAssertNotEqual(outcome, "finished")
+            // The connection was lost in the third chain: nothing after it may have been handed over.
+            XCTAssertEqual(Set(handed.withLockedValue { $0 }), Set(chains[0...2]))
         }
     }
 
