@@ -14,7 +14,7 @@ enum RecordCursor {
     static let firstBatchSize = 10
 
     /// `query` is a SELECT whose rows are records of `width` text columns (see `RecordBatch`);
-    /// `body` gets them `batchSize` rows at a time, in order. With `snapshot` (`DatabaseSnapshot`),
+    /// `body` gets them in order, in batches of at most `batchSize` rows and about `batchBytes`. With `snapshot` (`DatabaseSnapshot`),
     /// the rows are read as another transaction, still open, sees the database.
     static func read(_ query: PostgresQuery, width: Int, batchSize: Int = defaultBatchSize, snapshot: DatabaseSnapshot? = nil,
                      on connection: PostgresConnection, logger: Logger, _ body: (RecordBatch) async throws -> Void) async throws {
