@@ -98,7 +98,7 @@ final class AuditTrailTests: XCTestCase {
     func testAnEntryRecordsWhoWhatWhyAndTheOldAndNewValuesWithoutPersonalNumbers() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")])
-            try await db.write(WriteContext(actor: "bps.bogor", role: .bpsStaff, action: "family.correct",
+            _ = try await db.write(WriteContext(actor: "bps.bogor", role: .bpsStaff, action: "family.correct",
                                             reason: "salah ketik jumlah anggota", regionCode: "3201", requestID: "req-1")) { connection in
                 try await connection.query("UPDATE fkp.families SET members = 5 WHERE id = 'F1'", logger: db.logger)
             }
@@ -265,7 +265,7 @@ final class AuditTrailTests: XCTestCase {
                     while !Task.isCancelled {
                         let (family, verdict) = ("F\(n % 4 + 1)", n % 2 == 0 ? "sesuai" : "tidak_berpendapat")
                         do {
-                            try await db.write(context) { connection in
+                            _ = try await db.write(context) { connection in
                                 try await connection.query("""
                                     INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, \(family), \(verdict))
                                     ON CONFLICT (forum_id, family_id) DO UPDATE SET verdict = EXCLUDED.verdict
