@@ -75,11 +75,6 @@ public struct AuditExporter: Sendable {
         let fileHash = RunningSHA256()
         var spans = ExportManifest.ChainSpans()
         let writer = ExportLineWriter(format: format)
-        func emit(_ text: ByteBuffer) async throws {
-            fileHash.update(text)
-            try await Self.write(text, to: write)
-        }
-        try await emit(ByteBuffer(string: AuditExportLine.header(format)))
         try await database.readStreaming { connection in
             try await connection.transaction(logger: database.logger) { connection in
                 let snapshot = try await DatabaseSnapshot.export(on: connection, logger: database.logger)
@@ -99,7 +94,7 @@ public struct AuditExporter: Sendable {
                 }
                 // Two buffers in turn: lines are formatted into one while the other, formatted before,
                 // is hashed on a task beside (the file's SHA-256 costs half as much as the formatting).
-                var formatting = ByteBuffer(), spare = ByteBuffer()
+                var formatting = ByteBuffer(string: AuditExportLine.header(format)), spare = ByteBuffer()
                 var hashing: Task<Void, Never>?
                 func pass() async throws {
                     await hashing?.value  // then the spare buffer is no longer read, and is written in place
