@@ -24,21 +24,21 @@ public struct AuditRepository: Sendable {
         try await database.read { connection in
             try await connection.transaction(logger: database.logger) { connection in
                 let snapshot = try await DatabaseSnapshot.export(on: connection, logger: database.logger)
-                let numbersAreUnique = try await numbersAreUnique(on: connection)
-                // Chains are independent, and PostgreSQL reading and sending the entries is most of the
-                // work: all chains are read in two halves of their names, on two connections at once.
-                let halves = chain == nil ? try await chainNameHalves(on: connection) : [ChainNames(only: chain)]
-                var verifier = AuditChainVerifier()
-                var count: Int64 = 0
-                try await withThrowingTaskGroup(of: (AuditChainVerifier, Int64).self) { group in
-                    for names in halves {
-                        group.addTask { try await verify(names, numbersAreUnique: numbersAreUnique, snapshot: snapshot) }
+                // PostgreSQL reading and sending the entries is most of the work: all chains are read
+                // in two halves of the entries, on two connections at once, and joined where they meet.
+                let parts: [EntryRange] = if let chain { [.chain(chain)] } else { try await entryHalves(on: connection) }
+                let found = try await withThrowingTaskGroup(of: (Int, AuditChainVerifier, Int64).self) { group in
+                    for (place, range) in parts.enumerated() {
+                        group.addTask {
+                            let (verifier, count) = try await verify(range, snapshot: snapshot)
+                            return (place, verifier, count)
+                        }
                     }
-                    for try await (part, entries) in group {
-                        verifier.merge(part)
-                        count += entries
-                    }
+                    return try await group.reduce(into: []) { $0.append($1) }.sorted { $0.0 < $1.0 }
                 }
+                var verifier = AuditChainVerifier()
+                for (_, part, _) in found { verifier.readOn(part) }
+                let count = found.reduce(0) { $0 + $1.2 }
                 var problems = verifier.problems.map(\.description)
                 let heads = try await chainHeads(chain: chain, on: connection)
                 for (name, head) in heads.sorted(by: { $0.key < $1.key }) where verifier.chains[name]?.problem == nil {
@@ -71,34 +71,33 @@ public struct AuditRepository: Sendable {
         return found
     }
 
-    /// The chains one reading covers: one chain, or the names in a range (either end open).
-    struct ChainNames: Sendable {
-        var only: String?
-        var from: String?
-        var below: String?
+    /// The entries one reading covers: one chain's, or those whose ids lie in a range (either end open).
+    enum EntryRange: Sendable {
+        case chain(String)
+        case ids(from: Int64?, below: Int64?)
     }
 
-    /// All chain names, cut where about half of the entries lie on either side.
-    private func chainNameHalves(on connection: PostgresConnection) async throws -> [ChainNames] {
-        var middle: String?
-        let rows = try await connection.query("""
-            SELECT chain FROM (SELECT chain, sum(seq) OVER (ORDER BY chain) AS upto, sum(seq) OVER () AS total FROM audit.chain_heads) c
-             WHERE upto * 2 >= total ORDER BY chain LIMIT 1
-            """, logger: database.logger)
-        for try await name in rows.decode(String.self) { middle = name }
-        guard let middle else { return [ChainNames()] }
-        return [ChainNames(below: middle), ChainNames(from: middle)]
+    /// All entries, cut at the middle id.
+    private func entryHalves(on connection: PostgresConnection) async throws -> [EntryRange] {
+        let rows = try await connection.query("SELECT min(id), max(id) FROM audit.entries", logger: database.logger)
+        for try await (first, last) in rows.decode((Int64?, Int64?).self) {
+            guard let first, let last, first < last else { break }
+            let middle = first + (last - first + 1) / 2
+            return [.ids(from: nil, below: middle), .ids(from: middle, below: nil)]
+        }
+        return [.ids(from: nil, below: nil)]
     }
 
-    /// The chains `names` covers, read in chain order on a connection of its own, within `snapshot`.
-    private func verify(_ names: ChainNames, numbersAreUnique: Bool, snapshot: DatabaseSnapshot) async throws -> (AuditChainVerifier, Int64) {
+    /// The entries `range` covers, read in id order on a connection of its own, within `snapshot`.
+    /// A reading that does not start at the first entry takes each chain's first entry it sees as
+    /// given; `AuditChainVerifier.readOn` checks that it follows on from the reading before.
+    private func verify(_ range: EntryRange, snapshot: DatabaseSnapshot) async throws -> (AuditChainVerifier, Int64) {
         try await database.read { [database] connection in
-            var verifier = AuditChainVerifier()
+            var verifier = AuditChainVerifier(chainsMayStartAnywhere: true)
             var count: Int64 = 0
             var scratch = AuditExportLine.DigestScratch()
-            try await RecordCursor.read(Self.entryRecords(names, numbersAreUnique: numbersAreUnique),
-                                        width: AuditExportLine.columns.count, snapshot: snapshot, on: connection,
-                                        logger: database.logger) { batch in
+            try await RecordCursor.read(Self.entryRecords(range), width: AuditExportLine.columns.count, snapshot: snapshot,
+                                        on: connection, logger: database.logger) { batch in
                 try batch.forEach { columns in
                     guard let digest = AuditExportLine.digest(columns: columns, scratch: &scratch) else {
                         throw UnreadableEntry(chain: columns[0].map { String(decoding: $0, as: UTF8.self) })
@@ -175,37 +174,33 @@ public struct AuditRepository: Sendable {
         return heads
     }
 
-    private func numbersAreUnique(on connection: PostgresConnection) async throws -> Bool {
-        for try await unique in try await connection.query(Self.numbersAreUnique, logger: database.logger).decode(Bool.self) {
-            return unique
-        }
-        return false
-    }
-
-    /// Whether a unique index still holds each chain's sequence numbers apart (the table's
-    /// constraint): a superuser must drop it to store a second entry under a number.
-    static let numbersAreUnique: PostgresQuery = """
-        SELECT EXISTS (SELECT 1 FROM pg_index
-                        WHERE indrelid = 'audit.entries'::regclass AND indisunique AND indisvalid
-                          AND indkey::text = (SELECT string_agg(attnum::text, ' ' ORDER BY place)
-                                                FROM unnest(ARRAY['chain', 'seq']) WITH ORDINALITY c(name, place)
-                                                JOIN pg_attribute ON attrelid = 'audit.entries'::regclass AND attname = name))
-        """
-
     /// Each entry as one record of the export's columns as text (`AuditExportLine.columns`; the time as
-    /// binary, see RecordBatch), in chain order, as the unique index on (chain, seq) gives them.
-    /// Without that index, entries that share a number come in the order they were stored, so that
-    /// a forgery is always named the same way; with it, ordering by id too would make PostgreSQL
-    /// sort every entry, a third of its time.
-    static func entryRecords(_ names: ChainNames, numbersAreUnique: Bool) -> PostgresQuery {
-        """
-        SELECT ROW(chain, seq::text, prev_hash, hash, occurred_at, actor, actor_role, forum_id::text,
-                   region_code, action, reason, decision_ref, table_name, operation, row_key, old_row, new_row)
-          FROM audit.entries
-         WHERE (\(names.only)::text IS NULL OR chain = \(names.only))
-           AND (\(names.from)::text IS NULL OR chain >= \(names.from)) AND (\(names.below)::text IS NULL OR chain < \(names.below))
-         ORDER BY chain, seq\(unescaped: numbersAreUnique ? "" : ", id")
-        """
+    /// binary, see RecordBatch), in the order the entries were written: by id, which within a chain
+    /// is its order (an entry's id is drawn while its chain's head is locked, after its predecessor
+    /// committed). The primary key gives that order as the table lies on disk, where chain order
+    /// would visit the table's pages at random: at a national season's size, reading it from disk
+    /// page by page instead of a page per entry. A second entry forged under a number comes where
+    /// it was stored, so that a forgery is always named the same way.
+    static func entryRecords(_ range: EntryRange) -> PostgresQuery {
+        let record = """
+            ROW(chain, seq::text, prev_hash, hash, occurred_at, actor, actor_role, forum_id::text,
+                region_code, action, reason, decision_ref, table_name, operation, row_key, old_row, new_row)
+            """
+        switch range {
+        case .chain(let chain):
+            // Found by the chain's index, then put in id order: ordered by id at once, PostgreSQL
+            // would walk the whole primary key for them.
+            return """
+                WITH e AS MATERIALIZED (SELECT * FROM audit.entries WHERE chain = \(chain))
+                SELECT \(unescaped: record) FROM e ORDER BY id
+                """
+        case .ids(let from, let below):
+            return """
+                SELECT \(unescaped: record) FROM audit.entries
+                 WHERE (\(from)::bigint IS NULL OR id >= \(from)) AND (\(below)::bigint IS NULL OR id < \(below))
+                 ORDER BY id
+                """
+        }
     }
 
     /// An entry stored without a field the chain rule requires: only a hand edit of the table does that.

@@ -76,15 +76,49 @@ final class AuditChainVerifierTests: XCTestCase {
         XCTAssertNil(verifier.chains["forum:2"]?.problem)
     }
 
-    func testChainsCheckedApartAndMergedReportWhatOneVerifierReports() {
-        var a = chain(3, name: "forum:1")
-        var b = chain(4, name: "forum:2")
-        a[1].reason = "diubah"
-        b.remove(at: 2)
-        var merged = verify(b)
-        merged.merge(verify(a))
-        XCTAssertEqual(merged.problems, verify(a + b).problems)
-        XCTAssertEqual(merged.problems, [.changed(chain: "forum:1", seq: 2), .missing(chain: "forum:2", expectedSeq: 3, foundSeq: 4)])
-        XCTAssertEqual(merged.chains["forum:2"]?.count, 3)
+    /// Entries read in parts at once (the database verify's two halves of the ids) and joined where
+    /// the parts meet report what one verifier fed them all reports, wherever the cut falls: at a
+    /// chain's first entry, inside it, at a break, or with a chain only in one part.
+    func testPartsReadOnFromEachOtherReportWhatOneVerifierReports() {
+        let a = chain(5, name: "forum:1")
+        let b = chain(4, name: "forum:2")
+        // Two chains interleaved as forums writing at once leave them.
+        let intact = [a[0], a[1], b[0], a[2], b[1], b[2], a[3], b[3], a[4]]
+        var changed = intact
+        changed[3].reason = "diubah"
+        var missing = intact
+        missing.remove(at: 3)
+        var inserted = intact
+        inserted.insert(intact[3], at: 7)
+        var relinked = intact
+        relinked[6].prevHash = AuditHashing.genesisHash
+        relinked[6].hash = AuditHashing.hash(relinked[6])
+        var restarted = intact
+        restarted.removeAll { $0.chain == "forum:2" && $0.seq == 1 }
+        for (name, entries) in [("intact", intact), ("changed", changed), ("missing", missing), ("inserted", inserted),
+                                ("relinked", relinked), ("restarted", restarted)] {
+            let whole = verify(entries)
+            for cut in 0...entries.count {
+                var earlier = AuditChainVerifier(chainsMayStartAnywhere: true)
+                var later = AuditChainVerifier(chainsMayStartAnywhere: true)
+                entries[..<cut].forEach { earlier.check($0) }
+                entries[cut...].forEach { later.check($0) }
+                var joined = AuditChainVerifier()
+                joined.readOn(earlier)
+                joined.readOn(later)
+                XCTAssertEqual(joined.problems, whole.problems, "\(name), cut at \(cut)")
+                for chain in ["forum:1", "forum:2"] where whole.chains[chain]?.problem == nil {
+                    XCTAssertEqual(joined.chains[chain]?.lastSeq, whole.chains[chain]?.lastSeq, "\(name), cut at \(cut)")
+                    XCTAssertEqual(joined.chains[chain]?.headHash, whole.chains[chain]?.headHash, "\(name), cut at \(cut)")
+                    XCTAssertEqual(joined.chains[chain]?.firstHash, whole.chains[chain]?.firstHash, "\(name), cut at \(cut)")
+                    XCTAssertEqual(joined.chains[chain]?.count, whole.chains[chain]?.count, "\(name), cut at \(cut)")
+                }
+            }
+        }
+        XCTAssertEqual(verify(changed).problems, [.changed(chain: "forum:1", seq: 3)])
+        XCTAssertEqual(verify(missing).problems, [.missing(chain: "forum:1", expectedSeq: 3, foundSeq: 4)])
+        XCTAssertEqual(verify(inserted).problems, [.inserted(chain: "forum:1", seq: 3)])
+        XCTAssertEqual(verify(relinked).problems, [.brokenLink(chain: "forum:1", seq: 4)])
+        XCTAssertEqual(verify(restarted).problems, [.missing(chain: "forum:2", expectedSeq: 1, foundSeq: 2)])
     }
 }

@@ -170,41 +170,64 @@ final class AuditTrailTests: XCTestCase {
         }
     }
 
-    /// All chains are read in two halves of their names at once: every entry is read once, and a
-    /// break is found in whichever half its chain falls.
-    func testEveryChainIsVerifiedWhicheverHalfOfTheNamesItFallsIn() async throws {
-        try await withTestDatabase { db, _ in
-            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1", rank: 1)] + SQLTest.forum() + SQLTest.advance(to: .reviewing))
-            let chains = try await Self.texts(db, "SELECT DISTINCT chain FROM audit.entries ORDER BY 1")
-            XCTAssertGreaterThanOrEqual(chains.count, 2)
-            let (first, last) = (chains.first ?? "", chains.last ?? "")
-            try await db.client.withConnection { connection in
-                try await connection.query("SET session_replication_role = replica", logger: db.logger)
-                try await connection.query("UPDATE audit.entries SET reason = 'diubah' WHERE chain IN (\(first), \(last)) AND seq = 1",
-                                           logger: db.logger)
-                try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
+    /// All entries are read in two halves of their ids at once: every entry is read once, and a
+    /// break is found wherever it lies, the entry where the second half begins included.
+    func testEveryEntryIsVerifiedWhicheverHalfOfTheIdsItFallsIn() async throws {
+        for tampering in ["UPDATE audit.entries SET reason = 'diubah' WHERE id = $1",
+                          "UPDATE audit.entries SET prev_hash = repeat('0', 64) WHERE id = $1",
+                          "DELETE FROM audit.entries WHERE id = $1"] {
+            try await withTestDatabase { db, _ in
+                try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1", rank: 1)] + SQLTest.forum() + SQLTest.advance(to: .reviewing))
+                let chains = try await Self.texts(db, "SELECT DISTINCT chain FROM audit.entries ORDER BY 1")
+                let stored = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries", as: Int64.self)
+                let intact = try await AuditRepository(database: db).verify()
+                XCTAssertTrue(intact.isValid, "\(intact.problems)")
+                XCTAssertEqual(intact.entries, stored)
+                XCTAssertEqual(intact.chains, chains.count)
+                // The first entry of the second half, as the verify cuts them.
+                let cut = try await SQLTest.scalar(db, "SELECT min(id) + (max(id) - min(id) + 1) / 2 FROM audit.entries", as: Int64.self) ?? 0
+                let place = try await Self.texts(db, "SELECT chain || ' ' || seq FROM audit.entries WHERE id = \(cut)")
+                let (chain, seq) = (place.first?.split(separator: " ").first ?? "", place.first?.split(separator: " ").last ?? "")
+                XCTAssertGreaterThan(Int(seq) ?? 0, 1, "the cut falls inside a chain")
+                try await db.client.withConnection { connection in
+                    try await connection.query("SET session_replication_role = replica", logger: db.logger)
+                    try await connection.query(PostgresQuery(unsafeSQL: tampering.replacingOccurrences(of: "$1", with: String(cut))),
+                                               logger: db.logger)
+                    try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
+                }
+                let expected = tampering.hasPrefix("DELETE")
+                    ? "chain \(chain): entry \(seq) is missing or out of place (next found is \((Int(seq) ?? 0) + 1))"
+                    : "chain \(chain), entry \(seq): changed"
+                let verification = try await AuditRepository(database: db).verify()
+                XCTAssertTrue(verification.problems.first?.hasPrefix(expected) == true, "\(tampering): \(verification.problems)")
+                XCTAssertEqual(verification.problems.count, 1, "\(verification.problems)")
+                let alone = try await AuditRepository(database: db).verify(chain: String(chain))
+                XCTAssertEqual(alone.problems, verification.problems, "one chain verified alone is reported the same")
             }
-            let stored = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries", as: Int64.self)
-            let verification = try await AuditRepository(database: db).verify()
-            XCTAssertEqual(verification.entries, stored)
-            XCTAssertEqual(verification.chains, chains.count)
-            XCTAssertEqual(verification.problems, ["chain \(first), entry 1: changed (its content does not match its hash)",
-                                                   "chain \(last), entry 1: changed (its content does not match its hash)"])
         }
     }
 
-    /// The verifier reads entries in the unique index's order while the constraint stands, and adds
-    /// their stored order once it is dropped (two entries may then share a number).
-    func testEntriesAreReadInStoredOrderOnlyOnceNumbersMayRepeat() async throws {
+    /// Entries are checked in the order they were written (by id), which is each chain's order: a
+    /// chain's numbers swapped behind the triggers are found out of place, the same whether all
+    /// chains are verified or that one alone.
+    func testEntriesAreCheckedInTheOrderTheyWereWritten() async throws {
         try await withTestDatabase { db, _ in
-            func unique() async throws -> Bool? { try await SQLTest.scalar(db, AuditRepository.numbersAreUnique.sql, as: Bool.self) }
-            let isUnique = try await unique()
-            XCTAssertEqual(isUnique, true)
-            XCTAssertFalse(AuditRepository.entryRecords(.init(), numbersAreUnique: true).sql.contains("seq, id"))
-            try await db.client.query("ALTER TABLE audit.entries DROP CONSTRAINT entries_chain_seq_key", logger: db.logger)
-            let stillUnique = try await unique()
-            XCTAssertEqual(stillUnique, false)
-            XCTAssertTrue(AuditRepository.entryRecords(.init(), numbersAreUnique: false).sql.contains("ORDER BY chain, seq, id"))
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1", rank: 1)] + SQLTest.forum() + SQLTest.advance(to: .reviewing))
+            let inOrder = try await SQLTest.scalar(db, """
+                SELECT bool_and(seq = number) FROM (SELECT seq, row_number() OVER (PARTITION BY chain ORDER BY id) AS number FROM audit.entries) e
+                """, as: Bool.self)
+            XCTAssertEqual(inOrder, true, "within a chain, ids follow the numbers")
+            try await db.client.withConnection { connection in
+                try await connection.query("SET session_replication_role = replica", logger: db.logger)
+                try await connection.query("ALTER TABLE audit.entries DROP CONSTRAINT entries_chain_seq_key", logger: db.logger)
+                try await connection.query("UPDATE audit.entries SET seq = CASE seq WHEN 2 THEN 3 ELSE 2 END WHERE chain = 'forum:1' AND seq IN (2, 3)",
+                                           logger: db.logger)
+                try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
+            }
+            let all = try await AuditRepository(database: db).verify()
+            let alone = try await AuditRepository(database: db).verify(chain: "forum:1")
+            XCTAssertEqual(all.problems, ["chain forum:1: entry 2 is missing or out of place (next found is 3)"])
+            XCTAssertEqual(alone.problems, all.problems)
         }
     }
 

@@ -179,7 +179,8 @@ final class AuditExportTests: XCTestCase {
             ("INSERT INTO audit.entries (chain, seq, prev_hash, hash, occurred_at, txid, actor, actor_role, action, table_name, operation) "
                 + "SELECT chain, seq, prev_hash, hash, occurred_at, txid, actor, actor_role, action, table_name, operation FROM audit.entries "
                 + "WHERE chain = 'forum:1' AND seq = 3", "entry 3: inserted or reordered"),
-            ("UPDATE audit.entries SET seq = CASE seq WHEN 3 THEN 4 ELSE 3 END WHERE chain = 'forum:1' AND seq IN (3, 4)", "entry 3: changed"),
+            ("UPDATE audit.entries SET seq = CASE seq WHEN 3 THEN 4 ELSE 3 END WHERE chain = 'forum:1' AND seq IN (3, 4)",
+             "entry 3 is missing or out of place (next found is 4)"),
             // The whole history of a forum, its recorded head included.
             ("WITH gone AS (DELETE FROM audit.entries WHERE chain = 'forum:1') DELETE FROM audit.chain_heads WHERE chain = 'forum:1'",
              "chain forum:1: no entries, though forum 1 exists"),

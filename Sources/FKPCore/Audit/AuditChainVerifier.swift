@@ -29,7 +29,37 @@ public struct AuditChainVerifier: Sendable {
         public var lastSeq: Int64 = 0
         public var headHash: String = AuditHashing.genesisHash
         public var firstHash: String?
+        /// The first entry this verifier saw of the chain: where the entries read before it must end.
+        public var start: Start?
         public var problem: Problem?
+
+        public struct Start: Sendable, Equatable {
+            public var seq: Int64
+            public var prevHash: String
+        }
+
+        /// The chain read on from this state's last entry: `later` is what a verifier that took its
+        /// first entry as given (`chainsMayStartAnywhere`) found of the entries after it. The result
+        /// is what one verifier fed both parts would have found: the first break, and where the
+        /// chain stands.
+        mutating func readOn(_ later: ChainState, chain: String) {
+            guard problem == nil, let start = later.start else { return }
+            if start.seq <= lastSeq {
+                problem = .inserted(chain: chain, seq: start.seq)
+            } else if start.seq != lastSeq + 1 {
+                problem = .missing(chain: chain, expectedSeq: lastSeq + 1, foundSeq: start.seq)
+            } else if later.problem == .changed(chain: chain, seq: start.seq) {
+                problem = later.problem
+            } else if start.prevHash != headHash {
+                problem = .brokenLink(chain: chain, seq: start.seq)
+            } else {
+                problem = later.problem
+            }
+            count += later.count
+            lastSeq = later.lastSeq
+            headHash = later.headHash
+            if firstHash == nil { (firstHash, self.start) = (later.firstHash, start) }
+        }
     }
 
     public private(set) var chains: [String: ChainState] = [:]
@@ -66,6 +96,7 @@ public struct AuditChainVerifier: Sendable {
         state.count += 1
         if state.firstHash == nil {
             state.firstHash = hash
+            state.start = ChainState.Start(seq: seq, prevHash: prevHash)
             if startsAnywhere {
                 state.lastSeq = seq - 1
                 state.headHash = prevHash
@@ -85,10 +116,15 @@ public struct AuditChainVerifier: Sendable {
         return state.problem != nil
     }
 
-    /// Takes in what another verifier found of other chains (chains can be checked apart: a
-    /// chain's entries only link to each other).
-    public mutating func merge(_ other: AuditChainVerifier) {
-        chains.merge(other.chains) { mine, _ in mine }
+    /// Takes in what another verifier found reading on from where this one stopped: `later` was fed
+    /// the entries that come after this one's (in the order both were read) and took each chain's
+    /// first entry as given (`chainsMayStartAnywhere`). Each chain must go on where this verifier's
+    /// ends, or begin as a chain begins when this one saw none of it. Entries can so be checked in
+    /// parts at once, and the result is what one verifier fed them all would report.
+    public mutating func readOn(_ later: AuditChainVerifier) {
+        for (name, state) in later.chains {
+            chains[name, default: ChainState()].readOn(state, chain: name)
+        }
     }
 
     public var problems: [Problem] { chains.keys.sorted().compactMap { chains[$0]?.problem } }
