@@ -26,19 +26,23 @@ public struct AuditRepository: Sendable {
                 let snapshot = try await DatabaseSnapshot.export(on: connection, logger: database.logger)
                 // PostgreSQL reading and sending the entries is most of the work: all chains are read
                 // in two halves of the entries, on two connections at once, and joined where they meet.
-                let parts: [EntryRange] = if let chain { [.chain(chain)] } else { try await entryHalves(on: connection) }
-                let found = try await withThrowingTaskGroup(of: (Int, AuditChainVerifier, Int64).self) { group in
-                    for (place, range) in parts.enumerated() {
+                let ranges: [EntryRange] = if let chain { [.chain(chain)] } else { try await entryHalves(on: connection) }
+                var parts = [(verifier: AuditChainVerifier, entries: Int64)?](repeating: nil, count: ranges.count)
+                try await withThrowingTaskGroup(of: (Int, AuditChainVerifier, Int64).self) { group in
+                    for (place, range) in ranges.enumerated() {
                         group.addTask {
-                            let (verifier, count) = try await verify(range, snapshot: snapshot)
-                            return (place, verifier, count)
+                            let (verifier, entries) = try await verify(range, snapshot: snapshot)
+                            return (place, verifier, entries)
                         }
                     }
-                    return try await group.reduce(into: []) { $0.append($1) }.sorted { $0.0 < $1.0 }
+                    for try await (place, verifier, entries) in group { parts[place] = (verifier, entries) }
                 }
                 var verifier = AuditChainVerifier()
-                for (_, part, _) in found { verifier.readOn(part) }
-                let count = found.reduce(0) { $0 + $1.2 }
+                var count: Int64 = 0
+                for case let (part, entries)? in parts {
+                    verifier.readOn(part)
+                    count += entries
+                }
                 var problems = verifier.problems.map(\.description)
                 let heads = try await chainHeads(chain: chain, on: connection)
                 for (name, head) in heads.sorted(by: { $0.key < $1.key }) where verifier.chains[name]?.problem == nil {
