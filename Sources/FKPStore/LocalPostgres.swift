@@ -54,7 +54,8 @@ public struct LocalPostgres: Sendable {
     }
 
     private var dataDirectory: String { directory + "/data" }
-    private var passwordFile: String { directory + "/superuser.password" }
+    /// Where the superuser's password is kept (mode 600), for commands run beside the server.
+    public var passwordFile: String { directory + "/superuser.password" }
     private var portFile: String { directory + "/port" }
     private var logFile: String { directory + "/postgres.log" }
     private static var runningAsRoot: Bool { geteuid() == 0 }

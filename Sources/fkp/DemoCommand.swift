@@ -46,16 +46,23 @@ struct DemoCommand: AsyncParsableCommand {
             let accounts = try await PostgresClient.with(config.database, logger: logger) { client in
                 try await DemoSeeder(database: Database(client: client, logger: logger)).seed(logger: logger)
             }
-            printBanner(config: config, accounts: accounts)
+            printBanner(config: config, accounts: accounts, cluster: cluster)
             let app = try await buildApplication(config: config, logger: logger)
             try await ServerLifecycle.run(app, logger: logger)
         }
     }
 
-    private func printBanner(config: AppConfig, accounts: [DemoSeeder.Account]) {
+    private func printBanner(config: AppConfig, accounts: [DemoSeeder.Account], cluster: LocalPostgres?) {
         CommandSupport.say("")
         CommandSupport.say("FKP demo: http://\(config.host):\(config.port)   (Ctrl-C stops it)")
         CommandSupport.say("Database: \(config.database)")
+        if let cluster {
+            // The other `fkp` commands (import, export, audit) need the address with its password,
+            // which stays in its file rather than on the screen.
+            let db = config.database
+            CommandSupport.say("Other fkp commands (import, export, audit) on this data, from another terminal:")
+            CommandSupport.say("  export DATABASE_URL=\"postgres://\(db.username):$(cat \(cluster.passwordFile))@\(db.host):\(db.port)/\(db.database)\"")
+        }
         CommandSupport.say("Demo accounts (role, place):")
         for account in accounts {
             let padded = account.username.padding(toLength: 12, withPad: " ", startingAt: 0)

@@ -395,6 +395,18 @@ def run(base):
             driver.quit()
 
 
+def verify_from_the_command_line(binary):
+    """The address the demo's banner gives lets the other commands reach its data: the history the
+    browser wrote verifies."""
+    with open(os.path.join(ARTIFACTS, "server.log")) as log:
+        line = next((l.strip() for l in log if l.strip().startswith("export DATABASE_URL=")), None)
+    check(line is not None, "the demo names the address for other commands")
+    result = subprocess.run(["bash", "-c", line + ' && exec "$0" audit verify', binary], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    check(result.returncode == 0 and "intact" in result.stdout + result.stderr,
+          f"fkp audit verify through that address finds the forum's history intact {result.stdout}{result.stderr}")
+
+
 def main():
     if len(sys.argv) != 2:
         raise SystemExit(__doc__)
@@ -403,6 +415,7 @@ def main():
     server = start_demo(sys.argv[1], port)
     try:
         run(f"http://127.0.0.1:{port}")
+        verify_from_the_command_line(sys.argv[1])
         print("browser test: passed; screenshots in", ARTIFACTS)
     finally:
         server.send_signal(signal.SIGINT)
