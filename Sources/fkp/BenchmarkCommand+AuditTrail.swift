@@ -35,6 +35,24 @@ extension BenchmarkCommand {
                                                        lanes: connections)
                     CommandSupport.say(String(format: "written: %d entries through the triggers in %.1f s", written, Date().timeIntervalSince(started)))
 
+                    // What the database does on its own in the minutes after such writes, done here
+                    // and timed apart so that the steps below measure themselves: autovacuum (set off
+                    // by a million new entries and a million revised reviews, it would compete with
+                    // the export for the two cores, and it sets the entries' commit hints, which
+                    // the first read pays for otherwise) and a checkpoint (which writes out the pages
+                    // just written, which the first read would otherwise evict and write itself).
+                    let settleStart = Date()
+                    try await client.withConnection { connection in
+                        try await connection.query("VACUUM (ANALYZE)", logger: logger)
+                        do {
+                            try await connection.query("CHECKPOINT", logger: logger)
+                        } catch {
+                            CommandSupport.say("no checkpoint: it needs a superuser or the pg_checkpoint role")
+                        }
+                    }
+                    CommandSupport.say(String(format: "vacuum and checkpoint, as the database does after such writes: %.1f s",
+                                              Date().timeIntervalSince(settleStart)))
+
                     let exporter = AuditExporter(database: database)
                     let file = try CommandSupport.output(to: out)
                     let output = BufferedOutput(file)  // as `fkp audit export` writes, on two connections
