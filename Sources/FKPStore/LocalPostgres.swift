@@ -84,7 +84,8 @@ public struct LocalPostgres: Sendable {
         }
         try handOver(directory)
         if !isRunning() {
-            var options = "-p \(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories='\(directory)'"
+            // pg_ctl hands these to the server through /bin/sh, so the folder is quoted for it.
+            var options = "-p \(port) -c listen_addresses=127.0.0.1 -c unix_socket_directories=\(directory.shellQuoted)"
             if durability == .throwaway {
                 options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
             }

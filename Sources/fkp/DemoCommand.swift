@@ -61,7 +61,7 @@ struct DemoCommand: AsyncParsableCommand {
             // which stays in its file rather than on the screen.
             let db = config.database
             CommandSupport.say("Other fkp commands (import, export, audit) on this data, from another terminal:")
-            CommandSupport.say("  export DATABASE_URL=\"postgres://\(db.username):$(cat \(cluster.passwordFile))@\(db.host):\(db.port)/\(db.database)\"")
+            CommandSupport.say("  export DATABASE_URL=\"postgres://\(db.username):$(cat \(cluster.passwordFile.shellQuoted))@\(db.host):\(db.port)/\(db.database)\"")
         }
         CommandSupport.say("Demo accounts (role, place):")
         for account in accounts {
