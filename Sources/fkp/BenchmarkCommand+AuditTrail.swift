@@ -35,12 +35,13 @@ extension BenchmarkCommand {
                                                        lanes: connections)
                     CommandSupport.say(String(format: "written: %d entries through the triggers in %.1f s", written, Date().timeIntervalSince(started)))
 
-                    // What the database does on its own in the minutes after such writes, done here
-                    // and timed apart so that the steps below measure themselves: autovacuum (set off
-                    // by a million new entries and a million revised reviews, it would compete with
-                    // the export for the two cores, and it sets the entries' commit hints, which
-                    // the first read pays for otherwise) and a checkpoint (which writes out the pages
-                    // just written, which the first read would otherwise evict and write itself).
+                    // What the database and the system do on their own in the minutes after such
+                    // writes, done here and timed apart so that the steps below measure themselves:
+                    // autovacuum (set off by a million new entries and a million revised reviews, it
+                    // would compete with the export for the two cores, and it sets the entries' commit
+                    // hints, which the first read pays for otherwise), a checkpoint (the pages just
+                    // written, which the first read would otherwise evict and write itself) and the
+                    // system's write-back of what they wrote (when the database is on this machine).
                     let settleStart = Date()
                     let checkpointed = try await client.withConnection { connection in
                         try await connection.query("VACUUM (ANALYZE)", logger: logger)
@@ -51,8 +52,10 @@ extension BenchmarkCommand {
                             return false
                         }
                     }
-                    CommandSupport.say(String(format: "%@, as the database does after such writes: %.1f s",
-                                              checkpointed ? "vacuum and checkpoint" : "vacuum (no checkpoint: it needs a superuser or the pg_checkpoint role)",
+                    sync()
+                    CommandSupport.say(String(format: "%@, as happens after such writes: %.1f s",
+                                              checkpointed ? "vacuum, checkpoint and write-back"
+                                                  : "vacuum and write-back (no checkpoint: it needs a superuser or the pg_checkpoint role)",
                                               Date().timeIntervalSince(settleStart)))
 
                     let exporter = AuditExporter(database: database)
