@@ -35,66 +35,45 @@ extension BenchmarkCommand {
                                                        lanes: connections)
                     CommandSupport.say(String(format: "written: %d entries through the triggers in %.1f s", written, Date().timeIntervalSince(started)))
 
-                    // What the database and the system do on their own in the minutes after such
-                    // writes, done here and timed apart so that the steps below measure themselves:
-                    // autovacuum (set off by a million new entries and a million revised reviews, it
-                    // would compete with the export for the two cores, and it sets the entries' commit
-                    // hints, which the first read pays for otherwise), a checkpoint (the pages just
-                    // written, which the first read would otherwise evict and write itself) and the
-                    // system's write-back of what they wrote (when the database is on this machine).
                     let settleStart = Date()
-                    let checkpointed = try await client.withConnection { connection in
-                        try await connection.query("VACUUM (ANALYZE)", logger: logger)
-                        do {
-                            try await connection.query("CHECKPOINT", logger: logger)
-                            return true
-                        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42501" {  // insufficient_privilege
-                            return false
-                        }
-                    }
-                    sync()
+                    let checkpointed = try await Self.settle(client, logger: logger)
                     CommandSupport.say(String(format: "%@, as happens after such writes: %.1f s",
                                               checkpointed ? "vacuum, checkpoint and write-back"
                                                   : "vacuum and write-back (no checkpoint: it needs a superuser or the pg_checkpoint role)",
                                               Date().timeIntervalSince(settleStart)))
+                    let writingPeak = Self.stepPeakMegabytes()
 
                     let exporter = AuditExporter(database: database)
-                    let file = try CommandSupport.output(to: out)
-                    let output = BufferedOutput(file)  // as `fkp audit export` writes, on two connections
-                    var exportStart = Date()
-                    var wholeRun = Self.stepPeakMegabytes()  // the writing's
-                    Self.startStep()
-                    let manifest = try await exporter.export(.region(try RegionCode("3296")), from: nil, to: nil, format: .jsonl,
-                                                             untilEntry: try await exporter.latestEntryID(), key: key,
-                                                             connections: 2) { try output.write(bytes: $0) }
-                    try output.flush()
-                    try file.close()
-                    let exportSeconds = Date().timeIntervalSince(exportStart)
+                    let (manifest, export) = try await Self.measured {
+                        let file = try CommandSupport.output(to: out)
+                        let output = BufferedOutput(file)  // as `fkp audit export` writes, on two connections
+                        let manifest = try await exporter.export(.region(try RegionCode("3296")), from: nil, to: nil, format: .jsonl,
+                                                                 untilEntry: try await exporter.latestEntryID(), key: key,
+                                                                 connections: 2) { try output.write(bytes: $0) }
+                        try output.flush()
+                        try file.close()
+                        return manifest
+                    }
                     try manifest.encoded().write(to: URL(fileURLWithPath: out + ".manifest.json"))
                     CommandSupport.say(String(format: "export: %d entries in %.1f s = %.0f per second; peak memory %d MB",
-                                              manifest.entries, exportSeconds, Double(manifest.entries) / exportSeconds, Self.stepPeakMegabytes()))
-                    wholeRun = max(wholeRun, Self.stepPeakMegabytes())
+                                              manifest.entries, export.seconds, Double(manifest.entries) / export.seconds, export.peakMegabytes))
 
-                    exportStart = Date()
-                    Self.startStep()
-                    var check = ExportCheck(format: .jsonl)
-                    let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: out))
-                    try await check.feed(file: input)
-                    let problems = check.finish(manifest: manifest, trustedKey: key.publicKey)
-                    let fileSeconds = Date().timeIntervalSince(exportStart)
-                    CommandSupport.say(String(format: "verify-export: %d entries in %.1f s = %.0f per second, %@; peak memory %d MB", check.entries,
-                                              fileSeconds, Double(check.entries) / fileSeconds,
-                                              problems.isEmpty ? "intact" : "BROKEN \(problems.prefix(2))", Self.stepPeakMegabytes()))
-                    wholeRun = max(wholeRun, Self.stepPeakMegabytes())
+                    let ((checked, problems), fileCheck) = try await Self.measured {
+                        var check = ExportCheck(format: .jsonl)
+                        try await check.feed(file: try FileHandle(forReadingFrom: URL(fileURLWithPath: out)))
+                        let problems = check.finish(manifest: manifest, trustedKey: key.publicKey)  // counts the last lines too
+                        return (check.entries, problems)
+                    }
+                    CommandSupport.say(String(format: "verify-export: %d entries in %.1f s = %.0f per second, %@; peak memory %d MB", checked,
+                                              fileCheck.seconds, Double(checked) / fileCheck.seconds,
+                                              problems.isEmpty ? "intact" : "BROKEN \(problems.prefix(2))", fileCheck.peakMegabytes))
 
-                    exportStart = Date()
-                    Self.startStep()
-                    let verification = try await AuditRepository(database: database).verify()
-                    let databaseSeconds = Date().timeIntervalSince(exportStart)
+                    let (verification, databaseCheck) = try await Self.measured { try await AuditRepository(database: database).verify() }
                     CommandSupport.say(String(format: "verify (database): %d entries in %.1f s = %.0f per second, %@; peak memory %d MB",
-                                              verification.entries, databaseSeconds, Double(verification.entries) / databaseSeconds,
-                                              verification.isValid ? "intact" : "BROKEN", Self.stepPeakMegabytes()))
-                    CommandSupport.say("peak memory of the whole run: \(max(wholeRun, Self.stepPeakMegabytes())) MB")
+                                              verification.entries, databaseCheck.seconds, Double(verification.entries) / databaseCheck.seconds,
+                                              verification.isValid ? "intact" : "BROKEN", databaseCheck.peakMegabytes))
+                    let wholeRun = max(writingPeak, export.peakMegabytes, fileCheck.peakMegabytes, databaseCheck.peakMegabytes)
+                    CommandSupport.say("peak memory of the whole run: \(wholeRun) MB")
                     if !problems.isEmpty || !verification.isValid { throw ExitCode(1) }
                 }
             }
@@ -140,6 +119,40 @@ extension BenchmarkCommand {
                 }
                 return total
             }
+        }
+
+        /// What the database and the system do on their own in the minutes after such writes, done
+        /// before measuring so that the steps measure themselves: autovacuum (set off by a million
+        /// new entries and a million revised reviews, it would compete with the export for the two
+        /// cores, and it sets the entries' commit hints, which the first read pays for otherwise), a
+        /// checkpoint (the pages just written, which the first read would otherwise evict and write
+        /// itself) and the system's write-back of what they wrote (when the database is on this
+        /// machine). Whether the role could take the checkpoint.
+        static func settle(_ client: PostgresClient, logger: Logger) async throws -> Bool {
+            let checkpointed = try await client.withConnection { connection in
+                try await connection.query("VACUUM (ANALYZE)", logger: logger)
+                do {
+                    try await connection.query("CHECKPOINT", logger: logger)
+                    return true
+                } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42501" {  // insufficient_privilege
+                    return false
+                }
+            }
+            sync()
+            return checkpointed
+        }
+
+        /// A step's time and its own peak memory.
+        struct StepFigures {
+            let seconds: Double
+            let peakMegabytes: Int
+        }
+
+        static func measured<Value>(_ step: () async throws -> Value) async throws -> (Value, StepFigures) {
+            startStep()
+            let start = Date()
+            let value = try await step()
+            return (value, StepFigures(seconds: Date().timeIntervalSince(start), peakMegabytes: stepPeakMegabytes()))
         }
 
         /// Lets the next `stepPeakMegabytes()` be one step's own peak, not the steps' before it
