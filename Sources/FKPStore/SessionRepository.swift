@@ -7,8 +7,15 @@ import PostgresNIO
 /// the table opens no session. Sessions are not domain data and are not audited row by row.
 public struct SessionRepository: Sendable {
     let database: Database
+    private let liveSessions: CoalescedReads<LiveSessionAsked, Stored?>
 
-    public init(database: Database) { self.database = database }
+    public init(database: Database) {
+        self.database = database
+        // Two batches at once: one waits on PostgreSQL while the other's answers are handed out.
+        liveSessions = CoalescedReads(limit: 2, largestBatch: 256) { asked in
+            try await Self.readLiveSessions(asked, database: database)
+        }
+    }
 
     static func id(_ key: String) -> String { AuditHashing.hex(SHA256.hash(data: Array(key.utf8))) }
 
@@ -50,36 +57,60 @@ public struct SessionRepository: Sendable {
     }
 
     public func get(key: String, forumStampOf forumID: Int64? = nil) async throws -> Stored? {
+        try await liveSessions.read(LiveSessionAsked(id: Self.id(key), forumID: forumID))
+    }
+
+    struct LiveSessionAsked: Sendable {
+        let id: String
+        let forumID: Int64?
+    }
+
+    /// The sessions asked for by the requests of one moment, read in one query (CoalescedReads);
+    /// answers in the order asked.
+    static func readLiveSessions(_ asked: [LiveSessionAsked], database: Database) async throws -> [Stored?] {
         try await database.read { connection in
-            var stored: Stored?
-            var person = PrincipalRows()
+            var stored = [Stored?](repeating: nil, count: asked.count)
+            var people = [PrincipalRows](repeating: PrincipalRows(), count: asked.count)
             // 0 names no forum (their ids start at 1): the planned statement binds a number either way.
-            for try await row in try await connection.query(LiveSession.self, Self.id(key), forumID ?? 0, logger: database.logger) {
-                let (payload, expires, sessionUser, userID, username, name, mustChange, role, region, forum, supervisor, heads)
-                    = try row.decode((String, Date, Int64?, Int64?, String?, String?, Bool?, String?, String?, Int64?, Bool?, [String]?).self)
-                if stored == nil {
-                    stored = Stored(payload: Data(payload.utf8), expiresAt: expires, userID: sessionUser, forumStamp: heads.map(ForumDataStamp.init))
+            let rows = try await connection.query(LiveSessions.self, asked.map(\.id), asked.map { $0.forumID ?? 0 }, logger: database.logger)
+            for try await row in rows {
+                let (number, payload, expires, sessionUser, userID, username, name, mustChange, role, region, forum, supervisor, heads)
+                    = try row.decode((Int64, String, Date, Int64?, Int64?, String?, String?, Bool?, String?, String?, Int64?, Bool?, [String]?).self)
+                let index = Int(number) - 1
+                if stored[index] == nil {
+                    stored[index] = Stored(payload: Data(payload.utf8), expiresAt: expires, userID: sessionUser, forumStamp: heads.map(ForumDataStamp.init))
                 }
                 if let userID, let username, let name {
-                    person.add(userID: userID, username: username, displayName: name, mustChangePassword: mustChange ?? false,
-                               role: role, region: region, forumID: forum, isSupervisor: supervisor)
+                    people[index].add(userID: userID, username: username, displayName: name, mustChangePassword: mustChange ?? false,
+                                      role: role, region: region, forumID: forum, isSupervisor: supervisor)
                 }
             }
-            stored?.principal = person.principal
+            for index in stored.indices { stored[index]?.principal = people[index].principal }
             return stored
         }
     }
 
-    private enum LiveSession: PlannedSQL {
+    /// Each asked session (`$1`, by id) with the forum whose stamp it asks for (`$2`), numbered in
+    /// the order asked; one row per current assignment of the session's person. Each session is
+    /// looked up on its own (`OFFSET 0` keeps the sub-query from being joined as a whole), by its
+    /// key and its person's, whatever the statistics: a plan that joined every live session and
+    /// assignment with the batch was what PostgreSQL chose for small tables.
+    private enum LiveSessions: PlannedSQL {
         static let sql = """
-            SELECT s.payload, s.expires_at, s.user_id,
-                   u.id, u.username, u.display_name, u.must_change_password, a.role, a.region_code, a.forum_id, a.is_supervisor,
-                   (SELECT \(ForumRepository.chainHeads) FROM fkp.forums f WHERE f.id = $2)
-              FROM runtime.sessions s
-              LEFT JOIN fkp.users u ON u.id = s.user_id AND u.disabled_at IS NULL
-              LEFT JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
-             WHERE s.id = $1 AND s.expires_at > now()
-             ORDER BY a.id
+            SELECT q.n, live.payload, live.expires_at, live.session_user, live.user_id, live.username, live.display_name,
+                   live.must_change_password, live.role, live.region_code, live.forum_id, live.is_supervisor, live.heads
+              FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS q (id, forum, n)
+             CROSS JOIN LATERAL (
+                   SELECT s.payload, s.expires_at, s.user_id AS session_user,
+                          u.id AS user_id, u.username, u.display_name, u.must_change_password,
+                          a.role, a.region_code, a.forum_id, a.is_supervisor, a.id AS assignment,
+                          (SELECT \(ForumRepository.chainHeads) FROM fkp.forums f WHERE f.id = q.forum) AS heads
+                     FROM runtime.sessions s
+                     LEFT JOIN fkp.users u ON u.id = s.user_id AND u.disabled_at IS NULL
+                     LEFT JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
+                    WHERE s.id = q.id AND s.expires_at > now()
+                   OFFSET 0) live
+             ORDER BY q.n, live.assignment
             """
     }
 

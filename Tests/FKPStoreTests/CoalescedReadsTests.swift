@@ -1,0 +1,113 @@
+import NIOConcurrencyHelpers
+import XCTest
+
+@testable import FKPStore
+
+/// Reads asked for at once go to the database together, each read gets its own answer, and no
+/// read is answered from a batch that began before it was asked.
+final class CoalescedReadsTests: XCTestCase {
+    private struct Refused: Error, Equatable { let batch: [Int] }
+
+    /// Records each batch and holds it until the test releases it; a batch holding a negative
+    /// request fails.
+    private final class Database: Sendable {
+        private let state = NIOLockedValueBox<(batches: [[Int]], holds: [CheckedContinuation<Void, Never>])>(([], []))
+
+        var batches: [[Int]] { state.withLockedValue { $0.batches } }
+
+        func fetch(_ batch: [Int]) async throws -> [Int] {
+            await withCheckedContinuation { hold in
+                state.withLockedValue { $0.batches.append(batch); $0.holds.append(hold) }
+            }
+            if batch.contains(where: { $0 < 0 }) { throw Refused(batch: batch) }
+            return batch.map { $0 * 10 }
+        }
+
+        /// Lets the batches under way answer.
+        func release() {
+            let holds = state.withLockedValue { state in
+                defer { state.holds = [] }
+                return state.holds
+            }
+            for hold in holds { hold.resume() }
+        }
+
+        var held: Int { state.withLockedValue { $0.holds.count } }
+    }
+
+    private func eventually(_ what: String, _ condition: () -> Bool) async throws {
+        for _ in 0..<2000 where !condition() { try await Task.sleep(for: .milliseconds(1)) }
+        XCTAssertTrue(condition(), what)
+    }
+
+    func testAReadAloneGoesAtOnceAndReadsAskedMeanwhileGoTogetherInTheNextBatch() async throws {
+        let database = Database()
+        let reads = CoalescedReads<Int, Int>(limit: 1, largestBatch: 100, fetch: database.fetch)
+        let first = Task { try await reads.read(1) }
+        try await eventually("the first read goes alone, at once") { database.batches == [[1]] }
+
+        let later = (2...6).map { n in Task { try await reads.read(n) } }
+        try await eventually("the later reads wait for the batch under way") { reads.waiting == 5 }
+        XCTAssertEqual(database.batches.count, 1, "no second batch while the limit's one is under way")
+
+        database.release()
+        let firstAnswer = try await first.value
+        XCTAssertEqual(firstAnswer, 10)
+        try await eventually("the waiting reads go as one batch") { database.held == 1 }
+        XCTAssertEqual(database.batches.count, 2)
+        XCTAssertEqual(database.batches.last?.sorted(), [2, 3, 4, 5, 6], "every read asked meanwhile, and no earlier one")
+        database.release()
+        for (n, task) in zip(2...6, later) {
+            let answer = try await task.value
+            XCTAssertEqual(answer, n * 10, "each read gets its own answer")
+        }
+        XCTAssertEqual(reads.waiting, 0)
+    }
+
+    func testBatchesAreAtMostTheLargestAndAtMostTheLimitRunAtOnce() async throws {
+        let database = Database()
+        let reads = CoalescedReads<Int, Int>(limit: 2, largestBatch: 2, fetch: database.fetch)
+        let tasks = (1...7).map { n in Task { try await reads.read(n) } }
+        try await eventually("two batches under way, the rest waiting") {
+            database.held == 2 && reads.waiting + database.batches.joined().count == 7
+        }
+        while database.batches.map(\.count).reduce(0, +) < 7 {
+            XCTAssertLessThanOrEqual(database.held, 2, "never more than the limit at once")
+            database.release()
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        database.release()
+        XCTAssertEqual(database.batches.flatMap { $0 }.sorted(), Array(1...7), "every read once")
+        XCTAssertTrue(database.batches.allSatisfy { $0.count <= 2 }, "\(database.batches)")
+        for (n, task) in zip(1...7, tasks) {
+            let answer = try await task.value
+            XCTAssertEqual(answer, n * 10)
+        }
+    }
+
+    func testAFailedBatchFailsEachOfItsReadsAndTheNextBatchReadsAgain() async throws {
+        let database = Database()
+        let reads = CoalescedReads<Int, Int>(limit: 1, largestBatch: 100, fetch: database.fetch)
+        let first = Task { try await reads.read(1) }
+        try await eventually("the first batch under way") { database.held == 1 }
+        let failing = [Task { try await reads.read(-1) }, Task { try await reads.read(2) }]
+        try await eventually("both wait") { reads.waiting == 2 }
+        database.release()
+        _ = try await first.value
+        try await eventually("the failing batch under way") { database.held == 1 }
+        database.release()
+        for task in failing {
+            do {
+                _ = try await task.value
+                XCTFail("a read of a failed batch must fail")
+            } catch let refused as Refused {
+                XCTAssertEqual(refused.batch.sorted(), [-1, 2])
+            }
+        }
+        let again = Task { try await reads.read(3) }
+        try await eventually("a new read goes at once") { database.held == 1 }
+        database.release()
+        let answer = try await again.value
+        XCTAssertEqual(answer, 30)
+    }
+}
