@@ -7,7 +7,9 @@ import NIOConcurrencyHelpers
 /// after it was asked for: what it gets is never older than the request.
 ///
 /// An idle server reads each request alone, at once; under load the batches grow with the waiting.
-/// A batch that fails fails each of its reads with the same error.
+/// A batch that fails fails each of its reads with the same error, and when the database is
+/// unavailable, the reads waiting behind it too. A waiting read is not cancelled with its task: it
+/// is answered when its batch is.
 final class CoalescedReads<Request: Sendable, Answer: Sendable>: Sendable {
     /// Reads a batch; answers in the order of the requests.
     typealias Fetch = @Sendable ([Request]) async throws -> [Answer]
@@ -58,8 +60,18 @@ final class CoalescedReads<Request: Sendable, Answer: Sendable>: Sendable {
                 precondition(answers.count == batch.count, "a batch read must answer every request")
                 for (waiting, answer) in zip(batch, answers) { waiting.continuation.resume(returning: answer) }
             } catch {
-                for waiting in batch { waiting.continuation.resume(throwing: error) }
+                // With the database gone, the reads waiting behind the batch fail with it: each
+                // would otherwise wait out the connection timeout of its own batch after this one's.
+                let behind = error is DatabaseUnavailable ? takeEveryWaiting() : []
+                for waiting in batch + behind { waiting.continuation.resume(throwing: error) }
             }
+        }
+    }
+
+    private func takeEveryWaiting() -> [Waiting] {
+        state.withLockedValue { state in
+            defer { state.waiting = [] }
+            return state.waiting
         }
     }
 

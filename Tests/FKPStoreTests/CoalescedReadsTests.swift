@@ -95,6 +95,8 @@ final class CoalescedReadsTests: XCTestCase {
         database.release()
         _ = try await first.value
         try await eventually("the failing batch under way") { database.held == 1 }
+        let behind = Task { try await reads.read(4) }
+        try await eventually("one more waits behind it") { reads.waiting == 1 }
         database.release()
         for task in failing {
             do {
@@ -104,10 +106,48 @@ final class CoalescedReadsTests: XCTestCase {
                 XCTAssertEqual(refused.batch.sorted(), [-1, 2])
             }
         }
+        try await eventually("the read behind goes on in a batch of its own") { database.held == 1 }
+        XCTAssertEqual(database.batches.last, [4])
+        database.release()
+        let behindAnswer = try await behind.value
+        XCTAssertEqual(behindAnswer, 40, "a failure other than an outage is its batch's alone")
         let again = Task { try await reads.read(3) }
         try await eventually("a new read goes at once") { database.held == 1 }
         database.release()
         let answer = try await again.value
         XCTAssertEqual(answer, 30)
+    }
+
+    func testWithTheDatabaseGoneTheReadsWaitingBehindAFailedBatchFailWithIt() async throws {
+        let database = Database()
+        let reads = CoalescedReads<Int, Int>(limit: 1, largestBatch: 100) { batch in
+            let answers = try await database.fetch(batch)
+            if batch.contains(0) { throw DatabaseUnavailable(reason: "no database connection within 3 seconds") }
+            return answers
+        }
+        let answered = NIOLockedValueBox(0)
+        func read(_ n: Int) -> Task<Int, any Error> {
+            Task {
+                defer { answered.withLockedValue { $0 += 1 } }
+                return try await reads.read(n)
+            }
+        }
+        let lost = read(0)
+        try await eventually("the batch under way") { database.held == 1 }
+        let behind = (1...3).map(read)
+        try await eventually("three wait behind it") { reads.waiting == 3 }
+        database.release()
+        try await eventually("every read answered with the batch") { answered.withLockedValue { $0 } == 4 }
+        database.release()  // a second batch, had there been one
+        for task in [lost] + behind {
+            do {
+                _ = try await task.value
+                XCTFail("every read fails at once with the outage")
+            } catch let error as DatabaseUnavailable {
+                XCTAssertEqual(error.reason, "no database connection within 3 seconds")
+            }
+        }
+        XCTAssertEqual(database.batches, [[0]], "no second wait for the database")
+        XCTAssertEqual(reads.waiting, 0)
     }
 }
