@@ -92,8 +92,8 @@ struct ExportLineWriter {
             case UInt8(ascii: "\t"): put(UInt8(ascii: "t"))
             default:
                 for escape in "u00".utf8 { put(escape) }
-                put(AuditHashing.lowerHexDigits[Int(byte >> 4)])
-                put(AuditHashing.lowerHexDigits[Int(byte & 0x0f)])
+                put(AuditHashing.lowerHexDigit(byte >> 4))
+                put(AuditHashing.lowerHexDigit(byte & 0x0f))
             }
             i += 1
         }

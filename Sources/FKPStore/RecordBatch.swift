@@ -1,5 +1,4 @@
 import FKPCore
-import NIOConcurrencyHelpers
 import NIOCore
 import PostgresNIO
 
@@ -29,15 +28,21 @@ struct RecordBatch: Sendable {
     /// connection's event loop as they arrive, not one by one through an async sequence, which
     /// also means nothing holds the server back: `query` must return a bounded number of rows.
     static func fetch(_ query: PostgresQuery, width: Int, on connection: PostgresConnection, logger: Logger) async throws -> RecordBatch {
-        let batch = NIOLockedValueBox(RecordBatch(width: width))
+        let filling = Filling(RecordBatch(width: width))
         _ = try await connection.query(query, logger: logger) { row in
             guard let record = row.first?.bytes else { throw RecordBatchError.notARecord }
-            batch.withLockedValue { batch in
-                batch.starts.append(batch.bytes.writerIndex)
-                batch.bytes.writeImmutableBuffer(record)
-            }
+            filling.batch.starts.append(filling.batch.bytes.writerIndex)
+            filling.batch.bytes.writeImmutableBuffer(record)
         }.get()
-        return batch.withLockedValue { $0 }
+        return filling.batch
+    }
+
+    /// The batch as its rows arrive. Written only on the connection's event loop, one row after
+    /// another, and read only once the query's future has completed, which orders every write
+    /// before the read; a lock per row cost more than the copy.
+    private final class Filling: @unchecked Sendable {
+        var batch: RecordBatch
+        init(_ batch: RecordBatch) { self.batch = batch }
     }
 
     /// Whether the first column of row `row` holds exactly `text` (false for NULL).
@@ -60,6 +65,7 @@ struct RecordBatch: Sendable {
     /// The same for the rows in `rows` only.
     func forEach(rows: Range<Int>, _ body: ([UnsafeBufferPointer<UInt8>?]) throws -> Void) throws {
         let timestampWidth = AuditTimestampText.maximumLength
+        let timestamptz = Self.timestamptzOID  // once, not a global's look-up per column
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width * timestampWidth) { timestampTexts in
             try bytes.withUnsafeReadableBytes { raw in
                 let all = raw.bindMemory(to: UInt8.self)
@@ -80,7 +86,7 @@ struct RecordBatch: Sendable {
                         at += 8
                         guard length >= 0 else { row.append(nil); continue }
                         guard at + length <= all.count else { throw RecordBatchError.notARecord }
-                        if type == Self.timestamptzOID {
+                        if type == timestamptz {
                             guard length == 8 else { throw RecordBatchError.notARecord }
                             let microseconds = Int64(bigEndian: UnsafeRawBufferPointer(rebasing: raw[at..<at + 8]).loadUnaligned(as: Int64.self))
                             let text = timestampTexts.baseAddress! + column * timestampWidth

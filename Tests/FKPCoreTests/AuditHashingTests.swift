@@ -32,5 +32,7 @@ final class AuditHashingTests: XCTestCase {
         XCTAssertFalse(AuditHashing.digest(digest, isSpelledBy: String(spelled.dropLast(2))))
         XCTAssertFalse(AuditHashing.digest(digest, isSpelledBy: spelled + "00"))
         XCTAssertFalse(AuditHashing.digest(digest.dropLast(), isSpelledBy: spelled))
+        XCTAssertEqual(AuditHashing.hex([0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef]), "0123456789abcdef", "every digit")
+        XCTAssertTrue(AuditHashing.digest([0xfe, 0xdc, 0xba, 0x98] + Array(repeating: 0x76, count: 28), isSpelledBy: "fedcba98" + String(repeating: "76", count: 28)))
     }
 }

@@ -6,7 +6,7 @@ import XCTest
 /// same, whatever it holds: quotes, backslashes, line breaks, tabs, control bytes, commas, spaces
 /// at the edges, an empty text, an absent one, non-ASCII letters.
 final class ExportLineWriterTests: XCTestCase {
-    static let awkward = "Baris satu\nbaris dua\t\"kutip\" \\ garis, \u{01} Pénjelasan"
+    static let awkward = "Baris satu\nbaris dua\t\"kutip\" \\ garis, \u{01}\u{1f} Pénjelasan"
 
     static let cells: [String?] = [
         "forum:1", "7", String(repeating: "a", count: 64), String(repeating: "b", count: 64), "2026-12-02T01:02:03.000004Z",

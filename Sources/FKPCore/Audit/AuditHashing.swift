@@ -74,21 +74,26 @@ public enum AuditHashing {
             guard spelled.count == 64 else { return false }
             var at = 0
             for byte in digest {
-                guard at + 1 < spelled.count, spelled[at] == lowerHexDigits[Int(byte >> 4)],
-                      spelled[at + 1] == lowerHexDigits[Int(byte & 0x0f)] else { return false }
+                guard at + 1 < spelled.count, spelled[at] == lowerHexDigit(byte >> 4),
+                      spelled[at + 1] == lowerHexDigit(byte & 0x0f) else { return false }
                 at += 2
             }
             return at == spelled.count
         }
     }
 
-    public static let lowerHexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// The lower-case hex digit of a number below 16. Computed, not looked up in a table: a global
+    /// table is reached through a one-time-initialisation check at every use, 64 times an entry.
+    @inline(__always)
+    public static func lowerHexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+    }
 
     public static func hex(_ digest: some Sequence<UInt8>) -> String {
         var out: [UInt8] = []
         for byte in digest {
-            out.append(lowerHexDigits[Int(byte >> 4)])
-            out.append(lowerHexDigits[Int(byte & 0x0f)])
+            out.append(lowerHexDigit(byte >> 4))
+            out.append(lowerHexDigit(byte & 0x0f))
         }
         return String(decoding: out, as: UTF8.self)
     }
