@@ -39,7 +39,7 @@ struct RecordBatch: Sendable {
 
     /// The batch as its rows arrive. Written only on the connection's event loop, one row after
     /// another, and read only once the query's future has completed, which orders every write
-    /// before the read; a lock per row cost more than the copy.
+    /// before the read; a lock per row cost about as much as copying the row.
     private final class Filling: @unchecked Sendable {
         var batch: RecordBatch
         init(_ batch: RecordBatch) { self.batch = batch }
