@@ -10,7 +10,7 @@ final class CoalescedReadsTests: XCTestCase {
 
     /// Records each batch and holds it until the test releases it; a batch holding a negative
     /// request fails.
-    private final class Database: Sendable {
+    private final class HeldFetches: Sendable {
         private let state = NIOLockedValueBox<(batches: [[Int]], holds: [CheckedContinuation<Void, Never>])>(([], []))
 
         var batches: [[Int]] { state.withLockedValue { $0.batches } }
@@ -41,22 +41,22 @@ final class CoalescedReadsTests: XCTestCase {
     }
 
     func testAReadAloneGoesAtOnceAndReadsAskedMeanwhileGoTogetherInTheNextBatch() async throws {
-        let database = Database()
-        let reads = CoalescedReads<Int, Int>(limit: 1, largestBatch: 100, fetch: database.fetch)
+        let fetches = HeldFetches()
+        let reads = CoalescedReads<Int, Int>(limit: 1, largestBatch: 100, fetch: fetches.fetch)
         let first = Task { try await reads.read(1) }
-        try await eventually("the first read goes alone, at once") { database.batches == [[1]] }
+        try await eventually("the first read goes alone, at once") { fetches.batches == [[1]] }
 
         let later = (2...6).map { n in Task { try await reads.read(n) } }
         try await eventually("the later reads wait for the batch under way") { reads.waiting == 5 }
-        XCTAssertEqual(database.batches.count, 1, "no second batch while the limit's one is under way")
+        XCTAssertEqual(fetches.batches.count, 1, "no second batch while the limit's one is under way")
 
-        database.release()
+        fetches.release()
         let firstAnswer = try await first.value
         XCTAssertEqual(firstAnswer, 10)
-        try await eventually("the waiting reads go as one batch") { database.held == 1 }
-        XCTAssertEqual(database.batches.count, 2)
-        XCTAssertEqual(database.batches.last?.sorted(), [2, 3, 4, 5, 6], "every read asked meanwhile, and no earlier one")
-        database.release()
+        try await eventually("the waiting reads go as one batch") { fetches.held == 1 }
+        XCTAssertEqual(fetches.batches.count, 2)
+        XCTAssertEqual(fetches.batches.last?.sorted(), [2, 3, 4, 5, 6], "every read asked meanwhile, and no earlier one")
+        fetches.release()
         for (n, task) in zip(2...6, later) {
             let answer = try await task.value
             XCTAssertEqual(answer, n * 10, "each read gets its own answer")
@@ -65,20 +65,20 @@ final class CoalescedReadsTests: XCTestCase {
     }
 
     func testBatchesAreAtMostTheLargestAndAtMostTheLimitRunAtOnce() async throws {
-        let database = Database()
-        let reads = CoalescedReads<Int, Int>(limit: 2, largestBatch: 2, fetch: database.fetch)
+        let fetches = HeldFetches()
+        let reads = CoalescedReads<Int, Int>(limit: 2, largestBatch: 2, fetch: fetches.fetch)
         let tasks = (1...7).map { n in Task { try await reads.read(n) } }
         try await eventually("two batches under way, the rest waiting") {
-            database.held == 2 && reads.waiting + database.batches.joined().count == 7
+            fetches.held == 2 && reads.waiting + fetches.batches.joined().count == 7
         }
-        for _ in 0..<2000 where database.batches.joined().count < 7 {
-            XCTAssertLessThanOrEqual(database.held, 2, "never more than the limit at once")
-            database.release()
+        for _ in 0..<2000 where fetches.batches.joined().count < 7 {
+            XCTAssertLessThanOrEqual(fetches.held, 2, "never more than the limit at once")
+            fetches.release()
             try await Task.sleep(for: .milliseconds(1))
         }
-        database.release()
-        XCTAssertEqual(database.batches.flatMap { $0 }.sorted(), Array(1...7), "every read once")
-        XCTAssertTrue(database.batches.allSatisfy { $0.count <= 2 }, "\(database.batches)")
+        fetches.release()
+        XCTAssertEqual(fetches.batches.flatMap { $0 }.sorted(), Array(1...7), "every read once")
+        XCTAssertTrue(fetches.batches.allSatisfy { $0.count <= 2 }, "\(fetches.batches)")
         for (n, task) in zip(1...7, tasks) {
             let answer = try await task.value
             XCTAssertEqual(answer, n * 10)
@@ -86,18 +86,18 @@ final class CoalescedReadsTests: XCTestCase {
     }
 
     func testAFailedBatchFailsEachOfItsReadsAndTheNextBatchReadsAgain() async throws {
-        let database = Database()
-        let reads = CoalescedReads<Int, Int>(limit: 1, largestBatch: 100, fetch: database.fetch)
+        let fetches = HeldFetches()
+        let reads = CoalescedReads<Int, Int>(limit: 1, largestBatch: 100, fetch: fetches.fetch)
         let first = Task { try await reads.read(1) }
-        try await eventually("the first batch under way") { database.held == 1 }
+        try await eventually("the first batch under way") { fetches.held == 1 }
         let failing = [Task { try await reads.read(-1) }, Task { try await reads.read(2) }]
         try await eventually("both wait") { reads.waiting == 2 }
-        database.release()
+        fetches.release()
         _ = try await first.value
-        try await eventually("the failing batch under way") { database.held == 1 }
+        try await eventually("the failing batch under way") { fetches.held == 1 }
         let behind = Task { try await reads.read(4) }
         try await eventually("one more waits behind it") { reads.waiting == 1 }
-        database.release()
+        fetches.release()
         for task in failing {
             do {
                 _ = try await task.value
@@ -106,22 +106,22 @@ final class CoalescedReadsTests: XCTestCase {
                 XCTAssertEqual(refused.batch.sorted(), [-1, 2])
             }
         }
-        try await eventually("the read behind goes on in a batch of its own") { database.held == 1 }
-        XCTAssertEqual(database.batches.last, [4])
-        database.release()
+        try await eventually("the read behind goes on in a batch of its own") { fetches.held == 1 }
+        XCTAssertEqual(fetches.batches.last, [4])
+        fetches.release()
         let behindAnswer = try await behind.value
         XCTAssertEqual(behindAnswer, 40, "a failure other than an outage is its batch's alone")
         let again = Task { try await reads.read(3) }
-        try await eventually("a new read goes at once") { database.held == 1 }
-        database.release()
+        try await eventually("a new read goes at once") { fetches.held == 1 }
+        fetches.release()
         let answer = try await again.value
         XCTAssertEqual(answer, 30)
     }
 
     func testWithTheDatabaseGoneTheReadsWaitingBehindAFailedBatchFailWithIt() async throws {
-        let database = Database()
+        let fetches = HeldFetches()
         let reads = CoalescedReads<Int, Int>(limit: 1, largestBatch: 100) { batch in
-            let answers = try await database.fetch(batch)
+            let answers = try await fetches.fetch(batch)
             if batch.contains(0) { throw DatabaseUnavailable(reason: "no database connection within 3 seconds") }
             return answers
         }
@@ -133,12 +133,12 @@ final class CoalescedReadsTests: XCTestCase {
             }
         }
         let lost = read(0)
-        try await eventually("the batch under way") { database.held == 1 }
+        try await eventually("the batch under way") { fetches.held == 1 }
         let behind = (1...3).map(read)
         try await eventually("three wait behind it") { reads.waiting == 3 }
-        database.release()
+        fetches.release()
         try await eventually("every read answered with the batch") { answered.withLockedValue { $0 } == 4 }
-        database.release()  // a second batch, had there been one
+        fetches.release()  // a second batch, had there been one
         for task in [lost] + behind {
             do {
                 _ = try await task.value
@@ -147,7 +147,7 @@ final class CoalescedReadsTests: XCTestCase {
                 XCTAssertEqual(error.reason, "no database connection within 3 seconds")
             }
         }
-        XCTAssertEqual(database.batches, [[0]], "no second wait for the database")
+        XCTAssertEqual(fetches.batches, [[0]], "no second wait for the database")
         XCTAssertEqual(reads.waiting, 0)
     }
 }
