@@ -46,10 +46,13 @@ enum CommandSupport {
     }
 
     /// The file a command writes to, created or emptied, or standard output when no path is given.
+    /// Opened where it is, not replaced: a file there keeps its owner, mode and links, and a pipe
+    /// or a device is written to (Foundation's createFile would swap a new file in for either).
     static func output(to path: String?) throws -> FileHandle {
         guard let path else { return FileHandle.standardOutput }
-        guard FileManager.default.createFile(atPath: path, contents: nil) else { throw ValidationError("cannot write \(path)") }
-        return try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     static func printError(_ message: String) {

@@ -148,6 +148,53 @@ final class AuditExportTests: XCTestCase {
         }
     }
 
+    /// `--out` writes into what it names: a file there is emptied and keeps its owner, mode and
+    /// links (one made private for an export with personal numbers stays private), and a pipe
+    /// (`--out >(gzip > file)`) is written as it is, not replaced by a file of the same name.
+    func testAnExportIsWrittenIntoTheFileOrPipeItNames() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, Self.history)
+            let folder = try Folder()
+            defer { folder.remove() }
+            let file = "\(folder.path)/private.jsonl"
+            try String(repeating: "an older, longer export\n", count: 1000).write(toFile: file, atomically: false, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+            try FileManager.default.linkItem(atPath: file, toPath: file + ".link")
+            let exported = try CommandLineTests.fkp(["audit", "export", "--forum", "1", "--out", file], database: url, environment: folder.environment)
+            XCTAssertEqual(exported.status, 0, exported.output)
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            XCTAssertEqual(attributes[.posixPermissions] as? Int, 0o600)
+            XCTAssertEqual(attributes[.referenceCount] as? Int, 2, "the same file, still linked")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file + ".link")), try Data(contentsOf: URL(fileURLWithPath: file)))
+            let checked = try CommandLineTests.fkp(["audit", "verify-export", file], database: url, environment: folder.environment)
+            XCTAssertEqual(checked.status, 0, checked.output)
+
+            let pipe = "\(folder.path)/pipe.jsonl", copy = "\(folder.path)/copy.jsonl"
+            XCTAssertEqual(mkfifo(pipe, 0o600), 0)
+            let reader = Process()
+            reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+            reader.arguments = ["-c", "exec cat \"$0\" > \"$1\"", pipe, copy]
+            reader.standardOutput = FileHandle.nullDevice  // not the test run's output, which it would hold open
+            reader.standardError = FileHandle.nullDevice
+            try reader.run()
+            let piped = try CommandLineTests.fkp(["audit", "export", "--forum", "1", "--out", pipe], database: url, environment: folder.environment)
+            XCTAssertEqual(piped.status, 0, piped.output)
+            // Bounded: a pipe nobody wrote into would hold its reader for ever.
+            let deadline = Date() + 30
+            while reader.isRunning, Date() < deadline { usleep(10_000) }
+            guard !reader.isRunning else {
+                kill(reader.processIdentifier, SIGKILL)  // SIGTERM is ignored in a process that runs servers (UnixSignals)
+                return XCTFail("the export was not written into the pipe")
+            }
+            var status = stat()
+            XCTAssertEqual(lstat(pipe, &status), 0)
+            XCTAssertEqual(status.st_mode & S_IFMT, S_IFIFO, "still a pipe")
+            try FileManager.default.copyItem(atPath: pipe + ".manifest.json", toPath: copy + ".manifest.json")
+            let pipedCheck = try CommandLineTests.fkp(["audit", "verify-export", copy], database: url, environment: folder.environment)
+            XCTAssertEqual(pipedCheck.status, 0, pipedCheck.output)
+        }
+    }
+
     /// A forum or place that does not exist is said to be so, not exported or verified as empty and intact.
     func testAnExportOrVerifyOfSomethingThatDoesNotExistIsRefused() async throws {
         try await withTestDatabase { db, url in
