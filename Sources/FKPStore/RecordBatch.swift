@@ -11,38 +11,38 @@ import PostgresNIO
 /// is given as the audit trail's text of it (`AuditTimestampText`), which costs PostgreSQL's
 /// to_char as much as all the rest of an audit entry.
 struct RecordBatch: Sendable {
-    private var bytes = ByteBuffer()
+    /// The records, in a buffer that goes back to the reading's `RecordBatchBuffers` with the batch.
+    private let lease: RecordBatchBuffers.Lease
+    private var bytes: ByteBuffer { lease.bytes }
     /// Where each record starts in `bytes`.
-    private var starts: [Int] = []
+    private let starts: [Int]
     let width: Int
     var count: Int { starts.count }
     /// The size of the rows, as PostgreSQL sent them.
     var byteCount: Int { bytes.readableBytes }
 
-    private init(width: Int) {
-        self.width = width
-        bytes.reserveCapacity(1 << 20)
-    }
-
-    /// Runs `query`, whose rows are records of `width` text columns. The rows are taken on the
-    /// connection's event loop as they arrive, not one by one through an async sequence, which
-    /// also means nothing holds the server back: `query` must return a bounded number of rows.
-    static func fetch(_ query: PostgresQuery, width: Int, on connection: PostgresConnection, logger: Logger) async throws -> RecordBatch {
-        let filling = Filling(RecordBatch(width: width))
+    /// Runs `query`, whose rows are records of `width` text columns, into a buffer of `buffers`.
+    /// The rows are taken on the connection's event loop as they arrive, not one by one through an
+    /// async sequence, which also means nothing holds the server back: `query` must return a
+    /// bounded number of rows.
+    static func fetch(_ query: PostgresQuery, width: Int, into buffers: RecordBatchBuffers, on connection: PostgresConnection,
+                      logger: Logger) async throws -> RecordBatch {
+        let filling = Filling(buffers.take())
         _ = try await connection.query(query, logger: logger) { row in
             guard let record = row.first?.bytes else { throw RecordBatchError.notARecord }
-            filling.batch.starts.append(filling.batch.bytes.writerIndex)
-            filling.batch.bytes.writeImmutableBuffer(record)
+            filling.starts.append(filling.bytes.writerIndex)
+            filling.bytes.writeImmutableBuffer(record)
         }.get()
-        return filling.batch
+        return RecordBatch(lease: RecordBatchBuffers.Lease(filling.bytes, from: buffers), starts: filling.starts, width: width)
     }
 
     /// The batch as its rows arrive. Written only on the connection's event loop, one row after
     /// another, and read only once the query's future has completed, which orders every write
     /// before the read; a lock per row cost about as much as copying the row.
     private final class Filling: @unchecked Sendable {
-        var batch: RecordBatch
-        init(_ batch: RecordBatch) { self.batch = batch }
+        var bytes: ByteBuffer
+        var starts: [Int] = []
+        init(_ bytes: ByteBuffer) { self.bytes = bytes }
     }
 
     /// Whether the first column of row `row` holds exactly `text` (false for NULL).
@@ -66,6 +66,7 @@ struct RecordBatch: Sendable {
     func forEach(rows: Range<Int>, _ body: ([UnsafeBufferPointer<UInt8>?]) throws -> Void) throws {
         let timestampWidth = AuditTimestampText.maximumLength
         let timestamptz = Self.timestamptzOID  // once, not a global's look-up per column
+        let bytes = bytes
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width * timestampWidth) { timestampTexts in
             try bytes.withUnsafeReadableBytes { raw in
                 let all = raw.bindMemory(to: UInt8.self)

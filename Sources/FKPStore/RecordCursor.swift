@@ -15,21 +15,24 @@ enum RecordCursor {
 
     /// `query` is a SELECT whose rows are records of `width` text columns (see `RecordBatch`);
     /// `body` gets them in order, in batches of at most `batchSize` rows and about `batchBytes`. With `snapshot` (`DatabaseSnapshot`),
-    /// the rows are read as another transaction, still open, sees the database.
+    /// the rows are read as another transaction, still open, sees the database. The batches are
+    /// filled into `buffers`, each of which is filled again once its batch is gone.
     static func read(_ query: PostgresQuery, width: Int, batchSize: Int = defaultBatchSize, snapshot: DatabaseSnapshot? = nil,
-                     on connection: PostgresConnection, logger: Logger, _ body: (RecordBatch) async throws -> Void) async throws {
+                     buffers: RecordBatchBuffers = RecordBatchBuffers(), on connection: PostgresConnection, logger: Logger,
+                     _ body: (RecordBatch) async throws -> Void) async throws {
         try await connection.transaction(logger: logger) { connection in
             if let snapshot {
                 try await snapshot.adopt(on: connection, logger: logger)
             } else {
                 try await connection.query("SET TRANSACTION READ ONLY", logger: logger)
             }
-            try await readInTransaction(query, width: width, batchSize: batchSize, on: connection, logger: logger, body)
+            try await readInTransaction(query, width: width, batchSize: batchSize, buffers: buffers, on: connection, logger: logger, body)
         }
     }
 
     /// The same within the transaction `connection` is in, which stays open.
-    static func readInTransaction(_ query: PostgresQuery, width: Int, batchSize: Int = defaultBatchSize, on connection: PostgresConnection,
+    static func readInTransaction(_ query: PostgresQuery, width: Int, batchSize: Int = defaultBatchSize,
+                                  buffers: RecordBatchBuffers = RecordBatchBuffers(), on connection: PostgresConnection,
                                   logger: Logger, _ body: (RecordBatch) async throws -> Void) async throws {
         try await connection.query(PostgresQuery(unsafeSQL: "DECLARE records NO SCROLL CURSOR FOR " + query.sql, binds: query.binds),
                                    logger: logger)
@@ -38,7 +41,7 @@ enum RecordCursor {
         func nextBatch(_ rows: Int) async throws -> RecordBatch {
             try await ConnectionCloseWatch.shared.run(on: connection) {
                 try await RecordBatch.fetch("FETCH FORWARD \(unescaped: String(rows)) FROM records", width: width,
-                                            on: connection, logger: logger)
+                                            into: buffers, on: connection, logger: logger)
             }
         }
         var batch = try await nextBatch(min(batchSize, firstBatchSize))

@@ -66,6 +66,36 @@ final class RecordCursorTests: XCTestCase {
         }
     }
 
+    /// A batch's buffer is filled again once the batch is gone, instead of a new one for every
+    /// batch; batches the caller keeps keep their rows.
+    func testTheBuffersOfBatchesDoneWithAreFilledAgain() async throws {
+        let rows: PostgresQuery = "SELECT ROW(g::text, repeat('x', 1000)) FROM generate_series(1, 20000) g ORDER BY g"
+        try await withTestDatabase { db, _ in
+            let buffers = RecordBatchBuffers()
+            var batches = 0
+            var seen: [String?] = []
+            try await db.readStreaming { connection in
+                try await RecordCursor.read(rows, width: 2, batchSize: 500, buffers: buffers, on: connection, logger: db.logger) { batch in
+                    batches += 1
+                    seen += try Self.texts(batch).map { $0[0] }
+                }
+            }
+            XCTAssertEqual(seen, (1...20000).map { String($0) })
+            XCTAssertGreaterThan(batches, 40)
+            XCTAssertLessThanOrEqual(buffers.made, 3, "a batch being read, the next one arriving, and at most one in between")
+
+            let keeping = RecordBatchBuffers()
+            var kept: [RecordBatch] = []
+            try await db.readStreaming { connection in
+                try await RecordCursor.read(rows, width: 2, batchSize: 500, buffers: keeping, on: connection, logger: db.logger) {
+                    kept.append($0)
+                }
+            }
+            XCTAssertEqual(keeping.made, kept.count + 1, "one for each batch kept, and one for the empty last FETCH")
+            XCTAssertEqual(try kept.flatMap(Self.texts).map { $0[0] }, (1...20000).map { String($0) })
+        }
+    }
+
     func testAFailureWhileReadingEndsTheTransactionAndTheConnectionGoesOn() async throws {
         struct Stop: Error {}
         try await withTestDatabase { db, _ in
