@@ -24,12 +24,13 @@ final class RecordBatchBuffers: Sendable {
 
     /// An empty buffer: one a finished batch gave back, or a new one.
     func take() -> ByteBuffer {
-        let spare = state.withLockedValue { state -> ByteBuffer? in
+        // Bound at once, not through a constant that would hold a second reference to the buffer
+        // and make clear() allocate anew.
+        guard var buffer = state.withLockedValue({ state -> ByteBuffer? in
             if let buffer = state.spare.popLast() { return buffer }
             state.made += 1
             return nil
-        }
-        guard var buffer = spare else { return ByteBufferAllocator().buffer(capacity: Self.firstCapacity) }
+        }) else { return ByteBufferAllocator().buffer(capacity: Self.firstCapacity) }
         buffer.clear()  // in place: nothing else holds it
         return buffer
     }

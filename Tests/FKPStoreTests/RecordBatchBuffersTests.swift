@@ -10,6 +10,7 @@ final class RecordBatchBuffersTests: XCTestCase {
         let buffers = RecordBatchBuffers()
         var small = buffers.take()
         small.writeString("a batch's rows")
+        let memory = Self.address(small)
         var large = buffers.take()
         large.writeRepeatingByte(0, count: RecordBatchBuffers.largestKept + 1)
         XCTAssertEqual(buffers.made, 2)
@@ -20,8 +21,13 @@ final class RecordBatchBuffersTests: XCTestCase {
         let again = buffers.take()
         XCTAssertEqual(buffers.made, 2, "the small buffer, given back, is taken again")
         XCTAssertEqual(again.readableBytes, 0)
+        XCTAssertEqual(Self.address(again), memory, "the same memory, emptied in place, not a copy of it")
         XCTAssertGreaterThanOrEqual(again.capacity, RecordBatchBuffers.firstCapacity)
         _ = buffers.take()
         XCTAssertEqual(buffers.made, 3, "the oversized one was not kept")
+    }
+
+    static func address(_ buffer: ByteBuffer) -> UInt {
+        buffer.withVeryUnsafeBytes { UInt(bitPattern: $0.baseAddress) }
     }
 }
