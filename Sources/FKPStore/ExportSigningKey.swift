@@ -20,18 +20,12 @@ public struct ExportSigningKey: Sendable {
 
     public struct Unreadable: Error, CustomStringConvertible {
         public let path: String
-        public var description: String { "the export signing key \(path) is not a base64 Ed25519 key (FKP_EXPORT_KEY_FILE)" }
+        public var description: String { "the export signing key \(path) cannot be read, or is not a base64 Ed25519 key (FKP_EXPORT_KEY_FILE)" }
     }
 
     /// Reads the key at `path`, or creates one there (mode 0600) when there is no file.
     public static func loadOrCreate(at path: String) throws -> ExportSigningKey {
-        if let data = FileManager.default.contents(atPath: path) {
-            let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let raw = Data(base64Encoded: text), let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
-                throw Unreadable(path: path)
-            }
-            return ExportSigningKey(privateKey: key)
-        }
+        if FileManager.default.fileExists(atPath: path) { return try load(from: path) }
         let key = Curve25519.Signing.PrivateKey()
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
@@ -48,7 +42,16 @@ public struct ExportSigningKey: Sendable {
         try file.close()
         guard link(written, path) == 0 else {
             guard errno == EEXIST else { throw Uncreatable(path: path, reason: String(cString: strerror(errno))) }
-            return try loadOrCreate(at: path)  // another process made it meanwhile
+            return try load(from: path)  // another process made it meanwhile
+        }
+        return ExportSigningKey(privateKey: key)
+    }
+
+    private static func load(from path: String) throws -> ExportSigningKey {
+        guard let data = FileManager.default.contents(atPath: path) else { throw Unreadable(path: path) }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let raw = Data(base64Encoded: text), let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
+            throw Unreadable(path: path)
         }
         return ExportSigningKey(privateKey: key)
     }

@@ -35,7 +35,7 @@ final class RecordBatchBuffers: Sendable {
         return buffer
     }
 
-    /// How many buffers were made, not taken again (for tests).
+    /// How many buffers were made new rather than taken again (for tests).
     var made: Int { state.withLockedValue { $0.made } }
 
     /// Gives `bytes` back to `buffers` when the last batch reading them is gone.

@@ -39,4 +39,13 @@ final class ExportSigningKeyTests: XCTestCase {
         XCTAssertThrowsError(try ExportSigningKey.loadOrCreate(at: path)) { XCTAssertTrue($0 is ExportSigningKey.Unreadable, "\($0)") }
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "not a key\n")
     }
+
+    /// Something there that cannot be read is refused, not replaced by a new key.
+    func testAPathThatCannotBeReadIsRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        XCTAssertThrowsError(try ExportSigningKey.loadOrCreate(at: path)) { XCTAssertTrue($0 is ExportSigningKey.Unreadable, "\($0)") }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path), [])
+    }
 }
