@@ -29,22 +29,15 @@ public struct ExportSigningKey: Sendable {
         let key = Curve25519.Signing.PrivateKey()
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        // Written whole into a file that is private from its creation, then linked under its name,
-        // which fails if the name is taken: the key is never readable by others, not even for an
-        // instant, and two processes starting at once end up with the same key, not one each.
-        let written = path + ".\(UUID().uuidString).new"
-        let descriptor = open(written, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Uncreatable(path: path, reason: String(cString: strerror(errno))) }
-        defer { unlink(written) }
-        let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        try file.write(contentsOf: Data((key.rawRepresentation.base64EncodedString() + "\n").utf8))
-        try file.synchronize()
-        try file.close()
-        guard link(written, path) == 0 else {
-            guard errno == EEXIST else { throw Uncreatable(path: path, reason: String(cString: strerror(errno))) }
-            return try load(from: path)  // another process made it meanwhile
+        // Linked under its name only if nobody else made one meanwhile: two processes starting at
+        // once end up with the same key, not one each.
+        let made: Bool
+        do {
+            made = try PrivateFile.write(Data((key.rawRepresentation.base64EncodedString() + "\n").utf8), to: path, replacing: false)
+        } catch let failure as PrivateFile.Unwritable {
+            throw Uncreatable(path: path, reason: failure.reason)
         }
-        return ExportSigningKey(privateKey: key)
+        return made ? ExportSigningKey(privateKey: key) : try load(from: path)
     }
 
     private static func load(from path: String) throws -> ExportSigningKey {

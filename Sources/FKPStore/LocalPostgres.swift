@@ -69,8 +69,7 @@ public struct LocalPostgres: Sendable {
         if !fm.fileExists(atPath: dataDirectory + "/PG_VERSION") {
             try? fm.removeItem(atPath: dataDirectory)
             let password = Self.randomHex(bytes: 18)
-            try password.write(toFile: passwordFile, atomically: true, encoding: .utf8)
-            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passwordFile)
+            try PrivateFile.write(Data(password.utf8), to: passwordFile, replacing: true)
             try handOver(directory)
             try runAsOwner([binDirectory + "/initdb", "-D", dataDirectory, "-U", "postgres", "--pwfile=" + passwordFile,
                             "-A", "scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"])
