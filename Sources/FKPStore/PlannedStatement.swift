@@ -40,11 +40,35 @@ private let plannedStatementNames = NIOLockedValueBox<[ObjectIdentifier: String]
 extension PostgresConnection {
     /// Runs `query` with `value`s bound to its parameters, preparing it first on this connection
     /// when it has not been yet.
-    func query<Query: PlannedSQL, each Value: PostgresDynamicTypeEncodable>(
+    func query<Query: PlannedSQL, each Value: PlannedBinding>(
         _ query: Query.Type, _ value: repeat each Value, logger: Logger
     ) async throws -> AsyncThrowingMapSequence<PostgresRowSequence, PostgresRow> {
         var bindings = PostgresBindings()
-        repeat bindings.append(each value, context: .default)
+        repeat (each value).bind(into: &bindings)
         return try await execute(PlannedStatement<Query>(bindings: bindings), logger: logger)
+    }
+}
+
+/// A value for a parameter of a planned query: one the driver encodes, or an optional one (NULL
+/// when nil). The driver prepares a statement without naming its parameters' types, so PostgreSQL
+/// infers them from the SQL: a planned query casts each parameter to the type of the Swift value
+/// bound to it (`$3::integer` for an `Int32`), or the value's bytes would be read as another type.
+protocol PlannedBinding {
+    func bind(into bindings: inout PostgresBindings)
+}
+
+extension PlannedBinding where Self: PostgresDynamicTypeEncodable {
+    func bind(into bindings: inout PostgresBindings) { bindings.append(self, context: .default) }
+}
+
+extension String: PlannedBinding {}
+extension Int64: PlannedBinding {}
+extension Int32: PlannedBinding {}
+extension Int16: PlannedBinding {}
+extension Array: PlannedBinding where Element: PostgresArrayEncodable & PostgresNonThrowingEncodable {}
+
+extension Optional: PlannedBinding where Wrapped: PlannedBinding {
+    func bind(into bindings: inout PostgresBindings) {
+        if let value = self { value.bind(into: &bindings) } else { bindings.appendNull() }
     }
 }

@@ -42,10 +42,13 @@ public struct WriteContext: Sendable, Equatable {
 extension PostgresConnection {
     /// Declares who writes in the open transaction (audit.declare); a second call replaces the first.
     func declare(_ context: WriteContext, logger: Logger) async throws {
-        try await query("""
-            SELECT audit.declare(\(context.actor), \(context.role), \(context.action), \(context.reason),
-                                 \(context.forumID), \(context.regionCode), \(context.decisionRef),
-                                 \(context.requestID))
-            """, logger: logger)
+        let declared = try await query(Declaration.self, context.actor, context.role, context.action, context.reason,
+                                       context.forumID, context.regionCode, context.decisionRef, context.requestID, logger: logger)
+        for try await _ in declared {}
     }
+}
+
+/// Every write transaction starts with it: planned once per connection.
+private enum Declaration: PlannedSQL {
+    static let sql = "SELECT audit.declare($1::text, $2::text, $3::text, $4::text, $5::bigint, $6::text, $7::text, $8::text)"
 }

@@ -124,6 +124,28 @@ final class AuditTrailTests: XCTestCase {
         }
     }
 
+    /// The row key of a table keyed by several columns is their values in key order joined by '/';
+    /// a chain's first entry starts from the zero hash, and each next one links to the one before.
+    func testARowKeyedBySeveralColumnsIsRecordedUnderItsJoinedKeyAndANewChainStartsFromZero() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")] + SQLTest.forum() + SQLTest.advance(to: .reviewing))
+            try await SQLTest.write(db, forum: 1, ["INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (1, 'F1', 'sesuai')"])
+            let rows = try await db.client.query("""
+                SELECT table_name, row_key, seq, prev_hash, hash FROM audit.entries WHERE chain = 'forum:1' ORDER BY seq
+                """, logger: db.logger)
+            var entries: [(table: String, key: String?, seq: Int64, previous: String, hash: String)] = []
+            for try await entry in rows.decode((String, String?, Int64, String, String).self) { entries.append(entry) }
+            XCTAssertEqual(entries.first { $0.table == "fkp.forum_units" }?.key, "1/32010100010001")
+            XCTAssertEqual(entries.last?.table, "fkp.reviews")
+            XCTAssertEqual(entries.last?.key, "1/F1")
+            XCTAssertEqual(entries.map(\.seq), Array(1...Int64(entries.count)))
+            XCTAssertEqual(entries.first?.previous, String(repeating: "0", count: 64))
+            XCTAssertEqual(entries.dropFirst().map(\.previous), entries.dropLast().map(\.hash))
+            let head = try await SQLTest.scalar(db, "SELECT seq FROM audit.chain_heads WHERE chain = 'forum:1'", as: Int64.self)
+            XCTAssertEqual(head, Int64(entries.count))
+        }
+    }
+
     func testSwiftAndTheDatabaseComputeTheSameCanonicalTextAndTheChainVerifies() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F2", rank: 2)] + SQLTest.forum())
