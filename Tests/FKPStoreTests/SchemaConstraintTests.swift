@@ -121,7 +121,8 @@ final class SchemaConstraintTests: XCTestCase {
 
     func testReviewsNeedAProposedGroupAndAReasonWhenTheGroupDoesNotFit() async throws {
         try await withTestDatabase { db, _ in
-            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F2", rank: 2)] + SQLTest.forum()
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F2", rank: 2),
+                                                          SQLTest.family("F9", sls: "32010100010002")] + SQLTest.forum()
                                         + SQLTest.advance(to: .reviewing))
             func review(_ values: String) -> [String] {
                 ["INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason, presence, duplicate_of) VALUES \(values)"]
@@ -140,6 +141,13 @@ final class SchemaConstraintTests: XCTestCase {
             }
             await SQLTest.assertRefused("reviews_verdict_known") {
                 try await SQLTest.write(db, forum: 1, review("(1, 'F1', 'mungkin', NULL, NULL, 'present', NULL)"))
+            }
+            // F9 lives in a unit the forum does not hold: it is not reviewed there, nor named as a duplicate.
+            await SQLTest.assertRefused("family F9 is not in a unit of forum 1") {
+                try await SQLTest.write(db, forum: 1, review("(1, 'F9', 'sesuai', NULL, NULL, 'present', NULL)"))
+            }
+            await SQLTest.assertRefused("family F2: F9 is not a family of forum 1") {
+                try await SQLTest.write(db, forum: 1, review("(1, 'F2', 'sesuai', NULL, NULL, 'duplicate', 'F9')"))
             }
             try await SQLTest.write(db, forum: 1, review("(1, 'F1', 'tidak_sesuai', 3, 'Sudah punya warung', 'present', NULL)"))
             try await SQLTest.write(db, forum: 1, review("(1, 'F2', 'sesuai', NULL, NULL, 'duplicate', 'F1')"))
