@@ -122,7 +122,7 @@ public struct ReviewRepository: Sendable {
         let rows = expectedVersion == 0
             ? try await connection.query(ReviewInsert.self, forumID, familyID, r.verdict?.rawValue, group, r.reason.nilIfEmpty, r.presence.rawValue,
                                          r.movedTo.nilIfEmpty, duplicateOf, mergedInto, r.orderNote.nilIfEmpty, actor, logger: logger)
-            : try await connection.query(ReviewUpdate.self, forumID, familyID, Int32(expectedVersion), r.verdict?.rawValue, group, r.reason.nilIfEmpty,
+            : try await connection.query(ReviewUpdate.self, forumID, familyID, Int64(expectedVersion), r.verdict?.rawValue, group, r.reason.nilIfEmpty,
                                          r.presence.rawValue, r.movedTo.nilIfEmpty, duplicateOf, mergedInto, r.orderNote.nilIfEmpty, actor, logger: logger)
         for try await version in rows.decode(Int32.self) { return Int(version) }
         return nil
@@ -147,7 +147,7 @@ public struct ReviewRepository: Sendable {
             UPDATE fkp.reviews SET verdict = $4::text, proposed_group = $5::smallint, reason = $6::text, presence = $7::text,
                    moved_to = $8::text, duplicate_of = $9::text, merged_into = $10::text, order_note = $11::text,
                    updated_by = $12::text, updated_at = now(), version = version + 1
-             WHERE forum_id = $1::bigint AND family_id = $2::text AND version = $3::integer
+             WHERE forum_id = $1::bigint AND family_id = $2::text AND version = $3::bigint
                AND (verdict, proposed_group, reason, presence, moved_to, duplicate_of, merged_into, order_note)
                    IS DISTINCT FROM ($4::text, $5::smallint, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text)
             RETURNING version

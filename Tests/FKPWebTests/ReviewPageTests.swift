@@ -118,6 +118,9 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertEqual(unchanged, "sesuai v1", "nothing silently overwritten")
             let json = try await facilitator.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "tidak_berpendapat"], accept: "application/json")
             XCTAssertEqual(json.status, .conflict, "a script's stale save gets the same page")
+            // A version no row can hold (the column is 32-bit) is only stale, never a crash.
+            let forged = try await facilitator.post("\(Self.unit)/families/F1", ["version": "\(Int64.max)", "verdict": "tidak_berpendapat"])
+            XCTAssertEqual(forged.status, .conflict)
 
             // The facilitator chooses their own value: the conflict page's form carries the version now.
             XCTAssertTrue(late.text.contains(#"name="version" value="1""#))
