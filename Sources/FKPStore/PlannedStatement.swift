@@ -52,7 +52,7 @@ extension PostgresConnection {
 /// A value for a parameter of a planned query: one the driver encodes, or an optional one (NULL
 /// when nil). The driver prepares a statement without naming its parameters' types, so PostgreSQL
 /// infers them from the SQL: a planned query casts each parameter to the type of the Swift value
-/// bound to it (`$3::bigint` for an `Int64`), or the value's bytes would be read as another type.
+/// bound to it (`$3::integer` for an `Int32`), or the value's bytes would be read as another type.
 protocol PlannedBinding {
     func bind(into bindings: inout PostgresBindings)
 }
@@ -63,6 +63,7 @@ extension PlannedBinding where Self: PostgresDynamicTypeEncodable {
 
 extension String: PlannedBinding {}
 extension Int64: PlannedBinding {}
+extension Int32: PlannedBinding {}
 extension Int16: PlannedBinding {}
 extension Array: PlannedBinding where Element: PostgresArrayEncodable & PostgresNonThrowingEncodable {}
 

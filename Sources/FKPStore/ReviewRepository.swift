@@ -119,11 +119,16 @@ public struct ReviewRepository: Sendable {
         let group = r.proposedGroup.map { Int16($0.rawValue) }
         let duplicateOf = r.presence == .duplicate ? r.otherFamily : nil
         let mergedInto = r.presence == .merged ? r.otherFamily : nil
-        let rows = expectedVersion == 0
-            ? try await connection.query(ReviewInsert.self, forumID, familyID, r.verdict?.rawValue, group, r.reason.nilIfEmpty, r.presence.rawValue,
-                                         r.movedTo.nilIfEmpty, duplicateOf, mergedInto, r.orderNote.nilIfEmpty, actor, logger: logger)
-            : try await connection.query(ReviewUpdate.self, forumID, familyID, Int64(expectedVersion), r.verdict?.rawValue, group, r.reason.nilIfEmpty,
-                                         r.presence.rawValue, r.movedTo.nilIfEmpty, duplicateOf, mergedInto, r.orderNote.nilIfEmpty, actor, logger: logger)
+        let rows: AsyncThrowingMapSequence<PostgresRowSequence, PostgresRow>
+        if expectedVersion == 0 {
+            rows = try await connection.query(ReviewInsert.self, forumID, familyID, r.verdict?.rawValue, group, r.reason.nilIfEmpty, r.presence.rawValue,
+                                              r.movedTo.nilIfEmpty, duplicateOf, mergedInto, r.orderNote.nilIfEmpty, actor, logger: logger)
+        } else {
+            // The version comes from a form: one past the column's range is held by no row.
+            guard let seen = Int32(exactly: expectedVersion) else { return nil }
+            rows = try await connection.query(ReviewUpdate.self, forumID, familyID, seen, r.verdict?.rawValue, group, r.reason.nilIfEmpty,
+                                              r.presence.rawValue, r.movedTo.nilIfEmpty, duplicateOf, mergedInto, r.orderNote.nilIfEmpty, actor, logger: logger)
+        }
         for try await version in rows.decode(Int32.self) { return Int(version) }
         return nil
     }
@@ -147,7 +152,7 @@ public struct ReviewRepository: Sendable {
             UPDATE fkp.reviews SET verdict = $4::text, proposed_group = $5::smallint, reason = $6::text, presence = $7::text,
                    moved_to = $8::text, duplicate_of = $9::text, merged_into = $10::text, order_note = $11::text,
                    updated_by = $12::text, updated_at = now(), version = version + 1
-             WHERE forum_id = $1::bigint AND family_id = $2::text AND version = $3::bigint
+             WHERE forum_id = $1::bigint AND family_id = $2::text AND version = $3::integer
                AND (verdict, proposed_group, reason, presence, moved_to, duplicate_of, merged_into, order_note)
                    IS DISTINCT FROM ($4::text, $5::smallint, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text)
             RETURNING version
