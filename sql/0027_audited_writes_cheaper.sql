@@ -30,8 +30,6 @@ DECLARE
     e            audit.entries;
     key_column   text;
     key_part     text;
-    head_seq     bigint;
-    head_hash    text;
     i            int;
 BEGIN
     IF actor IS NULL THEN
@@ -83,14 +81,12 @@ BEGIN
 
     -- The chain's head, locked: writers to one chain queue here, so the chain cannot fork. A
     -- chain's first entry makes its head row first.
-    SELECT h.seq, h.hash INTO head_seq, head_hash FROM audit.chain_heads h WHERE h.chain = e.chain FOR UPDATE;
+    SELECT h.seq + 1, h.hash INTO e.seq, e.prev_hash FROM audit.chain_heads h WHERE h.chain = e.chain FOR UPDATE;
     IF NOT FOUND THEN
         INSERT INTO audit.chain_heads (chain, seq, hash) VALUES (e.chain, 0, repeat('0', 64))
             ON CONFLICT (chain) DO NOTHING;
-        SELECT h.seq, h.hash INTO head_seq, head_hash FROM audit.chain_heads h WHERE h.chain = e.chain FOR UPDATE;
+        SELECT h.seq + 1, h.hash INTO e.seq, e.prev_hash FROM audit.chain_heads h WHERE h.chain = e.chain FOR UPDATE;
     END IF;
-    e.seq := head_seq + 1;
-    e.prev_hash := head_hash;
     e.occurred_at := clock_timestamp();
     e.txid := txid_current();
     e.hash := audit.entry_hash(e);
