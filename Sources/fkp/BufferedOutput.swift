@@ -1,14 +1,20 @@
+import FKPStore
 import Foundation
 import NIOCore
 
 /// Collects text and writes it to a file handle in 64 KiB pieces (exports write many small lines).
-/// A failed write (a full disk) is thrown, not lost.
+/// A failed write (a full disk) is thrown, not lost. A file written is kept out of the system's
+/// cache behind the writer (`DropBehind`).
 final class BufferedOutput: @unchecked Sendable {
     private let handle: FileHandle
     private var pending = ""
+    private var dropBehind: DropBehind?
     private let lock = NSLock()
 
-    init(_ handle: FileHandle) { self.handle = handle }
+    init(_ handle: FileHandle) {
+        self.handle = handle
+        dropBehind = DropBehind(descriptor: handle.fileDescriptor)
+    }
 
     func write(_ text: String) throws {
         lock.lock()
@@ -26,6 +32,7 @@ final class BufferedOutput: @unchecked Sendable {
             guard let start = raw.baseAddress else { return }
             try handle.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: raw.count, deallocator: .none))
         }
+        dropBehind?.passed(bytes.readableBytes)
     }
 
     func flush() throws {
@@ -37,6 +44,7 @@ final class BufferedOutput: @unchecked Sendable {
     private func writePending() throws {
         guard !pending.isEmpty else { return }
         try handle.write(contentsOf: Data(pending.utf8))
+        dropBehind?.passed(pending.utf8.count)
         pending = ""
     }
 }
