@@ -199,13 +199,21 @@ public struct AuditRepository: Sendable {
                 SELECT \(unescaped: record) FROM e ORDER BY id
                 """
         case .ids(let from, let below):
+            // Up to `entriesPerRow` consecutive ids per row, as one array of records (RecordBatch
+            // reads both forms): the driver's cost is per row, and a million rows of one entry each
+            // cost fkp a fifth of its time in verifying. The ids come from the primary key in order.
             return """
-                SELECT \(unescaped: record) FROM audit.entries
-                 WHERE (\(from)::bigint IS NULL OR id >= \(from)) AND (\(below)::bigint IS NULL OR id < \(below))
-                 ORDER BY id
+                SELECT ARRAY(SELECT \(unescaped: record) FROM audit.entries
+                              WHERE id >= g AND id < g + \(entriesPerRow) AND (\(below)::bigint IS NULL OR id < \(below)) ORDER BY id)
+                  FROM generate_series(coalesce(\(from)::bigint, (SELECT min(id) FROM audit.entries)),
+                                       coalesce(\(below)::bigint - 1, (SELECT max(id) FROM audit.entries)), \(entriesPerRow)::bigint) AS g
                 """
         }
     }
+
+    /// Entries per row of a verification's reading: 16 and 32 did alike; with 128, building the
+    /// arrays cost PostgreSQL more than the driver saved.
+    static let entriesPerRow = 32
 
     /// An entry stored without a field the chain rule requires: only a hand edit of the table does that.
     public struct UnreadableEntry: Error, CustomStringConvertible {

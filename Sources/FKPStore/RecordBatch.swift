@@ -9,19 +9,23 @@ import PostgresNIO
 /// row the driver hands over keeps the whole buffer it was read into alive). A `json` column's
 /// binary form is its text, sent without a cast. A `timestamptz` column, sent as its eight bytes,
 /// is given as the audit trail's text of it (`AuditTimestampText`), which costs PostgreSQL's
-/// to_char as much as all the rest of an audit entry.
+/// to_char as much as all the rest of an audit entry. A row may also hold an array of such records
+/// (`SELECT ARRAY(SELECT ROW(...) ...)`), whose records then come in their order: the driver's cost
+/// is per row too.
 struct RecordBatch: Sendable {
     /// The records, in a buffer that goes back to the reading's `RecordBatchBuffers` with the batch.
     private let lease: RecordBatchBuffers.Lease
     private var bytes: ByteBuffer { lease.bytes }
     /// Where each record starts in `bytes`.
     private let starts: [Int]
+    /// The rows PostgreSQL sent: one per record, or one per array of records.
+    let rows: Int
     let width: Int
     var count: Int { starts.count }
     /// The size of the rows, as PostgreSQL sent them.
     var byteCount: Int { bytes.readableBytes }
 
-    /// Runs `query`, whose rows are records of `width` text columns, into a buffer of `buffers`.
+    /// Runs `query`, whose rows are records of `width` text columns (or arrays of them), into a buffer of `buffers`.
     /// The rows are taken on the connection's event loop as they arrive, not one by one through an
     /// async sequence, which also means nothing holds the server back: `query` must return a
     /// bounded number of rows.
@@ -29,11 +33,17 @@ struct RecordBatch: Sendable {
                       logger: Logger) async throws -> RecordBatch {
         let filling = Filling(buffers.take())
         _ = try await connection.query(query, logger: logger) { row in
-            guard let record = row.first?.bytes else { throw RecordBatchError.notARecord }
-            filling.starts.append(filling.bytes.writerIndex)
+            guard let cell = row.first, let record = cell.bytes else { throw RecordBatchError.notARecord }
+            filling.rows += 1
+            let at = filling.bytes.writerIndex
             filling.bytes.writeImmutableBuffer(record)
+            if cell.dataType == .recordArray {
+                try filling.startsOfElements(at: at)
+            } else {
+                filling.starts.append(at)
+            }
         }.get()
-        return RecordBatch(lease: RecordBatchBuffers.Lease(filling.bytes, from: buffers), starts: filling.starts, width: width)
+        return RecordBatch(lease: RecordBatchBuffers.Lease(filling.bytes, from: buffers), starts: filling.starts, rows: filling.rows, width: width)
     }
 
     /// The batch as its rows arrive. Written only on the connection's event loop, one row after
@@ -42,7 +52,27 @@ struct RecordBatch: Sendable {
     private final class Filling: @unchecked Sendable {
         var bytes: ByteBuffer
         var starts: [Int] = []
+        var rows = 0
         init(_ bytes: ByteBuffer) { self.bytes = bytes }
+
+        /// Notes where each record of the array just written at `at` starts (an array's binary form:
+        /// dimensions, a null flag, the element type, each dimension's length and lower bound, then
+        /// per element its length and bytes).
+        func startsOfElements(at: Int) throws {
+            guard let dimensions = bytes.getInteger(at: at, as: Int32.self) else { throw RecordBatchError.notARecord }
+            guard dimensions == 1 else {
+                guard dimensions == 0 else { throw RecordBatchError.notARecord }
+                return  // empty
+            }
+            guard let elements = bytes.getInteger(at: at + 12, as: Int32.self) else { throw RecordBatchError.notARecord }
+            var offset = at + 20
+            for _ in 0..<elements {
+                guard let length = bytes.getInteger(at: offset, as: Int32.self), length >= 0 else { throw RecordBatchError.notARecord }
+                starts.append(offset + 4)
+                offset += 4 + Int(length)
+            }
+            guard offset == bytes.writerIndex else { throw RecordBatchError.notARecord }
+        }
     }
 
     /// Whether the first column of row `row` holds exactly `text` (false for NULL).

@@ -46,7 +46,7 @@ enum RecordCursor {
         }
         var batch = try await nextBatch(min(batchSize, firstBatchSize))
         while batch.count > 0 {
-            let rows = max(1, min(batchSize, batch.count * batchBytes / max(1, batch.byteCount)))
+            let rows = max(1, min(batchSize, batch.rows * batchBytes / max(1, batch.byteCount)))
             async let following = nextBatch(rows)
             try await body(batch)
             batch = try await following

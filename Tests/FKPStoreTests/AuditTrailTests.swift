@@ -229,6 +229,28 @@ final class AuditTrailTests: XCTestCase {
         }
     }
 
+    /// All entries are read in groups of consecutive ids (`AuditRepository.entriesPerRow` to a row):
+    /// every entry is read once whatever gaps the ids have (a write rolled back leaves the ids it drew
+    /// unused), the groups on either side of the cut between the halves included.
+    func testEveryEntryIsReadOnceWhateverGapsTheIdsHave() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            for round in 0..<4 {
+                let unused = round * (AuditRepository.entriesPerRow - 9) + 1  // 1, 24, 47, 70: within a group and past one
+                _ = try await SQLTest.scalar(db, "SELECT max(nextval('audit.entries_id_seq')) FROM generate_series(1, \(unused))", as: Int64.self)
+                try await SQLTest.write(db, (1...40).map { SQLTest.family("F\(round)-\($0)", rank: round * 40 + $0) })
+            }
+            let stored = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries", as: Int64.self) ?? 0
+            let span = try await SQLTest.scalar(db, "SELECT max(id) - min(id) + 1 FROM audit.entries", as: Int64.self) ?? 0
+            XCTAssertGreaterThan(stored, Int64(4 * AuditRepository.entriesPerRow))
+            XCTAssertEqual(span - stored, 142, "the gaps are there")
+
+            let verification = try await AuditRepository(database: db).verify()
+            XCTAssertTrue(verification.isValid, "\(verification.problems)")
+            XCTAssertEqual(verification.entries, stored)
+        }
+    }
+
     /// Entries are checked in the order they were written (by id), which is each chain's order: a
     /// chain's numbers swapped behind the triggers are found out of place, the same whether all
     /// chains are verified or that one alone.

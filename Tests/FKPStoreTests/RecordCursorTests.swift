@@ -168,6 +168,42 @@ final class RecordCursorTests: XCTestCase {
         return found
     }
 
+    /// A row may hold an array of records: its records come in their order, an empty array gives
+    /// none, and a FETCH counts rows, not records.
+    func testRowsOfRecordArraysGiveTheirRecordsInOrder() async throws {
+        let groups: PostgresQuery = """
+            SELECT ARRAY(SELECT ROW(g::text, CASE WHEN g % 3 = 0 THEN NULL ELSE repeat('é"', g) END, '')
+                           FROM generate_series(s, least(s + 3, 10)) g WHERE s <> 5 ORDER BY g)
+              FROM generate_series(1, 13, 4) s ORDER BY s
+            """
+        try await withTestDatabase { db, _ in
+            var batches: [(records: Int, rows: Int)] = []
+            var found: [[String?]] = []
+            try await db.readStreaming { connection in
+                try await RecordCursor.read(groups, width: 3, batchSize: 2, on: connection, logger: db.logger) { batch in
+                    batches.append((batch.count, batch.rows))
+                    found += try Self.texts(batch)
+                }
+            }
+            XCTAssertEqual(batches.map(\.rows), [2, 2], "rows 1–4 and none, then 9–10 and none")
+            XCTAssertEqual(batches.map(\.records), [4, 2])
+            XCTAssertEqual(found, [1, 2, 3, 4, 9, 10].map { g in [String(g), g % 3 == 0 ? nil : String(repeating: "é\"", count: g), ""] })
+        }
+    }
+
+    func testAnArrayOfMoreThanOneDimensionIsRefused() async throws {
+        try await withTestDatabase { db, _ in
+            try await db.read { connection in
+                do {
+                    try await RecordCursor.read("SELECT ARRAY[[ROW('a'), ROW('b')]]", width: 1, on: connection, logger: db.logger) { batch in
+                        try batch.forEach { _ in XCTFail("a record of a two-dimensional array was handed over") }
+                    }
+                    XCTFail("a two-dimensional array was read")
+                } catch RecordBatchError.notARecord {}
+            }
+        }
+    }
+
     func testRowsOfAnotherWidthAreRefused() async throws {
         try await withTestDatabase { db, _ in
             try await db.read { connection in
