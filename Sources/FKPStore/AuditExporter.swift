@@ -110,7 +110,7 @@ public struct AuditExporter: Sendable {
                         try batch.forEach(rows: start..<min(start + Self.passRows, rows.upperBound)) { cells in
                             guard let chain = cells[0], let seq = cells[1], let previous = cells[2], let hash = cells[3] else { return }
                             spans.add(chain: String(decoding: chain, as: UTF8.self), seq: Int64(String(decoding: seq, as: UTF8.self)) ?? 0,
-                                      previousHash: String(decoding: previous, as: UTF8.self), hash: String(decoding: hash, as: UTF8.self))
+                                      previousHash: ChainHash(previous), hash: ChainHash(hash))
                             writer.append(cells, to: &formatting)
                         }
                         if formatting.readableBytes >= Self.passBytes { try await pass() }

@@ -49,7 +49,7 @@ public struct AuditRepository: Sendable {
                     let seen = verifier.chains[name]
                     if (seen?.lastSeq ?? 0) < head.seq {
                         problems.append("chain \(name): entries \((seen?.lastSeq ?? 0) + 1)...\(head.seq) are missing")
-                    } else if let seen, seen.headHash != head.hash {
+                    } else if let seen, seen.headHash != ChainHash(head.hash) {
                         problems.append("chain \(name): the last entry does not match the recorded chain head")
                     }
                 }

@@ -28,7 +28,7 @@ final class AuditChainVerifierTests: XCTestCase {
         let entries = chain(5)
         let verifier = verify(entries)
         XCTAssertTrue(verifier.isValid)
-        XCTAssertEqual(verifier.chains["forum:1"]?.headHash, entries.last?.hash)
+        XCTAssertEqual(verifier.chains["forum:1"]?.headHash.description, entries.last?.hash)
         XCTAssertEqual(verifier.chains["forum:1"]?.count, 5)
     }
 

@@ -22,17 +22,21 @@ final class AuditHashingTests: XCTestCase {
         XCTAssertEqual(AuditHashing.hash(Self.sample), "57fb99c15beff0bd1b5201d54b92c617a20ddf047d0840397fd9e9e96683027b")
     }
 
-    /// The verifier compares a computed digest with the stored hash's letters directly.
-    func testADigestIsSpelledOnlyByItsOwnLowerCaseHex() {
-        let digest = Array(SHA256.hash(data: Array("fkp".utf8)))
+    /// The verifier compares hashes as values: equal exactly when their texts are.
+    func testAHashIsEqualToAnotherExactlyWhenTheirTextsAre() {
+        let digest = SHA256.hash(data: Array("fkp".utf8))
         let spelled = AuditHashing.hex(digest)
-        XCTAssertTrue(AuditHashing.digest(digest, isSpelledBy: spelled))
-        XCTAssertFalse(AuditHashing.digest(digest, isSpelledBy: spelled.uppercased()))
-        XCTAssertFalse(AuditHashing.digest(digest, isSpelledBy: String(spelled.dropLast()) + (spelled.last == "0" ? "1" : "0")))
-        XCTAssertFalse(AuditHashing.digest(digest, isSpelledBy: String(spelled.dropLast(2))))
-        XCTAssertFalse(AuditHashing.digest(digest, isSpelledBy: spelled + "00"))
-        XCTAssertFalse(AuditHashing.digest(digest.dropLast(), isSpelledBy: spelled))
+        XCTAssertEqual(ChainHash(digest), ChainHash(spelled))
+        XCTAssertEqual(ChainHash(spelled).description, spelled)
+        let lastDigitChanged = String(spelled.dropLast()) + (spelled.last == "0" ? "1" : "0")
+        for other in [spelled.uppercased(), lastDigitChanged, String(spelled.dropLast(2)), spelled + "00", "g" + spelled.dropFirst(), "", "diubah"] {
+            XCTAssertNotEqual(ChainHash(other), ChainHash(digest), other)
+            XCTAssertEqual(ChainHash(other), ChainHash(other), "the same text: \(other)")
+            XCTAssertEqual(ChainHash(other).description, other, "kept as written")
+        }
+        let everyDigit = String(repeating: "0123456789abcdef", count: 4)
+        XCTAssertEqual(ChainHash(everyDigit).description, everyDigit)
+        XCTAssertEqual(ChainHash.genesis, .sha256(SIMD32<UInt8>()))
         XCTAssertEqual(AuditHashing.hex([0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef]), "0123456789abcdef", "every digit")
-        XCTAssertTrue(AuditHashing.digest([0xfe, 0xdc, 0xba, 0x98] + Array(repeating: 0x76, count: 28), isSpelledBy: "fedcba98" + String(repeating: "76", count: 28)))
     }
 }

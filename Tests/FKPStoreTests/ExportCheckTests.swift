@@ -35,7 +35,7 @@ final class ExportCheckTests: XCTestCase {
         var spans = ExportManifest.ChainSpans()
         for line in lines {
             let entry = try AuditExportLine.parseJSONL(Array(line.utf8)[...], line: 0)
-            spans.add(chain: entry.chain, seq: entry.seq, previousHash: entry.prevHash, hash: entry.hash)
+            spans.add(chain: entry.chain, seq: entry.seq, previousHash: ChainHash(entry.prevHash), hash: ChainHash(entry.hash))
         }
         let file = lines.map { $0 + "\n" }.joined()
         var manifest = ExportManifest(request: .init(forum: 9, region: nil, from: nil, to: nil, format: "jsonl", untilEntry: 0),
@@ -56,13 +56,34 @@ final class ExportCheckTests: XCTestCase {
             var scratch = AuditExportLine.DigestScratch()
             let bytes = Array(Self.line(entry).utf8)
             let digest = try XCTUnwrap(bytes.withUnsafeBufferPointer { AuditExportLine.digest($0, scratch: &scratch) }, "entry \(entry.seq)")
-            XCTAssertEqual([digest.chain, String(digest.seq), digest.prevHash, digest.hash], [entry.chain, String(entry.seq), entry.prevHash, entry.hash])
+            XCTAssertEqual([digest.chain, String(digest.seq), digest.prevHash.description, digest.hash.description],
+                           [entry.chain, String(entry.seq), entry.prevHash, entry.hash])
             XCTAssertTrue(digest.contentMatches, "entry \(entry.seq)")
             // Any byte of any field changed, and the content no longer matches.
             var changed = bytes
             let at = try XCTUnwrap(changed.lastIndex(of: UInt8(ascii: "F")))
             changed[at] = UInt8(ascii: "G")
             XCTAssertEqual(changed.withUnsafeBufferPointer { AuditExportLine.digest($0, scratch: &scratch) }?.contentMatches, false)
+        }
+    }
+
+    /// Numbers are hashed as their own decimal text, read and written here without strings: at the
+    /// ends of their range too, and in a line of the database's columns as in a file's line.
+    func testTheQuickReaderHashesNumbersAsTheirOwnText() throws {
+        var scratch = AuditExportLine.DigestScratch()
+        for (seq, forum) in [(Int64.max, Int64.min), (Int64.min, Int64.max), (-1, 0), (0, -10), (1_000_000_000_000, 10)] as [(Int64, Int64?)] {
+            var entry = Self.chain(1)[0]
+            (entry.seq, entry.forumID) = (seq, forum)
+            entry.hash = AuditHashing.hash(entry)
+            let digest = try XCTUnwrap(Array(Self.line(entry).utf8).withUnsafeBufferPointer { AuditExportLine.digest($0, scratch: &scratch) })
+            XCTAssertEqual(digest.seq, seq)
+            XCTAssertTrue(digest.contentMatches, "seq \(seq), forum \(String(describing: forum))")
+        }
+        var entry = Self.chain(1)[0]
+        entry.hash = AuditHashing.hash(entry)
+        for outOfRange in ["9223372036854775808", "-9223372036854775809", "-"] {
+            let line = Self.line(entry).replacingOccurrences(of: #""seq":1"#, with: #""seq":\#(outOfRange)"#)
+            XCTAssertNil(Array(line.utf8).withUnsafeBufferPointer { AuditExportLine.digest($0, scratch: &scratch) }, outOfRange)
         }
     }
 

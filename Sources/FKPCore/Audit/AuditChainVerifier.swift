@@ -27,15 +27,15 @@ public struct AuditChainVerifier: Sendable {
     public struct ChainState: Sendable, Equatable {
         public var count: Int64 = 0
         public var lastSeq: Int64 = 0
-        public var headHash: String = AuditHashing.genesisHash
-        public var firstHash: String?
+        public var headHash: ChainHash = .genesis
+        public var firstHash: ChainHash?
         /// The first entry this verifier saw of the chain: where the entries read before it must end.
         public var start: Start?
         public var problem: Problem?
 
         public struct Start: Sendable, Equatable {
             public var seq: Int64
-            public var prevHash: String
+            public var prevHash: ChainHash
         }
 
         /// The chain read on from this state's last entry: `later` is what a verifier that took its
@@ -71,7 +71,7 @@ public struct AuditChainVerifier: Sendable {
 
     /// Feed entries in chain order (by seq within each chain; chains may interleave).
     public mutating func check(_ entry: AuditEntry) {
-        check(chain: entry.chain, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash,
+        check(chain: entry.chain, seq: entry.seq, prevHash: ChainHash(entry.prevHash), hash: ChainHash(entry.hash),
               contentMatches: AuditHashing.hash(entry) == entry.hash)
     }
 
@@ -84,13 +84,13 @@ public struct AuditChainVerifier: Sendable {
     /// the chain holds: after its first break a chain's entries are not looked at). True when this
     /// entry is the chain's first break.
     @discardableResult
-    mutating func check(chain: String, seq: Int64, prevHash: String, hash: String, contentMatches: @autoclosure () -> Bool) -> Bool {
+    mutating func check(chain: String, seq: Int64, prevHash: ChainHash, hash: ChainHash, contentMatches: @autoclosure () -> Bool) -> Bool {
         // One lookup, the state changed in place: verification runs a million times a second.
         Self.advance(&chains[chain, default: ChainState()], chain: chain, seq: seq, prevHash: prevHash, hash: hash,
                      startsAnywhere: chainsMayStartAnywhere, contentMatches: contentMatches())
     }
 
-    private static func advance(_ state: inout ChainState, chain: String, seq: Int64, prevHash: String, hash: String,
+    private static func advance(_ state: inout ChainState, chain: String, seq: Int64, prevHash: ChainHash, hash: ChainHash,
                                 startsAnywhere: Bool, contentMatches: @autoclosure () -> Bool) -> Bool {
         guard state.problem == nil else { return false }
         state.count += 1

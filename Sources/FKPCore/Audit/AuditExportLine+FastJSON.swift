@@ -18,8 +18,8 @@ extension AuditExportLine {
     public struct Digest: Sendable {
         public let chain: String
         public let seq: Int64
-        public let prevHash: String
-        public let hash: String
+        public let prevHash: ChainHash
+        public let hash: ChainHash
         public let contentMatches: Bool
     }
 
@@ -58,7 +58,7 @@ extension AuditExportLine {
     private static func digest(canonical: inout AuditHashing.CanonicalText, unescaped: inout [UInt8],
                                walk: (inout [UInt8], (Int, UnsafeBufferPointer<UInt8>?) -> Void) -> Bool) -> Digest? {
         canonical.reset()
-        var chain: String?, seq: Int64?, prevHash: String?, hash: String?
+        var chain: String?, seq: Int64?, prevHash: ChainHash?, hash: ChainHash?
         var sound = true
         let read = walk(&unescaped) { index, field in
             if field == nil, requiredColumns.contains(index) { sound = false }
@@ -69,14 +69,12 @@ extension AuditExportLine {
                 guard let field else { break }
                 guard let number = Int64(decimal: field) else { sound = false; return }
                 if index == 1 { seq = number }
-                // Hashed as the number's own text, as parseJSONL reads it back.
-                var text = String(number)
-                text.withUTF8 { canonical.append($0) }
+                canonical.append(number)  // as the number's own text, as parseJSONL reads it back
                 return
             case 2:
-                prevHash = field.map { String(decoding: $0, as: UTF8.self) }
+                prevHash = field.map(ChainHash.init)
             case 3:
-                hash = field.map { String(decoding: $0, as: UTF8.self) }
+                hash = field.map(ChainHash.init)
                 return
             default:
                 break
@@ -85,7 +83,7 @@ extension AuditExportLine {
         }
         guard read, sound, let chain, let seq, let prevHash, let hash else { return nil }
         let computed = canonical.bytes.withUnsafeBufferPointer { SHA256.hash(data: $0) }
-        return Digest(chain: chain, seq: seq, prevHash: prevHash, hash: hash, contentMatches: AuditHashing.digest(computed, isSpelledBy: hash))
+        return Digest(chain: chain, seq: seq, prevHash: prevHash, hash: hash, contentMatches: ChainHash(computed) == hash)
     }
 
     /// Walks a line as the exporter writes it, handing each field's bytes (nil for null) to `visit`
@@ -166,7 +164,23 @@ extension AuditExportLine {
 }
 
 private extension Int64 {
+    /// The number `bytes` spell as `Int64(String)` reads one (a sign, then decimal digits), without
+    /// making the string.
     init?(decimal bytes: UnsafeBufferPointer<UInt8>) {
-        self.init(String(decoding: bytes, as: UTF8.self))
+        guard let first = bytes.first else { return nil }
+        let negative = first == UInt8(ascii: "-")
+        let digits = negative || first == UInt8(ascii: "+") ? UnsafeBufferPointer(rebasing: bytes.dropFirst()) : bytes
+        guard !digits.isEmpty else { return nil }
+        var value: Int64 = 0
+        for byte in digits {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowDigit) = negative ? shifted.subtractingReportingOverflow(Int64(digit))
+                                                 : shifted.addingReportingOverflow(Int64(digit))
+            guard !overflowShift, !overflowDigit else { return nil }
+            value = next
+        }
+        self = value
     }
 }

@@ -50,15 +50,42 @@ public enum AuditHashing {
                 bytes.append(UInt8(ascii: "\n"))
                 return
             }
-            appendDecimal(field.count)
-            bytes.append(UInt8(ascii: ":"))
+            appendLength(field.count)
             bytes.append(contentsOf: field)
             bytes.append(UInt8(ascii: "\n"))
         }
 
-        private mutating func appendDecimal(_ value: Int) {
-            if value >= 10 { appendDecimal(value / 10) }
-            bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        /// A number as its decimal text, written without making a string.
+        mutating func append(_ number: Int64) {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { text in
+                var start = 20
+                var rest = number.magnitude
+                repeat {
+                    start -= 1
+                    text[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                } while rest > 0
+                if number < 0 {
+                    start -= 1
+                    text[start] = UInt8(ascii: "-")
+                }
+                append(UnsafeBufferPointer(rebasing: text[start...]))
+            }
+        }
+
+        /// `<count>:`, appended as one piece (a digit at a time it took 2% of a verify-export's samples).
+        private mutating func appendLength(_ count: Int) {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { text in
+                var start = 20
+                text[start] = UInt8(ascii: ":")
+                var rest = count
+                repeat {
+                    start -= 1
+                    text[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                } while rest > 0
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+            }
         }
     }
 
@@ -66,24 +93,8 @@ public enum AuditHashing {
         hex(SHA256.hash(data: canonicalBytes(e)))
     }
 
-    /// Whether `hex` spells `digest` in lower-case hex, without spelling the digest: a verifier
-    /// asks this of a million entries.
-    public static func digest(_ digest: some Sequence<UInt8>, isSpelledBy hex: String) -> Bool {
-        var hex = hex
-        return hex.withUTF8 { spelled in
-            guard spelled.count == 64 else { return false }
-            var at = 0
-            for byte in digest {
-                guard at + 1 < spelled.count, spelled[at] == lowerHexDigit(byte >> 4),
-                      spelled[at + 1] == lowerHexDigit(byte & 0x0f) else { return false }
-                at += 2
-            }
-            return at == spelled.count
-        }
-    }
-
     /// The lower-case hex digit of a number below 16. Computed, not looked up in a table: a global
-    /// table is reached through a one-time-initialisation check at every use, 64 times an entry.
+    /// table is reached through a one-time-initialisation check at every use.
     @inline(__always)
     public static func lowerHexDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble

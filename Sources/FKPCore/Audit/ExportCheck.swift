@@ -105,7 +105,7 @@ public struct ExportCheck {
         if let digest = AuditExportLine.digest(line, scratch: &scratch) { return .read(digest) }
         do {
             let entry = try AuditExportLine.parseJSONL(Array(line)[...], line: 0)
-            return .read(.init(chain: entry.chain, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash,
+            return .read(.init(chain: entry.chain, seq: entry.seq, prevHash: ChainHash(entry.prevHash), hash: ChainHash(entry.hash),
                                contentMatches: AuditHashing.hash(entry) == entry.hash))
         } catch let error as AuditExportLine.Unreadable {
             return .unreadable(error.problem)
@@ -127,7 +127,7 @@ public struct ExportCheck {
         do {
             if let record = csv.feed(Substring(line)) {
                 let entry = try AuditExportLine.parseCSV(record, line: recordStart)
-                check(chain: entry.chain, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash,
+                check(chain: entry.chain, seq: entry.seq, prevHash: ChainHash(entry.prevHash), hash: ChainHash(entry.hash),
                       contentMatches: AuditHashing.hash(entry) == entry.hash)
             }
         } catch let error as AuditExportLine.Unreadable {
@@ -137,7 +137,7 @@ public struct ExportCheck {
         }
     }
 
-    private mutating func check(chain: String, seq: Int64, prevHash: String, hash: String, contentMatches: @autoclosure () -> Bool) {
+    private mutating func check(chain: String, seq: Int64, prevHash: ChainHash, hash: ChainHash, contentMatches: @autoclosure () -> Bool) {
         spans.add(chain: chain, seq: seq, previousHash: prevHash, hash: hash)
         if verifier.check(chain: chain, seq: seq, prevHash: prevHash, hash: hash, contentMatches: contentMatches()) {
             problemLines[chain] = format == .csv ? recordStart : lineNumber

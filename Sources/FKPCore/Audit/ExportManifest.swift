@@ -70,20 +70,41 @@ public struct ExportManifest: Codable, Sendable, Equatable {
 
     /// Counts the chains of an export as its lines go by (in chain, then sequence order).
     public struct ChainSpans: Sendable {
-        public private(set) var chains: [Chain] = []
+        /// The chains passed; the one being read keeps its hashes as values until it is asked for
+        /// (a string per entry cost an allocation, a million times an export).
+        private var passed: [Chain] = []
+        private var current: Current?
         public private(set) var entries: Int64 = 0
 
         public init() {}
 
-        public mutating func add(chain: String, seq: Int64, previousHash: String, hash: String) {
+        public var chains: [Chain] { passed + (current.map { [$0.span] } ?? []) }
+
+        public mutating func add(chain: String, seq: Int64, previousHash: ChainHash, hash: ChainHash) {
             entries += 1
-            if chains.last?.chain == chain {
-                chains[chains.count - 1].entries += 1
-                chains[chains.count - 1].lastSeq = seq
-                chains[chains.count - 1].lastHash = hash
+            if current?.chain == chain {
+                current!.entries += 1
+                current!.lastSeq = seq
+                current!.lastHash = hash
             } else {
-                chains.append(Chain(chain: chain, entries: 1, firstSeq: seq, firstPrevHash: previousHash, firstHash: hash,
-                                    lastSeq: seq, lastHash: hash))
+                if let current { passed.append(current.span) }
+                current = Current(chain: chain, entries: 1, firstSeq: seq, firstPrevHash: previousHash, firstHash: hash,
+                                  lastSeq: seq, lastHash: hash)
+            }
+        }
+
+        private struct Current: Sendable {
+            var chain: String
+            var entries: Int64
+            var firstSeq: Int64
+            var firstPrevHash: ChainHash
+            var firstHash: ChainHash
+            var lastSeq: Int64
+            var lastHash: ChainHash
+
+            var span: Chain {
+                Chain(chain: chain, entries: entries, firstSeq: firstSeq, firstPrevHash: firstPrevHash.description,
+                      firstHash: firstHash.description, lastSeq: lastSeq, lastHash: lastHash.description)
             }
         }
     }
