@@ -34,6 +34,15 @@ final class AuditHashingTests: XCTestCase {
             XCTAssertEqual(ChainHash(other), ChainHash(other), "the same text: \(other)")
             XCTAssertEqual(ChainHash(other).description, other, "kept as written")
         }
+        // The bytes just outside the digits' and letters' ranges, as a byte's first digit and as its second.
+        for outside in ["/", ":", "`", "g", "A", "F", "\u{0}", "é"] {
+            for place in [0, 1, 62, 63] {
+                var text = Array(spelled)
+                text[place] = Character(outside)
+                let other = String(text)
+                XCTAssertEqual(ChainHash(other), .other(other), "\(outside) at \(place)")
+            }
+        }
         let everyDigit = String(repeating: "0123456789abcdef", count: 4)
         XCTAssertEqual(ChainHash(everyDigit).description, everyDigit)
         XCTAssertEqual(ChainHash.genesis, .sha256(SIMD32<UInt8>()))
