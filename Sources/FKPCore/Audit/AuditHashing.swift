@@ -58,34 +58,32 @@ public enum AuditHashing {
         /// A number as its decimal text, written without making a string.
         mutating func append(_ number: Int64) {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { text in
-                var start = 20
-                var rest = number.magnitude
-                repeat {
-                    start -= 1
-                    text[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                } while rest > 0
-                if number < 0 {
-                    start -= 1
-                    text[start] = UInt8(ascii: "-")
-                }
-                append(UnsafeBufferPointer(rebasing: text[start...]))
+                append(UnsafeBufferPointer(rebasing: text[Self.writeDecimal(number, endingAt: 20, in: text)..<20]))
             }
         }
 
         /// `<count>:`, appended as one piece (a digit at a time it took 2% of a verify-export's samples).
         private mutating func appendLength(_ count: Int) {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { text in
-                var start = 20
-                text[start] = UInt8(ascii: ":")
-                var rest = count
-                repeat {
-                    start -= 1
-                    text[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                } while rest > 0
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+                text[20] = UInt8(ascii: ":")
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[Self.writeDecimal(Int64(count), endingAt: 20, in: text)...]))
             }
+        }
+
+        /// Writes `number` in decimal into `text` so that it ends just before `end`; returns where it starts.
+        private static func writeDecimal(_ number: Int64, endingAt end: Int, in text: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            var start = end
+            var rest = number.magnitude
+            repeat {
+                start -= 1
+                text[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            if number < 0 {
+                start -= 1
+                text[start] = UInt8(ascii: "-")
+            }
+            return start
         }
     }
 
