@@ -64,7 +64,7 @@ struct RecordBatch: Sendable {
                 guard dimensions == 0 else { throw RecordBatchError.notARecord }
                 return  // empty
             }
-            guard let elements = bytes.getInteger(at: at + 12, as: Int32.self) else { throw RecordBatchError.notARecord }
+            guard let elements = bytes.getInteger(at: at + 12, as: Int32.self), elements >= 0 else { throw RecordBatchError.notARecord }
             var offset = at + 20
             for _ in 0..<elements {
                 guard let length = bytes.getInteger(at: offset, as: Int32.self), length >= 0 else { throw RecordBatchError.notARecord }
