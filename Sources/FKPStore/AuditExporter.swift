@@ -109,7 +109,7 @@ public struct AuditExporter: Sendable {
                     for start in stride(from: rows.lowerBound, to: rows.upperBound, by: Self.passRows) {
                         try batch.forEach(rows: start..<min(start + Self.passRows, rows.upperBound)) { cells in
                             guard let chain = cells[0], let seq = cells[1], let previous = cells[2], let hash = cells[3] else { return }
-                            spans.add(chain: String(decoding: chain, as: UTF8.self), seq: Int64(String(decoding: seq, as: UTF8.self)) ?? 0,
+                            spans.add(chain: String(decoding: chain, as: UTF8.self), seq: Int64(decimal: seq) ?? 0,
                                       previousHash: ChainHash(previous), hash: ChainHash(hash))
                             writer.append(cells, to: &formatting)
                         }
