@@ -3,7 +3,11 @@ extension String {
     /// tab, a line break, a terminal escape...) or an invisible formatting mark (a zero-width space,
     /// a byte order mark, a mark that turns the direction of the text around it). They print as
     /// nothing, or make one name look like another, on screen and paper.
-    public var firstInvisibleCharacter: Unicode.Scalar? { unicodeScalars.first(where: \.isInvisibleCharacter) }
+    public var firstInvisibleCharacter: Unicode.Scalar? {
+        // Printable ASCII, what nearly every name and address is, is answered from the bytes.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
+        return unicodeScalars.first(where: \.isInvisibleCharacter)
+    }
 
     /// The text as a person meant it, without what they could not see: a tab becomes a space, line
     /// breaks stay, and every other control or invisible formatting character (a zero-width space

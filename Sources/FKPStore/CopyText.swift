@@ -1,31 +1,37 @@
+import NIOCore
+
 /// PostgreSQL's COPY text format: tab-separated, \N for NULL, backslash escapes.
 enum CopyText {
-    static func field(_ value: String?) -> String {
-        guard let value else { return "\\N" }
-        // Scanning bytes: the four specials are ASCII, and most fields have none of them.
-        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return value }
-        var out = ""
-        for character in value.unicodeScalars {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(character)
+    /// One row: the fields, tab-separated, ending in a line feed, written where the rows are sent
+    /// from (no string per row or field: a million-row import spent a fifth of its reading on them).
+    static func append(_ fields: [String?], to out: inout ByteBuffer) {
+        for (index, value) in fields.enumerated() {
+            if index > 0 { out.writeInteger(UInt8(ascii: "\t")) }
+            guard var value else {
+                out.writeStaticString("\\N")
+                continue
             }
+            value.withUTF8 { appendEscaped($0, to: &out) }
         }
-        return out
+        out.writeInteger(UInt8(ascii: "\n"))
     }
 
-    /// One row: the fields, tab-separated, ending in a line feed.
-    static func line(_ fields: [String?]) -> String {
-        var out = ""
-        out.reserveCapacity(fields.reduce(fields.count) { $0 + ($1?.utf8.count ?? 2) })
-        for (index, value) in fields.enumerated() {
-            if index > 0 { out += "\t" }
-            out += field(value)
+    /// The bytes, with the four that COPY reads as syntax escaped; the runs between them copied whole.
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+        var runStart = 0
+        for (index, byte) in bytes.enumerated() {
+            let escape: StaticString
+            switch byte {
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            default: continue
+            }
+            out.writeBytes(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            out.writeStaticString(escape)
+            runStart = index + 1
         }
-        out += "\n"
-        return out
+        out.writeBytes(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 }

@@ -76,40 +76,45 @@ public struct ListImporter: Sendable {
         }
         var reader = CSVReader()
         var header: CSVHeader?
+        var familyRows: FamilyCSV.RowParser?
         var headerRead = false
         var problems = ImportProblems()
         var hasher = SHA256()
         var rows = 0
-        var buffer = ""
-        func take(_ record: CSVReader.Record) -> String? {
+        let flushAt = 1 << 16
+        var buffer = ByteBufferAllocator().buffer(capacity: flushAt + 4096)
+        /// Checks a record; a row is written for COPY while the file has shown no problem.
+        func take(_ record: CSVReader.Record) {
             guard headerRead else {
                 headerRead = true
                 do {
                     header = try CSVHeader(record, required: kind == .families ? FamilyCSV.required : RegionCSV.required,
                                            optional: kind == .families ? FamilyCSV.optional : RegionCSV.optional)
+                    familyRows = header.map(FamilyCSV.RowParser.init)
                 } catch { error.shown.forEach { problems.append($0) } }
-                return nil
+                return
             }
             // Rows under a header that could not be read cannot be read either: the header's problems are the report.
-            guard let header else { return nil }
+            guard let header else { return }
             rows += 1
             switch kind {
             case .families:
-                switch FamilyCSV.parse(record, header: header) {
+                switch familyRows!.parse(record) {
                 case .success(let f):
-                    return CopyText.line([String(record.line), f.id, f.slsCode.value, f.headName, f.address, String(f.members),
-                                          String(f.welfareGroup.rawValue), f.welfareScore, f.kkNumber, f.headNIK, f.latitude, f.longitude])
+                    guard problems.isEmpty else { return }
+                    CopyText.append([String(record.line), f.id, f.slsCode.value, f.headName, f.address, String(f.members),
+                                     String(f.welfareGroup.rawValue), f.welfareScore, f.kkNumber, f.headNIK, f.latitude, f.longitude],
+                                    to: &buffer)
                 case .failure(let found):
                     found.shown.forEach { problems.append($0) }
-                    return nil
                 }
             case .regions:
                 switch RegionCSV.parse(record, header: header) {
                 case .success(let r):
-                    return CopyText.line([String(record.line), r.code.value, r.name, r.level.rawValue, r.isNonSLS ? "t" : "f"])
+                    guard problems.isEmpty else { return }
+                    CopyText.append([String(record.line), r.code.value, r.name, r.level.rawValue, r.isNonSLS ? "t" : "f"], to: &buffer)
                 case .failure(let found):
                     found.shown.forEach { problems.append($0) }
-                    return nil
                 }
             }
         }
@@ -117,17 +122,15 @@ public struct ListImporter: Sendable {
             do {
                 for try await chunk in chunks {
                     hasher.update(data: chunk)
-                    for record in reader.feed(chunk) {
-                        if let line = take(record), problems.isEmpty { buffer += line }
-                    }
+                    for record in reader.feed(chunk) { take(record) }
                     if let failure = reader.failure { throw failure }
-                    if buffer.utf8.count > 1 << 16 {
-                        try await writer.write(ByteBuffer(string: buffer))
-                        buffer = ""
+                    if buffer.readableBytes > flushAt {
+                        try await writer.write(buffer)
+                        buffer = ByteBufferAllocator().buffer(capacity: flushAt + 4096)
                         progress?(rows)
                     }
                 }
-                if let last = try reader.finish(), let line = take(last), problems.isEmpty { buffer += line }
+                if let last = try reader.finish() { take(last) }
             } catch let failure as CSVReader.Failure {
                 let column = failure.column.map { number in
                     header.flatMap { h in h.positions.first { $0.value == number - 1 }?.key } ?? "#\(number)"
@@ -138,7 +141,7 @@ public struct ListImporter: Sendable {
                 problems.append(ImportProblem(line: 1, problem: .emptyFile))
             }
             if !problems.isEmpty { throw problems }
-            if !buffer.isEmpty { try await writer.write(ByteBuffer(string: buffer)) }
+            if buffer.readableBytes > 0 { try await writer.write(buffer) }
         }
         progress?(rows)
         return (rows, AuditHashing.hex(hasher.finalize()))

@@ -6,79 +6,8 @@ public enum FamilyCSV {
     /// The order in which exports and generated files write the columns.
     public static let columns = required + optional
 
-    /// Checks one row; returns the family, or every problem of the row.
-    public static func parse(_ record: CSVReader.Record, header: CSVHeader) -> Result<PreliminaryFamily, ImportProblems> {
-        var problems = ImportProblems()
-        guard record.fields.count == header.count else {
-            return .failure(ImportProblems([ImportProblem(
-                line: record.line, problem: .fieldCount(found: record.fields.count, inHeader: header.count))]))
-        }
-        func field(_ name: String, required: Bool = true) -> String? {
-            let value = header.value(name, in: record)?.trimmingWhitespace ?? ""
-            if value.isEmpty {
-                if required { problems.append(ImportProblem(line: record.line, column: name, problem: .empty)) }
-                return nil
-            }
-            return value
-        }
-        func refuse(_ name: String, _ value: String, _ problem: ImportProblem.Kind) {
-            problems.append(ImportProblem(line: record.line, column: name, value: value, problem: problem))
-        }
-
-        let id = field("family_id")
-        if let id, id.utf8.count > 32 || !id.utf8.allSatisfy(isIDByte) {
-            refuse("family_id", id, .familyIDForm)
-        }
-        let slsText = field("sls_code")
-        var unit: RegionCode?
-        if let slsText {
-            if let code = RegionCode.parse(slsText), code.level.holdsFamilies { unit = code } else {
-                refuse("sls_code", slsText, .unitCodeForm)
-            }
-        }
-        let name = field("head_name")
-        if let name, name.isLonger(than: 200) { refuse("head_name", name, .longerThan(characters: 200)) }
-        if let name, let control = name.firstInvisibleCharacter { refuse("head_name", name, .invisibleCharacter(control, in: .name)) }
-        let address = header.value("address", in: record)?.trimmingWhitespace ?? ""
-        if address.isLonger(than: 500) { refuse("address", address, .longerThan(characters: 500)) }
-        if let control = address.firstInvisibleCharacter { refuse("address", address, .invisibleCharacter(control, in: .address)) }
-        var members = 0
-        if let text = field("members") {
-            if let value = Int(text), (1...99).contains(value) { members = value } else { refuse("members", text, .membersRange) }
-        }
-        var group: WelfareGroup?
-        if let text = field("welfare_group") {
-            group = Int(text).flatMap(WelfareGroup.init(rawValue:))
-            if group == nil { refuse("welfare_group", text, .welfareGroupRange) }
-        }
-        let score = field("welfare_score")
-        if let score, let problem = decimalProblem(score) { refuse("welfare_score", score, problem) }
-        let kk = field("kk_number")
-        if let kk, !PersonalNumber.isValid(kk) { refuse("kk_number", PersonalNumber.masked(kk), .notSixteenDigits) }
-        let nik = field("head_nik")
-        if let nik, !PersonalNumber.isValid(nik) { refuse("head_nik", PersonalNumber.masked(nik), .notSixteenDigits) }
-        let latitude = field("latitude", required: false)
-        let longitude = field("longitude", required: false)
-        for (column, value, bounds) in [("latitude", latitude, -11.5...6.5), ("longitude", longitude, 94.5...141.5)] {
-            guard let value else { continue }
-            if let problem = decimalProblem(value) {
-                refuse(column, value, problem)
-            } else if !bounds.contains(Double(value) ?? .nan) {
-                refuse(column, value, .outsideIndonesia(bounds))
-            }
-        }
-        if (latitude == nil) != (longitude == nil) {
-            problems.append(ImportProblem(line: record.line, column: latitude == nil ? "latitude" : "longitude",
-                                          problem: .coordinatesApart))
-        }
-        guard problems.isEmpty, let id, let unit, let name, let group, let score, let kk, let nik else { return .failure(problems) }
-        return .success(PreliminaryFamily(id: id, slsCode: unit, headName: name, address: address, members: members,
-                                          welfareGroup: group, welfareScore: score, kkNumber: kk, headNIK: nik,
-                                          latitude: latitude, longitude: longitude))
-    }
-
     /// A letter or digit of ASCII, a dot, an underscore or a hyphen.
-    private static func isIDByte(_ byte: UInt8) -> Bool {
+    static func isIDByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
              UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):

@@ -1,0 +1,98 @@
+extension FamilyCSV {
+    /// Checks the rows under one header. What a million-row file would otherwise repeat per row is
+    /// done once: each column's place is found when the header is read (looking the names up cost a
+    /// twentieth of an import), and a unit's code is read once for the rows that follow it, as a
+    /// list gives a unit's families together.
+    public struct RowParser: Sendable {
+        private enum Column: Int, CaseIterable {
+            case familyID, slsCode, headName, address, members, welfareGroup, welfareScore, kkNumber, headNIK, latitude, longitude
+
+            var name: String { FamilyCSV.columns[rawValue] }
+        }
+
+        private let fieldCount: Int
+        /// Each column's place in a row, in the order of `Column` (nil: an optional column the file lacks).
+        private let places: [Int?]
+        private var lastUnit: (text: String, code: RegionCode?)?
+
+        public init(header: CSVHeader) {
+            fieldCount = header.count
+            places = Column.allCases.map { header.positions[$0.name] }
+        }
+
+        /// Checks one row; returns the family, or every problem of the row.
+        public mutating func parse(_ record: CSVReader.Record) -> Result<PreliminaryFamily, ImportProblems> {
+            var problems = ImportProblems()
+            guard record.fields.count == fieldCount else {
+                return .failure(ImportProblems([ImportProblem(
+                    line: record.line, problem: .fieldCount(found: record.fields.count, inHeader: fieldCount))]))
+            }
+            func text(_ column: Column) -> String {
+                places[column.rawValue].map { record.fields[$0].trimmingWhitespace } ?? ""
+            }
+            func field(_ column: Column, required: Bool = true) -> String? {
+                let value = text(column)
+                if value.isEmpty {
+                    if required { problems.append(ImportProblem(line: record.line, column: column.name, problem: .empty)) }
+                    return nil
+                }
+                return value
+            }
+            func refuse(_ column: Column, _ value: String, _ problem: ImportProblem.Kind) {
+                problems.append(ImportProblem(line: record.line, column: column.name, value: value, problem: problem))
+            }
+
+            let id = field(.familyID)
+            if let id, id.utf8.count > 32 || !id.utf8.allSatisfy(FamilyCSV.isIDByte) {
+                refuse(.familyID, id, .familyIDForm)
+            }
+            var unit: RegionCode?
+            if let slsText = field(.slsCode) {
+                if lastUnit?.text != slsText {
+                    lastUnit = (slsText, RegionCode.parse(slsText).flatMap { $0.level.holdsFamilies ? $0 : nil })
+                }
+                unit = lastUnit?.code
+                if unit == nil { refuse(.slsCode, slsText, .unitCodeForm) }
+            }
+            let name = field(.headName)
+            if let name, name.isLonger(than: 200) { refuse(.headName, name, .longerThan(characters: 200)) }
+            if let name, let control = name.firstInvisibleCharacter { refuse(.headName, name, .invisibleCharacter(control, in: .name)) }
+            let address = text(.address)
+            if address.isLonger(than: 500) { refuse(.address, address, .longerThan(characters: 500)) }
+            if let control = address.firstInvisibleCharacter { refuse(.address, address, .invisibleCharacter(control, in: .address)) }
+            var members = 0
+            if let text = field(.members) {
+                if let value = Int(text), (1...99).contains(value) { members = value } else { refuse(.members, text, .membersRange) }
+            }
+            var group: WelfareGroup?
+            if let text = field(.welfareGroup) {
+                group = Int(text).flatMap(WelfareGroup.init(rawValue:))
+                if group == nil { refuse(.welfareGroup, text, .welfareGroupRange) }
+            }
+            let score = field(.welfareScore)
+            if let score, let problem = FamilyCSV.decimalProblem(score) { refuse(.welfareScore, score, problem) }
+            let kk = field(.kkNumber)
+            if let kk, !PersonalNumber.isValid(kk) { refuse(.kkNumber, PersonalNumber.masked(kk), .notSixteenDigits) }
+            let nik = field(.headNIK)
+            if let nik, !PersonalNumber.isValid(nik) { refuse(.headNIK, PersonalNumber.masked(nik), .notSixteenDigits) }
+            let latitude = field(.latitude, required: false)
+            let longitude = field(.longitude, required: false)
+            for (column, value, bounds) in [(Column.latitude, latitude, -11.5...6.5), (.longitude, longitude, 94.5...141.5)] {
+                guard let value else { continue }
+                if let problem = FamilyCSV.decimalProblem(value) {
+                    refuse(column, value, problem)
+                } else if !bounds.contains(Double(value) ?? .nan) {
+                    refuse(column, value, .outsideIndonesia(bounds))
+                }
+            }
+            if (latitude == nil) != (longitude == nil) {
+                problems.append(ImportProblem(line: record.line, column: latitude == nil ? Column.latitude.name : Column.longitude.name,
+                                              problem: .coordinatesApart))
+            }
+            guard problems.isEmpty, let id, let unit, let name, let group, let score, let kk, let nik else { return .failure(problems) }
+            return .success(PreliminaryFamily(id: id, slsCode: unit, headName: name, address: address, members: members,
+                                              welfareGroup: group, welfareScore: score, kkNumber: kk, headNIK: nik,
+                                              latitude: latitude, longitude: longitude))
+        }
+    }
+}
