@@ -77,6 +77,33 @@ final class SchemaConstraintTests: XCTestCase {
         }
     }
 
+    /// The unit, batch and forum checks read a statement's rows as one set: among hundreds of rows,
+    /// the one unit or batch that does not exist is the one named, and one row in a unit whose forum
+    /// has opened stops the whole statement.
+    func testAStatementOfManyFamiliesIsRefusedForTheOneRowThatBreaksARule() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + SQLTest.forum(units: ["32010100020001"], region: "3201010002"))
+            func families(in units: [String]) -> String {
+                "INSERT INTO fkp.families (id, sls_code, head_name, address, members, kk_number, head_nik, welfare_group, welfare_score) "
+                    + "SELECT 'M' || n, (ARRAY[\(units.map { "'\($0)'" }.joined(separator: ", "))])[1 + n % \(units.count)], 'Kepala', "
+                    + "'Kp. Babakan', 4, '3201010101000001', '3201014501800001', 2, n FROM generate_series(1, 300) AS n"
+            }
+            await SQLTest.assertRefused("32010100019999") {
+                try await SQLTest.write(db, [families(in: ["32010100010001", "32010100010002", "32010100019999", "32010100010003"])])
+            }
+            try await SQLTest.write(db, [families(in: ["32010100010001", "32010100010002", "32010100010003"])])
+            await SQLTest.assertRefused("import batch 404") {
+                try await SQLTest.write(db, ["UPDATE fkp.families SET import_batch_id = CASE WHEN id = 'M7' THEN 404 END"])
+            }
+            try await SQLTest.write(db, forum: 1, ["UPDATE fkp.forums SET state = 'open' WHERE id = 1"])
+            await SQLTest.assertRefused("families_frozen_by_forum") {
+                try await SQLTest.write(db, ["UPDATE fkp.families SET sls_code = CASE WHEN id = 'M9' THEN '32010100020001' ELSE sls_code END"])
+            }
+            let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families WHERE sls_code <> '32010100020001'", as: Int64.self)
+            XCTAssertEqual(count, 300)
+        }
+    }
+
     func testAForumCoversOneToTwelveUnitsOfItsOwnVillage() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places)
