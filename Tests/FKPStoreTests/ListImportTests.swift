@@ -280,15 +280,18 @@ final class ListImportTests: XCTestCase {
     func testQuotedNamesABOMAndCRLFLineEndsRoundTrip() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places)
-            let names = ["Ma'ruf bin \"Ali\", Jr.", "Nur'aini Ñoman", "  Dewi  Sartika", "Ujang\u{00A0}Sopandi"]
+            // A backslash is syntax in the COPY text the rows travel as: `\N` must stay two letters, not become NULL.
+            let names = ["Ma'ruf bin \"Ali\", Jr.", "Nur'aini Ñoman", "  Dewi  Sartika", "Ujang\u{00A0}Sopandi", "Rahmat \\N\\\\ Hidayat"]
             var text = "\u{FEFF}" + Self.header + "\r\n"
             for (index, name) in names.enumerated() {
                 text += Self.row("N\(index)", name: name, score: "1\(index).25") + "\r\n"
             }
             let report = try await Self.load(.families, text, db)
-            XCTAssertEqual(report.added, 4)
+            XCTAssertEqual(report.added, 5)
             let stored = try await SQLTest.scalar(db, "SELECT head_name FROM fkp.families WHERE id = 'N0'", as: String.self)
             XCTAssertEqual(stored, "Ma'ruf bin \"Ali\", Jr.")
+            let backslashes = try await SQLTest.scalar(db, "SELECT head_name FROM fkp.families WHERE id = 'N4'", as: String.self)
+            XCTAssertEqual(backslashes, "Rahmat \\N\\\\ Hidayat")
             var exported = ""
             try await ListExporter(database: db).families(under: try RegionCode("32010100010001"), wholeNumbers: true) { exported += $0 }
             let again = try await Self.load(.families, exported, db)
