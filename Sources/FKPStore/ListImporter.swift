@@ -90,7 +90,7 @@ public struct ListImporter: Sendable {
                 do {
                     header = try CSVHeader(record, required: kind == .families ? FamilyCSV.required : RegionCSV.required,
                                            optional: kind == .families ? FamilyCSV.optional : RegionCSV.optional)
-                    familyRows = header.map(FamilyCSV.RowParser.init)
+                    if kind == .families { familyRows = header.map(FamilyCSV.RowParser.init) }
                 } catch { error.shown.forEach { problems.append($0) } }
                 return
             }
@@ -99,7 +99,7 @@ public struct ListImporter: Sendable {
             rows += 1
             switch kind {
             case .families:
-                switch familyRows!.parse(record) {
+                switch familyRows!.parse(record) {  // made with the header, which was read
                 case .success(let f):
                     guard problems.isEmpty else { return }
                     CopyText.append([String(record.line), f.id, f.slsCode.value, f.headName, f.address, String(f.members),
