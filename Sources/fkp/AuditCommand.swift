@@ -110,24 +110,50 @@ struct AuditVerifyExportCommand: AsyncParsableCommand {
     @Argument(help: "The export file.") var file: String
     @Option(help: "The manifest (default: FILE.manifest.json).") var manifest: String?
     @Option(help: "The server's public key (base64, from /audit/public-key) to trust instead of the manifest's own.") var publicKey: String?
+    @Option(help: ArgumentHelp("A chain head printed on a forum's minutes, as \"CHAIN ENTRY HASH\" (\"forum:12 57 3f2a 9c01 ...\"): the export must hold that entry with that hash. Repeatable.",
+                               valueName: "head"))
+    var head: [String] = []
+    @Option(help: ArgumentHelp("The manifest of an earlier export: the first and last entry of each of its chains must be in this export with the same hashes, and it must be signed by the same key. Repeatable.",
+                               valueName: "manifest"))
+    var earlier: [String] = []
 
     func run() async throws {
         try await CommandSupport.reportingFailures {
             let manifestPath = manifest ?? file + ".manifest.json"
-            guard let manifestData = FileManager.default.contents(atPath: manifestPath) else { throw ValidationError("cannot read \(manifestPath)") }
-            let parsed: ExportManifest
-            do { parsed = try ExportManifest.decode(manifestData) } catch { throw ValidationError("\(manifestPath) is not an export manifest") }
+            let parsed = try Self.readManifest(manifestPath)
+            let trustedKey = publicKey ?? parsed.publicKey
+            var anchors: [ChainAnchor] = []
+            var problems: [String] = []
+            for typed in head {
+                switch ChainAnchor.typed(typed) {
+                case .success(let anchor): anchors.append(anchor)
+                case .failure(let problem): throw ValidationError("--head \(problem)")
+                }
+            }
+            for path in earlier {
+                let earlierManifest = try Self.readManifest(path)
+                if !earlierManifest.isSigned(by: trustedKey) {
+                    problems.append("the earlier manifest \(path) is not signed by the key that signs this export: it cannot vouch for it")
+                }
+                anchors += ChainAnchor.anchors(of: earlierManifest, source: "the earlier manifest \(path)")
+            }
             guard let format = AuditExportLine.Format(rawValue: parsed.request.format), let input = FileHandle(forReadingAtPath: file) else {
                 throw ValidationError("cannot read \(file) as \(parsed.request.format)")
             }
-            var check = ExportCheck(format: format)
+            var check = ExportCheck(format: format, anchors: anchors)
             try await check.feed(file: input)
-            let problems = check.finish(manifest: parsed, trustedKey: publicKey)
+            problems = check.finish(manifest: parsed, trustedKey: publicKey) + problems
             for problem in problems { CommandSupport.printError(problem) }
-            CommandSupport.say("\(check.entries) entries in \(parsed.chains.count) chains, signed by \(publicKey ?? parsed.publicKey): "
+            let compared = anchors.isEmpty ? "" : ", \(anchors.count) entries held elsewhere compared"
+            CommandSupport.say("\(check.entries) entries in \(parsed.chains.count) chains, signed by \(trustedKey)\(compared): "
                 + (problems.isEmpty ? "intact" : "BROKEN"))
             if !problems.isEmpty { throw ExitCode(1) }
         }
+    }
+
+    private static func readManifest(_ path: String) throws -> ExportManifest {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+        do { return try ExportManifest.decode(data) } catch { throw ValidationError("\(path) is not an export manifest") }
     }
 }
 

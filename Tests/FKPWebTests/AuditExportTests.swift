@@ -270,4 +270,91 @@ final class AuditExportTests: XCTestCase {
             XCTAssertEqual(independent.status, 0, independent.output)
         }
     }
+
+    /// Whoever can write the database as its superuser and knows the chain rule can change an entry
+    /// and compute every later hash again, the recorded heads and the closing's included: the
+    /// database verify then finds nothing. An export checked against a head held elsewhere, the
+    /// minutes' or an earlier export's manifest, names the change.
+    func testAChainRebuiltBehindTheTriggersIsCaughtByTheHeadsHeldElsewhere() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, Self.history + SQLTest.close())
+            let folder = try Folder()
+            defer { folder.remove() }
+            let before = "\(folder.path)/before.jsonl", after = "\(folder.path)/after.jsonl"
+            let seq = try await SQLTest.scalar(db, "SELECT chain_seq FROM fkp.forum_closings WHERE forum_id = 1", as: Int64.self) ?? 0
+            let head = try await SQLTest.scalar(db, "SELECT chain_head FROM fkp.forum_closings WHERE forum_id = 1", as: String.self) ?? ""
+            // As printed on the minutes: in groups of four, here in capitals.
+            let printed = "forum:1 \(seq) " + ChainHead.blocks(head).uppercased()
+            let exported = try CommandLineTests.fkp(["audit", "export", "--forum", "1", "--out", before], database: url, environment: folder.environment)
+            XCTAssertEqual(exported.status, 0, exported.output)
+            let sound = try CommandLineTests.fkp(["audit", "verify-export", before, "--head", printed], database: url, environment: folder.environment)
+            XCTAssertEqual(sound.status, 0, sound.output)
+            XCTAssertTrue(sound.output.contains("1 entries held elsewhere compared: intact"), sound.output)
+
+            try await db.client.withConnection { connection in
+                try await connection.query("SET session_replication_role = replica", logger: db.logger)
+                try await connection.query("""
+                    DO $$
+                    DECLARE r audit.entries; previous text;
+                    BEGIN
+                        UPDATE audit.entries SET actor = 'someone' WHERE chain = 'forum:1' AND seq = 3;
+                        SELECT hash INTO previous FROM audit.entries WHERE chain = 'forum:1' AND seq = 2;
+                        FOR r IN SELECT * FROM audit.entries WHERE chain = 'forum:1' AND seq >= 3 ORDER BY seq LOOP
+                            r.prev_hash := previous;
+                            r.hash := audit.entry_hash(r);
+                            UPDATE audit.entries SET prev_hash = r.prev_hash, hash = r.hash WHERE id = r.id;
+                            previous := r.hash;
+                        END LOOP;
+                        UPDATE audit.chain_heads SET hash = previous WHERE chain = 'forum:1';
+                        UPDATE fkp.forum_closings SET chain_head = (SELECT hash FROM audit.entries WHERE chain = 'forum:1' AND seq = chain_seq)
+                         WHERE forum_id = 1;
+                    END $$
+                    """, logger: db.logger)
+                try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
+            }
+            let rebuilt = try CommandLineTests.fkp(["audit", "verify", "--forum", "1"], database: url)
+            XCTAssertEqual(rebuilt.status, 0, "a chain rebuilt whole verifies on its own: \(rebuilt.output)")
+            let exportedAfter = try CommandLineTests.fkp(["audit", "export", "--forum", "1", "--out", after], database: url, environment: folder.environment)
+            XCTAssertEqual(exportedAfter.status, 0, exportedAfter.output)
+            let alone = try CommandLineTests.fkp(["audit", "verify-export", after], database: url, environment: folder.environment)
+            XCTAssertEqual(alone.status, 0, alone.output)
+
+            let againstMinutes = try CommandLineTests.fkp(["audit", "verify-export", after, "--head", printed], database: url, environment: folder.environment)
+            XCTAssertEqual(againstMinutes.status, 1, againstMinutes.output)
+            XCTAssertTrue(againstMinutes.output.contains("chain forum:1, entry \(seq): the hash is "), againstMinutes.output)
+            XCTAssertTrue(againstMinutes.output.contains("not \(head) as in the minutes: the history up to this entry was changed since"), againstMinutes.output)
+            let againstEarlier = try CommandLineTests.fkp(["audit", "verify-export", after, "--earlier", before + ".manifest.json"],
+                                                          database: url, environment: folder.environment)
+            XCTAssertEqual(againstEarlier.status, 1, againstEarlier.output)
+            XCTAssertTrue(againstEarlier.output.contains("as in the earlier manifest \(before).manifest.json: the history up to this entry was changed"), againstEarlier.output)
+            // Entry 1 and 2 are untouched: only the last entry of the earlier export is named.
+            XCTAssertFalse(againstEarlier.output.contains("chain forum:1, entry 1:"), againstEarlier.output)
+        }
+    }
+
+    /// A head that cannot be read is refused by name, and one the export does not reach is not taken as compared.
+    func testAHeadThatCannotBeComparedIsNamed() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, Self.history)
+            let folder = try Folder()
+            defer { folder.remove() }
+            let file = "\(folder.path)/forum1.jsonl"
+            let exported = try CommandLineTests.fkp(["audit", "export", "--forum", "1", "--out", file], database: url, environment: folder.environment)
+            XCTAssertEqual(exported.status, 0, exported.output)
+            let zeros = String(repeating: "0", count: 64)
+            for (head, expected) in [("forum:1 7", "give the chain, the entry number and the hash"),
+                                     ("forum:1 x \(zeros)", "'x' is not an entry number"),
+                                     ("forum:1 3 abcd", "the hash must be 64 hexadecimal digits, 4 were given")] {
+                let refused = try CommandLineTests.fkp(["audit", "verify-export", file, "--head", head], database: url, environment: folder.environment)
+                XCTAssertNotEqual(refused.status, 0, refused.output)
+                XCTAssertTrue(refused.output.contains(expected), "\(head): \(refused.output)")
+            }
+            for (head, expected) in [("forum:1 9999 \(zeros)", "entry 9999, as in the minutes, is not in this export, whose chain ends at entry"),
+                                     ("forum:2 1 \(zeros)", "chain forum:2, entry 1, as in the minutes, cannot be compared: the chain is not in this export")] {
+                let beyond = try CommandLineTests.fkp(["audit", "verify-export", file, "--head", head], database: url, environment: folder.environment)
+                XCTAssertEqual(beyond.status, 1, beyond.output)
+                XCTAssertTrue(beyond.output.contains(expected), "\(head): \(beyond.output)")
+            }
+        }
+    }
 }

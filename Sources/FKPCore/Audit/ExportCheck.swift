@@ -20,11 +20,23 @@ public struct ExportCheck {
     private var problemLines: [String: Int] = [:]
     private var unreadable: AuditExportLine.Unreadable?
     public var entries: Int64 { spans.entries }
+    /// Entries known from outside the export (`ChainAnchor`), by chain and number: their places in
+    /// `anchors`, and the hash the file holds at each.
+    private let anchors: [ChainAnchor]
+    private let anchorPlaces: [String: [Int64: [Int]]]
+    private var anchorsFound: [Int: ChainHash] = [:]
 
     /// Big enough that reading a block's JSON lines on every core costs little to arrange.
     public static let blockSize = 4 << 20
 
-    public init(format: AuditExportLine.Format) { self.format = format }
+    /// A check of an export in `format` that must also hold each of `anchors` with its hash.
+    public init(format: AuditExportLine.Format, anchors: [ChainAnchor] = []) {
+        self.format = format
+        self.anchors = anchors
+        anchorPlaces = anchors.enumerated().reduce(into: [:]) { places, anchor in
+            places[anchor.element.chain, default: [:]][anchor.element.seq, default: []].append(anchor.offset)
+        }
+    }
 
     public mutating func feed(_ bytes: some Collection<UInt8>) {
         pending.append(contentsOf: bytes)
@@ -139,13 +151,18 @@ public struct ExportCheck {
 
     private mutating func check(chain: String, seq: Int64, prevHash: ChainHash, hash: ChainHash, contentMatches: @autoclosure () -> Bool) {
         spans.add(chain: chain, seq: seq, previousHash: prevHash, hash: hash)
+        if !anchorPlaces.isEmpty, let places = anchorPlaces[chain]?[seq] {
+            // The first entry under that number: a second one is reported as inserted.
+            for place in places where anchorsFound[place] == nil { anchorsFound[place] = hash }
+        }
         if verifier.check(chain: chain, seq: seq, prevHash: prevHash, hash: hash, contentMatches: contentMatches()) {
             problemLines[chain] = format == .csv ? recordStart : lineNumber
         }
     }
 
-    /// Every problem found, first the file's own, then its agreement with the manifest and the
-    /// signature by `trustedKey` (base64; the manifest's own key when nil). Empty when all holds.
+    /// Every problem found, first the file's own, then its agreement with the manifest, the
+    /// anchors, and the signature by `trustedKey` (base64; the manifest's own key when nil). Empty
+    /// when all holds.
     public mutating func finish(manifest: ExportManifest, trustedKey: String?) -> [String] {
         checkLines(count: pending.count, lastEndsFile: true)
         pending = []
@@ -174,6 +191,9 @@ public struct ExportCheck {
         }
         for chain in seen where !manifest.chains.contains(where: { $0.chain == chain.chain }) {
             problems.append("chain \(chain.chain): in the file but not in the manifest")
+        }
+        for (place, anchor) in anchors.enumerated() {
+            if let problem = anchor.problem(found: anchorsFound[place], spans: seen) { problems.append(problem) }
         }
         if !manifest.isSigned(by: trustedKey ?? manifest.publicKey) {
             problems.append(trustedKey != nil && trustedKey != manifest.publicKey
