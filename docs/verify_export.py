@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Checks an FKP audit export and its manifest with nothing but the Python standard library,
-following docs/audit.md (sections 3 and 5). Usage: verify_export.py EXPORT [MANIFEST]
-(the manifest defaults to EXPORT.manifest.json). Exits 1 and names the first broken entry of each
-chain, or a disagreement with the manifest. The Ed25519 signature needs a library the standard one
+following docs/audit.md (sections 3, 5 and 6). Usage: verify_export.py EXPORT [MANIFEST]
+[--head "CHAIN ENTRY HASH"]... (the manifest defaults to EXPORT.manifest.json; a head is one held
+outside the server, as printed on the minutes). Exits 1 and names the first broken entry of each
+chain, a disagreement with the manifest, or a head the export does not hold. The Ed25519 signature needs a library the standard one
 lacks: check it with `fkp audit verify-export`, or any Ed25519 tool, over the manifest's signing text."""
-import hashlib, json, sys
+import argparse, hashlib, json, sys
 
 FIELDS = ["chain", "seq", "prev_hash", "hash", "occurred_at", "actor", "actor_role", "forum_id", "region_code",
           "action", "reason", "decision_ref", "table_name", "operation", "row_key", "old_row", "new_row"]
@@ -62,9 +63,28 @@ def _records(text):
         i += 1
 
 
+def heads_held_elsewhere(texts):
+    """(chain, entry, hash) of each "CHAIN ENTRY HASH", the hash's groups of four apart or together."""
+    heads = []
+    for text in texts:
+        words = text.split()
+        digest = "".join(words[2:]).lower()
+        if len(words) < 3 or not words[1].isdigit() or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+            sys.exit(f"--head {text!r}: give the chain, the entry number and the hash's 64 hexadecimal digits")
+        heads.append((words[0], int(words[1]), digest))
+    return heads
+
+
 def main():
-    path = sys.argv[1]
-    manifest = json.load(open(sys.argv[2] if len(sys.argv) > 2 else path + ".manifest.json"))
+    options = argparse.ArgumentParser(description="Checks an FKP audit export and its manifest.")
+    options.add_argument("export")
+    options.add_argument("manifest", nargs="?")
+    options.add_argument("--head", action="append", default=[], help='a chain head held elsewhere: "CHAIN ENTRY HASH"')
+    arguments = options.parse_args()
+    path = arguments.export
+    manifest = json.load(open(arguments.manifest or path + ".manifest.json"))
+    heads = heads_held_elsewhere(arguments.head)
+    wanted, held = {(chain, seq) for chain, seq, _ in heads}, {}
     data = open(path, "rb").read()
     problems, chains, count = [], {}, 0
     try:
@@ -91,6 +111,8 @@ def main():
                     problems.append(f"line {number}: chain {e['chain']}, entry {seq}: {why}")
                     c["broken"] = True
             c["last_seq"], c["last_hash"] = seq, e["hash"]
+            if (e["chain"], seq) in wanted:
+                held.setdefault((e["chain"], seq), e["hash"])
     except (ValueError, KeyError, TypeError, AssertionError, UnicodeDecodeError) as error:
         problems.append(f"unreadable as {manifest['request']['format']}: {error!r}")
     if hashlib.sha256(data).hexdigest() != manifest["file_sha256"]:
@@ -103,6 +125,12 @@ def main():
             problems.append(f"chain {expected['chain']} differs from the manifest: {seen.get(expected['chain'])} != {expected}")
     for name in seen.keys() - {c["chain"] for c in manifest["chains"]}:
         problems.append(f"chain {name} is in the file but not in the manifest")
+    for chain, seq, digest in heads:
+        if (chain, seq) not in held:
+            problems.append(f"chain {chain}, entry {seq}: not in this export, so the head held elsewhere cannot be compared")
+        elif held[(chain, seq)] != digest:
+            problems.append(f"chain {chain}, entry {seq}: the hash is {held[(chain, seq)]}, not {digest} as held elsewhere: "
+                            "the history up to this entry was changed since")
     for problem in problems:
         print(problem)
     print(f"{count} entries in {len(chains)} chains: {'BROKEN' if problems else 'intact'} (signature not checked here)")

@@ -290,6 +290,8 @@ final class AuditExportTests: XCTestCase {
             let sound = try CommandLineTests.fkp(["audit", "verify-export", before, "--head", printed], database: url, environment: folder.environment)
             XCTAssertEqual(sound.status, 0, sound.output)
             XCTAssertTrue(sound.output.contains("1 entries held elsewhere compared: intact"), sound.output)
+            let soundInPython = try Self.python([before, "--head", printed])
+            XCTAssertEqual(soundInPython.status, 0, soundInPython.output)
 
             try await db.client.withConnection { connection in
                 try await connection.query("SET session_replication_role = replica", logger: db.logger)
@@ -323,6 +325,11 @@ final class AuditExportTests: XCTestCase {
             XCTAssertEqual(againstMinutes.status, 1, againstMinutes.output)
             XCTAssertTrue(againstMinutes.output.contains("chain forum:1, entry \(seq): the hash is "), againstMinutes.output)
             XCTAssertTrue(againstMinutes.output.contains("not \(head) as in the minutes: the history up to this entry was changed since"), againstMinutes.output)
+            let pythonAgainstMinutes = try Self.python([after, "--head", printed])
+            XCTAssertEqual(pythonAgainstMinutes.status, 1, pythonAgainstMinutes.output)
+            XCTAssertTrue(pythonAgainstMinutes.output.contains("chain forum:1, entry \(seq): the hash is "), pythonAgainstMinutes.output)
+            XCTAssertTrue(pythonAgainstMinutes.output.contains("not \(head) as held elsewhere: the history up to this entry was changed since"),
+                          pythonAgainstMinutes.output)
             let againstEarlier = try CommandLineTests.fkp(["audit", "verify-export", after, "--earlier", before + ".manifest.json"],
                                                           database: url, environment: folder.environment)
             XCTAssertEqual(againstEarlier.status, 1, againstEarlier.output)
@@ -354,6 +361,10 @@ final class AuditExportTests: XCTestCase {
                 let beyond = try CommandLineTests.fkp(["audit", "verify-export", file, "--head", head], database: url, environment: folder.environment)
                 XCTAssertEqual(beyond.status, 1, beyond.output)
                 XCTAssertTrue(beyond.output.contains(expected), "\(head): \(beyond.output)")
+                let beyondInPython = try Self.python([file, "--head", head])
+                XCTAssertEqual(beyondInPython.status, 1, beyondInPython.output)
+                XCTAssertTrue(beyondInPython.output.contains("not in this export, so the head held elsewhere cannot be compared"),
+                              beyondInPython.output)
             }
         }
     }
