@@ -56,6 +56,7 @@ public struct AuditRepository: Sendable {
                 for forum in try await forumsWithoutChain(chain: chain, on: connection) {
                     problems.append("chain forum:\(forum): no entries, though forum \(forum) exists (its whole history was removed)")
                 }
+                problems += try await closingsOffTheirChains(chain: chain, on: connection)
                 return Verification(entries: count, chains: verifier.chains.count, problems: problems)
             }
         }
@@ -73,6 +74,26 @@ public struct AuditRepository: Sendable {
             """, logger: database.logger)
         for try await id in rows.decode(Int64.self) { found.append(id) }
         return found
+    }
+
+    /// Closings whose recorded head (the one printed on their minutes) is no longer the entry of
+    /// their chain under that number: a chain rebuilt after its forum closed, every hash computed
+    /// again, verifies on its own, but not against the heads kept beside it (docs/audit.md, 6).
+    private func closingsOffTheirChains(chain: String?, on connection: PostgresConnection) async throws -> [String] {
+        var problems: [String] = []
+        let rows = try await connection.query("""
+            SELECT c.forum_id, c.forum_version, c.chain_seq, c.chain_head, e.hash
+              FROM fkp.forum_closings c
+              LEFT JOIN audit.entries e ON e.chain = 'forum:' || c.forum_id AND e.seq = c.chain_seq
+             WHERE (\(chain)::text IS NULL OR 'forum:' || c.forum_id = \(chain)) AND e.hash IS DISTINCT FROM c.chain_head
+             ORDER BY c.forum_id, c.forum_version, e.id
+            """, logger: database.logger)
+        for try await (forum, version, seq, head, found) in rows.decode((Int64, Int32, Int64, String, String?).self) {
+            problems.append("chain forum:\(forum), entry \(seq): the head recorded when version \(version) of the forum closed is \(head), "
+                + (found.map { "the entry's hash is now \($0)" } ?? "the entry is gone")
+                + ": the history up to that closing was changed since")
+        }
+        return problems
     }
 
     /// The entries one reading covers: one chain's, or those whose ids lie in a range (either end open).

@@ -293,27 +293,7 @@ final class AuditExportTests: XCTestCase {
             let soundInPython = try Self.python([before, "--head", printed])
             XCTAssertEqual(soundInPython.status, 0, soundInPython.output)
 
-            try await db.client.withConnection { connection in
-                try await connection.query("SET session_replication_role = replica", logger: db.logger)
-                try await connection.query("""
-                    DO $$
-                    DECLARE r audit.entries; previous text;
-                    BEGIN
-                        UPDATE audit.entries SET actor = 'someone' WHERE chain = 'forum:1' AND seq = 3;
-                        SELECT hash INTO previous FROM audit.entries WHERE chain = 'forum:1' AND seq = 2;
-                        FOR r IN SELECT * FROM audit.entries WHERE chain = 'forum:1' AND seq >= 3 ORDER BY seq LOOP
-                            r.prev_hash := previous;
-                            r.hash := audit.entry_hash(r);
-                            UPDATE audit.entries SET prev_hash = r.prev_hash, hash = r.hash WHERE id = r.id;
-                            previous := r.hash;
-                        END LOOP;
-                        UPDATE audit.chain_heads SET hash = previous WHERE chain = 'forum:1';
-                        UPDATE fkp.forum_closings SET chain_head = (SELECT hash FROM audit.entries WHERE chain = 'forum:1' AND seq = chain_seq)
-                         WHERE forum_id = 1;
-                    END $$
-                    """, logger: db.logger)
-                try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
-            }
+            try await Self.rebuildChainFromEntry3(db, closingsToo: true)
             let rebuilt = try CommandLineTests.fkp(["audit", "verify", "--forum", "1"], database: url)
             XCTAssertEqual(rebuilt.status, 0, "a chain rebuilt whole verifies on its own: \(rebuilt.output)")
             let exportedAfter = try CommandLineTests.fkp(["audit", "export", "--forum", "1", "--out", after], database: url, environment: folder.environment)
@@ -336,6 +316,55 @@ final class AuditExportTests: XCTestCase {
             XCTAssertTrue(againstEarlier.output.contains("as in the earlier manifest \(before).manifest.json: the history up to this entry was changed"), againstEarlier.output)
             // Entry 1 and 2 are untouched: only the last entry of the earlier export is named.
             XCTAssertFalse(againstEarlier.output.contains("chain forum:1, entry 1:"), againstEarlier.output)
+        }
+    }
+
+    /// Entry 3 of forum 1's chain changed, and every later hash and the recorded head computed again,
+    /// as a superuser who bypasses the triggers and knows the chain rule can; with `closingsToo`,
+    /// the heads recorded at closing as well.
+    static func rebuildChainFromEntry3(_ db: Database, closingsToo: Bool) async throws {
+        try await db.client.withConnection { connection in
+            try await connection.query("SET session_replication_role = replica", logger: db.logger)
+            try await connection.query(PostgresQuery(unsafeSQL: """
+                DO $$
+                DECLARE r audit.entries; previous text;
+                BEGIN
+                    UPDATE audit.entries SET actor = 'someone' WHERE chain = 'forum:1' AND seq = 3;
+                    SELECT hash INTO previous FROM audit.entries WHERE chain = 'forum:1' AND seq = 2;
+                    FOR r IN SELECT * FROM audit.entries WHERE chain = 'forum:1' AND seq >= 3 ORDER BY seq LOOP
+                        r.prev_hash := previous;
+                        r.hash := audit.entry_hash(r);
+                        UPDATE audit.entries SET prev_hash = r.prev_hash, hash = r.hash WHERE id = r.id;
+                        previous := r.hash;
+                    END LOOP;
+                    UPDATE audit.chain_heads SET hash = previous WHERE chain = 'forum:1';
+                    IF \(closingsToo) THEN
+                        UPDATE fkp.forum_closings SET chain_head = (SELECT hash FROM audit.entries WHERE chain = 'forum:1' AND seq = chain_seq)
+                         WHERE forum_id = 1;
+                    END IF;
+                END $$
+                """), logger: db.logger)
+            try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
+        }
+    }
+
+    /// A chain rebuilt after its forum closed, but not the head recorded at the closing: the
+    /// database verify names the closing whose head is gone from the chain.
+    func testAChainRebuiltAfterItsClosingIsFoundByVerify() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, Self.history + SQLTest.close())
+            let seq = try await SQLTest.scalar(db, "SELECT chain_seq FROM fkp.forum_closings WHERE forum_id = 1", as: Int64.self) ?? 0
+            let head = try await SQLTest.scalar(db, "SELECT chain_head FROM fkp.forum_closings WHERE forum_id = 1", as: String.self) ?? ""
+            let clean = try CommandLineTests.fkp(["audit", "verify"], database: url)
+            XCTAssertEqual(clean.status, 0, clean.output)
+            try await Self.rebuildChainFromEntry3(db, closingsToo: false)
+            for arguments in [["audit", "verify"], ["audit", "verify", "--forum", "1"]] {
+                let broken = try CommandLineTests.fkp(arguments, database: url)
+                XCTAssertEqual(broken.status, 1, broken.output)
+                XCTAssertTrue(broken.output.contains("chain forum:1, entry \(seq): the head recorded when version 1 of the forum closed is \(head), "
+                                                     + "the entry's hash is now "), broken.output)
+                XCTAssertTrue(broken.output.contains("the history up to that closing was changed since"), broken.output)
+            }
         }
     }
 
