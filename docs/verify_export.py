@@ -69,7 +69,7 @@ def heads_held_elsewhere(texts):
     for text in texts:
         words = text.split()
         digest = "".join(words[2:]).lower()
-        if len(words) < 3 or not words[1].isdigit() or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+        if len(words) < 3 or not (words[1].isascii() and words[1].isdigit()) or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
             sys.exit(f"--head {text!r}: give the chain, the entry number and the hash's 64 hexadecimal digits")
         heads.append((words[0], int(words[1]), digest))
     return heads
@@ -82,8 +82,8 @@ def main():
     options.add_argument("--head", action="append", default=[], help='a chain head held elsewhere: "CHAIN ENTRY HASH"')
     arguments = options.parse_args()
     path = arguments.export
-    manifest = json.load(open(arguments.manifest or path + ".manifest.json"))
     heads = heads_held_elsewhere(arguments.head)
+    manifest = json.load(open(arguments.manifest or path + ".manifest.json"))
     wanted, held = {(chain, seq) for chain, seq, _ in heads}, {}
     data = open(path, "rb").read()
     problems, chains, count = [], {}, 0

@@ -144,7 +144,7 @@ struct AuditVerifyExportCommand: AsyncParsableCommand {
             try await check.feed(file: input)
             problems = check.finish(manifest: parsed, trustedKey: publicKey) + problems
             for problem in problems { CommandSupport.printError(problem) }
-            let compared = anchors.isEmpty ? "" : ", \(anchors.count) entries held elsewhere compared"
+            let compared = anchors.isEmpty ? "" : ", \(anchors.count) \(anchors.count == 1 ? "entry" : "entries") held elsewhere compared"
             CommandSupport.say("\(check.entries) entries in \(parsed.chains.count) chains, signed by \(trustedKey)\(compared): "
                 + (problems.isEmpty ? "intact" : "BROKEN"))
             if !problems.isEmpty { throw ExitCode(1) }

@@ -289,7 +289,7 @@ final class AuditExportTests: XCTestCase {
             XCTAssertEqual(exported.status, 0, exported.output)
             let sound = try CommandLineTests.fkp(["audit", "verify-export", before, "--head", printed], database: url, environment: folder.environment)
             XCTAssertEqual(sound.status, 0, sound.output)
-            XCTAssertTrue(sound.output.contains("1 entries held elsewhere compared: intact"), sound.output)
+            XCTAssertTrue(sound.output.contains("1 entry held elsewhere compared: intact"), sound.output)
             let soundInPython = try Self.python([before, "--head", printed])
             XCTAssertEqual(soundInPython.status, 0, soundInPython.output)
 
@@ -380,7 +380,8 @@ final class AuditExportTests: XCTestCase {
             let zeros = String(repeating: "0", count: 64)
             for (head, expected) in [("forum:1 7", "give the chain, the entry number and the hash"),
                                      ("forum:1 x \(zeros)", "'x' is not an entry number"),
-                                     ("forum:1 3 abcd", "the hash must be 64 hexadecimal digits, 4 were given")] {
+                                     ("forum:1 3 abcd", "the hash must be 64 hexadecimal digits, 0-9 and a-f; 4 characters were given"),
+                                     ("forum:1 3 " + String(repeating: "\u{FF11}", count: 64), "the hash must be 64 hexadecimal digits, 0-9 and a-f; 64 characters were given")] {
                 let refused = try CommandLineTests.fkp(["audit", "verify-export", file, "--head", head], database: url, environment: folder.environment)
                 XCTAssertNotEqual(refused.status, 0, refused.output)
                 XCTAssertTrue(refused.output.contains(expected), "\(head): \(refused.output)")

@@ -27,8 +27,9 @@ public struct ChainAnchor: Sendable, Equatable {
             return .failure(.init(text: text, problem: "'\(words[1])' is not an entry number"))
         }
         let hash = words.dropFirst(2).joined().lowercased()
-        guard hash.count == 64, hash.allSatisfy(\.isHexDigit) else {
-            return .failure(.init(text: text, problem: "the hash must be 64 hexadecimal digits, \(hash.count) were given"))
+        // ASCII digits only: Character.isHexDigit also takes their full-width forms.
+        guard hash.count == 64, hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            return .failure(.init(text: text, problem: "the hash must be 64 hexadecimal digits, 0-9 and a-f; \(hash.count) characters were given"))
         }
         return .success(ChainAnchor(chain: String(words[0]), seq: seq, hash: ChainHash(hash), source: source))
     }
