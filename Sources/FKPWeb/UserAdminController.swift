@@ -131,6 +131,9 @@ struct UserAdminController {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let principal = context.principal else { throw LoginRequired() }
+        // Refused before the form is read: someone who manages no accounts is not shown the form's
+        // problems, nor the form.
+        guard principal.assignments.contains(where: { AccessPolicy.permits($0, .manageUsers) }) else { throw HTTPError(.forbidden) }
         var request = request
         let form = try await request.decodeForm(NewUserForm.self)
         let t = Translations(language: context.language)

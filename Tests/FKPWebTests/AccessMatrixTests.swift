@@ -23,6 +23,8 @@ final class AccessMatrixTests: XCTestCase {
         Route(name: "users", method: .get, inside: "/users", outside: "/users", form: [:]),
         Route(name: "new user", method: .get, inside: "/users/new", outside: "/users/new", form: [:]),
         Route(name: "create", method: .post, inside: "/users", outside: "/users", form: [:]),
+        Route(name: "create, unreadable", method: .post, inside: "/users", outside: "/users",
+              form: ["username": "", "display_name": "", "role": ""]),
         Route(name: "disable", method: .post, inside: "/users/{ketua}/disable", outside: "/users/{bps.other}/disable", form: [:]),
         Route(name: "reset", method: .post, inside: "/users/{ketua}/reset-password", outside: "/users/{bps.other}/reset-password", form: [:]),
         Route(name: "invitations", method: .get, inside: "/forums/1/invitations", outside: "/forums/2/invitations", form: [:]),
@@ -59,6 +61,9 @@ final class AccessMatrixTests: XCTestCase {
                      "auditor": (404, 404), "bps.other": (200, 200), "": (303, 303)],
         "create": ["admin": (200, 200), "bps": (200, 403), "fasil": (403, 403), "ketua": (403, 403), "tokoh": (403, 403),
                    "auditor": (403, 403), "bps.other": (403, 200), "": (303, 303)],
+        // A form that cannot be read is named to those who may create accounts, refused to the rest.
+        "create, unreadable": ["admin": (422, 422), "bps": (422, 422), "fasil": (403, 403), "ketua": (403, 403), "tokoh": (403, 403),
+                               "auditor": (403, 403), "bps.other": (422, 422), "": (303, 303)],
         "disable": ["admin": (303, 303), "bps": (303, 403), "fasil": (403, 403), "ketua": (403, 403), "tokoh": (403, 403),
                     "auditor": (403, 403), "bps.other": (403, 403), "": (303, 303)],
         "reset": ["admin": (200, 200), "bps": (200, 403), "fasil": (403, 403), "ketua": (403, 403), "tokoh": (403, 403),
