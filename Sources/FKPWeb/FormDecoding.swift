@@ -14,10 +14,12 @@ extension Request {
     }
 }
 
-/// Where to go after logging in: only a path of this site, never another site.
+/// Where to go after logging in: only a path of this site, never another site. Visible ASCII
+/// only: browsers drop tabs and line breaks from an address and read a backslash as a slash, so
+/// `/<tab>/evil.example` and `/\evil.example` would both lead to evil.example.
 func safeLocalPath(_ candidate: String?) -> String {
     guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
-          !candidate.contains("://") else { return "/" }
+          !candidate.contains("://"), candidate.utf8.allSatisfy({ (0x21...0x7e).contains($0) }) else { return "/" }
     return candidate
 }
 

@@ -162,6 +162,30 @@ final class AccountsTests: XCTestCase {
         }
     }
 
+    /// After logging in, the login page sends on only to a page of this site: never to another
+    /// site, however the address is disguised (browsers drop tabs and line breaks from an address
+    /// and read a backslash as a slash, so `/<tab>/evil.example` is `//evil.example`).
+    func testTheLoginSendsOnOnlyToPagesOfThisSite() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
+            let elsewhere = ["https://evil.example/", "//evil.example/", "/\\evil.example", "/\t/evil.example", "/\n/evil.example",
+                             "/\r/evil.example", " //evil.example", "/ /evil.example", "/\u{7f}/evil.example", "evil.example"]
+            for next in elsewhere {
+                var browser = TestBrowser(client)
+                let form = try await browser.get("/login")
+                XCTAssertEqual(form.status, .ok)
+                let loggedIn = try await browser.post("/login", ["username": "bps", "password": TestAccounts.password, "next": next])
+                XCTAssertEqual(loggedIn.location, "/", "next \(next.debugDescription)")
+                let query = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                let again = try await browser.get("/login?next=" + query)
+                XCTAssertEqual(again.location, "/", "already logged in, next \(next.debugDescription)")
+            }
+            var browser = TestBrowser(client)
+            _ = try await browser.get("/login")
+            let here = try await browser.post("/login", ["username": "bps", "password": TestAccounts.password, "next": "/regions/3201?x=1"])
+            XCTAssertEqual(here.location, "/regions/3201?x=1")
+        }
+    }
+
     func testChangingOnesPasswordEndsOneselfsOtherSessionsAndRenewsThisOne() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var laptop = TestBrowser(client)
