@@ -21,7 +21,7 @@ struct CSRFMiddleware: RouterMiddleware {
         var provided: String? = request.headers[.xCSRFToken] ?? request.uri.queryParameters[Substring(Self.fieldName)].map(String.init)
         var afterLogin: String?
         if provided == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
-            let body = try await request.collectBody(upTo: Self.maximumFormBytes)
+            let body = try await request.collectFormBody()
             let form = try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body))
             (provided, afterLogin) = (form?.csrf_token, form?.next)
         }

@@ -1,15 +1,26 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 extension Request {
     /// Decodes an `application/x-www-form-urlencoded` body (already collected by the CSRF check).
     mutating func decodeForm<Form: Decodable>(_ type: Form.Type) async throws -> Form {
-        let body = String(buffer: try await collectBody(upTo: CSRFMiddleware.maximumFormBytes))
+        let body = String(buffer: try await collectFormBody())
         if NULCharacterMiddleware.holdsNUL(body) { throw HTTPError(.badRequest, message: "a field holds a NUL character") }
         do {
             return try URLEncodedFormDecoder().decode(Form.self, from: FormBody.removingInvisibleCharacters(body))
         } catch {
             throw HTTPError(.badRequest, message: "the form is incomplete")
+        }
+    }
+
+    /// A form's body, up to `CSRFMiddleware.maximumFormBytes`; a larger one is refused as too
+    /// large (413), not taken for a failure of the server.
+    mutating func collectFormBody() async throws -> ByteBuffer {
+        do {
+            return try await collectBody(upTo: CSRFMiddleware.maximumFormBytes)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge)
         }
     }
 }

@@ -186,6 +186,30 @@ final class AccountsTests: XCTestCase {
         }
     }
 
+    /// A form larger than any page sends (over 1 MiB) is refused as too large, on a page that says
+    /// so, whether the CSRF check or the handler reads it; it was answered as a failure (500).
+    func testAFormTooLargeIsRefusedAsSuchNotAsAFailure() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            let huge = String(repeating: "a", count: 2 << 20)
+            var stranger = TestBrowser(client)
+            _ = try await stranger.get("/login")
+            let login = try await stranger.post("/login", ["username": "bps", "password": huge])
+            XCTAssertEqual(login.status, .contentTooLarge)
+            XCTAssertTrue(login.text.contains("Berkas atau isian terlalu besar."), login.text)
+
+            var browser = TestBrowser(client)
+            _ = try await browser.login("bps", TestAccounts.password)
+            let id = try await SQLTest.scalar(db, "SELECT id FROM fkp.users WHERE username = 'ketua'", as: Int64.self) ?? 0
+            // The token in a header: the CSRF check leaves the body to the handler.
+            browser.extraHeaders[HTTPField.Name("X-CSRF-Token")!] = try XCTUnwrap(browser.csrf)
+            let grant = try await browser.post("/users/\(id)/assignments", ["role": "auditor", "region_code": huge])
+            XCTAssertEqual(grant.status, .contentTooLarge)
+            XCTAssertTrue(grant.text.contains("Berkas atau isian terlalu besar."), grant.text)
+            let assignments = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.role_assignments WHERE user_id = \(id)", as: Int64.self)
+            XCTAssertEqual(assignments, 1, "nothing was granted")
+        }
+    }
+
     func testChangingOnesPasswordEndsOneselfsOtherSessionsAndRenewsThisOne() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var laptop = TestBrowser(client)
