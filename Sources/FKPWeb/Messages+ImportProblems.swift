@@ -25,6 +25,8 @@ extension Messages {
         case .quoteClosesWithTextAfter(let line):
             return "tanda petik yang dibuka di sini baru tertutup di baris \(line) dan diikuti teks (tanda petik penutup terlewat?)"
         case .quoteNeverClosed: return "isian yang dibuka dengan tanda petik tidak pernah ditutup"
+        case .recordTooLong(let maximum):
+            return "baris ini lebih panjang dari \(maximum / 1024) KiB, jauh melebihi baris daftar mana pun (tanda petik tidak ditutup, atau bukan berkas daftar?)"
         case .nulByte: return "ada byte NUL (0x00), yang tidak dapat dimuat dalam teks"
         case .notUTF8: return "ada byte yang bukan UTF-8 (simpan berkas sebagai UTF-8)"
         case .headerSeparatedBy(let separator):

@@ -55,6 +55,12 @@ final class CSVReaderTests: XCTestCase {
             // A missing closing quote runs on into later lines: the line named is the quote's.
             ("unclosed quote after a field over two lines", Array("a,b\n\"two\nlines\",\"never\nclosed".utf8),
              .init(line: 3, column: 2, problem: .quoteNeverClosed)),
+            // A row longer than any list row is refused before it fills the memory; a quote left
+            // open is named where it opened.
+            ("a row too long", Array(("a,b\n1,2\n3," + String(repeating: "x", count: CSVReader.maximumRecordBytes) + "\n").utf8),
+             .init(line: 3, column: 2, problem: .recordTooLong(maximumBytes: CSVReader.maximumRecordBytes))),
+            ("a quote left open", Array(("a,b\n1,\"open\n" + String(repeating: "x,y\n", count: CSVReader.maximumRecordBytes / 4)).utf8),
+             .init(line: 2, column: 2, problem: .recordTooLong(maximumBytes: CSVReader.maximumRecordBytes))),
             ("quote closed lines later", Array("a,b\n1,\"x\n2,y\"z\n".utf8),
              .init(line: 2, column: 2, problem: .quoteClosesWithTextAfter(closingLine: 3))),
             ("UTF-16, little-endian", [0xFF, 0xFE] + Array("a,b\n".utf8).flatMap { [$0, 0] },

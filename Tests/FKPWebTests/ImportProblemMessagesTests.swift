@@ -6,7 +6,7 @@ final class ImportProblemMessagesTests: XCTestCase {
     /// One of every kind (the compiler keeps the Indonesian switch complete; this keeps it translated).
     static let everyKind: [ImportProblem.Kind] = [
         .emptyFile, .utf16File, .workbookOrZipFile, .excel97File, .gzipFile, .pdfFile,
-        .quoteInsideUnquotedField, .textAfterClosingQuote, .quoteClosesWithTextAfter(closingLine: 9), .quoteNeverClosed,
+        .quoteInsideUnquotedField, .textAfterClosingQuote, .quoteClosesWithTextAfter(closingLine: 9), .quoteNeverClosed, .recordTooLong(maximumBytes: 65536),
         .nulByte, .notUTF8, .headerSeparatedBy(";"), .headerSeparatedBy("\t"),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: false),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: true), .columnTwice, .requiredColumnMissing,

@@ -112,6 +112,7 @@ public struct CSVReader: Sendable {
                     var end = index + 1
                     while end < input.endIndex, !Self.endsUnquotedRun(input[end]) { end += 1 }
                     recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<end]))
+                    try checkRecordLength()
                     state = .unquoted
                     index = end
                     continue
@@ -122,6 +123,7 @@ public struct CSVReader: Sendable {
                 } else {
                     if byte == Self.lf { line += 1 }
                     recordBytes.append(byte)
+                    try checkRecordLength()
                 }
             case .quoteInQuoted:
                 switch byte {
@@ -142,6 +144,16 @@ public struct CSVReader: Sendable {
             }
             index += 1
         }
+    }
+
+    /// The longest row read: a list's rows are a few hundred bytes, so a longer one is a quote
+    /// left open or a file that is no list, refused before it fills the memory.
+    public static let maximumRecordBytes = 64 << 10
+
+    private func checkRecordLength() throws(Failure) {
+        guard recordBytes.count > Self.maximumRecordBytes else { return }
+        throw Failure(line: state == .quoted ? quoteLine : recordLine, column: fieldEnds.count + 1,
+                      problem: .recordTooLong(maximumBytes: Self.maximumRecordBytes))
     }
 
     private static func endsUnquotedRun(_ byte: UInt8) -> Bool {

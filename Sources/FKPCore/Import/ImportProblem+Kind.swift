@@ -16,6 +16,7 @@ extension ImportProblem {
         /// The quote that opens on the problem's line closes on `closingLine`, with text after it.
         case quoteClosesWithTextAfter(closingLine: Int)
         case quoteNeverClosed
+        case recordTooLong(maximumBytes: Int)
         case nulByte
         case notUTF8
         // The header
@@ -66,6 +67,8 @@ extension ImportProblem {
             case .quoteClosesWithTextAfter(let line):
                 "the quote that opens here closes on line \(line) and text follows it (a closing quote is missing?)"
             case .quoteNeverClosed: "a quoted field is never closed"
+            case .recordTooLong(let maximum):
+                "the row is longer than \(maximum / 1024) KiB, far more than any list row (a quote left open, or not a list file?)"
             case .nulByte: "a NUL byte (0x00), which a text cannot hold"
             case .notUTF8: "bytes that are not UTF-8 (save the file as UTF-8)"
             case .headerSeparatedBy(let separator):
