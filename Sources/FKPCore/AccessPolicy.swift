@@ -87,7 +87,7 @@ public enum AccessPolicy {
     /// offers; `mayAssign` still decides each assignment with its place.
     public static func grantableRoles(_ principal: Principal) -> [Role] {
         let nationalAdmin = principal.assignments.contains { $0.role == .admin && $0.region == nil }
-        let managesAccounts = principal.assignments.contains { permits($0, .manageUsers) }
+        let managesAccounts = principal.managesAccounts
         return Role.allCases.filter { $0 == .admin ? nationalAdmin : managesAccounts }
     }
 

@@ -18,6 +18,9 @@ public struct Principal: Sendable, Hashable {
     /// Whether personal numbers (NIK, family card) are shown whole to this person.
     public var seesPersonalNumbers: Bool { assignments.contains { $0.role.seesPersonalNumbers } }
 
+    /// Whether any of this person's assignments lets them manage accounts somewhere.
+    public var managesAccounts: Bool { assignments.contains { AccessPolicy.permits($0, .manageUsers) } }
+
     public var roles: Set<Role> { Set(assignments.map(\.role)) }
 
     /// The role recorded in the audit trail for this person's own account changes: the most

@@ -125,7 +125,7 @@ struct UserAdminController {
 
     @Sendable func newUser(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let principal = context.principal else { throw LoginRequired() }
-        guard principal.assignments.contains(where: { AccessPolicy.permits($0, .manageUsers) }) else { throw HTTPError(.notFound) }
+        guard principal.managesAccounts else { throw HTTPError(.notFound) }
         return try renderNewUser(request, context, form: nil, error: nil)
     }
 
@@ -133,7 +133,7 @@ struct UserAdminController {
         guard let principal = context.principal else { throw LoginRequired() }
         // Refused before the form is read: someone who manages no accounts is not shown the form's
         // problems, nor the form.
-        guard principal.assignments.contains(where: { AccessPolicy.permits($0, .manageUsers) }) else { throw HTTPError(.forbidden) }
+        guard principal.managesAccounts else { throw HTTPError(.forbidden) }
         var request = request
         let form = try await request.decodeForm(NewUserForm.self)
         let t = Translations(language: context.language)

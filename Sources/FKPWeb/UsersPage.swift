@@ -25,7 +25,7 @@ struct UsersPage {
                 manageable: entry.account.id != principal.userID && entry.assignments.allSatisfy { AccessPolicy.mayAssign(principal, $0) })
         }
         self.csrf = csrf
-        canCreate = principal.assignments.contains { AccessPolicy.permits($0, .manageUsers) }
+        canCreate = principal.managesAccounts
     }
 
     /// A role in its place, as the account pages show it.
