@@ -396,6 +396,18 @@ final class AuditExportTests: XCTestCase {
                 XCTAssertTrue(beyondInPython.output.contains("not in this export, so the head held elsewhere cannot be compared"),
                               beyondInPython.output)
             }
+            // An entry dropped from the middle of the chain is named as removed, not as outside the export.
+            let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
+            let third = try XCTUnwrap(lines.first { $0.contains("\"seq\":3,") })
+            let thirdHash = try XCTUnwrap(third.range(of: #""hash":"[0-9a-f]{64}""#, options: .regularExpression).map { String(third[$0].dropFirst(8).dropLast()) })
+            let gap = "\(folder.path)/gap.jsonl"
+            try (lines.filter { $0 != third }.joined(separator: "\n") + "\n").write(toFile: gap, atomically: true, encoding: .utf8)
+            try FileManager.default.copyItem(atPath: file + ".manifest.json", toPath: gap + ".manifest.json")
+            let removed = try CommandLineTests.fkp(["audit", "verify-export", gap, "--head", "forum:1 3 \(thirdHash)"],
+                                                   database: url, environment: folder.environment)
+            XCTAssertEqual(removed.status, 1, removed.output)
+            XCTAssertTrue(removed.output.contains("chain forum:1, entry 3, as in the minutes, is not in this export, though its chain runs from entry 1"),
+                          removed.output)
         }
     }
 }

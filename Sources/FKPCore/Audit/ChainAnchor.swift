@@ -63,6 +63,10 @@ public struct ChainAnchor: Sendable, Equatable {
             return "\(entry), as in \(source), is not in this export, whose chain ends at entry \(span.lastSeq): "
                 + "entries were removed, or the export ends earlier (its --to)"
         }
-        return "\(entry), as in \(source), cannot be compared: this export's chain starts at entry \(span.firstSeq) (its --from)"
+        if span.firstSeq > seq {
+            return "\(entry), as in \(source), cannot be compared: this export's chain starts at entry \(span.firstSeq) (its --from)"
+        }
+        return "\(entry), as in \(source), is not in this export, though its chain runs from entry \(span.firstSeq) "
+            + "to \(span.lastSeq): the entry was removed"
     }
 }
