@@ -133,7 +133,8 @@ def main():
                             "the history up to this entry was changed since")
     for problem in problems:
         print(problem)
-    print(f"{count} entries in {len(chains)} chains: {'BROKEN' if problems else 'intact'} (signature not checked here)")
+    print(f"{count} {'entry' if count == 1 else 'entries'} in {len(chains)} {'chain' if len(chains) == 1 else 'chains'}: "
+          f"{'BROKEN' if problems else 'intact'} (signature not checked here)")
     sys.exit(1 if problems else 0)
 
 

@@ -74,7 +74,7 @@ struct AuditExportCommand: AsyncParsableCommand {
                 return manifest
             }
             try written.encoded().write(to: URL(fileURLWithPath: manifestPath))
-            CommandSupport.printError("\(written.entries) entries in \(written.chains.count) chains; manifest \(manifestPath)")
+            CommandSupport.printError("\(CommandSupport.counted(written.entries, "entry", "entries")) in \(CommandSupport.counted(written.chains.count, "chain", "chains")); manifest \(manifestPath)")
         }
     }
 }
@@ -97,7 +97,7 @@ struct AuditVerifyCommand: AsyncParsableCommand {
                 return try await AuditRepository(database: database).verify(chain: forum.map { "forum:\($0)" })
             }
             for problem in result.problems { CommandSupport.printError(problem) }
-            CommandSupport.say("\(result.entries) entries in \(result.chains) chains: \(result.isValid ? "intact" : "BROKEN")")
+            CommandSupport.say("\(CommandSupport.counted(result.entries, "entry", "entries")) in \(CommandSupport.counted(result.chains, "chain", "chains")): \(result.isValid ? "intact" : "BROKEN")")
             if !result.isValid { throw ExitCode(1) }
         }
     }
@@ -144,8 +144,8 @@ struct AuditVerifyExportCommand: AsyncParsableCommand {
             try await check.feed(file: input)
             problems = check.finish(manifest: parsed, trustedKey: publicKey) + problems
             for problem in problems { CommandSupport.printError(problem) }
-            let compared = anchors.isEmpty ? "" : ", \(anchors.count) \(anchors.count == 1 ? "entry" : "entries") held elsewhere compared"
-            CommandSupport.say("\(check.entries) entries in \(parsed.chains.count) chains, signed by \(trustedKey)\(compared): "
+            let compared = anchors.isEmpty ? "" : ", \(CommandSupport.counted(anchors.count, "entry", "entries")) held elsewhere compared"
+            CommandSupport.say("\(CommandSupport.counted(check.entries, "entry", "entries")) in \(CommandSupport.counted(parsed.chains.count, "chain", "chains")), signed by \(trustedKey)\(compared): "
                 + (problems.isEmpty ? "intact" : "BROKEN"))
             if !problems.isEmpty { throw ExitCode(1) }
         }

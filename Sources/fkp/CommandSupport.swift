@@ -55,6 +55,11 @@ enum CommandSupport {
         return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
+    /// "1 chain", "2 chains": a count and its noun, in the number it takes.
+    static func counted(_ count: some BinaryInteger, _ one: String, _ many: String) -> String {
+        "\(count) \(count == 1 ? one : many)"
+    }
+
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data("fkp: \(message)\n".utf8))
     }

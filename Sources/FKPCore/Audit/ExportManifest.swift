@@ -27,6 +27,18 @@ public struct ExportManifest: Codable, Sendable, Equatable {
             self.format = format
             self.untilEntry = untilEntry
         }
+
+        /// Every key is written, an absent one as null, so that a verifier of the reader's own finds
+        /// each one it rebuilds the signing text from (the synthesised coding leaves absent ones out).
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(forum, forKey: .forum)
+            try container.encode(region, forKey: .region)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(format, forKey: .format)
+            try container.encode(untilEntry, forKey: .untilEntry)
+        }
     }
 
     public struct Chain: Codable, Sendable, Equatable {
