@@ -43,7 +43,8 @@ struct AuditController {
         day.timeZone = AuditLine.zone
         let filter = AuditBrowser.Filter(
             forumID: form.forum.flatMap { Int64($0) }, region: form.region.flatMap(RegionCode.parse), familyID: form.family,
-            actor: form.actor, action: form.action, from: form.from.flatMap(day.date(from:)),
+            actor: form.actor, action: form.action.map { Messages.auditedActions.contains($0) ? .exactly($0) : .startingWith($0) },
+            from: form.from.flatMap(day.date(from:)),
             to: form.to.flatMap(day.date(from:)).map { $0.addingTimeInterval(86_400) })
         var problems: [FilterProblem] = []
         if form.forum != nil && filter.forumID == nil { problems.append(.forum) }
