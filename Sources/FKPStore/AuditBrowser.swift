@@ -46,8 +46,9 @@ public struct AuditBrowser: Sendable {
         }
     }
 
-    /// The most forums a place may hold for its entries to be gathered whole (a district holds a few dozen).
-    static let placeReadWhole = 50
+    /// The most entries a place's forums may hold for them to be gathered whole: a village's forums
+    /// hold a few thousand each. (Its entries outside forums are few.)
+    static let placeReadWhole: Int64 = 50_000
 
     /// Up to `limit` entries below entry `before` (newest first); `within` limits them to the
     /// reader's places. An entry of a forum's chain lies where the forum is held; any other entry
@@ -59,7 +60,7 @@ public struct AuditBrowser: Sendable {
     /// entries pass is one an index serves in id order: a forum's entries by (forum_id, id), the
     /// forum of chain `forum:<id>` (the capture sets both from the row's forum); a person's and a
     /// whole action's by indexes of their own (migration 0029). A place (the one filtered on, else
-    /// the reader's only one) with at most `placeReadWhole` forums, a village or a district, has
+    /// the reader's only one) whose forums hold at most `placeReadWhole` entries, a village's, has
     /// its entries gathered through the forum index and the index of entries outside forums by
     /// place, then sorted; a larger place's entries are many among the newest, and read backwards.
     /// The forums of the reader's places are gathered once, not looked up for every entry passed.
@@ -69,14 +70,19 @@ public struct AuditBrowser: Sendable {
         let (region, regionEnd) = (place?.value, place.map { $0.value + ":" })
         return try await database.read { connection in
             var placeForums: [Int64] = []
+            var placeForumEntries: Int64 = 0
             if let region, let regionEnd {
-                for try await id in try await connection.query("""
-                    SELECT id FROM fkp.forums WHERE region_code ~>=~ \(region) AND region_code ~<~ \(regionEnd)
-                    """, logger: database.logger).decode(Int64.self) { placeForums.append(id) }
+                for try await (id, entries) in try await connection.query("""
+                    SELECT f.id, coalesce(h.seq, 0) FROM fkp.forums f LEFT JOIN audit.chain_heads h ON h.chain = 'forum:' || f.id
+                     WHERE f.region_code ~>=~ \(region) AND f.region_code ~<~ \(regionEnd)
+                    """, logger: database.logger).decode((Int64, Int64).self) {
+                    placeForums.append(id)
+                    placeForumEntries += entries
+                }
             }
             // `e.id + 0` is the same order as `e.id`, but not the primary key's: the entries are then
             // gathered and sorted, not read backwards. A code constant, never input.
-            let order = place != nil && placeForums.count <= Self.placeReadWhole ? "e.id + 0" : "e.id"
+            let order = place != nil && placeForumEntries <= Self.placeReadWhole ? "e.id + 0" : "e.id"
             var found: [AuditEntry] = []
             let rows = try await connection.query("""
                 SELECT id, chain, seq, prev_hash, hash, audit.timestamp_text(occurred_at), actor, actor_role, forum_id,
