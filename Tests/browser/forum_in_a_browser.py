@@ -128,6 +128,15 @@ def shows(driver, text, timeout=10):
         return False
 
 
+def shows_element(driver, selector, text, timeout=10):
+    """Waits until an element matching the selector holds the text."""
+    try:
+        WebDriverWait(driver, timeout).until(lambda d: any(text in e.text for e in d.find_elements(By.CSS_SELECTOR, selector)))
+        return True
+    except Exception:
+        return False
+
+
 def saved(row):
     return lambda d: row.find_element(By.CSS_SELECTOR, ".status").text == "Tersimpan"
 
@@ -354,7 +363,8 @@ def run(base):
         in_another_tab(log_out)
         figure.execute_script("window.scrollTo(0, document.body.scrollHeight)")
         figure.execute_script(later, 6)
-        check(shows(figure, "Sesi Anda sudah berakhir"), "after a logout elsewhere the page says the session has ended")
+        # The words are in the page from the start (the script's data-ended): wait for the note itself.
+        check(shows_element(figure, alert, "Sesi Anda sudah berakhir"), "after a logout elsewhere the page says the session has ended")
         top = figure.execute_script(f"return document.querySelector('{alert}').getBoundingClientRect().top")
         check(0 <= top < 50, f"and says it in sight, at the bottom of the page (at {top} pixels)")
         forum.shot(figure, "session-ended-phone")
@@ -379,7 +389,7 @@ def run(base):
         row.find_element(By.CSS_SELECTOR, "input[value='tidak_berpendapat']").click()
         WebDriverWait(head, 10).until(lambda d: row.find_element(By.CSS_SELECTOR, ".status").text.startswith("Belum tersimpan"))
         check(head.current_url == unit, "the row says it was not saved, and the page stays with what was chosen")
-        check(shows(head, "Sesi Anda sudah berakhir"), "and the page says the session has ended")
+        check(shows_element(head, alert, "Sesi Anda sudah berakhir"), "and the page says the session has ended")
         head.switch_to.new_window("tab")
         forum.login(head, "ketua.rt", "demo-ketua-2026")
         head.close()
