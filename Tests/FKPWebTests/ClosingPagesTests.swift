@@ -262,6 +262,25 @@ final class ClosingPagesTests: XCTestCase {
         }
     }
 
+    /// A unit reviewed again by a later forum: each family counts once, with the later forum's verdict.
+    func testTheRegencyOverviewCountsAFamilyOnceWithItsMostRecentForum() async throws {
+        let reviewing = Array(Self.ready.prefix { $0 != SQLTest.judgeTheRest() })  // forum 1 under review, its team present
+        let seed = reviewing + [
+            "INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason) VALUES (1, 'F1', 'tidak_sesuai', 2, 'Sudah bekerja')",
+        ] + SQLTest.advance(from: .reviewing, to: .closed)
+            + SQLTest.forum(starts: "2026-12-20 09:00+07") + SQLTest.advance(forum: 3, to: .reviewing) + [
+                "INSERT INTO fkp.reviews (forum_id, family_id, verdict) VALUES (3, 'F1', 'sesuai')",
+            ]
+        try await WebTest.withApp(seed: seed) { client, _ in
+            var bps = TestBrowser(client)
+            try await bps.login("bps", TestAccounts.password)
+            let page = try await bps.get("/regions/3201/overview")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertFalse(page.text.contains("<title>2 Miskin: 1</title>"), "forum 1's correction was reviewed again by forum 3")
+            XCTAssertEqual(page.text.components(separatedBy: "<title>1 ").count - 1, 2, "F1 in group 1 before and after")
+        }
+    }
+
     func testTheRegencyOverviewCountsForumsChangesAndDrawsGroupsBeforeAndAfterPerDistrict() async throws {
         let seed = TestAccounts.world + SQLTest.advance(to: .reviewing) + [
             "INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason) VALUES (1, 'F1', 'tidak_sesuai', 2, 'Sudah bekerja')",
