@@ -95,16 +95,27 @@ public struct AccountRepository: Sendable {
         public var assignments: [Assignment]
     }
 
-    /// Accounts with at least one assignment inside one of `roots` (every account when nil).
-    public func list(within roots: [RegionCode]?) async throws -> [Listed] {
+    /// Accounts with at least one assignment inside one of `roots` (every account when nil), by
+    /// user name: those after `after`, whose user name or full name holds `matching` (any case),
+    /// at most `limit` of them (nil: all). A season has over a million accounts: a page is asked
+    /// for, never the whole list.
+    public func list(within roots: [RegionCode]?, matching: String? = nil, after: String? = nil, limit: Int? = nil) async throws -> [Listed] {
         let prefixes = roots?.map { $0.value + "%" }
+        let pattern = matching.map { "%" + LikePattern.literal($0) + "%" }
         return try await database.read { connection in
             let rows = try await connection.query("""
+                WITH page AS (
+                    SELECT u.id FROM fkp.users u
+                     WHERE (\(after)::text IS NULL OR u.username > \(after))
+                       AND (\(pattern)::text IS NULL OR u.username ILIKE \(pattern) OR u.display_name ILIKE \(pattern))
+                       AND EXISTS (SELECT 1 FROM fkp.role_assignments a
+                                    WHERE a.user_id = u.id AND a.revoked_at IS NULL
+                                      AND (\(prefixes)::text[] IS NULL OR a.region_code LIKE ANY(\(prefixes)::text[])))
+                     ORDER BY u.username
+                     LIMIT \(limit))
                 SELECT u.id, u.username, u.display_name, u.must_change_password, u.disabled_at IS NOT NULL,
                        a.role, a.region_code, a.forum_id, a.is_supervisor
-                  FROM fkp.users u JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
-                 WHERE \(prefixes)::text[] IS NULL OR u.id IN (
-                       SELECT user_id FROM fkp.role_assignments WHERE revoked_at IS NULL AND region_code LIKE ANY(\(prefixes)::text[]))
+                  FROM page JOIN fkp.users u ON u.id = page.id JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
                  ORDER BY u.username, a.id
                 """, logger: database.logger)
             var listed: [Listed] = []

@@ -41,8 +41,7 @@ public struct AuditBrowser: Sendable {
         /// The LIKE pattern, its own wildcards taken as the characters they are.
         var pattern: String? {
             guard case .startingWith(let start) = self else { return nil }
-            return start.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            return LikePattern.literal(start) + "%"
         }
     }
 

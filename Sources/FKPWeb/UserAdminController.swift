@@ -112,14 +112,23 @@ struct UserAdminController {
         return try renderer.render("user", title: "users_account_title", content: page, request: request, context: context, status: status)
     }
 
-    /// The places whose accounts this person may see (nil: the whole country).
+    /// Accounts shown on a page of the list.
+    static let pageSize = 100
+
+    /// The accounts of the places this person may see (nil: the whole country), a page at a time
+    /// by user name (`after`), optionally those whose user name or full name holds `q`.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let principal = context.principal else { throw LoginRequired() }
         let roots = AccessPolicy.roots(principal, for: .viewUsers)
         if let roots, roots.isEmpty { throw HTTPError(.notFound) }
-        let listed = try await accounts.list(within: roots)
+        let query = request.formQuery
+        let search = query["q"].map { $0.removingInvisibleCharacters.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
+        let after = query["after"].flatMap { $0.isEmpty ? nil : $0 }
+        // One more than a page: whether a next page exists.
+        let listed = try await accounts.list(within: roots, matching: search, after: after, limit: Self.pageSize + 1)
         let t = Translations(language: context.language)
-        let page = UsersPage(listed: listed, principal: principal, csrf: context.csrfToken(), t: t)
+        let page = UsersPage(listed: Array(listed.prefix(Self.pageSize)), hasMore: listed.count > Self.pageSize, search: search,
+                             principal: principal, csrf: context.csrfToken(), t: t)
         return try renderer.render("users", title: "users_title", content: page, request: request, context: context)
     }
 

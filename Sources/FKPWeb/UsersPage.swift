@@ -1,3 +1,4 @@
+import Foundation
 import FKPCore
 import FKPStore
 
@@ -16,8 +17,12 @@ struct UsersPage {
     let rows: [Row]
     let csrf: String
     let canCreate: Bool
+    /// The search as typed, to fill the field again.
+    let search: String
+    /// The next page, after the last account shown, with the same search; nil on the last page.
+    let nextHref: String?
 
-    init(listed: [AccountRepository.Listed], principal: Principal, csrf: String, t: Translations) {
+    init(listed: [AccountRepository.Listed], hasMore: Bool, search: String?, principal: Principal, csrf: String, t: Translations) {
         rows = listed.map { entry in
             Row(id: entry.account.id, username: entry.account.username, displayName: entry.account.displayName,
                 roles: entry.assignments.map { Self.label($0, t) }.joined(separator: "; "),
@@ -26,6 +31,11 @@ struct UsersPage {
         }
         self.csrf = csrf
         canCreate = principal.managesAccounts
+        self.search = search ?? ""
+        let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "" }
+        nextHref = hasMore ? listed.last.map { last in
+            "/users?" + (search.map { "q=\(encode($0))&" } ?? "") + "after=\(encode(last.account.username))"
+        } : nil
     }
 
     /// A role in its place, as the account pages show it.
