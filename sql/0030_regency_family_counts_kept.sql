@@ -11,9 +11,18 @@ CREATE TABLE runtime.regency_family_counts (
     by_group bigint[] NOT NULL CHECK (cardinality(by_group) = 4)
 );
 
--- The import lock of a regency's families (fkp.lock_regency_families), when no writer holds it.
+-- The key of a regency's import lock, in one place for those who wait for it and those who try it.
+CREATE FUNCTION fkp.regency_import_lock_key(p_regency text) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+    SELECT hashtextextended('fkp.import ' || p_regency, 0)
+$$;
+
+CREATE OR REPLACE FUNCTION fkp.lock_regency_families(p_regency text) RETURNS void LANGUAGE sql AS $$
+    SELECT pg_advisory_xact_lock(fkp.regency_import_lock_key(p_regency));
+$$;
+
+-- The same lock, taken only when no writer holds it.
 CREATE FUNCTION fkp.try_lock_regency_families(p_regency text) RETURNS boolean LANGUAGE sql AS $$
-    SELECT pg_try_advisory_xact_lock(hashtextextended('fkp.import ' || p_regency, 0));
+    SELECT pg_try_advisory_xact_lock(fkp.regency_import_lock_key(p_regency));
 $$;
 
 CREATE OR REPLACE FUNCTION fkp.refuse_family_change_in_opened_forum() RETURNS trigger LANGUAGE plpgsql AS $$

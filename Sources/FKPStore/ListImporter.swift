@@ -290,12 +290,12 @@ public struct ListImporter: Sendable {
     /// Waits for any other import of the file's regencies to end, so that the difference is taken
     /// from what that import left: two loads of one regency at once both added the same families,
     /// and one failed on a duplicate key. Regencies are locked in code order, so two files that
-    /// share several cannot each wait for the other. The advisory lock's key is
-    /// `hashtextextended('fkp.import ' || regency, 0)`.
+    /// share several cannot each wait for the other (`fkp.lock_regency_families`, the lock every
+    /// write to a regency's families takes).
     private func lockRegencies(_ kind: Kind, on connection: PostgresConnection) async throws {
         let column = kind == .families ? "sls_code" : "code"
         try await connection.query("""
-            SELECT pg_advisory_xact_lock(hashtextextended('fkp.import ' || regency, 0))
+            SELECT fkp.lock_regency_families(regency)
               FROM (SELECT DISTINCT left(\(unescaped: column), 4) AS regency FROM import_staging ORDER BY 1) r
             """, logger: database.logger)
     }
