@@ -48,7 +48,7 @@ public struct RegionRepository: Sendable {
         let kept = summed ? try await regencyCounts(under: prefix) : [:]
         return try await database.read { connection in
             let rows = try await connection.query("""
-                WITH counts AS (
+                WITH counts AS (  -- below a regency only: above it, the counts were summed from those kept
                     SELECT left(sls_code, \(childLength)::int) AS code, welfare_group, count(*) AS n
                       FROM fkp.families
                      WHERE NOT \(summed) AND sls_code LIKE \(prefix + "%")

@@ -45,9 +45,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         progress.finish()
         if report.isNoOp {
-            CommandSupport.say("\(report.rows) rows, nothing changed (sha256 \(report.sha256)).")
+            CommandSupport.say("\(CommandSupport.counted(report.rows, "row", "rows")), nothing changed (sha256 \(report.sha256)).")
         } else {
-            CommandSupport.say("Import batch \(report.batchID ?? 0): \(report.rows) rows, \(report.added) added, "
+            CommandSupport.say("Import batch \(report.batchID ?? 0): \(CommandSupport.counted(report.rows, "row", "rows")), \(report.added) added, "
                                + "\(report.changed) changed, \(report.removed) removed (sha256 \(report.sha256)).")
         }
     }
