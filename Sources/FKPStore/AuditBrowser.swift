@@ -6,8 +6,18 @@ import PostgresNIO
 /// with stable links (each page starts below an entry id), limited to the reader's places.
 public struct AuditBrowser: Sendable {
     let database: Database
+    /// The most entries a place's forums may hold for them to be gathered whole: a village's forums
+    /// hold a few thousand each. (Its entries outside forums are few.) Also the most entries of one
+    /// action that are read backwards through the action's index, whatever the place.
+    let readWhole: Int64
 
-    public init(database: Database) { self.database = database }
+    public init(database: Database) { self.init(database: database, readWhole: 50_000) }
+
+    /// `readWhole` other than the default: for tests, which read every way on a few entries.
+    init(database: Database, readWhole: Int64) {
+        self.database = database
+        self.readWhole = readWhole
+    }
 
     public struct Filter: Sendable, Equatable {
         public var forumID: Int64?
@@ -45,71 +55,104 @@ public struct AuditBrowser: Sendable {
         }
     }
 
-    /// The most entries a place's forums may hold for them to be gathered whole: a village's forums
-    /// hold a few thousand each. (Its entries outside forums are few.)
-    static let placeReadWhole: Int64 = 50_000
-
     /// Up to `limit` entries below entry `before` (newest first); `within` limits them to the
     /// reader's places. An entry of a forum's chain lies where the forum is held; any other entry
     /// where its write was declared for.
     ///
     /// At national scale the trail holds hundreds of millions of entries, and PostgreSQL, asked for
     /// the newest few that pass a filter, reads it backwards from the newest until they come,
-    /// assuming them spread evenly; a forum's are all written within days. So a filter that few
-    /// entries pass is one an index serves in id order: a forum's entries by (forum_id, id), the
-    /// forum of chain `forum:<id>` (the capture sets both from the row's forum); a person's and a
-    /// whole action's by indexes of their own (migration 0029). A place (the one filtered on, else
-    /// the reader's only one) whose forums hold at most `placeReadWhole` entries, a village's, has
-    /// its entries gathered through the forum index and the index of entries outside forums by
-    /// place, then sorted; a larger place's entries are many among the newest, and read backwards.
-    /// The forums of the reader's places are gathered once, not looked up for every entry passed.
+    /// assuming them spread evenly; a forum's are all written within days, a regency's within
+    /// weeks. So each question is read where few entries are passed:
+    /// - a forum, a person or a family: through an index of its own (a forum's entries by
+    ///   (forum_id, id), the forum of chain `forum:<id>`; a person's by (actor, id), migration 0029),
+    ///   as is an action that few entries carry, by (action, id);
+    /// - a place whose forums hold at most `readWhole` entries (a village): its entries gathered
+    ///   through the forum index and the index of entries outside forums by place, then sorted;
+    /// - a larger place, or the reader's several: the newest of each chain of the place, merged
+    ///   (`newestAcrossChains`): a regency quiet for weeks while others work is read in its own
+    ///   entries, not behind every entry written since;
+    /// - everywhere, with none of these: backwards from the newest.
     public func entries(_ f: Filter, within roots: [RegionCode]?, before: Int64?, limit: Int) async throws -> [AuditEntry] {
-        let places = roots?.map(\.value) ?? []
-        let place = f.region ?? (roots?.count == 1 ? roots?.first : nil)
-        let (region, regionEnd) = (place?.value, place.map { $0.value + ":" })
+        guard let reach = Reach(region: f.region?.value, roots: roots?.map(\.value)) else { return [] }
         return try await database.read { connection in
-            var placeForums: [Int64] = []
-            var placeForumEntries: Int64 = 0
-            if let region, let regionEnd {
-                for try await (id, entries) in try await connection.query("""
-                    SELECT f.id, coalesce(h.seq, 0) FROM fkp.forums f LEFT JOIN audit.chain_heads h ON h.chain = 'forum:' || f.id
-                     WHERE f.region_code ~>=~ \(region) AND f.region_code ~<~ \(regionEnd)
-                    """, logger: database.logger).decode((Int64, Int64).self) {
-                    placeForums.append(id)
-                    placeForumEntries += entries
+            try await connection.transaction(logger: database.logger) { connection in
+                // The chains' newest and their entries are read in several queries: one snapshot for all.
+                try await connection.query(DatabaseSnapshot.readOnlySnapshot, logger: database.logger)
+                var condition = AuditEntryCondition(filter: f, before: before)
+                var placeEntries: Int64 = 0
+                switch reach {
+                case .everywhere: break
+                case .place(let code):
+                    let (forums, entries) = try await forumsHeld(in: code, on: connection)
+                    condition.place = .init(code: code, forums: forums)
+                    placeEntries = entries
+                case .places(let codes):
+                    condition.roots = codes
                 }
+                let narrow = f.forumID != nil || f.actor != nil || f.familyID != nil
+                let order: String
+                switch reach {
+                case .everywhere: order = "e.id"
+                case .place where placeEntries <= readWhole:
+                    // `e.id + 0` is the same order as `e.id`, but not the primary key's: the entries
+                    // are then gathered and sorted, not read backwards. A code constant, never input.
+                    order = "e.id + 0"
+                case .place, .places:
+                    if narrow { order = "e.id"; break }
+                    if let action = f.action?.exact, try await fewEntries(of: action, on: connection) { order = "e.id"; break }
+                    let ids = try await newestAcrossChains(condition, of: reach.places, limit: limit, on: connection)
+                    return try await rows(ids, on: connection)
+                }
+                var found: [AuditEntry] = []
+                let rows = try await connection.query("""
+                    SELECT \(unescaped: Self.columns) FROM audit.entries e
+                     WHERE \(condition.sql)
+                     ORDER BY \(unescaped: order) DESC
+                     LIMIT \(limit)
+                    """, logger: database.logger)
+                for try await row in rows { found.append(try AuditRepository.decode(row)) }
+                return found
             }
-            // `e.id + 0` is the same order as `e.id`, but not the primary key's: the entries are then
-            // gathered and sorted, not read backwards. A code constant, never input.
-            let order = place != nil && placeForumEntries <= Self.placeReadWhole ? "e.id + 0" : "e.id"
-            var found: [AuditEntry] = []
-            let rows = try await connection.query("""
-                SELECT id, chain, seq, prev_hash, hash, audit.timestamp_text(occurred_at), actor, actor_role, forum_id,
-                       region_code, action, reason, decision_ref, table_name, operation, row_key, old_row::text, new_row::text
-                  FROM audit.entries e
-                 WHERE (\(before)::bigint IS NULL OR e.id < \(before))
-                   AND (\(f.forumID)::bigint IS NULL OR e.forum_id = \(f.forumID))
-                   AND (\(region)::text IS NULL
-                        OR (e.forum_id IS NULL AND e.region_code ~>=~ \(region) AND e.region_code ~<~ \(regionEnd))
-                        OR e.forum_id = ANY(\(placeForums)::bigint[]))
-                   AND (\(f.familyID)::text IS NULL OR e.new_row ->> 'family_id' = \(f.familyID) OR e.old_row ->> 'family_id' = \(f.familyID)
-                        OR (e.table_name = 'fkp.families' AND e.row_key = \(f.familyID)))
-                   AND (\(f.actor)::text IS NULL OR e.actor = \(f.actor))
-                   AND (\(f.action?.exact)::text IS NULL OR e.action = \(f.action?.exact))
-                   AND (\(f.action?.pattern)::text IS NULL OR e.action LIKE \(f.action?.pattern))
-                   AND (\(f.from)::timestamptz IS NULL OR e.occurred_at >= \(f.from))
-                   AND (\(f.to)::timestamptz IS NULL OR e.occurred_at < \(f.to))
-                   AND (\(roots == nil)
-                        OR (e.forum_id IS NULL
-                            AND EXISTS (SELECT 1 FROM unnest(\(places)::text[]) AS p(code)
-                                         WHERE e.region_code ~>=~ p.code AND e.region_code ~<~ (p.code || ':')))
-                        OR e.forum_id IN (SELECT f.id FROM unnest(\(places)::text[]) AS p(code)
-                                            JOIN fkp.forums f ON f.region_code ~>=~ p.code AND f.region_code ~<~ (p.code || ':')))
-                 ORDER BY \(unescaped: order) DESC
-                 LIMIT \(limit)
-                """, logger: database.logger)
-            for try await row in rows { found.append(try AuditRepository.decode(row)) }
-            return found
         }
+    }
+
+    /// The columns `AuditRepository.decode` reads.
+    static let columns = """
+        id, chain, seq, prev_hash, hash, audit.timestamp_text(occurred_at), actor, actor_role, forum_id,
+        region_code, action, reason, decision_ref, table_name, operation, row_key, old_row::text, new_row::text
+        """
+
+    /// The entries `ids`, newest first.
+    func rows(_ ids: [Int64], on connection: PostgresConnection) async throws -> [AuditEntry] {
+        guard !ids.isEmpty else { return [] }
+        var found: [AuditEntry] = []
+        let rows = try await connection.query("""
+            SELECT \(unescaped: Self.columns) FROM audit.entries e WHERE e.id = ANY(\(ids)::bigint[]) ORDER BY e.id DESC
+            """, logger: database.logger)
+        for try await row in rows { found.append(try AuditRepository.decode(row)) }
+        return found
+    }
+
+    /// The forums held in `place`, and how many entries their chains hold (from their heads).
+    private func forumsHeld(in place: String, on connection: PostgresConnection) async throws -> ([Int64], Int64) {
+        var forums: [Int64] = [], entries: Int64 = 0
+        for try await (id, count) in try await connection.query("""
+            SELECT f.id, coalesce(h.seq, 0) FROM fkp.forums f LEFT JOIN audit.chain_heads h ON h.chain = 'forum:' || f.id
+             WHERE f.region_code ~>=~ \(place) AND f.region_code ~<~ \(place + ":")
+            """, logger: database.logger).decode((Int64, Int64).self) {
+            forums.append(id)
+            entries += count
+        }
+        return (forums, entries)
+    }
+
+    /// Whether at most `readWhole` entries carry `action`: then its index is read backwards, passing
+    /// no more than those, whatever the place.
+    private func fewEntries(of action: String, on connection: PostgresConnection) async throws -> Bool {
+        let rows = try await connection.query("""
+            SELECT count(*) FROM (SELECT 1 FROM audit.entries WHERE action = \(action) LIMIT \(readWhole + 1)) AS carrying
+            """, logger: database.logger)
+        for try await count in rows.decode(Int64.self) { return count <= readWhole }
+        return false
     }
 }

@@ -91,4 +91,82 @@ final class AuditBrowserTests: XCTestCase {
             XCTAssertEqual(paged.map(\.id), paged.map(\.id).sorted(by: >))
         }
     }
+
+    /// Every way of reading (through the forum, person or action index, gathered for a small place,
+    /// chain by chain for a large one or several, backwards everywhere) lists the entries the rule
+    /// says, newest first, each once, at every page size: checked against the rule applied here.
+    func testEveryWayOfReadingListsTheEntriesTheRuleSays() async throws {
+        try await withTestDatabase { db, _ in
+            try await Self.seed(db)
+            try await SQLTest.write(db, [
+                "INSERT INTO fkp.regions (code, name, level) VALUES ('3202010', 'Cibadak', 'district'), "
+                    + "('3202010001', 'Desa Tiga', 'village'), ('32020100010001', 'RT 001', 'sls')",
+            ] + SQLTest.forum(units: ["32020100010001"], region: "3202010001"))
+            // Writes of three forums in two regencies, outside forums in both, and for the province
+            // (the national chain), interleaved.
+            let writes: [(sql: String, actor: String, action: String, forum: Int64?, region: String?)] = [
+                ("UPDATE fkp.forums SET venue = venue || '.' WHERE id = 1", "fasil", "review.save", 1, nil),
+                ("UPDATE fkp.forums SET venue = venue || '.' WHERE id = 3", "lain", "review.save", 3, nil),
+                ("UPDATE fkp.regions SET name = name || '.' WHERE code = '3201010002'", "bps", "import.regions", nil, "3201010002"),
+                ("UPDATE fkp.forums SET venue = venue || '.' WHERE id = 2", "fasil", "forum.invite", 2, nil),
+                ("UPDATE fkp.regions SET name = name || '.' WHERE code = '32'", "admin", "import.regions", nil, "32"),
+                ("UPDATE fkp.regions SET name = name || '.' WHERE code = '3202010001'", "bps.other", "user.create", nil, "3202010001"),
+                ("UPDATE fkp.forums SET venue = venue || '.' WHERE id = 1", "ketua", "review.save", 1, nil),
+            ]
+            for round in 0..<6 {
+                for (index, w) in writes.enumerated() where (round + index) % 3 != 0 {
+                    try await Self.write(db, w.sql, actor: w.actor, action: w.action, forum: w.forum, region: w.region)
+                }
+            }
+            struct Row { var id: Int64; var place: String?; var actor: String; var action: String; var forum: Int64?; var at: Date }
+            var all: [Row] = []
+            for try await (id, place, actor, action, forum, at) in try await db.client.query("""
+                SELECT e.id, coalesce(f.region_code, e.region_code), e.actor, e.action, e.forum_id, e.occurred_at
+                  FROM audit.entries e LEFT JOIN fkp.forums f ON f.id = e.forum_id ORDER BY e.id DESC
+                """, logger: db.logger).decode((Int64, String?, String, String, Int64?, Date).self) {
+                all.append(Row(id: id, place: place, actor: actor, action: action, forum: forum, at: at))
+            }
+            func within(_ place: String?, _ codes: [String]) -> Bool { place.map { p in codes.contains { p.hasPrefix($0) } } ?? false }
+            let (from, to) = (all[all.count * 2 / 3].at, all[all.count / 4].at)
+            let cases: [(AuditBrowser.Filter, [String]?)] = [
+                (.init(), nil), (.init(), ["3201"]), (.init(), ["32"]), (.init(), ["3201010001", "3202"]),
+                (.init(region: try RegionCode("32")), nil), (.init(region: try RegionCode("3201010002")), ["3201"]),
+                (.init(region: try RegionCode("32")), ["3201010002", "3202"]), (.init(region: try RegionCode("3201")), ["3201010001"]),
+                (.init(region: try RegionCode("3202")), ["3201"]),
+                (.init(action: .exactly("review.save")), ["3201"]), (.init(action: .exactly("import.regions")), ["32"]),
+                (.init(action: .startingWith("forum.")), ["32"]), (.init(action: .startingWith("review")), ["3201", "3202"]),
+                (.init(actor: "fasil"), ["3201"]), (.init(forumID: 1), ["3201"]), (.init(forumID: 3), ["3201"]),
+                (.init(from: from, to: to), ["3201"]), (.init(from: from), ["3201010001", "3202"]), (.init(to: to), nil),
+            ]
+            for (filter, roots) in cases {
+                let expected = all.filter { e in
+                    let action = switch filter.action {
+                    case nil: true
+                    case .exactly(let name): e.action == name
+                    case .startingWith(let start): e.action.hasPrefix(start)
+                    }
+                    return action && (filter.region.map { within(e.place, [$0.value]) } ?? true) && (roots.map { within(e.place, $0) } ?? true)
+                        && (filter.forumID.map { e.forum == $0 } ?? true) && (filter.actor.map { e.actor == $0 } ?? true)
+                        && (filter.from.map { e.at >= $0 } ?? true) && (filter.to.map { e.at < $0 } ?? true)
+                }.map(\.id)
+                let outsideTheReader = filter.forumID == 3 || filter.region?.value == "3202"
+                XCTAssertEqual(expected.isEmpty, outsideTheReader, "\(filter) within \(roots ?? []): the case is not empty by chance")
+                for readWhole: Int64 in [0, 1_000_000] {
+                    let browser = AuditBrowser(database: db, readWhole: readWhole)
+                    for limit in [1, 2, 7] {
+                        var paged: [Int64] = []
+                        var before: Int64?
+                        while paged.count <= all.count {
+                            let page = try await browser.entries(filter, within: roots?.map { try RegionCode($0) }, before: before, limit: limit)
+                            XCTAssertLessThanOrEqual(page.count, limit)
+                            guard let last = page.last else { break }
+                            paged += page.map(\.id)
+                            before = last.id
+                        }
+                        XCTAssertEqual(paged, expected, "\(filter) within \(roots ?? []), read whole up to \(readWhole), \(limit) a page")
+                    }
+                }
+            }
+        }
+    }
 }
