@@ -9,8 +9,8 @@ import PostgresNIO
 /// Measurements that need the application's own code paths (docs/benchmarks.md).
 struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "benchmark", abstract: "Measure the server's own write paths on a scratch database (DATABASE_URL).",
-        subcommands: [Verdicts.self, AuditTrail.self])
+        commandName: "benchmark", abstract: "Measure the server's own paths on a scratch database (DATABASE_URL).",
+        subcommands: [Verdicts.self, AuditTrail.self, AuditPages.self])
 
     /// Audited verdict writes: many open forums, several writers in each, through ReviewRepository.save
     /// (what the review page's handler calls); afterwards every audit chain is verified.
