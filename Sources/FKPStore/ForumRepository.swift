@@ -201,14 +201,34 @@ public struct ForumRepository: Sendable {
         }
     }
 
-    /// The forums held in `region` or below it, soonest first.
-    public func list(within region: RegionCode) async throws -> [Listed] {
+    /// The forums held in `region` or below it, soonest first, `limit` at a time: those after forum
+    /// `after` in that order, only those in `state` when it is given. (A province holds thousands:
+    /// each listed forum's families and verdicts are counted, for the page's forums only.)
+    public func list(within region: RegionCode, state: ForumState? = nil, after: Int64? = nil, limit: Int) async throws -> [Listed] {
         try await list("""
             WITH own(place) AS (SELECT NULL::text WHERE false)
             \(unescaped: Self.listedColumns)
              WHERE f.region_code ~>=~ \(region.value) AND f.region_code ~<~ \(region.value + ":")
+               AND (\(state?.rawValue)::text IS NULL OR f.state = \(state?.rawValue))
+               AND (\(after)::bigint IS NULL OR (f.starts_at, f.id) > (SELECT a.starts_at, a.id FROM fkp.forums a WHERE a.id = \(after)))
              ORDER BY f.starts_at, f.id
+             LIMIT \(limit)
             """)
+    }
+
+    /// How many forums are held in `region` or below it, in each state that any is in.
+    public func stateCounts(within region: RegionCode) async throws -> [ForumState: Int] {
+        try await database.read { connection in
+            let rows = try await connection.query("""
+                SELECT state, count(*) FROM fkp.forums WHERE region_code ~>=~ \(region.value) AND region_code ~<~ \(region.value + ":")
+                 GROUP BY state
+                """, logger: database.logger)
+            var counts: [ForumState: Int] = [:]
+            for try await (state, count) in rows.decode((String, Int64).self) {
+                if let state = ForumState(rawValue: state) { counts[state] = Int(count) }
+            }
+            return counts
+        }
     }
 
     /// The forums a person takes part in: on its team, invited to it, heading one of its units,

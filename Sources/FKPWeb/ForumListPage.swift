@@ -28,16 +28,34 @@ struct ForumListPage {
         }
     }
 
+    /// A choice of the forums listed: all of them, or those in one state, with how many there are.
+    struct StateLink {
+        let href: String; let label: String; let count: Int
+        /// The choice the page shows.
+        let current: Bool
+    }
+
     let code: String
     let name: String
     let rows: [Row]
     let mayPlan: Bool
+    /// All, then each state that any forum of the place is in, in the order forums go through them.
+    let states: [StateLink]
+    /// The next page, after the last forum shown, in the same state; nil on the last page.
+    let nextHref: String?
 
-    init(region: Region, forums: [ForumRepository.Listed], mayPlan: Bool, language: Language) {
+    init(region: Region, forums: [ForumRepository.Listed], hasMore: Bool, state: ForumState?, counts: [ForumState: Int],
+         mayPlan: Bool, language: Language) {
         let t = Translations(language: language)
         code = region.code.value
         name = region.name
         rows = forums.map { Row($0, t: t, language: language) }
         self.mayPlan = mayPlan
+        let base = "/regions/\(region.code.value)/forums"
+        states = [StateLink(href: base, label: t["forums_all"], count: counts.values.reduce(0, +), current: state == nil)]
+            + ForumState.allCases.compactMap { s in
+                counts[s].map { StateLink(href: base + "?state=\(s.rawValue)", label: t["forum_state_\(s.rawValue)"], count: $0, current: s == state) }
+            }
+        nextHref = hasMore ? forums.last.map { last in base + "?" + (state.map { "state=\($0.rawValue)&" } ?? "") + "after=\(last.id)" } : nil
     }
 }

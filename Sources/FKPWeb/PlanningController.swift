@@ -102,13 +102,29 @@ struct PlanningController {
         return redirect("/forums/\(forumID)")
     }
 
+    /// The forums of a place, soonest first, a hundred to a page (`after` the last one shown), all
+    /// of them or those in one `state`.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let region = try await requestedRegion(context, action: .viewForum)
-        let page = ForumListPage(region: region, forums: try await forums.list(within: region.code),
+        let query = request.formQuery
+        let state = try query["state"].flatMap { $0.isEmpty ? nil : $0 }.map { text in
+            guard let state = ForumState(rawValue: text) else { throw HTTPError(.badRequest, message: "state: no forum state is called that") }
+            return state
+        }
+        let after = try query["after"].flatMap { $0.isEmpty ? nil : $0 }.map { text in
+            guard let id = Int64(text) else { throw HTTPError(.badRequest, message: "after: not a forum number") }
+            return id
+        }
+        // One more than a page: whether a next page exists.
+        let listed = try await forums.list(within: region.code, state: state, after: after, limit: Self.pageSize + 1)
+        let page = ForumListPage(region: region, forums: Array(listed.prefix(Self.pageSize)), hasMore: listed.count > Self.pageSize, state: state,
+                                 counts: try await forums.stateCounts(within: region.code),
                                  mayPlan: region.level == .village && AccessPolicy.decide(context.principal, .planForum, .region(region.code)) == .allow,
                                  language: context.language)
         return try renderer.render("forums", title: "forums_title", content: page, request: request, context: context)
     }
+
+    static let pageSize = 100
 
     @Sendable func new(_ request: Request, context: AppRequestContext) async throws -> Response {
         let village = try await requestedVillage(context)
