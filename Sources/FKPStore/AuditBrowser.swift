@@ -105,7 +105,7 @@ public struct AuditBrowser: Sendable {
                 }
                 var found: [AuditEntry] = []
                 let rows = try await connection.query("""
-                    SELECT \(unescaped: Self.columns) FROM audit.entries e
+                    SELECT \(unescaped: AuditRepository.decodedColumns) FROM audit.entries e
                      WHERE \(condition.sql)
                      ORDER BY \(unescaped: order) DESC
                      LIMIT \(limit)
@@ -116,18 +116,12 @@ public struct AuditBrowser: Sendable {
         }
     }
 
-    /// The columns `AuditRepository.decode` reads.
-    static let columns = """
-        id, chain, seq, prev_hash, hash, audit.timestamp_text(occurred_at), actor, actor_role, forum_id,
-        region_code, action, reason, decision_ref, table_name, operation, row_key, old_row::text, new_row::text
-        """
-
     /// The entries `ids`, newest first.
-    func rows(_ ids: [Int64], on connection: PostgresConnection) async throws -> [AuditEntry] {
+    private func rows(_ ids: [Int64], on connection: PostgresConnection) async throws -> [AuditEntry] {
         guard !ids.isEmpty else { return [] }
         var found: [AuditEntry] = []
         let rows = try await connection.query("""
-            SELECT \(unescaped: Self.columns) FROM audit.entries e WHERE e.id = ANY(\(ids)::bigint[]) ORDER BY e.id DESC
+            SELECT \(unescaped: AuditRepository.decodedColumns) FROM audit.entries e WHERE e.id = ANY(\(ids)::bigint[]) ORDER BY e.id DESC
             """, logger: database.logger)
         for try await row in rows { found.append(try AuditRepository.decode(row)) }
         return found

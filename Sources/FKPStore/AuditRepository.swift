@@ -242,10 +242,15 @@ public struct AuditRepository: Sendable {
         public var description: String { "an audit entry of chain \(chain ?? "(none)") lacks a field the chain rule requires" }
     }
 
+    /// The columns `decode` reads, in its order.
+    static let decodedColumns = """
+        id, chain, seq, prev_hash, hash, audit.timestamp_text(occurred_at), actor, actor_role, forum_id,
+        region_code, action, reason, decision_ref, table_name, operation, row_key, old_row::text, new_row::text
+        """
+
     static func selectEntries(chain: String?) -> PostgresQuery {
         """
-        SELECT id, chain, seq, prev_hash, hash, audit.timestamp_text(occurred_at), actor, actor_role, forum_id,
-               region_code, action, reason, decision_ref, table_name, operation, row_key, old_row::text, new_row::text
+        SELECT \(unescaped: decodedColumns)
           FROM audit.entries WHERE \(chain)::text IS NULL OR chain = \(chain)
          ORDER BY chain, seq, id
         """

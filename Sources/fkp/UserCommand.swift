@@ -64,6 +64,7 @@ struct UserCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List accounts and their roles, optionally inside one place.")
         @Option(help: "Only accounts with a role inside this BPS code.") var region: String?
+        static let pageSize = 1_000
 
         func run() async throws {
             try await CommandSupport.reportingFailures {
@@ -73,15 +74,21 @@ struct UserCommand: AsyncParsableCommand {
                 }
                 let config = try CommandSupport.configuration(folders: [])
                 let logger = CommandSupport.bootstrapLogging(level: .warning)
-                let listed = try await PostgresClient.with(config.database, logger: logger) { client in
-                    try await AccountRepository(database: Database(client: client, logger: logger)).list(within: roots)
-                }
-                for entry in listed {
-                    let roles = entry.assignments.map { a in
-                        a.role.rawValue + (a.region.map { "@\($0.value)" } ?? "@national") + (a.forumID.map { "#forum\($0)" } ?? "")
-                    }.joined(separator: ",")
-                    let state = entry.account.isDisabled ? "disabled" : "active"
-                    CommandSupport.say("\(entry.account.username)\t\(state)\t\(roles)\t\(entry.account.displayName)")
+                // A page at a time, printed as it comes: a season has over a million accounts.
+                try await PostgresClient.with(config.database, logger: logger) { client in
+                    let accounts = AccountRepository(database: Database(client: client, logger: logger))
+                    var after: String?
+                    repeat {
+                        let page = try await accounts.list(within: roots, after: after, limit: Self.pageSize)
+                        for entry in page {
+                            let roles = entry.assignments.map { a in
+                                a.role.rawValue + (a.region.map { "@\($0.value)" } ?? "@national") + (a.forumID.map { "#forum\($0)" } ?? "")
+                            }.joined(separator: ",")
+                            let state = entry.account.isDisabled ? "disabled" : "active"
+                            CommandSupport.say("\(entry.account.username)\t\(state)\t\(roles)\t\(entry.account.displayName)")
+                        }
+                        after = page.count == Self.pageSize ? page.last?.account.username : nil
+                    } while after != nil
                 }
             }
         }
