@@ -5,7 +5,7 @@ extension AuditBrowser {
     enum Reach: Equatable {
         case everywhere
         case place(String)
-        /// Several places, none within another's reach of the page (the reader's).
+        /// Several places: the reader's, or those of the reader's that lie in the place filtered on.
         case places([String])
 
         /// Nil when the place filtered on lies outside every place of the reader.

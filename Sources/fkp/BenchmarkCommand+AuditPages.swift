@@ -18,6 +18,10 @@ extension BenchmarkCommand {
         @Option(help: "The auditor's place (a regency's code, say).") var place = "3296"
         @Option(help: "Times each page is read; the median is printed.") var runs = 5
 
+        func validate() throws {
+            guard runs >= 1 else { throw ValidationError("--runs must be 1 or more") }
+        }
+
         func run() async throws {
             try await CommandSupport.reportingFailures {
                 let config = try CommandSupport.configuration(folders: [])
@@ -45,20 +49,20 @@ extension BenchmarkCommand {
                     ]
                     for (name, filter, roots) in pages {
                         var times: [Double] = []
-                        var listed = 0, tenth = 0.0
+                        var listed = 0
                         for _ in 0..<runs {
                             let started = Date()
                             listed = try await browser.entries(filter, within: roots, before: nil, limit: 51).count
                             times.append(Date().timeIntervalSince(started))
                         }
-                        // The tenth page, as its link gives it.
+                        // Pages 1 to 10, each from the link of the one before.
                         var before: Int64?
                         let pagingStarted = Date()
                         for _ in 0..<10 {
                             guard let last = try await browser.entries(filter, within: roots, before: before, limit: 51).dropLast().last else { break }
                             before = last.id
                         }
-                        tenth = Date().timeIntervalSince(pagingStarted) / 10
+                        let tenth = Date().timeIntervalSince(pagingStarted) / 10
                         CommandSupport.say(String(format: "%@: %.1f ms (median of %d), %d listed; pages 1 to 10: %.1f ms each",
                                                   name, times.sorted()[times.count / 2] * 1000, runs, listed, tenth * 1000))
                     }
