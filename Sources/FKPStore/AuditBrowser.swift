@@ -71,7 +71,8 @@ public struct AuditBrowser: Sendable {
     /// - a larger place, or the reader's several: the newest of each chain of the place, merged
     ///   (`newestAcrossChains`): a regency quiet for weeks while others work is read in its own
     ///   entries, not behind every entry written since;
-    /// - everywhere, with none of these: backwards from the newest.
+    /// - everywhere: a time range that holds at most `readWhole` entries gathered through the time
+    ///   index; otherwise backwards from the newest.
     public func entries(_ f: Filter, within roots: [RegionCode]?, before: Int64?, limit: Int) async throws -> [AuditEntry] {
         guard let reach = Reach(region: f.region?.value, roots: roots?.map(\.value)) else { return [] }
         return try await database.read { connection in
@@ -90,16 +91,22 @@ public struct AuditBrowser: Sendable {
                     condition.roots = codes
                 }
                 let narrow = f.forumID != nil || f.actor != nil || f.familyID != nil
-                let order: String
+                var order: String
                 switch reach {
-                case .everywhere: order = "e.id"
+                case .everywhere:
+                    // A time range that holds few entries is gathered through the time index: read
+                    // backwards, an old one would pass every entry written since.
+                    order = "e.id"
+                    if !narrow, f.from != nil || f.to != nil, try await fewEntries("""
+                        (\(f.from)::timestamptz IS NULL OR e.occurred_at >= \(f.from)) AND (\(f.to)::timestamptz IS NULL OR e.occurred_at < \(f.to))
+                        """, on: connection) { order = "e.id + 0" }
                 case .place where placeEntries <= readWhole:
                     // `e.id + 0` is the same order as `e.id`, but not the primary key's: the entries
                     // are then gathered and sorted, not read backwards. A code constant, never input.
                     order = "e.id + 0"
                 case .place, .places:
                     if narrow { order = "e.id"; break }
-                    if let action = f.action?.exact, try await fewEntries(of: action, on: connection) { order = "e.id"; break }
+                    if let action = f.action?.exact, try await fewEntries("e.action = \(action)", on: connection) { order = "e.id"; break }
                     let ids = try await newestAcrossChains(condition, of: reach.places, limit: limit, on: connection)
                     return try await rows(ids, on: connection)
                 }
@@ -140,11 +147,12 @@ public struct AuditBrowser: Sendable {
         return (forums, entries)
     }
 
-    /// Whether at most `readWhole` entries carry `action`: then its index is read backwards, passing
-    /// no more than those, whatever the place.
-    private func fewEntries(of action: String, on connection: PostgresConnection) async throws -> Bool {
+    /// Whether at most `readWhole` entries meet `condition` (on `audit.entries e`), counted through
+    /// an index: an action's entries are then read backwards through its own, passing no more than
+    /// those, whatever the place; a time range's are gathered.
+    private func fewEntries(_ condition: SQLFragment, on connection: PostgresConnection) async throws -> Bool {
         let rows = try await connection.query("""
-            SELECT count(*) FROM (SELECT 1 FROM audit.entries WHERE action = \(action) LIMIT \(readWhole + 1)) AS carrying
+            SELECT count(*) FROM (SELECT 1 FROM audit.entries e WHERE \(condition) LIMIT \(readWhole + 1)) AS meeting
             """, logger: database.logger)
         for try await count in rows.decode(Int64.self) { return count <= readWhole }
         return false

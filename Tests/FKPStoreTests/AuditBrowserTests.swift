@@ -136,7 +136,7 @@ final class AuditBrowserTests: XCTestCase {
                 (.init(action: .exactly("review.save")), ["3201"]), (.init(action: .exactly("import.regions")), ["32"]),
                 (.init(action: .startingWith("forum.")), ["32"]), (.init(action: .startingWith("review")), ["3201", "3202"]),
                 (.init(actor: "fasil"), ["3201"]), (.init(forumID: 1), ["3201"]), (.init(forumID: 3), ["3201"]),
-                (.init(from: from, to: to), ["3201"]), (.init(from: from), ["3201010001", "3202"]), (.init(to: to), nil),
+                (.init(from: from, to: to), ["3201"]), (.init(from: from), ["3201010001", "3202"]), (.init(to: to), nil), (.init(from: from, to: to), nil),
             ]
             for (filter, roots) in cases {
                 let expected = all.filter { e in
