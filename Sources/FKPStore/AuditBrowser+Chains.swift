@@ -10,7 +10,7 @@ extension AuditBrowser {
 
         /// Nil when the place filtered on lies outside every place of the reader.
         init?(region: String?, roots: [String]?) {
-            switch (region, roots) {
+            switch (region, roots.map(Self.outermost)) {
             case (nil, nil): self = .everywhere
             case (let region?, nil): self = .place(region)
             case (nil, let roots?):
@@ -23,6 +23,15 @@ extension AuditBrowser {
                 guard !inside.isEmpty else { return nil }
                 self = inside.count == 1 ? .place(inside[0]) : .places(inside)
             }
+        }
+
+        /// The places of `codes` that none of the others holds, once each: a reader of a regency
+        /// and of one of its villages reads the regency.
+        static func outermost(_ codes: [String]) -> [String] {
+            var kept: [String] = []
+            // A code sorts before every code it holds.
+            for code in Set(codes).sorted() where !kept.contains(where: { code.hasPrefix($0) }) { kept.append(code) }
+            return kept
         }
 
         var places: [String] {

@@ -129,7 +129,7 @@ final class AuditBrowserTests: XCTestCase {
             func within(_ place: String?, _ codes: [String]) -> Bool { place.map { p in codes.contains { p.hasPrefix($0) } } ?? false }
             let (from, to) = (all[all.count * 2 / 3].at, all[all.count / 4].at)
             let cases: [(AuditBrowser.Filter, [String]?)] = [
-                (.init(), nil), (.init(), ["3201"]), (.init(), ["32"]), (.init(), ["3201010001", "3202"]),
+                (.init(), nil), (.init(), ["3201"]), (.init(), ["32"]), (.init(), ["3201010001", "3202"]), (.init(), ["3201", "3201010001", "3201"]),
                 (.init(region: try RegionCode("32")), nil), (.init(region: try RegionCode("3201010002")), ["3201"]),
                 (.init(region: try RegionCode("32")), ["3201010002", "3202"]), (.init(region: try RegionCode("3201")), ["3201010001"]),
                 (.init(region: try RegionCode("3202")), ["3201"]),
@@ -168,5 +168,19 @@ final class AuditBrowserTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// Where a page may read: the place filtered on within the reader's places, each place once.
+    func testAPageReadsThePlaceFilteredOnWithinTheReadersPlaces() {
+        typealias Reach = AuditBrowser.Reach
+        XCTAssertEqual(Reach(region: nil, roots: nil), .everywhere)
+        XCTAssertEqual(Reach(region: "3201", roots: nil), .place("3201"))
+        XCTAssertEqual(Reach(region: nil, roots: ["3201", "3201010001", "3201"]), .place("3201"), "a village of the regency adds nothing")
+        XCTAssertEqual(Reach(region: nil, roots: ["3202", "3201"]), .places(["3201", "3202"]))
+        XCTAssertEqual(Reach(region: "3201010001", roots: ["3201"]), .place("3201010001"))
+        XCTAssertEqual(Reach(region: "32", roots: ["3201010002", "3202", "3301"]), .places(["3201010002", "3202"]))
+        XCTAssertEqual(Reach(region: "32", roots: ["3201010002", "3301"]), .place("3201010002"))
+        XCTAssertNil(Reach(region: "3202", roots: ["3201"]), "outside every place of the reader")
+        XCTAssertNil(Reach(region: nil, roots: []), "a reader of no place")
     }
 }
