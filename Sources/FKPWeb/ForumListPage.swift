@@ -39,8 +39,11 @@ struct ForumListPage {
     let name: String
     let rows: [Row]
     let mayPlan: Bool
-    /// All, then each state that any forum of the place is in, in the order forums go through them.
+    /// All, then each state that any forum of the place is in, in the order forums go through them;
+    /// none for a place without forums.
     let states: [StateLink]
+    /// Stored, not computed: the template engine sees stored properties only.
+    let hasStates: Bool
     /// The next page, after the last forum shown, in the same state; nil on the last page.
     let nextHref: String?
 
@@ -52,10 +55,12 @@ struct ForumListPage {
         rows = forums.map { Row($0, t: t, language: language) }
         self.mayPlan = mayPlan
         let base = "/regions/\(region.code.value)/forums"
-        states = [StateLink(href: base, label: t["forums_all"], count: counts.values.reduce(0, +), current: state == nil)]
+        let total = counts.values.reduce(0, +)
+        states = total == 0 ? [] : [StateLink(href: base, label: t["forums_all"], count: total, current: state == nil)]
             + ForumState.allCases.compactMap { s in
                 counts[s].map { StateLink(href: base + "?state=\(s.rawValue)", label: t["forum_state_\(s.rawValue)"], count: $0, current: s == state) }
             }
+        hasStates = !states.isEmpty
         nextHref = hasMore ? forums.last.map { last in base + "?" + (state.map { "state=\($0.rawValue)&" } ?? "") + "after=\(last.id)" } : nil
     }
 }

@@ -72,6 +72,9 @@ final class ForumListTests: XCTestCase {
 
             let village = try await Self.forums(&staff, from: "/regions/3201010002/forums")
             XCTAssertEqual(village.ids, [2], "only the forums of the place")
+            let unit = try await staff.get("/regions/32010100010003/forums")
+            XCTAssertTrue(unit.text.contains("Belum ada forum di wilayah ini."))
+            XCTAssertFalse(unit.text.contains("class=\"choices\""), "no choice of states where there is no forum")
 
             let badState = try await staff.get("/regions/3201/forums?state=selesai")
             XCTAssertEqual(badState.status, .badRequest)
