@@ -1,5 +1,6 @@
 import FKPCore
 import FKPStore
+import HTTPTypes
 
 /// The forums of a region: state, date and progress of each.
 struct ForumListPage {
@@ -26,6 +27,17 @@ struct ForumListPage {
             ownUnits = f.ownUnits.map { UnitLink(href: "/forums/\(f.id)/units/\($0.code)", name: $0.name) }
             hasOwnUnits = !ownUnits.isEmpty
         }
+    }
+
+    /// A stage or a page in the address that cannot be read: the page names the field and what it
+    /// holds, and leads back to the whole list.
+    struct Unreadable: ExplainedRefusal {
+        enum Field: String { case state, after }
+        let field: Field
+        let typed: String
+        let back: String?
+        var status: HTTPResponse.Status { .badRequest }
+        func message(_ t: Translations) -> String { t.filling("forums_unreadable_\(field.rawValue)", ["typed": typed]) }
     }
 
     /// A choice of the forums listed: all of them, or those in one state, with how many there are.

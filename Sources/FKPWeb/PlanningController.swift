@@ -107,12 +107,13 @@ struct PlanningController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let region = try await requestedRegion(context, action: .viewForum)
         let query = request.formQuery
+        let whole = "/regions/\(region.code.value)/forums"
         let state = try query["state"].flatMap { $0.isEmpty ? nil : $0 }.map { text in
-            guard let state = ForumState(rawValue: text) else { throw HTTPError(.badRequest, message: "state: no forum state is called that") }
+            guard let state = ForumState(rawValue: text) else { throw ForumListPage.Unreadable(field: .state, typed: text, back: whole) }
             return state
         }
         let after = try query["after"].flatMap { $0.isEmpty ? nil : $0 }.map { text in
-            guard let id = Int64(text) else { throw HTTPError(.badRequest, message: "after: not a forum number") }
+            guard let id = Int64(text) else { throw ForumListPage.Unreadable(field: .after, typed: text, back: whole) }
             return id
         }
         // One more than a page: whether a next page exists.

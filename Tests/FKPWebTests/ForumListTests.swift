@@ -78,9 +78,11 @@ final class ForumListTests: XCTestCase {
 
             let badState = try await staff.get("/regions/3201/forums?state=selesai")
             XCTAssertEqual(badState.status, .badRequest)
-            XCTAssertTrue(badState.text.contains("state"), "the error names the field")
+            XCTAssertTrue(badState.text.contains("Tahap forum “selesai” tidak dikenal"), "the page names the field and what it holds")
+            XCTAssertTrue(badState.text.contains("href=\"/regions/3201/forums\""), "and leads back to the whole list")
             let badAfter = try await staff.get("/regions/3201/forums?after=x")
             XCTAssertEqual(badAfter.status, .badRequest)
+            XCTAssertTrue(badAfter.text.contains("Halaman “x” tidak terbaca"))
 
             var other = TestBrowser(client)
             try await other.login("bps.other", TestAccounts.password)
