@@ -83,8 +83,24 @@ public struct ListImporter: Sendable {
         var rows = 0
         let flushAt = 1 << 16
         var buffer = ByteBufferAllocator().buffer(capacity: flushAt + 4096)
+        /// The header's name for column `number` (from 1), or `#number` where there is none.
+        func columnName(_ number: Int) -> String {
+            header.flatMap { h in h.positions.first { $0.value == number - 1 }?.key } ?? "#\(number)"
+        }
         /// Checks a record; a row is written for COPY while the file has shown no problem.
         func take(_ record: CSVReader.Record) {
+            guard record.unreadableFields.isEmpty else {
+                // Named for the header, or for a row under a header that was read (see below). The
+                // record's other fields are checked once these can be read: they may be garbled too.
+                if !headerRead || header != nil {
+                    for field in record.unreadableFields {
+                        problems.append(ImportProblem(line: record.line, column: columnName(field.column), problem: field.problem))
+                    }
+                }
+                if header != nil { rows += 1 }
+                headerRead = true
+                return
+            }
             guard headerRead else {
                 headerRead = true
                 do {
@@ -132,10 +148,7 @@ public struct ListImporter: Sendable {
                 }
                 if let last = try reader.finish() { take(last) }
             } catch let failure as CSVReader.Failure {
-                let column = failure.column.map { number in
-                    header.flatMap { h in h.positions.first { $0.value == number - 1 }?.key } ?? "#\(number)"
-                }
-                problems.append(ImportProblem(line: failure.line, column: column, problem: failure.problem))
+                problems.append(ImportProblem(line: failure.line, column: failure.column.map(columnName), problem: failure.problem))
             }
             if header == nil && problems.isEmpty {
                 problems.append(ImportProblem(line: 1, problem: .emptyFile))

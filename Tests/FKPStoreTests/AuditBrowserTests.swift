@@ -9,7 +9,7 @@ import XCTest
 final class AuditBrowserTests: XCTestCase {
     /// One write, declared as `actor` doing `action`, for `forum` or `region`.
     static func write(_ db: Database, _ sql: String, actor: String, action: String, forum: Int64? = nil, region: String? = nil) async throws {
-        try await db.write(WriteContext(actor: actor, role: .admin, action: action, forumID: forum, regionCode: region)) { connection in
+        _ = try await db.write(WriteContext(actor: actor, role: .admin, action: action, forumID: forum, regionCode: region)) { connection in
             try await connection.query(PostgresQuery(unsafeSQL: sql), logger: db.logger)
         }
     }

@@ -84,15 +84,38 @@ final class ListImportTests: XCTestCase {
             for (text, expected) in cases where !expected.isEmpty {
                 try await Self.assertRefused(text, expected, db)
             }
-            let bytes = Array((h + "\nF1,32010100010001,Bud").utf8) + [0xFF] + Array("i,x,4,2,10,3201010101000001,3201014501800001,,\n".utf8)
-            let before = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families", as: Int64.self)
+        }
+    }
+
+    /// A file saved in another encoding, or with stray NUL bytes, is reported line by line with the
+    /// file's other problems, as any problem is, up to the report's limit; nothing is imported.
+    func testFieldsThatAreNoTextAreReportedWithTheFilesOtherProblems() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let latin1: [UInt8] = Array("Bud".utf8) + [0xE9]  // "Budé" as Windows-1252 writes it
+            var bytes = Array((Self.header + "\n").utf8)
+            bytes += Array("F1,32010100010001,".utf8) + latin1 + Array(",x,4,2,10,3201010101000001,3201014501800001,,\n".utf8)
+            bytes += Array((Self.row("F2", group: "7") + "\n").utf8)
+            bytes += Array((Self.row("F3", name: "Bu\u{0}di") + "\n").utf8)
+            bytes += Array((Self.row("F4") + "\n").utf8)
+            for n in 5...120 {
+                bytes += Array("F\(n),32010100010001,".utf8) + latin1 + Array(",x,4,2,10,3201010101000001,3201014501800001,,\n".utf8)
+            }
+            let before = try await SQLTest.scalar(db, "SELECT (SELECT count(*) FROM fkp.families) + (SELECT count(*) FROM audit.entries)", as: Int64.self)
             do {
                 _ = try await ListImporter(database: db).run(.families, chunks: try FileChunks(bytes: bytes), fileName: "x", context: Self.context)
-                XCTFail("non-UTF-8 bytes must be refused")
+                XCTFail("a file with lines that are no text must be refused")
             } catch let problems as ImportProblems {
-                XCTAssertTrue(problems.description.contains("line 2, column head_name: bytes that are not UTF-8"), "\(problems)")
+                let lines = problems.description.split(separator: "\n").map(String.init)
+                XCTAssertEqual(Array(lines.prefix(3)), [
+                    "line 2, column head_name: bytes that are not UTF-8 (save the file as UTF-8)",
+                    "line 3, column welfare_group: value '7': a welfare group is 1, 2, 3 or 4",
+                    "line 4, column head_name: a NUL byte (0x00), which a text cannot hold",
+                ], "\(problems)")
+                XCTAssertEqual(lines[3], "line 6, column head_name: bytes that are not UTF-8 (save the file as UTF-8)")
+                XCTAssertTrue(problems.description.contains("and 19 more problems"), "119 problems: 100 shown, the rest counted. \(problems)")
             }
-            let after = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families", as: Int64.self)
+            let after = try await SQLTest.scalar(db, "SELECT (SELECT count(*) FROM fkp.families) + (SELECT count(*) FROM audit.entries)", as: Int64.self)
             XCTAssertEqual(after, before)
         }
     }

@@ -6,6 +6,22 @@ public struct CSVReader: Sendable {
     public struct Record: Sendable, Equatable {
         public var line: Int
         public var fields: [String]
+        /// Fields whose bytes are no text (not UTF-8, or holding a NUL byte); each is empty in
+        /// `fields`. The record's place in the file is still known, so reading goes on after it and
+        /// a file with many such lines is reported line by line, like any other problem.
+        public var unreadableFields: [UnreadableField] = []
+
+        public init(line: Int, fields: [String], unreadableFields: [UnreadableField] = []) {
+            self.line = line
+            self.fields = fields
+            self.unreadableFields = unreadableFields
+        }
+    }
+
+    public struct UnreadableField: Sendable, Equatable {
+        /// From 1.
+        public var column: Int
+        public var problem: ImportProblem.Kind
     }
 
     public struct Failure: Error, Sendable, Equatable {
@@ -37,7 +53,7 @@ public struct CSVReader: Sendable {
         fieldEnds.reserveCapacity(16)
     }
 
-    /// The first failure (broken quoting, bad UTF-8); the reader stops reading there.
+    /// The first failure (broken quoting, a row too long, another kind of file); the reader stops reading there.
     public private(set) var failure: Failure?
 
     /// Feeds bytes; returns the records they complete. After a failure it returns the records
@@ -100,7 +116,7 @@ public struct CSVReader: Sendable {
                 case Self.comma:
                     endField()
                 case Self.lf, Self.cr:
-                    try endLine(crFirst: byte == Self.cr, into: &out)
+                    endLine(crFirst: byte == Self.cr, into: &out)
                 case Self.quote:
                     guard state == .fieldStart else {
                         throw Failure(line: line, column: fieldEnds.count + 1, problem: .quoteInsideUnquotedField)
@@ -133,7 +149,7 @@ public struct CSVReader: Sendable {
                 case Self.comma:
                     endField()
                 case Self.lf, Self.cr:
-                    try endLine(crFirst: byte == Self.cr, into: &out)
+                    endLine(crFirst: byte == Self.cr, into: &out)
                 default:
                     guard quoteLine != line else {
                         throw Failure(line: line, column: fieldEnds.count + 1, problem: .textAfterClosingQuote)
@@ -173,13 +189,13 @@ public struct CSVReader: Sendable {
         if state == .quoted {
             throw Failure(line: quoteLine, column: fieldEnds.count + 1, problem: .quoteNeverClosed)
         }
-        return try endRecord()
+        return endRecord()
     }
 
     /// A line break outside quotes ends the record (a CR may be followed by the LF of a CRLF).
-    private mutating func endLine(crFirst: Bool, into out: inout [Record]) throws(Failure) {
+    private mutating func endLine(crFirst: Bool, into out: inout [Record]) {
         pendingCR = crFirst
-        if let record = try endRecord() { out.append(record) }
+        if let record = endRecord() { out.append(record) }
         line += 1
         recordLine = line
     }
@@ -189,48 +205,45 @@ public struct CSVReader: Sendable {
         state = .fieldStart
     }
 
-    private mutating func endRecord() throws(Failure) -> Record? {
+    private mutating func endRecord() -> Record? {
         endField()
         defer {
             recordBytes.removeAll(keepingCapacity: true)
             fieldEnds.removeAll(keepingCapacity: true)
         }
-        let (isBlank, nul, isASCII) = recordBytes.withUnsafeBufferPointer(Self.survey)
+        let (isBlank, hasNUL, isASCII) = recordBytes.withUnsafeBufferPointer(Self.survey)
         if isBlank { return nil }  // a blank line, or a row of empty fields
-        // UTF-8 allows a NUL byte, PostgreSQL's text does not: named here rather than by the database.
-        if let nul {
-            throw Failure(line: recordLine, column: fieldEnds.firstIndex { $0 > nul }.map { $0 + 1 } ?? fieldEnds.count,
-                          problem: .nulByte)
-        }
         var texts: [String] = []
+        var unreadable: [UnreadableField] = []
         texts.reserveCapacity(fieldEnds.count)
         var start = 0
         for (index, end) in fieldEnds.enumerated() {
-            let text = recordBytes.withUnsafeBufferPointer { bytes in
+            let (text, problem) = recordBytes.withUnsafeBufferPointer { bytes -> (String, ImportProblem.Kind?) in
                 let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                // UTF-8 allows a NUL byte, PostgreSQL's text does not: named here rather than by the database.
+                if hasNUL, field.contains(0) { return ("", .nulByte) }
                 // ASCII is UTF-8 as it stands; the validating initialiser is generic and costs a
                 // type lookup per call, a tenth of reading a million-row file.
-                return isASCII ? String(decoding: field, as: UTF8.self) : String(validating: field, as: UTF8.self)
+                if isASCII { return (String(decoding: field, as: UTF8.self), nil) }
+                return String(validating: field, as: UTF8.self).map { ($0, nil) } ?? ("", .notUTF8)
             }
-            guard let text else {
-                throw Failure(line: recordLine, column: index + 1, problem: .notUTF8)
-            }
+            if let problem { unreadable.append(UnreadableField(column: index + 1, problem: problem)) }
             texts.append(text)
             start = end
         }
-        return Record(line: recordLine, fields: texts)
+        return Record(line: recordLine, fields: texts, unreadableFields: unreadable)
     }
 
-    /// In one pass over a record's bytes: whether they are only spaces and tabs, where the first NUL
-    /// byte is, and whether they are all ASCII.
-    private static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (isBlank: Bool, nul: Int?, isASCII: Bool) {
+    /// In one pass over a record's bytes: whether they are only spaces and tabs, whether they hold a
+    /// NUL byte, and whether they are all ASCII (a NUL byte is, but the record then needs a closer look).
+    private static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (isBlank: Bool, hasNUL: Bool, isASCII: Bool) {
         var isBlank = true
         var high: UInt8 = 0
-        for (index, byte) in bytes.enumerated() {
-            if byte == 0 { return (false, index, false) }
+        for byte in bytes {
+            if byte == 0 { return (false, true, false) }
             high |= byte
             if byte != space && byte != tab { isBlank = false }
         }
-        return (isBlank, nil, high < 0x80)
+        return (isBlank, false, high < 0x80)
     }
 }
