@@ -255,8 +255,10 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(h + "\n3202,\"Kabupaten\tSukabumi\",regency\n",
                                          "line 2, column name: value 'Kabupaten<U+9>Sukabumi': holds a tab (U+0009)", db, kind: .regions)
             try await Self.assertRefused(h + "\n00,X,province\n", "line 2, column code: value '00': province number 00 is not used", db, kind: .regions)
-            try await Self.assertRefused(h + "\n3202,X,kabupaten\n", "line 2, column level: value 'kabupaten'", db, kind: .regions)
-            try await Self.assertRefused(h + ",non_sls\n3202,X,regency,ya\n", "column non_sls: value 'ya': true or false", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,X,Kabupaten\n", "line 2, column level: value 'Kabupaten'", db, kind: .regions)
+            try await Self.assertRefused(h + ",non_sls\n3202,X,regency,Ya\n", "column non_sls: value 'Ya': true or false", db, kind: .regions)
+            try await Self.assertRefused(h + ",non_sls\n3202,X,Regency,TRUE\n", "column non_sls: value 'TRUE': only an SLS or sub-SLS can be Non-SLS",
+                                         db, kind: .regions)
             let report = try await Self.load(.regions, h + "\n3202,Sukabumi,regency\n3202010,Cisolok,district\n", db)
             XCTAssertEqual(report.added, 2, "a child may come after its parent in the same file")
         }

@@ -12,9 +12,10 @@ public enum RegionCSV {
         }
         let code = header.value("code", in: record)?.trimmingWhitespace ?? ""
         let name = header.value("name", in: record)?.trimmingWhitespace ?? ""
-        let levelText = header.value("level", in: record)?.trimmingWhitespace.lowercased() ?? ""
-        let nonSLSText = header.value("non_sls", in: record)?.trimmingWhitespace.lowercased() ?? ""
-        let level = RegionLevel(rawValue: levelText)
+        // Read in either case; a problem shows the value as written.
+        let levelText = header.value("level", in: record)?.trimmingWhitespace ?? ""
+        let nonSLSText = header.value("non_sls", in: record)?.trimmingWhitespace ?? ""
+        let level = RegionLevel(rawValue: levelText.lowercased())
         if level == nil {
             problems.append(ImportProblem(line: record.line, column: "level", value: levelText,
                                           problem: .notALevel))
@@ -34,7 +35,7 @@ public enum RegionCSV {
                                           problem: .invisibleCharacter(control, in: .name)))
         }
         var nonSLS = false
-        switch nonSLSText {
+        switch nonSLSText.lowercased() {
         case "", "false": nonSLS = false
         case "true": nonSLS = true
         default: problems.append(ImportProblem(line: record.line, column: "non_sls", value: nonSLSText, problem: .notTrueOrFalse))
