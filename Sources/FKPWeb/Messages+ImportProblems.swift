@@ -19,6 +19,7 @@ extension Messages {
         case .excel97File: return "berkas ini buku kerja Excel 97-2003 (.xls), bukan CSV (\(saveAsCSV))"
         case .gzipFile: return "berkas ini terkompresi (gzip), bukan CSV (ekstrak dahulu)"
         case .pdfFile: return "berkas ini dokumen PDF, bukan CSV"
+        case .pictureFile: return "berkas ini gambar (JPEG, PNG atau GIF), bukan CSV: foto daftar tidak dapat dibaca (unggah berkas CSV daftarnya)"
         case .quoteInsideUnquotedField:
             return "ada tanda petik di dalam isian yang tidak diapit petik (apit seluruh isian dengan petik dan gandakan petiknya)"
         case .textAfterClosingQuote: return "ada teks setelah tanda petik penutup"

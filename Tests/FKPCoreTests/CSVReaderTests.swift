@@ -75,6 +75,9 @@ final class CSVReaderTests: XCTestCase {
             ("a compressed file", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00],
              .init(line: 1, column: nil, problem: .gzipFile)),
             ("a PDF document", Array("%PDF-1.7\n%\u{E2}".utf8), .init(line: 1, column: nil, problem: .pdfFile)),
+            ("a JPEG photo", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8), .init(line: 1, column: nil, problem: .pictureFile)),
+            ("a PNG picture", [0x89] + Array("PNG\r\n".utf8) + [0x1A, 0x0A, 0, 0], .init(line: 1, column: nil, problem: .pictureFile)),
+            ("a GIF picture", Array("GIF89a".utf8) + [1, 0], .init(line: 1, column: nil, problem: .pictureFile)),
         ]
         for (name, bytes, failure) in cases {
             for size in [0, 1, 4] {

@@ -95,6 +95,10 @@ public struct CSVReader: Sendable {
         ([0xD0, 0xCF, 0x11, 0xE0], .excel97File),
         ([0x1F, 0x8B], .gzipFile),
         (Array("%PDF-".utf8), .pdfFile),
+        // A phone's file picker offers its photos first.
+        ([0xFF, 0xD8, 0xFF], .pictureFile),
+        ([0x89] + Array("PNG\r\n".utf8), .pictureFile),
+        (Array("GIF8".utf8), .pictureFile),
     ]
     /// Beginnings that need more bytes before the reader knows what the file is.
     private static let knownStarts = [byteOrderMark] + otherFileKinds.map(\.start)

@@ -10,6 +10,8 @@ extension ImportProblem {
         case excel97File
         case gzipFile
         case pdfFile
+        /// A photo or scan of the printed list, as a phone offers to upload.
+        case pictureFile
         // CSV syntax
         case quoteInsideUnquotedField
         case textAfterClosingQuote
@@ -62,6 +64,7 @@ extension ImportProblem {
             case .excel97File: "the file is an Excel 97-2003 workbook (.xls), not CSV (save the sheet as CSV UTF-8)"
             case .gzipFile: "the file is compressed (gzip), not CSV (decompress it first)"
             case .pdfFile: "the file is a PDF document, not CSV"
+            case .pictureFile: "the file is a picture (JPEG, PNG or GIF), not CSV: a photo of a list cannot be read (upload the CSV file of the list)"
             case .quoteInsideUnquotedField: "a quote inside an unquoted field (quote the whole field and double the quote)"
             case .textAfterClosingQuote: "text after a closing quote"
             case .quoteClosesWithTextAfter(let line):
