@@ -44,18 +44,25 @@ struct ImportController {
                                         regionCode: roots?.count == 1 ? roots?.first?.value : nil, requestID: context.requestID)
         let outcome: ImportOutcome
         do {
-            let report = try await withThrowingTaskGroup(of: ImportReport?.self) { group in
+            // The import's end, whatever it is, waits for the body's: see `MultipartFileStream.stopReading`.
+            let report = try await withTaskGroup(of: Result<ImportReport, any Error>?.self) { group in
                 group.addTask {
                     await stream.pump(request.body, boundary: boundary)
                     return nil
                 }
                 group.addTask {
-                    try await importer.run(kind, chunks: stream.chunks, fileName: { stream.fileName }, context: writeContext, scope: roots)
+                    defer { stream.stopReading() }
+                    do {
+                        return .success(try await importer.run(kind, chunks: stream.chunks, fileName: { stream.fileName },
+                                                               context: writeContext, scope: roots))
+                    } catch {
+                        return .failure(error)
+                    }
                 }
-                var result: ImportReport?
-                for try await value in group { if let value { result = value } }
+                var result: Result<ImportReport, any Error>?
+                for await value in group { if let value { result = value } }
                 return result!
-            }
+            }.get()
             // A load that changed something is shown by its batch after a redirect, so that reloading
             // the page does not send the file again. A file that changed nothing is answered here:
             // sending it again changes nothing either.

@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 import FKPCore
 import Foundation
 import Hummingbird
@@ -6,15 +7,16 @@ import NIOCore
 
 /// Streams the part named `file` of a multipart/form-data body as it arrives, so an upload of any
 /// size passes through with flat memory; the part's file name becomes known with its headers.
+/// The body is read no faster than `chunks` is: a client on the office network sends a regency's
+/// list in a second or two, which an import takes many seconds to load, and a stream that took
+/// everything as it came held the whole file in memory meanwhile (150 MB for a million families).
 final class MultipartFileStream: @unchecked Sendable {
-    let chunks: AsyncThrowingStream<[UInt8], any Error>
-    private let continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
+    /// Each piece of the file is handed over when the reader asks for it.
+    let chunks = AsyncThrowingChannel<[UInt8], any Error>()
     private let lock = NSLock()
     private var name = "upload.csv"
 
-    init() {
-        (chunks, continuation) = AsyncThrowingStream.makeStream(of: [UInt8].self)
-    }
+    init() {}
 
     var fileName: String { lock.withLock { name } }
 
@@ -27,12 +29,21 @@ final class MultipartFileStream: @unchecked Sendable {
         return nil
     }
 
+    /// The reader of `chunks` reads no more (its import is done, or refused the file): the rest of
+    /// the body is read and dropped, so that the answer follows the whole request, as browsers expect.
+    func stopReading() {
+        chunks.finish()
+    }
+
     /// Reads the request body to its end, feeding the first part named `file` into `chunks`. A body
     /// that is not a well-formed form, or that ends inside the file (a client that stopped
     /// half-way), ends `chunks` with a bad-request error, so the import it feeds changes nothing.
     func pump(_ body: RequestBody, boundary: String) async {
         let parser = MultipartParser(boundary: boundary)
         var inFile = false, fileSeen = false, fileEnded = false
+        // The parser's callbacks cannot wait: what one body chunk holds of the file is handed over
+        // after it, before the next chunk is read.
+        var pieces: [[UInt8]] = []
         parser.onHeader = { [self] field, value in
             guard field.lowercased() == "content-disposition" else { return }
             let parameters = Self.parameters(of: value)
@@ -47,8 +58,8 @@ final class MultipartFileStream: @unchecked Sendable {
                 lock.withLock { name = shown }
             }
         }
-        parser.onBody = { [continuation] buffer in
-            if inFile { continuation.yield(Array(buffer.readableBytesView)) }
+        parser.onBody = { buffer in
+            if inFile { pieces.append(Array(buffer.readableBytesView)) }
         }
         parser.onPartComplete = {
             if inFile { fileEnded = true }
@@ -57,18 +68,20 @@ final class MultipartFileStream: @unchecked Sendable {
         do {
             for try await chunk in body {
                 do { try parser.execute(chunk) } catch {
-                    continuation.finish(throwing: HTTPError(.badRequest, message: "the upload is not a well-formed multipart form"))
+                    chunks.fail(HTTPError(.badRequest, message: "the upload is not a well-formed multipart form"))
                     return
                 }
+                for piece in pieces { await chunks.send(piece) }  // returns at once once reading stopped
+                pieces.removeAll(keepingCapacity: true)
             }
         } catch {
-            continuation.finish(throwing: error)
+            chunks.fail(error)
             return
         }
         if fileSeen && !fileEnded {
-            continuation.finish(throwing: HTTPError(.badRequest, message: "the upload ended before the file did"))
+            chunks.fail(HTTPError(.badRequest, message: "the upload ended before the file did"))
         } else {
-            continuation.finish()
+            chunks.finish()
         }
     }
 

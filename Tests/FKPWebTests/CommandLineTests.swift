@@ -43,7 +43,7 @@ final class CommandLineTests: XCTestCase {
     func testGenerateNamesAnOutputItCannotUse() throws {
         let nowhere = DatabaseURL(host: "127.0.0.1", port: 1, username: "x", password: nil, database: "x")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("fkp-generate-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: file, contents: Data("keep".utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data("keep".utf8))
         defer { try? FileManager.default.removeItem(atPath: file) }
         let onFile = try Self.fkp(["generate", "--regency", "3201", "--villages", "1", "--families", "5", "--seed", "1", "--out", file],
                                   database: nowhere)

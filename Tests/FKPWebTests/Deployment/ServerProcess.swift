@@ -24,7 +24,7 @@ final class ServerProcess: @unchecked Sendable {
         let logFile = "\(folder)/\(name).log"
         self.port = port
         self.logFile = logFile
-        FileManager.default.createFile(atPath: logFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
         let environment = [
             "PATH": "/usr/bin:/bin", "DATABASE_URL": database.urlString, "HOST": "127.0.0.1", "PORT": String(port),
