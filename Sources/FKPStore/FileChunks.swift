@@ -6,8 +6,7 @@ import Glibc
 /// the file's size.
 public struct FileChunks: AsyncSequence, Sendable {
     public typealias Element = [UInt8]
-    let descriptor: Int32
-    let path: String
+    let file: OpenFile
 
     public struct ReadFailed: Error, CustomStringConvertible {
         public let path: String
@@ -21,15 +20,36 @@ public struct FileChunks: AsyncSequence, Sendable {
         public var description: String { "cannot read \(path): \(reason)" }
     }
 
+    /// The descriptor read, closed once neither the chunks nor a reading of them is left: an
+    /// import that stops at a broken line does not read on to the end.
+    final class OpenFile: Sendable {
+        let descriptor: Int32
+        let path: String
+
+        init(descriptor: Int32, path: String) {
+            self.descriptor = descriptor
+            self.path = path
+        }
+
+        deinit {
+            if descriptor != 0 { close(descriptor) }  // standard input stays the process's
+        }
+    }
+
     /// `-` reads standard input.
     public init(path: String) throws {
-        self.path = path == "-" ? "standard input" : path
         if path == "-" {
-            descriptor = 0
+            file = OpenFile(descriptor: 0, path: "standard input")
         } else {
-            descriptor = open(path, O_RDONLY)
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw ReadFailed(path: path, errno: errno) }
+            file = OpenFile(descriptor: descriptor, path: path)
         }
+    }
+
+    /// Reads `descriptor` from where it stands, and closes it when done; `name` names it in errors.
+    public init(takingOver descriptor: Int32, name: String) {
+        file = OpenFile(descriptor: descriptor, path: name)
     }
 
     public init(bytes: [UInt8]) throws {
@@ -39,13 +59,11 @@ public struct FileChunks: AsyncSequence, Sendable {
         precondition(bytes.count < 60_000)
         _ = bytes.withUnsafeBytes { write(fds[1], $0.baseAddress, bytes.count) }
         close(fds[1])
-        descriptor = fds[0]
-        path = "memory"
+        file = OpenFile(descriptor: fds[0], path: "memory")
     }
 
     public struct AsyncIterator: AsyncIteratorProtocol {
-        let descriptor: Int32
-        let path: String
+        let file: OpenFile
         var done = false
 
         public mutating func next() async throws -> [UInt8]? {
@@ -53,19 +71,18 @@ public struct FileChunks: AsyncSequence, Sendable {
             var buffer = [UInt8](repeating: 0, count: 1 << 18)
             var count: Int
             repeat {
-                count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                count = buffer.withUnsafeMutableBytes { read(file.descriptor, $0.baseAddress, $0.count) }
             } while count < 0 && errno == EINTR
             if count <= 0 {
                 // A failed read is not the end of the file: taken as one, it would load a truncated list.
                 let failure = errno
                 done = true
-                if descriptor != 0 { close(descriptor) }
-                if count < 0 { throw ReadFailed(path: path, errno: failure) }
+                if count < 0 { throw ReadFailed(path: file.path, errno: failure) }
                 return nil
             }
             return Array(buffer[0..<count])
         }
     }
 
-    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(descriptor: descriptor, path: path) }
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(file: file) }
 }

@@ -22,14 +22,6 @@ public struct ListImporter: Sendable {
                                                       scope: [RegionCode]? = nil,
                                                       progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportReport
     where Chunks.Element == [UInt8] {
-        try await run(kind, chunks: chunks, fileName: { fileName }, context: context, scope: scope, progress: progress)
-    }
-
-    /// The same, for uploads whose file name is known only once the stream has begun.
-    public func run<Chunks: AsyncSequence & Sendable>(_ kind: Kind, chunks: Chunks, fileName: @escaping @Sendable () -> String,
-                                                      context: WriteContext, scope: [RegionCode]? = nil,
-                                                      progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportReport
-    where Chunks.Element == [UInt8] {
         var context = context
         context.action = "import.\(kind.rawValue)"
         return try await database.write(context) { connection in
@@ -50,7 +42,7 @@ public struct ListImporter: Sendable {
             var report = ImportReport(batchID: nil, sha256: staged.sha256, rows: staged.rows,
                                       added: diff.added, changed: diff.changed, removed: diff.removed)
             if report.isNoOp { return report }
-            report.batchID = try await merge(kind, report: report, fileName: fileName(), context: context, on: connection)
+            report.batchID = try await merge(kind, report: report, fileName: fileName, context: context, on: connection)
             return report
         }
     }

@@ -36,40 +36,24 @@ struct ImportController {
     @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (principal, roots) = try scope(context, write: true)
         guard let kind = ListImporter.Kind(rawValue: try context.parameters.require("kind")) else { throw HTTPError(.notFound) }
-        guard let boundary = MultipartFileStream.boundary(of: request.headers[.contentType]) else {
+        guard let boundary = MultipartUpload.boundary(of: request.headers[.contentType]) else {
             throw HTTPError(.badRequest, message: "send the file as multipart/form-data")
         }
-        let stream = MultipartFileStream()
+        // The whole file first, then the import: see UploadSpool.
+        let spool = try UploadSpool()
+        let fileName = try await MultipartUpload.read(request.body, boundary: boundary, into: spool)
         let writeContext = WriteContext(actor: principal.username, role: principal.primaryRole, action: "import.\(kind.rawValue)",
                                         regionCode: roots?.count == 1 ? roots?.first?.value : nil, requestID: context.requestID)
         let outcome: ImportOutcome
         do {
-            // The import's end, whatever it is, waits for the body's: see `MultipartFileStream.stopReading`.
-            let report = try await withTaskGroup(of: Result<ImportReport, any Error>?.self) { group in
-                group.addTask {
-                    await stream.pump(request.body, boundary: boundary)
-                    return nil
-                }
-                group.addTask {
-                    defer { stream.stopReading() }
-                    do {
-                        return .success(try await importer.run(kind, chunks: stream.chunks, fileName: { stream.fileName },
-                                                               context: writeContext, scope: roots))
-                    } catch {
-                        return .failure(error)
-                    }
-                }
-                var result: Result<ImportReport, any Error>?
-                for await value in group { if let value { result = value } }
-                return result!
-            }.get()
+            let report = try await importer.run(kind, chunks: try spool.chunks(), fileName: fileName, context: writeContext, scope: roots)
             // A load that changed something is shown by its batch after a redirect, so that reloading
             // the page does not send the file again. A file that changed nothing is answered here:
             // sending it again changes nothing either.
             if let id = report.batchID { return redirect("/imports?batch=\(id)") }
-            outcome = ImportOutcome(unchanged: report, fileName: stream.fileName, language: context.language)
+            outcome = ImportOutcome(unchanged: report, fileName: fileName, language: context.language)
         } catch let problems as ImportProblems {
-            outcome = ImportOutcome(problems: problems, fileName: stream.fileName, language: context.language)
+            outcome = ImportOutcome(problems: problems, fileName: fileName, language: context.language)
         }
         return try await render(request, context, roots: roots, outcome: outcome,
                                 status: outcome.problems.isEmpty ? .ok : .unprocessableContent)

@@ -56,6 +56,35 @@ final class ImportUploadTests: XCTestCase {
         }
     }
 
+    /// A list sent from a phone takes minutes. While it arrives the import holds no database
+    /// connection (here the server has one; a page that needs it is answered at once), and the
+    /// file is loaded once it has all come.
+    func testAnUploadStillArrivingHoldsNoDatabaseConnection() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, TestAccounts.world)
+            var config = WebTest.config(url)
+            config.databasePoolSize = 1
+            config.databaseWaitSeconds = 1
+            let app = try await buildApplication(config: config, logger: TestPostgres.logger)
+            try await app.test(.live) { client in
+                var staff = try await Self.staffOnImportPage(client)
+                let body = Data("--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wilayah.csv\"\r\n\r\n\(Self.regions)\r\n--B--\r\n".utf8)
+                let head = "POST /imports/regions?csrf_token=\(staff.csrf ?? "") HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Cookie: \(staff.cookieHeader)\r\nContent-Type: multipart/form-data; boundary=B\r\nContent-Length: \(body.count)\r\n\r\n"
+                let upload = try LoopbackHTTP.Connection(try XCTUnwrap(client.port))
+                try upload.send(Data(head.utf8) + body.prefix(body.count / 2))
+                try await Task.sleep(for: .milliseconds(500))  // the upload under way: its import would have begun
+                let page = try await staff.get("/imports")
+                XCTAssertEqual(page.status, .ok, "a page that needs the database, while an upload arrives")
+                try upload.send(body.dropFirst(body.count / 2))
+                let answer = try upload.receive()
+                XCTAssertEqual(answer.status, 303, answer.text)
+            }
+            let loaded = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code LIKE '3201010003%'", as: Int64.self)
+            XCTAssertEqual(loaded, 2)
+        }
+    }
+
     func testAnUploadWithoutItsCSRFTokenIsRefused() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var staff = TestBrowser(client)
@@ -127,9 +156,9 @@ final class ImportUploadTests: XCTestCase {
     }
 
     func testTheDispositionsParametersAreReadWithSemicolonsInsideQuotes() {
-        XCTAssertEqual(MultipartFileStream.parameters(of: #"form-data; name="file"; filename="daftar; revisi 2.csv""#),
+        XCTAssertEqual(MultipartUpload.parameters(of: #"form-data; name="file"; filename="daftar; revisi 2.csv""#),
                        ["name": "file", "filename": "daftar; revisi 2.csv"])
-        XCTAssertEqual(MultipartFileStream.parameters(of: #"form-data; name="other"; filename="file""#)["name"], "other")
+        XCTAssertEqual(MultipartUpload.parameters(of: #"form-data; name="other"; filename="file""#)["name"], "other")
     }
 
     func testStaffOfAnotherRegencyAndOtherRolesCannotLoadThisRegion() async throws {

@@ -80,46 +80,66 @@ struct LoopbackHTTP: Sendable {
 
     /// Sends `bytes` as they are (a request head that announces more than it sends, say).
     func exchange(_ port: Int, _ bytes: Data) throws -> Response {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        guard Self.withAddress(source, 0, { bind(fd, $0, $1) }) == 0 else {
-            throw Failure(description: "bind \(source): \(String(cString: strerror(errno)))")
-        }
-        guard Self.withAddress("127.0.0.1", port, { connect(fd, $0, $1) }) == 0 else {
-            throw Failure(description: "connect to port \(port): \(String(cString: strerror(errno)))")
-        }
-        try bytes.withUnsafeBytes { raw in
-            var sent = 0
-            while sent < raw.count {
-                let n = Glibc.send(fd, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
-                if n <= 0 { throw Failure(description: "send: \(String(cString: strerror(errno)))") }
-                sent += n
+        let connection = try Connection(port, from: source, timeoutSeconds: timeoutSeconds)
+        try connection.send(bytes)
+        return try connection.receive()
+    }
+
+    /// One connection, written and read when the test says: a client that sends part of a request,
+    /// waits, and sends the rest. Closed when released.
+    final class Connection {
+        private let fd: Int32
+
+        init(_ port: Int, from source: String = "127.0.0.1", timeoutSeconds: Int = 30) throws {
+            fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
+            var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            guard LoopbackHTTP.withAddress(source, 0, { bind(fd, $0, $1) }) == 0 else {
+                throw Failure(description: "bind \(source): \(String(cString: strerror(errno)))")
+            }
+            guard LoopbackHTTP.withAddress("127.0.0.1", port, { connect(fd, $0, $1) }) == 0 else {
+                throw Failure(description: "connect to port \(port): \(String(cString: strerror(errno)))")
             }
         }
-        var received = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while Self.parse(received) == nil {
-            let n = recv(fd, &buffer, buffer.count, 0)
-            if n < 0 {
-                let code = errno
-                throw Failure(description: "recv: \(String(cString: strerror(code)))", timedOut: code == EAGAIN || code == EWOULDBLOCK)
+
+        deinit { close(fd) }
+
+        func send(_ bytes: Data) throws {
+            try bytes.withUnsafeBytes { raw in
+                var sent = 0
+                while sent < raw.count {
+                    let n = Glibc.send(fd, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
+                    if n <= 0 { throw Failure(description: "send: \(String(cString: strerror(errno)))") }
+                    sent += n
+                }
             }
-            if n == 0 { break }
-            received.append(contentsOf: buffer[0..<n])
         }
-        guard let response = Self.parse(received) ?? Self.parse(received, atEnd: true) else {
-            throw Failure(description: "no complete HTTP response (\(received.count) bytes)")
+
+        /// The whole response, read until it is complete or the server closes the connection.
+        func receive() throws -> Response {
+            var received = Data()
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while LoopbackHTTP.parse(received) == nil {
+                let n = recv(fd, &buffer, buffer.count, 0)
+                if n < 0 {
+                    let code = errno
+                    throw Failure(description: "recv: \(String(cString: strerror(code)))", timedOut: code == EAGAIN || code == EWOULDBLOCK)
+                }
+                if n == 0 { break }
+                received.append(contentsOf: buffer[0..<n])
+            }
+            guard let response = LoopbackHTTP.parse(received) ?? LoopbackHTTP.parse(received, atEnd: true) else {
+                throw Failure(description: "no complete HTTP response (\(received.count) bytes)")
+            }
+            return response
         }
-        return response
     }
 
     /// The response once `data` holds all of it: by Content-Length, by the last chunk, or at the
     /// end of the stream.
-    private static func parse(_ data: Data, atEnd: Bool = false) -> Response? {
+    fileprivate static func parse(_ data: Data, atEnd: Bool = false) -> Response? {
         guard let split = data.range(of: Data("\r\n\r\n".utf8)) else { return nil }
         let lines = String(decoding: data[..<split.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
         let statusParts = lines[0].split(separator: " ")
@@ -155,7 +175,7 @@ struct LoopbackHTTP: Sendable {
         }
     }
 
-    private static func withAddress(_ host: String, _ port: Int, _ body: (UnsafePointer<sockaddr>, socklen_t) -> Int32) -> Int32 {
+    fileprivate static func withAddress(_ host: String, _ port: Int, _ body: (UnsafePointer<sockaddr>, socklen_t) -> Int32) -> Int32 {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
