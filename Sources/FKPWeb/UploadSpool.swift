@@ -1,30 +1,16 @@
 import FKPStore
 import Foundation
-import Hummingbird
 import NIOCore
 
-/// An uploaded file, kept on disk as it arrives, so that the import which loads it takes a database
-/// connection only once the whole file is here. A list sent from a phone takes minutes; read as it
-/// came, its import held one of the server's few connections, and a transaction, for all of them,
-/// and a handful of such uploads left every other page waiting for the database.
-///
-/// The file has no name from the moment it is made (created private, then unlinked at once): only
-/// this descriptor reaches it, so the personal numbers in it are never in the directory, and its
-/// space is given back with the descriptor, however the request ends.
+/// An uploaded file, kept on disk as it arrives (an `UnnamedFile`), so that the import which loads
+/// it takes a database connection only once the whole file is here. A list sent from a phone takes
+/// minutes; read as it came, its import held one of the server's few connections, and a
+/// transaction, for all of them, and a handful of such uploads left every other page waiting.
 final class UploadSpool {
     private let descriptor: Int32
 
-    /// The file cannot be made or written (a full disk): the upload is refused, nothing loaded,
-    /// and the person told to try again later; the reason is for the operator's log.
-    static func unwritable() -> HTTPError {
-        HTTPError(.serviceUnavailable, message: "the upload cannot be kept for its import: \(String(cString: strerror(errno)))")
-    }
-
     init(directory: String = NSTemporaryDirectory()) throws {
-        let path = (directory as NSString).appendingPathComponent("fkp-upload-\(UUID().uuidString)")
-        descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Self.unwritable() }
-        unlink(path)
+        descriptor = try UnnamedFile.create(in: directory)
     }
 
     deinit { close(descriptor) }
@@ -36,7 +22,7 @@ final class UploadSpool {
                 let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw Self.unwritable()
+                    throw UnnamedFile.failure()
                 }
                 offset += written
             }
@@ -46,10 +32,10 @@ final class UploadSpool {
     /// The file from its start, for the import (once the upload has ended).
     func chunks() throws -> FileChunks {
         let reader = dup(descriptor)
-        guard reader >= 0 else { throw Self.unwritable() }
+        guard reader >= 0 else { throw UnnamedFile.failure() }
         guard lseek(reader, 0, SEEK_SET) == 0 else {
             defer { close(reader) }
-            throw Self.unwritable()
+            throw UnnamedFile.failure()
         }
         return FileChunks(takingOver: reader, name: "the upload")
     }

@@ -1,6 +1,7 @@
 import FKPCore
 import FKPStore
 import FKPTestSupport
+import FKPWeb
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -99,6 +100,62 @@ final class AuditPagesTests: XCTestCase {
             let refused = try await outsider.get(href)
             XCTAssertEqual(refused.status, .notFound)
         }
+    }
+
+    /// A download to a phone takes minutes: the export is read from the database at the database's
+    /// pace and kept on disk for the browser, so its connection is free long before the download
+    /// ends (here the server has one; a page asked for mid-download is answered), and the file is
+    /// the whole export.
+    func testASlowDownloadHoldsNoDatabaseConnection() async throws {
+        try await withTestDatabase { db, url in
+            // About 10 MB of the regency's chain, more than the system's buffers on loopback hold.
+            try await SQLTest.write(db, TestAccounts.world + [
+                "SELECT audit.declare('test', 'admin', 'test.write', 'test', NULL, '3201', NULL, NULL)",
+                "INSERT INTO fkp.regions (code, name, level) SELECT '3201010001' || lpad(g::text, 4, '0'), repeat('Rukun Tetangga ', 10) || g, 'sls' FROM generate_series(1000, 7000) g",
+                "UPDATE fkp.regions SET name = 'RT ' || code WHERE code LIKE '3201010001%' AND level = 'sls' AND code > '32010100010999'",
+            ])
+            var config = WebTest.config(url)
+            config.databasePoolSize = 1
+            config.databaseWaitSeconds = 1
+            let app = try await buildApplication(config: config, logger: TestPostgres.logger)
+            try await app.test(.live) { client in
+                var auditor = TestBrowser(client)
+                try await auditor.login("auditor", TestAccounts.password)
+                let page = try await auditor.get("/audit?region=3201")
+                let link = try XCTUnwrap(page.text.range(of: #"/audit/export\?region=3201&amp;format=jsonl&amp;until=\d+"#, options: .regularExpression))
+                let href = String(page.text[link]).replacingOccurrences(of: "&amp;", with: "&")
+                let download = try LoopbackHTTP.Connection(try XCTUnwrap(client.port), receiveBuffer: 4096)
+                try download.send(Data("GET \(href) HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: \(auditor.cookieHeader)\r\nConnection: close\r\n\r\n".utf8))
+                var received = try download.receive(atMost: 4096)
+                XCTAssertTrue(received.starts(with: Data("HTTP/1.1 200".utf8)), String(decoding: received, as: UTF8.self))
+                try await Task.sleep(for: .milliseconds(1500))  // the download crawls; the export has been read meanwhile
+                let during = try await auditor.get("/audit?region=3201")
+                XCTAssertEqual(during.status, .ok, "a page that needs the database, while a download crawls")
+                while true {
+                    let more = try download.receive(atMost: 65_536)
+                    if more.isEmpty { break }
+                    received += more
+                }
+                let manifestResponse = try await auditor.get(href.replacingOccurrences(of: "/audit/export?", with: "/audit/export/manifest?"))
+                let manifest = try ExportManifest.decode(Data(manifestResponse.text.utf8))
+                let body = try XCTUnwrap(received.range(of: Data("\r\n\r\n".utf8)))
+                var check = ExportCheck(format: .jsonl)
+                check.feed(Array(Self.dechunked(received[body.upperBound...])))
+                XCTAssertEqual(check.finish(manifest: manifest, trustedKey: nil), [])
+                XCTAssertGreaterThan(manifest.entries, 12_000)
+            }
+        }
+    }
+
+    /// A chunked body's data.
+    static func dechunked(_ data: Data) -> Data {
+        var body = Data(), index = data.startIndex
+        while let lineEnd = data[index...].range(of: Data("\r\n".utf8)),
+              let size = Int(String(decoding: data[index..<lineEnd.lowerBound], as: UTF8.self), radix: 16), size > 0 {
+            body.append(data[lineEnd.upperBound..<(lineEnd.upperBound + size)])
+            index = lineEnd.upperBound + size + 2
+        }
+        return body
     }
 
     func testAListAndAForumSummaryShownAsTheyStoodAtAnEarlierMoment() async throws {

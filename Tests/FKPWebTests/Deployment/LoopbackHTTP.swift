@@ -90,9 +90,14 @@ struct LoopbackHTTP: Sendable {
     final class Connection {
         private let fd: Int32
 
-        init(_ port: Int, from source: String = "127.0.0.1", timeoutSeconds: Int = 30) throws {
+        /// `receiveBuffer`: the bytes the system holds for this end before the sender must wait (a
+        /// slow reader's window), or the system's default.
+        init(_ port: Int, from source: String = "127.0.0.1", timeoutSeconds: Int = 30, receiveBuffer: Int32? = nil) throws {
             fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             guard fd >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
+            if var size = receiveBuffer {
+                setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+            }
             var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -115,6 +120,14 @@ struct LoopbackHTTP: Sendable {
                     sent += n
                 }
             }
+        }
+
+        /// Up to `count` bytes of what has arrived, waiting for the first.
+        func receive(atMost count: Int) throws -> Data {
+            var buffer = [UInt8](repeating: 0, count: count)
+            let n = recv(fd, &buffer, count, 0)
+            guard n >= 0 else { throw Failure(description: "recv: \(String(cString: strerror(errno)))") }
+            return Data(buffer[0..<n])
         }
 
         /// The whole response, read until it is complete or the server closes the connection.
