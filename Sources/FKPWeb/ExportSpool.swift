@@ -1,4 +1,3 @@
-import Foundation
 import NIOCore
 
 /// An export on its way to a browser, through an `UnnamedFile`: written as fast as the database
@@ -7,32 +6,18 @@ import NIOCore
 /// (minutes for a forum, hours for a regency), and a few of them left every other page waiting.
 /// One writer appends while one reader follows it.
 actor ExportSpool {
-    private let descriptor: Int32
-    private var written = 0
+    private let file: UnnamedFile
     private var ended = false
     private var failure: (any Error)?
     private var reader: CheckedContinuation<Void, Never>?
     static let pieceSize = 1 << 16
 
-    init(directory: String = NSTemporaryDirectory()) throws {
-        descriptor = try UnnamedFile.create(in: directory)
+    init() throws {
+        file = try UnnamedFile()
     }
 
-    deinit { close(descriptor) }
-
     func append(_ buffer: ByteBuffer) throws {
-        try buffer.withUnsafeReadableBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let count = pwrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset, off_t(written + offset))
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw UnnamedFile.failure()
-                }
-                offset += count
-            }
-        }
-        written += buffer.readableBytes
+        try file.append(buffer)
         wakeReader()
     }
 
@@ -45,31 +30,16 @@ actor ExportSpool {
 
     /// What was written from `offset` on (up to `pieceSize` bytes), once there is some; nil at the end.
     func piece(at offset: Int) async throws -> ByteBuffer? {
-        while offset >= written {
+        while offset >= file.size {
             if ended {
                 if let failure { throw failure }
                 return nil
             }
             await withCheckedContinuation { reader = $0 }
         }
-        let count = min(written - offset, Self.pieceSize)
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(count)
-        let read = try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { raw in
-            var got = 0
-            while got < count {
-                let n = pread(descriptor, raw.baseAddress! + got, count - got, off_t(offset + got))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw UnnamedFile.failure()
-                }
-                if n == 0 { break }
-                got += n
-            }
-            return got
-        }
-        guard read == count else { throw UnnamedFile.failure() }
-        return buffer
+        let piece = try file.read(at: offset, atMost: min(file.size - offset, Self.pieceSize))
+        guard piece.readableBytes > 0 else { throw UnnamedFile.failure() }  // the file is shorter than written
+        return piece
     }
 
     private func wakeReader() {

@@ -39,8 +39,9 @@ struct ImportController {
         guard let boundary = MultipartUpload.boundary(of: request.headers[.contentType]) else {
             throw HTTPError(.badRequest, message: "send the file as multipart/form-data")
         }
-        // The whole file first, then the import: see UploadSpool.
-        let spool = try UploadSpool()
+        // The whole file first, then the import: a list sent from a phone takes minutes, and an
+        // import reading it as it came held a database connection, and a transaction, for all of them.
+        let spool = try UnnamedFile()
         let fileName = try await MultipartUpload.read(request.body, boundary: boundary, into: spool)
         let writeContext = WriteContext(actor: principal.username, role: principal.primaryRole, action: "import.\(kind.rawValue)",
                                         regionCode: roots?.count == 1 ? roots?.first?.value : nil, requestID: context.requestID)

@@ -4,7 +4,7 @@ import Hummingbird
 import MultipartKit
 import NIOCore
 
-/// The part named `file` of a multipart/form-data body, written into an `UploadSpool` as it
+/// The part named `file` of a multipart/form-data body, written into an `UnnamedFile` as it
 /// arrives (an upload of any size passes through with flat memory), and the file's name.
 enum MultipartUpload {
     static func boundary(of contentType: String?) -> String? {
@@ -19,7 +19,7 @@ enum MultipartUpload {
     /// Reads the request body to its end, writing the first part named `file` into `spool`; returns
     /// the file's name as it may be shown. A body that is not a well-formed form, or that ends
     /// inside the file (a client that stopped half-way), is refused as a bad request.
-    static func read(_ body: RequestBody, boundary: String, into spool: UploadSpool) async throws -> String {
+    static func read(_ body: RequestBody, boundary: String, into spool: UnnamedFile) async throws -> String {
         let parser = MultipartParser(boundary: boundary)
         var inFile = false, fileSeen = false, fileEnded = false
         var name = "upload.csv"

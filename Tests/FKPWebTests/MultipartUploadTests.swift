@@ -24,7 +24,7 @@ final class MultipartUploadTests: XCTestCase {
         let chunks = stride(from: 0, to: form.utf8.count, by: 7_919).map { start in
             String(decoding: Array(form.utf8)[start..<min(start + 7_919, form.utf8.count)], as: UTF8.self)
         }
-        let spool = try UploadSpool(directory: directory)
+        let spool = try UnnamedFile(in: directory)
         let name = try await MultipartUpload.read(Self.body(chunks), boundary: "B", into: spool)
         XCTAssertEqual(name, "daftar.csv")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), [], "the spool has no name")
@@ -35,7 +35,7 @@ final class MultipartUploadTests: XCTestCase {
 
     /// A body that ends inside the file is refused: what arrived is never imported as the whole list.
     func testABodyEndingInsideTheFileIsRefused() async throws {
-        let spool = try UploadSpool()
+        let spool = try UnnamedFile()
         do {
             _ = try await MultipartUpload.read(Self.body(["--B\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\ncode,na"]),
                                                boundary: "B", into: spool)
