@@ -31,6 +31,8 @@ public struct AppConfig: Sendable {
     public var databaseWaitSeconds: Int = 3
     /// Memory for review pages kept between requests (ReviewPageCache), in megabytes; 0 keeps none.
     public var reviewPageCacheMegabytes: Int = 64
+    /// The largest list file taken in a browser upload, in megabytes (nginx's limit in deploy/).
+    public var uploadLimitMegabytes: Int = 200
     /// For tests only (no variable sets it): every kept review page served is first checked
     /// against the page rendered anew.
     public var verifyReviewPageCache = false
@@ -96,6 +98,7 @@ public struct AppConfig: Sendable {
         config.exportKeyFile = exportKeyFile(env)
         config.databaseWaitSeconds = try integer(env, "FKP_DB_WAIT_SECONDS", default: config.databaseWaitSeconds, in: 1...60)
         config.reviewPageCacheMegabytes = try integer(env, "FKP_PAGE_CACHE_MB", default: config.reviewPageCacheMegabytes, in: 0...65536)
+        config.uploadLimitMegabytes = try integer(env, "FKP_UPLOAD_MAX_MB", default: config.uploadLimitMegabytes, in: 1...65536)
         config.trustedProxies = addresses(env["FKP_TRUSTED_PROXIES"] ?? "")
         if let allowed = env["FKP_METRICS_ALLOW"] { config.metricsAllowed = addresses(allowed) }
         if folders.contains(.pages) {

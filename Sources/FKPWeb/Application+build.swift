@@ -68,7 +68,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     UserAdminController(renderer: renderer, accounts: accounts, users: UserRepository(database: database), sessions: sessions,
                         hasher: hasher).addRoutes(to: router)
     ImportController(renderer: renderer, importer: ListImporter(database: database),
-                     batches: ImportBatchRepository(database: database)).addRoutes(to: router)
+                     batches: ImportBatchRepository(database: database), uploadLimit: config.uploadLimitMegabytes << 20).addRoutes(to: router)
     let forums = ForumRepository(database: database)
     let reviews = ReviewRepository(database: database)
     let challenges = ChallengeRepository(database: database)

@@ -9,6 +9,8 @@ struct ImportController {
     let renderer: PageRenderer
     let importer: ListImporter
     let batches: ImportBatchRepository
+    /// Bytes of the largest file an upload may hold.
+    let uploadLimit: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/imports", use: page)
@@ -42,11 +44,14 @@ struct ImportController {
         // The whole file first, then the import: a list sent from a phone takes minutes, and an
         // import reading it as it came held a database connection, and a transaction, for all of them.
         let spool = try UnnamedFile()
-        let fileName = try await MultipartUpload.read(request.body, boundary: boundary, into: spool)
+        let (fileName, whole) = try await MultipartUpload.read(request.body, boundary: boundary, into: spool, atMost: uploadLimit)
         let writeContext = WriteContext(actor: principal.username, role: principal.primaryRole, action: "import.\(kind.rawValue)",
                                         regionCode: roots?.count == 1 ? roots?.first?.value : nil, requestID: context.requestID)
         let outcome: ImportOutcome
         do {
+            guard whole else {
+                throw ImportProblems([ImportProblem(line: nil, problem: .uploadTooLarge(maximumMegabytes: uploadLimit >> 20))])
+            }
             let report = try await importer.run(kind, chunks: try spool.chunks(), fileName: fileName, context: writeContext, scope: roots)
             // A load that changed something is shown by its batch after a redirect, so that reloading
             // the page does not send the file again. A file that changed nothing is answered here:
@@ -57,7 +62,7 @@ struct ImportController {
             outcome = ImportOutcome(problems: problems, fileName: fileName, language: context.language)
         }
         return try await render(request, context, roots: roots, outcome: outcome,
-                                status: outcome.problems.isEmpty ? .ok : .unprocessableContent)
+                                status: outcome.problems.isEmpty ? .ok : whole ? .unprocessableContent : .contentTooLarge)
     }
 
     private func render(_ request: Request, _ context: AppRequestContext, roots: [RegionCode]?, outcome: ImportOutcome?,

@@ -16,14 +16,17 @@ enum MultipartUpload {
         return nil
     }
 
-    /// Reads the request body to its end, writing the first part named `file` into `spool`; returns
-    /// the file's name as it may be shown. A body that is not a well-formed form, or that ends
-    /// inside the file (a client that stopped half-way), is refused as a bad request.
-    static func read(_ body: RequestBody, boundary: String, into spool: UnnamedFile) async throws -> String {
+    /// Reads the request body to its end, writing the first part named `file` into `spool`, at most
+    /// `limit` bytes of it; returns the file's name as it may be shown, and whether the file was
+    /// within the limit (beyond it, the rest is read and dropped, so that the answer, a page that
+    /// says so, follows the whole request as browsers expect). A body that is not a well-formed
+    /// form, or that ends inside the file (a client that stopped half-way), is refused as a bad request.
+    static func read(_ body: RequestBody, boundary: String, into spool: UnnamedFile, atMost limit: Int) async throws -> (name: String, whole: Bool) {
         let parser = MultipartParser(boundary: boundary)
         var inFile = false, fileSeen = false, fileEnded = false
         var name = "upload.csv"
         var unwritable: (any Error)?
+        var whole = true
         parser.onHeader = { field, value in
             guard field.lowercased() == "content-disposition" else { return }
             let parameters = Self.parameters(of: value)
@@ -38,7 +41,11 @@ enum MultipartUpload {
             }
         }
         parser.onBody = { buffer in
-            guard inFile, unwritable == nil else { return }
+            guard inFile, unwritable == nil, whole else { return }
+            guard spool.size + buffer.readableBytes <= limit else {
+                whole = false
+                return
+            }
             do { try spool.append(buffer) } catch { unwritable = error }
         }
         parser.onPartComplete = {
@@ -54,7 +61,7 @@ enum MultipartUpload {
         if fileSeen && !fileEnded {
             throw HTTPError(.badRequest, message: "the upload ended before the file did")
         }
-        return name
+        return (name, whole)
     }
 
     /// `form-data; name="file"; filename="x.csv"` as its named parameters, quotes removed (a `;`

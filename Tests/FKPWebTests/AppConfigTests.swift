@@ -22,6 +22,8 @@ final class AppConfigTests: XCTestCase {
         assertInvalid(base.merging(["PORT": "70000"]) { $1 }, names: "PORT")
         assertInvalid(base.merging(["LOG_LEVEL": "loud"]) { $1 }, names: "LOG_LEVEL")
         assertInvalid(base.merging(["FKP_TEMPLATES_DIR": "/no/such/folder"]) { $1 }, names: "FKP_TEMPLATES_DIR")
+        assertInvalid(base.merging(["FKP_UPLOAD_MAX_MB": "0"]) { $1 }, names: "FKP_UPLOAD_MAX_MB")
+        assertInvalid(base.merging(["FKP_UPLOAD_MAX_MB": "200m"]) { $1 }, names: "FKP_UPLOAD_MAX_MB")
     }
 
     func testDefaultsAreSafeAndLocal() throws {
@@ -30,6 +32,7 @@ final class AppConfigTests: XCTestCase {
         XCTAssertEqual(config.port, 8080)
         XCTAssertEqual(config.database.password, "p@ss")
         XCTAssertEqual(config.database.port, 5432)
+        XCTAssertEqual(config.uploadLimitMegabytes, 200, "nginx's limit in deploy/")
         XCTAssertFalse("\(config.database)".contains("p@ss"), "the password never appears in logs")
     }
 

@@ -85,6 +85,26 @@ final class ImportUploadTests: XCTestCase {
         }
     }
 
+    /// A file over the server's upload limit gets the import page saying so, with what to do
+    /// instead, and nothing is loaded.
+    func testAFileOverTheUploadLimitIsRefusedWithAPageThatSaysSo() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, TestAccounts.world)
+            var config = WebTest.config(url)
+            config.uploadLimitMegabytes = 1
+            let app = try await buildApplication(config: config, logger: TestPostgres.logger)
+            try await app.test(.router) { client in
+                var staff = try await Self.staffOnImportPage(client)
+                let large = Self.regions + String(repeating: "3201010003,Desa Tiga,village\n", count: 40_000)  // 1.1 MB
+                let response = try await staff.upload("/imports/regions", fileName: "besar.csv", content: large)
+                XCTAssertEqual(response.status, .contentTooLarge)
+                XCTAssertTrue(response.text.contains("berkas lebih besar dari 1 MB yang diterima server ini dalam unggahan"), response.text)
+            }
+            let loaded = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code LIKE '3201010003%'", as: Int64.self)
+            XCTAssertEqual(loaded, 0)
+        }
+    }
+
     func testAnUploadWithoutItsCSRFTokenIsRefused() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var staff = TestBrowser(client)

@@ -12,6 +12,8 @@ extension ImportProblem {
         case pdfFile
         /// A photo or scan of the printed list, as a phone offers to upload.
         case pictureFile
+        /// An upload larger than the server takes from a browser; the command line takes any size.
+        case uploadTooLarge(maximumMegabytes: Int)
         // CSV syntax
         case quoteInsideUnquotedField
         case textAfterClosingQuote
@@ -64,6 +66,8 @@ extension ImportProblem {
             case .excel97File: "the file is an Excel 97-2003 workbook (.xls), not CSV (save the sheet as CSV UTF-8)"
             case .gzipFile: "the file is compressed (gzip), not CSV (decompress it first)"
             case .pdfFile: "the file is a PDF document, not CSV"
+            case .uploadTooLarge(let maximum):
+                "the file is larger than the \(maximum) MB this server takes in an upload (split it by district, or have it loaded with fkp import on the server)"
             case .pictureFile: "the file is a picture (JPEG, PNG or GIF), not CSV: a photo of a list cannot be read (upload the CSV file of the list)"
             case .quoteInsideUnquotedField: "a quote inside an unquoted field (quote the whole field and double the quote)"
             case .textAfterClosingQuote: "text after a closing quote"
