@@ -20,7 +20,7 @@ extension Messages {
         case .gzipFile: return "berkas ini terkompresi (gzip), bukan CSV (ekstrak dahulu)"
         case .pdfFile: return "berkas ini dokumen PDF, bukan CSV"
         case .uploadTooLarge(let maximum):
-            return "berkas lebih besar dari \(maximum) MB yang diterima server ini dalam unggahan (pecah per kecamatan, atau muat dengan fkp import di server)"
+            return "berkas lebih besar dari \(maximum) MB yang diterima server ini dalam unggahan (pecah per kecamatan, atau minta operator memuatnya dengan fkp import di server)"
         case .pictureFile: return "berkas ini gambar (JPEG, PNG atau GIF), bukan CSV: foto daftar tidak dapat dibaca (unggah berkas CSV daftarnya)"
         case .quoteInsideUnquotedField:
             return "ada tanda petik di dalam isian yang tidak diapit petik (apit seluruh isian dengan petik dan gandakan petiknya)"

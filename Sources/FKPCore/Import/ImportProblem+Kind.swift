@@ -67,7 +67,7 @@ extension ImportProblem {
             case .gzipFile: "the file is compressed (gzip), not CSV (decompress it first)"
             case .pdfFile: "the file is a PDF document, not CSV"
             case .uploadTooLarge(let maximum):
-                "the file is larger than the \(maximum) MB this server takes in an upload (split it by district, or have it loaded with fkp import on the server)"
+                "the file is larger than the \(maximum) MB this server takes in an upload (split it by district, or ask the operator to load it with fkp import on the server)"
             case .pictureFile: "the file is a picture (JPEG, PNG or GIF), not CSV: a photo of a list cannot be read (upload the CSV file of the list)"
             case .quoteInsideUnquotedField: "a quote inside an unquoted field (quote the whole field and double the quote)"
             case .textAfterClosingQuote: "text after a closing quote"
