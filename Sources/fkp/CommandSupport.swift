@@ -67,7 +67,15 @@ enum CommandSupport {
     static func migrate(_ config: AppConfig, logger: Logger) async throws -> [String] {
         let migrator = try Migrator(directory: config.migrationsDirectory)
         return try await PostgresClient.with(config.database, logger: logger, maximumConnections: 1) { client in
-            try await migrator.migrate(client, logger: logger)
+            let applied = try await migrator.migrate(client, logger: logger)
+            try await warnOfCollation(client, logger: logger)
+            return applied
         }
+    }
+
+    /// Said where an operator looks when a database is set up or served: too late to be an error
+    /// (the server works under any collation), early enough to create the database again.
+    static func warnOfCollation(_ client: PostgresClient, logger: Logger) async throws {
+        if let warning = try await DatabaseCollation.read(client, logger: logger).warning { logger.warning("\(warning)") }
     }
 }

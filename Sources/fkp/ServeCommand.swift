@@ -41,7 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
     private static func schemaStatus(_ config: AppConfig, logger: Logger) async -> Migrator.Status? {
         guard let migrator = try? Migrator(directory: config.migrationsDirectory) else { return nil }
         return try? await PostgresClient.with(config.database, logger: logger, maximumConnections: 1) { client in
-            try await migrator.status(client, logger: logger)
+            let status = try await migrator.status(client, logger: logger)
+            try await CommandSupport.warnOfCollation(client, logger: logger)
+            return status
         }
     }
 }

@@ -79,6 +79,26 @@ public actor TestPostgres {
         return server.with(database: name)
     }
 
+    /// How a test's own database orders text (its collation), whatever the server's default.
+    public enum TextOrder: String, Sendable {
+        case bytes = "LOCALE_PROVIDER libc"
+        /// By ICU's rules, so that no locale need be installed on the machine.
+        case americanEnglish = "LOCALE_PROVIDER icu ICU_LOCALE 'en-US'"
+    }
+
+    /// A new empty database that orders text as said, for the collation warning's tests.
+    public func emptyDatabase(textOrder: TextOrder) async throws -> DatabaseURL {
+        let server = try await serverURL()
+        counter += 1
+        let name = "fkp_empty_\(getpid())_\(counter)"
+        try await PostgresClient.with(server.with(database: "postgres"), logger: Self.logger, maximumConnections: 1) { client in
+            _ = try await client.query(PostgresQuery(unsafeSQL: """
+                CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8' \(textOrder.rawValue)
+                """), logger: Self.logger)
+        }
+        return server.with(database: name)
+    }
+
     private func migratedTemplate(on server: DatabaseURL) async throws -> String {
         if let templateName { return templateName }
         let name = "fkp_template_\(getpid())"

@@ -86,6 +86,24 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// The server works under any collation, only slower: the operator is told where they look,
+    /// while the database can still be made again.
+    func testMigratingADatabaseThatOrdersTextByALanguagesRulesWarnsAndStillMigrates() async throws {
+        let english = try await TestPostgres.shared.emptyDatabase(textOrder: .americanEnglish)
+        let warned = try Self.fkp(["migrate"], database: english)
+        XCTAssertEqual(warned.status, 0, warned.output)
+        XCTAssertTrue(warned.output.contains("warning"), warned.output)
+        XCTAssertTrue(warned.output.contains("the database orders text by the rules of en-US, not by bytes"), warned.output)
+        XCTAssertTrue(warned.output.contains("0001_audit_infrastructure.sql"), warned.output)
+        let again = try Self.fkp(["migrate"], database: english)
+        XCTAssertTrue(again.output.contains("is up to date") && again.output.contains("rules of en-US"), again.output)
+
+        let bytes = try await TestPostgres.shared.emptyDatabase(textOrder: .bytes)
+        let quiet = try Self.fkp(["migrate"], database: bytes)
+        XCTAssertEqual(quiet.status, 0, quiet.output)
+        XCTAssertFalse(quiet.output.contains("warning"), quiet.output)
+    }
+
     func testUserAddListAndDisableAreAuditedAndRefuseBadInput() async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, SQLTest.places)
