@@ -13,11 +13,6 @@ public struct DatabaseCollation: Sendable, Equatable {
     /// Whether text is ordered by its bytes.
     public let comparesBytes: Bool
 
-    public init(name: String, comparesBytes: Bool) {
-        self.name = name
-        self.comparesBytes = comparesBytes
-    }
-
     /// Asked of the database's behaviour rather than its name, so that any provider and version
     /// answers alike: in byte order 'B' comes before 'a' and '-' before 'b'; by a language's rules,
     /// case and punctuation come second.
