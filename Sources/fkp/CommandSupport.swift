@@ -68,14 +68,15 @@ enum CommandSupport {
         let migrator = try Migrator(directory: config.migrationsDirectory)
         return try await PostgresClient.with(config.database, logger: logger, maximumConnections: 1) { client in
             let applied = try await migrator.migrate(client, logger: logger)
-            try await warnOfCollation(client, logger: logger)
+            await warnOfCollation(client, logger: logger)
             return applied
         }
     }
 
     /// Said where an operator looks when a database is set up or served: too late to be an error
-    /// (the server works under any collation), early enough to create the database again.
-    static func warnOfCollation(_ client: PostgresClient, logger: Logger) async throws {
-        if let warning = try await DatabaseCollation.read(client, logger: logger).warning { logger.warning("\(warning)") }
+    /// (the server works under any collation), early enough to create the database again. A
+    /// question that fails here is left unasked: it must not fail the migration or the start.
+    static func warnOfCollation(_ client: PostgresClient, logger: Logger) async {
+        if let warning = try? await DatabaseCollation.read(client, logger: logger).warning { logger.warning("\(warning)") }
     }
 }

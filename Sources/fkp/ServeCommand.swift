@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard let migrator = try? Migrator(directory: config.migrationsDirectory) else { return nil }
         return try? await PostgresClient.with(config.database, logger: logger, maximumConnections: 1) { client in
             let status = try await migrator.status(client, logger: logger)
-            try await CommandSupport.warnOfCollation(client, logger: logger)
+            await CommandSupport.warnOfCollation(client, logger: logger)
             return status
         }
     }
