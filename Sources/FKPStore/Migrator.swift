@@ -90,10 +90,13 @@ public struct Migrator: Sendable {
     }
 
     public func status(on connection: PostgresConnection, logger: Logger) async throws -> Status {
+        status(of: try await hasLedger(connection, logger: logger) ? try await appliedChecksums(connection, logger: logger) : [:])
+    }
+
+    private func hasLedger(_ connection: PostgresConnection, logger: Logger) async throws -> Bool {
         let rows = try await connection.query("SELECT to_regclass('public.schema_migrations') IS NOT NULL", logger: logger)
-        var hasLedger = false
-        for try await exists in rows.decode(Bool.self) { hasLedger = exists }
-        return status(of: hasLedger ? try await appliedChecksums(connection, logger: logger) : [:])
+        for try await exists in rows.decode(Bool.self) { return exists }
+        return false
     }
 
     private func apply(on connection: PostgresConnection, logger: Logger) async throws -> [String] {
@@ -120,10 +123,14 @@ public struct Migrator: Sendable {
             logger.info("applied migration", metadata: ["file": "\(migration.name)"])
             appliedNow.append(migration.name)
         }
+        try await ServerRole.grant(on: connection, logger: logger)
         return appliedNow
     }
 
+    /// Created only where it is missing: the server's own role (`ServerRole`) may not create
+    /// anything, and its `fkp serve --migrate` on a current database must still start.
     private func ensureLedger(_ connection: PostgresConnection, logger: Logger) async throws {
+        guard try await !hasLedger(connection, logger: logger) else { return }
         try await connection.query("""
             CREATE TABLE IF NOT EXISTS public.schema_migrations (
                 version integer PRIMARY KEY,

@@ -99,6 +99,33 @@ public actor TestPostgres {
         return server.with(database: name)
     }
 
+    /// The address of `url`'s database for a sign-in role of the server's own (`ServerRole`), as a
+    /// server would run with: the role is made once per server (roles are the whole server's, so it
+    /// stays in a server given by TEST_DATABASE_URL), the sign-in role once per test process.
+    public func serverRoleURL(for url: DatabaseURL) async throws -> DatabaseURL {
+        var login = url
+        login.username = "fkp_web_\(getpid())"
+        login.password = "server-role-test"
+        let (username, password) = (login.username, "server-role-test")
+        try await PostgresClient.with(url, logger: Self.logger, maximumConnections: 1) { client in
+            // Two test processes may make the shared role at once: the loser's duplicate is no failure.
+            _ = try await client.query(PostgresQuery(unsafeSQL: """
+                DO $$ BEGIN
+                    CREATE ROLE \(ServerRole.name) NOLOGIN;
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                END $$
+                """), logger: Self.logger)
+            _ = try await client.query(PostgresQuery(unsafeSQL: """
+                DO $$ BEGIN
+                    CREATE ROLE \(username) LOGIN PASSWORD '\(password)' IN ROLE \(ServerRole.name);
+                EXCEPTION WHEN duplicate_object THEN NULL;
+                END $$
+                """), logger: Self.logger)
+            try await client.withConnection { connection in _ = try await ServerRole.grant(on: connection, logger: Self.logger) }
+        }
+        return login
+    }
+
     private func migratedTemplate(on server: DatabaseURL) async throws -> String {
         if let templateName { return templateName }
         let name = "fkp_template_\(getpid())"

@@ -64,7 +64,7 @@ final class SiteCrawlTests: XCTestCase {
 
     /// Every page the person reaches from the page after login; the addresses seen and what was
     /// wrong with the pages.
-    private static func crawl(_ client: any TestClientProtocol, as username: String,
+    static func crawl(_ client: any TestClientProtocol, as username: String,
                               language: String) async throws -> (Int, [String]) {
         var browser = TestBrowser(client)
         browser.cookies["lang"] = language

@@ -24,12 +24,14 @@ enum WebTest {
         try await withApp(seed: seed) { client, _ in try await test(client) }
     }
 
-    /// The same, with the database at hand for checking what a request changed.
-    static func withApp(seed: [String] = [],
+    /// The same, with the database at hand for checking what a request changed. `asServerRole`: the
+    /// application signs in to the database as a member of `ServerRole`, not as its owner.
+    static func withApp(seed: [String] = [], asServerRole: Bool = false,
                         _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void) async throws {
         try await withTestDatabase { db, url in
             if !seed.isEmpty { try await SQLTest.write(db, seed) }
-            let app = try await buildApplication(config: config(url), logger: TestPostgres.logger)
+            let appURL = asServerRole ? try await TestPostgres.shared.serverRoleURL(for: url) : url
+            let app = try await buildApplication(config: config(appURL), logger: TestPostgres.logger)
             try await app.test(.router) { client in try await test(client, db) }
         }
     }

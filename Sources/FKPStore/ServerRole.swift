@@ -1,0 +1,46 @@
+import Logging
+import PostgresNIO
+
+/// The database role a web server may run as instead of the schema's owner: it reads and writes
+/// the domain's tables, reads the audit trail and adds to it only where the server itself writes
+/// (the audit entries are written by the audit's own functions, which run as the owner). It cannot
+/// change or remove an entry, turn a trigger off, or change the schema, so not even a server taken
+/// over can write around the audit trail. The operator creates it (docs/operations.md, "The
+/// database"); `fkp migrate`, run as the owner, gives it what the schema of the day needs.
+public enum ServerRole {
+    public static let name = "fkp_server"
+
+    /// The append-only audit tables the server inserts into itself: an import's kept rows, and the
+    /// logs of sign-ins and of whole personal numbers shown. Every other audit table is written only
+    /// through the audit's functions.
+    public static let auditTablesWritten = ["audit.imported_families", "audit.imported_regions",
+                                            "audit.security_events", "audit.personal_data_access"]
+
+    /// Grants the role what the server needs on every table there is now, when the role exists and
+    /// the connection is not the role's own (it may grant nothing). Repeated after every migration,
+    /// so that a table a migration adds is the server's to use at once. False when nothing was granted.
+    @discardableResult
+    public static func grant(on connection: PostgresConnection, logger: Logger) async throws -> Bool {
+        let rows = try await connection.query("""
+            SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(name))
+               AND NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid
+                                WHERE r.rolname = \(name) AND m.member = (SELECT oid FROM pg_roles WHERE rolname = current_user))
+            """, logger: logger)
+        var shouldGrant = false
+        for try await answer in rows.decode(Bool.self) { shouldGrant = answer }
+        guard shouldGrant else { return false }
+        // Identifiers from the constants above, never from input.
+        let statements = [
+            "GRANT USAGE ON SCHEMA fkp, audit, runtime TO \(name)",
+            "GRANT SELECT ON public.schema_migrations TO \(name)",
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA fkp, runtime TO \(name)",
+            "GRANT USAGE ON ALL SEQUENCES IN SCHEMA fkp, runtime, audit TO \(name)",
+            "GRANT SELECT ON ALL TABLES IN SCHEMA audit TO \(name)",
+            "GRANT INSERT ON \(auditTablesWritten.joined(separator: ", ")) TO \(name)",
+        ]
+        try await connection.transaction(logger: logger) { connection in
+            for statement in statements { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
+        }
+        return true
+    }
+}
