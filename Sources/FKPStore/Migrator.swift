@@ -28,6 +28,7 @@ public struct Migrator: Sendable {
         case duplicateVersion(Int)
         case checksumChanged(file: String)
         case unknownApplied(version: Int)
+        case signedInAsServerRole(pending: Int, first: String)
         case failed(file: String, statement: String, message: String)
 
         public var description: String {
@@ -39,6 +40,9 @@ public struct Migrator: Sendable {
                 "migration \(file) was already applied and its content has changed since; applied migrations must never be edited (add a new file instead)"
             case .unknownApplied(let v):
                 "the database has migration \(v) applied, which this build does not have; run a newer build"
+            case .signedInAsServerRole(let pending, let first):
+                "the database lacks \(pending) migration(s), from \(first), and this address signs in as a member of "
+                    + "\(ServerRole.name), which may not change the schema: run `fkp migrate` with the owner's address"
             case .failed(let file, let statement, let message):
                 "migration \(file) failed: \(message)\n  in: \(statement.prefix(300))"
             }
@@ -100,10 +104,13 @@ public struct Migrator: Sendable {
     }
 
     private func apply(on connection: PostgresConnection, logger: Logger) async throws -> [String] {
-        try await ensureLedger(connection, logger: logger)
-        let current = try await status(of: try await appliedChecksums(connection, logger: logger))
+        let current = try await status(on: connection, logger: logger)
         if let file = current.changed.first { throw Failure.checksumChanged(file: file) }
         if let version = current.unknown.first { throw Failure.unknownApplied(version: version) }
+        if let first = current.pending.first, try await ServerRole.standing(on: connection, logger: logger).signedInAsMember {
+            throw Failure.signedInAsServerRole(pending: current.pending.count, first: first)
+        }
+        try await ensureLedger(connection, logger: logger)
         var appliedNow: [String] = []
         for migration in migrations where current.pending.contains(migration.name) {
             try await connection.transaction(logger: logger) { connection in

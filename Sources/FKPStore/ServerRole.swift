@@ -21,14 +21,8 @@ public enum ServerRole {
     /// so that a table a migration adds is the server's to use at once. False when nothing was granted.
     @discardableResult
     public static func grant(on connection: PostgresConnection, logger: Logger) async throws -> Bool {
-        let rows = try await connection.query("""
-            SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(name))
-               AND NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid
-                                WHERE r.rolname = \(name) AND m.member = (SELECT oid FROM pg_roles WHERE rolname = current_user))
-            """, logger: logger)
-        var shouldGrant = false
-        for try await answer in rows.decode(Bool.self) { shouldGrant = answer }
-        guard shouldGrant else { return false }
+        let (exists, signedInAsMember) = try await standing(on: connection, logger: logger)
+        guard exists, !signedInAsMember else { return false }
         // Identifiers from the constants above, never from input.
         let statements = [
             "GRANT USAGE ON SCHEMA fkp, audit, runtime TO \(name)",
@@ -42,5 +36,16 @@ public enum ServerRole {
             for statement in statements { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
         }
         return true
+    }
+
+    /// Whether the role exists, and whether the connection is signed in as one of its members.
+    public static func standing(on connection: PostgresConnection, logger: Logger) async throws -> (exists: Bool, signedInAsMember: Bool) {
+        let rows = try await connection.query("""
+            SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(name)),
+                   EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid
+                            WHERE r.rolname = \(name) AND m.member = (SELECT oid FROM pg_roles WHERE rolname = current_user))
+            """, logger: logger)
+        for try await answer in rows.decode((Bool, Bool).self) { return answer }
+        return (false, false)
     }
 }

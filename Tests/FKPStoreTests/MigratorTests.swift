@@ -80,6 +80,36 @@ final class MigratorTests: XCTestCase {
         }
     }
 
+    /// The server's own role may not change the schema: a release's new migration run with its
+    /// address is refused with what to do, and nothing is applied; the owner's address applies it
+    /// and gives the role the new table.
+    func testAMigrationRunAsTheServersRoleIsRefusedWithWhatToDo() async throws {
+        let url = try await TestPostgres.shared.freshDatabase()
+        let server = try await TestPostgres.shared.serverRoleURL(for: url)
+        let copy = try copyOfMigrations()
+        try "CREATE TABLE fkp.newer (id int);\n".write(toFile: copy + "/0999_newer.sql", atomically: true, encoding: .utf8)
+        let migrator = try Migrator(directory: copy)
+        try await PostgresClient.with(server, logger: TestPostgres.logger, maximumConnections: 1) { client in
+            let current = try await Migrator(directory: TestPostgres.packageRoot + "/sql").migrate(client, logger: TestPostgres.logger)
+            XCTAssertEqual(current, [], "on a current database the role's migrate has nothing to do, and does not fail")
+            do {
+                try await migrator.migrate(client, logger: TestPostgres.logger)
+                XCTFail("the server's role must not change the schema")
+            } catch let failure as Migrator.Failure {
+                XCTAssertTrue("\(failure)".contains("lacks 1 migration(s), from 0999_newer.sql"), "\(failure)")
+                XCTAssertTrue("\(failure)".contains("with the owner's address"), "\(failure)")
+            }
+        }
+        try await PostgresClient.with(url, logger: TestPostgres.logger, maximumConnections: 1) { client in
+            let applied = try await migrator.migrate(client, logger: TestPostgres.logger)
+            XCTAssertEqual(applied, ["0999_newer.sql"])
+            var granted = false
+            let rows = try await client.query("SELECT has_table_privilege(\(ServerRole.name), 'fkp.newer', 'INSERT')", logger: TestPostgres.logger)
+            for try await answer in rows.decode(Bool.self) { granted = answer }
+            XCTAssertTrue(granted, "a table a migration adds is the server's role's at once")
+        }
+    }
+
     private func copyOfMigrations() throws -> String {
         let copy = NSTemporaryDirectory() + "fkp-sql-\(UUID().uuidString)"
         try FileManager.default.copyItem(atPath: TestPostgres.packageRoot + "/sql", toPath: copy)
