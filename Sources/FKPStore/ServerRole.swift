@@ -6,7 +6,7 @@ import PostgresNIO
 /// (the audit entries are written by the audit's own functions, which run as the owner). It cannot
 /// change or remove an entry, turn a trigger off, or change the schema, so not even a server taken
 /// over can write around the audit trail. The operator creates it (docs/operations.md, "The
-/// database"); `fkp migrate`, run as the owner, gives it what the schema of the day needs.
+/// server's own role"); `fkp migrate`, run as the owner, gives it what the schema of the day needs.
 public enum ServerRole {
     public static let name = "fkp_server"
 
@@ -38,12 +38,13 @@ public enum ServerRole {
         return true
     }
 
-    /// Whether the role exists, and whether the connection is signed in as one of its members.
+    /// Whether the role exists, and whether the connection is signed in as one of its members, directly
+    /// or through another role (a superuser counts as a member of every role to PostgreSQL, not here).
     public static func standing(on connection: PostgresConnection, logger: Logger) async throws -> (exists: Bool, signedInAsMember: Bool) {
         let rows = try await connection.query("""
-            SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(name)),
-                   EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid
-                            WHERE r.rolname = \(name) AND m.member = (SELECT oid FROM pg_roles WHERE rolname = current_user))
+            SELECT r.oid IS NOT NULL, r.oid IS NOT NULL AND pg_has_role(current_user, r.oid, 'MEMBER') AND NOT u.rolsuper
+              FROM pg_roles u LEFT JOIN pg_roles r ON r.rolname = \(name)
+             WHERE u.rolname = current_user
             """, logger: logger)
         for try await answer in rows.decode((Bool, Bool).self) { return answer }
         return (false, false)
