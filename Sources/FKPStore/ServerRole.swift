@@ -38,6 +38,23 @@ public enum ServerRole {
         return true
     }
 
+    /// Makes the role where it is missing, and a sign-in `username` in it, given `password` (letters
+    /// and digits: a role's password cannot be a bound parameter). For the clusters this program
+    /// makes itself (the demo's, the tests'); an operator makes them by hand (docs/operations.md).
+    public static func createSignIn(_ username: String, password: String, on connection: PostgresConnection,
+                                    logger: Logger) async throws {
+        precondition(username.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }, "role names are code constants")
+        precondition(password.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }, "passwords are made by the program")
+        // Another process may make either at once: its duplicate is no failure.
+        for statement in [
+            "DO $$ BEGIN CREATE ROLE \(name) NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
+            "DO $$ BEGIN CREATE ROLE \(username) LOGIN IN ROLE \(name); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
+            "ALTER ROLE \(username) PASSWORD '\(password)'",
+        ] {
+            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+        }
+    }
+
     /// Whether the role exists, and whether the connection is signed in as one of its members, directly
     /// or through another role (a superuser counts as a member of every role to PostgreSQL, not here).
     public static func standing(on connection: PostgresConnection, logger: Logger) async throws -> (exists: Bool, signedInAsMember: Bool) {

@@ -20,6 +20,7 @@ struct DemoCommand: AsyncParsableCommand {
             let usePrivateCluster = (ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").isEmpty
             var cluster: LocalPostgres?
             var fallback: DatabaseURL?
+            var served: DatabaseURL?
             let bootLogger = Logger(label: "fkp.demo")
             if usePrivateCluster {
                 do {
@@ -29,6 +30,7 @@ struct DemoCommand: AsyncParsableCommand {
                     cluster = local
                     try await DatabaseAdmin.createDatabase("fkp", on: server, logger: bootLogger)
                     fallback = server.with(database: "fkp")
+                    served = try await Self.serverSignIn(on: server.with(database: "fkp"), logger: bootLogger)
                 } catch let missing as LocalPostgres.MissingBinaries {
                     CommandSupport.printError("\(missing)")
                     throw ExitCode(3)
@@ -47,9 +49,27 @@ struct DemoCommand: AsyncParsableCommand {
                 try await DemoSeeder(database: Database(client: client, logger: logger)).seed(logger: logger)
             }
             printBanner(config: config, accounts: accounts, cluster: cluster)
-            let app = try await buildApplication(config: config, logger: logger)
+            // Migrated and seeded as the owner; served as production is (docs/operations.md, "The server's own role").
+            var serving = config
+            if let served { serving.database = served }
+            let app = try await buildApplication(config: serving, logger: logger)
             try await ServerLifecycle.run(app, logger: logger)
         }
+    }
+
+    /// The private cluster's sign-in for the server, in the server's own role (`ServerRole`), with
+    /// a new password each run: only this process needs it.
+    private static func serverSignIn(on owner: DatabaseURL, logger: Logger) async throws -> DatabaseURL {
+        let password = String((0..<32).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
+        try await PostgresClient.with(owner, logger: logger, maximumConnections: 1) { client in
+            try await client.withConnection { connection in
+                try await ServerRole.createSignIn("fkp_demo", password: password, on: connection, logger: logger)
+            }
+        }
+        var signIn = owner
+        signIn.username = "fkp_demo"
+        signIn.password = password
+        return signIn
     }
 
     private func printBanner(config: AppConfig, accounts: [DemoSeeder.Account], cluster: LocalPostgres?) {

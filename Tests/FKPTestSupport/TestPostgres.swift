@@ -105,23 +105,13 @@ public actor TestPostgres {
     public func serverRoleURL(for url: DatabaseURL) async throws -> DatabaseURL {
         var login = url
         login.username = "fkp_web_\(getpid())"
-        login.password = "server-role-test"
-        let (username, password) = (login.username, "server-role-test")
+        login.password = "serverRoleTest"
+        let (username, password) = (login.username, "serverRoleTest")
         try await PostgresClient.with(url, logger: Self.logger, maximumConnections: 1) { client in
-            // Two test processes may make the shared role at once: the loser's duplicate is no failure.
-            _ = try await client.query(PostgresQuery(unsafeSQL: """
-                DO $$ BEGIN
-                    CREATE ROLE \(ServerRole.name) NOLOGIN;
-                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-                END $$
-                """), logger: Self.logger)
-            _ = try await client.query(PostgresQuery(unsafeSQL: """
-                DO $$ BEGIN
-                    CREATE ROLE \(username) LOGIN PASSWORD '\(password)' IN ROLE \(ServerRole.name);
-                EXCEPTION WHEN duplicate_object THEN NULL;
-                END $$
-                """), logger: Self.logger)
-            try await client.withConnection { connection in _ = try await ServerRole.grant(on: connection, logger: Self.logger) }
+            try await client.withConnection { connection in
+                try await ServerRole.createSignIn(username, password: password, on: connection, logger: Self.logger)
+                _ = try await ServerRole.grant(on: connection, logger: Self.logger)
+            }
         }
         return login
     }
