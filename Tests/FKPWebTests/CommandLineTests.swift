@@ -104,6 +104,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(quiet.output.contains("warning"), quiet.output)
     }
 
+    /// Signed in as the server's own role, `--migrate` cannot help: the server says whose address can.
+    func testTheServerSignedInAsItsOwnRoleNamesTheOwnerForAMissingMigration() async throws {
+        try await withTestDatabase { _, url in
+            let server = try await TestPostgres.shared.serverRoleURL(for: url)
+            let sql = FileManager.default.temporaryDirectory.appendingPathComponent("fkp-sql-\(UUID().uuidString)").path
+            try FileManager.default.copyItem(atPath: TestPostgres.packageRoot + "/sql", toPath: sql)
+            defer { try? FileManager.default.removeItem(atPath: sql) }
+            try "CREATE TABLE fkp.newer (id int);\n".write(toFile: sql + "/0999_newer.sql", atomically: true, encoding: .utf8)
+            for arguments in [["serve"], ["serve", "--migrate"]] {
+                let started = try Self.fkp(arguments, database: server, environment: ["PORT": "1", "FKP_SQL_DIR": sql])
+                XCTAssertNotEqual(started.status, 0, started.output)
+                XCTAssertTrue(started.output.contains("lacks 1 migration(s), from 0999_newer.sql"), started.output)
+                XCTAssertTrue(started.output.contains("run `fkp migrate` with the owner's address"), started.output)
+            }
+        }
+    }
+
     func testUserAddListAndDisableAreAuditedAndRefuseBadInput() async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, SQLTest.places)
