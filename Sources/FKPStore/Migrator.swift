@@ -104,13 +104,16 @@ public struct Migrator: Sendable {
     }
 
     private func apply(on connection: PostgresConnection, logger: Logger) async throws -> [String] {
-        let current = try await status(on: connection, logger: logger)
+        let hasLedger = try await hasLedger(connection, logger: logger)
+        let current = status(of: hasLedger ? try await appliedChecksums(connection, logger: logger) : [:])
         if let file = current.changed.first { throw Failure.checksumChanged(file: file) }
         if let version = current.unknown.first { throw Failure.unknownApplied(version: version) }
         if let first = current.pending.first, try await ServerRole.standing(on: connection, logger: logger).signedInAsMember {
             throw Failure.signedInAsServerRole(pending: current.pending.count, first: first)
         }
-        try await ensureLedger(connection, logger: logger)
+        // Made only where it is missing: the server's own role (`ServerRole`) may create nothing,
+        // and its `fkp serve --migrate` on a current database must still start.
+        if !hasLedger { try await createLedger(connection, logger: logger) }
         var appliedNow: [String] = []
         for migration in migrations where current.pending.contains(migration.name) {
             try await connection.transaction(logger: logger) { connection in
@@ -134,10 +137,7 @@ public struct Migrator: Sendable {
         return appliedNow
     }
 
-    /// Created only where it is missing: the server's own role (`ServerRole`) may not create
-    /// anything, and its `fkp serve --migrate` on a current database must still start.
-    private func ensureLedger(_ connection: PostgresConnection, logger: Logger) async throws {
-        guard try await !hasLedger(connection, logger: logger) else { return }
+    private func createLedger(_ connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query("""
             CREATE TABLE IF NOT EXISTS public.schema_migrations (
                 version integer PRIMARY KEY,

@@ -103,16 +103,16 @@ public actor TestPostgres {
     /// server would run with: the role is made once per server (roles are the whole server's, so it
     /// stays in a server given by TEST_DATABASE_URL), the sign-in role once per test process.
     public func serverRoleURL(for url: DatabaseURL) async throws -> DatabaseURL {
-        var login = url
-        login.username = "fkp_web_\(getpid())"
-        login.password = "serverRoleTest"
-        let (username, password) = (login.username, "serverRoleTest")
+        let (username, password) = ("fkp_web_\(getpid())", "serverRoleTest")
         try await PostgresClient.with(url, logger: Self.logger, maximumConnections: 1) { client in
             try await client.withConnection { connection in
                 try await ServerRole.createSignIn(username, password: password, on: connection, logger: Self.logger)
                 _ = try await ServerRole.grant(on: connection, logger: Self.logger)
             }
         }
+        var login = url
+        login.username = username
+        login.password = password
         return login
     }
 
