@@ -10,25 +10,35 @@ extension DatabaseURL {
     /// or password says so at once, in PostgreSQL's words. The pool would retry for a minute and
     /// then report only that its circuit breaker had tripped.
     public func checkConnection(logger: Logger) async throws {
-        let tls: PostgresConnection.Configuration.TLS =
-            requireTLS ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable
-        var configuration = PostgresConnection.Configuration(host: host, port: port, username: username, password: password,
-                                                             database: database, tls: tls)
+        var configuration: PostgresConnection.Configuration
+        if let socketPath {
+            configuration = .init(unixSocketPath: socketPath, username: username, password: password, database: database)
+        } else {
+            let tls: PostgresConnection.Configuration.TLS =
+                requireTLS ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable
+            configuration = .init(host: host, port: port, username: username, password: password, database: database, tls: tls)
+        }
         configuration.options.connectTimeout = .seconds(5)
         do {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
             try await connection.close()
         } catch {
-            throw DatabaseUnavailable(reason: "\(description): \(Self.plainWords(error))")
+            throw DatabaseUnavailable(reason: "\(description): \(plainWords(error))")
         }
     }
 
     /// What went wrong, without the driver's type names: the server's message (no such database,
     /// wrong password) or the network's (connection refused, no such host).
-    static func plainWords(_ error: any Error) -> String {
+    func plainWords(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return "\(error)" }
         if let message = error.serverInfo?[.message] { return message }
         switch error.underlying {
+        case let failed as IOError where socketPath != nil:
+            // A socket is a file: the likely mistake is the folder, or a server not running.
+            let reason = String(cString: strerror(failed.errnoCode))
+            return failed.errnoCode == ENOENT || failed.errnoCode == ECONNREFUSED
+                ? "no server listens on \(socketPath ?? host) (\(reason)): is PostgreSQL running, with this folder in its unix_socket_directories and this port?"
+                : "\(socketPath ?? host): \(reason)"
         case let failed as NIOConnectionError:
             if let io = failed.connectionErrors.last?.error as? IOError { return String(cString: strerror(io.errnoCode)) }
             if failed.dnsAError != nil || failed.dnsAAAAError != nil { return "no such host" }

@@ -66,8 +66,8 @@ public struct AppConfig: Sendable {
                                        folders: Folders = .all) throws -> AppConfig {
         let database: DatabaseURL
         if let text = env["DATABASE_URL"], !text.isEmpty {
-            do { database = try DatabaseURL(parsing: text) } catch {
-                throw Invalid(variable: "DATABASE_URL", problem: "is malformed: \(error)")
+            do { database = try DatabaseURL(parsing: text) } catch let malformed as DatabaseURL.Invalid {
+                throw Invalid(variable: "DATABASE_URL", problem: "is malformed: \(malformed.reason)")
             }
         } else if let fallback {
             database = fallback

@@ -44,7 +44,7 @@ public actor TestPostgres {
         let found: DatabaseURL
         if let text = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !text.isEmpty {
             found = try DatabaseURL(parsing: text)
-            guard ["127.0.0.1", "localhost", "::1"].contains(found.host) else {
+            guard found.socketPath != nil || ["127.0.0.1", "localhost", "::1"].contains(found.host) else {
                 throw Unavailable(description: "TEST_DATABASE_URL must name a local server (tests create and drop databases), not \(found.host)")
             }
         } else {
@@ -114,6 +114,24 @@ public actor TestPostgres {
         login.username = username
         login.password = password
         return login
+    }
+
+    /// `url` reached through the server's Unix socket instead (the first folder of its
+    /// `unix_socket_directories`), as a server on the database's own machine would.
+    public func socketURL(for url: DatabaseURL) async throws -> DatabaseURL {
+        let folders = try await PostgresClient.with(url, logger: Self.logger, maximumConnections: 1) { client in
+            var answer = ""
+            let rows = try await client.query("SELECT current_setting('unix_socket_directories')", logger: Self.logger)
+            for try await value in rows.decode(String.self) { answer = value }
+            return answer
+        }
+        guard let folder = folders.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+            .first(where: { $0.hasPrefix("/") }) else {
+            throw Unavailable(description: "the test server listens on no Unix socket (unix_socket_directories: '\(folders)')")
+        }
+        var socket = url
+        socket.host = folder
+        return socket
     }
 
     private func migratedTemplate(on server: DatabaseURL) async throws -> String {

@@ -73,6 +73,28 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// On the database's own machine the server, `fkp migrate` and the PostgreSQL programs an operator
+    /// runs with the same address (pg_dump, psql) reach it through its Unix socket.
+    func testAnAddressNamingTheServersSocketFolderMigratesServesAndSuitsPostgresPrograms() async throws {
+        let socket = try await TestPostgres.shared.socketURL(for: try await TestPostgres.shared.emptyDatabase())
+        let migrated = try Self.fkp(["migrate"], database: socket)
+        XCTAssertEqual(migrated.status, 0, migrated.output)
+        XCTAssertTrue(migrated.output.contains("0001_audit_infrastructure.sql"), migrated.output)
+
+        let bin = try XCTUnwrap(LocalPostgres.findBinDirectory(), "the PostgreSQL programs are installed")
+        let psql = try Self.run(bin + "/psql", [socket.urlString, "-Atc", "SELECT inet_server_addr() IS NULL, current_database()"])
+        XCTAssertEqual(psql.status, 0, psql.output)
+        XCTAssertEqual(psql.output, "t|\(socket.database)\n", "psql reached the same database through the socket")
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fkp-socket-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let server = try ServerProcess(database: socket, folder: folder, name: "fkp")
+        defer { server.stop() }
+        let ready = try LoopbackHTTP().get(server.port, "/readyz")
+        XCTAssertEqual(ready.status, 200, server.log)
+    }
+
     /// Served behind its code every page would fail: the server says so at start instead.
     func testTheServerRefusesToStartOnADatabaseWithPendingMigrations() async throws {
         try await withTestDatabase { db, url in
