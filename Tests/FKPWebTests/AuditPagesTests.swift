@@ -114,7 +114,7 @@ final class AuditPagesTests: XCTestCase {
                 "INSERT INTO fkp.regions (code, name, level) SELECT '3201010001' || lpad(g::text, 4, '0'), repeat('Rukun Tetangga ', 10) || g, 'sls' FROM generate_series(1000, 7000) g",
                 "UPDATE fkp.regions SET name = 'RT ' || code WHERE code LIKE '3201010001%' AND level = 'sls' AND code > '32010100010999'",
             ])
-            var config = WebTest.config(url)
+            var config = try await WebTest.serverConfig(url)
             config.databasePoolSize = 1
             config.databaseWaitSeconds = 1
             let app = try await buildApplication(config: config, logger: TestPostgres.logger)

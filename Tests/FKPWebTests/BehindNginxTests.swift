@@ -14,8 +14,9 @@ final class BehindNginxTests: XCTestCase {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, TestAccounts.world)
             let trustNginx = ["FKP_TRUSTED_PROXIES": "127.0.0.1"]
-            let first = try ServerProcess(database: url, folder: folder, name: "fkp-1", environment: trustNginx)
-            let second = try ServerProcess(database: url, folder: folder, name: "fkp-2", environment: trustNginx)
+            let signIn = try await TestPostgres.shared.serverRoleURL(for: url)  // as deploy/ runs them
+            let first = try ServerProcess(database: signIn, folder: folder, name: "fkp-1", environment: trustNginx)
+            let second = try ServerProcess(database: signIn, folder: folder, name: "fkp-2", environment: trustNginx)
             let nginx = try NginxProcess(upstreams: [first.port, second.port], folder: folder)
             defer { nginx.stop(); first.stop(); second.stop() }
             let visitor = LoopbackHTTP(source: "127.0.0.2")

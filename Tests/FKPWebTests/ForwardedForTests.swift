@@ -13,7 +13,7 @@ final class ForwardedForTests: XCTestCase {
         for (trusted, expected) in [(["127.0.0.1"], "203.0.113.7"), ([], "127.0.0.1")] {
             try await withTestDatabase { db, url in
                 try await SQLTest.write(db, TestAccounts.world)
-                var config = WebTest.config(url)
+                var config = try await WebTest.serverConfig(url)
                 config.trustedProxies = trusted
                 let app = try await buildApplication(config: config, logger: TestPostgres.logger)
                 try await app.test(.live) { client in

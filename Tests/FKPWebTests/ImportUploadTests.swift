@@ -62,7 +62,7 @@ final class ImportUploadTests: XCTestCase {
     func testAnUploadStillArrivingHoldsNoDatabaseConnection() async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, TestAccounts.world)
-            var config = WebTest.config(url)
+            var config = try await WebTest.serverConfig(url)
             config.databasePoolSize = 1
             config.databaseWaitSeconds = 1
             let app = try await buildApplication(config: config, logger: TestPostgres.logger)
@@ -90,7 +90,7 @@ final class ImportUploadTests: XCTestCase {
     func testAFileOverTheUploadLimitIsRefusedWithAPageThatSaysSo() async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, TestAccounts.world)
-            var config = WebTest.config(url)
+            var config = try await WebTest.serverConfig(url)
             config.uploadLimitMegabytes = 1
             let app = try await buildApplication(config: config, logger: TestPostgres.logger)
             try await app.test(.router) { client in

@@ -11,7 +11,7 @@ final class MetricsTests: XCTestCase {
     func testMetricsCountRequestsAndReadForumsAndAuditEntriesFromTheDatabase() async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, TestAccounts.world)
-            let app = try await buildApplication(config: WebTest.config(url), logger: TestPostgres.logger)
+            let app = try await buildApplication(config: try await WebTest.serverConfig(url), logger: TestPostgres.logger)
             try await app.test(.live) { client in
                 var browser = TestBrowser(client)
                 for _ in 0..<3 { try await browser.get("/login") }
@@ -42,9 +42,9 @@ final class MetricsTests: XCTestCase {
         try await withTestDatabase { _, url in
             // An address not on the list; and a visitor behind the trusted proxy, whose own
             // (forwarded) address is what counts, not the proxy's.
-            var elsewhere = WebTest.config(url)
+            var elsewhere = try await WebTest.serverConfig(url)
             elsewhere.metricsAllowed = ["10.1.2.3"]
-            var behindProxy = WebTest.config(url)
+            var behindProxy = try await WebTest.serverConfig(url)
             behindProxy.trustedProxies = ["127.0.0.1"]
             for config in [elsewhere, behindProxy] {
                 let app = try await buildApplication(config: config, logger: TestPostgres.logger)

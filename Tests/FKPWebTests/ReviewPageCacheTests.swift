@@ -20,7 +20,7 @@ final class ReviewPageCacheTests: XCTestCase {
     private static func withServer(_ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void) async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, TestAccounts.world + SQLTest.advance(to: .reviewing))
-            let app = try await buildApplication(config: WebTest.config(url), logger: TestPostgres.logger)
+            let app = try await buildApplication(config: try await WebTest.serverConfig(url), logger: TestPostgres.logger)
             try await app.test(.live) { client in try await test(client, db) }
         }
     }

@@ -11,7 +11,7 @@ import XCTest
 /// schema's owner: a forum runs whole, and the role can change no history.
 final class ServerRoleTests: XCTestCase {
     func testAForumRunsWholeWhenTheServerSignsInAsItsOwnRole() async throws {
-        try await WebTest.withApp(seed: SiteCrawlTests.seed, asServerRole: true) { client, db in
+        try await WebTest.withApp(seed: SiteCrawlTests.seed) { client, db in
             // Verdicts, an added family, challenges raised and decided, a forum closed with its minutes.
             try await SiteCrawlTests.fillForum(client)
             let signedIn = try await SQLTest.scalar(db, """

@@ -104,8 +104,8 @@ final class SessionLifetimeTests: XCTestCase {
     func testSessionsLiveInPostgreSQLSoASecondServerServesTheSamePerson() async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, TestAccounts.world)
-            let first = try await buildApplication(config: WebTest.config(url), logger: TestPostgres.logger)
-            let second = try await buildApplication(config: WebTest.config(url), logger: TestPostgres.logger)
+            let first = try await buildApplication(config: try await WebTest.serverConfig(url), logger: TestPostgres.logger)
+            let second = try await buildApplication(config: try await WebTest.serverConfig(url), logger: TestPostgres.logger)
             let cookie = try await first.test(.router) { client -> String in
                 var browser = TestBrowser(client)
                 try await browser.login("bps", TestAccounts.password)

@@ -24,14 +24,20 @@ enum WebTest {
         try await withApp(seed: seed) { client, _ in try await test(client) }
     }
 
-    /// The same, with the database at hand for checking what a request changed. `asServerRole`: the
-    /// application signs in to the database as a member of `ServerRole`, not as its owner.
-    static func withApp(seed: [String] = [], asServerRole: Bool = false,
+    /// The configuration of a server on `url`'s database signed in as production's is: a member of
+    /// `ServerRole`, not the schema's owner, so that every test of a page also proves the role may do
+    /// what the page does.
+    static func serverConfig(_ url: DatabaseURL) async throws -> AppConfig {
+        config(try await TestPostgres.shared.serverRoleURL(for: url))
+    }
+
+    /// The same, with the database at hand (signed in as its owner) for seeding and for checking
+    /// what a request changed.
+    static func withApp(seed: [String] = [],
                         _ test: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void) async throws {
         try await withTestDatabase { db, url in
             if !seed.isEmpty { try await SQLTest.write(db, seed) }
-            let appURL = asServerRole ? try await TestPostgres.shared.serverRoleURL(for: url) : url
-            let app = try await buildApplication(config: config(appURL), logger: TestPostgres.logger)
+            let app = try await buildApplication(config: serverConfig(url), logger: TestPostgres.logger)
             try await app.test(.router) { client in try await test(client, db) }
         }
     }
