@@ -62,6 +62,9 @@ extension Messages {
         case .welfareGroupRange: return "kelompok kesejahteraan adalah 1, 2, 3 atau 4"
         case .notDecimal: return "bukan bilangan desimal (pakai titik: 12.5)"
         case .notSixteenDigits: return "tidak terdiri atas 16 digit"
+        case .spreadsheetNumber:
+            return "diubah program lembar kerja menjadi angka yang dibulatkan (seperti 3,2E+15) sehingga digit terakhirnya hilang (jadikan kolom ini Teks lalu isi ulang angkanya)"
+        case .spreadsheetTextMark: return "diawali tanda petik, tanda teks pada program lembar kerja (hapus tanda petiknya)"
         case .outsideIndonesia(let bounds): return "di luar wilayah Indonesia (\(bounds.lowerBound) sampai \(bounds.upperBound))"
         case .coordinatesApart: return "latitude dan longitude diisi keduanya atau tidak sama sekali"
         case .sameFamilyID(let line): return "family_id sama dengan baris \(line)"

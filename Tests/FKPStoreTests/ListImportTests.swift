@@ -65,6 +65,16 @@ final class ListImportTests: XCTestCase {
                  "line 2, column welfare_score: value '\(String(repeating: "9", count: 31))': longer than 30 characters"),
                 (h + "\n" + Self.row("F1", nik: "320101450180000") + "\n", "line 2, column head_nik: value '3201*********00': not 16 digits"),
                 (h + "\n" + Self.row("F1", kk: "32010101010000AB") + "\n", "line 2, column kk_number"),
+                // What a spreadsheet does to a column of long numbers, said as such.
+                (h + "\n" + Self.row("F1", nik: "3.20101E+15") + "\n",
+                 "line 2, column head_nik: value '3.20*****15': a spreadsheet turned it into a rounded number (like 3.2E+15)"),
+                (h + "\n" + Self.row("F1", kk: "'3201010101000001") + "\n",
+                 "line 2, column kk_number: value ''320***********01': starts with an apostrophe, a spreadsheet's mark for text"),
+                (h + "\n" + Self.row("F1", unit: "3,20101E+13") + "\n",
+                 "line 2, column sls_code: value '3,20101E+13': a spreadsheet turned it into a rounded number"),
+                (h + "\n" + Self.row("3.29601E+11") + "\n",
+                 "line 2, column family_id: value '3.29601E+11': a spreadsheet turned it into a rounded number"),
+                (h + "\n" + Self.row("F1", nik: "3201014501800001'") + "\n", "line 2, column head_nik: value '3201***********1'': not 16 digits"),
                 (h + "\n" + Self.row("F1", members: "0") + "\n", "line 2, column members: value '0': a whole number from 1 to 99"),
                 (h + "\n" + Self.row("F1", latitude: "48.85", longitude: "2.35") + "\n", "line 2, column latitude: value '48.85': outside Indonesia"),
                 (h + "\n" + Self.row("F1", latitude: "-6.6") + "\n", "latitude and longitude come together"),
@@ -248,6 +258,9 @@ final class ListImportTests: XCTestCase {
             let h = "code,name,level"
             try await Self.assertRefused(h + "\n3301,Garut,regency\n", "line 2, column code: value '3301': its parent 33 is neither in the database nor in the file", db, kind: .regions)
             try await Self.assertRefused(h + "\n32011,X,regency\n", "line 2, column code: value '32011': 5 digits is no level's length", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3.201E+3,X,regency\n", "line 2, column code: value '3.201E+3': a spreadsheet turned it into a rounded number",
+                                         db, kind: .regions)
+            try await Self.assertRefused(h + "\n'3201,X,regency\n", "line 2, column code: value ''3201': starts with an apostrophe", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,X,district\n", "a district code has 7 digits, not 4", db, kind: .regions)
             try await Self.assertRefused(h + "\n3270,X,regency\n", "regency number 70 is not used", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202," + String(repeating: "e\u{301}", count: 101) + ",regency\n",

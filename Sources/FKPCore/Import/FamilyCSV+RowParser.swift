@@ -43,8 +43,8 @@ extension FamilyCSV {
             }
 
             let id = field(.familyID)
-            if let id, id.utf8.count > 32 || !id.utf8.allSatisfy(FamilyCSV.isIDByte) {
-                refuse(.familyID, id, .familyIDForm)
+            if let id, !FamilyCSV.isFamilyID(id) {
+                refuse(.familyID, id, SpreadsheetDamage.kind(of: id, isValid: FamilyCSV.isFamilyID) ?? .familyIDForm)
             }
             var unit: RegionCode?
             if let slsText = field(.slsCode) {
@@ -52,7 +52,10 @@ extension FamilyCSV {
                     lastUnit = (slsText, RegionCode.parse(slsText).flatMap { $0.level.holdsFamilies ? $0 : nil })
                 }
                 unit = lastUnit?.code
-                if unit == nil { refuse(.slsCode, slsText, .unitCodeForm) }
+                if unit == nil {
+                    let isUnit = { (text: String) in RegionCode.parse(text)?.level.holdsFamilies == true }
+                    refuse(.slsCode, slsText, SpreadsheetDamage.kind(of: slsText, isValid: isUnit) ?? .unitCodeForm)
+                }
             }
             let name = field(.headName)
             if let name, name.isLonger(than: 200) { refuse(.headName, name, .longerThan(characters: 200)) }
@@ -72,9 +75,15 @@ extension FamilyCSV {
             let score = field(.welfareScore)
             if let score, let problem = FamilyCSV.decimalProblem(score) { refuse(.welfareScore, score, problem) }
             let kk = field(.kkNumber)
-            if let kk, !PersonalNumber.isValid(kk) { refuse(.kkNumber, PersonalNumber.masked(kk), .notSixteenDigits) }
+            if let kk, !PersonalNumber.isValid(kk) {
+                refuse(.kkNumber, PersonalNumber.masked(kk),
+                       SpreadsheetDamage.kind(of: kk, isValid: PersonalNumber.isValid) ?? .notSixteenDigits)
+            }
             let nik = field(.headNIK)
-            if let nik, !PersonalNumber.isValid(nik) { refuse(.headNIK, PersonalNumber.masked(nik), .notSixteenDigits) }
+            if let nik, !PersonalNumber.isValid(nik) {
+                refuse(.headNIK, PersonalNumber.masked(nik),
+                       SpreadsheetDamage.kind(of: nik, isValid: PersonalNumber.isValid) ?? .notSixteenDigits)
+            }
             let latitude = field(.latitude, required: false)
             let longitude = field(.longitude, required: false)
             for (column, value, bounds) in [(Column.latitude, latitude, -11.5...6.5), (.longitude, longitude, 94.5...141.5)] {

@@ -17,6 +17,11 @@ public enum FamilyCSV {
         }
     }
 
+    /// At most 32 of the bytes `isIDByte` takes.
+    static func isFamilyID(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 32 && text.utf8.allSatisfy(isIDByte)
+    }
+
     /// Nil for a decimal: an optional sign, digits, and at most one dot with digits after it, at
     /// most 30 characters after the sign. A well-formed number that is longer is said to be too
     /// long rather than not a number.

@@ -44,6 +44,10 @@ extension ImportProblem {
         case welfareGroupRange
         case notDecimal
         case notSixteenDigits
+        /// A long number a spreadsheet wrote as `3.20101E+15`, its last digits lost.
+        case spreadsheetNumber
+        /// A value that would be right without the apostrophe with which a spreadsheet marks text.
+        case spreadsheetTextMark
         case outsideIndonesia(ClosedRange<Double>)
         case coordinatesApart
         // Against the database and the rest of the file
@@ -104,6 +108,9 @@ extension ImportProblem {
             case .welfareGroupRange: "a welfare group is 1, 2, 3 or 4"
             case .notDecimal: "not a decimal number (use a dot: 12.5)"
             case .notSixteenDigits: "not 16 digits"
+            case .spreadsheetNumber:
+                "a spreadsheet turned it into a rounded number (like 3.2E+15) and its last digits are lost (format the column as Text and enter the numbers again)"
+            case .spreadsheetTextMark: "starts with an apostrophe, a spreadsheet's mark for text (remove the apostrophe)"
             case .outsideIndonesia(let bounds): "outside Indonesia (\(bounds.lowerBound) to \(bounds.upperBound))"
             case .coordinatesApart: "latitude and longitude come together or not at all"
             case .sameFamilyID(let line): "the same family_id as line \(line)"

@@ -22,7 +22,8 @@ public enum RegionCSV {
         }
         var parsed: RegionCode?
         do { parsed = try RegionCode(code) } catch {
-            problems.append(ImportProblem(line: record.line, column: "code", value: code, problem: .regionCode(error)))
+            let spreadsheet = SpreadsheetDamage.kind(of: code) { RegionCode.parse($0) != nil }
+            problems.append(ImportProblem(line: record.line, column: "code", value: code, problem: spreadsheet ?? .regionCode(error)))
         }
         if let parsed, let level, parsed.level != level {
             problems.append(ImportProblem(line: record.line, column: "code", value: code,

@@ -1,0 +1,31 @@
+/// What a spreadsheet program does to a column of long numbers when it takes them as numbers,
+/// the commonest way a list prepared in Excel or LibreOffice arrives broken: a NIK, family card
+/// number, SLS code or numeric family id shown and saved as `3.20101E+15` (its last digits lost),
+/// or typed with the apostrophe that marks a cell as text. Said as such, so that the person fixes
+/// the column instead of retyping one number.
+enum SpreadsheetDamage {
+    /// The problem to report for `text`, which its column refused, when a spreadsheet explains it;
+    /// nil otherwise. `isValid` is the column's own rule, for the text without its apostrophe.
+    static func kind(of text: String, isValid: (String) -> Bool) -> ImportProblem.Kind? {
+        if isScientificNotation(text) { return .spreadsheetNumber }
+        if text.first == "'", isValid(String(text.dropFirst())) { return .spreadsheetTextMark }
+        return nil
+    }
+
+    /// A digit, optionally a decimal dot or comma and digits, then E+ and digits: `3.20101E+15`,
+    /// `3,20101E+15` (a spreadsheet in Indonesian writes a comma).
+    static func isScientificNotation(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        guard let first = bytes.popFirst(), isDigit(first) else { return false }
+        if bytes.first == UInt8(ascii: ".") || bytes.first == UInt8(ascii: ",") {
+            bytes = bytes.dropFirst()
+            let fraction = bytes.prefix(while: isDigit)
+            guard !fraction.isEmpty else { return false }
+            bytes = bytes.dropFirst(fraction.count)
+        }
+        guard bytes.popFirst().map({ $0 | 0x20 }) == UInt8(ascii: "e"), bytes.popFirst() == UInt8(ascii: "+") else { return false }
+        return !bytes.isEmpty && bytes.allSatisfy(isDigit)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+}

@@ -1,0 +1,20 @@
+@testable import FKPCore
+import XCTest
+
+final class SpreadsheetDamageTests: XCTestCase {
+    func testScientificNotationAsSpreadsheetsWriteIt() {
+        for text in ["3.20101E+15", "3,20101E+15", "3E+15", "3.2e+15", "9.99999999999999E+31"] {
+            XCTAssertTrue(SpreadsheetDamage.isScientificNotation(text), text)
+        }
+        for text in ["3201010101000001", "3.2E15", "3.2E-15", "3.E+15", "E+15", "32.1E+15", "3.2E+", "3.2E+1x", "-3.2E+15", ""] {
+            XCTAssertFalse(SpreadsheetDamage.isScientificNotation(text), text)
+        }
+    }
+
+    func testAnApostropheIsNamedOnlyWhenTheRestWouldDo() {
+        XCTAssertEqual(SpreadsheetDamage.kind(of: "'3201010101000001", isValid: PersonalNumber.isValid), .spreadsheetTextMark)
+        XCTAssertNil(SpreadsheetDamage.kind(of: "'320101010100000", isValid: PersonalNumber.isValid), "still wrong without it")
+        XCTAssertNil(SpreadsheetDamage.kind(of: "32010101010000AB", isValid: PersonalNumber.isValid))
+        XCTAssertEqual(SpreadsheetDamage.kind(of: "3.20101E+15", isValid: PersonalNumber.isValid), .spreadsheetNumber)
+    }
+}
