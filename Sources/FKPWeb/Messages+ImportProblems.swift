@@ -38,6 +38,8 @@ extension Messages {
         case .unknownColumn(let columns, let invisible):
             return "kolom tidak dikenal (kolom yang berlaku: \(columns.joined(separator: ", ")))"
                 + (invisible ? "; namanya memuat karakter tak terlihat, simpan berkas tanpa karakter itu" : "")
+        case .unnamedColumn:
+            return "kolom tanpa nama (program lembar kerja menyimpan kolom yang dikosongkan tetapi tidak dihapus seperti ini: hapus kolom-kolom setelah kolom terakhir lalu simpan ulang)"
         case .columnTwice: return "kolom ini muncul dua kali"
         case .requiredColumnMissing: return "kolom wajib tidak ada di baris judul"
         case .fieldCount(let found, let inHeader): return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom"

@@ -44,6 +44,7 @@ final class ListImportTests: XCTestCase {
                 (h + ",nama_lain\n", "line 1, column nama_lain: unknown column"),
                 (h + ",nama\u{1B}[2Jlain\n", "line 1, column nama<U+1B>[2jlain: unknown column"),
                 (h + ",family_id\n", "line 1, column family_id: the column appears twice"),
+                (h + ",,\n" + Self.row("F1") + ",,\n", "line 1, column #12: a column with no name (a spreadsheet saves a column emptied but not deleted so"),
                 (h.replacingOccurrences(of: ",", with: ";") + "\n", "line 1: the header is separated by ';', not by commas"),
                 (h.replacingOccurrences(of: ",", with: "\t") + "\n", "line 1: the header is separated by tabs, not by commas"),
                 (h + "\nF1,32010100010001,Budi\n", "line 2: 3 fields where the header has 11"),

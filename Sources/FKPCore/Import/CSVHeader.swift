@@ -12,10 +12,13 @@ public struct CSVHeader: Sendable {
         var positions: [String: Int] = [:]
         for (index, raw) in record.fields.enumerated() {
             let name = raw.trimmingWhitespace.lowercased()
-            if !(required + optional).contains(name) {
+            if name.isEmpty {
+                // What a spreadsheet saves for a column emptied but not deleted: said as such.
+                problems.append(ImportProblem(line: record.line, column: "#\(index + 1)", problem: .unnamedColumn))
+            } else if !(required + optional).contains(name) {
                 // A name that looks right but holds an invisible character (a second byte order mark,
                 // a zero-width space from a spreadsheet) is named with the character spelled out.
-                problems.append(ImportProblem(line: record.line, column: name.isEmpty ? "#\(index + 1)" : name,
+                problems.append(ImportProblem(line: record.line, column: name,
                                               problem: .unknownColumn(columns: required + optional,
                                                                       holdsInvisibleCharacter: name.firstInvisibleCharacter != nil)))
             } else if positions[name] != nil {

@@ -26,6 +26,8 @@ extension ImportProblem {
         // The header
         case headerSeparatedBy(Character)
         case unknownColumn(columns: [String], holdsInvisibleCharacter: Bool)
+        /// A header field with no name, as a spreadsheet saves a column emptied but not deleted.
+        case unnamedColumn
         case columnTwice
         case requiredColumnMissing
         // One row
@@ -87,6 +89,8 @@ extension ImportProblem {
             case .unknownColumn(let columns, let invisible):
                 "unknown column (the columns are \(columns.joined(separator: ", ")))"
                     + (invisible ? "; it holds an invisible character, save the file without it" : "")
+            case .unnamedColumn:
+                "a column with no name (a spreadsheet saves a column emptied but not deleted so: delete the columns after the last one and save again)"
             case .columnTwice: "the column appears twice"
             case .requiredColumnMissing: "required column is missing from the header"
             case .fieldCount(let found, let inHeader): "\(found) fields where the header has \(inHeader)"
