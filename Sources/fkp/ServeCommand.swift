@@ -17,6 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
         try await CommandSupport.reportingFailures {
             let config = try CommandSupport.configuration()
             let logger = CommandSupport.bootstrapLogging(level: config.logLevel)
+            // Which database this process serves, for the operator reading the log (no password).
+            logger.notice("serving the database", metadata: ["database": "\(config.database)"])
             if migrate {
                 for name in try await CommandSupport.migrate(config, logger: logger) {
                     logger.notice("applied migration", metadata: ["file": "\(name)"])

@@ -93,6 +93,7 @@ final class CommandLineTests: XCTestCase {
         defer { server.stop() }
         let ready = try LoopbackHTTP().get(server.port, "/readyz")
         XCTAssertEqual(ready.status, 200, server.log)
+        XCTAssertTrue(server.log.contains("database=\(socket.description)"), "the log names the database it serves: \(server.log)")
     }
 
     /// Served behind its code every page would fail: the server says so at start instead.
