@@ -20,15 +20,16 @@ enum WebTest {
         return config
     }
 
-    static func withApp(seed: [String] = [], _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        try await withApp(seed: seed) { client, _ in try await test(client) }
-    }
-
-    /// The configuration of a server on `url`'s database signed in as production's is: a member of
-    /// `ServerRole`, not the schema's owner, so that every test of a page also proves the role may do
-    /// what the page does.
+    /// The configuration of a server on `url`'s database signed in as one in production is: as a
+    /// member of `ServerRole`, not as the schema's owner, so that every test of a page also proves
+    /// that the role may do what the page does.
     static func serverConfig(_ url: DatabaseURL) async throws -> AppConfig {
         config(try await TestPostgres.shared.serverRoleURL(for: url))
+    }
+
+    /// The application (`serverConfig`) on a fresh database, after the `seed` statements.
+    static func withApp(seed: [String] = [], _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await withApp(seed: seed) { client, _ in try await test(client) }
     }
 
     /// The same, with the database at hand (signed in as its owner) for seeding and for checking
