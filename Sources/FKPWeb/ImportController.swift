@@ -109,6 +109,8 @@ struct ImportsPage {
     let outcome: ImportOutcome?
     let hasProblems: Bool
     let rows: [Row]
+    /// The table is shown only with rows (a template reads stored properties only).
+    let hasRows: Bool
 
     init(csrf: String, outcome: ImportOutcome?, batches: [ImportBatchRepository.Batch], language: Language) {
         self.csrf = csrf
@@ -121,5 +123,6 @@ struct ImportsPage {
                 counts: "\(t.number($0.rows)) · +\(t.number($0.added)) · ~\(t.number($0.changed)) · −\(t.number($0.removed))",
                 sha: String($0.sha256.prefix(16)))
         }
+        hasRows = !rows.isEmpty
     }
 }
