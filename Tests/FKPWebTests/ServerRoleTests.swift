@@ -51,6 +51,38 @@ final class ServerRoleTests: XCTestCase {
         }
     }
 
+    /// docs/operations.md: the commands an operator runs on the server work with either address.
+    func testTheOperatorsCommandsWorkWithTheRolesAddress() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, TestAccounts.world + SQLTest.advance(to: .readyToClose) + SQLTest.close())
+            let role = try await TestPostgres.shared.serverRoleURL(for: url)
+            let folder = try AuditExportTests.Folder()
+            defer { folder.remove() }
+            func fkp(_ arguments: [String], stdin: String = "") throws -> String {
+                let run = try CommandLineTests.fkp(arguments, stdin: stdin, database: role, environment: folder.environment)
+                XCTAssertEqual(run.status, 0, "\(arguments): \(run.output)")
+                return run.output
+            }
+            XCTAssertTrue(try fkp(["rerank", "--regency", "3201", "--allow-open", "--out", folder.path + "/final.csv"]).contains("2 families ranked"))
+            XCTAssertEqual(try fkp(["export", "final", "--regency", "3201"]), try String(contentsOfFile: folder.path + "/final.csv", encoding: .utf8))
+            XCTAssertTrue(try fkp(["import", "regions", "-"], stdin: ImportUploadTests.regions).contains("2 added"))
+            XCTAssertTrue(try fkp(["import", "families", "-"], stdin: ImportUploadTests.families).contains("2 added"))
+            XCTAssertTrue(try fkp(["export", "families", "--region", "3201010003"]).contains("U1,32010100030001,"))
+            _ = try fkp(["user", "add", "auditor.baru", "--role", "auditor", "--region", "3201", "--password-stdin"],
+                        stdin: "Gunung Salak berkabut\n")
+            XCTAssertTrue(try fkp(["user", "list", "--region", "3201"]).contains("auditor.baru\tactive\tauditor@3201"))
+            let export = folder.path + "/3201.jsonl"
+            _ = try fkp(["audit", "export", "--region", "3201", "--format", "jsonl", "--out", export])
+            XCTAssertTrue(try fkp(["audit", "verify-export", export]).contains("intact"))
+            XCTAssertTrue(try fkp(["audit", "verify"]).contains("intact"))
+            let actions = try await SQLTest.scalar(db, """
+                SELECT string_agg(DISTINCT action, ',' ORDER BY action) FROM audit.entries
+                 WHERE action IN ('rerank.run', 'import.regions', 'import.families', 'user.create')
+                """, as: String.self)
+            XCTAssertEqual(actions, "import.families,import.regions,rerank.run,user.create", "each write went through the audited path")
+        }
+    }
+
     func testTheServersRoleCanChangeNoHistoryNorTheSchema() async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, SiteCrawlTests.seed)
