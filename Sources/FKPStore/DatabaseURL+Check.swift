@@ -20,7 +20,7 @@ extension DatabaseURL {
         }
         configuration.options.connectTimeout = .seconds(5)
         do {
-            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger.forDatabaseDriver())
             try await connection.close()
         } catch {
             throw DatabaseUnavailable(reason: "\(description): \(plainWords(error))")

@@ -13,9 +13,7 @@ extension PostgresClient {
         configuration.options.maximumConnections = maximumConnections
         // The body may lease before run() has started; the pool waits correctly but warns each
         // time. For these short-lived clients (commands, tests) only errors are worth printing.
-        var background = logger
-        background.logLevel = max(logger.logLevel, .error)
-        let client = PostgresClient(configuration: configuration, backgroundLogger: background)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger.forDatabaseDriver(floor: .error))
         return try await withThrowingTaskGroup(of: Result?.self) { group in
             group.addTask {
                 await client.run()

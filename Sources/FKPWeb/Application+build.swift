@@ -12,7 +12,7 @@ import PostgresNIO
 public func buildApplication(config: AppConfig, logger: Logger) async throws -> some ApplicationProtocol {
     var postgres = try config.database.clientConfiguration
     postgres.options.maximumConnections = config.databasePoolSize
-    let client = PostgresClient(configuration: postgres, backgroundLogger: logger)
+    let client = PostgresClient(configuration: postgres, backgroundLogger: logger.forDatabaseDriver())
     let database = Database(client: client, logger: logger, leaseTimeout: .seconds(config.databaseWaitSeconds))
     let migrator = try Migrator(directory: config.migrationsDirectory)
     let renderer = PageRenderer(library: try await MustacheLibrary(directory: config.templatesDirectory))
