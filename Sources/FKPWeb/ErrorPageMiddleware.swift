@@ -52,7 +52,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch let error as DatabaseUnavailable {
             throw error  // DatabaseUnavailableMiddleware answers it, also for the session middleware outside
         } catch {
-            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            context.logger.error("request failed", metadata: ["error": "\(LoggedError.text(error))"])
             return try page("error", "error_title", .internalServerError, request, context)
         }
     }
