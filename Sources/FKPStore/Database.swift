@@ -146,7 +146,7 @@ public struct Database: Sendable {
     private static func named(_ error: any Error, lease: ConnectionLease) -> any Error {
         if error is DatabaseUnavailable { return error }
         if !Task.isCancelled, !lease.hasBegun || DatabaseUnavailable.isConnectionLoss(error) {
-            return DatabaseUnavailable(reason: String(reflecting: error))
+            return DatabaseUnavailable(reason: LoggedError.text(error))
         }
         return error
     }
