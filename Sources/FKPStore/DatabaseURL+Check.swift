@@ -32,13 +32,14 @@ extension DatabaseURL {
     func plainWords(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return "\(error)" }
         if let message = error.serverInfo?[.message] { return message }
-        switch error.underlying {
-        case let failed as IOError where socketPath != nil:
+        if let socketPath, let failed = error.underlying as? IOError {
             // A socket is a file: the likely mistake is the folder, or a server not running.
             let reason = String(cString: strerror(failed.errnoCode))
             return failed.errnoCode == ENOENT || failed.errnoCode == ECONNREFUSED
-                ? "no server listens on \(socketPath ?? host) (\(reason)): is PostgreSQL running, with this folder in its unix_socket_directories and this port?"
-                : "\(socketPath ?? host): \(reason)"
+                ? "no server listens on \(socketPath) (\(reason)): is PostgreSQL running, with this folder in its unix_socket_directories and this port?"
+                : "\(socketPath): \(reason)"
+        }
+        switch error.underlying {
         case let failed as NIOConnectionError:
             if let io = failed.connectionErrors.last?.error as? IOError { return String(cString: strerror(io.errnoCode)) }
             if failed.dnsAError != nil || failed.dnsAAAAError != nil { return "no such host" }

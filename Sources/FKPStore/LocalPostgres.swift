@@ -139,7 +139,8 @@ public struct LocalPostgres: Sendable {
         }
     }
 
-    static func randomHex(bytes: Int) -> String {
+    /// `bytes` random bytes as hex digits: a password for a sign-in only this program's processes use.
+    public static func randomHex(bytes: Int) -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }

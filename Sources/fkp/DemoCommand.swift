@@ -60,7 +60,7 @@ struct DemoCommand: AsyncParsableCommand {
     /// The private cluster's sign-in for the server, in the server's own role (`ServerRole`), with
     /// a new password each run: only this process needs it.
     private static func serverSignIn(on owner: DatabaseURL, logger: Logger) async throws -> DatabaseURL {
-        let password = String((0..<32).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
+        let password = LocalPostgres.randomHex(bytes: 18)
         try await PostgresClient.with(owner, logger: logger, maximumConnections: 1) { client in
             try await client.withConnection { connection in
                 try await ServerRole.createSignIn("fkp_demo", password: password, on: connection, logger: logger)

@@ -49,12 +49,11 @@ extension FamilyCSV {
             var unit: RegionCode?
             if let slsText = field(.slsCode) {
                 if lastUnit?.text != slsText {
-                    lastUnit = (slsText, RegionCode.parse(slsText).flatMap { $0.level.holdsFamilies ? $0 : nil })
+                    lastUnit = (slsText, FamilyCSV.unitCode(slsText))
                 }
                 unit = lastUnit?.code
                 if unit == nil {
-                    let isUnit = { (text: String) in RegionCode.parse(text)?.level.holdsFamilies == true }
-                    refuse(.slsCode, slsText, SpreadsheetDamage.kind(of: slsText, isValid: isUnit) ?? .unitCodeForm)
+                    refuse(.slsCode, slsText, SpreadsheetDamage.kind(of: slsText) { FamilyCSV.unitCode($0) != nil } ?? .unitCodeForm)
                 }
             }
             let name = field(.headName)

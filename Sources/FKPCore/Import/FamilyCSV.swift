@@ -17,6 +17,11 @@ public enum FamilyCSV {
         }
     }
 
+    /// The unit a `sls_code` names, when it is a code of a level that holds families.
+    static func unitCode(_ text: String) -> RegionCode? {
+        RegionCode.parse(text).flatMap { $0.level.holdsFamilies ? $0 : nil }
+    }
+
     /// At most 32 of the bytes `isIDByte` takes.
     static func isFamilyID(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.count <= 32 && text.utf8.allSatisfy(isIDByte)
