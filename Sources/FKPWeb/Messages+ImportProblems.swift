@@ -42,6 +42,7 @@ extension Messages {
             return "kolom tanpa nama (program lembar kerja menyimpan kolom yang dikosongkan tetapi tidak dihapus seperti ini: hapus kolom-kolom setelah kolom terakhir lalu simpan ulang)"
         case .columnTwice: return "kolom ini muncul dua kali"
         case .requiredColumnMissing: return "kolom wajib tidak ada di baris judul"
+        case .headerRepeated: return "baris judul (nama kolom) muncul lagi, seperti bila dua berkas digabung (hapus baris ini)"
         case .fieldCount(let found, let inHeader): return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom"
         case .empty: return "wajib diisi"
         case .longerThan(let characters): return "lebih dari \(characters) karakter"

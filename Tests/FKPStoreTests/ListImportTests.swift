@@ -253,6 +253,27 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// Two lists joined into one file bring a second header row: said once as such, not as a wrong
+    /// value in every column of that line.
+    func testAHeaderRowInsideTheFileIsNamedAsTwoFilesJoined() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let families = Self.header + "\n" + Self.row("F1") + "\n" + Self.header.uppercased() + "\n" + Self.row("F2") + "\n"
+            try await Self.assertRefused(families, "line 3: the header row again, as when two files are joined (delete this line)", db)
+            do {
+                _ = try await Self.load(.families, families, db)
+                XCTFail("a header inside the file is refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.total, 1, "\(problems)")
+            }
+            let regions = "code,name,level\n3202,Sukabumi,regency\n code , Name,level\n3202010,Cisolok,district\n"
+            try await Self.assertRefused(regions, "line 3: the header row again, as when two files are joined", db, kind: .regions)
+            // A row that merely holds a column's name in one field is still checked as a row.
+            try await Self.assertRefused(Self.header + "\n" + Self.row("family_id", name: "head_name", group: "welfare_group") + "\n",
+                                         "line 2, column welfare_group: value 'welfare_group': a welfare group is 1, 2, 3 or 4", db)
+        }
+    }
+
     func testBrokenRegionFilesAreRefused() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places)

@@ -10,7 +10,7 @@ final class ImportProblemMessagesTests: XCTestCase {
         .nulByte, .notUTF8, .headerSeparatedBy(";"), .headerSeparatedBy("\t"),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: false),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: true), .unnamedColumn, .columnTwice, .requiredColumnMissing,
-        .fieldCount(found: 3, inHeader: 9), .empty, .longerThan(characters: 200),
+        .headerRepeated, .fieldCount(found: 3, inHeader: 9), .empty, .longerThan(characters: 200),
         .invisibleCharacter("\t", in: .name), .invisibleCharacter("\u{1B}", in: .address), .notALevel,
         .regionCode(.notDigits), .regionCode(.unknownLength(5)), .regionCode(.reservedRegencyNumber("70")),
         .regionCode(.unusedProvinceNumber("10")), .codeLengthForLevel(.village, found: 7), .notTrueOrFalse, .nonSLSAboveUnits,

@@ -35,6 +35,11 @@ public struct CSVHeader: Sendable {
         self.count = record.fields.count
     }
 
+    /// Whether a row repeats the header's names, as in two lists joined into one file.
+    public func isRepeated(by record: CSVReader.Record) -> Bool {
+        record.fields.count == count && positions.allSatisfy { name, index in record.fields[index].trimmingWhitespace.lowercased() == name }
+    }
+
     public func value(_ name: String, in record: CSVReader.Record) -> String? {
         positions[name].map { record.fields[$0] }
     }

@@ -31,6 +31,8 @@ extension ImportProblem {
         case columnTwice
         case requiredColumnMissing
         // One row
+        /// A row of the header's names, as when two lists are joined into one file.
+        case headerRepeated
         case fieldCount(found: Int, inHeader: Int)
         case empty
         case longerThan(characters: Int)
@@ -93,6 +95,7 @@ extension ImportProblem {
                 "a column with no name (a spreadsheet saves a column emptied but not deleted so: delete the columns after the last one and save again)"
             case .columnTwice: "the column appears twice"
             case .requiredColumnMissing: "required column is missing from the header"
+            case .headerRepeated: "the header row again, as when two files are joined (delete this line)"
             case .fieldCount(let found, let inHeader): "\(found) fields where the header has \(inHeader)"
             case .empty: "must not be empty"
             case .longerThan(let characters): "longer than \(characters) characters"
