@@ -46,9 +46,9 @@ public struct DemoSeeder: Sendable {
 
         if try await regions.region(Self.regency) == nil {
             logger.notice("loading the demo regency", metadata: ["families": "\(generated.families.count)"])
-            try await PreliminaryListWriter(database: database).write(
-                regions: generated.regions, families: generated.families,
-                context: .system("demo", action: "demo.load", reason: "demo data", regionCode: Self.regency.value))
+            try await ListImporter(database: database).load(
+                generated, fileNamePrefix: "demo-\(Self.regency.value)",
+                context: .system("demo", action: "import", reason: "demo data"))
         }
         let forumID = try await demoForum(village: village, units: units)
         let users = UserRepository(database: database)

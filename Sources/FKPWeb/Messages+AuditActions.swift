@@ -7,7 +7,7 @@ extension Messages {
         "review.save", "review.paper", "forum.add_family", "forum.withdraw_added_family", "challenge.raise", "challenge.accepted", "challenge.rejected",
         "challenge.withdrawn", "forum.state.ready_to_close", "minutes.notes", "minutes.signed", "minutes.refused", "minutes.void", "forum.close",
         "forum.reopen", "rerank.run", "import.regions", "import.families", "user.create", "user.activate", "user.change_password",
-        "user.reset_password", "user.disable", "user.enable", "user.grant", "user.revoke", "demo.load",
+        "user.reset_password", "user.disable", "user.enable", "user.grant", "user.revoke",
     ]
 
     /// What each audited action did, in plain words, for the audit pages (AuditFieldLabelTests
@@ -17,7 +17,6 @@ extension Messages {
         "action_challenge_raise": "Mengajukan sanggahan",
         "action_challenge_rejected": "Menolak sanggahan",
         "action_challenge_withdrawn": "Mencatat sanggahan ditarik",
-        "action_demo_load": "Memuat data demo",
         "action_forum_add_family": "Menambah keluarga",
         "action_forum_withdraw_added_family": "Membatalkan keluarga tambahan",
         "action_forum_attendance": "Mencatat kehadiran",
@@ -55,7 +54,6 @@ extension Messages {
         "action_challenge_raise": "Raised a challenge",
         "action_challenge_rejected": "Rejected a challenge",
         "action_challenge_withdrawn": "Recorded a challenge withdrawn",
-        "action_demo_load": "Loaded demo data",
         "action_forum_add_family": "Added a family",
         "action_forum_withdraw_added_family": "Withdrew an added family",
         "action_forum_attendance": "Recorded attendance",
