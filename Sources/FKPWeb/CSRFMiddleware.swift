@@ -3,8 +3,10 @@ import Hummingbird
 import HummingbirdAuth
 import Logging
 
-/// Every state-changing request must carry the session's CSRF token: the form field `csrf_token`,
-/// the `X-CSRF-Token` header, or (for file uploads, whose bodies are not read here) the query.
+/// Every state-changing request must carry the session's CSRF token: the form field `csrf_token`
+/// or the `X-CSRF-Token` header. A file upload's body is not read here (it may be hundreds of
+/// megabytes): its token is the form's first field, which its handler checks before it keeps a
+/// byte of the file (`MultipartUpload`). Never in the address, which logs and proxies keep.
 /// Without a valid token the request is refused with 403 before any handler runs; but a login
 /// form left open past its session's idle time (a shared computer showing it all day) sends the
 /// person back to a fresh login form that says why, and a stale logout form to the login page.
@@ -18,8 +20,12 @@ struct CSRFMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
         var request = request
-        var provided: String? = request.headers[.xCSRFToken] ?? request.uri.queryParameters[Substring(Self.fieldName)].map(String.init)
+        var provided: String? = request.headers[.xCSRFToken]
         var afterLogin: String?
+        if provided == nil, ImportController.uploadPaths.contains(request.uri.path),
+           MultipartUpload.boundary(of: request.headers[.contentType]) != nil {
+            return try await next(request, context)
+        }
         if provided == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
             let body = try await request.collectFormBody()
             let form = try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body))

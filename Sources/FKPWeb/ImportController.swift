@@ -2,6 +2,7 @@ import FKPCore
 import FKPStore
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 
 /// BPS staff load their region's lists from the browser: the same files, the same checks and the
 /// same errors as `fkp import`, and the batches loaded before.
@@ -11,6 +12,9 @@ struct ImportController {
     let batches: ImportBatchRepository
     /// Bytes of the largest file an upload may hold.
     let uploadLimit: Int
+
+    /// Where files are posted; the CSRF check of these is their handler's (`MultipartUpload`).
+    static let uploadPaths = Set(ListImporter.Kind.allCases.map { "/imports/\($0.rawValue)" })
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/imports", use: page)
@@ -44,7 +48,8 @@ struct ImportController {
         // The whole file first, then the import: a list sent from a phone takes minutes, and an
         // import reading it as it came held a database connection, and a transaction, for all of them.
         let spool = try UnnamedFile()
-        let (fileName, whole) = try await MultipartUpload.read(request.body, boundary: boundary, into: spool, atMost: uploadLimit)
+        let (fileName, whole) = try await MultipartUpload.read(request.body, boundary: boundary, csrfToken: context.sessions.session?.csrfToken,
+                                                               into: spool, atMost: uploadLimit, logger: context.logger)
         let writeContext = WriteContext(actor: principal.username, role: principal.primaryRole, action: "import.\(kind.rawValue)",
                                         regionCode: roots?.count == 1 ? roots?.first?.value : nil, requestID: context.requestID)
         let outcome: ImportOutcome

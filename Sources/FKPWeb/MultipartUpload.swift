@@ -1,11 +1,14 @@
 import FKPCore
 import Foundation
 import Hummingbird
+import Logging
 import MultipartKit
 import NIOCore
 
 /// The part named `file` of a multipart/form-data body, written into an `UnnamedFile` as it
-/// arrives (an upload of any size passes through with flat memory), and the file's name.
+/// arrives (an upload of any size passes through with flat memory), and the file's name. The
+/// session's CSRF token must come first, in the part named `csrf_token`, as the form's hidden field
+/// before its file input sends it: no byte of a file is kept before its token is checked.
 enum MultipartUpload {
     static func boundary(of contentType: String?) -> String? {
         guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
@@ -20,19 +23,24 @@ enum MultipartUpload {
     /// `limit` bytes of it; returns the file's name as it may be shown, and whether the file was
     /// within the limit (beyond it, the rest is read and dropped, so that the answer, a page that
     /// says so, follows the whole request as browsers expect). A body that is not a well-formed
-    /// form, or that ends inside the file (a client that stopped half-way), is refused as a bad request.
-    static func read(_ body: RequestBody, boundary: String, into spool: UnnamedFile, atMost limit: Int) async throws -> (name: String, whole: Bool) {
+    /// form, that ends inside the file (a client that stopped half-way), or that holds no file, is
+    /// refused as a bad request; one whose file comes without the session's token first, as forbidden.
+    static func read(_ body: RequestBody, boundary: String, csrfToken expected: String?, into spool: UnnamedFile, atMost limit: Int,
+                     logger: Logger) async throws -> (name: String, whole: Bool) {
         let parser = MultipartParser(boundary: boundary)
         var inFile = false, fileSeen = false, fileEnded = false
+        var inToken = false, tokenSeen = false, token: [UInt8] = [], tokenValid = false
         var name = "upload.csv"
         var unwritable: (any Error)?
         var whole = true
         parser.onHeader = { field, value in
             guard field.lowercased() == "content-disposition" else { return }
             let parameters = Self.parameters(of: value)
-            inFile = parameters["name"] == "file" && !fileSeen
+            inToken = parameters["name"] == CSRFMiddleware.fieldName && !tokenSeen && !fileSeen
+            tokenSeen = tokenSeen || inToken
+            inFile = parameters["name"] == "file" && !fileSeen && tokenValid
+            fileSeen = fileSeen || parameters["name"] == "file"
             guard inFile else { return }
-            fileSeen = true
             if let found = parameters["filename"], !found.isEmpty {
                 // Shown on pages and kept with the batch: one readable line, a name's length.
                 // Some browsers send the whole path, with either kind of slash.
@@ -41,6 +49,10 @@ enum MultipartUpload {
             }
         }
         parser.onBody = { buffer in
+            if inToken {
+                token += buffer.readableBytesView.prefix(256 - token.count)
+                return
+            }
             guard inFile, unwritable == nil, whole else { return }
             guard spool.size + buffer.readableBytes <= limit else {
                 whole = false
@@ -49,16 +61,25 @@ enum MultipartUpload {
             do { try spool.append(buffer) } catch { unwritable = error }
         }
         parser.onPartComplete = {
+            if inToken, let expected { tokenValid = Token.equal(expected, String(decoding: token, as: UTF8.self)) }
             if inFile { fileEnded = true }
+            inToken = false
             inFile = false
+        }
+        func refuseWithoutToken() throws {
+            logger.notice("request refused: missing or stale CSRF token")
+            throw HTTPError(.forbidden, message: "csrf")
         }
         for try await chunk in body {
             do { try parser.execute(chunk) } catch {
                 throw HTTPError(.badRequest, message: "the upload is not a well-formed multipart form")
             }
             if let unwritable { throw unwritable }
+            if fileSeen && !tokenValid { try refuseWithoutToken() }
         }
-        if fileSeen && !fileEnded {
+        if !tokenValid { try refuseWithoutToken() }
+        guard fileSeen else { throw HTTPError(.badRequest, message: "the form holds no file") }
+        if !fileEnded {
             throw HTTPError(.badRequest, message: "the upload ended before the file did")
         }
         return (name, whole)

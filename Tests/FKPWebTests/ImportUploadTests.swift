@@ -71,8 +71,9 @@ final class ImportUploadTests: XCTestCase {
             let app = try await buildApplication(config: config, logger: TestPostgres.logger)
             try await app.test(.live) { client in
                 var staff = try await Self.staffOnImportPage(client)
-                let body = Data("--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wilayah.csv\"\r\n\r\n\(Self.regions)\r\n--B--\r\n".utf8)
-                let head = "POST /imports/regions?csrf_token=\(staff.csrf ?? "") HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                let body = Data(("--B\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(staff.csrf ?? "")\r\n"
+                                 + "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wilayah.csv\"\r\n\r\n\(Self.regions)\r\n--B--\r\n").utf8)
+                let head = "POST /imports/regions HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                     + "Cookie: \(staff.cookieHeader)\r\nContent-Type: multipart/form-data; boundary=B\r\nContent-Length: \(body.count)\r\n\r\n"
                 let upload = try LoopbackHTTP.Connection(try XCTUnwrap(client.port))
                 try upload.send(Data(head.utf8) + body.prefix(body.count / 2))
@@ -108,14 +109,34 @@ final class ImportUploadTests: XCTestCase {
         }
     }
 
+    /// An upload's CSRF token is its form's first field: never in the address, which the server's
+    /// log, a proxy's log and the browser's history keep.
     func testAnUploadWithoutItsCSRFTokenIsRefused() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
-            var staff = TestBrowser(client)
-            try await staff.login("bps", TestAccounts.password)
+            var staff = try await Self.staffOnImportPage(client)
+            let page = try await staff.get("/imports")
+            let token = try XCTUnwrap(staff.csrf)
+            for kind in ["regions", "families"] {
+                XCTAssertTrue(page.text.contains(#"<form method="post" action="/imports/\#(kind)" enctype="multipart/form-data">"#
+                                                 + "\n    " + #"<input type="hidden" name="csrf_token" value="\#(token)">"#), page.text)
+            }
+            XCTAssertFalse(page.text.contains("csrf_token="), "no token in an address")
+
             let refused = try await staff.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions, csrf: "")
             XCTAssertEqual(refused.status, .forbidden)
+            XCTAssertTrue(refused.text.contains("Formulir ini sudah kedaluwarsa"), refused.text)
+            let inAddress = try await staff.postMultipart("/imports/regions?csrf_token=\(token)", body:
+                "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wilayah.csv\"\r\n\r\n\(Self.regions)\r\n--B--\r\n",
+                boundary: "B", csrf: "")
+            XCTAssertEqual(inAddress.status, .forbidden, "a token in the address does not count")
             let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code = '3201010003'", as: Int64.self)
             XCTAssertEqual(count, 0)
+
+            // Only the upload routes read their token from a multipart body.
+            let rerank = try await staff.postMultipart("/regions/3201/rerank", body: "--B--\r\n", boundary: "B")
+            XCTAssertEqual(rerank.status, .forbidden)
+            let runs = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.rerank_runs", as: Int64.self)
+            XCTAssertEqual(runs, 0)
         }
     }
 
@@ -153,7 +174,7 @@ final class ImportUploadTests: XCTestCase {
             var staff = try await Self.staffOnImportPage(client)
             let part = "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wilayah.csv\"\r\n\r\n\(Self.regions)"
             for (body, why) in [(part, "the closing boundary never came: the file may be cut anywhere"),
-                                ("--B--\r\n", "a form with no part at all"),
+                                ("--B--\r\n", "a form with its token and no file"),
                                 ("--B\r\nContent-Disposition: form-data; name=\"file\"\r\n" + Self.regions, "the part's headers never end")] {
                 let response = try await staff.postMultipart("/imports/regions", body: body, boundary: "B")
                 XCTAssertEqual(response.status, .badRequest, why)

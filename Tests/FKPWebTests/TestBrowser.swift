@@ -53,7 +53,7 @@ struct TestBrowser {
         return response
     }
 
-    /// Uploads a file as a browser's multipart form would, the CSRF token in the query.
+    /// Uploads a file as a browser's multipart form would, the CSRF token its first field.
     @discardableResult
     mutating func upload(_ path: String, fileName: String, content: String, csrf override: String? = nil) async throws -> TestResponse {
         let boundary = "----fkpTestBoundary7MA4YWxkTrZu0gW"
@@ -62,14 +62,15 @@ struct TestBrowser {
         return try await postMultipart(path, body: body, boundary: boundary, csrf: override)
     }
 
-    /// Posts a multipart body exactly as given (a broken one, as a faulty client sends it).
+    /// Posts a multipart body as given (a broken one, as a faulty client sends it), after a first
+    /// part holding the CSRF token (none when the token is empty).
     @discardableResult
     mutating func postMultipart(_ path: String, body: String, boundary: String, csrf override: String? = nil) async throws -> TestResponse {
         let token = override ?? csrf ?? ""
         var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
         if !cookies.isEmpty { headers[.cookie] = cookieHeader }
-        let uri = token.isEmpty ? path : "\(path)?csrf_token=\(token)"
-        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        let tokenPart = token.isEmpty ? "" : "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(token)\r\n"
+        let response = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: tokenPart + body))
         absorb(response)
         return response
     }

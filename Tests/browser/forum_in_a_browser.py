@@ -4,8 +4,8 @@
 A facilitator opens the forum and takes attendance; the SLS head marks verdicts on a phone-sized
 window; a community figure raises a challenge; the facilitator accepts it and the forum's summary
 changes; the SLS head adds a missing family, which the figure challenges and the facilitator
-accepts; two people save the same row and the second gets the conflict page; an auditor reads the
-history on a phone. Screenshots of each step go to test-artifacts/browser/, and every page shot
+accepts; two people save the same row and the second gets the conflict page; BPS staff upload a
+list; an auditor reads the history on a phone. Screenshots of each step go to test-artifacts/browser/, and every page shot
 must fit its window's width. Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
 """
 import os
@@ -291,6 +291,20 @@ def run(base):
             check(shows(staff, "Ikhtisar kabupaten/kota"), "the regency overview opens")
             check(len(staff.find_elements(By.CSS_SELECTOR, "figure.chart svg rect")) > 4, "the chart is drawn by the server")
             forum.shot(staff, "overview")
+            # A list uploaded through the form, its token a hidden field: a broken file first.
+            staff.get(base + "/imports")
+            check("demo-3201-families.csv" in staff.page_source, "the demo's lists are the import page's first batches")
+            upload = os.path.join(ARTIFACTS, "rt-baru.csv")
+            for level, expected in (("kampung", "baris 2, kolom level: nilai 'kampung'"), ("sls", "rt-baru.csv: 1 baris; 1 wilayah ditambah")):
+                with open(upload, "w", encoding="utf-8") as file:
+                    file.write(f"code,name,level\n32010100010099,RT 099 / RW 009,{level}\n")
+                form = staff.find_element(By.CSS_SELECTOR, "form[action='/imports/regions']")
+                form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(upload)
+                form.find_element(By.TAG_NAME, "button").click()
+                check(shows(staff, expected), f"the upload of a {level} row says '{expected}'")
+                check("csrf_token" not in staff.current_url, "no token in the page's address")
+            os.remove(upload)
+            forum.shot(staff, "import")
             no_script_errors(staff, "BPS staff")
         finally:
             staff.quit()

@@ -23,10 +23,6 @@
   }
   function takeToken(token) {
     document.querySelectorAll('input[name=csrf_token]').forEach(function (input) { input.value = token; });
-    // A file upload carries the token in its address.
-    document.querySelectorAll('form[action*="csrf_token="]').forEach(function (form) {
-      form.setAttribute('action', form.getAttribute('action').replace(/csrf_token=[^&#]*/, 'csrf_token=' + encodeURIComponent(token)));
-    });
   }
   function ask() {
     last = Date.now();
