@@ -7,7 +7,7 @@ import Logging
 /// or the `X-CSRF-Token` header. A file upload's body is not read here (it may be hundreds of
 /// megabytes): its token is the form's first field, which its handler checks before it keeps a
 /// byte of the file (`MultipartUpload`). Never in the address, which logs and proxies keep.
-/// Without a valid token the request is refused with 403 before any handler runs; but a login
+/// Any other request without a valid token is refused with 403 before its handler runs; but a login
 /// form left open past its session's idle time (a shared computer showing it all day) sends the
 /// person back to a fresh login form that says why, and a stale logout form to the login page.
 struct CSRFMiddleware: RouterMiddleware {
