@@ -94,6 +94,13 @@ public struct ListImporter: Sendable {
                 return
             }
             guard headerRead else {
+                if let separator = CSVHeader.separatorHint(in: record) {
+                    // `sep=,` agrees with the format and is passed over; another separator is the header's problem.
+                    guard separator != "," else { return }
+                    problems.append(ImportProblem(line: record.line, problem: .headerSeparatedBy(separator)))
+                    headerRead = true
+                    return
+                }
                 headerRead = true
                 do {
                     header = try CSVHeader(record, required: kind == .families ? FamilyCSV.required : RegionCSV.required,

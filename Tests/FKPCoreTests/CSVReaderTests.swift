@@ -46,6 +46,15 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(read(Array("a,b\n,x\n".utf8)).records.last, .init(line: 2, fields: ["", "x"]), "a row with one value is a row")
     }
 
+    /// Old DOS and Windows programs end a text with Ctrl-Z (0x1A): a mark, no row.
+    func testAnEndOfFileMarkAfterTheLastLineIsNoRow() {
+        for text in ["a,b\n1,x\n\u{1A}", "a,b\r\n1,x\r\n\u{1A}\r\n", "a,b\n1,x\n\u{1A}\u{1A}"] {
+            let result = read(Array(text.utf8), in: 1)
+            XCTAssertNil(result.failure)
+            XCTAssertEqual(result.records, [.init(line: 1, fields: ["a", "b"]), .init(line: 2, fields: ["1", "x"])], text.debugDescription)
+        }
+    }
+
     func testBrokenQuotingAndBytesThatAreNotUTF8NameTheirLineAndColumn() {
         let cases: [(String, [UInt8], CSVReader.Failure)] = [
             ("quote inside a field", Array("a,b\n1,x\"y\n".utf8),

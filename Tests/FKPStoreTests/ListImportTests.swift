@@ -253,6 +253,30 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// Excel's hint above the header (`sep=,`) names the format's own separator and is passed over,
+    /// the lines still counted; a hint naming another separator is the header's one problem.
+    func testAnExcelSeparatorHintAboveTheHeaderIsReadAsSuch() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            try await Self.assertRefused("SEP=,\n" + Self.header + "\n" + Self.row("F1", group: "5") + "\n",
+                                         "line 3, column welfare_group: value '5'", db)
+            let report = try await Self.load(.families, "sep=,\r\n" + Self.header + "\r\n" + Self.row("F1") + "\r\n", db)
+            XCTAssertEqual(report.added, 1)
+            for separator in [";", "\t"] {
+                let text = "sep=\(separator)\n" + Self.header.replacingOccurrences(of: ",", with: separator) + "\n"
+                do {
+                    _ = try await Self.load(.families, text, db)
+                    XCTFail("a file separated by \(separator.debugDescription) is refused")
+                } catch let problems as ImportProblems {
+                    XCTAssertEqual(problems.shown.map(\.description),
+                                   ["line 1: the header is separated by \(separator == ";" ? "';'" : "tabs"), not by commas (save the file as CSV with commas)"])
+                }
+            }
+            let regions = try await Self.load(.regions, "sep=,\ncode,name,level\n3202,Sukabumi,regency\n", db)
+            XCTAssertEqual(regions.added, 1)
+        }
+    }
+
     /// Two lists joined into one file bring a second header row: said once as such, not as a wrong
     /// value in every column of that line.
     func testAHeaderRowInsideTheFileIsNamedAsTwoFilesJoined() async throws {

@@ -35,6 +35,14 @@ public struct CSVHeader: Sendable {
         self.count = record.fields.count
     }
 
+    /// The separator a first line such as `sep=,` names: Excel's hint, which some lists carry
+    /// above their header so that Excel opens them right.
+    public static func separatorHint(in record: CSVReader.Record) -> Character? {
+        let text = record.fields.joined(separator: ",")  // not trimmed: the separator may be a tab
+        guard text.count == 5, text.lowercased().hasPrefix("sep=") else { return nil }
+        return text.last
+    }
+
     /// Whether a row repeats the header's names, as in two lists joined into one file.
     public func isRepeated(by record: CSVReader.Record) -> Bool {
         record.fields.count == count && positions.allSatisfy { name, index in record.fields[index].trimmingWhitespace.lowercased() == name }

@@ -105,6 +105,8 @@ public struct CSVReader: Sendable {
 
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+    /// Ctrl-Z, which old DOS and Windows programs write after a text's last line to mark its end.
+    private static let endOfFileMark: UInt8 = 0x1A
 
     private mutating func read(_ input: UnsafeBufferPointer<UInt8>, into out: inout [Record]) throws(Failure) {
         var index = input.startIndex
@@ -216,7 +218,7 @@ public struct CSVReader: Sendable {
             fieldEnds.removeAll(keepingCapacity: true)
         }
         let (isBlank, hasNUL, isASCII) = recordBytes.withUnsafeBufferPointer(Self.survey)
-        if isBlank { return nil }  // a blank line, or a row of empty fields
+        if isBlank { return nil }  // a blank line, a row of empty fields, or an old program's end-of-file mark
         var texts: [String] = []
         var unreadable: [UnreadableField] = []
         texts.reserveCapacity(fieldEnds.count)
@@ -238,7 +240,7 @@ public struct CSVReader: Sendable {
         return Record(line: recordLine, fields: texts, unreadableFields: unreadable)
     }
 
-    /// In one pass over a record's bytes: whether they are only spaces and tabs, whether they hold a
+    /// In one pass over a record's bytes: whether they are only spaces, tabs and end-of-file marks, whether they hold a
     /// NUL byte, and whether they are all ASCII (a NUL byte is, but the record then needs a closer look).
     private static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (isBlank: Bool, hasNUL: Bool, isASCII: Bool) {
         var isBlank = true
@@ -246,7 +248,7 @@ public struct CSVReader: Sendable {
         for byte in bytes {
             if byte == 0 { return (false, true, false) }
             high |= byte
-            if byte != space && byte != tab { isBlank = false }
+            if byte != space && byte != tab && byte != endOfFileMark { isBlank = false }
         }
         return (isBlank, false, high < 0x80)
     }
