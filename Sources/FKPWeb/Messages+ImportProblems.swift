@@ -68,6 +68,7 @@ extension Messages {
         case .spreadsheetNumber:
             return "diubah program lembar kerja menjadi angka yang dibulatkan (seperti 3,2E+15) sehingga digit terakhirnya hilang (jadikan kolom ini Teks lalu isi ulang angkanya)"
         case .spreadsheetTextMark: return "diawali tanda petik, tanda teks pada program lembar kerja (hapus tanda petiknya)"
+        case .digitsInGroups: return "angka ditulis berkelompok, dengan spasi, titik atau tanda hubung di antaranya (tulis angkanya saja)"
         case .outsideIndonesia(let bounds): return "di luar wilayah Indonesia (\(bounds.lowerBound) sampai \(bounds.upperBound))"
         case .coordinatesApart: return "latitude dan longitude diisi keduanya atau tidak sama sekali"
         case .sameFamilyID(let line): return "family_id sama dengan baris \(line)"

@@ -17,4 +17,14 @@ final class SpreadsheetDamageTests: XCTestCase {
         XCTAssertNil(SpreadsheetDamage.kind(of: "32010101010000AB", isValid: PersonalNumber.isValid))
         XCTAssertEqual(SpreadsheetDamage.kind(of: "3.20101E+15", isValid: PersonalNumber.isValid), .spreadsheetNumber)
     }
+
+    func testDigitsInGroupsAreNamedOnlyWhenTheDigitsAloneWouldDo() {
+        for text in ["3201 0101 0100 0001", "3201\u{A0}0101\u{A0}0100\u{A0}0001", "3201.0101.0100.0001", "3201-0101-0100-0001", "320101 0101000001"] {
+            XCTAssertEqual(SpreadsheetDamage.kind(of: text, isValid: PersonalNumber.isValid), .digitsInGroups, text)
+        }
+        for text in ["3201 0101 0100 000", "3201 0101 0100 00A1", "3201,0101,0100,0001", "3201010101000001"] {
+            XCTAssertNil(SpreadsheetDamage.kind(of: text, isValid: { PersonalNumber.isValid($0) && $0 != "3201010101000001" }), text)
+        }
+        XCTAssertEqual(SpreadsheetDamage.kind(of: "32.01", isValid: { RegionCode.parse($0) != nil }), .digitsInGroups, "a code as BPS prints it")
+    }
 }

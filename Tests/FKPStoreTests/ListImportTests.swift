@@ -76,6 +76,10 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("3.29601E+11") + "\n",
                  "line 2, column family_id: value '3.29601E+11': a spreadsheet turned it into a rounded number"),
                 (h + "\n" + Self.row("F1", nik: "3201014501800001'") + "\n", "line 2, column head_nik: value '3201***********1'': not 16 digits"),
+                (h + "\n" + Self.row("F1", kk: "3201 0101 0100 0001") + "\n",
+                 "line 2, column kk_number: value '3201*************01': digits written in groups, with spaces, dots or dashes between them"),
+                (h + "\n" + Self.row("F1", unit: "3201.010.001.0001") + "\n",
+                 "line 2, column sls_code: value '3201.010.001.0001': digits written in groups"),
                 (h + "\n" + Self.row("F1", members: "0") + "\n", "line 2, column members: value '0': a whole number from 1 to 99"),
                 (h + "\n" + Self.row("F1", latitude: "48.85", longitude: "2.35") + "\n", "line 2, column latitude: value '48.85': outside Indonesia"),
                 (h + "\n" + Self.row("F1", latitude: "-6.6") + "\n", "latitude and longitude come together"),
@@ -307,6 +311,7 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(h + "\n3.201E+3,X,regency\n", "line 2, column code: value '3.201E+3': a spreadsheet turned it into a rounded number",
                                          db, kind: .regions)
             try await Self.assertRefused(h + "\n'3201,X,regency\n", "line 2, column code: value ''3201': starts with an apostrophe", db, kind: .regions)
+            try await Self.assertRefused(h + "\n32.02,X,regency\n", "line 2, column code: value '32.02': digits written in groups", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,X,district\n", "a district code has 7 digits, not 4", db, kind: .regions)
             try await Self.assertRefused(h + "\n3270,X,regency\n", "regency number 70 is not used", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202," + String(repeating: "e\u{301}", count: 101) + ",regency\n",

@@ -52,6 +52,8 @@ extension ImportProblem {
         case spreadsheetNumber
         /// A value that would be right without the apostrophe with which a spreadsheet marks text.
         case spreadsheetTextMark
+        /// Digits written in groups (`3201 0145 0180 0001`): right once the separators go.
+        case digitsInGroups
         case outsideIndonesia(ClosedRange<Double>)
         case coordinatesApart
         // Against the database and the rest of the file
@@ -118,6 +120,7 @@ extension ImportProblem {
             case .spreadsheetNumber:
                 "a spreadsheet turned it into a rounded number (like 3.2E+15) and its last digits are lost (format the column as Text and enter the numbers again)"
             case .spreadsheetTextMark: "starts with an apostrophe, a spreadsheet's mark for text (remove the apostrophe)"
+            case .digitsInGroups: "digits written in groups, with spaces, dots or dashes between them (write the digits alone)"
             case .outsideIndonesia(let bounds): "outside Indonesia (\(bounds.lowerBound) to \(bounds.upperBound))"
             case .coordinatesApart: "latitude and longitude come together or not at all"
             case .sameFamilyID(let line): "the same family_id as line \(line)"

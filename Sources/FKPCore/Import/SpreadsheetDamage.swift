@@ -1,16 +1,23 @@
 /// What a spreadsheet program does to a column of long numbers when it takes them as numbers,
 /// the commonest way a list prepared in Excel or LibreOffice arrives broken: a NIK, family card
 /// number, SLS code or numeric family id shown and saved as `3.20101E+15` (its last digits lost),
-/// or typed with the apostrophe that marks a cell as text. Said as such, so that the person fixes
-/// the column instead of retyping one number.
+/// or typed with the apostrophe that marks a cell as text; and a number typed in groups, as it is
+/// read aloud or off a card (`3201 0145 0180 0001`). Said as such, so that the person fixes the
+/// column instead of retyping one number.
 enum SpreadsheetDamage {
     /// The problem to report for `text`, which its column refused, when a spreadsheet explains it;
-    /// nil otherwise. `isValid` is the column's own rule, for the text without its apostrophe.
+    /// nil otherwise. `isValid` is the column's own rule, for the text without its apostrophe or
+    /// its groups' separators.
     static func kind(of text: String, isValid: (String) -> Bool) -> ImportProblem.Kind? {
         if isScientificNotation(text) { return .spreadsheetNumber }
         if text.first == "'", isValid(String(text.dropFirst())) { return .spreadsheetTextMark }
+        let ungrouped = String(text.unicodeScalars.filter { !groupSeparators.contains($0) })
+        if ungrouped.count < text.count, ungrouped.utf8.allSatisfy(isDigit), isValid(ungrouped) { return .digitsInGroups }
         return nil
     }
+
+    /// Spaces (also the no-break space a copied text brings), dots and dashes.
+    private static let groupSeparators: Set<Unicode.Scalar> = [" ", "\u{A0}", "\u{202F}", ".", "-"]
 
     /// A digit, optionally a decimal dot or comma and digits, then E+ and digits: `3.20101E+15`,
     /// `3,20101E+15` (a spreadsheet in Indonesian writes a comma).
