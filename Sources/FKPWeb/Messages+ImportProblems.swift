@@ -71,6 +71,7 @@ extension Messages {
         case .digitsInGroups: return "angka ditulis berkelompok, dengan spasi, titik atau tanda hubung di antaranya (tulis angkanya saja)"
         case .outsideIndonesia(let bounds): return "di luar wilayah Indonesia (\(bounds.lowerBound) sampai \(bounds.upperBound))"
         case .coordinatesApart: return "latitude dan longitude diisi keduanya atau tidak sama sekali"
+        case .coordinatesSwapped: return "latitude dan longitude tertukar (di Indonesia latitude -11.5 sampai 6.5, longitude 94.5 sampai 141.5)"
         case .sameFamilyID(let line): return "family_id sama dengan baris \(line)"
         case .unknownUnit: return "tidak ada SLS, sub-SLS atau unit Non-SLS dengan kode ini (impor wilayah terlebih dahulu)"
         case .sameCode(let line): return "kode sama dengan baris \(line)"

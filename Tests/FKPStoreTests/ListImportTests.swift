@@ -83,6 +83,8 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", members: "0") + "\n", "line 2, column members: value '0': a whole number from 1 to 99"),
                 (h + "\n" + Self.row("F1", latitude: "48.85", longitude: "2.35") + "\n", "line 2, column latitude: value '48.85': outside Indonesia"),
                 (h + "\n" + Self.row("F1", latitude: "-6.6") + "\n", "latitude and longitude come together"),
+                (h + "\n" + Self.row("F1", latitude: "106.8", longitude: "-6.6") + "\n",
+                 "line 2, column latitude: value '106.8': latitude and longitude are swapped"),
                 (h + "\n" + Self.row("F1", latitude: "abc", longitude: "106.8") + "\n", "line 2, column latitude: value 'abc': not a decimal number"),
                 (h + "\n" + Self.row("F1", name: "Bu\u{0}di") + "\n", "line 2, column head_name: a NUL byte (0x00), which a text cannot hold"),
                 // Characters that print as nothing or turn the text around; the message spells them out.

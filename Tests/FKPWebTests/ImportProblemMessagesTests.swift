@@ -16,7 +16,7 @@ final class ImportProblemMessagesTests: XCTestCase {
         .regionCode(.unusedProvinceNumber("10")), .codeLengthForLevel(.village, found: 7), .notTrueOrFalse, .nonSLSAboveUnits,
         .familyIDForm, .unitCodeForm, .membersRange, .welfareGroupRange, .notDecimal, .notSixteenDigits,
         .spreadsheetNumber, .spreadsheetTextMark, .digitsInGroups,
-        .outsideIndonesia(-11.5...6.5), .coordinatesApart, .sameFamilyID(asLine: 4), .unknownUnit, .sameCode(asLine: 4),
+        .outsideIndonesia(-11.5...6.5), .coordinatesApart, .coordinatesSwapped, .sameFamilyID(asLine: 4), .unknownUnit, .sameCode(asLine: 4),
         .parentMissing("3201010"), .outsideRegion(["3202"]),
         .unitInForum(removedFamily: "F9", unit: "32010100010001", forumID: 7, state: .reviewing),
         .unitInForum(removedFamily: nil, unit: "32010100010001", forumID: 7, state: .closed),

@@ -85,12 +85,20 @@ extension FamilyCSV {
             }
             let latitude = field(.latitude, required: false)
             let longitude = field(.longitude, required: false)
-            for (column, value, bounds) in [(Column.latitude, latitude, -11.5...6.5), (.longitude, longitude, 94.5...141.5)] {
-                guard let value else { continue }
-                if let problem = FamilyCSV.decimalProblem(value) {
-                    refuse(column, value, problem)
-                } else if !bounds.contains(Double(value) ?? .nan) {
-                    refuse(column, value, .outsideIndonesia(bounds))
+            let latitudes = -11.5...6.5, longitudes = 94.5...141.5
+            if let latitude, let longitude, let y = Double(latitude), let x = Double(longitude),
+               FamilyCSV.decimalProblem(latitude) == nil, FamilyCSV.decimalProblem(longitude) == nil,
+               longitudes.contains(y), latitudes.contains(x) {
+                // Each value in the other's range: one problem, not two places outside Indonesia.
+                refuse(.latitude, latitude, .coordinatesSwapped)
+            } else {
+                for (column, value, bounds) in [(Column.latitude, latitude, latitudes), (.longitude, longitude, longitudes)] {
+                    guard let value else { continue }
+                    if let problem = FamilyCSV.decimalProblem(value) {
+                        refuse(column, value, problem)
+                    } else if !bounds.contains(Double(value) ?? .nan) {
+                        refuse(column, value, .outsideIndonesia(bounds))
+                    }
                 }
             }
             if (latitude == nil) != (longitude == nil) {

@@ -56,6 +56,8 @@ extension ImportProblem {
         case digitsInGroups
         case outsideIndonesia(ClosedRange<Double>)
         case coordinatesApart
+        /// A latitude in Indonesia's longitudes and a longitude in its latitudes.
+        case coordinatesSwapped
         // Against the database and the rest of the file
         case sameFamilyID(asLine: Int)
         case unknownUnit
@@ -123,6 +125,7 @@ extension ImportProblem {
             case .digitsInGroups: "digits written in groups, with spaces, dots or dashes between them (write the digits alone)"
             case .outsideIndonesia(let bounds): "outside Indonesia (\(bounds.lowerBound) to \(bounds.upperBound))"
             case .coordinatesApart: "latitude and longitude come together or not at all"
+            case .coordinatesSwapped: "latitude and longitude are swapped (in Indonesia the latitude is from -11.5 to 6.5, the longitude from 94.5 to 141.5)"
             case .sameFamilyID(let line): "the same family_id as line \(line)"
             case .unknownUnit: "no such SLS, sub-SLS or Non-SLS unit (import the regions first)"
             case .sameCode(let line): "the same code as line \(line)"
