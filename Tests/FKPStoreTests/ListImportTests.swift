@@ -44,6 +44,8 @@ final class ListImportTests: XCTestCase {
                 (h + ",nama_lain\n", "line 1, column nama_lain: unknown column"),
                 (h + ",nama\u{1B}[2Jlain\n", "line 1, column nama<U+1B>[2jlain: unknown column"),
                 (h + ",family_id\n", "line 1, column family_id: the column appears twice"),
+                (h.replacingOccurrences(of: "family_id", with: "Family ID") + "\n",
+                 "line 1, column family id: write the column's name as family_id, with underscores"),
                 (h + ",,\n" + Self.row("F1") + ",,\n", "line 1, column #12: a column with no name (a spreadsheet saves a column emptied but not deleted so"),
                 (h.replacingOccurrences(of: ",", with: ";") + "\n", "line 1: the header is separated by ';', not by commas"),
                 (h.replacingOccurrences(of: ",", with: "\t") + "\n", "line 1: the header is separated by tabs, not by commas"),
@@ -240,6 +242,17 @@ final class ListImportTests: XCTestCase {
                         XCTAssertTrue(problems.description.contains("it holds an invisible character"), "\(problems)")
                     }
                 }
+            }
+            // A name written with spaces or dashes is one problem each, not also a missing column.
+            let spaced = Self.header.replacingOccurrences(of: "family_id", with: "Family ID").replacingOccurrences(of: "sls_code", with: "sls-code")
+            do {
+                _ = try await Self.load(.families, spaced + "\n" + Self.row("F1") + "\n", db)
+                XCTFail("expected the header to be refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.shown.map(\.description), [
+                    "line 1, column family id: write the column's name as family_id, with underscores",
+                    "line 1, column sls-code: write the column's name as sls_code, with underscores",
+                ])
             }
         }
     }

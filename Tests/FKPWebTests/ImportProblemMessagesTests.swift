@@ -9,7 +9,7 @@ final class ImportProblemMessagesTests: XCTestCase {
         .quoteInsideUnquotedField, .textAfterClosingQuote, .quoteClosesWithTextAfter(closingLine: 9), .quoteNeverClosed, .recordTooLong(maximumBytes: 65536),
         .nulByte, .notUTF8, .headerSeparatedBy(";"), .headerSeparatedBy("\t"),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: false),
-        .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: true), .unnamedColumn, .columnTwice, .requiredColumnMissing,
+        .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: true), .unnamedColumn, .columnNamedOtherwise("family_id"), .columnTwice, .requiredColumnMissing,
         .headerRepeated, .fieldCount(found: 3, inHeader: 9), .empty, .longerThan(characters: 200),
         .invisibleCharacter("\t", in: .name), .invisibleCharacter("\u{1B}", in: .address), .notALevel,
         .regionCode(.notDigits), .regionCode(.unknownLength(5)), .regionCode(.reservedRegencyNumber("70")),

@@ -10,11 +10,17 @@ public struct CSVHeader: Sendable {
         }
         var problems = ImportProblems()
         var positions: [String: Int] = [:]
+        var namedOtherwise: Set<String> = []
         for (index, raw) in record.fields.enumerated() {
             let name = raw.trimmingWhitespace.lowercased()
+            let underscored = String(name.map { $0 == " " || $0 == "-" ? "_" : $0 })
             if name.isEmpty {
                 // What a spreadsheet saves for a column emptied but not deleted: said as such.
                 problems.append(ImportProblem(line: record.line, column: "#\(index + 1)", problem: .unnamedColumn))
+            } else if underscored != name, (required + optional).contains(underscored), positions[underscored] == nil {
+                // `Family ID`, `sls-code`: the column meant is plain, and is not also said to be missing.
+                problems.append(ImportProblem(line: record.line, column: name, problem: .columnNamedOtherwise(underscored)))
+                namedOtherwise.insert(underscored)
             } else if !(required + optional).contains(name) {
                 // A name that looks right but holds an invisible character (a second byte order mark,
                 // a zero-width space from a spreadsheet) is named with the character spelled out.
@@ -27,7 +33,7 @@ public struct CSVHeader: Sendable {
                 positions[name] = index
             }
         }
-        for name in required where positions[name] == nil {
+        for name in required where positions[name] == nil && !namedOtherwise.contains(name) {
             problems.append(ImportProblem(line: record.line, column: name, problem: .requiredColumnMissing))
         }
         if !problems.isEmpty { throw problems }

@@ -28,6 +28,8 @@ extension ImportProblem {
         case unknownColumn(columns: [String], holdsInvisibleCharacter: Bool)
         /// A header field with no name, as a spreadsheet saves a column emptied but not deleted.
         case unnamedColumn
+        /// A column's name with spaces or dashes for its underscores (`Family ID`).
+        case columnNamedOtherwise(String)
         case columnTwice
         case requiredColumnMissing
         // One row
@@ -97,6 +99,7 @@ extension ImportProblem {
                     + (invisible ? "; it holds an invisible character, save the file without it" : "")
             case .unnamedColumn:
                 "a column with no name (a spreadsheet saves a column emptied but not deleted so: delete the columns after the last one and save again)"
+            case .columnNamedOtherwise(let name): "write the column's name as \(name), with underscores"
             case .columnTwice: "the column appears twice"
             case .requiredColumnMissing: "required column is missing from the header"
             case .headerRepeated: "the header row again, as when two files are joined (delete this line)"
