@@ -13,7 +13,17 @@ public struct ListImporter: Sendable {
 
     public init(database: Database) { self.database = database }
 
-    public enum Kind: String, Sendable, CaseIterable { case regions, families }
+    public enum Kind: String, Sendable, CaseIterable {
+        case regions, families
+
+        /// This list's header, read from its first record.
+        func header(_ record: CSVReader.Record) throws(ImportProblems) -> CSVHeader {
+            switch self {
+            case .regions: try CSVHeader(record, required: RegionCSV.required, optional: RegionCSV.optional)
+            case .families: try CSVHeader(record, required: FamilyCSV.required, optional: FamilyCSV.optional)
+            }
+        }
+    }
 
     /// Imports; throws `ImportProblems` (line, column, value, what is wrong) and changes nothing
     /// when anything is wrong.
@@ -103,10 +113,17 @@ public struct ListImporter: Sendable {
                 }
                 headerRead = true
                 do {
-                    header = try CSVHeader(record, required: kind == .families ? FamilyCSV.required : RegionCSV.required,
-                                           optional: kind == .families ? FamilyCSV.optional : RegionCSV.optional)
+                    header = try kind.header(record)
                     if kind == .families { familyRows = header.map(FamilyCSV.RowParser.init) }
-                } catch { error.shown.forEach { problems.append($0) } }
+                } catch {
+                    // The other list's header (a file given to the wrong form or command): said so, once.
+                    let other: Kind = kind == .families ? .regions : .families
+                    if (try? other.header(record)) != nil {
+                        problems.append(ImportProblem(line: record.line, problem: other == .families ? .familiesListAsRegions : .regionsListAsFamilies))
+                    } else {
+                        error.shown.forEach { problems.append($0) }
+                    }
+                }
                 return
             }
             // Rows under a header that could not be read cannot be read either: the header's problems are the report.

@@ -243,6 +243,18 @@ final class ListImportTests: XCTestCase {
                     }
                 }
             }
+            // A list given as the other kind: one problem, what to do.
+            for (kind, text, expected) in [(ListImporter.Kind.regions, Self.header + "\n" + Self.row("F1") + "\n",
+                                            "line 1: this is a families list, not a regions list (load it as families)"),
+                                           (.families, "Code,Name,Level\n3202,Sukabumi,regency\n",
+                                            "line 1: this is a regions list, not a families list (load it as regions)")] {
+                do {
+                    _ = try await Self.load(kind, text, db)
+                    XCTFail("expected \(kind) to refuse the other list")
+                } catch let problems as ImportProblems {
+                    XCTAssertEqual(problems.shown.map(\.description), [expected])
+                }
+            }
             // A name written with spaces or dashes is one problem each, not also a missing column.
             let spaced = Self.header.replacingOccurrences(of: "family_id", with: "Family ID").replacingOccurrences(of: "sls_code", with: "sls-code")
             do {

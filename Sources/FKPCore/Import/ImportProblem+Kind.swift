@@ -25,6 +25,9 @@ extension ImportProblem {
         case notUTF8
         // The header
         case headerSeparatedBy(Character)
+        /// The header of the other list: a file given to the wrong form or command.
+        case familiesListAsRegions
+        case regionsListAsFamilies
         case unknownColumn(columns: [String], holdsInvisibleCharacter: Bool)
         /// A header field with no name, as a spreadsheet saves a column emptied but not deleted.
         case unnamedColumn
@@ -92,6 +95,8 @@ extension ImportProblem {
                 "the row is longer than \(maximum / 1024) KiB, far more than any list row (a quote left open, or not a list file?)"
             case .nulByte: "a NUL byte (0x00), which a text cannot hold"
             case .notUTF8: "bytes that are not UTF-8 (save the file as UTF-8)"
+            case .familiesListAsRegions: "this is a families list, not a regions list (load it as families)"
+            case .regionsListAsFamilies: "this is a regions list, not a families list (load it as regions)"
             case .headerSeparatedBy(let separator):
                 "the header is separated by \(separator == "\t" ? "tabs" : "'\(separator)'"), not by commas (save the file as CSV with commas)"
             case .unknownColumn(let columns, let invisible):
