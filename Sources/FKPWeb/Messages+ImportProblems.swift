@@ -19,6 +19,7 @@ extension Messages {
         case .excel97File: return "berkas ini buku kerja Excel 97-2003 (.xls), bukan CSV (\(saveAsCSV))"
         case .gzipFile: return "berkas ini terkompresi (gzip), bukan CSV (ekstrak dahulu)"
         case .pdfFile: return "berkas ini dokumen PDF, bukan CSV"
+        case .markupFile: return "berkas ini halaman web (HTML) atau dokumen XML, bukan CSV (yang terunduh halaman masuk atau halaman galat, bukan daftarnya? \(saveAsCSV))"
         case .uploadTooLarge(let maximum):
             return "berkas lebih besar dari \(maximum) MB yang diterima server ini dalam unggahan (pecah per kecamatan, atau minta operator memuatnya dengan fkp import di server)"
         case .pictureFile: return "berkas ini gambar (JPEG, PNG atau GIF), bukan CSV: foto daftar tidak dapat dibaca (unggah berkas CSV daftarnya)"

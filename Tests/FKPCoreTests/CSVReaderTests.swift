@@ -87,6 +87,10 @@ final class CSVReaderTests: XCTestCase {
             ("a JPEG photo", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8), .init(line: 1, column: nil, problem: .pictureFile)),
             ("a PNG picture", [0x89] + Array("PNG\r\n".utf8) + [0x1A, 0x0A, 0, 0], .init(line: 1, column: nil, problem: .pictureFile)),
             ("a GIF picture", Array("GIF89a".utf8) + [1, 0], .init(line: 1, column: nil, problem: .pictureFile)),
+            ("a sign-in page", Array("<!DOCTYPE html>\n<html lang=\"id\"><head>".utf8), .init(line: 1, column: nil, problem: .markupFile)),
+            ("a sheet saved as a web page", Array("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\">".utf8),
+             .init(line: 1, column: nil, problem: .markupFile)),
+            ("an XML spreadsheet", Array("<?xml version=\"1.0\"?>\n<Workbook>".utf8), .init(line: 1, column: nil, problem: .markupFile)),
         ]
         for (name, bytes, failure) in cases {
             for size in [0, 1, 4] {
@@ -116,7 +120,7 @@ final class CSVReaderTests: XCTestCase {
 
     /// A file that begins like another kind of file but is not one is read as the text it is.
     func testAFileThatOnlyBeginsLikeAWorkbookIsReadAsText() {
-        for (text, fields) in [("PK,PDF\n1,2\n", ["PK", "PDF"]), ("%PDF_id,x\n", ["%PDF_id", "x"]), ("P", ["P"])] {
+        for (text, fields) in [("PK,PDF\n1,2\n", ["PK", "PDF"]), ("%PDF_id,x\n", ["%PDF_id", "x"]), ("P", ["P"]), ("<h1>,x\n", ["<h1>", "x"])] {
             for size in [0, 1, 2] {
                 let result = read(Array(text.utf8), in: size)
                 XCTAssertNil(result.failure, "\(text), chunks of \(size)")

@@ -5,7 +5,7 @@ import XCTest
 final class ImportProblemMessagesTests: XCTestCase {
     /// One of every kind (the compiler keeps the Indonesian switch complete; this keeps it translated).
     static let everyKind: [ImportProblem.Kind] = [
-        .emptyFile, .utf16File, .workbookOrZipFile, .excel97File, .gzipFile, .pdfFile, .pictureFile, .uploadTooLarge(maximumMegabytes: 200),
+        .emptyFile, .utf16File, .workbookOrZipFile, .excel97File, .gzipFile, .pdfFile, .markupFile, .pictureFile, .uploadTooLarge(maximumMegabytes: 200),
         .quoteInsideUnquotedField, .textAfterClosingQuote, .quoteClosesWithTextAfter(closingLine: 9), .quoteNeverClosed, .recordTooLong(maximumBytes: 65536),
         .nulByte, .notUTF8, .headerSeparatedBy(";"), .familiesListAsRegions, .regionsListAsFamilies, .headerSeparatedBy("\t"),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: false),

@@ -99,6 +99,12 @@ public struct CSVReader: Sendable {
         ([0xFF, 0xD8, 0xFF], .pictureFile),
         ([0x89] + Array("PNG\r\n".utf8), .pictureFile),
         (Array("GIF8".utf8), .pictureFile),
+        // A shared sheet's link downloaded as its sign-in page, or a sheet saved as a web page or as XML.
+        (Array("<!DOCTYPE html".utf8), .markupFile),
+        (Array("<!doctype html".utf8), .markupFile),
+        (Array("<html".utf8), .markupFile),
+        (Array("<HTML".utf8), .markupFile),
+        (Array("<?xml".utf8), .markupFile),
     ]
     /// Beginnings that need more bytes before the reader knows what the file is.
     private static let knownStarts = [byteOrderMark] + otherFileKinds.map(\.start)

@@ -10,6 +10,8 @@ extension ImportProblem {
         case excel97File
         case gzipFile
         case pdfFile
+        /// A web page or XML document: a sign-in page downloaded instead of a shared sheet, a sheet saved as a web page.
+        case markupFile
         /// A photo or scan of the printed list, as a phone offers to upload.
         case pictureFile
         /// An upload larger than the server takes from a browser; the command line takes any size.
@@ -83,6 +85,7 @@ extension ImportProblem {
             case .excel97File: "the file is an Excel 97-2003 workbook (.xls), not CSV (save the sheet as CSV UTF-8)"
             case .gzipFile: "the file is compressed (gzip), not CSV (decompress it first)"
             case .pdfFile: "the file is a PDF document, not CSV"
+            case .markupFile: "the file is a web page (HTML) or an XML document, not CSV (a sign-in or error page downloaded instead of the list? save the sheet as CSV UTF-8)"
             case .uploadTooLarge(let maximum):
                 "the file is larger than the \(maximum) MB this server takes in an upload (split it by district, or ask the operator to load it with fkp import on the server)"
             case .pictureFile: "the file is a picture (JPEG, PNG or GIF), not CSV: a photo of a list cannot be read (upload the CSV file of the list)"
