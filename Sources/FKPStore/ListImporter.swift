@@ -80,6 +80,8 @@ public struct ListImporter: Sendable {
         var header: CSVHeader?
         var familyRows: FamilyCSV.RowParser?
         var headerRead = false
+        /// Records looked at for a header below a refused first line (a sheet's title above its header).
+        var lookedBelowHeader = 0
         var problems = ImportProblems()
         var hasher = SHA256()
         var rows = 0
@@ -126,8 +128,19 @@ public struct ListImporter: Sendable {
                 }
                 return
             }
-            // Rows under a header that could not be read cannot be read either: the header's problems are the report.
-            guard let header else { return }
+            // Rows under a header that could not be read cannot be read either: the header's problems are the
+            // report. But a header a few lines down (a title above it, as a sheet's first rows) is named where it is,
+            // as the report's one problem, rather than the title's many.
+            guard let header else {
+                if lookedBelowHeader < 5 {
+                    lookedBelowHeader += 1
+                    if (try? kind.header(record)) != nil {
+                        problems = ImportProblems([ImportProblem(line: 1, problem: .headerNotFirst(headerLine: record.line))])
+                        lookedBelowHeader = .max
+                    }
+                }
+                return
+            }
             rows += 1
             switch kind {
             case .families:

@@ -243,6 +243,22 @@ final class ListImportTests: XCTestCase {
                     }
                 }
             }
+            // A sheet's title above its header: the header's line, once; not found further down than a few lines.
+            let title = "DAFTAR KELUARGA DESA CONTOH,,,,,,,,,,\n\n"
+            for (text, expected) in [(title + Self.header + "\n" + Self.row("F1") + "\n",
+                                      ["line 1: the header must be the first line, and it is on line 3 (delete the lines above it)"]),
+                                     ("Daftar;keluarga\n" + Self.header + "\n",
+                                      ["line 1: the header must be the first line, and it is on line 2 (delete the lines above it)"]),
+                                     ("judul\n1\n2\n3\n4\n5\n" + Self.header + "\n",
+                                      ["line 1, column judul: unknown column (the columns are \(FamilyCSV.columns.joined(separator: ", ")))"]
+                                        + FamilyCSV.required.map { "line 1, column \($0): required column is missing from the header" })] {
+                do {
+                    _ = try await Self.load(.families, text, db)
+                    XCTFail("expected the header to be refused")
+                } catch let problems as ImportProblems {
+                    XCTAssertEqual(problems.shown.map(\.description), expected)
+                }
+            }
             // A list given as the other kind: one problem, what to do.
             for (kind, text, expected) in [(ListImporter.Kind.regions, Self.header + "\n" + Self.row("F1") + "\n",
                                             "line 1: this is a families list, not a regions list (load it as families)"),
