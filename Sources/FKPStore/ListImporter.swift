@@ -250,13 +250,17 @@ public struct ListImporter: Sendable {
         let logger = database.logger
         switch kind {
         case .families:
-            // Whole rows, so that the merge reads this table alone.
+            // Whole rows, so that the merge reads this table alone. Each row's family is looked up by its
+            // id (LATERAL ... LIMIT 1 keeps the planner from joining otherwise): joined as a whole, the
+            // country's families were read in full for every regency's file, 11 s at 20 million
+            // families and growing with them, against 2 s looked up (docs/benchmarks.md, session 36).
             try await connection.query("""
                 CREATE TEMP TABLE import_diff ON COMMIT DROP AS
                 SELECT CASE WHEN f.id IS NULL THEN 'add' ELSE 'change' END AS change, s.line, s.id, s.sls_code,
                        s.head_name, s.address, s.members, s.welfare_group, s.welfare_score, s.kk_number, s.head_nik,
                        s.latitude, s.longitude, f.sls_code AS old_sls_code
-                  FROM import_staging s LEFT JOIN fkp.families f ON f.id = s.id
+                  FROM import_staging s
+                  LEFT JOIN LATERAL (SELECT * FROM fkp.families f WHERE f.id = s.id LIMIT 1) f ON true
                  WHERE f.id IS NULL
                     OR (f.sls_code, f.head_name, f.address, f.members, f.welfare_group, f.welfare_score, f.kk_number, f.head_nik,
                         f.latitude, f.longitude)
