@@ -142,6 +142,7 @@ public struct ListImporter: Sendable {
                 return
             }
             rows += 1
+            var refused: ImportProblems?
             switch kind {
             case .families:
                 switch familyRows!.parse(record) {  // made with the header, which was read
@@ -150,17 +151,23 @@ public struct ListImporter: Sendable {
                     CopyText.append([String(record.line), f.id, f.slsCode.value, f.headName, f.address, String(f.members),
                                      String(f.welfareGroup.rawValue), f.welfareScore, f.kkNumber, f.headNIK, f.latitude, f.longitude],
                                     to: &buffer)
-                case .failure(let found):
-                    found.shown.forEach { problems.append($0) }
+                case .failure(let found): refused = found
                 }
             case .regions:
                 switch RegionCSV.parse(record, header: header) {
                 case .success(let r):
                     guard problems.isEmpty else { return }
                     CopyText.append([String(record.line), r.code.value, r.name, r.level.rawValue, r.isNonSLS ? "t" : "f"], to: &buffer)
-                case .failure(let found):
-                    found.shown.forEach { problems.append($0) }
+                case .failure(let found): refused = found
                 }
+            }
+            guard let refused else { return }
+            // Asked only of a refused row, so that a valid one costs nothing more: the header's names
+            // again (two lists joined into one file) are one problem, not a wrong value per column.
+            if header.isRepeated(by: record) {
+                problems.append(ImportProblem(line: record.line, problem: .headerRepeated))
+            } else {
+                refused.shown.forEach { problems.append($0) }
             }
         }
         try await connection.copyFrom(table: "import_staging", logger: logger) { writer in
@@ -187,59 +194,6 @@ public struct ListImporter: Sendable {
         }
         progress?(rows)
         return (rows, AuditHashing.hex(hasher.finalize()))
-    }
-
-    // MARK: checks that need the database
-
-    /// The query's rows are (line, column, value, problem code, the problem's details as text[]);
-    /// `kind` turns a code and its details into the problem.
-    private func problems(_ query: PostgresQuery, on connection: PostgresConnection,
-                          kind: (String, [String]) -> ImportProblem.Kind) async throws -> ImportProblems {
-        var found = ImportProblems()
-        let rows = try await connection.query(query, logger: database.logger)
-        for try await (line, column, value, code, details) in rows.decode((Int32?, String?, String?, String, [String]).self) {
-            found.append(ImportProblem(line: line.map(Int.init), column: column, value: value, problem: kind(code, details)))
-        }
-        return found
-    }
-
-    /// Each check finds the few offending keys first (set-based), then the lines that carry them,
-    /// so that a clean million-row file costs one pass per check.
-    private func checkAgainstDatabase(_ kind: Kind, on connection: PostgresConnection) async throws -> ImportProblems {
-        switch kind {
-        case .families:
-            return try await problems("""
-                WITH repeated AS MATERIALIZED (
-                    SELECT id, min(line) AS first_line FROM import_staging GROUP BY id HAVING count(*) > 1),
-                unknown AS MATERIALIZED (
-                    SELECT u.sls_code FROM (SELECT DISTINCT sls_code FROM import_staging) u
-                     WHERE NOT EXISTS (SELECT 1 FROM fkp.regions r WHERE r.code = u.sls_code))
-                SELECT s.line, 'family_id', s.id, 'repeated', ARRAY[r.first_line::text]
-                  FROM import_staging s JOIN repeated r ON r.id = s.id AND s.line > r.first_line
-                UNION ALL
-                SELECT s.line, 'sls_code', s.sls_code, 'unknown', ARRAY[]::text[]
-                  FROM import_staging s JOIN unknown u ON u.sls_code = s.sls_code
-                ORDER BY 1
-                """, on: connection) { code, details in
-                code == "repeated" ? .sameFamilyID(asLine: Int(details[0]) ?? 0) : .unknownUnit
-            }
-        case .regions:
-            return try await problems("""
-                SELECT line, 'code', code, 'repeated', ARRAY[first_line::text] FROM (
-                    SELECT line, code, min(line) OVER (PARTITION BY code) AS first_line FROM import_staging) d WHERE line > first_line
-                UNION ALL
-                SELECT s.line, 'code', s.code, 'orphan', ARRAY[p.parent]
-                  FROM import_staging s
-                  CROSS JOIN LATERAL (SELECT left(s.code, CASE length(s.code) WHEN 4 THEN 2 WHEN 7 THEN 4 WHEN 10 THEN 7
-                                                               WHEN 14 THEN 10 WHEN 16 THEN 14 END) AS parent) p
-                 WHERE length(s.code) > 2
-                   AND NOT EXISTS (SELECT 1 FROM fkp.regions r WHERE r.code = p.parent)
-                   AND NOT EXISTS (SELECT 1 FROM import_staging o WHERE o.code = p.parent)
-                ORDER BY 1
-                """, on: connection) { code, details in
-                code == "repeated" ? .sameCode(asLine: Int(details[0]) ?? 0) : .parentMissing(details[0])
-            }
-        }
     }
 
     // MARK: what changes
@@ -292,45 +246,6 @@ public struct ListImporter: Sendable {
             }
         }
         return counts
-    }
-
-    /// Every place the file changes must lie inside the uploader's places.
-    private func checkScope(_ scope: [RegionCode]?, on connection: PostgresConnection) async throws -> ImportProblems {
-        guard let scope else { return ImportProblems() }
-        let prefixes = scope.map { $0.value + "%" }
-        return try await problems("""
-            SELECT d.line, CASE WHEN d.line IS NULL THEN NULL ELSE 'code' END, coalesce(d.sls_code, d.old_sls_code),
-                   'outside', ARRAY[]::text[]
-              FROM import_diff d
-             WHERE NOT coalesce(d.sls_code, d.old_sls_code) LIKE ANY(\(prefixes)::text[])
-                OR (d.old_sls_code IS NOT NULL AND NOT d.old_sls_code LIKE ANY(\(prefixes)::text[]))
-             ORDER BY d.line NULLS LAST
-            """, on: connection) { _, _ in .outsideRegion(scope.map(\.value)) }
-    }
-
-    /// Families of units in a forum that has opened (or closed) cannot change. The units the file
-    /// touches are gathered first (a few thousand), so the forum tables are read once per unit.
-    private func checkForums(_ kind: Kind, on connection: PostgresConnection) async throws -> ImportProblems {
-        guard kind == .families else { return ImportProblems() }
-        return try await problems("""
-            WITH touched AS MATERIALIZED (
-                SELECT sls_code AS family_unit FROM import_diff WHERE sls_code IS NOT NULL
-                UNION SELECT old_sls_code FROM import_diff WHERE old_sls_code IS NOT NULL),
-            frozen AS MATERIALIZED (
-                -- A forum unit is the family's SLS or its sub-SLS: an exact match, so the index serves it.
-                SELECT t.family_unit, u.sls_code AS unit, f.id AS forum_id, f.state
-                  FROM touched t
-                  JOIN fkp.forum_units u ON u.sls_code IN (t.family_unit, left(t.family_unit, 14))
-                  JOIN fkp.forums f ON f.id = u.forum_id AND fkp.forum_freezes_families(f.state))
-            SELECT d.line, CASE WHEN d.line IS NULL THEN NULL ELSE 'sls_code' END, coalesce(d.sls_code, d.old_sls_code),
-                   'in_forum', ARRAY[CASE d.change WHEN 'remove' THEN d.id ELSE '' END, z.unit, z.forum_id::text, z.state]
-              FROM import_diff d
-              JOIN frozen z ON z.family_unit IN (d.sls_code, d.old_sls_code)
-             ORDER BY d.line NULLS LAST, d.id
-            """, on: connection) { _, details in
-            .unitInForum(removedFamily: details[0].isEmpty ? nil : details[0], unit: details[1], forumID: Int64(details[2]) ?? 0,
-                         state: ForumState(rawValue: details[3]) ?? .closed)
-        }
     }
 
     /// Waits for any other import of the file's regencies to end, so that the difference is taken

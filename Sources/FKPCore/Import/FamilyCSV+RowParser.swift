@@ -10,22 +10,22 @@ extension FamilyCSV {
             var name: String { FamilyCSV.columns[rawValue] }
         }
 
-        private let header: CSVHeader
+        private let fieldCount: Int
         /// Each column's place in a row, in the order of `Column` (nil: an optional column the file lacks).
         private let places: [Int?]
         private var lastUnit: (text: String, code: RegionCode?)?
 
         public init(header: CSVHeader) {
-            self.header = header
+            fieldCount = header.count
             places = Column.allCases.map { header.positions[$0.name] }
         }
 
         /// Checks one row; returns the family, or every problem of the row.
         public mutating func parse(_ record: CSVReader.Record) -> Result<PreliminaryFamily, ImportProblems> {
             var problems = ImportProblems()
-            guard record.fields.count == header.count else {
+            guard record.fields.count == fieldCount else {
                 return .failure(ImportProblems([ImportProblem(
-                    line: record.line, problem: .fieldCount(found: record.fields.count, inHeader: header.count))]))
+                    line: record.line, problem: .fieldCount(found: record.fields.count, inHeader: fieldCount))]))
             }
             func text(_ column: Column) -> String {
                 places[column.rawValue].map { record.fields[$0].trimmingWhitespace } ?? ""
@@ -105,11 +105,7 @@ extension FamilyCSV {
                 problems.append(ImportProblem(line: record.line, column: latitude == nil ? Column.latitude.name : Column.longitude.name,
                                               problem: .coordinatesApart))
             }
-            guard problems.isEmpty, let id, let unit, let name, let group, let score, let kk, let nik else {
-                // Asked only of a refused row, so that a valid one costs nothing more.
-                if header.isRepeated(by: record) { return .failure(ImportProblems([ImportProblem(line: record.line, problem: .headerRepeated)])) }
-                return .failure(problems)
-            }
+            guard problems.isEmpty, let id, let unit, let name, let group, let score, let kk, let nik else { return .failure(problems) }
             return .success(PreliminaryFamily(id: id, slsCode: unit, headName: name, address: address, members: members,
                                               welfareGroup: group, welfareScore: score, kkNumber: kk, headNIK: nik,
                                               latitude: latitude, longitude: longitude))

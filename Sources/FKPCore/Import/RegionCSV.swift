@@ -44,10 +44,7 @@ public enum RegionCSV {
         if nonSLS, let level, !level.holdsFamilies {
             problems.append(ImportProblem(line: record.line, column: "non_sls", value: nonSLSText, problem: .nonSLSAboveUnits))
         }
-        guard problems.isEmpty, let parsed else {
-            if header.isRepeated(by: record) { return .failure(ImportProblems([ImportProblem(line: record.line, problem: .headerRepeated)])) }
-            return .failure(problems)
-        }
+        guard problems.isEmpty, let parsed else { return .failure(problems) }
         return .success(Region(code: parsed, name: name, isNonSLS: nonSLS))
     }
 
