@@ -42,7 +42,8 @@ public actor TestPostgres {
 
     private func startServer() async throws -> DatabaseURL {
         let found: DatabaseURL
-        if let text = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !text.isEmpty {
+        let given = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let text = given {
             found = try DatabaseURL(parsing: text)
             guard found.socketPath != nil || ["127.0.0.1", "localhost", "::1"].contains(found.host) else {
                 throw Unavailable(description: "TEST_DATABASE_URL must name a local server (tests create and drop databases), not \(found.host)")
@@ -51,12 +52,16 @@ public actor TestPostgres {
             let cluster = try LocalPostgres(directory: Self.packageRoot + "/.fkp/test-cluster", durability: .throwaway)
             try cluster.destroy()  // a folder left by an interrupted run: stop what it names, then wipe
             found = try cluster.start()
-            ClusterShutdown.register(cluster)
+            RunEnd.register { try? cluster.destroy() }
         }
         let reachable = try await PostgresClient.with(found, logger: Self.logger, maximumConnections: 1) { client in
             await Database(client: client, logger: Self.logger).isReachable(timeout: .seconds(10))
         }
         guard reachable else { throw Unavailable(description: "PostgreSQL at \(found) does not answer within 10 seconds") }
+        if given != nil {
+            try await TestRunLeftovers.drop(on: found, whereRun: TestRunLeftovers.processIsRunning, logger: Self.logger)
+            TestRunLeftovers.dropWhenRunEnds(on: found, logger: Self.logger)
+        }
         return found
     }
 
@@ -165,20 +170,4 @@ public func withTestDatabase<Result: Sendable>(
 
 public struct ReadableDatabaseError: Error, CustomStringConvertible {
     public let description: String
-}
-
-/// Stops the private cluster when the test bundle finishes, pass or fail.
-final class ClusterShutdown: NSObject, XCTestObservation, @unchecked Sendable {
-    private let cluster: LocalPostgres
-
-    private init(cluster: LocalPostgres) { self.cluster = cluster }
-
-    static func register(_ cluster: LocalPostgres) {
-        let observer = ClusterShutdown(cluster: cluster)
-        XCTestObservationCenter.shared.addTestObserver(observer)
-    }
-
-    func testBundleDidFinish(_ testBundle: Bundle) {
-        try? cluster.destroy()
-    }
 }
