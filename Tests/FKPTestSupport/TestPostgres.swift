@@ -44,7 +44,9 @@ public actor TestPostgres {
         let found: DatabaseURL
         let given = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         if let text = given {
-            found = try DatabaseURL(parsing: text)
+            do { found = try DatabaseURL(parsing: text) } catch let malformed as DatabaseURL.Invalid {
+                throw Unavailable(description: "TEST_DATABASE_URL is malformed: \(malformed.reason)")
+            }
             guard found.socketPath != nil || ["127.0.0.1", "localhost", "::1"].contains(found.host) else {
                 throw Unavailable(description: "TEST_DATABASE_URL must name a local server (tests create and drop databases), not \(found.host)")
             }
