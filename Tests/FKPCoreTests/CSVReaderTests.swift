@@ -34,6 +34,20 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// Excel for Mac's "CSV (Macintosh)" ends lines with CR alone: lines counted as with LF, inside
+    /// quotes too, where a CR LF is one line break.
+    func testLinesEndedByCarriageReturnsAloneAreLines() {
+        for end in ["\r", "\r\n", "\n"] {
+            let text = ["id,name", "1,\"Siti", "Aminah\"", "", "2,Dédé", ""].joined(separator: end)
+            for size in [0, 1, 2] {
+                let result = read(Array(text.utf8), in: size)
+                XCTAssertNil(result.failure, "chunks of \(size)")
+                XCTAssertEqual(result.records, [.init(line: 1, fields: ["id", "name"]), .init(line: 2, fields: ["1", "Siti\(end)Aminah"]),
+                                                .init(line: 5, fields: ["2", "Dédé"])], "\(end.debugDescription), chunks of \(size)")
+            }
+        }
+    }
+
     /// Spreadsheets save rows that once held formatting as `,,,,`; like blank lines, they are no rows.
     func testBlankLinesAndRowsOfEmptyFieldsAreSkippedAndLinesStillCounted() {
         let text = "a,b\n1,x\n,\n  \t \n\"\",\" \"\r\n2,y\n,,,\n"

@@ -47,6 +47,8 @@ public struct CSVReader: Sendable {
     private var sawStart = false
     private var startBytes: [UInt8] = []
     private var pendingCR = false
+    /// Whether the last byte read inside quotes was a CR: its LF, if one follows, is the same line break.
+    private var quotedCR = false
 
     public init() {
         recordBytes.reserveCapacity(512)
@@ -149,10 +151,12 @@ public struct CSVReader: Sendable {
                 if byte == Self.quote {
                     state = .quoteInQuoted
                 } else {
-                    if byte == Self.lf { line += 1 }
+                    // A line break inside quotes counts as one outside: CR LF, LF, or CR alone.
+                    if byte == Self.cr || (byte == Self.lf && !quotedCR) { line += 1 }
                     recordBytes.append(byte)
                     try checkRecordLength()
                 }
+                quotedCR = byte == Self.cr
             case .quoteInQuoted:
                 switch byte {
                 case Self.quote:
