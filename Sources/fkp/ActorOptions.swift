@@ -5,7 +5,8 @@ import Foundation
 
 /// Who the change is recorded as: an account named with --as, or the operating-system user.
 struct ActorOptions: ParsableArguments {
-    @Option(name: .customLong("as"), help: "Record the change as this account (default: system:<OS user>).")
+    @Option(name: .customLong("as"),
+            help: ArgumentHelp("Record the change as this account (default: system:<OS user>).", valueName: "username"))
     var actor: String?
 
     /// The declared context; a named account must exist, and its most senior role is recorded.
