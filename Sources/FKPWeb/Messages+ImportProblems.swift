@@ -53,6 +53,8 @@ extension Messages {
         case .longerThan(let characters): return "lebih dari \(characters) karakter"
         case .invisibleCharacter(let scalar, let text):
             return "memuat \(characterName(scalar)): \(text == .name ? "nama" : "alamat") harus satu baris teks biasa"
+        case .encodedTwice(let meant):
+            return "hurufnya rusak, seperti bila berkas UTF-8 dibuka sebagai teks Windows lalu disimpan lagi; seharusnya '\(meant.spellingInvisibleCharacters)' (kembali ke berkas seperti yang dikirim dan buka sebagai UTF-8)"
         case .notALevel: return "harus salah satu dari province, regency, district, village, sls, subsls"
         case .regionCode(.notDigits): return "kode hanya berisi angka"
         case .regionCode(.unknownLength(let digits)):

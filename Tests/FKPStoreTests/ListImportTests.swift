@@ -96,6 +96,11 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", name: "Budi\u{2028}Santoso") + "\n",
                  "line 2, column head_name: value 'Budi<U+2028>Santoso': holds a line break (U+2028): a name is one line of plain text"),
                 (h + "\n" + Self.row("F1", name: "Budi\u{202E}ilA") + "\n", "line 2, column head_name: value 'Budi<U+202E>ilA': holds a text direction mark (U+202E)"),
+                // A UTF-8 file opened as Windows text and saved again: the name as it was meant.
+                (h + "\n" + Self.row("F1", name: "Maâ€™ruf") + "\n",
+                 "line 2, column head_name: value 'Maâ€™ruf': the letters are garbled, as when a UTF-8 file is opened as Windows text and saved again; it was meant as 'Ma’ruf'"),
+                (h + "\nF1,32010100010001,Budi,Kp. CafÃ©,4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 2, column address: value 'Kp. CafÃ©': the letters are garbled"),
                 (h + "\nF1,32010100010001,Budi,\"Kp.\nBabakan\",4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column address: value 'Kp.<U+A>Babakan': holds a line break (U+000A): an address is one line of plain text"),
                 ("PK\u{3}\u{4}\u{14}\u{0}\u{6}\u{0}", "line 1: the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV"),
@@ -361,6 +366,9 @@ final class ListImportTests: XCTestCase {
                                          "longer than 200 characters", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,\"Kabupaten\tSukabumi\",regency\n",
                                          "line 2, column name: value 'Kabupaten<U+9>Sukabumi': holds a tab (U+0009)", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,Kabupaten CiamÃ¬s,regency\n",
+                                         "line 2, column name: value 'Kabupaten CiamÃ¬s': the letters are garbled, as when a UTF-8 file is opened as Windows text and saved again; it was meant as 'Kabupaten Ciamìs'",
+                                         db, kind: .regions)
             try await Self.assertRefused(h + "\n00,X,province\n", "line 2, column code: value '00': province number 00 is not used", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,X,Kabupaten\n", "line 2, column level: value 'Kabupaten'", db, kind: .regions)
             try await Self.assertRefused(h + ",non_sls\n3202,X,regency,Ya\n", "column non_sls: value 'Ya': true or false", db, kind: .regions)

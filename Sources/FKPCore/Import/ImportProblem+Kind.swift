@@ -46,6 +46,8 @@ extension ImportProblem {
         case empty
         case longerThan(characters: Int)
         case invisibleCharacter(Unicode.Scalar, in: OneLineText)
+        /// UTF-8 read as Windows-1252 and saved again (`Maâ€™ruf`): the text as it was meant.
+        case encodedTwice(meant: String)
         case notALevel
         case regionCode(RegionCode.Problem)
         case codeLengthForLevel(RegionLevel, found: Int)
@@ -119,6 +121,8 @@ extension ImportProblem {
             case .longerThan(let characters): "longer than \(characters) characters"
             case .invisibleCharacter(let scalar, let text):
                 "holds \(scalar.invisibleCharacterName): \(text == .name ? "a name" : "an address") is one line of plain text"
+            case .encodedTwice(let meant):
+                "the letters are garbled, as when a UTF-8 file is opened as Windows text and saved again; it was meant as '\(meant.spellingInvisibleCharacters)' (go back to the file as it was sent and open it as UTF-8)"
             case .notALevel: "one of province, regency, district, village, sls, subsls"
             case .regionCode(.notDigits): "a code is digits only"
             case .regionCode(.unknownLength(let digits)): "\(digits) digits is no level's length (2, 4, 7, 10, 14 or 16)"

@@ -31,7 +31,9 @@ public enum RegionCSV {
         }
         if name.isEmpty { problems.append(ImportProblem(line: record.line, column: "name", problem: .empty)) }
         if name.isLonger(than: 200) { problems.append(ImportProblem(line: record.line, column: "name", value: name, problem: .longerThan(characters: 200))) }
-        if let control = name.firstInvisibleCharacter {
+        if let meant = TextEncodedTwice.meant(name) {
+            problems.append(ImportProblem(line: record.line, column: "name", value: name, problem: .encodedTwice(meant: meant)))
+        } else if let control = name.firstInvisibleCharacter {
             problems.append(ImportProblem(line: record.line, column: "name", value: name,
                                           problem: .invisibleCharacter(control, in: .name)))
         }
