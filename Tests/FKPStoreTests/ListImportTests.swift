@@ -248,6 +248,16 @@ final class ListImportTests: XCTestCase {
                     }
                 }
             }
+            // A file that began with a byte order mark, opened as Windows text and saved again: one problem.
+            do {
+                _ = try await Self.load(.families, "ï»¿" + Self.header + "\n" + Self.row("F1") + "\n", db)
+                XCTFail("expected the header to be refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.shown.map(\.description), [
+                    "line 1, column ï»¿family_id: the letters are garbled, as when a UTF-8 file is opened as Windows text and saved again; "
+                        + "it was meant as 'family_id' (go back to the file as it was sent and open it as UTF-8)",
+                ])
+            }
             // A sheet's title above its header: the header's line, once; not found further down than a few lines.
             let title = "DAFTAR KELUARGA DESA CONTOH,,,,,,,,,,\n\n"
             for (text, expected) in [(title + Self.header + "\n" + Self.row("F1") + "\n",

@@ -21,6 +21,11 @@ public struct CSVHeader: Sendable {
                 // `Family ID`, `sls-code`: the column meant is plain, and is not also said to be missing.
                 problems.append(ImportProblem(line: record.line, column: name, problem: .columnNamedOtherwise(underscored)))
                 namedOtherwise.insert(underscored)
+            } else if let meant = TextEncodedTwice.meant(name)?.removingInvisibleCharacters, (required + optional).contains(meant),
+                      positions[meant] == nil {
+                // `ï»¿family_id`: a file that began with a byte order mark, opened as Windows text and saved again.
+                problems.append(ImportProblem(line: record.line, column: name, problem: .encodedTwice(meant: meant)))
+                namedOtherwise.insert(meant)
             } else if !(required + optional).contains(name) {
                 // A name that looks right but holds an invisible character (a second byte order mark,
                 // a zero-width space from a spreadsheet) is named with the character spelled out.
