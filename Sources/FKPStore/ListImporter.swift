@@ -98,7 +98,10 @@ public struct ListImporter: Sendable {
                 // record's other fields are checked once these can be read: they may be garbled too.
                 if !headerRead || header != nil {
                     for field in record.unreadableFields {
-                        problems.append(ImportProblem(line: record.line, column: columnName(field.column), problem: field.problem))
+                        let column = columnName(field.column)
+                        // Shown, to find the row by, unless it is a personal number (garbled, yet maybe partly readable).
+                        let value = FamilyCSV.personalNumberColumns.contains(column) ? nil : field.asWindowsText
+                        problems.append(ImportProblem(line: record.line, column: column, value: value, problem: field.problem))
                     }
                 }
                 if header != nil { rows += 1 }

@@ -32,7 +32,7 @@ extension Messages {
         case .recordTooLong(let maximum):
             return "baris ini lebih panjang dari \(maximum / 1024) KiB, jauh melebihi baris daftar mana pun (tanda petik tidak ditutup, atau bukan berkas daftar?)"
         case .nulByte: return "ada byte NUL (0x00), yang tidak dapat dimuat dalam teks"
-        case .notUTF8: return "ada byte yang bukan UTF-8 (simpan berkas sebagai UTF-8)"
+        case .notUTF8: return "ada byte yang bukan UTF-8: berkas disimpan dengan pengodean lain (simpan sebagai CSV UTF-8)"
         case .headerNotFirst(let line): return "baris judul (nama kolom) harus baris pertama, dan baris judul ada di baris \(line) (hapus baris-baris di atasnya)"
         case .familiesListAsRegions: return "ini daftar keluarga, bukan daftar wilayah (muat sebagai berkas keluarga)"
         case .regionsListAsFamilies: return "ini daftar wilayah, bukan daftar keluarga (muat sebagai berkas wilayah)"

@@ -120,7 +120,7 @@ final class CSVReaderTests: XCTestCase {
             + Array("\0\"\n4,é\n".utf8)
         let expected = [
             CSVReader.Record(line: 1, fields: ["a", "b"]),
-            CSVReader.Record(line: 2, fields: ["1", ""], unreadableFields: [.init(column: 2, problem: .notUTF8)]),
+            CSVReader.Record(line: 2, fields: ["1", ""], unreadableFields: [.init(column: 2, problem: .notUTF8, asWindowsText: "Dédé")]),
             CSVReader.Record(line: 3, fields: ["", "x\ny"], unreadableFields: [.init(column: 1, problem: .nulByte)]),
             CSVReader.Record(line: 5, fields: ["3", ""], unreadableFields: [.init(column: 2, problem: .nulByte)]),
             CSVReader.Record(line: 6, fields: ["4", "é"]),

@@ -121,7 +121,7 @@ final class ListImportTests: XCTestCase {
             bytes += Array("F1,32010100010001,".utf8) + latin1 + Array(",x,4,2,10,3201010101000001,3201014501800001,,\n".utf8)
             bytes += Array((Self.row("F2", group: "7") + "\n").utf8)
             bytes += Array((Self.row("F3", name: "Bu\u{0}di") + "\n").utf8)
-            bytes += Array((Self.row("F4") + "\n").utf8)
+            bytes += Array("F4,32010100010001,Budi,x,4,2,10,3201010101000001,32010145018".utf8) + [0xB7] + Array("0001,,\n".utf8)
             for n in 5...120 {
                 bytes += Array("F\(n),32010100010001,".utf8) + latin1 + Array(",x,4,2,10,3201010101000001,3201014501800001,,\n".utf8)
             }
@@ -132,12 +132,14 @@ final class ListImportTests: XCTestCase {
             } catch let problems as ImportProblems {
                 let lines = problems.description.split(separator: "\n").map(String.init)
                 XCTAssertEqual(Array(lines.prefix(3)), [
-                    "line 2, column head_name: bytes that are not UTF-8 (save the file as UTF-8)",
+                    "line 2, column head_name: value 'Budé': bytes that are not UTF-8: the file is saved in another encoding (save it as CSV UTF-8)",
                     "line 3, column welfare_group: value '7': a welfare group is 1, 2, 3 or 4",
                     "line 4, column head_name: a NUL byte (0x00), which a text cannot hold",
                 ], "\(problems)")
-                XCTAssertEqual(lines[3], "line 6, column head_name: bytes that are not UTF-8 (save the file as UTF-8)")
-                XCTAssertTrue(problems.description.contains("and 19 more problems"), "119 problems: 100 shown, the rest counted. \(problems)")
+                XCTAssertEqual(lines[3], "line 5, column head_nik: bytes that are not UTF-8: the file is saved in another encoding (save it as CSV UTF-8)",
+                               "a personal number's value is not shown")
+                XCTAssertEqual(lines[4], "line 6, column head_name: value 'Budé': bytes that are not UTF-8: the file is saved in another encoding (save it as CSV UTF-8)")
+                XCTAssertTrue(problems.description.contains("and 20 more problems"), "120 problems: 100 shown, the rest counted. \(problems)")
             }
             let after = try await SQLTest.scalar(db, "SELECT (SELECT count(*) FROM fkp.families) + (SELECT count(*) FROM audit.entries)", as: Int64.self)
             XCTAssertEqual(after, before)

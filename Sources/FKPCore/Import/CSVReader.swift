@@ -1,5 +1,5 @@
 /// A streaming RFC 4180 reader: comma-separated, double-quoted fields (with "" for a quote),
-/// LF or CRLF line ends, an optional UTF-8 byte order mark. Bytes arrive in chunks of any size;
+/// LF, CRLF or CR line ends, an optional UTF-8 byte order mark. Bytes arrive in chunks of any size;
 /// each complete record comes out with the line number it starts on. Blank lines, and rows of
 /// empty fields (`,,,,` as spreadsheets save rows that once held formatting), are skipped.
 public struct CSVReader: Sendable {
@@ -22,6 +22,9 @@ public struct CSVReader: Sendable {
         /// From 1.
         public var column: Int
         public var problem: ImportProblem.Kind
+        /// Bytes that are not UTF-8 read as Windows text, the encoding of a sheet saved as "CSV" rather
+        /// than "CSV UTF-8" on Windows, so that the person can find the value.
+        public var asWindowsText: String? = nil
     }
 
     public struct Failure: Error, Sendable, Equatable {
@@ -234,16 +237,17 @@ public struct CSVReader: Sendable {
         texts.reserveCapacity(fieldEnds.count)
         var start = 0
         for (index, end) in fieldEnds.enumerated() {
-            let (text, problem) = recordBytes.withUnsafeBufferPointer { bytes -> (String, ImportProblem.Kind?) in
+            let (text, problem) = recordBytes.withUnsafeBufferPointer { bytes -> (String, UnreadableField?) in
                 let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 // UTF-8 allows a NUL byte, PostgreSQL's text does not: named here rather than by the database.
-                if hasNUL, field.contains(0) { return ("", .nulByte) }
+                if hasNUL, field.contains(0) { return ("", UnreadableField(column: index + 1, problem: .nulByte)) }
                 // ASCII is UTF-8 as it stands; the validating initialiser is generic and costs a
                 // type lookup per call, a tenth of reading a million-row file.
                 if isASCII { return (String(decoding: field, as: UTF8.self), nil) }
-                return String(validating: field, as: UTF8.self).map { ($0, nil) } ?? ("", .notUTF8)
+                return String(validating: field, as: UTF8.self).map { ($0, nil) }
+                    ?? ("", UnreadableField(column: index + 1, problem: .notUTF8, asWindowsText: Windows1252.text(field)))
             }
-            if let problem { unreadable.append(UnreadableField(column: index + 1, problem: problem)) }
+            if let problem { unreadable.append(problem) }
             texts.append(text)
             start = end
         }

@@ -5,6 +5,8 @@ public enum FamilyCSV {
     public static let optional = ["latitude", "longitude"]
     /// The order in which exports and generated files write the columns.
     public static let columns = required + optional
+    /// The family card number and the head's NIK: personal data, never shown whole but to BPS staff.
+    public static let personalNumberColumns: Set = ["kk_number", "head_nik"]
 
     /// A letter or digit of ASCII, a dot, an underscore or a hyphen.
     static func isIDByte(_ byte: UInt8) -> Bool {

@@ -101,7 +101,7 @@ extension ImportProblem {
             case .recordTooLong(let maximum):
                 "the row is longer than \(maximum / 1024) KiB, far more than any list row (a quote left open, or not a list file?)"
             case .nulByte: "a NUL byte (0x00), which a text cannot hold"
-            case .notUTF8: "bytes that are not UTF-8 (save the file as UTF-8)"
+            case .notUTF8: "bytes that are not UTF-8: the file is saved in another encoding (save it as CSV UTF-8)"
             case .headerNotFirst(let line): "the header must be the first line, and it is on line \(line) (delete the lines above it)"
             case .familiesListAsRegions: "this is a families list, not a regions list (load it as families)"
             case .regionsListAsFamilies: "this is a regions list, not a families list (load it as regions)"
