@@ -354,6 +354,9 @@ final class ListImportTests: XCTestCase {
             } catch let problems as ImportProblems {
                 XCTAssertEqual(problems.total, 1, "\(problems)")
             }
+            // Two files saved as "CSV UTF-8", each beginning with a byte order mark.
+            try await Self.assertRefused("\u{FEFF}" + Self.header + "\n" + Self.row("F1") + "\n\u{FEFF}" + Self.header + "\n" + Self.row("F2") + "\n",
+                                         "line 3: the header row again, as when two files are joined (delete this line)", db)
             let regions = "code,name,level\n3202,Sukabumi,regency\n code , Name,level\n3202010,Cisolok,district\n"
             try await Self.assertRefused(regions, "line 3: the header row again, as when two files are joined", db, kind: .regions)
             // A row that merely holds a column's name in one field is still checked as a row.

@@ -54,9 +54,13 @@ public struct CSVHeader: Sendable {
         return text.last
     }
 
-    /// Whether a row repeats the header's names, as in two lists joined into one file.
+    /// Whether a row repeats the header's names, as in two lists joined into one file (the second
+    /// file's byte order mark, if it had one, then before its first name).
     public func isRepeated(by record: CSVReader.Record) -> Bool {
-        record.fields.count == count && positions.allSatisfy { name, index in record.fields[index].trimmingWhitespace.lowercased() == name }
+        record.fields.count == count && positions.allSatisfy { name, index in
+            let field = record.fields[index].trimmingWhitespace.lowercased()
+            return field == name || (index == 0 && field.unicodeScalars.first == "\u{FEFF}" && String(field.unicodeScalars.dropFirst()) == name)
+        }
     }
 
     public func value(_ name: String, in record: CSVReader.Record) -> String? {
