@@ -70,6 +70,7 @@ extension Messages {
         case .unitCodeForm: return "kode SLS terdiri atas 14 digit, kode sub-SLS 16 digit"
         case .membersRange: return "harus bilangan bulat dari 1 sampai 99"
         case .welfareGroupRange: return "kelompok kesejahteraan adalah 1, 2, 3 atau 4"
+        case .welfareGroupLabel(let group): return "tulis kode kelompok kesejahteraan, \(group.code) untuk label ini"
         case .notDecimal: return "bukan bilangan desimal (pakai titik: 12.5)"
         case .notSixteenDigits: return "tidak terdiri atas 16 digit"
         case .spreadsheetNumber:

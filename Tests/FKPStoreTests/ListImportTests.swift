@@ -82,6 +82,8 @@ final class ListImportTests: XCTestCase {
                  "line 2, column kk_number: value '3201*************01': digits written in groups, with spaces, dots or dashes between them"),
                 (h + "\n" + Self.row("F1", unit: "3201.010.001.0001") + "\n",
                  "line 2, column sls_code: value '3201.010.001.0001': digits written in groups"),
+                (h + "\n" + Self.row("F1", group: "Sangat Miskin") + "\n",
+                 "line 2, column welfare_group: value 'Sangat Miskin': write the welfare group's code, 1 for this label"),
                 (h + "\n" + Self.row("F1", members: "0") + "\n", "line 2, column members: value '0': a whole number from 1 to 99"),
                 (h + "\n" + Self.row("F1", latitude: "48.85", longitude: "2.35") + "\n", "line 2, column latitude: value '48.85': outside Indonesia"),
                 (h + "\n" + Self.row("F1", latitude: "-6.6") + "\n", "latitude and longitude come together"),

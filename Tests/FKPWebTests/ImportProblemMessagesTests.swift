@@ -14,7 +14,7 @@ final class ImportProblemMessagesTests: XCTestCase {
         .invisibleCharacter("\t", in: .name), .invisibleCharacter("\u{1B}", in: .address), .encodedTwice(meant: "Ma’ruf"), .notALevel,
         .regionCode(.notDigits), .regionCode(.unknownLength(5)), .regionCode(.reservedRegencyNumber("70")),
         .regionCode(.unusedProvinceNumber("10")), .codeLengthForLevel(.village, found: 7), .notTrueOrFalse, .nonSLSAboveUnits,
-        .familyIDForm, .unitCodeForm, .membersRange, .welfareGroupRange, .notDecimal, .notSixteenDigits,
+        .familyIDForm, .unitCodeForm, .membersRange, .welfareGroupRange, .welfareGroupLabel(.poor), .notDecimal, .notSixteenDigits,
         .spreadsheetNumber, .spreadsheetTextMark, .digitsInGroups,
         .outsideIndonesia(-11.5...6.5), .coordinatesApart, .coordinatesSwapped, .sameFamilyID(asLine: 4), .unknownUnit, .sameCode(asLine: 4),
         .parentMissing("3201010"), .outsideRegion(["3202"]),

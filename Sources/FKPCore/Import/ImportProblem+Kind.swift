@@ -57,6 +57,8 @@ extension ImportProblem {
         case unitCodeForm
         case membersRange
         case welfareGroupRange
+        /// A group's label (`Miskin`) where its code belongs.
+        case welfareGroupLabel(WelfareGroup)
         case notDecimal
         case notSixteenDigits
         /// A long number a spreadsheet wrote as `3.20101E+15`, its last digits lost.
@@ -135,6 +137,7 @@ extension ImportProblem {
             case .unitCodeForm: "an SLS code has 14 digits, a sub-SLS code 16"
             case .membersRange: "a whole number from 1 to 99"
             case .welfareGroupRange: "a welfare group is 1, 2, 3 or 4"
+            case .welfareGroupLabel(let group): "write the welfare group's code, \(group.code) for this label"
             case .notDecimal: "not a decimal number (use a dot: 12.5)"
             case .notSixteenDigits: "not 16 digits"
             case .spreadsheetNumber:

@@ -1,0 +1,14 @@
+import FKPCore
+import XCTest
+
+final class WelfareGroupLabelTests: XCTestCase {
+    func testBothSetsOfLabelsInBothLanguagesNameTheirGroup() {
+        let expected: [(String, WelfareGroup)] = [
+            ("Sangat Miskin", .veryPoor), ("miskin ekstrem", .veryPoor), ("Very poor", .veryPoor), ("extreme poor", .veryPoor),
+            ("MISKIN", .poor), ("Poor", .poor), ("Rentan  Miskin", .vulnerable), ("rentan-miskin", .vulnerable), ("Vulnerable", .vulnerable),
+            ("Tidak Miskin", .notPoor), ("Menengah ke Atas", .notPoor), ("not_poor", .notPoor), ("middle and above", .notPoor),
+        ]
+        for (label, group) in expected { XCTAssertEqual(WelfareGroup(label: label), group, label) }
+        for text in ["", "2", "kaya", "miskin sekali", "sangat"] { XCTAssertNil(WelfareGroup(label: text), text) }
+    }
+}
