@@ -28,8 +28,10 @@ public struct ListImporter: Sendable {
     /// Imports; throws `ImportProblems` (line, column, value, what is wrong) and changes nothing
     /// when anything is wrong.
     /// `scope`: the places the uploader may change (nil: anywhere, for the operator's command line).
+    /// `checkOnly`: every check, and the counts the import would change, but nothing loaded (no batch):
+    /// a revised file removes the families of its units that it no longer lists, and this says how many first.
     public func run<Chunks: AsyncSequence & Sendable>(_ kind: Kind, chunks: Chunks, fileName: String, context: WriteContext,
-                                                      scope: [RegionCode]? = nil,
+                                                      scope: [RegionCode]? = nil, checkOnly: Bool = false,
                                                       progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportReport
     where Chunks.Element == [UInt8] {
         var context = context
@@ -51,7 +53,7 @@ public struct ListImporter: Sendable {
             if !problems.isEmpty { throw problems }
             var report = ImportReport(batchID: nil, sha256: staged.sha256, rows: staged.rows,
                                       added: diff.added, changed: diff.changed, removed: diff.removed)
-            if report.isNoOp { return report }
+            if report.isNoOp || checkOnly { return report }
             report.batchID = try await merge(kind, report: report, fileName: fileName, context: context, on: connection)
             return report
         }

@@ -13,12 +13,13 @@ struct ImportController {
     /// Bytes of the largest file an upload may hold.
     let uploadLimit: Int
 
-    /// Where files are posted; the CSRF check of these is their handler's (`MultipartUpload`).
-    static let uploadPaths = Set(ListImporter.Kind.allCases.map { "/imports/\($0.rawValue)" })
+    /// Where files are posted, to load or only to check; the CSRF check of these is their handler's (`MultipartUpload`).
+    static let uploadPaths = Set(ListImporter.Kind.allCases.flatMap { ["/imports/\($0.rawValue)", "/imports/\($0.rawValue)/check"] })
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/imports", use: page)
-        router.post("/imports/{kind}", use: upload)
+        router.post("/imports/{kind}", use: load)
+        router.post("/imports/{kind}/check", use: check)
     }
 
     /// The places this person may load lists for (nil: everywhere); refused when none.
@@ -39,7 +40,16 @@ struct ImportController {
         return try await render(request, context, roots: roots, outcome: outcome, status: .ok)
     }
 
-    @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func load(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await upload(request, context: context, checkOnly: false)
+    }
+
+    /// The same checks, and what loading the file would change, without loading it.
+    @Sendable func check(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await upload(request, context: context, checkOnly: true)
+    }
+
+    private func upload(_ request: Request, context: AppRequestContext, checkOnly: Bool) async throws -> Response {
         let (principal, roots) = try scope(context, write: true)
         guard let kind = ListImporter.Kind(rawValue: try context.parameters.require("kind")) else { throw HTTPError(.notFound) }
         guard let boundary = MultipartUpload.boundary(of: request.headers[.contentType]) else {
@@ -57,12 +67,15 @@ struct ImportController {
             guard whole else {
                 throw ImportProblems([ImportProblem(line: nil, problem: .uploadTooLarge(maximumMegabytes: uploadLimit >> 20))])
             }
-            let report = try await importer.run(kind, chunks: try spool.chunks(), fileName: fileName, context: writeContext, scope: roots)
+            let report = try await importer.run(kind, chunks: try spool.chunks(), fileName: fileName, context: writeContext, scope: roots,
+                                                checkOnly: checkOnly)
             // A load that changed something is shown by its batch after a redirect, so that reloading
-            // the page does not send the file again. A file that changed nothing is answered here:
-            // sending it again changes nothing either.
+            // the page does not send the file again. A file that changed nothing, or was only checked,
+            // is answered here: sending it again changes nothing either.
             if let id = report.batchID { return redirect("/imports?batch=\(id)") }
-            outcome = ImportOutcome(unchanged: report, fileName: fileName, language: context.language)
+            outcome = checkOnly && !report.isNoOp
+                ? ImportOutcome(checked: report, kind: kind, fileName: fileName, language: context.language)
+                : ImportOutcome(unchanged: report, checkOnly: checkOnly, fileName: fileName, language: context.language)
         } catch let problems as ImportProblems {
             outcome = ImportOutcome(problems: problems, fileName: fileName, language: context.language)
         }
@@ -80,6 +93,8 @@ struct ImportController {
 
 /// What one upload did, or why nothing was loaded.
 struct ImportOutcome {
+    /// The words before the summary: loaded, or only checked.
+    var lead = ""
     var summary: String?
     var problems: [String] = []
     /// Nil when every problem is shown: a section of the template takes any number, 0 too, as true.
@@ -91,12 +106,23 @@ struct ImportOutcome {
         let counts = ["file": batch.fileName, "rows": t.number(batch.rows), "added": t.number(batch.added),
                       "changed": t.number(batch.changed), "removed": t.number(batch.removed), "batch": "\(batch.id)"]
         summary = t.filling("imports_summary_\(batch.kind)", counts)
+        lead = t["imports_done"]
         fileName = batch.fileName
     }
 
-    init(unchanged report: ImportReport, fileName: String, language: Language) {
+    init(checked report: ImportReport, kind: ListImporter.Kind, fileName: String, language: Language) {
+        let t = Translations(language: language)
+        let counts = ["file": fileName, "rows": t.number(report.rows), "added": t.number(report.added),
+                      "changed": t.number(report.changed), "removed": t.number(report.removed)]
+        summary = t.filling("imports_checked_\(kind.rawValue)", counts)
+        lead = t["imports_checked"]
+        self.fileName = fileName
+    }
+
+    init(unchanged report: ImportReport, checkOnly: Bool, fileName: String, language: Language) {
         let t = Translations(language: language)
         summary = t.filling("imports_summary_unchanged", ["file": fileName, "rows": t.number(report.rows)])
+        lead = t[checkOnly ? "imports_checked" : "imports_done"]
         self.fileName = fileName
     }
 

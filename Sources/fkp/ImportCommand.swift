@@ -13,6 +13,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Argument(help: "regions or families") var kind: String
     @Argument(help: "The CSV file, or - for standard input.") var file: String
+    @Flag(help: "Check the file and say what loading it would change; change nothing.") var check = false
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
@@ -36,7 +37,7 @@ struct ImportCommand: AsyncParsableCommand {
                 let database = Database(client: client, logger: logger)
                 let context = try await actor.context(action: "import.\(listKind.rawValue)", region: nil, database: database)
                 return try await ListImporter(database: database).run(listKind, chunks: chunks, fileName: fileName, context: context,
-                                                                       progress: onProgress)
+                                                                       checkOnly: check, progress: onProgress)
             }
         } catch let problems as ImportProblems {
             progress.finish()
@@ -44,7 +45,10 @@ struct ImportCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         progress.finish()
-        if report.isNoOp {
+        if check, !report.isNoOp {
+            CommandSupport.say("Checked, no problem: \(CommandSupport.counted(report.rows, "row", "rows")); loading them would add \(report.added), "
+                               + "change \(report.changed) and remove \(report.removed) (sha256 \(report.sha256)). Nothing was changed.")
+        } else if report.isNoOp {
             CommandSupport.say("\(CommandSupport.counted(report.rows, "row", "rows")), nothing changed (sha256 \(report.sha256)).")
         } else {
             CommandSupport.say("Import batch \(report.batchID ?? 0): \(CommandSupport.counted(report.rows, "row", "rows")), \(report.added) added, "

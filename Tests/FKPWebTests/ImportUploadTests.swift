@@ -59,6 +59,47 @@ final class ImportUploadTests: XCTestCase {
         }
     }
 
+    /// "Check only" runs every check of a load and says what loading would change (a revised file
+    /// removes the families of its units it no longer lists), and loads nothing: no batch, no entry.
+    func testAFileOnlyCheckedSaysWhatItWouldChangeAndLoadsNothing() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var staff = try await Self.staffOnImportPage(client)
+            let page = try await staff.get("/imports")
+            XCTAssertTrue(page.text.contains(#"<button type="submit" class="secondary" formaction="/imports/families/check">Periksa saja</button>"#),
+                          page.text)
+            _ = try await staff.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions)
+            _ = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: Self.families)
+            let before = try await SQLTest.scalar(db, "SELECT (SELECT count(*) FROM fkp.import_batches) || '/' || (SELECT count(*) FROM audit.entries)", as: String.self)
+
+            let revised = FamilyCSV.columns.joined(separator: ",") + "\n"
+                + "U1,32010100030001,\"Ma'ruf, bin Ali\",Kp. Baru,3,3,4.5,3201010101000001,3201014501800001,,\n"
+                + "U3,32010100030001,Dedi,Kp. Baru,4,2,2.5,3201010101000003,3201014501800003,,\n"
+            let checked = try await staff.upload("/imports/families/check", fileName: "revisi.csv", content: revised)
+            XCTAssertEqual(checked.status, .ok, "answered on the page: there is no batch to show")
+            XCTAssertTrue(checked.text.contains("Diperiksa, belum dimuat: revisi.csv: 2 baris tanpa masalah. Bila dimuat, 1 keluarga ditambah, 1 diubah, 1 dihapus."),
+                          checked.text)
+            let same = try await staff.upload("/imports/families/check", fileName: "keluarga.csv", content: Self.families)
+            XCTAssertTrue(same.text.contains("Diperiksa, belum dimuat: keluarga.csv: 2 baris, sama dengan yang sudah ada"), same.text)
+            let broken = try await staff.upload("/imports/families/check", fileName: "rusak.csv", content: revised.replacingOccurrences(of: ",3,3,", with: ",3,7,"))
+            XCTAssertEqual(broken.status, .unprocessableContent)
+            XCTAssertTrue(broken.text.contains("baris 2, kolom welfare_group: nilai &#39;7&#39;"), broken.text)
+            let forged = try await staff.upload("/imports/families/check", fileName: "revisi.csv", content: revised, csrf: "")
+            XCTAssertEqual(forged.status, .forbidden, "a check is posted with its form's token like a load")
+
+            let after = try await SQLTest.scalar(db, "SELECT (SELECT count(*) FROM fkp.import_batches) || '/' || (SELECT count(*) FROM audit.entries)", as: String.self)
+            XCTAssertEqual(after, before, "a check loads nothing and records nothing")
+            let stored = try await SQLTest.scalar(db, "SELECT string_agg(id || ':' || welfare_group, ',' ORDER BY id) FROM fkp.families WHERE id LIKE 'U%'", as: String.self)
+            XCTAssertEqual(stored, "U1:2,U2:1")
+
+            var other = TestBrowser(client)
+            try await other.login("bps.other", TestAccounts.password)
+            try await other.get("/imports")
+            let elsewhere = try await other.upload("/imports/families/check", fileName: "revisi.csv", content: revised)
+            XCTAssertEqual(elsewhere.status, .unprocessableContent, "checked against the uploader's places like a load")
+            XCTAssertTrue(elsewhere.text.contains("di luar wilayah Anda (3202)"), elsewhere.text)
+        }
+    }
+
     /// A list sent from a phone takes minutes. While it arrives the import holds no database
     /// connection (here the server has one; a page that needs it is answered at once), and the
     /// file is loaded once it has all come.

@@ -66,7 +66,9 @@ final class ServerRoleTests: XCTestCase {
             XCTAssertTrue(try fkp(["rerank", "--regency", "3201", "--allow-open", "--out", folder.path + "/final.csv"]).contains("2 families ranked"))
             XCTAssertEqual(try fkp(["export", "final", "--regency", "3201"]), try String(contentsOfFile: folder.path + "/final.csv", encoding: .utf8))
             XCTAssertTrue(try fkp(["import", "regions", "-"], stdin: ImportUploadTests.regions).contains("2 added"))
-            XCTAssertTrue(try fkp(["import", "families", "-"], stdin: ImportUploadTests.families).contains("2 added"))
+            XCTAssertTrue(try fkp(["import", "families", "-", "--check"], stdin: ImportUploadTests.families)
+                .contains("Checked, no problem: 2 rows; loading them would add 2, change 0 and remove 0"))
+            XCTAssertTrue(try fkp(["import", "families", "-"], stdin: ImportUploadTests.families).contains("2 added"), "a check loaded nothing")
             XCTAssertTrue(try fkp(["export", "families", "--region", "3201010003"]).contains("U1,32010100030001,"))
             _ = try fkp(["user", "add", "auditor.baru", "--role", "auditor", "--region", "3201", "--password-stdin"],
                         stdin: "Gunung Salak berkabut\n")
