@@ -67,6 +67,7 @@ final class ImportUploadTests: XCTestCase {
             let page = try await staff.get("/imports")
             XCTAssertTrue(page.text.contains(#"<button type="submit" class="secondary" formaction="/imports/families/check">Periksa saja</button>"#),
                           page.text)
+            XCTAssertTrue(page.text.contains("Berkas keluarga menggantikan daftar setiap SLS yang ada di dalamnya"), "the page says what a file removes")
             _ = try await staff.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions)
             _ = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: Self.families)
             let before = try await SQLTest.scalar(db, "SELECT (SELECT count(*) FROM fkp.import_batches) || '/' || (SELECT count(*) FROM audit.entries)", as: String.self)
