@@ -53,7 +53,11 @@ public struct ListImporter: Sendable {
             if !problems.isEmpty { throw problems }
             var report = ImportReport(batchID: nil, sha256: staged.sha256, rows: staged.rows,
                                       added: diff.added, changed: diff.changed, removed: diff.removed)
-            if report.isNoOp || checkOnly { return report }
+            if checkOnly {
+                report.removals = try await removalsByUnit(on: connection)
+                return report
+            }
+            if report.isNoOp { return report }
             report.batchID = try await merge(kind, report: report, fileName: fileName, context: context, on: connection)
             return report
         }
@@ -251,6 +255,19 @@ public struct ListImporter: Sendable {
             }
         }
         return counts
+    }
+
+    /// The units whose families the file would remove, most first: what a person checking a revised
+    /// file needs to see before loading it.
+    private func removalsByUnit(on connection: PostgresConnection) async throws -> [ImportReport.UnitRemovals] {
+        var removals: [ImportReport.UnitRemovals] = []
+        for try await (code, name, count) in try await connection.query("""
+            SELECT d.old_sls_code, r.name, count(*) FROM import_diff d JOIN fkp.regions r ON r.code = d.old_sls_code
+             WHERE d.change = 'remove' GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 10
+            """, logger: database.logger).decode((String, String, Int64).self) {
+            removals.append(ImportReport.UnitRemovals(code: code, name: name, families: Int(count)))
+        }
+        return removals
     }
 
     /// Waits for any other import of the file's regencies to end, so that the difference is taken

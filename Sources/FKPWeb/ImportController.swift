@@ -96,6 +96,10 @@ struct ImportOutcome {
     /// The words before the summary: loaded, or only checked.
     var lead = ""
     var summary: String?
+    /// For a file only checked, the units it would take families from: "RT 001 (3201...): 18".
+    var removals: [String] = []
+    /// The list is shown only with rows (a template reads stored properties only).
+    var hasRemovals = false
     var problems: [String] = []
     /// Nil when every problem is shown: a section of the template takes any number, 0 too, as true.
     var moreProblems: Int?
@@ -115,6 +119,8 @@ struct ImportOutcome {
         let counts = ["file": fileName, "rows": t.number(report.rows), "added": t.number(report.added),
                       "changed": t.number(report.changed), "removed": t.number(report.removed)]
         summary = t.filling("imports_checked_\(kind.rawValue)", counts)
+        removals = report.removals.map { t.filling("imports_removal", ["unit": $0.name, "code": $0.code, "families": t.number($0.families)]) }
+        hasRemovals = !removals.isEmpty
         lead = t["imports_checked"]
         self.fileName = fileName
     }

@@ -48,6 +48,9 @@ struct ImportCommand: AsyncParsableCommand {
         if check, !report.isNoOp {
             CommandSupport.say("Checked, no problem: \(CommandSupport.counted(report.rows, "row", "rows")); loading them would add \(report.added), "
                                + "change \(report.changed) and remove \(report.removed) (sha256 \(report.sha256)). Nothing was changed.")
+            for unit in report.removals {
+                CommandSupport.say("  \(unit.code) \(unit.name): \(CommandSupport.counted(unit.families, "family", "families")) removed")
+            }
         } else if report.isNoOp {
             CommandSupport.say("\(CommandSupport.counted(report.rows, "row", "rows")), nothing changed (sha256 \(report.sha256)).")
         } else {

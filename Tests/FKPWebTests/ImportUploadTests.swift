@@ -79,8 +79,10 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertEqual(checked.status, .ok, "answered on the page: there is no batch to show")
             XCTAssertTrue(checked.text.contains("Diperiksa, belum dimuat: revisi.csv: 2 baris tanpa masalah. Bila dimuat, 1 keluarga ditambah, 1 diubah, 1 dihapus."),
                           checked.text)
+            XCTAssertTrue(checked.text.contains("<p>Keluarga yang akan dihapus, per SLS:</p><ul><li>RT 001 (32010100030001): 1</li></ul>"), checked.text)
             let same = try await staff.upload("/imports/families/check", fileName: "keluarga.csv", content: Self.families)
             XCTAssertTrue(same.text.contains("Diperiksa, belum dimuat: keluarga.csv: 2 baris, sama dengan yang sudah ada"), same.text)
+            XCTAssertFalse(same.text.contains("per SLS"), same.text)
             let broken = try await staff.upload("/imports/families/check", fileName: "rusak.csv", content: revised.replacingOccurrences(of: ",3,3,", with: ",3,7,"))
             XCTAssertEqual(broken.status, .unprocessableContent)
             XCTAssertTrue(broken.text.contains("baris 2, kolom welfare_group: nilai &#39;7&#39;"), broken.text)
