@@ -48,7 +48,13 @@ extension Messages {
         case .columnTwice: return "kolom ini muncul dua kali"
         case .requiredColumnMissing: return "kolom wajib tidak ada di baris judul"
         case .headerRepeated: return "baris judul (nama kolom) muncul lagi, seperti bila dua berkas digabung (hapus baris ini)"
-        case .fieldCount(let found, let inHeader): return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom"
+        case .fieldCount(let found, let inHeader):
+            return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom"
+                + (found > inHeader ? " (nilai yang memuat koma harus diapit tanda petik ganda)" : "")
+        case .emptyFieldsAtEnd(let found, let inHeader):
+            return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom; "
+                + (found - inHeader == 1 ? "isian terakhir kosong: ada koma di akhir baris (hapus koma itu)"
+                                         : "\(found - inHeader) isian terakhir kosong: ada koma di akhir baris (hapus koma-koma itu)")
         case .empty: return "wajib diisi"
         case .longerThan(let characters): return "lebih dari \(characters) karakter"
         case .invisibleCharacter(let scalar, let text):

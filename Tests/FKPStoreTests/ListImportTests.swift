@@ -50,6 +50,11 @@ final class ListImportTests: XCTestCase {
                 (h.replacingOccurrences(of: ",", with: ";") + "\n", "line 1: the header is separated by ';', not by commas"),
                 (h.replacingOccurrences(of: ",", with: "\t") + "\n", "line 1: the header is separated by tabs, not by commas"),
                 (h + "\nF1,32010100010001,Budi\n", "line 2: 3 fields where the header has 11"),
+                (h + "\n" + Self.row("F1") + ",\n",
+                 "line 2: 12 fields where the header has 11, the last one empty: a comma at the end of the line (delete it)"),
+                (h + "\n" + Self.row("F1") + ", ,\n", "line 2: 13 fields where the header has 11, the last 2 empty: commas at the end of the line"),
+                (h + "\nF1,32010100010001,Budi,Kp. Babakan, RT 01,4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 2: 12 fields where the header has 11 (a value holding a comma must be in double quotes)"),
                 (h + "\nF1,32010100010001,\"Budi,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: a quoted field is never closed"),
                 (h + "\nF1,32010100010001,Bu\"di,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: a quote inside an unquoted field"),
                 (h + "\nF1,32010100010001,\"Budi\"x,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: text after a closing quote"),
@@ -378,6 +383,9 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(h + "\n'3201,X,regency\n", "line 2, column code: value ''3201': starts with an apostrophe", db, kind: .regions)
             try await Self.assertRefused(h + "\n32.02,X,regency\n", "line 2, column code: value '32.02': digits written in groups", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,X,district\n", "a district code has 7 digits, not 4", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,Sukabumi,regency,\n", "line 2: 4 fields where the header has 3, the last one empty", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,Sukabumi,district,\n", "line 2: 4 fields where the header has 3 (a value holding a comma",
+                                         db, kind: .regions)
             try await Self.assertRefused(h + "\n3270,X,regency\n", "regency number 70 is not used", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202," + String(repeating: "e\u{301}", count: 101) + ",regency\n",
                                          "longer than 200 characters", db, kind: .regions)

@@ -63,6 +63,21 @@ public struct CSVHeader: Sendable {
         }
     }
 
+    /// What is wrong with a row whose number of fields is not the header's. Fields after the
+    /// last column that are all empty are commas at the end of the line, as a sheet with a column
+    /// once used beyond the list saves them, if the row is right without them (`isValid`, asked only
+    /// then): an unquoted comma in a value before empty optional columns also leaves one empty.
+    public static func fieldCountProblem(of record: CSVReader.Record, inHeader: Int,
+                                         isValid: (CSVReader.Record) -> Bool) -> ImportProblem.Kind {
+        let found = record.fields.count
+        if found > inHeader, record.fields[inHeader...].allSatisfy({ $0.trimmingWhitespace.isEmpty }) {
+            var shortened = record
+            shortened.fields.removeLast(found - inHeader)
+            if isValid(shortened) { return .emptyFieldsAtEnd(found: found, inHeader: inHeader) }
+        }
+        return .fieldCount(found: found, inHeader: inHeader)
+    }
+
     public func value(_ name: String, in record: CSVReader.Record) -> String? {
         positions[name].map { record.fields[$0] }
     }

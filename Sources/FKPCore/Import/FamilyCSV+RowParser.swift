@@ -24,8 +24,11 @@ extension FamilyCSV {
         public mutating func parse(_ record: CSVReader.Record) -> Result<PreliminaryFamily, ImportProblems> {
             var problems = ImportProblems()
             guard record.fields.count == fieldCount else {
-                return .failure(ImportProblems([ImportProblem(
-                    line: record.line, problem: .fieldCount(found: record.fields.count, inHeader: fieldCount))]))
+                var copy = self  // the row read without its empty ends must not move this parser's unit
+                let problem = CSVHeader.fieldCountProblem(of: record, inHeader: fieldCount) {
+                    if case .success = copy.parse($0) { true } else { false }
+                }
+                return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))
             }
             func text(_ column: Column) -> String {
                 places[column.rawValue].map { record.fields[$0].trimmingWhitespace } ?? ""

@@ -43,6 +43,8 @@ extension ImportProblem {
         /// A row of the header's names, as when two lists are joined into one file.
         case headerRepeated
         case fieldCount(found: Int, inHeader: Int)
+        /// More fields than the header's, the extra ones empty: commas at the end of the line.
+        case emptyFieldsAtEnd(found: Int, inHeader: Int)
         case empty
         case longerThan(characters: Int)
         case invisibleCharacter(Unicode.Scalar, in: OneLineText)
@@ -118,7 +120,12 @@ extension ImportProblem {
             case .columnTwice: "the column appears twice"
             case .requiredColumnMissing: "required column is missing from the header"
             case .headerRepeated: "the header row again, as when two files are joined (delete this line)"
-            case .fieldCount(let found, let inHeader): "\(found) fields where the header has \(inHeader)"
+            case .fieldCount(let found, let inHeader):
+                "\(found) fields where the header has \(inHeader)" + (found > inHeader ? " (a value holding a comma must be in double quotes)" : "")
+            case .emptyFieldsAtEnd(let found, let inHeader):
+                "\(found) fields where the header has \(inHeader), "
+                    + (found - inHeader == 1 ? "the last one empty: a comma at the end of the line (delete it)"
+                                             : "the last \(found - inHeader) empty: commas at the end of the line (delete them)")
             case .empty: "must not be empty"
             case .longerThan(let characters): "longer than \(characters) characters"
             case .invisibleCharacter(let scalar, let text):

@@ -7,8 +7,10 @@ public enum RegionCSV {
     public static func parse(_ record: CSVReader.Record, header: CSVHeader) -> Result<Region, ImportProblems> {
         var problems = ImportProblems()
         guard record.fields.count == header.count else {
-            return .failure(ImportProblems([ImportProblem(
-                line: record.line, problem: .fieldCount(found: record.fields.count, inHeader: header.count))]))
+            let problem = CSVHeader.fieldCountProblem(of: record, inHeader: header.count) {
+                if case .success = parse($0, header: header) { true } else { false }
+            }
+            return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))
         }
         let code = header.value("code", in: record)?.trimmingWhitespace ?? ""
         let name = header.value("name", in: record)?.trimmingWhitespace ?? ""
