@@ -13,7 +13,8 @@ struct ImportController {
     /// Bytes of the largest file an upload may hold.
     let uploadLimit: Int
 
-    /// Where files are posted, to load or only to check; the CSRF check of these is their handler's (`MultipartUpload`).
+    /// Where files are posted, to load or only to check; the CSRF check of these is their handler's
+    /// (`MultipartUpload`).
     static let uploadPaths = Set(ListImporter.Kind.allCases.flatMap { ["/imports/\($0.rawValue)", "/imports/\($0.rawValue)/check"] })
 
     func addRoutes(to router: Router<AppRequestContext>) {

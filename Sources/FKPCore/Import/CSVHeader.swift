@@ -59,7 +59,8 @@ public struct CSVHeader: Sendable {
     public func isRepeated(by record: CSVReader.Record) -> Bool {
         record.fields.count == count && positions.allSatisfy { name, index in
             let field = record.fields[index].trimmingWhitespace.lowercased()
-            return field == name || (index == 0 && field.unicodeScalars.first == "\u{FEFF}" && String(field.unicodeScalars.dropFirst()) == name)
+            return field == name
+                || (index == 0 && field.unicodeScalars.first == "\u{FEFF}" && String(field.unicodeScalars.dropFirst()) == name)
         }
     }
 

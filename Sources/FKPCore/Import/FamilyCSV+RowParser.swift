@@ -80,7 +80,9 @@ extension FamilyCSV {
             var group: WelfareGroup?
             if let text = field(.welfareGroup) {
                 group = Int(text).flatMap(WelfareGroup.init(rawValue:))
-                if group == nil { refuse(.welfareGroup, text, WelfareGroup(label: text).map { .welfareGroupLabel($0) } ?? .welfareGroupRange) }
+                if group == nil {
+                    refuse(.welfareGroup, text, WelfareGroup(label: text).map { .welfareGroupLabel($0) } ?? .welfareGroupRange)
+                }
             }
             let score = field(.welfareScore)
             if let score, let problem = FamilyCSV.decimalProblem(score) { refuse(.welfareScore, score, problem) }
