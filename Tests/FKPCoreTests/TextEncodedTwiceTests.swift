@@ -15,13 +15,15 @@ final class TextEncodedTwiceTests: XCTestCase {
             XCTAssertEqual(TextEncodedTwice.meant(text), meant, text)
         }
         XCTAssertEqual(TextEncodedTwice.meant("Maâ€™ruf"), "Ma’ruf", "as written by hand")
+        XCTAssertEqual(TextEncodedTwice.meant(try garbled("Tan 陈 Hok")), "Tan 陈 Hok")
+        XCTAssertEqual(TextEncodedTwice.meant("SitiÂ\u{A0}Aminah"), "Siti\u{A0}Aminah", "a no-break space")
         // ” is E2 80 9D, and 0x9D has no character in Windows-1252: Windows reads it as U+009D.
         XCTAssertEqual(TextEncodedTwice.meant("Jl. â€œMawarâ€\u{9D}"), "Jl. “Mawar”")
     }
 
     func testRealNamesAreNotGarbled() {
         for text in ["Siti Aminah", "Ma'ruf", "Ma’ruf", "Dédé Sutisna", "Nur ‘Aini", "Kp. Café", "Jl. “Mawar” No. 5 – Cibeber",
-                     "Ã", "Ã x", "Â", "Ñoño", "Ŝ", "Ṭ", "Desa Sukamaju Ω", "日本", "Üñîçødé", ""] {
+                     "Ã", "Ã x", "Â", "Ñoño", "Ŝ", "Ṭ", "Desa Sukamaju Ω", "日本", "Üñîçødé", "JOSÉ’S", "ÑÂ", "CIBÉ”", ""] {
             XCTAssertNil(TextEncodedTwice.meant(text), text)
         }
     }
