@@ -263,6 +263,8 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertEqual(page.status, .notFound)
             let post = try await facilitator.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions)
             XCTAssertEqual(post.status, .forbidden)
+            let check = try await facilitator.upload("/imports/regions/check", fileName: "wilayah.csv", content: Self.regions)
+            XCTAssertEqual(check.status, .forbidden, "checking a list is BPS staff's, like loading it")
             let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code = '3201010003'", as: Int64.self)
             XCTAssertEqual(count, 0)
         }
