@@ -2,7 +2,6 @@ import FKPStore
 import Foundation
 import Logging
 import PostgresNIO
-import XCTest
 
 /// On a server given by TEST_DATABASE_URL, a test run makes a database per test, a template and a
 /// sign-in role, each named with the run's process id (`fkp_test_PID_N`, `fkp_template_PID`,
