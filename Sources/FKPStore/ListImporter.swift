@@ -132,7 +132,7 @@ public struct ListImporter: Sendable {
                     if (try? other.header(record)) != nil {
                         problems.append(ImportProblem(line: record.line, problem: other == .families ? .familiesListAsRegions : .regionsListAsFamilies))
                     } else {
-                        error.shown.forEach { problems.append($0) }
+                        problems.append(contentsOf: error)
                     }
                 }
                 return
@@ -176,7 +176,7 @@ public struct ListImporter: Sendable {
             if header.isRepeated(by: record) {
                 problems.append(ImportProblem(line: record.line, problem: .headerRepeated))
             } else {
-                refused.shown.forEach { problems.append($0) }
+                problems.append(contentsOf: refused)
             }
         }
         try await connection.copyFrom(table: "import_staging", logger: logger) { writer in

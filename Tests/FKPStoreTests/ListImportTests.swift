@@ -321,6 +321,16 @@ final class ListImportTests: XCTestCase {
                 XCTAssertEqual(problems.total, 150)
                 XCTAssertTrue(problems.description.hasSuffix("... and 50 more problems"))
             }
+            // A sheet far wider than a list: its header's problems counted whole too.
+            let wide = (0..<150).map { "c\($0)" }.joined(separator: ",") + "\n"
+            do {
+                _ = try await Self.load(.families, wide, db)
+                XCTFail("expected problems")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.shown.count, 100)
+                XCTAssertEqual(problems.total, 150 + FamilyCSV.required.count, "every unknown column, and every required one missing")
+                XCTAssertTrue(problems.description.hasSuffix("... and \(50 + FamilyCSV.required.count) more problems"), "\(problems)")
+            }
         }
     }
 

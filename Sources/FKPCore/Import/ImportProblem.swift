@@ -49,6 +49,12 @@ public struct ImportProblems: Error, Sendable, CustomStringConvertible {
         if shown.count < Self.shownAtMost { shown.append(problem) }
     }
 
+    /// Another list's problems after these: those it shows, and the count of those it did not.
+    public mutating func append(contentsOf other: ImportProblems) {
+        other.shown.forEach { append($0) }
+        total += other.total - other.shown.count
+    }
+
     public var isEmpty: Bool { total == 0 }
 
     public var description: String {
