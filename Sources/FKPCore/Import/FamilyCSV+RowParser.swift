@@ -61,18 +61,10 @@ extension FamilyCSV {
             }
             let name = field(.headName)
             if let name, name.isLonger(than: 200) { refuse(.headName, name, .longerThan(characters: 200)) }
-            if let name, let meant = TextEncodedTwice.meant(name) {
-                refuse(.headName, name, .encodedTwice(meant: meant))
-            } else if let name, let control = name.firstInvisibleCharacter {
-                refuse(.headName, name, .invisibleCharacter(control, in: .name))
-            }
+            if let name, let problem = ImportProblem.Kind.oneLineTextProblem(name, in: .name) { refuse(.headName, name, problem) }
             let address = text(.address)
             if address.isLonger(than: 500) { refuse(.address, address, .longerThan(characters: 500)) }
-            if let meant = TextEncodedTwice.meant(address) {
-                refuse(.address, address, .encodedTwice(meant: meant))
-            } else if let control = address.firstInvisibleCharacter {
-                refuse(.address, address, .invisibleCharacter(control, in: .address))
-            }
+            if let problem = ImportProblem.Kind.oneLineTextProblem(address, in: .address) { refuse(.address, address, problem) }
             var members = 0
             if let text = field(.members) {
                 if let value = Int(text), (1...99).contains(value) { members = value } else { refuse(.members, text, .membersRange) }

@@ -33,11 +33,8 @@ public enum RegionCSV {
         }
         if name.isEmpty { problems.append(ImportProblem(line: record.line, column: "name", problem: .empty)) }
         if name.isLonger(than: 200) { problems.append(ImportProblem(line: record.line, column: "name", value: name, problem: .longerThan(characters: 200))) }
-        if let meant = TextEncodedTwice.meant(name) {
-            problems.append(ImportProblem(line: record.line, column: "name", value: name, problem: .encodedTwice(meant: meant)))
-        } else if let control = name.firstInvisibleCharacter {
-            problems.append(ImportProblem(line: record.line, column: "name", value: name,
-                                          problem: .invisibleCharacter(control, in: .name)))
+        if let problem = ImportProblem.Kind.oneLineTextProblem(name, in: .name) {
+            problems.append(ImportProblem(line: record.line, column: "name", value: name, problem: problem))
         }
         var nonSLS = false
         switch nonSLSText.lowercased() {
