@@ -198,6 +198,13 @@ public struct ListImporter: Sendable {
             if header == nil && problems.isEmpty {
                 problems.append(ImportProblem(line: 1, problem: .emptyFile))
             }
+            if let wholeColumns = familyRows?.wholeColumnProblems(), !wholeColumns.isEmpty {
+                // First: a column rounded as a whole explains what its rows' problems may only show
+                // (the same family_id twice), and is easily lost after a hundred of them.
+                var first = ImportProblems(wholeColumns)
+                first.append(contentsOf: problems)
+                problems = first
+            }
             if !problems.isEmpty { throw problems }
             if buffer.readableBytes > 0 { try await writer.write(buffer) }
         }

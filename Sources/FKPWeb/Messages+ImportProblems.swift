@@ -81,6 +81,8 @@ extension Messages {
         case .notSixteenDigits: return "tidak terdiri atas 16 digit"
         case .spreadsheetNumber:
             return "diubah program lembar kerja menjadi angka yang dibulatkan (seperti 3,2E+15) sehingga digit terakhirnya hilang (jadikan kolom ini Teks lalu isi ulang angkanya)"
+        case .roundedBySpreadsheet(let numbers):
+            return "semua \(numbers) angka di kolom ini berakhir dengan 0: program lembar kerja hanya menyimpan 15 digit pertamanya dan menulis 0 untuk sisanya (jadikan kolom ini Teks lalu isi ulang angkanya)"
         case .spreadsheetTextMark: return "diawali tanda petik, tanda teks pada program lembar kerja (hapus tanda petiknya)"
         case .digitsInGroups: return "angka ditulis berkelompok, dengan spasi, titik atau tanda hubung di antaranya (tulis angkanya saja)"
         case .outsideIndonesia(let bounds): return "di luar wilayah Indonesia (\(bounds.lowerBound) sampai \(bounds.upperBound))"

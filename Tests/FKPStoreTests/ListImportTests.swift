@@ -334,6 +334,46 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// A spreadsheet that took 16-digit numbers as numbers and saved them written out keeps 15 digits
+    /// and writes 0 for the last: each row looks right, the column is not. Named first, for the column.
+    func testAColumnOfNumbersASpreadsheetRoundedIsRefusedAsAWhole() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            func rows(_ count: Int, nik: (Int) -> String, kk: (Int) -> String = { "32010101010\(String(format: "%05d", $0))" },
+                      id: (Int) -> String = { "F\($0)" }) -> String {
+                Self.header + "\n" + (1...count).map { Self.row(id($0), kk: kk($0), nik: nik($0)) }.joined(separator: "\n") + "\n"
+            }
+            let roundedNIK = { (n: Int) in "320101450180\(String(format: "%03d", n))0" }
+            try await Self.assertRefused(rows(12, nik: roundedNIK),
+                                         "line 2, column head_nik: every one of the 12 numbers in this column ends in 0: "
+                                         + "a spreadsheet kept only their first 15 digits", db)
+            // Both personal columns, and long numeric ids (whose rounding also makes them repeat).
+            do {
+                _ = try await Self.load(.families, rows(12, nik: roundedNIK, kk: { "320101010100\(String(format: "%03d", $0))0" },
+                                                        id: { "3296010001\(String(format: "%04d", $0 / 2))0000" }), db)
+                XCTFail("expected the columns to be refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.shown.map(\.column), ["family_id", "kk_number", "head_nik"], "\(problems)")
+                XCTAssertTrue(problems.shown.allSatisfy { $0.line == 2 && $0.value == nil }, "no number shown: \(problems)")
+            }
+            // Named first even below a hundred problems of rows.
+            let manyBroken = rows(12, nik: roundedNIK) + (13...140).map { Self.row("F\($0)", group: "9") }.joined(separator: "\n") + "\n"
+            do {
+                _ = try await Self.load(.families, manyBroken, db)
+                XCTFail("expected problems")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.shown.first?.problem, .roundedBySpreadsheet(numbers: 12), "\(problems)")
+                XCTAssertEqual(problems.total, 1 + 128)
+            }
+            // Nine numbers ending in 0 could be chance, and one that does not end in 0 is no rounding: loaded.
+            let report = try await Self.load(.families, rows(9, nik: roundedNIK), db)
+            XCTAssertEqual(report.added, 9)
+            let mixed = rows(12, nik: { $0 == 12 ? "3201014501800121" : roundedNIK($0) }).replacingOccurrences(of: "F", with: "G")
+            let second = try await Self.load(.families, mixed, db)
+            XCTAssertEqual(second.added, 12)
+        }
+    }
+
     /// Excel's hint above the header (`sep=,`) names the format's own separator and is passed over,
     /// the lines still counted; a hint naming another separator is the header's one problem.
     func testAnExcelSeparatorHintAboveTheHeaderIsReadAsSuch() async throws {

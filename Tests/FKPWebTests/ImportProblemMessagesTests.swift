@@ -16,7 +16,7 @@ final class ImportProblemMessagesTests: XCTestCase {
         .regionCode(.notDigits), .regionCode(.unknownLength(5)), .regionCode(.reservedRegencyNumber("70")),
         .regionCode(.unusedProvinceNumber("10")), .codeLengthForLevel(.village, found: 7), .notTrueOrFalse, .nonSLSAboveUnits,
         .familyIDForm, .unitCodeForm, .membersRange, .welfareGroupRange, .welfareGroupLabel(.poor), .notDecimal, .notSixteenDigits,
-        .spreadsheetNumber, .spreadsheetTextMark, .digitsInGroups,
+        .spreadsheetNumber, .spreadsheetTextMark, .roundedBySpreadsheet(numbers: 250), .digitsInGroups,
         .outsideIndonesia(-11.5...6.5), .coordinatesApart, .coordinatesSwapped, .sameFamilyID(asLine: 4), .unknownUnit, .sameCode(asLine: 4),
         .parentMissing("3201010"), .outsideRegion(["3202"]),
         .unitInForum(removedFamily: "F9", unit: "32010100010001", forumID: 7, state: .reviewing),

@@ -67,6 +67,8 @@ extension ImportProblem {
         case spreadsheetNumber
         /// A value that would be right without the apostrophe with which a spreadsheet marks text.
         case spreadsheetTextMark
+        /// Every number of the column ends in 0: a spreadsheet kept 15 digits of each (`SpreadsheetRoundedColumn`).
+        case roundedBySpreadsheet(numbers: Int)
         /// Digits written in groups (`3201 0145 0180 0001`): right once the separators go.
         case digitsInGroups
         case outsideIndonesia(ClosedRange<Double>)
@@ -149,6 +151,8 @@ extension ImportProblem {
             case .notSixteenDigits: "not 16 digits"
             case .spreadsheetNumber:
                 "a spreadsheet turned it into a rounded number (like 3.2E+15) and its last digits are lost (format the column as Text and enter the numbers again)"
+            case .roundedBySpreadsheet(let numbers):
+                "every one of the \(numbers) numbers in this column ends in 0: a spreadsheet kept only their first 15 digits and wrote 0 for the rest (format the column as Text and enter the numbers again)"
             case .spreadsheetTextMark: "starts with an apostrophe, a spreadsheet's mark for text (remove the apostrophe)"
             case .digitsInGroups: "digits written in groups, with spaces, dots or dashes between them (write the digits alone)"
             case .outsideIndonesia(let bounds): "outside Indonesia (\(bounds.lowerBound) to \(bounds.upperBound))"
