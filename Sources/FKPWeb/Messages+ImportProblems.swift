@@ -62,6 +62,7 @@ extension Messages {
         case .encodedTwice(let meant):
             return "hurufnya rusak, seperti bila berkas UTF-8 dibuka sebagai teks Windows lalu disimpan lagi; seharusnya '\(meant.spellingInvisibleCharacters)' (kembali ke berkas seperti yang dikirim dan buka sebagai UTF-8)"
         case .notALevel: return "harus salah satu dari province, regency, district, village, sls, subsls"
+        case .levelNamedOtherwise(let level): return "tulis tingkatnya dengan kata dalam format: \(level.rawValue) untuk tingkat ini"
         case .regionCode(.notDigits): return "kode hanya berisi angka"
         case .regionCode(.unknownLength(let digits)):
             return "\(digits) digit bukan panjang kode tingkat mana pun (2, 4, 7, 10, 14 atau 16)"

@@ -445,7 +445,14 @@ final class ListImportTests: XCTestCase {
                                          "line 2, column name: value 'Kabupaten CiamÃ¬s': the letters are garbled, as when a UTF-8 file is opened as Windows text and saved again; it was meant as 'Kabupaten Ciamìs'",
                                          db, kind: .regions)
             try await Self.assertRefused(h + "\n00,X,province\n", "line 2, column code: value '00': province number 00 is not used", db, kind: .regions)
-            try await Self.assertRefused(h + "\n3202,X,Kabupaten\n", "line 2, column level: value 'Kabupaten'", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,X,Kabupaten\n",
+                                         "line 2, column level: value 'Kabupaten': write the level in the format's words: regency for this one",
+                                         db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202010001,X,Desa/Kelurahan\n",
+                                         "line 2, column level: value 'Desa/Kelurahan': write the level in the format's words: village", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,X,county\n",
+                                         "line 2, column level: value 'county': one of province, regency, district, village, sls, subsls",
+                                         db, kind: .regions)
             try await Self.assertRefused(h + ",non_sls\n3202,X,regency,Ya\n", "column non_sls: value 'Ya': true or false", db, kind: .regions)
             try await Self.assertRefused(h + ",non_sls\n3202,X,Regency,TRUE\n", "column non_sls: value 'TRUE': only an SLS or sub-SLS can be Non-SLS",
                                          db, kind: .regions)

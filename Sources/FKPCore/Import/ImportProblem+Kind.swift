@@ -51,6 +51,8 @@ extension ImportProblem {
         /// UTF-8 read as Windows-1252 and saved again (`Maâ€™ruf`): the text as it was meant.
         case encodedTwice(meant: String)
         case notALevel
+        /// A level's name (`Desa`, `Kabupaten/Kota`, `RT`) where the format's word for it belongs.
+        case levelNamedOtherwise(RegionLevel)
         case regionCode(RegionCode.Problem)
         case codeLengthForLevel(RegionLevel, found: Int)
         case notTrueOrFalse
@@ -135,6 +137,7 @@ extension ImportProblem {
             case .encodedTwice(let meant):
                 "the letters are garbled, as when a UTF-8 file is opened as Windows text and saved again; it was meant as '\(meant.spellingInvisibleCharacters)' (go back to the file as it was sent and open it as UTF-8)"
             case .notALevel: "one of province, regency, district, village, sls, subsls"
+            case .levelNamedOtherwise(let level): "write the level in the format's words: \(level.rawValue) for this one"
             case .regionCode(.notDigits): "a code is digits only"
             case .regionCode(.unknownLength(let digits)): "\(digits) digits is no level's length (2, 4, 7, 10, 14 or 16)"
             case .regionCode(.reservedRegencyNumber(let number)): "regency number \(number) is not used (01-69 regencies, 71-99 cities)"

@@ -20,7 +20,7 @@ public enum RegionCSV {
         let level = RegionLevel(rawValue: levelText.lowercased())
         if level == nil {
             problems.append(ImportProblem(line: record.line, column: "level", value: levelText,
-                                          problem: .notALevel))
+                                          problem: RegionLevel(name: levelText).map { .levelNamedOtherwise($0) } ?? .notALevel))
         }
         var parsed: RegionCode?
         do { parsed = try RegionCode(code) } catch {
