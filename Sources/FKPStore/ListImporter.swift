@@ -19,8 +19,10 @@ public struct ListImporter: Sendable {
         /// This list's header, read from its first record.
         func header(_ record: CSVReader.Record) throws(ImportProblems) -> CSVHeader {
             switch self {
-            case .regions: try CSVHeader(record, required: RegionCSV.required, optional: RegionCSV.optional)
-            case .families: try CSVHeader(record, required: FamilyCSV.required, optional: FamilyCSV.optional)
+            case .regions:
+                try CSVHeader(record, required: RegionCSV.required, optional: RegionCSV.optional, otherNames: RegionCSV.columnsInOtherWords)
+            case .families:
+                try CSVHeader(record, required: FamilyCSV.required, optional: FamilyCSV.optional, otherNames: FamilyCSV.columnsInOtherWords)
             }
         }
     }

@@ -45,6 +45,7 @@ extension Messages {
         case .unnamedColumn:
             return "kolom tanpa nama (program lembar kerja menyimpan kolom yang dikosongkan tetapi tidak dihapus seperti ini: hapus kolom-kolom setelah kolom terakhir lalu simpan ulang)"
         case .columnNamedOtherwise(let name): return "tulis nama kolom ini sebagai \(name), dengan garis bawah"
+        case .columnInOtherWords(let name): return "tulis nama kolom ini sebagai \(name): nama kolom dalam format berbahasa Inggris"
         case .columnTwice: return "kolom ini muncul dua kali"
         case .requiredColumnMissing: return "kolom wajib tidak ada di baris judul"
         case .headerRepeated: return "baris judul (nama kolom) muncul lagi, seperti bila dua berkas digabung (hapus baris ini)"

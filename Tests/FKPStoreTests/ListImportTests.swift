@@ -267,6 +267,20 @@ final class ListImportTests: XCTestCase {
                         + "it was meant as 'family_id' (go back to the file as it was sent and open it as UTF-8)",
                 ])
             }
+            // A header written in Indonesian: each column told its name in the format, none also said to be missing.
+            let indonesian = "ID Keluarga,Kode SLS,Nama Kepala Keluarga,Alamat,Jumlah ART,Kelompok,Skor,No. KK,NIK"
+            do {
+                _ = try await Self.load(.families, indonesian + "\n", db)
+                XCTFail("expected the header to be refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.shown.map(\.description), zip(indonesian.split(separator: ","), FamilyCSV.required).map {
+                    "line 1, column \($0.lowercased()): write the column's name as \($1): the format names its columns in English"
+                })
+            }
+            // A name in other words beside the column itself is an unknown column, not the column again.
+            try await Self.assertRefused(Self.header + ",nama\n", "line 1, column nama: unknown column", db)
+            try await Self.assertRefused("kode,nama,tingkat\n3202,Sukabumi,regency\n",
+                                         "line 1, column tingkat: write the column's name as level", db, kind: .regions)
             // A sheet's title above its header: the header's line, once; not found further down than a few lines.
             let title = "DAFTAR KELUARGA DESA CONTOH,,,,,,,,,,\n\n"
             for (text, expected) in [(title + Self.header + "\n" + Self.row("F1") + "\n",

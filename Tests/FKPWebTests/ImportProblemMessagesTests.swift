@@ -9,7 +9,7 @@ final class ImportProblemMessagesTests: XCTestCase {
         .quoteInsideUnquotedField, .textAfterClosingQuote, .quoteClosesWithTextAfter(closingLine: 9), .quoteNeverClosed, .recordTooLong(maximumBytes: 65536),
         .nulByte, .notUTF8, .headerSeparatedBy(";"), .familiesListAsRegions, .regionsListAsFamilies, .headerNotFirst(headerLine: 3), .headerSeparatedBy("\t"),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: false),
-        .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: true), .unnamedColumn, .columnNamedOtherwise("family_id"), .columnTwice, .requiredColumnMissing,
+        .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: true), .unnamedColumn, .columnNamedOtherwise("family_id"), .columnInOtherWords("head_nik"), .columnTwice, .requiredColumnMissing,
         .headerRepeated, .fieldCount(found: 3, inHeader: 9), .fieldCount(found: 10, inHeader: 9), .emptyFieldsAtEnd(found: 10, inHeader: 9),
         .emptyFieldsAtEnd(found: 12, inHeader: 9), .empty, .longerThan(characters: 200),
         .invisibleCharacter("\t", in: .name), .invisibleCharacter("\u{1B}", in: .address), .encodedTwice(meant: "Ma’ruf"), .notALevel, .levelNamedOtherwise(.village),

@@ -3,7 +3,10 @@ public struct CSVHeader: Sendable {
     public let positions: [String: Int]
     public let count: Int
 
-    public init(_ record: CSVReader.Record, required: [String], optional: [String]) throws(ImportProblems) {
+    /// `otherNames`: names a list made in Indonesian gives the columns (`nik`, `no_kk`), keyed as
+    /// `otherNameKey` writes them, and the column each one means.
+    public init(_ record: CSVReader.Record, required: [String], optional: [String],
+                otherNames: [String: String] = [:]) throws(ImportProblems) {
         if record.fields.count == 1, let separator = ([";", "\t", "|"] as [Character]).first(where: { record.fields[0].contains($0) }) {
             // A spreadsheet set to another locale saves with semicolons: one clear problem, not one per column.
             throw ImportProblems([ImportProblem(line: record.line, problem: .headerSeparatedBy(separator))])
@@ -11,6 +14,7 @@ public struct CSVHeader: Sendable {
         var problems = ImportProblems()
         var positions: [String: Int] = [:]
         var namedOtherwise: Set<String> = []
+        let written = Set(record.fields.map { $0.trimmingWhitespace.lowercased() })
         for (index, raw) in record.fields.enumerated() {
             let name = raw.trimmingWhitespace.lowercased()
             let underscored = String(name.map { $0 == " " || $0 == "-" ? "_" : $0 })
@@ -21,6 +25,11 @@ public struct CSVHeader: Sendable {
                 // `Family ID`, `sls-code`: the column meant is plain, and is not also said to be missing.
                 problems.append(ImportProblem(line: record.line, column: name, problem: .columnNamedOtherwise(underscored)))
                 namedOtherwise.insert(underscored)
+            } else if let meant = otherNames[Self.otherNameKey(name)], !written.contains(meant), !namedOtherwise.contains(meant) {
+                // `NIK`, `No. KK`, `Nama Kepala Keluarga`: the column meant (unless the header has it too),
+                // said once, and not also said to be missing.
+                problems.append(ImportProblem(line: record.line, column: name, problem: .columnInOtherWords(meant)))
+                namedOtherwise.insert(meant)
             } else if let meant = TextEncodedTwice.meant(name)?.removingInvisibleCharacters, (required + optional).contains(meant),
                       positions[meant] == nil {
                 // `ï»¿family_id`: a file that began with a byte order mark, opened as Windows text and saved again.
@@ -44,6 +53,12 @@ public struct CSVHeader: Sendable {
         if !problems.isEmpty { throw problems }
         self.positions = positions
         self.count = record.fields.count
+    }
+
+    /// A column's name as `otherNames` keys it: lower case, each run of what is not a letter or a
+    /// digit (spaces, dots, dashes) one underscore, none at either end: `No. KK` is `no_kk`.
+    public static func otherNameKey(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "_")
     }
 
     /// The separator a first line such as `sep=,` names: Excel's hint, which some lists carry

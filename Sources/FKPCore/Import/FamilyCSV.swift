@@ -5,6 +5,22 @@ public enum FamilyCSV {
     public static let optional = ["latitude", "longitude"]
     /// The order in which exports and generated files write the columns.
     public static let columns = required + optional
+    /// The names a list made in Indonesian gives the columns, as `CSVHeader.otherNameKey` writes them.
+    public static let columnsInOtherWords: [String: String] = [
+        "id_keluarga": "family_id", "idkeluarga": "family_id", "id_kel": "family_id",
+        "kode_sls": "sls_code", "kd_sls": "sls_code", "kdsls": "sls_code", "id_sls": "sls_code", "idsls": "sls_code",
+        "nama": "head_name", "nama_kepala": "head_name", "nama_kepala_keluarga": "head_name", "nama_krt": "head_name",
+        "kepala_keluarga": "head_name",
+        "alamat": "address",
+        "jumlah_anggota": "members", "jumlah_anggota_keluarga": "members", "jumlah_art": "members", "jml_art": "members",
+        "jml_anggota": "members", "anggota": "members", "art": "members",
+        "kelompok": "welfare_group", "kelompok_kesejahteraan": "welfare_group", "status_kesejahteraan": "welfare_group",
+        "skor": "welfare_score", "skor_kesejahteraan": "welfare_score", "nilai_kesejahteraan": "welfare_score",
+        "no_kk": "kk_number", "nomor_kk": "kk_number", "nokk": "kk_number", "kk": "kk_number",
+        "no_kartu_keluarga": "kk_number", "nomor_kartu_keluarga": "kk_number",
+        "nik": "head_nik", "nik_kepala": "head_nik", "nik_kepala_keluarga": "head_nik", "nik_krt": "head_nik",
+        "lintang": "latitude", "lat": "latitude", "bujur": "longitude", "lon": "longitude", "lng": "longitude",
+    ]
     /// The family card number and the head's NIK: personal data, never shown whole but to BPS staff.
     public static let personalNumberColumns: Set = ["kk_number", "head_nik"]
 

@@ -37,6 +37,8 @@ extension ImportProblem {
         case unnamedColumn
         /// A column's name with spaces or dashes for its underscores (`Family ID`).
         case columnNamedOtherwise(String)
+        /// A column named in other words (`NIK`, `alamat`): the format's name for it.
+        case columnInOtherWords(String)
         case columnTwice
         case requiredColumnMissing
         // One row
@@ -121,6 +123,7 @@ extension ImportProblem {
             case .unnamedColumn:
                 "a column with no name (a spreadsheet saves a column emptied but not deleted so: delete the columns after the last one and save again)"
             case .columnNamedOtherwise(let name): "write the column's name as \(name), with underscores"
+            case .columnInOtherWords(let name): "write the column's name as \(name): the format names its columns in English"
             case .columnTwice: "the column appears twice"
             case .requiredColumnMissing: "required column is missing from the header"
             case .headerRepeated: "the header row again, as when two files are joined (delete this line)"

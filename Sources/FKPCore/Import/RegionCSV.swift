@@ -3,6 +3,13 @@ public enum RegionCSV {
     public static let required = ["code", "name", "level"]
     public static let optional = ["non_sls"]
     public static let columns = required + optional
+    /// The names a list made in Indonesian gives the columns, as `CSVHeader.otherNameKey` writes them.
+    public static let columnsInOtherWords: [String: String] = [
+        "kode": "code", "kode_wilayah": "code", "kode_bps": "code",
+        "nama": "name", "nama_wilayah": "name",
+        "tingkat": "level", "tingkat_wilayah": "level",
+        "nonsls": "non_sls", "bukan_sls": "non_sls",
+    ]
 
     public static func parse(_ record: CSVReader.Record, header: CSVHeader) -> Result<Region, ImportProblems> {
         var problems = ImportProblems()
