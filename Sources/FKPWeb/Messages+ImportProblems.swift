@@ -58,6 +58,8 @@ extension Messages {
                                          : "\(found - inHeader) isian terakhir kosong: ada koma di akhir baris (hapus koma-koma itu)")
         case .empty: return "wajib diisi"
         case .longerThan(let characters): return "lebih dari \(characters) karakter"
+        case .startsAsFormula(let text):
+            return "\(text == .name ? "nama" : "alamat") yang diawali seperti rumus lembar kerja (dengan =, +, - atau @), yang akan dijalankan program lembar kerja saat daftarnya dibuka (hapus tanda itu)"
         case .invisibleCharacter(let scalar, let text):
             return "memuat \(characterName(scalar)): \(text == .name ? "nama" : "alamat") harus satu baris teks biasa"
         case .encodedTwice(let meant):

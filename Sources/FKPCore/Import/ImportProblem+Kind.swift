@@ -50,6 +50,8 @@ extension ImportProblem {
         case empty
         case longerThan(characters: Int)
         case invisibleCharacter(Unicode.Scalar, in: OneLineText)
+        /// A name or an address beginning with =, +, - or @, which a spreadsheet would run as a formula.
+        case startsAsFormula(in: OneLineText)
         /// UTF-8 read as Windows-1252 and saved again (`Maâ€™ruf`): the text as it was meant.
         case encodedTwice(meant: String)
         case notALevel
@@ -135,6 +137,8 @@ extension ImportProblem {
                                              : "the last \(found - inHeader) empty: commas at the end of the line (delete them)")
             case .empty: "must not be empty"
             case .longerThan(let characters): "longer than \(characters) characters"
+            case .startsAsFormula(let text):
+                "\(text == .name ? "a name" : "an address") that starts as a spreadsheet formula does (with =, +, - or @), which a spreadsheet opening the list would run (remove the sign)"
             case .invisibleCharacter(let scalar, let text):
                 "holds \(scalar.invisibleCharacterName): \(text == .name ? "a name" : "an address") is one line of plain text"
             case .encodedTwice(let meant):
