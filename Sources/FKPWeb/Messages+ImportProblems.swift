@@ -56,6 +56,8 @@ extension Messages {
             return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom; "
                 + (found - inHeader == 1 ? "isian terakhir kosong: ada koma di akhir baris (hapus koma itu)"
                                          : "\(found - inHeader) isian terakhir kosong: ada koma di akhir baris (hapus koma-koma itu)")
+        case .commaInsideCurlyQuotes(let found, let inHeader):
+            return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom: nilai yang memuat koma diapit tanda petik lengkung (“ ”), yang tidak dibaca CSV sebagai tanda petik (pakai tanda petik ganda lurus: \")"
         case .empty: return "wajib diisi"
         case .longerThan(let characters): return "lebih dari \(characters) karakter"
         case .startsAsFormula(let text):

@@ -55,6 +55,8 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1") + ", ,\n", "line 2: 13 fields where the header has 11, the last 2 empty: commas at the end of the line"),
                 (h + "\nF1,32010100010001,Budi,Kp. Babakan, RT 01,4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2: 12 fields where the header has 11 (a value holding a comma must be in double quotes)"),
+                (h + "\nF1,32010100010001,“Budi, S.Pd”,x,4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 2: 12 fields where the header has 11: a value holding a comma is in curly quotes (“ ”), which CSV does not read as quotes"),
                 (h + "\nF1,32010100010001,\"Budi,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: a quoted field is never closed"),
                 (h + "\nF1,32010100010001,Bu\"di,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: a quote inside an unquoted field"),
                 (h + "\nF1,32010100010001,\"Budi\"x,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: text after a closing quote"),

@@ -91,8 +91,14 @@ public struct CSVHeader: Sendable {
             shortened.fields.removeLast(found - inHeader)
             if isValid(shortened) { return .emptyFieldsAtEnd(found: found, inHeader: inHeader) }
         }
+        if found > inHeader, record.fields.contains(where: { $0.trimmingWhitespace.unicodeScalars.first.map(curlyQuotes.contains) == true }) {
+            return .commaInsideCurlyQuotes(found: found, inHeader: inHeader)
+        }
         return .fieldCount(found: found, inHeader: inHeader)
     }
+
+    /// Opening double quotes as phones, word processors and some languages write them.
+    private static let curlyQuotes: Set<Unicode.Scalar> = ["\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{00AB}", "\u{00BB}"]
 
     public func value(_ name: String, in record: CSVReader.Record) -> String? {
         positions[name].map { record.fields[$0] }

@@ -47,6 +47,9 @@ extension ImportProblem {
         case fieldCount(found: Int, inHeader: Int)
         /// More fields than the header's, the extra ones empty: commas at the end of the line.
         case emptyFieldsAtEnd(found: Int, inHeader: Int)
+        /// More fields than the header, a value among them in typographic quotes (“Budi, S.Pd”, as a
+        /// phone or a word processor writes quotes), which CSV does not take for quotes.
+        case commaInsideCurlyQuotes(found: Int, inHeader: Int)
         case empty
         case longerThan(characters: Int)
         case invisibleCharacter(Unicode.Scalar, in: OneLineText)
@@ -135,6 +138,8 @@ extension ImportProblem {
                 "\(found) fields where the header has \(inHeader), "
                     + (found - inHeader == 1 ? "the last one empty: a comma at the end of the line (delete it)"
                                              : "the last \(found - inHeader) empty: commas at the end of the line (delete them)")
+            case .commaInsideCurlyQuotes(let found, let inHeader):
+                "\(found) fields where the header has \(inHeader): a value holding a comma is in curly quotes (“ ”), which CSV does not read as quotes (use straight double quotes: \")"
             case .empty: "must not be empty"
             case .longerThan(let characters): "longer than \(characters) characters"
             case .startsAsFormula(let text):
