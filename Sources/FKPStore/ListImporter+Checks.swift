@@ -55,18 +55,35 @@ extension ListImporter {
         }
     }
 
-    /// Every place the file changes must lie inside the uploader's places.
-    func checkScope(_ scope: [RegionCode]?, on connection: PostgresConnection) async throws -> ImportProblems {
+    /// Every place the file changes must lie inside the uploader's places: the units its rows name,
+    /// the units its families are listed in now (a family id already listed elsewhere is moved by
+    /// the file), and the units whose families it removes, each named at a line of the file.
+    func checkScope(_ kind: Kind, _ scope: [RegionCode]?, on connection: PostgresConnection) async throws -> ImportProblems {
         guard let scope else { return ImportProblems() }
         let prefixes = scope.map { $0.value + "%" }
+        let unitColumn = kind == .families ? "sls_code" : "code"  // the file's column, and the staging table's
+        // The few rows that reach outside, found in one pass over the difference, then named.
         return try await problems("""
-            SELECT d.line, CASE WHEN d.line IS NULL THEN NULL ELSE 'code' END, coalesce(d.sls_code, d.old_sls_code),
-                   'outside', ARRAY[]::text[]
-              FROM import_diff d
-             WHERE NOT coalesce(d.sls_code, d.old_sls_code) LIKE ANY(\(prefixes)::text[])
-                OR (d.old_sls_code IS NOT NULL AND NOT d.old_sls_code LIKE ANY(\(prefixes)::text[]))
-             ORDER BY d.line NULLS LAST
-            """, on: connection) { _, _ in .outsideRegion(scope.map(\.value)) }
+            WITH outside AS MATERIALIZED (
+                SELECT d.line, d.id, d.sls_code, d.old_sls_code,
+                       d.sls_code IS NOT NULL AND NOT d.sls_code LIKE ANY(\(prefixes)::text[]) AS unit_outside
+                  FROM import_diff d
+                 WHERE NOT coalesce(d.sls_code, d.old_sls_code) LIKE ANY(\(prefixes)::text[])
+                    OR (d.old_sls_code IS NOT NULL AND NOT d.old_sls_code LIKE ANY(\(prefixes)::text[])))
+            SELECT line, \(unitColumn)::text, sls_code, 'outside', ARRAY[]::text[] FROM outside WHERE unit_outside
+            UNION
+            SELECT line, 'family_id', id, 'moved_from_outside', ARRAY[old_sls_code] FROM outside
+             WHERE line IS NOT NULL AND NOT unit_outside
+            UNION
+            -- A family removed from a unit outside: at the unit's first line (its rows may all be unchanged).
+            SELECT min(s.line), \(unitColumn)::text, s.\(unescaped: unitColumn), 'outside', ARRAY[]::text[]
+              FROM import_staging s
+             WHERE s.\(unescaped: unitColumn) IN (SELECT old_sls_code FROM outside WHERE line IS NULL)
+             GROUP BY s.\(unescaped: unitColumn)
+             ORDER BY 1, 3
+            """, on: connection) { code, details in
+            code == "outside" ? .outsideRegion(scope.map(\.value)) : .listedOutsideRegion(unit: details[0], scope.map(\.value))
+        }
     }
 
     /// Families of units in a forum that has opened (or closed) cannot change. The units the file

@@ -49,7 +49,7 @@ public struct ListImporter: Sendable {
             if !problems.isEmpty { throw problems }
             try await lockRegencies(kind, on: connection)
             let diff = try await difference(kind, on: connection)
-            problems = try await checkScope(scope, on: connection)
+            problems = try await checkScope(kind, scope, on: connection)
             if !problems.isEmpty { throw problems }
             problems = try await checkForums(kind, on: connection)
             if !problems.isEmpty { throw problems }

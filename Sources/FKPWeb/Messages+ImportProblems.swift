@@ -99,6 +99,8 @@ extension Messages {
         case .sameCode(let line): return "kode sama dengan baris \(line)"
         case .parentMissing(let parent): return "induknya, \(parent), tidak ada di basis data maupun di berkas"
         case .outsideRegion(let codes): return "di luar wilayah Anda (\(codes.joined(separator: ", ")))"
+        case .listedOutsideRegion(let unit, let codes):
+            return "keluarga ini terdaftar di unit \(unit), di luar wilayah Anda (\(codes.joined(separator: ", "))): hanya staf wilayah itu yang dapat memindahkannya"
         case .unitInForum(let removed, let unit, let forumID, let state):
             let stage = Messages.indonesian["forum_state_\(state.rawValue)"] ?? state.rawValue
             return (removed.map { "keluarga \($0) akan terhapus, padahal " } ?? "")

@@ -483,6 +483,40 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// An uploader changes families only inside their places: a row naming a unit outside, a family
+    /// listed now outside that the file would move in, and a family removed from a unit outside,
+    /// each named at a line of the file, with the column that says why.
+    func testAFileIsRefusedWhereItReachesOutsideTheUploadersPlaces() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            _ = try await Self.load(.regions, "code,name,level\n3202,Sukabumi,regency\n3202010,Cisolok,district\n"
+                                    + "3202010001,Desa Tiga,village\n32020100010001,RT 001,sls\n", db)
+            _ = try await Self.load(.families, Self.header + "\n" + Self.row("B1") + "\n"
+                                    + Self.row("S1", unit: "32020100010001") + "\n" + Self.row("S2", unit: "32020100010001") + "\n", db)
+            let bogor = [try RegionCode("3201")]
+            func refusal(_ text: String) async throws -> [String] {
+                do {
+                    _ = try await ListImporter(database: db).run(.families, chunks: try FileChunks(bytes: Array(text.utf8)),
+                                                                 fileName: "test.csv", context: Self.context, scope: bogor)
+                    XCTFail("expected the file to be refused")
+                    return []
+                } catch let problems as ImportProblems {
+                    return problems.shown.map(\.description)
+                }
+            }
+            let moved = try await refusal(Self.header + "\n" + Self.row("B1") + "\n" + Self.row("S1") + "\n")
+            XCTAssertEqual(moved, ["line 3, column family_id: value 'S1': this family is listed in unit 32020100010001, "
+                                   + "outside your region (3201): only that region's staff can move it"])
+            // S2 unchanged, S1 removed: the unit named where the file first lists it.
+            let outside = try await refusal(Self.header + "\n" + Self.row("B1") + "\n" + Self.row("S2", unit: "32020100010001") + "\n")
+            XCTAssertEqual(outside, ["line 3, column sls_code: value '32020100010001': outside your region (3201)"])
+            let named = try await refusal(Self.header + "\n" + Self.row("S3", unit: "32020100010001") + "\n")
+            XCTAssertEqual(named, ["line 2, column sls_code: value '32020100010001': outside your region (3201)"])
+            let stored = try await SQLTest.scalar(db, "SELECT string_agg(id || '@' || sls_code, ',' ORDER BY id) FROM fkp.families", as: String.self)
+            XCTAssertEqual(stored, "B1@32010100010001,S1@32020100010001,S2@32020100010001", "nothing changed")
+        }
+    }
+
     func testGeneratedListsRoundTripByteForByteAndReimportIsANoOp() async throws {
         try await withTestDatabase { db, _ in
             let generated = SyntheticRegency(.init(regency: try RegionCode("3201"), villages: 4, families: 600, seed: 11))

@@ -18,7 +18,7 @@ final class ImportProblemMessagesTests: XCTestCase {
         .familyIDForm, .unitCodeForm, .membersRange, .welfareGroupRange, .welfareGroupLabel(.poor), .notDecimal, .notSixteenDigits,
         .spreadsheetNumber, .spreadsheetTextMark, .roundedBySpreadsheet(numbers: 250), .digitsInGroups,
         .outsideIndonesia(-11.5...6.5), .coordinatesApart, .coordinatesSwapped, .sameFamilyID(asLine: 4), .unknownUnit, .sameCode(asLine: 4),
-        .parentMissing("3201010"), .outsideRegion(["3202"]),
+        .parentMissing("3201010"), .outsideRegion(["3202"]), .listedOutsideRegion(unit: "32020100010001", ["3201"]),
         .unitInForum(removedFamily: "F9", unit: "32010100010001", forumID: 7, state: .reviewing),
         .unitInForum(removedFamily: nil, unit: "32010100010001", forumID: 7, state: .closed),
     ]

@@ -90,6 +90,8 @@ extension ImportProblem {
         case sameCode(asLine: Int)
         case parentMissing(String)
         case outsideRegion([String])
+        /// A family the file lists in the uploader's places that is listed now in a unit outside them.
+        case listedOutsideRegion(unit: String, [String])
         /// A family (removed, when `removedFamily` is set) of `unit`, which is in a forum past planning.
         case unitInForum(removedFamily: String?, unit: String, forumID: Int64, state: ForumState)
 
@@ -178,6 +180,8 @@ extension ImportProblem {
             case .sameCode(let line): "the same code as line \(line)"
             case .parentMissing(let parent): "its parent \(parent) is neither in the database nor in the file"
             case .outsideRegion(let codes): "outside your region (\(codes.joined(separator: ", ")))"
+            case .listedOutsideRegion(let unit, let codes):
+                "this family is listed in unit \(unit), outside your region (\(codes.joined(separator: ", "))): only that region's staff can move it"
             case .unitInForum(let removed, let unit, let forumID, let state):
                 (removed.map { "family \($0) would be removed, but " } ?? "")
                     + "unit \(unit) is in forum \(forumID), which is \(state.rawValue): its families cannot change any more"
