@@ -33,6 +33,8 @@ extension Messages {
             return "baris ini lebih panjang dari \(maximum / 1024) KiB, jauh melebihi baris daftar mana pun (tanda petik tidak ditutup, atau bukan berkas daftar?)"
         case .nulByte: return "ada byte NUL (0x00), yang tidak dapat dimuat dalam teks"
         case .notUTF8: return "ada byte yang bukan UTF-8: berkas disimpan dengan pengodean lain (simpan sebagai CSV UTF-8)"
+        case .lineInOneField:
+            return "seluruh baris menjadi satu nilai di dalam tanda petik, seperti bila daftar ditempel ke satu kolom lembar kerja lalu disimpan (muat berkas CSV-nya sendiri, atau pisahkan kolom itu pada koma: Data, Teks ke Kolom)"
         case .headerNotFirst(let line): return "baris judul (nama kolom) harus baris pertama, dan baris judul ada di baris \(line) (hapus baris-baris di atasnya)"
         case .familiesListAsRegions: return "ini daftar keluarga, bukan daftar wilayah (muat sebagai berkas keluarga)"
         case .regionsListAsFamilies: return "ini daftar wilayah, bukan daftar keluarga (muat sebagai berkas wilayah)"

@@ -50,6 +50,9 @@ final class ListImportTests: XCTestCase {
                 (h.replacingOccurrences(of: ",", with: ";") + "\n", "line 1: the header is separated by ';', not by commas"),
                 (h.replacingOccurrences(of: ",", with: "\t") + "\n", "line 1: the header is separated by tabs, not by commas"),
                 (h + "\nF1,32010100010001,Budi\n", "line 2: 3 fields where the header has 11"),
+                // Lines pasted into one column of a spreadsheet, then saved: each line one quoted value.
+                ("\"" + h + "\"\n\"" + Self.row("F1") + "\"\n", "line 1: the whole line is one value in quotes, as when a list is pasted into one column"),
+                (h + "\n\"" + Self.row("F1") + "\"\n", "line 2: the whole line is one value in quotes"),
                 (h + "\n" + Self.row("F1") + ",\n",
                  "line 2: 12 fields where the header has 11, the last one empty: a comma at the end of the line (delete it)"),
                 (h + "\n" + Self.row("F1") + ", ,\n", "line 2: 13 fields where the header has 11, the last 2 empty: commas at the end of the line"),

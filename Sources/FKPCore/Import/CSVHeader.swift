@@ -7,6 +7,10 @@ public struct CSVHeader: Sendable {
     /// `otherNameKey` writes them, and the column each one means.
     public init(_ record: CSVReader.Record, required: [String], optional: [String],
                 otherNames: [String: String] = [:]) throws(ImportProblems) {
+        if record.fields.count == 1, record.fields[0].contains(",") {
+            // A comma inside the only field: the line was quoted whole (see `lineInOneField`).
+            throw ImportProblems([ImportProblem(line: record.line, problem: .lineInOneField)])
+        }
         if record.fields.count == 1, let separator = ([";", "\t", "|"] as [Character]).first(where: { record.fields[0].contains($0) }) {
             // A spreadsheet set to another locale saves with semicolons: one clear problem, not one per column.
             throw ImportProblems([ImportProblem(line: record.line, problem: .headerSeparatedBy(separator))])
@@ -86,6 +90,7 @@ public struct CSVHeader: Sendable {
     public static func fieldCountProblem(of record: CSVReader.Record, inHeader: Int,
                                          isValid: (CSVReader.Record) -> Bool) -> ImportProblem.Kind {
         let found = record.fields.count
+        if found == 1, inHeader > 1, record.fields[0].contains(",") { return .lineInOneField }
         if found > inHeader, record.fields[inHeader...].allSatisfy({ $0.trimmingWhitespace.isEmpty }) {
             var shortened = record
             shortened.fields.removeLast(found - inHeader)

@@ -27,6 +27,9 @@ extension ImportProblem {
         case notUTF8
         // The header
         case headerSeparatedBy(Character)
+        /// A whole line in one quoted field, commas and all: what a spreadsheet saves after a list's
+        /// lines were pasted into its first column.
+        case lineInOneField
         /// The header below the first line (a title above it): where it is.
         case headerNotFirst(headerLine: Int)
         /// The header of the other list: a file given to the wrong form or command.
@@ -119,6 +122,8 @@ extension ImportProblem {
                 "the row is longer than \(maximum / 1024) KiB, far more than any list row (a quote left open, or not a list file?)"
             case .nulByte: "a NUL byte (0x00), which a text cannot hold"
             case .notUTF8: "bytes that are not UTF-8: the file is saved in another encoding (save it as CSV UTF-8)"
+            case .lineInOneField:
+                "the whole line is one value in quotes, as when a list is pasted into one column of a spreadsheet and saved (load the CSV file itself, or split the column at the commas: Data, Text to Columns)"
             case .headerNotFirst(let line): "the header must be the first line, and it is on line \(line) (delete the lines above it)"
             case .familiesListAsRegions: "this is a families list, not a regions list (load it as families)"
             case .regionsListAsFamilies: "this is a regions list, not a families list (load it as regions)"
