@@ -16,7 +16,7 @@ final class SpreadsheetRoundedColumnTests: XCTestCase {
         XCTAssertTrue(column.isRounded)
         XCTAssertEqual(column.values, 10)
         XCTAssertEqual(column.firstLine, 2)
-        // A numeric family id longer than 16 digits loses more than one: still ends in 0.
+        // A number longer than 16 digits loses more than one: still ends in 0.
         XCTAssertTrue(self.column((1...12).map { "1234567890123\($0 + 10)00000" }).isRounded)
     }
 

@@ -14,9 +14,9 @@ extension FamilyCSV {
         /// Each column's place in a row, in the order of `Column` (nil: an optional column the file lacks).
         private let places: [Int?]
         private var lastUnit: (text: String, code: RegionCode?)?
-        /// The columns a spreadsheet can round as a whole, counted over the rows taken.
-        private var familyIDs = SpreadsheetRoundedColumn(), kkNumbers = SpreadsheetRoundedColumn(),
-                    headNIKs = SpreadsheetRoundedColumn()
+        /// The personal numbers' columns, which a spreadsheet can round as a whole, counted over the
+        /// rows taken. Not the family id: its form is BPS's, which may end every id in 0.
+        private var kkNumbers = SpreadsheetRoundedColumn(), headNIKs = SpreadsheetRoundedColumn()
 
         public init(header: CSVHeader) {
             fieldCount = header.count
@@ -114,7 +114,6 @@ extension FamilyCSV {
                                               problem: .coordinatesApart))
             }
             guard problems.isEmpty, let id, let unit, let name, let group, let score, let kk, let nik else { return .failure(problems) }
-            familyIDs.count(id, line: record.line)
             kkNumbers.count(kk, line: record.line)
             headNIKs.count(nik, line: record.line)
             return .success(PreliminaryFamily(id: id, slsCode: unit, headName: name, address: address, members: members,
@@ -125,7 +124,7 @@ extension FamilyCSV {
         /// What only the whole file shows, asked once its last row is parsed: a column every number of
         /// which a spreadsheet rounded (`SpreadsheetRoundedColumn`), named at its first row.
         public func wholeColumnProblems() -> [ImportProblem] {
-            [(Column.familyID, familyIDs), (.kkNumber, kkNumbers), (.headNIK, headNIKs)].compactMap { column, tally in
+            [(Column.kkNumber, kkNumbers), (.headNIK, headNIKs)].compactMap { column, tally in
                 guard tally.isRounded, let line = tally.firstLine else { return nil }
                 return ImportProblem(line: line, column: column.name, problem: .roundedBySpreadsheet(numbers: tally.values))
             }

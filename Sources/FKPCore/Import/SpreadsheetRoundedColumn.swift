@@ -1,9 +1,9 @@
 /// A spreadsheet keeps 15 significant digits of a number. A column of 16-digit numbers (NIKs, family
-/// card numbers, long numeric family ids) that it took as numbers and saved written out in full,
-/// `3201014501800000` rather than `3.20101E+15`, still looks right row by row: every number keeps its
-/// length, and only its last digit has become 0. No row is wrong on its own; the column is. One
-/// number in ten ends in 0; every one of ten or more is the spreadsheet's doing, not chance
-/// (one in ten billion).
+/// card numbers) that it took as numbers and saved written out in full, `3201014501800000` rather
+/// than `3.20101E+15`, still looks right row by row: every number keeps its length, and only its
+/// last digit has become 0. No row is wrong on its own; the column is. Their last four digits are a
+/// serial number, so one in ten ends in 0; every one of ten or more is the spreadsheet's doing, not
+/// chance (one in ten billion).
 struct SpreadsheetRoundedColumn: Sendable {
     /// Fewer numbers than this all ending in 0 could be chance.
     static let fewestNumbers = 10
