@@ -113,7 +113,8 @@ final class ListImportTests: XCTestCase {
                  "line 2, column head_name: value '=HYPERLINK(\"http://x.example\",\"Budi\")': a name that starts as a spreadsheet formula does"),
                 (h + "\nF1,32010100010001,Budi,@SUM(1+1)*cmd,4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column address: value '@SUM(1+1)*cmd': an address that starts as a spreadsheet formula does (with =, +, - or @)"),
-                (h + "\nF1,32010100010001,Budi,-2+3,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column address: value '-2+3': an address"),
+                (h + "\nF1,32010100010001,Budi,-2+3+cmd|' /C calc'!A0,4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 2, column address: value '-2+3+cmd|' /C calc'!A0': an address that starts as a spreadsheet formula does"),
                 // A UTF-8 file opened as Windows text and saved again: the name as it was meant.
                 (h + "\n" + Self.row("F1", name: "Maâ€™ruf") + "\n",
                  "line 2, column head_name: value 'Maâ€™ruf': the letters are garbled, as when a UTF-8 file is opened as Windows text and saved again; it was meant as 'Ma’ruf'"),
@@ -570,9 +571,9 @@ final class ListImportTests: XCTestCase {
             for (index, name) in names.enumerated() {
                 text += Self.row("N\(index)", name: name, score: "1\(index).25") + "\r\n"
             }
-            // A dash, or dashes, is what lists write for no address: text, not a formula.
+            // A dash is what lists write for a missing street: text, not a formula.
             text += "N8,32010100010001,Budi,-,4,2,10.5,3201010101000001,3201014501800001,,\r\n"
-            text += "N9,32010100010001,Budi,- - -,4,2,10.5,3201010101000001,3201014501800001,,\r\n"
+            text += "N9,32010100010001,Budi,- RT 01/RW 02,4,2,10.5,3201010101000001,3201014501800001,,\r\n"
             let report = try await Self.load(.families, text, db)
             XCTAssertEqual(report.added, 7)
             let stored = try await SQLTest.scalar(db, "SELECT head_name FROM fkp.families WHERE id = 'N0'", as: String.self)

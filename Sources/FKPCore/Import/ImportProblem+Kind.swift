@@ -56,7 +56,8 @@ extension ImportProblem {
         case empty
         case longerThan(characters: Int)
         case invisibleCharacter(Unicode.Scalar, in: OneLineText)
-        /// A name or an address beginning with =, +, - or @, which a spreadsheet would run as a formula.
+        /// A name or an address beginning with =, +, @ (or - before a function or a reference), which a
+        /// spreadsheet would run as a formula.
         case startsAsFormula(in: OneLineText)
         /// UTF-8 read as Windows-1252 and saved again (`Maâ€™ruf`): the text as it was meant.
         case encodedTwice(meant: String)

@@ -10,13 +10,14 @@ extension ImportProblem.Kind {
     }
 
     /// What a spreadsheet opening the list would take for a formula and run (`=HYPERLINK(...)`,
-    /// `@SUM(...)`): the lists are exported byte for byte, so such a text is refused on its way in
-    /// rather than made harmless on its way out. A dash alone, or dashes, is what lists write for
-    /// no address, and stays text.
+    /// `@SUM(...)`, `-2+cmd|' /C calc'!A0`): the lists are exported byte for byte, so such a text is
+    /// refused on its way in rather than made harmless on its way out. A dash is what lists write
+    /// for a missing street (`- RT 01/RW 02`): one starts a formula only with what running
+    /// something needs, a function's parenthesis or a reference's `!` or `|`.
     static func startsAsFormula(_ text: String) -> Bool {
         switch text.utf8.first {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"): true
-        case UInt8(ascii: "-"): text.utf8.contains { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: " ") }
+        case UInt8(ascii: "-"): text.utf8.contains { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "|") }
         default: false
         }
     }
