@@ -102,7 +102,7 @@ public struct CSVHeader: Sendable {
         return .fieldCount(found: found, inHeader: inHeader)
     }
 
-    /// Opening double quotes as phones, word processors and some languages write them.
+    /// Double quotes, opening or closing, as phones, word processors and some languages write them.
     private static let curlyQuotes: Set<Unicode.Scalar> = ["\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{00AB}", "\u{00BB}"]
 
     public func value(_ name: String, in record: CSVReader.Record) -> String? {
