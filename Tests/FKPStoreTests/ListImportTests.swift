@@ -482,7 +482,11 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(h + "\n3202,X,county\n",
                                          "line 2, column level: value 'county': one of province, regency, district, village, sls, subsls",
                                          db, kind: .regions)
-            try await Self.assertRefused(h + ",non_sls\n3202,X,regency,Ya\n", "column non_sls: value 'Ya': true or false", db, kind: .regions)
+            try await Self.assertRefused(h + ",non_sls\n32010100010009,X,sls,Ya\n", "column non_sls: value 'Ya': write true or false: true for this one",
+                                         db, kind: .regions)
+            try await Self.assertRefused(h + ",non_sls\n32010100010009,X,sls,0\n", "column non_sls: value '0': write true or false: false for this one",
+                                         db, kind: .regions)
+            try await Self.assertRefused(h + ",non_sls\n32010100010009,X,sls,t\n", "column non_sls: value 't': true or false", db, kind: .regions)
             try await Self.assertRefused(h + ",non_sls\n3202,X,Regency,TRUE\n", "column non_sls: value 'TRUE': only an SLS or sub-SLS can be Non-SLS",
                                          db, kind: .regions)
             let report = try await Self.load(.regions, h + "\n3202,Sukabumi,regency\n3202010,Cisolok,district\n", db)

@@ -14,7 +14,7 @@ final class ImportProblemMessagesTests: XCTestCase {
         .emptyFieldsAtEnd(found: 12, inHeader: 9), .commaInsideCurlyQuotes(found: 12, inHeader: 11), .empty, .longerThan(characters: 200),
         .invisibleCharacter("\t", in: .name), .invisibleCharacter("\u{1B}", in: .address), .startsAsFormula(in: .name), .startsAsFormula(in: .address), .encodedTwice(meant: "Ma’ruf"), .notALevel, .levelNamedOtherwise(.village),
         .regionCode(.notDigits), .regionCode(.unknownLength(5)), .regionCode(.reservedRegencyNumber("70")),
-        .regionCode(.unusedProvinceNumber("10")), .codeLengthForLevel(.village, found: 7), .notTrueOrFalse, .nonSLSAboveUnits,
+        .regionCode(.unusedProvinceNumber("10")), .codeLengthForLevel(.village, found: 7), .notTrueOrFalse, .trueOrFalseInOtherWords(true), .nonSLSAboveUnits,
         .familyIDForm, .unitCodeForm, .membersRange, .welfareGroupRange, .welfareGroupLabel(.poor), .notDecimal, .notSixteenDigits,
         .spreadsheetNumber, .spreadsheetTextMark, .roundedBySpreadsheet(numbers: 250), .digitsInGroups,
         .outsideIndonesia(-11.5...6.5), .coordinatesApart, .coordinatesSwapped, .sameFamilyID(asLine: 4), .unknownUnit, .sameCode(asLine: 4),

@@ -67,6 +67,8 @@ extension ImportProblem {
         case regionCode(RegionCode.Problem)
         case codeLengthForLevel(RegionLevel, found: Int)
         case notTrueOrFalse
+        /// Yes or no in other words (`ya`, `tidak`, `1`): the keyword meant.
+        case trueOrFalseInOtherWords(Bool)
         case nonSLSAboveUnits
         case familyIDForm
         case unitCodeForm
@@ -164,6 +166,7 @@ extension ImportProblem {
             case .regionCode(.unusedProvinceNumber(let number)): "province number \(number) is not used (they run from 11 to 99)"
             case .codeLengthForLevel(let level, let found): "a \(level.rawValue) code has \(level.codeLength) digits, not \(found)"
             case .notTrueOrFalse: "true or false"
+            case .trueOrFalseInOtherWords(let meant): "write true or false: \(meant) for this one"
             case .nonSLSAboveUnits: "only an SLS or sub-SLS can be Non-SLS"
             case .familyIDForm: "at most 32 letters, digits, dots, underscores or hyphens"
             case .unitCodeForm: "an SLS code has 14 digits, a sub-SLS code 16"

@@ -11,6 +11,12 @@ public enum RegionCSV {
         "nonsls": "non_sls", "bukan_sls": "non_sls",
     ]
 
+    /// Yes and no as lists write them, in Indonesian and English (not `t` and `f`: `t` is also `tidak`).
+    private static let yesOrNo: [String: Bool] = [
+        "ya": true, "iya": true, "y": true, "yes": true, "1": true, "benar": true,
+        "tidak": false, "bukan": false, "no": false, "n": false, "0": false, "salah": false,
+    ]
+
     public static func parse(_ record: CSVReader.Record, header: CSVHeader) -> Result<Region, ImportProblems> {
         var problems = ImportProblems()
         guard record.fields.count == header.count else {
@@ -47,7 +53,10 @@ public enum RegionCSV {
         switch nonSLSText.lowercased() {
         case "", "false": nonSLS = false
         case "true": nonSLS = true
-        default: problems.append(ImportProblem(line: record.line, column: "non_sls", value: nonSLSText, problem: .notTrueOrFalse))
+        default:
+            let meant = yesOrNo[nonSLSText.lowercased()]
+            problems.append(ImportProblem(line: record.line, column: "non_sls", value: nonSLSText,
+                                          problem: meant.map { .trueOrFalseInOtherWords($0) } ?? .notTrueOrFalse))
         }
         if nonSLS, let level, !level.holdsFamilies {
             problems.append(ImportProblem(line: record.line, column: "non_sls", value: nonSLSText, problem: .nonSLSAboveUnits))
