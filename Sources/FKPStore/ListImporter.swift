@@ -34,7 +34,7 @@ public struct ListImporter: Sendable {
     /// a revised file removes the families of its units that it no longer lists, and this says how many first.
     public func run<Chunks: AsyncSequence & Sendable>(_ kind: Kind, chunks: Chunks, fileName: String, context: WriteContext,
                                                       scope: [RegionCode]? = nil, checkOnly: Bool = false,
-                                                      progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportReport
+                                                      progress: (@Sendable (Stage) -> Void)? = nil) async throws -> ImportReport
     where Chunks.Element == [UInt8] {
         var context = context
         context.action = "import.\(kind.rawValue)"
@@ -45,6 +45,7 @@ public struct ListImporter: Sendable {
             try await connection.query("SET LOCAL work_mem = '256MB'", logger: database.logger)
             try await connection.query("SET LOCAL jit = off", logger: database.logger)
             let staged = try await stage(kind, chunks: chunks, on: connection, progress: progress)
+            progress?(.checking(rows: staged.rows))
             var problems = try await checkAgainstDatabase(kind, on: connection)
             if !problems.isEmpty { throw problems }
             try await lockRegencies(kind, on: connection)
@@ -60,6 +61,7 @@ public struct ListImporter: Sendable {
                 return report
             }
             if report.isNoOp { return report }
+            progress?(.loading(rows: staged.rows))
             report.batchID = try await merge(kind, report: report, fileName: fileName, context: context, on: connection)
             return report
         }
@@ -68,7 +70,7 @@ public struct ListImporter: Sendable {
     // MARK: staging
 
     private func stage<Chunks: AsyncSequence & Sendable>(_ kind: Kind, chunks: Chunks, on connection: PostgresConnection,
-                                                         progress: (@Sendable (Int) -> Void)?) async throws -> (rows: Int, sha256: String)
+                                                         progress: (@Sendable (Stage) -> Void)?) async throws -> (rows: Int, sha256: String)
     where Chunks.Element == [UInt8] {
         let logger = database.logger
         switch kind {
@@ -93,6 +95,7 @@ public struct ListImporter: Sendable {
         var problems = ImportProblems()
         var hasher = SHA256()
         var rows = 0
+        var bytesRead = 0
         let flushAt = 1 << 16
         var buffer = ByteBufferAllocator().buffer(capacity: flushAt + 4096)
         /// The header's name for column `number` (from 1), or `#number` where there is none.
@@ -185,13 +188,14 @@ public struct ListImporter: Sendable {
             do {
                 for try await chunk in chunks {
                     hasher.update(data: chunk)
+                    bytesRead += chunk.count
                     for record in reader.feed(chunk) { take(record) }
                     if let failure = reader.failure { throw failure }
                     if buffer.readableBytes > flushAt {
                         try await writer.write(buffer)
                         buffer = ByteBufferAllocator().buffer(capacity: flushAt + 4096)
-                        progress?(rows)
                     }
+                    progress?(.reading(rows: rows, bytes: bytesRead))
                 }
                 if let last = try reader.finish() { take(last) }
             } catch let failure as CSVReader.Failure {
@@ -201,8 +205,8 @@ public struct ListImporter: Sendable {
                 problems.append(ImportProblem(line: 1, problem: .emptyFile))
             }
             if let wholeColumns = familyRows?.wholeColumnProblems(), !wholeColumns.isEmpty {
-                // First: a column rounded as a whole explains what its rows' problems may only show
-                // (the same family_id twice), and is easily lost after a hundred of them.
+                // First: a column rounded as a whole is the list's one real problem, whatever its rows
+                // show, and is easily lost after a hundred of them.
                 var first = ImportProblems(wholeColumns)
                 first.append(contentsOf: problems)
                 problems = first
@@ -210,7 +214,6 @@ public struct ListImporter: Sendable {
             if !problems.isEmpty { throw problems }
             if buffer.readableBytes > 0 { try await writer.write(buffer) }
         }
-        progress?(rows)
         return (rows, AuditHashing.hex(hasher.finalize()))
     }
 

@@ -27,8 +27,8 @@ struct ImportCommand: AsyncParsableCommand {
         let logger = CommandSupport.bootstrapLogging(level: .warning)
         let size = file == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int
         let progress = ImportProgress(totalBytes: size)
-        let show: @Sendable (Int) -> Void = { rows in progress.show(rows: rows) }
-        let onProgress: (@Sendable (Int) -> Void)? = progress.isTerminal ? show : nil
+        let show: @Sendable (ListImporter.Stage) -> Void = { stage in progress.show(stage) }
+        let onProgress: (@Sendable (ListImporter.Stage) -> Void)? = progress.isTerminal ? show : nil
         let fileName = file == "-" ? "(standard input)" : URL(fileURLWithPath: file).lastPathComponent
         let actor = self.actor
         let report: ImportReport
@@ -60,25 +60,34 @@ struct ImportCommand: AsyncParsableCommand {
     }
 }
 
-/// Rows, rows per second and percent on a terminal; silent otherwise.
+/// Rows, rows per second and the share of the file read, then what the database is doing, on a
+/// terminal; silent otherwise. Each line replaces the one before (`ESC [K` clears what is left of it).
 final class ImportProgress: @unchecked Sendable {
     let isTerminal = isatty(2) == 1
     let started = Date()
     let totalBytes: Int?
     private let lock = NSLock()
+    private var readSeconds: Double?
 
     init(totalBytes: Int?) { self.totalBytes = totalBytes }
 
-    func show(rows: Int) {
+    func show(_ stage: ListImporter.Stage) {
         lock.lock()
         defer { lock.unlock() }
         let seconds = max(Date().timeIntervalSince(started), 0.001)
-        var line = "\r\(rows) rows, \(Int(Double(rows) / seconds)) rows/s"
-        if let totalBytes, totalBytes > 0, rows > 0 {
-            // Bytes are not counted per row; estimate from the average row so far.
-            line += String(format: ", about %.0f%%", min(99.0, Double(rows) * 130 / Double(totalBytes) * 100))
+        let line: String
+        switch stage {
+        case .reading(let rows, let bytes):
+            var text = "\(rows) rows, \(Int(Double(rows) / seconds)) rows/s"
+            if let totalBytes, totalBytes > 0 { text += ", \(min(100, bytes * 100 / totalBytes))% of the file read" }
+            line = text
+        case .checking(let rows):
+            readSeconds = seconds
+            line = "\(rows) rows read in \(String(format: "%.1f", seconds)) s; checking them against the database"
+        case .loading(let rows):
+            line = "\(rows) rows checked in \(String(format: "%.1f", seconds - (readSeconds ?? 0))) s; loading them"
         }
-        FileHandle.standardError.write(Data(line.utf8))
+        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
     }
 
     func finish() {

@@ -203,6 +203,45 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// On a terminal an import says how much of the file it has read, then what the database is
+    /// doing (a large import spends most of its time after the last byte is read); elsewhere it
+    /// says only the result. `script` gives the command a terminal of its own.
+    func testAnImportOnATerminalShowsItsProgressAndItsStages() async throws {
+        try await withTestDatabase { db, url in
+            let regency = SyntheticRegency(.init(regency: try RegionCode("3201"), villages: 2, families: 3000, seed: 5))
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fkp-progress-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let regions = folder.appendingPathComponent("regions.csv").path, families = folder.appendingPathComponent("families.csv").path
+            try regency.regionsCSV.write(toFile: regions, atomically: true, encoding: .utf8)
+            try regency.familiesCSV.write(toFile: families, atomically: true, encoding: .utf8)
+            let fkp = TestPostgres.packageRoot + "/.build/debug/fkp"
+            func onATerminal(_ arguments: String) throws -> (status: Int32, output: String) {
+                try Self.run("/usr/bin/script", ["-qec", "\(fkp) \(arguments)", "/dev/null"],
+                             environment: ["DATABASE_URL": url.urlString, "PATH": "/usr/bin:/bin", "TERM": "dumb"])
+            }
+            XCTAssertEqual(try onATerminal("import regions \(regions)").status, 0)
+            let checked = try onATerminal("import families \(families) --check")
+            XCTAssertEqual(checked.status, 0, checked.output)
+            XCTAssertTrue(checked.output.contains("3000 rows, "), checked.output)
+            XCTAssertTrue(checked.output.contains("100% of the file read\u{1B}[K"), checked.output)
+            XCTAssertTrue(checked.output.contains("\r3000 rows read in "), checked.output)
+            XCTAssertTrue(checked.output.contains(" s; checking them against the database\u{1B}[K"), checked.output)
+            XCTAssertFalse(checked.output.contains(" s; loading them"), "a check loads nothing: \(checked.output)")
+            XCTAssertTrue(checked.output.contains("Checked, no problem: 3000 rows; loading them would add 3000"), checked.output)
+            let loaded = try onATerminal("import families \(families)")
+            XCTAssertEqual(loaded.status, 0, loaded.output)
+            XCTAssertTrue(loaded.output.contains(" s; loading them\u{1B}[K"), loaded.output)
+            XCTAssertTrue(loaded.output.contains("Import batch "), loaded.output)
+            // Not on a terminal (a pipe, a log file): the result alone.
+            let piped = try Self.fkp(["import", "families", families], database: url)
+            XCTAssertTrue(piped.output.hasPrefix("3000 rows, nothing changed (sha256 "), piped.output)
+            XCTAssertFalse(piped.output.contains("\r") || piped.output.contains("of the file read"), piped.output)
+            let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families", as: Int64.self)
+            XCTAssertEqual(count, 3000)
+        }
+    }
+
     func testRerankRefusesWhileForumsAreOpenAndTwoRunsOnTheSameInputsGiveTheSameBytes() async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, TestAccounts.world + SQLTest.advance(to: .readyToClose) + SQLTest.close())

@@ -1,0 +1,13 @@
+extension ListImporter {
+    /// How far an import has come, for a person watching it. Reading the file is a fifth of a
+    /// large import; the rest is the database's work, said as such rather than as a percent that
+    /// stays at the end.
+    public enum Stage: Sendable, Equatable {
+        /// The rows read so far, and the bytes of the file they took.
+        case reading(rows: Int, bytes: Int)
+        /// Read whole: the rows checked against the database and compared with what it holds.
+        case checking(rows: Int)
+        /// Checked: the batch written.
+        case loading(rows: Int)
+    }
+}
