@@ -12,13 +12,29 @@ extension ImportProblem.Kind {
     /// What a spreadsheet opening the list would take for a formula and run (`=HYPERLINK(...)`,
     /// `@SUM(...)`, `-2+cmd|' /C calc'!A0`): the lists are exported byte for byte, so such a text is
     /// refused on its way in rather than made harmless on its way out. A dash is what lists write
-    /// for a missing street (`- RT 01/RW 02`): one starts a formula only with what running
-    /// something needs, a function's parenthesis or a reference's `!` or `|`.
+    /// for a missing street (`- RT 01/RW 02`, `- (menumpang)`): one starts a formula only with what
+    /// running something needs, a function called (a name right before its parenthesis) or a
+    /// reference's `!` or `|`.
     static func startsAsFormula(_ text: String) -> Bool {
-        switch text.utf8.first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"): true
-        case UInt8(ascii: "-"): text.utf8.contains { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "|") }
-        default: false
+        let bytes = text.utf8
+        switch bytes.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"):
+            return true
+        case UInt8(ascii: "-"):
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "|") { return true }
+                if byte == UInt8(ascii: "("), isNameByte(previous) { return true }
+                previous = byte
+            }
+            return false
+        default:
+            return false
         }
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
     }
 }
