@@ -1,7 +1,7 @@
 extension ListImporter {
-    /// How far an import has come, for a person watching it. Reading the file is a fifth of a
-    /// large import; the rest is the database's work, said as such rather than as a percent that
-    /// stays at the end.
+    /// How far an import has come, for a person watching it. Reading the file is a seventh of a
+    /// large import's time (docs/benchmarks.md); the rest is the database's work, said as such
+    /// rather than as a percent that stays at its end.
     public enum Stage: Sendable, Equatable {
         /// The rows read so far, and the bytes of the file they took.
         case reading(rows: Int, bytes: Int)
