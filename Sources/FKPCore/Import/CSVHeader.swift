@@ -61,7 +61,7 @@ public struct CSVHeader: Sendable {
 
     /// A column's name as `otherNames` keys it: lower case, each run of what is not a letter or a
     /// digit (spaces, dots, dashes) one underscore, none at either end: `No. KK` is `no_kk`.
-    public static func otherNameKey(_ name: String) -> String {
+    static func otherNameKey(_ name: String) -> String {
         name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "_")
     }
 
