@@ -46,6 +46,8 @@ extension Messages {
                 + (invisible ? "; namanya memuat karakter tak terlihat, simpan berkas tanpa karakter itu" : "")
         case .unnamedColumn:
             return "kolom tanpa nama (program lembar kerja menyimpan kolom yang dikosongkan tetapi tidak dihapus seperti ini: hapus kolom-kolom setelah kolom terakhir lalu simpan ulang)"
+        case .unnamedFirstColumn:
+            return "kolom pertama tanpa nama: nomor baris yang ditulis pandas dan R bila tidak dilarang (to_csv(index=False), write.csv(row.names = FALSE)), atau kolom yang dikosongkan tetapi tidak dihapus (hapus kolom itu)"
         case .columnNamedOtherwise(let name): return "tulis nama kolom ini sebagai \(name), dengan garis bawah"
         case .columnInOtherWords(let name): return "tulis nama kolom ini sebagai \(name): nama kolom dalam format berbahasa Inggris"
         case .columnTwice: return "kolom ini muncul dua kali"
@@ -93,6 +95,10 @@ extension Messages {
         case .roundedBySpreadsheet(let numbers):
             return "semua \(numbers) angka di kolom ini berakhir dengan 0: program lembar kerja hanya menyimpan 15 digit pertamanya dan menulis 0 untuk sisanya (jadikan kolom ini Teks lalu isi ulang angkanya)"
         case .spreadsheetTextMark: return "diawali tanda petik, tanda teks pada program lembar kerja (hapus tanda petiknya)"
+        case .wholeNumberAsDecimal:
+            return "bilangan bulat yang ditulis sebagai desimal, seperti yang ditulis program yang membaca kolomnya sebagai desimal (misalnya pandas) (tulis tanpa .0)"
+        case .columnWrittenAsDecimals(let values):
+            return "semua \(values) nilai di kolom ini berakhir dengan .0, seperti bilangan bulat yang ditulis program yang membaca kolomnya sebagai desimal (misalnya pandas) (tulis tanpa .0)"
         case .digitsInGroups: return "angka ditulis berkelompok, dengan spasi, titik atau tanda hubung di antaranya (tulis angkanya saja)"
         case .outsideIndonesia(let bounds): return "di luar wilayah Indonesia (\(bounds.lowerBound) sampai \(bounds.upperBound))"
         case .coordinatesApart: return "latitude dan longitude diisi keduanya atau tidak sama sekali"

@@ -63,6 +63,7 @@ final class ListImportTests: XCTestCase {
                 (h + "\nF1,32010100010001,\"Budi,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: a quoted field is never closed"),
                 (h + "\nF1,32010100010001,Bu\"di,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: a quote inside an unquoted field"),
                 (h + "\nF1,32010100010001,\"Budi\"x,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: text after a closing quote"),
+                (",\(h)\n0,\(Self.row("F1"))\n", "line 1, column #1: a first column with no name: the row numbers pandas and R write unless told not to"),
                 (h + "\n" + Self.row("F1") + "\nF2,\"32010100010001,Budi,x,4,2,10,3201010101000001,3201014501800001,,\n" + Self.row("F3", name: "Budi, S.Pd") + "\n",
                  "line 3, column sls_code: the quote that opens here closes on line 4 and text follows it"),
                 (h + "\n" + Self.row("F1", name: " ") + "\n", "line 2, column head_name: must not be empty"),
@@ -92,6 +93,15 @@ final class ListImportTests: XCTestCase {
                  "line 2, column kk_number: value '3201*************01': digits written in groups, with spaces, dots or dashes between them"),
                 (h + "\n" + Self.row("F1", unit: "3201.010.001.0001") + "\n",
                  "line 2, column sls_code: value '3201.010.001.0001': digits written in groups"),
+                // Whole numbers written as decimals, as pandas writes a column it read as decimals.
+                (h + "\n" + Self.row("F1", members: "4.0") + "\n",
+                 "line 2, column members: value '4.0': a whole number written as a decimal, as a program that read the column as decimals"),
+                (h + "\n" + Self.row("F1", group: "2.0") + "\n", "line 2, column welfare_group: value '2.0': a whole number written as a decimal"),
+                (h + "\n" + Self.row("F1", unit: "32010100010001.0") + "\n", "line 2, column sls_code: value '32010100010001.0': a whole number written"),
+                (h + "\n" + Self.row("F1", nik: "3201014501800001.0") + "\n", "line 2, column head_nik: value '3201************.0': a whole number"),
+                (h + "\n" + Self.row("F1", members: "1.5") + "\n", "line 2, column members: value '1.5': a whole number from 1 to 99"),
+                (h + "\n" + Self.row("320100000061.0") + "\n" + Self.row("320100000054.0") + "\n",
+                 "line 2, column family_id: every one of the 2 values in this column ends in .0, as a program that read the column as decimals"),
                 (h + "\n" + Self.row("F1", group: "Sangat Miskin") + "\n",
                  "line 2, column welfare_group: value 'Sangat Miskin': write the welfare group's code, 1 for this label"),
                 (h + "\n" + Self.row("F1", members: "0") + "\n", "line 2, column members: value '0': a whole number from 1 to 99"),
@@ -461,6 +471,8 @@ final class ListImportTests: XCTestCase {
                                          db, kind: .regions)
             try await Self.assertRefused(h + "\n'3201,X,regency\n", "line 2, column code: value ''3201': starts with an apostrophe", db, kind: .regions)
             try await Self.assertRefused(h + "\n32.02,X,regency\n", "line 2, column code: value '32.02': digits written in groups", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202.0,X,regency\n", "line 2, column code: value '3202.0': a whole number written as a decimal",
+                                         db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,X,district\n", "a district code has 7 digits, not 4", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Sukabumi,regency,\n", "line 2: 4 fields where the header has 3, the last one empty", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Sukabumi,district,\n", "line 2: 4 fields where the header has 3 (a value holding a comma",

@@ -24,7 +24,8 @@ public struct CSVHeader: Sendable {
             let underscored = String(name.map { $0 == " " || $0 == "-" ? "_" : $0 })
             if name.isEmpty {
                 // What a spreadsheet saves for a column emptied but not deleted: said as such.
-                problems.append(ImportProblem(line: record.line, column: "#\(index + 1)", problem: .unnamedColumn))
+                problems.append(ImportProblem(line: record.line, column: "#\(index + 1)",
+                                              problem: index == 0 && record.fields.count > 1 ? .unnamedFirstColumn : .unnamedColumn))
             } else if underscored != name, (required + optional).contains(underscored), positions[underscored] == nil {
                 // `Family ID`, `sls-code`: the column meant is plain, and is not also said to be missing.
                 problems.append(ImportProblem(line: record.line, column: name, problem: .columnNamedOtherwise(underscored)))

@@ -14,9 +14,12 @@ extension FamilyCSV {
         /// Each column's place in a row, in the order of `Column` (nil: an optional column the file lacks).
         private let places: [Int?]
         private var lastUnit: (text: String, code: RegionCode?)?
-        /// The personal numbers' columns, which a spreadsheet can round as a whole, counted over the
-        /// rows taken. Not the family id: its form is BPS's, which may end every id in 0.
-        private var kkNumbers = SpreadsheetRoundedColumn(), headNIKs = SpreadsheetRoundedColumn()
+        /// The columns whose damage only the whole column shows, counted over the rows taken
+        /// (`WholeColumnTally`): the personal numbers rounded by a spreadsheet (not the family id,
+        /// whose form is BPS's and may end every id in 0), and family ids written as decimals
+        /// (two are enough: no id scheme ends every id in `.0`).
+        private var roundedKKNumbers = WholeColumnTally(fewest: 10), roundedHeadNIKs = WholeColumnTally(fewest: 10),
+                    familyIDsAsDecimals = WholeColumnTally(fewest: 2)
 
         public init(header: CSVHeader) {
             fieldCount = header.count
@@ -70,13 +73,20 @@ extension FamilyCSV {
             if let problem = ImportProblem.Kind.oneLineTextProblem(address, in: .address) { refuse(.address, address, problem) }
             var members = 0
             if let text = field(.members) {
-                if let value = Int(text), (1...99).contains(value) { members = value } else { refuse(.members, text, .membersRange) }
+                if let value = Int(text), (1...99).contains(value) {
+                    members = value
+                } else {
+                    let isMembers = { (text: String) in Int(text).map { (1...99).contains($0) } ?? false }
+                    refuse(.members, text, SpreadsheetDamage.isWholeNumberAsDecimal(text, isValid: isMembers) ? .wholeNumberAsDecimal : .membersRange)
+                }
             }
             var group: WelfareGroup?
             if let text = field(.welfareGroup) {
                 group = Int(text).flatMap(WelfareGroup.init(rawValue:))
                 if group == nil {
-                    refuse(.welfareGroup, text, WelfareGroup(label: text).map { .welfareGroupLabel($0) } ?? .welfareGroupRange)
+                    let isGroup = { (text: String) in Int(text).flatMap(WelfareGroup.init(rawValue:)) != nil }
+                    refuse(.welfareGroup, text, WelfareGroup(label: text).map { .welfareGroupLabel($0) }
+                        ?? (SpreadsheetDamage.isWholeNumberAsDecimal(text, isValid: isGroup) ? .wholeNumberAsDecimal : .welfareGroupRange))
                 }
             }
             let score = field(.welfareScore)
@@ -114,19 +124,25 @@ extension FamilyCSV {
                                               problem: .coordinatesApart))
             }
             guard problems.isEmpty, let id, let unit, let name, let group, let score, let kk, let nik else { return .failure(problems) }
-            kkNumbers.count(kk, line: record.line)
-            headNIKs.count(nik, line: record.line)
+            roundedKKNumbers.count(line: record.line, showsSign: WholeColumnTally.looksRounded(kk))
+            roundedHeadNIKs.count(line: record.line, showsSign: WholeColumnTally.looksRounded(nik))
+            familyIDsAsDecimals.count(line: record.line, showsSign: WholeColumnTally.looksWrittenAsDecimal(id))
             return .success(PreliminaryFamily(id: id, slsCode: unit, headName: name, address: address, members: members,
                                               welfareGroup: group, welfareScore: score, kkNumber: kk, headNIK: nik,
                                               latitude: latitude, longitude: longitude))
         }
 
-        /// What only the whole file shows, asked once its last row is parsed: a column every number of
-        /// which a spreadsheet rounded (`SpreadsheetRoundedColumn`), named at its first row.
+        /// What only the whole file shows, asked once its last row is parsed: a column damaged as a
+        /// whole (`WholeColumnTally`), named at its first row.
         public func wholeColumnProblems() -> [ImportProblem] {
-            [(Column.kkNumber, kkNumbers), (.headNIK, headNIKs)].compactMap { column, tally in
-                guard tally.isRounded, let line = tally.firstLine else { return nil }
-                return ImportProblem(line: line, column: column.name, problem: .roundedBySpreadsheet(numbers: tally.values))
+            let damaged: [(Column, WholeColumnTally, ImportProblem.Kind)] = [
+                (.familyID, familyIDsAsDecimals, .columnWrittenAsDecimals(values: familyIDsAsDecimals.values)),
+                (.kkNumber, roundedKKNumbers, .roundedBySpreadsheet(numbers: roundedKKNumbers.values)),
+                (.headNIK, roundedHeadNIKs, .roundedBySpreadsheet(numbers: roundedHeadNIKs.values)),
+            ]
+            return damaged.compactMap { column, tally, problem in
+                guard tally.isDamaged, let line = tally.firstLine else { return nil }
+                return ImportProblem(line: line, column: column.name, problem: problem)
             }
         }
     }

@@ -38,6 +38,8 @@ extension ImportProblem {
         case unknownColumn(columns: [String], holdsInvisibleCharacter: Bool)
         /// A header field with no name, as a spreadsheet saves a column emptied but not deleted.
         case unnamedColumn
+        /// The first column unnamed: the row numbers pandas and R write unless told not to.
+        case unnamedFirstColumn
         /// A column's name with spaces or dashes for its underscores (`Family ID`).
         case columnNamedOtherwise(String)
         /// A column named in other words (`NIK`, `alamat`): the format's name for it.
@@ -82,8 +84,12 @@ extension ImportProblem {
         case spreadsheetNumber
         /// A value that would be right without the apostrophe with which a spreadsheet marks text.
         case spreadsheetTextMark
-        /// Every number of the column ends in 0: a spreadsheet kept 15 digits of each (`SpreadsheetRoundedColumn`).
+        /// Every number of the column ends in 0: a spreadsheet kept 15 digits of each (`WholeColumnTally`).
         case roundedBySpreadsheet(numbers: Int)
+        /// A whole number written as a decimal (`4.0`), as a program that read the column as decimals writes it.
+        case wholeNumberAsDecimal
+        /// Every value of the column a whole number written as a decimal (`WholeColumnTally`).
+        case columnWrittenAsDecimals(values: Int)
         /// Digits written in groups (`3201 0145 0180 0001`): right once the separators go.
         case digitsInGroups
         case outsideIndonesia(ClosedRange<Double>)
@@ -137,6 +143,8 @@ extension ImportProblem {
                     + (invisible ? "; it holds an invisible character, save the file without it" : "")
             case .unnamedColumn:
                 "a column with no name (a spreadsheet saves a column emptied but not deleted so: delete the columns after the last one and save again)"
+            case .unnamedFirstColumn:
+                "a first column with no name: the row numbers pandas and R write unless told not to (to_csv(index=False), write.csv(row.names = FALSE)), or a column emptied but not deleted (delete it)"
             case .columnNamedOtherwise(let name): "write the column's name as \(name), with underscores"
             case .columnInOtherWords(let name): "write the column's name as \(name): the format names its columns in English"
             case .columnTwice: "the column appears twice"
@@ -180,6 +188,10 @@ extension ImportProblem {
             case .roundedBySpreadsheet(let numbers):
                 "every one of the \(numbers) numbers in this column ends in 0: a spreadsheet kept only their first 15 digits and wrote 0 for the rest (format the column as Text and enter the numbers again)"
             case .spreadsheetTextMark: "starts with an apostrophe, a spreadsheet's mark for text (remove the apostrophe)"
+            case .wholeNumberAsDecimal:
+                "a whole number written as a decimal, as a program that read the column as decimals (pandas, for one) writes it (write it without the .0)"
+            case .columnWrittenAsDecimals(let values):
+                "every one of the \(values) values in this column ends in .0, as a program that read the column as decimals (pandas, for one) writes whole numbers (write them without the .0)"
             case .digitsInGroups: "digits written in groups, with spaces, dots or dashes between them (write the digits alone)"
             case .outsideIndonesia(let bounds): "outside Indonesia (\(bounds.lowerBound) to \(bounds.upperBound))"
             case .coordinatesApart: "latitude and longitude come together or not at all"

@@ -10,10 +10,22 @@ enum SpreadsheetDamage {
     /// its groups' separators.
     static func kind(of text: String, isValid: (String) -> Bool) -> ImportProblem.Kind? {
         if isScientificNotation(text) { return .spreadsheetNumber }
+        if isWholeNumberAsDecimal(text, isValid: isValid) { return .wholeNumberAsDecimal }
         if text.first == "'", isValid(String(text.dropFirst())) { return .spreadsheetTextMark }
         let ungrouped = String(text.unicodeScalars.filter { !groupSeparators.contains($0) })
         if ungrouped.count < text.count, ungrouped.utf8.allSatisfy(isDigit), isValid(ungrouped) { return .digitsInGroups }
         return nil
+    }
+
+    /// Digits, a dot and zeros only (`4.0`, `3201014501800001.0`), right without the dot and zeros:
+    /// what pandas writes for a column of whole numbers it read as decimals (one with an empty
+    /// cell, say). Asked before the groups, which would take `1.0` for the digits 1 and 0.
+    static func isWholeNumberAsDecimal(_ text: String, isValid: (String) -> Bool) -> Bool {
+        let bytes = Substring(text).utf8
+        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot > bytes.startIndex else { return false }
+        let fraction = bytes[bytes.index(after: dot)...]
+        guard !fraction.isEmpty, fraction.allSatisfy({ $0 == UInt8(ascii: "0") }), bytes[..<dot].allSatisfy(isDigit) else { return false }
+        return isValid(String(text[..<dot]))
     }
 
     /// Spaces (also the no-break space a copied text brings), dots and dashes.
