@@ -1,7 +1,7 @@
 /// Damage that no row shows on its own and a whole column does. A spreadsheet keeps 15 significant
 /// digits of a number: a column of NIKs or family card numbers it took as numbers and saved written
 /// out (`3201014501800000`, not `3.20101E+15`) keeps every number's length, only its last digit
-/// become 0. pandas, reading a column of whole numbers as decimals (one cell was empty), writes
+/// having become 0. pandas, reading a column of whole numbers as decimals (one cell was empty), writes
 /// every one with `.0`: a numeric family id `320100000061.0` is still an id's form. Counts one
 /// column's values and those that show the sign; the column is damaged when all of them do and
 /// there are enough to tell it from chance.
