@@ -50,13 +50,13 @@ public enum RegionCSV {
             problems.append(ImportProblem(line: record.line, column: "name", value: name, problem: problem))
         }
         var nonSLS = false
-        switch nonSLSText.lowercased() {
+        let nonSLSWord = nonSLSText.lowercased()
+        switch nonSLSWord {
         case "", "false": nonSLS = false
         case "true": nonSLS = true
         default:
-            let meant = yesOrNo[nonSLSText.lowercased()]
             problems.append(ImportProblem(line: record.line, column: "non_sls", value: nonSLSText,
-                                          problem: meant.map { .trueOrFalseInOtherWords($0) } ?? .notTrueOrFalse))
+                                          problem: yesOrNo[nonSLSWord].map { .trueOrFalseInOtherWords($0) } ?? .notTrueOrFalse))
         }
         if nonSLS, let level, !level.holdsFamilies {
             problems.append(ImportProblem(line: record.line, column: "non_sls", value: nonSLSText, problem: .nonSLSAboveUnits))

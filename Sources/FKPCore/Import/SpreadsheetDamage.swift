@@ -46,5 +46,5 @@ enum SpreadsheetDamage {
         return !bytes.isEmpty && bytes.allSatisfy(isDigit)
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }

@@ -28,14 +28,12 @@ struct WholeColumnTally: Sendable {
     /// by chance is one list in ten billion.
     static func looksRounded(_ text: String) -> Bool {
         let bytes = text.utf8
-        return bytes.count >= 16 && bytes.last == UInt8(ascii: "0") && bytes.allSatisfy(isDigit)
+        return bytes.count >= 16 && bytes.last == UInt8(ascii: "0") && bytes.allSatisfy(SpreadsheetDamage.isDigit)
     }
 
-    /// Digits, then `.0`: a whole number as pandas writes a decimal.
+    /// Digits, then `.0`: a whole number as pandas writes a decimal (`SpreadsheetDamage`'s rule, with
+    /// the one zero pandas writes).
     static func looksWrittenAsDecimal(_ text: String) -> Bool {
-        let bytes = text.utf8
-        return bytes.count > 2 && bytes.suffix(2).elementsEqual(".0".utf8) && bytes.dropLast(2).allSatisfy(isDigit)
+        text.utf8.suffix(2).elementsEqual(".0".utf8) && SpreadsheetDamage.isWholeNumberAsDecimal(text) { $0.utf8.allSatisfy(SpreadsheetDamage.isDigit) }
     }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }
