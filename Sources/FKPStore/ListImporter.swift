@@ -199,7 +199,10 @@ public struct ListImporter: Sendable {
                 }
                 if let last = try reader.finish() { take(last) }
             } catch let failure as CSVReader.Failure {
-                problems.append(ImportProblem(line: failure.line, column: failure.column.map(columnName), problem: failure.problem))
+                // Below a header that could not be read, as its rows are (see `take`): the header's problems are the report.
+                if !(headerRead && header == nil && !problems.isEmpty) {
+                    problems.append(ImportProblem(line: failure.line, column: failure.column.map(columnName), problem: failure.problem))
+                }
             }
             if header == nil && problems.isEmpty {
                 problems.append(ImportProblem(line: 1, problem: .emptyFile))

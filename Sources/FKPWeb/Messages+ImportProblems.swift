@@ -89,6 +89,8 @@ extension Messages {
         case .welfareGroupRange: return "kelompok kesejahteraan adalah 1, 2, 3 atau 4"
         case .welfareGroupLabel(let group): return "tulis kode kelompok kesejahteraan, \(group.code) untuk label ini"
         case .notDecimal: return "bukan bilangan desimal (pakai titik: 12.5)"
+        case .scientificNotation(let writtenOut):
+            return "bilangan dalam notasi ilmiah, seperti yang ditulis program lembar kerja atau program statistik untuk bilangan yang sangat kecil atau sangat besar, mungkin dengan digit terakhir terpotong (tulis lengkap dengan semua digitnya\(writtenOut.map { ": \($0) untuk yang ini" } ?? ""))"
         case .notSixteenDigits: return "tidak terdiri atas 16 digit"
         case .spreadsheetNumber:
             return "diubah program lembar kerja menjadi angka yang dibulatkan (seperti 3,2E+15) sehingga digit terakhirnya hilang (jadikan kolom ini Teks lalu isi ulang angkanya)"

@@ -3,13 +3,24 @@ import XCTest
 
 final class FamilyCSVDecimalTests: XCTestCase {
     func testDecimalsWithASignDigitsAndOneDotAreAccepted() {
-        for text in ["0", "12.5", "-3.25", "+7", String(repeating: "9", count: 30), "-" + String(repeating: "1", count: 28) + ".5"] {
+        for text in ["0", "12.5", "-3.25", "+7", ".5", "-.25", "5.", String(repeating: "9", count: 30), "-" + String(repeating: "1", count: 28) + ".5"] {
             XCTAssertNil(FamilyCSV.decimalProblem(text), text)
         }
     }
 
     func testMalformedNumbersAreNotDecimals() {
-        for text in ["", "-", ".5", "5.", "1.2.3", "12,5", "1e-3", "NaN", "Infinity", " 1", "١٢"] {
+        for text in ["", "-", ".", "-.", "1.2.3", "12,5", "1e-3x", "NaN", "Infinity", " 1", "١٢", "0x1p-3"] {
+            XCTAssertEqual(FamilyCSV.decimalProblem(text), .notDecimal, text)
+        }
+    }
+
+    func testScientificNotationIsNamedWithTheNumberWrittenOut() {
+        for (text, writtenOut) in [("1.37E-01", "0.137"), ("1,37E-01", "0.137"), ("-2.5e3", "-2500"), ("2.5E+00", "2.5"),
+                                   (".5e1", "5"), ("1.2345E+2", "123.45"), ("7E-05", "0.00007"), ("1.5E+999", nil),
+                                   ("1E-29", nil), ("1E-28", "0." + String(repeating: "0", count: 27) + "1")] {
+            XCTAssertEqual(FamilyCSV.decimalProblem(text), .scientificNotation(writtenOut: writtenOut), text)
+        }
+        for text in ["1.37E", "E-01", "1.37E-1234", "1.37E--1", "1.3.7E-01"] {
             XCTAssertEqual(FamilyCSV.decimalProblem(text), .notDecimal, text)
         }
     }

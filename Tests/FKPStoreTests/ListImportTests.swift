@@ -34,6 +34,26 @@ final class ListImportTests: XCTestCase {
         XCTAssertEqual(before, after, "a refused file changes nothing", file: file, line: line)
     }
 
+    func testTheRowsUnderAHeaderThatCannotBeReadAddNoProblemOfTheirs() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            // A quote in a row of a file separated by semicolons or tabs breaks no quoting of the
+            // format's, and one in a file of the wrong list is not this list's: the header is the report.
+            let semicolons = Self.header.replacingOccurrences(of: ",", with: ";")
+                + "\nF1;32010100010001;Budi \"Bud\";x;4;2;10;3201010101000001;3201014501800001;;\n"
+            let regions = "code,name,level\n3201010001,Desa \"Baru\",village\n"
+            for (text, only) in [(semicolons, "line 1: the header is separated by ';', not by commas (save the file as CSV with commas)"),
+                                 (regions, "line 1: this is a regions list, not a families list (load it as regions)")] {
+                do {
+                    _ = try await Self.load(.families, text, db)
+                    XCTFail("expected the file to be refused: \(only)")
+                } catch let problems as ImportProblems {
+                    XCTAssertEqual(problems.description, only)
+                }
+            }
+        }
+    }
+
     func testEveryKindOfBrokenFamilyFileIsRefusedWithLineAndColumnAndChangesNothing() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places)
@@ -75,6 +95,11 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", group: "5") + "\n", "line 2, column welfare_group: value '5': a welfare group is 1, 2, 3 or 4"),
                 (h + "\n" + Self.row("F1", score: "12,5") + "\n", "column welfare_score"),
                 (h + "\n" + Self.row("F1", score: "abc") + "\n", "line 2, column welfare_score: value 'abc': not a decimal number"),
+                // How a spreadsheet or a statistics program writes a very small number: named, and written out.
+                (h + "\n" + Self.row("F1", score: "1.37E-01") + "\n",
+                 "line 2, column welfare_score: value '1.37E-01': a number in scientific notation, as a spreadsheet or a statistics program writes a very small or very large one, perhaps with its last digits cut (write it out with all its digits: 0.137 for this one)"),
+                (h + "\n" + Self.row("F1", latitude: "-6,5E+0", longitude: "106.8") + "\n",
+                 "line 2, column latitude: value '-6,5E+0': a number in scientific notation"),
                 (h + "\n" + Self.row("F1", score: String(repeating: "9", count: 31)) + "\n",
                  "line 2, column welfare_score: value '\(String(repeating: "9", count: 31))': longer than 30 characters"),
                 (h + "\n" + Self.row("F1", nik: "320101450180000") + "\n", "line 2, column head_nik: value '3201*********00': not 16 digits"),

@@ -45,23 +45,24 @@ public enum FamilyCSV {
         !text.isEmpty && text.utf8.count <= 32 && text.utf8.allSatisfy(isIDByte)
     }
 
-    /// Nil for a decimal: an optional sign, digits, and at most one dot with digits after it, at
-    /// most 30 characters after the sign. A well-formed number that is longer is said to be too
-    /// long rather than not a number.
+    /// Nil for a decimal: an optional sign, digits with at most one dot among them (`.5` and `5.`
+    /// as Stata and other programs write them, which PostgreSQL reads exactly), at most 30
+    /// characters after the sign. A well-formed number that is longer is said to be too long
+    /// rather than not a number; one in scientific notation is said to be so.
     static func decimalProblem(_ text: String) -> ImportProblem.Kind? {
         var bytes = Substring(text).utf8[...]
         if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-        var digitsBefore = 0, digitsAfter = 0, dots = 0
+        var digits = 0, dots = 0
         for byte in bytes {
             if byte == UInt8(ascii: ".") {
                 dots += 1
-            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                if dots == 0 { digitsBefore += 1 } else { digitsAfter += 1 }
+            } else if SpreadsheetDamage.isDigit(byte) {
+                digits += 1
             } else {
-                return .notDecimal
+                return ScientificNotation(text).map { .scientificNotation(writtenOut: $0.writtenOut(maximumLength: maximumDecimalLength)) } ?? .notDecimal
             }
         }
-        guard digitsBefore > 0, dots == 0 || (dots == 1 && digitsAfter > 0) else { return .notDecimal }
+        guard digits > 0, dots <= 1 else { return .notDecimal }
         return bytes.count <= maximumDecimalLength ? nil : .longerThan(characters: maximumDecimalLength)
     }
 

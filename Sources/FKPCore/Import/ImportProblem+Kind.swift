@@ -79,6 +79,8 @@ extension ImportProblem {
         /// A group's label (`Miskin`) where its code belongs.
         case welfareGroupLabel(WelfareGroup)
         case notDecimal
+        /// `1.37E-01`: with the number written out, where it fits the column.
+        case scientificNotation(writtenOut: String?)
         case notSixteenDigits
         /// A long number a spreadsheet wrote as `3.20101E+15`, its last digits lost.
         case spreadsheetNumber
@@ -182,6 +184,8 @@ extension ImportProblem {
             case .welfareGroupRange: "a welfare group is 1, 2, 3 or 4"
             case .welfareGroupLabel(let group): "write the welfare group's code, \(group.code) for this label"
             case .notDecimal: "not a decimal number (use a dot: 12.5)"
+            case .scientificNotation(let writtenOut):
+                "a number in scientific notation, as a spreadsheet or a statistics program writes a very small or very large one, perhaps with its last digits cut (write it out with all its digits\(writtenOut.map { ": \($0) for this one" } ?? ""))"
             case .notSixteenDigits: "not 16 digits"
             case .spreadsheetNumber:
                 "a spreadsheet turned it into a rounded number (like 3.2E+15) and its last digits are lost (format the column as Text and enter the numbers again)"

@@ -31,19 +31,10 @@ enum SpreadsheetDamage {
     /// Spaces (also the no-break space a copied text brings), dots and dashes.
     private static let groupSeparators: Set<Unicode.Scalar> = [" ", "\u{A0}", "\u{202F}", ".", "-"]
 
-    /// A digit, optionally a decimal dot or comma and digits, then E+ and digits: `3.20101E+15`,
-    /// `3,20101E+15` (a spreadsheet in Indonesian writes a comma).
+    /// A long number as a spreadsheet shows it (`3.20101E+15`, or `3,20101E+15` in Indonesian):
+    /// in scientific notation, with a positive power of ten.
     static func isScientificNotation(_ text: String) -> Bool {
-        var bytes = Substring(text).utf8[...]
-        guard let first = bytes.popFirst(), isDigit(first) else { return false }
-        if bytes.first == UInt8(ascii: ".") || bytes.first == UInt8(ascii: ",") {
-            bytes = bytes.dropFirst()
-            let fraction = bytes.prefix(while: isDigit)
-            guard !fraction.isEmpty else { return false }
-            bytes = bytes.dropFirst(fraction.count)
-        }
-        guard bytes.popFirst().map({ $0 | 0x20 }) == UInt8(ascii: "e"), bytes.popFirst() == UInt8(ascii: "+") else { return false }
-        return !bytes.isEmpty && bytes.allSatisfy(isDigit)
+        ScientificNotation(text).map { !$0.isNegative && $0.exponent > 0 } ?? false
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
