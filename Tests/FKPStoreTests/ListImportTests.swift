@@ -62,10 +62,10 @@ final class ListImportTests: XCTestCase {
                 ("", "line 1: the file is empty"),
                 ("family_id,sls_code\n", "line 1, column head_name: required column is missing"),
                 (h + ",nama_lain\n", "line 1, column nama_lain: unknown column"),
-                (h + ",nama\u{1B}[2Jlain\n", "line 1, column nama<U+1B>[2jlain: unknown column"),
+                (h + ",nama\u{1B}[2Jlain\n", "line 1, column nama<U+1B>[2Jlain: unknown column"),
                 (h + ",family_id\n", "line 1, column family_id: the column appears twice"),
                 (h.replacingOccurrences(of: "family_id", with: "Family ID") + "\n",
-                 "line 1, column family id: write the column's name as family_id, with underscores"),
+                 "line 1, column Family ID: write the column's name as family_id, with underscores"),
                 (h + ",,\n" + Self.row("F1") + ",,\n", "line 1, column #12: a column with no name (a spreadsheet saves a column emptied but not deleted so"),
                 (h.replacingOccurrences(of: ",", with: ";") + "\n", "line 1: the header is separated by ';', not by commas"),
                 (h.replacingOccurrences(of: ",", with: "\t") + "\n", "line 1: the header is separated by tabs, not by commas"),
@@ -314,14 +314,14 @@ final class ListImportTests: XCTestCase {
                         + "it was meant as 'family_id' (go back to the file as it was sent and open it as UTF-8)",
                 ])
             }
-            // A header written in Indonesian: each column told its name in the format, none also said to be missing.
+            // A header written in Indonesian: each column told its name in the format (and named as written), none also said to be missing.
             let indonesian = "ID Keluarga,Kode SLS,Nama Kepala Keluarga,Alamat,Jumlah ART,Kelompok,Skor,No. KK,NIK"
             do {
                 _ = try await Self.load(.families, indonesian + "\n", db)
                 XCTFail("expected the header to be refused")
             } catch let problems as ImportProblems {
                 XCTAssertEqual(problems.shown.map(\.description), zip(indonesian.split(separator: ","), FamilyCSV.required).map {
-                    "line 1, column \($0.lowercased()): write the column's name as \($1): the format names its columns in English"
+                    "line 1, column \($0): write the column's name as \($1): the format names its columns in English"
                 })
             }
             // A name in other words beside the column itself is an unknown column, not the column again.
@@ -363,7 +363,7 @@ final class ListImportTests: XCTestCase {
                 XCTFail("expected the header to be refused")
             } catch let problems as ImportProblems {
                 XCTAssertEqual(problems.shown.map(\.description), [
-                    "line 1, column family id: write the column's name as family_id, with underscores",
+                    "line 1, column Family ID: write the column's name as family_id, with underscores",
                     "line 1, column sls-code: write the column's name as sls_code, with underscores",
                 ])
             }

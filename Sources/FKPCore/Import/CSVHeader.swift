@@ -20,7 +20,9 @@ public struct CSVHeader: Sendable {
         var namedOtherwise: Set<String> = []
         let written = Set(record.fields.map { $0.trimmingWhitespace.lowercased() })
         for (index, raw) in record.fields.enumerated() {
-            let name = raw.trimmingWhitespace.lowercased()
+            // Compared in lower case, named as written, so that the person finds the column they wrote.
+            let asWritten = raw.trimmingWhitespace
+            let name = asWritten.lowercased()
             let underscored = String(name.map { $0 == " " || $0 == "-" ? "_" : $0 })
             if name.isEmpty {
                 // What a spreadsheet saves for a column emptied but not deleted: said as such.
@@ -28,26 +30,26 @@ public struct CSVHeader: Sendable {
                                               problem: index == 0 && record.fields.count > 1 ? .unnamedFirstColumn : .unnamedColumn))
             } else if underscored != name, (required + optional).contains(underscored), positions[underscored] == nil {
                 // `Family ID`, `sls-code`: the column meant is plain, and is not also said to be missing.
-                problems.append(ImportProblem(line: record.line, column: name, problem: .columnNamedOtherwise(underscored)))
+                problems.append(ImportProblem(line: record.line, column: asWritten, problem: .columnNamedOtherwise(underscored)))
                 namedOtherwise.insert(underscored)
             } else if let meant = otherNames[Self.otherNameKey(name)], !written.contains(meant), !namedOtherwise.contains(meant) {
                 // `NIK`, `No. KK`, `Nama Kepala Keluarga`: the column meant (unless the header has it too),
                 // said once, and not also said to be missing.
-                problems.append(ImportProblem(line: record.line, column: name, problem: .columnInOtherWords(meant)))
+                problems.append(ImportProblem(line: record.line, column: asWritten, problem: .columnInOtherWords(meant)))
                 namedOtherwise.insert(meant)
             } else if let meant = TextEncodedTwice.meant(name)?.removingInvisibleCharacters, (required + optional).contains(meant),
                       positions[meant] == nil {
                 // `ï»¿family_id`: a file that began with a byte order mark, opened as Windows text and saved again.
-                problems.append(ImportProblem(line: record.line, column: name, problem: .encodedTwice(meant: meant)))
+                problems.append(ImportProblem(line: record.line, column: asWritten, problem: .encodedTwice(meant: meant)))
                 namedOtherwise.insert(meant)
             } else if !(required + optional).contains(name) {
                 // A name that looks right but holds an invisible character (a second byte order mark,
                 // a zero-width space from a spreadsheet) is named with the character spelled out.
-                problems.append(ImportProblem(line: record.line, column: name,
+                problems.append(ImportProblem(line: record.line, column: asWritten,
                                               problem: .unknownColumn(columns: required + optional,
                                                                       holdsInvisibleCharacter: name.firstInvisibleCharacter != nil)))
             } else if positions[name] != nil {
-                problems.append(ImportProblem(line: record.line, column: name, problem: .columnTwice))
+                problems.append(ImportProblem(line: record.line, column: asWritten, problem: .columnTwice))
             } else {
                 positions[name] = index
             }
