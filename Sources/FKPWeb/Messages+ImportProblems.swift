@@ -60,6 +60,10 @@ extension Messages {
             return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom; "
                 + (found - inHeader == 1 ? "isian terakhir kosong: ada koma di akhir baris (hapus koma itu)"
                                          : "\(found - inHeader) isian terakhir kosong: ada koma di akhir baris (hapus koma-koma itu)")
+        case .optionalColumnsLeftOut(let found, let inHeader, let columns):
+            return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom: baris ini tidak memuat \(columns.joined(separator: " dan ")) "
+                + (columns.count == 1 ? "di akhirnya, yang kosong (tulis satu koma untuknya, atau, bila tidak ada baris yang mengisinya, hapus kolom itu dari baris judul)"
+                                      : "di akhirnya, yang kosong (tulis satu koma untuk masing-masing, atau, bila tidak ada baris yang mengisinya, hapus kolom-kolom itu dari baris judul)")
         case .commaInsideCurlyQuotes(let found, let inHeader):
             return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom: nilai yang memuat koma diapit tanda petik lengkung (“ ”), yang tidak dibaca CSV sebagai tanda petik (pakai tanda petik ganda lurus: \")"
         case .empty: return "wajib diisi"

@@ -73,6 +73,12 @@ final class ListImportTests: XCTestCase {
                 // Lines pasted into one column of a spreadsheet, then saved: each line one quoted value.
                 ("\"" + h + "\"\n\"" + Self.row("F1") + "\"\n", "line 1: the whole line is one value in quotes, as when a list is pasted into one column"),
                 (h + "\n\"" + Self.row("F1") + "\"\n", "line 2: the whole line is one value in quotes"),
+                // A line that leaves out the empty optional columns at its end (and only such a line).
+                (h + "\nF1,32010100010001,Budi,x,4,2,10,3201010101000001,3201014501800001\n",
+                 "line 2: 9 fields where the header has 11: the line leaves out latitude and longitude at its end, which are empty"),
+                (h + "\nF1,32010100010001,Budi,x,4,2,10,3201010101000001,3201014501800001,-6.5\n",
+                 "line 2: 10 fields where the header has 11"),
+                (h + "\nF1,32010100010001,Budi,x,4,2,10,3201010101000001\n", "line 2: 8 fields where the header has 11"),
                 (h + "\n" + Self.row("F1") + ",\n",
                  "line 2: 12 fields where the header has 11, the last one empty: a comma at the end of the line (delete it)"),
                 (h + "\n" + Self.row("F1") + ", ,\n", "line 2: 13 fields where the header has 11, the last 2 empty: commas at the end of the line"),
@@ -500,6 +506,8 @@ final class ListImportTests: XCTestCase {
                                          db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,X,district\n", "a district code has 7 digits, not 4", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Sukabumi,regency,\n", "line 2: 4 fields where the header has 3, the last one empty", db, kind: .regions)
+            try await Self.assertRefused(h + ",non_sls\n3202,Sukabumi,regency\n",
+                                         "line 2: 3 fields where the header has 4: the line leaves out non_sls at its end, which is empty (write a comma for it", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Sukabumi,district,\n", "line 2: 4 fields where the header has 3 (a value holding a comma",
                                          db, kind: .regions)
             try await Self.assertRefused(h + "\n3270,X,regency\n", "regency number 70 is not used", db, kind: .regions)

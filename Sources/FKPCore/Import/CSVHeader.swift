@@ -2,6 +2,9 @@
 public struct CSVHeader: Sendable {
     public let positions: [String: Int]
     public let count: Int
+    /// The optional columns the header ends with, in its order: what a row may leave out at its end
+    /// (see `fieldCountProblem`).
+    let optionalAtEnd: [String]
 
     /// `otherNames`: names a list made in Indonesian gives the columns (`nik`, `no_kk`), keyed as
     /// `otherNameKey` writes them, and the column each one means.
@@ -60,6 +63,8 @@ public struct CSVHeader: Sendable {
         if !problems.isEmpty { throw problems }
         self.positions = positions
         self.count = record.fields.count
+        let names = positions.sorted { $0.value < $1.value }.map(\.key)
+        optionalAtEnd = Array(names.reversed().prefix { optional.contains($0) }.reversed())
     }
 
     /// A column's name as `otherNames` keys it: lower case, each run of what is not a letter or a
@@ -90,16 +95,24 @@ public struct CSVHeader: Sendable {
     /// last column that are all empty are commas at the end of the line, as a sheet with a column
     /// once used beyond the list saves them, if the row is right without them (`isValid`, asked only
     /// then): an unquoted comma in a value before empty optional columns also leaves one empty.
-    public static func fieldCountProblem(of record: CSVReader.Record, inHeader: Int,
-                                         isValid: (CSVReader.Record) -> Bool) -> ImportProblem.Kind {
-        let found = record.fields.count
+    /// Fewer fields, the missing ones optional columns at the header's end, are those columns left
+    /// out, if the row is right with them empty.
+    public func fieldCountProblem(of record: CSVReader.Record, isValid: (CSVReader.Record) -> Bool) -> ImportProblem.Kind {
+        let found = record.fields.count, inHeader = count
         if found == 1, inHeader > 1, record.fields[0].contains(",") { return .lineInOneField }
         if found > inHeader, record.fields[inHeader...].allSatisfy({ $0.trimmingWhitespace.isEmpty }) {
             var shortened = record
             shortened.fields.removeLast(found - inHeader)
             if isValid(shortened) { return .emptyFieldsAtEnd(found: found, inHeader: inHeader) }
         }
-        if found > inHeader, record.fields.contains(where: { $0.trimmingWhitespace.unicodeScalars.first.map(curlyQuotes.contains) == true }) {
+        if found < inHeader, inHeader - found <= optionalAtEnd.count {
+            var completed = record
+            completed.fields.append(contentsOf: repeatElement("", count: inHeader - found))
+            if isValid(completed) {
+                return .optionalColumnsLeftOut(found: found, inHeader: inHeader, columns: Array(optionalAtEnd.suffix(inHeader - found)))
+            }
+        }
+        if found > inHeader, record.fields.contains(where: { $0.trimmingWhitespace.unicodeScalars.first.map(Self.curlyQuotes.contains) == true }) {
             return .commaInsideCurlyQuotes(found: found, inHeader: inHeader)
         }
         return .fieldCount(found: found, inHeader: inHeader)

@@ -10,7 +10,7 @@ extension FamilyCSV {
             var name: String { FamilyCSV.columns[rawValue] }
         }
 
-        private let fieldCount: Int
+        private let header: CSVHeader
         /// Each column's place in a row, in the order of `Column` (nil: an optional column the file lacks).
         private let places: [Int?]
         private var lastUnit: (text: String, code: RegionCode?)?
@@ -22,16 +22,16 @@ extension FamilyCSV {
                     familyIDsAsDecimals = WholeColumnTally(fewest: 2)
 
         public init(header: CSVHeader) {
-            fieldCount = header.count
+            self.header = header
             places = Column.allCases.map { header.positions[$0.name] }
         }
 
         /// Checks one row; returns the family, or every problem of the row.
         public mutating func parse(_ record: CSVReader.Record) -> Result<PreliminaryFamily, ImportProblems> {
             var problems = ImportProblems()
-            guard record.fields.count == fieldCount else {
-                var copy = self  // the row read without its empty ends must not move this parser's unit
-                let problem = CSVHeader.fieldCountProblem(of: record, inHeader: fieldCount) {
+            guard record.fields.count == header.count else {
+                var copy = self  // the row read with its ends changed must not move this parser's unit
+                let problem = header.fieldCountProblem(of: record) {
                     if case .success = copy.parse($0) { true } else { false }
                 }
                 return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))

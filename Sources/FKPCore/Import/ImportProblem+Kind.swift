@@ -52,6 +52,8 @@ extension ImportProblem {
         case fieldCount(found: Int, inHeader: Int)
         /// More fields than the header's, the extra ones empty: commas at the end of the line.
         case emptyFieldsAtEnd(found: Int, inHeader: Int)
+        /// Fewer fields than the header, the missing ones its last, optional, columns (named), the row right without them.
+        case optionalColumnsLeftOut(found: Int, inHeader: Int, columns: [String])
         /// More fields than the header, a value among them in typographic quotes (“Budi, S.Pd”, as a
         /// phone or a word processor writes quotes), which CSV does not take for quotes.
         case commaInsideCurlyQuotes(found: Int, inHeader: Int)
@@ -158,6 +160,10 @@ extension ImportProblem {
                 "\(found) fields where the header has \(inHeader), "
                     + (found - inHeader == 1 ? "the last one empty: a comma at the end of the line (delete it)"
                                              : "the last \(found - inHeader) empty: commas at the end of the line (delete them)")
+            case .optionalColumnsLeftOut(let found, let inHeader, let columns):
+                "\(found) fields where the header has \(inHeader): the line leaves out \(columns.joined(separator: " and ")) at its end, "
+                    + (columns.count == 1 ? "which is empty (write a comma for it, or, if no row has it, delete it from the header)"
+                                          : "which are empty (write a comma for each, or, if no row has them, delete them from the header)")
             case .commaInsideCurlyQuotes(let found, let inHeader):
                 "\(found) fields where the header has \(inHeader): a value holding a comma is in curly quotes (“ ”), which CSV does not read as quotes (use straight double quotes: \")"
             case .empty: "must not be empty"

@@ -20,7 +20,7 @@ public enum RegionCSV {
     public static func parse(_ record: CSVReader.Record, header: CSVHeader) -> Result<Region, ImportProblems> {
         var problems = ImportProblems()
         guard record.fields.count == header.count else {
-            let problem = CSVHeader.fieldCountProblem(of: record, inHeader: header.count) {
+            let problem = header.fieldCountProblem(of: record) {
                 if case .success = parse($0, header: header) { true } else { false }
             }
             return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))
