@@ -48,6 +48,18 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// A list typed by hand puts a space after each comma, before a quoted value too: the value is
+    /// the quoted one, spaces around it ignored as around any value (and kept inside the quotes).
+    func testSpacesAroundAQuotedValueAreNotPartOfIt() {
+        let text = "id, name , note\n1, \"Budi, S.Pd\" ,\t\" x \"\t\n2,  \"\"\"Ani\"\"\"  , last\n"
+        for size in [0, 1, 3] {
+            let result = read(Array(text.utf8), in: size)
+            XCTAssertNil(result.failure, "chunks of \(size)")
+            XCTAssertEqual(result.records, [.init(line: 1, fields: ["id", " name ", " note"]), .init(line: 2, fields: ["1", "Budi, S.Pd", " x "]),
+                                            .init(line: 3, fields: ["2", "\"Ani\"", " last"])], "chunks of \(size)")
+        }
+    }
+
     /// Spreadsheets save rows that once held formatting as `,,,,`; like blank lines, they are no rows.
     func testBlankLinesAndRowsOfEmptyFieldsAreSkippedAndLinesStillCounted() {
         let text = "a,b\n1,x\n,\n  \t \n\"\",\" \"\r\n2,y\n,,,\n"
@@ -74,6 +86,9 @@ final class CSVReaderTests: XCTestCase {
             ("quote inside a field", Array("a,b\n1,x\"y\n".utf8),
              .init(line: 2, column: 2, problem: .quoteInsideUnquotedField)),
             ("text after a closing quote", Array("a,b\n\"x\"y,2\n".utf8), .init(line: 2, column: 1, problem: .textAfterClosingQuote)),
+            ("text after a closing quote and a space", Array("a,b\n\"x\" y,2\n".utf8), .init(line: 2, column: 1, problem: .textAfterClosingQuote)),
+            ("a second quoted value after a space", Array("a,b\n1,\"x\" \"y\"\n".utf8), .init(line: 2, column: 2, problem: .textAfterClosingQuote)),
+            ("a quote after text and a space", Array("a,b\n1,x \"y\"\n".utf8), .init(line: 2, column: 2, problem: .quoteInsideUnquotedField)),
             ("unclosed quote", Array("a,b\n1,\"never\nclosed".utf8), .init(line: 2, column: 2, problem: .quoteNeverClosed)),
             // A missing closing quote runs on into later lines: the line named is the quote's.
             ("unclosed quote after a field over two lines", Array("a,b\n\"two\nlines\",\"never\nclosed".utf8),

@@ -1,5 +1,6 @@
-/// A streaming RFC 4180 reader: comma-separated, double-quoted fields (with "" for a quote),
-/// LF, CRLF or CR line ends, an optional UTF-8 byte order mark. Bytes arrive in chunks of any size;
+/// A streaming RFC 4180 reader: comma-separated, double-quoted fields (with "" for a quote; spaces
+/// around the quotes, which the RFC does not allow, are passed over), LF, CRLF or CR line ends, an
+/// optional UTF-8 byte order mark. Bytes arrive in chunks of any size;
 /// each complete record comes out with the line number it starts on. Blank lines, and rows of
 /// empty fields (`,,,,` as spreadsheets save rows that once held formatting), are skipped.
 public struct CSVReader: Sendable {
@@ -34,7 +35,8 @@ public struct CSVReader: Sendable {
         public var problem: ImportProblem.Kind
     }
 
-    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+    /// `spacesAfterQuoted`: spaces or tabs after a closing quote, before the comma or line end.
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted, spacesAfterQuoted }
 
     private var state = State.fieldStart
     /// The bytes of the record being read, its fields one after another; `fieldEnds` marks where
@@ -135,8 +137,14 @@ public struct CSVReader: Sendable {
                 case Self.lf, Self.cr:
                     endLine(crFirst: byte == Self.cr, into: &out)
                 case Self.quote:
-                    guard state == .fieldStart else {
-                        throw Failure(line: line, column: fieldEnds.count + 1, problem: .quoteInsideUnquotedField)
+                    if state == .unquoted {
+                        // Only spaces before it (`a, "b, c"`, as people type a list): the value is the
+                        // quoted one, its surrounding spaces ignored as any value's are.
+                        let fieldStart = fieldEnds.last ?? 0
+                        guard recordBytes[fieldStart...].allSatisfy(Self.isSpace) else {
+                            throw Failure(line: line, column: fieldEnds.count + 1, problem: .quoteInsideUnquotedField)
+                        }
+                        recordBytes.removeSubrange(fieldStart...)
                     }
                     state = .quoted
                     quoteLine = line
@@ -160,15 +168,17 @@ public struct CSVReader: Sendable {
                     try checkRecordLength()
                 }
                 quotedCR = byte == Self.cr
-            case .quoteInQuoted:
+            case .quoteInQuoted, .spacesAfterQuoted:
                 switch byte {
-                case Self.quote:
+                case Self.quote where state == .quoteInQuoted:
                     recordBytes.append(byte)
                     state = .quoted
                 case Self.comma:
                     endField()
                 case Self.lf, Self.cr:
                     endLine(crFirst: byte == Self.cr, into: &out)
+                case Self.space, Self.tab:
+                    state = .spacesAfterQuoted
                 default:
                     guard quoteLine != line else {
                         throw Failure(line: line, column: fieldEnds.count + 1, problem: .textAfterClosingQuote)
@@ -190,6 +200,8 @@ public struct CSVReader: Sendable {
         throw Failure(line: state == .quoted ? quoteLine : recordLine, column: fieldEnds.count + 1,
                       problem: .recordTooLong(maximumBytes: Self.maximumRecordBytes))
     }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == space || byte == tab }
 
     private static func endsUnquotedRun(_ byte: UInt8) -> Bool {
         byte == comma || byte == lf || byte == cr || byte == quote

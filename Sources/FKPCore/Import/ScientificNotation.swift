@@ -1,7 +1,7 @@
 /// A number written as a mantissa and a power of ten (`1.37E-01`, `3,20101E+15`, `-2.5e3`): how
 /// spreadsheets and statistics programs write a number too small or too large for their column,
 /// often with its last digits cut. Read so that the problem can say the number written out.
-struct ScientificNotation: Equatable {
+struct ScientificNotation {
     let isNegative: Bool
     /// The mantissa's digits without its separator (a dot, or the comma of a spreadsheet in Indonesian).
     let digits: [UInt8]
