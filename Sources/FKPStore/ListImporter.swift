@@ -25,6 +25,24 @@ public struct ListImporter: Sendable {
                 try CSVHeader(record, required: FamilyCSV.required, optional: FamilyCSV.optional, otherNames: FamilyCSV.columnsInOtherWords)
             }
         }
+
+        /// The header to add when `record`, refused as the header, is rather a row of this list in
+        /// the format's column order: a file saved without its header. Nil otherwise.
+        func headerMissing(above record: CSVReader.Record) -> String? {
+            let (required, columns) = self == .regions ? (RegionCSV.required, RegionCSV.columns) : (FamilyCSV.required, FamilyCSV.columns)
+            guard (required.count...columns.count).contains(record.fields.count) else { return nil }
+            let names = Array(columns.prefix(record.fields.count))
+            guard let header = try? header(CSVReader.Record(line: record.line, fields: names)) else { return nil }
+            let isRow: Bool
+            switch self {
+            case .regions:
+                isRow = if case .success = RegionCSV.parse(record, header: header) { true } else { false }
+            case .families:
+                var rows = FamilyCSV.RowParser(header: header)
+                isRow = if case .success = rows.parse(record) { true } else { false }
+            }
+            return isRow ? names.joined(separator: ",") : nil
+        }
     }
 
     /// Imports; throws `ImportProblems` (line, column, value, what is wrong) and changes nothing
@@ -136,6 +154,8 @@ public struct ListImporter: Sendable {
                     let other: Kind = kind == .families ? .regions : .families
                     if (try? other.header(record)) != nil {
                         problems.append(ImportProblem(line: record.line, problem: other == .families ? .familiesListAsRegions : .regionsListAsFamilies))
+                    } else if let missing = kind.headerMissing(above: record) {
+                        problems.append(ImportProblem(line: record.line, problem: .headerMissing(header: missing)))
                     } else {
                         problems.append(contentsOf: error)
                     }

@@ -36,6 +36,7 @@ extension Messages {
         case .lineInOneField:
             return "seluruh baris menjadi satu nilai di dalam tanda petik, seperti bila daftar ditempel ke satu kolom lembar kerja lalu disimpan (muat berkas CSV-nya sendiri, atau pisahkan kolom itu pada koma: Data, Teks ke Kolom)"
         case .headerNotFirst(let line): return "baris judul (nama kolom) harus baris pertama, dan baris judul ada di baris \(line) (hapus baris-baris di atasnya)"
+        case .headerMissing(let header): return "baris pertama adalah baris data, bukan baris judul (nama kolom): berkas ini tidak memiliki baris judul (tambahkan baris ini di atasnya: \(header))"
         case .familiesListAsRegions: return "ini daftar keluarga, bukan daftar wilayah (muat sebagai berkas keluarga)"
         case .regionsListAsFamilies: return "ini daftar wilayah, bukan daftar keluarga (muat sebagai berkas wilayah)"
         case .headerSeparatedBy(let separator):

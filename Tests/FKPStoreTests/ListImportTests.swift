@@ -42,10 +42,20 @@ final class ListImportTests: XCTestCase {
             let semicolons = Self.header.replacingOccurrences(of: ",", with: ";")
                 + "\nF1;32010100010001;Budi \"Bud\";x;4;2;10;3201010101000001;3201014501800001;;\n"
             let regions = "code,name,level\n3201010001,Desa \"Baru\",village\n"
-            for (text, only) in [(semicolons, "line 1: the header is separated by ';', not by commas (save the file as CSV with commas)"),
-                                 (regions, "line 1: this is a regions list, not a families list (load it as regions)")] {
+            // A file saved without its header: its first row is not taken for eleven unknown columns.
+            let headerless = Self.row("F1") + "\n" + Self.row("F2") + "\n"
+            let headerlessNineColumns = "F1,32010100010001,Budi,x,4,2,10,3201010101000001,3201014501800001\n"
+            for (kind, text, only): (ListImporter.Kind, String, String) in [
+                (.families, semicolons, "line 1: the header is separated by ';', not by commas (save the file as CSV with commas)"),
+                (.families, regions, "line 1: this is a regions list, not a families list (load it as regions)"),
+                (.families, headerless, "line 1: the first line is a row of the list, not its header: the file has no header (add this line above it: \(Self.header))"),
+                (.families, headerlessNineColumns, "line 1: the first line is a row of the list, not its header: the file has no header "
+                    + "(add this line above it: \(FamilyCSV.required.joined(separator: ",")))"),
+                (.regions, "3201,Kabupaten Bogor,regency,false\n", "line 1: the first line is a row of the list, not its header: the file has no header "
+                    + "(add this line above it: code,name,level,non_sls)"),
+            ] {
                 do {
-                    _ = try await Self.load(.families, text, db)
+                    _ = try await Self.load(kind, text, db)
                     XCTFail("expected the file to be refused: \(only)")
                 } catch let problems as ImportProblems {
                     XCTAssertEqual(problems.description, only)

@@ -7,7 +7,7 @@ final class ImportProblemMessagesTests: XCTestCase {
     static let everyKind: [ImportProblem.Kind] = [
         .emptyFile, .utf16File, .workbookOrZipFile, .excel97File, .gzipFile, .pdfFile, .markupFile, .pictureFile, .uploadTooLarge(maximumMegabytes: 200),
         .quoteInsideUnquotedField, .textAfterClosingQuote, .quoteClosesWithTextAfter(closingLine: 9), .quoteNeverClosed, .recordTooLong(maximumBytes: 65536),
-        .nulByte, .notUTF8, .headerSeparatedBy(";"), .lineInOneField, .familiesListAsRegions, .regionsListAsFamilies, .headerNotFirst(headerLine: 3), .headerSeparatedBy("\t"),
+        .nulByte, .notUTF8, .headerSeparatedBy(";"), .lineInOneField, .familiesListAsRegions, .regionsListAsFamilies, .headerNotFirst(headerLine: 3), .headerMissing(header: "code,name,level"), .headerSeparatedBy("\t"),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: false),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: true), .unnamedColumn, .unnamedFirstColumn, .columnNamedOtherwise("family_id"), .columnInOtherWords("head_nik"), .columnTwice, .requiredColumnMissing,
         .headerRepeated, .fieldCount(found: 3, inHeader: 9), .fieldCount(found: 10, inHeader: 9), .emptyFieldsAtEnd(found: 10, inHeader: 9),

@@ -32,6 +32,8 @@ extension ImportProblem {
         case lineInOneField
         /// The header below the first line (a title above it): where it is.
         case headerNotFirst(headerLine: Int)
+        /// The first line is a row of the list in the format's column order: the header to add above it.
+        case headerMissing(header: String)
         /// The header of the other list: a file given to the wrong form or command.
         case familiesListAsRegions
         case regionsListAsFamilies
@@ -138,6 +140,7 @@ extension ImportProblem {
             case .lineInOneField:
                 "the whole line is one value in quotes, as when a list is pasted into one column of a spreadsheet and saved (load the CSV file itself, or split the column at the commas: Data, Text to Columns)"
             case .headerNotFirst(let line): "the header must be the first line, and it is on line \(line) (delete the lines above it)"
+            case .headerMissing(let header): "the first line is a row of the list, not its header: the file has no header (add this line above it: \(header))"
             case .familiesListAsRegions: "this is a families list, not a regions list (load it as families)"
             case .regionsListAsFamilies: "this is a regions list, not a families list (load it as regions)"
             case .headerSeparatedBy(let separator):
