@@ -11,6 +11,15 @@ final class SpreadsheetDamageTests: XCTestCase {
         }
     }
 
+    func testAFormulasErrorValueInAnyLanguageIsOne() {
+        for text in ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#GETTING_DATA!", "#NILAI!", "#NAMA?", "Err:502"] {
+            XCTAssertTrue(SpreadsheetDamage.isErrorValue(text), text)
+        }
+        for text in ["#", "#!", "#n/a", "#1 Warung Bu Siti", "Jl. Mawar #12", "Eko", "Err:50", "Err:5021", "Erna!", ""] {
+            XCTAssertFalse(SpreadsheetDamage.isErrorValue(text), text)
+        }
+    }
+
     func testAnApostropheIsNamedOnlyWhenTheRestWouldDo() {
         XCTAssertEqual(SpreadsheetDamage.kind(of: "'3201010101000001", isValid: PersonalNumber.isValid), .spreadsheetTextMark)
         XCTAssertNil(SpreadsheetDamage.kind(of: "'320101010100000", isValid: PersonalNumber.isValid), "still wrong without it")

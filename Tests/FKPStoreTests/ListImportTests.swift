@@ -123,6 +123,13 @@ final class ListImportTests: XCTestCase {
                 // What a spreadsheet does to a column of long numbers, said as such.
                 (h + "\n" + Self.row("F1", nik: "3.20101E+15") + "\n",
                  "line 2, column head_nik: value '3.20*****15': a spreadsheet turned it into a rounded number (like 3.2E+15)"),
+                // A formula's error value saved as the cell's value, in any column.
+                (h + "\n" + Self.row("F1", name: "#N/A") + "\n",
+                 "line 2, column head_name: value '#N/A': a spreadsheet's error value, not a value of the list: the formula that filled this cell failed"),
+                (h + "\n" + Self.row("F1", unit: "#REF!") + "\n", "line 2, column sls_code: value '#REF!': a spreadsheet's error value"),
+                (h + "\n" + Self.row("F1", score: "#DIV/0!") + "\n", "line 2, column welfare_score: value '#DIV/0!': a spreadsheet's error value"),
+                (h + "\n" + Self.row("F1", members: "#NILAI!") + "\n", "line 2, column members: value '#NILAI!': a spreadsheet's error value"),
+                (h + "\n" + Self.row("F1", nik: "#N/A") + "\n", "line 2, column head_nik: value '****': a spreadsheet's error value"),
                 (h + "\n" + Self.row("F1", kk: "'3201010101000001") + "\n",
                  "line 2, column kk_number: value ''320***********01': starts with an apostrophe, a spreadsheet's mark for text"),
                 (h + "\n" + Self.row("F1", unit: "3,20101E+13") + "\n",
@@ -511,6 +518,8 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(h + "\n3.201E+3,X,regency\n", "line 2, column code: value '3.201E+3': a spreadsheet turned it into a rounded number",
                                          db, kind: .regions)
             try await Self.assertRefused(h + "\n'3201,X,regency\n", "line 2, column code: value ''3201': starts with an apostrophe", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,Err:502,#N/A\n", "line 2, column level: value '#N/A': a spreadsheet's error value", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,Err:502,regency\n", "line 2, column name: value 'Err:502': a spreadsheet's error value", db, kind: .regions)
             try await Self.assertRefused(h + "\n32.02,X,regency\n", "line 2, column code: value '32.02': digits written in groups", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202.0,X,regency\n", "line 2, column code: value '3202.0': a whole number written as a decimal",
                                          db, kind: .regions)

@@ -90,6 +90,8 @@ extension ImportProblem {
         case spreadsheetNumber
         /// A value that would be right without the apostrophe with which a spreadsheet marks text.
         case spreadsheetTextMark
+        /// `#N/A`, `#REF!`: a formula's error value saved as the cell's value.
+        case spreadsheetError
         /// Every number of the column ends in 0: a spreadsheet kept 15 digits of each (`WholeColumnTally`).
         case roundedBySpreadsheet(numbers: Int)
         /// A whole number written as a decimal (`4.0`), as a program that read the column as decimals writes it.
@@ -201,6 +203,8 @@ extension ImportProblem {
             case .roundedBySpreadsheet(let numbers):
                 "every one of the \(numbers) numbers in this column ends in 0: a spreadsheet kept only their first 15 digits and wrote 0 for the rest (format the column as Text and enter the numbers again)"
             case .spreadsheetTextMark: "starts with an apostrophe, a spreadsheet's mark for text (remove the apostrophe)"
+            case .spreadsheetError:
+                "a spreadsheet's error value, not a value of the list: the formula that filled this cell failed (correct it, or paste the column as values, and save again)"
             case .wholeNumberAsDecimal:
                 "a whole number written as a decimal, as a program that read the column as decimals (pandas, for one) writes it (write it without the .0)"
             case .columnWrittenAsDecimals(let values):

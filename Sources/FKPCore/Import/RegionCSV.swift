@@ -25,6 +25,11 @@ public enum RegionCSV {
             }
             return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))
         }
+        func refuse(_ column: String, _ value: String?, _ problem: ImportProblem.Kind) {
+            // Whatever the column's rule, a formula's error value is named as one.
+            let problem = value.map(SpreadsheetDamage.isErrorValue) == true ? .spreadsheetError : problem
+            problems.append(ImportProblem(line: record.line, column: column, value: value, problem: problem))
+        }
         let code = header.value("code", in: record)?.trimmingWhitespace ?? ""
         let name = header.value("name", in: record)?.trimmingWhitespace ?? ""
         // Read in either case; a problem shows the value as written.
@@ -32,34 +37,29 @@ public enum RegionCSV {
         let nonSLSText = header.value("non_sls", in: record)?.trimmingWhitespace ?? ""
         let level = RegionLevel(rawValue: levelText.lowercased())
         if level == nil {
-            problems.append(ImportProblem(line: record.line, column: "level", value: levelText,
-                                          problem: RegionLevel(name: levelText).map { .levelNamedOtherwise($0) } ?? .notALevel))
+            refuse("level", levelText, RegionLevel(name: levelText).map { .levelNamedOtherwise($0) } ?? .notALevel)
         }
         var parsed: RegionCode?
         do { parsed = try RegionCode(code) } catch {
             let spreadsheet = SpreadsheetDamage.kind(of: code) { RegionCode.parse($0) != nil }
-            problems.append(ImportProblem(line: record.line, column: "code", value: code, problem: spreadsheet ?? .regionCode(error)))
+            refuse("code", code, spreadsheet ?? .regionCode(error))
         }
         if let parsed, let level, parsed.level != level {
-            problems.append(ImportProblem(line: record.line, column: "code", value: code,
-                                          problem: .codeLengthForLevel(level, found: code.count)))
+            refuse("code", code, .codeLengthForLevel(level, found: code.count))
         }
-        if name.isEmpty { problems.append(ImportProblem(line: record.line, column: "name", problem: .empty)) }
-        if name.isLonger(than: 200) { problems.append(ImportProblem(line: record.line, column: "name", value: name, problem: .longerThan(characters: 200))) }
-        if let problem = ImportProblem.Kind.oneLineTextProblem(name, in: .name) {
-            problems.append(ImportProblem(line: record.line, column: "name", value: name, problem: problem))
-        }
+        if name.isEmpty { refuse("name", nil, .empty) }
+        if name.isLonger(than: 200) { refuse("name", name, .longerThan(characters: 200)) }
+        if let problem = ImportProblem.Kind.oneLineTextProblem(name, in: .name) { refuse("name", name, problem) }
         var nonSLS = false
         let nonSLSWord = nonSLSText.lowercased()
         switch nonSLSWord {
         case "", "false": nonSLS = false
         case "true": nonSLS = true
         default:
-            problems.append(ImportProblem(line: record.line, column: "non_sls", value: nonSLSText,
-                                          problem: yesOrNo[nonSLSWord].map { .trueOrFalseInOtherWords($0) } ?? .notTrueOrFalse))
+            refuse("non_sls", nonSLSText, yesOrNo[nonSLSWord].map { .trueOrFalseInOtherWords($0) } ?? .notTrueOrFalse)
         }
         if nonSLS, let level, !level.holdsFamilies {
-            problems.append(ImportProblem(line: record.line, column: "non_sls", value: nonSLSText, problem: .nonSLSAboveUnits))
+            refuse("non_sls", nonSLSText, .nonSLSAboveUnits)
         }
         guard problems.isEmpty, let parsed else { return .failure(problems) }
         return .success(Region(code: parsed, name: name, isNonSLS: nonSLS))

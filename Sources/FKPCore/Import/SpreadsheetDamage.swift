@@ -9,12 +9,32 @@ enum SpreadsheetDamage {
     /// nil otherwise. `isValid` is the column's own rule, for the text without its apostrophe or
     /// its groups' separators.
     static func kind(of text: String, isValid: (String) -> Bool) -> ImportProblem.Kind? {
+        if isErrorValue(text) { return .spreadsheetError }
         if isScientificNotation(text) { return .spreadsheetNumber }
         if isWholeNumberAsDecimal(text, isValid: isValid) { return .wholeNumberAsDecimal }
         if text.first == "'", isValid(String(text.dropFirst())) { return .spreadsheetTextMark }
         let ungrouped = String(text.unicodeScalars.filter { !groupSeparators.contains($0) })
         if ungrouped.count < text.count, ungrouped.utf8.allSatisfy(isDigit), isValid(ungrouped) { return .digitsInGroups }
         return nil
+    }
+
+    /// A spreadsheet's error value where a formula failed (`#N/A`: a lookup that found nothing;
+    /// `#REF!`, `#VALUE!`, `#DIV/0!`, `#NAME?`, in any language's words: `#NILAI!`; LibreOffice's
+    /// `Err:502`): saved into the file as if it were the cell's value.
+    static func isErrorValue(_ text: String) -> Bool {
+        let bytes = text.utf8
+        switch bytes.first {
+        case UInt8(ascii: "#"):
+            if text == "#N/A" { return true }
+            guard bytes.count >= 3, let last = bytes.last, last == UInt8(ascii: "!") || last == UInt8(ascii: "?") else { return false }
+            return bytes.dropFirst().dropLast().allSatisfy {
+                (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || isDigit($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "_")
+            }
+        case UInt8(ascii: "E"):
+            return bytes.count == 7 && text.hasPrefix("Err:") && bytes.dropFirst(4).allSatisfy(isDigit)
+        default:
+            return false
+        }
     }
 
     /// Digits, a dot and zeros only (`4.0`, `3201014501800001.0`), right without the dot and zeros:
