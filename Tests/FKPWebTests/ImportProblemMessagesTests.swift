@@ -16,7 +16,7 @@ final class ImportProblemMessagesTests: XCTestCase {
         .regionCode(.notDigits), .regionCode(.unknownLength(5)), .regionCode(.reservedRegencyNumber("70")),
         .regionCode(.unusedProvinceNumber("10")), .codeLengthForLevel(.village, found: 7), .notTrueOrFalse, .trueOrFalseInOtherWords(true), .nonSLSAboveUnits,
         .familyIDForm, .unitCodeForm, .membersRange, .welfareGroupRange, .welfareGroupLabel(.poor), .notDecimal, .scientificNotation(writtenOut: "0.137"), .scientificNotation(writtenOut: nil), .notSixteenDigits,
-        .spreadsheetNumber, .spreadsheetTextMark, .spreadsheetError, .roundedBySpreadsheet(numbers: 250), .wholeNumberAsDecimal, .columnWrittenAsDecimals(values: 3), .digitsInGroups,
+        .spreadsheetNumber, .spreadsheetTextMark, .spreadsheetError, .missingValueMark, .roundedBySpreadsheet(numbers: 250), .wholeNumberAsDecimal, .columnWrittenAsDecimals(values: 3), .digitsInGroups,
         .outsideIndonesia(-11.5...6.5), .coordinatesApart, .coordinatesSwapped, .sameFamilyID(asLine: 4), .unknownUnit, .sameCode(asLine: 4),
         .parentMissing("3201010"), .outsideRegion(["3202"]), .listedOutsideRegion(unit: "32020100010001", ["3201"]),
         .unitInForum(removedFamily: "F9", unit: "32010100010001", forumID: 7, state: .reviewing),

@@ -48,9 +48,8 @@ extension FamilyCSV {
                 return value
             }
             func refuse(_ column: Column, _ value: String, _ problem: ImportProblem.Kind) {
-                // Whatever the column's rule, a formula's error value is named as one.
-                let problem = SpreadsheetDamage.isErrorValue(value) ? .spreadsheetError : problem
-                problems.append(ImportProblem(line: record.line, column: column.name, value: value, problem: problem))
+                problems.append(ImportProblem(line: record.line, column: column.name, value: value,
+                                              problem: SpreadsheetDamage.problem(of: value, otherwise: problem)))
             }
 
             let id = field(.familyID)

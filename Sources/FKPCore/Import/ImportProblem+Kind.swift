@@ -92,6 +92,8 @@ extension ImportProblem {
         case spreadsheetTextMark
         /// `#N/A`, `#REF!`: a formula's error value saved as the cell's value.
         case spreadsheetError
+        /// `NA`, `NaN`, `NULL`: a program's mark for a missing value, where the column refuses it.
+        case missingValueMark
         /// Every number of the column ends in 0: a spreadsheet kept 15 digits of each (`WholeColumnTally`).
         case roundedBySpreadsheet(numbers: Int)
         /// A whole number written as a decimal (`4.0`), as a program that read the column as decimals writes it.
@@ -203,6 +205,8 @@ extension ImportProblem {
             case .roundedBySpreadsheet(let numbers):
                 "every one of the \(numbers) numbers in this column ends in 0: a spreadsheet kept only their first 15 digits and wrote 0 for the rest (format the column as Text and enter the numbers again)"
             case .spreadsheetTextMark: "starts with an apostrophe, a spreadsheet's mark for text (remove the apostrophe)"
+            case .missingValueMark:
+                "a program's mark for a missing value (NA as R writes it, NaN as pandas, NULL as a database), not a value of the list (leave the cell empty where the value is unknown; in R, write.csv(na = \"\"))"
             case .spreadsheetError:
                 "a spreadsheet's error value, not a value of the list: the formula that filled this cell failed (correct it, or paste the column as values, and save again)"
             case .wholeNumberAsDecimal:

@@ -26,9 +26,8 @@ public enum RegionCSV {
             return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))
         }
         func refuse(_ column: String, _ value: String?, _ problem: ImportProblem.Kind) {
-            // Whatever the column's rule, a formula's error value is named as one.
-            let problem = value.map(SpreadsheetDamage.isErrorValue) == true ? .spreadsheetError : problem
-            problems.append(ImportProblem(line: record.line, column: column, value: value, problem: problem))
+            problems.append(ImportProblem(line: record.line, column: column, value: value,
+                                          problem: value.map { SpreadsheetDamage.problem(of: $0, otherwise: problem) } ?? problem))
         }
         let code = header.value("code", in: record)?.trimmingWhitespace ?? ""
         let name = header.value("name", in: record)?.trimmingWhitespace ?? ""

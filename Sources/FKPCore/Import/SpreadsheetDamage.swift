@@ -18,6 +18,19 @@ enum SpreadsheetDamage {
         return nil
     }
 
+    /// What to report for a value its column refused: a formula's error value or a program's mark
+    /// for a missing value, whatever the column's rule, is named as such; otherwise `problem`.
+    static func problem(of refused: String, otherwise problem: ImportProblem.Kind) -> ImportProblem.Kind {
+        if isErrorValue(refused) { return .spreadsheetError }
+        if missingValueMarks.contains(refused) { return .missingValueMark }
+        return problem
+    }
+
+    /// How programs write a value that is missing: R's `NA`, pandas' and NumPy's `NaN`, Python's
+    /// `None`, a database's `NULL`, `N/A` typed by hand. Named only where the column refuses them
+    /// (a name or an address could be any text).
+    private static let missingValueMarks: Set<String> = ["NA", "N/A", "n/a", "NaN", "nan", "NULL", "null", "None", "<NA>"]
+
     /// A spreadsheet's error value where a formula failed (`#N/A`: a lookup that found nothing;
     /// `#REF!`, `#VALUE!`, `#DIV/0!`, `#NAME?`, in any language's words: `#NILAI!`; LibreOffice's
     /// `Err:502`): saved into the file as if it were the cell's value.
