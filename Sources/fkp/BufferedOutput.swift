@@ -3,7 +3,7 @@ import Foundation
 import NIOCore
 
 /// Collects text and writes it to a file handle in 64 KiB pieces (exports write many small lines).
-/// A failed write (a full disk) is thrown, not lost. A file written is kept out of the system's
+/// A failed write (a full disk) is thrown, not lost; a pipe closed by its reader is `OutputClosed`. A file written is kept out of the system's
 /// cache behind the writer (`DropBehind`).
 final class BufferedOutput: @unchecked Sendable {
     private let handle: FileHandle
@@ -30,7 +30,7 @@ final class BufferedOutput: @unchecked Sendable {
         try writePending()
         try bytes.withUnsafeReadableBytes { raw in
             guard let start = raw.baseAddress else { return }
-            try handle.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: raw.count, deallocator: .none))
+            try write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: raw.count, deallocator: .none))
         }
         dropBehind?.passed(bytes.readableBytes)
     }
@@ -43,8 +43,12 @@ final class BufferedOutput: @unchecked Sendable {
 
     private func writePending() throws {
         guard !pending.isEmpty else { return }
-        try handle.write(contentsOf: Data(pending.utf8))
+        try write(Data(pending.utf8))
         dropBehind?.passed(pending.utf8.count)
         pending = ""
+    }
+
+    private func write(_ data: Data) throws {
+        do { try handle.write(contentsOf: data) } catch { throw OutputClosed.naming(error) }
     }
 }

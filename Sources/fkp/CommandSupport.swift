@@ -28,6 +28,8 @@ enum CommandSupport {
             try await body()
         } catch let exit as ExitCode {
             throw exit
+        } catch is OutputClosed {
+            throw ExitCode(OutputClosed.status)
         } catch let validation as ValidationError {
             printError(validation.message)
             throw ExitCode(2)
@@ -41,8 +43,10 @@ enum CommandSupport {
     }
 
     /// Writes a line to standard output at once (print() is block-buffered when output is a file).
+    /// Not Foundation's `write(_:)`, which stops the process when the output is a closed pipe:
+    /// a line nobody can read any more is dropped.
     static func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
     }
 
     /// The file a command writes to, created or emptied, or standard output when no path is given.
@@ -61,7 +65,7 @@ enum CommandSupport {
     }
 
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("fkp: \(message)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("fkp: \(message)\n".utf8))
     }
 
     static func migrate(_ config: AppConfig, logger: Logger) async throws -> [String] {

@@ -87,10 +87,10 @@ final class ImportProgress: @unchecked Sendable {
         case .loading(let rows):
             line = "\(rows) rows checked in \(String(format: "%.1f", seconds - (readSeconds ?? 0))) s; loading them"
         }
-        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(("\r" + line + "\u{1B}[K").utf8))
     }
 
     func finish() {
-        if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        if isTerminal { try? FileHandle.standardError.write(contentsOf: Data("\n".utf8)) }
     }
 }

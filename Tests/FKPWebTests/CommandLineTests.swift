@@ -203,6 +203,36 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// `fkp export ... | head`: the reader closes the pipe early; the export stops quietly with the
+    /// status of a program SIGPIPE stopped, as Unix tools do (it printed Foundation's description of
+    /// a failed write, or crashed writing that to a closed standard error), and whole personal
+    /// numbers that went out are logged.
+    func testAnExportWhoseReaderClosesThePipeStopsQuietly() async throws {
+        try await withTestDatabase { db, url in
+            let regency = SyntheticRegency(.init(regency: try RegionCode("3201"), villages: 2, families: 3000, seed: 5))
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fkp-pipe-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let regions = folder.appendingPathComponent("regions.csv").path, families = folder.appendingPathComponent("families.csv").path
+            try regency.regionsCSV.write(toFile: regions, atomically: true, encoding: .utf8)
+            try regency.familiesCSV.write(toFile: families, atomically: true, encoding: .utf8)
+            XCTAssertEqual(try Self.fkp(["import", "regions", regions], database: url).status, 0)
+            XCTAssertEqual(try Self.fkp(["import", "families", families], database: url).status, 0)
+            let fkp = TestPostgres.packageRoot + "/.build/debug/fkp"
+            let environment = ["DATABASE_URL": url.urlString, "PATH": "/usr/bin:/bin"]
+            for errors in ["", "2>&1"] {
+                let piped = try Self.run("/bin/bash", ["-c", "'\(fkp)' export families --region 3201 \(errors) | head -c 100 > /dev/null; echo \"status ${PIPESTATUS[0]}\""],
+                                         environment: environment)
+                XCTAssertEqual(piped.output, "status 141\n", "standard error \(errors.isEmpty ? "apart" : "in the pipe too")")
+            }
+            let logged = try await SQLTest.scalar(db, "SELECT string_agg(DISTINCT subject, ';') FROM audit.personal_data_access", as: String.self)
+            XCTAssertEqual(logged, "region 3201 (stopped before its end)")
+            let whole = try Self.fkp(["export", "families", "--region", "3201"], database: url)
+            XCTAssertEqual(whole.status, 0)
+            XCTAssertEqual(whole.output, regency.familiesCSV, "the same export, read to its end")
+        }
+    }
+
     /// On a terminal an import says how much of the file it has read, then what the database is
     /// doing (a large import spends most of its time after the last byte is read); elsewhere it
     /// says only the result. `script` gives the command a terminal of its own.
