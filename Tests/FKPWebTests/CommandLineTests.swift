@@ -203,19 +203,26 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// A generated regency of 3,000 families (more than a pipe holds) and its two files, in a
+    /// folder of its own for the caller to remove.
+    static func generatedFiles() throws -> (regency: SyntheticRegency, regions: String, families: String, folder: URL) {
+        let regency = SyntheticRegency(.init(regency: try RegionCode("3201"), villages: 2, families: 3000, seed: 5))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fkp-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let regions = folder.appendingPathComponent("regions.csv").path, families = folder.appendingPathComponent("families.csv").path
+        try regency.regionsCSV.write(toFile: regions, atomically: true, encoding: .utf8)
+        try regency.familiesCSV.write(toFile: families, atomically: true, encoding: .utf8)
+        return (regency, regions, families, folder)
+    }
+
     /// `fkp export ... | head`: the reader closes the pipe early; the export stops quietly with the
     /// status of a program SIGPIPE stopped, as Unix tools do (it printed Foundation's description of
     /// a failed write, or crashed writing that to a closed standard error), and whole personal
     /// numbers that went out are logged.
     func testAnExportWhoseReaderClosesThePipeStopsQuietly() async throws {
         try await withTestDatabase { db, url in
-            let regency = SyntheticRegency(.init(regency: try RegionCode("3201"), villages: 2, families: 3000, seed: 5))
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fkp-pipe-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let (regency, regions, families, folder) = try Self.generatedFiles()
             defer { try? FileManager.default.removeItem(at: folder) }
-            let regions = folder.appendingPathComponent("regions.csv").path, families = folder.appendingPathComponent("families.csv").path
-            try regency.regionsCSV.write(toFile: regions, atomically: true, encoding: .utf8)
-            try regency.familiesCSV.write(toFile: families, atomically: true, encoding: .utf8)
             XCTAssertEqual(try Self.fkp(["import", "regions", regions], database: url).status, 0)
             XCTAssertEqual(try Self.fkp(["import", "families", families], database: url).status, 0)
             let fkp = TestPostgres.packageRoot + "/.build/debug/fkp"
@@ -238,13 +245,8 @@ final class CommandLineTests: XCTestCase {
     /// says only the result. `script` gives the command a terminal of its own.
     func testAnImportOnATerminalShowsItsProgressAndItsStages() async throws {
         try await withTestDatabase { db, url in
-            let regency = SyntheticRegency(.init(regency: try RegionCode("3201"), villages: 2, families: 3000, seed: 5))
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fkp-progress-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let (regency, regions, families, folder) = try Self.generatedFiles()
             defer { try? FileManager.default.removeItem(at: folder) }
-            let regions = folder.appendingPathComponent("regions.csv").path, families = folder.appendingPathComponent("families.csv").path
-            try regency.regionsCSV.write(toFile: regions, atomically: true, encoding: .utf8)
-            try regency.familiesCSV.write(toFile: families, atomically: true, encoding: .utf8)
             let fkp = TestPostgres.packageRoot + "/.build/debug/fkp"
             func onATerminal(_ arguments: String) throws -> (status: Int32, output: String) {
                 try Self.run("/usr/bin/script", ["-qec", "\(fkp) \(arguments)", "/dev/null"],
