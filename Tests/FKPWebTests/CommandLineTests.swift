@@ -245,7 +245,7 @@ final class CommandLineTests: XCTestCase {
     /// says only the result. `script` gives the command a terminal of its own.
     func testAnImportOnATerminalShowsItsProgressAndItsStages() async throws {
         try await withTestDatabase { db, url in
-            let (regency, regions, families, folder) = try Self.generatedFiles()
+            let (_, regions, families, folder) = try Self.generatedFiles()
             defer { try? FileManager.default.removeItem(at: folder) }
             let fkp = TestPostgres.packageRoot + "/.build/debug/fkp"
             func onATerminal(_ arguments: String) throws -> (status: Int32, output: String) {
