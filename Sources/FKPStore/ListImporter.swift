@@ -200,6 +200,8 @@ public struct ListImporter: Sendable {
             // again (two lists joined into one file) are one problem, not a wrong value per column.
             if header.isRepeated(by: record) {
                 problems.append(ImportProblem(line: record.line, problem: .headerRepeated))
+            } else if header.isRepeatedInOtherWords(by: record) {
+                problems.append(ImportProblem(line: record.line, problem: .headerRepeatedInOtherWords))
             } else {
                 problems.append(contentsOf: refused)
             }

@@ -508,6 +508,17 @@ final class ListImportTests: XCTestCase {
                                          "line 3: the header row again, as when two files are joined (delete this line)", db)
             let regions = "code,name,level\n3202,Sukabumi,regency\n code , Name,level\n3202010,Cisolok,district\n"
             try await Self.assertRefused(regions, "line 3: the header row again, as when two files are joined", db, kind: .regions)
+            // A template's second header row, naming each column in Indonesian: one problem, not one per column.
+            let described = Self.header + "\nID Keluarga,Kode SLS,Nama Kepala Keluarga,Alamat,Jumlah ART,Kelompok,Skor,No. KK,NIK,Lintang,Bujur\n"
+                + Self.row("F1") + "\n"
+            do {
+                _ = try await Self.load(.families, described, db)
+                XCTFail("a row describing the columns is refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.description, "line 2: the columns' names again, in other words, as a template's second header row describing its columns (delete this line)")
+            }
+            try await Self.assertRefused("code,name,level\nKode Wilayah,Nama Wilayah,Tingkat\n3202,Sukabumi,regency\n",
+                                         "line 2: the columns' names again, in other words", db, kind: .regions)
             // A row that merely holds a column's name in one field is still checked as a row.
             try await Self.assertRefused(Self.header + "\n" + Self.row("family_id", name: "head_name", group: "welfare_group") + "\n",
                                          "line 2, column welfare_group: value 'welfare_group': a welfare group is 1, 2, 3 or 4", db)

@@ -5,6 +5,8 @@ public struct CSVHeader: Sendable {
     /// The optional columns the header ends with, in its order: what a row may leave out at its end
     /// (see `fieldCountProblem`).
     let optionalAtEnd: [String]
+    /// The columns' names in other words (see `init`), to tell a row that repeats them.
+    private let otherNames: [String: String]
 
     /// `otherNames`: names a list made in Indonesian gives the columns (`nik`, `no_kk`), keyed as
     /// `otherNameKey` writes them, and the column each one means.
@@ -63,6 +65,7 @@ public struct CSVHeader: Sendable {
         if !problems.isEmpty { throw problems }
         self.positions = positions
         self.count = record.fields.count
+        self.otherNames = otherNames
         let names = positions.sorted { $0.value < $1.value }.map(\.key)
         optionalAtEnd = Array(names.reversed().prefix { optional.contains($0) }.reversed())
     }
@@ -89,6 +92,17 @@ public struct CSVHeader: Sendable {
             return field == name
                 || (index == 0 && field.unicodeScalars.first == "\u{FEFF}" && String(field.unicodeScalars.dropFirst()) == name)
         }
+    }
+
+    /// Whether a row gives most columns' names in other words (`ID Keluarga`, `Kode SLS`): a
+    /// template's second header row, describing each column in Indonesian.
+    public func isRepeatedInOtherWords(by record: CSVReader.Record) -> Bool {
+        guard record.fields.count == count else { return false }
+        let named = positions.filter { name, index in
+            let key = Self.otherNameKey(record.fields[index])
+            return key == name || otherNames[key] == name
+        }
+        return named.count * 2 > positions.count
     }
 
     /// What is wrong with a row whose number of fields is not the header's. Fields after the

@@ -51,6 +51,8 @@ extension ImportProblem {
         // One row
         /// A row of the header's names, as when two lists are joined into one file.
         case headerRepeated
+        /// A row naming most columns in other words: a template's second header row.
+        case headerRepeatedInOtherWords
         case fieldCount(found: Int, inHeader: Int)
         /// More fields than the header's, the extra ones empty: commas at the end of the line.
         case emptyFieldsAtEnd(found: Int, inHeader: Int)
@@ -161,6 +163,7 @@ extension ImportProblem {
             case .columnTwice: "the column appears twice"
             case .requiredColumnMissing: "required column is missing from the header"
             case .headerRepeated: "the header row again, as when two files are joined (delete this line)"
+            case .headerRepeatedInOtherWords: "the columns' names again, in other words, as a template's second header row describing its columns (delete this line)"
             case .fieldCount(let found, let inHeader):
                 "\(found) fields where the header has \(inHeader)" + (found > inHeader ? " (a value holding a comma must be in double quotes)" : "")
             case .emptyFieldsAtEnd(let found, let inHeader):
