@@ -534,6 +534,8 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(h + "\n3.201E+3,X,regency\n", "line 2, column code: value '3.201E+3': a spreadsheet turned it into a rounded number",
                                          db, kind: .regions)
             try await Self.assertRefused(h + "\n'3201,X,regency\n", "line 2, column code: value ''3201': starts with an apostrophe", db, kind: .regions)
+            try await Self.assertRefused(h + "\n,Kabupaten X,regency\n", "line 2, column code: must not be empty", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,Kabupaten X, \n", "line 2, column level: must not be empty", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Err:502,#N/A\n", "line 2, column level: value '#N/A': a spreadsheet's error value", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Err:502,regency\n", "line 2, column name: value 'Err:502': a spreadsheet's error value", db, kind: .regions)
             try await Self.assertRefused(h + "\n32.02,X,regency\n", "line 2, column code: value '32.02': digits written in groups", db, kind: .regions)

@@ -35,13 +35,19 @@ public enum RegionCSV {
         let levelText = header.value("level", in: record)?.trimmingWhitespace ?? ""
         let nonSLSText = header.value("non_sls", in: record)?.trimmingWhitespace ?? ""
         let level = RegionLevel(rawValue: levelText.lowercased())
-        if level == nil {
+        if levelText.isEmpty {
+            refuse("level", nil, .empty)
+        } else if level == nil {
             refuse("level", levelText, RegionLevel(name: levelText).map { .levelNamedOtherwise($0) } ?? .notALevel)
         }
         var parsed: RegionCode?
-        do { parsed = try RegionCode(code) } catch {
-            let spreadsheet = SpreadsheetDamage.kind(of: code) { RegionCode.parse($0) != nil }
-            refuse("code", code, spreadsheet ?? .regionCode(error))
+        if code.isEmpty {
+            refuse("code", nil, .empty)
+        } else {
+            do { parsed = try RegionCode(code) } catch {
+                let spreadsheet = SpreadsheetDamage.kind(of: code) { RegionCode.parse($0) != nil }
+                refuse("code", code, spreadsheet ?? .regionCode(error))
+            }
         }
         if let parsed, let level, parsed.level != level {
             refuse("code", code, .codeLengthForLevel(level, found: code.count))
