@@ -23,6 +23,10 @@ struct ImportCommand: AsyncParsableCommand {
     private func importFile() async throws {
         guard let listKind = ListImporter.Kind(rawValue: kind) else { throw ValidationError("import regions FILE or import families FILE") }
         let chunks = try FileChunks(path: file)
+        if file == "-", isatty(0) == 1 {
+            // `-` typed without a file piped in: say why nothing happens rather than wait in silence.
+            CommandSupport.printError("reading the \(kind) list from the terminal: paste it, then end it with Ctrl-D (or give a file)")
+        }
         let config = try CommandSupport.configuration(folders: [])
         let logger = CommandSupport.bootstrapLogging(level: .warning)
         let size = file == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int
@@ -46,7 +50,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         progress.finish()
         if check, !report.isNoOp {
-            CommandSupport.say("Checked, no problem: \(CommandSupport.counted(report.rows, "row", "rows")); loading them would add \(report.added), "
+            CommandSupport.say("Checked, no problem: \(CommandSupport.counted(report.rows, "row", "rows")); loading \(report.rows == 1 ? "it" : "them") would add \(report.added), "
                                + "change \(report.changed) and remove \(report.removed) (sha256 \(report.sha256)). Nothing was changed.")
             for unit in report.removals {
                 CommandSupport.say("  \(unit.code) \(unit.name): \(CommandSupport.counted(unit.families, "family", "families")) removed")
@@ -78,14 +82,14 @@ final class ImportProgress: @unchecked Sendable {
         let line: String
         switch stage {
         case .reading(let rows, let bytes):
-            var text = "\(rows) rows, \(Int(Double(rows) / seconds)) rows/s"
+            var text = "\(CommandSupport.counted(rows, "row", "rows")), \(Int(Double(rows) / seconds)) rows/s"
             if let totalBytes, totalBytes > 0 { text += ", \(min(100, bytes * 100 / totalBytes))% of the file read" }
             line = text
         case .checking(let rows):
             readSeconds = seconds
-            line = "\(rows) rows read in \(String(format: "%.1f", seconds)) s; checking them against the database"
+            line = "\(CommandSupport.counted(rows, "row", "rows")) read in \(String(format: "%.1f", seconds)) s; checking \(rows == 1 ? "it" : "them") against the database"
         case .loading(let rows):
-            line = "\(rows) rows checked in \(String(format: "%.1f", seconds - (readSeconds ?? 0))) s; loading them"
+            line = "\(CommandSupport.counted(rows, "row", "rows")) checked in \(String(format: "%.1f", seconds - (readSeconds ?? 0))) s; loading \(rows == 1 ? "it" : "them")"
         }
         try? FileHandle.standardError.write(contentsOf: Data(("\r" + line + "\u{1B}[K").utf8))
     }

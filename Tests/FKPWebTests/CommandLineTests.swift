@@ -248,11 +248,17 @@ final class CommandLineTests: XCTestCase {
             let (_, regions, families, folder) = try Self.generatedFiles()
             defer { try? FileManager.default.removeItem(at: folder) }
             let fkp = TestPostgres.packageRoot + "/.build/debug/fkp"
-            func onATerminal(_ arguments: String) throws -> (status: Int32, output: String) {
-                try Self.run("/usr/bin/script", ["-qec", "\(fkp) \(arguments)", "/dev/null"],
+            func onATerminal(_ arguments: String, typed: String = "") throws -> (status: Int32, output: String) {
+                try Self.run("/usr/bin/script", ["-qec", "\(fkp) \(arguments)", "/dev/null"], stdin: typed,
                              environment: ["DATABASE_URL": url.urlString, "PATH": "/usr/bin:/bin", "TERM": "dumb"])
             }
             XCTAssertEqual(try onATerminal("import regions \(regions)").status, 0)
+            // `-` on a terminal: the command says it is waiting for the list, and reads what is typed.
+            let typed = try onATerminal("import regions - --check", typed: "code,name,level\n3201,Kabupaten Contoh,regency\n")
+            XCTAssertEqual(typed.status, 0, typed.output)
+            XCTAssertTrue(typed.output.contains("fkp: reading the regions list from the terminal: paste it, then end it with Ctrl-D"), typed.output)
+            XCTAssertTrue(typed.output.contains("1 row read in "), typed.output)
+            XCTAssertTrue(typed.output.contains("Checked, no problem: 1 row; loading it would add 0, change 1"), typed.output)
             let checked = try onATerminal("import families \(families) --check")
             XCTAssertEqual(checked.status, 0, checked.output)
             XCTAssertTrue(checked.output.contains("3000 rows, "), checked.output)
