@@ -30,11 +30,15 @@ extension ListImporter {
                 SELECT s.line, 'family_id', s.id, 'repeated', ARRAY[r.first_line::text]
                   FROM import_staging s JOIN repeated r ON r.id = s.id AND s.line > r.first_line
                 UNION ALL
-                SELECT s.line, 'sls_code', s.sls_code, 'unknown', ARRAY[]::text[]
+                -- An unknown unit once, at its first line, with how many rows name it: a unit whose
+                -- regions were not loaded is one problem, not one per family.
+                SELECT min(s.line), 'sls_code', s.sls_code, 'unknown', ARRAY[count(*)::text, max(s.line)::text]
                   FROM import_staging s JOIN unknown u ON u.sls_code = s.sls_code
+                 GROUP BY s.sls_code
                 ORDER BY 1
                 """, on: connection) { code, details in
-                code == "repeated" ? .sameFamilyID(asLine: Int(details[0]) ?? 0) : .unknownUnit
+                code == "repeated" ? .sameFamilyID(asLine: Int(details[0]) ?? 0)
+                    : .unknownUnit(rows: Int(details[0]) ?? 1, lastLine: Int(details[1]) ?? 0)
             }
         case .regions:
             return try await problems("""

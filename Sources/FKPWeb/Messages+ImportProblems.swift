@@ -116,7 +116,9 @@ extension Messages {
         case .coordinatesApart: return "latitude dan longitude diisi keduanya atau tidak sama sekali"
         case .coordinatesSwapped: return "latitude dan longitude tertukar (di Indonesia latitude -11.5 sampai 6.5, longitude 94.5 sampai 141.5)"
         case .sameFamilyID(let line): return "family_id sama dengan baris \(line)"
-        case .unknownUnit: return "tidak ada SLS, sub-SLS atau unit Non-SLS dengan kode ini (impor wilayah terlebih dahulu)"
+        case .unknownUnit(let rows, let lastLine):
+            return "tidak ada SLS, sub-SLS atau unit Non-SLS dengan kode ini (impor wilayah terlebih dahulu)"
+                + (rows > 1 ? "; \(rows) baris menyebutnya, yang terakhir di baris \(lastLine)" : "")
         case .sameCode(let line): return "kode sama dengan baris \(line)"
         case .parentMissing(let parent): return "induknya, \(parent), tidak ada di basis data maupun di berkas"
         case .outsideRegion(let codes): return "di luar wilayah Anda (\(codes.joined(separator: ", ")))"

@@ -106,7 +106,13 @@ final class ListImportTests: XCTestCase {
                 // 101 letters that the database counts as 202 characters (e and a combining accent).
                 (h + "\n" + Self.row("F1", name: String(repeating: "e\u{301}", count: 101)) + "\n", "longer than 200 characters"),
                 (h + "\n" + Self.row("F1") + "\n" + Self.row("F1") + "\n", "line 3, column family_id: value 'F1': the same family_id as line 2"),
-                (h + "\n" + Self.row("F1", unit: "32010100099999") + "\n", "line 2, column sls_code: value '32010100099999': no such SLS"),
+                (h + "\n" + Self.row("F1", unit: "32010100099999") + "\n",
+                 "line 2, column sls_code: value '32010100099999': no such SLS, sub-SLS or Non-SLS unit (import the regions first)"),
+                // A unit whose regions were not loaded: once, at its first row, with how many name it.
+                (h + "\n" + Self.row("F1", unit: "32010100099999") + "\n" + Self.row("F2") + "\n" + Self.row("F3", unit: "32010100099999") + "\n"
+                    + Self.row("F4", unit: "32010100099998") + "\n",
+                 "line 2, column sls_code: value '32010100099999': no such SLS, sub-SLS or Non-SLS unit (import the regions first); "
+                    + "2 rows name it, the last on line 4\nline 5, column sls_code: value '32010100099998': no such SLS"),
                 (h + "\n" + Self.row("F1", unit: "3201010001") + "\n", "line 2, column sls_code: value '3201010001': an SLS code has 14 digits"),
                 (h + "\n" + Self.row("F1", group: "5") + "\n", "line 2, column welfare_group: value '5': a welfare group is 1, 2, 3 or 4"),
                 (h + "\n" + Self.row("F1", score: "12,5") + "\n", "column welfare_score"),

@@ -110,7 +110,8 @@ extension ImportProblem {
         case coordinatesSwapped
         // Against the database and the rest of the file
         case sameFamilyID(asLine: Int)
-        case unknownUnit
+        /// Named once, at the first of the rows that name the unit.
+        case unknownUnit(rows: Int, lastLine: Int)
         case sameCode(asLine: Int)
         case parentMissing(String)
         case outsideRegion([String])
@@ -221,7 +222,8 @@ extension ImportProblem {
             case .coordinatesApart: "latitude and longitude come together or not at all"
             case .coordinatesSwapped: "latitude and longitude are swapped (in Indonesia the latitude is from -11.5 to 6.5, the longitude from 94.5 to 141.5)"
             case .sameFamilyID(let line): "the same family_id as line \(line)"
-            case .unknownUnit: "no such SLS, sub-SLS or Non-SLS unit (import the regions first)"
+            case .unknownUnit(let rows, let lastLine):
+                "no such SLS, sub-SLS or Non-SLS unit (import the regions first)" + (rows > 1 ? "; \(rows) rows name it, the last on line \(lastLine)" : "")
             case .sameCode(let line): "the same code as line \(line)"
             case .parentMissing(let parent): "its parent \(parent) is neither in the database nor in the file"
             case .outsideRegion(let codes): "outside your region (\(codes.joined(separator: ", ")))"
