@@ -45,16 +45,20 @@ extension ListImporter {
                 SELECT line, 'code', code, 'repeated', ARRAY[first_line::text] FROM (
                     SELECT line, code, min(line) OVER (PARTITION BY code) AS first_line FROM import_staging) d WHERE line > first_line
                 UNION ALL
-                SELECT s.line, 'code', s.code, 'orphan', ARRAY[p.parent]
+                -- A missing parent once, at its first child's line (with that child's code), with how many rows need it.
+                SELECT min(s.line), 'code', (array_agg(s.code ORDER BY s.line))[1], 'orphan',
+                       ARRAY[p.parent, count(*)::text, max(s.line)::text]
                   FROM import_staging s
                   CROSS JOIN LATERAL (SELECT left(s.code, CASE length(s.code) WHEN 4 THEN 2 WHEN 7 THEN 4 WHEN 10 THEN 7
                                                                WHEN 14 THEN 10 WHEN 16 THEN 14 END) AS parent) p
                  WHERE length(s.code) > 2
                    AND NOT EXISTS (SELECT 1 FROM fkp.regions r WHERE r.code = p.parent)
                    AND NOT EXISTS (SELECT 1 FROM import_staging o WHERE o.code = p.parent)
+                 GROUP BY p.parent
                 ORDER BY 1
                 """, on: connection) { code, details in
-                code == "repeated" ? .sameCode(asLine: Int(details[0]) ?? 0) : .parentMissing(details[0])
+                code == "repeated" ? .sameCode(asLine: Int(details[0]) ?? 0)
+                    : .parentMissing(details[0], rows: Int(details[1]) ?? 1, lastLine: Int(details[2]) ?? 0)
             }
         }
     }

@@ -120,7 +120,9 @@ extension Messages {
             return "tidak ada SLS, sub-SLS atau unit Non-SLS dengan kode ini (impor wilayah terlebih dahulu)"
                 + (rows > 1 ? "; \(rows) baris menyebutnya, yang terakhir di baris \(lastLine)" : "")
         case .sameCode(let line): return "kode sama dengan baris \(line)"
-        case .parentMissing(let parent): return "induknya, \(parent), tidak ada di basis data maupun di berkas"
+        case .parentMissing(let parent, let rows, let lastLine):
+            return "induknya, \(parent), tidak ada di basis data maupun di berkas"
+                + (rows > 1 ? "; \(rows) baris memerlukannya, yang terakhir di baris \(lastLine)" : "")
         case .outsideRegion(let codes): return "di luar wilayah Anda (\(codes.joined(separator: ", ")))"
         case .listedOutsideRegion(let unit, let codes):
             return "keluarga ini terdaftar di unit \(unit), di luar wilayah Anda (\(codes.joined(separator: ", "))): hanya staf wilayah itu yang dapat memindahkannya"

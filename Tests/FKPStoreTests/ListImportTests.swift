@@ -536,6 +536,10 @@ final class ListImportTests: XCTestCase {
             try await SQLTest.write(db, SQLTest.places)
             let h = "code,name,level"
             try await Self.assertRefused(h + "\n3301,Garut,regency\n", "line 2, column code: value '3301': its parent 33 is neither in the database nor in the file", db, kind: .regions)
+            // A missing parent once, at its first child, with how many rows need it.
+            try await Self.assertRefused(h + "\n3201990001,Desa A,village\n3201010,Kecamatan B,district\n3201990002,Desa C,village\n",
+                                         "line 2, column code: value '3201990001': its parent 3201990 is neither in the database nor in the file; "
+                                            + "2 rows need it, the last on line 4", db, kind: .regions)
             try await Self.assertRefused(h + "\n32011,X,regency\n", "line 2, column code: value '32011': 5 digits is no level's length", db, kind: .regions)
             try await Self.assertRefused(h + "\n3.201E+3,X,regency\n", "line 2, column code: value '3.201E+3': a spreadsheet turned it into a rounded number",
                                          db, kind: .regions)

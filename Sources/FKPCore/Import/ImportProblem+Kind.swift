@@ -113,7 +113,8 @@ extension ImportProblem {
         /// Named once, at the first of the rows that name the unit.
         case unknownUnit(rows: Int, lastLine: Int)
         case sameCode(asLine: Int)
-        case parentMissing(String)
+        /// Named once, at the first of the rows whose parent it is.
+        case parentMissing(String, rows: Int, lastLine: Int)
         case outsideRegion([String])
         /// A family the file lists in the uploader's places that is listed now in a unit outside them.
         case listedOutsideRegion(unit: String, [String])
@@ -225,7 +226,8 @@ extension ImportProblem {
             case .unknownUnit(let rows, let lastLine):
                 "no such SLS, sub-SLS or Non-SLS unit (import the regions first)" + (rows > 1 ? "; \(rows) rows name it, the last on line \(lastLine)" : "")
             case .sameCode(let line): "the same code as line \(line)"
-            case .parentMissing(let parent): "its parent \(parent) is neither in the database nor in the file"
+            case .parentMissing(let parent, let rows, let lastLine):
+                "its parent \(parent) is neither in the database nor in the file" + (rows > 1 ? "; \(rows) rows need it, the last on line \(lastLine)" : "")
             case .outsideRegion(let codes): "outside your region (\(codes.joined(separator: ", ")))"
             case .listedOutsideRegion(let unit, let codes):
                 "this family is listed in unit \(unit), outside your region (\(codes.joined(separator: ", "))): only that region's staff can move it"
