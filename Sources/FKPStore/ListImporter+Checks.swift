@@ -78,19 +78,23 @@ extension ListImporter {
                   FROM import_diff d
                  WHERE NOT coalesce(d.sls_code, d.old_sls_code) LIKE ANY(\(prefixes)::text[])
                     OR (d.old_sls_code IS NOT NULL AND NOT d.old_sls_code LIKE ANY(\(prefixes)::text[])))
-            SELECT line, \(unitColumn)::text, sls_code, 'outside', ARRAY[]::text[] FROM outside WHERE unit_outside
-            UNION
+            -- A unit outside once, at the first row that changes it, with how many rows do.
+            SELECT min(line), \(unitColumn)::text, sls_code, 'outside', ARRAY[count(*)::text, max(line)::text]
+              FROM outside WHERE unit_outside GROUP BY sls_code
+            UNION ALL
             SELECT line, 'family_id', id, 'moved_from_outside', ARRAY[old_sls_code] FROM outside
              WHERE line IS NOT NULL AND NOT unit_outside
-            UNION
-            -- A family removed from a unit outside: at the unit's first line (its rows may all be unchanged).
-            SELECT min(s.line), \(unitColumn)::text, s.\(unescaped: unitColumn), 'outside', ARRAY[]::text[]
+            UNION ALL
+            -- A family removed from a unit outside whose rows are all unchanged: at the unit's first line.
+            SELECT min(s.line), \(unitColumn)::text, s.\(unescaped: unitColumn), 'outside', ARRAY['1', min(s.line)::text]
               FROM import_staging s
              WHERE s.\(unescaped: unitColumn) IN (SELECT old_sls_code FROM outside WHERE line IS NULL)
+               AND s.\(unescaped: unitColumn) NOT IN (SELECT sls_code FROM outside WHERE unit_outside)
              GROUP BY s.\(unescaped: unitColumn)
              ORDER BY 1, 3
             """, on: connection) { code, details in
-            code == "outside" ? .outsideRegion(scope.map(\.value)) : .listedOutsideRegion(unit: details[0], scope.map(\.value))
+            code == "outside" ? .outsideRegion(scope.map(\.value), rows: Int(details[0]) ?? 1, lastLine: Int(details[1]) ?? 0)
+                : .listedOutsideRegion(unit: details[0], scope.map(\.value))
         }
     }
 

@@ -123,7 +123,8 @@ extension Messages {
         case .parentMissing(let parent, let rows, let lastLine):
             return "induknya, \(parent), tidak ada di basis data maupun di berkas"
                 + (rows > 1 ? "; \(rows) baris memerlukannya, yang terakhir di baris \(lastLine)" : "")
-        case .outsideRegion(let codes): return "di luar wilayah Anda (\(codes.joined(separator: ", ")))"
+        case .outsideRegion(let codes, let rows, let lastLine):
+            return "di luar wilayah Anda (\(codes.joined(separator: ", ")))" + (rows > 1 ? "; \(rows) baris menyebutnya, yang terakhir di baris \(lastLine)" : "")
         case .listedOutsideRegion(let unit, let codes):
             return "keluarga ini terdaftar di unit \(unit), di luar wilayah Anda (\(codes.joined(separator: ", "))): hanya staf wilayah itu yang dapat memindahkannya"
         case .unitInForum(let removed, let unit, let forumID, let state):

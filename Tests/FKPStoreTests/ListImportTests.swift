@@ -615,6 +615,10 @@ final class ListImportTests: XCTestCase {
             XCTAssertEqual(outside, ["line 3, column sls_code: value '32020100010001': outside your region (3201)"])
             let named = try await refusal(Self.header + "\n" + Self.row("S3", unit: "32020100010001") + "\n")
             XCTAssertEqual(named, ["line 2, column sls_code: value '32020100010001': outside your region (3201)"])
+            // Once per unit, however many of its rows the file changes.
+            let many = try await refusal(Self.header + "\n" + Self.row("S3", unit: "32020100010001") + "\n" + Self.row("B1") + "\n"
+                                         + Self.row("S4", unit: "32020100010001") + "\n" + Self.row("S5", unit: "32020100010001") + "\n")
+            XCTAssertEqual(many, ["line 2, column sls_code: value '32020100010001': outside your region (3201); 3 rows name it, the last on line 5"])
             let stored = try await SQLTest.scalar(db, "SELECT string_agg(id || '@' || sls_code, ',' ORDER BY id) FROM fkp.families", as: String.self)
             XCTAssertEqual(stored, "B1@32010100010001,S1@32020100010001,S2@32020100010001", "nothing changed")
         }

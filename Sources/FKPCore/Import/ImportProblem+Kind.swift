@@ -115,7 +115,8 @@ extension ImportProblem {
         case sameCode(asLine: Int)
         /// Named once, at the first of the rows whose parent it is.
         case parentMissing(String, rows: Int, lastLine: Int)
-        case outsideRegion([String])
+        /// Named once per unit, at the first of the rows that change it.
+        case outsideRegion([String], rows: Int, lastLine: Int)
         /// A family the file lists in the uploader's places that is listed now in a unit outside them.
         case listedOutsideRegion(unit: String, [String])
         /// A family (removed, when `removedFamily` is set) of `unit`, which is in a forum past planning.
@@ -228,7 +229,8 @@ extension ImportProblem {
             case .sameCode(let line): "the same code as line \(line)"
             case .parentMissing(let parent, let rows, let lastLine):
                 "its parent \(parent) is neither in the database nor in the file" + (rows > 1 ? "; \(rows) rows need it, the last on line \(lastLine)" : "")
-            case .outsideRegion(let codes): "outside your region (\(codes.joined(separator: ", ")))"
+            case .outsideRegion(let codes, let rows, let lastLine):
+                "outside your region (\(codes.joined(separator: ", ")))" + (rows > 1 ? "; \(rows) rows name it, the last on line \(lastLine)" : "")
             case .listedOutsideRegion(let unit, let codes):
                 "this family is listed in unit \(unit), outside your region (\(codes.joined(separator: ", "))): only that region's staff can move it"
             case .unitInForum(let removed, let unit, let forumID, let state):
