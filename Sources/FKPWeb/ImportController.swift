@@ -102,8 +102,8 @@ struct ImportOutcome {
     /// The list is shown only with rows (a template reads stored properties only).
     var hasRemovals = false
     var problems: [String] = []
-    /// Nil when every problem is shown: a section of the template takes any number, 0 too, as true.
-    var moreProblems: Int?
+    /// How many problems are not shown, and in which columns; nil when every problem is shown.
+    var moreProblems: String?
     let fileName: String
 
     init(batch: ImportBatchRepository.Batch, language: Language) {
@@ -135,7 +135,14 @@ struct ImportOutcome {
 
     init(problems: ImportProblems, fileName: String, language: Language) {
         self.problems = problems.shown.map { Messages.importProblem($0, language) }
-        moreProblems = problems.total > problems.shown.count ? problems.total - problems.shown.count : nil
+        if problems.total > problems.shown.count {
+            let t = Translations(language: language)
+            let places = problems.unshown.map { place in
+                place.column.map { t.filling("imports_more_in", ["count": t.number(place.count), "column": $0]) }
+                    ?? t.filling("imports_more_lines", ["count": t.number(place.count)])
+            }
+            moreProblems = t.number(problems.total - problems.shown.count) + (places.isEmpty ? "" : " (\(places.joined(separator: ", ")))")
+        }
         self.fileName = fileName
     }
 }

@@ -414,7 +414,7 @@ final class ListImportTests: XCTestCase {
             } catch let problems as ImportProblems {
                 XCTAssertEqual(problems.shown.count, 100)
                 XCTAssertEqual(problems.total, 150)
-                XCTAssertTrue(problems.description.hasSuffix("... and 50 more problems"))
+                XCTAssertTrue(problems.description.hasSuffix("... and 50 more problems (50 in welfare_group)"), "where the rest are: \(problems)")
             }
             // A sheet far wider than a list: its header's problems counted whole too.
             let wide = (0..<150).map { "c\($0)" }.joined(separator: ",") + "\n"
@@ -424,7 +424,7 @@ final class ListImportTests: XCTestCase {
             } catch let problems as ImportProblems {
                 XCTAssertEqual(problems.shown.count, 100)
                 XCTAssertEqual(problems.total, 150 + FamilyCSV.required.count, "every unknown column, and every required one missing")
-                XCTAssertTrue(problems.description.hasSuffix("... and \(50 + FamilyCSV.required.count) more problems"), "\(problems)")
+                XCTAssertTrue(problems.description.hasSuffix("... and \(50 + FamilyCSV.required.count) more problems"), "one per column: no place said \(problems)")
             }
         }
     }

@@ -209,7 +209,7 @@ final class ImportUploadTests: XCTestCase {
             let response = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: content)
             XCTAssertEqual(response.status, .unprocessableContent)
             XCTAssertEqual(response.text.components(separatedBy: "<li>").count - 1, 100, "the first hundred problems")
-            XCTAssertTrue(response.text.contains("dan masalah lain sebanyak 50"), response.text)
+            XCTAssertTrue(response.text.contains("dan masalah lain sebanyak 50 (50 di members)"), response.text)
         }
     }
 

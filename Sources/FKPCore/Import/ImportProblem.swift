@@ -37,6 +37,9 @@ public struct ImportProblems: Error, Sendable, CustomStringConvertible {
     public static let shownAtMost = 100
     public private(set) var shown: [ImportProblem] = []
     public private(set) var total = 0
+    /// The problems not shown, counted by column (nil: a whole line's), so that the count of the
+    /// rest says where they are: a column wrong on every row is one fix, not a million.
+    private var unshownByColumn: [String?: Int] = [:]
 
     public init() {}
 
@@ -46,20 +49,35 @@ public struct ImportProblems: Error, Sendable, CustomStringConvertible {
 
     public mutating func append(_ problem: ImportProblem) {
         total += 1
-        if shown.count < Self.shownAtMost { shown.append(problem) }
+        if shown.count < Self.shownAtMost {
+            shown.append(problem)
+        } else {
+            unshownByColumn[problem.column, default: 0] += 1
+        }
     }
 
     /// Another list's problems after these: those it shows, and the count of those it did not.
     public mutating func append(contentsOf other: ImportProblems) {
         other.shown.forEach { append($0) }
         total += other.total - other.shown.count
+        unshownByColumn.merge(other.unshownByColumn, uniquingKeysWith: +)
     }
 
     public var isEmpty: Bool { total == 0 }
 
+    /// Where most of the problems not shown are: the five columns (nil: whole lines) with most of
+    /// them, two at least, and their counts, most first. A header's problems, one per column, show none.
+    public var unshown: [(column: String?, count: Int)] {
+        Array(unshownByColumn.filter { $0.value > 1 }.map { (column: $0.key, count: $0.value) }
+            .sorted { ($0.count, $1.column ?? "") > ($1.count, $0.column ?? "") }.prefix(5))
+    }
+
     public var description: String {
         var lines = shown.map(\.description)
-        if total > shown.count { lines.append("... and \(total - shown.count) more problems") }
+        if total > shown.count {
+            let places = unshown.map { "\($0.count) \($0.column.map { "in \($0)" } ?? "in whole lines")" }
+            lines.append("... and \(total - shown.count) more problems" + (places.isEmpty ? "" : " (\(places.joined(separator: ", ")))"))
+        }
         return lines.joined(separator: "\n")
     }
 }
