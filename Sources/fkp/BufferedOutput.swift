@@ -3,8 +3,8 @@ import Foundation
 import NIOCore
 
 /// Collects text and writes it to a file handle in 64 KiB pieces (exports write many small lines).
-/// A failed write (a full disk) is thrown, not lost; a pipe closed by its reader is `OutputClosed`. A file written is kept out of the system's
-/// cache behind the writer (`DropBehind`).
+/// A failed write (a full disk) is thrown, not lost; a pipe closed by its reader is `OutputClosed`.
+/// A file written is kept out of the system's cache behind the writer (`DropBehind`).
 final class BufferedOutput: @unchecked Sendable {
     private let handle: FileHandle
     private var pending = ""
