@@ -163,6 +163,8 @@ final class ListImportTests: XCTestCase {
                  "line 2, column family_id: every one of the 2 values in this column ends in .0, as a program that read the column as decimals"),
                 (h + "\n" + Self.row("F1", group: "Sangat Miskin") + "\n",
                  "line 2, column welfare_group: value 'Sangat Miskin': write the welfare group's code, 1 for this label"),
+                (h + "\n" + Self.row("F1", group: "3 - Rentan Miskin") + "\n",
+                 "line 2, column welfare_group: value '3 - Rentan Miskin': write the welfare group's code, 3 for this label"),
                 (h + "\n" + Self.row("F1", members: "0") + "\n", "line 2, column members: value '0': a whole number from 1 to 99"),
                 (h + "\n" + Self.row("F1", latitude: "48.85", longitude: "2.35") + "\n", "line 2, column latitude: value '48.85': outside Indonesia"),
                 (h + "\n" + Self.row("F1", latitude: "-6.6") + "\n", "latitude and longitude come together"),
