@@ -113,6 +113,8 @@ extension Messages {
             return "semua \(values) nilai di kolom ini berakhir dengan .0, seperti bilangan bulat yang ditulis program yang membaca kolomnya sebagai desimal (misalnya pandas) (tulis tanpa .0)"
         case .digitsInGroups: return "angka ditulis berkelompok, dengan spasi, titik atau tanda hubung di antaranya (tulis angkanya saja)"
         case .outsideIndonesia(let bounds): return "di luar wilayah Indonesia (\(bounds.lowerBound) sampai \(bounds.upperBound))"
+        case .coordinateWrittenOtherwise(let decimal):
+            return "koordinat yang ditulis dengan tanda derajat, arah mata angin atau menit, seperti pada peta: tulis dalam derajat desimal, selatan dan barat bertanda minus (\(decimal) untuk yang ini)"
         case .coordinatesApart: return "latitude dan longitude diisi keduanya atau tidak sama sekali"
         case .coordinatesSwapped: return "latitude dan longitude tertukar (di Indonesia latitude -11.5 sampai 6.5, longitude 94.5 sampai 141.5)"
         case .sameFamilyID(let line): return "family_id sama dengan baris \(line)"

@@ -168,6 +168,10 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", members: "0") + "\n", "line 2, column members: value '0': a whole number from 1 to 99"),
                 (h + "\n" + Self.row("F1", latitude: "48.85", longitude: "2.35") + "\n", "line 2, column latitude: value '48.85': outside Indonesia"),
                 (h + "\n" + Self.row("F1", latitude: "-6.6") + "\n", "latitude and longitude come together"),
+                (h + "\n" + Self.row("F1", latitude: "6°30'15\"S", longitude: "106,8° BT") + "\n",
+                 "line 2, column latitude: value '6°30'15\"S': a coordinate written with a degree sign, a direction or minutes, as maps show it: "
+                    + "write it in decimal degrees, south and west negative (-6.504167 for this one)\n"
+                    + "line 2, column longitude: value '106,8° BT': a coordinate written with a degree sign"),
                 (h + "\n" + Self.row("F1", latitude: "106.8", longitude: "-6.6") + "\n",
                  "line 2, column latitude: value '106.8': latitude and longitude are swapped"),
                 (h + "\n" + Self.row("F1", latitude: "abc", longitude: "106.8") + "\n", "line 2, column latitude: value 'abc': not a decimal number"),

@@ -17,7 +17,7 @@ final class ImportProblemMessagesTests: XCTestCase {
         .regionCode(.unusedProvinceNumber("10")), .codeLengthForLevel(.village, found: 7), .notTrueOrFalse, .trueOrFalseInOtherWords(true), .nonSLSAboveUnits,
         .familyIDForm, .unitCodeForm, .membersRange, .welfareGroupRange, .welfareGroupLabel(.poor), .notDecimal, .scientificNotation(writtenOut: "0.137"), .scientificNotation(writtenOut: nil), .notSixteenDigits,
         .spreadsheetNumber, .spreadsheetTextMark, .spreadsheetError, .missingValueMark, .roundedBySpreadsheet(numbers: 250), .wholeNumberAsDecimal, .columnWrittenAsDecimals(values: 3), .digitsInGroups,
-        .outsideIndonesia(-11.5...6.5), .coordinatesApart, .coordinatesSwapped, .sameFamilyID(asLine: 4), .unknownUnit(rows: 1, lastLine: 2), .unknownUnit(rows: 107, lastLine: 294), .sameCode(asLine: 4),
+        .outsideIndonesia(-11.5...6.5), .coordinateWrittenOtherwise(decimal: "-6.504167"), .coordinatesApart, .coordinatesSwapped, .sameFamilyID(asLine: 4), .unknownUnit(rows: 1, lastLine: 2), .unknownUnit(rows: 107, lastLine: 294), .sameCode(asLine: 4),
         .parentMissing("3201010", rows: 1, lastLine: 2), .parentMissing("3201010", rows: 20, lastLine: 45), .outsideRegion(["3202"], rows: 1, lastLine: 2), .outsideRegion(["3202"], rows: 5, lastLine: 9), .listedOutsideRegion(unit: "32020100010001", ["3201"]),
         .unitInForum(removedFamily: "F9", unit: "32010100010001", forumID: 7, state: .reviewing),
         .unitInForum(removedFamily: nil, unit: "32010100010001", forumID: 7, state: .closed),

@@ -114,7 +114,7 @@ extension FamilyCSV {
                 for (column, value, bounds) in [(Column.latitude, latitude, latitudes), (.longitude, longitude, longitudes)] {
                     guard let value else { continue }
                     if let problem = FamilyCSV.decimalProblem(value) {
-                        refuse(column, value, problem)
+                        refuse(column, value, CoordinateText.decimalDegrees(value).map { .coordinateWrittenOtherwise(decimal: $0) } ?? problem)
                     } else if !bounds.contains(Double(value) ?? .nan) {
                         refuse(column, value, .outsideIndonesia(bounds))
                     }

@@ -105,6 +105,8 @@ extension ImportProblem {
         /// Digits written in groups (`3201 0145 0180 0001`): right once the separators go.
         case digitsInGroups
         case outsideIndonesia(ClosedRange<Double>)
+        /// `6°30'15"S`, `6,5° LS`: with the value in decimal degrees.
+        case coordinateWrittenOtherwise(decimal: String)
         case coordinatesApart
         /// A latitude in Indonesia's longitudes and a longitude in its latitudes.
         case coordinatesSwapped
@@ -221,6 +223,8 @@ extension ImportProblem {
                 "every one of the \(values) values in this column ends in .0, as a program that read the column as decimals (pandas, for one) writes whole numbers (write them without the .0)"
             case .digitsInGroups: "digits written in groups, with spaces, dots or dashes between them (write the digits alone)"
             case .outsideIndonesia(let bounds): "outside Indonesia (\(bounds.lowerBound) to \(bounds.upperBound))"
+            case .coordinateWrittenOtherwise(let decimal):
+                "a coordinate written with a degree sign, a direction or minutes, as maps show it: write it in decimal degrees, south and west negative (\(decimal) for this one)"
             case .coordinatesApart: "latitude and longitude come together or not at all"
             case .coordinatesSwapped: "latitude and longitude are swapped (in Indonesia the latitude is from -11.5 to 6.5, the longitude from 94.5 to 141.5)"
             case .sameFamilyID(let line): "the same family_id as line \(line)"
