@@ -31,17 +31,8 @@ public struct ListImporter: Sendable {
         func headerMissing(above record: CSVReader.Record) -> String? {
             let (required, columns) = self == .regions ? (RegionCSV.required, RegionCSV.columns) : (FamilyCSV.required, FamilyCSV.columns)
             guard (required.count...columns.count).contains(record.fields.count) else { return nil }
-            let names = Array(columns.prefix(record.fields.count))
-            guard let header = try? header(CSVReader.Record(line: record.line, fields: names)) else { return nil }
-            let isRow: Bool
-            switch self {
-            case .regions:
-                isRow = if case .success = RegionCSV.parse(record, header: header) { true } else { false }
-            case .families:
-                var rows = FamilyCSV.RowParser(header: header)
-                isRow = if case .success = rows.parse(record) { true } else { false }
-            }
-            return isRow ? names.joined(separator: ",") : nil
+            let isRow = self == .regions ? RegionCSV.startsAsRow(record) : FamilyCSV.startsAsRow(record)
+            return isRow ? columns.prefix(record.fields.count).joined(separator: ",") : nil
         }
     }
 

@@ -40,6 +40,13 @@ public enum FamilyCSV {
         RegionCode.parse(text).flatMap { $0.level.holdsFamilies ? $0 : nil }
     }
 
+    /// Whether a record begins as a row in the format's column order, a family id then a unit's
+    /// code: the first line of a file saved without its header. The keys alone, so that a row with
+    /// a problem of its own is still told.
+    public static func startsAsRow(_ record: CSVReader.Record) -> Bool {
+        record.fields.count >= 2 && isFamilyID(record.fields[0].trimmingWhitespace) && unitCode(record.fields[1].trimmingWhitespace) != nil
+    }
+
     /// At most 32 of the bytes `isIDByte` takes.
     static func isFamilyID(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.count <= 32 && text.utf8.allSatisfy(isIDByte)

@@ -17,6 +17,13 @@ public enum RegionCSV {
         "tidak": false, "bukan": false, "no": false, "n": false, "0": false, "salah": false,
     ]
 
+    /// Whether a record begins as a row in the format's column order, a code, a name and a level:
+    /// the first line of a file saved without its header.
+    public static func startsAsRow(_ record: CSVReader.Record) -> Bool {
+        record.fields.count >= 3 && RegionCode.parse(record.fields[0].trimmingWhitespace) != nil
+            && RegionLevel(rawValue: record.fields[2].trimmingWhitespace.lowercased()) != nil
+    }
+
     public static func parse(_ record: CSVReader.Record, header: CSVHeader) -> Result<Region, ImportProblems> {
         var problems = ImportProblems()
         guard record.fields.count == header.count else {
