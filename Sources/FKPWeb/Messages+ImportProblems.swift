@@ -92,6 +92,7 @@ extension Messages {
         case .familyIDForm: return "paling banyak 32 huruf, angka, titik, garis bawah atau tanda hubung"
         case .unitCodeForm: return "kode SLS terdiri atas 14 digit, kode sub-SLS 16 digit"
         case .membersRange: return "harus bilangan bulat dari 1 sampai 99"
+        case .numberWithWord(let number): return "angka dengan kata: tulis angkanya saja, \(number) untuk yang ini"
         case .welfareGroupRange: return "kelompok kesejahteraan adalah 1, 2, 3 atau 4"
         case .welfareGroupLabel(let group): return "tulis kode kelompok kesejahteraan, \(group.code) untuk label ini"
         case .notDecimal: return "bukan bilangan desimal (pakai titik: 12.5)"

@@ -15,7 +15,7 @@ final class ImportProblemMessagesTests: XCTestCase {
         .invisibleCharacter("\t", in: .name), .invisibleCharacter("\u{1B}", in: .address), .startsAsFormula(in: .name), .startsAsFormula(in: .address), .encodedTwice(meant: "Ma’ruf"), .notALevel, .levelNamedOtherwise(.village),
         .regionCode(.notDigits), .regionCode(.unknownLength(5)), .regionCode(.reservedRegencyNumber("70")),
         .regionCode(.unusedProvinceNumber("10")), .codeLengthForLevel(.village, found: 7), .notTrueOrFalse, .trueOrFalseInOtherWords(true), .nonSLSAboveUnits,
-        .familyIDForm, .unitCodeForm, .membersRange, .welfareGroupRange, .welfareGroupLabel(.poor), .notDecimal, .scientificNotation(writtenOut: "0.137"), .scientificNotation(writtenOut: nil), .notSixteenDigits,
+        .familyIDForm, .unitCodeForm, .membersRange, .numberWithWord("4"), .welfareGroupRange, .welfareGroupLabel(.poor), .notDecimal, .scientificNotation(writtenOut: "0.137"), .scientificNotation(writtenOut: nil), .notSixteenDigits,
         .spreadsheetNumber, .spreadsheetTextMark, .spreadsheetError, .missingValueMark, .roundedBySpreadsheet(numbers: 250), .wholeNumberAsDecimal, .columnWrittenAsDecimals(values: 3), .digitsInGroups,
         .outsideIndonesia(-11.5...6.5), .coordinateWrittenOtherwise(decimal: "-6.504167"), .coordinatesApart, .coordinatesSwapped, .sameFamilyID(asLine: 4), .unknownUnit(rows: 1, lastLine: 2), .unknownUnit(rows: 107, lastLine: 294), .sameCode(asLine: 4),
         .parentMissing("3201010", rows: 1, lastLine: 2), .parentMissing("3201010", rows: 20, lastLine: 45), .outsideRegion(["3202"], rows: 1, lastLine: 2), .outsideRegion(["3202"], rows: 5, lastLine: 9), .listedOutsideRegion(unit: "32020100010001", ["3201"]),

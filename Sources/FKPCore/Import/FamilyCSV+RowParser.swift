@@ -78,7 +78,11 @@ extension FamilyCSV {
                     members = value
                 } else {
                     let isMembers = { (text: String) in Int(text).map { (1...99).contains($0) } ?? false }
-                    refuse(.members, text, SpreadsheetDamage.isWholeNumberAsDecimal(text, isValid: isMembers) ? .wholeNumberAsDecimal : .membersRange)
+                    // `4 orang`, `4 jiwa`: a count typed with its word.
+                    let counted = text.split(separator: " ", maxSplits: 1)
+                    refuse(.members, text, SpreadsheetDamage.isWholeNumberAsDecimal(text, isValid: isMembers) ? .wholeNumberAsDecimal
+                        : counted.count == 2 && isMembers(String(counted[0])) && counted[1].allSatisfy(\.isLetter)
+                            ? .numberWithWord(String(counted[0])) : .membersRange)
                 }
             }
             var group: WelfareGroup?

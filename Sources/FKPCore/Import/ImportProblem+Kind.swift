@@ -81,6 +81,8 @@ extension ImportProblem {
         case familyIDForm
         case unitCodeForm
         case membersRange
+        /// `4 orang`: the number to write alone.
+        case numberWithWord(String)
         case welfareGroupRange
         /// A group's label (`Miskin`) where its code belongs.
         case welfareGroupLabel(WelfareGroup)
@@ -202,6 +204,7 @@ extension ImportProblem {
             case .familyIDForm: "at most 32 letters, digits, dots, underscores or hyphens"
             case .unitCodeForm: "an SLS code has 14 digits, a sub-SLS code 16"
             case .membersRange: "a whole number from 1 to 99"
+            case .numberWithWord(let number): "a number with a word: write the number alone, \(number) for this one"
             case .welfareGroupRange: "a welfare group is 1, 2, 3 or 4"
             case .welfareGroupLabel(let group): "write the welfare group's code, \(group.code) for this label"
             case .notDecimal: "not a decimal number (use a dot: 12.5)"
