@@ -47,8 +47,10 @@ extension FamilyCSV {
                 }
                 return value
             }
+            /// `value` as found: shown masked where it is a personal number.
             func refuse(_ column: Column, _ value: String, _ problem: ImportProblem.Kind) {
-                problems.append(ImportProblem(line: record.line, column: column.name, value: value,
+                let shown = column == .kkNumber || column == .headNIK ? PersonalNumber.masked(value) : value
+                problems.append(ImportProblem(line: record.line, column: column.name, value: shown,
                                               problem: SpreadsheetDamage.problem(of: value, otherwise: problem)))
             }
 
@@ -98,13 +100,11 @@ extension FamilyCSV {
             if let score, let problem = FamilyCSV.decimalProblem(score) { refuse(.welfareScore, score, problem) }
             let kk = field(.kkNumber)
             if let kk, !PersonalNumber.isValid(kk) {
-                refuse(.kkNumber, PersonalNumber.masked(kk),
-                       SpreadsheetDamage.kind(of: kk, isValid: PersonalNumber.isValid) ?? .notSixteenDigits)
+                refuse(.kkNumber, kk, SpreadsheetDamage.kind(of: kk, isValid: PersonalNumber.isValid) ?? .notSixteenDigits)
             }
             let nik = field(.headNIK)
             if let nik, !PersonalNumber.isValid(nik) {
-                refuse(.headNIK, PersonalNumber.masked(nik),
-                       SpreadsheetDamage.kind(of: nik, isValid: PersonalNumber.isValid) ?? .notSixteenDigits)
+                refuse(.headNIK, nik, SpreadsheetDamage.kind(of: nik, isValid: PersonalNumber.isValid) ?? .notSixteenDigits)
             }
             let latitude = field(.latitude, required: false)
             let longitude = field(.longitude, required: false)

@@ -1,8 +1,8 @@
 extension ImportProblem.Kind {
-    /// What is wrong with a name or an address, which must be one line of plain text (and no
-    /// spreadsheet's error value: `#N/A` is no name): letters garbled
-    /// by Windows text (named first: their own bytes may read as control characters), or a character
-    /// that prints as nothing. Nil for printable ASCII, what nearly every value is, from its bytes alone.
+    /// What is wrong with a name or an address, which must be one line of plain text: a formula or
+    /// a formula's error value (`#N/A` is no name), letters garbled by Windows text (named first:
+    /// their own bytes may read as control characters), or a character that prints as nothing.
+    /// Printable ASCII, what nearly every value is, needs only its first two questions.
     public static func oneLineTextProblem(_ text: String, in kind: OneLineText) -> ImportProblem.Kind? {
         if startsAsFormula(text) { return .startsAsFormula(in: kind) }
         if SpreadsheetDamage.isErrorValue(text) { return .spreadsheetError }

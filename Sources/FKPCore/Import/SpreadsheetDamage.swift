@@ -9,7 +9,6 @@ enum SpreadsheetDamage {
     /// nil otherwise. `isValid` is the column's own rule, for the text without its apostrophe or
     /// its groups' separators.
     static func kind(of text: String, isValid: (String) -> Bool) -> ImportProblem.Kind? {
-        if isErrorValue(text) { return .spreadsheetError }
         if isScientificNotation(text) { return .spreadsheetNumber }
         if isWholeNumberAsDecimal(text, isValid: isValid) { return .wholeNumberAsDecimal }
         if text.first == "'", isValid(String(text.dropFirst())) { return .spreadsheetTextMark }
