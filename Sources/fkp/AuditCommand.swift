@@ -64,7 +64,7 @@ struct AuditExportCommand: AsyncParsableCommand {
                     throw ValidationError(forum.map { "there is no forum \($0)" } ?? "there is no region \(region ?? "")")
                 }
                 let output = try CommandSupport.output(to: out)
-                let buffered = BufferedOutput(output)
+                let buffered = BufferedOutput(output, writingTo: out)
                 // Two connections of the command's own pool of four: PostgreSQL reads on two cores.
                 let manifest = try await exporter.export(scope, from: since, to: until, format: format,
                                                          untilEntry: try await exporter.latestEntryID(), key: key,

@@ -54,7 +54,7 @@ extension BenchmarkCommand {
                     var lastManifest: ExportManifest?
                     let export = try await Self.repeated(runs, "export") {
                         let file = try CommandSupport.output(to: out)
-                        let output = BufferedOutput(file)  // as `fkp audit export` writes, on two connections
+                        let output = BufferedOutput(file, writingTo: out)  // as `fkp audit export` writes, on two connections
                         let made = try await exporter.export(.region(try RegionCode("3296")), from: nil, to: nil, format: .jsonl,
                                                              untilEntry: try await exporter.latestEntryID(), key: key,
                                                              connections: 2) { try output.write(bytes: $0) }

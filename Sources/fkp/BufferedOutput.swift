@@ -3,16 +3,19 @@ import Foundation
 import NIOCore
 
 /// Collects text and writes it to a file handle in 64 KiB pieces (exports write many small lines).
-/// A failed write (a full disk) is thrown, not lost; a pipe closed by its reader is `OutputClosed`.
+/// A failed write (a full disk, a pipe closed by its reader) is thrown as an `OutputFailure`, not lost.
 /// A file written is kept out of the system's cache behind the writer (`DropBehind`).
 final class BufferedOutput: @unchecked Sendable {
     private let handle: FileHandle
+    /// The file written, for a failure to name; nil for standard output.
+    private let path: String?
     private var pending = ""
     private var dropBehind: DropBehind?
     private let lock = NSLock()
 
-    init(_ handle: FileHandle) {
+    init(_ handle: FileHandle, writingTo path: String?) {
         self.handle = handle
+        self.path = path
         dropBehind = DropBehind(descriptor: handle.fileDescriptor)
     }
 
@@ -49,6 +52,6 @@ final class BufferedOutput: @unchecked Sendable {
     }
 
     private func write(_ data: Data) throws {
-        do { try handle.write(contentsOf: data) } catch { throw OutputClosed.naming(error) }
+        do { try handle.write(contentsOf: data) } catch { throw OutputFailure(error, writingTo: path) }
     }
 }

@@ -28,8 +28,11 @@ enum CommandSupport {
             try await body()
         } catch let exit as ExitCode {
             throw exit
-        } catch is OutputClosed {
-            throw ExitCode(OutputClosed.status)
+        } catch OutputFailure.closed {
+            throw ExitCode(OutputFailure.closedStatus)
+        } catch OutputFailure.failed(let message) {
+            printError(message)
+            throw ExitCode(1)
         } catch let validation as ValidationError {
             printError(validation.message)
             throw ExitCode(2)

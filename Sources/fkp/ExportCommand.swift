@@ -35,7 +35,7 @@ struct ExportCommand: AsyncParsableCommand {
                     throw ValidationError("\(option) \(code.value): there is no such \(kind == "final" ? "regency" : "region")")
                 }
                 let output = try CommandSupport.output(to: out)
-                let buffered = BufferedOutput(output)
+                let buffered = BufferedOutput(output, writingTo: out)
                 let write: @Sendable (String) async throws -> Void = { try buffered.write($0) }
                 let exporter = ListExporter(database: database)
                 if kind == "final" {

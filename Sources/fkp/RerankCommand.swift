@@ -47,7 +47,7 @@ struct RerankCommand: AsyncParsableCommand {
 
     /// Writes the final list line by line, buffered, without building it in memory.
     static func write(_ entries: [Reranking.Entry], to path: String) throws {
-        let output = BufferedOutput(try CommandSupport.output(to: path))
+        let output = BufferedOutput(try CommandSupport.output(to: path), writingTo: path)
         try output.write(FinalListCSV.header)
         for entry in entries { try output.write(FinalListCSV.line(entry)) }
         try output.flush()

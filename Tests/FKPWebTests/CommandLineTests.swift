@@ -218,8 +218,8 @@ final class CommandLineTests: XCTestCase {
     /// `fkp export ... | head`: the reader closes the pipe early; the export stops quietly with the
     /// status of a program SIGPIPE stopped, as Unix tools do (it printed Foundation's description of
     /// a failed write, or crashed writing that to a closed standard error), and whole personal
-    /// numbers that went out are logged.
-    func testAnExportWhoseReaderClosesThePipeStopsQuietly() async throws {
+    /// numbers that went out are logged. A full disk is said in plain words.
+    func testAnExportWhoseOutputFailsStopsQuietlyOrSaysWhy() async throws {
         try await withTestDatabase { db, url in
             let (regency, regions, families, folder) = try Self.generatedFiles()
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -232,6 +232,10 @@ final class CommandLineTests: XCTestCase {
                                          environment: environment)
                 XCTAssertEqual(piped.output, "status 141\n", "standard error \(errors.isEmpty ? "apart" : "in the pipe too")")
             }
+            // Any other failed write (a full disk) is said in plain words, naming the output.
+            let full = try Self.fkp(["export", "families", "--region", "3201", "--out", "/dev/full"], database: url)
+            XCTAssertEqual(full.status, 1)
+            XCTAssertEqual(full.output, "fkp: cannot write /dev/full: No space left on device\n")
             let logged = try await SQLTest.scalar(db, "SELECT string_agg(DISTINCT subject, ';') FROM audit.personal_data_access", as: String.self)
             XCTAssertEqual(logged, "region 3201 (stopped before its end)")
             let whole = try Self.fkp(["export", "families", "--region", "3201"], database: url)
