@@ -63,6 +63,8 @@ struct AuditExportCommand: AsyncParsableCommand {
                 guard try await exporter.exists(scope) else {
                     throw ValidationError(forum.map { "there is no forum \($0)" } ?? "there is no region \(region ?? "")")
                 }
+                // Opened before the export runs: a manifest that cannot be written is said at once, not after it.
+                let manifestFile = try CommandSupport.output(to: manifestPath)
                 let output = try CommandSupport.output(to: out)
                 let buffered = BufferedOutput(output, writingTo: out)
                 // Two connections of the command's own pool of four: PostgreSQL reads on two cores.
@@ -71,9 +73,14 @@ struct AuditExportCommand: AsyncParsableCommand {
                                                          connections: 2) { try buffered.write(bytes: $0) }
                 try buffered.flush()
                 if out != nil { try output.close() }
+                do {
+                    try manifestFile.write(contentsOf: try manifest.encoded())
+                    try manifestFile.close()
+                } catch {
+                    throw OutputFailure(error, writingTo: manifestPath)
+                }
                 return manifest
             }
-            try written.encoded().write(to: URL(fileURLWithPath: manifestPath))
             CommandSupport.printError("\(CommandSupport.counted(written.entries, "entry", "entries")) in \(CommandSupport.counted(written.chains.count, "chain", "chains")); manifest \(manifestPath)")
         }
     }

@@ -206,6 +206,13 @@ final class AuditExportTests: XCTestCase {
             XCTAssertNotEqual(export.status, 0)
             XCTAssertTrue(export.output.contains("there is no forum 99"), export.output)
             XCTAssertFalse(FileManager.default.fileExists(atPath: file), "no empty file left behind")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: file + ".manifest.json"), "no empty manifest either")
+            // A manifest that cannot be written is said before anything is exported.
+            let unwritable = try CommandLineTests.fkp(["audit", "export", "--forum", "1", "--out", file, "--manifest", "/nonexistent/m.json"],
+                                                      database: url, environment: folder.environment)
+            XCTAssertEqual(unwritable.status, 2)
+            XCTAssertEqual(unwritable.output, "fkp: cannot write /nonexistent/m.json: No such file or directory\n")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: file), "the export did not run")
             let region = try CommandLineTests.fkp(["audit", "export", "--region", "3299", "--out", file], database: url, environment: folder.environment)
             XCTAssertTrue(region.output.contains("there is no region 3299"), region.output)
             let verify = try CommandLineTests.fkp(["audit", "verify", "--forum", "99"], database: url)
