@@ -39,6 +39,10 @@ extension Messages {
         case .headerMissing(let header): return "baris pertama adalah baris data, bukan baris judul (nama kolom): berkas ini tidak memiliki baris judul (tambahkan baris ini di atasnya: \(header))"
         case .familiesListAsRegions: return "ini daftar keluarga, bukan daftar wilayah (muat sebagai berkas keluarga)"
         case .regionsListAsFamilies: return "ini daftar wilayah, bukan daftar keluarga (muat sebagai berkas wilayah)"
+        case .headerSeparatedBy(";"):
+            return "baris judul dipisahkan dengan ';', bukan koma: komputer dengan pengaturan bahasa Indonesia menyimpan CSV seperti ini, karena koma "
+                + "adalah tanda desimalnya (di pengaturan wilayah Windows ubah pemisah daftar menjadi koma dan simbol desimal menjadi titik, lalu simpan "
+                + "lagi; atau unduh lembarnya sebagai CSV dari Google Spreadsheet, yang memakai koma)"
         case .headerSeparatedBy(let separator):
             let shown = separator == "\t" ? "tab" : "'\(separator)'"
             return "baris judul dipisahkan dengan \(shown), bukan koma (simpan berkas sebagai CSV berpemisah koma)"

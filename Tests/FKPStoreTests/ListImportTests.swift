@@ -47,7 +47,9 @@ final class ListImportTests: XCTestCase {
             // Nine columns, the first row with a problem of its own (a group 7): still a row, told by its keys.
             let headerlessNineColumns = "F1,32010100010001,Budi,x,4,7,10,3201010101000001,3201014501800001\n"
             for (kind, text, only): (ListImporter.Kind, String, String) in [
-                (.families, semicolons, "line 1: the header is separated by ';', not by commas (save the file as CSV with commas)"),
+                (.families, semicolons, "line 1: the header is separated by ';', not by commas: a computer set to Indonesian saves CSV so, the comma "
+                    + "being its decimal mark (in Windows' region settings set the list separator to a comma and the decimal symbol to a dot, then "
+                    + "save again; or download the sheet as CSV from Google Sheets, which writes commas)"),
                 (.families, regions, "line 1: this is a regions list, not a families list (load it as regions)"),
                 (.families, headerless, "line 1: the first line is a row of the list, not its header: the file has no header (add this line above it: \(Self.header))"),
                 (.families, headerlessNineColumns, "line 1: the first line is a row of the list, not its header: the file has no header "
@@ -499,7 +501,9 @@ final class ListImportTests: XCTestCase {
                     XCTFail("a file separated by \(separator.debugDescription) is refused")
                 } catch let problems as ImportProblems {
                     XCTAssertEqual(problems.shown.map(\.description),
-                                   ["line 1: the header is separated by \(separator == ";" ? "';'" : "tabs"), not by commas (save the file as CSV with commas)"])
+                                   [separator == ";" ? "line 1: " + ImportProblem.Kind.headerSeparatedBy(";").english
+                                                     : "line 1: the header is separated by tabs, not by commas (save the file as CSV with commas)"])
+                    XCTAssertTrue(problems.description.contains(separator == ";" ? "set to Indonesian" : "tabs"))
                 }
             }
             let regions = try await Self.load(.regions, "sep=,\ncode,name,level\n3202,Sukabumi,regency\n", db)

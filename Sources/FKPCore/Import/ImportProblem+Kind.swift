@@ -156,6 +156,10 @@ extension ImportProblem {
             case .headerMissing(let header): "the first line is a row of the list, not its header: the file has no header (add this line above it: \(header))"
             case .familiesListAsRegions: "this is a families list, not a regions list (load it as families)"
             case .regionsListAsFamilies: "this is a regions list, not a families list (load it as regions)"
+            case .headerSeparatedBy(";"):
+                "the header is separated by ';', not by commas: a computer set to Indonesian saves CSV so, the comma being its decimal mark "
+                    + "(in Windows' region settings set the list separator to a comma and the decimal symbol to a dot, then save again; "
+                    + "or download the sheet as CSV from Google Sheets, which writes commas)"
             case .headerSeparatedBy(let separator):
                 "the header is separated by \(separator == "\t" ? "tabs" : "'\(separator)'"), not by commas (save the file as CSV with commas)"
             case .unknownColumn(let columns, let invisible):
