@@ -136,8 +136,8 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", score: "#DIV/0!") + "\n", "line 2, column welfare_score: value '#DIV/0!': a spreadsheet's error value"),
                 (h + "\n" + Self.row("F1", members: "#NILAI!") + "\n", "line 2, column members: value '#NILAI!': a spreadsheet's error value"),
                 (h + "\n" + Self.row("F1", nik: "#N/A") + "\n", "line 2, column head_nik: value '****': a spreadsheet's error value"),
-                (h + "\n" + Self.row("F1", kk: "NULL") + "\n", "line 2, column kk_number: value '****': a program's mark for a missing value"),
                 // A program's mark for a missing value, where the column refuses it (R writes NA unless told not to).
+                (h + "\n" + Self.row("F1", kk: "NULL") + "\n", "line 2, column kk_number: value '****': a program's mark for a missing value"),
                 (h + "\n" + Self.row("F1", latitude: "NA", longitude: "NA") + "\n",
                  "line 2, column latitude: value 'NA': a program's mark for a missing value (NA as R writes it, NaN as pandas, NULL as a database)"),
                 (h + "\n" + Self.row("F1", group: "NULL") + "\n", "line 2, column welfare_group: value 'NULL': a program's mark for a missing value"),

@@ -49,7 +49,7 @@ extension FamilyCSV {
             }
             /// `value` as found: shown masked where it is a personal number.
             func refuse(_ column: Column, _ value: String, _ problem: ImportProblem.Kind) {
-                let shown = column == .kkNumber || column == .headNIK ? PersonalNumber.masked(value) : value
+                let shown = FamilyCSV.personalNumberColumns.contains(column.name) ? PersonalNumber.masked(value) : value
                 problems.append(ImportProblem(line: record.line, column: column.name, value: shown,
                                               problem: SpreadsheetDamage.problem(of: value, otherwise: problem)))
             }
@@ -81,10 +81,14 @@ extension FamilyCSV {
                 } else {
                     let isMembers = { (text: String) in Int(text).map { (1...99).contains($0) } ?? false }
                     // `4 orang`, `4 jiwa`: a count typed with its word.
-                    let counted = text.split(separator: " ", maxSplits: 1)
-                    refuse(.members, text, SpreadsheetDamage.isWholeNumberAsDecimal(text, isValid: isMembers) ? .wholeNumberAsDecimal
-                        : counted.count == 2 && isMembers(String(counted[0])) && counted[1].allSatisfy(\.isLetter)
-                            ? .numberWithWord(String(counted[0])) : .membersRange)
+                    let counted = text.split(separator: " ", maxSplits: 1).map(String.init)
+                    if SpreadsheetDamage.isWholeNumberAsDecimal(text, isValid: isMembers) {
+                        refuse(.members, text, .wholeNumberAsDecimal)
+                    } else if counted.count == 2, isMembers(counted[0]), counted[1].allSatisfy(\.isLetter) {
+                        refuse(.members, text, .numberWithWord(counted[0]))
+                    } else {
+                        refuse(.members, text, .membersRange)
+                    }
                 }
             }
             var group: WelfareGroup?
