@@ -23,6 +23,9 @@ extension Messages {
         case .uploadTooLarge(let maximum):
             return "berkas lebih besar dari \(maximum) MB yang diterima server ini dalam unggahan (pecah per kecamatan, atau minta operator memuatnya dengan fkp import di server)"
         case .pictureFile: return "berkas ini gambar (JPEG, PNG atau GIF), bukan CSV: foto daftar tidak dapat dibaca (unggah berkas CSV daftarnya)"
+        case .jsonFile: return "berkas ini JSON, bukan CSV (ekspor daftarnya sebagai CSV)"
+        case .formulaKeepingText:
+            return "nilai ditulis sebagai =\"...\", rumus yang dipakai program pengekspor agar lembar kerja mempertahankan angka sebagai teks, yang tidak dibaca CSV (tulis nilainya saja, tanpa = dan tanda petiknya)"
         case .quoteInsideUnquotedField:
             return "ada tanda petik di dalam isian yang tidak diapit petik (apit seluruh isian dengan petik dan gandakan petiknya)"
         case .textAfterClosingQuote: return "ada teks setelah tanda petik penutup"
@@ -103,6 +106,13 @@ extension Messages {
         case .scientificNotation(let writtenOut):
             return "bilangan dalam notasi ilmiah, seperti yang ditulis program lembar kerja atau program statistik untuk bilangan yang sangat kecil atau sangat besar, mungkin dengan digit terakhir terpotong (tulis lengkap dengan semua digitnya\(writtenOut.map { ": \($0) untuk yang ini" } ?? ""))"
         case .notSixteenDigits: return "tidak terdiri atas 16 digit"
+        case .letterAmongDigits(let position, let letter):
+            return "16 karakter, tetapi karakter ke-\(position) adalah huruf \(letter), bukan angka"
+                + (["O", "o"].contains(letter) ? " (diketik sebagai nol?)" : ["I", "l"].contains(letter) ? " (diketik sebagai satu?)" : "")
+        case .thousandsSeparators(let writtenOut):
+            return "bilangan dengan pemisah ribuan, seperti yang ditampilkan lembar kerja untuk sel yang diformat begitu (tulis tanpa pemisahnya, desimalnya setelah titik: \(writtenOut) untuk yang ini)"
+        case .percentage:
+            return "persentase, seperti yang ditampilkan lembar kerja untuk sel yang diformat begitu, bukan bilangannya sendiri (format kolom ini sebagai angka biasa lalu simpan ulang)"
         case .spreadsheetNumber:
             return "diubah program lembar kerja menjadi angka yang dibulatkan (seperti 3,2E+15) sehingga digit terakhirnya hilang (jadikan kolom ini Teks lalu isi ulang angkanya)"
         case .roundedBySpreadsheet(let numbers):

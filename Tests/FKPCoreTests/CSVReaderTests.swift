@@ -105,6 +105,17 @@ final class CSVReaderTests: XCTestCase {
              .init(line: 1, column: nil, problem: .utf16File)),
             ("UTF-16, big-endian", [0xFE, 0xFF] + Array("a,b\n".utf8).flatMap { [0, $0] },
              .init(line: 1, column: nil, problem: .utf16File)),
+            ("UTF-16 without its mark, little-endian", Array("family_id,x\n".utf8).flatMap { [$0, 0] },
+             .init(line: 1, column: nil, problem: .utf16File)),
+            ("UTF-16 without its mark, big-endian", Array("family_id,x\n".utf8).flatMap { [0, $0] },
+             .init(line: 1, column: nil, problem: .utf16File)),
+            ("a formula keeping digits as text", Array("a,b\n1,=\"3201010101000001\"\n".utf8),
+             .init(line: 2, column: 2, problem: .formulaKeepingText)),
+            ("a formula keeping digits as text, after a space", Array("a,b\n1, = \"0012\"\n".utf8),
+             .init(line: 2, column: 2, problem: .formulaKeepingText)),
+            ("a JSON array", Array("[{\"a\": 1}]".utf8), .init(line: 1, column: nil, problem: .jsonFile)),
+            ("a JSON array over lines", Array("[\r\n  {\"a\": 1}\r\n]".utf8), .init(line: 1, column: nil, problem: .jsonFile)),
+            ("JSON lines", Array("{\"a\": 1}\n{\"a\": 2}\n".utf8), .init(line: 1, column: nil, problem: .jsonFile)),
             // What people choose instead of the CSV: named by what it is, whatever bytes follow.
             ("an Excel workbook", Array("PK".utf8) + [3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 0x21, 0],
              .init(line: 1, column: nil, problem: .workbookOrZipFile)),
@@ -149,7 +160,8 @@ final class CSVReaderTests: XCTestCase {
 
     /// A file that begins like another kind of file but is not one is read as the text it is.
     func testAFileThatOnlyBeginsLikeAWorkbookIsReadAsText() {
-        for (text, fields) in [("PK,PDF\n1,2\n", ["PK", "PDF"]), ("%PDF_id,x\n", ["%PDF_id", "x"]), ("P", ["P"]), ("<h1>,x\n", ["<h1>", "x"])] {
+        for (text, fields) in [("PK,PDF\n1,2\n", ["PK", "PDF"]), ("%PDF_id,x\n", ["%PDF_id", "x"]), ("P", ["P"]), ("<h1>,x\n", ["<h1>", "x"]),
+                               ("[id],x\n", ["[id]", "x"]), ("{id},x\n", ["{id}", "x"])] {
             for size in [0, 1, 2] {
                 let result = read(Array(text.utf8), in: size)
                 XCTAssertNil(result.failure, "\(text), chunks of \(size)")

@@ -25,6 +25,21 @@ final class FamilyCSVDecimalTests: XCTestCase {
         }
     }
 
+    /// A score saved as its cell showed it: thousands separated (in English's, Indonesian's or a
+    /// space's way), or a percentage. A separator that could be a decimal mark is not taken for one.
+    func testAScoreAsASpreadsheetShowsItIsNamedWithTheNumberWrittenOut() {
+        for (text, writtenOut) in [("1,502.75", "1502.75"), ("1.502,75", "1502.75"), ("1,502,345", "1502345"), ("1.502.345", "1502345"),
+                                   ("1 502", "1502"), ("1\u{A0}502,5", "1502.5"), ("-12,345.5", "-12345.5"), ("+1.000,0", "1000.0")] {
+            XCTAssertEqual(FamilyCSV.scoreProblem(text), .thousandsSeparators(writtenOut: writtenOut), text)
+        }
+        for text in ["12%", "12,5%", "0.5 %", "-3%"] {
+            XCTAssertEqual(FamilyCSV.scoreProblem(text), .percentage, text)
+        }
+        for text in ["1,502", "1.502", "12,5", "1,50,000.5", "1,5021.5", "1,502.", ",502.5", "1,,502.5", "abc%", "%", "1 502 5"] {
+            XCTAssertNil(FamilyCSV.scoreProblem(text), text)
+        }
+    }
+
     func testAWellFormedNumberLongerThanThirtyCharactersIsSaidToBeTooLong() {
         XCTAssertEqual(FamilyCSV.decimalProblem(String(repeating: "9", count: 31)), .longerThan(characters: 30))
         XCTAssertEqual(FamilyCSV.decimalProblem("-" + String(repeating: "1", count: 28) + ".55"), .longerThan(characters: 30))

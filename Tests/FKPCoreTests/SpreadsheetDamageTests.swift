@@ -27,6 +27,18 @@ final class SpreadsheetDamageTests: XCTestCase {
         XCTAssertEqual(SpreadsheetDamage.kind(of: "3.20101E+15", isValid: PersonalNumber.isValid), .spreadsheetNumber)
     }
 
+    /// A letter typed among a NIK's sixteen digits is named by its place (the value is shown masked);
+    /// more than two, or a number of another length, is not sixteen digits.
+    func testALetterAmongSixteenDigitsIsNamedByItsPlace() {
+        XCTAssertEqual(FamilyCSV.personalNumberProblem("32010145O1800001"), .letterAmongDigits(position: 9, letter: "O"))
+        XCTAssertEqual(FamilyCSV.personalNumberProblem("320101450180000l"), .letterAmongDigits(position: 16, letter: "l"))
+        XCTAssertEqual(FamilyCSV.personalNumberProblem("32010101010000AB"), .letterAmongDigits(position: 15, letter: "A"))
+        for text in ["3201014501800O01X", "32O1O145O1800001", "3201014501800-01", "320101450180000"] {
+            XCTAssertEqual(FamilyCSV.personalNumberProblem(text), .notSixteenDigits, text)
+        }
+        XCTAssertEqual(FamilyCSV.personalNumberProblem("3201 0145 0180 0001"), .digitsInGroups)
+    }
+
     func testDigitsInGroupsAreNamedOnlyWhenTheDigitsAloneWouldDo() {
         for text in ["3201 0101 0100 0001", "3201\u{A0}0101\u{A0}0100\u{A0}0001", "3201.0101.0100.0001", "3201-0101-0100-0001", "320101 0101000001"] {
             XCTAssertEqual(SpreadsheetDamage.kind(of: text, isValid: PersonalNumber.isValid), .digitsInGroups, text)

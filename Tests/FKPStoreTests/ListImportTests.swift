@@ -126,6 +126,19 @@ final class ListImportTests: XCTestCase {
                  "line 2, column welfare_score: value '\(String(repeating: "9", count: 31))': longer than 30 characters"),
                 (h + "\n" + Self.row("F1", nik: "320101450180000") + "\n", "line 2, column head_nik: value '3201*********00': not 16 digits"),
                 (h + "\n" + Self.row("F1", kk: "32010101010000AB") + "\n", "line 2, column kk_number"),
+                // A letter typed among the sixteen digits: named by its place, the value shown masked.
+                (h + "\n" + Self.row("F1", nik: "32010145O1800001") + "\n",
+                 "line 2, column head_nik: value '3201**********01': 16 characters, but character 9 is the letter O, not a digit (typed for a zero?)"),
+                // The formula with which a program exporting for a spreadsheet keeps digits as text.
+                (h + "\nF1,32010100010001,Budi,x,4,2,10,=\"3201010101000001\",3201014501800001,,\n",
+                 "line 2, column kk_number: a value written as =\"...\", the formula with which a program exporting for a spreadsheet keeps digits as text"),
+                // A score saved as its cell showed it: thousands separated, or a percentage.
+                (h + "\n" + Self.row("F1", score: "1,502.75") + "\n",
+                 "line 2, column welfare_score: value '1,502.75': a number with its thousands separated, as a spreadsheet shows a cell formatted so "
+                    + "(write it without the separators, the decimals after a dot: 1502.75 for this one)"),
+                (h + "\n" + Self.row("F1", score: "1.502,75") + "\n", "line 2, column welfare_score: value '1.502,75': a number with its thousands separated"),
+                (h + "\n" + Self.row("F1", score: "12%") + "\n",
+                 "line 2, column welfare_score: value '12%': a percentage, as a spreadsheet shows a cell formatted so, not the number itself"),
                 // What a spreadsheet does to a column of long numbers, said as such.
                 (h + "\n" + Self.row("F1", nik: "3.20101E+15") + "\n",
                  "line 2, column head_nik: value '3.20*****15': a spreadsheet turned it into a rounded number (like 3.2E+15)"),
@@ -202,6 +215,7 @@ final class ListImportTests: XCTestCase {
                 (h + "\nF1,32010100010001,Budi,\"Kp.\nBabakan\",4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column address: value 'Kp.<U+A>Babakan': holds a line break (U+000A): an address is one line of plain text"),
                 ("PK\u{3}\u{4}\u{14}\u{0}\u{6}\u{0}", "line 1: the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV"),
+                ("[{\"family_id\": \"F1\", \"sls_code\": \"32010100010001\"}]\n", "line 1: the file is JSON, not CSV (export the list as CSV)"),
             ]
             for (text, expected) in cases where !expected.isEmpty {
                 try await Self.assertRefused(text, expected, db)

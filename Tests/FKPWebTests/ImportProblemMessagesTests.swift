@@ -5,8 +5,8 @@ import XCTest
 final class ImportProblemMessagesTests: XCTestCase {
     /// One of every kind (the compiler keeps the Indonesian switch complete; this keeps it translated).
     static let everyKind: [ImportProblem.Kind] = [
-        .emptyFile, .utf16File, .workbookOrZipFile, .excel97File, .gzipFile, .pdfFile, .markupFile, .pictureFile, .uploadTooLarge(maximumMegabytes: 200),
-        .quoteInsideUnquotedField, .textAfterClosingQuote, .quoteClosesWithTextAfter(closingLine: 9), .quoteNeverClosed, .recordTooLong(maximumBytes: 65536),
+        .emptyFile, .utf16File, .workbookOrZipFile, .excel97File, .gzipFile, .pdfFile, .markupFile, .jsonFile, .pictureFile, .uploadTooLarge(maximumMegabytes: 200),
+        .quoteInsideUnquotedField, .formulaKeepingText, .textAfterClosingQuote, .quoteClosesWithTextAfter(closingLine: 9), .quoteNeverClosed, .recordTooLong(maximumBytes: 65536),
         .nulByte, .notUTF8, .headerSeparatedBy(";"), .lineInOneField, .familiesListAsRegions, .regionsListAsFamilies, .headerNotFirst(headerLine: 3), .headerMissing(header: "code,name,level"), .headerSeparatedBy("\t"),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: false),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: true), .unnamedColumn, .unnamedFirstColumn, .columnNamedOtherwise("family_id"), .columnInOtherWords("head_nik"), .columnTwice, .requiredColumnMissing,
@@ -15,7 +15,8 @@ final class ImportProblemMessagesTests: XCTestCase {
         .invisibleCharacter("\t", in: .name), .invisibleCharacter("\u{1B}", in: .address), .startsAsFormula(in: .name), .startsAsFormula(in: .address), .encodedTwice(meant: "Ma’ruf"), .notALevel, .levelNamedOtherwise(.village),
         .regionCode(.notDigits), .regionCode(.unknownLength(5)), .regionCode(.reservedRegencyNumber("70")),
         .regionCode(.unusedProvinceNumber("10")), .codeLengthForLevel(.village, found: 7), .notTrueOrFalse, .trueOrFalseInOtherWords(true), .nonSLSAboveUnits,
-        .familyIDForm, .unitCodeForm, .membersRange, .numberWithWord("4"), .welfareGroupRange, .welfareGroupLabel(.poor), .notDecimal, .scientificNotation(writtenOut: "0.137"), .scientificNotation(writtenOut: nil), .notSixteenDigits,
+        .familyIDForm, .unitCodeForm, .membersRange, .numberWithWord("4"), .welfareGroupRange, .welfareGroupLabel(.poor), .notDecimal, .scientificNotation(writtenOut: "0.137"), .scientificNotation(writtenOut: nil), .thousandsSeparators(writtenOut: "1502.75"), .percentage, .notSixteenDigits,
+        .letterAmongDigits(position: 9, letter: "O"), .letterAmongDigits(position: 16, letter: "l"), .letterAmongDigits(position: 3, letter: "B"),
         .spreadsheetNumber, .spreadsheetTextMark, .spreadsheetError, .missingValueMark, .roundedBySpreadsheet(numbers: 250), .wholeNumberAsDecimal, .columnWrittenAsDecimals(values: 3), .digitsInGroups,
         .outsideIndonesia(-11.5...6.5), .coordinateWrittenOtherwise(decimal: "-6.504167"), .coordinatesApart, .coordinatesSwapped, .sameFamilyID(asLine: 4), .unknownUnit(rows: 1, lastLine: 2), .unknownUnit(rows: 107, lastLine: 294), .sameCode(asLine: 4),
         .parentMissing("3201010", rows: 1, lastLine: 2), .parentMissing("3201010", rows: 20, lastLine: 45), .outsideRegion(["3202"], rows: 1, lastLine: 2), .outsideRegion(["3202"], rows: 5, lastLine: 9), .listedOutsideRegion(unit: "32020100010001", ["3201"]),

@@ -73,9 +73,13 @@ public struct CSVReader: Sendable {
             // A byte order mark, or the first bytes that tell another kind of file, may arrive split
             // over chunks: hold back what could still be one.
             startBytes += bytes
-            if Self.knownStarts.contains(where: { $0.count > startBytes.count && $0.starts(with: startBytes) }) { return out }
-            if let kind = Self.otherFileKinds.first(where: { startBytes.starts(with: $0.start) }) {
-                failure = Failure(line: 1, column: nil, problem: kind.problem)
+            // Four bytes tell UTF-16 without its mark.
+            if startBytes.count < 4 || Self.knownStarts.contains(where: { $0.count > startBytes.count && $0.starts(with: startBytes) }) {
+                return out
+            }
+            if let problem = Self.otherFileKinds.first(where: { startBytes.starts(with: $0.start) })?.problem
+                ?? (Self.isUTF16WithoutMark(startBytes) ? .utf16File : nil) {
+                failure = Failure(line: 1, column: nil, problem: problem)
                 sawStart = true
                 return out
             }
@@ -112,7 +116,23 @@ public struct CSVReader: Sendable {
         (Array("<html".utf8), .markupFile),
         (Array("<HTML".utf8), .markupFile),
         (Array("<?xml".utf8), .markupFile),
+        // A list exported by a web application or an API as JSON: an array of objects, or one object a line.
+        (Array("[{".utf8), .jsonFile),
+        (Array("[ {".utf8), .jsonFile),
+        (Array("[\n".utf8), .jsonFile),
+        (Array("[\r\n".utf8), .jsonFile),
+        (Array("{\"".utf8), .jsonFile),
     ]
+
+    /// UTF-16 written without its byte order mark, as some programs export text: the first two
+    /// characters each a byte and a NUL (little-endian) or a NUL and a byte (big-endian). No CSV
+    /// begins with a NUL byte.
+    private static func isUTF16WithoutMark(_ start: [UInt8]) -> Bool {
+        guard start.count >= 4 else { return false }
+        let littleEndian = start[0] != 0 && start[1] == 0 && start[2] != 0 && start[3] == 0
+        let bigEndian = start[0] == 0 && start[1] != 0 && start[2] == 0 && start[3] != 0
+        return littleEndian || bigEndian
+    }
     /// Beginnings that need more bytes before the reader knows what the file is.
     private static let knownStarts = [byteOrderMark] + otherFileKinds.map(\.start)
 
@@ -142,7 +162,10 @@ public struct CSVReader: Sendable {
                         // quoted one, its surrounding spaces ignored as any value's are.
                         let fieldStart = fieldEnds.last ?? 0
                         guard recordBytes[fieldStart...].allSatisfy(Self.isSpace) else {
-                            throw Failure(line: line, column: fieldEnds.count + 1, problem: .quoteInsideUnquotedField)
+                            // `="3201..."`: how a program exporting for a spreadsheet keeps digits as text.
+                            let isFormulaForText = recordBytes[fieldStart...].filter { !Self.isSpace($0) } == [UInt8(ascii: "=")]
+                            throw Failure(line: line, column: fieldEnds.count + 1,
+                                          problem: isFormulaForText ? .formulaKeepingText : .quoteInsideUnquotedField)
                         }
                         recordBytes.removeSubrange(fieldStart...)
                     }

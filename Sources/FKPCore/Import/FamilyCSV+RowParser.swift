@@ -101,15 +101,11 @@ extension FamilyCSV {
                 }
             }
             let score = field(.welfareScore)
-            if let score, let problem = FamilyCSV.decimalProblem(score) { refuse(.welfareScore, score, problem) }
+            if let score, let problem = FamilyCSV.decimalProblem(score) { refuse(.welfareScore, score, FamilyCSV.scoreProblem(score) ?? problem) }
             let kk = field(.kkNumber)
-            if let kk, !PersonalNumber.isValid(kk) {
-                refuse(.kkNumber, kk, SpreadsheetDamage.kind(of: kk, isValid: PersonalNumber.isValid) ?? .notSixteenDigits)
-            }
+            if let kk, !PersonalNumber.isValid(kk) { refuse(.kkNumber, kk, FamilyCSV.personalNumberProblem(kk)) }
             let nik = field(.headNIK)
-            if let nik, !PersonalNumber.isValid(nik) {
-                refuse(.headNIK, nik, SpreadsheetDamage.kind(of: nik, isValid: PersonalNumber.isValid) ?? .notSixteenDigits)
-            }
+            if let nik, !PersonalNumber.isValid(nik) { refuse(.headNIK, nik, FamilyCSV.personalNumberProblem(nik)) }
             let latitude = field(.latitude, required: false)
             let longitude = field(.longitude, required: false)
             let latitudes = -11.5...6.5, longitudes = 94.5...141.5

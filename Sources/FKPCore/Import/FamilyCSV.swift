@@ -75,6 +75,27 @@ public enum FamilyCSV {
 
     static let maximumDecimalLength = 30
 
+    /// What a spreadsheet's display format made of a score it refused (the file holds what a cell
+    /// shows): its thousands separated, or a percentage. Nil when neither explains it.
+    static func scoreProblem(_ text: String) -> ImportProblem.Kind? {
+        if let grouped = ThousandsSeparators(text) { return .thousandsSeparators(writtenOut: grouped.writtenOut) }
+        guard text.hasSuffix("%") else { return nil }
+        let number = String(text.dropLast().map { $0 == "," ? "." : $0 }).trimmingWhitespace
+        return decimalProblem(number) == nil ? .percentage : nil
+    }
+
+    /// Why a NIK or family card number is refused: what a spreadsheet did to it, a letter typed
+    /// among its sixteen digits (an O for a zero, say: named by its place, as the value is shown
+    /// masked), or not sixteen digits.
+    static func personalNumberProblem(_ text: String) -> ImportProblem.Kind {
+        if let damage = SpreadsheetDamage.kind(of: text, isValid: PersonalNumber.isValid) { return damage }
+        let characters = Array(text)
+        let letters = characters.indices.filter { characters[$0].asciiValue.map(SpreadsheetDamage.isDigit) != true }
+        guard characters.count == 16, (1...2).contains(letters.count), let first = letters.first,
+              letters.allSatisfy({ characters[$0].isLetter }) else { return .notSixteenDigits }
+        return .letterAmongDigits(position: first + 1, letter: String(characters[first]))
+    }
+
     /// A family as a line of the file, columns in the export order.
     public static func line(_ family: PreliminaryFamily) -> String {
         CSVWriter.line([family.id, family.slsCode.value, family.headName, family.address, String(family.members),

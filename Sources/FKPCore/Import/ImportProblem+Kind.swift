@@ -12,12 +12,16 @@ extension ImportProblem {
         case pdfFile
         /// A web page or XML document: a sign-in page downloaded instead of a shared sheet, a sheet saved as a web page.
         case markupFile
+        /// A list exported as JSON by a web application or an API.
+        case jsonFile
         /// A photo or scan of the printed list, as a phone offers to upload.
         case pictureFile
         /// An upload larger than the server takes from a browser; the command line takes any size.
         case uploadTooLarge(maximumMegabytes: Int)
         // CSV syntax
         case quoteInsideUnquotedField
+        /// `="3201..."`: the formula with which a program exporting for a spreadsheet keeps digits as text.
+        case formulaKeepingText
         case textAfterClosingQuote
         /// The quote that opens on the problem's line closes on `closingLine`, with text after it.
         case quoteClosesWithTextAfter(closingLine: Int)
@@ -89,7 +93,13 @@ extension ImportProblem {
         case notDecimal
         /// `1.37E-01`: with the number written out, where it fits the column.
         case scientificNotation(writtenOut: String?)
+        /// `1,502.75`, `1.502,75`: thousands separated as a cell formatted so shows them; the number without them.
+        case thousandsSeparators(writtenOut: String)
+        /// `12%`: a cell formatted as a percentage, saved as it shows.
+        case percentage
         case notSixteenDigits
+        /// Sixteen characters, one or two of them letters (an O typed for a zero): the first, by its place from 1.
+        case letterAmongDigits(position: Int, letter: String)
         /// A long number a spreadsheet wrote as `3.20101E+15`, its last digits lost.
         case spreadsheetNumber
         /// A value that would be right without the apostrophe with which a spreadsheet marks text.
@@ -141,7 +151,10 @@ extension ImportProblem {
             case .uploadTooLarge(let maximum):
                 "the file is larger than the \(maximum) MB this server takes in an upload (split it by district, or ask the operator to load it with fkp import on the server)"
             case .pictureFile: "the file is a picture (JPEG, PNG or GIF), not CSV: a photo of a list cannot be read (upload the CSV file of the list)"
+            case .jsonFile: "the file is JSON, not CSV (export the list as CSV)"
             case .quoteInsideUnquotedField: "a quote inside an unquoted field (quote the whole field and double the quote)"
+            case .formulaKeepingText:
+                "a value written as =\"...\", the formula with which a program exporting for a spreadsheet keeps digits as text, which CSV does not read (write the value alone, without = and the quotes)"
             case .textAfterClosingQuote: "text after a closing quote"
             case .quoteClosesWithTextAfter(let line):
                 "the quote that opens here closes on line \(line) and text follows it (a closing quote is missing?)"
@@ -215,6 +228,13 @@ extension ImportProblem {
             case .scientificNotation(let writtenOut):
                 "a number in scientific notation, as a spreadsheet or a statistics program writes a very small or very large one, perhaps with its last digits cut (write it out with all its digits\(writtenOut.map { ": \($0) for this one" } ?? ""))"
             case .notSixteenDigits: "not 16 digits"
+            case .letterAmongDigits(let position, let letter):
+                "16 characters, but character \(position) is the letter \(letter), not a digit"
+                    + (["O", "o"].contains(letter) ? " (typed for a zero?)" : ["I", "l"].contains(letter) ? " (typed for a one?)" : "")
+            case .thousandsSeparators(let writtenOut):
+                "a number with its thousands separated, as a spreadsheet shows a cell formatted so (write it without the separators, the decimals after a dot: \(writtenOut) for this one)"
+            case .percentage:
+                "a percentage, as a spreadsheet shows a cell formatted so, not the number itself (format the column as a plain number and save again)"
             case .spreadsheetNumber:
                 "a spreadsheet turned it into a rounded number (like 3.2E+15) and its last digits are lost (format the column as Text and enter the numbers again)"
             case .roundedBySpreadsheet(let numbers):
