@@ -65,6 +65,10 @@ extension Messages {
         case .fieldCount(let found, let inHeader):
             return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom"
                 + (found > inHeader ? " (nilai yang memuat koma harus diapit tanda petik ganda)" : "")
+        case .oneValueLine(let inHeader):
+            return "hanya satu nilai, padahal baris judul memiliki \(inHeader) kolom: judul atau catatan di atas atau di bawah daftar? (hapus baris ini)"
+        case .mostlyEmpty(let filled):
+            return "sebagian besar baris ini kosong, hanya \(ImportProblem.Kind.listed(filled, and: "dan")) yang terisi: jumlah atau catatan di bawah daftar, atau keluarga yang belum diisi (hapus baris ini, atau lengkapi isinya)"
         case .emptyFieldsAtEnd(let found, let inHeader):
             return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom; "
                 + (found - inHeader == 1 ? "isian terakhir kosong: ada koma di akhir baris (hapus koma itu)"

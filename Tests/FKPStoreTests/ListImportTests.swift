@@ -103,6 +103,11 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1") + "\nF2,\"32010100010001,Budi,x,4,2,10,3201010101000001,3201014501800001,,\n" + Self.row("F3", name: "Budi, S.Pd") + "\n",
                  "line 3, column sls_code: the quote that opens here closes on line 4 and text follows it"),
                 (h + "\n" + Self.row("F1", name: " ") + "\n", "line 2, column head_name: must not be empty"),
+                // What a spreadsheet keeps under a list: a total, a source. One problem a line, not one a column.
+                (h + "\n" + Self.row("F1") + "\n,,,JUMLAH,212,,,,,,\nSumber: BPS\n",
+                 "line 3: most of the row is empty, only address and members filled: a total or a note under the list, or a family not filled in "
+                    + "(delete the line, or fill in the row)\nline 4: one value where the header has 11 columns: a title or a note above or under the list? (delete the line)"),
+                (h + "\nF1,32010100010001,Budi,,,,,,,,\n", "line 2: most of the row is empty, only family_id, sls_code and head_name filled"),
                 // 101 letters that the database counts as 202 characters (e and a combining accent).
                 (h + "\n" + Self.row("F1", name: String(repeating: "e\u{301}", count: 101)) + "\n", "longer than 200 characters"),
                 (h + "\n" + Self.row("F1") + "\n" + Self.row("F1") + "\n", "line 3, column family_id: value 'F1': the same family_id as line 2"),

@@ -113,7 +113,7 @@ public struct CSVHeader: Sendable {
     /// out, if the row is right with them empty.
     public func fieldCountProblem(of record: CSVReader.Record, isValid: (CSVReader.Record) -> Bool) -> ImportProblem.Kind {
         let found = record.fields.count, inHeader = count
-        if found == 1, inHeader > 1, record.fields[0].contains(",") { return .lineInOneField }
+        if found == 1, inHeader > 1 { return record.fields[0].contains(",") ? .lineInOneField : .oneValueLine(inHeader: inHeader) }
         if found > inHeader, record.fields[inHeader...].allSatisfy({ $0.trimmingWhitespace.isEmpty }) {
             var shortened = record
             shortened.fields.removeLast(found - inHeader)

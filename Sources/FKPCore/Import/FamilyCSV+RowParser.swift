@@ -128,7 +128,14 @@ extension FamilyCSV {
                 problems.append(ImportProblem(line: record.line, column: latitude == nil ? Column.latitude.name : Column.longitude.name,
                                               problem: .coordinatesApart))
             }
-            guard problems.isEmpty, let id, let unit, let name, let group, let score, let kk, let nik else { return .failure(problems) }
+            guard problems.isEmpty, let id, let unit, let name, let group, let score, let kk, let nik else {
+                // Most of the row empty: a total or a note under the list, or a family not filled in; one problem, not one a column.
+                let filled = Column.allCases.filter { !text($0).isEmpty }.map(\.name)
+                guard problems.shown.count(where: { $0.problem == .empty }) > FamilyCSV.required.count / 2, !filled.isEmpty else {
+                    return .failure(problems)
+                }
+                return .failure(ImportProblems([ImportProblem(line: record.line, problem: .mostlyEmpty(filled: filled))]))
+            }
             roundedKKNumbers.count(line: record.line, showsSign: WholeColumnTally.looksRounded(kk))
             roundedHeadNIKs.count(line: record.line, showsSign: WholeColumnTally.looksRounded(nik))
             familyIDsAsDecimals.count(line: record.line, showsSign: WholeColumnTally.looksWrittenAsDecimal(id))

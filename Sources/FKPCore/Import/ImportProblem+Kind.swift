@@ -58,6 +58,10 @@ extension ImportProblem {
         /// A row naming most columns in other words: a template's second header row.
         case headerRepeatedInOtherWords
         case fieldCount(found: Int, inHeader: Int)
+        /// A line of one value: a title, a note or a source under or above the list.
+        case oneValueLine(inHeader: Int)
+        /// More than half the required columns empty, these filled: a total under the list, or a family not filled in.
+        case mostlyEmpty(filled: [String])
         /// More fields than the header's, the extra ones empty: commas at the end of the line.
         case emptyFieldsAtEnd(found: Int, inHeader: Int)
         /// Fewer fields than the header, the missing ones its last, optional, columns (named), the row right without them.
@@ -136,6 +140,11 @@ extension ImportProblem {
         /// A family (removed, when `removedFamily` is set) of `unit`, which is in a forum past planning.
         case unitInForum(removedFamily: String?, unit: String, forumID: Int64, state: ForumState)
 
+        /// `a`, `a and b`, `a, b and c`: in `and`, the language's word.
+        public static func listed(_ names: [String], and: String) -> String {
+            names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " \(and) " + names.last!
+        }
+
         /// The texts that must stay one line: a region's or a head's name, an address.
         public enum OneLineText: Sendable, Equatable { case name, address }
 
@@ -190,6 +199,10 @@ extension ImportProblem {
             case .headerRepeatedInOtherWords: "the columns' names again, in other words, as a template's second header row describing its columns (delete this line)"
             case .fieldCount(let found, let inHeader):
                 "\(found) fields where the header has \(inHeader)" + (found > inHeader ? " (a value holding a comma must be in double quotes)" : "")
+            case .oneValueLine(let inHeader):
+                "one value where the header has \(inHeader) columns: a title or a note above or under the list? (delete the line)"
+            case .mostlyEmpty(let filled):
+                "most of the row is empty, only \(Self.listed(filled, and: "and")) filled: a total or a note under the list, or a family not filled in (delete the line, or fill in the row)"
             case .emptyFieldsAtEnd(let found, let inHeader):
                 "\(found) fields where the header has \(inHeader), "
                     + (found - inHeader == 1 ? "the last one empty: a comma at the end of the line (delete it)"
