@@ -29,6 +29,8 @@ extension Messages {
         case .quoteInsideUnquotedField:
             return "ada tanda petik di dalam isian yang tidak diapit petik (apit seluruh isian dengan petik dan gandakan petiknya)"
         case .textAfterClosingQuote: return "ada teks setelah tanda petik penutup"
+        case .quoteEscapedWithBackslash:
+            return "tanda petik di dalam nilai berpetik ditulis sebagai \\\", seperti ekspor sebagian program: CSV menulisnya dua kali, \"\" (ganti \\\" dengan \"\" lalu simpan ulang)"
         case .quoteClosesWithTextAfter(let line):
             return "tanda petik yang dibuka di sini baru tertutup di baris \(line) dan diikuti teks (tanda petik penutup terlewat?)"
         case .quoteNeverClosed: return "isian yang dibuka dengan tanda petik tidak pernah ditutup"

@@ -87,6 +87,8 @@ final class CSVReaderTests: XCTestCase {
              .init(line: 2, column: 2, problem: .quoteInsideUnquotedField)),
             ("text after a closing quote", Array("a,b\n\"x\"y,2\n".utf8), .init(line: 2, column: 1, problem: .textAfterClosingQuote)),
             ("text after a closing quote and a space", Array("a,b\n\"x\" y,2\n".utf8), .init(line: 2, column: 1, problem: .textAfterClosingQuote)),
+            ("a quote escaped with a backslash", Array("a,b\n1,\"Budi \\\"Ucok\\\" S\"\n".utf8),
+             .init(line: 2, column: 2, problem: .quoteEscapedWithBackslash)),
             ("a second quoted value after a space", Array("a,b\n1,\"x\" \"y\"\n".utf8), .init(line: 2, column: 2, problem: .textAfterClosingQuote)),
             ("a quote after text and a space", Array("a,b\n1,x \"y\"\n".utf8), .init(line: 2, column: 2, problem: .quoteInsideUnquotedField)),
             ("unclosed quote", Array("a,b\n1,\"never\nclosed".utf8), .init(line: 2, column: 2, problem: .quoteNeverClosed)),

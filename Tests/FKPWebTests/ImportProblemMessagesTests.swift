@@ -6,7 +6,7 @@ final class ImportProblemMessagesTests: XCTestCase {
     /// One of every kind (the compiler keeps the Indonesian switch complete; this keeps it translated).
     static let everyKind: [ImportProblem.Kind] = [
         .emptyFile, .utf16File, .workbookOrZipFile, .excel97File, .gzipFile, .pdfFile, .markupFile, .jsonFile, .pictureFile, .uploadTooLarge(maximumMegabytes: 200),
-        .quoteInsideUnquotedField, .formulaKeepingText, .textAfterClosingQuote, .quoteClosesWithTextAfter(closingLine: 9), .quoteNeverClosed, .recordTooLong(maximumBytes: 65536),
+        .quoteInsideUnquotedField, .formulaKeepingText, .textAfterClosingQuote, .quoteEscapedWithBackslash, .quoteClosesWithTextAfter(closingLine: 9), .quoteNeverClosed, .recordTooLong(maximumBytes: 65536),
         .nulByte, .notUTF8, .headerSeparatedBy(";"), .lineInOneField, .familiesListAsRegions, .regionsListAsFamilies, .headerNotFirst(headerLine: 3), .headerMissing(header: "code,name,level"), .headerSeparatedBy("\t"),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: false),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: true), .unnamedColumn, .unnamedFirstColumn, .columnNamedOtherwise("family_id"), .columnInOtherWords("head_nik"), .columnTwice, .requiredColumnMissing,

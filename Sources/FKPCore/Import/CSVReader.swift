@@ -204,7 +204,9 @@ public struct CSVReader: Sendable {
                     state = .spacesAfterQuoted
                 default:
                     guard quoteLine != line else {
-                        throw Failure(line: line, column: fieldEnds.count + 1, problem: .textAfterClosingQuote)
+                        // `"Budi \"Ucok\""`: a quote escaped as MySQL's and PHP's exports do, which CSV reads as its end.
+                        let escaped = state == .quoteInQuoted && recordBytes.last == UInt8(ascii: "\\")
+                        throw Failure(line: line, column: fieldEnds.count + 1, problem: escaped ? .quoteEscapedWithBackslash : .textAfterClosingQuote)
                     }
                     throw Failure(line: quoteLine, column: fieldEnds.count + 1,
                                   problem: .quoteClosesWithTextAfter(closingLine: line))

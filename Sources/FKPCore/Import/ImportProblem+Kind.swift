@@ -23,6 +23,8 @@ extension ImportProblem {
         /// `="3201..."`: the formula with which a program exporting for a spreadsheet keeps digits as text.
         case formulaKeepingText
         case textAfterClosingQuote
+        /// `\"` inside a quoted value, as MySQL's and PHP's exports escape a quote.
+        case quoteEscapedWithBackslash
         /// The quote that opens on the problem's line closes on `closingLine`, with text after it.
         case quoteClosesWithTextAfter(closingLine: Int)
         case quoteNeverClosed
@@ -165,6 +167,8 @@ extension ImportProblem {
             case .formulaKeepingText:
                 "a value written as =\"...\", the formula with which a program exporting for a spreadsheet keeps digits as text, which CSV does not read (write the value alone, without = and the quotes)"
             case .textAfterClosingQuote: "text after a closing quote"
+            case .quoteEscapedWithBackslash:
+                "a quote inside a quoted value written as \\\", as some programs export it: CSV writes it twice, \"\" (replace \\\" with \"\" and save again)"
             case .quoteClosesWithTextAfter(let line):
                 "the quote that opens here closes on line \(line) and text follows it (a closing quote is missing?)"
             case .quoteNeverClosed: "a quoted field is never closed"

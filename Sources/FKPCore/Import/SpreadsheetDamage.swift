@@ -26,9 +26,9 @@ enum SpreadsheetDamage {
     }
 
     /// How programs write a value that is missing: R's `NA`, pandas' and NumPy's `NaN`, Python's
-    /// `None`, a database's `NULL`, `N/A` typed by hand. Named only where the column refuses them
-    /// (a name or an address could be any text).
-    private static let missingValueMarks: Set<String> = ["NA", "N/A", "n/a", "NaN", "nan", "NULL", "null", "None", "<NA>"]
+    /// `None`, a database's `NULL` (MySQL's exports `\N`), `N/A` typed by hand. Named only where the
+    /// column refuses them (a name or an address could be any text).
+    private static let missingValueMarks: Set<String> = ["NA", "N/A", "n/a", "NaN", "nan", "NULL", "null", "None", "<NA>", "\\N"]
 
     /// A spreadsheet's error value where a formula failed (`#N/A`: a lookup that found nothing;
     /// `#REF!`, `#VALUE!`, `#DIV/0!`, `#NAME?`, in any language's words: `#NILAI!`; LibreOffice's
