@@ -67,6 +67,8 @@ extension Messages {
         case .fieldCount(let found, let inHeader):
             return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom"
                 + (found > inHeader ? " (nilai yang memuat koma harus diapit tanda petik ganda)" : "")
+        case .rowJoinedWithHeader:
+            return "satu baris data lalu nama-nama kolom dalam satu baris, seperti bila dua berkas digabung dan berkas pertama tidak diakhiri ganti baris (pisahkan barisnya sebelum nama-nama kolom itu, lalu hapus nama-nama itu)"
         case .oneValueLine(let inHeader):
             return "hanya satu nilai, padahal baris judul memiliki \(inHeader) kolom: judul atau catatan di atas atau di bawah daftar? (hapus baris ini)"
         case .mostlyEmpty(let filled):

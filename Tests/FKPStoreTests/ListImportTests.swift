@@ -107,6 +107,11 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1") + "\n,,,JUMLAH,212,,,,,,\nSumber: BPS\n",
                  "line 3: most of the row is empty, only address and members filled: a total or a note under the list, or a family not filled in "
                     + "(delete the line, or fill in the row)\nline 4: one value where the header has 11 columns: a title or a note above or under the list? (delete the line)"),
+                // Two files joined, the first without a line break at its end.
+                (h + "\n" + Self.row("F1") + h + "\n" + Self.row("F2") + "\n",
+                 "line 2: a row and then the header's names on one line, as when two files are joined and the first does not end with a line break"),
+                (h + "\n" + Self.row("F1", latitude: "-6.5", longitude: "106.8") + h + "\n" + Self.row("F2") + "\n",
+                 "line 2: a row and then the header's names on one line"),
                 (h + "\nF1,32010100010001,Budi,,,,,,,,\n", "line 2: most of the row is empty, only family_id, sls_code and head_name filled"),
                 // 101 letters that the database counts as 202 characters (e and a combining accent).
                 (h + "\n" + Self.row("F1", name: String(repeating: "e\u{301}", count: 101)) + "\n", "longer than 200 characters"),

@@ -10,7 +10,7 @@ final class ImportProblemMessagesTests: XCTestCase {
         .nulByte, .notUTF8, .headerSeparatedBy(";"), .lineInOneField, .familiesListAsRegions, .regionsListAsFamilies, .headerNotFirst(headerLine: 3), .headerMissing(header: "code,name,level"), .headerSeparatedBy("\t"),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: false),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: true), .unnamedColumn, .unnamedFirstColumn, .columnNamedOtherwise("family_id"), .columnInOtherWords("head_nik"), .columnTwice, .requiredColumnMissing,
-        .headerRepeated, .headerRepeatedInOtherWords, .fieldCount(found: 3, inHeader: 9), .oneValueLine(inHeader: 11), .mostlyEmpty(filled: ["address", "members"]), .fieldCount(found: 10, inHeader: 9), .emptyFieldsAtEnd(found: 10, inHeader: 9),
+        .headerRepeated, .headerRepeatedInOtherWords, .fieldCount(found: 3, inHeader: 9), .rowJoinedWithHeader, .oneValueLine(inHeader: 11), .mostlyEmpty(filled: ["address", "members"]), .fieldCount(found: 10, inHeader: 9), .emptyFieldsAtEnd(found: 10, inHeader: 9),
         .emptyFieldsAtEnd(found: 12, inHeader: 9), .optionalColumnsLeftOut(found: 9, inHeader: 11, columns: ["latitude", "longitude"]), .optionalColumnsLeftOut(found: 3, inHeader: 4, columns: ["non_sls"]), .commaInsideCurlyQuotes(found: 12, inHeader: 11), .empty, .longerThan(characters: 200),
         .invisibleCharacter("\t", in: .name), .invisibleCharacter("\u{1B}", in: .address), .startsAsFormula(in: .name), .startsAsFormula(in: .address), .encodedTwice(meant: "Ma’ruf"), .notALevel, .levelNamedOtherwise(.village),
         .regionCode(.notDigits), .regionCode(.unknownLength(5)), .regionCode(.reservedRegencyNumber("70")),

@@ -126,10 +126,21 @@ public struct CSVHeader: Sendable {
                 return .optionalColumnsLeftOut(found: found, inHeader: inHeader, columns: Array(optionalAtEnd.suffix(inHeader - found)))
             }
         }
+        if found == 2 * inHeader - 1, endsWithHeader(record) { return .rowJoinedWithHeader }
         if found > inHeader, record.fields.contains(where: { $0.trimmingWhitespace.unicodeScalars.first.map(Self.curlyQuotes.contains) == true }) {
             return .commaInsideCurlyQuotes(found: found, inHeader: inHeader)
         }
         return .fieldCount(found: found, inHeader: inHeader)
+    }
+
+    /// Whether a record of one field fewer than two rows ends with the header's names, its first
+    /// joined to the row's last value: two files joined, the first not ending with a line break.
+    private func endsWithHeader(_ record: CSVReader.Record) -> Bool {
+        guard let firstName = positions.first(where: { $0.value == 0 })?.key else { return false }
+        var tail = CSVReader.Record(line: record.line, fields: Array(record.fields[(count - 1)...]))
+        guard tail.fields[0].trimmingWhitespace.lowercased().hasSuffix(firstName) else { return false }
+        tail.fields[0] = firstName
+        return isRepeated(by: tail)
     }
 
     /// Double quotes, opening or closing, as phones, word processors and some languages write them.

@@ -60,6 +60,8 @@ extension ImportProblem {
         /// A row naming most columns in other words: a template's second header row.
         case headerRepeatedInOtherWords
         case fieldCount(found: Int, inHeader: Int)
+        /// A row, then the header's names on the same line: two files joined, the first not ending with a line break.
+        case rowJoinedWithHeader
         /// A line of one value: a title, a note or a source under or above the list.
         case oneValueLine(inHeader: Int)
         /// More than half the required columns empty, these filled: a total under the list, or a family not filled in.
@@ -203,6 +205,8 @@ extension ImportProblem {
             case .headerRepeatedInOtherWords: "the columns' names again, in other words, as a template's second header row describing its columns (delete this line)"
             case .fieldCount(let found, let inHeader):
                 "\(found) fields where the header has \(inHeader)" + (found > inHeader ? " (a value holding a comma must be in double quotes)" : "")
+            case .rowJoinedWithHeader:
+                "a row and then the header's names on one line, as when two files are joined and the first does not end with a line break (break the line before the names, then delete them)"
             case .oneValueLine(let inHeader):
                 "one value where the header has \(inHeader) columns: a title or a note above or under the list? (delete the line)"
             case .mostlyEmpty(let filled):
