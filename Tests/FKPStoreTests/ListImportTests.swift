@@ -79,6 +79,10 @@ final class ListImportTests: XCTestCase {
                 (h + ",family_id\n", "line 1, column family_id: the column appears twice"),
                 (h.replacingOccurrences(of: "family_id", with: "Family ID") + "\n",
                  "line 1, column Family ID: write the column's name as family_id, with underscores"),
+                // A template's marks for required columns, after their names.
+                (h.replacingOccurrences(of: "family_id", with: "Family ID*").replacingOccurrences(of: "head_nik", with: "head_nik (wajib)") + "\n",
+                 "line 1, column Family ID*: write the column's name alone, family_id, without the mark a template puts after it\n"
+                    + "line 1, column head_nik (wajib): write the column's name alone, head_nik"),
                 (h + ",,\n" + Self.row("F1") + ",,\n", "line 1, column #12: a column with no name (a spreadsheet saves a column emptied but not deleted so"),
                 (h.replacingOccurrences(of: ",", with: ";") + "\n", "line 1: the header is separated by ';', not by commas"),
                 (h.replacingOccurrences(of: ",", with: "\t") + "\n", "line 1: the header is separated by tabs, not by commas"),

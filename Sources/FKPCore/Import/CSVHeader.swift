@@ -28,7 +28,9 @@ public struct CSVHeader: Sendable {
             // Compared in lower case, named as written, so that the person finds the column they wrote.
             let asWritten = raw.trimmingWhitespace
             let name = asWritten.lowercased()
-            let underscored = String(name.map { $0 == " " || $0 == "-" ? "_" : $0 })
+            func underscoring(_ text: String) -> String { String(text.map { $0 == " " || $0 == "-" ? "_" : $0 }) }
+            let underscored = underscoring(name)
+            let unmarked = Self.withoutTemplateMark(name).map(underscoring)
             if name.isEmpty {
                 // What a spreadsheet saves for a column emptied but not deleted: said as such.
                 problems.append(ImportProblem(line: record.line, column: "#\(index + 1)",
@@ -37,6 +39,10 @@ public struct CSVHeader: Sendable {
                 // `Family ID`, `sls-code`: the column meant is plain, and is not also said to be missing.
                 problems.append(ImportProblem(line: record.line, column: asWritten, problem: .columnNamedOtherwise(underscored)))
                 namedOtherwise.insert(underscored)
+            } else if let unmarked, (required + optional).contains(unmarked), positions[unmarked] == nil, !namedOtherwise.contains(unmarked) {
+                // `family_id*`, `head_name (wajib)`: a template's mark for a required column, after the name.
+                problems.append(ImportProblem(line: record.line, column: asWritten, problem: .columnWithMark(unmarked)))
+                namedOtherwise.insert(unmarked)
             } else if let meant = otherNames[Self.otherNameKey(name)], !written.contains(meant), !namedOtherwise.contains(meant) {
                 // `NIK`, `No. KK`, `Nama Kepala Keluarga`: the column meant (unless the header has it too),
                 // said once, and not also said to be missing.
@@ -74,6 +80,17 @@ public struct CSVHeader: Sendable {
     /// digit (spaces, dots, dashes) one underscore, none at either end: `No. KK` is `no_kk`.
     static func otherNameKey(_ name: String) -> String {
         name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "_")
+    }
+
+    /// A name without what a template writes after it to mark a required or optional column (`*`,
+    /// `(wajib)`, `[opsional]`); nil when nothing is there to take away.
+    static func withoutTemplateMark(_ name: String) -> String? {
+        var text = Substring(name)
+        if let open = text.lastIndex(where: { $0 == "(" || $0 == "[" }), text.last == ")" || text.last == "]" {
+            text = text[..<open]
+        }
+        while let last = text.last, last == "*" || last.isWhitespace { text = text.dropLast() }
+        return text.count < name.count && !text.isEmpty ? String(text) : nil
     }
 
     /// The separator a first line such as `sep=,` names: Excel's hint, which some lists carry

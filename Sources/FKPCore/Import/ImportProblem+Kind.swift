@@ -50,6 +50,8 @@ extension ImportProblem {
         case unnamedFirstColumn
         /// A column's name with spaces or dashes for its underscores (`Family ID`).
         case columnNamedOtherwise(String)
+        /// A column's name with a template's mark after it (`family_id*`, `head_nik (wajib)`): the name alone.
+        case columnWithMark(String)
         /// A column named in other words (`NIK`, `alamat`): the format's name for it.
         case columnInOtherWords(String)
         case columnTwice
@@ -199,6 +201,7 @@ extension ImportProblem {
                 "a first column with no name: the row numbers pandas and R write unless told not to (to_csv(index=False), write.csv(row.names = FALSE)), or a column emptied but not deleted (delete it)"
             case .columnNamedOtherwise(let name): "write the column's name as \(name), with underscores"
             case .columnInOtherWords(let name): "write the column's name as \(name): the format names its columns in English"
+            case .columnWithMark(let name): "write the column's name alone, \(name), without the mark a template puts after it"
             case .columnTwice: "the column appears twice"
             case .requiredColumnMissing: "required column is missing from the header"
             case .headerRepeated: "the header row again, as when two files are joined (delete this line)"
