@@ -25,20 +25,24 @@ extension ListImporter {
                 WITH repeated AS MATERIALIZED (
                     SELECT id, min(line) AS first_line FROM import_staging GROUP BY id HAVING count(*) > 1),
                 unknown AS MATERIALIZED (
-                    SELECT u.sls_code FROM (SELECT DISTINCT sls_code FROM import_staging) u
+                    -- With the SLS of an unknown sub-SLS code, where that SLS is known.
+                    SELECT u.sls_code, (SELECT r.code FROM fkp.regions r WHERE length(u.sls_code) = 16 AND r.code = left(u.sls_code, 14)) AS sls
+                      FROM (SELECT DISTINCT sls_code FROM import_staging) u
                      WHERE NOT EXISTS (SELECT 1 FROM fkp.regions r WHERE r.code = u.sls_code))
                 SELECT s.line, 'family_id', s.id, 'repeated', ARRAY[r.first_line::text]
                   FROM import_staging s JOIN repeated r ON r.id = s.id AND s.line > r.first_line
                 UNION ALL
                 -- An unknown unit once, at its first line, with how many rows name it: a unit whose
                 -- regions were not loaded is one problem, not one per family.
-                SELECT min(s.line), 'sls_code', s.sls_code, 'unknown', ARRAY[count(*)::text, max(s.line)::text]
+                SELECT min(s.line), 'sls_code', s.sls_code, 'unknown', ARRAY[count(*)::text, max(s.line)::text, coalesce(u.sls, '')]
                   FROM import_staging s JOIN unknown u ON u.sls_code = s.sls_code
-                 GROUP BY s.sls_code
+                 GROUP BY s.sls_code, u.sls
                 ORDER BY 1
                 """, on: connection) { code, details in
-                code == "repeated" ? .sameFamilyID(asLine: Int(details[0]) ?? 0)
-                    : .unknownUnit(rows: Int(details[0]) ?? 1, lastLine: Int(details[1]) ?? 0)
+                if code == "repeated" { return .sameFamilyID(asLine: Int(details[0]) ?? 0) }
+                let (rows, lastLine) = (Int(details[0]) ?? 1, Int(details[1]) ?? 0)
+                return details[2].isEmpty ? .unknownUnit(rows: rows, lastLine: lastLine)
+                                          : .unknownSubunit(sls: details[2], rows: rows, lastLine: lastLine)
             }
         case .regions:
             return try await problems("""

@@ -145,6 +145,9 @@ extension Messages {
         case .unknownUnit(let rows, let lastLine):
             return "tidak ada SLS, sub-SLS atau unit Non-SLS dengan kode ini (impor wilayah terlebih dahulu)"
                 + (rows > 1 ? "; \(rows) baris menyebutnya, yang terakhir di baris \(lastLine)" : "")
+        case .unknownSubunit(let sls, let rows, let lastLine):
+            return "tidak ada sub-SLS dengan kode ini, padahal SLS-nya, \(sls), ada (untuk keluarga di SLS itu sendiri tulis 14 digit kode SLS-nya; bila bukan, impor wilayah dengan sub-SLS ini terlebih dahulu)"
+                + (rows > 1 ? "; \(rows) baris menyebutnya, yang terakhir di baris \(lastLine)" : "")
         case .sameCode(let line): return "kode sama dengan baris \(line)"
         case .parentMissing(let parent, let rows, let lastLine):
             return "induknya, \(parent), tidak ada di basis data maupun di berkas"

@@ -127,6 +127,12 @@ final class ListImportTests: XCTestCase {
                     + Self.row("F4", unit: "32010100099998") + "\n",
                  "line 2, column sls_code: value '32010100099999': no such SLS, sub-SLS or Non-SLS unit (import the regions first); "
                     + "2 rows name it, the last on line 4\nline 5, column sls_code: value '32010100099998': no such SLS"),
+                // A sub-SLS code not loaded, its SLS known: perhaps the SLS written with two more digits.
+                (h + "\n" + Self.row("F1", unit: "3201010001000100") + "\n" + Self.row("F2", unit: "3201010001000100") + "\n",
+                 "line 2, column sls_code: value '3201010001000100': no such sub-SLS, though its SLS 32010100010001 is known "
+                    + "(for a family of the SLS itself write the SLS's 14 digits; otherwise import the regions with this sub-SLS first); 2 rows name it, the last on line 3"),
+                (h + "\n" + Self.row("F1", unit: "3201010001999900") + "\n",
+                 "line 2, column sls_code: value '3201010001999900': no such SLS, sub-SLS or Non-SLS unit (import the regions first)"),
                 (h + "\n" + Self.row("F1", unit: "3201010001") + "\n", "line 2, column sls_code: value '3201010001': an SLS code has 14 digits"),
                 (h + "\n" + Self.row("F1", group: "5") + "\n", "line 2, column welfare_group: value '5': a welfare group is 1, 2, 3 or 4"),
                 (h + "\n" + Self.row("F1", score: "12,5") + "\n", "column welfare_score"),

@@ -136,6 +136,8 @@ extension ImportProblem {
         case sameFamilyID(asLine: Int)
         /// Named once, at the first of the rows that name the unit.
         case unknownUnit(rows: Int, lastLine: Int)
+        /// An unknown sub-SLS whose SLS is known: perhaps the SLS itself, written with two more digits.
+        case unknownSubunit(sls: String, rows: Int, lastLine: Int)
         case sameCode(asLine: Int)
         /// Named once, at the first of the rows whose parent it is.
         case parentMissing(String, rows: Int, lastLine: Int)
@@ -281,6 +283,9 @@ extension ImportProblem {
             case .sameFamilyID(let line): "the same family_id as line \(line)"
             case .unknownUnit(let rows, let lastLine):
                 "no such SLS, sub-SLS or Non-SLS unit (import the regions first)" + (rows > 1 ? "; \(rows) rows name it, the last on line \(lastLine)" : "")
+            case .unknownSubunit(let sls, let rows, let lastLine):
+                "no such sub-SLS, though its SLS \(sls) is known (for a family of the SLS itself write the SLS's 14 digits; otherwise import the regions with this sub-SLS first)"
+                    + (rows > 1 ? "; \(rows) rows name it, the last on line \(lastLine)" : "")
             case .sameCode(let line): "the same code as line \(line)"
             case .parentMissing(let parent, let rows, let lastLine):
                 "its parent \(parent) is neither in the database nor in the file" + (rows > 1 ? "; \(rows) rows need it, the last on line \(lastLine)" : "")
