@@ -145,6 +145,8 @@ public struct ListImporter: Sendable {
                     let other: Kind = kind == .families ? .regions : .families
                     if (try? other.header(record)) != nil {
                         problems.append(ImportProblem(line: record.line, problem: other == .families ? .familiesListAsRegions : .regionsListAsFamilies))
+                    } else if let export = ServerExportKind(header: record) {
+                        problems.append(ImportProblem(line: record.line, problem: .exportOfThisServer(export)))
                     } else if let missing = kind.headerMissing(above: record) {
                         problems.append(ImportProblem(line: record.line, problem: .headerMissing(header: missing)))
                     } else {

@@ -44,6 +44,10 @@ extension Messages {
         case .headerMissing(let header): return "baris pertama adalah baris data, bukan baris judul (nama kolom): berkas ini tidak memiliki baris judul (tambahkan baris ini di atasnya: \(header))"
         case .familiesListAsRegions: return "ini daftar keluarga, bukan daftar wilayah (muat sebagai berkas keluarga)"
         case .regionsListAsFamilies: return "ini daftar wilayah, bukan daftar keluarga (muat sebagai berkas wilayah)"
+        case .exportOfThisServer(.finalList):
+            return "ini daftar akhir, hasil pemeringkatan ulang seperti yang ditulis fkp export final, bukan daftar awal untuk dimuat"
+        case .exportOfThisServer(.dataCorrections): return "ini perbaikan data kabupaten/kota yang diterima, seperti yang diekspor server ini, bukan daftar untuk dimuat"
+        case .exportOfThisServer(.auditTrail): return "ini ekspor jejak audit, bukan daftar untuk dimuat"
         case .headerSeparatedBy(";"):
             return "baris judul dipisahkan dengan ';', bukan koma: komputer dengan pengaturan bahasa Indonesia menyimpan CSV seperti ini, karena koma "
                 + "adalah tanda desimalnya (di pengaturan wilayah Windows ubah pemisah daftar menjadi koma dan simbol desimal menjadi titik, lalu simpan "

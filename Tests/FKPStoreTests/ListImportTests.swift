@@ -238,6 +238,11 @@ final class ListImportTests: XCTestCase {
                 (h + "\nF1,32010100010001,Budi,\"Kp.\nBabakan\",4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column address: value 'Kp.<U+A>Babakan': holds a line break (U+000A): an address is one line of plain text"),
                 ("PK\u{3}\u{4}\u{14}\u{0}\u{6}\u{0}", "line 1: the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV"),
+                // This server's own files that are no list to load, named by their header.
+                (FinalListCSV.header + "1,F1,,32010100010001,Budi,2,1,,,\n",
+                 "line 1: this is a final list, the re-ranking's result as fkp export final writes it, not a preliminary list to load"),
+                (DataCorrectionsCSV.columns.joined(separator: ",") + "\n", "line 1: this is a regency's accepted data corrections"),
+                (AuditExportLine.columns.joined(separator: ",") + "\n", "line 1: this is an export of the audit trail, not a list to load"),
                 ("[{\"family_id\": \"F1\", \"sls_code\": \"32010100010001\"}]\n", "line 1: the file is JSON, not CSV (export the list as CSV)"),
             ]
             for (text, expected) in cases where !expected.isEmpty {

@@ -7,7 +7,7 @@ final class ImportProblemMessagesTests: XCTestCase {
     static let everyKind: [ImportProblem.Kind] = [
         .emptyFile, .utf16File, .workbookOrZipFile, .excel97File, .gzipFile, .pdfFile, .markupFile, .jsonFile, .pictureFile, .uploadTooLarge(maximumMegabytes: 200),
         .quoteInsideUnquotedField, .formulaKeepingText, .textAfterClosingQuote, .quoteEscapedWithBackslash, .quoteClosesWithTextAfter(closingLine: 9), .quoteNeverClosed, .recordTooLong(maximumBytes: 65536),
-        .nulByte, .notUTF8, .headerSeparatedBy(";"), .lineInOneField, .familiesListAsRegions, .regionsListAsFamilies, .headerNotFirst(headerLine: 3), .headerMissing(header: "code,name,level"), .headerSeparatedBy("\t"),
+        .nulByte, .notUTF8, .headerSeparatedBy(";"), .lineInOneField, .familiesListAsRegions, .regionsListAsFamilies, .exportOfThisServer(.finalList), .exportOfThisServer(.dataCorrections), .exportOfThisServer(.auditTrail), .headerNotFirst(headerLine: 3), .headerMissing(header: "code,name,level"), .headerSeparatedBy("\t"),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: false),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: true), .unnamedColumn, .unnamedFirstColumn, .columnNamedOtherwise("family_id"), .columnInOtherWords("head_nik"), .columnWithMark("family_id"), .columnTwice, .requiredColumnMissing,
         .headerRepeated, .headerRepeatedInOtherWords, .fieldCount(found: 3, inHeader: 9), .rowJoinedWithHeader, .oneValueLine(inHeader: 11), .mostlyEmpty(filled: ["address", "members"]), .fieldCount(found: 10, inHeader: 9), .emptyFieldsAtEnd(found: 10, inHeader: 9),

@@ -43,6 +43,8 @@ extension ImportProblem {
         /// The header of the other list: a file given to the wrong form or command.
         case familiesListAsRegions
         case regionsListAsFamilies
+        /// A file this server wrote that is no list to load (a final list, data corrections, an audit trail export).
+        case exportOfThisServer(ServerExportKind)
         case unknownColumn(columns: [String], holdsInvisibleCharacter: Bool)
         /// A header field with no name, as a spreadsheet saves a column emptied but not deleted.
         case unnamedColumn
@@ -188,6 +190,10 @@ extension ImportProblem {
             case .headerMissing(let header): "the first line is a row of the list, not its header: the file has no header (add this line above it: \(header))"
             case .familiesListAsRegions: "this is a families list, not a regions list (load it as families)"
             case .regionsListAsFamilies: "this is a regions list, not a families list (load it as regions)"
+            case .exportOfThisServer(.finalList):
+                "this is a final list, the re-ranking's result as fkp export final writes it, not a preliminary list to load"
+            case .exportOfThisServer(.dataCorrections): "this is a regency's accepted data corrections as this server exports them, not a list to load"
+            case .exportOfThisServer(.auditTrail): "this is an export of the audit trail, not a list to load"
             case .headerSeparatedBy(";"):
                 "the header is separated by ';', not by commas: a computer set to Indonesian saves CSV so, the comma being its decimal mark "
                     + "(in Windows' region settings set the list separator to a comma and the decimal symbol to a dot, then save again; "
