@@ -63,6 +63,8 @@ extension Messages {
         case .unnamedFirstColumn:
             return "kolom pertama tanpa nama: nomor baris yang ditulis pandas dan R bila tidak dilarang (to_csv(index=False), write.csv(row.names = FALSE)), atau kolom yang dikosongkan tetapi tidak dihapus (hapus kolom itu)"
         case .columnNamedOtherwise(let name): return "tulis nama kolom ini sebagai \(name), dengan garis bawah"
+        case .rowNumberColumn: return "kolom nomor urut, yang tidak ada dalam format ini (hapus kolom ini)"
+        case .remarksColumn: return "kolom keterangan, yang tidak ada dalam format ini (hapus kolom ini, atau simpan keterangannya di salinan lembar kerja)"
         case .columnWithMark(let name): return "tulis nama kolom ini saja, \(name), tanpa tanda yang ditambahkan templat di belakangnya"
         case .columnInOtherWords(let name): return "tulis nama kolom ini sebagai \(name): nama kolom dalam format berbahasa Inggris"
         case .columnTwice: return "kolom ini muncul dua kali"

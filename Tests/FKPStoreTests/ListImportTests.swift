@@ -79,6 +79,10 @@ final class ListImportTests: XCTestCase {
                 (h + ",family_id\n", "line 1, column family_id: the column appears twice"),
                 (h.replacingOccurrences(of: "family_id", with: "Family ID") + "\n",
                  "line 1, column Family ID: write the column's name as family_id, with underscores"),
+                // What a list kept in a spreadsheet has beside the format's columns.
+                ("No.," + h + ",Keterangan\n1," + Self.row("F1") + ",pindah\n",
+                 "line 1, column No.: a column of row numbers, which the format does not have (delete the column)\n"
+                    + "line 1, column Keterangan: a column of remarks, which the format does not have"),
                 // A template's marks for required columns, after their names.
                 (h.replacingOccurrences(of: "family_id", with: "Family ID*").replacingOccurrences(of: "head_nik", with: "head_nik (wajib)") + "\n",
                  "line 1, column Family ID*: write the column's name alone, family_id, without the mark a template puts after it\n"

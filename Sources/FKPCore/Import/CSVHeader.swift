@@ -53,6 +53,9 @@ public struct CSVHeader: Sendable {
                 // `ï»¿family_id`: a file that began with a byte order mark, opened as Windows text and saved again.
                 problems.append(ImportProblem(line: record.line, column: asWritten, problem: .encodedTwice(meant: meant)))
                 namedOtherwise.insert(meant)
+            } else if !(required + optional).contains(name), let kind = Self.columnOfTheSheet(name) {
+                // `No`, `Keterangan`: what a list kept in a spreadsheet has beside the format's columns.
+                problems.append(ImportProblem(line: record.line, column: asWritten, problem: kind))
             } else if !(required + optional).contains(name) {
                 // A name that looks right but holds an invisible character (a second byte order mark,
                 // a zero-width space from a spreadsheet) is named with the character spelled out.
@@ -80,6 +83,16 @@ public struct CSVHeader: Sendable {
     /// digit (spaces, dots, dashes) one underscore, none at either end: `No. KK` is `no_kk`.
     static func otherNameKey(_ name: String) -> String {
         name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "_")
+    }
+
+    /// A column of row numbers or of remarks, which lists kept in a spreadsheet have beside the
+    /// format's columns (`No`, `No. Urut`, `Keterangan`); nil for any other name.
+    static func columnOfTheSheet(_ name: String) -> ImportProblem.Kind? {
+        let key = otherNameKey(name)
+        if name == "#" || ["no", "no_urut", "nomor", "nomor_urut", "nourut", "urut", "nr", "row", "row_number"].contains(key) {
+            return .rowNumberColumn
+        }
+        return ["ket", "keterangan", "catatan", "remarks", "notes", "note"].contains(key) ? .remarksColumn : nil
     }
 
     /// A name without what a template writes after it to mark a required or optional column (`*`,

@@ -52,6 +52,10 @@ extension ImportProblem {
         case unnamedFirstColumn
         /// A column's name with spaces or dashes for its underscores (`Family ID`).
         case columnNamedOtherwise(String)
+        /// `No`, `No. Urut`: the row numbers a list kept in a spreadsheet begins with.
+        case rowNumberColumn
+        /// `Keterangan`, `Catatan`: a column of remarks beside the list.
+        case remarksColumn
         /// A column's name with a template's mark after it (`family_id*`, `head_nik (wajib)`): the name alone.
         case columnWithMark(String)
         /// A column named in other words (`NIK`, `alamat`): the format's name for it.
@@ -209,6 +213,8 @@ extension ImportProblem {
                 "a first column with no name: the row numbers pandas and R write unless told not to (to_csv(index=False), write.csv(row.names = FALSE)), or a column emptied but not deleted (delete it)"
             case .columnNamedOtherwise(let name): "write the column's name as \(name), with underscores"
             case .columnInOtherWords(let name): "write the column's name as \(name): the format names its columns in English"
+            case .rowNumberColumn: "a column of row numbers, which the format does not have (delete the column)"
+            case .remarksColumn: "a column of remarks, which the format does not have (delete the column, or keep the remarks in a copy of the sheet)"
             case .columnWithMark(let name): "write the column's name alone, \(name), without the mark a template puts after it"
             case .columnTwice: "the column appears twice"
             case .requiredColumnMissing: "required column is missing from the header"
