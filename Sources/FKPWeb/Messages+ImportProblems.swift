@@ -90,6 +90,8 @@ extension Messages {
                                       : "di akhirnya, yang kosong (tulis satu koma untuk masing-masing, atau, bila tidak ada baris yang mengisinya, hapus kolom-kolom itu dari baris judul)")
         case .commaInsideCurlyQuotes(let found, let inHeader):
             return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom: nilai yang memuat koma diapit tanda petik lengkung (“ ”), yang tidak dibaca CSV sebagai tanda petik (pakai tanda petik ganda lurus: \")"
+        case .emptyBelowAValue:
+            return "tidak boleh kosong: baris di atasnya memuat kode dan baris ini tidak, seperti lembar kerja menyimpan kode yang ditulis sekali untuk sekelompok baris atau di sel yang digabung (tulis kodenya di setiap baris: pisahkan sel yang digabung, lalu isi ke bawah)"
         case .empty: return "wajib diisi"
         case .longerThan(let characters): return "lebih dari \(characters) karakter"
         case .startsAsFormula(let text):

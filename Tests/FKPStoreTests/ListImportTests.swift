@@ -111,6 +111,10 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1") + "\nF2,\"32010100010001,Budi,x,4,2,10,3201010101000001,3201014501800001,,\n" + Self.row("F3", name: "Budi, S.Pd") + "\n",
                  "line 3, column sls_code: the quote that opens here closes on line 4 and text follows it"),
                 (h + "\n" + Self.row("F1", name: " ") + "\n", "line 2, column head_name: must not be empty"),
+                // A unit's code written once for its rows (merged cells): the rows below it name the way out.
+                (h + "\n" + Self.row("F1") + "\n" + Self.row("F2", unit: "") + "\n",
+                 "line 3, column sls_code: must not be empty: the rows above give a code and this one none, as a sheet saves a code written once "
+                    + "for a group of rows or in merged cells (write the code on every row: unmerge the cells, then fill down)"),
                 // What a spreadsheet keeps under a list: a total, a source. One problem a line, not one a column.
                 (h + "\n" + Self.row("F1") + "\n,,,JUMLAH,212,,,,,,\nSumber: BPS\n",
                  "line 3: most of the row is empty, only address and members filled: a total or a note under the list, or a family not filled in "
@@ -251,6 +255,13 @@ final class ListImportTests: XCTestCase {
             ]
             for (text, expected) in cases where !expected.isEmpty {
                 try await Self.assertRefused(text, expected, db)
+            }
+            // An empty code on the first row has no rows above it to name.
+            do {
+                _ = try await Self.load(.families, h + "\n" + Self.row("F1", unit: "") + "\n", db)
+                XCTFail("an empty code is refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.description, "line 2, column sls_code: must not be empty")
             }
             // A short line not right with its optional ends empty (a latitude without its longitude; a
             // required column missing) is a plain count of fields.

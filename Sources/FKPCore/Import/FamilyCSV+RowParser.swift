@@ -59,7 +59,10 @@ extension FamilyCSV {
                 refuse(.familyID, id, SpreadsheetDamage.kind(of: id, isValid: FamilyCSV.isFamilyID) ?? .familyIDForm)
             }
             var unit: RegionCode?
-            if let slsText = field(.slsCode) {
+            if text(.slsCode).isEmpty, lastUnit != nil {
+                // A code written once for a group of rows, or in merged cells: the rows below it saved empty.
+                problems.append(ImportProblem(line: record.line, column: Column.slsCode.name, problem: .emptyBelowAValue))
+            } else if let slsText = field(.slsCode) {
                 if lastUnit?.text != slsText {
                     lastUnit = (slsText, FamilyCSV.unitCode(slsText))
                 }
@@ -131,7 +134,8 @@ extension FamilyCSV {
             guard problems.isEmpty, let id, let unit, let name, let group, let score, let kk, let nik else {
                 // Most of the row empty: a total or a note under the list, or a family not filled in; one problem, not one a column.
                 let filled = Column.allCases.filter { !text($0).isEmpty }.map(\.name)
-                guard problems.shown.count(where: { $0.problem == .empty }) > FamilyCSV.required.count / 2, !filled.isEmpty else {
+                let empty = problems.shown.count { $0.problem == .empty || $0.problem == .emptyBelowAValue }
+                guard empty > FamilyCSV.required.count / 2, !filled.isEmpty else {
                     return .failure(problems)
                 }
                 return .failure(ImportProblems([ImportProblem(line: record.line, problem: .mostlyEmpty(filled: filled))]))

@@ -82,6 +82,8 @@ extension ImportProblem {
         /// phone or a word processor writes quotes), which CSV does not take for quotes.
         case commaInsideCurlyQuotes(found: Int, inHeader: Int)
         case empty
+        /// An empty unit code under rows that give one: a code written once for a group of rows, or in merged cells.
+        case emptyBelowAValue
         case longerThan(characters: Int)
         case invisibleCharacter(Unicode.Scalar, in: OneLineText)
         /// A name or an address beginning with =, +, @ (or - before a function or a reference), which a
@@ -239,6 +241,8 @@ extension ImportProblem {
             case .commaInsideCurlyQuotes(let found, let inHeader):
                 "\(found) fields where the header has \(inHeader): a value holding a comma is in curly quotes (“ ”), which CSV does not read as quotes (use straight double quotes: \")"
             case .empty: "must not be empty"
+            case .emptyBelowAValue:
+                "must not be empty: the rows above give a code and this one none, as a sheet saves a code written once for a group of rows or in merged cells (write the code on every row: unmerge the cells, then fill down)"
             case .longerThan(let characters): "longer than \(characters) characters"
             case .startsAsFormula(let text):
                 "\(text == .name ? "a name" : "an address") that starts as a spreadsheet formula does (with =, +, - or @), which a spreadsheet opening the list would run (remove the sign)"
