@@ -117,6 +117,7 @@ extension Messages {
         case .unitCodeForm: return "kode SLS terdiri atas 14 digit, kode sub-SLS 16 digit"
         case .membersRange: return "harus bilangan bulat dari 1 sampai 99"
         case .numberWithWord(let number): return "angka dengan kata: tulis angkanya saja, \(number) untuk yang ini"
+        case .decileNotGroup: return "desil, bukan salah satu dari empat kelompok kesejahteraan daftar awal (tulis kode kelompoknya: 1, 2, 3 atau 4)"
         case .welfareGroupRange: return "kelompok kesejahteraan adalah 1, 2, 3 atau 4"
         case .welfareGroupLabel(let group): return "tulis kode kelompok kesejahteraan, \(group.code) untuk label ini"
         case .notDecimal: return "bukan bilangan desimal (pakai titik: 12.5)"

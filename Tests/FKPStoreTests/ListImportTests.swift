@@ -143,6 +143,8 @@ final class ListImportTests: XCTestCase {
                  "line 2, column sls_code: value '3201010001999900': no such SLS, sub-SLS or Non-SLS unit (import the regions first)"),
                 (h + "\n" + Self.row("F1", unit: "3201010001") + "\n", "line 2, column sls_code: value '3201010001': an SLS code has 14 digits"),
                 (h + "\n" + Self.row("F1", group: "5") + "\n", "line 2, column welfare_group: value '5': a welfare group is 1, 2, 3 or 4"),
+                (h + "\n" + Self.row("F1", group: "Desil 3") + "\n",
+                 "line 2, column welfare_group: value 'Desil 3': a decile (desil), not one of the four welfare groups of the preliminary list"),
                 (h + "\n" + Self.row("F1", score: "12,5") + "\n", "column welfare_score"),
                 (h + "\n" + Self.row("F1", score: "abc") + "\n", "line 2, column welfare_score: value 'abc': not a decimal number"),
                 // How a spreadsheet or a statistics program writes a very small number: named, and written out.

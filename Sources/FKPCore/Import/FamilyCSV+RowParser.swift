@@ -99,8 +99,11 @@ extension FamilyCSV {
                 group = Int(text).flatMap(WelfareGroup.init(rawValue:))
                 if group == nil {
                     let isGroup = { (text: String) in Int(text).flatMap(WelfareGroup.init(rawValue:)) != nil }
+                    // `Desil 3`: a decile of a ranking cut in ten, which maps to no group by itself.
+                    let isDecile = text.lowercased().hasPrefix("desil") || text.lowercased().hasPrefix("decile")
                     refuse(.welfareGroup, text, WelfareGroup(label: text).map { .welfareGroupLabel($0) }
-                        ?? (SpreadsheetDamage.isWholeNumberAsDecimal(text, isValid: isGroup) ? .wholeNumberAsDecimal : .welfareGroupRange))
+                        ?? (SpreadsheetDamage.isWholeNumberAsDecimal(text, isValid: isGroup) ? .wholeNumberAsDecimal
+                            : isDecile ? .decileNotGroup : .welfareGroupRange))
                 }
             }
             let score = field(.welfareScore)

@@ -106,6 +106,8 @@ extension ImportProblem {
         /// `4 orang`: the number to write alone.
         case numberWithWord(String)
         case welfareGroupRange
+        /// `Desil 3`: a decile where one of the four groups belongs.
+        case decileNotGroup
         /// A group's label (`Miskin`) where its code belongs.
         case welfareGroupLabel(WelfareGroup)
         case notDecimal
@@ -265,6 +267,7 @@ extension ImportProblem {
             case .membersRange: "a whole number from 1 to 99"
             case .numberWithWord(let number): "a number with a word: write the number alone, \(number) for this one"
             case .welfareGroupRange: "a welfare group is 1, 2, 3 or 4"
+            case .decileNotGroup: "a decile (desil), not one of the four welfare groups of the preliminary list (write the group's code: 1, 2, 3 or 4)"
             case .welfareGroupLabel(let group): "write the welfare group's code, \(group.code) for this label"
             case .notDecimal: "not a decimal number (use a dot: 12.5)"
             case .scientificNotation(let writtenOut):
