@@ -212,7 +212,7 @@ public struct ListImporter: Sendable {
                     }
                     progress?(.reading(rows: rows, bytes: bytesRead))
                 }
-                if let last = try reader.finish() { take(last) }
+                try reader.finish().forEach(take)
             } catch let failure as CSVReader.Failure {
                 // Below a header that could not be read, as its rows are (see `take`): the header's problems are the report.
                 if !(headerRead && header == nil && !problems.isEmpty) {

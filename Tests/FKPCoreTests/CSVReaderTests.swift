@@ -11,7 +11,7 @@ final class CSVReaderTests: XCTestCase {
             records += reader.feed(Array(bytes[start..<min(start + step, bytes.count)]))
         }
         do {
-            if let last = try reader.finish() { records.append(last) }
+            records += try reader.finish()
             return (records, nil)
         } catch {
             return (records, error)
@@ -157,6 +157,22 @@ final class CSVReaderTests: XCTestCase {
             let result = read(bytes, in: size)
             XCTAssertNil(result.failure, "chunks of \(size)")
             XCTAssertEqual(result.records, expected, "chunks of \(size)")
+        }
+    }
+
+    /// The first bytes are held back until they tell what the file is: a file shorter than them
+    /// still gives every record it holds, without its byte order mark.
+    func testAFileOfAFewBytesGivesEveryRecord() {
+        let cases: [([UInt8], [[String]])] = [
+            (Array("x\n".utf8), [["x"]]), (Array("a\nb".utf8), [["a"], ["b"]]), (Array("1,2".utf8), [["1", "2"]]),
+            ([0xEF, 0xBB, 0xBF], []), ([0xEF, 0xBB, 0xBF] + Array("a".utf8), [["a"]]), ([], []),
+        ]
+        for (bytes, fields) in cases {
+            for size in [0, 1, 2] {
+                let result = read(bytes, in: size)
+                XCTAssertNil(result.failure, "\(bytes), chunks of \(size)")
+                XCTAssertEqual(result.records.map(\.fields), fields, "\(bytes), chunks of \(size)")
+            }
         }
     }
 

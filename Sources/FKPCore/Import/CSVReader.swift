@@ -232,20 +232,23 @@ public struct CSVReader: Sendable {
         byte == comma || byte == lf || byte == cr || byte == quote
     }
 
-    /// Ends the input; returns the last record if the file does not end with a line break.
-    public mutating func finish() throws(Failure) -> Record? {
+    /// Ends the input; returns the records not yet returned: those of a file shorter than the
+    /// bytes held back at its start, and the last one if the file does not end with a line break.
+    public mutating func finish() throws(Failure) -> [Record] {
+        var out: [Record] = []
         if !sawStart {
-            // A file shorter than a known beginning that it starts like (a byte order mark's, a
+            // A file shorter than the bytes that tell another kind of file (a byte order mark's, a
             // workbook's...): it is read as text, and bytes that are not UTF-8 are reported as such.
             sawStart = true
-            var none: [Record] = []
-            try startBytes.withUnsafeBufferPointer { buffer throws(Failure) in try read(buffer, into: &none) }
+            let text = startBytes.starts(with: Self.byteOrderMark) ? Array(startBytes.dropFirst(3)) : startBytes
+            try text.withUnsafeBufferPointer { buffer throws(Failure) in try read(buffer, into: &out) }
         }
         if let failure { throw failure }
         if state == .quoted {
             throw Failure(line: quoteLine, column: fieldEnds.count + 1, problem: .quoteNeverClosed)
         }
-        return endRecord()
+        if let last = endRecord() { out.append(last) }
+        return out
     }
 
     /// A line break outside quotes ends the record (a CR may be followed by the LF of a CRLF).
