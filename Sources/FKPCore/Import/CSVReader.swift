@@ -133,6 +133,7 @@ public struct CSVReader: Sendable {
         let bigEndian = start[0] == 0 && start[1] != 0 && start[2] == 0 && start[3] != 0
         return littleEndian || bigEndian
     }
+
     /// Beginnings that need more bytes before the reader knows what the file is.
     private static let knownStarts = [byteOrderMark] + otherFileKinds.map(\.start)
 

@@ -100,7 +100,7 @@ extension FamilyCSV {
                 if group == nil {
                     let isGroup = { (text: String) in Int(text).flatMap(WelfareGroup.init(rawValue:)) != nil }
                     // `Desil 3`: a decile of a ranking cut in ten, which maps to no group by itself.
-                    let isDecile = text.lowercased().hasPrefix("desil") || text.lowercased().hasPrefix("decile")
+                    let isDecile = ["desil", "decile"].contains { text.lowercased().hasPrefix($0) }
                     refuse(.welfareGroup, text, WelfareGroup(label: text).map { .welfareGroupLabel($0) }
                         ?? (SpreadsheetDamage.isWholeNumberAsDecimal(text, isValid: isGroup) ? .wholeNumberAsDecimal
                             : isDecile ? .decileNotGroup : .welfareGroupRange))
