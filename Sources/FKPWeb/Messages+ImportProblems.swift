@@ -136,6 +136,7 @@ extension Messages {
         case .roundedBySpreadsheet(let numbers):
             return "semua \(numbers) angka di kolom ini berakhir dengan 0: program lembar kerja hanya menyimpan 15 digit pertamanya dan menulis 0 untuk sisanya (jadikan kolom ini Teks lalu isi ulang angkanya)"
         case .spreadsheetTextMark: return "diawali tanda petik, tanda teks pada program lembar kerja (hapus tanda petiknya)"
+        case .placeholderForMissing: return "tanda yang diketik karena nilainya tidak diketahui, bukan nilai (isi nilainya; bila kolom ini boleh kosong, biarkan selnya kosong)"
         case .missingValueMark:
             return "tanda nilai kosong yang ditulis program (NA dari R, NaN dari pandas, NULL dari basis data), bukan nilai daftar (biarkan sel kosong bila nilainya tidak diketahui; di R, write.csv(na = \"\"))"
         case .spreadsheetError:

@@ -20,6 +20,15 @@ final class SpreadsheetDamageTests: XCTestCase {
         }
     }
 
+    func testAMarkTypedForAnUnknownValueIsOne() {
+        for text in ["-", "--", "---", ".", "?", "–", "—", "-.-"] {
+            XCTAssertTrue(SpreadsheetDamage.isPlaceholder(text), text)
+        }
+        for text in ["", "----", "- RT 01", "-5", "Budi", "...a", "—x"] {
+            XCTAssertFalse(SpreadsheetDamage.isPlaceholder(text), text)
+        }
+    }
+
     func testAnApostropheIsNamedOnlyWhenTheRestWouldDo() {
         XCTAssertEqual(SpreadsheetDamage.kind(of: "'3201010101000001", isValid: PersonalNumber.isValid), .spreadsheetTextMark)
         XCTAssertNil(SpreadsheetDamage.kind(of: "'320101010100000", isValid: PersonalNumber.isValid), "still wrong without it")

@@ -186,6 +186,11 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", members: "\\N") + "\n", "line 2, column members: value '\\N': a program's mark for a missing value"),
                 (h + "\nF1,32010100010001,\"Budi \\\"Ucok\\\"\",x,4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column head_name: a quote inside a quoted value written as \\\", as some programs export it: CSV writes it twice"),
+                // A mark typed where the value is not known: refused where a value is required, and for a name.
+                (h + "\n" + Self.row("F1", name: "-") + "\n",
+                 "line 2, column head_name: value '-': a mark typed where the value is not known, not a value (give the value; where the column may be empty, leave the cell empty)"),
+                (h + "\n" + Self.row("F1", members: "?") + "\n", "line 2, column members: value '?': a mark typed where the value is not known"),
+                (h + "\n" + Self.row("F1", latitude: "–", longitude: "–") + "\n", "line 2, column latitude: value '–': a mark typed where the value is not known"),
                 (h + "\n" + Self.row("F1", group: "NULL") + "\n", "line 2, column welfare_group: value 'NULL': a program's mark for a missing value"),
                 (h + "\n" + Self.row("F1", score: "NaN") + "\n", "line 2, column welfare_score: value 'NaN': a program's mark for a missing value"),
                 (h + "\n" + Self.row("F1", kk: "'3201010101000001") + "\n",

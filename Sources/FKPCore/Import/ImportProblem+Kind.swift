@@ -128,6 +128,8 @@ extension ImportProblem {
         case spreadsheetError
         /// `NA`, `NaN`, `NULL`: a program's mark for a missing value, where the column refuses it.
         case missingValueMark
+        /// `-`, `?`: a mark typed where the value is not known.
+        case placeholderForMissing
         /// Every number of the column ends in 0: a spreadsheet kept 15 digits of each (`WholeColumnTally`).
         case roundedBySpreadsheet(numbers: Int)
         /// A whole number written as a decimal (`4.0`), as a program that read the column as decimals writes it.
@@ -285,6 +287,8 @@ extension ImportProblem {
             case .roundedBySpreadsheet(let numbers):
                 "every one of the \(numbers) numbers in this column ends in 0: a spreadsheet kept only their first 15 digits and wrote 0 for the rest (format the column as Text and enter the numbers again)"
             case .spreadsheetTextMark: "starts with an apostrophe, a spreadsheet's mark for text (remove the apostrophe)"
+            case .placeholderForMissing:
+                "a mark typed where the value is not known, not a value (give the value; where the column may be empty, leave the cell empty)"
             case .missingValueMark:
                 "a program's mark for a missing value (NA as R writes it, NaN as pandas, NULL as a database), not a value of the list (leave the cell empty where the value is unknown; in R, write.csv(na = \"\"))"
             case .spreadsheetError:

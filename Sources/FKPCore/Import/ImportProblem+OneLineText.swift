@@ -6,6 +6,8 @@ extension ImportProblem.Kind {
     public static func oneLineTextProblem(_ text: String, in kind: OneLineText) -> ImportProblem.Kind? {
         if startsAsFormula(text) { return .startsAsFormula(in: kind) }
         if SpreadsheetDamage.isErrorValue(text) { return .spreadsheetError }
+        // An address of a dash is a missing street, as lists write it; a name of one is no name.
+        if kind == .name, SpreadsheetDamage.isPlaceholder(text) { return .placeholderForMissing }
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
         if let meant = TextEncodedTwice.meant(text) { return .encodedTwice(meant: meant) }
         return text.firstInvisibleCharacter.map { .invisibleCharacter($0, in: kind) }

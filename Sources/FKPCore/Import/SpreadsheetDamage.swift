@@ -22,7 +22,17 @@ enum SpreadsheetDamage {
     static func problem(of refused: String, otherwise problem: ImportProblem.Kind) -> ImportProblem.Kind {
         if isErrorValue(refused) { return .spreadsheetError }
         if missingValueMarks.contains(refused) { return .missingValueMark }
+        if isPlaceholder(refused) { return .placeholderForMissing }
         return problem
+    }
+
+    /// `-`, `--`, `.`, `?`: what people type into a cell whose value they do not know. Asked of
+    /// every name (a name of dashes passes every other rule), so its first byte decides at once.
+    static func isPlaceholder(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first, bytes.count <= 9,
+              first == UInt8(ascii: "-") || first == UInt8(ascii: ".") || first == UInt8(ascii: "?") || first == 0xE2 else { return false }
+        return text.count <= 3 && text.allSatisfy { "-–—.?".contains($0) }
     }
 
     /// How programs write a value that is missing: R's `NA`, pandas' and NumPy's `NaN`, Python's
