@@ -186,6 +186,11 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", members: "\\N") + "\n", "line 2, column members: value '\\N': a program's mark for a missing value"),
                 (h + "\nF1,32010100010001,\"Budi \\\"Ucok\\\"\",x,4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column head_name: a quote inside a quoted value written as \\\", as some programs export it: CSV writes it twice"),
+                // A number for a name: columns shifted or swapped, a NIK perhaps, masked as one.
+                (h + "\n" + Self.row("F1", name: "3201014501800001") + "\n",
+                 "line 2, column head_name: value '3201**********01': a number where a name belongs: the columns may be shifted or swapped"),
+                (h + "\nF1,32010100010001,Budi,3201014501800001,4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 2, column address: value '3201**********01': a 16-digit number where an address belongs: the columns may be shifted or swapped"),
                 // A mark typed where the value is not known: refused where a value is required, and for a name.
                 (h + "\n" + Self.row("F1", name: "-") + "\n",
                  "line 2, column head_name: value '-': a mark typed where the value is not known, not a value (give the value; where the column may be empty, leave the cell empty)"),

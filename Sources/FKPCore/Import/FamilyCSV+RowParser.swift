@@ -74,9 +74,18 @@ extension FamilyCSV {
             let name = field(.headName)
             if let name, name.isLonger(than: 200) { refuse(.headName, name, .longerThan(characters: 200)) }
             if let name, let problem = ImportProblem.Kind.oneLineTextProblem(name, in: .name) { refuse(.headName, name, problem) }
+            if let name, name.utf8.first.map(SpreadsheetDamage.isDigit) == true, name.utf8.allSatisfy(SpreadsheetDamage.isDigit) {
+                // Columns shifted or swapped: a NIK shown to every forum as a name. Masked as one in the message.
+                problems.append(ImportProblem(line: record.line, column: Column.headName.name, value: PersonalNumber.masked(name),
+                                              problem: .numberAsText(in: .name)))
+            }
             let address = text(.address)
             if address.isLonger(than: 500) { refuse(.address, address, .longerThan(characters: 500)) }
             if let problem = ImportProblem.Kind.oneLineTextProblem(address, in: .address) { refuse(.address, address, problem) }
+            if PersonalNumber.isValid(address) {
+                problems.append(ImportProblem(line: record.line, column: Column.address.name, value: PersonalNumber.masked(address),
+                                              problem: .numberAsText(in: .address)))
+            }
             var members = 0
             if let text = field(.members) {
                 if let value = Int(text), (1...99).contains(value) {

@@ -106,6 +106,8 @@ extension ImportProblem {
         /// `4 orang`: the number to write alone.
         case numberWithWord(String)
         case welfareGroupRange
+        /// Digits where the head's name belongs, or sixteen where the address does: columns shifted or swapped.
+        case numberAsText(in: OneLineText)
         /// `Desil 3`: a decile where one of the four groups belongs.
         case decileNotGroup
         /// A group's label (`Miskin`) where its code belongs.
@@ -269,6 +271,8 @@ extension ImportProblem {
             case .membersRange: "a whole number from 1 to 99"
             case .numberWithWord(let number): "a number with a word: write the number alone, \(number) for this one"
             case .welfareGroupRange: "a welfare group is 1, 2, 3 or 4"
+            case .numberAsText(let text):
+                "\(text == .name ? "a number where a name belongs" : "a 16-digit number where an address belongs"): the columns may be shifted or swapped (compare the header's order with the values)"
             case .decileNotGroup: "a decile (desil), not one of the four welfare groups of the preliminary list (write the group's code: 1, 2, 3 or 4)"
             case .welfareGroupLabel(let group): "write the welfare group's code, \(group.code) for this label"
             case .notDecimal: "not a decimal number (use a dot: 12.5)"
