@@ -119,6 +119,7 @@ extension Messages {
         case .numberWithWord(let number): return "angka dengan kata: tulis angkanya saja, \(number) untuk yang ini"
         case .numberAsText(let text):
             return "\(text == .name ? "angka di tempat nama" : "angka 16 digit di tempat alamat"): kolom-kolomnya mungkin bergeser atau tertukar (bandingkan urutan baris judul dengan nilainya)"
+        case .groupAndScoreSwapped: return "welfare_group dan welfare_score tertukar: skor di tempat kelompok, kelompok di tempat skor"
         case .decileNotGroup: return "desil, bukan salah satu dari empat kelompok kesejahteraan daftar awal (tulis kode kelompoknya: 1, 2, 3 atau 4)"
         case .welfareGroupRange: return "kelompok kesejahteraan adalah 1, 2, 3 atau 4"
         case .welfareGroupLabel(let group): return "tulis kode kelompok kesejahteraan, \(group.code) untuk label ini"

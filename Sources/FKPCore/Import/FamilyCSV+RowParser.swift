@@ -104,16 +104,9 @@ extension FamilyCSV {
                 }
             }
             var group: WelfareGroup?
-            if let text = field(.welfareGroup) {
-                group = Int(text).flatMap(WelfareGroup.init(rawValue:))
-                if group == nil {
-                    let isGroup = { (text: String) in Int(text).flatMap(WelfareGroup.init(rawValue:)) != nil }
-                    // `Desil 3`: a decile of a ranking cut in ten, which maps to no group by itself.
-                    let isDecile = ["desil", "decile"].contains { text.lowercased().hasPrefix($0) }
-                    refuse(.welfareGroup, text, WelfareGroup(label: text).map { .welfareGroupLabel($0) }
-                        ?? (SpreadsheetDamage.isWholeNumberAsDecimal(text, isValid: isGroup) ? .wholeNumberAsDecimal
-                            : isDecile ? .decileNotGroup : .welfareGroupRange))
-                }
+            if let written = field(.welfareGroup) {
+                group = Int(written).flatMap(WelfareGroup.init(rawValue:))
+                if group == nil { refuse(.welfareGroup, written, FamilyCSV.groupProblem(written, score: text(.welfareScore))) }
             }
             let score = field(.welfareScore)
             if let score, let problem = FamilyCSV.decimalProblem(score) { refuse(.welfareScore, score, FamilyCSV.scoreProblem(score) ?? problem) }

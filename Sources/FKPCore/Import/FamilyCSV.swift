@@ -75,6 +75,18 @@ public enum FamilyCSV {
 
     static let maximumDecimalLength = 30
 
+    /// Why a welfare group is refused: a group's label, a whole number written as a decimal, a
+    /// decile (`Desil 3`), the score where the group belongs and the group where the score does
+    /// (the two columns swapped), or a number outside 1 to 4.
+    static func groupProblem(_ text: String, score: String) -> ImportProblem.Kind {
+        if let group = WelfareGroup(label: text) { return .welfareGroupLabel(group) }
+        let isGroup = { (text: String) in Int(text).flatMap(WelfareGroup.init(rawValue:)) != nil }
+        if SpreadsheetDamage.isWholeNumberAsDecimal(text, isValid: isGroup) { return .wholeNumberAsDecimal }
+        if ["desil", "decile"].contains(where: { text.lowercased().hasPrefix($0) }) { return .decileNotGroup }
+        if text.contains("."), decimalProblem(text) == nil, isGroup(score) { return .groupAndScoreSwapped }
+        return .welfareGroupRange
+    }
+
     /// What a spreadsheet's display format made of a score it refused (the file holds what a cell
     /// shows): its thousands separated, or a percentage. Nil when neither explains it.
     static func scoreProblem(_ text: String) -> ImportProblem.Kind? {

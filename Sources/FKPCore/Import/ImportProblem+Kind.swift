@@ -108,6 +108,8 @@ extension ImportProblem {
         case welfareGroupRange
         /// Digits where the head's name belongs, or sixteen where the address does: columns shifted or swapped.
         case numberAsText(in: OneLineText)
+        /// A decimal where the group belongs and a group's code where the score does.
+        case groupAndScoreSwapped
         /// `Desil 3`: a decile where one of the four groups belongs.
         case decileNotGroup
         /// A group's label (`Miskin`) where its code belongs.
@@ -273,6 +275,7 @@ extension ImportProblem {
             case .welfareGroupRange: "a welfare group is 1, 2, 3 or 4"
             case .numberAsText(let text):
                 "\(text == .name ? "a number where a name belongs" : "a 16-digit number where an address belongs"): the columns may be shifted or swapped (compare the header's order with the values)"
+            case .groupAndScoreSwapped: "welfare_group and welfare_score are swapped: a score where the group belongs, a group where the score does"
             case .decileNotGroup: "a decile (desil), not one of the four welfare groups of the preliminary list (write the group's code: 1, 2, 3 or 4)"
             case .welfareGroupLabel(let group): "write the welfare group's code, \(group.code) for this label"
             case .notDecimal: "not a decimal number (use a dot: 12.5)"
