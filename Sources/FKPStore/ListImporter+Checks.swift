@@ -102,6 +102,21 @@ extension ListImporter {
         }
     }
 
+    /// A revised file whose family ids lost their leading zeros (a spreadsheet took the column for
+    /// numbers) would remove every such family and add it again under another id, its history cut
+    /// off: refused where a family added is one removed from the same unit without its zeros.
+    func checkLeadingZeros(_ kind: Kind, _ diff: (added: Int, changed: Int, removed: Int),
+                           on connection: PostgresConnection) async throws -> ImportProblems {
+        guard kind == .families, diff.added > 0, diff.removed > 0 else { return ImportProblems() }
+        return try await problems("""
+            SELECT a.line, 'family_id', a.id, 'zeros', ARRAY[r.id]
+              FROM import_diff a
+              JOIN import_diff r ON r.change = 'remove' AND r.old_sls_code = a.sls_code AND ltrim(r.id, '0') = a.id
+             WHERE a.change = 'add' AND r.id <> a.id
+             ORDER BY a.line
+            """, on: connection) { _, details in .leadingZerosLost(was: details[0]) }
+    }
+
     /// Families of units in a forum that has opened (or closed) cannot change. The units the file
     /// touches are gathered first (a few thousand), so the forum tables are read once per unit.
     func checkForums(_ kind: Kind, on connection: PostgresConnection) async throws -> ImportProblems {

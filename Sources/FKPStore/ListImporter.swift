@@ -59,6 +59,8 @@ public struct ListImporter: Sendable {
             if !problems.isEmpty { throw problems }
             try await lockRegencies(kind, on: connection)
             let diff = try await difference(kind, on: connection)
+            problems = try await checkLeadingZeros(kind, diff, on: connection)
+            if !problems.isEmpty { throw problems }
             problems = try await checkScope(kind, scope, on: connection)
             if !problems.isEmpty { throw problems }
             problems = try await checkForums(kind, on: connection)

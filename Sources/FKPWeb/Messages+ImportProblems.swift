@@ -162,6 +162,8 @@ extension Messages {
             return "tidak ada sub-SLS dengan kode ini, padahal SLS-nya, \(sls), ada (untuk keluarga di SLS itu sendiri tulis 14 digit kode SLS-nya; bila bukan, impor wilayah dengan sub-SLS ini terlebih dahulu)"
                 + (rows > 1 ? "; \(rows) baris menyebutnya, yang terakhir di baris \(lastLine)" : "")
         case .sameCode(let line): return "kode sama dengan baris \(line)"
+        case .leadingZerosLost(let was):
+            return "keluarga \(was) tanpa angka nol di depannya, yang dibuang lembar kerja dari apa yang dianggapnya bilangan: memuatnya akan menghapus \(was) dan menambah keluarga baru (jadikan kolom ini Teks lalu isi ulang id-nya)"
         case .parentMissing(let parent, let rows, let lastLine):
             return "induknya, \(parent), tidak ada di basis data maupun di berkas"
                 + (rows > 1 ? "; \(rows) baris memerlukannya, yang terakhir di baris \(lastLine)" : "")

@@ -815,6 +815,24 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// A revised file whose ids lost their leading zeros in a spreadsheet would remove every such
+    /// family and add it again under another id: refused, each named with the id it was.
+    func testARevisedFileWhoseIDsLostTheirLeadingZerosIsRefused() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let original = [Self.row("0012345"), Self.row("0012346"), Self.row("0099", unit: "32010100020001")]
+            _ = try await Self.load(.families, Self.header + "\n" + original.joined(separator: "\n") + "\n", db)
+            let rounded = [Self.row("12345"), Self.row("0012346"), Self.row("0099", unit: "32010100020001")]
+            try await Self.assertRefused(Self.header + "\n" + rounded.joined(separator: "\n") + "\n",
+                                         "line 2, column family_id: value '12345': family 0012345 without its leading zeros, which a spreadsheet "
+                                            + "drops from what it takes for a number: loading would remove 0012345 and add a new family", db)
+            // The same id in another unit is another family: a family may leave one unit as another arrives.
+            let moved = [Self.row("0012346"), Self.row("0099", unit: "32010100020001"), Self.row("12345", unit: "32010100020001")]
+            let report = try await Self.load(.families, Self.header + "\n" + moved.joined(separator: "\n") + "\n", db)
+            XCTAssertEqual([report.added, report.changed, report.removed], [1, 0, 1])
+        }
+    }
+
     func testABulkLoadCannotBeDeclaredWithoutItsBatch() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1")])

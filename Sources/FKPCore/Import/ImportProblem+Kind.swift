@@ -155,6 +155,8 @@ extension ImportProblem {
         /// An unknown sub-SLS whose SLS is known: perhaps the SLS itself, written with two more digits.
         case unknownSubunit(sls: String, rows: Int, lastLine: Int)
         case sameCode(asLine: Int)
+        /// A family id that is a family of the same unit without its leading zeros (`was`): a spreadsheet took the ids for numbers.
+        case leadingZerosLost(was: String)
         /// Named once, at the first of the rows whose parent it is.
         case parentMissing(String, rows: Int, lastLine: Int)
         /// Named once per unit, at the first of the rows that change it.
@@ -317,6 +319,8 @@ extension ImportProblem {
                 "no such sub-SLS, though its SLS \(sls) is known (for a family of the SLS itself write the SLS's 14 digits; otherwise import the regions with this sub-SLS first)"
                     + (rows > 1 ? "; \(rows) rows name it, the last on line \(lastLine)" : "")
             case .sameCode(let line): "the same code as line \(line)"
+            case .leadingZerosLost(let was):
+                "family \(was) without its leading zeros, which a spreadsheet drops from what it takes for a number: loading would remove \(was) and add a new family (format the column as Text and enter the ids again)"
             case .parentMissing(let parent, let rows, let lastLine):
                 "its parent \(parent) is neither in the database nor in the file" + (rows > 1 ? "; \(rows) rows need it, the last on line \(lastLine)" : "")
             case .outsideRegion(let codes, let rows, let lastLine):
