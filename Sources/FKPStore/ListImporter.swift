@@ -197,6 +197,8 @@ public struct ListImporter: Sendable {
                 problems.append(ImportProblem(line: record.line, problem: .headerRepeated))
             } else if header.isRepeatedInOtherWords(by: record) {
                 problems.append(ImportProblem(line: record.line, problem: .headerRepeatedInOtherWords))
+            } else if CSVHeader.numbersTheColumns(record) {
+                problems.append(ImportProblem(line: record.line, problem: .columnNumbersRow))
             } else {
                 problems.append(contentsOf: refused)
             }

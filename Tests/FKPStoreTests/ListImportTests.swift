@@ -115,6 +115,10 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1") + "\n" + Self.row("F2", unit: "") + "\n",
                  "line 3, column sls_code: must not be empty: the rows above give a code and this one none, as a sheet saves a code written once "
                     + "for a group of rows or in merged cells (write the code on every row: unmerge the cells, then fill down)"),
+                // A row numbering the columns under the header, as tables in government reports have.
+                (h + "\n(1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11)\n" + Self.row("F1") + "\n",
+                 "line 2: a row numbering the columns, (1), (2), (3)..., as tables in reports have under their header (delete this line)"),
+                (h + "\n1,2,3,4,5,6,7,8,9,10,11\n" + Self.row("F1") + "\n", "line 2: a row numbering the columns"),
                 // What a spreadsheet keeps under a list: a total, a source. One problem a line, not one a column.
                 (h + "\n" + Self.row("F1") + "\n,,,JUMLAH,212,,,,,,\nSumber: BPS\n",
                  "line 3: most of the row is empty, only address and members filled: a total or a note under the list, or a family not filled in "
@@ -640,6 +644,8 @@ final class ListImportTests: XCTestCase {
                                          db, kind: .regions)
             try await Self.assertRefused(h + "\n'3201,X,regency\n", "line 2, column code: value ''3201': starts with an apostrophe", db, kind: .regions)
             try await Self.assertRefused(h + "\n,Kabupaten X,regency\n", "line 2, column code: must not be empty", db, kind: .regions)
+            try await Self.assertRefused(h + "\n(1),(2),(3)\n3201,Bogor,regency\n", "line 2: a row numbering the columns", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3201,Bogor,regency\nSumber: BPS\n", "line 3: one value where the header has 3 columns", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Kabupaten X, \n", "line 2, column level: must not be empty", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Err:502,#N/A\n", "line 2, column level: value '#N/A': a spreadsheet's error value", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Err:502,regency\n", "line 2, column name: value 'Err:502': a spreadsheet's error value", db, kind: .regions)

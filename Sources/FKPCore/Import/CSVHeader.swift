@@ -135,6 +135,16 @@ public struct CSVHeader: Sendable {
         return named.count * 2 > positions.count
     }
 
+    /// Whether a row numbers the columns, `(1),(2),(3)...` or `1,2,3...`, as tables in Indonesian
+    /// government reports have under their header.
+    public static func numbersTheColumns(_ record: CSVReader.Record) -> Bool {
+        record.fields.count > 2 && record.fields.enumerated().allSatisfy { index, field in
+            var number = Substring(field.trimmingWhitespace)
+            if number.first == "(" || number.first == "[", number.last == ")" || number.last == "]" { number = number.dropFirst().dropLast() }
+            return number == String(index + 1)
+        }
+    }
+
     /// What is wrong with a row whose number of fields is not the header's. Fields after the
     /// last column that are all empty are commas at the end of the line, as a sheet with a column
     /// once used beyond the list saves them, if the row is right without them (`isValid`, asked only

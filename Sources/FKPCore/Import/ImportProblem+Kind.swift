@@ -67,6 +67,8 @@ extension ImportProblem {
         case headerRepeated
         /// A row naming most columns in other words: a template's second header row.
         case headerRepeatedInOtherWords
+        /// `(1),(2),(3)...`: a row numbering the columns under the header, as government tables have.
+        case columnNumbersRow
         case fieldCount(found: Int, inHeader: Int)
         /// A row, then the header's names on the same line: two files joined, the first not ending with a line break.
         case rowJoinedWithHeader
@@ -231,6 +233,7 @@ extension ImportProblem {
             case .columnTwice: "the column appears twice"
             case .requiredColumnMissing: "required column is missing from the header"
             case .headerRepeated: "the header row again, as when two files are joined (delete this line)"
+            case .columnNumbersRow: "a row numbering the columns, (1), (2), (3)..., as tables in reports have under their header (delete this line)"
             case .headerRepeatedInOtherWords: "the columns' names again, in other words, as a template's second header row describing its columns (delete this line)"
             case .fieldCount(let found, let inHeader):
                 "\(found) fields where the header has \(inHeader)" + (found > inHeader ? " (a value holding a comma must be in double quotes)" : "")
