@@ -131,6 +131,9 @@ extension Messages {
         case .letterAmongDigits(let position, let letter):
             return "16 karakter, tetapi karakter ke-\(position) adalah huruf \(letter), bukan angka"
                 + (["O", "o"].contains(letter) ? " (diketik sebagai nol?)" : ["I", "l"].contains(letter) ? " (diketik sebagai satu?)" : "")
+        case .notPlainCharacters(let writtenOut):
+            return "bilangan yang ditulis dengan karakter yang hanya mirip angka, tanda minus atau titik, seperti yang ditulis pengolah kata atau halaman web ("
+                + (writtenOut.map { "tulis \($0)" } ?? "ketik ulang dengan angka biasa") + ")"
         case .thousandsSeparators(let writtenOut):
             return "bilangan dengan pemisah ribuan, seperti yang ditampilkan lembar kerja untuk sel yang diformat begitu (tulis tanpa pemisahnya, desimalnya setelah titik: \(writtenOut) untuk yang ini)"
         case .percentage:

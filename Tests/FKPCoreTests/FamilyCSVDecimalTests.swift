@@ -9,7 +9,7 @@ final class FamilyCSVDecimalTests: XCTestCase {
     }
 
     func testMalformedNumbersAreNotDecimals() {
-        for text in ["", "-", ".", "-.", "1.2.3", "12,5", "1e-3x", "NaN", "Infinity", " 1", "١٢", "0x1p-3"] {
+        for text in ["", "-", ".", "-.", "1.2.3", "12,5", "1e-3x", "NaN", "Infinity", " 1", "0x1p-3", "\u{2212}x", "１a"] {
             XCTAssertEqual(FamilyCSV.decimalProblem(text), .notDecimal, text)
         }
     }
@@ -37,6 +37,13 @@ final class FamilyCSVDecimalTests: XCTestCase {
         }
         for text in ["1,502", "1.502", "12,5", "1,50,000.5", "1,5021.5", "1,502.", ",502.5", "1,,502.5", "abc%", "%", "1 502 5"] {
             XCTAssertNil(FamilyCSV.scoreProblem(text), text)
+        }
+    }
+
+    /// Look-alikes of digits, minus and dot are named, with the number in plain characters.
+    func testLookAlikesOfDigitsAndMinusAreNamedWithThePlainNumber() {
+        for (text, plain) in [("\u{2212}6.5", "-6.5"), ("\u{2013}6.5", "-6.5"), ("١٢", "12"), ("１２．５", "12.5"), ("\u{FF0D}0.5", "-0.5")] {
+            XCTAssertEqual(FamilyCSV.decimalProblem(text), .notPlainCharacters(writtenOut: plain), text)
         }
     }
 

@@ -174,6 +174,12 @@ final class ListImportTests: XCTestCase {
                  "line 2, column welfare_score: value '1,502.75': a number with its thousands separated, as a spreadsheet shows a cell formatted so "
                     + "(write it without the separators, the decimals after a dot: 1502.75 for this one)"),
                 (h + "\n" + Self.row("F1", score: "1.502,75") + "\n", "line 2, column welfare_score: value '1.502,75': a number with its thousands separated"),
+                // Look-alikes of digits and minus: a coordinate copied from a map's page, a full-width digit.
+                (h + "\n" + Self.row("F1", latitude: "\u{2212}6.5", longitude: "106.8") + "\n",
+                 "line 2, column latitude: value '\u{2212}6.5': a number written with characters that only look like digits, a minus or a dot, "
+                    + "as a word processor or a web page writes them (write -6.5)"),
+                (h + "\n" + Self.row("F1", members: "\u{FF15}") + "\n", "line 2, column members: value '\u{FF15}': a number written with characters that only look like digits, a minus or a dot, as a word processor or a web page writes them (write 5)"),
+                (h + "\n" + Self.row("F1", kk: "\u{FF13}201010101000001") + "\n", "line 2, column kk_number: value '\u{FF13}201**********01': a number written with characters that only look like digits, a minus or a dot, as a word processor or a web page writes them (type it again with plain digits)"),
                 (h + "\n" + Self.row("F1", score: "12%") + "\n",
                  "line 2, column welfare_score: value '12%': a percentage, as a spreadsheet shows a cell formatted so, not the number itself"),
                 // What a spreadsheet does to a column of long numbers, said as such.

@@ -98,6 +98,8 @@ extension FamilyCSV {
                         refuse(.members, text, .wholeNumberAsDecimal)
                     } else if counted.count == 2, isMembers(counted[0]), counted[1].allSatisfy(\.isLetter) {
                         refuse(.members, text, .numberWithWord(counted[0]))
+                    } else if let plain = PlainDigits.writtenOut(text), isMembers(plain) {
+                        refuse(.members, text, .notPlainCharacters(writtenOut: plain))
                     } else {
                         refuse(.members, text, .membersRange)
                     }

@@ -66,7 +66,9 @@ public enum FamilyCSV {
             } else if SpreadsheetDamage.isDigit(byte) {
                 digits += 1
             } else {
-                return ScientificNotation(text).map { .scientificNotation(writtenOut: $0.writtenOut(maximumLength: maximumDecimalLength)) } ?? .notDecimal
+                if let notation = ScientificNotation(text) { return .scientificNotation(writtenOut: notation.writtenOut(maximumLength: maximumDecimalLength)) }
+                if let plain = PlainDigits.writtenOut(text), decimalProblem(plain) == nil { return .notPlainCharacters(writtenOut: plain) }
+                return .notDecimal
             }
         }
         guard digits > 0, dots <= 1 else { return .notDecimal }
@@ -82,6 +84,7 @@ public enum FamilyCSV {
         if let group = WelfareGroup(label: text) { return .welfareGroupLabel(group) }
         let isGroup = { (text: String) in Int(text).flatMap(WelfareGroup.init(rawValue:)) != nil }
         if SpreadsheetDamage.isWholeNumberAsDecimal(text, isValid: isGroup) { return .wholeNumberAsDecimal }
+        if let plain = PlainDigits.writtenOut(text), isGroup(plain) { return .notPlainCharacters(writtenOut: plain) }
         if ["desil", "decile"].contains(where: { text.lowercased().hasPrefix($0) }) { return .decileNotGroup }
         if text.contains("."), decimalProblem(text) == nil, isGroup(score) { return .groupAndScoreSwapped }
         return .welfareGroupRange

@@ -119,6 +119,8 @@ extension ImportProblem {
         case notDecimal
         /// `1.37E-01`: with the number written out, where it fits the column.
         case scientificNotation(writtenOut: String?)
+        /// `−6.5`, `５`: look-alikes of digits, minus or dot (`PlainDigits`); the number in plain characters where it may be shown.
+        case notPlainCharacters(writtenOut: String?)
         /// `1,502.75`, `1.502,75`: thousands separated as a cell formatted so shows them; the number without them.
         case thousandsSeparators(writtenOut: String)
         /// `12%`: a cell formatted as a percentage, saved as it shows.
@@ -290,6 +292,9 @@ extension ImportProblem {
             case .letterAmongDigits(let position, let letter):
                 "16 characters, but character \(position) is the letter \(letter), not a digit"
                     + (["O", "o"].contains(letter) ? " (typed for a zero?)" : ["I", "l"].contains(letter) ? " (typed for a one?)" : "")
+            case .notPlainCharacters(let writtenOut):
+                "a number written with characters that only look like digits, a minus or a dot, as a word processor or a web page writes them ("
+                    + (writtenOut.map { "write \($0)" } ?? "type it again with plain digits") + ")"
             case .thousandsSeparators(let writtenOut):
                 "a number with its thousands separated, as a spreadsheet shows a cell formatted so (write it without the separators, the decimals after a dot: \(writtenOut) for this one)"
             case .percentage:

@@ -12,6 +12,8 @@ enum SpreadsheetDamage {
         if isScientificNotation(text) { return .spreadsheetNumber }
         if isWholeNumberAsDecimal(text, isValid: isValid) { return .wholeNumberAsDecimal }
         if text.first == "'", isValid(String(text.dropFirst())) { return .spreadsheetTextMark }
+        // Not written out: the column may hold a personal number, which messages show masked.
+        if let plain = PlainDigits.writtenOut(text), isValid(plain) { return .notPlainCharacters(writtenOut: nil) }
         let ungrouped = String(text.unicodeScalars.filter { !groupSeparators.contains($0) })
         if ungrouped.count < text.count, ungrouped.utf8.allSatisfy(isDigit), isValid(ungrouped) { return .digitsInGroups }
         return nil
