@@ -149,6 +149,8 @@ public struct ListImporter: Sendable {
                         problems.append(ImportProblem(line: record.line, problem: other == .families ? .familiesListAsRegions : .regionsListAsFamilies))
                     } else if let export = ServerExportKind(header: record) {
                         problems.append(ImportProblem(line: record.line, problem: .exportOfThisServer(export)))
+                    } else if CSVHeader.splitsCodesByLevel(record, wholeCode: kind == .families ? "sls_code" : "code") {
+                        problems.append(ImportProblem(line: record.line, problem: .codesSplitByLevel(inFamilies: kind == .families)))
                     } else if let missing = kind.headerMissing(above: record) {
                         problems.append(ImportProblem(line: record.line, problem: .headerMissing(header: missing)))
                     } else {

@@ -55,6 +55,10 @@ extension Messages {
         case .headerSeparatedBy(let separator):
             let shown = separator == "\t" ? "tab" : "'\(separator)'"
             return "baris judul dipisahkan dengan \(shown), bukan koma (simpan berkas sebagai CSV berpemisah koma)"
+        case .codesSplitByLevel(inFamilies: true):
+            return "kode unit dipecah menjadi satu kolom per tingkat (kdprov, kdkab, kdkec, kddesa, kdsls, seperti di register BPS): format ini memakai satu kolom, sls_code, dengan bagian-bagiannya digabung (32, 01, 010, 001, 0001 menjadi 32010100010001)"
+        case .codesSplitByLevel(inFamilies: false):
+            return "wilayah ditulis dalam satu kolom per tingkat (kdprov, kdkab, kdkec, kddesa, seperti di master file BPS): daftar wilayah berisi satu baris per wilayah, code,name,level, dengan kode utuh (32, 3201, 3201010, 3201010001...)"
         case .unknownColumn(let columns, let invisible):
             return "kolom tidak dikenal (kolom yang berlaku: \(columns.joined(separator: ", ")))"
                 + (invisible ? "; namanya memuat karakter tak terlihat, simpan berkas tanpa karakter itu" : "")

@@ -271,6 +271,11 @@ final class ListImportTests: XCTestCase {
                 (h + "\nF1,32010100010001,Budi,\"Kp.\nBabakan\",4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column address: value 'Kp.<U+A>Babakan': holds a line break (U+000A): an address is one line of plain text"),
                 ("PK\u{3}\u{4}\u{14}\u{0}\u{6}\u{0}", "line 1: the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV"),
+                // The unit's code in a column per level, as BPS's registers keep it.
+                ("family_id,kdprov,kdkab,kdkec,kddesa,kdsls,head_name,address,members,welfare_group,welfare_score,kk_number,head_nik\n",
+                 "line 1: the unit's code is split into a column per level (kdprov, kdkab, kdkec, kddesa, kdsls, as BPS's registers keep it): "
+                    + "the format has one column, sls_code, with the parts joined"),
+                (h + ",kecamatan,desa\n", "line 1, column kecamatan: unknown column"),
                 // This server's own files that are no list to load, named by their header.
                 (FinalListCSV.header + "1,F1,,32010100010001,Budi,2,1,,,\n",
                  "line 1: this is a final list, the re-ranking's result as fkp export final writes it, not a preliminary list to load"),
@@ -651,6 +656,8 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(h + "\n'3201,X,regency\n", "line 2, column code: value ''3201': starts with an apostrophe", db, kind: .regions)
             try await Self.assertRefused(h + "\n,Kabupaten X,regency\n", "line 2, column code: must not be empty", db, kind: .regions)
             try await Self.assertRefused(h + "\n(1),(2),(3)\n3201,Bogor,regency\n", "line 2: a row numbering the columns", db, kind: .regions)
+            try await Self.assertRefused("kdprov,nmprov,kdkab,nmkab,kdkec,nmkec\n32,JAWA BARAT,01,BOGOR,010,NANGGUNG\n",
+                                         "line 1: the places are in a column per level (kdprov, kdkab, kdkec, kddesa, as BPS's master files keep them)", db, kind: .regions)
             try await Self.assertRefused(h + "\n3201,Bogor,regency\nSumber: BPS\n", "line 3: one value where the header has 3 columns", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Kabupaten X, \n", "line 2, column level: must not be empty", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Err:502,#N/A\n", "line 2, column level: value '#N/A': a spreadsheet's error value", db, kind: .regions)

@@ -135,6 +135,21 @@ public struct CSVHeader: Sendable {
         return named.count * 2 > positions.count
     }
 
+    /// Whether a header splits the places' codes into a column per level (`kdprov`, `kdkab`, `kdkec`,
+    /// `kddesa`), as BPS's registers and master files keep them: two levels or more, and no column
+    /// of whole codes (`wholeCode`; beside one, such columns are only more columns).
+    public static func splitsCodesByLevel(_ record: CSVReader.Record, wholeCode: String) -> Bool {
+        let keys = Set(record.fields.map { otherNameKey($0) })
+        return !keys.contains(wholeCode) && levelCodeColumns.filter { !keys.isDisjoint(with: $0) }.count >= 2
+    }
+
+    private static let levelCodeColumns: [Set<String>] = [
+        ["kdprov", "kd_prov", "kode_prov", "kode_provinsi", "prov", "provinsi"],
+        ["kdkab", "kd_kab", "kode_kab", "kode_kabupaten", "kode_kab_kota", "kab", "kabupaten", "kab_kota"],
+        ["kdkec", "kd_kec", "kode_kec", "kode_kecamatan", "kec", "kecamatan"],
+        ["kddesa", "kd_desa", "kode_desa", "kode_kelurahan", "kode_desa_kelurahan", "desa", "kelurahan", "desa_kelurahan"],
+    ]
+
     /// Whether a row numbers the columns, `(1),(2),(3)...` or `1,2,3...`, as tables in Indonesian
     /// government reports have under their header.
     public static func numbersTheColumns(_ record: CSVReader.Record) -> Bool {

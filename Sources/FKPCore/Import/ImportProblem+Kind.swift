@@ -45,6 +45,8 @@ extension ImportProblem {
         case regionsListAsFamilies
         /// A file this server wrote that is no list to load (a final list, data corrections, an audit trail export).
         case exportOfThisServer(ServerExportKind)
+        /// The places' codes in a column per level (`kdprov`, `kdkab`...), as BPS's registers keep them.
+        case codesSplitByLevel(inFamilies: Bool)
         case unknownColumn(columns: [String], holdsInvisibleCharacter: Bool)
         /// A header field with no name, as a spreadsheet saves a column emptied but not deleted.
         case unnamedColumn
@@ -220,6 +222,10 @@ extension ImportProblem {
                     + "or download the sheet as CSV from Google Sheets, which writes commas)"
             case .headerSeparatedBy(let separator):
                 "the header is separated by \(separator == "\t" ? "tabs" : "'\(separator)'"), not by commas (save the file as CSV with commas)"
+            case .codesSplitByLevel(inFamilies: true):
+                "the unit's code is split into a column per level (kdprov, kdkab, kdkec, kddesa, kdsls, as BPS's registers keep it): the format has one column, sls_code, with the parts joined (32, 01, 010, 001, 0001 make 32010100010001)"
+            case .codesSplitByLevel(inFamilies: false):
+                "the places are in a column per level (kdprov, kdkab, kdkec, kddesa, as BPS's master files keep them): the regions list has a row per place, code,name,level, each code whole (32, 3201, 3201010, 3201010001...)"
             case .unknownColumn(let columns, let invisible):
                 "unknown column (the columns are \(columns.joined(separator: ", ")))"
                     + (invisible ? "; it holds an invisible character, save the file without it" : "")
