@@ -69,6 +69,7 @@ extension Messages {
         case .columnNamedOtherwise(let name): return "tulis nama kolom ini sebagai \(name), dengan garis bawah"
         case .rowNumberColumn: return "kolom nomor urut, yang tidak ada dalam format ini (hapus kolom ini)"
         case .remarksColumn: return "kolom keterangan, yang tidak ada dalam format ini (hapus kolom ini, atau simpan keterangannya di salinan lembar kerja)"
+        case .coordinatesInOneColumn: return "kedua koordinat dalam satu kolom: format ini memakai dua kolom, latitude dan longitude, masing-masing dalam derajat desimal"
         case .columnWithMark(let name): return "tulis nama kolom ini saja, \(name), tanpa tanda yang ditambahkan templat di belakangnya"
         case .columnInOtherWords(let name): return "tulis nama kolom ini sebagai \(name): nama kolom dalam format berbahasa Inggris"
         case .columnTwice: return "kolom ini muncul dua kali"
@@ -160,6 +161,7 @@ extension Messages {
         case .outsideIndonesia(let bounds): return "di luar wilayah Indonesia (\(bounds.lowerBound) sampai \(bounds.upperBound))"
         case .coordinateWrittenOtherwise(let decimal):
             return "koordinat yang ditulis dengan tanda derajat, arah mata angin atau menit, seperti pada peta: tulis dalam derajat desimal, selatan dan barat bertanda minus (\(decimal) untuk yang ini)"
+        case .zeroCoordinates: return "latitude dan longitude keduanya 0, yang ditulis perangkat bila tidak mendapat posisi (kosongkan keduanya)"
         case .coordinatesApart: return "latitude dan longitude diisi keduanya atau tidak sama sekali"
         case .coordinatesSwapped: return "latitude dan longitude tertukar (di Indonesia latitude -11.5 sampai 6.5, longitude 94.5 sampai 141.5)"
         case .sameFamilyID(let line): return "family_id sama dengan baris \(line)"

@@ -83,6 +83,8 @@ final class ListImportTests: XCTestCase {
                 ("No.," + h + ",Keterangan\n1," + Self.row("F1") + ",pindah\n",
                  "line 1, column No.: a column of row numbers, which the format does not have (delete the column)\n"
                     + "line 1, column Keterangan: a column of remarks, which the format does not have"),
+                (h.replacingOccurrences(of: "latitude,longitude", with: "Koordinat") + "\n",
+                 "line 1, column Koordinat: both coordinates in one column: the format has two, latitude and longitude"),
                 // A template's marks for required columns, after their names.
                 (h.replacingOccurrences(of: "family_id", with: "Family ID*").replacingOccurrences(of: "head_nik", with: "head_nik (wajib)") + "\n",
                  "line 1, column Family ID*: write the column's name alone, family_id, without the mark a template puts after it\n"
@@ -245,6 +247,8 @@ final class ListImportTests: XCTestCase {
                  "line 2, column latitude: value '6°30'15\"S': a coordinate written with a degree sign, a direction or minutes, as maps show it: "
                     + "write it in decimal degrees, south and west negative (-6.504167 for this one)\n"
                     + "line 2, column longitude: value '106,8° BT': a coordinate written with a degree sign"),
+                (h + "\n" + Self.row("F1", latitude: "0", longitude: "0.0") + "\n",
+                 "line 2, column latitude: value '0': latitude and longitude both 0, what a device writes when it had no position (leave both empty)"),
                 (h + "\n" + Self.row("F1", latitude: "106.8", longitude: "-6.6") + "\n",
                  "line 2, column latitude: value '106.8': latitude and longitude are swapped"),
                 (h + "\n" + Self.row("F1", latitude: "abc", longitude: "106.8") + "\n", "line 2, column latitude: value 'abc': not a decimal number"),

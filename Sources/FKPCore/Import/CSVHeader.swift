@@ -86,13 +86,16 @@ public struct CSVHeader: Sendable {
     }
 
     /// A column of row numbers or of remarks, which lists kept in a spreadsheet have beside the
-    /// format's columns (`No`, `No. Urut`, `Keterangan`); nil for any other name.
+    /// format's columns (`No`, `No. Urut`, `Keterangan`), or one of both coordinates (`Koordinat`);
+    /// nil for any other name.
     static func columnOfTheSheet(_ name: String) -> ImportProblem.Kind? {
         let key = otherNameKey(name)
         if name == "#" || ["no", "no_urut", "nomor", "nomor_urut", "nourut", "urut", "nr", "row", "row_number"].contains(key) {
             return .rowNumberColumn
         }
-        return ["ket", "keterangan", "catatan", "remarks", "notes", "note"].contains(key) ? .remarksColumn : nil
+        if ["ket", "keterangan", "catatan", "remarks", "notes", "note"].contains(key) { return .remarksColumn }
+        return ["koordinat", "titik_koordinat", "coordinates", "coordinate", "gps", "lokasi_gps", "latlong", "lat_long", "latlng", "lat_lon"]
+            .contains(key) ? .coordinatesInOneColumn : nil
     }
 
     /// A name without what a template writes after it to mark a required or optional column (`*`,

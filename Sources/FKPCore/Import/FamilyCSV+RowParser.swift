@@ -124,6 +124,9 @@ extension FamilyCSV {
                longitudes.contains(y), latitudes.contains(x) {
                 // Each value in the other's range: one problem, not two places outside Indonesia.
                 refuse(.latitude, latitude, .coordinatesSwapped)
+            } else if let latitude, let longitude, Double(latitude) == 0, Double(longitude) == 0 {
+                // What a device writes when it had no position: one problem, not a longitude outside Indonesia.
+                refuse(.latitude, latitude, .zeroCoordinates)
             } else {
                 for (column, value, bounds) in [(Column.latitude, latitude, latitudes), (.longitude, longitude, longitudes)] {
                     guard let value else { continue }

@@ -58,6 +58,8 @@ extension ImportProblem {
         case rowNumberColumn
         /// `Keterangan`, `Catatan`: a column of remarks beside the list.
         case remarksColumn
+        /// `Koordinat`, `GPS`: both coordinates in one column.
+        case coordinatesInOneColumn
         /// A column's name with a template's mark after it (`family_id*`, `head_nik (wajib)`): the name alone.
         case columnWithMark(String)
         /// A column named in other words (`NIK`, `alamat`): the format's name for it.
@@ -154,6 +156,8 @@ extension ImportProblem {
         case coordinatesApart
         /// A latitude in Indonesia's longitudes and a longitude in its latitudes.
         case coordinatesSwapped
+        /// 0 and 0: what a device writes when it had no position.
+        case zeroCoordinates
         // Against the database and the rest of the file
         case sameFamilyID(asLine: Int)
         /// Named once, at the first of the rows that name the unit.
@@ -237,6 +241,7 @@ extension ImportProblem {
             case .columnInOtherWords(let name): "write the column's name as \(name): the format names its columns in English"
             case .rowNumberColumn: "a column of row numbers, which the format does not have (delete the column)"
             case .remarksColumn: "a column of remarks, which the format does not have (delete the column, or keep the remarks in a copy of the sheet)"
+            case .coordinatesInOneColumn: "both coordinates in one column: the format has two, latitude and longitude, each in decimal degrees"
             case .columnWithMark(let name): "write the column's name alone, \(name), without the mark a template puts after it"
             case .columnTwice: "the column appears twice"
             case .requiredColumnMissing: "required column is missing from the header"
@@ -324,6 +329,7 @@ extension ImportProblem {
             case .outsideIndonesia(let bounds): "outside Indonesia (\(bounds.lowerBound) to \(bounds.upperBound))"
             case .coordinateWrittenOtherwise(let decimal):
                 "a coordinate written with a degree sign, a direction or minutes, as maps show it: write it in decimal degrees, south and west negative (\(decimal) for this one)"
+            case .zeroCoordinates: "latitude and longitude both 0, what a device writes when it had no position (leave both empty)"
             case .coordinatesApart: "latitude and longitude come together or not at all"
             case .coordinatesSwapped: "latitude and longitude are swapped (in Indonesia the latitude is from -11.5 to 6.5, the longitude from 94.5 to 141.5)"
             case .sameFamilyID(let line): "the same family_id as line \(line)"
