@@ -56,7 +56,9 @@ struct ImportCommand: AsyncParsableCommand {
                 CommandSupport.say("  \(unit.code) \(unit.name): \(CommandSupport.counted(unit.families, "family", "families")) removed")
             }
         } else if report.isNoOp {
-            CommandSupport.say("\(CommandSupport.counted(report.rows, "row", "rows")), nothing changed (sha256 \(report.sha256)).")
+            // Said as the import page says it; a check says it was one.
+            CommandSupport.say((check ? "Checked, no problem: " : "") + "\(CommandSupport.counted(report.rows, "row", "rows")), "
+                               + "the same as already loaded; nothing changed (sha256 \(report.sha256)).")
         } else {
             CommandSupport.say("Import batch \(report.batchID ?? 0): \(CommandSupport.counted(report.rows, "row", "rows")), \(report.added) added, "
                                + "\(report.changed) changed, \(report.removed) removed (sha256 \(report.sha256)).")

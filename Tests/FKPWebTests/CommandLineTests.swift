@@ -277,7 +277,10 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(loaded.output.contains("Import batch "), loaded.output)
             // Not on a terminal (a pipe, a log file): the result alone.
             let piped = try Self.fkp(["import", "families", families], database: url)
-            XCTAssertTrue(piped.output.hasPrefix("3000 rows, nothing changed (sha256 "), piped.output)
+            XCTAssertTrue(piped.output.hasPrefix("3000 rows, the same as already loaded; nothing changed (sha256 "), piped.output)
+            let checkedAgain = try Self.fkp(["import", "families", families, "--check"], database: url)
+            XCTAssertTrue(checkedAgain.output.hasPrefix("Checked, no problem: 3000 rows, the same as already loaded; nothing changed (sha256 "),
+                          checkedAgain.output)
             XCTAssertFalse(piped.output.contains("\r") || piped.output.contains("of the file read"), piped.output)
             let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families", as: Int64.self)
             XCTAssertEqual(count, 3000)
