@@ -45,8 +45,7 @@ struct AuditExportCommand: AsyncParsableCommand {
             guard let format = AuditExportLine.Format(rawValue: format) else { throw ValidationError("--format is jsonl or csv") }
             let scope: AuditExporter.Scope
             if let forum { scope = .forum(forum) } else {
-                guard let code = region.flatMap(RegionCode.parse) else { throw ValidationError("--region '\(region ?? "")' is not a BPS code") }
-                scope = .region(code)
+                scope = .region(try CommandSupport.regionCode(region ?? "", option: "--region"))
             }
             guard let manifestPath = manifest ?? out.map({ $0 + ".manifest.json" }) else {
                 throw ValidationError("writing to standard output: say where the manifest goes with --manifest FILE")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FKPCore
 import FKPStore
 import FKPWeb
 import Foundation
@@ -60,6 +61,20 @@ enum CommandSupport {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))") }
         return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
+    /// The place an option names, or a message saying what is wrong with its code (a number no
+    /// province or regency has, a length no level has), or that it is another level's where `level`
+    /// is asked: said as an import says it of a code in a file.
+    static func regionCode(_ text: String, option: String, level: RegionLevel? = nil) throws -> RegionCode {
+        let code: RegionCode
+        do { code = try RegionCode(text) } catch {
+            throw ValidationError("\(option) '\(text)': \(ImportProblem.Kind.regionCode(error).english)")
+        }
+        if let level, code.level != level {
+            throw ValidationError("\(option) \(text) is a \(code.level.rawValue) code; a \(level.rawValue) code has \(level.codeLength) digits")
+        }
+        return code
     }
 
     /// "1 chain", "2 chains": a count and its noun, in the number it takes.

@@ -24,9 +24,7 @@ struct ExportCommand: AsyncParsableCommand {
             let place = kind == "final" ? regency : region
             let option = kind == "final" ? "--regency" : "--region"
             guard let place else { throw ValidationError("export \(kind) needs \(option) CODE") }
-            guard let code = RegionCode.parse(place), kind != "final" || code.level == .regency else {
-                throw ValidationError("\(option) '\(place)' is not the code of a \(kind == "final" ? "regency" : "region")")
-            }
+            let code = try CommandSupport.regionCode(place, option: option, level: kind == "final" ? .regency : nil)
             let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
             try await PostgresClient.with(config.database, logger: logger) { client in

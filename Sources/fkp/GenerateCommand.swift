@@ -16,7 +16,7 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandSupport.reportingFailures {
-            guard let code = RegionCode.parse(regency), code.level == .regency else { throw ValidationError("--regency must be a 4-digit regency code") }
+            let code = try CommandSupport.regionCode(regency, option: "--regency", level: .regency)
             guard (1...SyntheticRegency.maximumVillages).contains(villages) else {
                 throw ValidationError("--villages must be from 1 to \(SyntheticRegency.maximumVillages)")
             }

@@ -18,9 +18,7 @@ struct RerankCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandSupport.reportingFailures {
-            guard let code = RegionCode.parse(regency), code.level == .regency else {
-                throw ValidationError("--regency '\(regency)' is not the 4-digit code of a regency or city")
-            }
+            let code = try CommandSupport.regionCode(regency, option: "--regency", level: .regency)
             let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
             try await PostgresClient.with(config.database, logger: logger) { client in

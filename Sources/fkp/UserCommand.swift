@@ -30,7 +30,7 @@ struct UserCommand: AsyncParsableCommand {
                 guard let role = Role(rawValue: role) else {
                     throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                if let region, RegionCode.parse(region) == nil { throw ValidationError("--region '\(region)' is not a BPS code") }
+                if let region { _ = try CommandSupport.regionCode(region, option: "--region") }
                 guard passwordStdin else { throw ValidationError("give the password on standard input with --password-stdin") }
                 let password = (readLine(strippingNewline: true) ?? "")
                 if let problem = PasswordRules.check(password, username: username) {
@@ -68,10 +68,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CommandSupport.reportingFailures {
-                let roots = try region.map { code -> [RegionCode] in
-                    guard let parsed = RegionCode.parse(code) else { throw ValidationError("--region '\(code)' is not a BPS code") }
-                    return [parsed]
-                }
+                let roots = try region.map { [try CommandSupport.regionCode($0, option: "--region")] }
                 let config = try CommandSupport.configuration(folders: [])
                 let logger = CommandSupport.bootstrapLogging(level: .warning)
                 // A page at a time, printed as it comes: a season has over a million accounts.

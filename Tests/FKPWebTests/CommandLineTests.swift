@@ -56,6 +56,26 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(underFile.output.contains("cannot create the folder"), underFile.output)
     }
 
+    /// A place's code given as an option is refused before anything runs, saying what is wrong with
+    /// it as an import says it of a code in a file, or that it is another level's.
+    func testAPlacesCodeThatIsWrongIsNamedWithWhatIsWrong() throws {
+        let nowhere = DatabaseURL(host: "127.0.0.1", port: 1, username: "x", password: nil, database: "x")
+        for (arguments, message) in [
+            (["generate", "--regency", "3270", "--out", "/tmp/unused"], "--regency '3270': regency number 70 is not used (01-69 regencies, 71-99 cities)"),
+            (["generate", "--regency", "32", "--out", "/tmp/unused"], "--regency 32 is a province code; a regency code has 4 digits"),
+            (["export", "families", "--region", "320"], "--region '320': 3 digits is no level's length (2, 4, 7, 10, 14 or 16)"),
+            (["export", "final", "--regency", "3201010"], "--regency 3201010 is a district code; a regency code has 4 digits"),
+            (["audit", "export", "--region", "1001", "--format", "csv"], "--region '1001': province number 10 is not used"),
+            (["rerank", "--regency", "32O1"], "--regency '32O1': a code is digits only"),
+            (["user", "list", "--region", "3201x"], "--region '3201x': a code is digits only"),
+        ] {
+            let refused = try Self.fkp(arguments, database: nowhere)
+            XCTAssertEqual(refused.status, 2, "\(arguments): \(refused.output)")
+            XCTAssertTrue(refused.output.contains("fkp: " + message), "\(arguments): \(refused.output)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/unused"), "a refused generate writes nothing")
+    }
+
     /// A wrong address or database name is said at once, in PostgreSQL's words: the pool alone
     /// retried for a minute and then reported that its circuit breaker had tripped.
     func testADatabaseThatCannotBeReachedIsNamedAtOnce() async throws {
