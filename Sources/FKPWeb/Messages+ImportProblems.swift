@@ -118,6 +118,7 @@ extension Messages {
             return "kode tingkat \(level.rawValue) terdiri atas \(level.codeLength) digit, bukan \(found)"
         case .notTrueOrFalse: return "harus true atau false"
         case .trueOrFalseInOtherWords(let meant): return "tulis true atau false: \(meant) untuk nilai ini"
+        case .nonSLSAsLevel: return "Non-SLS bukan tingkat: tulis sls di sini dan true di kolom non_sls (tambahkan kolom itu ke baris judul bila belum ada)"
         case .nonSLSAboveUnits: return "hanya SLS atau sub-SLS yang dapat berstatus Non-SLS"
         case .familyIDForm: return "paling banyak 32 huruf, angka, titik, garis bawah atau tanda hubung"
         case .unitCodeForm: return "kode SLS terdiri atas 14 digit, kode sub-SLS 16 digit"

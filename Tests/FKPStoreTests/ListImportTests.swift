@@ -660,6 +660,8 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(h + "\n'3201,X,regency\n", "line 2, column code: value ''3201': starts with an apostrophe", db, kind: .regions)
             try await Self.assertRefused(h + "\n,Kabupaten X,regency\n", "line 2, column code: must not be empty", db, kind: .regions)
             try await Self.assertRefused(h + "\n(1),(2),(3)\n3201,Bogor,regency\n", "line 2: a row numbering the columns", db, kind: .regions)
+            try await Self.assertRefused(h + "\n32010100019001,Asrama,Non-SLS\n",
+                                         "line 2, column level: value 'Non-SLS': Non-SLS is not a level: write sls here and true in the non_sls column", db, kind: .regions)
             try await Self.assertRefused("kdprov,nmprov,kdkab,nmkab,kdkec,nmkec\n32,JAWA BARAT,01,BOGOR,010,NANGGUNG\n",
                                          "line 1: the places are in a column per level (kdprov, kdkab, kdkec, kddesa, as BPS's master files keep them)", db, kind: .regions)
             try await Self.assertRefused(h + "\n3201,Bogor,regency\nSumber: BPS\n", "line 3: one value where the header has 3 columns", db, kind: .regions)

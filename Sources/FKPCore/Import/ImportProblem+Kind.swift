@@ -106,6 +106,8 @@ extension ImportProblem {
         /// Yes or no in other words (`ya`, `tidak`, `1`): the keyword meant.
         case trueOrFalseInOtherWords(Bool)
         case nonSLSAboveUnits
+        /// `Non-SLS` written as a level: the unit's level, and the mark in its own column.
+        case nonSLSAsLevel
         case familyIDForm
         case unitCodeForm
         case membersRange
@@ -285,6 +287,7 @@ extension ImportProblem {
             case .codeLengthForLevel(let level, let found): "a \(level.rawValue) code has \(level.codeLength) digits, not \(found)"
             case .notTrueOrFalse: "true or false"
             case .trueOrFalseInOtherWords(let meant): "write true or false: \(meant) for this one"
+            case .nonSLSAsLevel: "Non-SLS is not a level: write sls here and true in the non_sls column (add it to the header if it has none)"
             case .nonSLSAboveUnits: "only an SLS or sub-SLS can be Non-SLS"
             case .familyIDForm: "at most 32 letters, digits, dots, underscores or hyphens"
             case .unitCodeForm: "an SLS code has 14 digits, a sub-SLS code 16"

@@ -45,7 +45,9 @@ public enum RegionCSV {
         if levelText.isEmpty {
             refuse("level", nil, .empty)
         } else if level == nil {
-            refuse("level", levelText, RegionLevel(name: levelText).map { .levelNamedOtherwise($0) } ?? .notALevel)
+            // `Non-SLS`: a kind of unit, which the format marks in its own column.
+            let isNonSLS = levelText.lowercased().filter(\.isLetter) == "nonsls"
+            refuse("level", levelText, RegionLevel(name: levelText).map { .levelNamedOtherwise($0) } ?? (isNonSLS ? .nonSLSAsLevel : .notALevel))
         }
         var parsed: RegionCode?
         if code.isEmpty {
