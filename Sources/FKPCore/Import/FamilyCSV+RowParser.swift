@@ -47,9 +47,9 @@ extension FamilyCSV {
                 }
                 return value
             }
-            /// `value` as found: shown masked where it is a personal number.
-            func refuse(_ column: Column, _ value: String, _ problem: ImportProblem.Kind) {
-                let shown = FamilyCSV.personalNumberColumns.contains(column.name) ? PersonalNumber.masked(value) : value
+            /// `value` as found: shown masked where it is a personal number, or may be one (`masked`).
+            func refuse(_ column: Column, _ value: String, _ problem: ImportProblem.Kind, masked: Bool = false) {
+                let shown = masked || FamilyCSV.personalNumberColumns.contains(column.name) ? PersonalNumber.masked(value) : value
                 problems.append(ImportProblem(line: record.line, column: column.name, value: shown,
                                               problem: SpreadsheetDamage.problem(of: value, otherwise: problem)))
             }
@@ -59,10 +59,12 @@ extension FamilyCSV {
                 refuse(.familyID, id, SpreadsheetDamage.kind(of: id, isValid: FamilyCSV.isFamilyID) ?? .familyIDForm)
             }
             var unit: RegionCode?
-            if text(.slsCode).isEmpty, lastUnit != nil {
-                // A code written once for a group of rows, or in merged cells: the rows below it saved empty.
-                problems.append(ImportProblem(line: record.line, column: Column.slsCode.name, problem: .emptyBelowAValue))
-            } else if let slsText = field(.slsCode) {
+            let slsText = text(.slsCode)
+            if slsText.isEmpty {
+                // Below rows that give a code: one written once for a group of rows, or in merged cells.
+                problems.append(ImportProblem(line: record.line, column: Column.slsCode.name,
+                                              problem: lastUnit == nil ? .empty : .emptyBelowAValue))
+            } else {
                 if lastUnit?.text != slsText {
                     lastUnit = (slsText, FamilyCSV.unitCode(slsText))
                 }
@@ -76,16 +78,12 @@ extension FamilyCSV {
             if let name, let problem = ImportProblem.Kind.oneLineTextProblem(name, in: .name) { refuse(.headName, name, problem) }
             if let name, name.utf8.first.map(SpreadsheetDamage.isDigit) == true, name.utf8.allSatisfy(SpreadsheetDamage.isDigit) {
                 // Columns shifted or swapped: a NIK shown to every forum as a name. Masked as one in the message.
-                problems.append(ImportProblem(line: record.line, column: Column.headName.name, value: PersonalNumber.masked(name),
-                                              problem: .numberAsText(in: .name)))
+                refuse(.headName, name, .numberAsText(in: .name), masked: true)
             }
             let address = text(.address)
             if address.isLonger(than: 500) { refuse(.address, address, .longerThan(characters: 500)) }
             if let problem = ImportProblem.Kind.oneLineTextProblem(address, in: .address) { refuse(.address, address, problem) }
-            if PersonalNumber.isValid(address) {
-                problems.append(ImportProblem(line: record.line, column: Column.address.name, value: PersonalNumber.masked(address),
-                                              problem: .numberAsText(in: .address)))
-            }
+            if PersonalNumber.isValid(address) { refuse(.address, address, .numberAsText(in: .address), masked: true) }
             var members = 0
             if let text = field(.members) {
                 if let value = Int(text), (1...99).contains(value) {
