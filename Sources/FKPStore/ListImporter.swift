@@ -201,6 +201,12 @@ public struct ListImporter: Sendable {
                 problems.append(ImportProblem(line: record.line, problem: .headerRepeatedInOtherWords))
             } else if CSVHeader.numbersTheColumns(record) {
                 problems.append(ImportProblem(line: record.line, problem: .columnNumbersRow))
+            } else if reader.endsWithoutLineBreak, case .fieldCount(let found, let inHeader)? = refused.shown.first?.problem,
+                      found > 1, found < inHeader {
+                // The last line, short of fields and with no line break after it: the file was cut off
+                // there (a download or a copy that did not finish), not written short. One value alone
+                // stays a note under the list, which is as often left without a line break.
+                problems.append(ImportProblem(line: record.line, problem: .fileEndsMidRow(found: found, inHeader: inHeader)))
             } else {
                 problems.append(contentsOf: refused)
             }

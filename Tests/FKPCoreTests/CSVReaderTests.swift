@@ -176,6 +176,25 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// Whether the last record had no line break after it: what tells a file cut off in a row.
+    func testTheReaderTellsWhetherTheLastRecordEndedItsLine() throws {
+        let cases: [(String, Bool)] = [
+            ("a,b\n1,2", true), ("a,b\n1,2\n", false), ("a,b\r\n1,2\r\n", false), ("a,b\n1,2\n  \n", false),
+            ("a,b\n1,2\n\u{1A}", false), ("a,b\n1,\"x\ny\"", true), ("1,2", true), ("", false),
+        ]
+        for (text, expected) in cases {
+            for size in [0, 1, 3] {
+                var reader = CSVReader()
+                let bytes = Array(text.utf8)
+                for start in stride(from: 0, to: bytes.count, by: size == 0 ? max(bytes.count, 1) : size) {
+                    _ = reader.feed(Array(bytes[start..<min(start + (size == 0 ? bytes.count : size), bytes.count)]))
+                }
+                _ = try reader.finish()
+                XCTAssertEqual(reader.endsWithoutLineBreak, expected, "\(text.debugDescription), chunks of \(size)")
+            }
+        }
+    }
+
     /// A file that begins like another kind of file but is not one is read as the text it is.
     func testAFileThatOnlyBeginsLikeAWorkbookIsReadAsText() {
         for (text, fields) in [("PK,PDF\n1,2\n", ["PK", "PDF"]), ("%PDF_id,x\n", ["%PDF_id", "x"]), ("P", ["P"]), ("<h1>,x\n", ["<h1>", "x"]),

@@ -93,6 +93,13 @@ final class ListImportTests: XCTestCase {
                 (h.replacingOccurrences(of: ",", with: ";") + "\n", "line 1: the header is separated by ';', not by commas"),
                 (h.replacingOccurrences(of: ",", with: "\t") + "\n", "line 1: the header is separated by tabs, not by commas"),
                 (h + "\nF1,32010100010001,Budi\n", "line 2: 3 fields where the header has 11"),
+                // The same short row last, with no line break after it: the file was cut off there. A row
+                // short of fields above the last is not; one value alone last is a note under the list.
+                (h + "\n" + Self.row("F1") + "\nF2,32010100010001,Bu",
+                 "line 3: the file ends in the middle of this row, 3 fields of the header's 11: it was cut off, as a download, a copy "
+                    + "or a save that did not finish leaves a file (take the whole file again)"),
+                (h + "\nF2,32010100010001,Bu\n" + Self.row("F1"), "line 2: 3 fields where the header has 11"),
+                (h + "\n" + Self.row("F1") + "\nSumber: BPS", "line 3: one value where the header has 11 columns"),
                 // Lines pasted into one column of a spreadsheet, then saved: each line one quoted value.
                 ("\"" + h + "\"\n\"" + Self.row("F1") + "\"\n", "line 1: the whole line is one value in quotes, as when a list is pasted into one column"),
                 (h + "\n\"" + Self.row("F1") + "\"\n", "line 2: the whole line is one value in quotes"),
@@ -673,6 +680,7 @@ final class ListImportTests: XCTestCase {
                                          db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,X,district\n", "a district code has 7 digits, not 4", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Sukabumi,regency,\n", "line 2: 4 fields where the header has 3, the last one empty", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,Sukabumi,regency\n320201,Ci", "line 3: the file ends in the middle of this row, 2 fields of the header's 3", db, kind: .regions)
             try await Self.assertRefused(h + ",non_sls\n3202,Sukabumi,regency\n",
                                          "line 2: 3 fields where the header has 4: the line leaves out non_sls at its end, which is empty (write a comma for it", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Sukabumi,district,\n", "line 2: 4 fields where the header has 3 (a value holding a comma",

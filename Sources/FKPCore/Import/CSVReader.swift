@@ -63,6 +63,10 @@ public struct CSVReader: Sendable {
     /// The first failure (broken quoting, a row too long, another kind of file); the reader stops reading there.
     public private(set) var failure: Failure?
 
+    /// Whether the file's last record had no line break after it (`finish` returned it): a row
+    /// short of fields there is what a file cut off in the middle of a row leaves.
+    public private(set) var endsWithoutLineBreak = false
+
     /// Feeds bytes; returns the records they complete. After a failure it returns the records
     /// before it and reads nothing more (see `failure`).
     public mutating func feed(_ bytes: [UInt8]) -> [Record] {
@@ -248,7 +252,10 @@ public struct CSVReader: Sendable {
         if state == .quoted {
             throw Failure(line: quoteLine, column: fieldEnds.count + 1, problem: .quoteNeverClosed)
         }
-        if let last = endRecord() { out.append(last) }
+        if let last = endRecord() {
+            out.append(last)
+            endsWithoutLineBreak = true
+        }
         return out
     }
 
