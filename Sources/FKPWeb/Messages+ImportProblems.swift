@@ -124,6 +124,9 @@ extension Messages {
         case .nonSLSAboveUnits: return "hanya SLS atau sub-SLS yang dapat berstatus Non-SLS"
         case .familyIDForm: return "paling banyak 32 huruf, angka, titik, garis bawah atau tanda hubung"
         case .unitCodeForm: return "kode SLS terdiri atas 14 digit, kode sub-SLS 16 digit"
+        case .placeAboveUnit(let level):
+            let name = (indonesian["level_\(level.rawValue)"] ?? level.rawValue).lowercased()
+            return "kode \(name), \(level.codeLength) digit: keluarga dicantumkan di SLS-nya, yang kodenya 14 digit, atau di sub-SLS-nya (16 digit)"
         case .membersRange: return "harus bilangan bulat dari 1 sampai 99"
         case .numberWithWord(let number): return "angka dengan kata: tulis angkanya saja, \(number) untuk yang ini"
         case .numberAsText(let text):

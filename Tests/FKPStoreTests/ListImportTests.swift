@@ -154,7 +154,10 @@ final class ListImportTests: XCTestCase {
                     + "(for a family of the SLS itself write the SLS's 14 digits; otherwise import the regions with this sub-SLS first); 2 rows name it, the last on line 3"),
                 (h + "\n" + Self.row("F1", unit: "3201010001999900") + "\n",
                  "line 2, column sls_code: value '3201010001999900': no such SLS, sub-SLS or Non-SLS unit (import the regions first)"),
-                (h + "\n" + Self.row("F1", unit: "3201010001") + "\n", "line 2, column sls_code: value '3201010001': an SLS code has 14 digits"),
+                (h + "\n" + Self.row("F1", unit: "320101000100") + "\n", "line 2, column sls_code: value '320101000100': an SLS code has 14 digits"),
+                // A place above the units, as a list kept by village gives its village.
+                (h + "\n" + Self.row("F1", unit: "3201010001") + "\n",
+                 "line 2, column sls_code: value '3201010001': a village code, 10 digits: a family is listed in its SLS, whose code has 14 digits, or its sub-SLS (16)"),
                 (h + "\n" + Self.row("F1", group: "5") + "\n", "line 2, column welfare_group: value '5': a welfare group is 1, 2, 3 or 4"),
                 (h + "\n" + Self.row("F1", group: "10.5", score: "2") + "\n",
                  "line 2, column welfare_group: value '10.5': welfare_group and welfare_score are swapped: a score where the group belongs, a group where the score does"),

@@ -70,7 +70,8 @@ extension FamilyCSV {
                 }
                 unit = lastUnit?.code
                 if unit == nil {
-                    refuse(.slsCode, slsText, SpreadsheetDamage.kind(of: slsText) { FamilyCSV.unitCode($0) != nil } ?? .unitCodeForm)
+                    refuse(.slsCode, slsText, SpreadsheetDamage.kind(of: slsText) { FamilyCSV.unitCode($0) != nil }
+                        ?? RegionCode.parse(slsText).map { .placeAboveUnit($0.level) } ?? .unitCodeForm)
                 }
             }
             let name = field(.headName)

@@ -112,6 +112,8 @@ extension ImportProblem {
         case nonSLSAsLevel
         case familyIDForm
         case unitCodeForm
+        /// A place's code above the units (a village's, a district's) where a family's unit is asked.
+        case placeAboveUnit(RegionLevel)
         case membersRange
         /// `4 orang`: the number to write alone.
         case numberWithWord(String)
@@ -295,6 +297,8 @@ extension ImportProblem {
             case .nonSLSAboveUnits: "only an SLS or sub-SLS can be Non-SLS"
             case .familyIDForm: "at most 32 letters, digits, dots, underscores or hyphens"
             case .unitCodeForm: "an SLS code has 14 digits, a sub-SLS code 16"
+            case .placeAboveUnit(let level):
+                "a \(level.rawValue) code, \(level.codeLength) digits: a family is listed in its SLS, whose code has 14 digits, or its sub-SLS (16)"
             case .membersRange: "a whole number from 1 to 99"
             case .numberWithWord(let number): "a number with a word: write the number alone, \(number) for this one"
             case .welfareGroupRange: "a welfare group is 1, 2, 3 or 4"
