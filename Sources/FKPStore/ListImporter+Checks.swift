@@ -25,8 +25,10 @@ extension ListImporter {
                 WITH repeated AS MATERIALIZED (
                     SELECT id, min(line) AS first_line FROM import_staging GROUP BY id HAVING count(*) > 1),
                 unknown AS MATERIALIZED (
-                    -- With the SLS of an unknown sub-SLS code, where that SLS is known.
-                    SELECT u.sls_code, (SELECT r.code FROM fkp.regions r WHERE length(u.sls_code) = 16 AND r.code = left(u.sls_code, 14)) AS sls
+                    -- With the lowest place of its code that is loaded (an unknown sub-SLS's SLS, a village...).
+                    SELECT u.sls_code, (SELECT r.code FROM fkp.regions r
+                                         WHERE r.code IN (left(u.sls_code, 14), left(u.sls_code, 10), left(u.sls_code, 7), left(u.sls_code, 4), left(u.sls_code, 2))
+                                         ORDER BY length(r.code) DESC LIMIT 1) AS known
                       FROM (SELECT DISTINCT sls_code FROM import_staging) u
                      WHERE NOT EXISTS (SELECT 1 FROM fkp.regions r WHERE r.code = u.sls_code))
                 SELECT s.line, 'family_id', s.id, 'repeated', ARRAY[r.first_line::text]
@@ -34,15 +36,16 @@ extension ListImporter {
                 UNION ALL
                 -- An unknown unit once, at its first line, with how many rows name it: a unit whose
                 -- regions were not loaded is one problem, not one per family.
-                SELECT min(s.line), 'sls_code', s.sls_code, 'unknown', ARRAY[count(*)::text, max(s.line)::text, coalesce(u.sls, '')]
+                SELECT min(s.line), 'sls_code', s.sls_code, 'unknown', ARRAY[count(*)::text, max(s.line)::text, coalesce(u.known, '')]
                   FROM import_staging s JOIN unknown u ON u.sls_code = s.sls_code
-                 GROUP BY s.sls_code, u.sls
+                 GROUP BY s.sls_code, u.known
                 ORDER BY 1
                 """, on: connection) { code, details in
                 if code == "repeated" { return .sameFamilyID(asLine: Int(details[0]) ?? 0) }
                 let (rows, lastLine) = (Int(details[0]) ?? 1, Int(details[1]) ?? 0)
-                return details[2].isEmpty ? .unknownUnit(rows: rows, lastLine: lastLine)
-                                          : .unknownSubunit(sls: details[2], rows: rows, lastLine: lastLine)
+                guard let known = RegionCode.parse(details[2]) else { return .unknownUnit(rows: rows, lastLine: lastLine) }
+                return known.level == .sls ? .unknownSubunit(sls: known.value, rows: rows, lastLine: lastLine)
+                                           : .unknownUnitUnder(place: known, rows: rows, lastLine: lastLine)
             }
         case .regions:
             return try await problems("""

@@ -177,6 +177,13 @@ extension Messages {
         case .unknownSubunit(let sls, let rows, let lastLine):
             return "tidak ada sub-SLS dengan kode ini, padahal SLS-nya, \(sls), ada (untuk keluarga di SLS itu sendiri tulis 14 digit kode SLS-nya; bila bukan, impor wilayah dengan sub-SLS ini terlebih dahulu)"
                 + (rows > 1 ? "; \(rows) baris menyebutnya, yang terakhir di baris \(lastLine)" : "")
+        case .unknownUnitUnder(let place, let rows, let lastLine):
+            let level = (indonesian["level_\(place.level.rawValue)"] ?? place.level.rawValue).lowercased()
+            return (place.level == .village
+                ? "tidak ada SLS, sub-SLS atau unit Non-SLS dengan kode ini di \(level) \(place), yang sudah dimuat (kodenya salah ketik? bila tidak, impor wilayah dengan unit ini terlebih dahulu)"
+                : "tidak ada SLS, sub-SLS atau unit Non-SLS dengan kode ini, juga desanya: dari wilayah yang disebut kodenya, yang terendah yang sudah dimuat adalah \(level) \(place) "
+                    + "(kodenya salah ketik? bila tidak, impor wilayah-wilayah ini terlebih dahulu)")
+                + (rows > 1 ? "; \(rows) baris menyebutnya, yang terakhir di baris \(lastLine)" : "")
         case .sameCode(let line): return "kode sama dengan baris \(line)"
         case .leadingZerosLost(let was):
             return "keluarga \(was) tanpa angka nol di depannya, yang dibuang lembar kerja dari apa yang dianggapnya bilangan: memuatnya akan menghapus \(was) dan menambah keluarga baru (jadikan kolom ini Teks lalu isi ulang id-nya)"

@@ -141,19 +141,27 @@ final class ListImportTests: XCTestCase {
                 // 101 letters that the database counts as 202 characters (e and a combining accent).
                 (h + "\n" + Self.row("F1", name: String(repeating: "e\u{301}", count: 101)) + "\n", "longer than 200 characters"),
                 (h + "\n" + Self.row("F1") + "\n" + Self.row("F1") + "\n", "line 3, column family_id: value 'F1': the same family_id as line 2"),
+                // A unit none of whose places is loaded; one whose village is not, though its district is; one
+                // not loaded in a village that is: each says what is, to tell a mistyped code from regions not loaded.
+                (h + "\n" + Self.row("F1", unit: "33010100010001") + "\n",
+                 "line 2, column sls_code: value '33010100010001': no such SLS, sub-SLS or Non-SLS unit (import the regions first)"),
                 (h + "\n" + Self.row("F1", unit: "32010100099999") + "\n",
-                 "line 2, column sls_code: value '32010100099999': no such SLS, sub-SLS or Non-SLS unit (import the regions first)"),
+                 "line 2, column sls_code: value '32010100099999': no such SLS, sub-SLS or Non-SLS unit, nor its village: of the places its code names, "
+                    + "district 3201010 is the lowest loaded (a code mistyped? otherwise import the regions with these places first)"),
+                (h + "\n" + Self.row("F1", unit: "32010100019999") + "\n",
+                 "line 2, column sls_code: value '32010100019999': no such SLS, sub-SLS or Non-SLS unit in village 3201010001, which is loaded "
+                    + "(a code mistyped? otherwise import the regions with this unit first)"),
                 // A unit whose regions were not loaded: once, at its first row, with how many name it.
-                (h + "\n" + Self.row("F1", unit: "32010100099999") + "\n" + Self.row("F2") + "\n" + Self.row("F3", unit: "32010100099999") + "\n"
+                (h + "\n" + Self.row("F1", unit: "33010100099999") + "\n" + Self.row("F2") + "\n" + Self.row("F3", unit: "33010100099999") + "\n"
                     + Self.row("F4", unit: "32010100099998") + "\n",
-                 "line 2, column sls_code: value '32010100099999': no such SLS, sub-SLS or Non-SLS unit (import the regions first); "
+                 "line 2, column sls_code: value '33010100099999': no such SLS, sub-SLS or Non-SLS unit (import the regions first); "
                     + "2 rows name it, the last on line 4\nline 5, column sls_code: value '32010100099998': no such SLS"),
                 // A sub-SLS code not loaded, its SLS known: perhaps the SLS written with two more digits.
                 (h + "\n" + Self.row("F1", unit: "3201010001000100") + "\n" + Self.row("F2", unit: "3201010001000100") + "\n",
                  "line 2, column sls_code: value '3201010001000100': no such sub-SLS, though its SLS 32010100010001 is known "
                     + "(for a family of the SLS itself write the SLS's 14 digits; otherwise import the regions with this sub-SLS first); 2 rows name it, the last on line 3"),
                 (h + "\n" + Self.row("F1", unit: "3201010001999900") + "\n",
-                 "line 2, column sls_code: value '3201010001999900': no such SLS, sub-SLS or Non-SLS unit (import the regions first)"),
+                 "line 2, column sls_code: value '3201010001999900': no such SLS, sub-SLS or Non-SLS unit in village 3201010001, which is loaded"),
                 (h + "\n" + Self.row("F1", unit: "320101000100") + "\n", "line 2, column sls_code: value '320101000100': an SLS code has 14 digits"),
                 // A place above the units, as a list kept by village gives its village.
                 (h + "\n" + Self.row("F1", unit: "3201010001") + "\n",

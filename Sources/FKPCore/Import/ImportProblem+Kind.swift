@@ -170,6 +170,8 @@ extension ImportProblem {
         case unknownUnit(rows: Int, lastLine: Int)
         /// An unknown sub-SLS whose SLS is known: perhaps the SLS itself, written with two more digits.
         case unknownSubunit(sls: String, rows: Int, lastLine: Int)
+        /// An unknown unit of which a place above is loaded, `place` the lowest: a code mistyped, or its regions not all loaded.
+        case unknownUnitUnder(place: RegionCode, rows: Int, lastLine: Int)
         case sameCode(asLine: Int)
         /// A family id that is a family of the same unit without its leading zeros (`was`): a spreadsheet took the ids for numbers.
         case leadingZerosLost(was: String)
@@ -348,6 +350,12 @@ extension ImportProblem {
                 "no such SLS, sub-SLS or Non-SLS unit (import the regions first)" + (rows > 1 ? "; \(rows) rows name it, the last on line \(lastLine)" : "")
             case .unknownSubunit(let sls, let rows, let lastLine):
                 "no such sub-SLS, though its SLS \(sls) is known (for a family of the SLS itself write the SLS's 14 digits; otherwise import the regions with this sub-SLS first)"
+                    + (rows > 1 ? "; \(rows) rows name it, the last on line \(lastLine)" : "")
+            case .unknownUnitUnder(let place, let rows, let lastLine):
+                (place.level == .village
+                    ? "no such SLS, sub-SLS or Non-SLS unit in village \(place), which is loaded (a code mistyped? otherwise import the regions with this unit first)"
+                    : "no such SLS, sub-SLS or Non-SLS unit, nor its village: of the places its code names, \(place.level.rawValue) \(place) is the lowest loaded "
+                        + "(a code mistyped? otherwise import the regions with these places first)")
                     + (rows > 1 ? "; \(rows) rows name it, the last on line \(lastLine)" : "")
             case .sameCode(let line): "the same code as line \(line)"
             case .leadingZerosLost(let was):
