@@ -155,6 +155,8 @@ extension Messages {
             return "semua \(numbers) angka di kolom ini berakhir dengan 0: program lembar kerja hanya menyimpan 15 digit pertamanya dan menulis 0 untuk sisanya (jadikan kolom ini Teks lalu isi ulang angkanya)"
         case .spreadsheetTextMark: return "diawali tanda petik, tanda teks pada program lembar kerja (hapus tanda petiknya)"
         case .placeholderForMissing: return "tanda yang diketik karena nilainya tidak diketahui, bukan nilai (isi nilainya; bila kolom ini boleh kosong, biarkan selnya kosong)"
+        case .numberShownAsDate:
+            return "tanggal di awal kalender lembar kerja: selnya berisi angka tetapi berformat tanggal, sehingga angka itu ditampilkan sebagai sekian hari sesudah hari pertama kalendernya (ubah format kolomnya menjadi angka biasa lalu simpan lagi)"
         case .missingValueMark:
             return "tanda nilai kosong yang ditulis program (NA dari R, NaN dari pandas, NULL dari basis data), bukan nilai daftar (biarkan sel kosong bila nilainya tidak diketahui; di R, write.csv(na = \"\"))"
         case .spreadsheetError:

@@ -29,6 +29,16 @@ final class SpreadsheetDamageTests: XCTestCase {
         }
     }
 
+    func testASmallNumberShownAsADateIsOne() {
+        for text in ["05/01/1900", "1900-01-05", "5-Jan-1900", "Jan 5, 1900", "05.01.1900", "1900-01-02 00:00:00", "31/12/1899", "08-Apr-1900"] {
+            XCTAssertTrue(SpreadsheetDamage.isCalendarStart(text), text)
+            XCTAssertEqual(SpreadsheetDamage.problem(of: text, otherwise: .membersRange), .numberShownAsDate, text)
+        }
+        for text in ["1900", "05/01/2024", "1900-01", "Jl. 1900 No. 5", "RT 01/RW 1900 Blok Melati Indah Permai", "1.5"] {
+            XCTAssertFalse(SpreadsheetDamage.isCalendarStart(text), text)
+        }
+    }
+
     func testAnApostropheIsNamedOnlyWhenTheRestWouldDo() {
         XCTAssertEqual(SpreadsheetDamage.kind(of: "'3201010101000001", isValid: PersonalNumber.isValid), .spreadsheetTextMark)
         XCTAssertNil(SpreadsheetDamage.kind(of: "'320101010100000", isValid: PersonalNumber.isValid), "still wrong without it")

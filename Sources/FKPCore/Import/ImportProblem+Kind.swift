@@ -148,6 +148,8 @@ extension ImportProblem {
         case missingValueMark
         /// `-`, `?`: a mark typed where the value is not known.
         case placeholderForMissing
+        /// `05/01/1900`: a small number in a cell formatted as a date, shown as a day at the start of the spreadsheet's calendar.
+        case numberShownAsDate
         /// Every number of the column ends in 0: a spreadsheet kept 15 digits of each (`WholeColumnTally`).
         case roundedBySpreadsheet(numbers: Int)
         /// A whole number written as a decimal (`4.0`), as a program that read the column as decimals writes it.
@@ -330,6 +332,8 @@ extension ImportProblem {
             case .spreadsheetTextMark: "starts with an apostrophe, a spreadsheet's mark for text (remove the apostrophe)"
             case .placeholderForMissing:
                 "a mark typed where the value is not known, not a value (give the value; where the column may be empty, leave the cell empty)"
+            case .numberShownAsDate:
+                "a date at the start of a spreadsheet's calendar: the cell holds a number but is formatted as a date, which shows it as that many days after the calendar's first (format the column as plain numbers and save again)"
             case .missingValueMark:
                 "a program's mark for a missing value (NA as R writes it, NaN as pandas, NULL as a database), not a value of the list (leave the cell empty where the value is unknown; in R, write.csv(na = \"\"))"
             case .spreadsheetError:

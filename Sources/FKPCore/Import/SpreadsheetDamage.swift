@@ -25,8 +25,28 @@ enum SpreadsheetDamage {
         if isErrorValue(refused) { return .spreadsheetError }
         if missingValueMarks.contains(refused) { return .missingValueMark }
         if isPlaceholder(refused) { return .placeholderForMissing }
+        if isCalendarStart(refused) { return .numberShownAsDate }
         return problem
     }
+
+    /// A date at the start of a spreadsheet's calendar (`05/01/1900`, `1900-01-05`, `5-Jan-1900`,
+    /// with a time or not): a small number in a cell formatted as a date, which a spreadsheet
+    /// shows as that many days from its calendar's first (Excel's and LibreOffice's differ by a
+    /// day, so the number is not said). Named where a number was refused.
+    static func isCalendarStart(_ text: String) -> Bool {
+        guard text.utf8.count <= 30 else { return false }
+        let parts = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard (3...7).contains(parts.count), parts.filter({ $0 == "1900" || $0 == "1899" }).count == 1 else { return false }
+        return parts.allSatisfy { part in
+            part == "1900" || part == "1899" || (part.count <= 2 && part.utf8.allSatisfy(isDigit))
+                || monthsAndHalves.contains(String(part.prefix(3)).lowercased())
+        }
+    }
+
+    /// A month's name begins with one of these, in English or Indonesian; and a time's AM or PM.
+    private static let monthsAndHalves: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "mei", "jun", "jul", "aug", "agu", "sep", "oct", "okt", "nov", "dec", "des", "am", "pm",
+    ]
 
     /// `-`, `--`, `.`, `?`: what people type into a cell whose value they do not know. Asked of
     /// every name (a name of dashes passes every other rule), so its first byte decides at once.
