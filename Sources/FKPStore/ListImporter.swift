@@ -236,7 +236,11 @@ public struct ListImporter: Sendable {
             }
             if let wholeColumns = familyRows?.wholeColumnProblems(), !wholeColumns.isEmpty {
                 // First: a column rounded as a whole is the list's one real problem, whatever its rows
-                // show, and is easily lost after a hundred of them.
+                // show, and is easily lost after a hundred of them. A column empty on every row has no
+                // other problem than its rows' emptiness, which its one problem says.
+                for problem in wholeColumns {
+                    if case .columnEmpty = problem.problem, let column = problem.column { problems.removeAll(inColumn: column) }
+                }
                 var first = ImportProblems(wholeColumns)
                 first.append(contentsOf: problems)
                 problems = first

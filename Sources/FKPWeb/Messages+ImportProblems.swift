@@ -163,6 +163,8 @@ extension Messages {
             return "nilai galat program lembar kerja, bukan nilai daftar: rumus yang mengisi sel ini gagal (perbaiki rumusnya, atau tempel kolom itu sebagai nilai, lalu simpan lagi)"
         case .wholeNumberAsDecimal:
             return "bilangan bulat yang ditulis sebagai desimal, seperti yang ditulis program yang membaca kolomnya sebagai desimal (misalnya pandas) (tulis tanpa .0)"
+        case .columnEmpty(let rows):
+            return "kosong di semua \(rows) baris: kolom ini ada di baris judul tetapi nilainya tidak ada di berkas (daftar diekspor tanpa nilai-nilai itu? format mewajibkannya)"
         case .columnWrittenAsDecimals(let values):
             return "semua \(values) nilai di kolom ini berakhir dengan .0, seperti bilangan bulat yang ditulis program yang membaca kolomnya sebagai desimal (misalnya pandas) (tulis tanpa .0)"
         case .digitsInGroups: return "angka ditulis berkelompok, dengan spasi, titik atau tanda hubung di antaranya (tulis angkanya saja)"

@@ -564,6 +564,41 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// A required column empty on every row (a list exported without its personal numbers, or its
+    /// scores) is one problem, not one per row; the rows' other problems are still named.
+    func testARequiredColumnEmptyOnEveryRowIsOneProblem() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let noNumbers = Self.header + "\n" + Self.row("F1", kk: "", nik: "") + "\n" + Self.row("F2", members: "0", kk: "", nik: "")
+                + "\n" + Self.row("F3", kk: "", nik: "3201014501800003") + "\n"
+            try await Self.assertRefused(noNumbers, "line 2, column kk_number: empty on every one of the 3 rows", db)
+            do {
+                _ = try await Self.load(.families, noNumbers, db)
+                XCTFail("expected the column to be refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.description, """
+                    line 2, column kk_number: empty on every one of the 3 rows: the column is in the header but its values are not in the file \
+                    (a list exported without them? the format requires them)
+                    line 2, column head_nik: must not be empty
+                    line 3, column members: value '0': a whole number from 1 to 99
+                    line 3, column head_nik: must not be empty
+                    """)
+            }
+            // Past the hundred problems shown: the rest are counted without the column's.
+            let many = Self.header + "\n" + (1...150).map { Self.row("F\($0)", score: "", members: $0 > 120 ? "0" : "4") }.joined(separator: "\n") + "\n"
+            do {
+                _ = try await Self.load(.families, many, db)
+                XCTFail("expected the column to be refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.shown.first?.problem, .columnEmpty(rows: 150), "\(problems)")
+                XCTAssertEqual(problems.total, 1 + 30, "\(problems)")
+                XCTAssertFalse(problems.description.contains("welfare_score: must not be empty"), "\(problems)")
+            }
+            // One row with the column empty is that row's problem.
+            try await Self.assertRefused(Self.header + "\n" + Self.row("F1", kk: "") + "\n", "line 2, column kk_number: must not be empty", db)
+        }
+    }
+
     /// A spreadsheet that took 16-digit numbers as numbers and saved them written out keeps 15 digits
     /// and writes 0 for the last: each row looks right, the column is not. Named first, for the column.
     func testAColumnOfNumbersASpreadsheetRoundedIsRefusedAsAWhole() async throws {

@@ -20,6 +20,11 @@ extension FamilyCSV {
         /// (two are enough: no id scheme ends every id in `.0`).
         private var roundedKKNumbers = WholeColumnTally(fewest: 10), roundedHeadNIKs = WholeColumnTally(fewest: 10),
                     familyIDsAsDecimals = WholeColumnTally(fewest: 2)
+        /// The rows read with the header's count of fields, the first one's line, and how many of
+        /// them leave each required column empty (`Column`'s order): a column empty on every row
+        /// is one problem, its values left out of the file, not one per row.
+        private var rowsRead = 0, firstRowLine: Int?
+        private var emptyCounts = [Int](repeating: 0, count: Column.allCases.count)
 
         public init(header: CSVHeader) {
             self.header = header
@@ -36,13 +41,18 @@ extension FamilyCSV {
                 }
                 return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))
             }
+            rowsRead += 1
+            if firstRowLine == nil { firstRowLine = record.line }
             func text(_ column: Column) -> String {
                 places[column.rawValue].map { record.fields[$0].trimmingWhitespace } ?? ""
             }
             func field(_ column: Column, required: Bool = true) -> String? {
                 let value = text(column)
                 if value.isEmpty {
-                    if required { problems.append(ImportProblem(line: record.line, column: column.name, problem: .empty)) }
+                    if required {
+                        problems.append(ImportProblem(line: record.line, column: column.name, problem: .empty))
+                        emptyCounts[column.rawValue] += 1
+                    }
                     return nil
                 }
                 return value
@@ -64,6 +74,7 @@ extension FamilyCSV {
                 // Below rows that give a code: one written once for a group of rows, or in merged cells.
                 problems.append(ImportProblem(line: record.line, column: Column.slsCode.name,
                                               problem: lastUnit == nil ? .empty : .emptyBelowAValue))
+                emptyCounts[Column.slsCode.rawValue] += 1
             } else {
                 if lastUnit?.text != slsText {
                     lastUnit = (slsText, FamilyCSV.unitCode(slsText))
@@ -157,15 +168,19 @@ extension FamilyCSV {
                                               latitude: latitude, longitude: longitude))
         }
 
-        /// What only the whole file shows, asked once its last row is parsed: a column damaged as a
-        /// whole (`WholeColumnTally`), named at its first row.
+        /// What only the whole file shows, asked once its last row is parsed: a required column
+        /// empty on every row (two or more), or damaged as a whole (`WholeColumnTally`), named at
+        /// its first row.
         public func wholeColumnProblems() -> [ImportProblem] {
+            let empty = rowsRead < 2 ? [] : Column.allCases.filter { emptyCounts[$0.rawValue] == rowsRead }.map {
+                ImportProblem(line: firstRowLine, column: $0.name, problem: .columnEmpty(rows: rowsRead))
+            }
             let damaged: [(Column, WholeColumnTally, ImportProblem.Kind)] = [
                 (.familyID, familyIDsAsDecimals, .columnWrittenAsDecimals(values: familyIDsAsDecimals.values)),
                 (.kkNumber, roundedKKNumbers, .roundedBySpreadsheet(numbers: roundedKKNumbers.values)),
                 (.headNIK, roundedHeadNIKs, .roundedBySpreadsheet(numbers: roundedHeadNIKs.values)),
             ]
-            return damaged.compactMap { column, tally, problem in
+            return empty + damaged.compactMap { column, tally, problem in
                 guard tally.isDamaged, let line = tally.firstLine else { return nil }
                 return ImportProblem(line: line, column: column.name, problem: problem)
             }

@@ -156,6 +156,8 @@ extension ImportProblem {
         case wholeNumberAsDecimal
         /// Every value of the column a whole number written as a decimal (`WholeColumnTally`).
         case columnWrittenAsDecimals(values: Int)
+        /// A required column empty on every row: its values left out of the file.
+        case columnEmpty(rows: Int)
         /// Digits written in groups (`3201 0145 0180 0001`): right once the separators go.
         case digitsInGroups
         case outsideIndonesia(ClosedRange<Double>)
@@ -340,6 +342,8 @@ extension ImportProblem {
                 "a spreadsheet's error value, not a value of the list: the formula that filled this cell failed (correct it, or paste the column as values, and save again)"
             case .wholeNumberAsDecimal:
                 "a whole number written as a decimal, as a program that read the column as decimals (pandas, for one) writes it (write it without the .0)"
+            case .columnEmpty(let rows):
+                "empty on every one of the \(rows) rows: the column is in the header but its values are not in the file (a list exported without them? the format requires them)"
             case .columnWrittenAsDecimals(let values):
                 "every one of the \(values) values in this column ends in .0, as a program that read the column as decimals (pandas, for one) writes whole numbers (write them without the .0)"
             case .digitsInGroups: "digits written in groups, with spaces, dots or dashes between them (write the digits alone)"

@@ -63,6 +63,13 @@ public struct ImportProblems: Error, Sendable, CustomStringConvertible {
         unshownByColumn.merge(other.unshownByColumn, uniquingKeysWith: +)
     }
 
+    /// Without the problems of `column`, shown or counted: those that one problem of the whole column says.
+    public mutating func removeAll(inColumn column: String) {
+        let shownBefore = shown.count
+        shown.removeAll { $0.column == column }
+        total -= shownBefore - shown.count + (unshownByColumn.removeValue(forKey: column) ?? 0)
+    }
+
     public var isEmpty: Bool { total == 0 }
 
     /// Where most of the problems not shown are: the five columns (nil: whole lines) with most of
