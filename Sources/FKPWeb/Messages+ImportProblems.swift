@@ -109,6 +109,8 @@ extension Messages {
         case .encodedTwice(let meant):
             return "hurufnya rusak, seperti bila berkas UTF-8 dibuka sebagai teks Windows lalu disimpan lagi; seharusnya '\(meant.spellingInvisibleCharacters)' (kembali ke berkas seperti yang dikirim dan buka sebagai UTF-8)"
         case .notALevel: return "harus salah satu dari province, regency, district, village, sls, subsls"
+        case .notALevelCodeSays(let level):
+            return "harus salah satu dari province, regency, district, village, sls, subsls: kodenya \(level.codeLength) digit, jadi tingkatnya \(level.rawValue)"
         case .levelNamedOtherwise(let level): return "tulis tingkatnya dengan kata dalam format: \(level.rawValue) untuk tingkat ini"
         case .regionCode(.notDigits): return "kode hanya berisi angka"
         case .regionCode(.unknownLength(let digits)):

@@ -751,8 +751,17 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(h + "\n3202010001,X,Desa/Kelurahan\n",
                                          "line 2, column level: value 'Desa/Kelurahan': write the level in the format's words: village", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,X,county\n",
-                                         "line 2, column level: value 'county': one of province, regency, district, village, sls, subsls",
+                                         "line 2, column level: value 'county': one of province, regency, district, village, sls, subsls: the code's 4 digits make it regency",
                                          db, kind: .regions)
+            try await Self.assertRefused(h + "\n32010100010009,X,5\n", "line 2, column level: value '5': one of province, regency, district, village, sls, subsls: "
+                                         + "the code's 14 digits make it sls", db, kind: .regions)
+            // A code that is none says nothing of the level it would give.
+            do {
+                _ = try await Self.load(.regions, h + "\n320201000,X,5\n", db)
+                XCTFail("expected the row to be refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.shown.first, ImportProblem(line: 2, column: "level", value: "5", problem: .notALevel))
+            }
             try await Self.assertRefused(h + ",non_sls\n32010100010009,X,sls,Ya\n", "column non_sls: value 'Ya': write true or false: true for this one",
                                          db, kind: .regions)
             try await Self.assertRefused(h + ",non_sls\n32010100010009,X,sls,0\n", "column non_sls: value '0': write true or false: false for this one",

@@ -100,6 +100,8 @@ extension ImportProblem {
         /// UTF-8 read as Windows-1252 and saved again (`Maâ€™ruf`): the text as it was meant.
         case encodedTwice(meant: String)
         case notALevel
+        /// Not a level's word, the row's code valid: the level its length gives.
+        case notALevelCodeSays(RegionLevel)
         /// A level's name (`Desa`, `Kabupaten/Kota`, `RT`) where the format's word for it belongs.
         case levelNamedOtherwise(RegionLevel)
         case regionCode(RegionCode.Problem)
@@ -291,6 +293,8 @@ extension ImportProblem {
             case .encodedTwice(let meant):
                 "the letters are garbled, as when a UTF-8 file is opened as Windows text and saved again; it was meant as '\(meant.spellingInvisibleCharacters)' (go back to the file as it was sent and open it as UTF-8)"
             case .notALevel: "one of province, regency, district, village, sls, subsls"
+            case .notALevelCodeSays(let level):
+                "one of province, regency, district, village, sls, subsls: the code's \(level.codeLength) digits make it \(level.rawValue)"
             case .levelNamedOtherwise(let level): "write the level in the format's words: \(level.rawValue) for this one"
             case .regionCode(.notDigits): "a code is digits only"
             case .regionCode(.unknownLength(let digits)): "\(digits) digits is no level's length (2, 4, 7, 10, 14 or 16)"

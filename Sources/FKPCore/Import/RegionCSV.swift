@@ -47,7 +47,9 @@ public enum RegionCSV {
         } else if level == nil {
             // `Non-SLS`: a kind of unit, which the format marks in its own column.
             let isNonSLS = levelText.lowercased().filter(\.isLetter) == "nonsls"
-            refuse("level", levelText, RegionLevel(name: levelText).map { .levelNamedOtherwise($0) } ?? (isNonSLS ? .nonSLSAsLevel : .notALevel))
+            // Otherwise the level the code's length gives, where the code is one (`5`, a name, in the level's column).
+            refuse("level", levelText, RegionLevel(name: levelText).map { .levelNamedOtherwise($0) }
+                ?? (isNonSLS ? .nonSLSAsLevel : RegionCode.parse(code).map { .notALevelCodeSays($0.level) } ?? .notALevel))
         }
         var parsed: RegionCode?
         if code.isEmpty {
