@@ -165,6 +165,10 @@ extension Messages {
             return "nilai galat program lembar kerja, bukan nilai daftar: rumus yang mengisi sel ini gagal (perbaiki rumusnya, atau tempel kolom itu sebagai nilai, lalu simpan lagi)"
         case .wholeNumberAsDecimal:
             return "bilangan bulat yang ditulis sebagai desimal, seperti yang ditulis program yang membaca kolomnya sebagai desimal (misalnya pandas) (tulis tanpa .0)"
+        case .kkNumbersAreNIKs(let rows):
+            return "di semua \(rows) baris nomor KK sama dengan NIK kepala keluarga: kolomnya diisi dari head_nik (isi nomor KK setiap keluarga)"
+        case .sameNumberOnEveryRow(let rows):
+            return "nomor yang sama di semua \(rows) baris: satu nilai yang ditarik ke bawah atau ditempel ke seluruh kolom (isi nomor masing-masing baris)"
         case .columnEmpty(let rows):
             return "kosong di semua \(rows) baris: kolom ini ada di baris judul tetapi nilainya tidak ada di berkas (daftar diekspor tanpa nilai-nilai itu? format mewajibkannya)"
         case .columnWrittenAsDecimals(let values):

@@ -599,6 +599,29 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// Personal numbers filled in wrongly as a whole: each family card number the head's NIK (the
+    /// column filled from head_nik), or one number on every row (filled down, or pasted over the
+    /// column). Refused for the column; fewer than ten rows, or one row otherwise, could be a list's.
+    func testPersonalNumbersFilledFromAnotherColumnOrFilledDownAreRefusedAsAWhole() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            func rows(_ count: Int, kk: (Int) -> String, nik: (Int) -> String) -> String {
+                Self.header + "\n" + (1...count).map { Self.row("F\($0)", kk: kk($0), nik: nik($0)) }.joined(separator: "\n") + "\n"
+            }
+            let nik = { (n: Int) in "320101450180\(String(format: "%04d", n))" }
+            let kk = { (n: Int) in "320101010100\(String(format: "%04d", n))" }
+            try await Self.assertRefused(rows(12, kk: nik, nik: nik), "line 2, column kk_number: on every one of the 12 rows the family card number is "
+                                         + "the head's NIK: the column was filled from head_nik (give each family's card number)", db)
+            try await Self.assertRefused(rows(12, kk: { _ in kk(1) }, nik: nik), "line 2, column kk_number: the same number on every one of the 12 rows: "
+                                         + "one value filled down or pasted over the whole column (give each row its own)", db)
+            try await Self.assertRefused(rows(12, kk: kk, nik: { _ in nik(1) }), "line 2, column head_nik: the same number on every one of the 12 rows", db)
+            let loaded = try await Self.load(.families, rows(9, kk: nik, nik: { _ in nik(1) }), db)
+            XCTAssertEqual(loaded.added, 9)
+            let oneOtherwise = try await Self.load(.families, rows(12, kk: { $0 == 12 ? kk(12) : nik($0) }, nik: { $0 == 12 ? nik(12) : nik(1) }), db)
+            XCTAssertEqual(oneOtherwise.added, 3)
+        }
+    }
+
     /// A spreadsheet that took 16-digit numbers as numbers and saved them written out keeps 15 digits
     /// and writes 0 for the last: each row looks right, the column is not. Named first, for the column.
     func testAColumnOfNumbersASpreadsheetRoundedIsRefusedAsAWhole() async throws {

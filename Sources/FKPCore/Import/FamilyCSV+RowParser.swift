@@ -20,6 +20,12 @@ extension FamilyCSV {
         /// (two are enough: no id scheme ends every id in `.0`).
         private var roundedKKNumbers = WholeColumnTally(fewest: 10), roundedHeadNIKs = WholeColumnTally(fewest: 10),
                     familyIDsAsDecimals = WholeColumnTally(fewest: 2)
+        /// Personal numbers filled in wrongly as a whole: each family card number the head's NIK
+        /// (the column filled from head_nik), or one number on every row (filled down, or pasted
+        /// over the column). Ten or more, as for rounding: no real list has either.
+        private var kkNumbersAsNIKs = WholeColumnTally(fewest: 10), oneKKNumber = WholeColumnTally(fewest: 10),
+                    oneHeadNIK = WholeColumnTally(fewest: 10)
+        private var firstKKNumber: String?, firstHeadNIK: String?
         /// The rows read with the header's count of fields, the first one's line, and how many of
         /// them leave each required column empty (`Column`'s order): a column empty on every row
         /// is one problem, its values left out of the file, not one per row.
@@ -163,6 +169,10 @@ extension FamilyCSV {
             roundedKKNumbers.count(line: record.line, showsSign: WholeColumnTally.looksRounded(kk))
             roundedHeadNIKs.count(line: record.line, showsSign: WholeColumnTally.looksRounded(nik))
             familyIDsAsDecimals.count(line: record.line, showsSign: WholeColumnTally.looksWrittenAsDecimal(id))
+            kkNumbersAsNIKs.count(line: record.line, showsSign: kk == nik)
+            if firstKKNumber == nil { (firstKKNumber, firstHeadNIK) = (kk, nik) }
+            oneKKNumber.count(line: record.line, showsSign: kk == firstKKNumber)
+            oneHeadNIK.count(line: record.line, showsSign: nik == firstHeadNIK)
             return .success(PreliminaryFamily(id: id, slsCode: unit, headName: name, address: address, members: members,
                                               welfareGroup: group, welfareScore: score, kkNumber: kk, headNIK: nik,
                                               latitude: latitude, longitude: longitude))
@@ -179,6 +189,9 @@ extension FamilyCSV {
                 (.familyID, familyIDsAsDecimals, .columnWrittenAsDecimals(values: familyIDsAsDecimals.values)),
                 (.kkNumber, roundedKKNumbers, .roundedBySpreadsheet(numbers: roundedKKNumbers.values)),
                 (.headNIK, roundedHeadNIKs, .roundedBySpreadsheet(numbers: roundedHeadNIKs.values)),
+                (.kkNumber, kkNumbersAsNIKs, .kkNumbersAreNIKs(rows: kkNumbersAsNIKs.values)),
+                (.kkNumber, oneKKNumber, .sameNumberOnEveryRow(rows: oneKKNumber.values)),
+                (.headNIK, oneHeadNIK, .sameNumberOnEveryRow(rows: oneHeadNIK.values)),
             ]
             return empty + damaged.compactMap { column, tally, problem in
                 guard tally.isDamaged, let line = tally.firstLine else { return nil }

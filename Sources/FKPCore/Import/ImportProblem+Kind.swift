@@ -158,6 +158,10 @@ extension ImportProblem {
         case wholeNumberAsDecimal
         /// Every value of the column a whole number written as a decimal (`WholeColumnTally`).
         case columnWrittenAsDecimals(values: Int)
+        /// Every family card number the head's NIK on its row: the column filled from head_nik.
+        case kkNumbersAreNIKs(rows: Int)
+        /// One personal number on every row: filled down, or pasted over the column.
+        case sameNumberOnEveryRow(rows: Int)
         /// A required column empty on every row: its values left out of the file.
         case columnEmpty(rows: Int)
         /// Digits written in groups (`3201 0145 0180 0001`): right once the separators go.
@@ -346,6 +350,10 @@ extension ImportProblem {
                 "a spreadsheet's error value, not a value of the list: the formula that filled this cell failed (correct it, or paste the column as values, and save again)"
             case .wholeNumberAsDecimal:
                 "a whole number written as a decimal, as a program that read the column as decimals (pandas, for one) writes it (write it without the .0)"
+            case .kkNumbersAreNIKs(let rows):
+                "on every one of the \(rows) rows the family card number is the head's NIK: the column was filled from head_nik (give each family's card number)"
+            case .sameNumberOnEveryRow(let rows):
+                "the same number on every one of the \(rows) rows: one value filled down or pasted over the whole column (give each row its own)"
             case .columnEmpty(let rows):
                 "empty on every one of the \(rows) rows: the column is in the header but its values are not in the file (a list exported without them? the format requires them)"
             case .columnWrittenAsDecimals(let values):
