@@ -236,10 +236,14 @@ public struct ListImporter: Sendable {
             }
             if let wholeColumns = familyRows?.wholeColumnProblems(), !wholeColumns.isEmpty {
                 // First: a column rounded as a whole is the list's one real problem, whatever its rows
-                // show, and is easily lost after a hundred of them. A column empty on every row has no
-                // other problem than its rows' emptiness, which its one problem says.
+                // show, and is easily lost after a hundred of them. A column empty on every row, or of
+                // groups that are member counts, has no other problems than its rows' emptiness or
+                // groups above 4, which its one problem says.
                 for problem in wholeColumns {
-                    if case .columnEmpty = problem.problem, let column = problem.column { problems.removeAll(inColumn: column) }
+                    switch problem.problem {
+                    case .columnEmpty, .membersAndGroupSwapped: problems.removeAll(inColumn: problem.column ?? "")
+                    default: break
+                    }
                 }
                 var first = ImportProblems(wholeColumns)
                 first.append(contentsOf: problems)

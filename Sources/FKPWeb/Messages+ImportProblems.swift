@@ -169,6 +169,10 @@ extension Messages {
             return "di semua \(rows) baris nomor KK sama dengan NIK kepala keluarga: kolomnya diisi dari head_nik (isi nomor KK setiap keluarga)"
         case .sameNumberOnEveryRow(let rows):
             return "nomor yang sama di semua \(rows) baris: satu nilai yang ditarik ke bawah atau ditempel ke seluruh kolom (isi nomor masing-masing baris)"
+        case .namesReadAsAddresses(let count, let of):
+            return "\(count) dari \(of) nama kepala keluarga terbaca sebagai alamat (ada nomor rumah, RT atau RW, Jl., Kp.): head_name dan address tertukar di baris judul? (kolom bernama head_name harus berisi nama kepala keluarga)"
+        case .membersAndGroupSwapped(let aboveFour):
+            return "semua jumlah anggota 1 sampai 4 dan semua kelompok kesejahteraan bilangan bulat, \(aboveFour) di antaranya di atas 4: members dan welfare_group tertukar di baris judul? (kelompok bernilai 1, 2, 3 atau 4)"
         case .columnEmpty(let rows):
             return "kosong di semua \(rows) baris: kolom ini ada di baris judul tetapi nilainya tidak ada di berkas (daftar diekspor tanpa nilai-nilai itu? format mewajibkannya)"
         case .columnWrittenAsDecimals(let values):

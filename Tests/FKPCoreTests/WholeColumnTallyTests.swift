@@ -2,8 +2,9 @@
 import XCTest
 
 final class WholeColumnTallyTests: XCTestCase {
-    private func tally(_ values: [String], fewest: Int = 10, sign: (String) -> Bool = WholeColumnTally.looksRounded) -> WholeColumnTally {
-        var tally = WholeColumnTally(fewest: fewest)
+    private func tally(_ values: [String], fewest: Int = 10, share: Double = 1,
+                       sign: (String) -> Bool = WholeColumnTally.looksRounded) -> WholeColumnTally {
+        var tally = WholeColumnTally(fewest: fewest, share: share)
         for (index, value) in values.enumerated() { tally.count(line: index + 2, showsSign: sign(value)) }
         return tally
     }
@@ -27,6 +28,19 @@ final class WholeColumnTallyTests: XCTestCase {
         XCTAssertFalse(tally(rounded.map { String($0.dropFirst()) }).isDamaged, "15 digits are kept whole")
         XCTAssertFalse(tally((1...20).map { "F\($0)0" }).isDamaged, "short ids ending in 0")
         XCTAssertFalse(tally([]).isDamaged)
+    }
+
+    func testMostNamesReadingAsAddressesAreAColumnOfAddresses() {
+        for text in ["Kp. Babakan RT 001", "Jl. Mawar", "JL MERDEKA", "Gg. Melati", "RT 02/RW 05", "Dusun Krajan", "Blok C", "Perum Griya Asri", "Budi 2"] {
+            XCTAssertTrue(WholeColumnTally.looksLikeAddress(text), text)
+        }
+        for text in ["Budi Santoso", "H. Jalaludin", "Gunawan", "Rtno", "Dusunah", "Ma'ruf", "Kartini", "Komariah", ""] {
+            XCTAssertFalse(WholeColumnTally.looksLikeAddress(text), text)
+        }
+        let addresses = (1...10).map { "Jl. Mawar No. \($0)" }
+        XCTAssertTrue(tally(addresses + ["Cibodas", "Sukamaju"], share: 0.8, sign: WholeColumnTally.looksLikeAddress).isDamaged, "10 of 12")
+        XCTAssertFalse(tally(addresses + ["Cibodas", "Sukamaju", "Cikaret"], share: 0.8, sign: WholeColumnTally.looksLikeAddress).isDamaged, "10 of 13")
+        XCTAssertFalse(tally(Array(addresses.prefix(9)), share: 0.8, sign: WholeColumnTally.looksLikeAddress).isDamaged, "nine")
     }
 
     func testWholeNumbersWrittenAsDecimals() {

@@ -622,6 +622,43 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// Columns swapped under a right header: heads' names that read as addresses, most of them;
+    /// member counts and groups, every group a whole number and some above 4. One problem each,
+    /// for the column; a list that only looks so here and there loads.
+    func testColumnsSwappedUnderTheHeaderAreNamedAsAWhole() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            func rows(_ count: Int, name: (Int) -> String = { _ in "Budi" }, members: (Int) -> String = { _ in "4" },
+                      group: (Int) -> String = { _ in "2" }) -> String {
+                Self.header + "\n" + (1...count).map {
+                    Self.row("F\($0)", name: name($0), group: group($0), members: members($0), kk: "320101010100\(String(format: "%04d", $0))",
+                             nik: "320101450180\(String(format: "%04d", $0))")
+                }.joined(separator: "\n") + "\n"
+            }
+            // Every address but one with a number, an RT or a street's word; one a place's name alone.
+            let addresses = { (n: Int) in n == 3 ? "Cibodas" : ["Kp. Babakan RT 00\(n % 9)", "Jl. Mawar No. \(n)", "Gg. Melati", "RT 02 RW 05"][n % 4] }
+            try await Self.assertRefused(rows(12, name: addresses), "line 2, column head_name: 11 of the 12 heads' names read as addresses "
+                                         + "(a house number, an RT or RW, Jl., Kp.): head_name and address swapped in the header?", db)
+            let swapped = rows(12, members: { String($0 % 4 + 1) }, group: { String($0 % 7 + 1) })
+            try await Self.assertRefused(swapped, "members and welfare_group swapped", db)
+            do {
+                _ = try await Self.load(.families, swapped, db)
+                XCTFail("expected the columns to be refused")
+            } catch let problems as ImportProblems {
+                // The groups above 4 are the swap's, said once.
+                XCTAssertEqual(problems.description, "line 2, column welfare_group: every member count is from 1 to 4 and every welfare group "
+                               + "a whole number, 5 of them above 4: members and welfare_group swapped in the header? (a group is 1, 2, 3 or 4)")
+            }
+            // Fewer than ten rows; names of which fewer than four in five read as addresses; a family of five: each row says its own.
+            try await Self.assertRefused(rows(9, members: { String($0 % 4 + 1) }, group: { String($0 % 7 + 1) }),
+                                         "line 6, column welfare_group: value '6': a welfare group is 1, 2, 3 or 4", db)
+            try await Self.assertRefused(rows(12, members: { $0 == 1 ? "5" : String($0 % 4 + 1) }, group: { String($0 % 7 + 1) }),
+                                         "line 6, column welfare_group: value '6': a welfare group is 1, 2, 3 or 4", db)
+            let loaded = try await Self.load(.families, rows(12, name: { $0 % 4 == 0 ? addresses($0) : "Siti Aminah" }), db)
+            XCTAssertEqual(loaded.added, 12)
+        }
+    }
+
     /// A spreadsheet that took 16-digit numbers as numbers and saved them written out keeps 15 digits
     /// and writes 0 for the last: each row looks right, the column is not. Named first, for the column.
     func testAColumnOfNumbersASpreadsheetRoundedIsRefusedAsAWhole() async throws {

@@ -26,6 +26,14 @@ extension FamilyCSV {
         private var kkNumbersAsNIKs = WholeColumnTally(fewest: 10), oneKKNumber = WholeColumnTally(fewest: 10),
                     oneHeadNIK = WholeColumnTally(fewest: 10)
         private var firstKKNumber: String?, firstHeadNIK: String?
+        /// Columns swapped under a right header: heads' names that read as addresses (most of
+        /// them, `WholeColumnTally.looksLikeAddress`); and every member count 1 to 4 with every
+        /// group a whole number below 100, some above 4, each column holding more than one value
+        /// (counted on every row, valid or not: the rows whose group is above 4 are refused). A
+        /// list whose every group is one wrong number (`9`) is no swap, whatever its members.
+        private var namesAsAddresses = WholeColumnTally(fewest: 10, share: 0.8), membersAndGroupsSwapped = WholeColumnTally(fewest: 10)
+        private var groupsAboveFour = 0
+        private var membersSeen = Set<Int>(), groupsSeen = Set<Int>()
         /// The rows read with the header's count of fields, the first one's line, and how many of
         /// them leave each required column empty (`Column`'s order): a column empty on every row
         /// is one problem, its values left out of the file, not one per row.
@@ -122,9 +130,20 @@ extension FamilyCSV {
                 }
             }
             var group: WelfareGroup?
+            var groupNumber: Int?
             if let written = field(.welfareGroup) {
-                group = Int(written).flatMap(WelfareGroup.init(rawValue:))
+                groupNumber = Int(written)
+                group = groupNumber.flatMap(WelfareGroup.init(rawValue:))
                 if group == nil { refuse(.welfareGroup, written, FamilyCSV.groupProblem(written, score: text(.welfareScore))) }
+            }
+            let groupIsCount = groupNumber.map { (1...99).contains($0) } ?? false
+            let mayBeSwapped = (1...4).contains(members) && groupIsCount
+            membersAndGroupsSwapped.count(line: record.line, showsSign: mayBeSwapped)
+            if mayBeSwapped, group == nil {
+                groupsAboveFour += 1
+                // Two values each are enough to tell, and asked only of a row refused for its group.
+                if membersSeen.count < 2 { membersSeen.insert(members) }
+                if groupsSeen.count < 2, let groupNumber { groupsSeen.insert(groupNumber) }
             }
             let score = field(.welfareScore)
             if let score, let problem = FamilyCSV.decimalProblem(score) { refuse(.welfareScore, score, FamilyCSV.scoreProblem(score) ?? problem) }
@@ -170,6 +189,7 @@ extension FamilyCSV {
             roundedHeadNIKs.count(line: record.line, showsSign: WholeColumnTally.looksRounded(nik))
             familyIDsAsDecimals.count(line: record.line, showsSign: WholeColumnTally.looksWrittenAsDecimal(id))
             kkNumbersAsNIKs.count(line: record.line, showsSign: kk == nik)
+            namesAsAddresses.count(line: record.line, showsSign: WholeColumnTally.looksLikeAddress(name))
             if firstKKNumber == nil { (firstKKNumber, firstHeadNIK) = (kk, nik) }
             oneKKNumber.count(line: record.line, showsSign: kk == firstKKNumber)
             oneHeadNIK.count(line: record.line, showsSign: nik == firstHeadNIK)
@@ -192,8 +212,11 @@ extension FamilyCSV {
                 (.kkNumber, kkNumbersAsNIKs, .kkNumbersAreNIKs(rows: kkNumbersAsNIKs.values)),
                 (.kkNumber, oneKKNumber, .sameNumberOnEveryRow(rows: oneKKNumber.values)),
                 (.headNIK, oneHeadNIK, .sameNumberOnEveryRow(rows: oneHeadNIK.values)),
+                (.headName, namesAsAddresses, .namesReadAsAddresses(namesAsAddresses.showingSign, of: namesAsAddresses.values)),
             ]
-            return empty + damaged.compactMap { column, tally, problem in
+            let swapped = membersSeen.count > 1 && groupsSeen.count > 1 && membersAndGroupsSwapped.isDamaged
+                ? [ImportProblem(line: firstRowLine, column: Column.welfareGroup.name, problem: .membersAndGroupSwapped(groupsAboveFour: groupsAboveFour))] : []
+            return empty + swapped + damaged.compactMap { column, tally, problem in
                 guard tally.isDamaged, let line = tally.firstLine else { return nil }
                 return ImportProblem(line: line, column: column.name, problem: problem)
             }

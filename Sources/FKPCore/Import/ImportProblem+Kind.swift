@@ -162,6 +162,10 @@ extension ImportProblem {
         case kkNumbersAreNIKs(rows: Int)
         /// One personal number on every row: filled down, or pasted over the column.
         case sameNumberOnEveryRow(rows: Int)
+        /// Most heads' names read as addresses (`WholeColumnTally.looksLikeAddress`): the columns swapped.
+        case namesReadAsAddresses(Int, of: Int)
+        /// Every member count 1 to 4 and every group a whole number below 100, some above 4: the columns swapped.
+        case membersAndGroupSwapped(groupsAboveFour: Int)
         /// A required column empty on every row: its values left out of the file.
         case columnEmpty(rows: Int)
         /// Digits written in groups (`3201 0145 0180 0001`): right once the separators go.
@@ -354,6 +358,10 @@ extension ImportProblem {
                 "on every one of the \(rows) rows the family card number is the head's NIK: the column was filled from head_nik (give each family's card number)"
             case .sameNumberOnEveryRow(let rows):
                 "the same number on every one of the \(rows) rows: one value filled down or pasted over the whole column (give each row its own)"
+            case .namesReadAsAddresses(let count, let of):
+                "\(count) of the \(of) heads' names read as addresses (a house number, an RT or RW, Jl., Kp.): head_name and address swapped in the header? (the column named head_name must hold the heads' names)"
+            case .membersAndGroupSwapped(let aboveFour):
+                "every member count is from 1 to 4 and every welfare group a whole number, \(aboveFour) of them above 4: members and welfare_group swapped in the header? (a group is 1, 2, 3 or 4)"
             case .columnEmpty(let rows):
                 "empty on every one of the \(rows) rows: the column is in the header but its values are not in the file (a list exported without them? the format requires them)"
             case .columnWrittenAsDecimals(let values):

@@ -8,11 +8,16 @@
 struct WholeColumnTally: Sendable {
     /// Fewer values than this all showing the sign could be chance.
     let fewest: Int
+    /// The share of the values that must show it: all (1), or most, for a sign that some damaged values lack.
+    let share: Double
     private(set) var values = 0
     private(set) var showingSign = 0
     private(set) var firstLine: Int?
 
-    init(fewest: Int) { self.fewest = fewest }
+    init(fewest: Int, share: Double = 1) {
+        self.fewest = fewest
+        self.share = share
+    }
 
     mutating func count(line: Int, showsSign: Bool) {
         values += 1
@@ -21,7 +26,9 @@ struct WholeColumnTally: Sendable {
         if firstLine == nil { firstLine = line }
     }
 
-    var isDamaged: Bool { values >= fewest && showingSign == values }
+    var isDamaged: Bool {
+        values >= fewest && (share >= 1 ? showingSign == values : Double(showingSign) >= share * Double(values))
+    }
 
     /// 16 digits or more, the last one 0: what a spreadsheet writes for any number past 15 digits.
     /// Personal numbers end in a four-digit serial number, so one in ten ends in 0 and ten in a row
@@ -30,6 +37,22 @@ struct WholeColumnTally: Sendable {
         let bytes = text.utf8
         return bytes.count >= 16 && bytes.last == UInt8(ascii: "0") && bytes.allSatisfy(SpreadsheetDamage.isDigit)
     }
+
+    /// A head's name that reads as an address: a digit (a house number, an RT's), or a first word
+    /// that begins addresses (`Jl.`, `Kp.`, `Gg.`, `RT`, `Dusun`...). No name has either; most
+    /// addresses do, so a column of them under head_name shows it on most rows (not all: some
+    /// addresses are a place's name alone).
+    static func looksLikeAddress(_ name: String) -> Bool {
+        if name.utf8.contains(where: SpreadsheetDamage.isDigit) { return true }
+        let firstWord = name.utf8.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ".") }
+        guard firstWord.count <= 10 else { return false }
+        return addressWords.contains(String(decoding: firstWord, as: UTF8.self).lowercased())
+    }
+
+    private static let addressWords: Set<String> = [
+        "jl", "jln", "jalan", "kp", "kmp", "kampung", "gg", "gang", "dusun", "dsn", "rt", "rw", "blok", "perum", "perumahan",
+        "komp", "komplek", "kompleks", "lingkungan", "lingk", "lk",
+    ]
 
     /// Digits, then `.0`: a whole number as pandas writes a decimal (`SpreadsheetDamage`'s rule, with
     /// the one zero pandas writes).
