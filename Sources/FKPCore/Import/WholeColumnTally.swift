@@ -45,14 +45,16 @@ struct WholeColumnTally: Sendable {
     static func looksLikeAddress(_ name: String) -> Bool {
         if name.utf8.contains(where: SpreadsheetDamage.isDigit) { return true }
         let firstWord = name.utf8.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ".") }
-        guard firstWord.count <= 10 else { return false }
-        return addressWords.contains(String(decoding: firstWord, as: UTF8.self).lowercased())
+        // Compared byte by byte, in either case (ASCII letters differ by 0x20): asked of every row, it allocates nothing.
+        return addressWords.contains { word in
+            word.count == firstWord.count && zip(word, firstWord).allSatisfy { $0 == $1 | 0x20 }
+        }
     }
 
-    private static let addressWords: Set<String> = [
+    private static let addressWords: [[UInt8]] = [
         "jl", "jln", "jalan", "kp", "kmp", "kampung", "gg", "gang", "dusun", "dsn", "rt", "rw", "blok", "perum", "perumahan",
         "komp", "komplek", "kompleks", "lingkungan", "lingk", "lk",
-    ]
+    ].map { Array($0.utf8) }
 
     /// Digits, then `.0`: a whole number as pandas writes a decimal (`SpreadsheetDamage`'s rule, with
     /// the one zero pandas writes).
