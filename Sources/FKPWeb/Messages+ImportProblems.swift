@@ -10,6 +10,11 @@ extension Messages {
         return problem.framed(line: "baris", column: "kolom", value: "nilai", problem: indonesian(problem.problem))
     }
 
+    /// A level's Indonesian name within a sentence (`desa/kelurahan`), from the page's catalogue.
+    private static func levelWord(_ level: RegionLevel) -> String {
+        (Messages.indonesian["level_\(level.rawValue)"] ?? level.rawValue).lowercased()
+    }
+
     private static func indonesian(_ kind: ImportProblem.Kind) -> String {
         let saveAsCSV = "simpan lembar kerjanya sebagai CSV UTF-8"
         switch kind {
@@ -127,8 +132,7 @@ extension Messages {
         case .familyIDForm: return "paling banyak 32 huruf, angka, titik, garis bawah atau tanda hubung"
         case .unitCodeForm: return "kode SLS terdiri atas 14 digit, kode sub-SLS 16 digit"
         case .placeAboveUnit(let level):
-            let name = (indonesian["level_\(level.rawValue)"] ?? level.rawValue).lowercased()
-            return "kode \(name), \(level.codeLength) digit: keluarga dicantumkan di SLS-nya, yang kodenya 14 digit, atau di sub-SLS-nya (16 digit)"
+            return "kode \(levelWord(level)), \(level.codeLength) digit: keluarga dicantumkan di SLS-nya, yang kodenya 14 digit, atau di sub-SLS-nya (16 digit)"
         case .membersRange: return "harus bilangan bulat dari 1 sampai 99"
         case .numberWithWord(let number): return "angka dengan kata: tulis angkanya saja, \(number) untuk yang ini"
         case .numberAsText(let text):
@@ -192,7 +196,7 @@ extension Messages {
             return "tidak ada sub-SLS dengan kode ini, padahal SLS-nya, \(sls), ada (untuk keluarga di SLS itu sendiri tulis 14 digit kode SLS-nya; bila bukan, impor wilayah dengan sub-SLS ini terlebih dahulu)"
                 + (rows > 1 ? "; \(rows) baris menyebutnya, yang terakhir di baris \(lastLine)" : "")
         case .unknownUnitUnder(let place, let rows, let lastLine):
-            let level = (indonesian["level_\(place.level.rawValue)"] ?? place.level.rawValue).lowercased()
+            let level = levelWord(place.level)
             return (place.level == .village
                 ? "tidak ada SLS, sub-SLS atau unit Non-SLS dengan kode ini di \(level) \(place), yang sudah dimuat (kodenya salah ketik? bila tidak, impor wilayah dengan unit ini terlebih dahulu)"
                 : "tidak ada SLS, sub-SLS atau unit Non-SLS dengan kode ini, juga desanya: dari wilayah yang disebut kodenya, yang terendah yang sudah dimuat adalah \(level) \(place) "
