@@ -102,6 +102,8 @@ struct ImportOutcome {
     /// The list is shown only with rows (a template reads stored properties only).
     var hasRemovals = false
     var problems: [String] = []
+    /// How many problems the file has, said beside its name: the list below may be a hundred long.
+    var problemCount = ""
     /// How many problems are not shown, and in which columns; nil when every problem is shown.
     var moreProblems: String?
     let fileName: String
@@ -134,9 +136,10 @@ struct ImportOutcome {
     }
 
     init(problems: ImportProblems, fileName: String, language: Language) {
+        let t = Translations(language: language)
         self.problems = problems.shown.map { Messages.importProblem($0, language) }
+        problemCount = problems.total == 1 ? t["imports_problem_count_one"] : t.filling("imports_problem_count", ["count": t.number(problems.total)])
         if problems.total > problems.shown.count {
-            let t = Translations(language: language)
             let places = problems.unshown.map { place in
                 place.column.map { t.filling("imports_more_in", ["count": t.number(place.count), "column": $0]) }
                     ?? t.filling("imports_more_lines", ["count": t.number(place.count)])

@@ -193,6 +193,7 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertTrue(response.text.contains("baris 2, kolom welfare_group: nilai &#39;7&#39;: kelompok kesejahteraan adalah 1, 2, 3 atau 4"),
                           response.text)
             XCTAssertFalse(response.text.contains("dan masalah lain sebanyak"), "no count of further problems when there are none")
+            XCTAssertTrue(response.text.contains("keluarga.csv: 1 masalah</p>"), "the count beside the file's name: \(response.text)")
             try await staff.get("/imports?lang=en")
             let english = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: broken)
             XCTAssertTrue(english.text.contains("line 2, column welfare_group: value &#39;7&#39;: a welfare group is 1, 2, 3 or 4"), english.text)
@@ -210,6 +211,7 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertEqual(response.status, .unprocessableContent)
             XCTAssertEqual(response.text.components(separatedBy: "<li>").count - 1, 100, "the first hundred problems")
             XCTAssertTrue(response.text.contains("dan masalah lain sebanyak 50 (50 di members)"), response.text)
+            XCTAssertTrue(response.text.contains("keluarga.csv: 150 masalah</p>"), response.text)
         }
     }
 
