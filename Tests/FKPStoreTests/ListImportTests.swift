@@ -470,6 +470,7 @@ final class ListImportTests: XCTestCase {
                     if header.hasPrefix("\u{FEFF}") {
                         XCTAssertTrue(problems.description.contains("column <U+FEFF>family_id: unknown column"), "\(problems)")
                         XCTAssertTrue(problems.description.contains("it holds an invisible character"), "\(problems)")
+                        XCTAssertEqual(problems.total, 1, "the column meant is not also said to be missing: \(problems)")
                     }
                 }
             }

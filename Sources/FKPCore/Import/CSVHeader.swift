@@ -58,10 +58,12 @@ public struct CSVHeader: Sendable {
                 problems.append(ImportProblem(line: record.line, column: asWritten, problem: kind))
             } else if !(required + optional).contains(name) {
                 // A name that looks right but holds an invisible character (a second byte order mark,
-                // a zero-width space from a spreadsheet) is named with the character spelled out.
+                // a zero-width space from a spreadsheet) is named with the character spelled out, and
+                // the column it is without the character is not also said to be missing.
+                let holdsInvisible = name.firstInvisibleCharacter != nil
                 problems.append(ImportProblem(line: record.line, column: asWritten,
-                                              problem: .unknownColumn(columns: required + optional,
-                                                                      holdsInvisibleCharacter: name.firstInvisibleCharacter != nil)))
+                                              problem: .unknownColumn(columns: required + optional, holdsInvisibleCharacter: holdsInvisible)))
+                if holdsInvisible { namedOtherwise.insert(name.removingInvisibleCharacters) }
             } else if positions[name] != nil {
                 problems.append(ImportProblem(line: record.line, column: asWritten, problem: .columnTwice))
             } else {
