@@ -104,6 +104,8 @@ public struct ListImporter: Sendable {
         /// Records looked at for a header below a refused first line (a sheet's title above its header).
         var lookedBelowHeader = 0
         var problems = ImportProblems()
+        /// A row short of fields, reported once the next record tells whether it goes on there (`ShortRow`).
+        var heldShortRow: ShortRow?
         var hasher = SHA256()
         var rows = 0
         var bytesRead = 0
@@ -113,9 +115,15 @@ public struct ListImporter: Sendable {
         func columnName(_ number: Int) -> String {
             header.flatMap { h in h.positions.first { $0.value == number - 1 }?.key } ?? "#\(number)"
         }
+        /// Reports the row short of fields held so far, if any: the record after it did not go on with it.
+        func releaseHeldShortRow(endingTheFile: Bool = false) {
+            if let held = heldShortRow { problems.append(held.problem(endingTheFile: endingTheFile)) }
+            heldShortRow = nil
+        }
         /// Checks a record; a row is written for COPY while the file has shown no problem.
         func take(_ record: CSVReader.Record) {
             guard record.unreadableFields.isEmpty else {
+                releaseHeldShortRow()
                 // Named for the header, or for a row under a header that was read (see below). The
                 // record's other fields are checked once these can be read: they may be garbled too.
                 if !headerRead || header != nil {
@@ -178,21 +186,35 @@ public struct ListImporter: Sendable {
             case .families:
                 switch familyRows!.parse(record) {  // made with the header, which was read
                 case .success(let f):
-                    guard problems.isEmpty else { return }
-                    CopyText.append([String(record.line), f.id, f.slsCode.value, f.headName, f.address, String(f.members),
-                                     String(f.welfareGroup.rawValue), f.welfareScore, f.kkNumber, f.headNIK, f.latitude, f.longitude],
-                                    to: &buffer)
+                    if problems.isEmpty {
+                        CopyText.append([String(record.line), f.id, f.slsCode.value, f.headName, f.address, String(f.members),
+                                         String(f.welfareGroup.rawValue), f.welfareScore, f.kkNumber, f.headNIK, f.latitude, f.longitude],
+                                        to: &buffer)
+                    }
                 case .failure(let found): refused = found
                 }
             case .regions:
                 switch RegionCSV.parse(record, header: header) {
                 case .success(let r):
-                    guard problems.isEmpty else { return }
-                    CopyText.append([String(record.line), r.code.value, r.name, r.level.rawValue, r.isNonSLS ? "t" : "f"], to: &buffer)
+                    if problems.isEmpty {
+                        CopyText.append([String(record.line), r.code.value, r.name, r.level.rawValue, r.isNonSLS ? "t" : "f"], to: &buffer)
+                    }
                 case .failure(let found): refused = found
                 }
             }
+            // A row short of fields goes on with the one held before it, or is held in turn.
+            let shortRow = refused.flatMap(ShortRow.init(refusal:))
+            if let held = heldShortRow, let shortRow, held.isContinued(by: shortRow) {
+                heldShortRow = nil
+                problems.append(held.split(continuedBy: shortRow))
+                return
+            }
+            releaseHeldShortRow()
             guard let refused else { return }
+            if let shortRow {
+                heldShortRow = shortRow
+                return
+            }
             // Asked only of a refused row, so that a valid one costs nothing more: the header's names
             // again (two lists joined into one file) are one problem, not a wrong value per column.
             if header.isRepeated(by: record) {
@@ -201,12 +223,6 @@ public struct ListImporter: Sendable {
                 problems.append(ImportProblem(line: record.line, problem: .headerRepeatedInOtherWords))
             } else if CSVHeader.numbersTheColumns(record) {
                 problems.append(ImportProblem(line: record.line, problem: .columnNumbersRow))
-            } else if reader.endsWithoutLineBreak, case .fieldCount(let found, let inHeader)? = refused.shown.first?.problem,
-                      found > 1, found < inHeader {
-                // The last line, short of fields and with no line break after it: the file was cut off
-                // there (a download or a copy that did not finish), not written short. One value alone
-                // stays a note under the list, which is as often left without a line break.
-                problems.append(ImportProblem(line: record.line, problem: .fileEndsMidRow(found: found, inHeader: inHeader)))
             } else {
                 problems.append(contentsOf: refused)
             }
@@ -225,7 +241,10 @@ public struct ListImporter: Sendable {
                     progress?(.reading(rows: rows, bytes: bytesRead))
                 }
                 try reader.finish().forEach(take)
+                // The last record, short: its line ended the file, or the file ended in it.
+                releaseHeldShortRow(endingTheFile: reader.endsWithoutLineBreak)
             } catch let failure as CSVReader.Failure {
+                releaseHeldShortRow()
                 // Below a header that could not be read, as its rows are (see `take`): the header's problems are the report.
                 if !(headerRead && header == nil && !problems.isEmpty) {
                     problems.append(ImportProblem(line: failure.line, column: failure.column.map(columnName), problem: failure.problem))

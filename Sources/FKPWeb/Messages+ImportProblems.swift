@@ -87,6 +87,8 @@ extension Messages {
                 + (found > inHeader ? " (nilai yang memuat koma harus diapit tanda petik ganda)" : "")
         case .fileEndsMidRow(let found, let inHeader):
             return "berkas berakhir di tengah baris ini, \(found) dari \(inHeader) kolom di baris judul: berkas terpotong, seperti yang terjadi bila unduhan, penyalinan atau penyimpanan berkas tidak selesai (ambil lagi berkas yang lengkap)"
+        case .rowSplitByLineBreak(let next):
+            return "ganti baris di dalam sebuah nilai memotong baris ini, yang berlanjut di baris \(next): nilai yang memuat ganti baris harus diapit tanda petik ganda (apit nilainya, atau hapus ganti barisnya)"
         case .rowJoinedWithHeader:
             return "satu baris data lalu nama-nama kolom dalam satu baris, seperti bila dua berkas digabung dan berkas pertama tidak diakhiri ganti baris (pisahkan barisnya sebelum nama-nama kolom itu, lalu hapus nama-nama itu)"
         case .oneValueLine(let inHeader):

@@ -100,6 +100,15 @@ final class ListImportTests: XCTestCase {
                     + "or a save that did not finish leaves a file (take the whole file again)"),
                 (h + "\nF2,32010100010001,Bu\n" + Self.row("F1"), "line 2: 3 fields where the header has 11"),
                 (h + "\n" + Self.row("F1") + "\nSumber: BPS", "line 3: one value where the header has 11 columns"),
+                // A line break inside an unquoted value: the row's two parts together, once.
+                (h + "\nF1,32010100010001,Budi,Kp. Babakan\nRT 01,4,2,10,3201010101000001,3201014501800001,,\n" + Self.row("F2"),
+                 "line 2: a line break inside a value splits this row, which goes on at line 3: a value holding a line break must be in "
+                    + "double quotes (quote it, or remove the break)"),
+                (h + "\n" + Self.row("F2") + "\nF1,32010100010001,Budi,Kp. Babakan\nRT 01,4,2,10,3201010101000001,3201014501800001,,",
+                 "line 3: a line break inside a value splits this row, which goes on at line 4"),
+                // Two short rows that do not make one: each its own count.
+                (h + "\nF1,32010100010001,Budi\nF2,32010100010001,Budi,x\n" + Self.row("F3") + "\n",
+                 "line 2: 3 fields where the header has 11\nline 3: 4 fields where the header has 11"),
                 // Lines pasted into one column of a spreadsheet, then saved: each line one quoted value.
                 ("\"" + h + "\"\n\"" + Self.row("F1") + "\"\n", "line 1: the whole line is one value in quotes, as when a list is pasted into one column"),
                 (h + "\n\"" + Self.row("F1") + "\"\n", "line 2: the whole line is one value in quotes"),
@@ -793,6 +802,8 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(h + "\n3202,X,district\n", "a district code has 7 digits, not 4", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Sukabumi,regency,\n", "line 2: 4 fields where the header has 3, the last one empty", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Sukabumi,regency\n320201,Ci", "line 3: the file ends in the middle of this row, 2 fields of the header's 3", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,Kabupaten\nSukabumi,regency\n", "line 2: a line break inside a value splits this row, which goes on at line 3",
+                                         db, kind: .regions)
             try await Self.assertRefused(h + ",non_sls\n3202,Sukabumi,regency\n",
                                          "line 2: 3 fields where the header has 4: the line leaves out non_sls at its end, which is empty (write a comma for it", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,Sukabumi,district,\n", "line 2: 4 fields where the header has 3 (a value holding a comma",

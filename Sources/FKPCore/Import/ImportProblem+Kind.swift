@@ -76,6 +76,8 @@ extension ImportProblem {
         case fieldCount(found: Int, inHeader: Int)
         /// The file's last line, with too few fields and no line break after it: the file was cut off there.
         case fileEndsMidRow(found: Int, inHeader: Int)
+        /// A row split over two lines by a line break inside an unquoted value (`ShortRow`).
+        case rowSplitByLineBreak(continuesOnLine: Int)
         /// A row, then the header's names on the same line: two files joined, the first not ending with a line break.
         case rowJoinedWithHeader
         /// A line of one value: a title, a note or a source under or above the list.
@@ -274,6 +276,8 @@ extension ImportProblem {
                 "\(found) fields where the header has \(inHeader)" + (found > inHeader ? " (a value holding a comma must be in double quotes)" : "")
             case .fileEndsMidRow(let found, let inHeader):
                 "the file ends in the middle of this row, \(found) fields of the header's \(inHeader): it was cut off, as a download, a copy or a save that did not finish leaves a file (take the whole file again)"
+            case .rowSplitByLineBreak(let next):
+                "a line break inside a value splits this row, which goes on at line \(next): a value holding a line break must be in double quotes (quote it, or remove the break)"
             case .rowJoinedWithHeader:
                 "a row and then the header's names on one line, as when two files are joined and the first does not end with a line break (break the line before the names, then delete them)"
             case .oneValueLine(let inHeader):
