@@ -7,6 +7,13 @@ public enum PersonalNumber {
             + String(characters.suffix(2))
     }
 
+    /// Digits only, 15 to 17 of them: a personal number, or one with a digit lost or added. A value
+    /// refused in any column is shown masked when it may be one (columns shifted or swapped put
+    /// NIKs where coordinates or counts belong).
+    public static func mayBeOne(_ text: String) -> Bool {
+        (15...17).contains(text.utf8.count) && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
     public static func isValid(_ number: String) -> Bool {
         number.utf8.count == 16 && number.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }

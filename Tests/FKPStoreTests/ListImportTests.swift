@@ -106,6 +106,10 @@ final class ListImportTests: XCTestCase {
                     + "double quotes (quote it, or remove the break)"),
                 (h + "\n" + Self.row("F2") + "\nF1,32010100010001,Budi,Kp. Babakan\nRT 01,4,2,10,3201010101000001,3201014501800001,,",
                  "line 3: a line break inside a value splits this row, which goes on at line 4"),
+                // A personal number where a coordinate or a count belongs (columns shifted or swapped): shown masked.
+                (h + "\n" + Self.row("F1", members: "3201014501800001", latitude: "-6.5", longitude: "3201010101000001") + "\n",
+                 "line 2, column members: value '3201**********01': a whole number from 1 to 99\n"
+                    + "line 2, column longitude: value '3201**********01': outside Indonesia (94.5 to 141.5)"),
                 // Two short rows that do not make one: each its own count.
                 (h + "\nF1,32010100010001,Budi\nF2,32010100010001,Budi,x\n" + Self.row("F3") + "\n",
                  "line 2: 3 fields where the header has 11\nline 3: 4 fields where the header has 11"),

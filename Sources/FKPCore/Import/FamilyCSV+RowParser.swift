@@ -71,9 +71,11 @@ extension FamilyCSV {
                 }
                 return value
             }
-            /// `value` as found: shown masked where it is a personal number, or may be one (`masked`).
+            /// `value` as found: shown masked in a personal number's column, where it may be one in any
+            /// column (`PersonalNumber.mayBeOne`), or where the caller says so (`masked`).
             func refuse(_ column: Column, _ value: String, _ problem: ImportProblem.Kind, masked: Bool = false) {
-                let shown = masked || FamilyCSV.personalNumberColumns.contains(column.name) ? PersonalNumber.masked(value) : value
+                let shown = masked || FamilyCSV.personalNumberColumns.contains(column.name) || PersonalNumber.mayBeOne(value)
+                    ? PersonalNumber.masked(value) : value
                 problems.append(ImportProblem(line: record.line, column: column.name, value: shown,
                                               problem: SpreadsheetDamage.problem(of: value, otherwise: problem)))
             }
@@ -109,7 +111,7 @@ extension FamilyCSV {
             let address = text(.address)
             if address.isLonger(than: 500) { refuse(.address, address, .longerThan(characters: 500)) }
             if let problem = ImportProblem.Kind.oneLineTextProblem(address, in: .address) { refuse(.address, address, problem) }
-            if PersonalNumber.isValid(address) { refuse(.address, address, .numberAsText(in: .address), masked: true) }
+            if PersonalNumber.isValid(address) { refuse(.address, address, .numberAsText(in: .address)) }
             var members = 0
             if let text = field(.members) {
                 if let value = Int(text), (1...99).contains(value) {
