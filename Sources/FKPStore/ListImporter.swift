@@ -255,11 +255,15 @@ public struct ListImporter: Sendable {
             }
             if let wholeColumns = familyRows?.wholeColumnProblems(), !wholeColumns.isEmpty {
                 // First: a column rounded as a whole is the list's one real problem, whatever its rows
-                // show, and is easily lost after a hundred of them. A column empty on every row, or of
-                // groups that are member counts, has no other problems than its rows' emptiness or
-                // groups above 4, which its one problem says.
+                // show, and is easily lost after a hundred of them. Two columns under each other's
+                // names, a column empty on every row, or of groups that are member counts, have no
+                // other problems than those their one problem says.
                 for problem in wholeColumns {
                     switch problem.problem {
+                    case .columnNamesSwapped(let one, let other):
+                        // A coordinate among them leaves its partner told on every row that the two come apart.
+                        let coordinates = [one, other].contains(where: FamilyCSV.optional.contains) ? FamilyCSV.optional : []
+                        Set([one, other] + coordinates).forEach { problems.removeAll(inColumn: $0) }
                     case .columnEmpty, .membersAndGroupSwapped: problems.removeAll(inColumn: problem.column ?? "")
                     default: break
                     }

@@ -175,6 +175,8 @@ extension Messages {
             return "di semua \(rows) baris nomor KK sama dengan NIK kepala keluarga: kolomnya diisi dari head_nik (isi nomor KK setiap keluarga)"
         case .sameNumberOnEveryRow(let rows):
             return "nomor yang sama di semua \(rows) baris: satu nilai yang ditarik ke bawah atau ditempel ke seluruh kolom (isi nomor masing-masing baris)"
+        case .columnNamesSwapped(let one, let other):
+            return "nilai di bawah nama \(one) adalah nilai \(other), dan nilai di bawah \(other) adalah nilai \(one): kedua nama itu tertukar di baris judul (tukar kembali)"
         case .namesReadAsAddresses(let count, let of):
             return "\(count) dari \(of) nama kepala keluarga terbaca sebagai alamat (ada nomor rumah, RT atau RW, Jl., Kp.): head_name dan address tertukar di baris judul? (kolom bernama head_name harus berisi nama kepala keluarga)"
         case .membersAndGroupSwapped(let aboveFour):

@@ -673,6 +673,36 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// Two names swapped in the header, the rows right under the wrong names: one problem, for the
+    /// header, instead of both columns refused on every row (a coordinate's partner told on every row
+    /// that the two come apart included).
+    func testTwoColumnNamesSwappedInTheHeaderAreOneProblem() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let rows = (1...12).map {
+                Self.row("F\($0)", members: "\($0 % 5 + 1)", kk: "320101010100\(String(format: "%04d", $0))", nik: "320101450180\(String(format: "%04d", $0))")
+            }.joined(separator: "\n") + "\n"
+            let membersAndKK = Self.header.replacingOccurrences(of: "members", with: "X").replacingOccurrences(of: "kk_number", with: "members")
+                .replacingOccurrences(of: "X", with: "kk_number")
+            try await Self.assertRefused(membersAndKK + "\n" + rows, "the two names are swapped in the header", db)
+            do {
+                _ = try await Self.load(.families, membersAndKK + "\n" + rows, db)
+                XCTFail("expected the header to be refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.description, "line 1, column members: the values under members are those of kk_number, and those under "
+                               + "kk_number those of members: the two names are swapped in the header (swap them back)")
+            }
+            let idAndLatitude = Self.header.replacingOccurrences(of: "family_id", with: "X").replacingOccurrences(of: "latitude", with: "family_id")
+                .replacingOccurrences(of: "X", with: "latitude")
+            do {
+                _ = try await Self.load(.families, idAndLatitude + "\n" + rows, db)
+                XCTFail("expected the header to be refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.shown.map(\.problem), [.columnNamesSwapped("family_id", "latitude")], "\(problems)")
+            }
+        }
+    }
+
     /// A spreadsheet that took 16-digit numbers as numbers and saved them written out keeps 15 digits
     /// and writes 0 for the last: each row looks right, the column is not. Named first, for the column.
     func testAColumnOfNumbersASpreadsheetRoundedIsRefusedAsAWhole() async throws {

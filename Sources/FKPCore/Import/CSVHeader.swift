@@ -2,6 +2,8 @@
 public struct CSVHeader: Sendable {
     public let positions: [String: Int]
     public let count: Int
+    /// The header's line in the file (a `sep=` line may come first).
+    public let line: Int
     /// The optional columns the header ends with, in its order: what a row may leave out at its end
     /// (see `fieldCountProblem`).
     let optionalAtEnd: [String]
@@ -76,6 +78,7 @@ public struct CSVHeader: Sendable {
         if !problems.isEmpty { throw problems }
         self.positions = positions
         self.count = record.fields.count
+        self.line = record.line
         self.otherNames = otherNames
         let names = positions.sorted { $0.value < $1.value }.map(\.key)
         optionalAtEnd = Array(names.reversed().prefix { optional.contains($0) }.reversed())

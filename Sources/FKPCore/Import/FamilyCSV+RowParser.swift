@@ -39,10 +39,15 @@ extension FamilyCSV {
         /// is one problem, its values left out of the file, not one per row.
         private var rowsRead = 0, firstRowLine: Int?
         private var emptyCounts = [Int](repeating: 0, count: Column.allCases.count)
+        /// The columns the header has, and the first rows' values in them: two names swapped in the header.
+        private let columnsInHeader: [Column]
+        private var swappedColumns: SwappedColumns
 
         public init(header: CSVHeader) {
             self.header = header
             places = Column.allCases.map { header.positions[$0.name] }
+            columnsInHeader = Column.allCases.filter { header.positions[$0.name] != nil }
+            swappedColumns = SwappedColumns(names: columnsInHeader.map(\.name))
         }
 
         /// Checks one row; returns the family, or every problem of the row.
@@ -60,6 +65,7 @@ extension FamilyCSV {
             func text(_ column: Column) -> String {
                 places[column.rawValue].map { record.fields[$0].trimmingWhitespace } ?? ""
             }
+            if swappedColumns.isSampling { swappedColumns.sample(columnsInHeader.map(text)) }
             func field(_ column: Column, required: Bool = true) -> String? {
                 let value = text(column)
                 if value.isEmpty {
@@ -71,10 +77,12 @@ extension FamilyCSV {
                 }
                 return value
             }
-            /// `value` as found: shown masked in a personal number's column, where it may be one in any
-            /// column (`PersonalNumber.mayBeOne`), or where the caller says so (`masked`).
+            /// `value` as found: shown masked in a personal number's column, where it may be one in a
+            /// column of values (`PersonalNumber.mayBeOne`; a unit's code or a family id of as many
+            /// digits is no personal data), or where the caller says so (`masked`).
             func refuse(_ column: Column, _ value: String, _ problem: ImportProblem.Kind, masked: Bool = false) {
-                let shown = masked || FamilyCSV.personalNumberColumns.contains(column.name) || PersonalNumber.mayBeOne(value)
+                let mayBePersonal = column != .slsCode && column != .familyID && PersonalNumber.mayBeOne(value)
+                let shown = masked || FamilyCSV.personalNumberColumns.contains(column.name) || mayBePersonal
                     ? PersonalNumber.masked(value) : value
                 problems.append(ImportProblem(line: record.line, column: column.name, value: shown,
                                               problem: SpreadsheetDamage.problem(of: value, otherwise: problem)))
@@ -155,7 +163,7 @@ extension FamilyCSV {
             if let nik, !PersonalNumber.isValid(nik) { refuse(.headNIK, nik, FamilyCSV.personalNumberProblem(nik)) }
             let latitude = field(.latitude, required: false)
             let longitude = field(.longitude, required: false)
-            let latitudes = -11.5...6.5, longitudes = 94.5...141.5
+            let latitudes = FamilyCSV.latitudes, longitudes = FamilyCSV.longitudes
             if let latitude, let longitude, let y = Double(latitude), let x = Double(longitude),
                FamilyCSV.decimalProblem(latitude) == nil, FamilyCSV.decimalProblem(longitude) == nil,
                longitudes.contains(y), latitudes.contains(x) {
@@ -200,11 +208,16 @@ extension FamilyCSV {
                                               latitude: latitude, longitude: longitude))
         }
 
-        /// What only the whole file shows, asked once its last row is parsed: a required column
-        /// empty on every row (two or more), or damaged as a whole (`WholeColumnTally`), named at
-        /// its first row.
+        /// What only the whole file shows, asked once its last row is parsed: two names swapped in
+        /// the header (named there), a required column empty on every row (two or more), or
+        /// damaged as a whole (`WholeColumnTally`), named at its first row.
         public func wholeColumnProblems() -> [ImportProblem] {
-            let empty = rowsRead < 2 ? [] : Column.allCases.filter { emptyCounts[$0.rawValue] == rowsRead }.map {
+            let swaps = swappedColumns.pairs(fits: FamilyCSV.fits)
+            let named = swaps.map {
+                ImportProblem(line: header.line, column: $0.0, problem: .columnNamesSwapped($0.0, $0.1))
+            }
+            let swapped = Set(swaps.flatMap { [$0.0, $0.1] })
+            let empty = rowsRead < 2 ? [] : Column.allCases.filter { emptyCounts[$0.rawValue] == rowsRead && !swapped.contains($0.name) }.map {
                 ImportProblem(line: firstRowLine, column: $0.name, problem: .columnEmpty(rows: rowsRead))
             }
             let damaged: [(Column, WholeColumnTally, ImportProblem.Kind)] = [
@@ -216,9 +229,9 @@ extension FamilyCSV {
                 (.headNIK, oneHeadNIK, .sameNumberOnEveryRow(rows: oneHeadNIK.values)),
                 (.headName, namesAsAddresses, .namesReadAsAddresses(namesAsAddresses.showingSign, of: namesAsAddresses.values)),
             ]
-            let swapped = membersSeen.count > 1 && groupsSeen.count > 1 && membersAndGroupsSwapped.isDamaged
+            let membersAndGroups = membersSeen.count > 1 && groupsSeen.count > 1 && membersAndGroupsSwapped.isDamaged
                 ? [ImportProblem(line: firstRowLine, column: Column.welfareGroup.name, problem: .membersAndGroupSwapped(groupsAboveFour: groupsAboveFour))] : []
-            return empty + swapped + damaged.compactMap { column, tally, problem in
+            return named + empty + membersAndGroups + damaged.compactMap { column, tally, problem in
                 guard tally.isDamaged, let line = tally.firstLine else { return nil }
                 return ImportProblem(line: line, column: column.name, problem: problem)
             }

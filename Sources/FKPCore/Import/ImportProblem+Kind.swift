@@ -164,6 +164,8 @@ extension ImportProblem {
         case kkNumbersAreNIKs(rows: Int)
         /// One personal number on every row: filled down, or pasted over the column.
         case sameNumberOnEveryRow(rows: Int)
+        /// Two columns' names swapped in the header, each column's values under the other's name (`SwappedColumns`).
+        case columnNamesSwapped(String, String)
         /// Most heads' names read as addresses (`WholeColumnTally.looksLikeAddress`): the columns swapped.
         case namesReadAsAddresses(Int, of: Int)
         /// Every member count 1 to 4 and every group a whole number below 100, some above 4: the columns swapped.
@@ -362,6 +364,8 @@ extension ImportProblem {
                 "on every one of the \(rows) rows the family card number is the head's NIK: the column was filled from head_nik (give each family's card number)"
             case .sameNumberOnEveryRow(let rows):
                 "the same number on every one of the \(rows) rows: one value filled down or pasted over the whole column (give each row its own)"
+            case .columnNamesSwapped(let one, let other):
+                "the values under \(one) are those of \(other), and those under \(other) those of \(one): the two names are swapped in the header (swap them back)"
             case .namesReadAsAddresses(let count, let of):
                 "\(count) of the \(of) heads' names read as addresses (a house number, an RT or RW, Jl., Kp.): head_name and address swapped in the header? (the column named head_name must hold the heads' names)"
             case .membersAndGroupSwapped(let aboveFour):
