@@ -20,7 +20,7 @@ struct SwappedColumns: Sendable {
         if isSampling { rows.append(values) }
     }
 
-    /// The swapped pairs, in the header's order, each column in one pair at most. `fits` is a
+    /// The swapped pairs, in the order of `names`, each column in one pair at most. `fits` is a
     /// value's fit with a column's rule (`FamilyCSV.fits`).
     func pairs(fits: (String, String) -> Bool) -> [(String, String)] {
         guard rows.count >= Self.fewestRows else { return [] }
