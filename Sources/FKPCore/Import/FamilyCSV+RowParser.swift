@@ -208,6 +208,25 @@ extension FamilyCSV {
                                               latitude: latitude, longitude: longitude))
         }
 
+        /// The columns whose every problem on its rows the whole-column `problems` say: two columns
+        /// under each other's names (with a coordinate among them, its partner too, told on every row
+        /// that the two come apart), a column empty on every row, groups that are member counts.
+        public static func columnsExplained(by problems: [ImportProblem]) -> Set<String> {
+            var columns: Set<String> = []
+            for problem in problems {
+                switch problem.problem {
+                case .columnNamesSwapped(let one, let other):
+                    columns.formUnion([one, other])
+                    if [one, other].contains(where: FamilyCSV.optional.contains) { columns.formUnion(FamilyCSV.optional) }
+                case .columnEmpty, .membersAndGroupSwapped:
+                    if let column = problem.column { columns.insert(column) }
+                default:
+                    break
+                }
+            }
+            return columns
+        }
+
         /// What only the whole file shows, asked once its last row is parsed: two names swapped in
         /// the header (named there), a required column empty on every row (two or more), or
         /// damaged as a whole (`WholeColumnTally`), named at its first row.
