@@ -27,6 +27,7 @@ extension ListImporter {
         var reader = CSVReader()
         var header: CSVHeader?
         var familyRows: FamilyCSV.RowParser?
+        var regionRows: RegionCSV.RowParser?
         var headerRead = false
         /// Records looked at for a header below a refused first line (a sheet's title above its header).
         var lookedBelowHeader = 0
@@ -76,7 +77,10 @@ extension ListImporter {
                 headerRead = true
                 do {
                     header = try kind.header(record)
-                    if kind == .families { familyRows = header.map(FamilyCSV.RowParser.init) }
+                    switch kind {
+                    case .families: familyRows = header.map(FamilyCSV.RowParser.init)
+                    case .regions: regionRows = header.map(RegionCSV.RowParser.init)
+                    }
                 } catch {
                     // The other list's header (a file given to the wrong form or command): said so, once.
                     let other: Kind = kind == .families ? .regions : .families
@@ -121,7 +125,7 @@ extension ListImporter {
                 case .failure(let found): refused = found
                 }
             case .regions:
-                switch RegionCSV.parse(record, header: header) {
+                switch regionRows!.parse(record) {  // made with the header, which was read
                 case .success(let r):
                     if problems.isEmpty {
                         CopyText.append([String(record.line), r.code.value, r.name, r.level.rawValue, r.isNonSLS ? "t" : "f"], to: &buffer)
@@ -180,11 +184,12 @@ extension ListImporter {
             if header == nil && problems.isEmpty {
                 problems.append(ImportProblem(line: 1, problem: .emptyFile))
             }
-            if let wholeColumns = familyRows?.wholeColumnProblems(), !wholeColumns.isEmpty {
+            let rowParser: (any WholeColumnChecks)? = familyRows.map { $0 } ?? regionRows
+            if let rowParser, case let wholeColumns = rowParser.wholeColumnProblems(), !wholeColumns.isEmpty {
                 // First: a column rounded as a whole is the list's one real problem, whatever its rows
                 // show, and is easily lost after a hundred of them. The rows' problems in the columns
                 // they explain whole are theirs, said once.
-                FamilyCSV.RowParser.columnsExplained(by: wholeColumns).forEach { problems.removeAll(inColumn: $0) }
+                rowParser.columnsExplained(by: wholeColumns).forEach { problems.removeAll(inColumn: $0) }
                 var first = ImportProblems(wholeColumns)
                 first.append(contentsOf: problems)
                 problems = first

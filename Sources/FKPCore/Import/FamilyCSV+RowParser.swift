@@ -3,7 +3,7 @@ extension FamilyCSV {
     /// done once: each column's place is found when the header is read (looking the names up cost a
     /// twentieth of an import), and a unit's code is read once for the rows that follow it, as a
     /// list gives a unit's families together.
-    public struct RowParser: Sendable {
+    public struct RowParser: Sendable, WholeColumnChecks {
         private enum Column: Int, CaseIterable {
             case familyID, slsCode, headName, address, members, welfareGroup, welfareScore, kkNumber, headNIK, latitude, longitude
 
@@ -208,22 +208,11 @@ extension FamilyCSV {
                                               latitude: latitude, longitude: longitude))
         }
 
-        /// The columns whose every problem on its rows the whole-column `problems` say: two columns
-        /// under each other's names (with a coordinate among them, its partner too, told on every row
-        /// that the two come apart), a column empty on every row, groups that are member counts.
-        public static func columnsExplained(by problems: [ImportProblem]) -> Set<String> {
-            var columns: Set<String> = []
-            for problem in problems {
-                switch problem.problem {
-                case .columnNamesSwapped(let one, let other):
-                    columns.formUnion([one, other])
-                    if [one, other].contains(where: FamilyCSV.optional.contains) { columns.formUnion(FamilyCSV.optional) }
-                case .columnEmpty, .membersAndGroupSwapped:
-                    if let column = problem.column { columns.insert(column) }
-                default:
-                    break
-                }
-            }
+        /// The columns the whole-column `problems` explain (`ImportProblem.columnsExplained`); with a
+        /// coordinate among two columns swapped, its partner too, told on every row that the two come apart.
+        public func columnsExplained(by problems: [ImportProblem]) -> Set<String> {
+            var columns = Set(problems.flatMap(\.columnsExplained))
+            if !columns.isDisjoint(with: FamilyCSV.optional) { columns.formUnion(FamilyCSV.optional) }
             return columns
         }
 

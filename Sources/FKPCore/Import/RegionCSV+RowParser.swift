@@ -1,0 +1,115 @@
+extension RegionCSV {
+    /// Checks the rows under one header, and what only the whole file shows: a required column
+    /// empty on every row, or two names swapped in the header (`wholeColumnProblems`).
+    public struct RowParser: Sendable, WholeColumnChecks {
+        private enum Column: Int, CaseIterable {
+            case code, name, level, nonSLS
+
+            var name: String { RegionCSV.columns[rawValue] }
+        }
+
+        private let header: CSVHeader
+        /// Each column's place in a row, in the order of `Column` (nil: a column the file lacks).
+        private let places: [Int?]
+        /// The rows read with the header's count of fields, the first one's line, and how many of
+        /// them leave each column empty (`Column`'s order).
+        private var rowsRead = 0, firstRowLine: Int?
+        private var emptyCounts = [Int](repeating: 0, count: Column.allCases.count)
+        /// The columns the header has, and the first rows' values in them: two names swapped in the header.
+        private let columnsInHeader: [Column]
+        private var swappedColumns: SwappedColumns
+
+        public init(header: CSVHeader) {
+            self.header = header
+            places = Column.allCases.map { header.positions[$0.name] }
+            columnsInHeader = Column.allCases.filter { header.positions[$0.name] != nil }
+            swappedColumns = SwappedColumns(names: columnsInHeader.map(\.name))
+        }
+
+        /// Checks one row; returns the place, or every problem of the row.
+        public mutating func parse(_ record: CSVReader.Record) -> Result<Region, ImportProblems> {
+            var problems = ImportProblems()
+            guard record.fields.count == header.count else {
+                var copy = self  // the row read with its ends changed is not counted
+                let problem = header.fieldCountProblem(of: record) {
+                    if case .success = copy.parse($0) { true } else { false }
+                }
+                return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))
+            }
+            rowsRead += 1
+            if firstRowLine == nil { firstRowLine = record.line }
+            func text(_ column: Column) -> String {
+                places[column.rawValue].map { record.fields[$0].trimmingWhitespace } ?? ""
+            }
+            if swappedColumns.isSampling { swappedColumns.sample(columnsInHeader.map(text)) }
+            func refuse(_ column: Column, _ value: String?, _ problem: ImportProblem.Kind) {
+                if value == nil, problem == .empty { emptyCounts[column.rawValue] += 1 }
+                problems.append(ImportProblem(line: record.line, column: column.name, value: value,
+                                              problem: value.map { SpreadsheetDamage.problem(of: $0, otherwise: problem) } ?? problem))
+            }
+            let code = text(.code)
+            let name = text(.name)
+            // Read in either case; a problem shows the value as written.
+            let levelText = text(.level)
+            let nonSLSText = text(.nonSLS)
+            let level = RegionLevel(rawValue: levelText.lowercased())
+            if levelText.isEmpty {
+                refuse(.level, nil, .empty)
+            } else if level == nil {
+                // `Non-SLS`: a kind of unit, which the format marks in its own column.
+                let isNonSLS = levelText.lowercased().filter(\.isLetter) == "nonsls"
+                // Otherwise the level the code's length gives, where the code is one (`5`, a name, in the level's column).
+                refuse(.level, levelText, RegionLevel(name: levelText).map { .levelNamedOtherwise($0) }
+                    ?? (isNonSLS ? .nonSLSAsLevel : RegionCode.parse(code).map { .notALevelCodeSays($0.level) } ?? .notALevel))
+            }
+            var parsed: RegionCode?
+            if code.isEmpty {
+                refuse(.code, nil, .empty)
+            } else {
+                do { parsed = try RegionCode(code) } catch {
+                    let spreadsheet = SpreadsheetDamage.kind(of: code) { RegionCode.parse($0) != nil }
+                    refuse(.code, code, spreadsheet ?? .regionCode(error))
+                }
+            }
+            if let parsed, let level, parsed.level != level {
+                refuse(.code, code, .codeLengthForLevel(level, found: code.count))
+            }
+            if name.isEmpty { refuse(.name, nil, .empty) }
+            if name.isLonger(than: 200) { refuse(.name, name, .longerThan(characters: 200)) }
+            if let problem = ImportProblem.Kind.oneLineTextProblem(name, in: .name) { refuse(.name, name, problem) }
+            var nonSLS = false
+            let nonSLSWord = nonSLSText.lowercased()
+            switch nonSLSWord {
+            case "", "false": nonSLS = false
+            case "true": nonSLS = true
+            default:
+                refuse(.nonSLS, nonSLSText, RegionCSV.yesOrNo[nonSLSWord].map { .trueOrFalseInOtherWords($0) } ?? .notTrueOrFalse)
+            }
+            if nonSLS, let level, !level.holdsFamilies {
+                refuse(.nonSLS, nonSLSText, .nonSLSAboveUnits)
+            }
+            guard problems.isEmpty, let parsed else { return .failure(problems) }
+            return .success(Region(code: parsed, name: name, isNonSLS: nonSLS))
+        }
+
+        /// What only the whole file shows, asked once its last row is parsed: two names swapped in
+        /// the header (named there), or a required column empty on every row (two or more), named
+        /// at the first row.
+        public func wholeColumnProblems() -> [ImportProblem] {
+            let swaps = swappedColumns.pairs(fits: RegionCSV.fits)
+            let named = swaps.map {
+                ImportProblem(line: header.line, column: $0.0, problem: .columnNamesSwapped($0.0, $0.1))
+            }
+            let swapped = Set(swaps.flatMap { [$0.0, $0.1] })
+            let required = Column.allCases.filter { RegionCSV.required.contains($0.name) }
+            let empty = rowsRead < 2 ? [] : required.filter { emptyCounts[$0.rawValue] == rowsRead && !swapped.contains($0.name) }.map {
+                ImportProblem(line: firstRowLine, column: $0.name, problem: .columnEmpty(rows: rowsRead))
+            }
+            return named + empty
+        }
+
+        public func columnsExplained(by problems: [ImportProblem]) -> Set<String> {
+            Set(problems.flatMap(\.columnsExplained))
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import FKPCore
+import FKPStore
+import FKPTestSupport
+import XCTest
+
+/// A regions list broken as a whole, named once for the column or the header rather than on every
+/// row, and nothing changed.
+final class RegionListWholeColumnTests: XCTestCase {
+    private static let places = [
+        ("3202", "Kabupaten Sukabumi", "regency"), ("3202010", "Kecamatan Cisolok", "district"),
+        ("3202010001", "Desa Cikahuripan", "village"), ("3202010002", "Desa Karangpapak", "village"),
+        ("32020100010001", "RT 001 / RW 001", "sls"), ("32020100010002", "RT 002 / RW 001", "sls"),
+    ]
+
+    /// The list's rows as `columns` orders them, each row's values changed by `change`.
+    private static func list(_ header: String = "code,name,level",
+                             _ change: ((String, String, String)) -> [String] = { [$0.0, $0.1, $0.2] }) -> String {
+        ([header] + places.map { change($0).joined(separator: ",") }).joined(separator: "\n") + "\n"
+    }
+
+    private static func refusal(_ text: String, _ db: Database) async throws -> ImportProblems? {
+        do {
+            _ = try await ListImportTests.load(.regions, text, db)
+            XCTFail("expected the file to be refused")
+        } catch let problems as ImportProblems {
+            return problems
+        }
+        return nil
+    }
+
+    func testAColumnEmptyOnEveryRowIsOneProblem() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let noLevels = Self.list { [$0.0, $0.1, ""] }
+            try await ListImportTests.assertRefused(noLevels, "line 2, column level: empty on every one of the 6 rows", db, kind: .regions)
+            let problems = try await Self.refusal(noLevels, db)
+            XCTAssertEqual(problems?.total, 1, "the rows' own 'must not be empty' are the column's: \(String(describing: problems))")
+            // The rows' other problems are still named.
+            let noNamesOneBadCode = Self.list { [$0.0 == "3202010002" ? "320201002" : $0.0, "", $0.2] }
+            let withBadCode = try await Self.refusal(noNamesOneBadCode, db)
+            XCTAssertEqual(withBadCode?.description, """
+                line 2, column name: empty on every one of the 6 rows: the column is in the header but its values are not in the file \
+                (a list exported without them? the format requires them)
+                line 5, column code: value '320201002': 9 digits is no level's length (2, 4, 7, 10, 14 or 16)
+                """)
+            // One row with its name empty is that row's problem.
+            try await ListImportTests.assertRefused(Self.list { [$0.0, $0.0 == "3202" ? "" : $0.1, $0.2] },
+                                                    "line 2, column name: must not be empty", db, kind: .regions)
+        }
+    }
+
+    func testTwoNamesSwappedInTheHeaderAreOneProblem() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let swapped = [
+                (Self.list("code,level,name"), "name", "level"),
+                (Self.list("name,code,level"), "code", "name"),
+                (Self.list("code,name,non_sls,level") { [$0.0, $0.1, $0.2, "false"] }, "level", "non_sls"),
+            ]
+            for (text, one, other) in swapped {
+                try await ListImportTests.assertRefused(text, "line 1, column \(one): the values under \(one) are those of \(other)", db, kind: .regions)
+                let problems = try await Self.refusal(text, db)
+                XCTAssertEqual(problems?.total, 1, text)
+            }
+            // A name that is a level's word on a row or two is those rows' problem, not a swap.
+            try await ListImportTests.assertRefused(Self.list { [$0.0, $0.1, $0.0 == "3202" ? "Kabupaten" : $0.2] },
+                                                    "line 2, column level: value 'Kabupaten': write the level in the format's words", db, kind: .regions)
+            let report = try await ListImportTests.load(.regions, Self.list { [$0.0, $0.0 == "3202010" ? "Desa" : $0.1, $0.2] }, db)
+            XCTAssertEqual(report.added, 6, "a place named as a level's word is still a name")
+        }
+    }
+}
