@@ -28,6 +28,7 @@ extension ListImporter {
         var header: CSVHeader?
         var familyRows: FamilyCSV.RowParser?
         var regionRows: RegionCSV.RowParser?
+        var optionalColumnsInNoRow: OptionalColumnsInNoRow?
         var headerRead = false
         /// Records looked at for a header below a refused first line (a sheet's title above its header).
         var lookedBelowHeader = 0
@@ -62,7 +63,10 @@ extension ListImporter {
                         problems.append(ImportProblem(line: record.line, column: column, value: value, problem: field.problem))
                     }
                 }
-                if header != nil { rows += 1 }
+                if header != nil {
+                    rows += 1
+                    optionalColumnsInNoRow?.count(record)
+                }
                 headerRead = true
                 return
             }
@@ -77,6 +81,7 @@ extension ListImporter {
                 headerRead = true
                 do {
                     header = try kind.header(record)
+                    optionalColumnsInNoRow = header.map(OptionalColumnsInNoRow.init)
                     switch kind {
                     case .families: familyRows = header.map(FamilyCSV.RowParser.init)
                     case .regions: regionRows = header.map(RegionCSV.RowParser.init)
@@ -112,6 +117,7 @@ extension ListImporter {
                 return
             }
             rows += 1
+            optionalColumnsInNoRow?.count(record)
             var refused: ImportProblems?
             switch kind {
             case .families:
@@ -154,7 +160,7 @@ extension ListImporter {
                 problems.append(ImportProblem(line: record.line, problem: .headerRepeatedInOtherWords))
             } else if CSVHeader.numbersTheColumns(record) {
                 problems.append(ImportProblem(line: record.line, problem: .columnNumbersRow))
-            } else {
+            } else if optionalColumnsInNoRow?.keep(refused) != true {
                 problems.append(contentsOf: refused)
             }
         }
@@ -185,12 +191,23 @@ extension ListImporter {
                 problems.append(ImportProblem(line: 1, problem: .emptyFile))
             }
             let rowParser: (any WholeColumnChecks)? = familyRows.map { $0 } ?? regionRows
-            if let rowParser, case let wholeColumns = rowParser.wholeColumnProblems(), !wholeColumns.isEmpty {
+            var wholeFile = rowParser?.wholeColumnProblems() ?? []
+            if let rowParser, !wholeFile.isEmpty {
+                // The rows' problems in the columns these explain whole are theirs, said once.
+                rowParser.columnsExplained(by: wholeFile).forEach { problems.removeAll(inColumn: $0) }
+            }
+            if let optionalColumnsInNoRow {
+                // One problem for the header, or each row's own among the others.
+                if let noRow = optionalColumnsInNoRow.problem {
+                    wholeFile.insert(noRow, at: 0)
+                } else {
+                    problems = problems.mergedByLine(with: optionalColumnsInNoRow.rowsLeavingThemOut)
+                }
+            }
+            if !wholeFile.isEmpty {
                 // First: a column rounded as a whole is the list's one real problem, whatever its rows
-                // show, and is easily lost after a hundred of them. The rows' problems in the columns
-                // they explain whole are theirs, said once.
-                rowParser.columnsExplained(by: wholeColumns).forEach { problems.removeAll(inColumn: $0) }
-                var first = ImportProblems(wholeColumns)
+                // show, and is easily lost after a hundred of them.
+                var first = ImportProblems(wholeFile)
                 first.append(contentsOf: problems)
                 problems = first
             }

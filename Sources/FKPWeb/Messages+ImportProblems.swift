@@ -103,6 +103,9 @@ extension Messages {
             return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom: baris ini tidak memuat \(columns.joined(separator: " dan ")) "
                 + (columns.count == 1 ? "di akhirnya, yang kosong (tulis satu koma untuknya, atau, bila tidak ada baris yang mengisinya, hapus kolom itu dari baris judul)"
                                       : "di akhirnya, yang kosong (tulis satu koma untuk masing-masing, atau, bila tidak ada baris yang mengisinya, hapus kolom-kolom itu dari baris judul)")
+        case .optionalColumnsInNoRow(let columns, let rows):
+            return "tidak ada baris yang memuat \(columns.joined(separator: " dan ")): semua \(rows) baris berakhir sebelum "
+                + (columns.count == 1 ? "kolom itu (hapus kolom itu dari baris judul)" : "kolom-kolom itu (hapus kolom-kolom itu dari baris judul)")
         case .commaInsideCurlyQuotes(let found, let inHeader):
             return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom: nilai yang memuat koma diapit tanda petik lengkung (“ ”), yang tidak dibaca CSV sebagai tanda petik (pakai tanda petik ganda lurus: \")"
         case .emptyBelowAValue:

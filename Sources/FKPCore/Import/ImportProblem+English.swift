@@ -85,6 +85,9 @@ extension ImportProblem.Kind {
             "\(found) fields where the header has \(inHeader): the line leaves out \(columns.joined(separator: " and ")) at its end, "
                 + (columns.count == 1 ? "which is empty (write a comma for it, or, if no row has it, delete it from the header)"
                                       : "which are empty (write a comma for each, or, if no row has them, delete them from the header)")
+        case .optionalColumnsInNoRow(let columns, let rows):
+            "no row has \(columns.joined(separator: " and ")): every one of the \(rows) rows ends before "
+                + (columns.count == 1 ? "it (delete it from the header)" : "them (delete them from the header)")
         case .commaInsideCurlyQuotes(let found, let inHeader):
             "\(found) fields where the header has \(inHeader): a value holding a comma is in curly quotes (“ ”), which CSV does not read as quotes (use straight double quotes: \")"
         case .empty: "must not be empty"

@@ -88,6 +88,9 @@ extension ImportProblem {
         case emptyFieldsAtEnd(found: Int, inHeader: Int)
         /// Fewer fields than the header, the missing ones its last, optional, columns (named), the row right without them.
         case optionalColumnsLeftOut(found: Int, inHeader: Int, columns: [String])
+        /// The header's last, optional, columns (named) in no row: every one of `rows` ends before
+        /// them (a header copied from the format, the rows from a system without them).
+        case optionalColumnsInNoRow(columns: [String], rows: Int)
         /// More fields than the header, a value among them in typographic quotes (“Budi, S.Pd”, as a
         /// phone or a word processor writes quotes), which CSV does not take for quotes.
         case commaInsideCurlyQuotes(found: Int, inHeader: Int)

@@ -70,6 +70,26 @@ public struct ImportProblems: Error, Sendable, CustomStringConvertible {
         total -= shownBefore - shown.count + (unshownByColumn.removeValue(forKey: column) ?? 0)
     }
 
+    /// These and `other`'s problems in the order of their lines, each list in that order already:
+    /// the first hundred of both shown (those either did not show come after its hundred), the rest counted.
+    public func mergedByLine(with other: ImportProblems) -> ImportProblems {
+        var merged = ImportProblems()
+        var (mine, theirs) = (shown[...], other.shown[...])
+        while let next = mine.first ?? theirs.first {
+            if let their = theirs.first, mine.first.map({ ($0.line ?? 0) > (their.line ?? 0) }) ?? true {
+                merged.append(their)
+                theirs.removeFirst()
+            } else {
+                merged.append(next)
+                mine.removeFirst()
+            }
+        }
+        merged.total += (total - shown.count) + (other.total - other.shown.count)
+        merged.unshownByColumn.merge(unshownByColumn, uniquingKeysWith: +)
+        merged.unshownByColumn.merge(other.unshownByColumn, uniquingKeysWith: +)
+        return merged
+    }
+
     public var isEmpty: Bool { total == 0 }
 
     /// Where most of the problems not shown are: the five columns (nil: whole lines) with most of
