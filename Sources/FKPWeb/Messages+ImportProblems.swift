@@ -184,6 +184,10 @@ extension Messages {
             return "\(count) dari \(of) nama kepala keluarga terbaca sebagai alamat (ada nomor rumah, RT atau RW, Jl., Kp.): head_name dan address tertukar di baris judul? (kolom bernama head_name harus berisi nama kepala keluarga)"
         case .membersAndGroupSwapped(let aboveFour):
             return "semua jumlah anggota 1 sampai 4 dan semua kelompok kesejahteraan bilangan bulat, \(aboveFour) di antaranya di atas 4: members dan welfare_group tertukar di baris judul? (kelompok bernilai 1, 2, 3 atau 4)"
+        case .scoresRunReversed(let poorest, let itsMean, let richest, let theirMean):
+            return "skornya terbalik: rata-rata skor keluarga kelompok \(poorest) adalah \(itsMean), kelompok \(richest) \(theirMean), "
+                + "padahal skor yang lebih rendah berarti keluarga yang lebih miskin (apakah ini skor yang makin tinggi makin miskin, misalnya "
+                + "peluang miskin? daftar harus memuat skor kesejahteraan, terendah untuk yang termiskin, atau urutan setiap satuan menjadi terbalik)"
         case .columnEmpty(let rows):
             return "kosong di semua \(rows) baris: kolom ini ada di baris judul tetapi nilainya tidak ada di berkas (daftar diekspor tanpa nilai-nilai itu? format mewajibkannya)"
         case .columnWrittenAsDecimals(let values):

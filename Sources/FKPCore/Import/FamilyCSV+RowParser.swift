@@ -33,6 +33,8 @@ extension FamilyCSV {
         /// list whose every group is one wrong number (`9`) is no swap, whatever its members.
         private var namesAsAddresses = WholeColumnTally(fewest: 10, share: 0.8), membersAndGroupsSwapped = WholeColumnTally(fewest: 10)
         private var groupsAboveFour = 0
+        /// The scores running the other way: each group's mean score (`ScoresByGroup`).
+        private var scoresByGroup = ScoresByGroup()
         private var membersSeen = Set<Int>(), groupsSeen = Set<Int>()
         /// The rows read with the header's count of fields, the first one's line, and how many of
         /// them leave each required column empty (`Column`'s order): a column empty on every row
@@ -203,6 +205,7 @@ extension FamilyCSV {
             if firstKKNumber == nil { (firstKKNumber, firstHeadNIK) = (kk, nik) }
             oneKKNumber.count(line: record.line, showsSign: kk == firstKKNumber)
             oneHeadNIK.count(line: record.line, showsSign: nik == firstHeadNIK)
+            scoresByGroup.count(group, score: score)
             return .success(PreliminaryFamily(id: id, slsCode: unit, headName: name, address: address, members: members,
                                               welfareGroup: group, welfareScore: score, kkNumber: kk, headNIK: nik,
                                               latitude: latitude, longitude: longitude))
@@ -239,7 +242,11 @@ extension FamilyCSV {
             ]
             let membersAndGroups = membersSeen.count > 1 && groupsSeen.count > 1 && membersAndGroupsSwapped.isDamaged
                 ? [ImportProblem(line: firstRowLine, column: Column.welfareGroup.name, problem: .membersAndGroupSwapped(groupsAboveFour: groupsAboveFour))] : []
-            return named + empty + membersAndGroups + damaged.compactMap { column, tally, problem in
+            let reversed = scoresByGroup.reversal.map {
+                [ImportProblem(line: firstRowLine, column: Column.welfareScore.name,
+                               problem: .scoresRunReversed(poorest: $0.poorest, itsMean: $0.itsMean, richest: $0.richest, theirMean: $0.theirMean))]
+            } ?? []
+            return named + empty + membersAndGroups + reversed + damaged.compactMap { column, tally, problem in
                 guard tally.isDamaged, let line = tally.firstLine else { return nil }
                 return ImportProblem(line: line, column: column.name, problem: problem)
             }

@@ -164,6 +164,10 @@ extension ImportProblem.Kind {
             "\(count) of the \(of) heads' names read as addresses (a house number, an RT or RW, Jl., Kp.): head_name and address swapped in the header? (the column named head_name must hold the heads' names)"
         case .membersAndGroupSwapped(let aboveFour):
             "every member count is from 1 to 4 and every welfare group a whole number, \(aboveFour) of them above 4: members and welfare_group swapped in the header? (a group is 1, 2, 3 or 4)"
+        case .scoresRunReversed(let poorest, let itsMean, let richest, let theirMean):
+            "the scores run the wrong way: the families of group \(poorest) score \(itsMean) on average, those of group \(richest) \(theirMean), "
+                + "yet a lower score means a poorer family (is this a score where higher means poorer, such as a probability of being poor? "
+                + "the list must give the welfare score, lowest for the poorest, or every unit's order is upside down)"
         case .columnEmpty(let rows):
             "empty on every one of the \(rows) rows: the column is in the header but its values are not in the file (a list exported without them? the format requires them)"
         case .columnWrittenAsDecimals(let values):

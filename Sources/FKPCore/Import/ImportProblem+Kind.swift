@@ -175,6 +175,10 @@ extension ImportProblem {
         case membersAndGroupSwapped(groupsAboveFour: Int)
         /// A required column empty on every row: its values left out of the file.
         case columnEmpty(rows: Int)
+        /// The groups' mean scores falling from the poorest group to the richest: a score where a
+        /// higher value means a poorer family, which would turn every unit's order upside down.
+        /// The poorest and the richest group of the list, each with its mean score as shown.
+        case scoresRunReversed(poorest: Int, itsMean: String, richest: Int, theirMean: String)
         /// Digits written in groups (`3201 0145 0180 0001`): right once the separators go.
         case digitsInGroups
         case outsideIndonesia(ClosedRange<Double>)
