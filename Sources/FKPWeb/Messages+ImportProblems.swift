@@ -188,6 +188,12 @@ extension Messages {
             return "skornya terbalik: rata-rata skor keluarga kelompok \(poorest) adalah \(itsMean), kelompok \(richest) \(theirMean), "
                 + "padahal skor yang lebih rendah berarti keluarga yang lebih miskin (apakah ini skor yang makin tinggi makin miskin, misalnya "
                 + "peluang miskin? daftar harus memuat skor kesejahteraan, terendah untuk yang termiskin, atau urutan setiap satuan menjadi terbalik)"
+        case .oneScorePerUnit(let units, let rows) where units == 1:
+            return "skor yang sama di semua \(rows) baris: urutan keluarga berasal dari skor, dan akan menjadi menurut family_id saja "
+                + "(kolom yang ditarik ke bawah, atau daftar diekspor tanpa skornya? isi skor masing-masing keluarga)"
+        case .oneScorePerUnit(let units, let rows):
+            return "di setiap satuan dari \(units) satuan semua keluarga memiliki skor yang sama (\(rows) baris): urutan dalam satuan berasal dari skor, "
+                + "dan akan menjadi menurut family_id saja (skor diberikan untuk setiap satuan atau desa, bukan untuk setiap keluarga? isi skor masing-masing keluarga)"
         case .columnEmpty(let rows):
             return "kosong di semua \(rows) baris: kolom ini ada di baris judul tetapi nilainya tidak ada di berkas (daftar diekspor tanpa nilai-nilai itu? format mewajibkannya)"
         case .columnWrittenAsDecimals(let values):

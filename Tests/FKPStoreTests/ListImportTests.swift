@@ -620,7 +620,7 @@ final class ListImportTests: XCTestCase {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places)
             func rows(_ count: Int, kk: (Int) -> String, nik: (Int) -> String) -> String {
-                Self.header + "\n" + (1...count).map { Self.row("F\($0)", kk: kk($0), nik: nik($0)) }.joined(separator: "\n") + "\n"
+                Self.header + "\n" + (1...count).map { Self.row("F\($0)", score: "1\($0).5", kk: kk($0), nik: nik($0)) }.joined(separator: "\n") + "\n"
             }
             let nik = { (n: Int) in "320101450180\(String(format: "%04d", n))" }
             let kk = { (n: Int) in "320101010100\(String(format: "%04d", n))" }
@@ -645,7 +645,7 @@ final class ListImportTests: XCTestCase {
             func rows(_ count: Int, name: (Int) -> String = { _ in "Budi" }, members: (Int) -> String = { _ in "4" },
                       group: (Int) -> String = { _ in "2" }) -> String {
                 Self.header + "\n" + (1...count).map {
-                    Self.row("F\($0)", name: name($0), group: group($0), members: members($0), kk: "320101010100\(String(format: "%04d", $0))",
+                    Self.row("F\($0)", name: name($0), group: group($0), score: "1\($0).5", members: members($0), kk: "320101010100\(String(format: "%04d", $0))",
                              nik: "320101450180\(String(format: "%04d", $0))")
                 }.joined(separator: "\n") + "\n"
             }
@@ -710,7 +710,7 @@ final class ListImportTests: XCTestCase {
             try await SQLTest.write(db, SQLTest.places)
             func rows(_ count: Int, nik: (Int) -> String, kk: (Int) -> String = { "32010101010\(String(format: "%05d", $0))" },
                       id: (Int) -> String = { "F\($0)" }) -> String {
-                Self.header + "\n" + (1...count).map { Self.row(id($0), kk: kk($0), nik: nik($0)) }.joined(separator: "\n") + "\n"
+                Self.header + "\n" + (1...count).map { Self.row(id($0), score: "1\($0).5", kk: kk($0), nik: nik($0)) }.joined(separator: "\n") + "\n"
             }
             let roundedNIK = { (n: Int) in "320101450180\(String(format: "%03d", n))0" }
             try await Self.assertRefused(rows(12, nik: roundedNIK),

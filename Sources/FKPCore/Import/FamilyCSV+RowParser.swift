@@ -35,6 +35,8 @@ extension FamilyCSV {
         private var groupsAboveFour = 0
         /// The scores running the other way: each group's mean score (`ScoresByGroup`).
         private var scoresByGroup = ScoresByGroup()
+        /// Each unit's families sharing one score (`ScoresWithinUnits`).
+        private var scoresWithinUnits = ScoresWithinUnits()
         private var membersSeen = Set<Int>(), groupsSeen = Set<Int>()
         /// The rows read with the header's count of fields, the first one's line, and how many of
         /// them leave each required column empty (`Column`'s order): a column empty on every row
@@ -206,6 +208,7 @@ extension FamilyCSV {
             oneKKNumber.count(line: record.line, showsSign: kk == firstKKNumber)
             oneHeadNIK.count(line: record.line, showsSign: nik == firstHeadNIK)
             scoresByGroup.count(group, score: score)
+            scoresWithinUnits.count(unit: slsText, score: score)
             return .success(PreliminaryFamily(id: id, slsCode: unit, headName: name, address: address, members: members,
                                               welfareGroup: group, welfareScore: score, kkNumber: kk, headNIK: nik,
                                               latitude: latitude, longitude: longitude))
@@ -246,7 +249,10 @@ extension FamilyCSV {
                 [ImportProblem(line: firstRowLine, column: Column.welfareScore.name,
                                problem: .scoresRunReversed(poorest: $0.poorest, itsMean: $0.itsMean, richest: $0.richest, theirMean: $0.theirMean))]
             } ?? []
-            return named + empty + membersAndGroups + reversed + damaged.compactMap { column, tally, problem in
+            let oneScore = scoresWithinUnits.oneScorePerUnit.map {
+                [ImportProblem(line: firstRowLine, column: Column.welfareScore.name, problem: .oneScorePerUnit(units: $0.units, rows: $0.rows))]
+            } ?? []
+            return named + empty + membersAndGroups + reversed + oneScore + damaged.compactMap { column, tally, problem in
                 guard tally.isDamaged, let line = tally.firstLine else { return nil }
                 return ImportProblem(line: line, column: column.name, problem: problem)
             }

@@ -168,6 +168,12 @@ extension ImportProblem.Kind {
             "the scores run the wrong way: the families of group \(poorest) score \(itsMean) on average, those of group \(richest) \(theirMean), "
                 + "yet a lower score means a poorer family (is this a score where higher means poorer, such as a probability of being poor? "
                 + "the list must give the welfare score, lowest for the poorest, or every unit's order is upside down)"
+        case .oneScorePerUnit(let units, let rows) where units == 1:
+            "the same score on every one of the \(rows) rows: the order of the families comes from the score, and would be by family_id alone "
+                + "(a column filled down, or a list exported without its scores? give each family its own score)"
+        case .oneScorePerUnit(let units, let rows):
+            "within each of the \(units) units every family has the same score (\(rows) rows): the order within a unit comes from the score, "
+                + "and would be by family_id alone (a score given to each unit or village rather than to each family? give each family its own score)"
         case .columnEmpty(let rows):
             "empty on every one of the \(rows) rows: the column is in the header but its values are not in the file (a list exported without them? the format requires them)"
         case .columnWrittenAsDecimals(let values):

@@ -179,6 +179,9 @@ extension ImportProblem {
         /// higher value means a poorer family, which would turn every unit's order upside down.
         /// The poorest and the richest group of the list, each with its mean score as shown.
         case scoresRunReversed(poorest: Int, itsMean: String, richest: Int, theirMean: String)
+        /// Every unit's families sharing one score (`ScoresWithinUnits`): the order within each unit
+        /// would be by family id alone. The units (of two rows or more) and their rows.
+        case oneScorePerUnit(units: Int, rows: Int)
         /// Digits written in groups (`3201 0145 0180 0001`): right once the separators go.
         case digitsInGroups
         case outsideIndonesia(ClosedRange<Double>)

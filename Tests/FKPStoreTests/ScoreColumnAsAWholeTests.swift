@@ -1,0 +1,45 @@
+import FKPCore
+import FKPStore
+import FKPTestSupport
+import XCTest
+
+/// A score column wrong as a whole, though each value is a decimal: running the other way (higher
+/// for the poorer groups: every unit's richest families first), or one score for all of a unit's
+/// families (their order by family id alone). Refused for the column, nothing changed.
+final class ScoreColumnAsAWholeTests: XCTestCase {
+    private static func list(_ score: (_ group: Int, _ n: Int) -> String) -> String {
+        let rows = (1...40).map { n in
+            let group = n % 4 + 1
+            return ListImportTests.row("F\(n)", group: String(group), score: score(group, n),
+                                       kk: "32010101010\(String(format: "%05d", n))", nik: "32010145018\(String(format: "%05d", n))")
+        }
+        return ListImportTests.header + "\n" + rows.joined(separator: "\n") + "\n"
+    }
+
+    func testScoresFallingFromThePoorestGroupToTheRichestAreRefused() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            // A probability of being poor: 0.9 for group 1 down to 0.3 for group 4.
+            let probabilities = Self.list { group, n in "0.\(10 - 2 * group)\(n % 10)" }
+            try await ListImportTests.assertRefused(probabilities, "line 2, column welfare_score: the scores run the wrong way: "
+                                                    + "the families of group 1 score 0.84 on average, those of group 4 0.25", db)
+            let report = try await ListImportTests.load(.families, Self.list { group, n in "\(group * 10).\(n % 10)" }, db)
+            XCTAssertEqual(report.added, 40, "scores rising with the groups")
+        }
+    }
+
+    func testOneScoreForEveryFamilyOfAUnitIsRefused() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            try await ListImportTests.assertRefused(Self.list { _, _ in "0" }, "line 2, column welfare_score: the same score on every one of the 40 rows", db)
+            // A score given to each unit, not to each family: twelve families in each of two units.
+            let units = ["32010100010001", "32010100010002"]
+            let rows = (1...24).map { n in
+                ListImportTests.row("F\(n)", unit: units[(n - 1) / 12], score: n <= 12 ? "12.75" : "30.5",
+                                    kk: "32010101010\(String(format: "%05d", n))", nik: "32010145018\(String(format: "%05d", n))")
+            }
+            try await ListImportTests.assertRefused(ListImportTests.header + "\n" + rows.joined(separator: "\n") + "\n",
+                                                    "line 2, column welfare_score: within each of the 2 units every family has the same score (24 rows)", db)
+        }
+    }
+}
