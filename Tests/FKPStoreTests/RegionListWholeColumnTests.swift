@@ -69,4 +69,18 @@ final class RegionListWholeColumnTests: XCTestCase {
             XCTAssertEqual(report.added, 6, "a place named as a level's word is still a name")
         }
     }
+
+    /// Names filled from the code's column (or columns shifted): a code where the name belongs is
+    /// refused on its row. A unit named by a short number (`001`) is a name.
+    func testACodeAsAPlacesNameIsRefused() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            try await ListImportTests.assertRefused(Self.list { [$0.0, $0.0, $0.2] },
+                                                    "line 2, column name: value '3202': a number where a name belongs", db, kind: .regions)
+            try await ListImportTests.assertRefused(Self.list { [$0.0, $0.0 == "3202010001" ? "3202010002" : $0.1, $0.2] },
+                                                    "line 4, column name: value '3202010002': a number where a name belongs", db, kind: .regions)
+            let report = try await ListImportTests.load(.regions, Self.list { [$0.0, $0.2 == "sls" ? String($0.0.suffix(3)) : $0.1, $0.2] }, db)
+            XCTAssertEqual(report.added, 6)
+        }
+    }
 }

@@ -77,6 +77,11 @@ extension RegionCSV {
             if name.isEmpty { refuse(.name, nil, .empty) }
             if name.isLonger(than: 200) { refuse(.name, name, .longerThan(characters: 200)) }
             if let problem = ImportProblem.Kind.oneLineTextProblem(name, in: .name) { refuse(.name, name, problem) }
+            if name.utf8.first.map(SpreadsheetDamage.isDigit) == true, name.utf8.allSatisfy(SpreadsheetDamage.isDigit), name == code || name.utf8.count >= 7 {
+                // The place's code, or another's, as its name: columns shifted or filled from the code's.
+                // (A unit's name may be a number, `001`; not one of a code's length.)
+                refuse(.name, name, .numberAsText(in: .name))
+            }
             var nonSLS = false
             let nonSLSWord = nonSLSText.lowercased()
             switch nonSLSWord {
