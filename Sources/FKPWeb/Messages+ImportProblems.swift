@@ -192,7 +192,7 @@ extension Messages {
             return "skor yang sama di semua \(rows) baris: urutan keluarga berasal dari skor, dan akan menjadi menurut family_id saja "
                 + "(kolom yang ditarik ke bawah, atau daftar diekspor tanpa skornya? isi skor masing-masing keluarga)"
         case .oneScorePerUnit(let units, let rows):
-            return "di setiap satuan dari \(units) satuan semua keluarga memiliki skor yang sama (\(rows) baris): urutan dalam satuan berasal dari skor, "
+            return "di masing-masing dari \(units) satuan, semua keluarga memiliki skor yang sama (\(rows) baris): urutan dalam satuan berasal dari skor, "
                 + "dan akan menjadi menurut family_id saja (skor diberikan untuk setiap satuan atau desa, bukan untuk setiap keluarga? isi skor masing-masing keluarga)"
         case .columnEmpty(let rows):
             return "kosong di semua \(rows) baris: kolom ini ada di baris judul tetapi nilainya tidak ada di berkas (daftar diekspor tanpa nilai-nilai itu? format mewajibkannya)"
