@@ -180,6 +180,11 @@ extension Messages {
             return "nomor yang sama di semua \(rows) baris: satu nilai yang ditarik ke bawah atau ditempel ke seluruh kolom (isi nomor masing-masing baris)"
         case .columnNamesSwapped(let one, let other):
             return "nilai di bawah nama \(one) adalah nilai \(other), dan nilai di bawah \(other) adalah nilai \(one): kedua nama itu tertukar di baris judul (tukar kembali)"
+        case .columnNamesMovedRound(let under, let valuesOf):
+            return "nama-nama di baris judul berada di atas nilai kolom lain: "
+                + zip(under, valuesOf).enumerated().map { $0.offset == 0 ? "di bawah \($0.element.0) ada nilai \($0.element.1)" : "di bawah \($0.element.0) nilai \($0.element.1)" }
+                    .joined(separator: ", ")
+                + " (letakkan setiap nama di atas nilainya sendiri)"
         case .namesReadAsAddresses(let count, let of):
             return "\(count) dari \(of) nama kepala keluarga terbaca sebagai alamat (ada nomor rumah, RT atau RW, Jl., Kp.): head_name dan address tertukar di baris judul? (kolom bernama head_name harus berisi nama kepala keluarga)"
         case .membersAndGroupSwapped(let aboveFour):

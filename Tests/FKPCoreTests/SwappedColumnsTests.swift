@@ -4,10 +4,18 @@ import XCTest
 final class SwappedColumnsTests: XCTestCase {
     private let names = FamilyCSV.columns
 
-    private func pairs(_ rows: [[String]]) -> [(String, String)] {
-        var columns = SwappedColumns(names: names)
+    private func cycles(_ rows: [[String]], names: [String]? = nil, fits: (String, String) -> Bool = FamilyCSV.fits) -> [[(under: String, valuesOf: String)]] {
+        var columns = SwappedColumns(names: names ?? self.names)
         rows.forEach { columns.sample($0) }
-        return columns.pairs(fits: FamilyCSV.fits)
+        return columns.cycles(fits: fits)
+    }
+
+    /// The pairs of names swapped, each as its first name and the name of the values under it.
+    private func pairs(_ rows: [[String]]) -> [(String, String)] {
+        cycles(rows).map {
+            XCTAssertEqual($0.count, 2, "\($0)")
+            return ($0[0].under, $0[0].valuesOf)
+        }
     }
 
     private func row(_ n: Int) -> [String] {
@@ -41,5 +49,31 @@ final class SwappedColumnsTests: XCTestCase {
         XCTAssertEqual(pairs(mostly).count, 1)
         let half = swapping(Array(rows.prefix(6)), 4, 7) + Array(rows.suffix(6))
         XCTAssertTrue(pairs(half).isEmpty)
+    }
+
+    /// Three names or more moved round: a header typed in one order above values in another.
+    func testNamesMovedRoundAreOneCycle() {
+        let rows = (1...12).map(row)
+        // Under members the scores, under welfare_score the names, under head_name the member counts
+        // (which keep a score's rule too, but the scores stand under members).
+        let moved = rows.map { r -> [String] in var r = r; (r[4], r[6], r[2]) = (r[6], r[2], r[4]); return r }
+        let found = cycles(moved)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found.first?.map(\.under), ["head_name", "members", "welfare_score"])
+        XCTAssertEqual(found.first?.map(\.valuesOf), ["members", "welfare_score", "head_name"])
+        // A regions list: code, name, level under level, code, name.
+        let regionNames = ["code", "name", "level"]
+        let regions = [["3201", "Bogor", "regency"], ["3201010", "Nanggung", "district"], ["3201010001", "Desa Satu", "village"]]
+        let regionCycles = cycles(regions.map { [$0[2], $0[0], $0[1]] }, names: regionNames, fits: RegionCSV.fits)
+        XCTAssertEqual(regionCycles.map { $0.map(\.under) }, [["code", "level", "name"]])
+        XCTAssertEqual(regionCycles.map { $0.map(\.valuesOf) }, [["level", "name", "code"]])
+    }
+
+    /// Values that keep two names' rules leave two ways to read the header: none is told.
+    func testAHeaderReadTwoWaysIsNotTold() {
+        let rows = (1...12).map(row)
+        // members and welfare_group under kk_number and head_nik, the NIKs and card numbers under members and welfare_group.
+        let moved = rows.map { r -> [String] in var r = r; (r[4], r[5], r[7], r[8]) = (r[7], r[8], r[4], r[5]); return r }
+        XCTAssertTrue(cycles(moved).isEmpty, "\(cycles(moved))")
     }
 }

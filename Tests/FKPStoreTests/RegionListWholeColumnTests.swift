@@ -49,7 +49,7 @@ final class RegionListWholeColumnTests: XCTestCase {
         }
     }
 
-    func testTwoNamesSwappedInTheHeaderAreOneProblem() async throws {
+    func testNamesSwappedOrMovedRoundInTheHeaderAreOneProblem() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places)
             let swapped = [
@@ -62,6 +62,11 @@ final class RegionListWholeColumnTests: XCTestCase {
                 let problems = try await Self.refusal(text, db)
                 XCTAssertEqual(problems?.total, 1, text)
             }
+            // Three names moved round: a header typed in another order than the values'.
+            let movedRound = Self.list("level,code,name")
+            let moved = try await Self.refusal(movedRound, db)
+            XCTAssertEqual(moved?.description, "line 1, column code: the names in the header stand over other columns' values: under code are "
+                           + "the values of name, under name those of level, under level those of code (put each name over its own values)")
             // A name that is a level's word on a row or two is those rows' problem, not a swap.
             try await ListImportTests.assertRefused(Self.list { [$0.0, $0.1, $0.0 == "3202" ? "Kabupaten" : $0.2] },
                                                     "line 2, column level: value 'Kabupaten': write the level in the format's words", db, kind: .regions)

@@ -43,7 +43,7 @@ extension FamilyCSV {
         /// is one problem, its values left out of the file, not one per row.
         private var rowsRead = 0, firstRowLine: Int?
         private var emptyCounts = [Int](repeating: 0, count: Column.allCases.count)
-        /// The columns the header has, and the first rows' values in them: two names swapped in the header.
+        /// The columns the header has, and the first rows' values in them: names swapped or moved round in the header.
         private let columnsInHeader: [Column]
         private var swappedColumns: SwappedColumns
 
@@ -222,15 +222,12 @@ extension FamilyCSV {
             return columns
         }
 
-        /// What only the whole file shows, asked once its last row is parsed: two names swapped in
+        /// What only the whole file shows, asked once its last row is parsed: names swapped or moved round in
         /// the header (named there), a required column empty on every row (two or more), or
         /// damaged as a whole (`WholeColumnTally`), named at its first row.
         public func wholeColumnProblems() -> [ImportProblem] {
-            let swaps = swappedColumns.pairs(fits: FamilyCSV.fits)
-            let named = swaps.map {
-                ImportProblem(line: header.line, column: $0.0, problem: .columnNamesSwapped($0.0, $0.1))
-            }
-            let swapped = Set(swaps.flatMap { [$0.0, $0.1] })
+            let named = swappedColumns.problems(line: header.line, fits: FamilyCSV.fits)
+            let swapped = Set(named.flatMap(\.columnsExplained))
             let empty = rowsRead < 2 ? [] : Column.allCases.filter { emptyCounts[$0.rawValue] == rowsRead && !swapped.contains($0.name) }.map {
                 ImportProblem(line: firstRowLine, column: $0.name, problem: .columnEmpty(rows: rowsRead))
             }

@@ -160,6 +160,11 @@ extension ImportProblem.Kind {
             "the same number on every one of the \(rows) rows: one value filled down or pasted over the whole column (give each row its own)"
         case .columnNamesSwapped(let one, let other):
             "the values under \(one) are those of \(other), and those under \(other) those of \(one): the two names are swapped in the header (swap them back)"
+        case .columnNamesMovedRound(let under, let valuesOf):
+            "the names in the header stand over other columns' values: "
+                + zip(under, valuesOf).enumerated().map { $0.offset == 0 ? "under \($0.element.0) are the values of \($0.element.1)" : "under \($0.element.0) those of \($0.element.1)" }
+                    .joined(separator: ", ")
+                + " (put each name over its own values)"
         case .namesReadAsAddresses(let count, let of):
             "\(count) of the \(of) heads' names read as addresses (a house number, an RT or RW, Jl., Kp.): head_name and address swapped in the header? (the column named head_name must hold the heads' names)"
         case .membersAndGroupSwapped(let aboveFour):

@@ -169,6 +169,9 @@ extension ImportProblem {
         case sameNumberOnEveryRow(rows: Int)
         /// Two columns' names swapped in the header, each column's values under the other's name (`SwappedColumns`).
         case columnNamesSwapped(String, String)
+        /// Three names or more moved round in the header (`SwappedColumns`): under each of `under`
+        /// stand the values of the name at the same place in `valuesOf`.
+        case columnNamesMovedRound(under: [String], valuesOf: [String])
         /// Most heads' names read as addresses (`WholeColumnTally.looksLikeAddress`): the columns swapped.
         case namesReadAsAddresses(Int, of: Int)
         /// Every member count 1 to 4 and every group a whole number below 100, some above 4: the columns swapped.

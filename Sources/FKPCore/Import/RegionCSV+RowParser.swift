@@ -1,6 +1,6 @@
 extension RegionCSV {
     /// Checks the rows under one header, and what only the whole file shows: a required column
-    /// empty on every row, or two names swapped in the header (`wholeColumnProblems`).
+    /// empty on every row, or names swapped or moved round in the header (`wholeColumnProblems`).
     public struct RowParser: Sendable, WholeColumnChecks {
         private enum Column: Int, CaseIterable {
             case code, name, level, nonSLS
@@ -15,7 +15,7 @@ extension RegionCSV {
         /// them leave each column empty (`Column`'s order).
         private var rowsRead = 0, firstRowLine: Int?
         private var emptyCounts = [Int](repeating: 0, count: Column.allCases.count)
-        /// The columns the header has, and the first rows' values in them: two names swapped in the header.
+        /// The columns the header has, and the first rows' values in them: names swapped or moved round in the header.
         private let columnsInHeader: [Column]
         private var swappedColumns: SwappedColumns
 
@@ -97,15 +97,12 @@ extension RegionCSV {
             return .success(Region(code: parsed, name: name, isNonSLS: nonSLS))
         }
 
-        /// What only the whole file shows, asked once its last row is parsed: two names swapped in
+        /// What only the whole file shows, asked once its last row is parsed: names swapped or moved round in
         /// the header (named there), or a required column empty on every row (two or more), named
         /// at the first row.
         public func wholeColumnProblems() -> [ImportProblem] {
-            let swaps = swappedColumns.pairs(fits: RegionCSV.fits)
-            let named = swaps.map {
-                ImportProblem(line: header.line, column: $0.0, problem: .columnNamesSwapped($0.0, $0.1))
-            }
-            let swapped = Set(swaps.flatMap { [$0.0, $0.1] })
+            let named = swappedColumns.problems(line: header.line, fits: RegionCSV.fits)
+            let swapped = Set(named.flatMap(\.columnsExplained))
             let required = Column.allCases.filter { RegionCSV.required.contains($0.name) }
             let empty = rowsRead < 2 ? [] : required.filter { emptyCounts[$0.rawValue] == rowsRead && !swapped.contains($0.name) }.map {
                 ImportProblem(line: firstRowLine, column: $0.name, problem: .columnEmpty(rows: rowsRead))

@@ -1,7 +1,9 @@
-/// Two columns whose names are swapped in the header, each column's values under the other's name:
-/// on most rows of a sample (the first hundred), each column's values fail its own name's rule and
-/// fit the other's. Said once, for the header, instead of a problem in both columns on every row.
-/// A pair whose values fit both rules (a NIK and a family card number) cannot be told, and is not.
+/// Names in the header over other columns' values: two names swapped, or three or more moved round
+/// (a header typed in the format's order above values exported in another). On most rows of a
+/// sample (the first hundred), each such column's values fail its own name's rule and keep the
+/// rule of another such column's name. Said once, for the header, instead of a problem in each
+/// column on every row. Values that keep two names' rules (a NIK and a family card number) can
+/// leave more than one way to read the header; then none is told.
 struct SwappedColumns: Sendable {
     static let sampledRows = 100
     /// Fewer rows than this could swap by chance.
@@ -20,23 +22,68 @@ struct SwappedColumns: Sendable {
         if isSampling { rows.append(values) }
     }
 
-    /// The swapped pairs, in the order of `names`, each column in one pair at most. `fits` is a
-    /// value's fit with a column's rule (`FamilyCSV.fits`).
-    func pairs(fits: (String, String) -> Bool) -> [(String, String)] {
+    /// The names moved round, each cycle as the names in the header, each paired with the name
+    /// whose values stand under it: `[(under: "code", valuesOf: "name"), (under: "name", valuesOf: "code")]`
+    /// for two swapped. Cycles begin with their first name in `names`' order and come in that order.
+    /// `fits` is a value's fit with a column's rule (`FamilyCSV.fits`).
+    func cycles(fits: (String, String) -> Bool) -> [[(under: String, valuesOf: String)]] {
         guard rows.count >= Self.fewestRows else { return [] }
         func share(_ column: Int, fitting name: String) -> Double {
             Double(rows.count { fits($0[column], name) }) / Double(rows.count)
         }
-        var found: [(String, String)] = []
-        var paired = Set<Int>()
-        for a in names.indices where !paired.contains(a) && share(a, fitting: names[a]) <= 0.2 {
-            for b in names.indices where b > a && !paired.contains(b) && share(b, fitting: names[b]) <= 0.2 {
-                guard share(a, fitting: names[b]) >= 0.8, share(b, fitting: names[a]) >= 0.8 else { continue }
-                found.append((names[a], names[b]))
-                paired.formUnion([a, b])
-                break
+        var misnamed = Set(names.indices.filter { share($0, fitting: names[$0]) <= 0.2 })
+        var whoseValues: [Int: [Int]] = [:]
+        // Columns whose values keep no other misnamed column's name, or under whose name no other's
+        // values stand, are no part of a cycle: left out until none is left to leave out.
+        while true {
+            whoseValues = Dictionary(uniqueKeysWithValues: misnamed.map { column in
+                (column, misnamed.filter { $0 != column && share(column, fitting: names[$0]) >= 0.8 }.sorted())
+            })
+            let standing = Set(whoseValues.values.joined())
+            let outside = misnamed.filter { whoseValues[$0]!.isEmpty || !standing.contains($0) }
+            if outside.isEmpty { break }
+            misnamed.subtract(outside)
+        }
+        guard misnamed.count >= 2 else { return [] }
+        // Every way to give each column the name its values have, each name once: exactly one is told.
+        let columns = misnamed.sorted()
+        var readings: [[Int: Int]] = []
+        var reading: [Int: Int] = [:]
+        func read(_ next: Int) {
+            guard readings.count < 2 else { return }
+            guard next < columns.count else { return readings.append(reading) }
+            let column = columns[next]
+            for name in whoseValues[column]! where !reading.values.contains(name) {
+                reading[column] = name
+                read(next + 1)
+                reading[column] = nil
             }
         }
-        return found
+        read(0)
+        guard readings.count == 1, let only = readings.first else { return [] }
+        var cycles: [[(under: String, valuesOf: String)]] = []
+        var told = Set<Int>()
+        for start in columns where !told.contains(start) {
+            var cycle: [(under: String, valuesOf: String)] = []
+            var column = start
+            repeat {
+                told.insert(column)
+                cycle.append((names[column], names[only[column]!]))
+                column = only[column]!
+            } while column != start
+            cycles.append(cycle)
+        }
+        return cycles
+    }
+}
+
+extension SwappedColumns {
+    /// The header's problems, one a cycle, named at the header's `line` and at the cycle's first column.
+    func problems(line: Int, fits: (String, String) -> Bool) -> [ImportProblem] {
+        cycles(fits: fits).map { cycle in
+            ImportProblem(line: line, column: cycle[0].under,
+                          problem: cycle.count == 2 ? .columnNamesSwapped(cycle[0].under, cycle[0].valuesOf)
+                                                    : .columnNamesMovedRound(under: cycle.map(\.under), valuesOf: cycle.map(\.valuesOf)))
+        }
     }
 }
