@@ -20,6 +20,18 @@ final class ListImportTests: XCTestCase {
         try await ListImporter(database: db).run(kind, chunks: try FileChunks(bytes: Array(text.utf8)), fileName: "test.csv", context: context)
     }
 
+    /// The problems the file is refused with (a failure if it is not).
+    static func refusal(_ kind: ListImporter.Kind, _ text: String, _ db: Database,
+                        file: StaticString = #filePath, line: UInt = #line) async throws -> ImportProblems? {
+        do {
+            _ = try await load(kind, text, db)
+            XCTFail("expected the file to be refused", file: file, line: line)
+        } catch let problems as ImportProblems {
+            return problems
+        }
+        return nil
+    }
+
     /// Asserts the file is refused with a problem mentioning `expected`, and nothing changed.
     static func assertRefused(_ text: String, _ expected: String, _ db: Database, kind: ListImporter.Kind = .families,
                               file: StaticString = #filePath, line: UInt = #line) async throws {

@@ -18,26 +18,16 @@ final class RegionListWholeColumnTests: XCTestCase {
         ([header] + places.map { change($0).joined(separator: ",") }).joined(separator: "\n") + "\n"
     }
 
-    private static func refusal(_ text: String, _ db: Database) async throws -> ImportProblems? {
-        do {
-            _ = try await ListImportTests.load(.regions, text, db)
-            XCTFail("expected the file to be refused")
-        } catch let problems as ImportProblems {
-            return problems
-        }
-        return nil
-    }
-
     func testAColumnEmptyOnEveryRowIsOneProblem() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places)
             let noLevels = Self.list { [$0.0, $0.1, ""] }
             try await ListImportTests.assertRefused(noLevels, "line 2, column level: empty on every one of the 6 rows", db, kind: .regions)
-            let problems = try await Self.refusal(noLevels, db)
+            let problems = try await ListImportTests.refusal(.regions, noLevels, db)
             XCTAssertEqual(problems?.total, 1, "the rows' own 'must not be empty' are the column's: \(String(describing: problems))")
             // The rows' other problems are still named.
             let noNamesOneBadCode = Self.list { [$0.0 == "3202010002" ? "320201002" : $0.0, "", $0.2] }
-            let withBadCode = try await Self.refusal(noNamesOneBadCode, db)
+            let withBadCode = try await ListImportTests.refusal(.regions, noNamesOneBadCode, db)
             XCTAssertEqual(withBadCode?.description, """
                 line 2, column name: empty on every one of the 6 rows: the column is in the header but its values are not in the file \
                 (a list exported without them? the format requires them)
@@ -59,12 +49,12 @@ final class RegionListWholeColumnTests: XCTestCase {
             ]
             for (text, one, other) in swapped {
                 try await ListImportTests.assertRefused(text, "line 1, column \(one): the values under \(one) are those of \(other)", db, kind: .regions)
-                let problems = try await Self.refusal(text, db)
+                let problems = try await ListImportTests.refusal(.regions, text, db)
                 XCTAssertEqual(problems?.total, 1, text)
             }
             // Three names moved round: a header typed in another order than the values'.
             let movedRound = Self.list("level,code,name")
-            let moved = try await Self.refusal(movedRound, db)
+            let moved = try await ListImportTests.refusal(.regions, movedRound, db)
             XCTAssertEqual(moved?.description, "line 1, column code: the names in the header stand over other columns' values: under code are "
                            + "the values of name, under name those of level, under level those of code (put each name over its own values)")
             // A name that is a level's word on a row or two is those rows' problem, not a swap.

@@ -1,18 +1,15 @@
 extension FamilyCSV {
     /// Checks the rows under one header. What a million-row file would otherwise repeat per row is
-    /// done once: each column's place is found when the header is read (looking the names up cost a
-    /// twentieth of an import), and a unit's code is read once for the rows that follow it, as a
-    /// list gives a unit's families together.
+    /// done once: each column's place is found when the header is read (`RowsUnderHeader`), and a
+    /// unit's code is read once for the rows that follow it, as a list gives a unit's families together.
     public struct RowParser: Sendable, WholeColumnChecks {
-        private enum Column: Int, CaseIterable {
+        enum Column: Int, ListColumn {
             case familyID, slsCode, headName, address, members, welfareGroup, welfareScore, kkNumber, headNIK, latitude, longitude
 
             var name: String { FamilyCSV.columns[rawValue] }
         }
 
-        private let header: CSVHeader
-        /// Each column's place in a row, in the order of `Column` (nil: an optional column the file lacks).
-        private let places: [Int?]
+        private var rows: RowsUnderHeader<Column>
         private var lastUnit: (text: String, code: RegionCode?)?
         /// The columns whose damage only the whole column shows, counted over the rows taken
         /// (`WholeColumnTally`): the personal numbers rounded by a spreadsheet (not the family id,
@@ -38,44 +35,29 @@ extension FamilyCSV {
         /// Each unit's families sharing one score (`ScoresWithinUnits`).
         private var scoresWithinUnits = ScoresWithinUnits()
         private var membersSeen = Set<Int>(), groupsSeen = Set<Int>()
-        /// The rows read with the header's count of fields, the first one's line, and how many of
-        /// them leave each required column empty (`Column`'s order): a column empty on every row
-        /// is one problem, its values left out of the file, not one per row.
-        private var rowsRead = 0, firstRowLine: Int?
-        private var emptyCounts = [Int](repeating: 0, count: Column.allCases.count)
-        /// The columns the header has, and the first rows' values in them: names swapped or moved round in the header.
-        private let columnsInHeader: [Column]
-        private var swappedColumns: SwappedColumns
 
         public init(header: CSVHeader) {
-            self.header = header
-            places = Column.allCases.map { header.positions[$0.name] }
-            columnsInHeader = Column.allCases.filter { header.positions[$0.name] != nil }
-            swappedColumns = SwappedColumns(names: columnsInHeader.map(\.name))
+            rows = RowsUnderHeader(header: header)
         }
 
         /// Checks one row; returns the family, or every problem of the row.
         public mutating func parse(_ record: CSVReader.Record) -> Result<PreliminaryFamily, ImportProblems> {
             var problems = ImportProblems()
-            guard record.fields.count == header.count else {
+            guard record.fields.count == rows.header.count else {
                 var copy = self  // the row read with its ends changed must not move this parser's unit
-                let problem = header.fieldCountProblem(of: record) {
+                let problem = rows.header.fieldCountProblem(of: record) {
                     if case .success = copy.parse($0) { true } else { false }
                 }
                 return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))
             }
-            rowsRead += 1
-            if firstRowLine == nil { firstRowLine = record.line }
-            func text(_ column: Column) -> String {
-                places[column.rawValue].map { record.fields[$0].trimmingWhitespace } ?? ""
-            }
-            if swappedColumns.isSampling { swappedColumns.sample(columnsInHeader.map(text)) }
+            rows.read(record)
+            func text(_ column: Column) -> String { rows.text(column, in: record) }
             func field(_ column: Column, required: Bool = true) -> String? {
                 let value = text(column)
                 if value.isEmpty {
                     if required {
                         problems.append(ImportProblem(line: record.line, column: column.name, problem: .empty))
-                        emptyCounts[column.rawValue] += 1
+                        rows.countEmpty(column)
                     }
                     return nil
                 }
@@ -102,7 +84,7 @@ extension FamilyCSV {
                 // Below rows that give a code: one written once for a group of rows, or in merged cells.
                 problems.append(ImportProblem(line: record.line, column: Column.slsCode.name,
                                               problem: lastUnit == nil ? .empty : .emptyBelowAValue))
-                emptyCounts[Column.slsCode.rawValue] += 1
+                rows.countEmpty(.slsCode)
             } else {
                 if lastUnit?.text != slsText {
                     lastUnit = (slsText, FamilyCSV.unitCode(slsText))
@@ -226,11 +208,9 @@ extension FamilyCSV {
         /// the header (named there), a required column empty on every row (two or more), or
         /// damaged as a whole (`WholeColumnTally`), named at its first row.
         public func wholeColumnProblems() -> [ImportProblem] {
-            let named = swappedColumns.problems(line: header.line, fits: FamilyCSV.fits)
-            let swapped = Set(named.flatMap(\.columnsExplained))
-            let empty = rowsRead < 2 ? [] : Column.allCases.filter { emptyCounts[$0.rawValue] == rowsRead && !swapped.contains($0.name) }.map {
-                ImportProblem(line: firstRowLine, column: $0.name, problem: .columnEmpty(rows: rowsRead))
-            }
+            let headerProblems = rows.headerAndEmptyColumnProblems(required: Column.allCases.filter { FamilyCSV.required.contains($0.name) },
+                                                                    fits: FamilyCSV.fits)
+            let firstRowLine = rows.firstRowLine
             let damaged: [(Column, WholeColumnTally, ImportProblem.Kind)] = [
                 (.familyID, familyIDsAsDecimals, .columnWrittenAsDecimals(values: familyIDsAsDecimals.values)),
                 (.kkNumber, roundedKKNumbers, .roundedBySpreadsheet(numbers: roundedKKNumbers.values)),
@@ -249,7 +229,7 @@ extension FamilyCSV {
             let oneScore = scoresWithinUnits.oneScorePerUnit.map {
                 [ImportProblem(line: firstRowLine, column: Column.welfareScore.name, problem: .oneScorePerUnit(units: $0.units, rows: $0.rows))]
             } ?? []
-            return named + empty + membersAndGroups + reversed + oneScore + damaged.compactMap { column, tally, problem in
+            return headerProblems + membersAndGroups + reversed + oneScore + damaged.compactMap { column, tally, problem in
                 guard tally.isDamaged, let line = tally.firstLine else { return nil }
                 return ImportProblem(line: line, column: column.name, problem: problem)
             }

@@ -2,48 +2,32 @@ extension RegionCSV {
     /// Checks the rows under one header, and what only the whole file shows: a required column
     /// empty on every row, or names swapped or moved round in the header (`wholeColumnProblems`).
     public struct RowParser: Sendable, WholeColumnChecks {
-        private enum Column: Int, CaseIterable {
+        enum Column: Int, ListColumn {
             case code, name, level, nonSLS
 
             var name: String { RegionCSV.columns[rawValue] }
         }
 
-        private let header: CSVHeader
-        /// Each column's place in a row, in the order of `Column` (nil: a column the file lacks).
-        private let places: [Int?]
-        /// The rows read with the header's count of fields, the first one's line, and how many of
-        /// them leave each column empty (`Column`'s order).
-        private var rowsRead = 0, firstRowLine: Int?
-        private var emptyCounts = [Int](repeating: 0, count: Column.allCases.count)
-        /// The columns the header has, and the first rows' values in them: names swapped or moved round in the header.
-        private let columnsInHeader: [Column]
-        private var swappedColumns: SwappedColumns
+        private var rows: RowsUnderHeader<Column>
 
         public init(header: CSVHeader) {
-            self.header = header
-            places = Column.allCases.map { header.positions[$0.name] }
-            columnsInHeader = Column.allCases.filter { header.positions[$0.name] != nil }
-            swappedColumns = SwappedColumns(names: columnsInHeader.map(\.name))
+            rows = RowsUnderHeader(header: header)
         }
 
         /// Checks one row; returns the place, or every problem of the row.
         public mutating func parse(_ record: CSVReader.Record) -> Result<Region, ImportProblems> {
             var problems = ImportProblems()
-            guard record.fields.count == header.count else {
+            guard record.fields.count == rows.header.count else {
                 var copy = self  // the row read with its ends changed is not counted
-                let problem = header.fieldCountProblem(of: record) {
+                let problem = rows.header.fieldCountProblem(of: record) {
                     if case .success = copy.parse($0) { true } else { false }
                 }
                 return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))
             }
-            rowsRead += 1
-            if firstRowLine == nil { firstRowLine = record.line }
-            func text(_ column: Column) -> String {
-                places[column.rawValue].map { record.fields[$0].trimmingWhitespace } ?? ""
-            }
-            if swappedColumns.isSampling { swappedColumns.sample(columnsInHeader.map(text)) }
+            rows.read(record)
+            func text(_ column: Column) -> String { rows.text(column, in: record) }
             func refuse(_ column: Column, _ value: String?, _ problem: ImportProblem.Kind) {
-                if value == nil, problem == .empty { emptyCounts[column.rawValue] += 1 }
+                if value == nil, problem == .empty { rows.countEmpty(column) }
                 problems.append(ImportProblem(line: record.line, column: column.name, value: value,
                                               problem: value.map { SpreadsheetDamage.problem(of: $0, otherwise: problem) } ?? problem))
             }
@@ -101,13 +85,7 @@ extension RegionCSV {
         /// the header (named there), or a required column empty on every row (two or more), named
         /// at the first row.
         public func wholeColumnProblems() -> [ImportProblem] {
-            let named = swappedColumns.problems(line: header.line, fits: RegionCSV.fits)
-            let swapped = Set(named.flatMap(\.columnsExplained))
-            let required = Column.allCases.filter { RegionCSV.required.contains($0.name) }
-            let empty = rowsRead < 2 ? [] : required.filter { emptyCounts[$0.rawValue] == rowsRead && !swapped.contains($0.name) }.map {
-                ImportProblem(line: firstRowLine, column: $0.name, problem: .columnEmpty(rows: rowsRead))
-            }
-            return named + empty
+            rows.headerAndEmptyColumnProblems(required: Column.allCases.filter { RegionCSV.required.contains($0.name) }, fits: RegionCSV.fits)
         }
 
         public func columnsExplained(by problems: [ImportProblem]) -> Set<String> {
