@@ -29,6 +29,7 @@ extension ListImporter {
         var familyRows: FamilyCSV.RowParser?
         var regionRows: RegionCSV.RowParser?
         var optionalColumnsInNoRow: OptionalColumnsInNoRow?
+        var mostlyEmptyRows = MostlyEmptyRows()
         var headerRead = false
         /// Records looked at for a header below a refused first line (a sheet's title above its header).
         var lookedBelowHeader = 0
@@ -160,7 +161,7 @@ extension ListImporter {
                 problems.append(ImportProblem(line: record.line, problem: .headerRepeatedInOtherWords))
             } else if CSVHeader.numbersTheColumns(record) {
                 problems.append(ImportProblem(line: record.line, problem: .columnNumbersRow))
-            } else if optionalColumnsInNoRow?.keep(refused) != true {
+            } else if optionalColumnsInNoRow?.keep(refused) != true, !mostlyEmptyRows.keep(refused) {
                 problems.append(contentsOf: refused)
             }
         }
@@ -196,6 +197,9 @@ extension ListImporter {
                 // The rows' problems in the columns these explain whole are theirs, said once.
                 rowParser.columnsExplained(by: wholeFile).forEach { problems.removeAll(inColumn: $0) }
             }
+            // Rows mostly empty only in the columns empty on every row are those columns' problem.
+            let emptyEverywhere = Set(wholeFile.filter { if case .columnEmpty = $0.problem { true } else { false } }.compactMap(\.column))
+            problems = problems.mergedByLine(with: mostlyEmptyRows.problems(emptyEverywhere: emptyEverywhere, required: FamilyCSV.required))
             if let optionalColumnsInNoRow {
                 // One problem for the header, or each row's own among the others.
                 if let noRow = optionalColumnsInNoRow.problem {

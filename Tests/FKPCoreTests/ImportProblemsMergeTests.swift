@@ -24,4 +24,14 @@ final class ImportProblemsMergeTests: XCTestCase {
         XCTAssertEqual(merged.unshown.map(\.count).reduce(0, +), 250)
         XCTAssertEqual(merged.unshown.first { $0.column == "members" }?.count, 150)
     }
+
+    func testProblemsKnownOnlyByTheirNumberAreCountedNotShown() {
+        var problems = problems(lines: [2, 3])
+        problems.appendCounted(40, inColumn: nil)
+        problems.appendCounted(0, inColumn: "members")
+        XCTAssertEqual(problems.total, 42)
+        XCTAssertEqual(problems.shown.count, 2)
+        XCTAssertEqual(problems.unshown.map(\.count), [40])
+        XCTAssertTrue(problems.description.hasSuffix("... and 40 more problems (40 in whole lines)"), problems.description)
+    }
 }

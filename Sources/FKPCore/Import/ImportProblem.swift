@@ -70,6 +70,13 @@ public struct ImportProblems: Error, Sendable, CustomStringConvertible {
         total -= shownBefore - shown.count + (unshownByColumn.removeValue(forKey: column) ?? 0)
     }
 
+    /// `count` more problems of `column` (nil: whole lines'), counted, not shown: those known only by their number.
+    public mutating func appendCounted(_ count: Int, inColumn column: String?) {
+        guard count > 0 else { return }
+        total += count
+        unshownByColumn[column, default: 0] += count
+    }
+
     /// These and `other`'s problems in the order of their lines, each list in that order already:
     /// the first hundred of both shown (those either did not show come after its hundred), the rest counted.
     public func mergedByLine(with other: ImportProblems) -> ImportProblems {
