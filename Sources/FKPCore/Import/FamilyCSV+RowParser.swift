@@ -51,7 +51,8 @@ extension FamilyCSV {
                 return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))
             }
             rows.read(record)
-            func text(_ column: Column) -> String { rows.text(column, in: record) }
+            let places = rows.places
+            func text(_ column: Column) -> String { places.text(column, in: record) }
             func field(_ column: Column, required: Bool = true) -> String? {
                 let value = text(column)
                 if value.isEmpty {

@@ -25,7 +25,8 @@ extension RegionCSV {
                 return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))
             }
             rows.read(record)
-            func text(_ column: Column) -> String { rows.text(column, in: record) }
+            let places = rows.places
+            func text(_ column: Column) -> String { places.text(column, in: record) }
             func refuse(_ column: Column, _ value: String?, _ problem: ImportProblem.Kind) {
                 if value == nil, problem == .empty { rows.countEmpty(column) }
                 problems.append(ImportProblem(line: record.line, column: column.name, value: value,

@@ -8,9 +8,20 @@ protocol ListColumn: RawRepresentable<Int>, CaseIterable, Sendable {
 /// rows read with the header's count of fields and the first one's line, how many of them leave
 /// each column empty, and the first rows' values (names swapped or moved round in the header).
 struct RowsUnderHeader<Column: ListColumn>: Sendable {
-    let header: CSVHeader
     /// Each column's place in a row, in the order of `Column` (nil: a column the file lacks).
-    private let places: [Int?]
+    struct Places: Sendable {
+        fileprivate let places: [Int?]
+
+        /// A column's value in `record` (a row of the header's count of fields), trimmed; empty where the file lacks the column.
+        func text(_ column: Column, in record: CSVReader.Record) -> String {
+            places[column.rawValue].map { record.fields[$0].trimmingWhitespace } ?? ""
+        }
+    }
+
+    let header: CSVHeader
+    /// Taken once a row by a parser that reads many fields: read through the whole of this struct
+    /// per field, it cost 4% of an import (each of its arrays retained and released).
+    let places: Places
     private(set) var rowsRead = 0, firstRowLine: Int?
     private var emptyCounts = [Int](repeating: 0, count: Column.allCases.count)
     /// The columns the header has, and the first rows' values in them.
@@ -19,21 +30,16 @@ struct RowsUnderHeader<Column: ListColumn>: Sendable {
 
     init(header: CSVHeader) {
         self.header = header
-        places = Column.allCases.map { header.positions[$0.name] }
+        places = Places(places: Column.allCases.map { header.positions[$0.name] })
         columnsInHeader = Column.allCases.filter { header.positions[$0.name] != nil }
         swappedColumns = SwappedColumns(names: columnsInHeader.map(\.name))
-    }
-
-    /// A column's value in `record` (a row of the header's count of fields), trimmed; empty where the file lacks the column.
-    func text(_ column: Column, in record: CSVReader.Record) -> String {
-        places[column.rawValue].map { record.fields[$0].trimmingWhitespace } ?? ""
     }
 
     /// Counts a row of the header's count of fields, and keeps its values while sampling.
     mutating func read(_ record: CSVReader.Record) {
         rowsRead += 1
         if firstRowLine == nil { firstRowLine = record.line }
-        if swappedColumns.isSampling { swappedColumns.sample(columnsInHeader.map { text($0, in: record) }) }
+        if swappedColumns.isSampling { swappedColumns.sample(columnsInHeader.map { places.text($0, in: record) }) }
     }
 
     mutating func countEmpty(_ column: Column) {
