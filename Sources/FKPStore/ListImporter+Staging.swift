@@ -209,8 +209,8 @@ extension ListImporter {
                 }
             }
             if !wholeFile.isEmpty {
-                // First: a column rounded as a whole is the list's one real problem, whatever its rows
-                // show, and is easily lost after a hundred of them.
+                // First: what the whole file shows (a column rounded as a whole, names moved round in the
+                // header) is the list's real problem, whatever its rows show, and is easily lost after a hundred of them.
                 var first = ImportProblems(wholeFile)
                 first.append(contentsOf: problems)
                 problems = first
