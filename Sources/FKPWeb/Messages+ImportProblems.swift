@@ -178,6 +178,8 @@ extension Messages {
             return "di semua \(rows) baris nomor KK sama dengan NIK kepala keluarga: kolomnya diisi dari head_nik (isi nomor KK setiap keluarga)"
         case .sameNumberOnEveryRow(let rows):
             return "nomor yang sama di semua \(rows) baris: satu nilai yang ditarik ke bawah atau ditempel ke seluruh kolom (isi nomor masing-masing baris)"
+        case .sameNameOnEveryRow(let rows):
+            return "nama yang sama di semua \(rows) baris: satu nama yang ditarik ke bawah atau ditempel ke seluruh kolom (isi nama kepala keluarga di setiap baris)"
         case .columnNamesSwapped(let one, let other):
             return "nilai di bawah nama \(one) adalah nilai \(other), dan nilai di bawah \(other) adalah nilai \(one): kedua nama itu tertukar di baris judul (tukar kembali)"
         case .columnNamesMovedRound(let under, let valuesOf):

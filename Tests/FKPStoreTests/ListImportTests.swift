@@ -16,6 +16,9 @@ final class ListImportTests: XCTestCase {
             .joined(separator: ",")
     }
 
+    /// A head's name for the `n`th row: a list of ten rows or more with one name on every row is refused.
+    static func headName(_ n: Int) -> String { ["Budi", "Siti Aminah", "Agus", "Dewi", "Rina"][n % 5] }
+
     static func load(_ kind: ListImporter.Kind, _ text: String, _ db: Database) async throws -> ImportReport {
         try await ListImporter(database: db).run(kind, chunks: try FileChunks(bytes: Array(text.utf8)), fileName: "test.csv", context: context)
     }
@@ -626,13 +629,14 @@ final class ListImportTests: XCTestCase {
     }
 
     /// Personal numbers filled in wrongly as a whole: each family card number the head's NIK (the
-    /// column filled from head_nik), or one number on every row (filled down, or pasted over the
-    /// column). Refused for the column; fewer than ten rows, or one row otherwise, could be a list's.
+    /// column filled from head_nik), or one number (or one head's name) on every row (filled down,
+    /// or pasted over the column). Refused for the column; fewer than ten rows, or one row
+    /// otherwise, could be a list's.
     func testPersonalNumbersFilledFromAnotherColumnOrFilledDownAreRefusedAsAWhole() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places)
             func rows(_ count: Int, kk: (Int) -> String, nik: (Int) -> String) -> String {
-                Self.header + "\n" + (1...count).map { Self.row("F\($0)", score: "1\($0).5", kk: kk($0), nik: nik($0)) }.joined(separator: "\n") + "\n"
+                Self.header + "\n" + (1...count).map { Self.row("F\($0)", name: Self.headName($0), score: "1\($0).5", kk: kk($0), nik: nik($0)) }.joined(separator: "\n") + "\n"
             }
             let nik = { (n: Int) in "320101450180\(String(format: "%04d", n))" }
             let kk = { (n: Int) in "320101010100\(String(format: "%04d", n))" }
@@ -641,6 +645,10 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(rows(12, kk: { _ in kk(1) }, nik: nik), "line 2, column kk_number: the same number on every one of the 12 rows: "
                                          + "one value filled down or pasted over the whole column (give each row its own)", db)
             try await Self.assertRefused(rows(12, kk: kk, nik: { _ in nik(1) }), "line 2, column head_nik: the same number on every one of the 12 rows", db)
+            // A head's name filled down, likewise.
+            let oneName = Self.header + "\n" + (1...12).map { Self.row("F\($0)", name: "Budi", score: "1\($0).5", kk: kk($0), nik: nik($0)) }
+                .joined(separator: "\n") + "\n"
+            try await Self.assertRefused(oneName, "line 2, column head_name: the same name on every one of the 12 rows: one name filled down", db)
             let loaded = try await Self.load(.families, rows(9, kk: nik, nik: { _ in nik(1) }), db)
             XCTAssertEqual(loaded.added, 9)
             let oneOtherwise = try await Self.load(.families, rows(12, kk: { $0 == 12 ? kk(12) : nik($0) }, nik: { $0 == 12 ? nik(12) : nik(1) }), db)
@@ -722,7 +730,7 @@ final class ListImportTests: XCTestCase {
             try await SQLTest.write(db, SQLTest.places)
             func rows(_ count: Int, nik: (Int) -> String, kk: (Int) -> String = { "32010101010\(String(format: "%05d", $0))" },
                       id: (Int) -> String = { "F\($0)" }) -> String {
-                Self.header + "\n" + (1...count).map { Self.row(id($0), score: "1\($0).5", kk: kk($0), nik: nik($0)) }.joined(separator: "\n") + "\n"
+                Self.header + "\n" + (1...count).map { Self.row(id($0), name: Self.headName($0), score: "1\($0).5", kk: kk($0), nik: nik($0)) }.joined(separator: "\n") + "\n"
             }
             let roundedNIK = { (n: Int) in "320101450180\(String(format: "%03d", n))0" }
             try await Self.assertRefused(rows(12, nik: roundedNIK),

@@ -10,7 +10,7 @@ final class ScoreColumnAsAWholeTests: XCTestCase {
     private static func list(_ score: (_ group: Int, _ n: Int) -> String) -> String {
         let rows = (1...40).map { n in
             let group = n % 4 + 1
-            return ListImportTests.row("F\(n)", group: String(group), score: score(group, n),
+            return ListImportTests.row("F\(n)", name: ListImportTests.headName(n), group: String(group), score: score(group, n),
                                        kk: "32010101010\(String(format: "%05d", n))", nik: "32010145018\(String(format: "%05d", n))")
         }
         return ListImportTests.header + "\n" + rows.joined(separator: "\n") + "\n"
@@ -35,7 +35,7 @@ final class ScoreColumnAsAWholeTests: XCTestCase {
             // A score given to each unit, not to each family: twelve families in each of two units.
             let units = ["32010100010001", "32010100010002"]
             let rows = (1...24).map { n in
-                ListImportTests.row("F\(n)", unit: units[(n - 1) / 12], score: n <= 12 ? "12.75" : "30.5",
+                ListImportTests.row("F\(n)", unit: units[(n - 1) / 12], name: ListImportTests.headName(n), score: n <= 12 ? "12.75" : "30.5",
                                     kk: "32010101010\(String(format: "%05d", n))", nik: "32010145018\(String(format: "%05d", n))")
             }
             try await ListImportTests.assertRefused(ListImportTests.header + "\n" + rows.joined(separator: "\n") + "\n",

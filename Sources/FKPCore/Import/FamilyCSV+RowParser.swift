@@ -23,6 +23,9 @@ extension FamilyCSV {
         private var kkNumbersAsNIKs = WholeColumnTally(fewest: 10), oneKKNumber = WholeColumnTally(fewest: 10),
                     oneHeadNIK = WholeColumnTally(fewest: 10)
         private var firstKKNumber: String?, firstHeadNIK: String?
+        /// One head's name on every row (ten or more): filled down, or pasted over the column.
+        private var oneHeadName = WholeColumnTally(fewest: 10)
+        private var firstHeadName: String?
         /// Columns swapped under a right header: heads' names that read as addresses (most of
         /// them, `WholeColumnTally.looksLikeAddress`); and every member count 1 to 4 with every
         /// group a whole number below 100, some above 4, each column holding more than one value
@@ -187,7 +190,8 @@ extension FamilyCSV {
             familyIDsAsDecimals.count(line: record.line, showsSign: WholeColumnTally.looksWrittenAsDecimal(id))
             kkNumbersAsNIKs.count(line: record.line, showsSign: kk == nik)
             namesAsAddresses.count(line: record.line, showsSign: WholeColumnTally.looksLikeAddress(name))
-            if firstKKNumber == nil { (firstKKNumber, firstHeadNIK) = (kk, nik) }
+            if firstKKNumber == nil { (firstKKNumber, firstHeadNIK, firstHeadName) = (kk, nik, name) }
+            oneHeadName.count(line: record.line, showsSign: name == firstHeadName)
             oneKKNumber.count(line: record.line, showsSign: kk == firstKKNumber)
             oneHeadNIK.count(line: record.line, showsSign: nik == firstHeadNIK)
             scoresByGroup.count(group, score: score)
@@ -220,6 +224,7 @@ extension FamilyCSV {
                 (.kkNumber, oneKKNumber, .sameNumberOnEveryRow(rows: oneKKNumber.values)),
                 (.headNIK, oneHeadNIK, .sameNumberOnEveryRow(rows: oneHeadNIK.values)),
                 (.headName, namesAsAddresses, .namesReadAsAddresses(namesAsAddresses.showingSign, of: namesAsAddresses.values)),
+                (.headName, oneHeadName, .sameNameOnEveryRow(rows: oneHeadName.values)),
             ]
             let membersAndGroups = membersSeen.count > 1 && groupsSeen.count > 1 && membersAndGroupsSwapped.isDamaged
                 ? [ImportProblem(line: firstRowLine, column: Column.welfareGroup.name, problem: .membersAndGroupSwapped(groupsAboveFour: groupsAboveFour))] : []

@@ -158,6 +158,8 @@ extension ImportProblem.Kind {
             "on every one of the \(rows) rows the family card number is the head's NIK: the column was filled from head_nik (give each family's card number)"
         case .sameNumberOnEveryRow(let rows):
             "the same number on every one of the \(rows) rows: one value filled down or pasted over the whole column (give each row its own)"
+        case .sameNameOnEveryRow(let rows):
+            "the same name on every one of the \(rows) rows: one name filled down or pasted over the whole column (give each row its own head's name)"
         case .columnNamesSwapped(let one, let other):
             "the values under \(one) are those of \(other), and those under \(other) those of \(one): the two names are swapped in the header (swap them back)"
         case .columnNamesMovedRound(let under, let valuesOf):

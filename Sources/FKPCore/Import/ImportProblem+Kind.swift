@@ -167,6 +167,8 @@ extension ImportProblem {
         case kkNumbersAreNIKs(rows: Int)
         /// One personal number on every row: filled down, or pasted over the column.
         case sameNumberOnEveryRow(rows: Int)
+        /// One head's name on every row: filled down, or pasted over the column.
+        case sameNameOnEveryRow(rows: Int)
         /// Two columns' names swapped in the header, each column's values under the other's name (`SwappedColumns`).
         case columnNamesSwapped(String, String)
         /// Three names or more moved round in the header (`SwappedColumns`): under each of `under`
