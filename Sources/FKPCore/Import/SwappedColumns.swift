@@ -8,6 +8,8 @@ struct SwappedColumns: Sendable {
     static let sampledRows = 100
     /// Fewer rows than this could swap by chance.
     static let fewestRows = 3
+    /// The ways to read a header tried at most (eleven columns could otherwise be millions).
+    static let mostTries = 10_000
 
     /// The header's names, in the order of each sampled row's values.
     let names: [String]
@@ -46,11 +48,15 @@ struct SwappedColumns: Sendable {
         }
         guard misnamed.count >= 2 else { return [] }
         // Every way to give each column the name its values have, each name once: exactly one is told.
+        // The ways tried are bounded (a file can make many columns keep many names' rules and none
+        // fit together), and past the bound none is told.
         let columns = misnamed.sorted()
         var readings: [[Int: Int]] = []
         var reading: [Int: Int] = [:]
+        var tries = 0
         func read(_ next: Int) {
-            guard readings.count < 2 else { return }
+            tries += 1
+            guard readings.count < 2, tries <= Self.mostTries else { return }
             guard next < columns.count else { return readings.append(reading) }
             let column = columns[next]
             for name in whoseValues[column]! where !reading.values.contains(name) {
@@ -60,7 +66,7 @@ struct SwappedColumns: Sendable {
             }
         }
         read(0)
-        guard readings.count == 1, let only = readings.first else { return [] }
+        guard readings.count == 1, tries <= Self.mostTries, let only = readings.first else { return [] }
         var cycles: [[(under: String, valuesOf: String)]] = []
         var told = Set<Int>()
         for start in columns where !told.contains(start) {
