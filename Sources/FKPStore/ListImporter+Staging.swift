@@ -191,7 +191,7 @@ extension ListImporter {
             if header == nil && problems.isEmpty {
                 problems.append(ImportProblem(line: 1, problem: .emptyFile))
             }
-            let rowParser: (any WholeColumnChecks)? = familyRows.map { $0 } ?? regionRows
+            let rowParser: (any ListRowParser)? = familyRows.map { $0 } ?? regionRows
             var wholeFile = rowParser?.wholeColumnProblems() ?? []
             if let rowParser, !wholeFile.isEmpty {
                 // The rows' problems in the columns these explain whole are theirs, said once.

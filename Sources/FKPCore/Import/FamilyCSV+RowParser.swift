@@ -2,7 +2,7 @@ extension FamilyCSV {
     /// Checks the rows under one header. What a million-row file would otherwise repeat per row is
     /// done once: each column's place is found when the header is read (`RowsUnderHeader`), and a
     /// unit's code is read once for the rows that follow it, as a list gives a unit's families together.
-    public struct RowParser: Sendable, WholeColumnChecks {
+    public struct RowParser: ListRowParser {
         enum Column: Int, ListColumn {
             case familyID, slsCode, headName, address, members, welfareGroup, welfareScore, kkNumber, headNIK, latitude, longitude
 
@@ -43,16 +43,12 @@ extension FamilyCSV {
             rows = RowsUnderHeader(header: header)
         }
 
+        public var header: CSVHeader { rows.header }
+
         /// Checks one row; returns the family, or every problem of the row.
         public mutating func parse(_ record: CSVReader.Record) -> Result<PreliminaryFamily, ImportProblems> {
             var problems = ImportProblems()
-            guard record.fields.count == rows.header.count else {
-                var copy = self  // the row read with its ends changed must not move this parser's unit
-                let problem = rows.header.fieldCountProblem(of: record) {
-                    if case .success = copy.parse($0) { true } else { false }
-                }
-                return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))
-            }
+            if let refusal = fieldCountRefusal(record) { return .failure(refusal) }
             rows.read(record)
             let places = rows.places
             func text(_ column: Column) -> String { places.text(column, in: record) }

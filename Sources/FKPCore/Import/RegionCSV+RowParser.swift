@@ -1,7 +1,7 @@
 extension RegionCSV {
     /// Checks the rows under one header, and what only the whole file shows: a required column
     /// empty on every row, or names swapped or moved round in the header (`wholeColumnProblems`).
-    public struct RowParser: Sendable, WholeColumnChecks {
+    public struct RowParser: ListRowParser {
         enum Column: Int, ListColumn {
             case code, name, level, nonSLS
 
@@ -14,16 +14,12 @@ extension RegionCSV {
             rows = RowsUnderHeader(header: header)
         }
 
+        public var header: CSVHeader { rows.header }
+
         /// Checks one row; returns the place, or every problem of the row.
         public mutating func parse(_ record: CSVReader.Record) -> Result<Region, ImportProblems> {
             var problems = ImportProblems()
-            guard record.fields.count == rows.header.count else {
-                var copy = self  // the row read with its ends changed is not counted
-                let problem = rows.header.fieldCountProblem(of: record) {
-                    if case .success = copy.parse($0) { true } else { false }
-                }
-                return .failure(ImportProblems([ImportProblem(line: record.line, problem: problem)]))
-            }
+            if let refusal = fieldCountRefusal(record) { return .failure(refusal) }
             rows.read(record)
             let places = rows.places
             func text(_ column: Column) -> String { places.text(column, in: record) }

@@ -1,12 +1,3 @@
-/// A list's row parser that also tells what only the whole file shows (a column empty on every
-/// row, two names swapped in the header), asked once the last row is parsed.
-public protocol WholeColumnChecks {
-    func wholeColumnProblems() -> [ImportProblem]
-    /// The columns whose every problem on its rows the whole-column `problems` say, so that those
-    /// rows' problems there are said once.
-    func columnsExplained(by problems: [ImportProblem]) -> Set<String>
-}
-
 extension ImportProblem {
     /// The columns this whole-column problem explains every row's problem in: the columns of names
     /// swapped or moved round, the column of one empty on every row or swapped with another under a right header.
