@@ -74,6 +74,9 @@ final class RegionListWholeColumnTests: XCTestCase {
                                                     "line 2, column name: value '3202': a number where a name belongs", db, kind: .regions)
             try await ListImportTests.assertRefused(Self.list { [$0.0, $0.0 == "3202010001" ? "3202010002" : $0.1, $0.2] },
                                                     "line 4, column name: value '3202010002': a number where a name belongs", db, kind: .regions)
+            // A number that may be a personal one is masked.
+            let nik = try await ListImportTests.refusal(.regions, Self.list { [$0.0, $0.0 == "3202" ? "3202014501800001" : $0.1, $0.2] }, db)
+            XCTAssertEqual(nik?.shown.first?.value, PersonalNumber.masked("3202014501800001"))
             let report = try await ListImportTests.load(.regions, Self.list { [$0.0, $0.2 == "sls" ? String($0.0.suffix(3)) : $0.1, $0.2] }, db)
             XCTAssertEqual(report.added, 6)
         }

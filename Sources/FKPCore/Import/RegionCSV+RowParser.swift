@@ -23,9 +23,12 @@ extension RegionCSV {
             rows.read(record)
             let places = rows.places
             func text(_ column: Column) -> String { places.text(column, in: record) }
+            /// `value` as found; masked outside the code's column where it may be a personal number
+            /// (`PersonalNumber.mayBeOne`: a families list's columns in a regions file).
             func refuse(_ column: Column, _ value: String?, _ problem: ImportProblem.Kind) {
                 if value == nil, problem == .empty { rows.countEmpty(column) }
-                problems.append(ImportProblem(line: record.line, column: column.name, value: value,
+                let shown = value.map { column != .code && PersonalNumber.mayBeOne($0) ? PersonalNumber.masked($0) : $0 }
+                problems.append(ImportProblem(line: record.line, column: column.name, value: shown,
                                               problem: value.map { SpreadsheetDamage.problem(of: $0, otherwise: problem) } ?? problem))
             }
             let code = text(.code)
