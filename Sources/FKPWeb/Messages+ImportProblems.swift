@@ -201,6 +201,9 @@ extension Messages {
         case .oneScorePerUnit(let units, let rows):
             return "di masing-masing dari \(units) satuan, semua keluarga memiliki skor yang sama (\(rows) baris): urutan dalam satuan berasal dari skor, "
                 + "dan akan menjadi menurut family_id saja (skor diberikan untuk setiap satuan atau desa, bukan untuk setiap keluarga? isi skor masing-masing keluarga)"
+        case .valuesInOtherWords(let written, let write, let rows):
+            return "semua \(rows) nilai ditulis dengan kata lain, bukan kata format: tulis "
+                + zip(written, write).map { "\($0.1) untuk \($0.0)" }.joined(separator: ", ") + " (ganti di seluruh kolom)"
         case .columnEmpty(let rows):
             return "kosong di semua \(rows) baris: kolom ini ada di baris judul tetapi nilainya tidak ada di berkas (daftar diekspor tanpa nilai-nilai itu? format mewajibkannya)"
         case .columnWrittenAsDecimals(let values):

@@ -81,4 +81,21 @@ final class RegionListWholeColumnTests: XCTestCase {
             XCTAssertEqual(report.added, 6)
         }
     }
+
+    /// Levels, or yes and no, written in other words on every row: one replacement for the column,
+    /// each word once. A few rows so written are each told their own.
+    func testAColumnInOtherWordsOnEveryRowIsOneReplacement() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let words = ["regency": "Kabupaten", "district": "Kecamatan", "village": "Desa", "sls": "RT"]
+            let indonesian = try await ListImportTests.refusal(.regions, Self.list { [$0.0, $0.1, words[$0.2]!] }, db)
+            XCTAssertEqual(indonesian?.description, "line 2, column level: every one of the 6 values is in other words than the format's: "
+                           + "write regency for Kabupaten, district for Kecamatan, village for Desa, sls for RT (replace them in the whole column)")
+            let yesOrNo = try await ListImportTests.refusal(.regions, Self.list("code,name,level,non_sls") { [$0.0, $0.1, $0.2, $0.2 == "sls" ? "" : "Tidak"] }, db)
+            XCTAssertEqual(yesOrNo?.description, "line 2, column non_sls: every one of the 4 values is in other words than the format's: "
+                           + "write false for Tidak (replace them in the whole column)")
+            let some = try await ListImportTests.refusal(.regions, Self.list { [$0.0, $0.1, $0.2 == "village" ? "Desa" : $0.2] }, db)
+            XCTAssertEqual(some?.shown.map(\.problem), [.levelNamedOtherwise(.village), .levelNamedOtherwise(.village)])
+        }
+    }
 }

@@ -181,6 +181,9 @@ extension ImportProblem.Kind {
         case .oneScorePerUnit(let units, let rows):
             "within each of the \(units) units every family has the same score (\(rows) rows): the order within a unit comes from the score, "
                 + "and would be by family_id alone (a score given to each unit or village rather than to each family? give each family its own score)"
+        case .valuesInOtherWords(let written, let write, let rows):
+            "every one of the \(rows) values is in other words than the format's: write "
+                + zip(written, write).map { "\($0.1) for \($0.0)" }.joined(separator: ", ") + " (replace them in the whole column)"
         case .columnEmpty(let rows):
             "empty on every one of the \(rows) rows: the column is in the header but its values are not in the file (a list exported without them? the format requires them)"
         case .columnWrittenAsDecimals(let values):

@@ -180,6 +180,9 @@ extension ImportProblem {
         case membersAndGroupSwapped(groupsAboveFour: Int)
         /// A required column empty on every row: its values left out of the file.
         case columnEmpty(rows: Int)
+        /// Every value of a column in other words than the format's (`ValuesInOtherWords`): each
+        /// word `written` and the one to `write` for it, at the same place.
+        case valuesInOtherWords(written: [String], write: [String], rows: Int)
         /// The groups' mean scores falling from the poorest group to the richest: a score where a
         /// higher value means a poorer family, which would turn every unit's order upside down.
         /// The poorest and the richest group of the list, each with its mean score as shown.

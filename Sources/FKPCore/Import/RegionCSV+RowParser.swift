@@ -9,6 +9,8 @@ extension RegionCSV {
         }
 
         private var rows: RowsUnderHeader<Column>
+        /// Levels, and yes or no, written in other words on every row (`ValuesInOtherWords`).
+        private var levelsInOtherWords = ValuesInOtherWords(), nonSLSInOtherWords = ValuesInOtherWords()
 
         public init(header: CSVHeader) {
             rows = RowsUnderHeader(header: header)
@@ -37,6 +39,7 @@ extension RegionCSV {
             let levelText = text(.level)
             let nonSLSText = text(.nonSLS)
             let level = RegionLevel(rawValue: levelText.lowercased())
+            levelsInOtherWords.count(written: levelText, meant: level == nil ? RegionLevel(name: levelText)?.rawValue : nil)
             if levelText.isEmpty {
                 refuse(.level, nil, .empty)
             } else if level == nil {
@@ -68,6 +71,10 @@ extension RegionCSV {
             }
             var nonSLS = false
             let nonSLSWord = nonSLSText.lowercased()
+            if !nonSLSText.isEmpty {
+                let meant = ["true", "false"].contains(nonSLSWord) ? nil : RegionCSV.yesOrNo[nonSLSWord].map { $0 ? "true" : "false" }
+                nonSLSInOtherWords.count(written: nonSLSText, meant: meant)
+            }
             switch nonSLSWord {
             case "", "false": nonSLS = false
             case "true": nonSLS = true
@@ -85,7 +92,13 @@ extension RegionCSV {
         /// the header (named there), or a required column empty on every row (two or more), named
         /// at the first row.
         public func wholeColumnProblems() -> [ImportProblem] {
-            rows.headerAndEmptyColumnProblems(required: Column.allCases.filter { RegionCSV.required.contains($0.name) }, fits: RegionCSV.fits)
+            let header = rows.headerAndEmptyColumnProblems(required: Column.allCases.filter { RegionCSV.required.contains($0.name) },
+                                                           fits: RegionCSV.fits)
+            let moved = Set(header.flatMap(\.columnsExplained))
+            let inOtherWords = [(Column.level, levelsInOtherWords), (.nonSLS, nonSLSInOtherWords)].compactMap { column, words in
+                moved.contains(column.name) ? nil : words.problem(line: rows.firstRowLine, column: column.name)
+            }
+            return header + inOtherWords
         }
 
         public func columnsExplained(by problems: [ImportProblem]) -> Set<String> {
