@@ -88,17 +88,17 @@ extension RegionCSV {
             return .success(Region(code: parsed, name: name, isNonSLS: nonSLS))
         }
 
-        /// What only the whole file shows, asked once its last row is parsed: names swapped or moved round in
-        /// the header (named there), or a required column empty on every row (two or more), named
-        /// at the first row.
+        /// What only the whole file shows, asked once its last row is parsed: names swapped or moved
+        /// round in the header (named there), a required column empty on every row (two or more), or
+        /// one written in other words on every row, named at the first row.
         public func wholeColumnProblems() -> [ImportProblem] {
-            let header = rows.headerAndEmptyColumnProblems(required: Column.allCases.filter { RegionCSV.required.contains($0.name) },
-                                                           fits: RegionCSV.fits)
-            let moved = Set(header.flatMap(\.columnsExplained))
+            let headerProblems = rows.headerAndEmptyColumnProblems(required: Column.allCases.filter { RegionCSV.required.contains($0.name) },
+                                                                   fits: RegionCSV.fits)
+            let moved = Set(headerProblems.flatMap(\.columnsExplained))
             let inOtherWords = [(Column.level, levelsInOtherWords), (.nonSLS, nonSLSInOtherWords)].compactMap { column, words in
                 moved.contains(column.name) ? nil : words.problem(line: rows.firstRowLine, column: column.name)
             }
-            return header + inOtherWords
+            return headerProblems + inOtherWords
         }
 
         public func columnsExplained(by problems: [ImportProblem]) -> Set<String> {
