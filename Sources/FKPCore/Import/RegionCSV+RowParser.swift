@@ -39,14 +39,15 @@ extension RegionCSV {
             let levelText = text(.level)
             let nonSLSText = text(.nonSLS)
             let level = RegionLevel(rawValue: levelText.lowercased())
-            levelsInOtherWords.count(written: levelText, meant: level == nil ? RegionLevel(name: levelText)?.rawValue : nil)
+            let levelInOtherWords = level == nil ? RegionLevel(name: levelText) : nil
+            levelsInOtherWords.count(written: levelText, meant: levelInOtherWords?.rawValue)
             if levelText.isEmpty {
                 refuse(.level, nil, .empty)
             } else if level == nil {
                 // `Non-SLS`: a kind of unit, which the format marks in its own column.
                 let isNonSLS = levelText.lowercased().filter(\.isLetter) == "nonsls"
                 // Otherwise the level the code's length gives, where the code is one (`5`, a name, in the level's column).
-                refuse(.level, levelText, RegionLevel(name: levelText).map { .levelNamedOtherwise($0) }
+                refuse(.level, levelText, levelInOtherWords.map { .levelNamedOtherwise($0) }
                     ?? (isNonSLS ? .nonSLSAsLevel : RegionCode.parse(code).map { .notALevelCodeSays($0.level) } ?? .notALevel))
             }
             var parsed: RegionCode?
@@ -71,15 +72,15 @@ extension RegionCSV {
             }
             var nonSLS = false
             let nonSLSWord = nonSLSText.lowercased()
-            if !nonSLSText.isEmpty {
-                let meant = ["true", "false"].contains(nonSLSWord) ? nil : RegionCSV.yesOrNo[nonSLSWord].map { $0 ? "true" : "false" }
-                nonSLSInOtherWords.count(written: nonSLSText, meant: meant)
-            }
             switch nonSLSWord {
-            case "", "false": nonSLS = false
-            case "true": nonSLS = true
+            case "": nonSLS = false
+            case "false", "true":
+                nonSLS = nonSLSWord == "true"
+                nonSLSInOtherWords.count(written: nonSLSText, meant: nil)
             default:
-                refuse(.nonSLS, nonSLSText, RegionCSV.yesOrNo[nonSLSWord].map { .trueOrFalseInOtherWords($0) } ?? .notTrueOrFalse)
+                let meant = RegionCSV.yesOrNo[nonSLSWord]
+                nonSLSInOtherWords.count(written: nonSLSText, meant: meant.map { $0 ? "true" : "false" })
+                refuse(.nonSLS, nonSLSText, meant.map { .trueOrFalseInOtherWords($0) } ?? .notTrueOrFalse)
             }
             if nonSLS, let level, !level.holdsFamilies {
                 refuse(.nonSLS, nonSLSText, .nonSLSAboveUnits)
