@@ -5,7 +5,7 @@ final class SwappedColumnsTests: XCTestCase {
     private let names = FamilyCSV.columns
 
     private func cycles(_ rows: [[String]], names: [String]? = nil, fits: (String, String) -> Bool = FamilyCSV.fits) -> [[(under: String, valuesOf: String)]] {
-        var columns = SwappedColumns(names: names ?? self.names)
+        var columns = SwappedColumns(names: names ?? self.names, key: "family_id")
         rows.forEach { columns.sample($0) }
         return columns.cycles(fits: fits)
     }
@@ -49,6 +49,17 @@ final class SwappedColumnsTests: XCTestCase {
         XCTAssertEqual(pairs(mostly).count, 1)
         let half = swapping(Array(rows.prefix(6)), 4, 7) + Array(rows.suffix(6))
         XCTAssertTrue(pairs(half).isEmpty)
+    }
+
+    /// A unit's code keeps a family id's form: under family_id it is told by repeating, as no id does.
+    func testTheListsKeySwappedWithAColumnWhoseValuesKeepItsFormIsAPair() {
+        let rows = (1...12).map(row)
+        XCTAssertEqual(pairs(swapping(rows, 0, 1)).map { [$0.0, $0.1] }, [["family_id", "sls_code"]])
+        // Each unit's code once: as many ids as codes, nothing tells which column is which.
+        let oneFamilyAUnit = rows.enumerated().map { n, row in var row = row; row[1] = "320101000100\(String(format: "%02d", n + 1))"; return row }
+        XCTAssertTrue(pairs(swapping(oneFamilyAUnit, 0, 1)).isEmpty)
+        // Ids repeated, the units right: a list with each row twice, not a swap.
+        XCTAssertTrue(pairs(rows + rows).isEmpty)
     }
 
     /// Three names or more moved round: a header typed in one order above values in another.

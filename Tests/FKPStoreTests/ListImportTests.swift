@@ -720,6 +720,11 @@ final class ListImportTests: XCTestCase {
             } catch let problems as ImportProblems {
                 XCTAssertEqual(problems.shown.map(\.problem), [.columnNamesSwapped("family_id", "latitude")], "\(problems)")
             }
+            // The unit's code keeps a family id's form; under family_id it repeats, which ids never do.
+            let idAndUnit = Self.header.replacingOccurrences(of: "family_id,sls_code", with: "sls_code,family_id")
+            XCTAssertNotEqual(idAndUnit, Self.header)
+            try await Self.assertRefused(idAndUnit + "\n" + rows, "line 1, column family_id: the values under family_id are those of sls_code, "
+                                         + "and those under sls_code those of family_id: the two names are swapped in the header (swap them back)", db)
         }
     }
 

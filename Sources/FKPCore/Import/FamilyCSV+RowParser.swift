@@ -7,6 +7,7 @@ extension FamilyCSV {
             case familyID, slsCode, headName, address, members, welfareGroup, welfareScore, kkNumber, headNIK, latitude, longitude
 
             var name: String { FamilyCSV.columns[rawValue] }
+            static let key = familyID
         }
 
         private var rows: RowsUnderHeader<Column>

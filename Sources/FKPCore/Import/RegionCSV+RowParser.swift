@@ -6,6 +6,7 @@ extension RegionCSV {
             case code, name, level, nonSLS
 
             var name: String { RegionCSV.columns[rawValue] }
+            static let key = code
         }
 
         private var rows: RowsUnderHeader<Column>

@@ -1,6 +1,8 @@
 /// A list's columns, in the order a row parser checks them, each named as the format names it.
 protocol ListColumn: RawRepresentable<Int>, CaseIterable, Sendable {
     var name: String { get }
+    /// The column that holds one value per row of the list, never repeated.
+    static var key: Self { get }
 }
 
 /// What a row parser keeps of the rows under one header, the same for both lists: each column's
@@ -32,7 +34,7 @@ struct RowsUnderHeader<Column: ListColumn>: Sendable {
         self.header = header
         places = Places(places: Column.allCases.map { header.positions[$0.name] })
         columnsInHeader = Column.allCases.filter { header.positions[$0.name] != nil }
-        swappedColumns = SwappedColumns(names: columnsInHeader.map(\.name))
+        swappedColumns = SwappedColumns(names: columnsInHeader.map(\.name), key: Column.key.name)
     }
 
     /// Counts a row of the header's count of fields, and keeps its values while sampling.

@@ -1,8 +1,9 @@
 /// Names in the header over other columns' values: two names swapped, or three or more moved round
 /// (a header typed in the format's order above values exported in another). On most rows of a
-/// sample (the first hundred), each such column's values fail its own name's rule and keep the
-/// rule of another such column's name. Said once, for the header, instead of a problem in each
-/// column on every row. Values that keep two names' rules (a NIK and a family card number) can
+/// sample (the first hundred), each such column's values fail its own name's rule (or, under the
+/// list's key, repeat: a unit's code under family_id keeps an id's form) and keep the rule of
+/// another such column's name. Said once, for the header, instead of a problem in each column on
+/// every row. Values that keep two names' rules (a NIK and a family card number) can
 /// leave more than one way to read the header; then none is told.
 struct SwappedColumns: Sendable {
     static let sampledRows = 100
@@ -13,9 +14,14 @@ struct SwappedColumns: Sendable {
 
     /// The header's names, in the order of each sampled row's values.
     let names: [String]
+    /// The name of the column that holds one value per row of the list (`family_id`, `code`).
+    let key: String?
     private(set) var rows: [[String]] = []
 
-    init(names: [String]) { self.names = names }
+    init(names: [String], key: String? = nil) {
+        self.names = names
+        self.key = key
+    }
 
     var isSampling: Bool { rows.count < Self.sampledRows }
 
@@ -33,7 +39,7 @@ struct SwappedColumns: Sendable {
         func share(_ column: Int, fitting name: String) -> Double {
             Double(rows.count { fits($0[column], name) }) / Double(rows.count)
         }
-        var misnamed = Set(names.indices.filter { share($0, fitting: names[$0]) <= 0.2 })
+        var misnamed = Set(names.indices.filter { share($0, fitting: names[$0]) <= 0.2 || (names[$0] == key && repeats($0)) })
         var whoseValues: [Int: [Int]] = [:]
         // Columns whose values keep no other misnamed column's name, or under whose name no other's
         // values stand, are no part of a cycle: left out until none is left to leave out.
@@ -80,6 +86,12 @@ struct SwappedColumns: Sendable {
             cycles.append(cycle)
         }
         return cycles
+    }
+
+    /// Whether most of a column's sampled values stand on another sampled row too.
+    private func repeats(_ column: Int) -> Bool {
+        let counts = Dictionary(rows.lazy.map { ($0[column], 1) }, uniquingKeysWith: +)
+        return rows.count { !$0[column].isEmpty && counts[$0[column]]! > 1 } * 2 > rows.count
     }
 }
 
