@@ -7,14 +7,23 @@ public struct ImportReport: Sendable, Equatable {
     public var changed: Int
     public var removed: Int
     /// For a file only checked: the units that would lose families, most first (at most ten).
-    public var removals: [UnitRemovals] = []
+    public var removals: [UnitFamilies] = []
+    /// For a file only checked: the units it does not list whose families it would move into the
+    /// units it lists, most first (at most ten). Ids that clash with another place's are taken so.
+    public var takenFromUnitsNotListed: [UnitFamilies] = []
 
     public var isNoOp: Bool { added == 0 && changed == 0 && removed == 0 }
 
-    /// How many families of one unit a families file would remove.
-    public struct UnitRemovals: Sendable, Equatable {
+    /// How many families of one unit a families file would remove, or take from it.
+    public struct UnitFamilies: Sendable, Equatable {
         public var code: String
         public var name: String
         public var families: Int
+
+        public init(code: String, name: String, families: Int) {
+            self.code = code
+            self.name = name
+            self.families = families
+        }
     }
 }

@@ -68,6 +68,7 @@ public struct ListImporter: Sendable {
                                       added: diff.added, changed: diff.changed, removed: diff.removed)
             if checkOnly {
                 report.removals = try await removalsByUnit(on: connection)
+                report.takenFromUnitsNotListed = try await takenFromUnitsNotListed(on: connection)
                 return report
             }
             if report.isNoOp { return report }
@@ -131,15 +132,29 @@ public struct ListImporter: Sendable {
 
     /// The units whose families the file would remove, most first: what a person checking a revised
     /// file needs to see before loading it.
-    private func removalsByUnit(on connection: PostgresConnection) async throws -> [ImportReport.UnitRemovals] {
-        var removals: [ImportReport.UnitRemovals] = []
+    private func removalsByUnit(on connection: PostgresConnection) async throws -> [ImportReport.UnitFamilies] {
+        try await unitsLosingFamilies(where: "d.change = 'remove'", on: connection)
+    }
+
+    /// The units the file does not list whose families it would move into those it lists, most
+    /// first: a family that moved house, or an id that clashes with another place's family, which
+    /// a count of changes does not show.
+    private func takenFromUnitsNotListed(on connection: PostgresConnection) async throws -> [ImportReport.UnitFamilies] {
+        try await unitsLosingFamilies(where: """
+            d.change = 'change' AND d.old_sls_code <> d.sls_code
+            AND d.old_sls_code NOT IN (SELECT sls_code FROM import_staging)
+            """, on: connection)
+    }
+
+    private func unitsLosingFamilies(where condition: String, on connection: PostgresConnection) async throws -> [ImportReport.UnitFamilies] {
+        var units: [ImportReport.UnitFamilies] = []
         for try await (code, name, count) in try await connection.query("""
             SELECT d.old_sls_code, r.name, count(*) FROM import_diff d JOIN fkp.regions r ON r.code = d.old_sls_code
-             WHERE d.change = 'remove' GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 10
+             WHERE \(unescaped: condition) GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 10
             """, logger: database.logger).decode((String, String, Int64).self) {
-            removals.append(ImportReport.UnitRemovals(code: code, name: name, families: Int(count)))
+            units.append(ImportReport.UnitFamilies(code: code, name: name, families: Int(count)))
         }
-        return removals
+        return units
     }
 
     /// Waits for any other import of the file's regencies to end, so that the difference is taken

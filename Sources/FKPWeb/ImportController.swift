@@ -101,6 +101,9 @@ struct ImportOutcome {
     var removals: [String] = []
     /// The list is shown only with rows (a template reads stored properties only).
     var hasRemovals = false
+    /// For a file only checked, the units it does not list whose families it would move into its own.
+    var takenFromUnitsNotListed: [String] = []
+    var hasTakenFromUnitsNotListed = false
     var problems: [String] = []
     /// How many problems the file has, said beside its name: the list below may be a hundred long.
     var problemCount = ""
@@ -124,6 +127,10 @@ struct ImportOutcome {
         summary = t.filling("imports_checked_\(kind.rawValue)", counts)
         removals = report.removals.map { t.filling("imports_removal", ["unit": $0.name, "code": $0.code, "families": t.number($0.families)]) }
         hasRemovals = !removals.isEmpty
+        takenFromUnitsNotListed = report.takenFromUnitsNotListed.map {
+            t.filling("imports_removal", ["unit": $0.name, "code": $0.code, "families": t.number($0.families)])
+        }
+        hasTakenFromUnitsNotListed = !takenFromUnitsNotListed.isEmpty
         lead = t["imports_checked"]
         self.fileName = fileName
     }

@@ -55,6 +55,10 @@ struct ImportCommand: AsyncParsableCommand {
             for unit in report.removals {
                 CommandSupport.say("  \(unit.code) \(unit.name): \(CommandSupport.counted(unit.families, "family", "families")) removed")
             }
+            for unit in report.takenFromUnitsNotListed {
+                CommandSupport.say("  \(unit.code) \(unit.name), not in the file: \(CommandSupport.counted(unit.families, "family", "families")) "
+                                   + "would move from it to the file's units (its family id is in the file)")
+            }
         } else if report.isNoOp {
             // Said as the import page says it; a check says it was one.
             CommandSupport.say((check ? "Checked, no problem: " : "") + "\(CommandSupport.counted(report.rows, "row", "rows")), "

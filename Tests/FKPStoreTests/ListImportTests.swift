@@ -943,6 +943,37 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// A file checked says which units it does not list it would take families from: a family
+    /// that moved house, or a family id that clashes with another place's, counted as a change.
+    func testACheckNamesTheUnitsNotListedThatAFileTakesFamiliesFrom() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            _ = try await Self.load(.regions, "code,name,level\n3202,Sukabumi,regency\n3202010,Cisolok,district\n"
+                                    + "3202010001,Desa Tiga,village\n32020100010001,RT 009,sls\n", db)
+            _ = try await Self.load(.families, Self.header + "\n" + Self.row("B1") + "\n" + Self.row("B2", unit: "32010100010002") + "\n"
+                                    + Self.row("S1", unit: "32020100010001") + "\n" + Self.row("S2", unit: "32020100010001") + "\n", db)
+            func check(_ text: String) async throws -> ImportReport {
+                try await ListImporter(database: db).run(.families, chunks: try FileChunks(bytes: Array(text.utf8)), fileName: "test.csv",
+                                                         context: Self.context, checkOnly: true)
+            }
+            let clash = try await check(Self.header + "\n" + Self.row("B1") + "\n" + Self.row("S1") + "\n")
+            XCTAssertEqual(clash.changed, 1)
+            XCTAssertEqual(clash.takenFromUnitsNotListed, [.init(code: "32020100010001", name: "RT 009", families: 1)])
+            XCTAssertEqual(clash.removals, [])
+            // Moved between units the file lists: its own revision, not named.
+            let within = try await check(Self.header + "\n" + Self.row("B1") + "\n" + Self.row("S1") + "\n"
+                                         + Self.row("S2", unit: "32020100010001") + "\n")
+            XCTAssertEqual(within.takenFromUnitsNotListed, [])
+            XCTAssertEqual(within.removals, [])
+            let twoUnits = try await check(Self.header + "\n" + Self.row("B1") + "\n" + Self.row("S1") + "\n" + Self.row("S2") + "\n"
+                                           + Self.row("B2") + "\n")
+            XCTAssertEqual(twoUnits.takenFromUnitsNotListed, [.init(code: "32020100010001", name: "RT 009", families: 2),
+                                                              .init(code: "32010100010002", name: "RT 002", families: 1)])
+            let stored = try await SQLTest.scalar(db, "SELECT string_agg(id || '@' || sls_code, ',' ORDER BY id) FROM fkp.families", as: String.self)
+            XCTAssertEqual(stored, "B1@32010100010001,B2@32010100010002,S1@32020100010001,S2@32020100010001", "a check changes nothing")
+        }
+    }
+
     func testGeneratedListsRoundTripByteForByteAndReimportIsANoOp() async throws {
         try await withTestDatabase { db, _ in
             let generated = SyntheticRegency(.init(regency: try RegionCode("3201"), villages: 4, families: 600, seed: 11))

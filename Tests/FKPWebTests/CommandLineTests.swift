@@ -302,6 +302,18 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(checkedAgain.output.hasPrefix("Checked, no problem: 3000 rows, the same as already loaded; nothing changed (sha256 "),
                           checkedAgain.output)
             XCTAssertFalse(piped.output.contains("\r") || piped.output.contains("of the file read"), piped.output)
+            // A check names the units it would empty, and those it does not list that it would take a family from.
+            let lines = try String(contentsOfFile: families, encoding: .utf8).split(separator: "\n").map(String.init)
+            let first = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let otherUnit = lines.dropFirst().lazy.map { $0.split(separator: ",")[1] }.first { $0 != first[1] }!
+            let moved = ([first[0], String(otherUnit)] + first.dropFirst(2)).joined(separator: ",")
+            let taking = try Self.fkp(["import", "families", "-", "--check"], stdin: lines[0] + "\n" + moved + "\n", database: url)
+            XCTAssertEqual(taking.status, 0, taking.output)
+            XCTAssertTrue(taking.output.contains("\n  \(otherUnit) "), taking.output)
+            XCTAssertTrue(taking.output.contains("families removed\n"), taking.output)
+            XCTAssertTrue(taking.output.contains("\n  \(first[1]) "), taking.output)
+            XCTAssertTrue(taking.output.contains(", not in the file: 1 family would move from it to the file's units (its family id is in the file)\n"),
+                          taking.output)
             let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families", as: Int64.self)
             XCTAssertEqual(count, 3000)
         }

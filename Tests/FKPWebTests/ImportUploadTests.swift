@@ -68,8 +68,11 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertTrue(page.text.contains(#"<button type="submit" class="secondary" formaction="/imports/families/check">Periksa saja</button>"#),
                           page.text)
             XCTAssertTrue(page.text.contains("Berkas keluarga menggantikan daftar setiap SLS yang ada di dalamnya"), "the page says what a file removes")
-            _ = try await staff.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions)
+            _ = try await staff.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions + "32010100030002,RT 002,sls\n")
             _ = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: Self.families)
+            let unitTwo = FamilyCSV.columns.joined(separator: ",") + "\n"
+                + "U9,32010100030002,Yanti,Kp. Baru,2,1,1.5,3201010101000009,3201014501800009,,\n"
+            _ = try await staff.upload("/imports/families", fileName: "rt2.csv", content: unitTwo)
             let before = try await SQLTest.scalar(db, "SELECT (SELECT count(*) FROM fkp.import_batches) || '/' || (SELECT count(*) FROM audit.entries)", as: String.self)
 
             let revised = FamilyCSV.columns.joined(separator: ",") + "\n"
@@ -80,6 +83,13 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertTrue(checked.text.contains("Diperiksa, belum dimuat: revisi.csv: 2 baris tanpa masalah. Bila dimuat, 1 keluarga ditambah, 1 diubah, 1 dihapus."),
                           checked.text)
             XCTAssertTrue(checked.text.contains("<p>Keluarga yang akan dihapus, per SLS:</p><ul><li>RT 001 (32010100030001): 1</li></ul>"), checked.text)
+            XCTAssertFalse(checked.text.contains("tidak ada di berkas"), checked.text)
+            // A family of a unit the file does not list, moved into one it lists: named with its unit.
+            let taking = try await staff.upload("/imports/families/check", fileName: "pindah.csv",
+                                                content: Self.families + unitTwo.split(separator: "\n")[1].replacingOccurrences(of: "30002,", with: "30001,") + "\n")
+            XCTAssertTrue(taking.text.contains("Bila dimuat, 0 keluarga ditambah, 1 diubah, 0 dihapus."), taking.text)
+            XCTAssertTrue(taking.text.contains("<p>Keluarga yang akan dipindahkan ke SLS berkas ini dari SLS yang tidak ada di berkas "
+                                               + "(id keluarganya ada di berkas), per SLS:</p><ul><li>RT 002 (32010100030002): 1</li></ul>"), taking.text)
             let same = try await staff.upload("/imports/families/check", fileName: "keluarga.csv", content: Self.families)
             XCTAssertTrue(same.text.contains("Diperiksa, belum dimuat: keluarga.csv: 2 baris, sama dengan yang sudah ada"), same.text)
             XCTAssertFalse(same.text.contains("per SLS"), same.text)
@@ -92,7 +102,7 @@ final class ImportUploadTests: XCTestCase {
             let after = try await SQLTest.scalar(db, "SELECT (SELECT count(*) FROM fkp.import_batches) || '/' || (SELECT count(*) FROM audit.entries)", as: String.self)
             XCTAssertEqual(after, before, "a check loads nothing and records nothing")
             let stored = try await SQLTest.scalar(db, "SELECT string_agg(id || ':' || welfare_group, ',' ORDER BY id) FROM fkp.families WHERE id LIKE 'U%'", as: String.self)
-            XCTAssertEqual(stored, "U1:2,U2:1")
+            XCTAssertEqual(stored, "U1:2,U2:1,U9:1")
 
             var other = TestBrowser(client)
             try await other.login("bps.other", TestAccounts.password)
