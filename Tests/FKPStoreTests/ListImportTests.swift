@@ -210,6 +210,10 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", score: String(repeating: "9", count: 31)) + "\n",
                  "line 2, column welfare_score: value '\(String(repeating: "9", count: 31))': longer than 30 characters"),
                 (h + "\n" + Self.row("F1", nik: "320101450180000") + "\n", "line 2, column head_nik: value '3201*********00': not 16 digits"),
+                // Shown as typed where it holds too few digits to tell anyone: a mark for a missing number, a count.
+                (h + "\n" + Self.row("F1", nik: "320101") + "\n", "line 2, column head_nik: value '320101': not 16 digits"),
+                (h + "\n" + Self.row("F1", nik: "3201014") + "\n", "line 2, column head_nik: value '3201*14': not 16 digits"),
+                (h + "\n" + Self.row("F1", kk: "-") + "\n", "line 2, column kk_number: value '-': a mark typed where the value is not known"),
                 (h + "\n" + Self.row("F1", kk: "32010101010000AB") + "\n", "line 2, column kk_number"),
                 // A letter typed among the sixteen digits: named by its place, the value shown masked.
                 (h + "\n" + Self.row("F1", nik: "32010145O1800001") + "\n",
@@ -239,9 +243,9 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", unit: "#REF!") + "\n", "line 2, column sls_code: value '#REF!': a spreadsheet's error value"),
                 (h + "\n" + Self.row("F1", score: "#DIV/0!") + "\n", "line 2, column welfare_score: value '#DIV/0!': a spreadsheet's error value"),
                 (h + "\n" + Self.row("F1", members: "#NILAI!") + "\n", "line 2, column members: value '#NILAI!': a spreadsheet's error value"),
-                (h + "\n" + Self.row("F1", nik: "#N/A") + "\n", "line 2, column head_nik: value '****': a spreadsheet's error value"),
+                (h + "\n" + Self.row("F1", nik: "#N/A") + "\n", "line 2, column head_nik: value '#N/A': a spreadsheet's error value"),
                 // A program's mark for a missing value, where the column refuses it (R writes NA unless told not to).
-                (h + "\n" + Self.row("F1", kk: "NULL") + "\n", "line 2, column kk_number: value '****': a program's mark for a missing value"),
+                (h + "\n" + Self.row("F1", kk: "NULL") + "\n", "line 2, column kk_number: value 'NULL': a program's mark for a missing value"),
                 (h + "\n" + Self.row("F1", latitude: "NA", longitude: "NA") + "\n",
                  "line 2, column latitude: value 'NA': a program's mark for a missing value (NA as R writes it, NaN as pandas, NULL as a database)"),
                 (h + "\n" + Self.row("F1", members: "\\N") + "\n", "line 2, column members: value '\\N': a program's mark for a missing value"),

@@ -64,13 +64,14 @@ extension FamilyCSV {
                 }
                 return value
             }
-            /// `value` as found: shown masked in a personal number's column, where it may be one in a
-            /// column of values (`PersonalNumber.mayBeOne`; a unit's code or a family id of as many
-            /// digits is no personal data), or where the caller says so (`masked`).
+            /// `value` as found: shown masked in a personal number's column where it holds part of one
+            /// (`PersonalNumber.holdsPartOfOne`), where it may be one in a column of values
+            /// (`PersonalNumber.mayBeOne`; a unit's code or a family id of as many digits is no personal
+            /// data), or where the caller says so (`masked`).
             func refuse(_ column: Column, _ value: String, _ problem: ImportProblem.Kind, masked: Bool = false) {
                 let mayBePersonal = column != .slsCode && column != .familyID && PersonalNumber.mayBeOne(value)
-                let shown = masked || FamilyCSV.personalNumberColumns.contains(column.name) || mayBePersonal
-                    ? PersonalNumber.masked(value) : value
+                let personalColumn = FamilyCSV.personalNumberColumns.contains(column.name) && PersonalNumber.holdsPartOfOne(value)
+                let shown = masked || personalColumn || mayBePersonal ? PersonalNumber.masked(value) : value
                 problems.append(ImportProblem(line: record.line, column: column.name, value: shown,
                                               problem: SpreadsheetDamage.problem(of: value, otherwise: problem)))
             }
