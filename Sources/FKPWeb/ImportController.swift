@@ -125,11 +125,12 @@ struct ImportOutcome {
         let counts = ["file": fileName, "rows": t.number(report.rows), "added": t.number(report.added),
                       "changed": t.number(report.changed), "removed": t.number(report.removed)]
         summary = t.filling("imports_checked_\(kind.rawValue)", counts)
-        removals = report.removals.map { t.filling("imports_removal", ["unit": $0.name, "code": $0.code, "families": t.number($0.families)]) }
-        hasRemovals = !removals.isEmpty
-        takenFromUnitsNotListed = report.takenFromUnitsNotListed.map {
-            t.filling("imports_removal", ["unit": $0.name, "code": $0.code, "families": t.number($0.families)])
+        let unitLine = { (unit: ImportReport.UnitFamilies) in
+            t.filling("imports_removal", ["unit": unit.name, "code": unit.code, "families": t.number(unit.families)])
         }
+        removals = report.removals.map(unitLine)
+        hasRemovals = !removals.isEmpty
+        takenFromUnitsNotListed = report.takenFromUnitsNotListed.map(unitLine)
         hasTakenFromUnitsNotListed = !takenFromUnitsNotListed.isEmpty
         lead = t["imports_checked"]
         self.fileName = fileName

@@ -57,7 +57,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             for unit in report.takenFromUnitsNotListed {
                 CommandSupport.say("  \(unit.code) \(unit.name), not in the file: \(CommandSupport.counted(unit.families, "family", "families")) "
-                                   + "would move from it to the file's units (its family id is in the file)")
+                                   + "would move from it to the file's units (\(unit.families == 1 ? "its family id is" : "their family ids are") in the file)")
             }
         } else if report.isNoOp {
             // Said as the import page says it; a check says it was one.

@@ -4,8 +4,9 @@ import XCTest
 final class SwappedColumnsTests: XCTestCase {
     private let names = FamilyCSV.columns
 
-    private func cycles(_ rows: [[String]], names: [String]? = nil, fits: (String, String) -> Bool = FamilyCSV.fits) -> [[(under: String, valuesOf: String)]] {
-        var columns = SwappedColumns(names: names ?? self.names, key: "family_id")
+    private func cycles(_ rows: [[String]], names: [String]? = nil, key: String = "family_id",
+                        fits: (String, String) -> Bool = FamilyCSV.fits) -> [[(under: String, valuesOf: String)]] {
+        var columns = SwappedColumns(names: names ?? self.names, key: key)
         rows.forEach { columns.sample($0) }
         return columns.cycles(fits: fits)
     }
@@ -75,7 +76,7 @@ final class SwappedColumnsTests: XCTestCase {
         // A regions list: code, name, level under level, code, name.
         let regionNames = ["code", "name", "level"]
         let regions = [["3201", "Bogor", "regency"], ["3201010", "Nanggung", "district"], ["3201010001", "Desa Satu", "village"]]
-        let regionCycles = cycles(regions.map { [$0[2], $0[0], $0[1]] }, names: regionNames, fits: RegionCSV.fits)
+        let regionCycles = cycles(regions.map { [$0[2], $0[0], $0[1]] }, names: regionNames, key: "code", fits: RegionCSV.fits)
         XCTAssertEqual(regionCycles.map { $0.map(\.under) }, [["code", "level", "name"]])
         XCTAssertEqual(regionCycles.map { $0.map(\.valuesOf) }, [["level", "name", "code"]])
     }

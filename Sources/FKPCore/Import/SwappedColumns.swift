@@ -15,10 +15,10 @@ struct SwappedColumns: Sendable {
     /// The header's names, in the order of each sampled row's values.
     let names: [String]
     /// The name of the column that holds one value per row of the list (`family_id`, `code`).
-    let key: String?
+    let key: String
     private(set) var rows: [[String]] = []
 
-    init(names: [String], key: String? = nil) {
+    init(names: [String], key: String) {
         self.names = names
         self.key = key
     }
