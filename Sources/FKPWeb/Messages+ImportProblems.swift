@@ -180,6 +180,9 @@ extension Messages {
             return "nomor yang sama di semua \(rows) baris: satu nilai yang ditarik ke bawah atau ditempel ke seluruh kolom (isi nomor masing-masing baris)"
         case .sameNameOnEveryRow(let rows):
             return "nama yang sama di semua \(rows) baris: satu nama yang ditarik ke bawah atau ditempel ke seluruh kolom (isi nama kepala keluarga di setiap baris)"
+        case .samePlaceNameOnEveryRow(let rows):
+            return "nama yang sama di semua \(rows) baris, untuk wilayah dari beberapa tingkat: satu nama yang ditarik ke bawah atau ditempel ke seluruh "
+                + "kolom (isi nama setiap wilayah)"
         case .columnNamesSwapped(let one, let other):
             return "nilai di bawah nama \(one) adalah nilai \(other), dan nilai di bawah \(other) adalah nilai \(one): kedua nama itu tertukar di baris judul (tukar kembali)"
         case .columnNamesMovedRound(let under, let valuesOf):

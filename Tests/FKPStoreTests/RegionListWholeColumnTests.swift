@@ -98,4 +98,28 @@ final class RegionListWholeColumnTests: XCTestCase {
             XCTAssertEqual(some?.shown.map(\.problem), [.levelNamedOtherwise(.village), .levelNamedOtherwise(.village)])
         }
     }
+
+    /// One name on every row for places of several levels: the column filled down, which would name
+    /// every place alike. Units alone may share one (`Pondok Pesantren` in each village).
+    func testOneNameOnEveryRowOfSeveralLevelsIsRefusedForTheColumn() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let units = (1...12).map { ("3202010001\(String(format: "%04d", $0))", "RT \($0)", "sls") }
+            let header = "code,name,level\n"
+            let places = [("3202", "regency"), ("3202010", "district"), ("3202010001", "village")] + units.map { ($0.0, $0.2) }
+            let filledDown = header + places.map { "\($0.0),Desa Cikahuripan,\($0.1)" }.joined(separator: "\n") + "\n"
+            let refused = try await ListImportTests.refusal(.regions, filledDown, db)
+            XCTAssertEqual(refused?.description, "line 2, column name: the same name on every one of the 15 rows, for places of several levels: "
+                           + "one name filled down or pasted over the whole column (give each place its own name)")
+            try await ListImportTests.assertRefused(filledDown, "the same name on every one of the 15 rows", db, kind: .regions)
+            // Units of one level sharing a name, and fewer than ten rows of several levels, load.
+            let sharedUnitName = header + "3202,Sukabumi,regency\n3202010,Cisolok,district\n3202010001,Desa Cikahuripan,village\n"
+            let loaded = try await ListImportTests.load(.regions, sharedUnitName, db)
+            XCTAssertEqual(loaded.added, 3)
+            let pesantren = try await ListImportTests.load(.regions, header + units.map { "\($0.0),Pondok Pesantren,\($0.2)" }.joined(separator: "\n") + "\n", db)
+            XCTAssertEqual(pesantren.added, 12)
+            let few = try await ListImportTests.load(.regions, header + "3202,X,regency\n3202010,X,district\n", db)
+            XCTAssertEqual(few.changed, 2)
+        }
+    }
 }

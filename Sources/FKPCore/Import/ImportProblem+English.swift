@@ -160,6 +160,9 @@ extension ImportProblem.Kind {
             "the same number on every one of the \(rows) rows: one value filled down or pasted over the whole column (give each row its own)"
         case .sameNameOnEveryRow(let rows):
             "the same name on every one of the \(rows) rows: one name filled down or pasted over the whole column (give each row its own head's name)"
+        case .samePlaceNameOnEveryRow(let rows):
+            "the same name on every one of the \(rows) rows, for places of several levels: one name filled down or pasted over the whole column "
+                + "(give each place its own name)"
         case .columnNamesSwapped(let one, let other):
             "the values under \(one) are those of \(other), and those under \(other) those of \(one): the two names are swapped in the header (swap them back)"
         case .columnNamesMovedRound(let under, let valuesOf):

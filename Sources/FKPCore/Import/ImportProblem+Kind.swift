@@ -169,6 +169,8 @@ extension ImportProblem {
         case sameNumberOnEveryRow(rows: Int)
         /// One head's name on every row: filled down, or pasted over the column.
         case sameNameOnEveryRow(rows: Int)
+        /// One name on every row of a regions list, for places of several levels: filled down, or pasted over the column.
+        case samePlaceNameOnEveryRow(rows: Int)
         /// Two columns' names swapped in the header, each column's values under the other's name (`SwappedColumns`).
         case columnNamesSwapped(String, String)
         /// Three names or more moved round in the header (`SwappedColumns`): under each of `under`

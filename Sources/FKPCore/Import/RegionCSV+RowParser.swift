@@ -12,6 +12,10 @@ extension RegionCSV {
         private var rows: RowsUnderHeader<Column>
         /// Levels, and yes or no, written in other words on every row (`ValuesInOtherWords`).
         private var levelsInOtherWords = ValuesInOtherWords(), nonSLSInOtherWords = ValuesInOtherWords()
+        /// One name on every row, for places of more than one level: the column filled down or pasted
+        /// over (loaded, it would rename every place). Units alone may share a name (`Pondok Pesantren`).
+        private var oneName = WholeColumnTally(fewest: 10)
+        private var firstName: String?, firstLevel: RegionLevel?, severalLevels = false
 
         public init(header: CSVHeader) {
             rows = RowsUnderHeader(header: header)
@@ -87,12 +91,15 @@ extension RegionCSV {
                 refuse(.nonSLS, nonSLSText, .nonSLSAboveUnits)
             }
             guard problems.isEmpty, let parsed else { return .failure(problems) }
+            if firstName == nil { (firstName, firstLevel) = (name, parsed.level) }
+            oneName.count(line: record.line, showsSign: name == firstName)
+            if parsed.level != firstLevel { severalLevels = true }
             return .success(Region(code: parsed, name: name, isNonSLS: nonSLS))
         }
 
         /// What only the whole file shows, asked once its last row is parsed: names swapped or moved
         /// round in the header (named there), a required column empty on every row (two or more), or
-        /// one written in other words on every row, named at the first row.
+        /// one written in other words on every row, or one place's name on every row, named at the first row.
         public func wholeColumnProblems() -> [ImportProblem] {
             let headerProblems = rows.headerAndEmptyColumnProblems(required: Column.allCases.filter { RegionCSV.required.contains($0.name) },
                                                                    fits: RegionCSV.fits)
@@ -100,7 +107,9 @@ extension RegionCSV {
             let inOtherWords = [(Column.level, levelsInOtherWords), (.nonSLS, nonSLSInOtherWords)].compactMap { column, words in
                 moved.contains(column.name) ? nil : words.problem(line: rows.firstRowLine, column: column.name)
             }
-            return headerProblems + inOtherWords
+            let sameName = oneName.isDamaged && severalLevels && !moved.contains(Column.name.name)
+                ? [ImportProblem(line: oneName.firstLine, column: Column.name.name, problem: .samePlaceNameOnEveryRow(rows: oneName.values))] : []
+            return headerProblems + inOtherWords + sameName
         }
 
         public func columnsExplained(by problems: [ImportProblem]) -> Set<String> {
