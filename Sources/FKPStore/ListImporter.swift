@@ -67,8 +67,13 @@ public struct ListImporter: Sendable {
             var report = ImportReport(batchID: nil, sha256: staged.sha256, rows: staged.rows,
                                       added: diff.added, changed: diff.changed, removed: diff.removed)
             if checkOnly {
-                report.removals = try await removalsByUnit(on: connection)
-                report.takenFromUnitsNotListed = try await takenFromUnitsNotListed(on: connection)
+                switch kind {
+                case .families:
+                    report.removals = try await removalsByUnit(on: connection)
+                    report.takenFromUnitsNotListed = try await takenFromUnitsNotListed(on: connection)
+                case .regions:
+                    report.placeChanges = try await placeChanges(on: connection)
+                }
                 return report
             }
             if report.isNoOp { return report }
@@ -144,6 +149,19 @@ public struct ListImporter: Sendable {
             d.change = 'change' AND d.old_sls_code <> d.sls_code
             AND d.old_sls_code NOT IN (SELECT sls_code FROM import_staging)
             """, on: connection)
+    }
+
+    /// The first places in code order that a regions file would rename or mark otherwise.
+    private func placeChanges(on connection: PostgresConnection) async throws -> [ImportReport.PlaceChange] {
+        var changes: [ImportReport.PlaceChange] = []
+        for try await (code, name, newName, nonSLS) in try await connection.query("""
+            SELECT r.code, r.name, nullif(s.name, r.name), CASE WHEN s.non_sls <> r.non_sls THEN s.non_sls END
+              FROM import_diff d JOIN import_staging s ON s.line = d.line JOIN fkp.regions r ON r.code = s.code
+             WHERE d.change = 'change' ORDER BY r.code LIMIT 10
+            """, logger: database.logger).decode((String, String, String?, Bool?).self) {
+            changes.append(ImportReport.PlaceChange(code: code, name: name, newName: newName, nonSLS: nonSLS))
+        }
+        return changes
     }
 
     private func unitsLosingFamilies(where condition: String, on connection: PostgresConnection) async throws -> [ImportReport.UnitFamilies] {

@@ -104,6 +104,9 @@ struct ImportOutcome {
     /// For a file only checked, the units it does not list whose families it would move into its own.
     var takenFromUnitsNotListed: [String] = []
     var hasTakenFromUnitsNotListed = false
+    /// For a regions file only checked, the first places it would rename or mark otherwise.
+    var placeChanges: [String] = []
+    var hasPlaceChanges = false
     var problems: [String] = []
     /// How many problems the file has, said beside its name: the list below may be a hundred long.
     var problemCount = ""
@@ -132,6 +135,13 @@ struct ImportOutcome {
         hasRemovals = !removals.isEmpty
         takenFromUnitsNotListed = report.takenFromUnitsNotListed.map(unitLine)
         hasTakenFromUnitsNotListed = !takenFromUnitsNotListed.isEmpty
+        placeChanges = report.placeChanges.map { place in
+            let changes = [place.newName.map { t.filling("imports_renamed", ["name": $0]) },
+                           place.nonSLS.map { t[$0 ? "imports_marked_non_sls" : "imports_unmarked_non_sls"] }]
+            return t.filling("imports_place_change", ["place": place.name, "code": place.code,
+                                                      "changes": changes.compactMap { $0 }.joined(separator: ", ")])
+        }
+        hasPlaceChanges = !placeChanges.isEmpty
         lead = t["imports_checked"]
         self.fileName = fileName
     }

@@ -55,6 +55,10 @@ struct ImportCommand: AsyncParsableCommand {
             for unit in report.removals {
                 CommandSupport.say("  \(unit.code) \(unit.name): \(CommandSupport.counted(unit.families, "family", "families")) removed")
             }
+            for place in report.placeChanges {
+                let changes = [place.newName.map { "renamed \($0)" }, place.nonSLS.map { $0 ? "marked Non-SLS" : "no longer Non-SLS" }]
+                CommandSupport.say("  \(place.code) \(place.name): \(changes.compactMap { $0 }.joined(separator: ", "))")
+            }
             for unit in report.takenFromUnitsNotListed {
                 CommandSupport.say("  \(unit.code) \(unit.name), not in the file: \(CommandSupport.counted(unit.families, "family", "families")) "
                                    + "would move from it to the file's units (\(unit.families == 1 ? "its family id is" : "their family ids are") in the file)")

@@ -978,6 +978,26 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// A regions file checked names the first places it would rename or mark otherwise: a name
+    /// column shifted by a row shows there before it renames the places.
+    func testACheckOfARegionsFileNamesThePlacesItWouldChange() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let text = "code,name,level,non_sls\n3201,Nanggung,regency,false\n3201010,Desa Satu,district,false\n3201010001,Desa Satu,village,false\n"
+                + "32010100010001,RT 001,sls,true\n32010100010009,RT 009,sls,false\n"
+            let report = try await ListImporter(database: db).run(.regions, chunks: try FileChunks(bytes: Array(text.utf8)), fileName: "test.csv",
+                                                                  context: Self.context, checkOnly: true)
+            XCTAssertEqual([report.added, report.changed], [1, 3])
+            XCTAssertEqual(report.placeChanges, [
+                .init(code: "3201", name: "Bogor", newName: "Nanggung", nonSLS: nil),
+                .init(code: "3201010", name: "Nanggung", newName: "Desa Satu", nonSLS: nil),
+                .init(code: "32010100010001", name: "RT 001", newName: nil, nonSLS: true),
+            ])
+            let names = try await SQLTest.scalar(db, "SELECT string_agg(code || ':' || name, ',' ORDER BY code) FROM fkp.regions WHERE code LIKE '3201%'", as: String.self)
+            XCTAssertTrue(names?.hasPrefix("3201:Bogor,3201010:Nanggung,") == true, "a check changes nothing: \(String(describing: names))")
+        }
+    }
+
     func testGeneratedListsRoundTripByteForByteAndReimportIsANoOp() async throws {
         try await withTestDatabase { db, _ in
             let generated = SyntheticRegency(.init(regency: try RegionCode("3201"), villages: 4, families: 600, seed: 11))

@@ -283,6 +283,7 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(typed.output.contains("fkp: reading the regions list from the terminal: paste it, then end it with Ctrl-D"), typed.output)
             XCTAssertTrue(typed.output.contains("1 row read in "), typed.output)
             XCTAssertTrue(typed.output.contains("Checked, no problem: 1 row; loading it would add 0, change 1"), typed.output)
+            XCTAssertTrue(typed.output.contains("\n  3201 Kabupaten Contoh 3201: renamed Kabupaten Contoh\r\n"), typed.output)
             let checked = try onATerminal("import families \(families) --check")
             XCTAssertEqual(checked.status, 0, checked.output)
             XCTAssertTrue(checked.output.contains("3000 rows, "), checked.output)
