@@ -13,7 +13,7 @@ extension RegionCSV {
         /// Levels, and yes or no, written in other words on every row (`ValuesInOtherWords`).
         private var levelsInOtherWords = ValuesInOtherWords(), nonSLSInOtherWords = ValuesInOtherWords()
         /// One name on every row, for places of more than one level: the column filled down or pasted
-        /// over (loaded, it would rename every place). Units alone may share a name (`Pondok Pesantren`).
+        /// over (loaded, it would give every place that one name). Units alone may share a name (`Pondok Pesantren`).
         private var oneName = WholeColumnTally(fewest: 10)
         private var firstName: String?, firstLevel: RegionLevel?, severalLevels = false
 
