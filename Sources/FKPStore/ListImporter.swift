@@ -243,24 +243,31 @@ public struct ListImporter: Sendable {
                   FROM import_diff
                  ORDER BY id
                 """, logger: logger)
-            try await connection.query("""
-                DELETE FROM fkp.families f USING import_diff d WHERE d.change = 'remove' AND f.id = d.id
-                """, logger: logger)
-            try await connection.query("""
-                UPDATE fkp.families f SET sls_code = d.sls_code, head_name = d.head_name, address = d.address, members = d.members,
-                       welfare_group = d.welfare_group, welfare_score = d.welfare_score, kk_number = d.kk_number,
-                       head_nik = d.head_nik, latitude = d.latitude, longitude = d.longitude, import_batch_id = \(batchID),
-                       version = f.version + 1
-                  FROM import_diff d
-                 WHERE d.change = 'change' AND f.id = d.id
-                """, logger: logger)
-            try await connection.query("""
-                INSERT INTO fkp.families (id, sls_code, head_name, address, members, welfare_group, welfare_score, kk_number,
-                                          head_nik, latitude, longitude, import_batch_id)
-                SELECT id, sls_code, head_name, address, members, welfare_group, welfare_score, kk_number,
-                       head_nik, latitude, longitude, \(batchID)
-                  FROM import_diff WHERE change = 'add'
-                """, logger: logger)
+            // Each reads the whole difference: skipped when it has nothing to do (a first load: 0.2 s a million).
+            if report.removed > 0 {
+                try await connection.query("""
+                    DELETE FROM fkp.families f USING import_diff d WHERE d.change = 'remove' AND f.id = d.id
+                    """, logger: logger)
+            }
+            if report.changed > 0 {
+                try await connection.query("""
+                    UPDATE fkp.families f SET sls_code = d.sls_code, head_name = d.head_name, address = d.address, members = d.members,
+                           welfare_group = d.welfare_group, welfare_score = d.welfare_score, kk_number = d.kk_number,
+                           head_nik = d.head_nik, latitude = d.latitude, longitude = d.longitude, import_batch_id = \(batchID),
+                           version = f.version + 1
+                      FROM import_diff d
+                     WHERE d.change = 'change' AND f.id = d.id
+                    """, logger: logger)
+            }
+            if report.added > 0 {
+                try await connection.query("""
+                    INSERT INTO fkp.families (id, sls_code, head_name, address, members, welfare_group, welfare_score, kk_number,
+                                              head_nik, latitude, longitude, import_batch_id)
+                    SELECT id, sls_code, head_name, address, members, welfare_group, welfare_score, kk_number,
+                           head_nik, latitude, longitude, \(batchID)
+                      FROM import_diff WHERE change = 'add'
+                    """, logger: logger)
+            }
         }
         return batchID
     }
