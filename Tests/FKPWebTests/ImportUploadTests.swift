@@ -86,7 +86,7 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertFalse(checked.text.contains("tidak ada di berkas"), checked.text)
             let renaming = try await staff.upload("/imports/regions/check", fileName: "wilayah2.csv",
                                                   content: "code,name,level,non_sls\n32010100030001,RT 01,sls,true\n")
-            XCTAssertTrue(renaming.text.contains("<p>Wilayah yang akan diubah (sepuluh yang pertama menurut kode):</p><ul><li>RT 001 (32010100030001): "
+            XCTAssertTrue(renaming.text.contains("<p>Wilayah yang akan diubah (paling banyak sepuluh, menurut kode):</p><ul><li>RT 001 (32010100030001): "
                                                  + "berganti nama menjadi RT 01, ditandai Non-SLS</li></ul>"), renaming.text)
             // A family of a unit the file does not list, moved into one it lists: named with its unit.
             let taking = try await staff.upload("/imports/families/check", fileName: "pindah.csv",
