@@ -197,7 +197,8 @@ extension ListImporter {
                 // The rows' problems in the columns these explain whole are theirs, said once.
                 rowParser.columnsExplained(by: wholeFile).forEach { problems.removeAll(inColumn: $0) }
             }
-            // Rows mostly empty only in the columns empty on every row are those columns' problem.
+            // Rows mostly empty only in the columns empty on every row are those columns' problem (only a
+            // families row is refused as mostly empty: a regions row has too few columns to be).
             let emptyEverywhere = Set(wholeFile.filter { if case .columnEmpty = $0.problem { true } else { false } }.compactMap(\.column))
             problems = problems.mergedByLine(with: mostlyEmptyRows.problems(emptyEverywhere: emptyEverywhere, required: FamilyCSV.required))
             if let optionalColumnsInNoRow {
