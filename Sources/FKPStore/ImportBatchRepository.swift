@@ -19,6 +19,8 @@ public struct ImportBatchRepository: Sendable {
         public var changed: Int
         public var removed: Int
         public var createdAt: Date
+        /// The units it took families from and the places it changed, as its check said them.
+        public var places: ChangedPlaces
     }
 
     /// The latest batches that touched places inside `roots` (all when nil).
@@ -35,7 +37,8 @@ public struct ImportBatchRepository: Sendable {
         let prefixes = roots?.map { $0.value + "%" }
         return try await database.read { connection in
             let rows = try await connection.query("""
-                SELECT b.id, b.kind, b.file_name, b.sha256, b.actor, b.row_count, b.added, b.changed, b.removed, b.created_at
+                SELECT b.id, b.kind, b.file_name, b.sha256, b.actor, b.row_count, b.added, b.changed, b.removed, b.created_at,
+                       b.places_changed::text
                   FROM fkp.import_batches b
                  WHERE (\(id)::bigint IS NULL OR b.id = \(id))
                    AND (\(prefixes)::text[] IS NULL OR EXISTS (
@@ -45,10 +48,10 @@ public struct ImportBatchRepository: Sendable {
                  ORDER BY b.id DESC LIMIT \(limit)
                 """, logger: database.logger)
             var found: [Batch] = []
-            for try await (id, kind, file, sha, actor, count, added, changed, removed, created)
-                in rows.decode((Int64, String, String, String, String, Int32, Int32, Int32, Int32, Date).self) {
+            for try await (id, kind, file, sha, actor, count, added, changed, removed, created, places)
+                in rows.decode((Int64, String, String, String, String, Int32, Int32, Int32, Int32, Date, String).self) {
                 found.append(Batch(id: id, kind: kind, fileName: file, sha256: sha, actor: actor, rows: Int(count), added: Int(added),
-                                   changed: Int(changed), removed: Int(removed), createdAt: created))
+                                   changed: Int(changed), removed: Int(removed), createdAt: created, places: try ChangedPlaces(json: places)))
             }
             return found
         }

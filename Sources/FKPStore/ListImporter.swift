@@ -66,17 +66,8 @@ public struct ListImporter: Sendable {
             if !problems.isEmpty { throw problems }
             var report = ImportReport(batchID: nil, sha256: staged.sha256, rows: staged.rows,
                                       added: diff.added, changed: diff.changed, removed: diff.removed)
-            if checkOnly {
-                switch kind {
-                case .families:
-                    report.removals = try await removalsByUnit(on: connection)
-                    report.takenFromUnitsNotListed = try await takenFromUnitsNotListed(on: connection)
-                case .regions:
-                    report.placeChanges = try await placeChanges(on: connection)
-                }
-                return report
-            }
-            if report.isNoOp { return report }
+            report.places = try await changedPlaces(kind, report, on: connection)
+            if checkOnly || report.isNoOp { return report }
             progress?(.loading(rows: staged.rows))
             report.batchID = try await merge(kind, report: report, fileName: fileName, context: context, on: connection)
             return report
@@ -135,16 +126,30 @@ public struct ListImporter: Sendable {
         return counts
     }
 
+    /// What the file does to places beyond its counts, asked only of a difference that holds such
+    /// rows (a first load holds none).
+    private func changedPlaces(_ kind: Kind, _ report: ImportReport, on connection: PostgresConnection) async throws -> ChangedPlaces {
+        var places = ChangedPlaces()
+        switch kind {
+        case .families:
+            if report.removed > 0 { places.removals = try await removalsByUnit(on: connection) }
+            if report.changed > 0 { places.takenFromUnitsNotListed = try await takenFromUnitsNotListed(on: connection) }
+        case .regions:
+            if report.changed > 0 { places.placeChanges = try await placeChanges(on: connection) }
+        }
+        return places
+    }
+
     /// The units whose families the file would remove, most first: what a person checking a revised
     /// file needs to see before loading it.
-    private func removalsByUnit(on connection: PostgresConnection) async throws -> [ImportReport.UnitFamilies] {
+    private func removalsByUnit(on connection: PostgresConnection) async throws -> [ChangedPlaces.UnitFamilies] {
         try await unitsLosingFamilies(where: "d.change = 'remove'", on: connection)
     }
 
     /// The units the file does not list whose families it would move into those it lists, most
     /// first: a family that moved house, or an id that clashes with another place's family, which
     /// a count of changes does not show.
-    private func takenFromUnitsNotListed(on connection: PostgresConnection) async throws -> [ImportReport.UnitFamilies] {
+    private func takenFromUnitsNotListed(on connection: PostgresConnection) async throws -> [ChangedPlaces.UnitFamilies] {
         try await unitsLosingFamilies(where: """
             d.change = 'change' AND d.old_sls_code <> d.sls_code
             AND d.old_sls_code NOT IN (SELECT sls_code FROM import_staging)
@@ -152,25 +157,25 @@ public struct ListImporter: Sendable {
     }
 
     /// The first places in code order that a regions file would rename or mark otherwise.
-    private func placeChanges(on connection: PostgresConnection) async throws -> [ImportReport.PlaceChange] {
-        var changes: [ImportReport.PlaceChange] = []
+    private func placeChanges(on connection: PostgresConnection) async throws -> [ChangedPlaces.PlaceChange] {
+        var changes: [ChangedPlaces.PlaceChange] = []
         for try await (code, name, newName, nonSLS) in try await connection.query("""
             SELECT r.code, r.name, nullif(s.name, r.name), CASE WHEN s.non_sls <> r.non_sls THEN s.non_sls END
               FROM import_diff d JOIN import_staging s ON s.line = d.line JOIN fkp.regions r ON r.code = s.code
              WHERE d.change = 'change' ORDER BY r.code LIMIT 10
             """, logger: database.logger).decode((String, String, String?, Bool?).self) {
-            changes.append(ImportReport.PlaceChange(code: code, name: name, newName: newName, nonSLS: nonSLS))
+            changes.append(ChangedPlaces.PlaceChange(code: code, name: name, newName: newName, nonSLS: nonSLS))
         }
         return changes
     }
 
-    private func unitsLosingFamilies(where condition: String, on connection: PostgresConnection) async throws -> [ImportReport.UnitFamilies] {
-        var units: [ImportReport.UnitFamilies] = []
+    private func unitsLosingFamilies(where condition: String, on connection: PostgresConnection) async throws -> [ChangedPlaces.UnitFamilies] {
+        var units: [ChangedPlaces.UnitFamilies] = []
         for try await (code, name, count) in try await connection.query("""
             SELECT d.old_sls_code, r.name, count(*) FROM import_diff d JOIN fkp.regions r ON r.code = d.old_sls_code
              WHERE \(unescaped: condition) GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 10
             """, logger: database.logger).decode((String, String, Int64).self) {
-            units.append(ImportReport.UnitFamilies(code: code, name: name, families: Int(count)))
+            units.append(ChangedPlaces.UnitFamilies(code: code, name: name, families: Int(count)))
         }
         return units
     }
@@ -211,9 +216,10 @@ public struct ListImporter: Sendable {
         var batchID: Int64 = 0
         // The one audited entry of the batch: who, when, which file (by SHA-256), what it changed.
         for try await id in try await connection.query("""
-            INSERT INTO fkp.import_batches (kind, file_name, sha256, region_code, actor, row_count, added, changed, removed, regencies)
+            INSERT INTO fkp.import_batches (kind, file_name, sha256, region_code, actor, row_count, added, changed, removed, regencies,
+                                            places_changed)
             VALUES (\(kind.rawValue), \(fileName), \(report.sha256), \(context.regionCode), \(context.actor), \(report.rows),
-                    \(report.added), \(report.changed), \(report.removed), \(regencies))
+                    \(report.added), \(report.changed), \(report.removed), \(regencies), \(try report.places.json())::jsonb)
             RETURNING id
             """, logger: logger).decode(Int64.self) { batchID = id }
         try await connection.query("SELECT audit.declare_batch(\(batchID))", logger: logger)

@@ -97,14 +97,18 @@ struct ImportOutcome {
     /// The words before the summary: loaded, or only checked.
     var lead = ""
     var summary: String?
-    /// For a file only checked, the units it would take families from: "RT 001 (3201...): 18".
+    /// The units that lose families by removal, "RT 001 (3201...): 18", under their heading: what a
+    /// check says a load would do, or what the loaded batch did.
+    var removalsHeading = ""
     var removals: [String] = []
     /// The list is shown only with rows (a template reads stored properties only).
     var hasRemovals = false
-    /// For a file only checked, the units it does not list whose families it would move into its own.
+    /// The units the file does not list whose families it moves into its own.
+    var takenHeading = ""
     var takenFromUnitsNotListed: [String] = []
     var hasTakenFromUnitsNotListed = false
-    /// For a regions file only checked, the first places it would rename or mark otherwise.
+    /// For a regions file, the first places it renames or marks otherwise.
+    var placeChangesHeading = ""
     var placeChanges: [String] = []
     var hasPlaceChanges = false
     var problems: [String] = []
@@ -121,6 +125,7 @@ struct ImportOutcome {
         summary = t.filling("imports_summary_\(batch.kind)", counts)
         lead = t["imports_done"]
         fileName = batch.fileName
+        list(batch.places, loaded: true, t)
     }
 
     init(checked report: ImportReport, kind: ListImporter.Kind, fileName: String, language: Language) {
@@ -128,22 +133,29 @@ struct ImportOutcome {
         let counts = ["file": fileName, "rows": t.number(report.rows), "added": t.number(report.added),
                       "changed": t.number(report.changed), "removed": t.number(report.removed)]
         summary = t.filling("imports_checked_\(kind.rawValue)", counts)
-        let unitLine = { (unit: ImportReport.UnitFamilies) in
+        lead = t["imports_checked"]
+        self.fileName = fileName
+        list(report.places, loaded: false, t)
+    }
+
+    private mutating func list(_ places: ChangedPlaces, loaded: Bool, _ t: Translations) {
+        let unitLine = { (unit: ChangedPlaces.UnitFamilies) in
             t.filling("imports_removal", ["unit": unit.name, "code": unit.code, "families": t.number(unit.families)])
         }
-        removals = report.removals.map(unitLine)
+        removalsHeading = t[loaded ? "imports_removed" : "imports_removals"]
+        removals = places.removals.map(unitLine)
         hasRemovals = !removals.isEmpty
-        takenFromUnitsNotListed = report.takenFromUnitsNotListed.map(unitLine)
+        takenHeading = t[loaded ? "imports_moved" : "imports_taken"]
+        takenFromUnitsNotListed = places.takenFromUnitsNotListed.map(unitLine)
         hasTakenFromUnitsNotListed = !takenFromUnitsNotListed.isEmpty
-        placeChanges = report.placeChanges.map { place in
+        placeChangesHeading = t[loaded ? "imports_places_changed" : "imports_place_changes"]
+        placeChanges = places.placeChanges.map { place in
             let changes = [place.newName.map { t.filling("imports_renamed", ["name": $0]) },
                            place.nonSLS.map { t[$0 ? "imports_marked_non_sls" : "imports_unmarked_non_sls"] }]
             return t.filling("imports_place_change", ["place": place.name, "code": place.code,
                                                       "changes": changes.compactMap { $0 }.joined(separator: ", ")])
         }
         hasPlaceChanges = !placeChanges.isEmpty
-        lead = t["imports_checked"]
-        self.fileName = fileName
     }
 
     init(unchanged report: ImportReport, checkOnly: Bool, fileName: String, language: Language) {

@@ -52,17 +52,6 @@ struct ImportCommand: AsyncParsableCommand {
         if check, !report.isNoOp {
             CommandSupport.say("Checked, no problem: \(CommandSupport.counted(report.rows, "row", "rows")); loading \(report.rows == 1 ? "it" : "them") would add \(report.added), "
                                + "change \(report.changed) and remove \(report.removed) (sha256 \(report.sha256)). Nothing was changed.")
-            for unit in report.removals {
-                CommandSupport.say("  \(unit.code) \(unit.name): \(CommandSupport.counted(unit.families, "family", "families")) removed")
-            }
-            for place in report.placeChanges {
-                let changes = [place.newName.map { "renamed \($0)" }, place.nonSLS.map { $0 ? "marked Non-SLS" : "no longer Non-SLS" }]
-                CommandSupport.say("  \(place.code) \(place.name): \(changes.compactMap { $0 }.joined(separator: ", "))")
-            }
-            for unit in report.takenFromUnitsNotListed {
-                CommandSupport.say("  \(unit.code) \(unit.name), not in the file: \(CommandSupport.counted(unit.families, "family", "families")) "
-                                   + "would move from it to the file's units (\(unit.families == 1 ? "its family id is" : "their family ids are") in the file)")
-            }
         } else if report.isNoOp {
             // Said as the import page says it; a check says it was one.
             CommandSupport.say((check ? "Checked, no problem: " : "") + "\(CommandSupport.counted(report.rows, "row", "rows")), "
@@ -70,6 +59,24 @@ struct ImportCommand: AsyncParsableCommand {
         } else {
             CommandSupport.say("Import batch \(report.batchID ?? 0): \(CommandSupport.counted(report.rows, "row", "rows")), \(report.added) added, "
                                + "\(report.changed) changed, \(report.removed) removed (sha256 \(report.sha256)).")
+        }
+        say(report.places, loaded: !check)
+    }
+
+    /// The units that lose families and the places changed, one a line under the counts (at most
+    /// ten of each, as the importer finds them).
+    private func say(_ places: ChangedPlaces, loaded: Bool) {
+        for unit in places.removals {
+            CommandSupport.say("  \(unit.code) \(unit.name): \(CommandSupport.counted(unit.families, "family", "families")) removed")
+        }
+        for place in places.placeChanges {
+            let changes = [place.newName.map { "renamed \($0)" }, place.nonSLS.map { $0 ? "marked Non-SLS" : "no longer Non-SLS" }]
+            CommandSupport.say("  \(place.code) \(place.name): \(changes.compactMap { $0 }.joined(separator: ", "))")
+        }
+        for unit in places.takenFromUnitsNotListed {
+            CommandSupport.say("  \(unit.code) \(unit.name), not in the file: \(CommandSupport.counted(unit.families, "family", "families")) "
+                               + "\(loaded ? "moved" : "would move") from it to the file's units "
+                               + "(\(unit.families == 1 ? "its family id is" : "their family ids are") in the file)")
         }
     }
 }

@@ -949,7 +949,8 @@ final class ListImportTests: XCTestCase {
 
     /// A file checked says which units it does not list it would take families from: a family
     /// that moved house, or a family id that clashes with another place's, counted as a change.
-    func testACheckNamesTheUnitsNotListedThatAFileTakesFamiliesFrom() async throws {
+    /// Loaded, its batch keeps them, with the units it removed families from.
+    func testACheckAndTheBatchLoadedNameTheUnitsAFileTakesFamiliesFrom() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places)
             _ = try await Self.load(.regions, "code,name,level\n3202,Sukabumi,regency\n3202010,Cisolok,district\n"
@@ -962,25 +963,47 @@ final class ListImportTests: XCTestCase {
             }
             let clash = try await check(Self.header + "\n" + Self.row("B1") + "\n" + Self.row("S1") + "\n")
             XCTAssertEqual(clash.changed, 1)
-            XCTAssertEqual(clash.takenFromUnitsNotListed, [.init(code: "32020100010001", name: "RT 009", families: 1)])
-            XCTAssertEqual(clash.removals, [])
+            XCTAssertEqual(clash.places.takenFromUnitsNotListed, [.init(code: "32020100010001", name: "RT 009", families: 1)])
+            XCTAssertEqual(clash.places.removals, [])
             // Moved between units the file lists: its own revision, not named.
             let within = try await check(Self.header + "\n" + Self.row("B1") + "\n" + Self.row("S1") + "\n"
                                          + Self.row("S2", unit: "32020100010001") + "\n")
-            XCTAssertEqual(within.takenFromUnitsNotListed, [])
-            XCTAssertEqual(within.removals, [])
+            XCTAssertEqual(within.places.takenFromUnitsNotListed, [])
+            XCTAssertEqual(within.places.removals, [])
             let twoUnits = try await check(Self.header + "\n" + Self.row("B1") + "\n" + Self.row("S1") + "\n" + Self.row("S2") + "\n"
                                            + Self.row("B2") + "\n")
-            XCTAssertEqual(twoUnits.takenFromUnitsNotListed, [.init(code: "32020100010001", name: "RT 009", families: 2),
+            XCTAssertEqual(twoUnits.places.takenFromUnitsNotListed, [.init(code: "32020100010001", name: "RT 009", families: 2),
                                                               .init(code: "32010100010002", name: "RT 002", families: 1)])
             let stored = try await SQLTest.scalar(db, "SELECT string_agg(id || '@' || sls_code, ',' ORDER BY id) FROM fkp.families", as: String.self)
             XCTAssertEqual(stored, "B1@32010100010001,B2@32010100010002,S1@32020100010001,S2@32020100010001", "a check changes nothing")
+
+            // Loaded, the batch says the same, and keeps it: its page shows it after the load, its audit entry carries it.
+            let loaded = try await Self.load(.families, Self.header + "\n" + Self.row("S1") + "\n" + Self.row("S2") + "\n" + Self.row("B2") + "\n", db)
+            var expected = ChangedPlaces()
+            expected.removals = [.init(code: "32010100010001", name: "RT 001", families: 1)]
+            expected.takenFromUnitsNotListed = [.init(code: "32020100010001", name: "RT 009", families: 2),
+                                                .init(code: "32010100010002", name: "RT 002", families: 1)]
+            XCTAssertEqual([loaded.added, loaded.changed, loaded.removed], [0, 3, 1])
+            XCTAssertEqual(loaded.places, expected)
+            let batch = try await ImportBatchRepository(database: db).batch(try XCTUnwrap(loaded.batchID), within: nil)
+            XCTAssertEqual(batch?.places, expected)
+            let entry = try await SQLTest.scalar(db, """
+                SELECT new_row -> 'places_changed' ->> 'removals' FROM audit.entries
+                 WHERE table_name = 'fkp.import_batches' AND new_row ->> 'id' = '\(loaded.batchID ?? 0)'
+                """, as: String.self)
+            XCTAssertEqual(entry, #"[{"code": "32010100010001", "name": "RT 001", "families": 1}]"#)
+            // A batch that changed no unit's families but by adding keeps none.
+            let added = try await Self.load(.families, Self.header + "\n" + Self.row("S1") + "\n" + Self.row("S2") + "\n" + Self.row("B2") + "\n"
+                                            + Self.row("B9") + "\n", db)
+            XCTAssertEqual(added.places, ChangedPlaces())
+            let keptNone = try await SQLTest.scalar(db, "SELECT places_changed::text FROM fkp.import_batches WHERE id = \(added.batchID ?? 0)", as: String.self)
+            XCTAssertEqual(keptNone, "{}")
         }
     }
 
     /// A regions file checked names the first places it would rename or mark otherwise: a name
-    /// column shifted by a row shows there before it renames the places.
-    func testACheckOfARegionsFileNamesThePlacesItWouldChange() async throws {
+    /// column shifted by a row shows there before it renames the places. Loaded, its batch keeps them.
+    func testACheckAndTheBatchLoadedNameThePlacesARegionsFileChanges() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places)
             let text = "code,name,level,non_sls\n3201,Nanggung,regency,false\n3201010,Desa Satu,district,false\n3201010001,Desa Satu,village,false\n"
@@ -988,13 +1011,19 @@ final class ListImportTests: XCTestCase {
             let report = try await ListImporter(database: db).run(.regions, chunks: try FileChunks(bytes: Array(text.utf8)), fileName: "test.csv",
                                                                   context: Self.context, checkOnly: true)
             XCTAssertEqual([report.added, report.changed], [1, 3])
-            XCTAssertEqual(report.placeChanges, [
+            XCTAssertEqual(report.places.placeChanges, [
                 .init(code: "3201", name: "Bogor", newName: "Nanggung", nonSLS: nil),
                 .init(code: "3201010", name: "Nanggung", newName: "Desa Satu", nonSLS: nil),
                 .init(code: "32010100010001", name: "RT 001", newName: nil, nonSLS: true),
             ])
             let names = try await SQLTest.scalar(db, "SELECT string_agg(code || ':' || name, ',' ORDER BY code) FROM fkp.regions WHERE code LIKE '3201%'", as: String.self)
             XCTAssertTrue(names?.hasPrefix("3201:Bogor,3201010:Nanggung,") == true, "a check changes nothing: \(String(describing: names))")
+            // Loaded, the batch keeps the places it changed, with their names as they were.
+            let loaded = try await Self.load(.regions, text, db)
+            let batch = try await ImportBatchRepository(database: db).batch(try XCTUnwrap(loaded.batchID), within: nil)
+            XCTAssertEqual(batch?.places.placeChanges, report.places.placeChanges)
+            let kept = try await SQLTest.scalar(db, "SELECT places_changed -> 'place_changes' -> 2 ->> 'non_sls' FROM fkp.import_batches WHERE id = \(loaded.batchID ?? 0)", as: String.self)
+            XCTAssertEqual(kept, "true")
         }
     }
 

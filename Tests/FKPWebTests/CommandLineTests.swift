@@ -317,6 +317,16 @@ final class CommandLineTests: XCTestCase {
                           taking.output)
             let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families", as: Int64.self)
             XCTAssertEqual(count, 3000)
+            // Loaded, it says the same of what it did.
+            let took = try Self.fkp(["import", "families", "-"], stdin: lines[0] + "\n" + moved + "\n", database: url)
+            XCTAssertEqual(took.status, 0, took.output)
+            XCTAssertTrue(took.output.hasPrefix("Import batch "), took.output)
+            XCTAssertTrue(took.output.contains("families removed\n"), took.output)
+            XCTAssertTrue(took.output.contains("\n  \(first[1]) "), took.output)
+            XCTAssertTrue(took.output.contains(", not in the file: 1 family moved from it to the file's units (its family id is in the file)\n"),
+                          took.output)
+            let unit = try await SQLTest.scalar(db, "SELECT sls_code FROM fkp.families WHERE id = '\(first[0])'", as: String.self)
+            XCTAssertEqual(unit, String(otherUnit))
         }
     }
 

@@ -61,7 +61,8 @@ final class ImportUploadTests: XCTestCase {
 
     /// "Check only" runs every check of a load and says what loading would change (a revised file
     /// removes the families of its units it no longer lists), and loads nothing: no batch, no entry.
-    func testAFileOnlyCheckedSaysWhatItWouldChangeAndLoadsNothing() async throws {
+    /// Loaded, the batch's page says the same of what it did.
+    func testAFileOnlyCheckedSaysWhatItWouldChangeAndLoadsNothingAndItsBatchSaysWhatItDid() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var staff = try await Self.staffOnImportPage(client)
             let page = try await staff.get("/imports")
@@ -82,7 +83,7 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertEqual(checked.status, .ok, "answered on the page: there is no batch to show")
             XCTAssertTrue(checked.text.contains("Diperiksa, belum dimuat: revisi.csv: 2 baris tanpa masalah. Bila dimuat, 1 keluarga ditambah, 1 diubah, 1 dihapus."),
                           checked.text)
-            XCTAssertTrue(checked.text.contains("<p>Keluarga yang akan dihapus, per SLS:</p><ul><li>RT 001 (32010100030001): 1</li></ul>"), checked.text)
+            XCTAssertTrue(checked.text.contains("<p>Keluarga yang akan dihapus, per SLS (paling banyak sepuluh SLS, yang terbanyak dahulu):</p><ul><li>RT 001 (32010100030001): 1</li></ul>"), checked.text)
             XCTAssertFalse(checked.text.contains("tidak ada di berkas"), checked.text)
             let renaming = try await staff.upload("/imports/regions/check", fileName: "wilayah2.csv",
                                                   content: "code,name,level,non_sls\n32010100030001,RT 01,sls,true\n")
@@ -93,7 +94,8 @@ final class ImportUploadTests: XCTestCase {
                                                 content: Self.families + unitTwo.split(separator: "\n")[1].replacingOccurrences(of: "30002,", with: "30001,") + "\n")
             XCTAssertTrue(taking.text.contains("Bila dimuat, 0 keluarga ditambah, 1 diubah, 0 dihapus."), taking.text)
             XCTAssertTrue(taking.text.contains("<p>Keluarga yang akan dipindahkan ke SLS berkas ini dari SLS yang tidak ada di berkas "
-                                               + "(id keluarganya ada di berkas), per SLS:</p><ul><li>RT 002 (32010100030002): 1</li></ul>"), taking.text)
+                                               + "(id keluarganya ada di berkas), per SLS (paling banyak sepuluh SLS, yang terbanyak dahulu):</p>"
+                                               + "<ul><li>RT 002 (32010100030002): 1</li></ul>"), taking.text)
             let same = try await staff.upload("/imports/families/check", fileName: "keluarga.csv", content: Self.families)
             XCTAssertTrue(same.text.contains("Diperiksa, belum dimuat: keluarga.csv: 2 baris, sama dengan yang sudah ada"), same.text)
             XCTAssertFalse(same.text.contains("per SLS"), same.text)
@@ -107,6 +109,23 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertEqual(after, before, "a check loads nothing and records nothing")
             let stored = try await SQLTest.scalar(db, "SELECT string_agg(id || ':' || welfare_group, ',' ORDER BY id) FROM fkp.families WHERE id LIKE 'U%'", as: String.self)
             XCTAssertEqual(stored, "U1:2,U2:1,U9:1")
+
+            // Loaded, the batch's page says the same of what was done, and says it again when opened later.
+            let loaded = try await staff.upload("/imports/families", fileName: "revisi.csv", content: revised)
+            let batchPage = try await staff.get(try XCTUnwrap(loaded.location))
+            XCTAssertTrue(batchPage.text.contains("<p>Keluarga yang dihapus, per SLS (paling banyak sepuluh SLS, yang terbanyak dahulu):</p>"
+                                                  + "<ul><li>RT 001 (32010100030001): 1</li></ul>"), batchPage.text)
+            let moved = try await staff.upload("/imports/families", fileName: "pindah.csv",
+                                               content: revised + unitTwo.split(separator: "\n")[1].replacingOccurrences(of: "30002,", with: "30001,") + "\n")
+            try await staff.get("/imports?lang=en")
+            let movedPage = try await staff.get(try XCTUnwrap(moved.location))
+            XCTAssertTrue(movedPage.text.contains("<p>Families moved to this file&#39;s SLS from SLS the file does not list (their family ids are in the file), "
+                                                  + "by SLS (at most ten SLS, most first):</p><ul><li>RT 002 (32010100030002): 1</li></ul>"), movedPage.text)
+            try await staff.get("/imports?lang=id")
+            let renamed = try await staff.upload("/imports/regions", fileName: "wilayah2.csv", content: "code,name,level,non_sls\n32010100030001,RT 01,sls,true\n")
+            let renamedPage = try await staff.get(try XCTUnwrap(renamed.location))
+            XCTAssertTrue(renamedPage.text.contains("<p>Wilayah yang diubah (paling banyak sepuluh, menurut kode):</p><ul><li>RT 001 (32010100030001): "
+                                                    + "berganti nama menjadi RT 01, ditandai Non-SLS</li></ul>"), renamedPage.text)
 
             var other = TestBrowser(client)
             try await other.login("bps.other", TestAccounts.password)
