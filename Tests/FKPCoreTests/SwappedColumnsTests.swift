@@ -6,7 +6,7 @@ final class SwappedColumnsTests: XCTestCase {
 
     private func cycles(_ rows: [[String]], names: [String]? = nil, key: String = "family_id",
                         fits: (String, String) -> Bool = FamilyCSV.fits) -> [[(under: String, valuesOf: String)]] {
-        var columns = SwappedColumns(names: names ?? self.names, key: key)
+        var columns = SwappedColumns(names: names ?? self.names, key: key, personalNumbers: ["kk_number", "head_nik"])
         rows.forEach { columns.sample($0) }
         return columns.cycles(fits: fits)
     }
@@ -61,6 +61,24 @@ final class SwappedColumnsTests: XCTestCase {
         XCTAssertTrue(pairs(swapping(oneFamilyAUnit, 0, 1)).isEmpty)
         // Ids repeated, the units right: a list with each row twice, not a swap.
         XCTAssertTrue(pairs(rows + rows).isEmpty)
+    }
+
+    /// A family card number keeps a family id's form too: under family_id it is told by the id
+    /// that stands under the card number's name.
+    func testTheListsKeySwappedWithAPersonalNumberIsAPair() {
+        let rows = (1...12).map(row)
+        XCTAssertEqual(pairs(swapping(rows, 0, 7)).map { [$0.0, $0.1] }, [["family_id", "kk_number"]])
+        XCTAssertEqual(pairs(swapping(rows, 0, 8)).map { [$0.0, $0.1] }, [["family_id", "head_nik"]])
+        // Ids of 16 digits are ids: with family card numbers written in groups (which keep an id's
+        // form), the numbers' groups are the problem, not the header.
+        let longIDs = rows.enumerated().map { n, row in
+            var row = row
+            row[0] = "320101000000\(String(format: "%04d", n + 1))"
+            row[7] = row[7].enumerated().map { $0 > 0 && $0 % 4 == 0 ? ".\($1)" : "\($1)" }.joined()
+            return row
+        }
+        XCTAssertEqual(longIDs[0][7], "3201.0101.0100.0001")
+        XCTAssertTrue(pairs(longIDs).isEmpty)
     }
 
     /// Three names or more moved round: a header typed in one order above values in another.

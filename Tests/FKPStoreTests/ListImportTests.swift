@@ -729,6 +729,11 @@ final class ListImportTests: XCTestCase {
             XCTAssertNotEqual(idAndUnit, Self.header)
             try await Self.assertRefused(idAndUnit + "\n" + rows, "line 1, column family_id: the values under family_id are those of sls_code, "
                                          + "and those under sls_code those of family_id: the two names are swapped in the header (swap them back)", db)
+            // A family card number keeps a family id's form too; under kk_number the ids do not keep its rule.
+            let idAndKK = Self.header.replacingOccurrences(of: "family_id", with: "X").replacingOccurrences(of: "kk_number", with: "family_id")
+                .replacingOccurrences(of: "X", with: "kk_number")
+            try await Self.assertRefused(idAndKK + "\n" + rows, "line 1, column family_id: the values under family_id are those of kk_number, "
+                                         + "and those under kk_number those of family_id: the two names are swapped in the header (swap them back)", db)
         }
     }
 

@@ -14,7 +14,9 @@ extension FamilyCSV {
         case "members": Int(value).map { (1...99).contains($0) } ?? false
         case "welfare_group": Int(value).flatMap(WelfareGroup.init(rawValue:)) != nil
         case "welfare_score": decimalProblem(value) == nil
-        case "kk_number", "head_nik": PersonalNumber.isValid(value)
+        // Also as a spreadsheet or a person damaged it (`3201.0101.0100.0001` keeps an id's form):
+        // a column of these is not misnamed, and a list whose ids have 16 digits is not told swapped.
+        case "kk_number", "head_nik": PersonalNumber.isValid(value) || SpreadsheetDamage.kind(of: value, isValid: PersonalNumber.isValid) != nil
         case "latitude": value.isEmpty || (decimalProblem(value) == nil && latitudes.contains(Double(value) ?? .nan))
         case "longitude": value.isEmpty || (decimalProblem(value) == nil && longitudes.contains(Double(value) ?? .nan))
         default: false

@@ -8,6 +8,7 @@ extension FamilyCSV {
 
             var name: String { FamilyCSV.columns[rawValue] }
             static let key = familyID
+            static let personalNumbers = [kkNumber, headNIK]
         }
 
         private var rows: RowsUnderHeader<Column>

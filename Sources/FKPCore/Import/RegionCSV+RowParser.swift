@@ -7,6 +7,7 @@ extension RegionCSV {
 
             var name: String { RegionCSV.columns[rawValue] }
             static let key = code
+            static let personalNumbers: [Self] = []
         }
 
         private var rows: RowsUnderHeader<Column>

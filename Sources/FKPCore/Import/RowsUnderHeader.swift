@@ -3,6 +3,8 @@ protocol ListColumn: RawRepresentable<Int>, CaseIterable, Sendable {
     var name: String { get }
     /// The column that holds one value per row of the list, never repeated.
     static var key: Self { get }
+    /// The columns of personal numbers, whose 16 digits the key's form also keeps.
+    static var personalNumbers: [Self] { get }
 }
 
 /// What a row parser keeps of the rows under one header, the same for both lists: each column's
@@ -34,7 +36,8 @@ struct RowsUnderHeader<Column: ListColumn>: Sendable {
         self.header = header
         places = Places(places: Column.allCases.map { header.positions[$0.name] })
         columnsInHeader = Column.allCases.filter { header.positions[$0.name] != nil }
-        swappedColumns = SwappedColumns(names: columnsInHeader.map(\.name), key: Column.key.name)
+        swappedColumns = SwappedColumns(names: columnsInHeader.map(\.name), key: Column.key.name,
+                                        personalNumbers: Set(Column.personalNumbers.map(\.name)))
     }
 
     /// Counts a row of the header's count of fields, and keeps its values while sampling.

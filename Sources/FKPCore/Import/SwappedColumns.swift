@@ -1,8 +1,8 @@
 /// Names in the header over other columns' values: two names swapped, or three or more moved round
 /// (a header typed in the format's order above values exported in another). On most rows of a
 /// sample (the first hundred), each such column's values fail its own name's rule (or, under the
-/// list's key, repeat: a unit's code under family_id keeps an id's form) and keep the rule of
-/// another such column's name. Said once, for the header, instead of a problem in each column on
+/// list's key, repeat, or keep a personal number's rule: a unit's code or a family card number
+/// under family_id keeps an id's form) and keep the rule of another such column's name. Said once, for the header, instead of a problem in each column on
 /// every row. Values that keep two names' rules (a NIK and a family card number) can
 /// leave more than one way to read the header; then none is told.
 struct SwappedColumns: Sendable {
@@ -16,11 +16,14 @@ struct SwappedColumns: Sendable {
     let names: [String]
     /// The name of the column that holds one value per row of the list (`family_id`, `code`).
     let key: String
+    /// The names of the columns of personal numbers (`kk_number`, `head_nik`; none in a regions list).
+    let personalNumbers: Set<String>
     private(set) var rows: [[String]] = []
 
-    init(names: [String], key: String) {
+    init(names: [String], key: String, personalNumbers: Set<String>) {
         self.names = names
         self.key = key
+        self.personalNumbers = personalNumbers
     }
 
     var isSampling: Bool { rows.count < Self.sampledRows }
@@ -40,6 +43,12 @@ struct SwappedColumns: Sendable {
             Double(rows.count { fits($0[column], name) }) / Double(rows.count)
         }
         var misnamed = Set(names.indices.filter { share($0, fitting: names[$0]) <= 0.2 || (names[$0] == key && repeats($0)) })
+        // An id's form keeps a family card number's too: the key is misnamed also when its values
+        // keep a personal number's rule, and that column's own values fail it and keep the key's.
+        if let keyColumn = names.firstIndex(of: key), !misnamed.contains(keyColumn),
+           misnamed.contains(where: { personalNumbers.contains(names[$0]) && share(keyColumn, fitting: names[$0]) >= 0.8 && share($0, fitting: key) >= 0.8 }) {
+            misnamed.insert(keyColumn)
+        }
         var whoseValues: [Int: [Int]] = [:]
         // Columns whose values keep no other misnamed column's name, or under whose name no other's
         // values stand, are no part of a cycle: left out until none is left to leave out.
