@@ -173,7 +173,7 @@ extension Messages {
         case .spreadsheetError:
             return "nilai galat program lembar kerja, bukan nilai daftar: rumus yang mengisi sel ini gagal (perbaiki rumusnya, atau tempel kolom itu sebagai nilai, lalu simpan lagi)"
         case .wholeNumberAsDecimal:
-            return "bilangan bulat yang ditulis sebagai desimal, seperti yang ditulis program yang membaca kolomnya sebagai desimal (misalnya pandas) (tulis tanpa .0)"
+            return "bilangan bulat yang ditulis sebagai desimal, seperti yang ditulis program yang membaca kolomnya sebagai desimal (misalnya pandas) atau lembar kerja yang menampilkan desimal (tulis tanpa tanda desimal dan angka nol sesudahnya)"
         case .kkNumbersAreNIKs(let rows):
             return "di semua \(rows) baris nomor KK sama dengan NIK kepala keluarga: kolomnya diisi dari head_nik (isi nomor KK setiap keluarga)"
         case .sameNumberOnEveryRow(let rows):

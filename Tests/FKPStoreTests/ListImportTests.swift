@@ -285,6 +285,10 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", group: "2.0") + "\n", "line 2, column welfare_group: value '2.0': a whole number written as a decimal"),
                 (h + "\n" + Self.row("F1", unit: "32010100010001.0") + "\n", "line 2, column sls_code: value '32010100010001.0': a whole number written"),
                 (h + "\n" + Self.row("F1", nik: "3201014501800001.0") + "\n", "line 2, column head_nik: value '3201************.0': a whole number"),
+                // With a decimal comma, as a spreadsheet in Indonesian shows decimals; three digits after it are thousands.
+                (h + "\n" + Self.row("F1", members: "5,0") + "\n", "line 2, column members: value '5,0': a whole number written as a decimal"),
+                (h + "\n" + Self.row("F1", group: "2,00") + "\n", "line 2, column welfare_group: value '2,00': a whole number written as a decimal"),
+                (h + "\n" + Self.row("F1", members: "1,000") + "\n", "line 2, column members: value '1,000': a whole number from 1 to 99"),
                 (h + "\n" + Self.row("F1", members: "1.5") + "\n", "line 2, column members: value '1.5': a whole number from 1 to 99"),
                 (h + "\n" + Self.row("320100000061.0") + "\n" + Self.row("320100000054.0") + "\n",
                  "line 2, column family_id: every one of the 2 values in this column ends in .0, as a program that read the column as decimals"),

@@ -153,7 +153,7 @@ extension ImportProblem.Kind {
         case .spreadsheetError:
             "a spreadsheet's error value, not a value of the list: the formula that filled this cell failed (correct it, or paste the column as values, and save again)"
         case .wholeNumberAsDecimal:
-            "a whole number written as a decimal, as a program that read the column as decimals (pandas, for one) writes it (write it without the .0)"
+            "a whole number written as a decimal, as a program that read the column as decimals (pandas, for one) or a spreadsheet showing decimals writes it (write it without the decimal mark and the zeros after it)"
         case .kkNumbersAreNIKs(let rows):
             "on every one of the \(rows) rows the family card number is the head's NIK: the column was filled from head_nik (give each family's card number)"
         case .sameNumberOnEveryRow(let rows):

@@ -83,13 +83,16 @@ enum SpreadsheetDamage {
 
     /// Digits, a dot and zeros only (`4.0`, `3201014501800001.0`), right without the dot and zeros:
     /// what pandas writes for a column of whole numbers it read as decimals (one with an empty
-    /// cell, say). Asked before the groups, which would take `1.0` for the digits 1 and 0.
+    /// cell, say). Also with a decimal comma and one or two zeros (`5,0`, `5,00`: a spreadsheet in
+    /// Indonesian showing decimals; three would be a thousands separator). Asked before the groups,
+    /// which would take `1.0` for the digits 1 and 0.
     static func isWholeNumberAsDecimal(_ text: String, isValid: (String) -> Bool) -> Bool {
         let bytes = Substring(text).utf8
-        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot > bytes.startIndex else { return false }
-        let fraction = bytes[bytes.index(after: dot)...]
-        guard !fraction.isEmpty, fraction.allSatisfy({ $0 == UInt8(ascii: "0") }), bytes[..<dot].allSatisfy(isDigit) else { return false }
-        return isValid(String(text[..<dot]))
+        guard let mark = bytes.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }), mark > bytes.startIndex else { return false }
+        let fraction = bytes[bytes.index(after: mark)...]
+        guard !fraction.isEmpty, fraction.allSatisfy({ $0 == UInt8(ascii: "0") }), bytes[..<mark].allSatisfy(isDigit) else { return false }
+        if bytes[mark] == UInt8(ascii: ","), fraction.count > 2 { return false }
+        return isValid(String(text[..<mark]))
     }
 
     /// Spaces (also the no-break space a copied text brings), dots and dashes.
