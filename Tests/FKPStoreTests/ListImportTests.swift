@@ -57,6 +57,9 @@ final class ListImportTests: XCTestCase {
             let semicolons = Self.header.replacingOccurrences(of: ",", with: ";")
                 + "\nF1;32010100010001;Budi \"Bud\";x;4;2;10;3201010101000001;3201014501800001;;\n"
             let regions = "code,name,level\n3201010001,Desa \"Baru\",village\n"
+            // The same with every name quoted, as a program quoting its text writes it: the quotes close before a semicolon or a tab.
+            let quotedSemicolons = "\"" + Self.header.replacingOccurrences(of: ",", with: "\";\"") + "\"\n\"F1\";\"32010100010001\"\n"
+            let quotedTabs = "\"" + Self.header.replacingOccurrences(of: ",", with: "\"\t\"") + "\"\n"
             // A file saved without its header: its first row is not taken for eleven unknown columns.
             let headerless = Self.row("F1") + "\n" + Self.row("F2") + "\n"
             // Nine columns, the first row with a problem of its own (a group 7): still a row, told by its keys.
@@ -65,6 +68,8 @@ final class ListImportTests: XCTestCase {
                 (.families, semicolons, "line 1: the header is separated by ';', not by commas: a computer set to Indonesian saves CSV so, the comma "
                     + "being its decimal mark (in Windows' region settings set the list separator to a comma and the decimal symbol to a dot, then "
                     + "save again; or download the sheet as CSV from Google Sheets, which writes commas)"),
+                (.families, quotedSemicolons, "line 1: " + ImportProblem.Kind.headerSeparatedBy(";").english),
+                (.regions, quotedTabs.replacingOccurrences(of: "family_id", with: "code"), "line 1: " + ImportProblem.Kind.headerSeparatedBy("\t").english),
                 (.families, regions, "line 1: this is a regions list, not a families list (load it as regions)"),
                 (.families, headerless, "line 1: the first line is a row of the list, not its header: the file has no header (add this line above it: \(Self.header))"),
                 (.families, headerlessNineColumns, "line 1: the first line is a row of the list, not its header: the file has no header "

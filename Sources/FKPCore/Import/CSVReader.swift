@@ -54,6 +54,8 @@ public struct CSVReader: Sendable {
     private var pendingCR = false
     /// Whether the last byte read inside quotes was a CR: its LF, if one follows, is the same line break.
     private var quotedCR = false
+    /// The white space right after a closing quote (a space or a tab), to tell a header separated by tabs.
+    private var separatorAfterQuote: UInt8 = 0
 
     public init() {
         recordBytes.reserveCapacity(512)
@@ -143,6 +145,8 @@ public struct CSVReader: Sendable {
 
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+    /// The separators a spreadsheet set to another locale, or a program's export, writes instead of the comma.
+    private static let otherSeparators: [UInt8: Character] = [UInt8(ascii: ";"): ";", tab: "\t", UInt8(ascii: "|"): "|"]
     /// Ctrl-Z, which old DOS and Windows programs write after a text's last line to mark its end.
     private static let endOfFileMark: UInt8 = 0x1A
 
@@ -206,9 +210,16 @@ public struct CSVReader: Sendable {
                 case Self.lf, Self.cr:
                     endLine(crFirst: byte == Self.cr, into: &out)
                 case Self.space, Self.tab:
+                    if state == .quoteInQuoted { separatorAfterQuote = byte }
                     state = .spacesAfterQuoted
                 default:
                     guard quoteLine != line else {
+                        // A tab after the quote is passed over as white space: the text after it shows it was the separator.
+                        let after = state == .spacesAfterQuoted && separatorAfterQuote == Self.tab ? Self.tab : byte
+                        if recordLine == 1, let separator = Self.otherSeparators[after] {
+                            // `"family_id";"sls_code"`: a header saved with another separator, its names quoted.
+                            throw Failure(line: line, column: nil, problem: .headerSeparatedBy(separator))
+                        }
                         // `"Budi \"Ucok\""`: a quote escaped as MySQL's and PHP's exports do, which CSV reads as its end.
                         let escaped = state == .quoteInQuoted && recordBytes.last == UInt8(ascii: "\\")
                         throw Failure(line: line, column: fieldEnds.count + 1, problem: escaped ? .quoteEscapedWithBackslash : .textAfterClosingQuote)
