@@ -72,6 +72,18 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(read(Array("a,b\n,x\n".utf8)).records.last, .init(line: 2, fields: ["", "x"]), "a row with one value is a row")
     }
 
+    /// A line that shows nothing is blank: a page break between a report's pages, a zero-width or
+    /// no-break space pasted alone. A visible character among them makes it a row.
+    func testLinesOfPageBreaksAndInvisibleCharactersOnlyAreBlank() {
+        let text = "a,b\n1,x\n\u{0C}\n\u{200B}\n\u{00A0},\u{FEFF}\n\u{0B}\r\n2,y\n\u{200B}é\n"
+        for size in [0, 1, 2] {
+            let result = read(Array(text.utf8), in: size)
+            XCTAssertNil(result.failure)
+            XCTAssertEqual(result.records, [.init(line: 1, fields: ["a", "b"]), .init(line: 2, fields: ["1", "x"]),
+                                            .init(line: 7, fields: ["2", "y"]), .init(line: 8, fields: ["\u{200B}é"])], "chunks of \(size)")
+        }
+    }
+
     /// Old DOS and Windows programs end a text with Ctrl-Z (0x1A): a mark, no row.
     func testAnEndOfFileMarkAfterTheLastLineIsNoRow() {
         for text in ["a,b\n1,x\n\u{1A}", "a,b\r\n1,x\r\n\u{1A}\r\n", "a,b\n1,x\n\u{1A}\u{1A}"] {

@@ -1,8 +1,9 @@
 /// A streaming RFC 4180 reader: comma-separated, double-quoted fields (with "" for a quote; spaces
 /// around the quotes, which the RFC does not allow, are passed over), LF, CRLF or CR line ends, an
 /// optional UTF-8 byte order mark. Bytes arrive in chunks of any size;
-/// each complete record comes out with the line number it starts on. Blank lines, and rows of
-/// empty fields (`,,,,` as spreadsheets save rows that once held formatting), are skipped.
+/// each complete record comes out with the line number it starts on. Blank lines (also of page
+/// breaks, or of invisible characters such as a zero-width space), and rows of empty fields (`,,,,`
+/// as spreadsheets save rows that once held formatting), are skipped.
 public struct CSVReader: Sendable {
     public struct Record: Sendable, Equatable {
         public var line: Int
@@ -149,6 +150,8 @@ public struct CSVReader: Sendable {
     private static let otherSeparators: [UInt8: Character] = [UInt8(ascii: ";"): ";", tab: "\t", UInt8(ascii: "|"): "|"]
     /// Ctrl-Z, which old DOS and Windows programs write after a text's last line to mark its end.
     private static let endOfFileMark: UInt8 = 0x1A
+    /// A page break and a vertical tab, which some programs write between a report's pages.
+    private static let formFeed: UInt8 = 0x0C, verticalTab: UInt8 = 0x0B
 
     private mutating func read(_ input: UnsafeBufferPointer<UInt8>, into out: inout [Record]) throws(Failure) {
         var index = input.startIndex
@@ -291,6 +294,8 @@ public struct CSVReader: Sendable {
         }
         let (isBlank, hasNUL, isASCII) = recordBytes.withUnsafeBufferPointer(Self.survey)
         if isBlank { return nil }  // a blank line, a row of empty fields, or an old program's end-of-file mark
+        // A line of invisible characters only (a zero-width space, a no-break space) looks blank, and is.
+        if !isASCII, !hasNUL, recordBytes.count <= 64, recordBytes.withUnsafeBufferPointer(Self.holdsNothingVisible) { return nil }
         var texts: [String] = []
         var unreadable: [UnreadableField] = []
         texts.reserveCapacity(fieldEnds.count)
@@ -313,16 +318,22 @@ public struct CSVReader: Sendable {
         return Record(line: recordLine, fields: texts, unreadableFields: unreadable)
     }
 
-    /// In one pass over a record's bytes: whether they are only spaces, tabs and end-of-file marks, whether they hold a
-    /// NUL byte, and whether they are all ASCII (a NUL byte is, but the record then needs a closer look).
+    /// In one pass over a record's bytes: whether they are only spaces, tabs, page breaks and end-of-file marks, whether
+    /// they hold a NUL byte, and whether they are all ASCII (a NUL byte is, but the record then needs a closer look).
     private static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (isBlank: Bool, hasNUL: Bool, isASCII: Bool) {
         var isBlank = true
         var high: UInt8 = 0
         for byte in bytes {
             if byte == 0 { return (false, true, false) }
             high |= byte
-            if byte != space && byte != tab && byte != endOfFileMark { isBlank = false }
+            if byte != space && byte != tab && byte != endOfFileMark && byte != formFeed && byte != verticalTab { isBlank = false }
         }
         return (isBlank, false, high < 0x80)
+    }
+
+    /// Whether a record's bytes are UTF-8 of white space and invisible characters only.
+    private static func holdsNothingVisible(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return false }
+        return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.isInvisibleCharacter }
     }
 }
