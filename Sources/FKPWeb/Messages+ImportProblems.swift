@@ -149,7 +149,7 @@ extension Messages {
         case .notDecimal: return "bukan bilangan desimal (pakai titik: 12.5)"
         case .scientificNotation(let writtenOut):
             return "bilangan dalam notasi ilmiah, seperti yang ditulis program lembar kerja atau program statistik untuk bilangan yang sangat kecil atau sangat besar, mungkin dengan digit terakhir terpotong (tulis lengkap dengan semua digitnya\(writtenOut.map { ": \($0) untuk yang ini" } ?? ""))"
-        case .notSixteenDigits: return "tidak terdiri atas 16 digit"
+        case .notSixteenDigits(let digits): return digits.map { "\($0) digit, bukan 16" } ?? "tidak terdiri atas 16 digit"
         case .letterAmongDigits(let position, let letter):
             return "16 karakter, tetapi karakter ke-\(position) adalah huruf \(letter), bukan angka"
                 + (["O", "o"].contains(letter) ? " (diketik sebagai nol?)" : ["I", "l"].contains(letter) ? " (diketik sebagai satu?)" : "")

@@ -52,9 +52,12 @@ final class SpreadsheetDamageTests: XCTestCase {
         XCTAssertEqual(FamilyCSV.personalNumberProblem("32010145O1800001"), .letterAmongDigits(position: 9, letter: "O"))
         XCTAssertEqual(FamilyCSV.personalNumberProblem("320101450180000l"), .letterAmongDigits(position: 16, letter: "l"))
         XCTAssertEqual(FamilyCSV.personalNumberProblem("32010101010000AB"), .letterAmongDigits(position: 15, letter: "A"))
-        for text in ["3201014501800O01X", "32O1O145O1800001", "3201014501800-01", "320101450180000"] {
-            XCTAssertEqual(FamilyCSV.personalNumberProblem(text), .notSixteenDigits, text)
+        for text in ["3201014501800O01X", "32O1O145O1800001", "3201014501800-01"] {
+            XCTAssertEqual(FamilyCSV.personalNumberProblem(text), .notSixteenDigits(digits: nil), text)
         }
+        // Digits only: how many, a digit lost or added.
+        XCTAssertEqual(FamilyCSV.personalNumberProblem("320101450180000"), .notSixteenDigits(digits: 15))
+        XCTAssertEqual(FamilyCSV.personalNumberProblem("32010145018000011"), .notSixteenDigits(digits: 17))
         XCTAssertEqual(FamilyCSV.personalNumberProblem("3201 0145 0180 0001"), .digitsInGroups)
     }
 

@@ -214,10 +214,10 @@ final class ListImportTests: XCTestCase {
                  "line 2, column latitude: value '-6,5E+0': a number in scientific notation"),
                 (h + "\n" + Self.row("F1", score: String(repeating: "9", count: 31)) + "\n",
                  "line 2, column welfare_score: value '\(String(repeating: "9", count: 31))': longer than 30 characters"),
-                (h + "\n" + Self.row("F1", nik: "320101450180000") + "\n", "line 2, column head_nik: value '3201*********00': not 16 digits"),
+                (h + "\n" + Self.row("F1", nik: "320101450180000") + "\n", "line 2, column head_nik: value '3201*********00': 15 digits, not 16"),
                 // Shown as typed where it holds too few digits to tell anyone: a mark for a missing number, a count.
-                (h + "\n" + Self.row("F1", nik: "320101") + "\n", "line 2, column head_nik: value '320101': not 16 digits"),
-                (h + "\n" + Self.row("F1", nik: "3201014") + "\n", "line 2, column head_nik: value '3201*14': not 16 digits"),
+                (h + "\n" + Self.row("F1", nik: "320101") + "\n", "line 2, column head_nik: value '320101': 6 digits, not 16"),
+                (h + "\n" + Self.row("F1", nik: "3201014") + "\n", "line 2, column head_nik: value '3201*14': 7 digits, not 16"),
                 (h + "\n" + Self.row("F1", kk: "-") + "\n", "line 2, column kk_number: value '-': a mark typed where the value is not known"),
                 (h + "\n" + Self.row("F1", kk: "32010101010000AB") + "\n", "line 2, column kk_number"),
                 // A letter typed among the sixteen digits: named by its place, the value shown masked.

@@ -107,7 +107,7 @@ public enum FamilyCSV {
         let characters = Array(text)
         let letters = characters.indices.filter { characters[$0].asciiValue.map(SpreadsheetDamage.isDigit) != true }
         guard characters.count == 16, (1...2).contains(letters.count), let first = letters.first,
-              letters.allSatisfy({ characters[$0].isLetter }) else { return .notSixteenDigits }
+              letters.allSatisfy({ characters[$0].isLetter }) else { return .notSixteenDigits(digits: letters.isEmpty ? characters.count : nil) }
         return .letterAmongDigits(position: first + 1, letter: String(characters[first]))
     }
 

@@ -128,7 +128,7 @@ extension ImportProblem.Kind {
         case .notDecimal: "not a decimal number (use a dot: 12.5)"
         case .scientificNotation(let writtenOut):
             "a number in scientific notation, as a spreadsheet or a statistics program writes a very small or very large one, perhaps with its last digits cut (write it out with all its digits\(writtenOut.map { ": \($0) for this one" } ?? ""))"
-        case .notSixteenDigits: "not 16 digits"
+        case .notSixteenDigits(let digits): digits.map { "\($0) digit\($0 == 1 ? "" : "s"), not 16" } ?? "not 16 digits"
         case .letterAmongDigits(let position, let letter):
             "16 characters, but character \(position) is the letter \(letter), not a digit"
                 + (["O", "o"].contains(letter) ? " (typed for a zero?)" : ["I", "l"].contains(letter) ? " (typed for a one?)" : "")

@@ -142,7 +142,8 @@ extension ImportProblem {
         case thousandsSeparators(writtenOut: String)
         /// `12%`: a cell formatted as a percentage, saved as it shows.
         case percentage
-        case notSixteenDigits
+        /// A personal number of another length: how many digits it has, when it is digits only (a digit lost or added).
+        case notSixteenDigits(digits: Int?)
         /// Sixteen characters, one or two of them letters (an O typed for a zero): the first, by its place from 1.
         case letterAmongDigits(position: Int, letter: String)
         /// A long number a spreadsheet wrote as `3.20101E+15`, its last digits lost.
