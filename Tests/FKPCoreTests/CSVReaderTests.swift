@@ -75,12 +75,13 @@ final class CSVReaderTests: XCTestCase {
     /// A line that shows nothing is blank: a page break between a report's pages, a zero-width or
     /// no-break space pasted alone. A visible character among them makes it a row.
     func testLinesOfPageBreaksAndInvisibleCharactersOnlyAreBlank() {
-        let text = "a,b\n1,x\n\u{0C}\n\u{200B}\n\u{00A0},\u{FEFF}\n\u{0B}\r\n2,y\n\u{200B}é\n"
+        let text = "a,b\n1,x\n\u{0C}\n\u{200B}\n\u{00A0},\u{FEFF}\n\u{0B}\r\n2,y\n\u{200B}é\n\"\u{00A0}\n\"\n"
         for size in [0, 1, 2] {
             let result = read(Array(text.utf8), in: size)
             XCTAssertNil(result.failure)
             XCTAssertEqual(result.records, [.init(line: 1, fields: ["a", "b"]), .init(line: 2, fields: ["1", "x"]),
-                                            .init(line: 7, fields: ["2", "y"]), .init(line: 8, fields: ["\u{200B}é"])], "chunks of \(size)")
+                                            .init(line: 7, fields: ["2", "y"]), .init(line: 8, fields: ["\u{200B}é"]),
+                                            .init(line: 9, fields: ["\u{00A0}\n"])], "chunks of \(size): a line break in quotes is content")
         }
     }
 

@@ -331,9 +331,13 @@ public struct CSVReader: Sendable {
         return (isBlank, false, high < 0x80)
     }
 
-    /// Whether a record's bytes are UTF-8 of white space and invisible characters only.
+    /// Whether a record's bytes are UTF-8 of white space and invisible characters only. A line break
+    /// inside quotes is a field's content, blank or not, as it is among ASCII spaces (`survey`).
     private static func holdsNothingVisible(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let text = String(validating: bytes, as: UTF8.self) else { return false }
-        return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.isInvisibleCharacter }
+        return text.unicodeScalars.allSatisfy { scalar in
+            let isLineBreak = scalar.isInvisibleCharacter && scalar.invisibleKind == .lineBreak
+            return !isLineBreak && (scalar.properties.isWhitespace || scalar.isInvisibleCharacter)
+        }
     }
 }
