@@ -96,6 +96,9 @@ struct AuditLine {
             // Foundation gives JSON's true and false as numbers whose type is a C char.
             case let number as NSNumber where String(cString: number.objCType) == "c": return .flag(number.boolValue)
             case let number as NSNumber: return .text(number.stringValue)
+            // An empty document (a batch that changed no place beyond its counts) says nothing, as null does.
+            case let object as [String: Any] where object.isEmpty: return nil
+            case let list as [Any] where list.isEmpty: return nil
             default:
                 guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]) else { return nil }
                 return .document(String(decoding: data, as: UTF8.self))

@@ -82,12 +82,13 @@ final class AuditFieldLabelTests: XCTestCase {
         let minutes = AuditLine(AuditEntry(id: 3, chain: "forum:1", seq: 3, prevHash: "", hash: "", occurredAt: "2026-12-01T02:00:00.000000Z",
                                            actor: "bps", actorRole: "bps_staff", forumID: 1, regionCode: nil, action: "forum.close",
                                            reason: nil, decisionRef: nil, tableName: "fkp.minutes", operation: "INSERT", rowKey: "1/1",
-                                           oldRow: nil, newRow: #"{"document": {"title": "FKP", "units": ["RT 001 / RW 001"]}, "forum_id": 1}"#),
+                                           oldRow: nil, newRow: #"{"document": {"title": "FKP", "units": ["RT 001 / RW 001"]}, "forum_id": 1, "empty": {}, "none": []}"#),
                                 t: Translations(language: .english))
         let document = try XCTUnwrap(minutes.changes.first { $0.isDocument })
         XCTAssertTrue(document.new.contains("\n") && document.new.contains(#""title" : "FKP""#), "laid out on lines: \(document.new)")
         XCTAssertTrue(document.new.contains("RT 001 / RW 001"), "as written, its slashes not escaped")
-        XCTAssertEqual(minutes.changes.filter(\.isDocument).count, 1, "the forum's number is no document")
+        XCTAssertEqual(minutes.changes.filter(\.isDocument).count, 1, "the forum's number is no document, and an empty one is not shown")
+        XCTAssertEqual(minutes.changes.count, 2, "\(minutes.changes.map(\.field))")
     }
 
     func testEveryActionThePeopleTakeHasAPlainName() {
