@@ -16,8 +16,6 @@ public struct ChangedPlaces: Sendable, Equatable, Codable {
 
     public init() {}
 
-    public var isEmpty: Bool { removals.isEmpty && takenFromUnitsNotListed.isEmpty && placeChanges.isEmpty }
-
     /// How many families of one unit a families file removes, or takes from it.
     public struct UnitFamilies: Sendable, Equatable, Codable {
         public var code: String

@@ -19,7 +19,7 @@ public struct ImportBatchRepository: Sendable {
         public var changed: Int
         public var removed: Int
         public var createdAt: Date
-        /// The units it took families from and the places it changed, as its check said them.
+        /// The units it removed or took families from, and the places it renamed or marked otherwise.
         public var places: ChangedPlaces
     }
 

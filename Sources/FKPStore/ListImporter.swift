@@ -140,8 +140,8 @@ public struct ListImporter: Sendable {
         return places
     }
 
-    /// The units whose families the file would remove, most first: what a person checking a revised
-    /// file needs to see before loading it.
+    /// The units whose families the file removes, most first: what a person needs to see of a revised
+    /// file before loading it, and after.
     private func removalsByUnit(on connection: PostgresConnection) async throws -> [ChangedPlaces.UnitFamilies] {
         try await unitsLosingFamilies(where: "d.change = 'remove'", on: connection)
     }

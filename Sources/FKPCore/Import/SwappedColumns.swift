@@ -2,9 +2,10 @@
 /// (a header typed in the format's order above values exported in another). On most rows of a
 /// sample (the first hundred), each such column's values fail its own name's rule (or, under the
 /// list's key, repeat, or keep a personal number's rule: a unit's code or a family card number
-/// under family_id keeps an id's form) and keep the rule of another such column's name. Said once, for the header, instead of a problem in each column on
-/// every row. Values that keep two names' rules (a NIK and a family card number) can
-/// leave more than one way to read the header; then none is told.
+/// under family_id keeps an id's form) and keep the rule of another such column's name. Said once,
+/// for the header, instead of a problem in each column on every row. Values that keep two names'
+/// rules (a NIK and a family card number) can leave more than one way to read the header; then
+/// none is told.
 struct SwappedColumns: Sendable {
     static let sampledRows = 100
     /// Fewer rows than this could swap by chance.
