@@ -32,6 +32,8 @@ struct ExportCommand: AsyncParsableCommand {
                 guard try await RegionRepository(database: database).region(code) != nil else {
                     throw ValidationError("\(option) \(code.value): there is no such \(kind == "final" ? "regency" : "region")")
                 }
+                let principal = try await actor.principal(database: database)
+                try actor.require(principal, may: { AccessPolicy.decide($0, .exportLists, .region(code)) == .allow }, "export \(kind) of \(code.value)")
                 let output = try CommandSupport.output(to: out)
                 let buffered = BufferedOutput(output, writingTo: out)
                 let write: @Sendable (String) async throws -> Void = { try buffered.write($0) }
@@ -42,7 +44,7 @@ struct ExportCommand: AsyncParsableCommand {
                     try await exporter.regions(under: code, write: write)
                 } else {
                     // Whole numbers for the operator and BPS accounts; masked for anyone else named with --as.
-                    let whole = try await actor.seesPersonalNumbers(database: database)
+                    let whole = principal?.seesPersonalNumbers ?? true
                     func logWholeNumbersSent(_ subject: String) async throws {
                         guard whole else { return }
                         try await SecurityLog(database: database).recordPersonalDataAccess(

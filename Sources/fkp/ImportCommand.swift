@@ -39,9 +39,14 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             report = try await PostgresClient.with(config.database, logger: logger) { client in
                 let database = Database(client: client, logger: logger)
-                let context = try await actor.context(action: "import.\(listKind.rawValue)", region: nil, database: database)
+                // A named account loads only inside the places its roles let it, as on the import page.
+                let principal = try await actor.principal(database: database)
+                let roots = principal.flatMap { AccessPolicy.roots($0, for: .importLists) }
+                try actor.require(principal, may: { _ in roots?.isEmpty != true }, "load lists")
+                let context = actor.context(action: "import.\(listKind.rawValue)", region: roots?.count == 1 ? roots?.first?.value : nil,
+                                            principal: principal)
                 return try await ListImporter(database: database).run(listKind, chunks: chunks, fileName: fileName, context: context,
-                                                                       checkOnly: check, progress: onProgress)
+                                                                       scope: roots, checkOnly: check, progress: onProgress)
             }
         } catch let problems as ImportProblems {
             progress.finish()

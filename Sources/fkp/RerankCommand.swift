@@ -26,7 +26,9 @@ struct RerankCommand: AsyncParsableCommand {
                 guard try await RegionRepository(database: database).region(code) != nil else {
                     throw ValidationError("--regency \(code.value): there is no such regency")
                 }
-                let context = try await actor.context(action: "rerank.run", region: code.value, database: database)
+                let principal = try await actor.principal(database: database)
+                try actor.require(principal, may: { AccessPolicy.decide($0, .rerank, .region(code)) == .allow }, "re-rank regency \(code.value)")
+                let context = actor.context(action: "rerank.run", region: code.value, principal: principal)
                 switch try await Reranker(database: database).run(regency: code, allowOpen: allowOpen, context: context) {
                 case .forumsStillOpen(let forums):
                     CommandSupport.printError("regency \(code.value) has forums that are not closed: "

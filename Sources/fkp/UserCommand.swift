@@ -46,11 +46,14 @@ struct UserCommand: AsyncParsableCommand {
                 let hash = try await PasswordHasher(cost: UInt8(config.bcryptCost)).hash(password)
                 try await PostgresClient.with(config.database, logger: logger) { client in
                     let database = Database(client: client, logger: logger)
+                    let principal = try await actor.principal(database: database)
+                    let assignment = Assignment(role: role, region: try region.map(RegionCode.init), forumID: forum, isSupervisor: supervisor)
+                    try actor.require(principal, may: { AccessPolicy.mayAssign($0, assignment) }, "give the role \(role.rawValue)\(region.map { " in \($0)" } ?? "")")
                     do {
                         try await UserRepository(database: database).create(
                             .init(username: username, displayName: displayName ?? username, passwordHash: hash, mustChangePassword: mustChange,
                                   role: role, regionCode: region, forumID: forum, isSupervisor: supervisor),
-                            context: try await actor.context(action: "user.create", region: region, database: database))
+                            context: actor.context(action: "user.create", region: region, principal: principal))
                     } catch {
                         guard let refusal = DatabaseRefusal(error) else { throw error }
                         throw ValidationError(AccountRefusal.message(refusal, language: .english))
@@ -106,8 +109,13 @@ struct UserCommand: AsyncParsableCommand {
                     guard let account = try await accounts.account(username: username) else {
                         throw ValidationError("there is no account named \(username)")
                     }
+                    // As the users page: only an account whose every role the named account could give, and not its own.
+                    let principal = try await actor.principal(database: database)
+                    let roles = try await accounts.assignments(userID: account.id)
+                    try actor.require(principal, may: { p in p.userID != account.id && !roles.isEmpty && roles.allSatisfy { AccessPolicy.mayAssign(p, $0) } },
+                                      "disable \(username)")
                     try await accounts.setDisabled(userID: account.id, true,
-                                                   context: try await actor.context(action: "user.disable", region: nil, database: database))
+                                                   context: actor.context(action: "user.disable", region: nil, principal: principal))
                 }
                 CommandSupport.say("Disabled \(username).")
             }

@@ -209,6 +209,44 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// An account named with --as acts with its own roles and places, as in the browser: the audit
+    /// trail never records an account doing what it may not. Each refusal changes nothing.
+    func testAnAccountNamedWithAsActsOnlyWithinItsRolesAndPlaces() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, TestAccounts.world)
+            let state = "SELECT (SELECT count(*) FROM audit.entries) || '/' || (SELECT count(*) FROM fkp.families) || '/' || (SELECT count(*) FROM fkp.users)"
+            let before = try await SQLTest.scalar(db, state, as: String.self)
+            let file = FamilyCSV.columns.joined(separator: ",") + "\nF9,32010100010002,Yanti,Kp. Baru,2,1,1.5,3201010101000009,3201014501800009,,\n"
+            for (arguments, stdin, refusal) in [
+                (["import", "families", "-", "--as", "ketua"], file, "--as ketua: this account may not load lists"),
+                (["import", "families", "-", "--as", "bps.other"], file, "line 2, column sls_code: value '32010100010002': outside your region (3202)"),
+                (["rerank", "--regency", "3201", "--allow-open", "--as", "auditor"], "", "--as auditor: this account may not re-rank regency 3201"),
+                (["export", "families", "--region", "3201", "--as", "ketua"], "", "--as ketua: this account may not export families of 3201"),
+                (["user", "add", "kepala", "--role", "admin", "--password-stdin", "--as", "bps"], "Gunung Salak berkabut\n",
+                 "--as bps: this account may not give the role admin"),
+                (["user", "disable", "bps.other", "--as", "bps"], "", "--as bps: this account may not disable bps.other"),
+                (["user", "disable", "bps", "--as", "bps"], "", "--as bps: this account may not disable bps"),
+            ] {
+                let refused = try Self.fkp(arguments, stdin: stdin, database: url)
+                XCTAssertNotEqual(refused.status, 0, "\(arguments): \(refused.output)")
+                XCTAssertTrue(refused.output.contains(refusal), "\(arguments): \(refused.output)")
+            }
+            let after = try await SQLTest.scalar(db, state, as: String.self)
+            XCTAssertEqual(after, before, "a refusal changes nothing")
+
+            // Within its places, the account does it, and is recorded as having done it.
+            let loaded = try Self.fkp(["import", "families", "-", "--as", "bps"], stdin: file, database: url)
+            XCTAssertEqual(loaded.status, 0, loaded.output)
+            let batch = try await SQLTest.scalar(db, """
+                SELECT b.actor || ' ' || e.actor_role || ' ' || e.chain FROM fkp.import_batches b
+                  JOIN audit.entries e ON e.table_name = 'fkp.import_batches' AND e.row_key = b.id::text
+                """, as: String.self)
+            XCTAssertEqual(batch, "bps bps_staff regency:3201")
+            let disabled = try Self.fkp(["user", "disable", "ketua", "--as", "bps"], database: url)
+            XCTAssertEqual(disabled.status, 0, disabled.output)
+        }
+    }
+
     func testFamilyExportsAreWholeForTheOperatorAndBPSAndMaskedForOthersAndWholeOnesAreLogged() async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, TestAccounts.world)
