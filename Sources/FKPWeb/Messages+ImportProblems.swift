@@ -67,6 +67,9 @@ extension Messages {
         case .unknownColumn(let columns, let invisible):
             return "kolom tidak dikenal (kolom yang berlaku: \(columns.joined(separator: ", ")))"
                 + (invisible ? "; namanya memuat karakter tak terlihat, simpan berkas tanpa karakter itu" : "")
+        case .unknownColumns(let names, let columns):
+            return "\(names.count) kolom tidak dikenal: \(ImportProblem.Kind.someOf(names, more: { "dan \($0) lainnya" })) "
+                + "(kolom yang berlaku: \(columns.joined(separator: ", ")); hapus kolom lainnya dari berkas)"
         case .unnamedColumn:
             return "kolom tanpa nama (program lembar kerja menyimpan kolom yang dikosongkan tetapi tidak dihapus seperti ini: hapus kolom-kolom setelah kolom terakhir lalu simpan ulang)"
         case .unnamedFirstColumn:

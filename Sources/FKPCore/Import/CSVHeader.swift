@@ -22,9 +22,11 @@ public struct CSVHeader: Sendable {
             // A spreadsheet set to another locale saves with semicolons: one clear problem, not one per column.
             throw ImportProblems([ImportProblem(line: record.line, problem: .headerSeparatedBy(separator))])
         }
-        var problems = ImportProblems()
+        var found: [ImportProblem] = []
         var positions: [String: Int] = [:]
         var namedOtherwise: Set<String> = []
+        // Unknown names without an invisible character, and where their problems stand among the others.
+        var unknown: [(name: String, at: Int)] = []
         let written = Set(record.fields.map { $0.trimmingWhitespace.lowercased() })
         for (index, raw) in record.fields.enumerated() {
             // Compared in lower case, named as written, so that the person finds the column they wrote.
@@ -35,43 +37,52 @@ public struct CSVHeader: Sendable {
             let unmarked = Self.withoutTemplateMark(name).map(underscoring)
             if name.isEmpty {
                 // What a spreadsheet saves for a column emptied but not deleted: said as such.
-                problems.append(ImportProblem(line: record.line, column: "#\(index + 1)",
-                                              problem: index == 0 && record.fields.count > 1 ? .unnamedFirstColumn : .unnamedColumn))
+                found.append(ImportProblem(line: record.line, column: "#\(index + 1)",
+                                           problem: index == 0 && record.fields.count > 1 ? .unnamedFirstColumn : .unnamedColumn))
             } else if underscored != name, (required + optional).contains(underscored), positions[underscored] == nil {
                 // `Family ID`, `sls-code`: the column meant is plain, and is not also said to be missing.
-                problems.append(ImportProblem(line: record.line, column: asWritten, problem: .columnNamedOtherwise(underscored)))
+                found.append(ImportProblem(line: record.line, column: asWritten, problem: .columnNamedOtherwise(underscored)))
                 namedOtherwise.insert(underscored)
             } else if let unmarked, (required + optional).contains(unmarked), positions[unmarked] == nil, !namedOtherwise.contains(unmarked) {
                 // `family_id*`, `head_name (wajib)`: a template's mark for a required column, after the name.
-                problems.append(ImportProblem(line: record.line, column: asWritten, problem: .columnWithMark(unmarked)))
+                found.append(ImportProblem(line: record.line, column: asWritten, problem: .columnWithMark(unmarked)))
                 namedOtherwise.insert(unmarked)
             } else if let meant = otherNames[Self.otherNameKey(name)], !written.contains(meant), !namedOtherwise.contains(meant) {
                 // `NIK`, `No. KK`, `Nama Kepala Keluarga`: the column meant (unless the header has it too),
                 // said once, and not also said to be missing.
-                problems.append(ImportProblem(line: record.line, column: asWritten, problem: .columnInOtherWords(meant)))
+                found.append(ImportProblem(line: record.line, column: asWritten, problem: .columnInOtherWords(meant)))
                 namedOtherwise.insert(meant)
             } else if let meant = TextEncodedTwice.meant(name)?.removingInvisibleCharacters, (required + optional).contains(meant),
                       positions[meant] == nil {
                 // `ï»¿family_id`: a file that began with a byte order mark, opened as Windows text and saved again.
-                problems.append(ImportProblem(line: record.line, column: asWritten, problem: .encodedTwice(meant: meant)))
+                found.append(ImportProblem(line: record.line, column: asWritten, problem: .encodedTwice(meant: meant)))
                 namedOtherwise.insert(meant)
             } else if !(required + optional).contains(name), let kind = Self.columnOfTheSheet(name) {
                 // `No`, `Keterangan`: what a list kept in a spreadsheet has beside the format's columns.
-                problems.append(ImportProblem(line: record.line, column: asWritten, problem: kind))
+                found.append(ImportProblem(line: record.line, column: asWritten, problem: kind))
             } else if !(required + optional).contains(name) {
                 // A name that looks right but holds an invisible character (a second byte order mark,
                 // a zero-width space from a spreadsheet) is named with the character spelled out, and
                 // the column it is without the character is not also said to be missing.
                 let holdsInvisible = name.firstInvisibleCharacter != nil
-                problems.append(ImportProblem(line: record.line, column: asWritten,
-                                              problem: .unknownColumn(columns: required + optional, holdsInvisibleCharacter: holdsInvisible)))
+                if !holdsInvisible { unknown.append((asWritten, found.count)) }
+                found.append(ImportProblem(line: record.line, column: asWritten,
+                                           problem: .unknownColumn(columns: required + optional, holdsInvisibleCharacter: holdsInvisible)))
                 if holdsInvisible { namedOtherwise.insert(name.removingInvisibleCharacters) }
             } else if positions[name] != nil {
-                problems.append(ImportProblem(line: record.line, column: asWritten, problem: .columnTwice))
+                found.append(ImportProblem(line: record.line, column: asWritten, problem: .columnTwice))
             } else {
                 positions[name] = index
             }
         }
+        if unknown.count >= 3 {
+            // A sheet with another system's columns beside the format's: one problem naming them, where the first stood.
+            let together = ImportProblem(line: record.line, column: unknown[0].name,
+                                         problem: .unknownColumns(names: unknown.map(\.name), columns: required + optional))
+            let places = Set(unknown.map(\.at))
+            found = found.indices.compactMap { $0 == unknown[0].at ? together : places.contains($0) ? nil : found[$0] }
+        }
+        var problems = ImportProblems(found)
         for name in required where positions[name] == nil && !namedOtherwise.contains(name) {
             problems.append(ImportProblem(line: record.line, column: name, problem: .requiredColumnMissing))
         }

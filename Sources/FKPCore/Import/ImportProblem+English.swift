@@ -50,6 +50,9 @@ extension ImportProblem.Kind {
         case .unknownColumn(let columns, let invisible):
             "unknown column (the columns are \(columns.joined(separator: ", ")))"
                 + (invisible ? "; it holds an invisible character, save the file without it" : "")
+        case .unknownColumns(let names, let columns):
+            "\(names.count) unknown columns: \(ImportProblem.Kind.someOf(names, more: { "and \($0) more" })) "
+                + "(the columns are \(columns.joined(separator: ", ")); delete the others from the file)"
         case .unnamedColumn:
             "a column with no name (a spreadsheet saves a column emptied but not deleted so: delete the columns after the last one and save again)"
         case .unnamedFirstColumn:

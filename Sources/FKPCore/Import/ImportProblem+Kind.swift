@@ -48,6 +48,8 @@ extension ImportProblem {
         /// The places' codes in a column per level (`kdprov`, `kdkab`...), as BPS's registers keep them.
         case codesSplitByLevel(inFamilies: Bool)
         case unknownColumn(columns: [String], holdsInvisibleCharacter: Bool)
+        /// Three unknown columns or more (a sheet of another system's columns): named together, once.
+        case unknownColumns(names: [String], columns: [String])
         /// A header field with no name, as a spreadsheet saves a column emptied but not deleted.
         case unnamedColumn
         /// The first column unnamed: the row numbers pandas and R write unless told not to.
@@ -230,5 +232,14 @@ extension ImportProblem {
 
         /// The texts that must stay one line: a region's or a head's name, an address.
         public enum OneLineText: Sendable, Equatable { case name, address }
+    }
+}
+
+extension ImportProblem.Kind {
+    /// At most ten names, then how many more in the reader's words (`more`): a header of forty
+    /// unknown columns is not named forty times over.
+    public static func someOf(_ names: [String], more: (Int) -> String) -> String {
+        let shown = names.prefix(10).joined(separator: ", ")
+        return names.count > 10 ? shown + ", " + more(names.count - 10) : shown
     }
 }
