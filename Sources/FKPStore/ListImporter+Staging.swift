@@ -89,9 +89,8 @@ extension ListImporter {
                     }
                 } catch {
                     // The other list's header (a file given to the wrong form or command): said so, once.
-                    let other: Kind = kind == .families ? .regions : .families
-                    if (try? other.header(record)) != nil {
-                        problems.append(ImportProblem(line: record.line, problem: other == .families ? .familiesListAsRegions : .regionsListAsFamilies))
+                    if kind.otherListsHeader(record) {
+                        problems.append(ImportProblem(line: record.line, problem: kind == .regions ? .familiesListAsRegions : .regionsListAsFamilies))
                     } else if let export = ServerExportKind(header: record) {
                         problems.append(ImportProblem(line: record.line, problem: .exportOfThisServer(export)))
                     } else if CSVHeader.splitsCodesByLevel(record, wholeCode: kind == .families ? "sls_code" : "code") {

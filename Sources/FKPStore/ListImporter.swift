@@ -25,6 +25,18 @@ public struct ListImporter: Sendable {
             }
         }
 
+        /// Whether `record`, refused as this list's header, is the other list's: a header it reads, or
+        /// one with all its required names and not all of this list's (a families list whose own
+        /// header has a column twice is still no regions list).
+        func otherListsHeader(_ record: CSVReader.Record) -> Bool {
+            let other: Kind = self == .families ? .regions : .families
+            if (try? other.header(record)) != nil { return true }
+            let names = Set(record.fields.map { $0.trimmingWhitespace.lowercased() })
+            return other.required.allSatisfy(names.contains) && !required.allSatisfy(names.contains)
+        }
+
+        private var required: [String] { self == .regions ? RegionCSV.required : FamilyCSV.required }
+
         /// The header to add when `record`, refused as the header, is rather a row of this list in
         /// the format's column order: a file saved without its header. Nil otherwise.
         func headerMissing(above record: CSVReader.Record) -> String? {

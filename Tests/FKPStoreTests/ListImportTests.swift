@@ -567,6 +567,11 @@ final class ListImportTests: XCTestCase {
             for (kind, text, expected) in [(ListImporter.Kind.regions, Self.header + "\n" + Self.row("F1") + "\n",
                                             "line 1: this is a families list, not a regions list (load it as families)"),
                                            (.families, "Code,Name,Level\n3202,Sukabumi,regency\n",
+                                            "line 1: this is a regions list, not a families list (load it as regions)"),
+                                           // Its own header broken (a column twice, one unknown): still the other list.
+                                           (.regions, Self.header + ",latitude,catatan_lain\n" + Self.row("F1") + "\n",
+                                            "line 1: this is a families list, not a regions list (load it as families)"),
+                                           (.families, "code,name,level,level\n3202,Sukabumi,regency,regency\n",
                                             "line 1: this is a regions list, not a families list (load it as regions)")] {
                 do {
                     _ = try await Self.load(kind, text, db)
