@@ -153,8 +153,8 @@ extension Messages {
         case .scientificNotation(let writtenOut):
             return "bilangan dalam notasi ilmiah, seperti yang ditulis program lembar kerja atau program statistik untuk bilangan yang sangat kecil atau sangat besar, mungkin dengan digit terakhir terpotong (tulis lengkap dengan semua digitnya\(writtenOut.map { ": \($0) untuk yang ini" } ?? ""))"
         case .notSixteenDigits(let digits): return digits.map { "\($0) digit, bukan 16" } ?? "tidak terdiri atas 16 digit"
-        case .letterAmongDigits(let position, let letter):
-            return "16 karakter, tetapi karakter ke-\(position) adalah huruf \(letter), bukan angka"
+        case .letterAmongDigits(let position, let letter, let length):
+            return "\(length) karakter, tetapi karakter ke-\(position) adalah huruf \(letter), bukan angka"
                 + (["O", "o"].contains(letter) ? " (diketik sebagai nol?)" : ["I", "l"].contains(letter) ? " (diketik sebagai satu?)" : "")
         case .notPlainCharacters(let writtenOut):
             return "bilangan yang ditulis dengan karakter yang hanya mirip angka, tanda minus atau titik, seperti yang ditulis pengolah kata atau halaman web ("

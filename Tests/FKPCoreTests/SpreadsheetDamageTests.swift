@@ -49,9 +49,9 @@ final class SpreadsheetDamageTests: XCTestCase {
     /// A letter typed among a NIK's sixteen digits is named by its place (the value is shown masked);
     /// more than two, or a number of another length, is not sixteen digits.
     func testALetterAmongSixteenDigitsIsNamedByItsPlace() {
-        XCTAssertEqual(FamilyCSV.personalNumberProblem("32010145O1800001"), .letterAmongDigits(position: 9, letter: "O"))
-        XCTAssertEqual(FamilyCSV.personalNumberProblem("320101450180000l"), .letterAmongDigits(position: 16, letter: "l"))
-        XCTAssertEqual(FamilyCSV.personalNumberProblem("32010101010000AB"), .letterAmongDigits(position: 15, letter: "A"))
+        XCTAssertEqual(FamilyCSV.personalNumberProblem("32010145O1800001"), .letterAmongDigits(position: 9, letter: "O", length: 16))
+        XCTAssertEqual(FamilyCSV.personalNumberProblem("320101450180000l"), .letterAmongDigits(position: 16, letter: "l", length: 16))
+        XCTAssertEqual(FamilyCSV.personalNumberProblem("32010101010000AB"), .letterAmongDigits(position: 15, letter: "A", length: 16))
         for text in ["3201014501800O01X", "32O1O145O1800001", "3201014501800-01"] {
             XCTAssertEqual(FamilyCSV.personalNumberProblem(text), .notSixteenDigits(digits: nil), text)
         }

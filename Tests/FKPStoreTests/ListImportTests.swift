@@ -231,6 +231,8 @@ final class ListImportTests: XCTestCase {
                 // A letter typed among the sixteen digits: named by its place, the value shown masked.
                 (h + "\n" + Self.row("F1", nik: "32010145O1800001") + "\n",
                  "line 2, column head_nik: value '3201**********01': 16 characters, but character 9 is the letter O, not a digit (typed for a zero?)"),
+                (h + "\n" + Self.row("F1", unit: "32O10100010001") + "\n",
+                 "line 2, column sls_code: value '32O10100010001': 14 characters, but character 3 is the letter O, not a digit (typed for a zero?)"),
                 // The formula with which a program exporting for a spreadsheet keeps digits as text.
                 (h + "\nF1,32010100010001,Budi,x,4,2,10,=\"3201010101000001\",3201014501800001,,\n",
                  "line 2, column kk_number: a value written as =\"...\", the formula with which a program exporting for a spreadsheet keeps digits as text"),

@@ -132,8 +132,8 @@ extension ImportProblem.Kind {
         case .scientificNotation(let writtenOut):
             "a number in scientific notation, as a spreadsheet or a statistics program writes a very small or very large one, perhaps with its last digits cut (write it out with all its digits\(writtenOut.map { ": \($0) for this one" } ?? ""))"
         case .notSixteenDigits(let digits): digits.map { "\($0) digit\($0 == 1 ? "" : "s"), not 16" } ?? "not 16 digits"
-        case .letterAmongDigits(let position, let letter):
-            "16 characters, but character \(position) is the letter \(letter), not a digit"
+        case .letterAmongDigits(let position, let letter, let length):
+            "\(length) characters, but character \(position) is the letter \(letter), not a digit"
                 + (["O", "o"].contains(letter) ? " (typed for a zero?)" : ["I", "l"].contains(letter) ? " (typed for a one?)" : "")
         case .notPlainCharacters(let writtenOut):
             "a number written with characters that only look like digits, a minus or a dot, as a word processor or a web page writes them ("

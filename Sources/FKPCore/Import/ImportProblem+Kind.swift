@@ -146,8 +146,9 @@ extension ImportProblem {
         case percentage
         /// A personal number of another length: how many digits it has, when it is digits only (a digit lost or added).
         case notSixteenDigits(digits: Int?)
-        /// Sixteen characters, one or two of them letters (an O typed for a zero): the first, by its place from 1.
-        case letterAmongDigits(position: Int, letter: String)
+        /// A number's characters, as many as it has digits (16; a unit's code 14 or 16), one or two of
+        /// them letters (an O typed for a zero): the first, by its place from 1.
+        case letterAmongDigits(position: Int, letter: String, length: Int)
         /// A long number a spreadsheet wrote as `3.20101E+15`, its last digits lost.
         case spreadsheetNumber
         /// A value that would be right without the apostrophe with which a spreadsheet marks text.
