@@ -876,6 +876,9 @@ final class ListImportTests: XCTestCase {
                                          "line 2, column code: value '3201990001': its parent 3201990 is neither in the database nor in the file; "
                                             + "2 rows need it, the last on line 4", db, kind: .regions)
             try await Self.assertRefused(h + "\n32011,X,regency\n", "line 2, column code: value '32011': 5 digits is no level's length", db, kind: .regions)
+            try await Self.assertRefused(h + "\n32O1010,Nanggung,district\n",
+                                         "line 2, column code: value '32O1010': 7 characters, but character 3 is the letter O, not a digit (typed for a zero?)",
+                                         db, kind: .regions)
             try await Self.assertRefused(h + "\n3.201E+3,X,regency\n", "line 2, column code: value '3.201E+3': a spreadsheet turned it into a rounded number",
                                          db, kind: .regions)
             try await Self.assertRefused(h + "\n'3201,X,regency\n", "line 2, column code: value ''3201': starts with an apostrophe", db, kind: .regions)

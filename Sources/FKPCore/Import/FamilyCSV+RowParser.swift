@@ -95,7 +95,7 @@ extension FamilyCSV {
                 unit = lastUnit?.code
                 if unit == nil {
                     refuse(.slsCode, slsText, SpreadsheetDamage.kind(of: slsText) { FamilyCSV.unitCode($0) != nil }
-                        ?? FamilyCSV.letterAmongDigits(slsText, lengths: [14, 16])
+                        ?? LetterAmongDigits.problem(in: slsText, lengths: [RegionLevel.sls.codeLength, RegionLevel.subsls.codeLength])
                         ?? RegionCode.parse(slsText).map { .placeAboveUnit($0.level) } ?? .unitCodeForm)
                 }
             }

@@ -104,20 +104,11 @@ public enum FamilyCSV {
     /// masked), or not sixteen digits.
     static func personalNumberProblem(_ text: String) -> ImportProblem.Kind {
         if let damage = SpreadsheetDamage.kind(of: text, isValid: PersonalNumber.isValid) { return damage }
-        if let letter = letterAmongDigits(text, lengths: [16]) { return letter }
+        if let letter = LetterAmongDigits.problem(in: text, lengths: [16]) { return letter }
         let allDigits = text.utf8.allSatisfy(SpreadsheetDamage.isDigit)
         return .notSixteenDigits(digits: allDigits ? text.count : nil)
     }
 
-    /// A number of one of `lengths` with one or two letters among its digits (an O typed for a
-    /// zero, an l for a one): the first letter, by its place; nil otherwise.
-    static func letterAmongDigits(_ text: String, lengths: Set<Int>) -> ImportProblem.Kind? {
-        let characters = Array(text)
-        let letters = characters.indices.filter { characters[$0].asciiValue.map(SpreadsheetDamage.isDigit) != true }
-        guard lengths.contains(characters.count), (1...2).contains(letters.count), let first = letters.first,
-              letters.allSatisfy({ characters[$0].isLetter }) else { return nil }
-        return .letterAmongDigits(position: first + 1, letter: String(characters[first]), length: characters.count)
-    }
 
     /// A family as a line of the file, columns in the export order.
     public static func line(_ family: PreliminaryFamily) -> String {

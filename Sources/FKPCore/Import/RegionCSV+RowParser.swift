@@ -62,7 +62,8 @@ extension RegionCSV {
             } else {
                 do { parsed = try RegionCode(code) } catch {
                     let spreadsheet = SpreadsheetDamage.kind(of: code) { RegionCode.parse($0) != nil }
-                    refuse(.code, code, spreadsheet ?? .regionCode(error))
+                    let letter = LetterAmongDigits.problem(in: code, lengths: Set(RegionLevel.allCases.map(\.codeLength)))
+                    refuse(.code, code, spreadsheet ?? letter ?? .regionCode(error))
                 }
             }
             if let parsed, let level, parsed.level != level {
