@@ -109,7 +109,6 @@ public enum FamilyCSV {
         return .notSixteenDigits(digits: allDigits ? text.count : nil)
     }
 
-
     /// A family as a line of the file, columns in the export order.
     public static func line(_ family: PreliminaryFamily) -> String {
         CSVWriter.line([family.id, family.slsCode.value, family.headName, family.address, String(family.members),

@@ -146,8 +146,8 @@ extension ImportProblem {
         case percentage
         /// A personal number of another length: how many digits it has, when it is digits only (a digit lost or added).
         case notSixteenDigits(digits: Int?)
-        /// A number's characters, as many as it has digits (16; a unit's code 14 or 16), one or two of
-        /// them letters (an O typed for a zero): the first, by its place from 1.
+        /// A number of its right length (a personal number's 16, a code's of its level), one or two of
+        /// its characters letters (an O typed for a zero): the first, by its place from 1.
         case letterAmongDigits(position: Int, letter: String, length: Int)
         /// A long number a spreadsheet wrote as `3.20101E+15`, its last digits lost.
         case spreadsheetNumber
