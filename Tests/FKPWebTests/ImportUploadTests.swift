@@ -42,6 +42,7 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertEqual(families.status, .ok)
             XCTAssertTrue(families.text.contains("keluarga.csv: 2 baris; 2 keluarga ditambah, 0 diubah, 0 dihapus"), families.text)
             XCTAssertTrue(families.text.contains("<small>keluarga · "), "the past batches say their kind in words")
+            XCTAssertTrue(families.text.contains("<a href=\"\(familiesLocation)\">keluarga.csv</a>"), "a past batch opens its page: \(families.text)")
             XCTAssertFalse(families.text.contains("Belum ada impor"), families.text)
             let again = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: Self.families)
             XCTAssertEqual(again.status, .ok, "a file that changes nothing is answered at once")
