@@ -36,11 +36,11 @@ public struct ListImporter: Sendable {
         }
 
         private var required: [String] { self == .regions ? RegionCSV.required : FamilyCSV.required }
+        private var columns: [String] { self == .regions ? RegionCSV.columns : FamilyCSV.columns }
 
         /// The header to add when `record`, refused as the header, is rather a row of this list in
         /// the format's column order: a file saved without its header. Nil otherwise.
         func headerMissing(above record: CSVReader.Record) -> String? {
-            let (required, columns) = self == .regions ? (RegionCSV.required, RegionCSV.columns) : (FamilyCSV.required, FamilyCSV.columns)
             guard (required.count...columns.count).contains(record.fields.count) else { return nil }
             let isRow = self == .regions ? RegionCSV.startsAsRow(record) : FamilyCSV.startsAsRow(record)
             return isRow ? columns.prefix(record.fields.count).joined(separator: ",") : nil
@@ -158,7 +158,7 @@ public struct ListImporter: Sendable {
         try await unitsLosingFamilies(where: "d.change = 'remove'", on: connection)
     }
 
-    /// The units the file does not list whose families it would move into those it lists, most
+    /// The units the file does not list whose families it moves into those it lists, most
     /// first: a family that moved house, or an id that clashes with another place's family, which
     /// a count of changes does not show.
     private func takenFromUnitsNotListed(on connection: PostgresConnection) async throws -> [ChangedPlaces.UnitFamilies] {
@@ -168,7 +168,7 @@ public struct ListImporter: Sendable {
             """, on: connection)
     }
 
-    /// The first places in code order that a regions file would rename or mark otherwise.
+    /// The first places in code order that a regions file renames or marks otherwise.
     private func placeChanges(on connection: PostgresConnection) async throws -> [ChangedPlaces.PlaceChange] {
         var changes: [ChangedPlaces.PlaceChange] = []
         for try await (code, name, newName, nonSLS) in try await connection.query("""
