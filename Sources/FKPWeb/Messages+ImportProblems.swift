@@ -169,6 +169,8 @@ extension Messages {
             return "semua \(numbers) angka di kolom ini berakhir dengan 0: program lembar kerja hanya menyimpan 15 digit pertamanya dan menulis 0 untuk sisanya (jadikan kolom ini Teks lalu isi ulang angkanya)"
         case .spreadsheetTextMark: return "diawali tanda petik, tanda teks pada program lembar kerja (hapus tanda petiknya)"
         case .placeholderForMissing: return "tanda yang diketik karena nilainya tidak diketahui, bukan nilai (isi nilainya; bila kolom ini boleh kosong, biarkan selnya kosong)"
+        case .cellTooNarrow:
+            return "tanda lembar kerja untuk sel yang terlalu sempit untuk menampilkan angkanya, tersimpan menggantikan angka itu (lebarkan kolomnya, atau format sebagai Teks, lalu simpan lagi)"
         case .numberShownAsDate:
             return "tanggal di awal kalender lembar kerja: selnya berisi angka tetapi berformat tanggal, sehingga angka itu ditampilkan sebagai sekian hari sesudah hari pertama kalendernya (ubah format kolomnya menjadi angka biasa lalu simpan lagi)"
         case .missingValueMark:
@@ -220,6 +222,11 @@ extension Messages {
             return "koordinat yang ditulis dengan tanda derajat, arah mata angin atau menit, seperti pada peta: tulis dalam derajat desimal, selatan dan barat bertanda minus (\(decimal) untuk yang ini)"
         case .zeroCoordinates: return "latitude dan longitude keduanya 0, yang ditulis perangkat bila tidak mendapat posisi (kosongkan keduanya)"
         case .coordinatesApart: return "latitude dan longitude diisi keduanya atau tidak sama sekali"
+        case .coordinateColumnMissing(let partner):
+            return "tidak ada di baris judul, padahal \(partner) ada: latitude dan longitude diisi keduanya (tambahkan kolom ini, atau hapus \(partner))"
+        case .coordinateColumnEmpty(let partner, let rows):
+            return "kosong di semua \(rows) baris yang mengisi \(partner): latitude dan longitude diisi keduanya "
+                + "(nilai kolom ini hilang saat daftar disusun? isi keduanya di setiap baris, atau kosongkan keduanya)"
         case .coordinatesSwapped: return "latitude dan longitude tertukar (di Indonesia latitude -11.5 sampai 6.5, longitude 94.5 sampai 141.5)"
         case .sameFamilyID(let line): return "family_id sama dengan baris \(line)"
         case .unknownUnit(let rows, let lastLine):

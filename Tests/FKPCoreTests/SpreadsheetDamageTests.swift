@@ -39,6 +39,15 @@ final class SpreadsheetDamageTests: XCTestCase {
         }
     }
 
+    func testACellTooNarrowForItsNumberIsNamedWhateverTheColumn() {
+        for text in ["##", "####", "################"] {
+            XCTAssertEqual(SpreadsheetDamage.problem(of: text, otherwise: .notSixteenDigits(digits: nil)), .cellTooNarrow, text)
+        }
+        for text in ["#", "#1", "## ##", "#N/A"] {
+            XCTAssertNotEqual(SpreadsheetDamage.problem(of: text, otherwise: .membersRange), .cellTooNarrow, text)
+        }
+    }
+
     func testAnApostropheIsNamedOnlyWhenTheRestWouldDo() {
         XCTAssertEqual(SpreadsheetDamage.kind(of: "'3201010101000001", isValid: PersonalNumber.isValid), .spreadsheetTextMark)
         XCTAssertNil(SpreadsheetDamage.kind(of: "'320101010100000", isValid: PersonalNumber.isValid), "still wrong without it")

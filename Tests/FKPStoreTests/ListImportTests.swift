@@ -317,6 +317,8 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", members: "0 orang") + "\n", "line 2, column members: value '0 orang': a whole number from 1 to 99"),
                 (h + "\n" + Self.row("F1", latitude: "48.85", longitude: "2.35") + "\n", "line 2, column latitude: value '48.85': outside Indonesia"),
                 (h + "\n" + Self.row("F1", latitude: "-6.6") + "\n", "latitude and longitude come together"),
+                (h + "\n" + Self.row("F1", kk: "################") + "\n",
+                 "line 2, column kk_number: value '################': a spreadsheet's mark for a cell too narrow to show its number"),
                 (h + "\n" + Self.row("F1", latitude: "6°30'15\"S", longitude: "106,8° BT") + "\n",
                  "line 2, column latitude: value '6°30'15\"S': a coordinate written with a degree sign, a direction or minutes, as maps show it: "
                     + "write it in decimal degrees, south and west negative (-6.504167 for this one)\n"
@@ -654,6 +656,42 @@ final class ListImportTests: XCTestCase {
             }
             // One row with the column empty is that row's problem.
             try await Self.assertRefused(Self.header + "\n" + Self.row("F1", kk: "") + "\n", "line 2, column kk_number: must not be empty", db)
+        }
+    }
+
+    /// Latitude without longitude in the whole file (its column not in the header, or empty on every
+    /// row giving the other): one problem for the column, the other column's own still said.
+    func testACoordinateColumnWithoutItsPartnerIsOneProblem() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let latitudesOnly = Self.header + "\n" + Self.row("F1", latitude: "-6.6") + "\n" + Self.row("F2") + "\n"
+                + Self.row("F3", latitude: "48.85") + "\n" + (4...12).map { Self.row("F\($0)", latitude: "-6.7") + "\n" }.joined()
+            try await Self.assertRefused(latitudesOnly, "line 2, column longitude: empty on every one of the 11 rows that give latitude", db)
+            let problems = try await Self.refusal(.families, latitudesOnly, db)
+            XCTAssertEqual(problems?.description, """
+                line 2, column longitude: empty on every one of the 11 rows that give latitude: latitude and longitude come together \
+                (the column's values lost when the list was put together? give both on each row, or leave both empty)
+                line 4, column latitude: value '48.85': outside Indonesia (-11.5 to 6.5)
+                """)
+            // The header without latitude: said there, whatever the rows.
+            let header = FamilyCSV.columns.filter { $0 != "latitude" }.joined(separator: ",")
+            let noLatitude = header + "\n" + (1...3).map { "F\($0),32010100010001,Budi,x,4,2,10,3201010101000001,3201014501800001,106.8" }.joined(separator: "\n") + "\n"
+            try await Self.assertRefused(noLatitude, "line 1, column latitude: not in the header, while longitude is", db)
+            let noLatitudeProblems = try await Self.refusal(.families, noLatitude, db)
+            XCTAssertEqual(noLatitudeProblems?.total, 1, "\(String(describing: noLatitudeProblems))")
+            // Fewer than ten rows giving latitude alone are each its row's problem (values shifted, say);
+            // so are rows giving it alone among rows giving both.
+            let few = Self.header + "\n" + (1...9).map { Self.row("F\($0)", latitude: "-6.6") + "\n" }.joined()
+            let fewProblems = try await Self.refusal(.families, few, db)
+            XCTAssertEqual(fewProblems?.total, 9, "\(String(describing: fewProblems))")
+            XCTAssertEqual(fewProblems?.shown.first?.description, "line 2, column longitude: latitude and longitude come together or not at all")
+            let some = Self.header + "\n" + Self.row("F1", latitude: "-6.6") + "\n" + Self.row("F2", latitude: "-6.6", longitude: "106.8") + "\n"
+                + Self.row("F3", latitude: "-6.7") + "\n"
+            let someProblems = try await Self.refusal(.families, some, db)
+            XCTAssertEqual(someProblems?.description, """
+                line 2, column longitude: latitude and longitude come together or not at all
+                line 4, column longitude: latitude and longitude come together or not at all
+                """)
         }
     }
 

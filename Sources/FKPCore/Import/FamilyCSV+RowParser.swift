@@ -40,6 +40,9 @@ extension FamilyCSV {
         /// Each unit's families sharing one score (`ScoresWithinUnits`).
         private var scoresWithinUnits = ScoresWithinUnits()
         private var membersSeen = Set<Int>(), groupsSeen = Set<Int>()
+        /// The rows giving a coordinate, and those of them giving it alone (ten or more: one column's
+        /// values lost as a whole, said once rather than on every row; a few, values shifted).
+        private var latitudesAlone = WholeColumnTally(fewest: 10), longitudesAlone = WholeColumnTally(fewest: 10)
 
         public init(header: CSVHeader) {
             rows = RowsUnderHeader(header: header)
@@ -172,6 +175,10 @@ extension FamilyCSV {
                     }
                 }
             }
+            if latitude != nil || longitude != nil {
+                latitudesAlone.count(line: record.line, showsSign: longitude == nil)
+                longitudesAlone.count(line: record.line, showsSign: latitude == nil)
+            }
             if (latitude == nil) != (longitude == nil) {
                 problems.append(ImportProblem(line: record.line, column: latitude == nil ? Column.latitude.name : Column.longitude.name,
                                               problem: .coordinatesApart))
@@ -204,14 +211,35 @@ extension FamilyCSV {
         /// The columns the whole-column `problems` explain (`ImportProblem.columnsExplained`); with a
         /// coordinate among two columns swapped, its partner too, told on every row that the two come apart.
         public func columnsExplained(by problems: [ImportProblem]) -> Set<String> {
+            let swapped = problems.filter {
+                switch $0.problem {
+                case .columnNamesSwapped, .columnNamesMovedRound: true
+                default: false
+                }
+            }
             var columns = Set(problems.flatMap(\.columnsExplained))
-            if !columns.isDisjoint(with: FamilyCSV.optional) { columns.formUnion(FamilyCSV.optional) }
+            if !Set(swapped.flatMap(\.columnsExplained)).isDisjoint(with: FamilyCSV.optional) { columns.formUnion(FamilyCSV.optional) }
             return columns
         }
 
+        /// A coordinate without its partner in the whole file: the partner's column not in the
+        /// header, or empty on every row that gives the other (`latitudesAlone`, `longitudesAlone`).
+        private func coordinateWithoutPartner() -> ImportProblem? {
+            let pairs = [(Column.longitude, Column.latitude, latitudesAlone), (.latitude, .longitude, longitudesAlone)]
+            for (column, partner, givenAlone) in pairs {
+                if header.positions[column.name] == nil, header.positions[partner.name] != nil {
+                    return ImportProblem(line: header.line, column: column.name, problem: .coordinateColumnMissing(partner: partner.name))
+                }
+                if givenAlone.isDamaged, let line = givenAlone.firstLine {
+                    return ImportProblem(line: line, column: column.name, problem: .coordinateColumnEmpty(partner: partner.name, rows: givenAlone.values))
+                }
+            }
+            return nil
+        }
+
         /// What only the whole file shows, asked once its last row is parsed: names swapped or moved round in
-        /// the header (named there), a required column empty on every row (two or more), or
-        /// damaged as a whole (`WholeColumnTally`), named at its first row.
+        /// the header (named there), a required column empty on every row (two or more), a coordinate
+        /// without its partner, or damaged as a whole (`WholeColumnTally`), named at its first row.
         public func wholeColumnProblems() -> [ImportProblem] {
             let headerProblems = rows.headerAndEmptyColumnProblems(required: Column.allCases.filter { FamilyCSV.required.contains($0.name) },
                                                                     fits: FamilyCSV.fits)
@@ -235,7 +263,10 @@ extension FamilyCSV {
             let oneScore = scoresWithinUnits.oneScorePerUnit.map {
                 [ImportProblem(line: firstRowLine, column: Column.welfareScore.name, problem: .oneScorePerUnit(units: $0.units, rows: $0.rows))]
             } ?? []
-            return headerProblems + membersAndGroups + reversed + oneScore + damaged.compactMap { column, tally, problem in
+            // A coordinate's name over another column's values leaves its partner alone on every row: the names' problem.
+            let coordinatesNamedOtherwise = !Set(headerProblems.flatMap(\.columnsExplained)).isDisjoint(with: FamilyCSV.optional)
+            let withoutPartner = coordinatesNamedOtherwise ? [] : [coordinateWithoutPartner()].compactMap { $0 }
+            return headerProblems + membersAndGroups + reversed + oneScore + withoutPartner + damaged.compactMap { column, tally, problem in
                 guard tally.isDamaged, let line = tally.firstLine else { return nil }
                 return ImportProblem(line: line, column: column.name, problem: problem)
             }

@@ -1,12 +1,12 @@
 extension ImportProblem {
     /// The columns this whole-column problem explains every row's problem in: the columns of names
     /// swapped or moved round, the column of one empty on every row, written in other words on every
-    /// row, or swapped with another under a right header.
+    /// row, or swapped with another under a right header, and a coordinate's column without its partner.
     public var columnsExplained: [String] {
         switch problem {
         case .columnNamesSwapped(let one, let other): [one, other]
         case .columnNamesMovedRound(let under, _): under
-        case .columnEmpty, .membersAndGroupSwapped, .valuesInOtherWords: column.map { [$0] } ?? []
+        case .columnEmpty, .membersAndGroupSwapped, .valuesInOtherWords, .coordinateColumnMissing, .coordinateColumnEmpty: column.map { [$0] } ?? []
         default: []
         }
     }

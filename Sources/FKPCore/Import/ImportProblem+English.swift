@@ -149,6 +149,8 @@ extension ImportProblem.Kind {
         case .spreadsheetTextMark: "starts with an apostrophe, a spreadsheet's mark for text (remove the apostrophe)"
         case .placeholderForMissing:
             "a mark typed where the value is not known, not a value (give the value; where the column may be empty, leave the cell empty)"
+        case .cellTooNarrow:
+            "a spreadsheet's mark for a cell too narrow to show its number, saved in the number's place (widen the column, or format it as Text, and save again)"
         case .numberShownAsDate:
             "a date at the start of a spreadsheet's calendar: the cell holds a number but is formatted as a date, which shows it as that many days after the calendar's first (format the column as plain numbers and save again)"
         case .missingValueMark:
@@ -200,6 +202,11 @@ extension ImportProblem.Kind {
             "a coordinate written with a degree sign, a direction or minutes, as maps show it: write it in decimal degrees, south and west negative (\(decimal) for this one)"
         case .zeroCoordinates: "latitude and longitude both 0, what a device writes when it had no position (leave both empty)"
         case .coordinatesApart: "latitude and longitude come together or not at all"
+        case .coordinateColumnMissing(let partner):
+            "not in the header, while \(partner) is: latitude and longitude come together (add this column, or remove \(partner))"
+        case .coordinateColumnEmpty(let partner, let rows):
+            "empty on every one of the \(rows) rows that give \(partner): latitude and longitude come together "
+                + "(the column's values lost when the list was put together? give both on each row, or leave both empty)"
         case .coordinatesSwapped: "latitude and longitude are swapped (in Indonesia the latitude is from -11.5 to 6.5, the longitude from 94.5 to 141.5)"
         case .sameFamilyID(let line): "the same family_id as line \(line)"
         case .unknownUnit(let rows, let lastLine):

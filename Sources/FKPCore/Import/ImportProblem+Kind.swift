@@ -161,6 +161,8 @@ extension ImportProblem {
         case placeholderForMissing
         /// `05/01/1900`: a small number in a cell formatted as a date, shown as a day at the start of the spreadsheet's calendar.
         case numberShownAsDate
+        /// `####`: a cell too narrow for its number, saved as the spreadsheet showed it.
+        case cellTooNarrow
         /// Every number of the column ends in 0: a spreadsheet kept 15 digits of each (`WholeColumnTally`).
         case roundedBySpreadsheet(numbers: Int)
         /// A whole number written as a decimal (`4.0`), as a program that read the column as decimals writes it.
@@ -202,6 +204,10 @@ extension ImportProblem {
         /// `6°30'15"S`, `6,5° LS`: with the value in decimal degrees.
         case coordinateWrittenOtherwise(decimal: String)
         case coordinatesApart
+        /// One coordinate's column in the header without the other's (`partner`, the one there).
+        case coordinateColumnMissing(partner: String)
+        /// A coordinate's column empty on every row that gives its `partner` (two rows or more).
+        case coordinateColumnEmpty(partner: String, rows: Int)
         /// A latitude in Indonesia's longitudes and a longitude in its latitudes.
         case coordinatesSwapped
         /// 0 and 0: what a device writes when it had no position.

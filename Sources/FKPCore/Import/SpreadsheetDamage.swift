@@ -26,7 +26,14 @@ enum SpreadsheetDamage {
         if missingValueMarks.contains(refused) { return .missingValueMark }
         if isPlaceholder(refused) { return .placeholderForMissing }
         if isCalendarStart(refused) { return .numberShownAsDate }
+        if isTooNarrowMark(refused) { return .cellTooNarrow }
         return problem
+    }
+
+    /// `####`: what a spreadsheet shows in a cell too narrow for its number or date, and writes into
+    /// a CSV file in its place, as it saves each cell as shown. Two marks or more: one could be typed.
+    static func isTooNarrowMark(_ text: String) -> Bool {
+        text.utf8.count >= 2 && text.utf8.allSatisfy { $0 == UInt8(ascii: "#") }
     }
 
     /// A date at the start of a spreadsheet's calendar (`05/01/1900`, `1900-01-05`, `5-Jan-1900`,
