@@ -19,6 +19,8 @@ struct ImportController {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/imports", use: page)
+        router.get("/imports/format", use: format)
+        router.get("/imports/format/{file}", use: template)
         router.post("/imports/{kind}", use: load)
         router.post("/imports/{kind}/check", use: check)
     }
@@ -39,6 +41,21 @@ struct ImportController {
             outcome = ImportOutcome(batch: batch, language: context.language)
         }
         return try await render(request, context, roots: roots, outcome: outcome, status: .ok)
+    }
+
+    /// Each list's columns and an example, for whoever prepares a list in a spreadsheet.
+    @Sendable func format(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try scope(context, write: false)
+        return try renderer.render("import-format", title: "format_title", content: ImportFormatPage(language: context.language),
+                                   request: request, context: context)
+    }
+
+    /// A list's header line, to start a list from (`regions.csv`, `families.csv`).
+    @Sendable func template(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try scope(context, write: false)
+        let file = try context.parameters.require("file")
+        guard file.hasSuffix(".csv"), let kind = ListImporter.Kind(rawValue: String(file.dropLast(4))) else { throw HTTPError(.notFound) }
+        return .csvDownload(ImportFormatPage.template(kind), fileName: file)
     }
 
     @Sendable func load(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -2,7 +2,7 @@
 extension Messages {
     static let importsIndonesian: [String: String] = [
         "imports_title": "Impor daftar awal",
-        "imports_intro": "Muat berkas CSV wilayah dan keluarga (lihat docs/formats.md). Satu kesalahan saja membuat seluruh berkas ditolak.",
+        "imports_intro": "Muat berkas CSV wilayah dan keluarga. Satu kesalahan saja membuat seluruh berkas ditolak.",
         "imports_replaces": "Berkas keluarga menggantikan daftar setiap SLS yang ada di dalamnya: keluarga SLS itu yang tidak tercantum di berkas dihapus. Bila ragu, periksa saja dulu: jawabannya menyebut berapa yang akan dihapus.",
         "imports_done": "Berhasil dimuat:",
         "imports_refused": "Tidak ada yang dimuat dari",
@@ -43,7 +43,7 @@ extension Messages {
 
     static let importsEnglish: [String: String] = [
         "imports_title": "Import preliminary lists",
-        "imports_intro": "Load the regions and families CSV files (see docs/formats.md). A single problem refuses the whole file.",
+        "imports_intro": "Load the regions and families CSV files. A single problem refuses the whole file.",
         "imports_replaces": "A families file replaces the list of every SLS it holds: that SLS's families missing from the file are removed. When unsure, check it first: the answer says how many would be removed.",
         "imports_done": "Loaded:",
         "imports_refused": "Nothing was loaded from",

@@ -3,9 +3,9 @@
 /// missing in either language or when a template uses a key the catalogue lacks. A key defined
 /// twice stops the server at start-up (and the catalogue test).
 enum Messages {
-    static let indonesian = joined([commonIndonesian, accountsIndonesian, importsIndonesian, forumIndonesian, reviewIndonesian,
+    static let indonesian = joined([commonIndonesian, accountsIndonesian, importsIndonesian, importFormatIndonesian, forumIndonesian, reviewIndonesian,
                                     challengesIndonesian, closingIndonesian, auditIndonesian, auditFieldsIndonesian, auditActionsIndonesian])
-    static let english = joined([commonEnglish, accountsEnglish, importsEnglish, forumEnglish, reviewEnglish, challengesEnglish,
+    static let english = joined([commonEnglish, accountsEnglish, importsEnglish, importFormatEnglish, forumEnglish, reviewEnglish, challengesEnglish,
                                  closingEnglish, auditEnglish, auditFieldsEnglish, auditActionsEnglish])
 
     static func catalogue(_ language: Language) -> [String: String] {

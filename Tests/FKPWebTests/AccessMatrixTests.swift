@@ -42,6 +42,8 @@ final class AccessMatrixTests: XCTestCase {
         Route(name: "rerank", method: .get, inside: "/regions/3201/rerank", outside: "/regions/3202/rerank", form: [:]),
         Route(name: "forum list", method: .get, inside: "/regions/3201010001/forums", outside: "/regions/3201010002/forums", form: [:]),
         Route(name: "imports", method: .get, inside: "/imports", outside: "/imports", form: [:]),
+        Route(name: "import format", method: .get, inside: "/imports/format", outside: "/imports/format", form: [:]),
+        Route(name: "import template", method: .get, inside: "/imports/format/families.csv", outside: "/imports/format/families.csv", form: [:]),
         Route(name: "upload", method: .post, inside: "/imports/regions", outside: "/imports/regions", form: [:]),
         // Inside, forum 2 of regency 3201 is not closed: the run is refused with a conflict.
         Route(name: "run rerank", method: .post, inside: "/regions/3201/rerank", outside: "/regions/3202/rerank", form: [:]),
@@ -96,6 +98,10 @@ final class AccessMatrixTests: XCTestCase {
                        "auditor": (200, 200), "bps.other": (404, 404), "": (303, 303)],
         "imports": ["admin": (200, 200), "bps": (200, 200), "fasil": (404, 404), "ketua": (404, 404), "tokoh": (404, 404),
                     "auditor": (404, 404), "bps.other": (200, 200), "": (303, 303)],
+        "import format": ["admin": (200, 200), "bps": (200, 200), "fasil": (404, 404), "ketua": (404, 404), "tokoh": (404, 404),
+                          "auditor": (404, 404), "bps.other": (200, 200), "": (303, 303)],
+        "import template": ["admin": (200, 200), "bps": (200, 200), "fasil": (404, 404), "ketua": (404, 404), "tokoh": (404, 404),
+                            "auditor": (404, 404), "bps.other": (200, 200), "": (303, 303)],
         // A load that changes something answers 303 to its batch's page; one refused, 422.
         "upload": ["admin": (303, 303), "bps": (303, 422), "fasil": (403, 403), "ketua": (403, 403), "tokoh": (403, 403),
                    "auditor": (403, 403), "bps.other": (422, 303), "": (303, 303)],

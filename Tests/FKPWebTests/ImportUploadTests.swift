@@ -285,6 +285,50 @@ final class ImportUploadTests: XCTestCase {
         XCTAssertEqual(MultipartUpload.parameters(of: #"form-data; name="other"; filename="file""#)["name"], "other")
     }
 
+    /// The import page leads to each list's columns, an example and a template: whoever prepares a
+    /// list in a spreadsheet has no copy of docs/formats.md. The examples load as shown, and the
+    /// template is read as the list's header.
+    func testTheFormatPageNamesEveryColumnAndItsExamplesAndTemplatesLoad() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var staff = try await Self.staffOnImportPage(client)
+            let imports = try await staff.get("/imports")
+            XCTAssertTrue(imports.text.contains(#"<a href="/imports/format">Format berkas dan templatnya</a>"#), imports.text)
+            XCTAssertFalse(imports.text.contains("docs/formats.md"), "a path in the server's source is no help in a browser")
+            let page = try await staff.get("/imports/format")
+            XCTAssertEqual(page.status, .ok)
+            for column in RegionCSV.columns + FamilyCSV.columns {
+                XCTAssertTrue(page.text.contains("<code>\(column)</code>"), "\(column) is named: \(page.text)")
+            }
+            XCTAssertFalse(page.text.contains("⟦"), "every text is in the catalogue: \(page.text)")
+            XCTAssertTrue(page.text.contains(#"<a href="/imports/format/families.csv" download>Unduh templat (baris judul saja)</a>"#), page.text)
+            XCTAssertTrue(page.text.contains("&quot;Ma&#39;ruf Hidayat, S.Pd&quot;"), "a name with a comma is quoted in the example: \(page.text)")
+
+            let template = try await staff.get("/imports/format/families.csv")
+            XCTAssertEqual(template.status, .ok)
+            XCTAssertEqual(template.headers[.contentDisposition], #"attachment; filename="families.csv""#)
+            XCTAssertEqual(template.text, "\u{FEFF}" + FamilyCSV.columns.joined(separator: ",") + "\n")
+            let fromTemplate = try await staff.upload("/imports/families/check", fileName: "families.csv", content: template.text)
+            XCTAssertEqual(fromTemplate.status, .ok)
+            XCTAssertTrue(fromTemplate.text.contains("families.csv: 0 baris"), fromTemplate.text)
+            let unknown = try await staff.get("/imports/format/forums.csv")
+            XCTAssertEqual(unknown.status, .notFound)
+
+            for (kind, example) in [("regions", ImportFormatPage.regionsExample), ("families", ImportFormatPage.familiesExample)] {
+                let loaded = try await staff.upload("/imports/\(kind)", fileName: "contoh.csv", content: example)
+                XCTAssertEqual(loaded.status, .seeOther, "the \(kind) example loads: \(loaded.text)")
+            }
+            let name = try await SQLTest.scalar(db, "SELECT head_name FROM fkp.families WHERE id = '3201010001000123'", as: String.self)
+            XCTAssertEqual(name, "Ma'ruf Hidayat, S.Pd")
+
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let refusedPage = try await facilitator.get("/imports/format")
+            XCTAssertEqual(refusedPage.status, .notFound, "the format is shown to those who load lists")
+            let refusedTemplate = try await facilitator.get("/imports/format/regions.csv")
+            XCTAssertEqual(refusedTemplate.status, .notFound)
+        }
+    }
+
     func testStaffOfAnotherRegencyAndOtherRolesCannotLoadThisRegion() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var other = TestBrowser(client)

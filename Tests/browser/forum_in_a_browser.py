@@ -318,6 +318,23 @@ def run(base):
         finally:
             staff.quit()
 
+        print("BPS staff read the lists' format on a phone")
+        staff = browser(PHONE)
+        try:
+            forum.login(staff, "bps", "demo-bps-2026")
+            staff.get(base + "/imports")
+            staff.find_element(By.LINK_TEXT, "Format berkas dan templatnya").click()
+            check(shows(staff, "Format berkas impor") and "<code>head_nik</code>" in staff.page_source,
+                  "the import page leads to the lists' columns")
+            template = staff.find_element(By.CSS_SELECTOR, "a[href='/imports/format/families.csv']").get_attribute("href")
+            with urllib.request.urlopen(urllib.request.Request(template, headers={"Cookie": "; ".join(
+                    f"{c['name']}={c['value']}" for c in staff.get_cookies())})) as response:
+                check(response.read().decode("utf-8-sig").startswith("family_id,sls_code,head_name"), "the template is the families header")
+            forum.shot(staff, "import-format-phone")
+            no_script_errors(staff, "BPS staff on a phone")
+        finally:
+            staff.quit()
+
         print("An auditor reads the forum's history on a phone")
         auditor = browser(PHONE)
         try:
