@@ -109,30 +109,9 @@ struct AuditController {
         var headers = HTTPFields()
         headers[.contentType] = format == .jsonl ? "application/jsonl; charset=utf-8" : "text/csv; charset=utf-8"
         headers[.contentDisposition] = "attachment; filename=\"audit-\(Self.name(scope))-\(until).\(format.rawValue)\""
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            // The export into a spool at the database's pace, the download from it at the browser's: see ExportSpool.
-            let spool = try ExportSpool()
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    do {
-                        _ = try await exporter.export(scope, from: from, to: to, format: format, untilEntry: until, key: key) { piece in
-                            try Task.checkCancellation()  // the browser went away: the rest is not read
-                            try await spool.append(piece)
-                        }
-                        await spool.finish()
-                    } catch {
-                        await spool.finish(throwing: error)
-                        throw error
-                    }
-                }
-                var offset = 0
-                while let piece = try await spool.piece(at: offset) {
-                    offset += piece.readableBytes
-                    try await writer.write(piece)
-                }
-                try await group.waitForAll()
-            }
-            try await writer.finish(nil)
+        // The export into a spool at the database's pace, the download from it at the browser's: see ExportSpool.
+        return Response(status: .ok, headers: headers, body: ExportSpool.body { append in
+            _ = try await exporter.export(scope, from: from, to: to, format: format, untilEntry: until, key: key, write: append)
         })
     }
 

@@ -1,3 +1,4 @@
+import Hummingbird
 import NIOCore
 
 /// An export on its way to a browser, through an `UnnamedFile`: written as fast as the database
@@ -45,5 +46,34 @@ actor ExportSpool {
     private func wakeReader() {
         reader?.resume()
         reader = nil
+    }
+
+    /// A response body that runs `produce` into a spool and sends the spool as it fills. `produce`
+    /// is handed the spool's `append`; it stops, cancelled, when the browser goes away.
+    static func body(_ produce: @escaping @Sendable (_ append: @escaping @Sendable (ByteBuffer) async throws -> Void) async throws -> Void) -> ResponseBody {
+        ResponseBody { writer in
+            let spool = try ExportSpool()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    do {
+                        try await produce { piece in
+                            try Task.checkCancellation()  // the browser went away: the rest is not read
+                            try await spool.append(piece)
+                        }
+                        await spool.finish()
+                    } catch {
+                        await spool.finish(throwing: error)
+                        throw error
+                    }
+                }
+                var offset = 0
+                while let piece = try await spool.piece(at: offset) {
+                    offset += piece.readableBytes
+                    try await writer.write(piece)
+                }
+                try await group.waitForAll()
+            }
+            try await writer.finish(nil)
+        }
     }
 }

@@ -28,9 +28,12 @@ struct RegionPage {
     /// A regency's overview and re-ranking, for those who may see them.
     let overviewHref: String?
     let rerankHref: String?
+    /// The place's current lists in the import format, for those who may export them.
+    struct ListFiles { let families: String; let regions: String }
+    let listFiles: ListFiles?
 
     init(region: Region?, lineage: [(Region, Bool)], children: [RegionRepository.RegionCounts], families: FamilyListView?,
-         showsRegencyPages: Bool = false,
+         mayExportLists: Bool = false,
          t: Translations) {
         heading = region.map { "\($0.name)" } ?? t["regions_all"]
         levelLabel = region.map { t["level_\($0.level.rawValue)"] + " · " + $0.code.value }
@@ -47,9 +50,12 @@ struct RegionPage {
         isEmpty = children.isEmpty
         self.families = families
         forumsHref = region.flatMap { [.regency, .district, .village].contains($0.level) ? "/regions/\($0.code.value)/forums" : nil }
-        let regency = showsRegencyPages ? region.flatMap { $0.level == .regency ? $0.code.value : nil } : nil
+        let regency = mayExportLists ? region.flatMap { $0.level == .regency ? $0.code.value : nil } : nil
         overviewHref = regency.map { "/regions/\($0)/overview" }
         rerankHref = regency.map { "/regions/\($0)/rerank" }
+        listFiles = (mayExportLists ? region?.code.value : nil).map {
+            ListFiles(families: "/regions/\($0)/families.csv", regions: "/regions/\($0)/regions.csv")
+        }
     }
 
     static func counts(_ c: GroupCounts, _ t: Translations) -> Counts {
