@@ -62,8 +62,8 @@ struct ListDownloadController {
     /// The exporter's lines gathered into the spool's pieces: appended one by one, a million
     /// families were a million writes to its file.
     @discardableResult
-    static func inPieces<Result>(to append: @escaping @Sendable (ByteBuffer) async throws -> Void,
-                                 _ export: (_ write: (String) async throws -> Void) async throws -> Result) async throws -> Result {
+    static func inPieces<Exported>(to append: @escaping @Sendable (ByteBuffer) async throws -> Void,
+                                   _ export: (_ write: (String) async throws -> Void) async throws -> Exported) async throws -> Exported {
         var pending = ByteBuffer()
         let result = try await export { line in
             pending.writeString(line)

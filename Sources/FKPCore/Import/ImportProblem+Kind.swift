@@ -206,7 +206,7 @@ extension ImportProblem {
         case coordinatesApart
         /// One coordinate's column in the header without the other's (`partner`, the one there).
         case coordinateColumnMissing(partner: String)
-        /// A coordinate's column empty on every row that gives its `partner` (two rows or more).
+        /// A coordinate's column empty on every row that gives its `partner` (ten rows or more).
         case coordinateColumnEmpty(partner: String, rows: Int)
         /// A latitude in Indonesia's longitudes and a longitude in its latitudes.
         case coordinatesSwapped
