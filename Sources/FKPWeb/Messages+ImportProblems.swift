@@ -33,7 +33,9 @@ extension Messages {
             return "nilai ditulis sebagai =\"...\", rumus yang dipakai program pengekspor agar lembar kerja mempertahankan angka sebagai teks, yang tidak dibaca CSV (tulis nilainya saja, tanpa = dan tanda petiknya)"
         case .quoteInsideUnquotedField:
             return "ada tanda petik di dalam isian yang tidak diapit petik (apit seluruh isian dengan petik dan gandakan petiknya)"
-        case .textAfterClosingQuote: return "ada teks setelah tanda petik penutup"
+        case .textAfterClosingQuote:
+            return "ada teks setelah tanda petik penutup: nilai yang diawali tanda petik berakhir pada tanda petik berikutnya (tanda petik di "
+                + "dalam nilai ditulis dua kali, dan seluruh nilainya diapit tanda petik: \"Agus \"\"Gus\"\" Saputra\")"
         case .quoteEscapedWithBackslash:
             return "tanda petik di dalam nilai berpetik ditulis sebagai \\\", seperti ekspor sebagian program: CSV menulisnya dua kali, \"\" (ganti \\\" dengan \"\" lalu simpan ulang)"
         case .quoteClosesWithTextAfter(let line):

@@ -30,11 +30,13 @@ final class SpreadsheetDamageTests: XCTestCase {
     }
 
     func testASmallNumberShownAsADateIsOne() {
-        for text in ["05/01/1900", "1900-01-05", "5-Jan-1900", "Jan 5, 1900", "05.01.1900", "1900-01-02 00:00:00", "31/12/1899", "08-Apr-1900"] {
+        for text in ["05/01/1900", "1900-01-05", "5-Jan-1900", "Jan 5, 1900", "05.01.1900", "1900-01-02 00:00:00", "31/12/1899", "08-Apr-1900",
+                     "4-Jan", "04-Jan", "Jan-4", "1-Feb", "3 Mei"] {
             XCTAssertTrue(SpreadsheetDamage.isCalendarStart(text), text)
             XCTAssertEqual(SpreadsheetDamage.problem(of: text, otherwise: .membersRange), .numberShownAsDate, text)
         }
-        for text in ["1900", "05/01/2024", "1900-01", "Jl. 1900 No. 5", "RT 01/RW 1900 Blok Melati Indah Permai", "1.5"] {
+        for text in ["1900", "05/01/2024", "1900-01", "Jl. 1900 No. 5", "RT 01/RW 1900 Blok Melati Indah Permai", "1.5",
+                     "RT-01", "Jl-5", "4-Ja", "40-Jan", "0-Jan", "4 orang", "Desil 3", "Junior 1"] {
             XCTAssertFalse(SpreadsheetDamage.isCalendarStart(text), text)
         }
     }

@@ -280,6 +280,8 @@ final class ListImportTests: XCTestCase {
                  "line 2, column members: value '05/01/1900': a date at the start of a spreadsheet's calendar: the cell holds a number but is formatted "
                     + "as a date, which shows it as that many days after the calendar's first (format the column as plain numbers and save again)\n"
                     + "line 2, column welfare_group: value '1900-01-02': a date at the start of a spreadsheet's calendar"),
+                (h + "\n" + Self.row("F1", members: "4-Jan") + "\n", "line 2, column members: value '4-Jan': a date at the start of a spreadsheet's calendar"),
+                (h + "\n" + Self.row("F1", group: "Desil 3") + "\n", "line 2, column welfare_group: value 'Desil 3': a decile (desil)"),
                 (h + "\n" + Self.row("F1", latitude: "–", longitude: "–") + "\n", "line 2, column latitude: value '–': a mark typed where the value is not known"),
                 (h + "\n" + Self.row("F1", group: "NULL") + "\n", "line 2, column welfare_group: value 'NULL': a program's mark for a missing value"),
                 (h + "\n" + Self.row("F1", score: "NaN") + "\n", "line 2, column welfare_score: value 'NaN': a program's mark for a missing value"),

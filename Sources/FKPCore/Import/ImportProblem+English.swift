@@ -17,7 +17,9 @@ extension ImportProblem.Kind {
         case .quoteInsideUnquotedField: "a quote inside an unquoted field (quote the whole field and double the quote)"
         case .formulaKeepingText:
             "a value written as =\"...\", the formula with which a program exporting for a spreadsheet keeps digits as text, which CSV does not read (write the value alone, without = and the quotes)"
-        case .textAfterClosingQuote: "text after a closing quote"
+        case .textAfterClosingQuote:
+            "text after a closing quote: a value that begins with a quote ends at the next one (a quote inside a value is written twice, "
+                + "and the whole value quoted: \"Agus \"\"Gus\"\" Saputra\")"
         case .quoteEscapedWithBackslash:
             "a quote inside a quoted value written as \\\", as some programs export it: CSV writes it twice, \"\" (replace \\\" with \"\" and save again)"
         case .quoteClosesWithTextAfter(let line):

@@ -37,18 +37,32 @@ enum SpreadsheetDamage {
     }
 
     /// A date at the start of a spreadsheet's calendar (`05/01/1900`, `1900-01-05`, `5-Jan-1900`,
-    /// with a time or not): a small number in a cell formatted as a date, which a spreadsheet
+    /// with a time or not; `5-Jan` without its year): a small number in a cell formatted as a date, which a spreadsheet
     /// shows as that many days from its calendar's first (Excel's and LibreOffice's differ by a
     /// day, so the number is not said). Named where a number was refused.
     static func isCalendarStart(_ text: String) -> Bool {
         guard text.utf8.count <= 30 else { return false }
         let parts = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        if parts.count == 2 {
+            // `4-Jan`, `Jan-4`: a format of day and month alone, which hides the year.
+            let isDay = { (part: Substring) in part.count <= 2 && part.utf8.allSatisfy(isDigit) && (1...31).contains(Int(part) ?? 0) }
+            let isMonth = { (part: Substring) in monthNames.contains(part.lowercased()) }
+            return (isDay(parts[0]) && isMonth(parts[1])) || (isMonth(parts[0]) && isDay(parts[1]))
+        }
         guard (3...7).contains(parts.count), parts.filter({ $0 == "1900" || $0 == "1899" }).count == 1 else { return false }
         return parts.allSatisfy { part in
             part == "1900" || part == "1899" || (part.count <= 2 && part.utf8.allSatisfy(isDigit))
                 || monthsAndHalves.contains(String(part.prefix(3)).lowercased())
         }
     }
+
+    /// A month's name, whole or cut to three letters, in English or Indonesian: alone beside a day, a
+    /// word only beginning as one (`Desil 3`, a decile) is no date.
+    private static let monthNames: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "mei", "jun", "jul", "aug", "agu", "agt", "sep", "sept", "oct", "okt", "nov", "dec", "des",
+        "january", "januari", "february", "februari", "march", "maret", "april", "june", "juni", "july", "juli", "august", "agustus",
+        "september", "october", "oktober", "november", "december", "desember",
+    ]
 
     /// A month's name begins with one of these, in English or Indonesian; and a time's AM or PM.
     private static let monthsAndHalves: Set<String> = [
