@@ -38,6 +38,11 @@ final class ListDownloadTests: XCTestCase {
             XCTAssertTrue(own.text.contains(",3201010101000001,"), "whole numbers for BPS staff: \(own.text)")
             let again = try await staff.upload("/imports/families", fileName: "families-3201.csv", content: own.text)
             XCTAssertTrue(again.text.contains("families-3201.csv: 2 baris, sama dengan yang sudah ada; tidak ada yang berubah."), again.text)
+            let ownRegions = try await staff.get("/regions/3201/regions.csv")
+            let regionsAgain = try await staff.upload("/imports/regions", fileName: "regions-3201.csv", content: ownRegions.text)
+            XCTAssertTrue(regionsAgain.text.contains("regions-3201.csv: "), regionsAgain.text)
+            XCTAssertTrue(regionsAgain.text.contains("sama dengan yang sudah ada; tidak ada yang berubah."),
+                          "the province above, unchanged, is no place outside theirs: \(regionsAgain.text)")
             let logged = try await SQLTest.scalar(db, "SELECT string_agg(what || ' / ' || subject, ';') FROM audit.personal_data_access WHERE username = 'bps'", as: String.self)
             XCTAssertEqual(logged, "kk_number, head_nik: download of families / region 3201 (2 families)")
         }
