@@ -21,7 +21,7 @@ struct ReviewFilter: Equatable {
         self.verdict = verdict == "none" || Verdict(rawValue: verdict) != nil ? verdict : nil
         group = parameters["group"].flatMap(Int.init).flatMap(WelfareGroup.init)
         // A name pasted from a chat may carry a zero-width space that no stored name holds.
-        name = (parameters["q"] ?? "").removingInvisibleCharacters.trimmingWhitespace
+        name = (parameters["q"] ?? "").removingInvisibleCharacters.foldingSpaces
     }
 
     /// From a query string such as the hidden `back` field of a row's form.
@@ -32,7 +32,7 @@ struct ReviewFilter: Equatable {
     func admits(_ row: ReviewRepository.Row) -> Bool {
         if let verdict, (row.review.verdict?.rawValue ?? "none") != verdict { return false }
         if let group, row.group != group { return false }
-        if !name.isEmpty, row.headName.range(of: name, options: [.caseInsensitive, .diacriticInsensitive]) == nil { return false }
+        if !name.isEmpty, row.headName.foldingSpaces.range(of: name, options: [.caseInsensitive, .diacriticInsensitive]) == nil { return false }
         return true
     }
 

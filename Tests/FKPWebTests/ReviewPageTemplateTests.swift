@@ -18,6 +18,19 @@ final class ReviewPageTemplateTests: XCTestCase {
         XCTAssertNil(value.child(named: "no_such_field"))
     }
 
+    /// A head's name stored with a no-break space or two spaces (a list pasted from elsewhere) is
+    /// found by the name typed with one.
+    func testANameIsFoundHoweverItsSpacesWereStored() {
+        for stored in ["Siti\u{A0}Aminah", "Siti  Aminah", "Siti\tAminah", " Siti Aminah"] {
+            let row = ReviewRepository.Row(familyID: "F1", unit: "32010100010001", number: 1, headName: stored, address: "B", members: 3,
+                                           group: .poor, review: Review(), version: 0, updatedBy: nil, openChallenges: 0)
+            XCTAssertTrue(ReviewFilter(["q": "siti aminah"]).admits(row), stored)
+            XCTAssertFalse(ReviewFilter(["q": "siti aminah binti"]).admits(row), stored)
+        }
+        XCTAssertEqual("Siti Aminah".foldingSpaces, "Siti Aminah")
+        XCTAssertEqual(" Siti \u{A0} Aminah ".foldingSpaces, "Siti Aminah")
+    }
+
     func testEveryPropertyIsAnswered() throws {
         let forum = ForumSummary(id: 1, place: try RegionCode("3201010001"), placeName: "Desa", units: [], title: "FKP",
                                  startsAt: Date(), venue: "Balai", state: .reviewing)

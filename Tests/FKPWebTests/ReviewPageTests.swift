@@ -45,6 +45,8 @@ final class ReviewPageTests: XCTestCase {
                           "the other language shows the same view of the list")
             let pasted = try await head.get("\(Self.unit)?q=%E2%80%8Bf%E2%80%8B2")
             XCTAssertTrue(pasted.text.contains("Kepala F2") && !pasted.text.contains("Kepala F1"), "a pasted zero-width space does not hide the name")
+            let spaced = try await head.get("\(Self.unit)?q=+kepala%C2%A0+%09f2")
+            XCTAssertTrue(spaced.text.contains("Kepala F2") && !spaced.text.contains("Kepala F1"), "spaces typed twice or pasted as no-break spaces are one")
             let byGroup = try await head.get("\(Self.unit)?group=1")
             XCTAssertTrue(byGroup.text.contains("Kepala F1") && !byGroup.text.contains("Kepala F2"), "filter by group")
 
