@@ -9,6 +9,8 @@ final class RegionLevelNameTests: XCTestCase {
             ("Distrik", .district), ("Desa", .village), ("kelurahan", .village), ("Desa / Kelurahan", .village), ("Nagari", .village),
             ("RT", .sls), ("rw", .sls), ("Dusun", .sls), ("Satuan Lingkungan Setempat", .sls), ("Sub-SLS", .subsls),
             ("sub_sls", .subsls), ("Sub SLS", .subsls),
+            // The Special Region of Yogyakarta's and West Sumatra's own names.
+            ("Kapanewon", .district), ("Kemantren", .district), ("Kalurahan", .village), ("Jorong", .sls), ("Korong", .sls),
         ]
         for (name, level) in expected { XCTAssertEqual(RegionLevel(name: name), level, name) }
     }
