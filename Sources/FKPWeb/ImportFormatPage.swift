@@ -2,7 +2,7 @@ import FKPCore
 import FKPStore
 
 /// What the import format page shows: each list's columns, whether a row must fill them, and what
-/// they hold, with a line of example; and the header-only templates to start a list from.
+/// they hold, with an example of each; and the header-only templates to start a list from.
 struct ImportFormatPage {
     struct Column { let name: String; let required: String; let meaning: String }
     struct List { let kind: String; let title: String; let about: String; let columns: [Column]; let example: String }
