@@ -55,7 +55,8 @@ struct RegionController {
             listed = FamilyListView(rows: rows, showWhole: whole, t: t)
         }
         let page = RegionPage(region: region, lineage: lineage, children: try await regions.children(of: code), families: listed,
-                              mayExportLists: AccessPolicy.decide(context.principal, .exportLists, .region(code)) == .allow, t: t)
+                              mayExportLists: AccessPolicy.decide(context.principal, .exportLists, .region(code)) == .allow,
+                              seesPersonalNumbers: context.principal?.seesPersonalNumbers == true, t: t)
         return try renderer.render("regions", title: "regions_title", content: page, request: request, context: context)
     }
 }

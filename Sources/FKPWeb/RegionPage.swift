@@ -28,12 +28,13 @@ struct RegionPage {
     /// A regency's overview and re-ranking, for those who may see them.
     let overviewHref: String?
     let rerankHref: String?
-    /// The place's current lists in the import format, for those who may export them.
-    struct ListFiles { let families: String; let regions: String }
+    /// The place's current lists in the import format, for those who may export them (`masked`:
+    /// the families file's personal numbers, for anyone but BPS staff).
+    struct ListFiles { let families: String; let regions: String; let masked: Bool }
     let listFiles: ListFiles?
 
     init(region: Region?, lineage: [(Region, Bool)], children: [RegionRepository.RegionCounts], families: FamilyListView?,
-         mayExportLists: Bool = false,
+         mayExportLists: Bool = false, seesPersonalNumbers: Bool = false,
          t: Translations) {
         heading = region.map { "\($0.name)" } ?? t["regions_all"]
         levelLabel = region.map { t["level_\($0.level.rawValue)"] + " · " + $0.code.value }
@@ -54,7 +55,7 @@ struct RegionPage {
         overviewHref = regency.map { "/regions/\($0)/overview" }
         rerankHref = regency.map { "/regions/\($0)/rerank" }
         listFiles = (mayExportLists ? region?.code.value : nil).map {
-            ListFiles(families: "/regions/\($0)/families.csv", regions: "/regions/\($0)/regions.csv")
+            ListFiles(families: "/regions/\($0)/families.csv", regions: "/regions/\($0)/regions.csv", masked: !seesPersonalNumbers)
         }
     }
 

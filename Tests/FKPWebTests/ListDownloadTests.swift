@@ -20,6 +20,7 @@ final class ListDownloadTests: XCTestCase {
             try await admin.login("admin", TestAccounts.password)
             let page = try await admin.get("/regions/3203")
             XCTAssertTrue(page.text.contains(#"<a href="/regions/3203/families.csv" download>keluarga</a>"#), page.text)
+            XCTAssertFalse(page.text.contains("disamarkan"), "an administrator gets the numbers whole")
             let families = try await admin.get("/regions/3203/families.csv")
             XCTAssertEqual(families.status, .ok)
             XCTAssertEqual(families.headers[.contentDisposition], #"attachment; filename="families-3203.csv""#)
@@ -52,6 +53,8 @@ final class ListDownloadTests: XCTestCase {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var auditor = TestBrowser(client)
             try await auditor.login("auditor", TestAccounts.password)
+            let page = try await auditor.get("/regions/3201")
+            XCTAssertTrue(page.text.contains(#"<a href="/regions/3201/regions.csv" download>wilayah</a> (Nomor KK dan NIK disamarkan.)"#), page.text)
             let masked = try await auditor.get("/regions/3201/families.csv")
             XCTAssertEqual(masked.status, .ok)
             XCTAssertFalse(masked.text.contains("3201010101000001"), masked.text)
