@@ -199,6 +199,9 @@ extension Messages {
                 + " (letakkan setiap nama di atas nilainya sendiri)"
         case .namesReadAsAddresses(let count, let of):
             return "\(count) dari \(of) nama kepala keluarga terbaca sebagai alamat (ada nomor rumah, RT atau RW, Jl., Kp.): head_name dan address tertukar di baris judul? (kolom bernama head_name harus berisi nama kepala keluarga)"
+        case .groupsFromZero(let rows):
+            return "semua \(rows) kelompok kesejahteraan bernilai 0 sampai 3: dinomori mulai 0, seperti pada sebagian sistem? Kelompok format ini "
+                + "1 (termiskin) sampai 4: bila 0 yang termiskin, tambahkan satu pada setiap kelompok, bukan hanya pada yang 0"
         case .membersAndGroupSwapped(let aboveFour):
             return "semua jumlah anggota 1 sampai 4 dan semua kelompok kesejahteraan bilangan bulat, \(aboveFour) di antaranya di atas 4: members dan welfare_group tertukar di baris judul? (kelompok bernilai 1, 2, 3 atau 4)"
         case .scoresRunReversed(let poorest, let itsMean, let richest, let theirMean):

@@ -757,6 +757,13 @@ final class ListImportTests: XCTestCase {
                                          "line 6, column welfare_group: value '6': a welfare group is 1, 2, 3 or 4", db)
             try await Self.assertRefused(rows(12, members: { $0 == 1 ? "5" : String($0 % 4 + 1) }, group: { String($0 % 7 + 1) }),
                                          "line 6, column welfare_group: value '6': a welfare group is 1, 2, 3 or 4", db)
+            // Groups numbered from 0: one problem for the column, not the 0s alone (fixed alone, the rest would stay one below).
+            let fromZero = rows(12, group: { String($0 % 4) })
+            let fromZeroProblems = try await Self.refusal(.families, fromZero, db)
+            XCTAssertEqual(fromZeroProblems?.description, "line 2, column welfare_group: every one of the 12 welfare groups is from 0 to 3: "
+                           + "numbered from 0, as some systems number them? The format's groups are 1 (the poorest) to 4: if 0 is the poorest, "
+                           + "add one to every group, not only to the 0s")
+            try await Self.assertRefused(rows(9, group: { String($0 % 4) }), "line 5, column welfare_group: value '0': a welfare group is 1, 2, 3 or 4", db)
             let loaded = try await Self.load(.families, rows(12, name: { $0 % 4 == 0 ? addresses($0) : "Siti Aminah" }), db)
             XCTAssertEqual(loaded.added, 12)
         }

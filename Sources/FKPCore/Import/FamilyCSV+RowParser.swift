@@ -35,6 +35,8 @@ extension FamilyCSV {
         /// list whose every group is one wrong number (`9`) is no swap, whatever its members.
         private var namesAsAddresses = WholeColumnTally(fewest: 10, share: 0.8), membersAndGroupsSwapped = WholeColumnTally(fewest: 10)
         private var groupsAboveFour = 0
+        /// Every group 0 to 3, some 0 (ten rows or more): the groups numbered from 0.
+        private var groupsFromZero = WholeColumnTally(fewest: 10), zeroGroups = 0
         /// The scores running the other way: each group's mean score (`ScoresByGroup`).
         private var scoresByGroup = ScoresByGroup()
         /// Each unit's families sharing one score (`ScoresWithinUnits`).
@@ -138,6 +140,10 @@ extension FamilyCSV {
                 groupNumber = Int(written)
                 group = groupNumber.flatMap(WelfareGroup.init(rawValue:))
                 if group == nil { refuse(.welfareGroup, written, FamilyCSV.groupProblem(written, score: text(.welfareScore))) }
+                if let groupNumber {
+                    groupsFromZero.count(line: record.line, showsSign: (0...3).contains(groupNumber))
+                    if groupNumber == 0 { zeroGroups += 1 }
+                }
             }
             let groupIsCount = groupNumber.map { (1...99).contains($0) } ?? false
             let mayBeSwapped = (1...4).contains(members) && groupIsCount
@@ -256,6 +262,8 @@ extension FamilyCSV {
             ]
             let membersAndGroups = membersSeen.count > 1 && groupsSeen.count > 1 && membersAndGroupsSwapped.isDamaged
                 ? [ImportProblem(line: firstRowLine, column: Column.welfareGroup.name, problem: .membersAndGroupSwapped(groupsAboveFour: groupsAboveFour))] : []
+            let fromZero = zeroGroups > 0 && groupsFromZero.isDamaged
+                ? [ImportProblem(line: firstRowLine, column: Column.welfareGroup.name, problem: .groupsFromZero(rows: groupsFromZero.values))] : []
             let reversed = scoresByGroup.reversal.map {
                 [ImportProblem(line: firstRowLine, column: Column.welfareScore.name,
                                problem: .scoresRunReversed(poorest: $0.poorest, itsMean: $0.itsMean, richest: $0.richest, theirMean: $0.theirMean))]
@@ -266,7 +274,7 @@ extension FamilyCSV {
             // A coordinate's name over another column's values leaves its partner alone on every row: the names' problem.
             let coordinatesNamedOtherwise = !Set(headerProblems.flatMap(\.columnsExplained)).isDisjoint(with: FamilyCSV.optional)
             let withoutPartner = coordinatesNamedOtherwise ? [] : [coordinateWithoutPartner()].compactMap { $0 }
-            return headerProblems + membersAndGroups + reversed + oneScore + withoutPartner + damaged.compactMap { column, tally, problem in
+            return headerProblems + membersAndGroups + fromZero + reversed + oneScore + withoutPartner + damaged.compactMap { column, tally, problem in
                 guard tally.isDamaged, let line = tally.firstLine else { return nil }
                 return ImportProblem(line: line, column: column.name, problem: problem)
             }

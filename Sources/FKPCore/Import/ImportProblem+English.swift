@@ -179,6 +179,9 @@ extension ImportProblem.Kind {
                 + " (put each name over its own values)"
         case .namesReadAsAddresses(let count, let of):
             "\(count) of the \(of) heads' names read as addresses (a house number, an RT or RW, Jl., Kp.): head_name and address swapped in the header? (the column named head_name must hold the heads' names)"
+        case .groupsFromZero(let rows):
+            "every one of the \(rows) welfare groups is from 0 to 3: numbered from 0, as some systems number them? The format's groups are "
+                + "1 (the poorest) to 4: if 0 is the poorest, add one to every group, not only to the 0s"
         case .membersAndGroupSwapped(let aboveFour):
             "every member count is from 1 to 4 and every welfare group a whole number, \(aboveFour) of them above 4: members and welfare_group swapped in the header? (a group is 1, 2, 3 or 4)"
         case .scoresRunReversed(let poorest, let itsMean, let richest, let theirMean):

@@ -186,6 +186,8 @@ extension ImportProblem {
         case namesReadAsAddresses(Int, of: Int)
         /// Every member count 1 to 4 and every group a whole number below 100, some above 4: the columns swapped.
         case membersAndGroupSwapped(groupsAboveFour: Int)
+        /// Every welfare group 0 to 3, some 0: the groups numbered from 0, each one below the format's.
+        case groupsFromZero(rows: Int)
         /// A required column empty on every row: its values left out of the file.
         case columnEmpty(rows: Int)
         /// Every value of a column in other words than the format's (`ValuesInOtherWords`): each
