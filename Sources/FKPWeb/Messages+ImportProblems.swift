@@ -202,6 +202,9 @@ extension Messages {
         case .groupsFromZero(let rows):
             return "semua \(rows) kelompok kesejahteraan bernilai 0 sampai 3: dinomori mulai 0, seperti pada sebagian sistem? Kelompok format ini "
                 + "1 (termiskin) sampai 4: bila 0 yang termiskin, tambahkan satu pada setiap kelompok, bukan hanya pada yang 0"
+        case .groupsAsDeciles(let rows, let aboveFour):
+            return "semua \(rows) kelompok kesejahteraan bernilai 1 sampai 10, \(aboveFour) di antaranya di atas 4: desil, bukan empat kelompok "
+                + "kesejahteraan daftar awal? (isi kelompok setiap keluarga: 1, 2, 3 atau 4; desil 4 ke bawah juga bukan kelompok)"
         case .membersAndGroupSwapped(let aboveFour):
             return "semua jumlah anggota 1 sampai 4 dan semua kelompok kesejahteraan bilangan bulat, \(aboveFour) di antaranya di atas 4: members dan welfare_group tertukar di baris judul? (kelompok bernilai 1, 2, 3 atau 4)"
         case .scoresRunReversed(let poorest, let itsMean, let richest, let theirMean):

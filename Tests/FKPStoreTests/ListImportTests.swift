@@ -764,6 +764,12 @@ final class ListImportTests: XCTestCase {
                            + "numbered from 0, as some systems number them? The format's groups are 1 (the poorest) to 4: if 0 is the poorest, "
                            + "add one to every group, not only to the 0s")
             try await Self.assertRefused(rows(9, group: { String($0 % 4) }), "line 5, column welfare_group: value '0': a welfare group is 1, 2, 3 or 4", db)
+            // Deciles: one problem for the column, not the deciles above 4 alone (the others would load as groups).
+            let deciles = rows(12, members: { String($0 % 6 + 2) }, group: { String($0 % 10 + 1) })
+            let decileProblems = try await Self.refusal(.families, deciles, db)
+            XCTAssertEqual(decileProblems?.description, "line 2, column welfare_group: every one of the 12 welfare groups is from 1 to 10, "
+                           + "6 of them above 4: deciles (desil), not the four welfare groups of the preliminary list? (give each family its "
+                           + "group: 1, 2, 3 or 4; a decile of 4 or less is no group either)")
             let loaded = try await Self.load(.families, rows(12, name: { $0 % 4 == 0 ? addresses($0) : "Siti Aminah" }), db)
             XCTAssertEqual(loaded.added, 12)
         }

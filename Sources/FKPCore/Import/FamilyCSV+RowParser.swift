@@ -35,8 +35,11 @@ extension FamilyCSV {
         /// list whose every group is one wrong number (`9`) is no swap, whatever its members.
         private var namesAsAddresses = WholeColumnTally(fewest: 10, share: 0.8), membersAndGroupsSwapped = WholeColumnTally(fewest: 10)
         private var groupsAboveFour = 0
-        /// Every group 0 to 3, some 0 (ten rows or more): the groups numbered from 0.
+        /// Every group 0 to 3, some 0 (ten rows or more): the groups numbered from 0. Every group 1
+        /// to 10, three values or more above 4, one of them 8 or more: deciles (one wrong value on
+        /// every row, or a few, is each row's).
         private var groupsFromZero = WholeColumnTally(fewest: 10), zeroGroups = 0
+        private var groupsAsDeciles = WholeColumnTally(fewest: 10), decilesAboveFour = 0, decileValuesAboveFour = Set<Int>()
         /// The scores running the other way: each group's mean score (`ScoresByGroup`).
         private var scoresByGroup = ScoresByGroup()
         /// Each unit's families sharing one score (`ScoresWithinUnits`).
@@ -143,6 +146,11 @@ extension FamilyCSV {
                 if let groupNumber {
                     groupsFromZero.count(line: record.line, showsSign: (0...3).contains(groupNumber))
                     if groupNumber == 0 { zeroGroups += 1 }
+                    groupsAsDeciles.count(line: record.line, showsSign: (1...10).contains(groupNumber))
+                    if (5...10).contains(groupNumber) {
+                        decilesAboveFour += 1
+                        decileValuesAboveFour.insert(groupNumber)
+                    }
                 }
             }
             let groupIsCount = groupNumber.map { (1...99).contains($0) } ?? false
@@ -264,6 +272,11 @@ extension FamilyCSV {
                 ? [ImportProblem(line: firstRowLine, column: Column.welfareGroup.name, problem: .membersAndGroupSwapped(groupsAboveFour: groupsAboveFour))] : []
             let fromZero = zeroGroups > 0 && groupsFromZero.isDamaged
                 ? [ImportProblem(line: firstRowLine, column: Column.welfareGroup.name, problem: .groupsFromZero(rows: groupsFromZero.values))] : []
+            // Not when the groups are the members' counts, swapped in.
+            let looksLikeDeciles = decileValuesAboveFour.count >= 3 && (decileValuesAboveFour.max() ?? 0) >= 8
+            let deciles = membersAndGroups.isEmpty && looksLikeDeciles && groupsAsDeciles.isDamaged
+                ? [ImportProblem(line: firstRowLine, column: Column.welfareGroup.name,
+                                 problem: .groupsAsDeciles(rows: groupsAsDeciles.values, aboveFour: decilesAboveFour))] : []
             let reversed = scoresByGroup.reversal.map {
                 [ImportProblem(line: firstRowLine, column: Column.welfareScore.name,
                                problem: .scoresRunReversed(poorest: $0.poorest, itsMean: $0.itsMean, richest: $0.richest, theirMean: $0.theirMean))]
@@ -274,7 +287,7 @@ extension FamilyCSV {
             // A coordinate's name over another column's values leaves its partner alone on every row: the names' problem.
             let coordinatesNamedOtherwise = !Set(headerProblems.flatMap(\.columnsExplained)).isDisjoint(with: FamilyCSV.optional)
             let withoutPartner = coordinatesNamedOtherwise ? [] : [coordinateWithoutPartner()].compactMap { $0 }
-            return headerProblems + membersAndGroups + fromZero + reversed + oneScore + withoutPartner + damaged.compactMap { column, tally, problem in
+            return headerProblems + membersAndGroups + fromZero + deciles + reversed + oneScore + withoutPartner + damaged.compactMap { column, tally, problem in
                 guard tally.isDamaged, let line = tally.firstLine else { return nil }
                 return ImportProblem(line: line, column: column.name, problem: problem)
             }

@@ -6,7 +6,7 @@ extension ImportProblem {
         switch problem {
         case .columnNamesSwapped(let one, let other): [one, other]
         case .columnNamesMovedRound(let under, _): under
-        case .columnEmpty, .membersAndGroupSwapped, .groupsFromZero, .valuesInOtherWords, .coordinateColumnMissing, .coordinateColumnEmpty: column.map { [$0] } ?? []
+        case .columnEmpty, .membersAndGroupSwapped, .groupsFromZero, .groupsAsDeciles, .valuesInOtherWords, .coordinateColumnMissing, .coordinateColumnEmpty: column.map { [$0] } ?? []
         default: []
         }
     }

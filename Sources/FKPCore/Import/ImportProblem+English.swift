@@ -182,6 +182,9 @@ extension ImportProblem.Kind {
         case .groupsFromZero(let rows):
             "every one of the \(rows) welfare groups is from 0 to 3: numbered from 0, as some systems number them? The format's groups are "
                 + "1 (the poorest) to 4: if 0 is the poorest, add one to every group, not only to the 0s"
+        case .groupsAsDeciles(let rows, let aboveFour):
+            "every one of the \(rows) welfare groups is from 1 to 10, \(aboveFour) of them above 4: deciles (desil), not the four welfare groups "
+                + "of the preliminary list? (give each family its group: 1, 2, 3 or 4; a decile of 4 or less is no group either)"
         case .membersAndGroupSwapped(let aboveFour):
             "every member count is from 1 to 4 and every welfare group a whole number, \(aboveFour) of them above 4: members and welfare_group swapped in the header? (a group is 1, 2, 3 or 4)"
         case .scoresRunReversed(let poorest, let itsMean, let richest, let theirMean):

@@ -188,6 +188,8 @@ extension ImportProblem {
         case membersAndGroupSwapped(groupsAboveFour: Int)
         /// Every welfare group 0 to 3, some 0: the groups numbered from 0, each one below the format's.
         case groupsFromZero(rows: Int)
+        /// Every welfare group 1 to 10, `aboveFour` of them above 4: deciles, not groups.
+        case groupsAsDeciles(rows: Int, aboveFour: Int)
         /// A required column empty on every row: its values left out of the file.
         case columnEmpty(rows: Int)
         /// Every value of a column in other words than the format's (`ValuesInOtherWords`): each
