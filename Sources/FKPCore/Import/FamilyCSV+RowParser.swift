@@ -253,7 +253,8 @@ extension FamilyCSV {
 
         /// What only the whole file shows, asked once its last row is parsed: names swapped or moved round in
         /// the header (named there), a required column empty on every row (two or more), a coordinate
-        /// without its partner, or damaged as a whole (`WholeColumnTally`), named at its first row.
+        /// without its partner, groups swapped with the members, numbered from 0 or given as deciles,
+        /// or damaged as a whole (`WholeColumnTally`), named at its first row.
         public func wholeColumnProblems() -> [ImportProblem] {
             let headerProblems = rows.headerAndEmptyColumnProblems(required: Column.allCases.filter { FamilyCSV.required.contains($0.name) },
                                                                     fits: FamilyCSV.fits)
@@ -287,7 +288,8 @@ extension FamilyCSV {
             // A coordinate's name over another column's values leaves its partner alone on every row: the names' problem.
             let coordinatesNamedOtherwise = !Set(headerProblems.flatMap(\.columnsExplained)).isDisjoint(with: FamilyCSV.optional)
             let withoutPartner = coordinatesNamedOtherwise ? [] : [coordinateWithoutPartner()].compactMap { $0 }
-            return headerProblems + membersAndGroups + fromZero + deciles + reversed + oneScore + withoutPartner + damaged.compactMap { column, tally, problem in
+            let groups = membersAndGroups + fromZero + deciles
+            return headerProblems + groups + reversed + oneScore + withoutPartner + damaged.compactMap { column, tally, problem in
                 guard tally.isDamaged, let line = tally.firstLine else { return nil }
                 return ImportProblem(line: line, column: column.name, problem: problem)
             }
