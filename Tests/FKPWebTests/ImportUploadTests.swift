@@ -228,6 +228,8 @@ final class ImportUploadTests: XCTestCase {
                           response.text)
             XCTAssertFalse(response.text.contains("dan masalah lain sebanyak"), "no count of further problems when there are none")
             XCTAssertTrue(response.text.contains("keluarga.csv: 1 masalah</p>"), "the count beside the file's name: \(response.text)")
+            XCTAssertTrue(response.text.contains(#"<p><a href="/imports/format">Format berkas dan templatnya</a></p>"#),
+                          "the problems lead to the format: \(response.text)")
             try await staff.get("/imports?lang=en")
             let english = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: broken)
             XCTAssertTrue(english.text.contains("line 2, column welfare_group: value &#39;7&#39;: a welfare group is 1, 2, 3 or 4"), english.text)
