@@ -30,7 +30,12 @@ extension ListImporter {
                                          WHERE r.code IN (left(u.sls_code, 14), left(u.sls_code, 10), left(u.sls_code, 7), left(u.sls_code, 4), left(u.sls_code, 2))
                                          ORDER BY length(r.code) DESC LIMIT 1) AS known
                       FROM (SELECT DISTINCT sls_code FROM import_staging) u
-                     WHERE NOT EXISTS (SELECT 1 FROM fkp.regions r WHERE r.code = u.sls_code))
+                     WHERE NOT EXISTS (SELECT 1 FROM fkp.regions r WHERE r.code = u.sls_code)),
+                -- The unknown units said each alone: those of a regency that is loaded, or the only
+                -- one the file names in a regency that is not (a code mistyped, most likely).
+                unknown_alone AS MATERIALIZED (
+                    SELECT sls_code FROM (SELECT sls_code, known, count(*) OVER (PARTITION BY left(sls_code, 4)) AS in_regency FROM unknown) u
+                     WHERE length(coalesce(known, '')) >= 4 OR in_regency = 1)
                 SELECT s.line, 'family_id', s.id, 'repeated', ARRAY[r.first_line::text]
                   FROM import_staging s JOIN repeated r ON r.id = s.id AND s.line > r.first_line
                 UNION ALL
@@ -38,10 +43,22 @@ extension ListImporter {
                 -- regions were not loaded is one problem, not one per family.
                 SELECT min(s.line), 'sls_code', s.sls_code, 'unknown', ARRAY[count(*)::text, max(s.line)::text, coalesce(u.known, '')]
                   FROM import_staging s JOIN unknown u ON u.sls_code = s.sls_code
+                 WHERE u.sls_code IN (SELECT sls_code FROM unknown_alone)
                  GROUP BY s.sls_code, u.known
+                UNION ALL
+                -- A regency none of whose places is loaded, whose units the file names two or more:
+                -- its regions not loaded yet, said once rather than once a unit.
+                SELECT min(s.line), 'sls_code', (array_agg(s.sls_code ORDER BY s.line))[1], 'regency',
+                       ARRAY[left(s.sls_code, 4), count(DISTINCT s.sls_code)::text, count(*)::text, max(s.line)::text]
+                  FROM import_staging s JOIN unknown u ON u.sls_code = s.sls_code
+                 WHERE u.sls_code NOT IN (SELECT sls_code FROM unknown_alone)
+                 GROUP BY left(s.sls_code, 4)
                 ORDER BY 1
                 """, on: connection) { code, details in
                 if code == "repeated" { return .sameFamilyID(asLine: Int(details[0]) ?? 0) }
+                if code == "regency" {
+                    return .regencyNotLoaded(details[0], units: Int(details[1]) ?? 0, rows: Int(details[2]) ?? 0, lastLine: Int(details[3]) ?? 0)
+                }
                 let (rows, lastLine) = (Int(details[0]) ?? 1, Int(details[1]) ?? 0)
                 guard let known = RegionCode.parse(details[2]) else { return .unknownUnit(rows: rows, lastLine: lastLine) }
                 return known.level == .sls ? .unknownSubunit(sls: known.value, rows: rows, lastLine: lastLine)

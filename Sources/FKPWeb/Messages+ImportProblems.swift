@@ -250,6 +250,9 @@ extension Messages {
                 : "tidak ada SLS, sub-SLS atau unit Non-SLS dengan kode ini, juga desanya: dari wilayah yang disebut kodenya, yang terendah yang sudah dimuat adalah \(level) \(place) "
                     + "(kodenya salah ketik? bila tidak, impor wilayah-wilayah ini terlebih dahulu)")
                 + (rows > 1 ? "; \(rows) baris menyebutnya, yang terakhir di baris \(lastLine)" : "")
+        case .regencyNotLoaded(let regency, let units, let rows, let lastLine):
+            return "kabupaten/kota \(regency) belum dimuat, begitu pula wilayah di dalamnya: tak satu pun dari \(units) satuan yang disebut berkas "
+                + "di dalamnya dikenal (\(rows) baris, yang terakhir di baris \(lastLine); impor berkas wilayahnya terlebih dahulu, atau kodenya salah ketik?)"
         case .sameCode(let line): return "kode sama dengan baris \(line)"
         case .leadingZerosLost(let was):
             return "keluarga \(was) tanpa angka nol di depannya, yang dibuang lembar kerja dari apa yang dianggapnya bilangan: memuatnya akan menghapus \(was) dan menambah keluarga baru (jadikan kolom ini Teks lalu isi ulang id-nya)"

@@ -197,6 +197,12 @@ final class ListImportTests: XCTestCase {
                     + Self.row("F4", unit: "32010100099998") + "\n",
                  "line 2, column sls_code: value '33010100099999': no such SLS, sub-SLS or Non-SLS unit (import the regions first); "
                     + "2 rows name it, the last on line 4\nline 5, column sls_code: value '32010100099998': no such SLS"),
+                // Two units or more of a regency none of whose places is loaded: its regions not loaded yet, said once.
+                (h + "\n" + Self.row("F1", unit: "32030100010001") + "\n" + Self.row("F2", unit: "32030100010002") + "\n"
+                    + Self.row("F3", unit: "32010100099998") + "\n" + Self.row("F4", unit: "32030200010001") + "\n",
+                 "line 2, column sls_code: value '32030100010001': regency or city 3203 is not loaded, nor any place in it: none of the 3 units "
+                    + "the file names in it is known (3 rows, the last on line 5; import its regions file first, or is the code mistyped?)\n"
+                    + "line 4, column sls_code: value '32010100099998': no such SLS, sub-SLS or Non-SLS unit, nor its village"),
                 // A sub-SLS code not loaded, its SLS known: perhaps the SLS written with two more digits.
                 (h + "\n" + Self.row("F1", unit: "3201010001000100") + "\n" + Self.row("F2", unit: "3201010001000100") + "\n",
                  "line 2, column sls_code: value '3201010001000100': no such sub-SLS, though its SLS 32010100010001 is known "

@@ -228,6 +228,9 @@ extension ImportProblem.Kind {
                 : "no such SLS, sub-SLS or Non-SLS unit, nor its village: of the places its code names, \(place.level.rawValue) \(place) is the lowest loaded "
                     + "(a code mistyped? otherwise import the regions with these places first)")
                 + (rows > 1 ? "; \(rows) rows name it, the last on line \(lastLine)" : "")
+        case .regencyNotLoaded(let regency, let units, let rows, let lastLine):
+            "regency or city \(regency) is not loaded, nor any place in it: none of the \(units) units the file names in it is known "
+                + "(\(rows) rows, the last on line \(lastLine); import its regions file first, or is the code mistyped?)"
         case .sameCode(let line): "the same code as line \(line)"
         case .leadingZerosLost(let was):
             "family \(was) without its leading zeros, which a spreadsheet drops from what it takes for a number: loading would remove \(was) and add a new family (format the column as Text and enter the ids again)"

@@ -224,6 +224,9 @@ extension ImportProblem {
         case unknownSubunit(sls: String, rows: Int, lastLine: Int)
         /// An unknown unit of which a place above is loaded, `place` the lowest: a code mistyped, or its regions not all loaded.
         case unknownUnitUnder(place: RegionCode, rows: Int, lastLine: Int)
+        /// Two units or more of a regency none of whose places is loaded: its regions not loaded yet
+        /// (or its code mistyped). Named once, at the first row, with the units and rows.
+        case regencyNotLoaded(String, units: Int, rows: Int, lastLine: Int)
         case sameCode(asLine: Int)
         /// A family id that is a family of the same unit without its leading zeros (`was`): a spreadsheet took the ids for numbers.
         case leadingZerosLost(was: String)
