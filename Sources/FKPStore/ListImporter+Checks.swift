@@ -48,11 +48,13 @@ extension ListImporter {
                 UNION ALL
                 -- A regency none of whose places is loaded, whose units the file names two or more:
                 -- its regions not loaded yet, said once rather than once a unit.
-                SELECT min(s.line), 'sls_code', (array_agg(s.sls_code ORDER BY s.line))[1], 'regency',
-                       ARRAY[left(s.sls_code, 4), count(DISTINCT s.sls_code)::text, count(*)::text, max(s.line)::text]
-                  FROM import_staging s JOIN unknown u ON u.sls_code = s.sls_code
-                 WHERE u.sls_code NOT IN (SELECT sls_code FROM unknown_alone)
-                 GROUP BY left(s.sls_code, 4)
+                SELECT min(first_line), 'sls_code', (array_agg(sls_code ORDER BY first_line))[1], 'regency',
+                       ARRAY[left(sls_code, 4), count(*)::text, sum(rows)::text, max(last_line)::text]
+                  FROM (SELECT s.sls_code, min(s.line) AS first_line, count(*) AS rows, max(s.line) AS last_line
+                          FROM import_staging s JOIN unknown u ON u.sls_code = s.sls_code
+                         WHERE u.sls_code NOT IN (SELECT sls_code FROM unknown_alone)
+                         GROUP BY s.sls_code) units
+                 GROUP BY left(sls_code, 4)
                 ORDER BY 1
                 """, on: connection) { code, details in
                 if code == "repeated" { return .sameFamilyID(asLine: Int(details[0]) ?? 0) }
