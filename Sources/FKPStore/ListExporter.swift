@@ -24,6 +24,29 @@ public struct ListExporter: Sendable {
         }
     }
 
+    /// Every family in the region, personal numbers whole for `reader` (nil: masked), each such
+    /// export logged in its name (`how`: "export", "download"), one stopped before its end too:
+    /// some of its rows may have gone out. The log's one wording, whichever way the list leaves.
+    @discardableResult
+    public func families(under region: RegionCode, wholeNumbersFor reader: String?, how: String, requestID: String?,
+                         write: (String) async throws -> Void) async throws -> Int {
+        guard let reader else { return try await families(under: region, wholeNumbers: false, write: write) }
+        func logged(_ extent: String) async throws {
+            try await SecurityLog(database: database).recordPersonalDataAccess(
+                username: reader, what: "kk_number, head_nik: \(how) of families", subjects: ["region \(region.value) (\(extent))"],
+                requestID: requestID)
+        }
+        let count: Int
+        do {
+            count = try await families(under: region, wholeNumbers: true, write: write)
+        } catch {
+            try? await logged("stopped before its end")
+            throw error
+        }
+        try await logged("\(count) families")
+        return count
+    }
+
     /// Every family in the region; personal numbers masked unless `wholeNumbers`.
     @discardableResult
     public func families(under region: RegionCode, wholeNumbers: Bool, write: (String) async throws -> Void) async throws -> Int {

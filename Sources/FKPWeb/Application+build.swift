@@ -102,8 +102,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
                          attendance: AttendanceRepository(database: database)).addRoutes(to: router)
     RegionController(renderer: renderer, regions: RegionRepository(database: database),
                      families: FamilyRepository(database: database), securityLog: securityLog).addRoutes(to: router)
-    ListDownloadController(regions: RegionRepository(database: database), exporter: ListExporter(database: database),
-                           securityLog: securityLog).addRoutes(to: router)
+    ListDownloadController(regions: RegionRepository(database: database), exporter: ListExporter(database: database)).addRoutes(to: router)
 
     var app = Application(
         router: router,

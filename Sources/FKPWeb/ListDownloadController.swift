@@ -9,7 +9,6 @@ import NIOCore
 struct ListDownloadController {
     let regions: RegionRepository
     let exporter: ListExporter
-    let securityLog: SecurityLog
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/regions/{code}/regions.csv", use: regionsFile)
@@ -35,23 +34,12 @@ struct ListDownloadController {
     @Sendable func familiesFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let code = try await place(context)
         guard let principal = context.principal else { throw LoginRequired() }
-        let exporter = exporter, securityLog = securityLog, requestID = context.requestID
-        let whole = principal.seesPersonalNumbers
-        @Sendable func logWholeNumbersSent(_ subject: String) async throws {
-            guard whole else { return }
-            try await securityLog.recordPersonalDataAccess(username: principal.username, what: "kk_number, head_nik: download of families",
-                                                           subjects: [subject], requestID: requestID)
-        }
+        let exporter = exporter, requestID = context.requestID
+        let reader = principal.seesPersonalNumbers ? principal.username : nil
         return Response(status: .ok, headers: Self.headers(fileName: "families-\(code.value).csv"), body: ExportSpool.body { append in
-            let count: Int
-            do {
-                count = try await Self.inPieces(to: append) { write in try await exporter.families(under: code, wholeNumbers: whole, write: write) }
-            } catch {
-                // Some rows may have reached the browser before it went away: logged too.
-                try? await logWholeNumbersSent("region \(code.value) (stopped before its end)")
-                throw error
+            try await Self.inPieces(to: append) { write in
+                _ = try await exporter.families(under: code, wholeNumbersFor: reader, how: "download", requestID: requestID, write: write)
             }
-            try await logWholeNumbersSent("region \(code.value) (\(count) families)")
         })
     }
 
@@ -61,11 +49,10 @@ struct ListDownloadController {
 
     /// The exporter's lines gathered into the spool's pieces: appended one by one, a million
     /// families were a million writes to its file.
-    @discardableResult
-    static func inPieces<Exported>(to append: @escaping @Sendable (ByteBuffer) async throws -> Void,
-                                   _ export: (_ write: (String) async throws -> Void) async throws -> Exported) async throws -> Exported {
+    static func inPieces(to append: @escaping @Sendable (ByteBuffer) async throws -> Void,
+                         _ export: (_ write: (String) async throws -> Void) async throws -> Void) async throws {
         var pending = ByteBuffer()
-        let result = try await export { line in
+        try await export { line in
             pending.writeString(line)
             if pending.readableBytes >= ExportSpool.pieceSize {
                 try await append(pending)
@@ -73,6 +60,5 @@ struct ListDownloadController {
             }
         }
         if pending.readableBytes > 0 { try await append(pending) }
-        return result
     }
 }

@@ -45,21 +45,8 @@ struct ExportCommand: AsyncParsableCommand {
                 } else {
                     // Whole numbers for the operator and BPS accounts; masked for anyone else named with --as.
                     let whole = principal?.seesPersonalNumbers ?? true
-                    func logWholeNumbersSent(_ subject: String) async throws {
-                        guard whole else { return }
-                        try await SecurityLog(database: database).recordPersonalDataAccess(
-                            username: actor.actor ?? "system:\(NSUserName())", what: "kk_number, head_nik: export of families",
-                            subjects: [subject], requestID: nil)
-                    }
-                    let count: Int
-                    do {
-                        count = try await exporter.families(under: code, wholeNumbers: whole, write: write)
-                    } catch {
-                        // Some rows may have gone out (a reader that closed the pipe had them): logged too.
-                        try? await logWholeNumbersSent("region \(code.value) (stopped before its end)")
-                        throw error
-                    }
-                    try await logWholeNumbersSent("region \(code.value) (\(count) families)")
+                    try await exporter.families(under: code, wholeNumbersFor: whole ? actor.actor ?? "system:\(NSUserName())" : nil,
+                                                how: "export", requestID: nil, write: write)
                 }
                 try buffered.flush()
                 if out != nil { try output.close() }
