@@ -190,6 +190,10 @@ extension ListImporter {
             if header == nil && problems.isEmpty {
                 problems.append(ImportProblem(line: 1, problem: .emptyFile))
             }
+            if let familyRows {
+                // Found once the whole file is read, as each row's own.
+                problems = problems.mergedByLine(with: familyRows.scoresReadAsThousandsProblems())
+            }
             let rowParser: (any ListRowParser)? = familyRows.map { $0 } ?? regionRows
             var wholeFile = rowParser?.wholeColumnProblems() ?? []
             if let rowParser, !wholeFile.isEmpty {

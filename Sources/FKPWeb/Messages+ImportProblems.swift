@@ -173,6 +173,11 @@ extension Messages {
         case .placeholderForMissing: return "tanda yang diketik karena nilainya tidak diketahui, bukan nilai (isi nilainya; bila kolom ini boleh kosong, biarkan selnya kosong)"
         case .cellTooNarrow:
             return "tanda lembar kerja untuk sel yang terlalu sempit untuk menampilkan angkanya, tersimpan menggantikan angka itu (lebarkan kolomnya, atau format sebagai Teks, lalu simpan lagi)"
+        case .scoreReadAsThousands(let meant, let lowest, let highest):
+            return "bilangan bulat jauh di atas skor-skor berdesimal dalam daftar (dari \(lowest) sampai \(highest)), yang akan menjadikan keluarga ini "
+                + "yang terkaya di satuannya: titiknya hilang, \(readAsThousands(meant)) (tulis skornya dengan titiknya; \(openAsText))"
+        case .coordinateReadAsThousands(let meant):
+            return "bilangan bulat di luar Indonesia: titiknya hilang, \(readAsThousands(meant)) (tulis dengan titiknya; \(openAsText))"
         case .numberShownAsDate:
             return "tanggal di awal kalender lembar kerja: selnya berisi angka tetapi berformat tanggal, sehingga angka itu ditampilkan sebagai sekian hari sesudah hari pertama kalendernya (ubah format kolomnya menjadi angka biasa lalu simpan lagi)"
         case .missingValueMark:
@@ -269,6 +274,13 @@ extension Messages {
                 + "unit \(unit) termasuk forum \(forumID) yang sudah pada tahap '\(stage)': keluarganya tidak dapat diubah lagi"
         }
     }
+
+    /// How a number's dot is lost in a spreadsheet, and how a list is opened to keep it.
+    private static func readAsThousands(_ meant: String) -> String {
+        "seperti bila lembar kerja berpengaturan Indonesia, tempat titik memisahkan ribuan, membaca \(meant)?"
+    }
+
+    private static let openAsText = "buka daftar di lembar kerja lewat Data → Dari Teks/CSV, semua kolom sebagai Teks, bukan dengan klik dua kali"
 
     private static func characterName(_ scalar: Unicode.Scalar) -> String {
         switch scalar.invisibleKind {

@@ -4,7 +4,7 @@ import XCTest
 final class ScoresByGroupTests: XCTestCase {
     private func reversal(_ rows: [(Int, String)]) -> (poorest: Int, itsMean: String, richest: Int, theirMean: String)? {
         var scores = ScoresByGroup()
-        for (group, score) in rows { scores.count(WelfareGroup(rawValue: group)!, score: score) }
+        for (group, score) in rows { scores.count(WelfareGroup(rawValue: group)!, score: Double(score)!) }
         return scores.reversal
     }
 

@@ -5,7 +5,8 @@ import XCTest
 
 /// A score column wrong as a whole, though each value is a decimal: running the other way (higher
 /// for the poorer groups: every unit's richest families first), or one score for all of a unit's
-/// families (their order by family id alone). Refused for the column, nothing changed.
+/// families (their order by family id alone). Refused for the column, nothing changed. And the
+/// scores that only the whole column shows wrong: whole numbers among decimals, their dot lost.
 final class ScoreColumnAsAWholeTests: XCTestCase {
     private static func list(_ score: (_ group: Int, _ n: Int) -> String) -> String {
         let rows = (1...40).map { n in
@@ -40,6 +41,25 @@ final class ScoreColumnAsAWholeTests: XCTestCase {
             }
             try await ListImportTests.assertRefused(ListImportTests.header + "\n" + rows.joined(separator: "\n") + "\n",
                                                     "line 2, column welfare_score: within each of the 2 units every family has the same score (24 rows)", db)
+        }
+    }
+
+    func testScoresWhoseDotASpreadsheetTookForAThousandsSeparatorAreRefusedEachOnItsLine() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            // Opened in a spreadsheet set to Indonesian: 2.504 (three decimals) became 2504, 1.2345 stayed as written.
+            let mangled = Self.list { group, n in n == 7 ? "2504" : n == 30 ? "3012" : "\(group).\(1000 + n * 7)" }
+            let problems = try await ListImportTests.refusal(.families, mangled, db)
+            XCTAssertEqual(problems?.shown.map(\.line), [8, 31])
+            XCTAssertEqual(problems?.shown.first?.description, "line 8, column welfare_score: value '2504': a whole number far above the "
+                           + "list's scores with decimals (from 1.1028 to 4.1273), which would rank this family the richest of its unit: its "
+                           + "dot lost, as when a spreadsheet set to Indonesian, where a dot separates thousands, reads 2.504? (write the score "
+                           + "with its dot; open a list in a spreadsheet through Data → From Text/CSV, every column as Text, not by a double click)")
+            XCTAssertTrue(problems?.shown.last?.description.contains("value '3012'") == true, "\(String(describing: problems))")
+            try await ListImportTests.assertRefused(mangled, "line 31, column welfare_score", db)
+            // A whole number at most ten times the highest decimal may be a score of its own (100 on a scale to 99.5): loaded.
+            let report = try await ListImportTests.load(.families, Self.list { group, n in n == 7 ? "41" : "\(group).\(1000 + n * 7)" }, db)
+            XCTAssertEqual(report.added, 40)
         }
     }
 }

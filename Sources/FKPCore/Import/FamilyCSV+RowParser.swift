@@ -44,6 +44,9 @@ extension FamilyCSV {
         private var scoresByGroup = ScoresByGroup()
         /// Each unit's families sharing one score (`ScoresWithinUnits`).
         private var scoresWithinUnits = ScoresWithinUnits()
+        /// Scores a spreadsheet set to Indonesian read as thousands (`ScoresReadAsThousands`), on any
+        /// row whose score is a number: a row refused for another column is told of its score too.
+        private var scoresReadAsThousands = ScoresReadAsThousands()
         private var membersSeen = Set<Int>(), groupsSeen = Set<Int>()
         /// The rows giving a coordinate, and those of them giving it alone (ten or more: one column's
         /// values lost as a whole, said once rather than on every row; a few, values shifted).
@@ -163,7 +166,13 @@ extension FamilyCSV {
                 if groupsSeen.count < 2, let groupNumber { groupsSeen.insert(groupNumber) }
             }
             let score = field(.welfareScore)
-            if let score, let problem = FamilyCSV.decimalProblem(score) { refuse(.welfareScore, score, FamilyCSV.scoreProblem(score) ?? problem) }
+            var scoreValue: Double?
+            if let score, let problem = FamilyCSV.decimalProblem(score) {
+                refuse(.welfareScore, score, FamilyCSV.scoreProblem(score) ?? problem)
+            } else if let score, let value = Double(score) {
+                scoreValue = value
+                scoresReadAsThousands.count(line: record.line, text: score, value: value)
+            }
             let kk = field(.kkNumber)
             if let kk, !PersonalNumber.isValid(kk) { refuse(.kkNumber, kk, FamilyCSV.personalNumberProblem(kk)) }
             let nik = field(.headNIK)
@@ -185,7 +194,7 @@ extension FamilyCSV {
                     if let problem = FamilyCSV.decimalProblem(value) {
                         refuse(column, value, CoordinateText.decimalDegrees(value).map { .coordinateWrittenOtherwise(decimal: $0) } ?? problem)
                     } else if !bounds.contains(Double(value) ?? .nan) {
-                        refuse(column, value, .outsideIndonesia(bounds))
+                        refuse(column, value, FamilyCSV.outsideProblem(value, bounds: bounds))
                     }
                 }
             }
@@ -197,7 +206,7 @@ extension FamilyCSV {
                 problems.append(ImportProblem(line: record.line, column: latitude == nil ? Column.latitude.name : Column.longitude.name,
                                               problem: .coordinatesApart))
             }
-            guard problems.isEmpty, let id, let unit, let name, let group, let score, let kk, let nik else {
+            guard problems.isEmpty, let id, let unit, let name, let group, let score, let scoreValue, let kk, let nik else {
                 // Most of the row empty: a total or a note under the list, or a family not filled in; one problem, not one a column.
                 let filled = Column.allCases.filter { !text($0).isEmpty }.map(\.name)
                 let empty = problems.shown.count { $0.problem == .empty || $0.problem == .emptyBelowAValue }
@@ -215,11 +224,24 @@ extension FamilyCSV {
             oneHeadName.count(line: record.line, showsSign: name == firstHeadName)
             oneKKNumber.count(line: record.line, showsSign: kk == firstKKNumber)
             oneHeadNIK.count(line: record.line, showsSign: nik == firstHeadNIK)
-            scoresByGroup.count(group, score: score)
+            scoresByGroup.count(group, score: scoreValue)
             scoresWithinUnits.count(unit: slsText, score: score)
             return .success(PreliminaryFamily(id: id, slsCode: unit, headName: name, address: address, members: members,
                                               welfareGroup: group, welfareScore: score, kkNumber: kk, headNIK: nik,
                                               latitude: latitude, longitude: longitude))
+        }
+
+        /// Each row whose score a spreadsheet read as thousands (`ScoresReadAsThousands`), in the order
+        /// of the lines: the first hundred said, the rest counted.
+        public func scoresReadAsThousandsProblems() -> ImportProblems {
+            var found = ImportProblems()
+            let readAsThousands = scoresReadAsThousands.problems
+            for (line, written, meant, lowest, highest) in readAsThousands.prefix(ImportProblems.shownAtMost) {
+                found.append(ImportProblem(line: line, column: Column.welfareScore.name, value: written,
+                                           problem: .scoreReadAsThousands(meant: meant, lowest: lowest, highest: highest)))
+            }
+            found.appendCounted(readAsThousands.count - ImportProblems.shownAtMost, inColumn: Column.welfareScore.name)
+            return found
         }
 
         /// The columns the whole-column `problems` explain (`ImportProblem.columnsExplained`); with a

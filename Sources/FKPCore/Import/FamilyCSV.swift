@@ -99,6 +99,16 @@ public enum FamilyCSV {
         return decimalProblem(number) == nil ? .percentage : nil
     }
 
+    /// Why a coordinate outside Indonesia is refused: a whole number of four digits or more whose
+    /// thousandth is inside (`106.827` read as 106827 by a spreadsheet set to Indonesian, see
+    /// `ScoresReadAsThousands`), or outside.
+    static func outsideProblem(_ text: String, bounds: ClosedRange<Double>) -> ImportProblem.Kind {
+        let digits = text.hasPrefix("-") ? text.utf8.dropFirst() : text.utf8[...]
+        guard digits.count >= 4, digits.allSatisfy(SpreadsheetDamage.isDigit), let whole = Int(text),
+              bounds.contains(Double(whole) / 1000) else { return .outsideIndonesia(bounds) }
+        return .coordinateReadAsThousands(meant: (whole < 0 ? "-" : "") + ScoresReadAsThousands.thousandth(of: abs(whole)))
+    }
+
     /// Why a NIK or family card number is refused: what a spreadsheet did to it, a letter typed
     /// among its sixteen digits (an O for a zero, say: named by its place, as the value is shown
     /// masked), or not sixteen digits.

@@ -153,6 +153,11 @@ extension ImportProblem.Kind {
             "a mark typed where the value is not known, not a value (give the value; where the column may be empty, leave the cell empty)"
         case .cellTooNarrow:
             "a spreadsheet's mark for a cell too narrow to show its number, saved in the number's place (widen the column, or format it as Text, and save again)"
+        case .scoreReadAsThousands(let meant, let lowest, let highest):
+            "a whole number far above the list's scores with decimals (from \(lowest) to \(highest)), which would rank this family the richest "
+                + "of its unit: its dot lost, \(Self.readAsThousands(meant)) (write the score with its dot; \(Self.openAsText))"
+        case .coordinateReadAsThousands(let meant):
+            "a whole number outside Indonesia: its dot lost, \(Self.readAsThousands(meant)) (write it with its dot; \(Self.openAsText))"
         case .numberShownAsDate:
             "a date at the start of a spreadsheet's calendar: the cell holds a number but is formatted as a date, which shows it as that many days after the calendar's first (format the column as plain numbers and save again)"
         case .missingValueMark:
@@ -245,4 +250,11 @@ extension ImportProblem.Kind {
                 + "unit \(unit) is in forum \(forumID), which is \(state.rawValue): its families cannot change any more"
         }
     }
+
+    /// How a number's dot is lost in a spreadsheet, and how a list is opened to keep it.
+    private static func readAsThousands(_ meant: String) -> String {
+        "as when a spreadsheet set to Indonesian, where a dot separates thousands, reads \(meant)?"
+    }
+
+    private static let openAsText = "open a list in a spreadsheet through Data → From Text/CSV, every column as Text, not by a double click"
 }

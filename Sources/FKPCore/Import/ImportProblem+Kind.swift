@@ -163,6 +163,13 @@ extension ImportProblem {
         case numberShownAsDate
         /// `####`: a cell too narrow for its number, saved as the spreadsheet showed it.
         case cellTooNarrow
+        /// A whole number among scores with decimals, a thousand times one of them: `1.502` read as
+        /// 1502 by a spreadsheet set to Indonesian, where a dot separates thousands (`ScoresReadAsThousands`);
+        /// what was `meant`, and the lowest and the highest of the list's scores with decimals.
+        case scoreReadAsThousands(meant: String, lowest: String, highest: String)
+        /// A whole-number coordinate outside Indonesia whose thousandth, `meant`, is inside: `106.827`
+        /// read as 106827 so.
+        case coordinateReadAsThousands(meant: String)
         /// Every number of the column ends in 0: a spreadsheet kept 15 digits of each (`WholeColumnTally`).
         case roundedBySpreadsheet(numbers: Int)
         /// A whole number written as a decimal (`4.0`), as a program that read the column as decimals writes it.

@@ -12,8 +12,7 @@ struct ScoresByGroup: Sendable {
     private var counts = [Int](repeating: 0, count: 4)
     private var lowest = [Double](repeating: .infinity, count: 4), highest = [Double](repeating: -.infinity, count: 4)
 
-    mutating func count(_ group: WelfareGroup, score: String) {
-        guard let value = Double(score) else { return }
+    mutating func count(_ group: WelfareGroup, score value: Double) {
         let index = group.rawValue - 1
         sums[index] += value
         counts[index] += 1
