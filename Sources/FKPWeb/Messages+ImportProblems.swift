@@ -123,6 +123,15 @@ extension Messages {
             return "memuat \(characterName(scalar)): \(text == .name ? "nama" : "alamat") harus satu baris teks biasa"
         case .encodedTwice(let meant):
             return "hurufnya rusak, seperti bila berkas UTF-8 dibuka sebagai teks Windows lalu disimpan lagi; seharusnya '\(meant.spellingInvisibleCharacters)' (kembali ke berkas seperti yang dikirim dan buka sebagai UTF-8)"
+        case .htmlEntities(let meant):
+            return "ditulis dengan kode karakter HTML (seperti &#39; atau &amp;), seperti yang ditulis kode sumber halaman web, bukan "
+                + "karakternya sendiri; seharusnya '\(meant.spellingInvisibleCharacters)' (tulis karakternya sendiri)"
+        case .questionMarkForCharacter:
+            return "tanda tanya yang menempel pada huruf: karakter yang tidak dapat ditulis program penyimpan berkas dalam set karakternya "
+                + "(huruf bertanda, karakter aksara lain), tertulis sebagai ? (simpan daftar sebagai CSV UTF-8 lalu ketik ulang karakternya)"
+        case .replacementCharacter:
+            return "memuat �, yang ditulis program untuk karakter yang tidak dapat dibacanya: berkas dibuka dengan set karakter yang salah "
+                + "lalu disimpan lagi, sehingga karakternya hilang (kembali ke berkas seperti yang dikirim, atau ketik ulang karakternya)"
         case .notALevel: return "harus salah satu dari province, regency, district, village, sls, subsls"
         case .notALevelCodeSays(let level):
             return "harus salah satu dari province, regency, district, village, sls, subsls: kodenya \(level.codeLength) digit, jadi tingkatnya \(level.rawValue)"

@@ -356,6 +356,16 @@ final class ListImportTests: XCTestCase {
                  "line 2, column head_name: value 'Maâ€™ruf': the letters are garbled, as when a UTF-8 file is opened as Windows text and saved again; it was meant as 'Ma’ruf'"),
                 (h + "\nF1,32010100010001,Budi,Kp. CafÃ©,4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column address: value 'Kp. CafÃ©': the letters are garbled"),
+                // Characters a web page's source, or a program that could not write or read them, left in their place.
+                (h + "\n" + Self.row("F1", name: "Ma&#39;ruf &amp;amp; Siti") + "\n",
+                 "line 2, column head_name: value 'Ma&#39;ruf &amp;amp; Siti': written with HTML character codes (such as &#39; or &amp;), "
+                    + "as a web page's source writes characters, not the characters themselves; it was meant as 'Ma'ruf & Siti'"),
+                (h + "\nF1,32010100010001,Budi,Jl. Mawar &quot;Indah&quot;,4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 2, column address: value 'Jl. Mawar &quot;Indah&quot;': written with HTML character codes"),
+                (h + "\n" + Self.row("F1", name: "Nguy?n Van") + "\n",
+                 "line 2, column head_name: value 'Nguy?n Van': a question mark against a letter: a character the program that saved the file could not write"),
+                (h + "\n" + Self.row("F1", name: "Ma\u{FFFD}ruf") + "\n",
+                 "line 2, column head_name: value 'Ma\u{FFFD}ruf': holds \u{FFFD}, which a program writes for a character it could not read"),
                 (h + "\nF1,32010100010001,Budi,\"Kp.\nBabakan\",4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column address: value 'Kp.<U+A>Babakan': holds a line break (U+000A): an address is one line of plain text"),
                 ("PK\u{3}\u{4}\u{14}\u{0}\u{6}\u{0}", "line 1: the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV"),
@@ -971,6 +981,10 @@ final class ListImportTests: XCTestCase {
             try await Self.assertRefused(h + "\n3202,Kabupaten CiamÃ¬s,regency\n",
                                          "line 2, column name: value 'Kabupaten CiamÃ¬s': the letters are garbled, as when a UTF-8 file is opened as Windows text and saved again; it was meant as 'Kabupaten Ciamìs'",
                                          db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202,Kabupaten Sukabumi &#8211; Selatan,regency\n",
+                                         "line 2, column name: value 'Kabupaten Sukabumi &#8211; Selatan': written with HTML character codes (such as &#39; or &amp;), "
+                                            + "as a web page's source writes characters, not the characters themselves; it was meant as 'Kabupaten Sukabumi – Selatan'",
+                                         db, kind: .regions)
             try await Self.assertRefused(h + "\n00,X,province\n", "line 2, column code: value '00': province number 00 is not used", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,X,Kabupaten\n",
                                          "line 2, column level: value 'Kabupaten': write the level in the format's words: regency for this one",
@@ -1161,7 +1175,8 @@ final class ListImportTests: XCTestCase {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places)
             // A backslash is syntax in the COPY text the rows travel as: `\N` must stay two letters, not become NULL.
-            let names = ["Ma'ruf bin \"Ali\", Jr.", "Nur'aini Ñoman", "  Dewi  Sartika", "Ujang\u{00A0}Sopandi", "Rahmat \\N\\\\ Hidayat"]
+            let names = ["Ma'ruf bin \"Ali\", Jr.", "Nur'aini Ñoman", "  Dewi  Sartika", "Ujang\u{00A0}Sopandi", "Rahmat \\N\\\\ Hidayat",
+                         "Siti & Budi, AT&T;"]  // an ampersand, and one before no character's code, are text
             var text = "\u{FEFF}" + Self.header + "\r\n"
             for (index, name) in names.enumerated() {
                 text += Self.row("N\(index)", name: name, score: "1\(index).25") + "\r\n"
@@ -1169,8 +1184,10 @@ final class ListImportTests: XCTestCase {
             // A dash is what lists write for a missing street: text, not a formula.
             text += "N8,32010100010001,Budi,-,4,2,10.5,3201010101000001,3201014501800001,,\r\n"
             text += "N9,32010100010001,Budi,- RT 01/RW 02,4,2,10.5,3201010101000001,3201014501800001,,\r\n"
+            // So is a house number not known, a question mark between spaces.
+            text += "N10,32010100010001,Budi,Gg. Mawar No. ?,4,2,10.5,3201010101000001,3201014501800001,,\r\n"
             let report = try await Self.load(.families, text, db)
-            XCTAssertEqual(report.added, 7)
+            XCTAssertEqual(report.added, 9)
             let stored = try await SQLTest.scalar(db, "SELECT head_name FROM fkp.families WHERE id = 'N0'", as: String.self)
             XCTAssertEqual(stored, "Ma'ruf bin \"Ali\", Jr.")
             let backslashes = try await SQLTest.scalar(db, "SELECT head_name FROM fkp.families WHERE id = 'N4'", as: String.self)

@@ -105,6 +105,15 @@ extension ImportProblem.Kind {
             "holds \(scalar.invisibleCharacterName): \(text == .name ? "a name" : "an address") is one line of plain text"
         case .encodedTwice(let meant):
             "the letters are garbled, as when a UTF-8 file is opened as Windows text and saved again; it was meant as '\(meant.spellingInvisibleCharacters)' (go back to the file as it was sent and open it as UTF-8)"
+        case .htmlEntities(let meant):
+            "written with HTML character codes (such as &#39; or &amp;), as a web page's source writes characters, not the characters "
+                + "themselves; it was meant as '\(meant.spellingInvisibleCharacters)' (write the characters themselves)"
+        case .questionMarkForCharacter:
+            "a question mark against a letter: a character the program that saved the file could not write in its character set (a letter "
+                + "with a mark, a character of another script), written as ? (save the list as CSV UTF-8 and type the character again)"
+        case .replacementCharacter:
+            "holds �, which a program writes for a character it could not read: the file was opened in the wrong character set and saved "
+                + "again, and the character is lost (go back to the file as it was sent, or type the character again)"
         case .notALevel: "one of province, regency, district, village, sls, subsls"
         case .notALevelCodeSays(let level):
             "one of province, regency, district, village, sls, subsls: the code's \(level.codeLength) digits make it \(level.rawValue)"

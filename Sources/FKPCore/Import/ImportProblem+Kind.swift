@@ -106,6 +106,12 @@ extension ImportProblem {
         case startsAsFormula(in: OneLineText)
         /// UTF-8 read as Windows-1252 and saved again (`Maâ€™ruf`): the text as it was meant.
         case encodedTwice(meant: String)
+        /// Written with HTML character references (`Ma&#39;ruf`, `HTMLEntities`): the text as it was meant.
+        case htmlEntities(meant: String)
+        /// `?` against a letter: a character the program that saved the file could not write (`LostCharacters`).
+        case questionMarkForCharacter
+        /// `�` (U+FFFD): a character a program could not read, lost (`LostCharacters`).
+        case replacementCharacter
         case notALevel
         /// Not a level's word, the row's code valid: the level its length gives.
         case notALevelCodeSays(RegionLevel)

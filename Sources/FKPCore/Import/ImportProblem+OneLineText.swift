@@ -1,14 +1,23 @@
 extension ImportProblem.Kind {
     /// What is wrong with a name or an address, which must be one line of plain text: a formula or
-    /// a formula's error value (`#N/A` is no name), letters garbled by Windows text (named first:
-    /// their own bytes may read as control characters), or a character that prints as nothing.
-    /// Printable ASCII, what nearly every value is, needs only its first two questions.
+    /// a formula's error value (`#N/A` is no name), HTML character references, a character lost
+    /// (`?`, `�`), letters garbled by Windows text (named before invisible characters: their own
+    /// bytes may read as control characters), or a character that prints as nothing. Printable
+    /// ASCII without `&` or `?`, what nearly every value is, is answered after one pass over its bytes.
     public static func oneLineTextProblem(_ text: String, in kind: OneLineText) -> ImportProblem.Kind? {
         if startsAsFormula(text) { return .startsAsFormula(in: kind) }
         if SpreadsheetDamage.isErrorValue(text) { return .spreadsheetError }
         // An address of a dash is a missing street, as lists write it; a name of one is no name.
         if kind == .name, SpreadsheetDamage.isPlaceholder(text) { return .placeholderForMissing }
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
+        var printableASCII = true, marks = false
+        for byte in text.utf8 {
+            if byte < 0x20 || byte >= 0x7F { printableASCII = false }
+            if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "?") { marks = true }
+        }
+        if marks, let meant = HTMLEntities.decoded(text) { return .htmlEntities(meant: meant) }
+        if marks, LostCharacters.questionMarkForLetter(text, in: kind) { return .questionMarkForCharacter }
+        if printableASCII { return nil }
+        if text.unicodeScalars.contains(LostCharacters.replacement) { return .replacementCharacter }
         if let meant = TextEncodedTwice.meant(text) { return .encodedTwice(meant: meant) }
         return text.firstInvisibleCharacter.map { .invisibleCharacter($0, in: kind) }
     }
