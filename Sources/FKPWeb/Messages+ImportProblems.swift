@@ -136,6 +136,9 @@ extension Messages {
         case .notALevelCodeSays(let level):
             return "harus salah satu dari province, regency, district, village, sls, subsls: kodenya \(level.codeLength) digit, jadi tingkatnya \(level.rawValue)"
         case .levelNamedOtherwise(let level): return "tulis tingkatnya dengan kata dalam format: \(level.rawValue) untuk tingkat ini"
+        case .levelNamedOtherwiseCodeSays(let named, let codeSays):
+            return "nama tingkat \(named.rawValue), tetapi kodenya \(codeSays.codeLength) digit, jadi tingkatnya \(codeSays.rawValue) "
+                + "(tulis tingkatnya dengan kata dalam format, \(codeSays.rawValue) untuk kode ini, atau perbaiki kodenya)"
         case .regionCode(.notDigits): return "kode hanya berisi angka"
         case .regionCode(.unknownLength(let digits)):
             return "\(digits) digit bukan panjang kode tingkat mana pun (2, 4, 7, 10, 14 atau 16)"

@@ -9,6 +9,8 @@ final class RegionLevelNameTests: XCTestCase {
             ("Distrik", .district), ("Desa", .village), ("kelurahan", .village), ("Desa / Kelurahan", .village), ("Nagari", .village),
             ("RT", .sls), ("rw", .sls), ("Dusun", .sls), ("Satuan Lingkungan Setempat", .sls), ("Sub-SLS", .subsls),
             ("sub_sls", .subsls), ("Sub SLS", .subsls),
+            // Either order of a pair, as forms write it.
+            ("Kota/Kabupaten", .regency), ("Kelurahan/Desa", .village), ("RT/RW", .sls),
             // The Special Region of Yogyakarta's and West Sumatra's own names.
             ("Kapanewon", .district), ("Kemantren", .district), ("Kalurahan", .village), ("Jorong", .sls), ("Korong", .sls),
         ]
@@ -17,6 +19,6 @@ final class RegionLevelNameTests: XCTestCase {
 
     func testTheFormatsOwnWordsAndAnythingElseAreNoName() {
         // The format's words are read by the level column itself, in any case.
-        for text in ["", "village", "SLS", "subsls", "county", "desa desa", "rt rw"] { XCTAssertNil(RegionLevel(name: text), text) }
+        for text in ["", "village", "SLS", "subsls", "county", "desa desa", "rt rt"] { XCTAssertNil(RegionLevel(name: text), text) }
     }
 }

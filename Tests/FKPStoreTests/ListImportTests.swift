@@ -991,6 +991,12 @@ final class ListImportTests: XCTestCase {
                                          db, kind: .regions)
             try await Self.assertRefused(h + "\n3202010001,X,Desa/Kelurahan\n",
                                          "line 2, column level: value 'Desa/Kelurahan': write the level in the format's words: village", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3202010001,X,Kelurahan/Desa\n",
+                                         "line 2, column level: value 'Kelurahan/Desa': write the level in the format's words: village", db, kind: .regions)
+            // A level's name that the code's length contradicts: one answer for both, not a word that the code refuses next.
+            try await Self.assertRefused(h + "\n3202,X,Kecamatan\n",
+                                         "line 2, column level: value 'Kecamatan': a name of the level district, but the code's 4 digits make it "
+                                            + "regency (write the level in the format's words, regency for this code, or correct the code)", db, kind: .regions)
             try await Self.assertRefused(h + "\n3202,X,county\n",
                                          "line 2, column level: value 'county': one of province, regency, district, village, sls, subsls: the code's 4 digits make it regency",
                                          db, kind: .regions)

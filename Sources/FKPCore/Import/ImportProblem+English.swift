@@ -118,6 +118,9 @@ extension ImportProblem.Kind {
         case .notALevelCodeSays(let level):
             "one of province, regency, district, village, sls, subsls: the code's \(level.codeLength) digits make it \(level.rawValue)"
         case .levelNamedOtherwise(let level): "write the level in the format's words: \(level.rawValue) for this one"
+        case .levelNamedOtherwiseCodeSays(let named, let codeSays):
+            "a name of the level \(named.rawValue), but the code's \(codeSays.codeLength) digits make it \(codeSays.rawValue) "
+                + "(write the level in the format's words, \(codeSays.rawValue) for this code, or correct the code)"
         case .regionCode(.notDigits): "a code is digits only"
         case .regionCode(.unknownLength(let digits)): "\(digits) digits is no level's length (2, 4, 7, 10, 14 or 16)"
         case .regionCode(.reservedRegencyNumber(let number)): "regency number \(number) is not used (01-69 regencies, 71-99 cities)"

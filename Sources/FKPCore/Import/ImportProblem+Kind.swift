@@ -117,6 +117,8 @@ extension ImportProblem {
         case notALevelCodeSays(RegionLevel)
         /// A level's name (`Desa`, `Kabupaten/Kota`, `RT`) where the format's word for it belongs.
         case levelNamedOtherwise(RegionLevel)
+        /// A level's name for `named`, where the row's code is of another level, `codeSays`: the word or the code is wrong.
+        case levelNamedOtherwiseCodeSays(named: RegionLevel, codeSays: RegionLevel)
         case regionCode(RegionCode.Problem)
         case codeLengthForLevel(RegionLevel, found: Int)
         case notTrueOrFalse

@@ -53,8 +53,12 @@ extension RegionCSV {
                 // `Non-SLS`: a kind of unit, which the format marks in its own column.
                 let isNonSLS = levelText.lowercased().filter(\.isLetter) == "nonsls"
                 // Otherwise the level the code's length gives, where the code is one (`5`, a name, in the level's column).
-                refuse(.level, levelText, levelInOtherWords.map { .levelNamedOtherwise($0) }
-                    ?? (isNonSLS ? .nonSLSAsLevel : RegionCode.parse(code).map { .notALevelCodeSays($0.level) } ?? .notALevel))
+                let codeSays = RegionCode.parse(code)?.level
+                let named: ImportProblem.Kind? = levelInOtherWords.map { named in
+                    codeSays.map { $0 == named ? .levelNamedOtherwise(named) : .levelNamedOtherwiseCodeSays(named: named, codeSays: $0) }
+                        ?? .levelNamedOtherwise(named)
+                }
+                refuse(.level, levelText, named ?? (isNonSLS ? .nonSLSAsLevel : codeSays.map { .notALevelCodeSays($0) } ?? .notALevel))
             }
             var parsed: RegionCode?
             if code.isEmpty {
