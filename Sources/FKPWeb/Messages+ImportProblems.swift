@@ -198,6 +198,12 @@ extension Messages {
             return "nilai galat program lembar kerja, bukan nilai daftar: rumus yang mengisi sel ini gagal (perbaiki rumusnya, atau tempel kolom itu sebagai nilai, lalu simpan lagi)"
         case .wholeNumberAsDecimal:
             return "bilangan bulat yang ditulis sebagai desimal, seperti yang ditulis program yang membaca kolomnya sebagai desimal (misalnya pandas) atau lembar kerja yang menampilkan desimal (tulis tanpa tanda desimal dan angka nol sesudahnya)"
+        case .scoresAreGroups(let rows):
+            return "di semua \(rows) baris skornya sama dengan kelompok kesejahteraan baris itu: kolomnya diisi dari welfare_group, dan "
+                + "urutan setiap satuan akan menurut kelompok dan family_id saja (isi skor masing-masing keluarga)"
+        case .familyIDIsPersonalNumber(let kk):
+            return "\(kk ? "nomor KK" : "NIK kepala keluarga") baris ini: ID keluarga ditampilkan utuh di setiap halaman dan setiap ekspor, "
+                + "sedangkan nomor pribadi disamarkan bagi semua kecuali staf BPS (isi ID keluarga dari BPS, bukan nomor pribadi)"
         case .kkNumbersAreNIKs(let rows):
             return "di semua \(rows) baris nomor KK sama dengan NIK kepala keluarga: kolomnya diisi dari head_nik (isi nomor KK setiap keluarga)"
         case .sameNumberOnEveryRow(let rows):

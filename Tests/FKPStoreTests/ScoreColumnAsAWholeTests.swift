@@ -4,9 +4,10 @@ import FKPTestSupport
 import XCTest
 
 /// A score column wrong as a whole, though each value is a decimal: running the other way (higher
-/// for the poorer groups: every unit's richest families first), or one score for all of a unit's
-/// families (their order by family id alone). Refused for the column, nothing changed. And the
-/// scores that only the whole column shows wrong: whole numbers among decimals, their dot lost.
+/// for the poorer groups: every unit's richest families first), one score for all of a unit's
+/// families (their order by family id alone), or each family's group. Refused for the column,
+/// nothing changed. And the scores that only the whole column shows wrong: whole numbers among
+/// decimals, their dot lost.
 final class ScoreColumnAsAWholeTests: XCTestCase {
     private static func list(_ score: (_ group: Int, _ n: Int) -> String) -> String {
         let rows = (1...40).map { n in
@@ -32,6 +33,9 @@ final class ScoreColumnAsAWholeTests: XCTestCase {
     func testOneScoreForEveryFamilyOfAUnitIsRefused() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places)
+            // Each family's group as its score: the column filled from welfare_group, the order by group and id alone.
+            try await ListImportTests.assertRefused(Self.list { group, _ in "\(group)" },
+                                                    "line 2, column welfare_score: on every one of the 40 rows the score is the row's welfare group", db)
             try await ListImportTests.assertRefused(Self.list { _, _ in "0" }, "line 2, column welfare_score: the same score on every one of the 40 rows", db)
             // A score given to each unit, not to each family: twelve families in each of two units.
             let units = ["32010100010001", "32010100010002"]

@@ -25,6 +25,9 @@ extension FamilyCSV {
         private var kkNumbersAsNIKs = WholeColumnTally(fewest: 10), oneKKNumber = WholeColumnTally(fewest: 10),
                     oneHeadNIK = WholeColumnTally(fewest: 10)
         private var firstKKNumber: String?, firstHeadNIK: String?
+        /// Each score the row's welfare group (ten rows or more): the column filled from welfare_group,
+        /// each unit's order then by group and family id alone.
+        private var scoresAsGroups = WholeColumnTally(fewest: 10)
         /// One head's name on every row (ten or more): filled down, or pasted over the column.
         private var oneHeadName = WholeColumnTally(fewest: 10)
         private var firstHeadName: String?
@@ -177,6 +180,10 @@ extension FamilyCSV {
             if let kk, !PersonalNumber.isValid(kk) { refuse(.kkNumber, kk, FamilyCSV.personalNumberProblem(kk)) }
             let nik = field(.headNIK)
             if let nik, !PersonalNumber.isValid(nik) { refuse(.headNIK, nik, FamilyCSV.personalNumberProblem(nik)) }
+            if let id, id == kk || id == nik {
+                // Shown whole on every page and in every export as the family's id: masked here as what it is.
+                refuse(.familyID, id, .familyIDIsPersonalNumber(kk: id == kk), masked: true)
+            }
             let latitude = field(.latitude, required: false)
             let longitude = field(.longitude, required: false)
             let latitudes = FamilyCSV.latitudes, longitudes = FamilyCSV.longitudes
@@ -219,6 +226,7 @@ extension FamilyCSV {
             roundedHeadNIKs.count(line: record.line, showsSign: WholeColumnTally.looksRounded(nik))
             familyIDsAsDecimals.count(line: record.line, showsSign: WholeColumnTally.looksWrittenAsDecimal(id))
             kkNumbersAsNIKs.count(line: record.line, showsSign: kk == nik)
+            scoresAsGroups.count(line: record.line, showsSign: scoreValue == Double(group.rawValue))
             namesAsAddresses.count(line: record.line, showsSign: WholeColumnTally.looksLikeAddress(name))
             if firstKKNumber == nil { (firstKKNumber, firstHeadNIK, firstHeadName) = (kk, nik, name) }
             oneHeadName.count(line: record.line, showsSign: name == firstHeadName)
@@ -286,6 +294,7 @@ extension FamilyCSV {
                 (.kkNumber, roundedKKNumbers, .roundedBySpreadsheet(numbers: roundedKKNumbers.values)),
                 (.headNIK, roundedHeadNIKs, .roundedBySpreadsheet(numbers: roundedHeadNIKs.values)),
                 (.kkNumber, kkNumbersAsNIKs, .kkNumbersAreNIKs(rows: kkNumbersAsNIKs.values)),
+                (.welfareScore, scoresAsGroups, .scoresAreGroups(rows: scoresAsGroups.values)),
                 (.kkNumber, oneKKNumber, .sameNumberOnEveryRow(rows: oneKKNumber.values)),
                 (.headNIK, oneHeadNIK, .sameNumberOnEveryRow(rows: oneHeadNIK.values)),
                 (.headName, namesAsAddresses, .namesReadAsAddresses(namesAsAddresses.showingSign, of: namesAsAddresses.values)),

@@ -178,6 +178,12 @@ extension ImportProblem.Kind {
             "a spreadsheet's error value, not a value of the list: the formula that filled this cell failed (correct it, or paste the column as values, and save again)"
         case .wholeNumberAsDecimal:
             "a whole number written as a decimal, as a program that read the column as decimals (pandas, for one) or a spreadsheet showing decimals writes it (write it without the decimal mark and the zeros after it)"
+        case .scoresAreGroups(let rows):
+            "on every one of the \(rows) rows the score is the row's welfare group: the column was filled from welfare_group, and each "
+                + "unit's order would be by group and family_id alone (give each family its own score)"
+        case .familyIDIsPersonalNumber(let kk):
+            "the \(kk ? "family card number" : "head's NIK") of this row: a family id is shown whole on every page and in every export, "
+                + "where a personal number is masked for all but BPS staff (give BPS's family id, not a personal number)"
         case .kkNumbersAreNIKs(let rows):
             "on every one of the \(rows) rows the family card number is the head's NIK: the column was filled from head_nik (give each family's card number)"
         case .sameNumberOnEveryRow(let rows):

@@ -186,6 +186,11 @@ extension ImportProblem {
         case columnWrittenAsDecimals(values: Int)
         /// Every family card number the head's NIK on its row: the column filled from head_nik.
         case kkNumbersAreNIKs(rows: Int)
+        /// Every score the row's welfare group: the column filled from welfare_group (`WholeColumnTally`).
+        case scoresAreGroups(rows: Int)
+        /// A family id that is the row's family card number (`kk`) or its head's NIK: a personal
+        /// number, which every page and export shows whole as the family's id.
+        case familyIDIsPersonalNumber(kk: Bool)
         /// One personal number on every row: filled down, or pasted over the column.
         case sameNumberOnEveryRow(rows: Int)
         /// One head's name on every row: filled down, or pasted over the column.
