@@ -26,6 +26,27 @@ public enum PersonalNumber {
         return false
     }
 
+    /// `text` with each run of 15 to 17 digits in it masked (`mayBeOne`), when it holds one beside
+    /// other characters: a NIK typed into a name or an address. Nil when it holds none. Asked of
+    /// every name and address, it reads the bytes, and allocates only for one that holds a run.
+    public static func maskedWithin(_ text: String) -> String? {
+        var runs: [Range<Int>] = [], start = 0, index = 0
+        for byte in text.utf8 {
+            if !isDigit(byte) {
+                if (15...17).contains(index - start) { runs.append(start..<index) }
+                start = index + 1
+            }
+            index += 1
+        }
+        if (15...17).contains(index - start) { runs.append(start..<index) }
+        guard !runs.isEmpty, runs != [0..<index] else { return nil }
+        var bytes = Array(text.utf8)
+        for run in runs { bytes.replaceSubrange(run.lowerBound + 4..<run.upperBound - 2, with: repeatElement(UInt8(ascii: "*"), count: run.count - 6)) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
     public static func isValid(_ number: String) -> Bool {
         number.utf8.count == 16 && number.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }

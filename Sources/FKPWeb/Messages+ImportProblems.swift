@@ -126,6 +126,9 @@ extension Messages {
         case .htmlEntities(let meant):
             return "ditulis dengan kode karakter HTML (seperti &#39; atau &amp;), seperti yang ditulis kode sumber halaman web, bukan "
                 + "karakternya sendiri; seharusnya '\(meant.spellingInvisibleCharacters)' (tulis karakternya sendiri)"
+        case .personalNumberInText(let text):
+            return "memuat bilangan sekitar 16 angka, seperti NIK atau nomor KK: \(text == .name ? "nama" : "alamat") ditampilkan utuh kepada "
+                + "setiap orang yang melihat daftar, nomor pribadi hanya kepada staf BPS (isi di kolomnya, kk_number atau head_nik, bukan di sini)"
         case .questionMarkForCharacter:
             return "tanda tanya yang menempel pada huruf: karakter yang tidak dapat ditulis program penyimpan berkas dalam set karakternya "
                 + "(huruf bertanda, karakter aksara lain), tertulis sebagai ? (simpan daftar sebagai CSV UTF-8 lalu ketik ulang karakternya)"

@@ -361,6 +361,11 @@ final class ListImportTests: XCTestCase {
                  "line 2, column family_id: value '3201**********01': the family card number of this row: a family id is shown whole on every page"),
                 (h + "\n" + Self.row("3201014501800001", nik: "3201014501800001") + "\n",
                  "line 2, column family_id: value '3201**********01': the head's NIK of this row"),
+                (h + "\nF1,32010100010001,Budi 3201014501800001,Kp. Baru,4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 2, column head_name: value 'Budi 3201**********01': holds a number of 16 digits or about, as a NIK or a family card number is: "
+                    + "a name is shown whole to everyone who sees the list, a personal number only to BPS staff"),
+                (h + "\nF1,32010100010001,Budi,\"Kp. Baru, KK 3201010101000001\",4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 2, column address: value 'Kp. Baru, KK 3201**********01': holds a number of 16 digits or about"),
                 // Characters a web page's source, or a program that could not write or read them, left in their place.
                 (h + "\n" + Self.row("F1", name: "Ma&#39;ruf &amp;amp; Siti") + "\n",
                  "line 2, column head_name: value 'Ma&#39;ruf &amp;amp; Siti': written with HTML character codes (such as &#39; or &amp;), "

@@ -1,0 +1,17 @@
+import FKPCore
+import XCTest
+
+final class PersonalNumberWithinTextTests: XCTestCase {
+    func testEachRunOfAPersonalNumbersLengthIsMaskedInItsText() {
+        XCTAssertEqual(PersonalNumber.maskedWithin("Budi (NIK 3201014501800001)"), "Budi (NIK 3201**********01)")
+        XCTAssertEqual(PersonalNumber.maskedWithin("Dédé 320101450180001"), "Dédé 3201*********01", "15 digits: one lost")
+        XCTAssertEqual(PersonalNumber.maskedWithin("KK 3201010101000001, NIK 32010145018000012"),
+                       "KK 3201**********01, NIK 3201***********12")
+    }
+
+    func testTextWithoutSuchARunIsNone() {
+        for text in ["Kp. Babakan RT 001/RW 002", "HP 081234567890", "Budi 320101450180000123", "3201014501800001", ""] {
+            XCTAssertNil(PersonalNumber.maskedWithin(text), text)
+        }
+    }
+}
