@@ -186,6 +186,8 @@ extension Messages {
             return "semua \(numbers) angka di kolom ini berakhir dengan 0: program lembar kerja hanya menyimpan 15 digit pertamanya dan menulis 0 untuk sisanya (jadikan kolom ini Teks lalu isi ulang angkanya)"
         case .spreadsheetTextMark: return "diawali tanda petik, tanda teks pada program lembar kerja (hapus tanda petiknya)"
         case .placeholderForMissing: return "tanda yang diketik karena nilainya tidak diketahui, bukan nilai (isi nilainya; bila kolom ini boleh kosong, biarkan selnya kosong)"
+        case .nameNotKnown:
+            return "kata yang menyatakan namanya tidak diketahui, bukan nama (isi namanya: daftar forum menemukan setiap keluarga dari nama kepala keluarganya)"
         case .cellTooNarrow:
             return "tanda lembar kerja untuk sel yang terlalu sempit untuk menampilkan angkanya, tersimpan menggantikan angka itu (lebarkan kolomnya, atau format sebagai Teks, lalu simpan lagi)"
         case .scoreReadAsThousands(let meant, let lowest, let highest):

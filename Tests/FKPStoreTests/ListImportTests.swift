@@ -356,6 +356,11 @@ final class ListImportTests: XCTestCase {
                  "line 2, column head_name: value 'Maâ€™ruf': the letters are garbled, as when a UTF-8 file is opened as Windows text and saved again; it was meant as 'Ma’ruf'"),
                 (h + "\nF1,32010100010001,Budi,Kp. CafÃ©,4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column address: value 'Kp. CafÃ©': the letters are garbled"),
+                // No name: a program's mark for a missing value, words saying it is not known, a count.
+                (h + "\n" + Self.row("F1", name: "NULL") + "\n", "line 2, column head_name: value 'NULL': a program's mark for a missing value"),
+                (h + "\n" + Self.row("F1", name: "TIDAK  Diketahui") + "\n",
+                 "line 2, column head_name: value 'TIDAK  Diketahui': words saying the name is not known, not a name"),
+                (h + "\n" + Self.row("F1", name: "0") + "\n", "line 2, column head_name: value '0': a number where a name belongs"),
                 // A personal number as the family's id, which every page shows whole: masked in the message too.
                 (h + "\n" + Self.row("3201010101000001", kk: "3201010101000001") + "\n",
                  "line 2, column family_id: value '3201**********01': the family card number of this row: a family id is shown whole on every page"),

@@ -117,8 +117,8 @@ extension FamilyCSV {
             if let name, name.isLonger(than: 200) { refuse(.headName, name, .longerThan(characters: 200)) }
             if let name, let problem = ImportProblem.Kind.oneLineTextProblem(name, in: .name) { refuse(.headName, name, problem) }
             if let name, name.utf8.first.map(SpreadsheetDamage.isDigit) == true, name.utf8.allSatisfy(SpreadsheetDamage.isDigit) {
-                // Columns shifted or swapped: a NIK shown to every forum as a name. Masked as one in the message.
-                refuse(.headName, name, .numberAsText(in: .name), masked: true)
+                // Columns shifted or swapped: a NIK shown to every forum as a name. Masked in the message where it holds as much of one as tells someone.
+                refuse(.headName, name, .numberAsText(in: .name), masked: PersonalNumber.holdsPartOfOne(name))
             }
             let address = text(.address)
             if address.isLonger(than: 500) { refuse(.address, address, .longerThan(characters: 500)) }

@@ -166,6 +166,8 @@ extension ImportProblem.Kind {
         case .spreadsheetTextMark: "starts with an apostrophe, a spreadsheet's mark for text (remove the apostrophe)"
         case .placeholderForMissing:
             "a mark typed where the value is not known, not a value (give the value; where the column may be empty, leave the cell empty)"
+        case .nameNotKnown:
+            "words saying the name is not known, not a name (give the name: the forum's lists find each family by its head's name)"
         case .cellTooNarrow:
             "a spreadsheet's mark for a cell too narrow to show its number, saved in the number's place (widen the column, or format it as Text, and save again)"
         case .scoreReadAsThousands(let meant, let lowest, let highest):

@@ -169,6 +169,8 @@ extension ImportProblem {
         case missingValueMark
         /// `-`, `?`: a mark typed where the value is not known.
         case placeholderForMissing
+        /// `Tidak diketahui`, `Tanpa nama`: words saying a name is not known.
+        case nameNotKnown
         /// `05/01/1900`: a small number in a cell formatted as a date, shown as a day at the start of the spreadsheet's calendar.
         case numberShownAsDate
         /// `####`: a cell too narrow for its number, saved as the spreadsheet showed it.

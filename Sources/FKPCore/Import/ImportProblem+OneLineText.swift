@@ -9,6 +9,8 @@ extension ImportProblem.Kind {
         if SpreadsheetDamage.isErrorValue(text) { return .spreadsheetError }
         // An address of a dash is a missing street, as lists write it; a name of one is no name.
         if kind == .name, SpreadsheetDamage.isPlaceholder(text) { return .placeholderForMissing }
+        if kind == .name, SpreadsheetDamage.missingValueMarksNoNameIs.contains(text) { return .missingValueMark }
+        if kind == .name, SpreadsheetDamage.saysNotKnown(text) { return .nameNotKnown }
         var printableASCII = true, marks = false
         for byte in text.utf8 {
             if byte < 0x20 || byte >= 0x7F { printableASCII = false }

@@ -79,9 +79,20 @@ enum SpreadsheetDamage {
     }
 
     /// How programs write a value that is missing: R's `NA`, pandas' and NumPy's `NaN`, Python's
-    /// `None`, a database's `NULL` (MySQL's exports `\N`), `N/A` typed by hand. Named only where the
-    /// column refuses them (a name or an address could be any text).
+    /// `None`, a database's `NULL` (MySQL's exports `\N`), `N/A` typed by hand. Named where the
+    /// column refuses them; a name is refused only the marks no one is called (`Nan` may be a name).
     private static let missingValueMarks: Set<String> = ["NA", "N/A", "n/a", "NaN", "nan", "NULL", "null", "None", "<NA>", "\\N"]
+    static let missingValueMarksNoNameIs: Set<String> = ["N/A", "n/a", "NaN", "NULL", "null", "<NA>", "\\N"]
+
+    /// Words saying a name is not known, as lists write them in Indonesian (in any case): no name.
+    static func saysNotKnown(_ text: String) -> Bool {
+        guard text.utf8.count <= 20, let first = text.utf8.first, first | 0x20 == UInt8(ascii: "t") || first | 0x20 == UInt8(ascii: "b") else { return false }
+        return notKnownWords.contains(text.lowercased().split(separator: " ").joined(separator: " "))
+    }
+
+    private static let notKnownWords: Set<String> = [
+        "tidak diketahui", "tdk diketahui", "tidak ada", "tdk ada", "tidak ada nama", "tanpa nama", "tidak tahu", "belum ada", "belum diketahui",
+    ]
 
     /// A spreadsheet's error value where a formula failed (`#N/A`: a lookup that found nothing;
     /// `#REF!`, `#VALUE!`, `#DIV/0!`, `#NAME?`, in any language's words: `#NILAI!`; LibreOffice's
