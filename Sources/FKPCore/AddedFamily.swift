@@ -23,6 +23,8 @@ public struct AddedFamily: Sendable, Equatable {
 
     public enum Problem: String, Error, Sendable, CaseIterable {
         case headNameMissing, membersOutOfRange, presenceNotAllowed, proposedGroupMissing, reasonMissing, tooLong
+        /// A NIK or family card number typed into a text, which everyone of the forum reads whole.
+        case personalNumberInText
 
         public var field: String {
             switch self {
@@ -30,7 +32,7 @@ public struct AddedFamily: Sendable, Equatable {
             case .membersOutOfRange: "members"
             case .presenceNotAllowed: "presence"
             case .proposedGroupMissing: "proposed_group"
-            case .reasonMissing: "reason"
+            case .reasonMissing, .personalNumberInText: "reason"
             case .tooLong: "address"
             }
         }
@@ -50,6 +52,9 @@ public struct AddedFamily: Sendable, Equatable {
         if family.proposedGroup == nil { problems.append(.proposedGroupMissing) }
         if family.reason.isEmpty { problems.append(.reasonMissing) }
         if family.headName.isLonger(than: 200) || family.address.isLonger(than: 500) || family.reason.isLonger(than: 500) { problems.append(.tooLong) }
+        if [family.headName, family.address, family.reason].contains(where: { PersonalNumber.maskedWithin($0) != nil || PersonalNumber.mayBeOne($0) }) {
+            problems.append(.personalNumberInText)
+        }
         return problems
     }
 }

@@ -33,13 +33,15 @@ public struct Review: Sendable, Equatable {
         case otherFamilyIsItself
         case otherFamilyOutsideForum
         case tooLong
+        /// A NIK or family card number typed into a text, which everyone of the forum reads whole.
+        case personalNumberInText
 
         public var field: String {
             switch self {
             case .proposedGroupMissing, .proposedGroupIsPreliminary: "proposed_group"
             case .reasonMissing: "reason"
             case .otherFamilyMissing, .otherFamilyIsItself, .otherFamilyOutsideForum: "other_family"
-            case .tooLong: "reason"
+            case .tooLong, .personalNumberInText: "reason"
             }
         }
     }
@@ -78,7 +80,9 @@ public struct Review: Sendable, Equatable {
                 problems.append(.otherFamilyMissing)
             }
         }
-        if [review.reason, review.movedTo, review.orderNote].contains(where: { $0.isLonger(than: 500) }) { problems.append(.tooLong) }
+        let texts = [review.reason, review.movedTo, review.orderNote]
+        if texts.contains(where: { $0.isLonger(than: 500) }) { problems.append(.tooLong) }
+        if texts.contains(where: { PersonalNumber.maskedWithin($0) != nil || PersonalNumber.mayBeOne($0) }) { problems.append(.personalNumberInText) }
         return problems
     }
 

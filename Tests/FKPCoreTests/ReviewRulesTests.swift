@@ -14,6 +14,17 @@ final class ReviewRulesTests: XCTestCase {
         XCTAssertEqual(good.groupAfter(preliminary: .poor), .veryPoor)
     }
 
+    func testAPersonalNumberTypedIntoANoteOrAnAddedFamilyIsRefused() {
+        let note = Review(verdict: .fits, orderNote: "NIK 3201014501800001 tertukar")
+        XCTAssertEqual(note.problems(familyID: "F1", preliminary: .poor, inForum: inForum), [.personalNumberInText])
+        let moved = Review(presence: .moved, movedTo: "3201014501800001")
+        XCTAssertEqual(moved.problems(familyID: "F1", preliminary: .poor, inForum: inForum), [.personalNumberInText])
+        let phone = Review(verdict: .fits, orderNote: "HP 081234567890, RT 003")
+        XCTAssertEqual(phone.problems(familyID: "F1", preliminary: .poor, inForum: inForum), [], "a phone number is shorter")
+        let added = AddedFamily(headName: "Euis", address: "Gg. Mawar, KK 3201010101000001", members: 2, proposedGroup: .poor, reason: "Baru")
+        XCTAssertEqual(added.problems, [.personalNumberInText])
+    }
+
     func testFitsAndCannotJudgeNeedNothingAndDropAStrayProposedGroup() {
         for verdict in [Verdict.fits, .cannotJudge] {
             let review = Review(verdict: verdict, proposedGroup: .notPoor)

@@ -81,6 +81,11 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertTrue(outside.text.contains("tidak ada dalam forum ini"))
             let itself = try await head.post("\(Self.unit)/families/F1", ["version": "0", "presence": "merged", "other_family": "F1"])
             XCTAssertEqual(itself.status, .unprocessableContent)
+            // A NIK in a note would be read whole by everyone of the forum.
+            let nik = try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "tidak_sesuai", "proposed_group": "3",
+                                                                       "reason": "KK sebenarnya 3201010101000009, rumah permanen"])
+            XCTAssertEqual(nik.status, .unprocessableContent)
+            XCTAssertTrue(nik.text.contains("Hapus nomor itu"), nik.text)
             let rows = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.reviews", as: Int64.self)
             XCTAssertEqual(rows, 0)
 
@@ -178,6 +183,10 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertEqual(incomplete.status, .unprocessableContent)
             XCTAssertTrue(incomplete.text.contains("Jumlah anggota keluarga antara 1 dan 99"))
             XCTAssertTrue(incomplete.text.contains(#"value="Ujang Sobari""#))
+            let withNIK = try await head.post("\(Self.unit)/added", ["head_name": "Ujang Sobari 3201014501800009", "members": "5",
+                                                                      "presence": "present", "proposed_group": "1", "reason": "Belum terdata"])
+            XCTAssertEqual(withNIK.status, .unprocessableContent)
+            XCTAssertTrue(withNIK.text.contains("Hapus nomor itu"))
             let added = try await head.post("\(Self.unit)/added", ["head_name": "Ujang Sobari", "address": "Kp. Babakan RT 1", "members": "5",
                                                                     "presence": "present", "proposed_group": "1", "reason": "Pindahan 2023, belum terdata"])
             XCTAssertEqual(added.status, .seeOther)
