@@ -52,9 +52,7 @@ public struct AddedFamily: Sendable, Equatable {
         if family.proposedGroup == nil { problems.append(.proposedGroupMissing) }
         if family.reason.isEmpty { problems.append(.reasonMissing) }
         if family.headName.isLonger(than: 200) || family.address.isLonger(than: 500) || family.reason.isLonger(than: 500) { problems.append(.tooLong) }
-        if [family.headName, family.address, family.reason].contains(where: { PersonalNumber.maskedWithin($0) != nil || PersonalNumber.mayBeOne($0) }) {
-            problems.append(.personalNumberInText)
-        }
+        if [family.headName, family.address, family.reason].contains(where: PersonalNumber.isTypedInto) { problems.append(.personalNumberInText) }
         return problems
     }
 }

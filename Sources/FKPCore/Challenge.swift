@@ -41,13 +41,15 @@ public struct Challenge: Sendable, Equatable {
         case proposedPresenceNotAllowed
         case proposedValueMissing
         case reasonMissing
+        /// A NIK or family card number typed into the proposal or the reason, which everyone of the forum reads whole.
+        case personalNumberInText
 
         public var field: String {
             switch self {
             case .proposedGroupMissing, .proposedGroupIsCurrent: "proposed_group"
             case .proposedPresenceMissing, .proposedPresenceNotAllowed: "proposed_presence"
             case .proposedValueMissing: "proposed_value"
-            case .reasonMissing: "reason"
+            case .reasonMissing, .personalNumberInText: "reason"
             }
         }
     }
@@ -82,6 +84,7 @@ public struct Challenge: Sendable, Equatable {
             if challenge.proposedValue.isEmpty { problems.append(.proposedValueMissing) }
         }
         if challenge.reason.isEmpty { problems.append(.reasonMissing) }
+        if [challenge.proposedValue, challenge.reason].contains(where: PersonalNumber.isTypedInto) { problems.append(.personalNumberInText) }
         return problems
     }
 
@@ -146,12 +149,14 @@ public struct Challenge: Sendable, Equatable {
             case methodMissing
             case votesMissing
             case votesNegative
+            case personalNumberInText
 
             public var field: String {
                 switch self {
                 case .notADecision: "status"
                 case .methodMissing: "method"
                 case .votesMissing, .votesNegative: "votes_for"
+                case .personalNumberInText: "note"
                 }
             }
         }
@@ -168,6 +173,7 @@ public struct Challenge: Sendable, Equatable {
                 if votesFor == nil || votesAgainst == nil { problems.append(.votesMissing) }
                 if [votesFor, votesAgainst, votesAbstain].contains(where: { ($0 ?? 0) < 0 }) { problems.append(.votesNegative) }
             }
+            if PersonalNumber.isTypedInto(note) { problems.append(.personalNumberInText) }
             return problems
         }
     }

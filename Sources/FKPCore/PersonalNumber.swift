@@ -45,6 +45,12 @@ public enum PersonalNumber {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Whether a text typed into a form holds a personal number, alone or among other words: the
+    /// forum's texts are read whole by everyone of it, personal numbers only by BPS staff.
+    public static func isTypedInto(_ text: String) -> Bool {
+        mayBeOne(text) || maskedWithin(text) != nil
+    }
+
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     public static func isValid(_ number: String) -> Bool {

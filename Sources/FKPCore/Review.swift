@@ -82,7 +82,7 @@ public struct Review: Sendable, Equatable {
         }
         let texts = [review.reason, review.movedTo, review.orderNote]
         if texts.contains(where: { $0.isLonger(than: 500) }) { problems.append(.tooLong) }
-        if texts.contains(where: { PersonalNumber.maskedWithin($0) != nil || PersonalNumber.mayBeOne($0) }) { problems.append(.personalNumberInText) }
+        if texts.contains(where: PersonalNumber.isTypedInto) { problems.append(.personalNumberInText) }
         return problems
     }
 

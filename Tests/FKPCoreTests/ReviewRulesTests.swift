@@ -23,6 +23,11 @@ final class ReviewRulesTests: XCTestCase {
         XCTAssertEqual(phone.problems(familyID: "F1", preliminary: .poor, inForum: inForum), [], "a phone number is shorter")
         let added = AddedFamily(headName: "Euis", address: "Gg. Mawar, KK 3201010101000001", members: 2, proposedGroup: .poor, reason: "Baru")
         XCTAssertEqual(added.problems, [.personalNumberInText])
+        XCTAssertEqual(Challenge(kind: .data, proposedValue: "3201014501800002", reason: "NIK salah").problems(currentGroup: .poor),
+                       [.personalNumberInText])
+        XCTAssertEqual(Challenge(kind: .data, proposedValue: "Siti", reason: "KK 3201010101000001").problems(currentGroup: .poor),
+                       [.personalNumberInText])
+        XCTAssertEqual(Challenge.Decision(status: .withdrawn, note: "lihat NIK 3201014501800001").problems, [.personalNumberInText])
     }
 
     func testFitsAndCannotJudgeNeedNothingAndDropAStrayProposedGroup() {

@@ -96,6 +96,12 @@ final class ChallengeTests: XCTestCase {
             XCTAssertEqual(noReason.status, .unprocessableContent)
             XCTAssertTrue(noReason.text.contains("Tuliskan alasan sanggahan"))
             XCTAssertTrue(noReason.text.contains(#"value="Siti""#), "what was typed is kept")
+            let withNIK = try await figure.post("/forums/1/families/F1/challenges", ["kind": "data", "proposed_value": "Siti",
+                                                                                      "reason": "NIK-nya 3201014501800002"])
+            XCTAssertEqual(withNIK.status, .unprocessableContent)
+            XCTAssertTrue(withNIK.text.contains("Hapus nomor itu"))
+            let challenges = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.challenges", as: Int64.self)
+            XCTAssertEqual(challenges, 0)
             let decides = try await figure.post("/forums/1/challenges/1/decision", ["version": "1", "status": "accepted", "method": "consensus"])
             XCTAssertEqual(decides.status, .forbidden, "a community figure does not decide")
 
