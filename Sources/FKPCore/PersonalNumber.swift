@@ -41,7 +41,9 @@ public enum PersonalNumber {
         if (15...17).contains(index - start) { runs.append(start..<index) }
         guard !runs.isEmpty, runs != [0..<index] else { return nil }
         var bytes = Array(text.utf8)
-        for run in runs { bytes.replaceSubrange(run.lowerBound + 4..<run.upperBound - 2, with: repeatElement(UInt8(ascii: "*"), count: run.count - 6)) }
+        for run in runs {
+            bytes.replaceSubrange(run.lowerBound + 4..<run.upperBound - 2, with: repeatElement(UInt8(ascii: "*"), count: run.count - 6))
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -16,7 +16,8 @@ final class ScoresReadAsThousandsTests: XCTestCase {
         let found = readAsThousands(decimals + ["1502", "2.5", "0250", "3987"])
         XCTAssertEqual(found.map(\.line), [14, 16, 17])
         XCTAssertEqual(found.map(\.meant), ["1.502", "0.250", "3.987"])
-        let tally = { var t = ScoresReadAsThousands(); for s in self.decimals + ["1502"] { t.count(line: 1, text: s, value: Double(s)!) }; return t }()
+        var tally = ScoresReadAsThousands()
+        for score in decimals + ["1502"] { tally.count(line: 1, text: score, value: Double(score)!) }
         let problem = try XCTUnwrap(tally.problems.first)
         XCTAssertEqual([problem.written, problem.lowest, problem.highest], ["1502", "0.1234", "3.9876"])
     }
@@ -45,7 +46,8 @@ final class ScoresReadAsThousandsTests: XCTestCase {
     func testAWholeCoordinateOutsideIndonesiaWhoseThousandthIsInsideIsNamedSo() {
         XCTAssertEqual(FamilyCSV.outsideProblem("-6502", bounds: FamilyCSV.latitudes), .coordinateReadAsThousands(meant: "-6.502"))
         XCTAssertEqual(FamilyCSV.outsideProblem("106827", bounds: FamilyCSV.longitudes), .coordinateReadAsThousands(meant: "106.827"))
-        for (value, bounds) in [("7", FamilyCSV.latitudes), ("-650", FamilyCSV.latitudes), ("200000", FamilyCSV.longitudes), ("-6502.5", FamilyCSV.latitudes), ("40.5", FamilyCSV.latitudes)] {
+        let latitudes = FamilyCSV.latitudes, longitudes = FamilyCSV.longitudes
+        for (value, bounds) in [("7", latitudes), ("-650", latitudes), ("200000", longitudes), ("-6502.5", latitudes), ("40.5", latitudes)] {
             XCTAssertEqual(FamilyCSV.outsideProblem(value, bounds: bounds), .outsideIndonesia(bounds), value)
         }
     }

@@ -117,7 +117,8 @@ extension FamilyCSV {
             if let name, name.isLonger(than: 200) { refuse(.headName, name, .longerThan(characters: 200)) }
             if let name, let problem = ImportProblem.Kind.oneLineTextProblem(name, in: .name) { refuse(.headName, name, problem) }
             if let name, name.utf8.first.map(SpreadsheetDamage.isDigit) == true, name.utf8.allSatisfy(SpreadsheetDamage.isDigit) {
-                // Columns shifted or swapped: a NIK shown to every forum as a name. Masked in the message where it holds as much of one as tells someone.
+                // Columns shifted or swapped: a NIK shown to every forum as a name. Masked in the message
+                // where it holds as much of one as tells someone (`0` is shown as typed).
                 refuse(.headName, name, .numberAsText(in: .name), masked: PersonalNumber.holdsPartOfOne(name))
             }
             let address = text(.address)

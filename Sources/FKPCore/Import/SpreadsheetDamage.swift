@@ -86,7 +86,10 @@ enum SpreadsheetDamage {
 
     /// Words saying a name is not known, as lists write them in Indonesian (in any case): no name.
     static func saysNotKnown(_ text: String) -> Bool {
-        guard text.utf8.count <= 20, let first = text.utf8.first, first | 0x20 == UInt8(ascii: "t") || first | 0x20 == UInt8(ascii: "b") else { return false }
+        // Asked of every name: the first letter (t or b, in either case) decides at once for nearly all.
+        guard text.utf8.count <= 20, let first = text.utf8.first.map({ $0 | 0x20 }), first == UInt8(ascii: "t") || first == UInt8(ascii: "b") else {
+            return false
+        }
         return notKnownWords.contains(text.lowercased().split(separator: " ").joined(separator: " "))
     }
 
