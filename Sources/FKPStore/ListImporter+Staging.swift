@@ -36,6 +36,8 @@ extension ListImporter {
         var problems = ImportProblems()
         /// A row short of fields, reported once the next record tells whether it goes on there (`ShortRow`).
         var heldShortRow: ShortRow?
+        /// The other list's header below this one's, and the refused rows after it: one problem, not one a row.
+        var otherListJoined: (line: Int, rows: Int)?
         var hasher = SHA256()
         var rows = 0
         var bytesRead = 0
@@ -139,6 +141,16 @@ extension ListImporter {
                 case .failure(let found): refused = found
                 }
             }
+            // The other list's header (of a length of its own: asked before a short row is held), and the rows under it.
+            if refused != nil, otherListJoined != nil {
+                otherListJoined?.rows += 1
+                return
+            }
+            if refused != nil, kind.otherListsHeader(record) {
+                releaseHeldShortRow()
+                otherListJoined = (record.line, 0)
+                return
+            }
             // A row short of fields goes on with the one held before it, or is held in turn.
             let shortRow = refused.flatMap(ShortRow.init(refusal:))
             if let held = heldShortRow, let shortRow, held.isContinued(by: shortRow) {
@@ -189,6 +201,10 @@ extension ListImporter {
             }
             if header == nil && problems.isEmpty {
                 problems.append(ImportProblem(line: 1, problem: .emptyFile))
+            }
+            if let otherListJoined {
+                let joined = ImportProblem(line: otherListJoined.line, problem: .otherListJoined(regions: kind == .families, rows: otherListJoined.rows))
+                problems = problems.mergedByLine(with: ImportProblems([joined]))
             }
             if let familyRows {
                 // Found once the whole file is read, as each row's own.

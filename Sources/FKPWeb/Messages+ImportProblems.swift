@@ -85,6 +85,9 @@ extension Messages {
         case .columnTwice: return "kolom ini muncul dua kali"
         case .requiredColumnMissing: return "kolom wajib tidak ada di baris judul"
         case .headerRepeated: return "baris judul (nama kolom) muncul lagi, seperti bila dua berkas digabung (hapus baris ini)"
+        case .otherListJoined(let regions, let rows):
+            return "baris judul daftar \(regions ? "wilayah" : "keluarga"), dengan \(rows) baris di bawahnya: dua daftar digabung dalam satu berkas "
+                + "(muat setiap daftar sendiri-sendiri, daftar wilayah lebih dulu)"
         case .columnNumbersRow: return "baris penomoran kolom, (1), (2), (3)..., seperti yang ada di bawah baris judul tabel laporan (hapus baris ini)"
         case .headerRepeatedInOtherWords: return "nama-nama kolom muncul lagi dengan kata lain, seperti baris judul kedua sebuah templat yang menjelaskan kolom-kolomnya (hapus baris ini)"
         case .fieldCount(let found, let inHeader):

@@ -933,6 +933,18 @@ final class ListImportTests: XCTestCase {
                                          "line 3: the header row again, as when two files are joined (delete this line)", db)
             let regions = "code,name,level\n3202,Sukabumi,regency\n code , Name,level\n3202010,Cisolok,district\n"
             try await Self.assertRefused(regions, "line 3: the header row again, as when two files are joined", db, kind: .regions)
+            // The other list joined under this one: its header named once with its rows, not a wrong count of fields a row.
+            let regionsList = "code,name,level\n3202,Sukabumi,regency\n3202010,Cisolok,district\n"
+            let regionsUnderFamilies = Self.header + "\n" + Self.row("F1", members: "0") + "\n" + regionsList
+            do {
+                _ = try await Self.load(.families, regionsUnderFamilies, db)
+                XCTFail("two lists joined are refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.description, "line 2, column members: value '0': a whole number from 1 to 99\n"
+                               + "line 3: the header of a regions list, 2 rows under it: two lists joined into one file (load each list on its own, the regions first)")
+            }
+            try await Self.assertRefused("code,name,level\n3202,Sukabumi,regency\n" + Self.header + "\n" + Self.row("F1") + "\n" + Self.row("F2") + "\n",
+                                         "line 3: the header of a families list, 2 rows under it", db, kind: .regions)
             // A template's second header row, naming each column in Indonesian: one problem, not one per column.
             let described = Self.header + "\nID Keluarga,Kode SLS,Nama Kepala Keluarga,Alamat,Jumlah ART,Kelompok,Skor,No. KK,NIK,Lintang,Bujur\n"
                 + Self.row("F1") + "\n"

@@ -68,6 +68,9 @@ extension ImportProblem.Kind {
         case .columnTwice: "the column appears twice"
         case .requiredColumnMissing: "required column is missing from the header"
         case .headerRepeated: "the header row again, as when two files are joined (delete this line)"
+        case .otherListJoined(let regions, let rows):
+            "the header of a \(regions ? "regions" : "families") list, \(rows == 1 ? "1 row" : "\(rows) rows") under it: two lists joined into one "
+                + "file (load each list on its own, the regions first)"
         case .columnNumbersRow: "a row numbering the columns, (1), (2), (3)..., as tables in reports have under their header (delete this line)"
         case .headerRepeatedInOtherWords: "the columns' names again, in other words, as a template's second header row describing its columns (delete this line)"
         case .fieldCount(let found, let inHeader):

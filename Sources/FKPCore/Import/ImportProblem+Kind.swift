@@ -71,6 +71,9 @@ extension ImportProblem {
         // One row
         /// A row of the header's names, as when two lists are joined into one file.
         case headerRepeated
+        /// The other list's header under this one's, and the rows under it: two lists joined into
+        /// one file (`regions`: the header is a regions list's).
+        case otherListJoined(regions: Bool, rows: Int)
         /// A row naming most columns in other words: a template's second header row.
         case headerRepeatedInOtherWords
         /// `(1),(2),(3)...`: a row numbering the columns under the header, as government tables have.
