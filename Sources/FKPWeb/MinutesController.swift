@@ -48,6 +48,11 @@ struct MinutesController {
             return try await render(request, context, forum: forum, version: nil, error: t["minutes_error_state"], status: .conflict)
         }
         let notes = String(form.notes.trimmingWhitespace.prefix(4000))
+        guard !PersonalNumber.isTypedInto(notes) else {
+            // Everyone of the forum reads and signs the notes; the text typed stays in the box.
+            return try await render(request, context, forum: forum, version: nil, error: t["minutes_error_notes_personal_number"],
+                                    notesDraft: (notes, form.version), status: .unprocessableContent)
+        }
         let outcome: MinutesRepository.NotesOutcome
         do {
             outcome = try await minutes.saveNotes(forumID: forum.id, notes: notes, expectedVersion: form.version, context: WriteContext(

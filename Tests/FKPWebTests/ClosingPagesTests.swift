@@ -125,6 +125,13 @@ final class ClosingPagesTests: XCTestCase {
             XCTAssertEqual(again.status, .seeOther, "saved again knowingly, it replaces them")
             let notes = try await SQLTest.scalar(db, "SELECT notes FROM fkp.minutes WHERE forum_id = 1", as: String.self)
             XCTAssertEqual(notes, "Forum berjalan lancar.")
+            // A NIK in the notes would be read and signed by everyone: refused, the text kept in the box.
+            let withNIK = try await other.post("/forums/1/minutes/notes", ["notes": "Keluarga NIK 3201014501800001 pindah.", "version": "2"])
+            XCTAssertEqual(withNIK.status, .unprocessableContent)
+            XCTAssertTrue(withNIK.text.contains("Hapus nomor itu"), withNIK.text)
+            XCTAssertTrue(withNIK.text.contains(">Keluarga NIK 3201014501800001 pindah.</textarea>"))
+            let unchanged = try await SQLTest.scalar(db, "SELECT notes FROM fkp.minutes WHERE forum_id = 1", as: String.self)
+            XCTAssertEqual(unchanged, "Forum berjalan lancar.")
 
             var head = TestBrowser(client)
             try await head.login("ketua", TestAccounts.password)
