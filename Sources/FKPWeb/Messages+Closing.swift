@@ -172,7 +172,7 @@ extension Messages {
         "minutes_error_state": "Signatures and notes are recorded only while the forum is ready to close.",
         "minutes_error_notes_stale": "Someone else changed the notes while you were writing. The notes now saved are shown above; your text is still in the box. Save again to use yours.",
         "minutes_error_notes_signed": "The minutes are already being signed: their notes can no longer change.",
-        "minutes_error_notes_personal_number": "The notes hold a number of 16 digits or about, as a NIK or a family card number is: everyone of the forum reads and signs the minutes, a personal number is for BPS staff only. Remove the number and save again.",
+        "minutes_error_notes_personal_number": "The notes hold a number of about 16 digits, as a NIK or a family card number is: everyone of the forum reads and signs the minutes, a personal number is for BPS staff only. Remove the number and save again.",
         "minutes_notes_signed": "The notes can no longer change because the minutes are already being signed. To change them, send the forum back to review: every signature of this version is voided and asked again.",
         "minutes_error_not_yours": "Only the person themself signs on screen; paper signatures are recorded by the forum's administrator or BPS staff.",
         "minutes_error_name": "The signer's name is required.",

@@ -367,10 +367,10 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("3201014501800001", nik: "3201014501800001") + "\n",
                  "line 2, column family_id: value '3201**********01': the head's NIK of this row"),
                 (h + "\nF1,32010100010001,Budi 3201014501800001,Kp. Baru,4,2,10,3201010101000001,3201014501800001,,\n",
-                 "line 2, column head_name: value 'Budi 3201**********01': holds a number of 16 digits or about, as a NIK or a family card number is: "
+                 "line 2, column head_name: value 'Budi 3201**********01': holds a number of about 16 digits, as a NIK or a family card number is: "
                     + "a name is shown whole to everyone who sees the list, a personal number only to BPS staff"),
                 (h + "\nF1,32010100010001,Budi,\"Kp. Baru, KK 3201010101000001\",4,2,10,3201010101000001,3201014501800001,,\n",
-                 "line 2, column address: value 'Kp. Baru, KK 3201**********01': holds a number of 16 digits or about"),
+                 "line 2, column address: value 'Kp. Baru, KK 3201**********01': holds a number of about 16 digits"),
                 // Characters a web page's source, or a program that could not write or read them, left in their place.
                 (h + "\n" + Self.row("F1", name: "Ma&#39;ruf &amp;amp; Siti") + "\n",
                  "line 2, column head_name: value 'Ma&#39;ruf &amp;amp; Siti': written with HTML character codes (such as &#39; or &amp;), "
@@ -378,7 +378,7 @@ final class ListImportTests: XCTestCase {
                 (h + "\nF1,32010100010001,Budi,Jl. Mawar &quot;Indah&quot;,4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column address: value 'Jl. Mawar &quot;Indah&quot;': written with HTML character codes"),
                 (h + "\n" + Self.row("F1", name: "Nguy?n Van") + "\n",
-                 "line 2, column head_name: value 'Nguy?n Van': a question mark against a letter: a character the program that saved the file could not write"),
+                 "line 2, column head_name: value 'Nguy?n Van': a question mark next to a letter: a character the program that saved the file could not write"),
                 (h + "\n" + Self.row("F1", name: "Ma\u{FFFD}ruf") + "\n",
                  "line 2, column head_name: value 'Ma\u{FFFD}ruf': holds \u{FFFD}, which a program writes for a character it could not read"),
                 (h + "\nF1,32010100010001,Budi,\"Kp.\nBabakan\",4,2,10,3201010101000001,3201014501800001,,\n",

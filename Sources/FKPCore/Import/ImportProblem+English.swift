@@ -112,10 +112,10 @@ extension ImportProblem.Kind {
             "written with HTML character codes (such as &#39; or &amp;), as a web page's source writes characters, not the characters "
                 + "themselves; it was meant as '\(meant.spellingInvisibleCharacters)' (write the characters themselves)"
         case .personalNumberInText(let text):
-            "holds a number of 16 digits or about, as a NIK or a family card number is: \(text == .name ? "a name" : "an address") is shown whole "
+            "holds a number of about 16 digits, as a NIK or a family card number is: \(text == .name ? "a name" : "an address") is shown whole "
                 + "to everyone who sees the list, a personal number only to BPS staff (give it in its column, kk_number or head_nik, not here)"
         case .questionMarkForCharacter:
-            "a question mark against a letter: a character the program that saved the file could not write in its character set (a letter "
+            "a question mark next to a letter: a character the program that saved the file could not write in its character set (a letter "
                 + "with a mark, a character of another script), written as ? (save the list as CSV UTF-8 and type the character again)"
         case .replacementCharacter:
             "holds �, which a program writes for a character it could not read: the file was opened in the wrong character set and saved "

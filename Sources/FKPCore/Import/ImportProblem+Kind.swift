@@ -113,7 +113,7 @@ extension ImportProblem {
         case htmlEntities(meant: String)
         /// A run of 15 to 17 digits inside a name or an address: a personal number, shown whole there to everyone.
         case personalNumberInText(in: OneLineText)
-        /// `?` against a letter: a character the program that saved the file could not write (`LostCharacters`).
+        /// `?` next to a letter: a character the program that saved the file could not write (`LostCharacters`).
         case questionMarkForCharacter
         /// `�` (U+FFFD): a character a program could not read, lost (`LostCharacters`).
         case replacementCharacter

@@ -5,7 +5,7 @@
 enum LostCharacters {
     static let replacement: Unicode.Scalar = "\u{FFFD}"
 
-    /// A question mark against a letter: in a name on either side (no name holds one), in an
+    /// A question mark next to a letter: in a name on either side (no name holds one), in an
     /// address on both (`No. ?` is a house number not known, kept).
     static func questionMarkForLetter(_ text: String, in kind: ImportProblem.Kind.OneLineText) -> Bool {
         let bytes = Array(text.utf8)
