@@ -306,6 +306,8 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", members: "4.0") + "\n",
                  "line 2, column members: value '4.0': a whole number written as a decimal, as a program that read the column as decimals"),
                 (h + "\n" + Self.row("F1", group: "2.0") + "\n", "line 2, column welfare_group: value '2.0': a whole number written as a decimal"),
+                (h + "\n" + Self.row("F1", members: "3.") + "\n", "line 2, column members: value '3.': a whole number written as a decimal"),
+                (h + "\n" + Self.row("F1", members: "3,") + "\n", "line 2, column members: value '3,': a whole number from 1 to 99"),
                 (h + "\n" + Self.row("F1", unit: "32010100010001.0") + "\n", "line 2, column sls_code: value '32010100010001.0': a whole number written"),
                 (h + "\n" + Self.row("F1", nik: "3201014501800001.0") + "\n", "line 2, column head_nik: value '3201************.0': a whole number"),
                 // With a decimal comma, as a spreadsheet in Indonesian shows decimals; three digits after it are thousands.

@@ -125,7 +125,9 @@ enum SpreadsheetDamage {
         let bytes = Substring(text).utf8
         guard let mark = bytes.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }), mark > bytes.startIndex else { return false }
         let fraction = bytes[bytes.index(after: mark)...]
-        guard !fraction.isEmpty, fraction.allSatisfy({ $0 == UInt8(ascii: "0") }), bytes[..<mark].allSatisfy(isDigit) else { return false }
+        // `4.`, as Stata writes a whole number it keeps as a decimal; a comma with nothing after it is no decimal comma.
+        let dotAlone = fraction.isEmpty && bytes[mark] == UInt8(ascii: ".")
+        guard !fraction.isEmpty || dotAlone, fraction.allSatisfy({ $0 == UInt8(ascii: "0") }), bytes[..<mark].allSatisfy(isDigit) else { return false }
         if bytes[mark] == UInt8(ascii: ","), fraction.count > 2 { return false }
         return isValid(String(text[..<mark]))
     }
