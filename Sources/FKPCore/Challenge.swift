@@ -84,7 +84,9 @@ public struct Challenge: Sendable, Equatable {
             if challenge.proposedValue.isEmpty { problems.append(.proposedValueMissing) }
         }
         if challenge.reason.isEmpty { problems.append(.reasonMissing) }
-        if [challenge.proposedValue, challenge.reason].contains(where: PersonalNumber.isTypedInto) { problems.append(.personalNumberInText) }
+        // A data error's right value, not a presence's other family or destination (an id, a sub-SLS's code, of 16 digits maybe).
+        let texts = challenge.kind == .data ? [challenge.proposedValue, challenge.reason] : [challenge.reason]
+        if texts.contains(where: PersonalNumber.isTypedInto) { problems.append(.personalNumberInText) }
         return problems
     }
 

@@ -80,9 +80,9 @@ public struct Review: Sendable, Equatable {
                 problems.append(.otherFamilyMissing)
             }
         }
-        let texts = [review.reason, review.movedTo, review.orderNote]
-        if texts.contains(where: { $0.isLonger(than: 500) }) { problems.append(.tooLong) }
-        if texts.contains(where: PersonalNumber.isTypedInto) { problems.append(.personalNumberInText) }
+        if [review.reason, review.movedTo, review.orderNote].contains(where: { $0.isLonger(than: 500) }) { problems.append(.tooLong) }
+        // Not the destination: a sub-SLS's code has a NIK's 16 digits.
+        if [review.reason, review.orderNote].contains(where: PersonalNumber.isTypedInto) { problems.append(.personalNumberInText) }
         return problems
     }
 

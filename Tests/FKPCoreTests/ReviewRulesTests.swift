@@ -17,8 +17,10 @@ final class ReviewRulesTests: XCTestCase {
     func testAPersonalNumberTypedIntoANoteOrAnAddedFamilyIsRefused() {
         let note = Review(verdict: .fits, orderNote: "NIK 3201014501800001 tertukar")
         XCTAssertEqual(note.problems(familyID: "F1", preliminary: .poor, inForum: inForum), [.personalNumberInText])
-        let moved = Review(presence: .moved, movedTo: "3201014501800001")
-        XCTAssertEqual(moved.problems(familyID: "F1", preliminary: .poor, inForum: inForum), [.personalNumberInText])
+        let reason = Review(verdict: .doesNotFit, proposedGroup: .veryPoor, reason: "3201014501800001")
+        XCTAssertEqual(reason.problems(familyID: "F1", preliminary: .poor, inForum: inForum), [.personalNumberInText])
+        let moved = Review(presence: .moved, movedTo: "3201010001000101")
+        XCTAssertEqual(moved.problems(familyID: "F1", preliminary: .poor, inForum: inForum), [], "a sub-SLS's code has 16 digits too")
         let phone = Review(verdict: .fits, orderNote: "HP 081234567890, RT 003")
         XCTAssertEqual(phone.problems(familyID: "F1", preliminary: .poor, inForum: inForum), [], "a phone number is shorter")
         let added = AddedFamily(headName: "Euis", address: "Gg. Mawar, KK 3201010101000001", members: 2, proposedGroup: .poor, reason: "Baru")
@@ -28,6 +30,8 @@ final class ReviewRulesTests: XCTestCase {
         XCTAssertEqual(Challenge(kind: .data, proposedValue: "Siti", reason: "KK 3201010101000001").problems(currentGroup: .poor),
                        [.personalNumberInText])
         XCTAssertEqual(Challenge.Decision(status: .withdrawn, note: "lihat NIK 3201014501800001").problems, [.personalNumberInText])
+        XCTAssertEqual(Challenge(kind: .presence, proposedPresence: .moved, proposedValue: "3201010001000101", reason: "Pindah RT")
+                        .problems(currentGroup: .poor), [], "a presence's destination may be a sub-SLS's code")
     }
 
     func testFitsAndCannotJudgeNeedNothingAndDropAStrayProposedGroup() {
