@@ -246,6 +246,12 @@ extension FamilyCSV {
                                               latitude: latitude, longitude: longitude))
         }
 
+        public var copyForTrial: Self {
+            var copy = self
+            copy.scoresReadAsThousands = ScoresReadAsThousands()
+            return copy
+        }
+
         /// Each row whose score a spreadsheet read as thousands (`ScoresReadAsThousands`), in the order
         /// of the lines: the first hundred said, the rest counted.
         public func scoresReadAsThousandsProblems() -> ImportProblems {

@@ -10,6 +10,9 @@ public protocol ListRowParser: Sendable {
     /// The columns whose every problem on its rows the whole-column `problems` say, so that those
     /// rows' problems there are said once.
     func columnsExplained(by problems: [ImportProblem]) -> Set<String>
+    /// A copy to read a row with its ends changed, whose counts are thrown away: without what it
+    /// keeps row by row (a copy would copy that whole at its first change, for every such row).
+    var copyForTrial: Self { get }
 }
 
 extension ListRowParser {
@@ -18,7 +21,7 @@ extension ListRowParser {
     /// ends changed is read by a copy: it changes nothing of this parser's (its counts, its unit).
     func fieldCountRefusal(_ record: CSVReader.Record) -> ImportProblems? {
         guard record.fields.count != header.count else { return nil }
-        var copy = self
+        var copy = copyForTrial
         let problem = header.fieldCountProblem(of: record) {
             if case .success = copy.parse($0) { true } else { false }
         }

@@ -103,6 +103,9 @@ extension RegionCSV {
             return .success(Region(code: parsed, name: name, isNonSLS: nonSLS))
         }
 
+        /// Nothing it keeps grows with the rows: a copy as it is.
+        public var copyForTrial: Self { self }
+
         /// What only the whole file shows, asked once its last row is parsed: names swapped or moved
         /// round in the header (named there), a required column empty on every row (two or more), or
         /// one written in other words on every row, or one place's name on every row, named at the first row.
