@@ -194,8 +194,8 @@ extension Messages {
         case .cellTooNarrow:
             return "tanda lembar kerja untuk sel yang terlalu sempit untuk menampilkan angkanya, tersimpan menggantikan angka itu (lebarkan kolomnya, atau format sebagai Teks, lalu simpan lagi)"
         case .scoreReadAsThousands(let meant, let lowest, let highest):
-            return "bilangan bulat jauh di atas skor-skor berdesimal dalam daftar (dari \(lowest) sampai \(highest)), yang akan menjadikan keluarga ini "
-                + "yang terkaya di satuannya: titiknya hilang, \(readAsThousands(meant)) (tulis skornya dengan titiknya; \(openAsText))"
+            return "bilangan bulat jauh di atas skor-skor berdesimal dalam daftar (dari \(lowest) sampai \(highest)), yang akan menempatkan keluarga ini "
+                + "di antara yang terkaya di satuannya: titiknya hilang, \(readAsThousands(meant)) (tulis skornya dengan titiknya; \(openAsText))"
         case .coordinateReadAsThousands(let meant):
             return "bilangan bulat di luar Indonesia: titiknya hilang, \(readAsThousands(meant)) (tulis dengan titiknya; \(openAsText))"
         case .numberShownAsDate:

@@ -56,7 +56,7 @@ final class ScoreColumnAsAWholeTests: XCTestCase {
             let problems = try await ListImportTests.refusal(.families, mangled, db)
             XCTAssertEqual(problems?.shown.map(\.line), [8, 31])
             XCTAssertEqual(problems?.shown.first?.description, "line 8, column welfare_score: value '2504': a whole number far above the "
-                           + "list's scores with decimals (from 1.1028 to 4.1273), which would rank this family the richest of its unit: its "
+                           + "list's scores with decimals (from 1.1028 to 4.1273), which would rank this family among the richest of its unit: its "
                            + "dot lost, as when a spreadsheet set to Indonesian, where a dot separates thousands, reads 2.504? (write the score "
                            + "with its dot; open a list in a spreadsheet through Data → From Text/CSV, every column as Text, not by a double click)")
             XCTAssertTrue(problems?.shown.last?.description.contains("value '3012'") == true, "\(String(describing: problems))")

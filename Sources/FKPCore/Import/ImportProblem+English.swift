@@ -174,8 +174,8 @@ extension ImportProblem.Kind {
         case .cellTooNarrow:
             "a spreadsheet's mark for a cell too narrow to show its number, saved in the number's place (widen the column, or format it as Text, and save again)"
         case .scoreReadAsThousands(let meant, let lowest, let highest):
-            "a whole number far above the list's scores with decimals (from \(lowest) to \(highest)), which would rank this family the richest "
-                + "of its unit: its dot lost, \(Self.readAsThousands(meant)) (write the score with its dot; \(Self.openAsText))"
+            "a whole number far above the list's scores with decimals (from \(lowest) to \(highest)), which would rank this family among the "
+                + "richest of its unit: its dot lost, \(Self.readAsThousands(meant)) (write the score with its dot; \(Self.openAsText))"
         case .coordinateReadAsThousands(let meant):
             "a whole number outside Indonesia: its dot lost, \(Self.readAsThousands(meant)) (write it with its dot; \(Self.openAsText))"
         case .numberShownAsDate:

@@ -2,7 +2,7 @@
 /// so a list opened in it by a double click has its `1.502` read as 1502, and saved so, while
 /// `0.2891` (not three digits after the dot) stays text and is saved as it was: the list then mixes
 /// scores with decimals and a few whole numbers a thousand times too large, each of which would rank
-/// its family the richest of its unit. A whole number is taken for such a score when the list gives
+/// its family among the richest of its unit. A whole number is taken for such a score when the list gives
 /// ten scores or more with a decimal dot, more of them than whole numbers of this kind, the number is
 /// more than ten times the highest of them, and its thousandth lies among them.
 struct ScoresReadAsThousands: Sendable {
