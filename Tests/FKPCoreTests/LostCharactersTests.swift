@@ -2,7 +2,7 @@
 import XCTest
 
 final class LostCharactersTests: XCTestCase {
-    func testAQuestionMarkAgainstALetterIsACharacterLost() {
+    func testAQuestionMarkNextToALetterIsACharacterLost() {
         for name in ["Nguy?n", "Jos? Rizal", "?ahmad", "Budi Santos?", "Ren\u{E9}?"] {
             XCTAssertTrue(LostCharacters.questionMarkForLetter(name, in: .name), name)
         }

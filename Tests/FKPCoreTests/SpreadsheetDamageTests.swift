@@ -2,6 +2,19 @@
 import XCTest
 
 final class SpreadsheetDamageTests: XCTestCase {
+    func testAMarkOrWordsForANameNotKnownAreNoNameAndNamesLikeThemAre() {
+        for mark in ["NULL", "N/A", "NaN", "<NA>", "\\N"] {
+            XCTAssertEqual(ImportProblem.Kind.oneLineTextProblem(mark, in: .name), .missingValueMark, mark)
+        }
+        for words in ["Tidak Diketahui", "TANPA NAMA", "belum  ada", "Tdk ada"] {
+            XCTAssertEqual(ImportProblem.Kind.oneLineTextProblem(words, in: .name), .nameNotKnown, words)
+        }
+        for name in ["Nan", "NA", "None", "Tidak", "Belum Adaya", "Tanti Nama"] {
+            XCTAssertNil(ImportProblem.Kind.oneLineTextProblem(name, in: .name), name)
+        }
+        XCTAssertNil(ImportProblem.Kind.oneLineTextProblem("tidak ada", in: .address), "an address is any text")
+    }
+
     func testScientificNotationAsSpreadsheetsWriteIt() {
         for text in ["3.20101E+15", "3,20101E+15", "3E+15", "3.2e+15", "9.99999999999999E+31", "3.2E15", "32.1E+15"] {
             XCTAssertTrue(SpreadsheetDamage.isScientificNotation(text), text)
