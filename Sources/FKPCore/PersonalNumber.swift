@@ -26,25 +26,55 @@ public enum PersonalNumber {
         return false
     }
 
-    /// `text` with each run of 15 to 17 digits in it masked (`mayBeOne`), when it holds one beside
-    /// other characters: a NIK typed into a name or an address. Nil when it holds none. Asked of
-    /// every name and address, it reads the bytes, and allocates only for one that holds a run.
+    /// `text` with each personal number in it masked, when it holds one beside other characters: a
+    /// NIK typed into a name, an address or a note. A personal number here is 15 to 17 digits
+    /// (`mayBeOne`), together or in groups each one space, dot or dash apart (`3201 0145 0180 0001`,
+    /// as a card shows it). Nil when it holds none, or is digits alone (the caller's own case).
+    /// Asked of every name and address, it reads the bytes, and allocates only for one of 15 digits or more.
     public static func maskedWithin(_ text: String) -> String? {
-        var runs: [Range<Int>] = [], start = 0, index = 0
+        guard text.utf8.count(where: isDigit) >= 15 else { return nil }
+        // The runs of digits, then those one separator apart chained.
+        var groups: [Range<Int>] = [], start: Int?, index = 0
         for byte in text.utf8 {
-            if !isDigit(byte) {
-                if (15...17).contains(index - start) { runs.append(start..<index) }
-                start = index + 1
+            if isDigit(byte) {
+                if start == nil { start = index }
+            } else if let first = start {
+                groups.append(first..<index)
+                start = nil
             }
             index += 1
         }
-        if (15...17).contains(index - start) { runs.append(start..<index) }
-        guard !runs.isEmpty, runs != [0..<index] else { return nil }
+        if let first = start { groups.append(first..<index) }
+        guard groups != [0..<index] else { return nil }
         var bytes = Array(text.utf8)
-        for run in runs {
-            bytes.replaceSubrange(run.lowerBound + 4..<run.upperBound - 2, with: repeatElement(UInt8(ascii: "*"), count: run.count - 6))
+        var chains: [[Range<Int>]] = []
+        for group in groups {
+            if let last = chains.last?.last, group.lowerBound == last.upperBound + 1, isSeparator(bytes[last.upperBound]) {
+                chains[chains.count - 1].append(group)
+            } else {
+                chains.append([group])
+            }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        var found = false
+        for chain in chains {
+            let digits = chain.reduce(0) { $0 + $1.count }
+            let numbers = chain.count > 1 && (15...17).contains(digits) ? [chain] : chain.filter { (15...17).contains($0.count) }.map { [$0] }
+            for number in numbers {
+                // All but the first four digits and the last two, the separators kept.
+                let total = number.reduce(0) { $0 + $1.count }
+                var seen = 0
+                for position in number.flatMap({ Array($0) }) {
+                    seen += 1
+                    if seen > 4 && seen <= total - 2 { bytes[position] = UInt8(ascii: "*") }
+                }
+                found = true
+            }
+        }
+        return found ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
     }
 
     /// Whether a text typed into a form holds a personal number, alone or among other words: the

@@ -164,7 +164,7 @@ extension Messages {
         case .membersRange: return "harus bilangan bulat dari 1 sampai 99"
         case .numberWithWord(let number): return "angka dengan kata: tulis angkanya saja, \(number) untuk yang ini"
         case .numberAsText(let text):
-            return "\(text == .name ? "angka di tempat nama" : "angka 16 digit di tempat alamat"): kolom-kolomnya mungkin bergeser atau tertukar (bandingkan urutan baris judul dengan nilainya)"
+            return "\(text == .name ? "angka di tempat nama" : "bilangan sekitar 16 angka di tempat alamat"): kolom-kolomnya mungkin bergeser atau tertukar (bandingkan urutan baris judul dengan nilainya)"
         case .groupAndScoreSwapped: return "welfare_group dan welfare_score tertukar: skor di tempat kelompok, kelompok di tempat skor"
         case .decileNotGroup: return "desil, bukan salah satu dari empat kelompok kesejahteraan daftar awal (tulis kode kelompoknya: 1, 2, 3 atau 4)"
         case .welfareGroupRange: return "kelompok kesejahteraan adalah 1, 2, 3 atau 4"

@@ -276,7 +276,7 @@ final class ListImportTests: XCTestCase {
                 (h + "\n" + Self.row("F1", name: "3201014501800001") + "\n",
                  "line 2, column head_name: value '3201**********01': a number where a name belongs: the columns may be shifted or swapped"),
                 (h + "\nF1,32010100010001,Budi,3201014501800001,4,2,10,3201010101000001,3201014501800001,,\n",
-                 "line 2, column address: value '3201**********01': a 16-digit number where an address belongs: the columns may be shifted or swapped"),
+                 "line 2, column address: value '3201**********01': a number of about 16 digits where an address belongs: the columns may be shifted or swapped"),
                 // A mark typed where the value is not known: refused where a value is required, and for a name.
                 (h + "\n" + Self.row("F1", name: "-") + "\n",
                  "line 2, column head_name: value '-': a mark typed where the value is not known, not a value (give the value; where the column may be empty, leave the cell empty)"),
@@ -373,6 +373,10 @@ final class ListImportTests: XCTestCase {
                     + "a name is shown whole to everyone who sees the list, a personal number only to BPS staff"),
                 (h + "\nF1,32010100010001,Budi,\"Kp. Baru, KK 3201010101000001\",4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2, column address: value 'Kp. Baru, KK 3201**********01': holds a number of about 16 digits"),
+                (h + "\nF1,32010100010001,Budi,NIK 3201 0145 0180 0001,4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 2, column address: value 'NIK 3201 **** **** **01': holds a number of about 16 digits"),
+                (h + "\nF1,32010100010001,Budi,320101450180000,4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 2, column address: value '3201*********00': a number of about 16 digits where an address belongs"),
                 // Characters a web page's source, or a program that could not write or read them, left in their place.
                 (h + "\n" + Self.row("F1", name: "Ma&#39;ruf &amp;amp; Siti") + "\n",
                  "line 2, column head_name: value 'Ma&#39;ruf &amp;amp; Siti': written with HTML character codes (such as &#39; or &amp;), "

@@ -124,7 +124,7 @@ extension FamilyCSV {
             let address = text(.address)
             if address.isLonger(than: 500) { refuse(.address, address, .longerThan(characters: 500)) }
             if let problem = ImportProblem.Kind.oneLineTextProblem(address, in: .address) { refuse(.address, address, problem) }
-            if PersonalNumber.isValid(address) { refuse(.address, address, .numberAsText(in: .address)) }
+            if PersonalNumber.mayBeOne(address) { refuse(.address, address, .numberAsText(in: .address)) }
             // A NIK or family card number typed into the name or the address, which every page shows whole: shown masked.
             for (column, value, kind) in [(Column.headName, name ?? "", ImportProblem.Kind.OneLineText.name), (.address, address, .address)] {
                 if let masked = PersonalNumber.maskedWithin(value) {

@@ -144,7 +144,7 @@ extension ImportProblem.Kind {
         case .numberWithWord(let number): "a number with a word: write the number alone, \(number) for this one"
         case .welfareGroupRange: "a welfare group is 1, 2, 3 or 4"
         case .numberAsText(let text):
-            "\(text == .name ? "a number where a name belongs" : "a 16-digit number where an address belongs"): the columns may be shifted or swapped (compare the header's order with the values)"
+            "\(text == .name ? "a number where a name belongs" : "a number of about 16 digits where an address belongs"): the columns may be shifted or swapped (compare the header's order with the values)"
         case .groupAndScoreSwapped: "welfare_group and welfare_score are swapped: a score where the group belongs, a group where the score does"
         case .decileNotGroup: "a decile (desil), not one of the four welfare groups of the preliminary list (write the group's code: 1, 2, 3 or 4)"
         case .welfareGroupLabel(let group): "write the welfare group's code, \(group.code) for this label"
