@@ -28,9 +28,10 @@ public enum PersonalNumber {
 
     /// `text` with each personal number in it masked, when it holds one beside other characters: a
     /// NIK typed into a name, an address or a note. A personal number here is 15 to 17 digits
-    /// (`mayBeOne`), together or in groups each one space, dot or dash apart (`3201 0145 0180 0001`,
-    /// as a card shows it). Nil when it holds none, or is digits alone (the caller's own case).
-    /// Asked of every name and address, it reads the bytes, and allocates only for one of 15 digits or more.
+    /// (`mayBeOne`), together or in groups one space, dot or dash apart, the same throughout
+    /// (`3201 0145 0180 0001`, as a card shows it). Nil when it holds none, or is digits alone (the
+    /// caller's own case). Asked of every name and address, it reads the bytes, and allocates only
+    /// for one of 15 digits or more.
     public static func maskedWithin(_ text: String) -> String? {
         guard text.utf8.count(where: isDigit) >= 15 else { return nil }
         // The runs of digits, then those one separator apart chained.
@@ -47,16 +48,18 @@ public enum PersonalNumber {
         if let first = start { groups.append(first..<index) }
         guard groups != [0..<index] else { return nil }
         var bytes = Array(text.utf8)
-        var chains: [[Range<Int>]] = []
+        // One separator throughout a chain, as a number is written: `-6.9147 107.6098` is two numbers.
+        var chains: [(groups: [Range<Int>], separator: UInt8?)] = []
         for group in groups {
-            if let last = chains.last?.last, group.lowerBound == last.upperBound + 1, isSeparator(bytes[last.upperBound]) {
-                chains[chains.count - 1].append(group)
+            if let (chain, separator) = chains.last, let last = chain.last, group.lowerBound == last.upperBound + 1,
+               isSeparator(bytes[last.upperBound]), separator.map({ $0 == bytes[last.upperBound] }) ?? true {
+                chains[chains.count - 1] = (chain + [group], bytes[last.upperBound])
             } else {
-                chains.append([group])
+                chains.append(([group], nil))
             }
         }
         var found = false
-        for chain in chains {
+        for (chain, _) in chains {
             let digits = chain.reduce(0) { $0 + $1.count }
             let numbers = chain.count > 1 && (15...17).contains(digits) ? [chain] : chain.filter { (15...17).contains($0.count) }.map { [$0] }
             for number in numbers {

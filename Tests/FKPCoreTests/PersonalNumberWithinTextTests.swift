@@ -14,7 +14,7 @@ final class PersonalNumberWithinTextTests: XCTestCase {
 
     func testTextWithoutSuchARunIsNone() {
         for text in ["Kp. Babakan RT 001/RW 002", "HP 081234567890", "HP 0812-3456-7890", "Budi 320101450180000123", "3201014501800001",
-                     "RT 001 RW 002 No. 12 - 14", "Jl. 17 Agustus 1945 No. 1234567890", ""] {
+                     "RT 001 RW 002 No. 12 - 14", "Jl. 17 Agustus 1945 No. 1234567890", "-6.914744 107.609810", "2024-01-15 2024-01-16", ""] {
             XCTAssertNil(PersonalNumber.maskedWithin(text), text)
         }
     }
