@@ -33,11 +33,11 @@ public enum PersonalNumber {
     /// caller's own case). Asked of every name and address, it reads the bytes, and allocates only
     /// for one of 15 digits or more.
     public static func maskedWithin(_ text: String) -> String? {
-        guard text.utf8.count(where: isDigit) >= 15 else { return nil }
+        guard text.utf8.count(where: SpreadsheetDamage.isDigit) >= 15 else { return nil }
         // The runs of digits, then those one separator apart chained.
         var groups: [Range<Int>] = [], start: Int?, index = 0
         for byte in text.utf8 {
-            if isDigit(byte) {
+            if SpreadsheetDamage.isDigit(byte) {
                 if start == nil { start = index }
             } else if let first = start {
                 groups.append(first..<index)
@@ -85,8 +85,6 @@ public enum PersonalNumber {
     public static func isTypedInto(_ text: String) -> Bool {
         mayBeOne(text) || maskedWithin(text) != nil
     }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     public static func isValid(_ number: String) -> Bool {
         number.utf8.count == 16 && number.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }

@@ -126,11 +126,12 @@ extension FamilyCSV {
             if let problem = ImportProblem.Kind.oneLineTextProblem(address, in: .address) { refuse(.address, address, problem) }
             if PersonalNumber.mayBeOne(address) { refuse(.address, address, .numberAsText(in: .address)) }
             // A NIK or family card number typed into the name or the address, which every page shows whole: shown masked.
-            for (column, value, kind) in [(Column.headName, name ?? "", ImportProblem.Kind.OneLineText.name), (.address, address, .address)] {
-                if let masked = PersonalNumber.maskedWithin(value) {
-                    problems.append(ImportProblem(line: record.line, column: column.name, value: masked, problem: .personalNumberInText(in: kind)))
-                }
+            func refusePersonalNumber(within value: String, _ column: Column, _ kind: ImportProblem.Kind.OneLineText) {
+                guard let masked = PersonalNumber.maskedWithin(value) else { return }
+                problems.append(ImportProblem(line: record.line, column: column.name, value: masked, problem: .personalNumberInText(in: kind)))
             }
+            if let name { refusePersonalNumber(within: name, .headName, .name) }
+            refusePersonalNumber(within: address, .address, .address)
             var members = 0
             if let text = field(.members) {
                 if let value = Int(text), (1...99).contains(value) {

@@ -55,8 +55,8 @@ extension RegionCSV {
                 // Otherwise the level the code's length gives, where the code is one (`5`, a name, in the level's column).
                 let codeSays = RegionCode.parse(code)?.level
                 let named: ImportProblem.Kind? = levelInOtherWords.map { named in
-                    codeSays.map { $0 == named ? .levelNamedOtherwise(named) : .levelNamedOtherwiseCodeSays(named: named, codeSays: $0) }
-                        ?? .levelNamedOtherwise(named)
+                    guard let codeSays, codeSays != named else { return .levelNamedOtherwise(named) }
+                    return .levelNamedOtherwiseCodeSays(named: named, codeSays: codeSays)
                 }
                 refuse(.level, levelText, named ?? (isNonSLS ? .nonSLSAsLevel : codeSays.map { .notALevelCodeSays($0) } ?? .notALevel))
             }
