@@ -27,6 +27,7 @@ public struct ForumPlan: Sendable, Equatable {
     }
 
     public static let maximumUnits = 12
+    public static let maximumTitleLength = 200
 
     public static func == (lhs: ForumPlan, rhs: ForumPlan) -> Bool {
         lhs.place == rhs.place && lhs.heldAt == rhs.heldAt && lhs.units == rhs.units && lhs.title == rhs.title
@@ -37,15 +38,17 @@ public struct ForumPlan: Sendable, Equatable {
     /// A rule of ../shared/domain.md the plan breaks, named after the form field it concerns.
     public enum Problem: String, Error, Sendable, CaseIterable {
         case noUnits, tooManyUnits, unitOutsidePlace, unitTwice
+        case titleTooLong, titlePersonalNumber
         case endsBeforeStart
-        case venueMissing, venueTooLong
+        case venueMissing, venueTooLong, venuePersonalNumber
         case facilitatorMissing, seatOverfilled, personTwice
 
         public var field: String {
             switch self {
             case .noUnits, .tooManyUnits, .unitOutsidePlace, .unitTwice: "units"
+            case .titleTooLong, .titlePersonalNumber: "title"
             case .endsBeforeStart: "ends"
-            case .venueMissing, .venueTooLong: "venue"
+            case .venueMissing, .venueTooLong, .venuePersonalNumber: "venue"
             case .facilitatorMissing, .seatOverfilled, .personTwice: "team"
             }
         }
@@ -61,9 +64,14 @@ public struct ForumPlan: Sendable, Equatable {
             problems.append(.unitOutsidePlace)
         }
         if Set(units).count != units.count { problems.append(.unitTwice) }
+        // The title heads the invitations and the minutes, the venue is printed on them: both are
+        // read by everyone invited, a personal number only by BPS staff.
+        if title.isLonger(than: Self.maximumTitleLength) { problems.append(.titleTooLong) }
+        if PersonalNumber.isTypedInto(title) { problems.append(.titlePersonalNumber) }
         if endsAt <= startsAt { problems.append(.endsBeforeStart) }
         if venue.trimmingWhitespace.isEmpty { problems.append(.venueMissing) }
         if venue.isLonger(than: 300) { problems.append(.venueTooLong) }
+        if PersonalNumber.isTypedInto(venue) { problems.append(.venuePersonalNumber) }
         if !team.contains(where: { $0.role == .facilitator }) { problems.append(.facilitatorMissing) }
         if ForumTeamRole.allCases.contains(where: { role in team.filter { $0.role == role }.count > role.seats }) {
             problems.append(.seatOverfilled)

@@ -1,3 +1,4 @@
+import FKPCore
 import FKPStore
 
 /// What a refused account write means, in the person's language: the same words on the users page
@@ -5,6 +6,16 @@ import FKPStore
 public enum AccountRefusal {
     public static func message(_ refusal: DatabaseRefusal, language: Language) -> String {
         Translations(language: language)[key(refusal)]
+    }
+
+    /// Why a new account's user name or full name is refused for holding a NIK or a family card
+    /// number, nil when neither does: both are shown to others (the team lists, the minutes, the
+    /// audit trail's actor), a personal number only to BPS staff.
+    public static func personalNumber(username: String, displayName: String, language: Language) -> String? {
+        let t = Translations(language: language)
+        if PersonalNumber.isTypedInto(username) { return t.personalNumberIn("users_username") }
+        if PersonalNumber.isTypedInto(displayName) { return t.personalNumberIn("users_display_name") }
+        return nil
     }
 
     static func key(_ refusal: DatabaseRefusal) -> String {

@@ -40,6 +40,10 @@ struct AttendanceController {
         guard !(form.representative ?? "").trimmingWhitespace.isLonger(than: 200) else {
             return try await render(request, context, forum: forum, error: t["attendance_error_representative"], status: .unprocessableContent)
         }
+        guard !PersonalNumber.isTypedInto(form.representative ?? "") else {
+            return try await render(request, context, forum: forum, error: t.personalNumberIn("attendance_representative"),
+                                    status: .unprocessableContent)
+        }
         let recorded: Bool
         do {
             recorded = try await attendance.record(

@@ -55,6 +55,10 @@ struct ClosingController {
         guard !reason.isEmpty, !reason.isLonger(than: 1000) else {
             return try await forumPage.render(request, context, forum: forum, error: t["closing_error_reason"], status: .unprocessableContent)
         }
+        guard !PersonalNumber.isTypedInto(reason) else {
+            return try await forumPage.render(request, context, forum: forum, error: t.personalNumberIn("closing_reopen_reason"),
+                                              status: .unprocessableContent)
+        }
         let reopened: Bool
         do {
             reopened = try await closings.reopen(forumID: forum.id, version: form.version, reason: reason, context: WriteContext(

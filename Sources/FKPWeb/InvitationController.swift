@@ -66,6 +66,9 @@ struct InvitationController {
             return try await render(request, context, forum: forum, error: t["invite_error_kind"], status: .unprocessableContent)
         }
         guard !name.isEmpty, !name.isLonger(than: 200) else { return try await render(request, context, forum: forum, error: t["invite_error_name"], status: .unprocessableContent) }
+        guard !PersonalNumber.isTypedInto(name) else {
+            return try await render(request, context, forum: forum, error: t.personalNumberIn("invite_name"), status: .unprocessableContent)
+        }
         let unit = (form.sls_code).flatMap(RegionCode.parse)
         if kind == .slsHead && !forum.units.contains(where: { $0.code == unit }) {
             return try await render(request, context, forum: forum, error: t["invite_error_unit"], status: .unprocessableContent)

@@ -74,6 +74,7 @@ enum Messages {
         "unavailable_title": "Layanan sedang terganggu",
         "unavailable_text": "Basis data sedang tidak dapat dihubungi. Isian yang baru Anda kirim belum tersimpan: tunggu beberapa detik, kembali ke halaman sebelumnya, lalu kirim lagi.",
         "unavailable_code": "Kode permintaan:",
+        "text_error_personal_number": "Isian \"{field}\" memuat bilangan sekitar 16 angka, seperti NIK atau nomor KK: isian ini dibaca orang lain, sedangkan nomor pribadi hanya untuk staf BPS. Hapus nomor itu.",
     ]
 
     static let commonEnglish: [String: String] = [
@@ -133,5 +134,6 @@ enum Messages {
         "unavailable_title": "Service interrupted",
         "unavailable_text": "The database cannot be reached right now. What you just sent was not saved: wait a few seconds, go back to the previous page and send it again.",
         "unavailable_code": "Request code:",
+        "text_error_personal_number": "The field \"{field}\" holds a number of about 16 digits, as a NIK or a family card number is: others read what it says, and a personal number is for BPS staff only. Remove the number.",
     ]
 }

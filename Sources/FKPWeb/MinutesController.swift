@@ -91,10 +91,20 @@ struct MinutesController {
         }
         guard forum.state.allows(.minutes) else { return try await refuse("minutes_error_state", .conflict) }
         guard place.mark == nil else { return try await refuse("minutes_error_taken", .conflict) }
-        let name = method == .screen && place.name != nil ? place.name ?? "" : (form.signer_name ?? "").trimmingWhitespace
+        let nameIsKnown = method == .screen && place.name != nil
+        let name = nameIsKnown ? place.name ?? "" : (form.signer_name ?? "").trimmingWhitespace
         guard !name.isEmpty, !name.isLonger(than: 200) else { return try await refuse("minutes_error_name", .unprocessableContent) }
         let reason = (form.reason ?? "").trimmingWhitespace
         if status == .refused && reason.isEmpty { return try await refuse("minutes_error_reason", .unprocessableContent) }
+        // What is typed here is printed on the minutes everyone of the forum reads.
+        if !nameIsKnown && PersonalNumber.isTypedInto(name) {
+            return try await render(request, context, forum: forum, version: nil, error: t.personalNumberIn("minutes_signer_name"),
+                                    status: .unprocessableContent)
+        }
+        if status == .refused && PersonalNumber.isTypedInto(reason) {
+            return try await render(request, context, forum: forum, version: nil, error: t.personalNumberIn("minutes_refusal_reason"),
+                                    status: .unprocessableContent)
+        }
         do {
             try await signatures.record(
                 forumID: forum.id, place: place, signerName: name, status: status, method: method,
@@ -128,6 +138,10 @@ struct MinutesController {
         guard forum.state.allows(.minutes) else { return try await refuse("minutes_error_state", .conflict) }
         let reason = (form.reason ?? "").trimmingWhitespace
         guard !reason.isEmpty, !reason.isLonger(than: 500) else { return try await refuse("minutes_error_void_reason", .unprocessableContent) }
+        guard !PersonalNumber.isTypedInto(reason) else {
+            return try await render(request, context, forum: forum, version: nil, error: t.personalNumberIn("minutes_void_reason"),
+                                    status: .unprocessableContent)
+        }
         let voided: Bool
         do {
             voided = try await signatures.void(forumID: forum.id, markID: markID, context: WriteContext(

@@ -51,6 +51,10 @@ struct PlanningController {
             return try await renderPlan(request, context, forumID: forumID, village: village, errors: [t["forum_cancel_error_reason"]],
                                         status: .unprocessableContent)
         }
+        guard !PersonalNumber.isTypedInto(reason) else {
+            return try await renderPlan(request, context, forumID: forumID, village: village,
+                                        errors: [t.personalNumberIn("forum_cancel_reason")], status: .unprocessableContent)
+        }
         let cancelled = try await forums.cancel(forumID, reason: reason, expectedVersion: form.version, context: WriteContext(
             actor: principal.username, role: principal.primaryRole, action: "forum.cancel", reason: reason, forumID: forumID,
             requestID: context.requestID))

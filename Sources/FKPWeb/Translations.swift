@@ -46,5 +46,10 @@ extension Translations {
         }
         return result + rest
     }
-}
 
+    /// The refusal of a text that holds a NIK or a family card number, naming the field by its
+    /// label's key: a form's texts are shown whole to others, personal numbers only to BPS staff.
+    func personalNumberIn(_ labelKey: String) -> String {
+        filling("text_error_personal_number", ["field": self[labelKey]])
+    }
+}

@@ -155,10 +155,14 @@ struct UserAdminController {
         guard AccessPolicy.mayAssign(principal, assignment) else {
             return try renderNewUser(request, context, form: form, error: t["user_error_not_yours"], status: .forbidden)
         }
+        let displayName = form.display_name.trimmingCharacters(in: .whitespaces)
+        if let problem = AccountRefusal.personalNumber(username: username, displayName: displayName, language: context.language) {
+            return try renderNewUser(request, context, form: form, error: problem)
+        }
         let password = Token.password()
         do {
             try await users.create(
-                .init(username: username, displayName: form.display_name.trimmingCharacters(in: .whitespaces),
+                .init(username: username, displayName: displayName,
                       passwordHash: try await hasher.hash(password), mustChangePassword: true, role: assignment.role,
                       regionCode: assignment.region?.value, forumID: assignment.forumID, isSupervisor: assignment.isSupervisor),
                 context: WriteContext(actor: principal.username, role: principal.primaryRole, action: "user.create",

@@ -31,6 +31,9 @@ struct UserCommand: AsyncParsableCommand {
                     throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 if let region { _ = try CommandSupport.regionCode(region, option: "--region") }
+                if let problem = AccountRefusal.personalNumber(username: username, displayName: displayName ?? username, language: .english) {
+                    throw ValidationError(problem)
+                }
                 guard passwordStdin else { throw ValidationError("give the password on standard input with --password-stdin") }
                 let password = (readLine(strippingNewline: true) ?? "")
                 if let problem = PasswordRules.check(password, username: username) {

@@ -40,4 +40,20 @@ final class ForumPlanTests: XCTestCase {
                        [.seatOverfilled])
         XCTAssertEqual(plan(team: [(1, .facilitator), (1, .administrator)]).problems, [.personTwice])
     }
+
+    /// The title heads and the venue is printed on the invitations and the minutes everyone reads.
+    func testTitleAndVenueHoldNoPersonalNumber() {
+        XCTAssertEqual(plan(venue: "Rumah Pak Budi NIK 3201014501800001").problems, [.venuePersonalNumber])
+        XCTAssertEqual(plan(venue: "Rumah Pak Budi, KK 3201.0101.0100.0001").problems, [.venuePersonalNumber])
+        XCTAssertEqual(plan(venue: "Balai RW 05, Jl. Merdeka No. 12, telp. 0812 3456 7890").problems, [], "a phone number is shorter")
+        var title = plan()
+        title.title = "FKP keluarga 3201010101000001"
+        XCTAssertEqual(title.problems, [.titlePersonalNumber])
+        title.title = String(repeating: "a", count: ForumPlan.maximumTitleLength)
+        XCTAssertEqual(title.problems, [])
+        title.title += "a"
+        XCTAssertEqual(title.problems, [.titleTooLong])
+        XCTAssertEqual(ForumPlan.Problem.titleTooLong.field, "title")
+        XCTAssertEqual(ForumPlan.Problem.venuePersonalNumber.field, "venue")
+    }
 }

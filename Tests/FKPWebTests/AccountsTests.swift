@@ -297,6 +297,15 @@ final class AccountsTests: XCTestCase {
             let bad = try await staff.post("/users", ["username": "siti", "display_name": "Siti", "role": "sls_head", "region_code": "3201010001"])
             XCTAssertEqual(bad.status, .unprocessableContent)
             XCTAssertTrue(bad.text.contains("ketua SLS pada SLS"), "the form names the problem")
+            // Names are shown to others (team lists, the minutes, the history's actor); personal numbers to BPS staff only.
+            let nikName = try await staff.post("/users", ["username": "siti", "display_name": "Siti 3201014501800001", "role": "sls_head",
+                                                          "region_code": "32010100010002"])
+            XCTAssertEqual(nikName.status, .unprocessableContent)
+            XCTAssertTrue(nikName.text.contains("Isian &quot;Nama lengkap&quot; memuat bilangan"), nikName.text)
+            let nikUser = try await staff.post("/users", ["username": "3201014501800001", "display_name": "Siti", "role": "sls_head",
+                                                          "region_code": "32010100010002"])
+            XCTAssertEqual(nikUser.status, .unprocessableContent)
+            XCTAssertTrue(nikUser.text.contains("Isian &quot;Nama pengguna&quot; memuat bilangan"), nikUser.text)
             let created = try await staff.post("/users", ["username": "siti", "display_name": "Siti Aminah", "role": "sls_head",
                                                           "region_code": "32010100010002"])
             XCTAssertEqual(created.status, .ok)

@@ -67,6 +67,10 @@ final class AttendanceTests: XCTestCase {
                                                                             "representative": String(repeating: "Asep ", count: 41)])
             XCTAssertEqual(long.status, .unprocessableContent)
             XCTAssertTrue(long.text.contains("Nama wakil paling banyak 200 karakter"))
+            let withNIK = try await facilitator.post("/forums/1/attendance/1", ["version": "1", "attended": "yes",
+                                                                               "representative": "Asep 3201014501800001"])
+            XCTAssertEqual(withNIK.status, .unprocessableContent, "the attendance list and the minutes show the name to everyone")
+            XCTAssertTrue(withNIK.text.contains("Isian &quot;Diwakili oleh (nama)&quot; memuat bilangan"), withNIK.text)
 
             // A rule the database holds that no form checks first: the page says nothing was saved (no error page).
             try await SQLTest.undeclared(db, "ALTER TABLE fkp.forum_participants ADD CONSTRAINT test_rule CHECK (representative_name IS DISTINCT FROM 'Dilarang')")

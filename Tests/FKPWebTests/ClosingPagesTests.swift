@@ -52,6 +52,17 @@ final class ClosingPagesTests: XCTestCase {
             let noReason = try await bps.post("/forums/1/signatures", ["slot": "participant:2", "status": "refused", "method": "paper", "signer_name": "Ibu Euis"])
             XCTAssertEqual(noReason.status, .unprocessableContent)
             XCTAssertTrue(noReason.text.contains("Alasan penolakan wajib diisi"))
+            // The name and the reason typed are printed on the minutes everyone of the forum reads.
+            let nameWithNIK = try await bps.post("/forums/1/signatures", ["slot": "participant:2", "status": "signed", "method": "paper",
+                                                                          "signer_name": "Ibu Euis 3201014501800001"])
+            XCTAssertEqual(nameWithNIK.status, .unprocessableContent)
+            XCTAssertTrue(nameWithNIK.text.contains("Isian &quot;Nama penanda tangan&quot; memuat bilangan"), nameWithNIK.text)
+            let reasonWithKK = try await bps.post("/forums/1/signatures", ["slot": "participant:2", "status": "refused", "method": "paper",
+                                                                           "signer_name": "Ibu Euis", "reason": "KK 3201010101000001 tidak dibahas"])
+            XCTAssertEqual(reasonWithKK.status, .unprocessableContent)
+            XCTAssertTrue(reasonWithKK.text.contains("Isian &quot;Alasan penolakan&quot; memuat bilangan"), reasonWithKK.text)
+            let unsigned = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.signatures", as: Int64.self)
+            XCTAssertEqual(unsigned, 1, "neither was recorded: the SLS head's signature on screen alone")
             for fields in [
                 ["slot": "user:\(fasilID)", "status": "signed", "method": "paper", "signer_name": "Uji fasil"],
                 ["slot": "participant:2", "status": "refused", "method": "paper", "signer_name": "Ibu Euis", "reason": "Tidak setuju"],
@@ -87,6 +98,9 @@ final class ClosingPagesTests: XCTestCase {
             let withoutReason = try await supervisor.post("/forums/1/reopen", ["version": "1", "reason": " "])
             XCTAssertEqual(withoutReason.status, .unprocessableContent)
             XCTAssertTrue(withoutReason.text.contains("Alasan membuka kembali wajib diisi"))
+            let withKK = try await supervisor.post("/forums/1/reopen", ["version": "1", "reason": "KK 3201-0101-0100-0001 terlewat"])
+            XCTAssertEqual(withKK.status, .unprocessableContent, "the reason is shown on the forum's page and in its history")
+            XCTAssertTrue(withKK.text.contains("Isian &quot;Alasan membuka kembali&quot; memuat bilangan sekitar 16 angka"), withKK.text)
             let reopened = try await supervisor.post("/forums/1/reopen", ["version": "1", "reason": "Keluarga terlewat"])
             XCTAssertEqual(reopened.status, .seeOther)
             let state = try await SQLTest.scalar(db, "SELECT state || ' ' || forum_version FROM fkp.forums WHERE id = 1", as: String.self)
@@ -166,6 +180,11 @@ final class ClosingPagesTests: XCTestCase {
             XCTAssertEqual(notTheirs.status, .forbidden, "only those who record paper signatures void them")
             let noReason = try await bps.post("/forums/1/signatures/\(markID)/void", ["reason": ""])
             XCTAssertEqual(noReason.status, .unprocessableContent)
+            let withNIK = try await bps.post("/forums/1/signatures/\(markID)/void", ["reason": "Bukan Ibu Euis NIK 3201014501800001"])
+            XCTAssertEqual(withNIK.status, .unprocessableContent, "the reason goes into the forum's history")
+            XCTAssertTrue(withNIK.text.contains("Isian &quot;Alasan pembatalan&quot; memuat bilangan"), withNIK.text)
+            let standing = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.signatures WHERE id = \(markID)", as: Int64.self)
+            XCTAssertEqual(standing, 1)
 
             // The village head is asked in place of the refusal: the refusal now stands answered.
             let escalated = try await bps.post("/forums/1/signatures", ["slot": "escalation:\(markID)", "status": "signed", "method": "paper",

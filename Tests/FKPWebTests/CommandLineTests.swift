@@ -186,7 +186,11 @@ final class CommandLineTests: XCTestCase {
                                        (["bps.bogor", "--role", "auditor", "--region", "3201"], "This user name is taken."),
                                        (["tanpa.tempat", "--role", "sls_head"], "Every role but admin needs a region code."),
                                        (["penyelia", "--role", "auditor", "--region", "3201", "--supervisor"],
-                                        "Only BPS staff or an admin can be a supervisor.")] {
+                                        "Only BPS staff or an admin can be a supervisor."),
+                                       (["3201014501800001", "--role", "auditor", "--region", "3201"],
+                                        #"The field "User name" holds a number of about 16 digits"#),
+                                       (["siti", "--role", "auditor", "--region", "3201", "--display-name", "Siti NIK 3201014501800001"],
+                                        #"The field "Full name" holds a number of about 16 digits"#)] {
                 let refused = try Self.fkp(["user", "add"] + arguments + ["--password-stdin"], stdin: "Gunung Salak berkabut\n", database: url)
                 XCTAssertNotEqual(refused.status, 0)
                 XCTAssertTrue(refused.output.contains(words), "\(arguments): \(refused.output)")

@@ -65,6 +65,9 @@ final class InvitationTests: XCTestCase {
             let long = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": String(repeating: "e\u{301}", count: 101)])
             XCTAssertEqual(long.status, .unprocessableContent, "201 characters as the database counts them")
             XCTAssertTrue(long.text.contains("paling banyak 200 karakter"))
+            let withNIK = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Ustaz Ali 3201014501800001"])
+            XCTAssertEqual(withNIK.status, .unprocessableContent, "the name is printed on the sheet, the attendance list and the minutes")
+            XCTAssertTrue(withNIK.text.contains("Isian &quot;Nama&quot; memuat bilangan sekitar 16 angka"), withNIK.text)
             for n in 1...5 {
                 try await staff.get("/forums/1/invitations")
                 let sheet = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Tokoh \(n)"])

@@ -133,6 +133,10 @@ final class PlanningTests: XCTestCase {
             let noReason = try await staff.post("/forums/1/cancel", ["version": "1", "reason": " "])
             XCTAssertEqual(noReason.status, .unprocessableContent)
             XCTAssertTrue(noReason.text.contains("Alasan pembatalan forum wajib diisi"))
+            // The reason is shown on the forum's page to everyone of it.
+            let withNIK = try await staff.post("/forums/1/cancel", ["version": "1", "reason": "Pak Budi (NIK 3201014501800001) pindah"])
+            XCTAssertEqual(withNIK.status, .unprocessableContent)
+            XCTAssertTrue(withNIK.text.contains("Isian &quot;Alasan pembatalan&quot; memuat bilangan sekitar 16 angka"), withNIK.text)
             let stale = try await staff.post("/forums/1/cancel", ["version": "0", "reason": "Digabung"])
             XCTAssertEqual(stale.status, .conflict)
 
@@ -184,6 +188,11 @@ final class PlanningTests: XCTestCase {
                                                   base.merging(["units[0]": "32010100010001", "date": "2026-12-05"]) { $1 })
             XCTAssertEqual(bookedUnit.status, .conflict)
             XCTAssertTrue(bookedUnit.text.contains("sudah masuk forum lain"))
+            let venueWithKK = try await staff.post("/regions/3201010001/forums",
+                                                   base.merging(["units[0]": "32010100010002", "venue": "Rumah KK 3201010101000001"]) { $1 })
+            XCTAssertEqual(venueWithKK.status, .unprocessableContent)
+            XCTAssertTrue(venueWithKK.text.contains("Tempat forum memuat bilangan sekitar 16 angka"), venueWithKK.text)
+            XCTAssertTrue(venueWithKK.text.contains(#"value="Rumah KK 3201010101000001""#), "what was typed is kept, for the one who typed it")
             let forums = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.forums", as: Int64.self)
             XCTAssertEqual(forums, 2)
         }
