@@ -59,6 +59,10 @@ extension Messages {
             return "baris judul dipisahkan dengan ';', bukan koma: komputer dengan pengaturan bahasa Indonesia menyimpan CSV seperti ini, karena koma "
                 + "adalah tanda desimalnya (di pengaturan wilayah Windows ubah pemisah daftar menjadi koma dan simbol desimal menjadi titik, lalu simpan "
                 + "lagi; atau unduh lembarnya sebagai CSV dari Google Spreadsheet, yang memakai koma)"
+        case .headerInOtherQuotes(single: true):
+            return "nama-nama kolom diapit tanda petik tunggal ('family_id'), yang tidak dibaca CSV sebagai tanda petik: program yang menulis berkas memakai ' sebagai tanda petik (simpan lagi berkasnya dengan tanda petik ganda, \", sebagai tanda petik, atau tanpa tanda petik)"
+        case .headerInOtherQuotes(single: false):
+            return "nama-nama kolom diapit tanda petik lengkung (“family_id”), yang tidak dibaca CSV sebagai tanda petik, seperti yang ditulis pengolah kata atau ponsel (tulis nama kolom tanpa tanda petik)"
         case .headerSeparatedBy(let separator):
             let shown = separator == "\t" ? "tab" : "'\(separator)'"
             return "baris judul dipisahkan dengan \(shown), bukan koma (simpan berkas sebagai CSV berpemisah koma)"
@@ -116,6 +120,8 @@ extension Messages {
                 + (columns.count == 1 ? "kolom itu (hapus kolom itu dari baris judul)" : "kolom-kolom itu (hapus kolom-kolom itu dari baris judul)")
         case .commaInsideCurlyQuotes(let found, let inHeader):
             return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom: nilai yang memuat koma diapit tanda petik lengkung (“ ”), yang tidak dibaca CSV sebagai tanda petik (pakai tanda petik ganda lurus: \")"
+        case .commaInsideSingleQuotes(let found, let inHeader):
+            return "berisi \(found) isian, padahal baris judul berisi \(inHeader) kolom: nilai yang memuat koma diapit tanda petik tunggal, yang tidak dibaca CSV sebagai tanda petik (simpan lagi berkasnya dengan tanda petik ganda, \", sebagai tanda petik)"
         case .emptyBelowAValue:
             return "tidak boleh kosong: baris di atasnya memuat kode dan baris ini tidak, seperti lembar kerja menyimpan kode yang ditulis sekali untuk sekelompok baris atau di sel yang digabung (tulis kodenya di setiap baris: pisahkan sel yang digabung, lalu isi ke bawah)"
         case .empty: return "wajib diisi"
@@ -188,6 +194,10 @@ extension Messages {
         case .roundedBySpreadsheet(let numbers):
             return "semua \(numbers) angka di kolom ini berakhir dengan 0: program lembar kerja hanya menyimpan 15 digit pertamanya dan menulis 0 untuk sisanya (jadikan kolom ini Teks lalu isi ulang angkanya)"
         case .spreadsheetTextMark: return "diawali tanda petik, tanda teks pada program lembar kerja (hapus tanda petiknya)"
+        case .inOtherQuotes(single: true):
+            return "diapit tanda petik tunggal, yang dibaca CSV sebagai bagian nilai, bukan sebagai tanda petik (program yang menulis berkas memakai ' sebagai tanda petik: tulis nilainya tanpa tanda petik itu, atau simpan lagi berkasnya dengan tanda petik ganda, \", sebagai tanda petik)"
+        case .inOtherQuotes(single: false):
+            return "diapit tanda petik lengkung (“ ”), yang dibaca CSV sebagai bagian nilai, bukan sebagai tanda petik (pengolah kata atau ponsel mengubah tanda petik lurus menjadi lengkung: tulis nilainya tanpa tanda petik itu)"
         case .placeholderForMissing: return "tanda yang diketik karena nilainya tidak diketahui, bukan nilai (isi nilainya; bila kolom ini boleh kosong, biarkan selnya kosong)"
         case .nameNotKnown:
             return "kata yang menyatakan namanya tidak diketahui, bukan nama (isi namanya: daftar forum menemukan setiap keluarga dari nama kepala keluarganya)"

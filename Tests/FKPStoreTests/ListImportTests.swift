@@ -154,6 +154,25 @@ final class ListImportTests: XCTestCase {
                  "line 2: 12 fields where the header has 11 (a value holding a comma must be in double quotes)"),
                 (h + "\nF1,32010100010001,“Budi, S.Pd”,x,4,2,10,3201010101000001,3201014501800001,,\n",
                  "line 2: 12 fields where the header has 11: a value holding a comma is in curly quotes (“ ”), which CSV does not read as quotes"),
+                // A file written with ' as its quote character: the quotes would load as part of each value.
+                (h + "\nF1,32010100010001,'Budi, S.Pd',x,4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 2: 12 fields where the header has 11: a value holding a comma is in single quotes, which CSV does not read as quotes"),
+                (h + "\n" + Self.row("F1") + "\nF2,32010100010001,'Ma''ruf',x,4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 3, column head_name: value ''Ma''ruf'': in single quotes, which CSV reads as part of the value, not as quotes"),
+                (h + "\nF1,32010100010001,'Budi','Kp. Baru',4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 2, column head_name: value ''Budi'': in single quotes, which CSV reads as part of the value, not as quotes "
+                    + "(the program that wrote the file quoted with ': write the value without them, or save the file again with double quotes, "
+                    + "\", as the quote character)\nline 2, column address: value ''Kp. Baru'': in single quotes"),
+                (h + "\n'F1',32010100010001,Budi,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column family_id: value ''F1'': in single quotes"),
+                (h + "\nF1,'32010100010001',Budi,x,4,2,10,3201010101000001,3201014501800001,,\n",
+                 "line 2, column sls_code: value ''32010100010001'': in single quotes"),
+                (h + "\nF1,32010100010001,Budi,x,'4',2,10,3201010101000001,3201014501800001,,\n", "line 2, column members: value ''4'': in single quotes"),
+                (h + "\nF1,32010100010001,Budi,x,4,2,10,'3201010101000001',3201014501800001,,\n",
+                 "line 2, column kk_number: value ''320************1'': in single quotes"),
+                (h + "\n" + Self.row("F1", name: "“Budi”") + "\n",
+                 "line 2, column head_name: value '“Budi”': in curly quotes (“ ”), which CSV reads as part of the value, not as quotes"),
+                ("'" + h.replacingOccurrences(of: ",", with: "','") + "'\n'F1','32010100010001'\n",
+                 "line 1: the columns' names are in single quotes ('family_id'), which CSV does not read as quotes"),
                 (h + "\nF1,32010100010001,\"Budi,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: a quoted field is never closed"),
                 (h + "\nF1,32010100010001,Bu\"di,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: a quote inside an unquoted field"),
                 (h + "\nF1,32010100010001,\"Budi\"x,x,4,2,10,3201010101000001,3201014501800001,,\n", "line 2, column head_name: text after a closing quote"),
@@ -978,6 +997,10 @@ final class ListImportTests: XCTestCase {
                                          "line 2, column code: value '3201990001': its parent 3201990 is neither in the database nor in the file; "
                                             + "2 rows need it, the last on line 4", db, kind: .regions)
             try await Self.assertRefused(h + "\n32011,X,regency\n", "line 2, column code: value '32011': 5 digits is no level's length", db, kind: .regions)
+            try await Self.assertRefused(h + "\n'3201990','Kecamatan Baru','district'\n",
+                                         "line 2, column code: value ''3201990'': in single quotes, which CSV reads as part of the value", db, kind: .regions)
+            try await Self.assertRefused(h + "\n3201990,“Kecamatan Baru”,district\n",
+                                         "line 2, column name: value '“Kecamatan Baru”': in curly quotes", db, kind: .regions)
             try await Self.assertRefused(h + "\n32O1010,Nanggung,district\n",
                                          "line 2, column code: value '32O1010': 7 characters, but character 3 is the letter O, not a digit (typed for a zero?)",
                                          db, kind: .regions)
@@ -1214,11 +1237,14 @@ final class ListImportTests: XCTestCase {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places)
             // A backslash is syntax in the COPY text the rows travel as: `\N` must stay two letters, not become NULL.
+            // A name beginning and ending with apostrophes of its own ('Ala', a transliteration) is a name; a nickname in
+            // curly quotes inside one too.
             let names = ["Ma'ruf bin \"Ali\", Jr.", "Nur'aini Ñoman", "  Dewi  Sartika", "Ujang\u{00A0}Sopandi", "Rahmat \\N\\\\ Hidayat",
-                         "Siti & Budi, AT&T;"]  // an ampersand, and one before no character's code, are text
+                         "Siti & Budi, AT&T;", "'Ala'", "Budi “Ucok” Santoso"]  // an ampersand, and one before no character's code, are text
             var text = "\u{FEFF}" + Self.header + "\r\n"
             for (index, name) in names.enumerated() {
-                text += Self.row("N\(index)", name: name, score: "1\(index).25") + "\r\n"
+                text += Self.row("N\(index)", name: name, score: "1\(index).25", kk: "320101010100001\(index)",
+                                nik: "320101450180001\(index)") + "\r\n"
             }
             // A dash is what lists write for a missing street: text, not a formula.
             text += "N8,32010100010001,Budi,-,4,2,10.5,3201010101000001,3201014501800001,,\r\n"
@@ -1226,7 +1252,7 @@ final class ListImportTests: XCTestCase {
             // So is a house number not known, a question mark between spaces.
             text += "N10,32010100010001,Budi,Gg. Mawar No. ?,4,2,10.5,3201010101000001,3201014501800001,,\r\n"
             let report = try await Self.load(.families, text, db)
-            XCTAssertEqual(report.added, 9)
+            XCTAssertEqual(report.added, 11)
             let stored = try await SQLTest.scalar(db, "SELECT head_name FROM fkp.families WHERE id = 'N0'", as: String.self)
             XCTAssertEqual(stored, "Ma'ruf bin \"Ali\", Jr.")
             let backslashes = try await SQLTest.scalar(db, "SELECT head_name FROM fkp.families WHERE id = 'N4'", as: String.self)

@@ -22,6 +22,11 @@ public struct CSVHeader: Sendable {
             // A spreadsheet set to another locale saves with semicolons: one clear problem, not one per column.
             throw ImportProblems([ImportProblem(line: record.line, problem: .headerSeparatedBy(separator))])
         }
+        let inQuotes = record.fields.map { $0.trimmingWhitespace }.filter { OtherQuotes.unwrapped($0).map { (required + optional).contains($0.lowercased()) } ?? false }
+        if inQuotes.count >= 2 {
+            // `'family_id','sls_code',...`: one problem for the header, not one per column.
+            throw ImportProblems([ImportProblem(line: record.line, problem: .headerInOtherQuotes(single: OtherQuotes.isInSingleQuotes(inQuotes[0])))])
+        }
         var found: [ImportProblem] = []
         var positions: [String: Int] = [:]
         var namedOtherwise: Set<String> = []
@@ -201,8 +206,13 @@ public struct CSVHeader: Sendable {
             }
         }
         if found == 2 * inHeader - 1, endsWithHeader(record) { return .rowJoinedWithHeader }
-        if found > inHeader, record.fields.contains(where: { $0.trimmingWhitespace.unicodeScalars.first.map(Self.curlyQuotes.contains) == true }) {
+        if found > inHeader, record.fields.contains(where: { $0.trimmingWhitespace.unicodeScalars.first.map(OtherQuotes.curlyDouble.contains) == true }) {
             return .commaInsideCurlyQuotes(found: found, inHeader: inHeader)
+        }
+        if found > inHeader, let opening = record.fields.firstIndex(where: { Self.opensInSingleQuote($0.trimmingWhitespace) }),
+           record.fields[(opening + 1)...].contains(where: { $0.trimmingWhitespace.unicodeScalars.last.map(OtherQuotes.single.contains) == true }) {
+            // `'Budi, S.Pd'` split at its comma: a value opening with a single quote, a later one closing with one.
+            return .commaInsideSingleQuotes(found: found, inHeader: inHeader)
         }
         return .fieldCount(found: found, inHeader: inHeader)
     }
@@ -217,8 +227,11 @@ public struct CSVHeader: Sendable {
         return isRepeated(by: tail)
     }
 
-    /// Double quotes, opening or closing, as phones, word processors and some languages write them.
-    private static let curlyQuotes: Set<Unicode.Scalar> = ["\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{00AB}", "\u{00BB}"]
+    /// Begins with a single quote and does not end with one.
+    private static func opensInSingleQuote(_ field: String) -> Bool {
+        guard let first = field.unicodeScalars.first, OtherQuotes.single.contains(first) else { return false }
+        return !OtherQuotes.isInSingleQuotes(field)
+    }
 
     public func value(_ name: String, in record: CSVReader.Record) -> String? {
         positions[name].map { record.fields[$0] }

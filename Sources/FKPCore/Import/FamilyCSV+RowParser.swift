@@ -114,16 +114,22 @@ extension FamilyCSV {
                 }
             }
             let name = field(.headName)
+            let address = text(.address)
+            // Both in single quotes: the file was quoted with `'`. One alone may be a name's own
+            // apostrophes (`'Ala'`), and is let be.
+            let bothInSingleQuotes = name.map(OtherQuotes.isInSingleQuotes) == true && OtherQuotes.isInSingleQuotes(address)
+            func textProblem(_ text: String, _ kind: ImportProblem.Kind.OneLineText) -> ImportProblem.Kind? {
+                ImportProblem.Kind.oneLineTextProblem(text, in: kind) ?? (bothInSingleQuotes ? .inOtherQuotes(single: true) : nil)
+            }
             if let name, name.isLonger(than: 200) { refuse(.headName, name, .longerThan(characters: 200)) }
-            if let name, let problem = ImportProblem.Kind.oneLineTextProblem(name, in: .name) { refuse(.headName, name, problem) }
+            if let name, let problem = textProblem(name, .name) { refuse(.headName, name, problem) }
             if let name, name.utf8.first.map(SpreadsheetDamage.isDigit) == true, name.utf8.allSatisfy(SpreadsheetDamage.isDigit) {
                 // Columns shifted or swapped: a NIK shown to every forum as a name. Masked in the message
                 // where it holds as much of one as tells someone (`0` is shown as typed).
                 refuse(.headName, name, .numberAsText(in: .name), masked: PersonalNumber.holdsPartOfOne(name))
             }
-            let address = text(.address)
             if address.isLonger(than: 500) { refuse(.address, address, .longerThan(characters: 500)) }
-            if let problem = ImportProblem.Kind.oneLineTextProblem(address, in: .address) { refuse(.address, address, problem) }
+            if let problem = textProblem(address, .address) { refuse(.address, address, problem) }
             if PersonalNumber.mayBeOne(address) { refuse(.address, address, .numberAsText(in: .address)) }
             // A NIK or family card number typed into the name or the address, which every page shows whole: shown masked.
             func refusePersonalNumber(within value: String, _ column: Column, _ kind: ImportProblem.Kind.OneLineText) {

@@ -43,6 +43,12 @@ extension ImportProblem.Kind {
             "the header is separated by ';', not by commas: a computer set to Indonesian saves CSV so, the comma being its decimal mark "
                 + "(in Windows' region settings set the list separator to a comma and the decimal symbol to a dot, then save again; "
                 + "or download the sheet as CSV from Google Sheets, which writes commas)"
+        case .headerInOtherQuotes(single: true):
+            "the columns' names are in single quotes ('family_id'), which CSV does not read as quotes: the program that wrote the file "
+                + "quoted with ' (save it again with double quotes, \", as the quote character, or with none)"
+        case .headerInOtherQuotes(single: false):
+            "the columns' names are in curly quotes (“family_id”), which CSV does not read as quotes, as a word processor or a phone "
+                + "writes them (write the names without quotes)"
         case .headerSeparatedBy(let separator):
             "the header is separated by \(separator == "\t" ? "tabs" : "'\(separator)'"), not by commas (save the file as CSV with commas)"
         case .codesSplitByLevel(inFamilies: true):
@@ -98,6 +104,9 @@ extension ImportProblem.Kind {
                 + (columns.count == 1 ? "it (delete it from the header)" : "them (delete them from the header)")
         case .commaInsideCurlyQuotes(let found, let inHeader):
             "\(found) fields where the header has \(inHeader): a value holding a comma is in curly quotes (“ ”), which CSV does not read as quotes (use straight double quotes: \")"
+        case .commaInsideSingleQuotes(let found, let inHeader):
+            "\(found) fields where the header has \(inHeader): a value holding a comma is in single quotes, which CSV does not read as quotes "
+                + "(save the file again with double quotes, \", as the quote character)"
         case .empty: "must not be empty"
         case .emptyBelowAValue:
             "must not be empty: the rows above give a code and this one none, as a sheet saves a code written once for a group of rows or in merged cells (write the code on every row: unmerge the cells, then fill down)"
@@ -167,6 +176,12 @@ extension ImportProblem.Kind {
         case .roundedBySpreadsheet(let numbers):
             "every one of the \(numbers) numbers in this column ends in 0: a spreadsheet kept only their first 15 digits and wrote 0 for the rest (format the column as Text and enter the numbers again)"
         case .spreadsheetTextMark: "starts with an apostrophe, a spreadsheet's mark for text (remove the apostrophe)"
+        case .inOtherQuotes(single: true):
+            "in single quotes, which CSV reads as part of the value, not as quotes (the program that wrote the file quoted with ': "
+                + "write the value without them, or save the file again with double quotes, \", as the quote character)"
+        case .inOtherQuotes(single: false):
+            "in curly quotes (“ ”), which CSV reads as part of the value, not as quotes (a word processor or a phone turns straight "
+                + "quotes into curly ones: write the value without them)"
         case .placeholderForMissing:
             "a mark typed where the value is not known, not a value (give the value; where the column may be empty, leave the cell empty)"
         case .nameNotKnown:

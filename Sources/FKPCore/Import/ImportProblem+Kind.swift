@@ -33,6 +33,9 @@ extension ImportProblem {
         case notUTF8
         // The header
         case headerSeparatedBy(Character)
+        /// The columns' names in single quotes (`'family_id'`) or curly double quotes, which CSV does
+        /// not read as quotes: the file was written with another quote character.
+        case headerInOtherQuotes(single: Bool)
         /// A whole line in one quoted field, commas and all: what a spreadsheet saves after a list's
         /// lines were pasted into its first column.
         case lineInOneField
@@ -99,6 +102,9 @@ extension ImportProblem {
         /// More fields than the header, a value among them in typographic quotes (“Budi, S.Pd”, as a
         /// phone or a word processor writes quotes), which CSV does not take for quotes.
         case commaInsideCurlyQuotes(found: Int, inHeader: Int)
+        /// More fields than the header, a value among them in single quotes (`'Budi, S.Pd'`, as a
+        /// program quoting with `'` writes it), which CSV does not take for quotes.
+        case commaInsideSingleQuotes(found: Int, inHeader: Int)
         case empty
         /// An empty unit code under rows that give one: a code written once for a group of rows, or in merged cells.
         case emptyBelowAValue
@@ -166,6 +172,9 @@ extension ImportProblem {
         case spreadsheetNumber
         /// A value that would be right without the apostrophe with which a spreadsheet marks text.
         case spreadsheetTextMark
+        /// A value wrapped in single quotes (`'Z1'`, `'Ma''ruf'`) or curly double quotes (`“Budi”`),
+        /// which CSV does not read as quotes: they would load as part of the value.
+        case inOtherQuotes(single: Bool)
         /// `#N/A`, `#REF!`: a formula's error value saved as the cell's value.
         case spreadsheetError
         /// `NA`, `NaN`, `NULL`: a program's mark for a missing value, where the column refuses it.

@@ -1,9 +1,10 @@
 extension ImportProblem.Kind {
     /// What is wrong with a name or an address, which must be one line of plain text: a formula or
     /// a formula's error value (`#N/A` is no name), HTML character references, a character lost
-    /// (`?`, `�`), letters garbled by Windows text (named before invisible characters: their own
-    /// bytes may read as control characters), or a character that prints as nothing. Printable
-    /// ASCII without `&` or `?`, what nearly every value is, is answered after one pass over its bytes.
+    /// (`?`, `�`), quotes CSV does not read as quotes around it (`'Ma''ruf'`, `“Budi”`), letters
+    /// garbled by Windows text (named before invisible characters: their own bytes may read as
+    /// control characters), or a character that prints as nothing. Printable ASCII without `&`, `?`
+    /// or `'`, what nearly every value is, is answered after one pass over its bytes.
     public static func oneLineTextProblem(_ text: String, in kind: OneLineText) -> ImportProblem.Kind? {
         if startsAsFormula(text) { return .startsAsFormula(in: kind) }
         if SpreadsheetDamage.isErrorValue(text) { return .spreadsheetError }
@@ -14,11 +15,13 @@ extension ImportProblem.Kind {
         var printableASCII = true, marks = false
         for byte in text.utf8 {
             if byte < 0x20 || byte >= 0x7F { printableASCII = false }
-            if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "?") { marks = true }
+            if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "'") { marks = true }
         }
         if marks, let meant = HTMLEntities.decoded(text) { return .htmlEntities(meant: meant) }
         if marks, LostCharacters.questionMarkForLetter(text, in: kind) { return .questionMarkForCharacter }
+        if marks, OtherQuotes.holdsDoubledApostrophe(text) { return .inOtherQuotes(single: true) }
         if printableASCII { return nil }
+        if OtherQuotes.isInCurlyDoubleQuotes(text) { return .inOtherQuotes(single: false) }
         if text.unicodeScalars.contains(LostCharacters.replacement) { return .replacementCharacter }
         if let meant = TextEncodedTwice.meant(text) { return .encodedTwice(meant: meant) }
         return text.firstInvisibleCharacter.map { .invisibleCharacter($0, in: kind) }
