@@ -271,6 +271,8 @@ extension Messages {
             return "koordinat yang ditulis dengan tanda derajat, arah mata angin atau menit, seperti pada peta: tulis dalam derajat desimal, selatan dan barat bertanda minus (\(decimal) untuk yang ini)"
         case .zeroCoordinates: return "latitude dan longitude keduanya 0, yang ditulis perangkat bila tidak mendapat posisi (kosongkan keduanya)"
         case .coordinatesApart: return "latitude dan longitude diisi keduanya atau tidak sama sekali"
+        case .coordinatesInOneCell(let latitude, let longitude):
+            return "kedua koordinat dalam satu sel, seperti yang disalin dari peta: tulis lintangnya (\(latitude)) di latitude dan bujurnya (\(longitude)) di longitude"
         case .coordinateColumnMissing(let partner):
             return "tidak ada di baris judul, padahal \(partner) ada: latitude dan longitude diisi keduanya (tambahkan kolom ini, atau hapus \(partner))"
         case .coordinateColumnEmpty(let partner, let rows):

@@ -11,6 +11,15 @@ final class CoordinateTextTests: XCTestCase {
         for (text, decimal) in expected { XCTAssertEqual(CoordinateText.decimalDegrees(text), decimal, text) }
     }
 
+    func testBothCoordinatesInOneValueAreReadEitherFirst() {
+        XCTAssertEqual(CoordinateText.pair("-6.595038, 106.816635").map { [$0.latitude, $0.longitude] }, ["-6.595038", "106.816635"])
+        XCTAssertEqual(CoordinateText.pair("-6.5 106.8").map { [$0.latitude, $0.longitude] }, ["-6.5", "106.8"])
+        XCTAssertEqual(CoordinateText.pair("106.8;-6.5").map { [$0.latitude, $0.longitude] }, ["-6.5", "106.8"])
+        for text in ["-6.5", "-6.5, 6.8", "106.8, 107.1", "-6.5, 106.8, 3", "-6,5 106,8", "abc, 106.8", "-60.5, 106.8"] {
+            XCTAssertNil(CoordinateText.pair(text), text)
+        }
+    }
+
     func testWhatIsNoCoordinateWrittenOtherwiseIsNotRead() {
         for text in ["", "6,5", "-6.5", "abc", "6°75'S", "-6.5 N", "6°30'15\"10\"S", "ABS", "6..5°", "1E5", "°S"] {
             XCTAssertNil(CoordinateText.decimalDegrees(text), text)

@@ -169,6 +169,10 @@ final class ListImportTests: XCTestCase {
                 (h + "\nF1,32010100010001,Budi,x,'4',2,10,3201010101000001,3201014501800001,,\n", "line 2, column members: value ''4'': in single quotes"),
                 (h + "\nF1,32010100010001,Budi,x,4,2,10,'3201010101000001',3201014501800001,,\n",
                  "line 2, column kk_number: value ''320************1'': in single quotes"),
+                // Both coordinates as a map copies them, in one cell: one problem, the other cell not told to go with it.
+                (h + "\n" + Self.row("F1", latitude: "-6.595038, 106.816635") + "\n",
+                 "line 2, column latitude: value '-6.595038, 106.816635': both coordinates in one cell, as a map copies them: "
+                    + "write the latitude (-6.595038) in latitude and the longitude (106.816635) in longitude"),
                 (h + "\n" + Self.row("F1", name: "“Budi”") + "\n",
                  "line 2, column head_name: value '“Budi”': in curly quotes (“ ”), which CSV reads as part of the value, not as quotes"),
                 ("'" + h.replacingOccurrences(of: ",", with: "','") + "'\n'F1','32010100010001'\n",
@@ -430,6 +434,14 @@ final class ListImportTests: XCTestCase {
                 XCTFail("an empty code is refused")
             } catch let problems as ImportProblems {
                 XCTAssertEqual(problems.description, "line 2, column sls_code: must not be empty")
+            }
+            // Both coordinates in the longitude's cell, the latitude's empty: that alone, not also a latitude missing.
+            do {
+                _ = try await Self.load(.families, h + "\n" + Self.row("F1", longitude: "106.8 -6.5") + "\n", db)
+                XCTFail("both coordinates in one cell are refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.description, "line 2, column longitude: value '106.8 -6.5': both coordinates in one cell, as a map copies "
+                                   + "them: write the latitude (-6.5) in latitude and the longitude (106.8) in longitude")
             }
             // A short line not right with its optional ends empty (a latitude without its longitude; a
             // required column missing) is a plain count of fields.

@@ -49,6 +49,20 @@ enum CoordinateText {
         return negative ? "-" + written : written
     }
 
+    /// Both coordinates of a place in one value, as a map copies them (`-6.595038, 106.816635`, or a
+    /// space or a semicolon between them), either first; nil unless each is a plain decimal inside
+    /// Indonesia, one a latitude and the other a longitude.
+    static func pair(_ text: String) -> (latitude: String, longitude: String)? {
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " })
+        guard parts.count == 2 else { return nil }
+        let numbers = parts.map(String.init)
+        guard numbers.allSatisfy({ FamilyCSV.decimalProblem($0) == nil }), let first = Double(numbers[0]), let second = Double(numbers[1])
+        else { return nil }
+        if FamilyCSV.latitudes.contains(first), FamilyCSV.longitudes.contains(second) { return (numbers[0], numbers[1]) }
+        if FamilyCSV.longitudes.contains(first), FamilyCSV.latitudes.contains(second) { return (numbers[1], numbers[0]) }
+        return nil
+    }
+
     /// Longest first, so that `LS` is not read as `S`.
     private static let directions: [(String, Bool)] = [("LS", true), ("LU", false), ("BT", false), ("BB", true),
                                                        ("S", true), ("N", false), ("E", false), ("W", true)]

@@ -201,6 +201,8 @@ extension FamilyCSV {
             let latitude = field(.latitude, required: false)
             let longitude = field(.longitude, required: false)
             let latitudes = FamilyCSV.latitudes, longitudes = FamilyCSV.longitudes
+            // Both coordinates in one cell, as a map copies them: said so, and the other cell is not told to go with it.
+            var bothInOneCell = false
             if let latitude, let longitude, let y = Double(latitude), let x = Double(longitude),
                FamilyCSV.decimalProblem(latitude) == nil, FamilyCSV.decimalProblem(longitude) == nil,
                longitudes.contains(y), latitudes.contains(x) {
@@ -212,18 +214,21 @@ extension FamilyCSV {
             } else {
                 for (column, value, bounds) in [(Column.latitude, latitude, latitudes), (.longitude, longitude, longitudes)] {
                     guard let value else { continue }
-                    if let problem = FamilyCSV.decimalProblem(value) {
+                    if FamilyCSV.decimalProblem(value) != nil, let pair = CoordinateText.pair(value) {
+                        refuse(column, value, .coordinatesInOneCell(latitude: pair.latitude, longitude: pair.longitude))
+                        bothInOneCell = true
+                    } else if let problem = FamilyCSV.decimalProblem(value) {
                         refuse(column, value, CoordinateText.decimalDegrees(value).map { .coordinateWrittenOtherwise(decimal: $0) } ?? problem)
                     } else if !bounds.contains(Double(value) ?? .nan) {
                         refuse(column, value, FamilyCSV.outsideProblem(value, bounds: bounds))
                     }
                 }
             }
-            if latitude != nil || longitude != nil {
+            if (latitude != nil || longitude != nil) && !bothInOneCell {
                 latitudesAlone.count(line: record.line, showsSign: longitude == nil)
                 longitudesAlone.count(line: record.line, showsSign: latitude == nil)
             }
-            if (latitude == nil) != (longitude == nil) {
+            if (latitude == nil) != (longitude == nil) && !bothInOneCell {
                 problems.append(ImportProblem(line: record.line, column: latitude == nil ? Column.latitude.name : Column.longitude.name,
                                               problem: .coordinatesApart))
             }

@@ -256,6 +256,8 @@ extension ImportProblem.Kind {
             "a coordinate written with a degree sign, a direction or minutes, as maps show it: write it in decimal degrees, south and west negative (\(decimal) for this one)"
         case .zeroCoordinates: "latitude and longitude both 0, what a device writes when it had no position (leave both empty)"
         case .coordinatesApart: "latitude and longitude come together or not at all"
+        case .coordinatesInOneCell(let latitude, let longitude):
+            "both coordinates in one cell, as a map copies them: write the latitude (\(latitude)) in latitude and the longitude (\(longitude)) in longitude"
         case .coordinateColumnMissing(let partner):
             "not in the header, while \(partner) is: latitude and longitude come together (add this column, or remove \(partner))"
         case .coordinateColumnEmpty(let partner, let rows):

@@ -252,6 +252,8 @@ extension ImportProblem {
         case coordinatesSwapped
         /// 0 and 0: what a device writes when it had no position.
         case zeroCoordinates
+        /// `-6.595038, 106.816635` in one coordinate's column, the other's empty: both, as a map copies them.
+        case coordinatesInOneCell(latitude: String, longitude: String)
         // Against the database and the rest of the file
         case sameFamilyID(asLine: Int)
         /// Named once, at the first of the rows that name the unit.
