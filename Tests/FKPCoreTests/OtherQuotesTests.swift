@@ -28,8 +28,8 @@ final class OtherQuotesTests: XCTestCase {
     }
 
     func testARefusedValueInQuotesIsToldOfItsQuotes() {
-        XCTAssertEqual(SpreadsheetDamage.problem(of: "'Z1'", otherwise: .familyIDForm), .inOtherQuotes(single: true))
-        XCTAssertEqual(SpreadsheetDamage.problem(of: "“3”", otherwise: .membersRange), .inOtherQuotes(single: false))
-        XCTAssertEqual(SpreadsheetDamage.problem(of: "'3", otherwise: .membersRange), .membersRange)
+        XCTAssertEqual(OtherQuotes.problem(of: "'Z1'"), .inOtherQuotes(single: true))
+        XCTAssertEqual(OtherQuotes.problem(of: "“3”"), .inOtherQuotes(single: false))
+        XCTAssertNil(OtherQuotes.problem(of: "'3"), "a spreadsheet's mark for text, said otherwise")
     }
 }

@@ -22,10 +22,13 @@ public struct CSVHeader: Sendable {
             // A spreadsheet set to another locale saves with semicolons: one clear problem, not one per column.
             throw ImportProblems([ImportProblem(line: record.line, problem: .headerSeparatedBy(separator))])
         }
-        let inQuotes = record.fields.map { $0.trimmingWhitespace }.filter { OtherQuotes.unwrapped($0).map { (required + optional).contains($0.lowercased()) } ?? false }
-        if inQuotes.count >= 2 {
+        let namesInQuotes = record.fields.map(\.trimmingWhitespace).filter { field in
+            OtherQuotes.unwrapped(field).map { (required + optional).contains($0.lowercased()) } ?? false
+        }
+        if namesInQuotes.count >= 2 {
             // `'family_id','sls_code',...`: one problem for the header, not one per column.
-            throw ImportProblems([ImportProblem(line: record.line, problem: .headerInOtherQuotes(single: OtherQuotes.isInSingleQuotes(inQuotes[0])))])
+            let single = OtherQuotes.isInSingleQuotes(namesInQuotes[0])
+            throw ImportProblems([ImportProblem(line: record.line, problem: .headerInOtherQuotes(single: single))])
         }
         var found: [ImportProblem] = []
         var positions: [String: Int] = [:]

@@ -87,8 +87,9 @@ extension FamilyCSV {
                 let mayBePersonal = column != .slsCode && column != .familyID && PersonalNumber.mayBeOne(value)
                 let personalColumn = FamilyCSV.personalNumberColumns.contains(column.name) && PersonalNumber.holdsPartOfOne(value)
                 let shown = masked || personalColumn || mayBePersonal ? PersonalNumber.masked(value) : value
+                let inQuotes = column == .headName || column == .address ? nil : OtherQuotes.problem(of: value)
                 problems.append(ImportProblem(line: record.line, column: column.name, value: shown,
-                                              problem: SpreadsheetDamage.problem(of: value, otherwise: problem)))
+                                              problem: inQuotes ?? SpreadsheetDamage.problem(of: value, otherwise: problem)))
             }
 
             let id = field(.familyID)

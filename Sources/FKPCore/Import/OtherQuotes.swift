@@ -15,6 +15,15 @@ enum OtherQuotes {
     /// Whether `text` is wrapped whole in curly double quotes (`“Budi”`, `„Budi“`), something between them.
     static func isInCurlyDoubleQuotes(_ text: String) -> Bool { isWrapped(text, in: curlyDouble) && text.unicodeScalars.count > 2 }
 
+    /// The problem of a value of codes or numbers that its column refused while in such quotes (`'Z1'`,
+    /// `“3”`): the quotes come first, whatever the value within them. Not asked of a name, which may
+    /// begin and end with apostrophes of its own and be refused for something else.
+    static func problem(of refused: String) -> ImportProblem.Kind? {
+        if isInSingleQuotes(refused) { return .inOtherQuotes(single: true) }
+        if isInCurlyDoubleQuotes(refused) { return .inOtherQuotes(single: false) }
+        return nil
+    }
+
     /// `text` without its wrapping quotes, when it has them (single or curly double); nil otherwise.
     static func unwrapped(_ text: String) -> String? {
         guard isInSingleQuotes(text) || isInCurlyDoubleQuotes(text) else { return nil }

@@ -36,8 +36,9 @@ extension RegionCSV {
             func refuse(_ column: Column, _ value: String?, _ problem: ImportProblem.Kind) {
                 if value == nil, problem == .empty { rows.countEmpty(column) }
                 let shown = value.map { column != .code && PersonalNumber.mayBeOne($0) ? PersonalNumber.masked($0) : $0 }
+                let inQuotes = column == .name ? nil : value.flatMap(OtherQuotes.problem(of:))
                 problems.append(ImportProblem(line: record.line, column: column.name, value: shown,
-                                              problem: value.map { SpreadsheetDamage.problem(of: $0, otherwise: problem) } ?? problem))
+                                              problem: inQuotes ?? value.map { SpreadsheetDamage.problem(of: $0, otherwise: problem) } ?? problem))
             }
             let code = text(.code)
             let name = text(.name)

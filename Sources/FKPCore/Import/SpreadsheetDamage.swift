@@ -19,13 +19,9 @@ enum SpreadsheetDamage {
         return nil
     }
 
-    /// What to report for a value its column refused: quotes CSV does not read as quotes, a formula's
-    /// error value or a program's mark for a missing value, whatever the column's rule, is named as
-    /// such; otherwise `problem`.
+    /// What to report for a value its column refused: a formula's error value or a program's mark
+    /// for a missing value, whatever the column's rule, is named as such; otherwise `problem`.
     static func problem(of refused: String, otherwise problem: ImportProblem.Kind) -> ImportProblem.Kind {
-        // `'Z1'`, `“3”`: the quotes come first, whatever the value within them.
-        if OtherQuotes.isInSingleQuotes(refused) { return .inOtherQuotes(single: true) }
-        if OtherQuotes.isInCurlyDoubleQuotes(refused) { return .inOtherQuotes(single: false) }
         if isErrorValue(refused) { return .spreadsheetError }
         if missingValueMarks.contains(refused) { return .missingValueMark }
         if isPlaceholder(refused) { return .placeholderForMissing }
