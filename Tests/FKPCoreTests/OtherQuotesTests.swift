@@ -20,6 +20,7 @@ final class OtherQuotesTests: XCTestCase {
 
     func testANameInSingleQuotesIsRefusedOnlyWithAnApostropheWrittenTwiceInside() {
         XCTAssertEqual(ImportProblem.Kind.oneLineTextProblem("'Ma''ruf'", in: .name), .inOtherQuotes(single: true))
+        XCTAssertEqual(ImportProblem.Kind.oneLineTextProblem("''", in: .address), .inOtherQuotes(single: true), "an empty address so written")
         XCTAssertNil(ImportProblem.Kind.oneLineTextProblem("'Ala'", in: .name), "a name may begin and end with its own apostrophes")
         XCTAssertNil(ImportProblem.Kind.oneLineTextProblem("Ma'ruf", in: .name))
         XCTAssertEqual(ImportProblem.Kind.oneLineTextProblem("“Budi”", in: .name), .inOtherQuotes(single: false))

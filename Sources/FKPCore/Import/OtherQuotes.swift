@@ -31,10 +31,11 @@ enum OtherQuotes {
     }
 
     /// `'Ma''ruf'`: wrapped in single quotes, an apostrophe inside written twice, as a program
-    /// quoting with `'` writes a name's own apostrophe. Nobody's name is so written; a name may well
-    /// begin and end with an apostrophe of its own (`'Ala'`), which this does not take.
+    /// quoting with `'` writes a name's own apostrophe; or `''`, the empty value such a program
+    /// writes. Nobody's name or address is so written; a name may well begin and end with an
+    /// apostrophe of its own (`'Ala'`), which this does not take.
     static func holdsDoubledApostrophe(_ text: String) -> Bool {
-        isInSingleQuotes(text) && unwrapped(text)?.contains("''") == true
+        text == "''" || isInSingleQuotes(text) && unwrapped(text)?.contains("''") == true
     }
 
     private static func isWrapped(_ text: String, in quotes: Set<Unicode.Scalar>) -> Bool {
