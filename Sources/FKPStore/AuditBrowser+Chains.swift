@@ -25,6 +25,15 @@ extension AuditBrowser {
             }
         }
 
+        /// Whether a place of code `code` lies within reach.
+        func holds(_ code: String) -> Bool {
+            switch self {
+            case .everywhere: true
+            case .place(let place): code.hasPrefix(place)
+            case .places(let places): places.contains(where: code.hasPrefix)
+            }
+        }
+
         /// The places of `codes` that none of the others holds, once each: a reader of a regency
         /// and of one of its villages reads the regency.
         static func outermost(_ codes: [String]) -> [String] {

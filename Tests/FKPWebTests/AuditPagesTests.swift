@@ -70,6 +70,58 @@ final class AuditPagesTests: XCTestCase {
         }
     }
 
+    /// A family loaded, changed and removed by import batches, which record it beside the chain:
+    /// the family's audit shows each load, what it changed, and the file it came from.
+    func testAFamilysLoadsByImportBatchesAreShownWithWhatEachChanged() async throws {
+        try await WebTest.withApp(seed: Self.seed) { client, db in
+            let header = "family_id,sls_code,head_name,address,members,welfare_group,welfare_score,kk_number,head_nik,latitude,longitude\n"
+            let files = [
+                header + "F9,32010100010002,Siti,Kp. Baru,4,1,1.5,3201010101000009,3201014501800009,,\n",
+                header + "F9,32010100010002,Siti Aminah,Kp. Baru,4,2,2.75,3201010101000009,3201014501800009,-6.5,106.8\n",
+                header + "F10,32010100010002,Budi,Kp. Lama,3,3,5.5,3201010101000010,3201014501800010,,\n",
+            ]
+            for (number, file) in files.enumerated() {
+                _ = try await ListImporter(database: db).run(.families, chunks: try FileChunks(bytes: Array(file.utf8)),
+                                                             fileName: "daftar-\(number + 1).csv", context: .system("bps", action: "import.families"))
+            }
+            var auditor = TestBrowser(client)
+            try await auditor.login("auditor", TestAccounts.password)
+            let page = try await auditor.get("/audit?family=F9")
+            XCTAssertEqual(page.status, .ok)
+            let loads = try XCTUnwrap(page.text.range(of: "Dimuat dari daftar awal")).upperBound
+            let text = String(page.text[loads...])
+            let removed = try XCTUnwrap(text.range(of: "Dihapus: berkas tidak lagi memuatnya")).lowerBound
+            let changed = try XCTUnwrap(text.range(of: "Diubah oleh baris 2")).lowerBound
+            let added = try XCTUnwrap(text.range(of: "Ditambahkan dari baris 2")).lowerBound
+            XCTAssertTrue(removed < changed && changed < added, "newest first, as the entries")
+            XCTAssertTrue(text.contains("daftar-2.csv") && text.contains("daftar-3.csv"), "the file each came from")
+            let sha = try await SQLTest.scalar(db, "SELECT sha256 FROM fkp.import_batches WHERE file_name = 'daftar-1.csv'", as: String.self)
+            XCTAssertTrue(text.contains(try XCTUnwrap(sha)), "with its SHA-256, which the batch's entry in the chain carries")
+            XCTAssertTrue(text.contains("<th scope=\"row\">Skor kesejahteraan</th><td><s>1.5</s> → 2.75</td>"), text)
+            XCTAssertTrue(text.contains("<th scope=\"row\">Nama kepala keluarga</th><td><s>Siti</s> → Siti Aminah</td>"))
+            XCTAssertTrue(text.contains("<th scope=\"row\">Lintang</th><td><s>–</s> → -6.5</td>"))
+            let change = String(text[changed..<added])
+            XCTAssertFalse(change.contains("Alamat"), "a change shows what it changed")
+            XCTAssertTrue(String(text[added...]).contains("<th scope=\"row\">NIK kepala keluarga</th><td>(disamarkan)</td>"),
+                          "a first load shows every value it set, personal numbers masked")
+            XCTAssertFalse(page.text.contains("3201014501800009") || page.text.contains("3201010101000009"), "personal numbers never appear")
+            XCTAssertFalse(page.text.contains("Tidak ada perubahan yang cocok"), "its loads are its history")
+
+            // Loads are no forum's event, nor a review; and they lie in their place.
+            let inForum = try await auditor.get("/audit?family=F9&forum=1")
+            XCTAssertFalse(inForum.text.contains("Dimuat dari daftar awal"))
+            let reviews = try await auditor.get("/audit?family=F9&action=review.")
+            XCTAssertFalse(reviews.text.contains("Dimuat dari daftar awal"))
+            let imports = try await auditor.get("/audit?family=F9&action=import")
+            XCTAssertTrue(imports.text.contains("Dimuat dari daftar awal"))
+            var outsider = TestBrowser(client)
+            try await outsider.login("bps.other", TestAccounts.password)
+            let elsewhere = try await outsider.get("/audit?family=F9")
+            XCTAssertEqual(elsewhere.status, .ok)
+            XCTAssertFalse(elsewhere.text.contains("Dimuat dari daftar awal"), "staff of another regency see none of its loads")
+        }
+    }
+
     func testAnExportDownloadedInTheBrowserChecksOutAgainstThePublishedKey() async throws {
         try await WebTest.withApp(seed: Self.seed) { client, _ in
             var auditor = TestBrowser(client)

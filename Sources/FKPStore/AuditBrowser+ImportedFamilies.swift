@@ -1,0 +1,72 @@
+import FKPCore
+import Foundation
+import PostgresNIO
+
+extension AuditBrowser {
+    /// A family as one import batch loaded it (docs/audit.md, "Bulk loads"): the batch's own entry
+    /// is in the chain, the family's row beside it in `audit.imported_families`.
+    public struct ImportedFamilyRow: Sendable, Equatable {
+        public enum Change: String, Sendable { case add, change, remove }
+
+        public var batchID: Int64
+        public var loadedAt: Date
+        public var actor: String
+        public var fileName: String
+        public var sha256: String
+        public var change: Change
+        /// The family's line in the file; nil for a family the file no longer lists (removed).
+        public var line: Int?
+        /// The unit it was loaded into, or, removed, the unit it left.
+        public var slsCode: String
+        /// Its other values as loaded, by column (nil for a removal, and for an empty coordinate).
+        public var values: [String: String?]
+
+        public static let columns = ["head_name", "address", "members", "welfare_group", "welfare_score", "kk_number", "head_nik",
+                                     "latitude", "longitude"]
+    }
+
+    /// The loads of the family the filter names, oldest first, where the reader may read: a
+    /// family's history begins with the batch that added it, which no entry of its own records.
+    /// None unless the filter names a family and no forum (a load is no forum's event); a person,
+    /// an action or days filtered on keep the loads by that person, by an import, on those days.
+    public func importedRows(_ f: Filter, within roots: [RegionCode]?) async throws -> [ImportedFamilyRow] {
+        guard let family = f.familyID, f.forumID == nil, f.action.map(Self.isImport) ?? true,
+              let reach = Reach(region: f.region?.value, roots: roots?.map(\.value)) else { return [] }
+        return try await database.read { connection in
+            var found: [ImportedFamilyRow] = []
+            // Through the kept rows' key (family id, batch): a family's few loads among millions.
+            let rows = try await connection.query("""
+                SELECT i.batch_id, b.created_at, b.actor, b.file_name, b.sha256, i.change, i.line, i.sls_code, i.head_name, i.address,
+                       i.members::text, i.welfare_group::text, i.welfare_score::text, i.kk_number, i.head_nik,
+                       i.latitude::text, i.longitude::text
+                  FROM audit.imported_families i JOIN fkp.import_batches b ON b.id = i.batch_id
+                 WHERE i.family_id = \(family)
+                   AND (\(f.actor)::text IS NULL OR b.actor = \(f.actor))
+                   AND (\(f.from)::timestamptz IS NULL OR b.created_at >= \(f.from)) AND (\(f.to)::timestamptz IS NULL OR b.created_at < \(f.to))
+                 ORDER BY i.batch_id
+                """, logger: database.logger)
+            for try await row in rows {
+                let (batch, at, actor, file, sha, change, line, unit) = try row.decode(
+                    (Int64, Date, String, String, String, String, Int?, String).self, context: .default)
+                guard reach.holds(unit), let kind = ImportedFamilyRow.Change(rawValue: change) else { continue }
+                let columns = row.makeRandomAccess()
+                var values: [String: String?] = [:]
+                for (offset, column) in ImportedFamilyRow.columns.enumerated() {
+                    values[column] = try columns[8 + offset].decode(String?.self, context: .default)
+                }
+                found.append(ImportedFamilyRow(batchID: batch, loadedAt: at, actor: actor, fileName: file, sha256: sha, change: kind,
+                                               line: line, slsCode: unit, values: values))
+            }
+            return found
+        }
+    }
+
+    /// Whether the action filtered on takes in an import's (`import.families` from the page and
+    /// the command line).
+    private static func isImport(_ action: ActionMatch) -> Bool {
+        switch action {
+        case .exactly(let action): action == "import.families" || action == "import"
+        case .startingWith(let start): "import.families".hasPrefix(start)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import FKPCore
+import FKPStore
+import Foundation
+
+/// A load of a family by an import batch as the audit page shows it, beside the family's entries:
+/// the batch (when, by whom, the file and its SHA-256, which the batch's entry in the chain
+/// carries), and what the load set, or changed from the family's load before it, or that it
+/// removed the family. Personal numbers are masked, as in every entry.
+struct ImportedFamilyLine {
+    let batchID: Int64
+    let when: String
+    let actor: String
+    let fileName: String
+    let sha256: String
+    let what: String
+    let changes: [AuditLine.Change]
+
+    /// The lines of `rows` (oldest first), newest first as the entries are.
+    static func lines(_ rows: [AuditBrowser.ImportedFamilyRow], t: Translations) -> [ImportedFamilyLine] {
+        var lines: [ImportedFamilyLine] = []
+        var before: AuditBrowser.ImportedFamilyRow?
+        for row in rows {
+            lines.append(ImportedFamilyLine(row, after: before, t: t))
+            before = row.change == .remove ? nil : row
+        }
+        return lines.reversed()
+    }
+
+    private init(_ row: AuditBrowser.ImportedFamilyRow, after earlier: AuditBrowser.ImportedFamilyRow?, t: Translations) {
+        batchID = row.batchID
+        when = AuditLine.westernIndonesianTime(row.loadedAt)
+        actor = row.actor
+        fileName = row.fileName
+        sha256 = row.sha256
+        what = t.filling("audit_import_\(row.change.rawValue)", ["line": row.line.map { t.number($0) } ?? ""])
+        guard row.change != .remove else {
+            changes = [AuditLine.Change(field: t.name("field_sls_code", or: "sls_code"), old: row.slsCode, new: "–", isDocument: false)]
+            return
+        }
+        var values = row.values
+        values["sls_code"] = row.slsCode
+        var shown: [AuditLine.Change] = []
+        for column in ["sls_code"] + AuditBrowser.ImportedFamilyRow.columns {
+            let new = values[column] ?? nil
+            let old: String?? = earlier.map { column == "sls_code" ? $0.slsCode : $0.values[column] ?? nil }
+            // A change shows what the load changed; a first load, every value it set.
+            if let old, old == new { continue }
+            if old == nil && new == nil { continue }
+            shown.append(AuditLine.Change(field: t.name("field_\(column)", or: column), old: old.map { Self.shown($0, column, t) },
+                                          new: Self.shown(new, column, t), isDocument: false))
+        }
+        changes = shown
+    }
+
+    private static func shown(_ value: String?, _ column: String, _ t: Translations) -> String {
+        guard let value else { return "–" }
+        if FamilyCSV.personalNumberColumns.contains(column) { return t["audit_masked"] }
+        return t.words(forCode: value, in: column) ?? value
+    }
+}
