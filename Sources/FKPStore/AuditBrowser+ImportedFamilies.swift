@@ -25,14 +25,34 @@ extension AuditBrowser {
                                      "latitude", "longitude"]
     }
 
+    /// A load and the family's load before it, within the reader's places (nil for a first load, and
+    /// after a removal): what the load changed.
+    public struct ImportedFamilyLoad: Sendable, Equatable {
+        public var row: ImportedFamilyRow
+        public var previous: ImportedFamilyRow?
+    }
+
     /// The loads of the family the filter names, oldest first, where the reader may read: a
     /// family's history begins with the batch that added it, which no entry of its own records.
     /// None unless the filter names a family and no forum (a load is no forum's event); a person,
-    /// an action or days filtered on keep the loads by that person, by an import, on those days.
-    public func importedRows(_ f: Filter, within roots: [RegionCode]?) async throws -> [ImportedFamilyRow] {
+    /// an action or days filtered on keep the loads by that person, by an import, on those days,
+    /// each still against the load before it, whoever made that one and when.
+    public func importedLoads(_ f: Filter, within roots: [RegionCode]?) async throws -> [ImportedFamilyLoad] {
         guard let family = f.familyID, f.forumID == nil, f.action.map(Self.isImport) ?? true,
               let reach = Reach(region: f.region?.value, roots: roots?.map(\.value)) else { return [] }
-        return try await database.read { connection in
+        var loads: [ImportedFamilyLoad] = []
+        var previous: ImportedFamilyRow?
+        for row in try await importedRows(family, within: reach) {
+            let shown = (f.actor.map { row.actor == $0 } ?? true) && (f.from.map { row.loadedAt >= $0 } ?? true)
+                && (f.to.map { row.loadedAt < $0 } ?? true)
+            if shown { loads.append(ImportedFamilyLoad(row: row, previous: previous)) }
+            previous = row.change == .remove ? nil : row
+        }
+        return loads
+    }
+
+    private func importedRows(_ family: String, within reach: Reach) async throws -> [ImportedFamilyRow] {
+        try await database.read { connection in
             var found: [ImportedFamilyRow] = []
             // Through the kept rows' key (family id, batch): a family's few loads among millions.
             let rows = try await connection.query("""
@@ -41,8 +61,6 @@ extension AuditBrowser {
                        i.latitude::text, i.longitude::text
                   FROM audit.imported_families i JOIN fkp.import_batches b ON b.id = i.batch_id
                  WHERE i.family_id = \(family)
-                   AND (\(f.actor)::text IS NULL OR b.actor = \(f.actor))
-                   AND (\(f.from)::timestamptz IS NULL OR b.created_at >= \(f.from)) AND (\(f.to)::timestamptz IS NULL OR b.created_at < \(f.to))
                  ORDER BY i.batch_id
                 """, logger: database.logger)
             for try await row in rows {

@@ -80,7 +80,7 @@ struct AuditController {
         let before = request.uri.queryParameters["before"].flatMap { Int64(String($0)) }
         let found = try await browser.entries(filter, within: roots, before: before, limit: Self.pageSize + 1)
         // A family's loads head its first page: the batch that added it has no entry naming it.
-        let imports = before == nil ? try await browser.importedRows(filter, within: roots) : []
+        let imports = before == nil ? try await browser.importedLoads(filter, within: roots) : []
         // Exports are of a forum or a region; whether this one may be taken is checked on download.
         let exportable = (filter.forumID != nil || filter.region != nil)
             && context.principal.map { AccessPolicy.roots($0, for: .exportAudit).map { !$0.isEmpty } ?? true } == true
@@ -176,7 +176,7 @@ struct AuditPage {
 
     struct Export { let label: String; let file: String; let manifest: String }
 
-    init(entries: [AuditEntry], imports: [AuditBrowser.ImportedFamilyRow], hasMore: Bool, form: AuditFilterForm, until: Int64?,
+    init(entries: [AuditEntry], imports: [AuditBrowser.ImportedFamilyLoad], hasMore: Bool, form: AuditFilterForm, until: Int64?,
          errors: [String], language: Language) {
         let t = Translations(language: language)
         lines = entries.map { AuditLine($0, t: t) }

@@ -15,15 +15,9 @@ struct ImportedFamilyLine {
     let what: String
     let changes: [AuditLine.Change]
 
-    /// The lines of `rows` (oldest first), newest first as the entries are.
-    static func lines(_ rows: [AuditBrowser.ImportedFamilyRow], t: Translations) -> [ImportedFamilyLine] {
-        var lines: [ImportedFamilyLine] = []
-        var before: AuditBrowser.ImportedFamilyRow?
-        for row in rows {
-            lines.append(ImportedFamilyLine(row, after: before, t: t))
-            before = row.change == .remove ? nil : row
-        }
-        return lines.reversed()
+    /// The lines of `loads` (oldest first), newest first as the entries are.
+    static func lines(_ loads: [AuditBrowser.ImportedFamilyLoad], t: Translations) -> [ImportedFamilyLine] {
+        loads.reversed().map { ImportedFamilyLine($0.row, after: $0.previous, t: t) }
     }
 
     private init(_ row: AuditBrowser.ImportedFamilyRow, after earlier: AuditBrowser.ImportedFamilyRow?, t: Translations) {

@@ -82,7 +82,8 @@ final class AuditPagesTests: XCTestCase {
             ]
             for (number, file) in files.enumerated() {
                 _ = try await ListImporter(database: db).run(.families, chunks: try FileChunks(bytes: Array(file.utf8)),
-                                                             fileName: "daftar-\(number + 1).csv", context: .system("bps", action: "import.families"))
+                                                             fileName: "daftar-\(number + 1).csv",
+                                                             context: .system(number == 1 ? "petugas" : "bps", action: "import.families"))
             }
             var auditor = TestBrowser(client)
             try await auditor.login("auditor", TestAccounts.password)
@@ -114,6 +115,10 @@ final class AuditPagesTests: XCTestCase {
             XCTAssertFalse(reviews.text.contains("Dimuat dari daftar awal"))
             let imports = try await auditor.get("/audit?family=F9&action=import")
             XCTAssertTrue(imports.text.contains("Dimuat dari daftar awal"))
+            // One person's loads, each still against the load before it, whoever made that one.
+            let byOne = try await auditor.get("/audit?family=F9&actor=system:petugas")
+            XCTAssertTrue(byOne.text.contains("<th scope=\"row\">Skor kesejahteraan</th><td><s>1.5</s> → 2.75</td>"), byOne.text)
+            XCTAssertFalse(byOne.text.contains("Ditambahkan dari baris") || byOne.text.contains("Dihapus:"))
             var outsider = TestBrowser(client)
             try await outsider.login("bps.other", TestAccounts.password)
             let elsewhere = try await outsider.get("/audit?family=F9")
