@@ -179,7 +179,9 @@ struct ChallengeController {
             error: error, language: context.language)
         switch row {
         case .listed(let listed):
-            let page = FamilyPage(forum: forum, row: listed, record: record, moment: moment, csrf: context.csrfToken(), language: context.language)
+            let page = FamilyPage(forum: forum, row: listed, record: record, moment: moment,
+                                  readsAudit: AccessPolicy.decide(context.principal, .viewAudit, forum.resource) == .allow,
+                                  csrf: context.csrfToken(), language: context.language)
             return try renderer.render("family", title: "family_title", content: page, request: request, context: context, status: status)
         case .added(let added):
             let page = AddedFamilyPage(forum: forum, added: added, record: record, moment: moment, csrf: context.csrfToken(),

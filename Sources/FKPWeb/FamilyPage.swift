@@ -1,5 +1,6 @@
 import FKPCore
 import FKPStore
+import Foundation
 
 /// A family of a forum's preliminary list: what is recorded now, then its history, challenges and
 /// the form to raise one (`RowRecord`).
@@ -22,11 +23,15 @@ struct FamilyPage {
     let record: RowRecord
     /// Set when the page shows the family as it stood at a past moment.
     let historyNotice: String?
+    /// The family's whole history in the audit (its list loads too), for those who may read it.
+    let auditHref: String?
     let csrf: String
 
-    init(forum: ForumSummary, row: ReviewRepository.Row, record: RowRecord, moment: HistoricalMoment?, csrf: String, language: Language) {
+    init(forum: ForumSummary, row: ReviewRepository.Row, record: RowRecord, moment: HistoricalMoment?, readsAudit: Bool, csrf: String,
+         language: Language) {
         let t = Translations(language: language)
         historyNotice = moment?.notice
+        auditHref = readsAudit ? "/audit?family=" + (row.familyID.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "") : nil
         forumID = forum.id
         forumTitle = forum.title
         unitCode = row.unit

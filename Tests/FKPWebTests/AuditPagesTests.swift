@@ -124,6 +124,17 @@ final class AuditPagesTests: XCTestCase {
             let elsewhere = try await outsider.get("/audit?family=F9")
             XCTAssertEqual(elsewhere.status, .ok)
             XCTAssertFalse(elsewhere.text.contains("Dimuat dari daftar awal"), "staff of another regency see none of its loads")
+
+            // The family's page leads those who may read the audit there, and nobody else.
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            let family = try await staff.get("/forums/1/families/F1")
+            XCTAssertTrue(family.text.contains(#"href="/audit?family=F1""#), family.text)
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let headsView = try await head.get("/forums/1/families/F1")
+            XCTAssertEqual(headsView.status, .ok)
+            XCTAssertFalse(headsView.text.contains("/audit?family="))
         }
     }
 
