@@ -196,6 +196,8 @@ extension Messages {
         case .spreadsheetTextMark: return "diawali tanda petik, tanda teks pada program lembar kerja (hapus tanda petiknya)"
         case .inOtherQuotes(single: true):
             return "diapit tanda petik tunggal, yang dibaca CSV sebagai bagian nilai, bukan sebagai tanda petik (program yang menulis berkas memakai ' sebagai tanda petik: tulis nilainya tanpa tanda petik itu, atau simpan lagi berkasnya dengan tanda petik ganda, \", sebagai tanda petik)"
+        case .valuesInSingleQuotes(let rows, let columns):
+            return "nilai diapit tanda petik tunggal di setiap baris dari \(rows) baris, di \(columns.joined(separator: ", ")): program yang menulis berkas memakai ' sebagai tanda petik, yang dibaca CSV sebagai bagian nilai (simpan lagi berkasnya dengan tanda petik ganda, \", sebagai tanda petik)"
         case .inOtherQuotes(single: false):
             return "diapit tanda petik lengkung (“ ”), yang dibaca CSV sebagai bagian nilai, bukan sebagai tanda petik (pengolah kata atau ponsel mengubah tanda petik lurus menjadi lengkung: tulis nilainya tanpa tanda petik itu)"
         case .placeholderForMissing: return "tanda yang diketik karena nilainya tidak diketahui, bukan nilai (isi nilainya; bila kolom ini boleh kosong, biarkan selnya kosong)"

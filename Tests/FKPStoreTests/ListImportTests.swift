@@ -435,6 +435,17 @@ final class ListImportTests: XCTestCase {
             } catch let problems as ImportProblems {
                 XCTAssertEqual(problems.description, "line 2, column sls_code: must not be empty")
             }
+            // A file quoted with ' throughout: one problem for the columns so quoted, not one for every value.
+            do {
+                let rows = (1...12).map { "'F\($0)','32010100010001','\(Self.headName($0))','Kp. Baru',4,2,1\($0).5,'32010101010000\(10 + $0)',"
+                    + "'32010145018000\(10 + $0)',," }
+                _ = try await Self.load(.families, h + "\n" + rows.joined(separator: "\n") + "\n", db)
+                XCTFail("a file quoted with ' is refused")
+            } catch let problems as ImportProblems {
+                XCTAssertEqual(problems.description, "line 2: values in single quotes on every one of the 12 rows, in family_id, sls_code, "
+                                   + "head_name, address, kk_number, head_nik: the program that wrote the file quoted with ', which CSV reads "
+                                   + "as part of the value (save the file again with double quotes, \", as the quote character)")
+            }
             // Both coordinates in the longitude's cell, the latitude's empty: that alone, not also a latitude missing.
             do {
                 _ = try await Self.load(.families, h + "\n" + Self.row("F1", longitude: "106.8 -6.5") + "\n", db)

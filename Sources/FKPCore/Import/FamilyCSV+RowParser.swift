@@ -54,6 +54,10 @@ extension FamilyCSV {
         /// The rows giving a coordinate, and those of them giving it alone (ten or more: one column's
         /// values lost as a whole, said once rather than on every row; a few, values shifted).
         private var latitudesAlone = WholeColumnTally(fewest: 10), longitudesAlone = WholeColumnTally(fewest: 10)
+        /// Values in single quotes on every row (ten or more): a file written by a program told to
+        /// quote with `'`, said once for the columns so quoted rather than on every value.
+        private var rowsInSingleQuotes = WholeColumnTally(fewest: 10)
+        private var columnsInSingleQuotes = Set<Column>()
 
         public init(header: CSVHeader) {
             rows = RowsUnderHeader(header: header)
@@ -140,7 +144,8 @@ extension FamilyCSV {
             if let name { refusePersonalNumber(within: name, .headName, .name) }
             refusePersonalNumber(within: address, .address, .address)
             var members = 0
-            if let text = field(.members) {
+            let membersText = field(.members)
+            if let text = membersText {
                 if let value = Int(text), (1...99).contains(value) {
                     members = value
                 } else {
@@ -160,7 +165,8 @@ extension FamilyCSV {
             }
             var group: WelfareGroup?
             var groupNumber: Int?
-            if let written = field(.welfareGroup) {
+            let groupText = field(.welfareGroup)
+            if let written = groupText {
                 groupNumber = Int(written)
                 group = groupNumber.flatMap(WelfareGroup.init(rawValue:))
                 if group == nil { refuse(.welfareGroup, written, FamilyCSV.groupProblem(written, score: text(.welfareScore))) }
@@ -233,6 +239,11 @@ extension FamilyCSV {
                 problems.append(ImportProblem(line: record.line, column: latitude == nil ? Column.latitude.name : Column.longitude.name,
                                               problem: .coordinatesApart))
             }
+            let quoted = [(Column.familyID, id), (.slsCode, slsText), (.headName, name), (.address, address), (.members, membersText),
+                          (.welfareGroup, groupText), (.welfareScore, score), (.kkNumber, kk), (.headNIK, nik), (.latitude, latitude),
+                          (.longitude, longitude)].compactMap { column, value in value.map(OtherQuotes.isInSingleQuotes) == true ? column : nil }
+            rowsInSingleQuotes.count(line: record.line, showsSign: !quoted.isEmpty)
+            columnsInSingleQuotes.formUnion(quoted)
             guard problems.isEmpty, let id, let unit, let name, let group, let score, let scoreValue, let kk, let nik else {
                 // Most of the row empty: a total or a note under the list, or a family not filled in; one problem, not one a column.
                 let filled = Column.allCases.filter { !text($0).isEmpty }.map(\.name)
@@ -346,7 +357,11 @@ extension FamilyCSV {
             let coordinatesNamedOtherwise = !Set(headerProblems.flatMap(\.columnsExplained)).isDisjoint(with: FamilyCSV.optional)
             let withoutPartner = coordinatesNamedOtherwise ? [] : [coordinateWithoutPartner()].compactMap { $0 }
             let groups = membersAndGroups + fromZero + deciles
-            return headerProblems + groups + reversed + oneScore + withoutPartner + damaged.compactMap { column, tally, problem in
+            let inSingleQuotes = rowsInSingleQuotes.isDamaged ? [ImportProblem(
+                line: rowsInSingleQuotes.firstLine ?? firstRowLine,
+                problem: .valuesInSingleQuotes(rows: rowsInSingleQuotes.values,
+                                               columns: Column.allCases.filter(columnsInSingleQuotes.contains).map(\.name)))] : []
+            return headerProblems + inSingleQuotes + groups + reversed + oneScore + withoutPartner + damaged.compactMap { column, tally, problem in
                 guard tally.isDamaged, let line = tally.firstLine else { return nil }
                 return ImportProblem(line: line, column: column.name, problem: problem)
             }

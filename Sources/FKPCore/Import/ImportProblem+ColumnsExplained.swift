@@ -7,6 +7,7 @@ extension ImportProblem {
         switch problem {
         case .columnNamesSwapped(let one, let other): [one, other]
         case .columnNamesMovedRound(let under, _): under
+        case .valuesInSingleQuotes(_, let columns): columns
         case .columnEmpty, .membersAndGroupSwapped, .groupsFromZero, .groupsAsDeciles, .valuesInOtherWords, .coordinateColumnMissing,
              .coordinateColumnEmpty:
             column.map { [$0] } ?? []

@@ -179,6 +179,9 @@ extension ImportProblem.Kind {
         case .inOtherQuotes(single: true):
             "in single quotes, which CSV reads as part of the value, not as quotes (the program that wrote the file quoted with ': "
                 + "write the value without them, or save the file again with double quotes, \", as the quote character)"
+        case .valuesInSingleQuotes(let rows, let columns):
+            "values in single quotes on every one of the \(rows) rows, in \(columns.joined(separator: ", ")): the program that wrote the "
+                + "file quoted with ', which CSV reads as part of the value (save the file again with double quotes, \", as the quote character)"
         case .inOtherQuotes(single: false):
             "in curly quotes (“ ”), which CSV reads as part of the value, not as quotes (a word processor or a phone turns straight "
                 + "quotes into curly ones: write the value without them)"

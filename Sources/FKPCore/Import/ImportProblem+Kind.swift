@@ -175,6 +175,9 @@ extension ImportProblem {
         /// A value wrapped in single quotes (`'Z1'`, `'Ma''ruf'`) or curly double quotes (`“Budi”`),
         /// which CSV does not read as quotes: they would load as part of the value.
         case inOtherQuotes(single: Bool)
+        /// Values in single quotes on every one of `rows` rows (ten or more), in `columns`: the file
+        /// was written with `'` as its quote character; said once, for those columns.
+        case valuesInSingleQuotes(rows: Int, columns: [String])
         /// `#N/A`, `#REF!`: a formula's error value saved as the cell's value.
         case spreadsheetError
         /// `NA`, `NaN`, `NULL`: a program's mark for a missing value, where the column refuses it.
