@@ -239,11 +239,16 @@ extension FamilyCSV {
                 problems.append(ImportProblem(line: record.line, column: latitude == nil ? Column.latitude.name : Column.longitude.name,
                                               problem: .coordinatesApart))
             }
-            let quoted = [(Column.familyID, id), (.slsCode, slsText), (.headName, name), (.address, address), (.members, membersText),
-                          (.welfareGroup, groupText), (.welfareScore, score), (.kkNumber, kk), (.headNIK, nik), (.latitude, latitude),
-                          (.longitude, longitude)].compactMap { column, value in value.map(OtherQuotes.isInSingleQuotes) == true ? column : nil }
+            // Asked of every row: no array of its values is built, and the set only grows where quotes are.
+            var quoted = Set<Column>()
+            func noteQuotes(_ column: Column, _ value: String?) {
+                if let value, OtherQuotes.isInSingleQuotes(value) { quoted.insert(column) }
+            }
+            noteQuotes(.familyID, id); noteQuotes(.slsCode, slsText); noteQuotes(.headName, name); noteQuotes(.address, address)
+            noteQuotes(.members, membersText); noteQuotes(.welfareGroup, groupText); noteQuotes(.welfareScore, score)
+            noteQuotes(.kkNumber, kk); noteQuotes(.headNIK, nik); noteQuotes(.latitude, latitude); noteQuotes(.longitude, longitude)
             rowsInSingleQuotes.count(line: record.line, showsSign: !quoted.isEmpty)
-            columnsInSingleQuotes.formUnion(quoted)
+            if !quoted.isEmpty { columnsInSingleQuotes.formUnion(quoted) }
             guard problems.isEmpty, let id, let unit, let name, let group, let score, let scoreValue, let kk, let nik else {
                 // Most of the row empty: a total or a note under the list, or a family not filled in; one problem, not one a column.
                 let filled = Column.allCases.filter { !text($0).isEmpty }.map(\.name)
