@@ -16,13 +16,14 @@ extension AuditBrowser {
         public var change: Change
         /// The family's line in the file; nil for a family the file no longer lists (removed).
         public var line: Int?
-        /// The unit it was loaded into, or, removed, the unit it left.
-        public var slsCode: String
-        /// Its other values as loaded, by column (nil for a removal, and for an empty coordinate).
+        /// Its values as loaded, by column: `sls_code` the unit it was loaded into, or, removed, the
+        /// unit it left (the others nil then); nil for an empty coordinate.
         public var values: [String: String?]
 
-        public static let columns = ["head_name", "address", "members", "welfare_group", "welfare_score", "kk_number", "head_nik",
-                                     "latitude", "longitude"]
+        public static let columns = ["sls_code", "head_name", "address", "members", "welfare_group", "welfare_score", "kk_number",
+                                     "head_nik", "latitude", "longitude"]
+
+        public var slsCode: String { (values["sls_code"] ?? nil) ?? "" }
     }
 
     /// A load and the family's load before it, within the reader's places (nil for a first load, and
@@ -64,16 +65,16 @@ extension AuditBrowser {
                  ORDER BY i.batch_id
                 """, logger: database.logger)
             for try await row in rows {
-                let (batch, at, actor, file, sha, change, line, unit) = try row.decode(
-                    (Int64, Date, String, String, String, String, Int?, String).self, context: .default)
-                guard reach.holds(unit), let kind = ImportedFamilyRow.Change(rawValue: change) else { continue }
+                let (batch, at, actor, file, sha, change, line) = try row.decode(
+                    (Int64, Date, String, String, String, String, Int?).self, context: .default)
                 let columns = row.makeRandomAccess()
                 var values: [String: String?] = [:]
                 for (offset, column) in ImportedFamilyRow.columns.enumerated() {
-                    values[column] = try columns[8 + offset].decode(String?.self, context: .default)
+                    values[column] = try columns[7 + offset].decode(String?.self, context: .default)
                 }
-                found.append(ImportedFamilyRow(batchID: batch, loadedAt: at, actor: actor, fileName: file, sha256: sha, change: kind,
-                                               line: line, slsCode: unit, values: values))
+                let loaded = ImportedFamilyRow(batchID: batch, loadedAt: at, actor: actor, fileName: file, sha256: sha,
+                                               change: ImportedFamilyRow.Change(rawValue: change) ?? .change, line: line, values: values)
+                if reach.holds(loaded.slsCode) { found.append(loaded) }
             }
             return found
         }

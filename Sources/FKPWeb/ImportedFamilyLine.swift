@@ -28,15 +28,14 @@ struct ImportedFamilyLine {
         sha256 = row.sha256
         what = t.filling("audit_import_\(row.change.rawValue)", ["line": row.line.map { t.number($0) } ?? ""])
         guard row.change != .remove else {
-            changes = [AuditLine.Change(field: t.name("field_sls_code", or: "sls_code"), old: row.slsCode, new: "–", isDocument: false)]
+            changes = [AuditLine.Change(field: t.name("field_sls_code", or: "sls_code"), old: row.slsCode, new: Self.shown(nil, "sls_code", t),
+                                        isDocument: false)]
             return
         }
-        var values = row.values
-        values["sls_code"] = row.slsCode
         var shown: [AuditLine.Change] = []
-        for column in ["sls_code"] + AuditBrowser.ImportedFamilyRow.columns {
-            let new = values[column] ?? nil
-            let old: String?? = earlier.map { column == "sls_code" ? $0.slsCode : $0.values[column] ?? nil }
+        for column in AuditBrowser.ImportedFamilyRow.columns {
+            let new = row.values[column] ?? nil
+            let old: String?? = earlier.map { $0.values[column] ?? nil }
             // A change shows what the load changed; a first load, every value it set.
             if let old, old == new { continue }
             if old == nil && new == nil { continue }
@@ -46,9 +45,8 @@ struct ImportedFamilyLine {
         changes = shown
     }
 
+    /// As an entry's value is shown (`AuditLine.shown`): a personal number masked, a code in words.
     private static func shown(_ value: String?, _ column: String, _ t: Translations) -> String {
-        guard let value else { return "–" }
-        if FamilyCSV.personalNumberColumns.contains(column) { return t["audit_masked"] }
-        return t.words(forCode: value, in: column) ?? value
+        AuditLine.shown(value.map { .text(FamilyCSV.personalNumberColumns.contains(column) ? "pii:" : $0) }, of: column, t)
     }
 }
