@@ -12,7 +12,8 @@ struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Export and verify the audit trail (docs/audit.md).",
-        subcommands: [AuditExportCommand.self, AuditVerifyCommand.self, AuditVerifyExportCommand.self, AuditPublicKeyCommand.self])
+        subcommands: [AuditExportCommand.self, AuditVerifyCommand.self, AuditVerifyExportCommand.self, AuditVerifyImportCommand.self,
+                      AuditPublicKeyCommand.self])
 
     static func signingKey() throws -> ExportSigningKey {
         try ExportSigningKey.loadOrCreate(at: AppConfig.exportKeyFile(ProcessInfo.processInfo.environment))
