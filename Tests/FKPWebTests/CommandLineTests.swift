@@ -306,6 +306,63 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// `fkp audit verify-import`: a batch's kept rows against its file, with the chain of its entry;
+    /// another file, a file this version refuses, a batch whose entry is gone, each said plainly.
+    func testVerifyImportTellsABatchAsLoadedFromOneAlteredOrUnvouchedFor() async throws {
+        try await withTestDatabase { db, url in
+            let (regency, regions, families, folder) = try Self.generatedFiles()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            XCTAssertEqual(try Self.fkp(["import", "regions", regions], database: url).status, 0)
+            XCTAssertEqual(try Self.fkp(["import", "families", families], database: url).status, 0)
+            let intact = try Self.fkp(["audit", "verify-import", "--batch", "2", families], database: url)
+            XCTAssertEqual(intact.status, 0, intact.output)
+            XCTAssertEqual(intact.output, "batch 2: families from families.csv, 3000 rows, entry 1 of chain regency:3201 (1 entry: intact)\n"
+                           + "the file's SHA-256 is the entry's; kept 3000 added, 0 changed, 0 removed, each as its line of the file: intact\n")
+            XCTAssertEqual(try Self.fkp(["audit", "verify-import", "--batch", "1", regions], database: url).status, 0)
+            let other = try Self.fkp(["audit", "verify-import", "--batch", "2", regions], database: url)
+            XCTAssertEqual(other.status, 1)
+            XCTAssertTrue(other.output.contains("fkp: \(regions) is not the file batch 2 loaded: its SHA-256 is "), other.output)
+            XCTAssertFalse(other.output.contains("intact\n"), "no verdict on rows not compared")
+            XCTAssertEqual(try Self.fkp(["audit", "verify-import", "--batch", "9", families], database: url).output, "fkp: there is no import batch 9\n")
+            XCTAssertEqual(try Self.fkp(["audit", "verify-import", "--batch", "2", "-"], database: url).status, 2)
+            // A kept row altered: named, and the whole is BROKEN.
+            let first = try XCTUnwrap(regency.familiesCSV.split(separator: "\n").dropFirst().first?.split(separator: ",").first)
+            try await db.client.withConnection { connection in
+                try await connection.query("SET session_replication_role = replica", logger: db.logger)
+                try await connection.query(PostgresQuery(unsafeSQL: "UPDATE audit.imported_families SET members = 99 WHERE family_id = '\(first)'"),
+                                           logger: db.logger)
+            }
+            let altered = try Self.fkp(["audit", "verify-import", "--batch", "2", families], database: url)
+            XCTAssertEqual(altered.status, 1)
+            XCTAssertTrue(altered.output.contains("fkp: family \(first): kept as added from line 2; the file's line differs in members\n"), altered.output)
+            XCTAssertTrue(altered.output.hasSuffix("not as the file and the entry say: BROKEN\n"), altered.output)
+            // The entry made to name a file this version refuses: the chain breaks, and the rows are not compared.
+            let broken = folder.appendingPathComponent("broken.csv").path
+            try "family_id\n".write(toFile: broken, atomically: true, encoding: .utf8)
+            let brokenSHA = try await ImportBatchVerifier.sha256(of: try FileChunks(path: broken))
+            try await db.client.withConnection { connection in
+                try await connection.query("SET session_replication_role = replica", logger: db.logger)
+                try await connection.query(PostgresQuery(unsafeSQL: """
+                    UPDATE audit.entries SET new_row = jsonb_set(new_row::jsonb, '{sha256}', to_jsonb('\(brokenSHA)'::text))::json
+                     WHERE table_name = 'fkp.import_batches' AND row_key = '2'
+                    """), logger: db.logger)
+            }
+            let refused = try Self.fkp(["audit", "verify-import", "--batch", "2", broken], database: url)
+            XCTAssertEqual(refused.status, 1)
+            XCTAssertTrue(refused.output.contains("(1 entry: BROKEN)"), refused.output)
+            XCTAssertTrue(refused.output.contains("is the file batch 2 loaded (its SHA-256 is the entry's), but this version of fkp refuses it, "
+                                                  + "so the kept rows were not compared (8 problems):\nline 1, column sls_code"), refused.output)
+            // The entry gone: nothing vouches for the batch.
+            try await db.client.withConnection { connection in
+                try await connection.query("SET session_replication_role = replica", logger: db.logger)
+                try await connection.query("DELETE FROM audit.entries WHERE table_name = 'fkp.import_batches' AND row_key = '2'", logger: db.logger)
+            }
+            let unvouched = try Self.fkp(["audit", "verify-import", "--batch", "2", families], database: url)
+            XCTAssertEqual(unvouched.status, 1)
+            XCTAssertEqual(unvouched.output, "fkp: import batch 2 has no entry in the audit trail: what it loaded cannot be vouched for\nbatch 2: BROKEN\n")
+        }
+    }
+
     /// On a terminal an import says how much of the file it has read, then what the database is
     /// doing (a large import spends most of its time after the last byte is read); elsewhere it
     /// says only the result. `script` gives the command a terminal of its own.
