@@ -105,6 +105,9 @@ public struct ImportBatchVerifier: Sendable {
                 try await connection.query("SET LOCAL work_mem = '256MB'", logger: database.logger)
                 try await connection.query("SET LOCAL jit = off", logger: database.logger)
                 let staged = try await ListImporter(database: database).stage(entry.kind, chunks: chunks, on: connection, progress: nil)
+                // Its rows counted for the planner, which otherwise takes the table for a few rows and
+                // compares a million kept rows with it one by one: more than ten minutes a million, against 0.3 s to count.
+                try await connection.query("ANALYZE import_staging", logger: database.logger)
                 var verification = Verification(rows: staged.rows, kept: try await keptCounts(entry, on: connection), problems: [], unlisted: 0)
                 if staged.sha256 != entry.sha256 {
                     // Told by the caller before, from the file's bytes; said again should the file have changed while read.
@@ -235,15 +238,18 @@ public struct ImportBatchVerifier: Sendable {
     /// counts alone.
     private func linesAddedButNotKept(_ entry: Entry, on connection: PostgresConnection) async throws -> Found {
         let rows = switch entry.kind {
+        // The lines without a row first, all at once (asked line by line with the rest, 5 s a million; so, 1 s).
         case .families: try await connection.query("""
-            SELECT s.id, s.line, count(*) OVER ()
-              FROM import_staging s
-             WHERE NOT EXISTS (SELECT 1 FROM audit.imported_families k WHERE k.family_id = s.id AND k.batch_id = \(entry.batchID))
-               AND coalesce((SELECT k.change FROM audit.imported_families k WHERE k.family_id = s.id AND k.batch_id < \(entry.batchID)
+            WITH not_kept AS MATERIALIZED (
+                SELECT s.id, s.line FROM import_staging s
+                 WHERE NOT EXISTS (SELECT 1 FROM audit.imported_families k WHERE k.family_id = s.id AND k.batch_id = \(entry.batchID)))
+            SELECT n.id, n.line, count(*) OVER ()
+              FROM not_kept n
+             WHERE coalesce((SELECT k.change FROM audit.imported_families k WHERE k.family_id = n.id AND k.batch_id < \(entry.batchID)
                               ORDER BY k.batch_id DESC LIMIT 1), 'remove') = 'remove'
                AND NOT EXISTS (SELECT 1 FROM audit.entries e
-                                WHERE e.table_name = 'fkp.families' AND e.row_key = s.id AND e.id < \(entry.entryID))
-             ORDER BY s.line LIMIT \(Self.listed)
+                                WHERE e.table_name = 'fkp.families' AND e.row_key = n.id AND e.id < \(entry.entryID))
+             ORDER BY n.line LIMIT \(Self.listed)
             """, logger: database.logger)
         case .regions: try await connection.query("""
             SELECT s.code, s.line, count(*) OVER ()
