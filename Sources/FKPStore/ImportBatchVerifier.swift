@@ -64,6 +64,7 @@ public struct ImportBatchVerifier: Sendable {
                        (e.new_row ->> 'removed')::int
                   FROM audit.entries e
                  WHERE e.table_name = 'fkp.import_batches' AND e.operation = 'INSERT' AND e.row_key = \(String(id))
+                 ORDER BY e.id LIMIT 1
                 """, logger: database.logger)
             for try await (entryID, chain, seq, kind, file, sha, count, added, changed, removed)
                 in rows.decode((Int64, String, Int64, String, String, String, Int32, Int32, Int32, Int32).self) {
@@ -101,7 +102,8 @@ public struct ImportBatchVerifier: Sendable {
     where Chunks.Element == [UInt8] {
         try await database.read { connection in
             try await connection.transaction(logger: database.logger) { connection in
-                // As the import itself: the comparison hashes whole files; the temporary table has no statistics.
+                // As the import itself: the comparison hashes whole files, and its statements are over
+                // in a second or two, less than compiling them (JIT) would take.
                 try await connection.query("SET LOCAL work_mem = '256MB'", logger: database.logger)
                 try await connection.query("SET LOCAL jit = off", logger: database.logger)
                 let staged = try await ListImporter(database: database).stage(entry.kind, chunks: chunks, on: connection, progress: nil)

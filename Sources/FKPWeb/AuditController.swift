@@ -73,18 +73,19 @@ struct AuditController {
         let roots = try await scope(filter, context, .viewAudit)
         guard problems.isEmpty else {
             let t = Translations(language: context.language)
-            let page = AuditPage(entries: [], imports: [], hasMore: false, form: form, until: nil,
+            let page = AuditPage(entries: [], imports: [], importedPlace: false, hasMore: false, form: form, until: nil,
                                  errors: problems.map { t["audit_error_\($0.rawValue)"] }, language: context.language)
             return try renderer.render("audit", title: "audit_title", content: page, request: request, context: context, status: .badRequest)
         }
         let before = request.uri.queryParameters["before"].flatMap { Int64(String($0)) }
         let found = try await browser.entries(filter, within: roots, before: before, limit: Self.pageSize + 1)
-        // A family's loads head its first page: the batch that added it has no entry naming it.
+        // A family's loads, or a place's, head the first page: the batch that added it has no entry naming it.
         let imports = before == nil ? try await browser.importedLoads(filter, within: roots) : []
         // Exports are of a forum or a region; whether this one may be taken is checked on download.
         let exportable = (filter.forumID != nil || filter.region != nil)
             && context.principal.map { AccessPolicy.roots($0, for: .exportAudit).map { !$0.isEmpty } ?? true } == true
-        let page = AuditPage(entries: Array(found.prefix(Self.pageSize)), imports: imports, hasMore: found.count > Self.pageSize, form: form,
+        let page = AuditPage(entries: Array(found.prefix(Self.pageSize)), imports: imports, importedPlace: filter.familyID == nil,
+                             hasMore: found.count > Self.pageSize, form: form,
                              until: exportable ? try await exporter.latestEntryID() : nil, errors: [], language: context.language)
         return try renderer.render("audit", title: "audit_title", content: page, request: request, context: context)
     }
@@ -162,9 +163,11 @@ extension CharacterSet {
 struct AuditPage {
     let lines: [AuditLine]
     let hasLines: Bool
-    /// The loads of the family filtered on, by import batches, newest first.
-    let imports: [ImportedFamilyLine]
+    /// The loads of the family filtered on, or else of the place, by import batches, newest first.
+    let imports: [ImportedLoadLine]
     let hasImports: Bool
+    let importsTitle: String
+    let importsIntro: String
     let olderHref: String?
     let form: AuditFilterForm
     /// The actions offered to the filter's action field, by their names, in the reader's language.
@@ -176,13 +179,17 @@ struct AuditPage {
 
     struct Export { let label: String; let file: String; let manifest: String }
 
-    init(entries: [AuditEntry], imports: [AuditBrowser.ImportedFamilyLoad], hasMore: Bool, form: AuditFilterForm, until: Int64?,
-         errors: [String], language: Language) {
+    /// `importedPlace`: the loads are of the place filtered on, not of a family.
+    init(entries: [AuditEntry], imports: [AuditBrowser.ImportedLoad], importedPlace: Bool, hasMore: Bool, form: AuditFilterForm,
+         until: Int64?, errors: [String], language: Language) {
         let t = Translations(language: language)
         lines = entries.map { AuditLine($0, t: t) }
         hasLines = !lines.isEmpty
-        self.imports = ImportedFamilyLine.lines(imports, t: t)
+        self.imports = ImportedLoadLine.lines(imports, columns: importedPlace ? AuditBrowser.ImportedRow.placeColumns
+                                                : AuditBrowser.ImportedRow.familyColumns, t: t)
         hasImports = !self.imports.isEmpty
+        importsTitle = t[importedPlace ? "audit_place_imports_title" : "audit_imports_title"]
+        importsIntro = t[importedPlace ? "audit_place_imports_intro" : "audit_imports_intro"]
         self.errors = errors
         let query = form.query
         olderHref = hasMore ? entries.last.map { "/audit?\(query.isEmpty ? "" : query + "&")before=\($0.id)" } : nil

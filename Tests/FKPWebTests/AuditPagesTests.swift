@@ -138,6 +138,53 @@ final class AuditPagesTests: XCTestCase {
         }
     }
 
+    /// A place's loads by regions lists, filtered on the place itself: when it was added and renamed
+    /// or marked otherwise by a file, which no entry of its own records.
+    func testAPlacesLoadsByRegionsListsAreShownWithWhatEachChanged() async throws {
+        try await WebTest.withApp(seed: Self.seed) { client, db in
+            let files = ["code,name,level,non_sls\n32010100010009,RT 009,sls,false\n",
+                         "code,name,level,non_sls\n32010100010009,Pondok Pesantren Al-Ikhlas,sls,true\n"]
+            for (number, file) in files.enumerated() {
+                _ = try await ListImporter(database: db).run(.regions, chunks: try FileChunks(bytes: Array(file.utf8)),
+                                                             fileName: "wilayah-\(number + 1).csv",
+                                                             context: .system(number == 0 ? "bps" : "petugas", action: "import.regions"))
+            }
+            var auditor = TestBrowser(client)
+            try await auditor.login("auditor", TestAccounts.password)
+            let page = try await auditor.get("/audit?region=32010100010009")
+            XCTAssertEqual(page.status, .ok)
+            let loads = try XCTUnwrap(page.text.range(of: "Dimuat dari daftar wilayah")).upperBound
+            let text = String(page.text[loads...])
+            let changed = try XCTUnwrap(text.range(of: "Diubah oleh baris 2")).lowerBound
+            let added = try XCTUnwrap(text.range(of: "Ditambahkan dari baris 2")).lowerBound
+            XCTAssertTrue(changed < added, "newest first, as the entries")
+            let change = String(text[changed..<added]), addition = String(text[added...])
+            XCTAssertTrue(change.contains("<th scope=\"row\">Nama</th><td><s>RT 009</s> → Pondok Pesantren Al-Ikhlas</td>"), change)
+            XCTAssertTrue(change.contains("<th scope=\"row\">Non-SLS</th><td><s>tidak</s> → ya</td>"), change)
+            XCTAssertFalse(change.contains("Tingkat"), "a change shows what it changed")
+            XCTAssertTrue(addition.contains("<th scope=\"row\">Tingkat</th><td>SLS</td>"), "a first load shows every value it set")
+            XCTAssertTrue(text.contains("wilayah-1.csv") && text.contains("wilayah-2.csv"))
+            let sha = try await SQLTest.scalar(db, "SELECT sha256 FROM fkp.import_batches WHERE file_name = 'wilayah-2.csv'", as: String.self)
+            XCTAssertTrue(text.contains(try XCTUnwrap(sha)))
+
+            // The place itself, not those within one: a village's page lists none of its units' loads.
+            let village = try await auditor.get("/audit?region=3201010001")
+            XCTAssertFalse(village.text.contains("Dimuat dari daftar wilayah"))
+            let reviews = try await auditor.get("/audit?region=32010100010009&action=review.")
+            XCTAssertFalse(reviews.text.contains("Dimuat dari daftar wilayah"))
+            let imports = try await auditor.get("/audit?region=32010100010009&action=import.regions")
+            XCTAssertTrue(imports.text.contains("Dimuat dari daftar wilayah"))
+            let familyImports = try await auditor.get("/audit?region=32010100010009&action=import.families")
+            XCTAssertFalse(familyImports.text.contains("Dimuat dari daftar wilayah"))
+            let inForum = try await auditor.get("/audit?region=32010100010009&forum=1")
+            XCTAssertFalse(inForum.text.contains("Dimuat dari daftar wilayah"))
+            var outsider = TestBrowser(client)
+            try await outsider.login("bps.other", TestAccounts.password)
+            let elsewhere = try await outsider.get("/audit?region=32010100010009")
+            XCTAssertFalse(elsewhere.text.contains("Dimuat dari daftar wilayah"), "staff of another regency see none of its loads")
+        }
+    }
+
     func testAnExportDownloadedInTheBrowserChecksOutAgainstThePublishedKey() async throws {
         try await WebTest.withApp(seed: Self.seed) { client, _ in
             var auditor = TestBrowser(client)

@@ -2,11 +2,11 @@ import FKPCore
 import FKPStore
 import Foundation
 
-/// A load of a family by an import batch as the audit page shows it, beside the family's entries:
-/// the batch (when, by whom, the file and its SHA-256, which the batch's entry in the chain
-/// carries), and what the load set, or changed from the family's load before it, or that it
-/// removed the family. Personal numbers are masked, as in every entry.
-struct ImportedFamilyLine {
+/// A load of a family or a place by an import batch as the audit page shows it, beside its
+/// entries: the batch (when, by whom, the file and its SHA-256, which the batch's entry in the
+/// chain carries), and what the load set, or changed from the load before it, or that it removed
+/// the family. Personal numbers are masked, as in every entry.
+struct ImportedLoadLine {
     let batchID: Int64
     let when: String
     let actor: String
@@ -15,12 +15,13 @@ struct ImportedFamilyLine {
     let what: String
     let changes: [AuditLine.Change]
 
-    /// The lines of `loads` (oldest first), newest first as the entries are.
-    static func lines(_ loads: [AuditBrowser.ImportedFamilyLoad], t: Translations) -> [ImportedFamilyLine] {
-        loads.reversed().map { ImportedFamilyLine($0.row, after: $0.previous, t: t) }
+    /// The lines of `loads` (oldest first), newest first as the entries are; `columns` are the
+    /// family's or the place's (`AuditBrowser.ImportedRow`).
+    static func lines(_ loads: [AuditBrowser.ImportedLoad], columns: [String], t: Translations) -> [ImportedLoadLine] {
+        loads.reversed().map { ImportedLoadLine($0.row, after: $0.previous, columns: columns, t: t) }
     }
 
-    private init(_ row: AuditBrowser.ImportedFamilyRow, after earlier: AuditBrowser.ImportedFamilyRow?, t: Translations) {
+    private init(_ row: AuditBrowser.ImportedRow, after earlier: AuditBrowser.ImportedRow?, columns: [String], t: Translations) {
         batchID = row.batchID
         when = AuditLine.westernIndonesianTime(row.loadedAt)
         actor = row.actor
@@ -33,7 +34,7 @@ struct ImportedFamilyLine {
             return
         }
         var shown: [AuditLine.Change] = []
-        for column in AuditBrowser.ImportedFamilyRow.columns {
+        for column in columns {
             let new = row.values[column] ?? nil
             let old: String?? = earlier.map { $0.values[column] ?? nil }
             // A change shows what the load changed; a first load, every value it set.
@@ -45,8 +46,13 @@ struct ImportedFamilyLine {
         changes = shown
     }
 
-    /// As an entry's value is shown (`AuditLine.shown`): a personal number masked, a code in words.
+    /// As an entry's value is shown (`AuditLine.shown`): a personal number masked, a code in words, a mark as yes or no.
     private static func shown(_ value: String?, _ column: String, _ t: Translations) -> String {
-        AuditLine.shown(value.map { .text(FamilyCSV.personalNumberColumns.contains(column) ? "pii:" : $0) }, of: column, t)
+        let stored: AuditLine.Value? = value.map { text in
+            if FamilyCSV.personalNumberColumns.contains(column) { return .text("pii:") }
+            if column == "non_sls" { return .flag(text == "true") }
+            return .text(text)
+        }
+        return AuditLine.shown(stored, of: column, t)
     }
 }
