@@ -56,7 +56,8 @@ struct RegionController {
         }
         let page = RegionPage(region: region, lineage: lineage, children: try await regions.children(of: code), families: listed,
                               mayExportLists: AccessPolicy.decide(context.principal, .exportLists, .region(code)) == .allow,
-                              seesPersonalNumbers: context.principal?.seesPersonalNumbers == true, t: t)
+                              seesPersonalNumbers: context.principal?.seesPersonalNumbers == true,
+                              readsAudit: AccessPolicy.decide(context.principal, .viewAudit, .region(code)) == .allow, t: t)
         return try renderer.render("regions", title: "regions_title", content: page, request: request, context: context)
     }
 }

@@ -32,9 +32,11 @@ struct RegionPage {
     /// the families file's personal numbers, for anyone but BPS staff).
     struct ListFiles { let families: String; let regions: String; let masked: Bool }
     let listFiles: ListFiles?
+    /// The place's change history, its loads by regions lists first, for those who may read the audit.
+    let auditHref: String?
 
     init(region: Region?, lineage: [(Region, Bool)], children: [RegionRepository.RegionCounts], families: FamilyListView?,
-         mayExportLists: Bool = false, seesPersonalNumbers: Bool = false,
+         mayExportLists: Bool = false, seesPersonalNumbers: Bool = false, readsAudit: Bool = false,
          t: Translations) {
         heading = region.map { "\($0.name)" } ?? t["regions_all"]
         levelLabel = region.map { t["level_\($0.level.rawValue)"] + " · " + $0.code.value }
@@ -54,6 +56,7 @@ struct RegionPage {
         let regency = mayExportLists ? region.flatMap { $0.level == .regency ? $0.code.value : nil } : nil
         overviewHref = regency.map { "/regions/\($0)/overview" }
         rerankHref = regency.map { "/regions/\($0)/rerank" }
+        auditHref = (readsAudit ? region?.code.value : nil).map { "/audit?region=\($0)" }
         listFiles = (mayExportLists ? region?.code.value : nil).map {
             ListFiles(families: "/regions/\($0)/families.csv", regions: "/regions/\($0)/regions.csv", masked: !seesPersonalNumbers)
         }

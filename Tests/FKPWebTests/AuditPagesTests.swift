@@ -182,6 +182,15 @@ final class AuditPagesTests: XCTestCase {
             try await outsider.login("bps.other", TestAccounts.password)
             let elsewhere = try await outsider.get("/audit?region=32010100010009")
             XCTAssertFalse(elsewhere.text.contains("Dimuat dari daftar wilayah"), "staff of another regency see none of its loads")
+
+            // The place's page leads those who may read the audit there, and nobody else.
+            let unit = try await auditor.get("/regions/32010100010009")
+            XCTAssertTrue(unit.text.contains(#"href="/audit?region=32010100010009""#), unit.text)
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let headsView = try await head.get("/regions/32010100010001")
+            XCTAssertEqual(headsView.status, .ok)
+            XCTAssertFalse(headsView.text.contains("/audit?region="))
         }
     }
 
