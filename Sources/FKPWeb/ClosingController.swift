@@ -53,11 +53,12 @@ struct ClosingController {
         let t = Translations(language: context.language)
         let reason = (form.reason ?? "").trimmingWhitespace
         guard !reason.isEmpty, !reason.isLonger(than: 1000) else {
-            return try await forumPage.render(request, context, forum: forum, error: t["closing_error_reason"], status: .unprocessableContent)
+            return try await forumPage.render(request, context, forum: forum, error: t["closing_error_reason"], reopenReason: form.reason,
+                                              status: .unprocessableContent)
         }
         guard !PersonalNumber.isTypedInto(reason) else {
             return try await forumPage.render(request, context, forum: forum, error: t.personalNumberIn("closing_reopen_reason"),
-                                              status: .unprocessableContent)
+                                              reopenReason: form.reason, status: .unprocessableContent)
         }
         let reopened: Bool
         do {

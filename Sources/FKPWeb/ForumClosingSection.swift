@@ -19,12 +19,14 @@ struct ForumClosingSection {
     let hasBlockers: Bool
     let showClose: Bool
     let showReopen: Bool
+    /// A reason for reopening that was refused, shown again to be mended.
+    let reopenReason: String?
     let reopenBlocked: [String]
     let closings: [Closing]
     let hasClosings: Bool
 
     init(forum: ForumSummary, version: Int, blockers: [ClosingBlocker], closings: [ClosingRepository.Closing], mayClose: Bool,
-         mayReopen: Bool, unitHolders: [ClosingRepository.UnitHolder], t: Translations) {
+         mayReopen: Bool, unitHolders: [ClosingRepository.UnitHolder], reopenReason: String? = nil, t: Translations) {
         forumID = forum.id
         self.version = version
         self.blockers = blockers.map { blocker in
@@ -40,6 +42,7 @@ struct ForumClosingSection {
         showClose = forum.state == .readyToClose && mayClose && blockers.isEmpty
         reopenBlocked = forum.state == .closed && mayReopen ? unitHolders.map { Self.heldElsewhere($0, t) } : []
         showReopen = forum.state == .closed && mayReopen && unitHolders.isEmpty
+        self.reopenReason = reopenReason
         self.closings = closings.map { closing in
             Closing(version: closing.version, seq: closing.head.seq, blocks: closing.head.blocks, closedBy: closing.closedBy,
                     reopened: closing.reopenedBy.map { "\(t["closing_reopened"]) \($0): \(closing.reopenReason ?? "")" })

@@ -70,8 +70,9 @@ struct ForumController {
     static let offered: Set<ForumState> = [.open, .reviewing, .readyToClose]
 
     /// The forum page, also shown by the closing pages with their errors.
+    /// `reopenReason`: a reason for reopening that was refused, put back in its form.
     func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, moment: HistoricalMoment? = nil, error: String?,
-                status: HTTPResponse.Status) async throws -> Response {
+                reopenReason: String? = nil, status: HTTPResponse.Status) async throws -> Response {
         // A historical view shows the counts as they stood, and offers no moves.
         let moves = forum.state.moves.filter { next, action in
             moment == nil && Self.offered.contains(next) && context.principal.map {
@@ -85,7 +86,8 @@ struct ForumController {
             closings: try await closings.closings(forumID: forum.id),
             mayClose: moment == nil && AccessPolicy.decide(context.principal, .closeForum, forum.resource) == .allow,
             mayReopen: mayReopen,
-            unitHolders: forum.state == .closed && mayReopen ? try await closings.unitHolders(forumID: forum.id) : [], t: t)
+            unitHolders: forum.state == .closed && mayReopen ? try await closings.unitHolders(forumID: forum.id) : [],
+            reopenReason: reopenReason, t: t)
         let page = ForumPage(forum: forum, tallies: try await reviews.tally(forumID: forum.id, asOf: moment?.date), moment: moment,
                              openChallenges: try await challenges.openCount(forumID: forum.id), moves: moves,
                              mayInvite: AccessPolicy.decide(context.principal, .inviteParticipants, forum.resource) == .allow,

@@ -93,18 +93,17 @@ struct MinutesController {
         guard place.mark == nil else { return try await refuse("minutes_error_taken", .conflict) }
         let nameIsKnown = method == .screen && place.name != nil
         let name = nameIsKnown ? place.name ?? "" : (form.signer_name ?? "").trimmingWhitespace
-        guard !name.isEmpty, !name.isLonger(than: 200) else { return try await refuse("minutes_error_name", .unprocessableContent) }
+        // A paper record refused for what was typed: the text stays in its form, to be mended.
+        let typed = method == .paper ? MinutesDraft.paper(slot: place.slot, name: form.signer_name ?? "", reason: form.reason ?? "") : nil
+        func refuseTyped(_ error: String) async throws -> Response {
+            try await render(request, context, forum: forum, version: nil, error: error, draft: typed, status: .unprocessableContent)
+        }
+        guard !name.isEmpty, !name.isLonger(than: 200) else { return try await refuseTyped(t["minutes_error_name"]) }
         let reason = (form.reason ?? "").trimmingWhitespace
-        if status == .refused && reason.isEmpty { return try await refuse("minutes_error_reason", .unprocessableContent) }
+        if status == .refused && reason.isEmpty { return try await refuseTyped(t["minutes_error_reason"]) }
         // What is typed here is printed on the minutes everyone of the forum reads.
-        if !nameIsKnown && PersonalNumber.isTypedInto(name) {
-            return try await render(request, context, forum: forum, version: nil, error: t.personalNumberIn("minutes_signer_name"),
-                                    status: .unprocessableContent)
-        }
-        if status == .refused && PersonalNumber.isTypedInto(reason) {
-            return try await render(request, context, forum: forum, version: nil, error: t.personalNumberIn("minutes_refusal_reason"),
-                                    status: .unprocessableContent)
-        }
+        if !nameIsKnown && PersonalNumber.isTypedInto(name) { return try await refuseTyped(t.personalNumberIn("minutes_signer_name")) }
+        if status == .refused && PersonalNumber.isTypedInto(reason) { return try await refuseTyped(t.personalNumberIn("minutes_refusal_reason")) }
         do {
             try await signatures.record(
                 forumID: forum.id, place: place, signerName: name, status: status, method: method,
@@ -137,11 +136,13 @@ struct MinutesController {
         guard try await mayRecordPaper(principal, forum) else { return try await refuse("minutes_error_not_yours", .forbidden) }
         guard forum.state.allows(.minutes) else { return try await refuse("minutes_error_state", .conflict) }
         let reason = (form.reason ?? "").trimmingWhitespace
-        guard !reason.isEmpty, !reason.isLonger(than: 500) else { return try await refuse("minutes_error_void_reason", .unprocessableContent) }
-        guard !PersonalNumber.isTypedInto(reason) else {
-            return try await render(request, context, forum: forum, version: nil, error: t.personalNumberIn("minutes_void_reason"),
-                                    status: .unprocessableContent)
+        // Refused for what was typed: the text stays in its form, to be mended.
+        func refuseTyped(_ error: String) async throws -> Response {
+            try await render(request, context, forum: forum, version: nil, error: error, draft: .void(markID: markID, reason: form.reason ?? ""),
+                             status: .unprocessableContent)
         }
+        guard !reason.isEmpty, !reason.isLonger(than: 500) else { return try await refuseTyped(t["minutes_error_void_reason"]) }
+        guard !PersonalNumber.isTypedInto(reason) else { return try await refuseTyped(t.personalNumberIn("minutes_void_reason")) }
         let voided: Bool
         do {
             voided = try await signatures.void(forumID: forum.id, markID: markID, context: WriteContext(
@@ -164,7 +165,8 @@ struct MinutesController {
     }
 
     private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, version: Int?, error: String?,
-                        notesDraft: (notes: String, version: Int)? = nil, status: HTTPResponse.Status) async throws -> Response {
+                        notesDraft: (notes: String, version: Int)? = nil, draft: MinutesDraft? = nil,
+                        status: HTTPResponse.Status) async throws -> Response {
         guard let versions = try await minutes.versions(forumID: forum.id) else { throw HTTPError(.notFound) }
         let shown = version.flatMap { versions.all.contains($0) ? $0 : nil } ?? versions.current
         guard let document = try await minutes.minutes(forumID: forum.id, version: shown) else { throw HTTPError(.notFound) }
@@ -186,7 +188,7 @@ struct MinutesController {
             notesDraft: shownNotes,
             maySign: { $0.userID != nil && $0.userID == principal?.userID },
             mayRecordPaper: try await mayRecordPaper(principal, forum) && forum.state.allows(.minutes),
-            error: error, csrf: context.csrfToken(), language: context.language)
+            draft: draft, error: error, csrf: context.csrfToken(), language: context.language)
         return try renderer.render("minutes", title: "minutes_title", content: page, request: request, context: context, status: status)
     }
 }

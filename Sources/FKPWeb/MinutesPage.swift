@@ -35,6 +35,12 @@ struct MinutesPage {
         /// The mark given at this place, which one who records paper signatures may void if it was a mistake.
         let markID: Int64?
         let mayVoid: Bool
+        /// The paper form's name and reason: as typed, when that was refused; else the name known.
+        let paperName: String?
+        let paperReason: String?
+        /// The reason for voiding, as typed when that was refused (its form then open).
+        let voidReason: String?
+        let voidRefused: Bool
     }
     struct Head { let version: Int; let seq: Int64; let blocks: String; let closedAt: String; let closedBy: String }
 
@@ -71,7 +77,7 @@ struct MinutesPage {
 
     init(place: RegionCode, document: MinutesDocument, signatories: [Signatory], closings: [ClosingRepository.Closing], currentVersion: Int,
          mayWrite: Bool, mayEditNotes: Bool, notesDraft: (notes: String, version: Int), maySign: (Signatory) -> Bool, mayRecordPaper: Bool,
-         error: String?, csrf: String, language: Language) {
+         draft: MinutesDraft? = nil, error: String?, csrf: String, language: Language) {
         let t = Translations(language: language)
         func time(_ date: Date) -> String { IndonesianTime.format(date, at: place, languageCode: language.rawValue) }
         forumID = document.forumID
@@ -107,12 +113,21 @@ struct MinutesPage {
                 case (.signed, .paper): return "\(t["minutes_signed_paper"]) \(m.recordedBy) (\(at))"
                 }
             }
+            var typed: (name: String, reason: String)?
+            var voidReason: String?
+            switch draft {
+            case let .paper(slot, name, reason)? where slot == s.slot: typed = (name, reason)
+            case let .void(markID, reason)? where markID == mark?.id: voidReason = reason
+            default: break
+            }
             return Signature(slot: s.slot, role: t["signatory_\(s.role.rawValue)"], name: mark?.signerName ?? s.name,
                              unit: s.unit, inPlaceOf: s.refusedBy,
                              signed: mark?.status == .signed, refused: mark?.status == .refused, open: mark == nil, status: status,
                              refusalReason: mark?.refusalReason, stamp: mark?.withStamp == true, takesStamp: s.role == .villageHead,
                              maySignHere: open && mark == nil && maySign(s), mayRecordPaper: open && mark == nil && mayRecordPaper,
-                             markID: mark?.id, mayVoid: open && mark != nil && mayRecordPaper)
+                             markID: mark?.id, mayVoid: open && mark != nil && mayRecordPaper,
+                             paperName: typed?.name ?? mark?.signerName ?? s.name, paperReason: typed?.reason,
+                             voidReason: voidReason, voidRefused: voidReason != nil)
         }
         let heads = closings.map {
             Head(version: $0.version, seq: $0.head.seq, blocks: $0.head.blocks, closedAt: time($0.closedAt), closedBy: $0.closedBy)

@@ -17,6 +17,9 @@ struct PlanForumPage {
     let submit: String
     /// Where a planned forum is called off, when changing its plan.
     let cancelAction: String?
+    /// A reason for calling it off that was refused, shown again to be mended, its form open.
+    let cancelReason: String?
+    let cancelRefused: Bool
     let zone: String
     let title: String
     let date: String
@@ -29,7 +32,8 @@ struct PlanForumPage {
     let csrf: String
 
     init(village: Region, units: [Region], booked: [String: Int64], candidates: [(userID: Int64, name: String, username: String, role: Role)],
-         form: PlanningController.Form?, forumID: Int64? = nil, errors: [String], csrf: String, language: Language) {
+         form: PlanningController.Form?, forumID: Int64? = nil, cancelReason: String? = nil, errors: [String], csrf: String,
+         language: Language) {
         let t = Translations(language: language)
         villageCode = village.code.value
         villageName = village.name
@@ -38,6 +42,8 @@ struct PlanForumPage {
         version = forumID == nil ? nil : form?.version ?? 0
         submit = t[forumID == nil ? "plan_submit" : "plan_edit_submit"]
         cancelAction = forumID.map { "/forums/\($0)/cancel" }
+        self.cancelReason = cancelReason
+        cancelRefused = cancelReason != nil
         zone = IndonesianTime.zone(for: village.code).abbreviation
         title = form?.title ?? ""
         date = form?.date ?? ""

@@ -48,11 +48,11 @@ struct PlanningController {
         let t = Translations(language: context.language)
         let reason = (form.reason ?? "").trimmingWhitespace
         guard !reason.isEmpty, !reason.isLonger(than: 500) else {
-            return try await renderPlan(request, context, forumID: forumID, village: village, errors: [t["forum_cancel_error_reason"]],
-                                        status: .unprocessableContent)
+            return try await renderPlan(request, context, forumID: forumID, village: village, cancelReason: form.reason,
+                                        errors: [t["forum_cancel_error_reason"]], status: .unprocessableContent)
         }
         guard !PersonalNumber.isTypedInto(reason) else {
-            return try await renderPlan(request, context, forumID: forumID, village: village,
+            return try await renderPlan(request, context, forumID: forumID, village: village, cancelReason: form.reason,
                                         errors: [t.personalNumberIn("forum_cancel_reason")], status: .unprocessableContent)
         }
         let cancelled = try await forums.cancel(forumID, reason: reason, expectedVersion: form.version, context: WriteContext(
@@ -70,13 +70,14 @@ struct PlanningController {
         return try await renderPlan(request, context, forumID: forumID, village: village, errors: [], status: .ok)
     }
 
-    /// The form filled with the forum's plan as it now is, with `errors` over it; once the forum
-    /// has opened (or was cancelled) its plan no longer changes, and its page is shown instead.
-    private func renderPlan(_ request: Request, _ context: AppRequestContext, forumID: Int64, village: Region, errors: [String],
-                            status: HTTPResponse.Status) async throws -> Response {
+    /// The form filled with the forum's plan as it now is, with `errors` over it (and a refused
+    /// `cancelReason` in its form); once the forum has opened (or was cancelled) its plan no longer
+    /// changes, and its page is shown instead.
+    private func renderPlan(_ request: Request, _ context: AppRequestContext, forumID: Int64, village: Region, cancelReason: String? = nil,
+                            errors: [String], status: HTTPResponse.Status) async throws -> Response {
         guard let current = try await forums.plannedPlan(forumID) else { return redirect("/forums/\(forumID)") }
         return try await renderForm(request, context, village: village, form: Self.form(from: current.plan, version: current.version),
-                                    forumID: forumID, errors: errors, status: status)
+                                    forumID: forumID, cancelReason: cancelReason, errors: errors, status: status)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -233,12 +234,12 @@ struct PlanningController {
     }
 
     private func renderForm(_ request: Request, _ context: AppRequestContext, village: Region, form: Form?, forumID: Int64? = nil,
-                            errors: [String], status: HTTPResponse.Status) async throws -> Response {
+                            cancelReason: String? = nil, errors: [String], status: HTTPResponse.Status) async throws -> Response {
         let page = PlanForumPage(
             village: village, units: try await regions.children(of: village.code).map(\.region),
             booked: try await forums.bookedUnits(in: village.code).filter { $0.value != forumID },
             candidates: try await forums.teamCandidates(for: village.code),
-            form: form, forumID: forumID, errors: errors, csrf: context.csrfToken(), language: context.language)
+            form: form, forumID: forumID, cancelReason: cancelReason, errors: errors, csrf: context.csrfToken(), language: context.language)
         return try renderer.render("forum-plan", title: "plan_title", content: page, request: request, context: context, status: status)
     }
 }

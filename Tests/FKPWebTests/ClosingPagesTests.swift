@@ -57,10 +57,13 @@ final class ClosingPagesTests: XCTestCase {
                                                                           "signer_name": "Ibu Euis 3201014501800001"])
             XCTAssertEqual(nameWithNIK.status, .unprocessableContent)
             XCTAssertTrue(nameWithNIK.text.contains("Isian &quot;Nama penanda tangan&quot; memuat bilangan"), nameWithNIK.text)
+            XCTAssertEqual(nameWithNIK.text.components(separatedBy: #"value="Ibu Euis 3201014501800001""#).count, 2,
+                           "the name typed stays in its place's form, and in no other, to be mended")
             let reasonWithKK = try await bps.post("/forums/1/signatures", ["slot": "participant:2", "status": "refused", "method": "paper",
                                                                            "signer_name": "Ibu Euis", "reason": "KK 3201010101000001 tidak dibahas"])
             XCTAssertEqual(reasonWithKK.status, .unprocessableContent)
             XCTAssertTrue(reasonWithKK.text.contains("Isian &quot;Alasan penolakan&quot; memuat bilangan"), reasonWithKK.text)
+            XCTAssertTrue(reasonWithKK.text.contains(#"name="reason" maxlength="1000" value="KK 3201010101000001 tidak dibahas""#))
             let unsigned = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.signatures", as: Int64.self)
             XCTAssertEqual(unsigned, 1, "neither was recorded: the SLS head's signature on screen alone")
             for fields in [
@@ -101,6 +104,7 @@ final class ClosingPagesTests: XCTestCase {
             let withKK = try await supervisor.post("/forums/1/reopen", ["version": "1", "reason": "KK 3201-0101-0100-0001 terlewat"])
             XCTAssertEqual(withKK.status, .unprocessableContent, "the reason is shown on the forum's page and in its history")
             XCTAssertTrue(withKK.text.contains("Isian &quot;Alasan membuka kembali&quot; memuat bilangan sekitar 16 angka"), withKK.text)
+            XCTAssertTrue(withKK.text.contains(#"value="KK 3201-0101-0100-0001 terlewat""#), "the reason typed stays in the form")
             let reopened = try await supervisor.post("/forums/1/reopen", ["version": "1", "reason": "Keluarga terlewat"])
             XCTAssertEqual(reopened.status, .seeOther)
             let state = try await SQLTest.scalar(db, "SELECT state || ' ' || forum_version FROM fkp.forums WHERE id = 1", as: String.self)
@@ -183,6 +187,8 @@ final class ClosingPagesTests: XCTestCase {
             let withNIK = try await bps.post("/forums/1/signatures/\(markID)/void", ["reason": "Bukan Ibu Euis NIK 3201014501800001"])
             XCTAssertEqual(withNIK.status, .unprocessableContent, "the reason goes into the forum's history")
             XCTAssertTrue(withNIK.text.contains("Isian &quot;Alasan pembatalan&quot; memuat bilangan"), withNIK.text)
+            XCTAssertTrue(withNIK.text.contains(#"<details class="noprint" open>"#), "the voiding's form stays open")
+            XCTAssertTrue(withNIK.text.contains(#"value="Bukan Ibu Euis NIK 3201014501800001""#), "with the reason typed")
             let standing = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.signatures WHERE id = \(markID)", as: Int64.self)
             XCTAssertEqual(standing, 1)
 

@@ -124,6 +124,7 @@ final class PlanningTests: XCTestCase {
             try await staff.login("bps", TestAccounts.password)
             let form = try await staff.get("/forums/1/plan")
             XCTAssertTrue(form.text.contains(#"action="/forums/1/cancel""#), "the plan's page offers to call the forum off")
+            XCTAssertFalse(form.text.contains(#"<details class="card" open>"#), "folded until used")
 
             var facilitator = TestBrowser(client)
             try await facilitator.login("fasil", TestAccounts.password)
@@ -137,6 +138,8 @@ final class PlanningTests: XCTestCase {
             let withNIK = try await staff.post("/forums/1/cancel", ["version": "1", "reason": "Pak Budi (NIK 3201014501800001) pindah"])
             XCTAssertEqual(withNIK.status, .unprocessableContent)
             XCTAssertTrue(withNIK.text.contains("Isian &quot;Alasan pembatalan&quot; memuat bilangan sekitar 16 angka"), withNIK.text)
+            XCTAssertTrue(withNIK.text.contains(#"<details class="card" open>"#), "the cancelling's form stays open")
+            XCTAssertTrue(withNIK.text.contains(#"value="Pak Budi (NIK 3201014501800001) pindah""#), "with the reason typed, to be mended")
             let stale = try await staff.post("/forums/1/cancel", ["version": "0", "reason": "Digabung"])
             XCTAssertEqual(stale.status, .conflict)
 
