@@ -38,11 +38,12 @@ struct AttendanceController {
             return try await render(request, context, forum: forum, error: t["attendance_error_state"], status: .conflict)
         }
         guard !(form.representative ?? "").trimmingWhitespace.isLonger(than: 200) else {
-            return try await render(request, context, forum: forum, error: t["attendance_error_representative"], status: .unprocessableContent)
+            return try await render(request, context, forum: forum, error: t["attendance_error_representative"],
+                                    typed: (participantID, form), status: .unprocessableContent)
         }
         guard !PersonalNumber.isTypedInto(form.representative ?? "") else {
             return try await render(request, context, forum: forum, error: t.personalNumberIn("attendance_representative"),
-                                    status: .unprocessableContent)
+                                    typed: (participantID, form), status: .unprocessableContent)
         }
         let recorded: Bool
         do {
@@ -58,12 +59,13 @@ struct AttendanceController {
         return redirect("/forums/\(forum.id)/attendance#p-\(participantID)")
     }
 
+    /// `typed`: a participant's attendance refused, their form filled again as it was sent, to be mended.
     private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, error: String?,
-                        status: HTTPResponse.Status) async throws -> Response {
+                        typed: (participantID: Int64, form: Form)? = nil, status: HTTPResponse.Status) async throws -> Response {
         let page = AttendancePage(
             forum: forum, participants: try await invitations.participants(forumID: forum.id),
             mayRecord: forum.state.allows(.attendance) && AccessPolicy.decide(context.principal, .runForum, forum.resource) == .allow,
-            error: error, csrf: context.csrfToken(), language: context.language)
+            typed: typed, error: error, csrf: context.csrfToken(), language: context.language)
         return try renderer.render("attendance", title: "attendance_title", content: page, request: request, context: context, status: status)
     }
 }
@@ -79,6 +81,9 @@ struct AttendancePage {
         let isHead: Bool
         let representative: String?
         let version: Int
+        /// What the form shows: as recorded, or as typed and refused.
+        let formAttended: Bool
+        let formRepresentative: String?
     }
 
     let forumID: Int64
@@ -89,15 +94,18 @@ struct AttendancePage {
     let error: String?
     let csrf: String
 
-    init(forum: ForumSummary, participants: [InvitationRepository.Participant], mayRecord: Bool, error: String?, csrf: String,
-         language: Language) {
+    init(forum: ForumSummary, participants: [InvitationRepository.Participant], mayRecord: Bool,
+         typed: (participantID: Int64, form: AttendanceController.Form)? = nil, error: String?, csrf: String, language: Language) {
         let t = Translations(language: language)
         forumID = forum.id
         forumTitle = forum.title
         people = participants.map { p in
-            Person(id: p.id, name: p.fullName, role: t["role_\(p.kind)"],
-                   unit: p.unit.flatMap { code in forum.units.first { $0.code.value == code }?.name },
-                   attended: p.attended, isHead: p.kind == "sls_head", representative: p.representative, version: p.version)
+            let sent = typed?.participantID == p.id ? typed?.form : nil
+            return Person(id: p.id, name: p.fullName, role: t["role_\(p.kind)"],
+                          unit: p.unit.flatMap { code in forum.units.first { $0.code.value == code }?.name },
+                          attended: p.attended, isHead: p.kind == "sls_head", representative: p.representative, version: p.version,
+                          formAttended: sent.map { $0.attended == "yes" } ?? p.attended,
+                          formRepresentative: sent.map { $0.representative } ?? p.representative)
         }
         present = participants.filter(\.attended).count
         self.mayRecord = mayRecord

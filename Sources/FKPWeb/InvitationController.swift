@@ -63,15 +63,16 @@ struct InvitationController {
         let t = Translations(language: context.language)
         let name = form.full_name.trimmingCharacters(in: .whitespaces)
         guard let kind = InvitationRepository.Invitee.Kind(rawValue: form.kind) else {
-            return try await render(request, context, forum: forum, error: t["invite_error_kind"], status: .unprocessableContent)
+            return try await render(request, context, forum: forum, error: t["invite_error_kind"], typed: form, status: .unprocessableContent)
         }
-        guard !name.isEmpty, !name.isLonger(than: 200) else { return try await render(request, context, forum: forum, error: t["invite_error_name"], status: .unprocessableContent) }
+        guard !name.isEmpty, !name.isLonger(than: 200) else { return try await render(request, context, forum: forum, error: t["invite_error_name"], typed: form, status: .unprocessableContent) }
         guard !PersonalNumber.isTypedInto(name) else {
-            return try await render(request, context, forum: forum, error: t.personalNumberIn("invite_name"), status: .unprocessableContent)
+            return try await render(request, context, forum: forum, error: t.personalNumberIn("invite_name"), typed: form,
+                                    status: .unprocessableContent)
         }
         let unit = (form.sls_code).flatMap(RegionCode.parse)
         if kind == .slsHead && !forum.units.contains(where: { $0.code == unit }) {
-            return try await render(request, context, forum: forum, error: t["invite_error_unit"], status: .unprocessableContent)
+            return try await render(request, context, forum: forum, error: t["invite_error_unit"], typed: form, status: .unprocessableContent)
         }
         let code = Token.activationCode()
         let writeContext = WriteContext(actor: principal.username, role: principal.primaryRole, action: "forum.invite",
@@ -92,7 +93,7 @@ struct InvitationController {
                 case "forum_participants_one_figure_per_name": "invite_error_figure_exists"
                 default: "invite_error_other"
                 }
-                return try await render(request, context, forum: forum, error: t[key], status: .unprocessableContent)
+                return try await render(request, context, forum: forum, error: t[key], typed: form, status: .unprocessableContent)
             }
         }
         guard let invited else { throw HTTPError(.internalServerError) }
@@ -125,9 +126,10 @@ struct InvitationController {
         return "\(stem).\(Int.random(in: 1000...9999))"
     }
 
-    private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, error: String?,
+    /// `typed`: an invitation refused, its form filled again to be mended.
+    private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, error: String?, typed: Form? = nil,
                         status: HTTPResponse.Status) async throws -> Response {
-        let page = InvitationsPage(forum: forum, participants: try await invitations.participants(forumID: forum.id),
+        let page = InvitationsPage(forum: forum, participants: try await invitations.participants(forumID: forum.id), typed: typed,
                                    csrf: context.csrfToken(), error: error, language: context.language)
         return try renderer.render("invitations", title: "invite_title", content: page, request: request, context: context, status: status)
     }
@@ -173,7 +175,8 @@ struct InvitationSheets {
 }
 
 struct InvitationsPage {
-    struct Unit { let code: String; let name: String }
+    struct Unit { let code: String; let name: String; let selected: Bool }
+    struct Kind { let value: String; let label: String; let selected: Bool }
     struct Person { let id: Int64; let name: String; let role: String; let unit: String; let username: String; let activated: Bool }
 
     let forumID: Int64
@@ -181,17 +184,22 @@ struct InvitationsPage {
     let place: String
     let when: String
     let units: [Unit]
+    let kinds: [Kind]
+    let typedName: String
     let people: [Person]
     let csrf: String
     let error: String?
 
-    init(forum: ForumSummary, participants: [InvitationRepository.Participant], csrf: String, error: String?, language: Language) {
+    init(forum: ForumSummary, participants: [InvitationRepository.Participant], typed: InvitationController.Form? = nil, csrf: String,
+         error: String?, language: Language) {
         let t = Translations(language: language)
         forumID = forum.id
         title = forum.title
         place = forum.placeName
         when = IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: language.rawValue)
-        units = forum.units.map { Unit(code: $0.code.value, name: $0.name) }
+        units = forum.units.map { Unit(code: $0.code.value, name: $0.name, selected: $0.code.value == typed?.sls_code) }
+        kinds = ["sls_head", "community_figure"].map { Kind(value: $0, label: t["role_\($0)"], selected: $0 == typed?.kind) }
+        typedName = typed?.full_name ?? ""
         people = participants.map { p in
             Person(id: p.id, name: p.fullName, role: t["role_\(p.kind)"],
                    unit: p.unit.flatMap { code in forum.units.first { $0.code.value == code }?.name } ?? "",

@@ -71,6 +71,9 @@ final class AttendanceTests: XCTestCase {
                                                                                "representative": "Asep 3201014501800001"])
             XCTAssertEqual(withNIK.status, .unprocessableContent, "the attendance list and the minutes show the name to everyone")
             XCTAssertTrue(withNIK.text.contains("Isian &quot;Diwakili oleh (nama)&quot; memuat bilangan"), withNIK.text)
+            XCTAssertTrue(withNIK.text.contains(#"name="representative" value="Asep 3201014501800001""#), "the name typed stays, to be mended")
+            XCTAssertTrue(withNIK.text.contains(#"<li id="p-1" class="fam">"#), "shown as not yet recorded present")
+            XCTAssertTrue(withNIK.text.contains(#"value="yes" checked>"#), "the form as it was sent")
 
             // A rule the database holds that no form checks first: the page says nothing was saved (no error page).
             try await SQLTest.undeclared(db, "ALTER TABLE fkp.forum_participants ADD CONSTRAINT test_rule CHECK (representative_name IS DISTINCT FROM 'Dilarang')")

@@ -68,6 +68,8 @@ final class InvitationTests: XCTestCase {
             let withNIK = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Ustaz Ali 3201014501800001"])
             XCTAssertEqual(withNIK.status, .unprocessableContent, "the name is printed on the sheet, the attendance list and the minutes")
             XCTAssertTrue(withNIK.text.contains("Isian &quot;Nama&quot; memuat bilangan sekitar 16 angka"), withNIK.text)
+            XCTAssertTrue(withNIK.text.contains(#"value="Ustaz Ali 3201014501800001""#), "the name typed stays in the form, to be mended")
+            XCTAssertTrue(withNIK.text.contains(#"<option value="community_figure" selected>"#), "with the role chosen")
             for n in 1...5 {
                 try await staff.get("/forums/1/invitations")
                 let sheet = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Tokoh \(n)"])
@@ -77,6 +79,10 @@ final class InvitationTests: XCTestCase {
             let sixth = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Tokoh 6"])
             XCTAssertEqual(sixth.status, .unprocessableContent)
             XCTAssertTrue(sixth.text.contains("lima tokoh masyarakat"))
+            XCTAssertTrue(sixth.text.contains(#"value="Tokoh 6""#))
+            let blank = try await staff.get("/forums/1/invitations")
+            XCTAssertTrue(blank.text.contains(#"name="full_name" maxlength="200" required value="""#), "an empty form otherwise")
+            XCTAssertFalse(blank.text.contains(" selected>"))
             let users = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.users WHERE display_name = 'Tokoh 6'", as: Int64.self)
             XCTAssertEqual(users, 0, "the refused invitation left no account behind")
         }
