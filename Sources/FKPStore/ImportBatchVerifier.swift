@@ -97,8 +97,10 @@ public struct ImportBatchVerifier: Sendable {
 
     /// Reads the file as the import read it (the same checks: a file refused today throws its
     /// `ImportProblems`), then compares the batch's kept rows with it. Changes nothing: the file's
-    /// rows go into a temporary table dropped when the check ends.
-    public func verify<Chunks: AsyncSequence & Sendable>(_ entry: Entry, chunks: Chunks) async throws -> Verification
+    /// rows go into a temporary table dropped when the check ends. `progress` hears of the reading,
+    /// then of the comparing (`.checking`), as an import's does.
+    public func verify<Chunks: AsyncSequence & Sendable>(_ entry: Entry, chunks: Chunks,
+                                                         progress: (@Sendable (ListImporter.Stage) -> Void)? = nil) async throws -> Verification
     where Chunks.Element == [UInt8] {
         try await database.read { connection in
             try await connection.transaction(logger: database.logger) { connection in
@@ -106,14 +108,16 @@ public struct ImportBatchVerifier: Sendable {
                 // in a second or two, less than compiling them (JIT) would take.
                 try await connection.query("SET LOCAL work_mem = '256MB'", logger: database.logger)
                 try await connection.query("SET LOCAL jit = off", logger: database.logger)
-                let staged = try await ListImporter(database: database).stage(entry.kind, chunks: chunks, on: connection, progress: nil)
+                let staged = try await ListImporter(database: database).stage(entry.kind, chunks: chunks, on: connection, progress: progress)
+                progress?(.checking(rows: staged.rows))
                 // Its rows counted for the planner, which otherwise takes the table for a few rows and
                 // compares a million kept rows with it one by one: more than ten minutes a million, against 0.3 s to count.
                 try await connection.query("ANALYZE import_staging", logger: database.logger)
                 var verification = Verification(rows: staged.rows, kept: try await keptCounts(entry, on: connection), problems: [], unlisted: 0)
                 if staged.sha256 != entry.sha256 {
                     // Told by the caller before, from the file's bytes; said again should the file have changed while read.
-                    verification.problems.append("the file's SHA-256 is \(staged.sha256), not the \(entry.sha256) of the file batch \(entry.batchID) loaded")
+                    verification.problems.append("the file's SHA-256 is \(staged.sha256), not the \(entry.sha256) "
+                                                 + "of the file batch \(entry.batchID) loaded")
                     return verification
                 }
                 if staged.rows != entry.rows {

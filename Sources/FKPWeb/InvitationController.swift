@@ -65,7 +65,9 @@ struct InvitationController {
         guard let kind = InvitationRepository.Invitee.Kind(rawValue: form.kind) else {
             return try await render(request, context, forum: forum, error: t["invite_error_kind"], typed: form, status: .unprocessableContent)
         }
-        guard !name.isEmpty, !name.isLonger(than: 200) else { return try await render(request, context, forum: forum, error: t["invite_error_name"], typed: form, status: .unprocessableContent) }
+        guard !name.isEmpty, !name.isLonger(than: 200) else {
+            return try await render(request, context, forum: forum, error: t["invite_error_name"], typed: form, status: .unprocessableContent)
+        }
         guard !PersonalNumber.isTypedInto(name) else {
             return try await render(request, context, forum: forum, error: t.personalNumberIn("invite_name"), typed: form,
                                     status: .unprocessableContent)

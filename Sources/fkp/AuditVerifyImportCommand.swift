@@ -2,6 +2,7 @@ import ArgumentParser
 import FKPCore
 import FKPStore
 import FKPWeb
+import Foundation
 import Logging
 import PostgresNIO
 
@@ -42,15 +43,22 @@ struct AuditVerifyImportCommand: AsyncParsableCommand {
                            + "entry \(entry.seq) of chain \(entry.chain) (\(CommandSupport.counted(chain.entries, "entry", "entries")): "
                            + "\(chain.isValid ? "intact" : "BROKEN"))")
         guard fileSHA256 == entry.sha256 else {
-            CommandSupport.printError("\(file) is not the file batch \(batch) loaded: its SHA-256 is \(fileSHA256), the batch's entry says \(entry.sha256)")
+            CommandSupport.printError("\(file) is not the file batch \(batch) loaded: its SHA-256 is \(fileSHA256), "
+                                      + "the batch's entry says \(entry.sha256)")
             return false
         }
         let verification: ImportBatchVerifier.Verification
+        // On a terminal, as an import: a million rows take a few seconds to read, and as many to compare.
+        let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int
+        let progress = ImportProgress(totalBytes: size)
+        let show: @Sendable (ListImporter.Stage) -> Void = { stage in progress.show(stage) }
         do {
-            verification = try await verifier.verify(entry, chunks: try FileChunks(path: file))
+            defer { progress.finish() }
+            verification = try await verifier.verify(entry, chunks: try FileChunks(path: file), progress: progress.isTerminal ? show : nil)
         } catch let problems as ImportProblems {
+            let count = CommandSupport.counted(problems.total, "problem", "problems")
             CommandSupport.printError("\(file) is the file batch \(batch) loaded (its SHA-256 is the entry's), but this version of fkp "
-                                      + "refuses it, so the kept rows were not compared (\(problems.total) problem\(problems.total == 1 ? "" : "s")):\n\(problems)")
+                                      + "refuses it, so the kept rows were not compared (\(count)):\n\(problems)")
             return false
         }
         for problem in verification.problems { CommandSupport.printError(problem) }

@@ -319,6 +319,12 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(intact.output, "batch 2: families from families.csv, 3000 rows, entry 1 of chain regency:3201 (1 entry: intact)\n"
                            + "the file's SHA-256 is the entry's; kept 3000 added, 0 changed, 0 removed, each as its line of the file: intact\n")
             XCTAssertEqual(try Self.fkp(["audit", "verify-import", "--batch", "1", regions], database: url).status, 0)
+            // On a terminal it says how far it has come, as an import does.
+            let onATerminal = try Self.run("/usr/bin/script", ["-qec", "\(TestPostgres.packageRoot)/.build/debug/fkp audit verify-import --batch 2 \(families)",
+                                                              "/dev/null"],
+                                           environment: ["DATABASE_URL": url.urlString, "PATH": "/usr/bin:/bin", "TERM": "dumb"])
+            XCTAssertTrue(onATerminal.output.contains("3000 rows read in "), onATerminal.output)
+            XCTAssertTrue(onATerminal.output.contains("each as its line of the file: intact"), onATerminal.output)
             let other = try Self.fkp(["audit", "verify-import", "--batch", "2", regions], database: url)
             XCTAssertEqual(other.status, 1)
             XCTAssertTrue(other.output.contains("fkp: \(regions) is not the file batch 2 loaded: its SHA-256 is "), other.output)
