@@ -320,8 +320,8 @@ final class CommandLineTests: XCTestCase {
                            + "the file's SHA-256 is the entry's; kept 3000 added, 0 changed, 0 removed, each as its line of the file: intact\n")
             XCTAssertEqual(try Self.fkp(["audit", "verify-import", "--batch", "1", regions], database: url).status, 0)
             // On a terminal it says how far it has come, as an import does.
-            let onATerminal = try Self.run("/usr/bin/script", ["-qec", "\(TestPostgres.packageRoot)/.build/debug/fkp audit verify-import --batch 2 \(families)",
-                                                              "/dev/null"],
+            let command = "\(TestPostgres.packageRoot)/.build/debug/fkp audit verify-import --batch 2 \(families)"
+            let onATerminal = try Self.run("/usr/bin/script", ["-qec", command, "/dev/null"],
                                            environment: ["DATABASE_URL": url.urlString, "PATH": "/usr/bin:/bin", "TERM": "dumb"])
             XCTAssertTrue(onATerminal.output.contains("3000 rows read in "), onATerminal.output)
             XCTAssertTrue(onATerminal.output.contains("each as its line of the file: intact"), onATerminal.output)
