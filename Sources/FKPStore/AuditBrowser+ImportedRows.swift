@@ -8,6 +8,22 @@ extension AuditBrowser {
     /// `audit.imported_regions`.
     public struct ImportedRow: Sendable, Equatable {
         public enum Change: String, Sendable { case add, change, remove }
+        /// What was loaded: a family (a families list) or a place (a regions list).
+        public enum Subject: Sendable {
+            case family, place
+
+            /// Its values' columns, in the order they are shown.
+            public var columns: [String] {
+                switch self {
+                case .family: ["sls_code", "head_name", "address", "members", "welfare_group", "welfare_score", "kk_number", "head_nik",
+                               "latitude", "longitude"]
+                // A place's code is the filter's.
+                case .place: ["name", "level", "non_sls"]
+                }
+            }
+        }
+
+        public var subject: Subject
 
         public var batchID: Int64
         public var loadedAt: Date
@@ -17,15 +33,9 @@ extension AuditBrowser {
         public var change: Change
         /// The row's line in the file; nil for a family the file no longer lists (removed).
         public var line: Int?
-        /// Its values as loaded, by column (`familyColumns` or `placeColumns`): a family's `sls_code`
-        /// the unit it was loaded into, or, removed, the unit it left (the others nil then); nil for
-        /// an empty coordinate.
+        /// Its values as loaded, by column (`subject.columns`): a family's `sls_code` the unit it was
+        /// loaded into, or, removed, the unit it left (the others nil then); nil for an empty coordinate.
         public var values: [String: String?]
-
-        public static let familyColumns = ["sls_code", "head_name", "address", "members", "welfare_group", "welfare_score", "kk_number",
-                                           "head_nik", "latitude", "longitude"]
-        /// A place's own columns; its code is the filter's.
-        public static let placeColumns = ["name", "level", "non_sls"]
 
         public var slsCode: String { (values["sls_code"] ?? nil) ?? "" }
     }
@@ -68,7 +78,7 @@ extension AuditBrowser {
 
     private func importedFamilyRows(_ family: String, within reach: Reach) async throws -> [ImportedRow] {
         // Through the kept rows' key (family id, batch): a family's few loads among millions.
-        let found = try await importedRows(columns: ImportedRow.familyColumns, query: """
+        let found = try await importedRows(of: .family, query: """
             SELECT i.batch_id, b.created_at, b.actor, b.file_name, b.sha256, i.change, i.line, i.sls_code, i.head_name, i.address,
                    i.members::text, i.welfare_group::text, i.welfare_score::text, i.kk_number, i.head_nik,
                    i.latitude::text, i.longitude::text
@@ -81,7 +91,7 @@ extension AuditBrowser {
 
     /// Read only for a place within the reader's reach, through the kept rows' key (code, batch).
     private func importedPlaceRows(_ code: String) async throws -> [ImportedRow] {
-        try await importedRows(columns: ImportedRow.placeColumns, query: """
+        try await importedRows(of: .place, query: """
             SELECT i.batch_id, b.created_at, b.actor, b.file_name, b.sha256, i.change, i.line, i.name, i.level, i.non_sls::text
               FROM audit.imported_regions i JOIN fkp.import_batches b ON b.id = i.batch_id
              WHERE i.code = \(code)
@@ -89,8 +99,8 @@ extension AuditBrowser {
             """)
     }
 
-    /// Rows of the batch's columns, then `columns` as text.
-    private func importedRows(columns: [String], query: PostgresQuery) async throws -> [ImportedRow] {
+    /// Rows of the batch's columns, then the subject's columns as text.
+    private func importedRows(of subject: ImportedRow.Subject, query: PostgresQuery) async throws -> [ImportedRow] {
         try await database.read { connection in
             var found: [ImportedRow] = []
             for try await row in try await connection.query(query, logger: database.logger) {
@@ -98,10 +108,10 @@ extension AuditBrowser {
                     (Int64, Date, String, String, String, String, Int?).self, context: .default)
                 let cells = row.makeRandomAccess()
                 var values: [String: String?] = [:]
-                for (offset, column) in columns.enumerated() {
+                for (offset, column) in subject.columns.enumerated() {
                     values[column] = try cells[7 + offset].decode(String?.self, context: .default)
                 }
-                found.append(ImportedRow(batchID: batch, loadedAt: at, actor: actor, fileName: file, sha256: sha,
+                found.append(ImportedRow(subject: subject, batchID: batch, loadedAt: at, actor: actor, fileName: file, sha256: sha,
                                          change: ImportedRow.Change(rawValue: change) ?? .change, line: line, values: values))
             }
             return found

@@ -11,7 +11,7 @@ public struct InvitationRepository: Sendable {
     public init(database: Database) { self.database = database }
 
     public struct Invitee: Sendable, Equatable {
-        public enum Kind: String, Sendable { case slsHead = "sls_head", communityFigure = "community_figure" }
+        public enum Kind: String, Sendable, CaseIterable { case slsHead = "sls_head", communityFigure = "community_figure" }
         public var kind: Kind
         public var fullName: String
         public var unit: RegionCode?

@@ -73,7 +73,7 @@ struct AuditController {
         let roots = try await scope(filter, context, .viewAudit)
         guard problems.isEmpty else {
             let t = Translations(language: context.language)
-            let page = AuditPage(entries: [], imports: [], importedPlace: false, hasMore: false, form: form, until: nil,
+            let page = AuditPage(entries: [], imports: [], hasMore: false, form: form, until: nil,
                                  errors: problems.map { t["audit_error_\($0.rawValue)"] }, language: context.language)
             return try renderer.render("audit", title: "audit_title", content: page, request: request, context: context, status: .badRequest)
         }
@@ -84,8 +84,7 @@ struct AuditController {
         // Exports are of a forum or a region; whether this one may be taken is checked on download.
         let exportable = (filter.forumID != nil || filter.region != nil)
             && context.principal.map { AccessPolicy.roots($0, for: .exportAudit).map { !$0.isEmpty } ?? true } == true
-        let page = AuditPage(entries: Array(found.prefix(Self.pageSize)), imports: imports, importedPlace: filter.familyID == nil,
-                             hasMore: found.count > Self.pageSize, form: form,
+        let page = AuditPage(entries: Array(found.prefix(Self.pageSize)), imports: imports, hasMore: found.count > Self.pageSize, form: form,
                              until: exportable ? try await exporter.latestEntryID() : nil, errors: [], language: context.language)
         return try renderer.render("audit", title: "audit_title", content: page, request: request, context: context)
     }
@@ -179,17 +178,17 @@ struct AuditPage {
 
     struct Export { let label: String; let file: String; let manifest: String }
 
-    /// `importedPlace`: the loads are of the place filtered on, not of a family.
-    init(entries: [AuditEntry], imports: [AuditBrowser.ImportedLoad], importedPlace: Bool, hasMore: Bool, form: AuditFilterForm,
-         until: Int64?, errors: [String], language: Language) {
+    init(entries: [AuditEntry], imports: [AuditBrowser.ImportedLoad], hasMore: Bool, form: AuditFilterForm, until: Int64?,
+         errors: [String], language: Language) {
         let t = Translations(language: language)
         lines = entries.map { AuditLine($0, t: t) }
         hasLines = !lines.isEmpty
-        self.imports = ImportedLoadLine.lines(imports, columns: importedPlace ? AuditBrowser.ImportedRow.placeColumns
-                                                : AuditBrowser.ImportedRow.familyColumns, t: t)
+        self.imports = ImportedLoadLine.lines(imports, t: t)
         hasImports = !self.imports.isEmpty
-        importsTitle = t[importedPlace ? "audit_place_imports_title" : "audit_imports_title"]
-        importsIntro = t[importedPlace ? "audit_place_imports_intro" : "audit_imports_intro"]
+        // The loads are all of the one family, or of the one place, filtered on.
+        let ofPlace = imports.first?.row.subject == .place
+        importsTitle = t[ofPlace ? "audit_place_imports_title" : "audit_imports_title"]
+        importsIntro = t[ofPlace ? "audit_place_imports_intro" : "audit_imports_intro"]
         self.errors = errors
         let query = form.query
         olderHref = hasMore ? entries.last.map { "/audit?\(query.isEmpty ? "" : query + "&")before=\($0.id)" } : nil

@@ -15,13 +15,12 @@ struct ImportedLoadLine {
     let what: String
     let changes: [AuditLine.Change]
 
-    /// The lines of `loads` (oldest first), newest first as the entries are; `columns` are the
-    /// family's or the place's (`AuditBrowser.ImportedRow`).
-    static func lines(_ loads: [AuditBrowser.ImportedLoad], columns: [String], t: Translations) -> [ImportedLoadLine] {
-        loads.reversed().map { ImportedLoadLine($0.row, after: $0.previous, columns: columns, t: t) }
+    /// The lines of `loads` (oldest first), newest first as the entries are.
+    static func lines(_ loads: [AuditBrowser.ImportedLoad], t: Translations) -> [ImportedLoadLine] {
+        loads.reversed().map { ImportedLoadLine($0.row, after: $0.previous, t: t) }
     }
 
-    private init(_ row: AuditBrowser.ImportedRow, after earlier: AuditBrowser.ImportedRow?, columns: [String], t: Translations) {
+    private init(_ row: AuditBrowser.ImportedRow, after earlier: AuditBrowser.ImportedRow?, t: Translations) {
         batchID = row.batchID
         when = AuditLine.westernIndonesianTime(row.loadedAt)
         actor = row.actor
@@ -34,7 +33,7 @@ struct ImportedLoadLine {
             return
         }
         var shown: [AuditLine.Change] = []
-        for column in columns {
+        for column in row.subject.columns {
             let new = row.values[column] ?? nil
             let old: String?? = earlier.map { $0.values[column] ?? nil }
             // A change shows what the load changed; a first load, every value it set.

@@ -200,7 +200,9 @@ struct InvitationsPage {
         place = forum.placeName
         when = IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: language.rawValue)
         units = forum.units.map { Unit(code: $0.code.value, name: $0.name, selected: $0.code.value == typed?.sls_code) }
-        kinds = ["sls_head", "community_figure"].map { Kind(value: $0, label: t["role_\($0)"], selected: $0 == typed?.kind) }
+        kinds = InvitationRepository.Invitee.Kind.allCases.map(\.rawValue).map {
+            Kind(value: $0, label: t["role_\($0)"], selected: $0 == typed?.kind)
+        }
         typedName = typed?.full_name ?? ""
         people = participants.map { p in
             Person(id: p.id, name: p.fullName, role: t["role_\(p.kind)"],

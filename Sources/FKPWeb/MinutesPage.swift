@@ -120,13 +120,14 @@ struct MinutesPage {
             case let .void(markID, reason)? where markID == mark?.id: voidReason = reason
             default: break
             }
-            return Signature(slot: s.slot, role: t["signatory_\(s.role.rawValue)"], name: mark?.signerName ?? s.name,
+            let name = mark?.signerName ?? s.name
+            return Signature(slot: s.slot, role: t["signatory_\(s.role.rawValue)"], name: name,
                              unit: s.unit, inPlaceOf: s.refusedBy,
                              signed: mark?.status == .signed, refused: mark?.status == .refused, open: mark == nil, status: status,
                              refusalReason: mark?.refusalReason, stamp: mark?.withStamp == true, takesStamp: s.role == .villageHead,
                              maySignHere: open && mark == nil && maySign(s), mayRecordPaper: open && mark == nil && mayRecordPaper,
                              markID: mark?.id, mayVoid: open && mark != nil && mayRecordPaper,
-                             paperName: typed?.name ?? mark?.signerName ?? s.name, paperReason: typed?.reason,
+                             paperName: typed?.name ?? name, paperReason: typed?.reason,
                              voidReason: voidReason, voidRefused: voidReason != nil)
         }
         let heads = closings.map {

@@ -17,7 +17,8 @@ struct PlanForumPage {
     let submit: String
     /// Where a planned forum is called off, when changing its plan.
     let cancelAction: String?
-    /// A reason for calling it off that was refused, shown again to be mended, its form open.
+    /// A reason for calling it off that was refused, shown again to be mended, its form open (told
+    /// apart by a flag: a reason refused as empty opens it too).
     let cancelReason: String?
     let cancelRefused: Bool
     let zone: String

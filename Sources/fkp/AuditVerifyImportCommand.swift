@@ -2,7 +2,6 @@ import ArgumentParser
 import FKPCore
 import FKPStore
 import FKPWeb
-import Foundation
 import Logging
 import PostgresNIO
 
@@ -49,12 +48,10 @@ struct AuditVerifyImportCommand: AsyncParsableCommand {
         }
         let verification: ImportBatchVerifier.Verification
         // On a terminal, as an import: a million rows take a few seconds to read, and as many to compare.
-        let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int
-        let progress = ImportProgress(totalBytes: size)
-        let show: @Sendable (ListImporter.Stage) -> Void = { stage in progress.show(stage) }
+        let progress = ImportProgress(reading: file)
         do {
             defer { progress.finish() }
-            verification = try await verifier.verify(entry, chunks: try FileChunks(path: file), progress: progress.isTerminal ? show : nil)
+            verification = try await verifier.verify(entry, chunks: try FileChunks(path: file), progress: progress.onTerminal)
         } catch let problems as ImportProblems {
             let count = CommandSupport.counted(problems.total, "problem", "problems")
             CommandSupport.printError("\(file) is the file batch \(batch) loaded (its SHA-256 is the entry's), but this version of fkp "

@@ -29,10 +29,8 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let config = try CommandSupport.configuration(folders: [])
         let logger = CommandSupport.bootstrapLogging(level: .warning)
-        let size = file == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int
-        let progress = ImportProgress(totalBytes: size)
-        let show: @Sendable (ListImporter.Stage) -> Void = { stage in progress.show(stage) }
-        let onProgress: (@Sendable (ListImporter.Stage) -> Void)? = progress.isTerminal ? show : nil
+        let progress = ImportProgress(reading: file)
+        let onProgress = progress.onTerminal
         let fileName = file == "-" ? "(standard input)" : URL(fileURLWithPath: file).lastPathComponent
         let actor = self.actor
         let report: ImportReport
@@ -95,7 +93,16 @@ final class ImportProgress: @unchecked Sendable {
     private let lock = NSLock()
     private var readSeconds: Double?
 
-    init(totalBytes: Int?) { self.totalBytes = totalBytes }
+    /// For the file at `path` (its size gives the share read), or standard input (`-`).
+    init(reading path: String) {
+        totalBytes = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+    }
+
+    /// What a command hands on to be told of its stages: shown on a terminal, nil elsewhere.
+    var onTerminal: (@Sendable (ListImporter.Stage) -> Void)? {
+        guard isTerminal else { return nil }
+        return { @Sendable [self] stage in show(stage) }
+    }
 
     func show(_ stage: ListImporter.Stage) {
         lock.lock()
