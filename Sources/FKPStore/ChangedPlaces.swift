@@ -1,10 +1,8 @@
-import Foundation
-
 /// What an import does to places beyond its counts, the part a person must see: the units that lose
 /// families, and the places a regions file renames or marks otherwise. A check says it before the
 /// load; the batch keeps it (`fkp.import_batches.places_changed`, in its audit entry), so that its
 /// page, and the command that loaded it, say it after.
-public struct ChangedPlaces: Sendable, Equatable, Codable {
+public struct ChangedPlaces: Sendable, Equatable, KeptAsJSON {
     /// The units whose families the file removes, most first (at most ten).
     public var removals: [UnitFamilies] = []
     /// The units the file does not list whose families it moves into the units it lists, most first
@@ -65,17 +63,5 @@ public struct ChangedPlaces: Sendable, Equatable, Codable {
         if !removals.isEmpty { try lists.encode(removals, forKey: .removals) }
         if !takenFromUnitsNotListed.isEmpty { try lists.encode(takenFromUnitsNotListed, forKey: .takenFromUnitsNotListed) }
         if !placeChanges.isEmpty { try lists.encode(placeChanges, forKey: .placeChanges) }
-    }
-
-    /// As stored with the batch: JSON, keys sorted.
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-
-    /// As read back from the batch.
-    init(json: String) throws {
-        self = try JSONDecoder().decode(Self.self, from: Data(json.utf8))
     }
 }

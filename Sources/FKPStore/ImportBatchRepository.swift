@@ -21,6 +21,8 @@ public struct ImportBatchRepository: Sendable {
         public var createdAt: Date
         /// The units it removed or took families from, and the places it renamed or marked otherwise.
         public var places: ChangedPlaces
+        /// The personal numbers its families shared with another family when it was loaded.
+        public var sharedNumbers: SharedNumbers
     }
 
     /// The latest batches that touched places inside `roots` (all when nil).
@@ -38,7 +40,7 @@ public struct ImportBatchRepository: Sendable {
         return try await database.read { connection in
             let rows = try await connection.query("""
                 SELECT b.id, b.kind, b.file_name, b.sha256, b.actor, b.row_count, b.added, b.changed, b.removed, b.created_at,
-                       b.places_changed::text
+                       b.places_changed::text, b.numbers_shared::text
                   FROM fkp.import_batches b
                  WHERE (\(id)::bigint IS NULL OR b.id = \(id))
                    AND (\(prefixes)::text[] IS NULL OR EXISTS (
@@ -48,10 +50,11 @@ public struct ImportBatchRepository: Sendable {
                  ORDER BY b.id DESC LIMIT \(limit)
                 """, logger: database.logger)
             var found: [Batch] = []
-            for try await (id, kind, file, sha, actor, count, added, changed, removed, created, places)
-                in rows.decode((Int64, String, String, String, String, Int32, Int32, Int32, Int32, Date, String).self) {
+            for try await (id, kind, file, sha, actor, count, added, changed, removed, created, places, shared)
+                in rows.decode((Int64, String, String, String, String, Int32, Int32, Int32, Int32, Date, String, String).self) {
                 found.append(Batch(id: id, kind: kind, fileName: file, sha256: sha, actor: actor, rows: Int(count), added: Int(added),
-                                   changed: Int(changed), removed: Int(removed), createdAt: created, places: try ChangedPlaces(json: places)))
+                                   changed: Int(changed), removed: Int(removed), createdAt: created, places: try ChangedPlaces(json: places),
+                                   sharedNumbers: try SharedNumbers(json: shared)))
             }
             return found
         }

@@ -6,9 +6,8 @@ import PostgresNIO
 extension ListImporter {
     /// Reads the file into the staging table (COPY), checking each row as it streams in: every
     /// problem of the file's own, line by line, before anything is asked of the database.
-    /// Returns the rows read and the SHA-256 of the bytes.
     func stage<Chunks: AsyncSequence & Sendable>(_ kind: Kind, chunks: Chunks, on connection: PostgresConnection,
-                                                         progress: (@Sendable (Stage) -> Void)?) async throws -> (rows: Int, sha256: String)
+                                                         progress: (@Sendable (Stage) -> Void)?) async throws -> StagedFile
     where Chunks.Element == [UInt8] {
         let logger = database.logger
         switch kind {
@@ -238,6 +237,8 @@ extension ListImporter {
             if !problems.isEmpty { throw problems }
             if buffer.readableBytes > 0 { try await writer.write(buffer) }
         }
-        return (rows, AuditHashing.hex(hasher.finalize()))
+        let numbers = familyRows?.possiblyRepeatedNumbers
+        return StagedFile(rows: rows, sha256: AuditHashing.hex(hasher.finalize()),
+                          possiblyRepeated: numbers.map { StagedFile.PossiblyRepeated(kkNumbers: $0.kkNumbers, headNIKs: $0.headNIKs) })
     }
 }

@@ -79,6 +79,9 @@ public struct ListImporter: Sendable {
             var report = ImportReport(batchID: nil, sha256: staged.sha256, rows: staged.rows,
                                       added: diff.added, changed: diff.changed, removed: diff.removed)
             report.places = try await changedPlaces(kind, report, on: connection)
+            if let possiblyRepeated = staged.possiblyRepeated {
+                report.sharedNumbers = try await sharedNumbers(possiblyRepeated, on: connection)
+            }
             if checkOnly || report.isNoOp { return report }
             progress?(.loading(rows: staged.rows))
             report.batchID = try await merge(kind, report: report, fileName: fileName, context: context, on: connection)
@@ -229,9 +232,10 @@ public struct ListImporter: Sendable {
         // The one audited entry of the batch: who, when, which file (by SHA-256), what it changed.
         for try await id in try await connection.query("""
             INSERT INTO fkp.import_batches (kind, file_name, sha256, region_code, actor, row_count, added, changed, removed, regencies,
-                                            places_changed)
+                                            places_changed, numbers_shared)
             VALUES (\(kind.rawValue), \(fileName), \(report.sha256), \(context.regionCode), \(context.actor), \(report.rows),
-                    \(report.added), \(report.changed), \(report.removed), \(regencies), \(try report.places.json())::jsonb)
+                    \(report.added), \(report.changed), \(report.removed), \(regencies), \(try report.places.json())::jsonb,
+                    \(try report.sharedNumbers.json())::jsonb)
             RETURNING id
             """, logger: logger).decode(Int64.self) { batchID = id }
         try await connection.query("SELECT audit.declare_batch(\(batchID))", logger: logger)

@@ -128,6 +128,9 @@ struct ImportOutcome {
     var placeChangesHeading = ""
     var placeChanges: [String] = []
     var hasPlaceChanges = false
+    /// The family card numbers, then the heads' NIKs, held by two families or more: a heading, and
+    /// a line for each number, its families by id and line.
+    var sharedNumbers: [SharedNumbersList] = []
     var problems: [String] = []
     /// How many problems the file has, said beside its name: the list below may be a hundred long.
     var problemCount = ""
@@ -143,6 +146,7 @@ struct ImportOutcome {
         lead = t["imports_done"]
         fileName = batch.fileName
         list(batch.places, loaded: true, t)
+        list(batch.sharedNumbers, t)
     }
 
     init(checked report: ImportReport, kind: ListImporter.Kind, fileName: String, language: Language) {
@@ -153,6 +157,7 @@ struct ImportOutcome {
         lead = t["imports_checked"]
         self.fileName = fileName
         list(report.places, loaded: false, t)
+        list(report.sharedNumbers, t)
     }
 
     private mutating func list(_ places: ChangedPlaces, loaded: Bool, _ t: Translations) {
@@ -175,11 +180,30 @@ struct ImportOutcome {
         hasPlaceChanges = !placeChanges.isEmpty
     }
 
+    private mutating func list(_ shared: SharedNumbers, _ t: Translations) {
+        let columns = [("imports_shared_kk_numbers", shared.familyCards), ("imports_shared_head_niks", shared.headNIKs)]
+        sharedNumbers = columns.filter { $0.1.numbers > 0 }.map { key, column in
+            var lines = column.groups.map { group in
+                let families = group.shown.map { holder in
+                    holder.line.map { t.filling("imports_shared_holder", ["family": holder.familyID, "line": t.number($0)]) }
+                        ?? t.filling("imports_shared_holder_outside", ["family": holder.familyID])
+                }
+                let more = group.families - group.shown.count
+                return families.joined(separator: ", ") + (more > 0 ? " " + t.filling("imports_shared_more_families", ["count": t.number(more)]) : "")
+            }
+            if column.numbers > column.groups.count {
+                lines.append(t.filling("imports_shared_more_numbers", ["count": t.number(column.numbers - column.groups.count)]))
+            }
+            return SharedNumbersList(heading: t.filling(key, ["count": t.number(column.numbers)]), lines: lines)
+        }
+    }
+
     init(unchanged report: ImportReport, checkOnly: Bool, fileName: String, language: Language) {
         let t = Translations(language: language)
         summary = t.filling("imports_summary_unchanged", ["file": fileName, "rows": t.number(report.rows)])
         lead = t[checkOnly ? "imports_checked" : "imports_done"]
         self.fileName = fileName
+        list(report.sharedNumbers, t)
     }
 
     init(problems: ImportProblems, fileName: String, language: Language) {
@@ -195,6 +219,12 @@ struct ImportOutcome {
         }
         self.fileName = fileName
     }
+}
+
+/// One column's personal numbers held by two families or more, under their heading.
+struct SharedNumbersList {
+    var heading: String
+    var lines: [String]
 }
 
 struct ImportsPage {

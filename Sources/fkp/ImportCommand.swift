@@ -64,6 +64,23 @@ struct ImportCommand: AsyncParsableCommand {
                                + "\(report.changed) changed, \(report.removed) removed (sha256 \(report.sha256)).")
         }
         say(report.places, loaded: !check)
+        say(report.sharedNumbers)
+    }
+
+    /// The personal numbers held by two families or more, by the families' ids and lines (never the
+    /// number): not refused, but a person should look before the forums do.
+    private func say(_ shared: SharedNumbers) {
+        for (column, what) in [(shared.familyCards, ("family card number", "family card numbers")), (shared.headNIKs, ("head's NIK", "heads' NIKs"))]
+        where column.numbers > 0 {
+            CommandSupport.say("  \(CommandSupport.counted(column.numbers, what.0, what.1)) held by more than one family of the regency "
+                               + "(loaded as they are; a forum can mark a duplicate):")
+            for group in column.groups {
+                let families = group.shown.map { "\($0.familyID) (\($0.line.map { "line \($0)" } ?? "not in the file"))" }
+                let more = group.families - group.shown.count
+                CommandSupport.say("    " + families.joined(separator: ", ") + (more > 0 ? " and \(more) more" : ""))
+            }
+            if column.numbers > column.groups.count { CommandSupport.say("    and \(column.numbers - column.groups.count) more numbers") }
+        }
     }
 
     /// The units that lose families and the places changed, one a line under the counts (at most

@@ -58,6 +58,9 @@ extension FamilyCSV {
         /// quote with `'`, said once for the columns so quoted rather than on every value.
         private var rowsInSingleQuotes = WholeColumnTally(fewest: 10)
         private var columnsInSingleQuotes = Set<Column>()
+        /// The family card numbers and heads' NIKs that may be on more than one row, for the
+        /// database to tell which are (`RepeatedNumberFilter`): not refused, said with the load.
+        private var kkNumbersSeen = RepeatedNumberFilter(), headNIKsSeen = RepeatedNumberFilter()
 
         public init(header: CSVHeader) {
             rows = RowsUnderHeader(header: header)
@@ -270,6 +273,8 @@ extension FamilyCSV {
             oneHeadNIK.count(line: record.line, showsSign: nik == firstHeadNIK)
             scoresByGroup.count(group, score: scoreValue)
             scoresWithinUnits.count(unit: slsText, score: score)
+            kkNumbersSeen.note(kk)
+            headNIKsSeen.note(nik)
             return .success(PreliminaryFamily(id: id, slsCode: unit, headName: name, address: address, members: members,
                                               welfareGroup: group, welfareScore: score, kkNumber: kk, headNIK: nik,
                                               latitude: latitude, longitude: longitude))
@@ -278,7 +283,14 @@ extension FamilyCSV {
         public var copyForTrial: Self {
             var copy = self
             copy.scoresReadAsThousands = ScoresReadAsThousands()
+            (copy.kkNumbersSeen, copy.headNIKsSeen) = (RepeatedNumberFilter(), RepeatedNumberFilter())
             return copy
+        }
+
+        /// The family card numbers and the heads' NIKs of the rows taken that may each be on more
+        /// than one row (nil: too many to tell, ask of every row).
+        public var possiblyRepeatedNumbers: (kkNumbers: [String]?, headNIKs: [String]?) {
+            (kkNumbersSeen.candidates, headNIKsSeen.candidates)
         }
 
         /// Each row whose score a spreadsheet read as thousands (`ScoresReadAsThousands`), in the order

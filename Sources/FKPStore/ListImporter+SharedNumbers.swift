@@ -1,0 +1,62 @@
+import PostgresNIO
+
+extension ListImporter {
+    /// The family card numbers and heads' NIKs that families of the file share with another family
+    /// of the file, or of its regencies in units the file does not list (`SharedNumbers`). Only the
+    /// rows whose number the reading found possibly repeated are asked of (a few hundred a
+    /// million), and the regencies' other families, which a whole regency's file leaves none of.
+    /// The numbers stay in the database: only family ids and lines come back.
+    func sharedNumbers(_ possiblyRepeated: StagedFile.PossiblyRepeated, on connection: PostgresConnection) async throws -> SharedNumbers {
+        /// The file's rows whose number is in `column` of another row, or may be.
+        func repeatedInFile(_ column: String, _ candidates: [String]?) -> SQLFragment {
+            guard let candidates else {
+                return SQLFragment(stringLiteral: "\(column) IN (SELECT \(column) FROM import_staging GROUP BY 1 HAVING count(*) > 1)")
+            }
+            return "\(SQLFragment(stringLiteral: column)) = ANY(\(candidates)::text[])"
+        }
+        var shared = SharedNumbers()
+        let rows = try await connection.query("""
+            WITH units AS MATERIALIZED (SELECT DISTINCT sls_code FROM import_staging),
+            outside AS MATERIALIZED (
+                -- The regencies' families in units the file does not list: they stay.
+                SELECT f.id, f.kk_number, f.head_nik
+                  FROM (SELECT DISTINCT left(sls_code, 4) AS code FROM units) r
+                  JOIN fkp.regions u ON u.code > r.code AND u.code < r.code || ':'
+                  JOIN fkp.families f ON f.sls_code = u.code
+                 WHERE u.code NOT IN (SELECT sls_code FROM units)),
+            holders AS MATERIALIZED (
+                SELECT 'kk_number' AS column_name, kk_number AS number, id, line FROM import_staging
+                 WHERE \(repeatedInFile("kk_number", possiblyRepeated.kkNumbers)) OR kk_number IN (SELECT kk_number FROM outside)
+                UNION ALL
+                SELECT 'kk_number', kk_number, id, NULL FROM outside WHERE kk_number IN (SELECT kk_number FROM import_staging)
+                UNION ALL
+                SELECT 'head_nik', head_nik, id, line FROM import_staging
+                 WHERE \(repeatedInFile("head_nik", possiblyRepeated.headNIKs)) OR head_nik IN (SELECT head_nik FROM outside)
+                UNION ALL
+                SELECT 'head_nik', head_nik, id, NULL FROM outside WHERE head_nik IN (SELECT head_nik FROM import_staging)),
+            -- A family the file moves in from a unit it does not list is in both: one family.
+            shared AS (
+                SELECT column_name, number, count(DISTINCT id) AS families, min(line) AS first_line,
+                       row_number() OVER (PARTITION BY column_name ORDER BY min(line), number) AS n,
+                       count(*) OVER (PARTITION BY column_name) AS numbers
+                  FROM holders GROUP BY 1, 2 HAVING count(DISTINCT id) > 1 AND count(line) > 0)
+            SELECT s.column_name, s.numbers, s.n, s.families, h.id, h.line
+              FROM shared s
+              CROSS JOIN LATERAL (SELECT h.id, min(h.line) AS line FROM holders h
+                                   WHERE h.column_name = s.column_name AND h.number = s.number
+                                   GROUP BY h.id ORDER BY 2 NULLS LAST, 1 LIMIT 5) h
+             WHERE s.n <= 10
+             ORDER BY 1, 3, 6 NULLS LAST, 5
+            """, logger: database.logger)
+        for try await (column, numbers, n, families, id, line) in rows.decode((String, Int64, Int64, Int64, String, Int32?).self) {
+            let holder = SharedNumbers.Holder(familyID: id, line: line.map(Int.init))
+            func add(to shared: inout SharedNumbers.Column) {
+                shared.numbers = Int(numbers)
+                if shared.groups.count < n { shared.groups.append(SharedNumbers.Group(families: Int(families), shown: [])) }
+                shared.groups[shared.groups.count - 1].shown.append(holder)
+            }
+            if column == "kk_number" { add(to: &shared.familyCards) } else { add(to: &shared.headNIKs) }
+        }
+        return shared
+    }
+}
