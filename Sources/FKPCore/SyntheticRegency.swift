@@ -58,15 +58,19 @@ public struct SyntheticRegency: Sendable {
         }
         var families: [PreliminaryFamily] = []
         families.reserveCapacity(p.families)
+        // Each family card number and NIK given once, as real ones are: two families sharing one is
+        // something a load says (a duplicate row), which a synthetic list should not have by chance.
+        var numbersGiven = Set<UInt64>()
         for n in 0..<p.families {
             let unit = units[Int(random.next() % UInt64(units.count))]
-            families.append(Self.family(number: n + 1, unit: unit, regency: p.regency, random: &random))
+            families.append(Self.family(number: n + 1, unit: unit, regency: p.regency, random: &random, numbersGiven: &numbersGiven))
         }
         self.regions = regions
         self.families = families
     }
 
-    static func family(number: Int, unit: RegionCode, regency: RegionCode, random: inout SeededRandom) -> PreliminaryFamily {
+    static func family(number: Int, unit: RegionCode, regency: RegionCode, random: inout SeededRandom,
+                       numbersGiven: inout Set<UInt64>) -> PreliminaryFamily {
         let female = random.unit() < 0.2
         let given = random.pick(female ? SyntheticNames.female : SyntheticNames.male)
         let name = random.unit() < 0.25 ? given : "\(given) \(random.pick(SyntheticNames.second))"
@@ -80,12 +84,19 @@ public struct SyntheticRegency: Sendable {
         let area = String(unit.value.prefix(6))
         let day = random.int(1...28) + (female ? 40 : 0)
         let birth = digits(day, 2) + digits(random.int(1...12), 2) + digits(random.int(40...99), 2)
+        let issued = digits(random.int(0...999_999), 6)
+        /// `prefix` and a serial number not given before (drawn again while it was).
+        func unused(_ prefix: String) -> String {
+            while true {
+                let number = prefix + digits(random.int(1...9999), 4)
+                if numbersGiven.insert(UInt64(number)!).inserted { return number }
+            }
+        }
         return PreliminaryFamily(
             id: regency.value + digits(number, 8),
             slsCode: unit, headName: name, address: address, members: random.int(1...7),
             welfareGroup: band.group, welfareScore: decimal(score, places: 4),
-            kkNumber: area + digits(random.int(0...999_999), 6) + digits(random.int(1...9999), 4),
-            headNIK: area + birth + digits(random.int(1...9999), 4))
+            kkNumber: unused(area + issued), headNIK: unused(area + birth))
     }
 
     static func digits(_ value: Int, _ width: Int) -> String {

@@ -20,6 +20,13 @@ final class SyntheticRegencyTests: XCTestCase {
         XCTAssertTrue(regency.families.allSatisfy { PersonalNumber.isValid($0.kkNumber) && PersonalNumber.isValid($0.headNIK) })
     }
 
+    /// A large district's heads share birth dates by the dozen; drawn alone, their NIKs' serial
+    /// numbers met by chance (75 numbers shared in these 200,000 families), which a load names.
+    func testEachFamilyCardNumberAndNIKIsGivenOnce() {
+        let families = SyntheticRegency(.init(regency: try! RegionCode("3201"), villages: 3, families: 200_000, seed: 7)).families
+        XCTAssertEqual(Set(families.flatMap { [$0.kkNumber, $0.headNIK] }).count, 2 * families.count)
+    }
+
     func testScoresAreConsistentWithGroups() {
         let families = SyntheticRegency(parameters).families
         for group in WelfareGroup.allCases.dropLast() {
