@@ -420,6 +420,16 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(taking.output.contains("\n  \(first[1]) "), taking.output)
             XCTAssertTrue(taking.output.contains(", not in the file: 1 family would move from it to the file's units (its family id is in the file)\n"),
                           taking.output)
+            // And the families sharing a family card number, by id and line, never by the number.
+            // (Counted from the end: an address may hold a comma.)
+            let second = lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let card = first[first.count - 4]
+            let sharing = (second.dropLast(4) + [card] + second.suffix(3)).joined(separator: ",")
+            let shared = try Self.fkp(["import", "families", "-", "--check"], stdin: lines[0] + "\n" + lines[1] + "\n" + sharing + "\n", database: url)
+            XCTAssertEqual(shared.status, 0, shared.output)
+            XCTAssertTrue(shared.output.hasSuffix("\n  1 family card number held by more than one family of the regency (loaded as they are; "
+                                                  + "a forum can mark a duplicate):\n    \(first[0]) (line 2), \(second[0]) (line 3)\n"), shared.output)
+            XCTAssertFalse(shared.output.contains(card), "the number itself is never said")
             let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families", as: Int64.self)
             XCTAssertEqual(count, 3000)
             // Loaded, it says the same of what it did.

@@ -85,7 +85,7 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertTrue(checked.text.contains("Diperiksa, belum dimuat: revisi.csv: 2 baris tanpa masalah. Bila dimuat, 1 keluarga ditambah, 1 diubah, 1 dihapus."),
                           checked.text)
             XCTAssertTrue(checked.text.contains("<p>Keluarga yang akan dihapus, per SLS (paling banyak sepuluh SLS, yang terbanyak dahulu):</p><ul><li>RT 001 (32010100030001): 1</li></ul>"), checked.text)
-            XCTAssertFalse(checked.text.contains("tidak ada di berkas"), checked.text)
+            XCTAssertFalse(checked.text.contains("akan dipindahkan"), checked.text)
             let renaming = try await staff.upload("/imports/regions/check", fileName: "wilayah2.csv",
                                                   content: "code,name,level,non_sls\n32010100030001,RT 01,sls,true\n")
             XCTAssertTrue(renaming.text.contains("<p>Wilayah yang akan diubah (paling banyak sepuluh, menurut kode):</p><ul><li>RT 001 (32010100030001): "
@@ -134,6 +134,35 @@ final class ImportUploadTests: XCTestCase {
             let elsewhere = try await other.upload("/imports/families/check", fileName: "revisi.csv", content: revised)
             XCTAssertEqual(elsewhere.status, .unprocessableContent, "checked against the uploader's places like a load")
             XCTAssertTrue(elsewhere.text.contains("di luar wilayah Anda (3202)"), elsewhere.text)
+        }
+    }
+
+    /// Families sharing a family card number or a head's NIK are loaded as they are; the check and
+    /// the batch's page name them by family id and line, and never show the number.
+    func testFamiliesSharingANumberAreNamedByTheCheckAndTheBatchPage() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
+            var staff = try await Self.staffOnImportPage(client)
+            _ = try await staff.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions)
+            // Numbers of their own: the seeded families of the regency share one card number and one NIK.
+            let sharing = FamilyCSV.columns.joined(separator: ",") + "\n"
+                + "U1,32010100030001,Budi,Kp. Baru,3,2,4.5,3201010101000071,3201014501800071,,\n"
+                + "U2,32010100030001,Siti,Kp. Baru,2,1,1.25,3201010101000072,3201014501800072,,\n"
+                + "U3,32010100030001,Dedi,Kp. Baru,4,2,2.5,3201010101000071,3201014501800072,,\n"
+            let checked = try await staff.upload("/imports/families/check", fileName: "keluarga.csv", content: sharing)
+            XCTAssertEqual(checked.status, .ok)
+            XCTAssertTrue(checked.text.contains("<p>Nomor KK yang dipakai lebih dari satu keluarga di kabupaten/kota ini: 1 (tidak ditolak; forum "
+                                                + "dapat menandai duplikat). Paling banyak sepuluh nomor, menurut baris, tiap nomor dengan keluarganya:</p>"
+                                                + "<ul><li>U1 (baris 2), U3 (baris 4)</li></ul>"), checked.text)
+            XCTAssertTrue(checked.text.contains("<ul><li>U2 (baris 3), U3 (baris 4)</li></ul>"), checked.text)
+            let loaded = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: sharing)
+            try await staff.get("/imports?lang=en")
+            let batchPage = try await staff.get(try XCTUnwrap(loaded.location))
+            XCTAssertTrue(batchPage.text.contains("<p>Heads&#39; NIKs held by more than one family of this regency: 1 (not refused; a forum can "
+                                                  + "mark a duplicate). At most ten numbers, by line, each with its families:</p>"
+                                                  + "<ul><li>U2 (line 3), U3 (line 4)</li></ul>"), batchPage.text)
+            for page in [checked.text, batchPage.text] {
+                XCTAssertFalse(page.contains("3201010101000071") || page.contains("3201014501800072"), "no number is shown")
+            }
         }
     }
 
