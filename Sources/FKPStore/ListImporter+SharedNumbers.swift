@@ -18,20 +18,24 @@ extension ListImporter {
         let rows = try await connection.query("""
             WITH units AS MATERIALIZED (SELECT DISTINCT sls_code FROM import_staging),
             outside AS MATERIALIZED (
-                -- The regencies' families in units the file does not list: they stay.
+                -- The regencies' families in units the file does not list: they stay. Read unit by unit
+                -- through the families' unit index (`OFFSET 0` keeps the planner from reading them all).
                 SELECT f.id, f.kk_number, f.head_nik
                   FROM (SELECT DISTINCT left(sls_code, 4) AS code FROM units) r
-                  JOIN fkp.regions u ON u.code > r.code AND u.code < r.code || ':'
-                  JOIN fkp.families f ON f.sls_code = u.code
+                  JOIN fkp.regions u ON u.code > r.code AND u.code < r.code || ':' AND length(u.code) >= 14
+                  CROSS JOIN LATERAL (SELECT f.id, f.kk_number, f.head_nik FROM fkp.families f WHERE f.sls_code = u.code OFFSET 0) f
                  WHERE u.code NOT IN (SELECT sls_code FROM units)),
+            -- The file's rows that may share a number, in one pass over the file.
+            in_file AS MATERIALIZED (
+                SELECT line, id, kk_number, head_nik FROM import_staging
+                 WHERE \(repeatedInFile("kk_number", possiblyRepeated.kkNumbers)) OR \(repeatedInFile("head_nik", possiblyRepeated.headNIKs))
+                    OR kk_number IN (SELECT kk_number FROM outside) OR head_nik IN (SELECT head_nik FROM outside)),
             holders AS MATERIALIZED (
-                SELECT 'kk_number' AS column_name, kk_number AS number, id, line FROM import_staging
-                 WHERE \(repeatedInFile("kk_number", possiblyRepeated.kkNumbers)) OR kk_number IN (SELECT kk_number FROM outside)
+                SELECT 'kk_number' AS column_name, kk_number AS number, id, line FROM in_file
+                UNION ALL
+                SELECT 'head_nik', head_nik, id, line FROM in_file
                 UNION ALL
                 SELECT 'kk_number', kk_number, id, NULL FROM outside WHERE kk_number IN (SELECT kk_number FROM import_staging)
-                UNION ALL
-                SELECT 'head_nik', head_nik, id, line FROM import_staging
-                 WHERE \(repeatedInFile("head_nik", possiblyRepeated.headNIKs)) OR head_nik IN (SELECT head_nik FROM outside)
                 UNION ALL
                 SELECT 'head_nik', head_nik, id, NULL FROM outside WHERE head_nik IN (SELECT head_nik FROM import_staging)),
             -- A family the file moves in from a unit it does not list is in both: one family.

@@ -1,11 +1,12 @@
 /// The personal numbers of one column that may be on more than one row of a file, found while the
-/// rows stream in, in a fixed 8 MB whatever the file's length: a Bloom filter (two bits a number)
-/// marks each number seen, and a number whose bits are both marked already is a candidate. Every
-/// number on two rows is a candidate; about one in a thousand others is too, at a million rows (the
-/// database then keeps the true ones). Asking the database for the repeated numbers of a million
-/// rows costs 0.7 s a column; this, a few hundredths (docs/benchmarks.md, session 49).
+/// rows stream in, in a fixed 4 MB whatever the file's length: a blocked Bloom filter marks two bits
+/// of one 64-bit word for each number seen (one memory access a number), and a number whose two
+/// bits are marked already is a candidate. Every number on two rows is a candidate; about one in
+/// two hundred others is too, at a million rows (the database then keeps the true ones). Asking the
+/// database for the repeated numbers of a million rows costs 0.7 s a column (docs/benchmarks.md,
+/// session 49).
 public struct RepeatedNumberFilter: Sendable {
-    private static let bitCount = 1 << 26
+    private static let wordCount = 1 << 19
     /// Past this many candidates (a file of several million rows fills the bits), the filter tells
     /// nothing and the database is asked for the whole column.
     let mostCandidates: Int
@@ -29,14 +30,13 @@ public struct RepeatedNumberFilter: Sendable {
     /// Notes `number`, 16 ASCII digits (anything else is passed over: the row is refused).
     public mutating func note(_ number: String) {
         guard !overflowed, let value = Self.value(of: number) else { return }
-        if words.isEmpty { words = Array(repeating: 0, count: Self.bitCount / 64) }
-        // Two bit positions from two multiplicative hashes of the number (its top 26 bits each).
-        let first = Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> 38)
-        let second = Int(truncatingIfNeeded: (value &* 0xC2B2_AE3D_27D4_EB4F) >> 38)
-        let firstBit: UInt64 = 1 << UInt64(first & 63), secondBit: UInt64 = 1 << UInt64(second & 63)
-        let seen = words[first >> 6] & firstBit != 0 && words[second >> 6] & secondBit != 0
-        words[first >> 6] |= firstBit
-        words[second >> 6] |= secondBit
+        if words.isEmpty { words = Array(repeating: 0, count: Self.wordCount) }
+        // The word from the top bits of one multiplicative hash, the two bits in it from another's.
+        let word = Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> 45)
+        let positions = value &* 0xC2B2_AE3D_27D4_EB4F
+        let bits: UInt64 = 1 << (positions >> 58) | 1 << ((positions >> 52) & 63)
+        let seen = words[word] & bits == bits
+        words[word] |= bits
         guard seen else { return }
         found.insert(value)
         if found.count > mostCandidates {
