@@ -6,7 +6,8 @@ extension ListImporter {
     /// rows whose number the reading found possibly repeated are asked of (a few hundred a
     /// million), and the regencies' other families, which a whole regency's file leaves none of.
     /// The numbers stay in the database: only family ids and lines come back.
-    func sharedNumbers(_ possiblyRepeated: StagedFile.PossiblyRepeated, on connection: PostgresConnection) async throws -> SharedNumbers {
+    func sharedNumbers(units: [String], _ possiblyRepeated: StagedFile.PossiblyRepeated,
+                       on connection: PostgresConnection) async throws -> SharedNumbers {
         /// The file's rows whose number is in `column` of another row, or may be.
         func repeatedInFile(_ column: String, _ candidates: [String]?) -> SQLFragment {
             guard let candidates else {
@@ -16,7 +17,7 @@ extension ListImporter {
         }
         var shared = SharedNumbers()
         let rows = try await connection.query("""
-            WITH units AS MATERIALIZED (SELECT DISTINCT sls_code FROM import_staging),
+            WITH units AS MATERIALIZED (SELECT unnest(\(units)::text[]) AS sls_code),
             outside AS MATERIALIZED (
                 -- The regencies' families in units the file does not list: they stay. Read unit by unit
                 -- through the families' unit index (`OFFSET 0` keeps the planner from reading them all).

@@ -39,6 +39,8 @@ extension ListImporter {
         var otherListJoined: (line: Int, rows: Int)?
         var hasher = SHA256()
         var rows = 0
+        /// A families list's units, each taken once from a run of its rows (a list gives a unit's families together).
+        var units = Set<String>(), lastUnit = ""
         var bytesRead = 0
         let flushAt = 1 << 16
         var buffer = ByteBufferAllocator().buffer(capacity: flushAt + 4096)
@@ -124,6 +126,10 @@ extension ListImporter {
             case .families:
                 switch familyRows!.parse(record) {  // made with the header, which was read
                 case .success(let f):
+                    if f.slsCode.value != lastUnit {
+                        lastUnit = f.slsCode.value
+                        units.insert(lastUnit)
+                    }
                     if problems.isEmpty {
                         CopyText.append([String(record.line), f.id, f.slsCode.value, f.headName, f.address, String(f.members),
                                          String(f.welfareGroup.rawValue), f.welfareScore, f.kkNumber, f.headNIK, f.latitude, f.longitude],
@@ -238,7 +244,7 @@ extension ListImporter {
             if buffer.readableBytes > 0 { try await writer.write(buffer) }
         }
         let numbers = familyRows?.possiblyRepeatedNumbers
-        return StagedFile(rows: rows, sha256: AuditHashing.hex(hasher.finalize()),
+        return StagedFile(rows: rows, sha256: AuditHashing.hex(hasher.finalize()), units: kind == .families ? units.sorted() : nil,
                           possiblyRepeated: numbers.map { StagedFile.PossiblyRepeated(kkNumbers: $0.kkNumbers, headNIKs: $0.headNIKs) })
     }
 }

@@ -68,7 +68,7 @@ public struct ListImporter: Sendable {
             progress?(.checking(rows: staged.rows))
             var problems = try await checkAgainstDatabase(kind, on: connection)
             if !problems.isEmpty { throw problems }
-            try await lockRegencies(kind, on: connection)
+            try await lockRegencies(staged, on: connection)
             let diff = try await difference(kind, on: connection)
             problems = try await checkLeadingZeros(kind, diff, on: connection)
             if !problems.isEmpty { throw problems }
@@ -79,8 +79,8 @@ public struct ListImporter: Sendable {
             var report = ImportReport(batchID: nil, sha256: staged.sha256, rows: staged.rows,
                                       added: diff.added, changed: diff.changed, removed: diff.removed)
             report.places = try await changedPlaces(kind, report, on: connection)
-            if let possiblyRepeated = staged.possiblyRepeated {
-                report.sharedNumbers = try await sharedNumbers(possiblyRepeated, on: connection)
+            if let units = staged.units, let possiblyRepeated = staged.possiblyRepeated {
+                report.sharedNumbers = try await sharedNumbers(units: units, possiblyRepeated, on: connection)
             }
             if checkOnly || report.isNoOp { return report }
             progress?(.loading(rows: staged.rows))
@@ -199,12 +199,18 @@ public struct ListImporter: Sendable {
     /// from what that import left: two loads of one regency at once both added the same families,
     /// and one failed on a duplicate key. Regencies are locked in code order, so two files that
     /// share several cannot each wait for the other (`fkp.lock_regency_families`, the lock every
-    /// write to a regency's families takes).
-    private func lockRegencies(_ kind: Kind, on connection: PostgresConnection) async throws {
-        let column = kind == .families ? "sls_code" : "code"
+    /// write to a regency's families takes). A families list's regencies come from its units.
+    private func lockRegencies(_ staged: StagedFile, on connection: PostgresConnection) async throws {
+        if let units = staged.units {
+            let regencies = Set(units.map { String($0.prefix(4)) }).sorted()
+            try await connection.query("""
+                SELECT fkp.lock_regency_families(regency) FROM unnest(\(regencies)::text[]) regency  -- in the array's order
+                """, logger: database.logger)
+            return
+        }
         try await connection.query("""
             SELECT fkp.lock_regency_families(regency)
-              FROM (SELECT DISTINCT left(\(unescaped: column), 4) AS regency FROM import_staging ORDER BY 1) r
+              FROM (SELECT DISTINCT left(code, 4) AS regency FROM import_staging ORDER BY 1) r
             """, logger: database.logger)
     }
 

@@ -92,8 +92,9 @@ final class SharedNumbersImportTests: XCTestCase {
             let (found, fromEveryRow) = try await db.write(ListImportTests.context) { connection in
                 let importer = ListImporter(database: db)
                 let staged = try await importer.stage(.families, chunks: try FileChunks(bytes: Array(text.utf8)), on: connection, progress: nil)
-                return (try await importer.sharedNumbers(try XCTUnwrap(staged.possiblyRepeated), on: connection),
-                        try await importer.sharedNumbers(.init(kkNumbers: nil, headNIKs: nil), on: connection))
+                let units = try XCTUnwrap(staged.units)
+                return (try await importer.sharedNumbers(units: units, try XCTUnwrap(staged.possiblyRepeated), on: connection),
+                        try await importer.sharedNumbers(units: units, .init(kkNumbers: nil, headNIKs: nil), on: connection))
             }
             XCTAssertEqual(found.familyCards.numbers, 12)
             XCTAssertEqual(found.familyCards.groups.count, 10)
