@@ -19,26 +19,29 @@ extension ListImporter {
         let rows = try await connection.query("""
             WITH units AS MATERIALIZED (SELECT unnest(\(units)::text[]) AS sls_code),
             outside AS MATERIALIZED (
-                -- The regencies' families in units the file does not list: they stay. Read unit by unit
-                -- through the families' unit index (`OFFSET 0` keeps the planner from reading them all).
+                -- The regencies' families in units the file does not list (they stay) that hold a number
+                -- of the file's: read unit by unit through the families' unit index (`OFFSET 0` keeps the
+                -- planner from reading the country's), each asked of the file's numbers as it is read.
                 SELECT f.id, f.kk_number, f.head_nik
                   FROM (SELECT DISTINCT left(sls_code, 4) AS code FROM units) r
                   JOIN fkp.regions u ON u.code > r.code AND u.code < r.code || ':' AND length(u.code) >= 14
                   CROSS JOIN LATERAL (SELECT f.id, f.kk_number, f.head_nik FROM fkp.families f WHERE f.sls_code = u.code OFFSET 0) f
-                 WHERE u.code NOT IN (SELECT sls_code FROM units)),
+                 WHERE u.code NOT IN (SELECT sls_code FROM units)
+                   AND (f.kk_number IN (SELECT kk_number FROM import_staging) OR f.head_nik IN (SELECT head_nik FROM import_staging))),
             -- The file's rows that may share a number, in one pass over the file.
             in_file AS MATERIALIZED (
                 SELECT line, id, kk_number, head_nik FROM import_staging
                  WHERE \(repeatedInFile("kk_number", possiblyRepeated.kkNumbers)) OR \(repeatedInFile("head_nik", possiblyRepeated.headNIKs))
                     OR kk_number IN (SELECT kk_number FROM outside) OR head_nik IN (SELECT head_nik FROM outside)),
+            -- Each row under both its numbers: a number no row of the file holds is left out below.
             holders AS MATERIALIZED (
                 SELECT 'kk_number' AS column_name, kk_number AS number, id, line FROM in_file
                 UNION ALL
                 SELECT 'head_nik', head_nik, id, line FROM in_file
                 UNION ALL
-                SELECT 'kk_number', kk_number, id, NULL FROM outside WHERE kk_number IN (SELECT kk_number FROM import_staging)
+                SELECT 'kk_number', kk_number, id, NULL FROM outside
                 UNION ALL
-                SELECT 'head_nik', head_nik, id, NULL FROM outside WHERE head_nik IN (SELECT head_nik FROM import_staging)),
+                SELECT 'head_nik', head_nik, id, NULL FROM outside),
             -- A family the file moves in from a unit it does not list is in both: one family.
             shared AS (
                 SELECT column_name, number, count(DISTINCT id) AS families, min(line) AS first_line,

@@ -65,18 +65,25 @@ final class SharedNumbersImportTests: XCTestCase {
             try await SQLTest.write(db, SQLTest.places)
             _ = try await ListImportTests.load(.regions, "code,name,level\n3202,Sukabumi,regency\n3202010,Cisolok,district\n"
                                                + "3202010001,Desa Tiga,village\n32020100010001,RT 009,sls\n", db)
-            let card = "3201010101009999", nik = "3201014501809999"
+            let card = "3201010101009999", nik = "3201014501809999", otherNIK = "3201014501808888", otherCard = "3201010101008888"
+            // RT 002 keeps B1 with the card, B3 and B4 with one NIK, and B5 and B6 with one card (between themselves).
             _ = try await ListImportTests.load(.families, Self.file([
                 Self.row("A1", 1), Self.row("B1", 2, unit: "32010100010002", kk: card), Self.row("B2", 3, unit: "32010100010002"),
-                Self.row("S1", 4, unit: "32020100010001", nik: nik),
+                Self.row("B3", 4, unit: "32010100010002", nik: otherNIK), Self.row("B4", 5, unit: "32010100010002", nik: otherNIK),
+                Self.row("B5", 6, unit: "32010100010002", kk: otherCard), Self.row("B6", 7, unit: "32010100010002", kk: otherCard),
+                Self.row("S1", 8, unit: "32020100010001", nik: nik),
             ]), db)
-            // RT 001 again, A1 with B1's card and S1's NIK (another regency), and B2 moved in from RT 002 with its own numbers.
-            let revision = Self.file([Self.row("A1", 1, kk: card, nik: nik), Self.row("B2", 3)])
+            // RT 001 again: A1 with B1's card and S1's NIK (another regency), A2 with B3's and B4's NIK,
+            // and B2 moved in from RT 002 with its own numbers.
+            let revision = Self.file([Self.row("A1", 1, kk: card, nik: nik), Self.row("A2", 9, nik: otherNIK), Self.row("B2", 3)])
             let report = try await ListImportTests.load(.families, revision, db)
-            XCTAssertEqual([report.added, report.changed, report.removed], [0, 2, 0])
+            XCTAssertEqual([report.added, report.changed, report.removed], [1, 2, 0])
             var expected = SharedNumbers()
             expected.familyCards.numbers = 1
             expected.familyCards.groups = [.init(families: 2, shown: [Holder(familyID: "A1", line: 2), Holder(familyID: "B1", line: nil)])]
+            expected.headNIKs.numbers = 1
+            expected.headNIKs.groups = [.init(families: 3, shown: [Holder(familyID: "A2", line: 3), Holder(familyID: "B3", line: nil),
+                                                                   Holder(familyID: "B4", line: nil)])]
             XCTAssertEqual(report.sharedNumbers, expected)
         }
     }
