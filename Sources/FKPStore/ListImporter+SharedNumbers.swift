@@ -1,3 +1,4 @@
+import FKPCore
 import PostgresNIO
 
 extension ListImporter {
@@ -6,7 +7,7 @@ extension ListImporter {
     /// rows whose number the reading found possibly repeated are asked of (a few hundred a
     /// million), and the regencies' other families, which a whole regency's file leaves none of.
     /// The numbers stay in the database: only family ids and lines come back.
-    func sharedNumbers(units: [String], _ possiblyRepeated: StagedFile.PossiblyRepeated,
+    func sharedNumbers(units: [String], _ possiblyRepeated: PossiblyRepeatedNumbers,
                        on connection: PostgresConnection) async throws -> SharedNumbers {
         /// The file's rows whose number is in `column` of another row, or may be.
         func repeatedInFile(_ column: String, _ candidates: [String]?) -> SQLFragment {

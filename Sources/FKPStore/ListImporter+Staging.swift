@@ -243,8 +243,7 @@ extension ListImporter {
             if !problems.isEmpty { throw problems }
             if buffer.readableBytes > 0 { try await writer.write(buffer) }
         }
-        let numbers = familyRows?.possiblyRepeatedNumbers
         return StagedFile(rows: rows, sha256: AuditHashing.hex(hasher.finalize()), units: kind == .families ? units.sorted() : nil,
-                          possiblyRepeated: numbers.map { StagedFile.PossiblyRepeated(kkNumbers: $0.kkNumbers, headNIKs: $0.headNIKs) })
+                          possiblyRepeated: familyRows?.possiblyRepeatedNumbers)
     }
 }

@@ -1,3 +1,5 @@
+import FKPCore
+
 /// A file read into the import's staging table: its rows, the SHA-256 of its bytes, and for a
 /// families list its units and the personal numbers that may be on more than one of its rows, as
 /// the reading found them (each a pass over the table saved: 0.2 s a million rows).
@@ -6,11 +8,5 @@ struct StagedFile: Sendable {
     var sha256: String
     /// A families list's units, in code order (nil for a regions list).
     var units: [String]?
-    var possiblyRepeated: PossiblyRepeated?
-
-    /// The candidates of each column (`RepeatedNumberFilter`); nil: too many, ask of every row.
-    struct PossiblyRepeated: Sendable {
-        var kkNumbers: [String]?
-        var headNIKs: [String]?
-    }
+    var possiblyRepeated: PossiblyRepeatedNumbers?
 }

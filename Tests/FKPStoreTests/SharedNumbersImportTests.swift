@@ -101,7 +101,7 @@ final class SharedNumbersImportTests: XCTestCase {
                 let staged = try await importer.stage(.families, chunks: try FileChunks(bytes: Array(text.utf8)), on: connection, progress: nil)
                 let units = try XCTUnwrap(staged.units)
                 return (try await importer.sharedNumbers(units: units, try XCTUnwrap(staged.possiblyRepeated), on: connection),
-                        try await importer.sharedNumbers(units: units, .init(kkNumbers: nil, headNIKs: nil), on: connection))
+                        try await importer.sharedNumbers(units: units, PossiblyRepeatedNumbers(kkNumbers: nil, headNIKs: nil), on: connection))
             }
             XCTAssertEqual(found.familyCards.numbers, 12)
             XCTAssertEqual(found.familyCards.groups.count, 10)

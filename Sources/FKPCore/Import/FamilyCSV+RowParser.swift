@@ -288,9 +288,9 @@ extension FamilyCSV {
         }
 
         /// The family card numbers and the heads' NIKs of the rows taken that may each be on more
-        /// than one row (nil: too many to tell, ask of every row).
-        public var possiblyRepeatedNumbers: (kkNumbers: [String]?, headNIKs: [String]?) {
-            (kkNumbersSeen.candidates, headNIKsSeen.candidates)
+        /// than one row.
+        public var possiblyRepeatedNumbers: PossiblyRepeatedNumbers {
+            PossiblyRepeatedNumbers(kkNumbers: kkNumbersSeen.candidates, headNIKs: headNIKsSeen.candidates)
         }
 
         /// Each row whose score a spreadsheet read as thousands (`ScoresReadAsThousands`), in the order
