@@ -1,4 +1,5 @@
 import FKPCore
+import NIOCore
 import PostgresNIO
 
 extension ListImporter {
@@ -6,15 +7,24 @@ extension ListImporter {
     /// of the file, or of its regencies in units the file does not list (`SharedNumbers`). Only the
     /// rows whose number the reading found possibly repeated are asked of (a few hundred a
     /// million), and the regencies' other families, which a whole regency's file leaves none of.
-    /// The numbers stay in the database: only family ids and lines come back.
+    /// The candidates go in by COPY, as the rows did, not as a statement's parameters, which the
+    /// server logs with a slow statement; and only family ids and lines come back.
     func sharedNumbers(units: [String], _ possiblyRepeated: PossiblyRepeatedNumbers,
                        on connection: PostgresConnection) async throws -> SharedNumbers {
+        try await connection.query("CREATE TEMP TABLE import_candidates (column_name text NOT NULL, number text NOT NULL) ON COMMIT DROP",
+                                   logger: database.logger)
+        try await connection.copyFrom(table: "import_candidates", logger: database.logger) { writer in
+            var buffer = ByteBufferAllocator().buffer(capacity: 4096)
+            for (column, candidates) in [("kk_number", possiblyRepeated.kkNumbers), ("head_nik", possiblyRepeated.headNIKs)] {
+                for number in candidates ?? [] { CopyText.append([column, number], to: &buffer) }
+            }
+            try await writer.write(buffer)
+        }
         /// The file's rows whose number is in `column` of another row, or may be.
         func repeatedInFile(_ column: String, _ candidates: [String]?) -> SQLFragment {
-            guard let candidates else {
-                return SQLFragment(stringLiteral: "\(column) IN (SELECT \(column) FROM import_staging GROUP BY 1 HAVING count(*) > 1)")
-            }
-            return "\(SQLFragment(stringLiteral: column)) = ANY(\(candidates)::text[])"
+            SQLFragment(stringLiteral: candidates == nil
+                ? "\(column) IN (SELECT \(column) FROM import_staging GROUP BY 1 HAVING count(*) > 1)"
+                : "\(column) IN (SELECT number FROM import_candidates WHERE column_name = '\(column)')")
         }
         var shared = SharedNumbers()
         let rows = try await connection.query("""

@@ -96,13 +96,16 @@ final class SharedNumbersImportTests: XCTestCase {
             var rows = (0..<24).map { Self.row("P\($0)", $0, kk: String(3_201_010_101_000_500 + $0 / 2)) }
             rows += (0..<7).map { Self.row("Q\($0)", 30 + $0, unit: "32010100010002", nik: "3201014501807777") }
             let text = Self.file(rows)
-            let (found, fromEveryRow) = try await db.write(ListImportTests.context) { connection in
-                let importer = ListImporter(database: db)
-                let staged = try await importer.stage(.families, chunks: try FileChunks(bytes: Array(text.utf8)), on: connection, progress: nil)
-                let units = try XCTUnwrap(staged.units)
-                return (try await importer.sharedNumbers(units: units, try XCTUnwrap(staged.possiblyRepeated), on: connection),
-                        try await importer.sharedNumbers(units: units, PossiblyRepeatedNumbers(kkNumbers: nil, headNIKs: nil), on: connection))
+            /// The file staged in a transaction of its own, and asked with its candidates or of every row.
+            func shared(everyRow: Bool) async throws -> SharedNumbers {
+                try await db.write(ListImportTests.context) { connection in
+                    let importer = ListImporter(database: db)
+                    let staged = try await importer.stage(.families, chunks: try FileChunks(bytes: Array(text.utf8)), on: connection, progress: nil)
+                    let candidates = everyRow ? PossiblyRepeatedNumbers(kkNumbers: nil, headNIKs: nil) : try XCTUnwrap(staged.possiblyRepeated)
+                    return try await importer.sharedNumbers(units: try XCTUnwrap(staged.units), candidates, on: connection)
+                }
             }
+            let found = try await shared(everyRow: false), fromEveryRow = try await shared(everyRow: true)
             XCTAssertEqual(found.familyCards.numbers, 12)
             XCTAssertEqual(found.familyCards.groups.count, 10)
             XCTAssertEqual(found.familyCards.groups.first?.shown, [Holder(familyID: "P0", line: 2), Holder(familyID: "P1", line: 3)])
