@@ -9,8 +9,6 @@ public struct SharedNumbers: Sendable, Equatable, KeptAsJSON {
 
     public init() {}
 
-    public var isEmpty: Bool { familyCards.numbers == 0 && headNIKs.numbers == 0 }
-
     /// One column's numbers held by two families or more, one of them the file's.
     public struct Column: Sendable, Equatable, Codable {
         /// How many numbers are shared.

@@ -73,7 +73,7 @@ struct ImportCommand: AsyncParsableCommand {
         for (column, what) in [(shared.familyCards, ("family card number", "family card numbers")), (shared.headNIKs, ("head's NIK", "heads' NIKs"))]
         where column.numbers > 0 {
             CommandSupport.say("  \(CommandSupport.counted(column.numbers, what.0, what.1)) held by more than one family of the regency "
-                               + "(loaded as they are; a forum can mark a duplicate):")
+                               + "(not refused; a forum can mark a duplicate):")
             for group in column.groups {
                 let families = group.shown.map { "\($0.familyID) (\($0.line.map { "line \($0)" } ?? "not in the file"))" }
                 let more = group.families - group.shown.count

@@ -427,7 +427,7 @@ final class CommandLineTests: XCTestCase {
             let sharing = (second.dropLast(4) + [card] + second.suffix(3)).joined(separator: ",")
             let shared = try Self.fkp(["import", "families", "-", "--check"], stdin: lines[0] + "\n" + lines[1] + "\n" + sharing + "\n", database: url)
             XCTAssertEqual(shared.status, 0, shared.output)
-            XCTAssertTrue(shared.output.hasSuffix("\n  1 family card number held by more than one family of the regency (loaded as they are; "
+            XCTAssertTrue(shared.output.hasSuffix("\n  1 family card number held by more than one family of the regency (not refused; "
                                                   + "a forum can mark a duplicate):\n    \(first[0]) (line 2), \(second[0]) (line 3)\n"), shared.output)
             XCTAssertFalse(shared.output.contains(card), "the number itself is never said")
             let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.families", as: Int64.self)

@@ -160,7 +160,11 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertTrue(batchPage.text.contains("<p>Heads&#39; NIKs held by more than one family of this regency: 1 (not refused; a forum can "
                                                   + "mark a duplicate). At most ten numbers, by line, each with its families:</p>"
                                                   + "<ul><li>U2 (line 3), U3 (line 4)</li></ul>"), batchPage.text)
-            for page in [checked.text, batchPage.text] {
+            // Sent again, it changes nothing, and says the same.
+            let again = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: sharing)
+            XCTAssertTrue(again.text.contains("the same as already loaded"), again.text)
+            XCTAssertTrue(again.text.contains("<ul><li>U2 (line 3), U3 (line 4)</li></ul>"), again.text)
+            for page in [checked.text, batchPage.text, again.text] {
                 XCTAssertFalse(page.contains("3201010101000071") || page.contains("3201014501800072"), "no number is shown")
             }
         }
