@@ -9,7 +9,7 @@ extension ListImporter {
     /// million), and the regencies' other families, which a whole regency's file leaves none of.
     /// The candidates go in by COPY, as the rows did, not as a statement's parameters, which the
     /// server logs with a slow statement; and only family ids and lines come back.
-    func sharedNumbers(units: [String], _ possiblyRepeated: PossiblyRepeatedNumbers,
+    func sharedNumbers(units: [String], regencies: [String], _ possiblyRepeated: PossiblyRepeatedNumbers,
                        on connection: PostgresConnection) async throws -> SharedNumbers {
         try await connection.query("CREATE TEMP TABLE import_candidates (column_name text NOT NULL, number text NOT NULL) ON COMMIT DROP",
                                    logger: database.logger)
@@ -34,7 +34,7 @@ extension ListImporter {
                 -- of the file's: read unit by unit through the families' unit index (`OFFSET 0` keeps the
                 -- planner from reading the country's), each asked of the file's numbers as it is read.
                 SELECT f.id, f.kk_number, f.head_nik
-                  FROM (SELECT DISTINCT left(sls_code, 4) AS code FROM units) r
+                  FROM unnest(\(regencies)::text[]) r(code)
                   JOIN fkp.regions u ON u.code > r.code AND u.code < r.code || ':' AND length(u.code) >= 14
                   CROSS JOIN LATERAL (SELECT f.id, f.kk_number, f.head_nik FROM fkp.families f WHERE f.sls_code = u.code OFFSET 0) f
                  WHERE u.code NOT IN (SELECT sls_code FROM units)

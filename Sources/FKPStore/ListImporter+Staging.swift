@@ -39,8 +39,9 @@ extension ListImporter {
         var otherListJoined: (line: Int, rows: Int)?
         var hasher = SHA256()
         var rows = 0
-        /// A families list's units, each taken once from a run of its rows (a list gives a unit's families together).
-        var units = Set<String>(), lastUnit = ""
+        /// A families list's units, each taken once from a run of its rows (a list gives a unit's families
+        /// together); a regions list's regencies (a province's own code for a province row).
+        var units = Set<String>(), lastUnit = "", regionsRegencies = Set<Substring>()
         var bytesRead = 0
         let flushAt = 1 << 16
         var buffer = ByteBufferAllocator().buffer(capacity: flushAt + 4096)
@@ -140,6 +141,7 @@ extension ListImporter {
             case .regions:
                 switch regionRows!.parse(record) {  // made with the header, which was read
                 case .success(let r):
+                    regionsRegencies.insert(r.code.value.prefix(4))
                     if problems.isEmpty {
                         CopyText.append([String(record.line), r.code.value, r.name, r.level.rawValue, r.isNonSLS ? "t" : "f"], to: &buffer)
                     }
@@ -243,7 +245,8 @@ extension ListImporter {
             if !problems.isEmpty { throw problems }
             if buffer.readableBytes > 0 { try await writer.write(buffer) }
         }
-        return StagedFile(rows: rows, sha256: AuditHashing.hex(hasher.finalize()), units: kind == .families ? units.sorted() : nil,
-                          possiblyRepeated: familyRows?.possiblyRepeatedNumbers)
+        let regencies = kind == .families ? Set(units.map { $0.prefix(4) }) : regionsRegencies
+        return StagedFile(rows: rows, sha256: AuditHashing.hex(hasher.finalize()), regencies: regencies.map(String.init).sorted(),
+                          units: kind == .families ? units.sorted() : nil, possiblyRepeated: familyRows?.possiblyRepeatedNumbers)
     }
 }

@@ -80,7 +80,7 @@ public struct ListImporter: Sendable {
                                       added: diff.added, changed: diff.changed, removed: diff.removed)
             report.places = try await changedPlaces(kind, report, on: connection)
             if let units = staged.units, let possiblyRepeated = staged.possiblyRepeated {
-                report.sharedNumbers = try await sharedNumbers(units: units, possiblyRepeated, on: connection)
+                report.sharedNumbers = try await sharedNumbers(units: units, regencies: staged.regencies, possiblyRepeated, on: connection)
             }
             if checkOnly || report.isNoOp { return report }
             progress?(.loading(rows: staged.rows))
@@ -199,18 +199,10 @@ public struct ListImporter: Sendable {
     /// from what that import left: two loads of one regency at once both added the same families,
     /// and one failed on a duplicate key. Regencies are locked in code order, so two files that
     /// share several cannot each wait for the other (`fkp.lock_regency_families`, the lock every
-    /// write to a regency's families takes). A families list's regencies come from its units.
+    /// write to a regency's families takes), as the reading found them.
     private func lockRegencies(_ staged: StagedFile, on connection: PostgresConnection) async throws {
-        if let units = staged.units {
-            let regencies = Set(units.map { String($0.prefix(4)) }).sorted()
-            try await connection.query("""
-                SELECT fkp.lock_regency_families(regency) FROM unnest(\(regencies)::text[]) regency  -- in the array's order
-                """, logger: database.logger)
-            return
-        }
         try await connection.query("""
-            SELECT fkp.lock_regency_families(regency)
-              FROM (SELECT DISTINCT left(code, 4) AS regency FROM import_staging ORDER BY 1) r
+            SELECT fkp.lock_regency_families(regency) FROM unnest(\(staged.regencies)::text[]) regency  -- in the array's order
             """, logger: database.logger)
     }
 

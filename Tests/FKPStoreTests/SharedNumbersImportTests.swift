@@ -102,7 +102,8 @@ final class SharedNumbersImportTests: XCTestCase {
                     let importer = ListImporter(database: db)
                     let staged = try await importer.stage(.families, chunks: try FileChunks(bytes: Array(text.utf8)), on: connection, progress: nil)
                     let candidates = everyRow ? PossiblyRepeatedNumbers(kkNumbers: nil, headNIKs: nil) : try XCTUnwrap(staged.possiblyRepeated)
-                    return try await importer.sharedNumbers(units: try XCTUnwrap(staged.units), candidates, on: connection)
+                    return try await importer.sharedNumbers(units: try XCTUnwrap(staged.units), regencies: staged.regencies, candidates,
+                                                           on: connection)
                 }
             }
             let found = try await shared(everyRow: false), fromEveryRow = try await shared(everyRow: true)
