@@ -25,17 +25,18 @@ public struct ImportBatchRepository: Sendable {
         public var sharedNumbers: SharedNumbers
     }
 
-    /// The latest batches that touched places inside `roots` (all when nil).
-    public func recent(within roots: [RegionCode]?, limit: Int = 50) async throws -> [Batch] {
-        try await batches(within: roots, only: nil, limit: limit)
+    /// The latest batches that touched places inside `roots` (all when nil), newest first; with
+    /// `before`, those loaded before that batch (the page of older ones).
+    public func recent(within roots: [RegionCode]?, before: Int64? = nil, limit: Int = 50) async throws -> [Batch] {
+        try await batches(within: roots, only: nil, before: before, limit: limit)
     }
 
     /// One batch, when it touched places inside `roots` (any when nil).
     public func batch(_ id: Int64, within roots: [RegionCode]?) async throws -> Batch? {
-        try await batches(within: roots, only: id, limit: 1).first
+        try await batches(within: roots, only: id, before: nil, limit: 1).first
     }
 
-    private func batches(within roots: [RegionCode]?, only id: Int64?, limit: Int) async throws -> [Batch] {
+    private func batches(within roots: [RegionCode]?, only id: Int64?, before: Int64?, limit: Int) async throws -> [Batch] {
         let prefixes = roots?.map { $0.value + "%" }
         return try await database.read { connection in
             let rows = try await connection.query("""
@@ -43,6 +44,7 @@ public struct ImportBatchRepository: Sendable {
                        b.places_changed::text, b.numbers_shared::text
                   FROM fkp.import_batches b
                  WHERE (\(id)::bigint IS NULL OR b.id = \(id))
+                   AND (\(before)::bigint IS NULL OR b.id < \(before))
                    AND (\(prefixes)::text[] IS NULL OR EXISTS (
                        -- A batch concerns a place when it changed that place's regency, or a place within it.
                        SELECT 1 FROM unnest(b.regencies) changed, unnest(\(prefixes)::text[]) root

@@ -30,6 +30,7 @@ extension ListImporter {
         var optionalColumnsInNoRow: OptionalColumnsInNoRow?
         var mostlyEmptyRows = MostlyEmptyRows()
         var headerRead = false
+        var headerLine = 1
         /// Records looked at for a header below a refused first line (a sheet's title above its header).
         var lookedBelowHeader = 0
         var problems = ImportProblems()
@@ -84,6 +85,7 @@ extension ListImporter {
                     return
                 }
                 headerRead = true
+                headerLine = record.line
                 do {
                     header = try kind.header(record)
                     optionalColumnsInNoRow = header.map(OptionalColumnsInNoRow.init)
@@ -208,6 +210,8 @@ extension ListImporter {
             }
             if header == nil && problems.isEmpty {
                 problems.append(ImportProblem(line: 1, problem: .emptyFile))
+            } else if header != nil && rows == 0 && problems.isEmpty {
+                problems.append(ImportProblem(line: headerLine, problem: .noRowsUnderHeader))
             }
             if let otherListJoined {
                 let joined = ImportProblem(line: otherListJoined.line, problem: .otherListJoined(regions: kind == .families, rows: otherListJoined.rows))

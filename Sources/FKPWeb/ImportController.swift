@@ -33,14 +33,16 @@ struct ImportController {
         return (principal, roots)
     }
 
-    /// The form and the past batches; after a load (`?batch=ID`), what that batch did.
+    /// The form and the past batches, newest first (`?before=ID`: those older than that batch);
+    /// after a load (`?batch=ID`), what that batch did.
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (_, roots) = try scope(context, write: false)
         var outcome: ImportOutcome?
         if let id = request.uri.queryParameters.get("batch", as: Int64.self), let batch = try await batches.batch(id, within: roots) {
             outcome = ImportOutcome(batch: batch, language: context.language)
         }
-        return try await render(request, context, roots: roots, outcome: outcome, status: .ok)
+        return try await render(request, context, roots: roots, outcome: outcome, status: .ok,
+                                before: request.uri.queryParameters.get("before", as: Int64.self))
     }
 
     /// Each list's columns and an example, for whoever prepares a list in a spreadsheet.
@@ -102,9 +104,10 @@ struct ImportController {
     }
 
     private func render(_ request: Request, _ context: AppRequestContext, roots: [RegionCode]?, outcome: ImportOutcome?,
-                        status: HTTPResponse.Status) async throws -> Response {
-        let page = ImportsPage(csrf: context.csrfToken(), outcome: outcome, batches: try await batches.recent(within: roots),
-                               language: context.language)
+                        status: HTTPResponse.Status, before: Int64? = nil) async throws -> Response {
+        // One more than shown, to know whether a page of older ones follows.
+        let found = try await batches.recent(within: roots, before: before, limit: ImportsPage.pageSize + 1)
+        let page = ImportsPage(csrf: context.csrfToken(), outcome: outcome, batches: found, language: context.language)
         return try renderer.render("imports", title: "imports_title", content: page, request: request, context: context, status: status)
     }
 }
@@ -236,13 +239,21 @@ struct ImportsPage {
     let rows: [Row]
     /// The table is shown only with rows (a template reads stored properties only).
     let hasRows: Bool
+    /// The page of the batches before the last one shown, when there are any.
+    let olderHref: String?
 
+    /// Batches a page: a province's staff see every regency's.
+    static let pageSize = 50
+
+    /// `batches`: up to one more than a page, newest first; the one more tells that older ones follow.
     init(csrf: String, outcome: ImportOutcome?, batches: [ImportBatchRepository.Batch], language: Language) {
         self.csrf = csrf
         self.outcome = outcome
         hasProblems = !(outcome?.problems.isEmpty ?? true)
         let t = Translations(language: language)
-        rows = batches.map {
+        let shown = batches.prefix(Self.pageSize)
+        olderHref = batches.count > Self.pageSize ? shown.last.map { "/imports?before=\($0.id)" } : nil
+        rows = shown.map {
             Row(id: $0.id, kind: t.name("imports_kind_\($0.kind)", or: $0.kind), fileName: $0.fileName, actor: $0.actor,
                 when: AuditLine.westernIndonesianTime($0.createdAt),
                 counts: "\(t.number($0.rows)) · +\(t.number($0.added)) · ~\(t.number($0.changed)) · −\(t.number($0.removed))",

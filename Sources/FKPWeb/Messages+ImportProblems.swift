@@ -19,6 +19,8 @@ extension Messages {
         let saveAsCSV = "simpan lembar kerjanya sebagai CSV UTF-8"
         switch kind {
         case .emptyFile: return "berkas kosong: baris judul (nama kolom) wajib ada"
+        case .noRowsUnderHeader:
+            return "tidak ada satu baris pun di bawah baris judul: tidak ada yang dapat dimuat (daftarnya diekspor dengan filter yang tidak menyisakan baris, atau disimpan sebelum barisnya ditempel?)"
         case .utf16File: return "berkas berformat UTF-16, bukan UTF-8 (simpan sebagai CSV UTF-8)"
         case .workbookOrZipFile: return "berkas ini buku kerja spreadsheet (.xlsx atau .ods) atau arsip zip, bukan CSV (\(saveAsCSV))"
         case .excel97File: return "berkas ini buku kerja Excel 97-2003 (.xls), bukan CSV (\(saveAsCSV))"

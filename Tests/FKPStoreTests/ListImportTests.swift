@@ -516,6 +516,28 @@ final class ListImportTests: XCTestCase {
         }
     }
 
+    /// A header with nothing under it (or only blank lines and rows of empty fields) is a list that
+    /// lost its rows: refused at the header's line, not loaded as a batch that changed nothing.
+    func testAHeaderWithNoRowUnderItIsRefusedNotLoadedAsNothing() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let emptyRow = String(repeating: ",", count: FamilyCSV.columns.count - 1)
+            let noRows = ImportProblem.Kind.noRowsUnderHeader.english
+            for (text, kind, expected) in [(Self.header + "\n", ListImporter.Kind.families, "line 1: " + noRows),
+                                           (Self.header, .families, "line 1: " + noRows),
+                                           ("\u{FEFF}" + Self.header + "\r\n\r\n" + emptyRow + "\r\n \r\n", .families, "line 1: " + noRows),
+                                           ("sep=,\n" + Self.header + "\n", .families, "line 2: " + noRows),
+                                           ("code,name,level,non_sls\n", .regions, "line 1: " + noRows)] {
+                try await Self.assertRefused(text, expected, db, kind: kind)
+                let problems = try await Self.refusal(kind, text, db)
+                XCTAssertEqual(problems?.description, expected, text.debugDescription)
+            }
+            // One row is a list.
+            let report = try await Self.load(.families, Self.header + "\n" + Self.row("F1") + "\n", db)
+            XCTAssertEqual(report.added, 1)
+        }
+    }
+
     /// A batch that changes one regency is that regency's history, also when the command line
     /// declared no place: it is in the regency's chain, so its audit view and exports hold it.
     func testABatchInsideOneRegencyIsInThatRegencysChain() async throws {

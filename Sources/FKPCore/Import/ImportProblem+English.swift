@@ -4,6 +4,8 @@ extension ImportProblem.Kind {
     public var english: String {
         switch self {
         case .emptyFile: "the file is empty: a header row is required"
+        case .noRowsUnderHeader:
+            "the header has no row under it: there is nothing to load (was the list exported with a filter that kept no row, or saved before its rows were pasted?)"
         case .utf16File: "the file is UTF-16, not UTF-8 (save it as CSV UTF-8)"
         case .workbookOrZipFile: "the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV (save the sheet as CSV UTF-8)"
         case .excel97File: "the file is an Excel 97-2003 workbook (.xls), not CSV (save the sheet as CSV UTF-8)"

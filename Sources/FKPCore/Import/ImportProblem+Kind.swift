@@ -5,6 +5,9 @@ extension ImportProblem {
     public enum Kind: Sendable, Equatable {
         // The file as a whole
         case emptyFile
+        /// A header and not one row under it: a list exported with a filter that kept none, or saved
+        /// before its rows were pasted. Loaded, it would change nothing and say so, as if all were well.
+        case noRowsUnderHeader
         case utf16File
         case workbookOrZipFile
         case excel97File
