@@ -107,7 +107,7 @@ struct ImportController {
                         status: HTTPResponse.Status, before: Int64? = nil) async throws -> Response {
         // One more than shown, to know whether a page of older ones follows.
         let found = try await batches.recent(within: roots, before: before, limit: ImportsPage.pageSize + 1)
-        let page = ImportsPage(csrf: context.csrfToken(), outcome: outcome, batches: found, language: context.language)
+        let page = ImportsPage(csrf: context.csrfToken(), outcome: outcome, batches: found, olderOnly: before != nil, language: context.language)
         return try renderer.render("imports", title: "imports_title", content: page, request: request, context: context, status: status)
     }
 }
@@ -241,16 +241,19 @@ struct ImportsPage {
     let hasRows: Bool
     /// The page of the batches before the last one shown, when there are any.
     let olderHref: String?
+    /// Said where no batch is listed: none yet, or none older than a page's.
+    let noneText: String
 
     /// Batches a page: a province's staff see every regency's.
     static let pageSize = 50
 
     /// `batches`: up to one more than a page, newest first; the one more tells that older ones follow.
-    init(csrf: String, outcome: ImportOutcome?, batches: [ImportBatchRepository.Batch], language: Language) {
+    init(csrf: String, outcome: ImportOutcome?, batches: [ImportBatchRepository.Batch], olderOnly: Bool = false, language: Language) {
         self.csrf = csrf
         self.outcome = outcome
         hasProblems = !(outcome?.problems.isEmpty ?? true)
         let t = Translations(language: language)
+        noneText = t[olderOnly ? "imports_none_older" : "imports_none"]
         let shown = batches.prefix(Self.pageSize)
         olderHref = batches.count > Self.pageSize ? shown.last.map { "/imports?before=\($0.id)" } : nil
         rows = shown.map {

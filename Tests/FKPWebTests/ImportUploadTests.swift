@@ -87,6 +87,9 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertTrue(older.text.contains(">Desa Ke-2.csv</a>") && older.text.contains(">Desa Ke-1.csv</a>"), older.text)
             XCTAssertFalse(older.text.contains("Kabupaten Lain"), "another regency's batch is not this person's: \(older.text)")
             XCTAssertFalse(older.text.contains("Impor lebih lama"), "the oldest page links to none older")
+            let oldest = try await staff.get("/imports?before=1")
+            XCTAssertTrue(oldest.text.contains("Tidak ada impor yang lebih lama di wilayah Anda."), "none older, not none at all: \(oldest.text)")
+            XCTAssertFalse(oldest.text.contains("<table"), oldest.text)
         }
     }
 
