@@ -120,7 +120,7 @@ extension AuditBrowser {
 
     /// Whether the action filtered on takes in an import of `kind` (`import.families` or
     /// `import.regions`, from the page and the command line).
-    private static func isImport(_ action: ActionMatch, of kind: ListImporter.Kind) -> Bool {
+    private static func isImport(_ action: ActionMatch, of kind: ListKind) -> Bool {
         let name = "import.\(kind.rawValue)"
         return switch action {
         case .exactly(let action): action == name || action == "import"

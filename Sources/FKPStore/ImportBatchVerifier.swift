@@ -16,7 +16,7 @@ public struct ImportBatchVerifier: Sendable {
     /// What a batch's entry in the audit trail says it loaded.
     public struct Entry: Sendable, Equatable {
         public var batchID: Int64
-        public var kind: ListImporter.Kind
+        public var kind: ListKind
         public var fileName: String
         public var sha256: String
         public var rows: Int
@@ -68,7 +68,7 @@ public struct ImportBatchVerifier: Sendable {
                 """, logger: database.logger)
             for try await (entryID, chain, seq, kind, file, sha, count, added, changed, removed)
                 in rows.decode((Int64, String, Int64, String, String, String, Int32, Int32, Int32, Int32).self) {
-                guard let kind = ListImporter.Kind(rawValue: kind) else { return nil }
+                guard let kind = ListKind(rawValue: kind) else { return nil }
                 return Entry(batchID: id, kind: kind, fileName: file, sha256: sha, rows: Int(count),
                              counts: Counts(added: Int(added), changed: Int(changed), removed: Int(removed)), chain: chain, seq: seq,
                              entryID: entryID)
@@ -276,7 +276,7 @@ public struct ImportBatchVerifier: Sendable {
     }
 }
 
-private extension ListImporter.Kind {
+private extension ListKind {
     /// What one row of this list is.
     var noun: String { self == .families ? "family" : "region" }
 }

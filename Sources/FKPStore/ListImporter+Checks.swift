@@ -18,7 +18,7 @@ extension ListImporter {
 
     /// Each check finds the few offending keys first (set-based), then the lines that carry them,
     /// so that a clean million-row file costs one pass per check.
-    func checkAgainstDatabase(_ kind: Kind, on connection: PostgresConnection) async throws -> ImportProblems {
+    func checkAgainstDatabase(_ kind: ListKind, on connection: PostgresConnection) async throws -> ImportProblems {
         switch kind {
         case .families:
             return try await problems("""
@@ -92,7 +92,7 @@ extension ListImporter {
     /// Every place the file changes must lie inside the uploader's places: the units its rows name,
     /// the units its families are listed in now (a family id already listed elsewhere is moved by
     /// the file), and the units whose families it removes, each named at a line of the file.
-    func checkScope(_ kind: Kind, _ scope: [RegionCode]?, on connection: PostgresConnection) async throws -> ImportProblems {
+    func checkScope(_ kind: ListKind, _ scope: [RegionCode]?, on connection: PostgresConnection) async throws -> ImportProblems {
         guard let scope else { return ImportProblems() }
         let prefixes = scope.map { $0.value + "%" }
         let unitColumn = kind == .families ? "sls_code" : "code"  // the file's column, and the staging table's
@@ -127,7 +127,7 @@ extension ListImporter {
     /// A revised file whose family ids lost their leading zeros (a spreadsheet took the column for
     /// numbers) would remove every such family and add it again under another id, its history cut
     /// off: refused where a family added is one removed from the same unit without its zeros.
-    func checkLeadingZeros(_ kind: Kind, _ diff: (added: Int, changed: Int, removed: Int),
+    func checkLeadingZeros(_ kind: ListKind, _ diff: (added: Int, changed: Int, removed: Int),
                            on connection: PostgresConnection) async throws -> ImportProblems {
         guard kind == .families, diff.added > 0, diff.removed > 0 else { return ImportProblems() }
         return try await problems("""
@@ -141,7 +141,7 @@ extension ListImporter {
 
     /// Families of units in a forum that has opened (or closed) cannot change. The units the file
     /// touches are gathered first (a few thousand), so the forum tables are read once per unit.
-    func checkForums(_ kind: Kind, on connection: PostgresConnection) async throws -> ImportProblems {
+    func checkForums(_ kind: ListKind, on connection: PostgresConnection) async throws -> ImportProblems {
         guard kind == .families else { return ImportProblems() }
         return try await problems("""
             WITH touched AS MATERIALIZED (

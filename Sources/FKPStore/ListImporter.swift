@@ -12,47 +12,12 @@ public struct ListImporter: Sendable {
 
     public init(database: Database) { self.database = database }
 
-    public enum Kind: String, Sendable, CaseIterable {
-        case regions, families
-
-        /// This list's header, read from its first record.
-        func header(_ record: CSVReader.Record) throws(ImportProblems) -> CSVHeader {
-            switch self {
-            case .regions:
-                try CSVHeader(record, required: RegionCSV.required, optional: RegionCSV.optional, otherNames: RegionCSV.columnsInOtherWords)
-            case .families:
-                try CSVHeader(record, required: FamilyCSV.required, optional: FamilyCSV.optional, otherNames: FamilyCSV.columnsInOtherWords)
-            }
-        }
-
-        /// Whether `record`, refused as this list's header, is the other list's: a header it reads, or
-        /// one with all its required names and not all of this list's (a families list whose own
-        /// header has a column twice is still no regions list).
-        func otherListsHeader(_ record: CSVReader.Record) -> Bool {
-            let other: Kind = self == .families ? .regions : .families
-            if (try? other.header(record)) != nil { return true }
-            let names = Set(record.fields.map { $0.trimmingWhitespace.lowercased() })
-            return other.required.allSatisfy(names.contains) && !required.allSatisfy(names.contains)
-        }
-
-        private var required: [String] { self == .regions ? RegionCSV.required : FamilyCSV.required }
-        private var columns: [String] { self == .regions ? RegionCSV.columns : FamilyCSV.columns }
-
-        /// The header to add when `record`, refused as the header, is rather a row of this list in
-        /// the format's column order: a file saved without its header. Nil otherwise.
-        func headerMissing(above record: CSVReader.Record) -> String? {
-            guard (required.count...columns.count).contains(record.fields.count) else { return nil }
-            let isRow = self == .regions ? RegionCSV.startsAsRow(record) : FamilyCSV.startsAsRow(record)
-            return isRow ? columns.prefix(record.fields.count).joined(separator: ",") : nil
-        }
-    }
-
     /// Imports; throws `ImportProblems` (line, column, value, what is wrong) and changes nothing
     /// when anything is wrong.
     /// `scope`: the places the uploader may change (nil: anywhere, for the operator's command line).
     /// `checkOnly`: every check, and the counts the import would change, but nothing loaded (no batch):
     /// a revised file removes the families of its units that it no longer lists, and this says how many first.
-    public func run<Chunks: AsyncSequence & Sendable>(_ kind: Kind, chunks: Chunks, fileName: String, context: WriteContext,
+    public func run<Chunks: AsyncSequence & Sendable>(_ kind: ListKind, chunks: Chunks, fileName: String, context: WriteContext,
                                                       scope: [RegionCode]? = nil, checkOnly: Bool = false,
                                                       progress: (@Sendable (Stage) -> Void)? = nil) async throws -> ImportReport
     where Chunks.Element == [UInt8] {
@@ -93,7 +58,7 @@ public struct ListImporter: Sendable {
 
     /// Families: the file speaks for every unit it names (families of those units missing from the
     /// file are removed). Regions: the file adds places and renames them; it never removes one.
-    private func difference(_ kind: Kind, on connection: PostgresConnection) async throws -> (added: Int, changed: Int, removed: Int) {
+    private func difference(_ kind: ListKind, on connection: PostgresConnection) async throws -> (added: Int, changed: Int, removed: Int) {
         let logger = database.logger
         switch kind {
         case .families:
@@ -143,7 +108,7 @@ public struct ListImporter: Sendable {
 
     /// What the file does to places beyond its counts, asked only of a difference that holds such
     /// rows (a first load holds none).
-    private func changedPlaces(_ kind: Kind, _ report: ImportReport, on connection: PostgresConnection) async throws -> ChangedPlaces {
+    private func changedPlaces(_ kind: ListKind, _ report: ImportReport, on connection: PostgresConnection) async throws -> ChangedPlaces {
         var places = ChangedPlaces()
         switch kind {
         case .families:
@@ -208,7 +173,7 @@ public struct ListImporter: Sendable {
 
     // MARK: merge
 
-    private func merge(_ kind: Kind, report: ImportReport, fileName: String, context: WriteContext,
+    private func merge(_ kind: ListKind, report: ImportReport, fileName: String, context: WriteContext,
                        on connection: PostgresConnection) async throws -> Int64 {
         let logger = database.logger
         // The regencies the batch changes (a province's own code for a province row).

@@ -15,7 +15,7 @@ struct ImportController {
 
     /// Where files are posted, to load or only to check; the CSRF check of these is their handler's
     /// (`MultipartUpload`).
-    static let uploadPaths = Set(ListImporter.Kind.allCases.flatMap { ["/imports/\($0.rawValue)", "/imports/\($0.rawValue)/check"] })
+    static let uploadPaths = Set(ListKind.allCases.flatMap { ["/imports/\($0.rawValue)", "/imports/\($0.rawValue)/check"] })
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/imports", use: page)
@@ -56,7 +56,7 @@ struct ImportController {
     @Sendable func template(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try scope(context, write: false)
         let file = try context.parameters.require("file")
-        guard file.hasSuffix(".csv"), let kind = ListImporter.Kind(rawValue: String(file.dropLast(4))) else { throw HTTPError(.notFound) }
+        guard file.hasSuffix(".csv"), let kind = ListKind(rawValue: String(file.dropLast(4))) else { throw HTTPError(.notFound) }
         return .csvDownload(ImportFormatPage.template(kind), fileName: file)
     }
 
@@ -71,7 +71,7 @@ struct ImportController {
 
     private func upload(_ request: Request, context: AppRequestContext, checkOnly: Bool) async throws -> Response {
         let (principal, roots) = try scope(context, write: true)
-        guard let kind = ListImporter.Kind(rawValue: try context.parameters.require("kind")) else { throw HTTPError(.notFound) }
+        guard let kind = ListKind(rawValue: try context.parameters.require("kind")) else { throw HTTPError(.notFound) }
         guard let boundary = MultipartUpload.boundary(of: request.headers[.contentType]) else {
             throw HTTPError(.badRequest, message: "send the file as multipart/form-data")
         }
@@ -152,7 +152,7 @@ struct ImportOutcome {
         list(batch.sharedNumbers, t)
     }
 
-    init(checked report: ImportReport, kind: ListImporter.Kind, fileName: String, language: Language) {
+    init(checked report: ImportReport, kind: ListKind, fileName: String, language: Language) {
         let t = Translations(language: language)
         let counts = ["file": fileName, "rows": t.number(report.rows), "added": t.number(report.added),
                       "changed": t.number(report.changed), "removed": t.number(report.removed)]

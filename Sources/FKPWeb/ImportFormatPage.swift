@@ -16,9 +16,9 @@ struct ImportFormatPage {
                 + optional.map { Column(name: $0, required: t["format_no"], meaning: t["format_col_\($0)"]) }
         }
         lists = [
-            List(kind: ListImporter.Kind.regions.rawValue, title: t["imports_regions"], about: t["format_regions_about"],
+            List(kind: ListKind.regions.rawValue, title: t["imports_regions"], about: t["format_regions_about"],
                  columns: columns(required: RegionCSV.required, optional: RegionCSV.optional), example: Self.regionsExample),
-            List(kind: ListImporter.Kind.families.rawValue, title: t["imports_families"], about: t["format_families_about"],
+            List(kind: ListKind.families.rawValue, title: t["imports_families"], about: t["format_families_about"],
                  columns: columns(required: FamilyCSV.required, optional: FamilyCSV.optional, mayBeEmpty: ["address"]),
                  example: Self.familiesExample),
         ]
@@ -26,7 +26,7 @@ struct ImportFormatPage {
 
     /// A template: the list's header line, after a byte order mark so that a spreadsheet opens it
     /// as UTF-8 (a name's letters beyond ASCII then survive a save).
-    static func template(_ kind: ListImporter.Kind) -> String {
+    static func template(_ kind: ListKind) -> String {
         "\u{FEFF}" + CSVWriter.line(kind == .regions ? RegionCSV.columns : FamilyCSV.columns)
     }
 

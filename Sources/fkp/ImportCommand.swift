@@ -21,7 +21,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     private func importFile() async throws {
-        guard let listKind = ListImporter.Kind(rawValue: kind) else { throw ValidationError("import regions FILE or import families FILE") }
+        guard let listKind = ListKind(rawValue: kind) else { throw ValidationError("import regions FILE or import families FILE") }
         let chunks = try FileChunks(path: file)
         if file == "-", isatty(0) == 1 {
             // `-` typed without a file piped in: say why nothing happens rather than wait in silence.

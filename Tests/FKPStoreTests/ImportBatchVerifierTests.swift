@@ -16,7 +16,7 @@ final class ImportBatchVerifierTests: XCTestCase {
     }
 
     /// Imports `text`; returns the batch's entry and the file's bytes.
-    static func load(_ kind: ListImporter.Kind, _ text: String, _ db: Database) async throws -> (ImportBatchVerifier.Entry, String) {
+    static func load(_ kind: ListKind, _ text: String, _ db: Database) async throws -> (ImportBatchVerifier.Entry, String) {
         let report = try await ListImportTests.load(kind, text, db)
         let entry = try await ImportBatchVerifier(database: db).entry(of: try XCTUnwrap(report.batchID))
         return (try XCTUnwrap(entry), text)

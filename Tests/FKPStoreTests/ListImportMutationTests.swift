@@ -22,7 +22,7 @@ final class ListImportMutationTests: XCTestCase {
             let generated = SyntheticRegency(.init(regency: try RegionCode("3201"), villages: 1, families: 40, seed: 21))
             let importer = ListImporter(database: db)
             let context = WriteContext.system("test", action: "import")
-            func load(_ kind: ListImporter.Kind, _ bytes: [UInt8]) async throws -> ImportReport {
+            func load(_ kind: ListKind, _ bytes: [UInt8]) async throws -> ImportReport {
                 try await importer.run(kind, chunks: try FileChunks(bytes: bytes), fileName: "mutated.csv", context: context)
             }
             let state = """
@@ -31,7 +31,7 @@ final class ListImportMutationTests: XCTestCase {
                        || (SELECT count(*) FROM audit.entries) || '/' || (SELECT count(*) FROM fkp.import_batches)
                 """
             var random = SeededRandom(seed: 2026)
-            for (kind, text) in [(ListImporter.Kind.regions, generated.regionsCSV), (.families, generated.familiesCSV)] {
+            for (kind, text) in [(ListKind.regions, generated.regionsCSV), (.families, generated.familiesCSV)] {
                 let original = Array(text.utf8)
                 _ = try await load(kind, original)
                 var imported = 0, refused = 0

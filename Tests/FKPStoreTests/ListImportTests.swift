@@ -19,12 +19,12 @@ final class ListImportTests: XCTestCase {
     /// A head's name for the `n`th row: a list of ten rows or more with one name on every row is refused.
     static func headName(_ n: Int) -> String { ["Budi", "Siti Aminah", "Agus", "Dewi", "Rina"][n % 5] }
 
-    static func load(_ kind: ListImporter.Kind, _ text: String, _ db: Database) async throws -> ImportReport {
+    static func load(_ kind: ListKind, _ text: String, _ db: Database) async throws -> ImportReport {
         try await ListImporter(database: db).run(kind, chunks: try FileChunks(bytes: Array(text.utf8)), fileName: "test.csv", context: context)
     }
 
     /// The problems the file is refused with (a failure if it is not).
-    static func refusal(_ kind: ListImporter.Kind, _ text: String, _ db: Database,
+    static func refusal(_ kind: ListKind, _ text: String, _ db: Database,
                         file: StaticString = #filePath, line: UInt = #line) async throws -> ImportProblems? {
         do {
             _ = try await load(kind, text, db)
@@ -36,7 +36,7 @@ final class ListImportTests: XCTestCase {
     }
 
     /// Asserts the file is refused with a problem mentioning `expected`, and nothing changed.
-    static func assertRefused(_ text: String, _ expected: String, _ db: Database, kind: ListImporter.Kind = .families,
+    static func assertRefused(_ text: String, _ expected: String, _ db: Database, kind: ListKind = .families,
                               file: StaticString = #filePath, line: UInt = #line) async throws {
         let before = try await SQLTest.scalar(db, "SELECT (SELECT count(*) FROM fkp.families) + (SELECT count(*) FROM fkp.regions) + (SELECT count(*) FROM audit.entries)", as: Int64.self)
         do {
@@ -64,7 +64,7 @@ final class ListImportTests: XCTestCase {
             let headerless = Self.row("F1") + "\n" + Self.row("F2") + "\n"
             // Nine columns, the first row with a problem of its own (a group 7): still a row, told by its keys.
             let headerlessNineColumns = "F1,32010100010001,Budi,x,4,7,10,3201010101000001,3201014501800001\n"
-            for (kind, text, only): (ListImporter.Kind, String, String) in [
+            for (kind, text, only): (ListKind, String, String) in [
                 (.families, semicolons, "line 1: the header is separated by ';', not by commas: a computer set to Indonesian saves CSV so, the comma "
                     + "being its decimal mark (in Windows' region settings set the list separator to a comma and the decimal symbol to a dot, then "
                     + "save again; or download the sheet as CSV from Google Sheets, which writes commas)"),
@@ -523,7 +523,7 @@ final class ListImportTests: XCTestCase {
             try await SQLTest.write(db, SQLTest.places)
             let emptyRow = String(repeating: ",", count: FamilyCSV.columns.count - 1)
             let noRows = ImportProblem.Kind.noRowsUnderHeader.english
-            for (text, kind, expected) in [(Self.header + "\n", ListImporter.Kind.families, "line 1: " + noRows),
+            for (text, kind, expected) in [(Self.header + "\n", ListKind.families, "line 1: " + noRows),
                                            (Self.header, .families, "line 1: " + noRows),
                                            ("\u{FEFF}" + Self.header + "\r\n\r\n" + emptyRow + "\r\n \r\n", .families, "line 1: " + noRows),
                                            ("sep=,\n" + Self.header + "\n", .families, "line 2: " + noRows),
@@ -671,7 +671,7 @@ final class ListImportTests: XCTestCase {
                 }
             }
             // A list given as the other kind: one problem, what to do.
-            for (kind, text, expected) in [(ListImporter.Kind.regions, Self.header + "\n" + Self.row("F1") + "\n",
+            for (kind, text, expected) in [(ListKind.regions, Self.header + "\n" + Self.row("F1") + "\n",
                                             "line 1: this is a families list, not a regions list (load it as families)"),
                                            (.families, "Code,Name,Level\n3202,Sukabumi,regency\n",
                                             "line 1: this is a regions list, not a families list (load it as regions)"),

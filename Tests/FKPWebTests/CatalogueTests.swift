@@ -44,7 +44,7 @@ final class CatalogueTests: XCTestCase {
         built += keys("plan_error_", ForumPlan.Problem.allCases) + keys("added_error_", AddedFamily.Problem.allCases)
         built += keys("final_change_", Reranking.Change.allCases) + keys("final_flag_", Reranking.Flag.allCases)
         built += FamilyPage.reviewFields.map { "history_field_\($0)" } + keys("audit_error_", AuditController.FilterProblem.allCases)
-        built += keys("imports_kind_", ListImporter.Kind.allCases) + keys("imports_summary_", ListImporter.Kind.allCases)
+        built += keys("imports_kind_", ListKind.allCases) + keys("imports_summary_", ListKind.allCases)
         XCTAssertGreaterThan(built.count, 80)
         for language in Language.allCases {
             XCTAssertEqual(built.filter { Messages.catalogue(language)[$0] == nil }, [], "\(language)")
