@@ -1,0 +1,46 @@
+// libFuzzer's entry point for the reading of a list file: `scripts/fuzz-import` compiles this file
+// with FKPCore's sources (it is no target of the package). Any bytes at all, as a person may upload
+// them, must come back as rows or as problems: a trap here is a crashed server or command.
+
+/// The first byte picks the list and where the file is cut into chunks; the rest is the file.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func readListFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size > 0 else { return 0 }
+    let kind: ListKind = data[0] & 1 == 0 ? .families : .regions
+    let file = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    let whole = read(kind, [file])
+    // The bytes arrive from a socket or a pipe in pieces of any size: the outcome must not depend on them.
+    let step = Int(data[0] >> 1) + 1
+    let pieces = stride(from: 0, to: file.count, by: step).map { Array(file[$0..<min($0 + step, file.count)]) }
+    let chunked = read(kind, pieces)
+    guard whole == chunked else {
+        fatalError("the same file read in chunks of \(step) bytes differs:\n\(whole)\n---\n\(chunked)")
+    }
+    return 0
+}
+
+/// What a person is told of a file: its rows, its problems as the command line says them.
+private func read(_ kind: ListKind, _ chunks: [[UInt8]]) -> String {
+    var reader = CSVReader()
+    var check = ListFileCheck(kind)
+    var passed = 0
+    var failure: CSVReader.Failure?
+    do {
+        for chunk in chunks {
+            for record in reader.feed(chunk) where check.take(record) != nil { passed += 1 }
+            if let failed = reader.failure { throw failed }
+        }
+        for record in try reader.finish() where check.take(record) != nil { passed += 1 }
+    } catch let failed as CSVReader.Failure {
+        failure = failed
+    } catch {
+        fatalError("the reader threw what is no failure of the file: \(error)")
+    }
+    let problems = check.finish(failure: failure, endsWithoutLineBreak: reader.endsWithoutLineBreak)
+    if problems.isEmpty {
+        // A file that passed has rows, each of which passed; and the counts agree.
+        guard check.rows > 0, passed == check.rows else { fatalError("passed \(passed) of \(check.rows) rows with no problem") }
+        _ = (check.regencies, check.familyUnits, check.possiblyRepeatedNumbers?.headNIKs)
+    }
+    return "rows \(check.rows), passed \(passed)\n" + problems.description
+}
