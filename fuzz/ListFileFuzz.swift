@@ -1,4 +1,4 @@
-// libFuzzer's entry point for the reading of a list file: `scripts/fuzz-import` compiles this file
+// libFuzzer's entry point for the reading of a list file: `scripts/fuzz list-file` compiles this file
 // with FKPCore's sources (it is no target of the package). Any bytes at all, as a person may upload
 // them, must come back as rows or as problems: a trap here is a crashed server or command.
 

@@ -68,7 +68,7 @@ final class ListFileCheckTests: XCTestCase {
 
     /// Seeded damage of the kinds a file suffers (bytes changed, cut, doubled, the format's own words and
     /// marks dropped in): every damaged file is read to an outcome, the same whatever pieces it arrives in,
-    /// and a file that passes gives every row. `scripts/fuzz-import` tries far more, guided by coverage.
+    /// and a file that passes gives every row. `scripts/fuzz list-file` tries far more, guided by coverage.
     func testDamagedFilesGiveTheSameOutcomeInAnyPiecesAndPassOnlyWithEveryRow() {
         let words = ["\"", "\"\"", ",", ";", "\t", "\r", "\n", "\r\n", "\u{FEFF}", "sep=,", "\u{00A0}", "\u{200B}", "é", "1e5",
                      "1.234,5", "=SUM(A1)", "#REF!", "family_id", "sls_code", "welfare_score", "code", "level", "sls", "-6.2",

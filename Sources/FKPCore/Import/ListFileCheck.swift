@@ -2,7 +2,7 @@
 /// what only the whole file shows, before anything is asked of the database. A row comes back, to
 /// be loaded, while the file has shown no problem; `finish` gives every problem, in the order a
 /// person should read them. No database and no I/O, so that the reading of any bytes at all can be
-/// tried without one (`scripts/fuzz-import`).
+/// tried without one (`scripts/fuzz list-file`).
 public struct ListFileCheck: Sendable {
     /// A row that passed its checks, with the line it starts on.
     public enum Row: Sendable {
