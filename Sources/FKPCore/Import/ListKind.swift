@@ -3,7 +3,7 @@ public enum ListKind: String, Sendable, CaseIterable {
     case regions, families
 
     /// This list's header, read from its first record.
-    public func header(_ record: CSVReader.Record) throws(ImportProblems) -> CSVHeader {
+    func header(_ record: CSVReader.Record) throws(ImportProblems) -> CSVHeader {
         switch self {
         case .regions:
             try CSVHeader(record, required: RegionCSV.required, optional: RegionCSV.optional, otherNames: RegionCSV.columnsInOtherWords)
