@@ -37,6 +37,9 @@ private func read(_ kind: ListKind, _ chunks: [[UInt8]]) -> String {
         fatalError("the reader threw what is no failure of the file: \(error)")
     }
     let problems = check.finish(failure: failure, endsWithoutLineBreak: reader.endsWithoutLineBreak)
+    // Each problem is on a line of the file, to be found there.
+    let lastLine = chunks.joined().count { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } + 1
+    guard problems.shown.allSatisfy({ (1...lastLine).contains($0.line ?? 0) }) else { fatalError("a problem off the file's lines:\n\(problems)") }
     if problems.isEmpty {
         // A file that passed has rows, each of which passed; and the counts agree.
         guard check.rows > 0, passed == check.rows else { fatalError("passed \(passed) of \(check.rows) rows with no problem") }
