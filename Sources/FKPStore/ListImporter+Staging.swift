@@ -23,35 +23,24 @@ extension ListImporter {
                     non_sls boolean NOT NULL) ON COMMIT DROP
                 """, logger: logger)
         }
-        var reader = CSVReader()
         var check = ListFileCheck(kind)
         var hasher = SHA256()
         var bytesRead = 0
         let flushAt = 1 << 16
         var buffer = ByteBufferAllocator().buffer(capacity: flushAt + 4096)
         try await connection.copyFrom(table: "import_staging", logger: logger) { writer in
-            var failure: CSVReader.Failure?
-            do {
-                for try await chunk in chunks {
-                    hasher.update(data: chunk)
-                    bytesRead += chunk.count
-                    for record in reader.feed(chunk) {
-                        check.take(record)?.appendForCopy(to: &buffer)
-                    }
-                    if let failed = reader.failure { throw failed }
-                    if buffer.readableBytes > flushAt {
-                        try await writer.write(buffer)
-                        buffer = ByteBufferAllocator().buffer(capacity: flushAt + 4096)
-                    }
-                    progress?(.reading(rows: check.rows, bytes: bytesRead))
+            for try await chunk in chunks {
+                hasher.update(data: chunk)
+                bytesRead += chunk.count
+                check.feed(chunk) { $0.appendForCopy(to: &buffer) }
+                if check.stoppedReading { break }
+                if buffer.readableBytes > flushAt {
+                    try await writer.write(buffer)
+                    buffer = ByteBufferAllocator().buffer(capacity: flushAt + 4096)
                 }
-                for record in try reader.finish() {
-                    check.take(record)?.appendForCopy(to: &buffer)
-                }
-            } catch let failed as CSVReader.Failure {
-                failure = failed
+                progress?(.reading(rows: check.rows, bytes: bytesRead))
             }
-            let problems = check.finish(failure: failure, endsWithoutLineBreak: reader.endsWithoutLineBreak)
+            let problems = check.finish { $0.appendForCopy(to: &buffer) }
             if !problems.isEmpty { throw problems }
             if buffer.readableBytes > 0 { try await writer.write(buffer) }
         }

@@ -15,25 +15,18 @@ final class ListFileCheckTests: XCTestCase {
 
     /// `bytes` read as `kind`, fed in pieces of `size` bytes (0: all at once).
     private func read(_ kind: ListKind, _ bytes: [UInt8], in size: Int = 0) -> Outcome {
-        var reader = CSVReader()
         var check = ListFileCheck(kind)
         var passed: [Int] = []
-        func take(_ record: CSVReader.Record) {
-            switch check.take(record) {
-            case .family(let line, _)?, .region(let line, _)?: passed.append(line)
-            case nil: break
+        func load(_ row: ListFileCheck.Row) {
+            switch row {
+            case .family(let line, _), .region(let line, _): passed.append(line)
             }
         }
-        var failure: CSVReader.Failure?
         let step = size == 0 ? max(bytes.count, 1) : size
-        for start in stride(from: 0, to: bytes.count, by: step) where failure == nil {
-            reader.feed(Array(bytes[start..<min(start + step, bytes.count)])).forEach(take)
-            failure = reader.failure
+        for start in stride(from: 0, to: bytes.count, by: step) where !check.stoppedReading {
+            check.feed(Array(bytes[start..<min(start + step, bytes.count)]), load: load)
         }
-        if failure == nil {
-            do { try reader.finish().forEach(take) } catch { failure = error }
-        }
-        let problems = check.finish(failure: failure, endsWithoutLineBreak: reader.endsWithoutLineBreak)
+        let problems = check.finish(load: load)
         return Outcome(rows: check.rows, passed: passed, problems: problems.description, problemLines: problems.shown.map(\.line))
     }
 
@@ -45,9 +38,10 @@ final class ListFileCheckTests: XCTestCase {
         XCTAssertEqual(families.rows, 12)
         XCTAssertEqual(families.passed, Array(2...13))
         var check = ListFileCheck(.families)
-        var reader = CSVReader()
-        let rows = reader.feed(Array(Self.regency.familiesCSV.utf8)).compactMap { check.take($0) }
-        XCTAssertEqual(rows.count, 12)
+        var rows = 0
+        check.feed(Array(Self.regency.familiesCSV.utf8)) { _ in rows += 1 }
+        XCTAssertTrue(check.finish { _ in rows += 1 }.isEmpty)
+        XCTAssertEqual(rows, 12)
         XCTAssertEqual(check.regencies, ["3201"])
         XCTAssertEqual(check.familyUnits, Set(Self.regency.families.map { $0.slsCode.value }).sorted())
 

@@ -1,8 +1,8 @@
-/// A list file's own check, record by record as `CSVReader` gives them: its header, each row, and
-/// what only the whole file shows, before anything is asked of the database. A row comes back, to
-/// be loaded, while the file has shown no problem; `finish` gives every problem, in the order a
-/// person should read them. No database and no I/O, so that the reading of any bytes at all can be
-/// tried without one (`scripts/fuzz list-file`).
+/// A list file's own check, fed its bytes in pieces of any size: its header, each row, and what
+/// only the whole file shows, before anything is asked of the database. A row is handed over, to be
+/// loaded, while the file has shown no problem; `finish` gives every problem, in the order a person
+/// should read them. No database and no I/O, so that the reading of any bytes at all can be tried
+/// without one (`scripts/fuzz list-file`).
 public struct ListFileCheck: Sendable {
     /// A row that passed its checks, with the line it starts on.
     public enum Row: Sendable {
@@ -11,6 +11,9 @@ public struct ListFileCheck: Sendable {
     }
 
     public let kind: ListKind
+    private var reader = CSVReader()
+    /// Where the reader stopped: the file is not read on after it.
+    private var failure: CSVReader.Failure?
     /// The rows under the header, good or not.
     public private(set) var rows = 0
     private var header: CSVHeader?
@@ -44,6 +47,19 @@ public struct ListFileCheck: Sendable {
     /// The personal numbers that may be on more than one of a families list's rows.
     public var possiblyRepeatedNumbers: PossiblyRepeatedNumbers? { familyRows?.possiblyRepeatedNumbers }
 
+    /// Whether reading stopped at a failure of the file (broken quoting, another kind of file): the
+    /// bytes after it need not be fed.
+    public var stoppedReading: Bool { failure != nil }
+
+    /// Reads the next bytes of the file, handing each row to `load` (see `take`).
+    public mutating func feed(_ bytes: [UInt8], load: (Row) -> Void) {
+        guard failure == nil else { return }
+        for record in reader.feed(bytes) {
+            if let row = take(record) { load(row) }
+        }
+        failure = reader.failure
+    }
+
     /// The header's name for column `number` (from 1), or `#number` where there is none.
     private func columnName(_ number: Int) -> String {
         header.flatMap { h in h.positions.first { $0.value == number - 1 }?.key } ?? "#\(number)"
@@ -56,7 +72,7 @@ public struct ListFileCheck: Sendable {
     }
 
     /// Checks a record; returns its row when it passed and the file has shown no problem so far.
-    public mutating func take(_ record: CSVReader.Record) -> Row? {
+    private mutating func take(_ record: CSVReader.Record) -> Row? {
         guard record.unreadableFields.isEmpty else {
             releaseHeldShortRow()
             // Named for the header, or for a row under a header that was read (see below). The
@@ -196,9 +212,18 @@ public struct ListFileCheck: Sendable {
         }
     }
 
-    /// Every problem of the file, once it is read whole: `failure` where the reader stopped (nil: it
-    /// read to the end), `endsWithoutLineBreak` whether the last record had no line break after it.
-    public mutating func finish(failure: CSVReader.Failure?, endsWithoutLineBreak: Bool) -> ImportProblems {
+    /// Every problem of the file, once all its bytes are fed (or reading stopped), handing the rows
+    /// of its last line to `load`.
+    public mutating func finish(load: (Row) -> Void) -> ImportProblems {
+        if failure == nil {
+            do {
+                for record in try reader.finish() {
+                    if let row = take(record) { load(row) }
+                }
+            } catch {
+                failure = error
+            }
+        }
         if let failure {
             releaseHeldShortRow()
             // Below a header that could not be read, as its rows are (see `take`): the header's problems are the report.
@@ -207,7 +232,7 @@ public struct ListFileCheck: Sendable {
             }
         } else {
             // The last record, short: its line ended the file, or the file ended in it.
-            releaseHeldShortRow(endingTheFile: endsWithoutLineBreak)
+            releaseHeldShortRow(endingTheFile: reader.endsWithoutLineBreak)
         }
         if header == nil && problems.isEmpty {
             problems.append(ImportProblem(line: 1, problem: .emptyFile))
