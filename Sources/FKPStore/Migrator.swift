@@ -94,17 +94,19 @@ public struct Migrator: Sendable {
     }
 
     public func status(on connection: PostgresConnection, logger: Logger) async throws -> Status {
-        status(of: try await hasLedger(connection, logger: logger) ? try await appliedChecksums(connection, logger: logger) : [:])
+        status(of: try await Self.hasLedger(connection, logger: logger) ? try await appliedChecksums(connection, logger: logger) : [:])
     }
 
-    private func hasLedger(_ connection: PostgresConnection, logger: Logger) async throws -> Bool {
+    /// Whether `fkp migrate` ever ran on this database (its ledger of applied files exists); asked
+    /// without the migration files, which a command run outside the checkout does not have.
+    public static func hasLedger(_ connection: PostgresConnection, logger: Logger) async throws -> Bool {
         let rows = try await connection.query("SELECT to_regclass('public.schema_migrations') IS NOT NULL", logger: logger)
         for try await exists in rows.decode(Bool.self) { return exists }
         return false
     }
 
     private func apply(on connection: PostgresConnection, logger: Logger) async throws -> [String] {
-        let hasLedger = try await hasLedger(connection, logger: logger)
+        let hasLedger = try await Self.hasLedger(connection, logger: logger)
         let current = status(of: hasLedger ? try await appliedChecksums(connection, logger: logger) : [:])
         if let file = current.changed.first { throw Failure.checksumChanged(file: file) }
         if let version = current.unknown.first { throw Failure.unknownApplied(version: version) }

@@ -58,7 +58,7 @@ struct AuditExportCommand: AsyncParsableCommand {
             let key = try AuditCommand.signingKey()
             let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
-            let written = try await PostgresClient.with(config.database, logger: logger) { client in
+            let written = try await CommandSupport.withDatabase(config, logger: logger) { client in
                 let exporter = AuditExporter(database: Database(client: client, logger: logger))
                 guard try await exporter.exists(scope) else {
                     throw ValidationError(forum.map { "there is no forum \($0)" } ?? "there is no region \(region ?? "")")
@@ -96,7 +96,7 @@ struct AuditVerifyCommand: AsyncParsableCommand {
         try await CommandSupport.reportingFailures {
             let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
-            let result = try await PostgresClient.with(config.database, logger: logger) { client in
+            let result = try await CommandSupport.withDatabase(config, logger: logger) { client in
                 let database = Database(client: client, logger: logger)
                 if let forum, try await !AuditExporter(database: database).exists(.forum(forum)) {
                     throw ValidationError("there is no forum \(forum)")

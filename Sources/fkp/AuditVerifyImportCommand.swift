@@ -21,7 +21,7 @@ struct AuditVerifyImportCommand: AsyncParsableCommand {
             let fileSHA256 = try await ImportBatchVerifier.sha256(of: try FileChunks(path: file))
             let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
-            let intact = try await PostgresClient.with(config.database, logger: logger) { client in
+            let intact = try await CommandSupport.withDatabase(config, logger: logger) { client in
                 try await verify(fileSHA256: fileSHA256, database: Database(client: client, logger: logger))
             }
             if !intact { throw ExitCode(1) }

@@ -27,7 +27,7 @@ extension BenchmarkCommand {
                 let config = try CommandSupport.configuration(folders: [])
                 let logger = CommandSupport.bootstrapLogging(level: .error)
                 let place = try RegionCode(self.place)
-                try await PostgresClient.with(config.database, logger: logger, maximumConnections: 2) { client in
+                try await CommandSupport.withDatabase(config, logger: logger, maximumConnections: 2) { client in
                     let database = Database(client: client, logger: logger)
                     let browser = AuditBrowser(database: database)
                     let probe = try await Self.probe(database, place: place)

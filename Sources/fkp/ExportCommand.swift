@@ -27,7 +27,7 @@ struct ExportCommand: AsyncParsableCommand {
             let code = try CommandSupport.regionCode(place, option: option, level: kind == "final" ? .regency : nil)
             let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
-            try await PostgresClient.with(config.database, logger: logger) { client in
+            try await CommandSupport.withDatabase(config, logger: logger) { client in
                 let database = Database(client: client, logger: logger)
                 guard try await RegionRepository(database: database).region(code) != nil else {
                     throw ValidationError("\(option) \(code.value): there is no such \(kind == "final" ? "regency" : "region")")

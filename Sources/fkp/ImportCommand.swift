@@ -35,7 +35,7 @@ struct ImportCommand: AsyncParsableCommand {
         let actor = self.actor
         let report: ImportReport
         do {
-            report = try await PostgresClient.with(config.database, logger: logger) { client in
+            report = try await CommandSupport.withDatabase(config, logger: logger) { client in
                 let database = Database(client: client, logger: logger)
                 // A named account loads only inside the places its roles let it, as on the import page.
                 let principal = try await actor.principal(database: database)

@@ -21,7 +21,7 @@ struct RerankCommand: AsyncParsableCommand {
             let code = try CommandSupport.regionCode(regency, option: "--regency", level: .regency)
             let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
-            try await PostgresClient.with(config.database, logger: logger) { client in
+            try await CommandSupport.withDatabase(config, logger: logger) { client in
                 let database = Database(client: client, logger: logger)
                 guard try await RegionRepository(database: database).region(code) != nil else {
                     throw ValidationError("--regency \(code.value): there is no such regency")

@@ -47,7 +47,7 @@ struct UserCommand: AsyncParsableCommand {
                 let config = try CommandSupport.configuration(folders: [])
                 let logger = CommandSupport.bootstrapLogging(level: .warning)
                 let hash = try await PasswordHasher(cost: UInt8(config.bcryptCost)).hash(password)
-                try await PostgresClient.with(config.database, logger: logger) { client in
+                try await CommandSupport.withDatabase(config, logger: logger) { client in
                     let database = Database(client: client, logger: logger)
                     let principal = try await actor.principal(database: database)
                     let assignment = Assignment(role: role, region: try region.map(RegionCode.init), forumID: forum, isSupervisor: supervisor)
@@ -78,7 +78,7 @@ struct UserCommand: AsyncParsableCommand {
                 let config = try CommandSupport.configuration(folders: [])
                 let logger = CommandSupport.bootstrapLogging(level: .warning)
                 // A page at a time, printed as it comes: a season has over a million accounts.
-                try await PostgresClient.with(config.database, logger: logger) { client in
+                try await CommandSupport.withDatabase(config, logger: logger) { client in
                     let accounts = AccountRepository(database: Database(client: client, logger: logger))
                     var after: String?
                     repeat {
@@ -106,7 +106,7 @@ struct UserCommand: AsyncParsableCommand {
             try await CommandSupport.reportingFailures {
                 let config = try CommandSupport.configuration(folders: [])
                 let logger = CommandSupport.bootstrapLogging(level: .warning)
-                try await PostgresClient.with(config.database, logger: logger) { client in
+                try await CommandSupport.withDatabase(config, logger: logger) { client in
                     let database = Database(client: client, logger: logger)
                     let accounts = AccountRepository(database: database)
                     guard let account = try await accounts.account(username: username) else {

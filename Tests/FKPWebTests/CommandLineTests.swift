@@ -130,6 +130,61 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// A command run on a database never migrated, or on one behind this release, says so and what
+    /// to run, not PostgreSQL's words about a relation it lacks; the same commands on a current
+    /// database are not touched by it.
+    func testACommandOnADatabaseNotMigratedSaysToRunMigrate() async throws {
+        try await withTestDatabase { db, url in
+            let list = FileManager.default.temporaryDirectory.appendingPathComponent("fkp-regions-\(UUID().uuidString).csv").path
+            try "code,name,level\n32,JAWA BARAT,province\n".write(toFile: list, atomically: true, encoding: .utf8)
+            let firstMigrations = FileManager.default.temporaryDirectory.appendingPathComponent("fkp-sql-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: firstMigrations, withIntermediateDirectories: true)
+            let migrations = try Migrator(directory: TestPostgres.packageRoot + "/sql").migrations
+            for migration in migrations.prefix(19) {
+                try migration.sql.write(toFile: firstMigrations + "/" + migration.name, atomically: true, encoding: .utf8)
+            }
+            let never = "never_migrated_\(UInt32.random(in: 0...UInt32.max))", behind = "behind_\(UInt32.random(in: 0...UInt32.max))"
+            for name in [never, behind] {
+                try await db.client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: db.logger)
+            }
+            defer {
+                try? FileManager.default.removeItem(atPath: list)
+                try? FileManager.default.removeItem(atPath: firstMigrations)
+            }
+            let older = try Self.fkp(["migrate"], database: url.with(database: behind), environment: ["FKP_SQL_DIR": firstMigrations])
+            XCTAssertEqual(older.status, 0, older.output)
+
+            var answers: [(database: String, arguments: [String], status: Int32, output: String)] = []
+            for name in [never, behind] {
+                for arguments in [["import", "regions", list], ["export", "regions", "--region", "32"], ["audit", "verify"], ["rerank", "--regency", "3201"]] {
+                    let answer = try Self.fkp(arguments, database: url.with(database: name))
+                    answers.append((name, arguments, answer.status, answer.output))
+                }
+            }
+            for name in [never, behind] {
+                try await db.client.query(PostgresQuery(unsafeSQL: "DROP DATABASE \(name)"), logger: db.logger)
+            }
+            for answer in answers where answer.database == never {
+                XCTAssertEqual(answer.status, 2, "\(answer.arguments): \(answer.output)")
+                XCTAssertTrue(answer.output.contains("the database \(never) was never migrated: run `fkp migrate` first"),
+                              "\(answer.arguments): \(answer.output)")
+            }
+            // Behind: the import writes a column of a later migration; the others read what the
+            // first nineteen made, and answer as on a current database.
+            let pending = "lacks \(migrations.count - 19) migration(s), from \(migrations[19].name): run `fkp migrate` first"
+            let load = try XCTUnwrap(answers.first { $0.database == behind && $0.arguments[0] == "import" })
+            XCTAssertEqual(load.status, 2, load.output)
+            XCTAssertTrue(load.output.contains("the database \(behind) \(pending)"), load.output)
+            for answer in answers where answer.database == behind && answer.arguments[0] != "import" {
+                XCTAssertFalse(answer.output.contains("migrat"), "\(answer.arguments): \(answer.output)")
+            }
+
+            let current = try Self.fkp(["export", "regions", "--region", "32"], database: url)
+            XCTAssertEqual(current.status, 2, current.output)
+            XCTAssertTrue(current.output.contains("--region 32: there is no such region"), current.output)
+        }
+    }
+
     /// The server works under any collation, only slower: the operator is told where they look,
     /// while the database can still be made again.
     func testMigratingADatabaseThatOrdersTextByALanguagesRulesWarnsAndStillMigrates() async throws {
