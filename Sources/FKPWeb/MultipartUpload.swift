@@ -2,7 +2,6 @@ import FKPCore
 import Foundation
 import Hummingbird
 import Logging
-import MultipartKit
 import NIOCore
 
 /// The part named `file` of a multipart/form-data body, written into an `UnnamedFile` as it
@@ -27,55 +26,59 @@ enum MultipartUpload {
     /// refused as a bad request; one whose file comes without the session's token first, as forbidden.
     static func read(_ body: RequestBody, boundary: String, csrfToken expected: String?, into spool: UnnamedFile, atMost limit: Int,
                      logger: Logger) async throws -> (name: String, whole: Bool) {
-        let parser = MultipartParser(boundary: boundary)
+        guard var parser = MultipartFormParser(boundary: boundary) else {
+            throw HTTPError(.badRequest, message: "the upload's boundary is not one a form may have")
+        }
         var inFile = false, fileSeen = false, fileEnded = false
         var inToken = false, tokenSeen = false, token: [UInt8] = [], tokenValid = false
         var name = "upload.csv"
-        var unwritable: (any Error)?
         var whole = true
-        parser.onHeader = { field, value in
-            guard field.lowercased() == "content-disposition" else { return }
-            let parameters = Self.parameters(of: value)
-            inToken = parameters["name"] == CSRFMiddleware.fieldName && !tokenSeen && !fileSeen
-            tokenSeen = tokenSeen || inToken
-            inFile = parameters["name"] == "file" && !fileSeen && tokenValid
-            fileSeen = fileSeen || parameters["name"] == "file"
-            guard inFile else { return }
-            if let found = parameters["filename"], !found.isEmpty {
-                // Shown on pages and kept with the batch: one readable line, a name's length.
-                // Some browsers send the whole path, with either kind of slash.
-                let base = found.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? found
-                name = String(base.removingInvisibleCharacters.linesJoined.prefix(200))
-            }
-        }
-        parser.onBody = { buffer in
-            if inToken {
-                token += buffer.readableBytesView.prefix(256 - token.count)
-                return
-            }
-            guard inFile, unwritable == nil, whole else { return }
-            guard spool.size + buffer.readableBytes <= limit else {
-                whole = false
-                return
-            }
-            do { try spool.append(buffer) } catch { unwritable = error }
-        }
-        parser.onPartComplete = {
-            if inToken, let expected { tokenValid = Token.equal(expected, String(decoding: token, as: UTF8.self)) }
-            if inFile { fileEnded = true }
-            inToken = false
-            inFile = false
-        }
-        func refuseWithoutToken() throws {
+        func refuseWithoutToken() throws -> Never {
             logger.notice("request refused: missing or stale CSRF token")
             throw HTTPError(.forbidden, message: "csrf")
         }
         for try await chunk in body {
-            do { try parser.execute(chunk) } catch {
+            do {
+                try chunk.withUnsafeReadableBytes { bytes in
+                    try parser.feed(bytes) { event in
+                        switch event {
+                        case .partBegins(let headers):
+                            let parameters = headers.first { $0.name == "content-disposition" }.map { Self.parameters(of: $0.value) } ?? [:]
+                            inToken = parameters["name"] == CSRFMiddleware.fieldName && !tokenSeen && !fileSeen
+                            tokenSeen = tokenSeen || inToken
+                            guard parameters["name"] == "file", !fileSeen else { return }
+                            fileSeen = true
+                            // No byte of a file is kept before the session's token is checked.
+                            guard tokenValid else { try refuseWithoutToken() }
+                            inFile = true
+                            if let found = parameters["filename"], !found.isEmpty {
+                                // Shown on pages and kept with the batch: one readable line, a name's length.
+                                // Some browsers send the whole path, with either kind of slash.
+                                let base = found.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? found
+                                name = String(base.removingInvisibleCharacters.linesJoined.prefix(200))
+                            }
+                        case .content(let bytes):
+                            if inToken {
+                                token += bytes.prefix(256 - token.count)
+                            } else if inFile, whole {
+                                guard spool.size + bytes.count <= limit else {
+                                    whole = false
+                                    return
+                                }
+                                try spool.append(bytes)
+                            }
+                        case .partEnds:
+                            if inToken, let expected { tokenValid = Token.equal(expected, String(decoding: token, as: UTF8.self)) }
+                            if inFile { fileEnded = true }
+                            inToken = false
+                            inFile = false
+                        }
+                    }
+                }
+            } catch let malformed as MultipartFormParser.Malformed {
+                logger.notice("upload refused: not a well-formed form", metadata: ["reason": "\(malformed)"])
                 throw HTTPError(.badRequest, message: "the upload is not a well-formed multipart form")
             }
-            if let unwritable { throw unwritable }
-            if fileSeen && !tokenValid { try refuseWithoutToken() }
         }
         if !tokenValid { try refuseWithoutToken() }
         guard fileSeen else { throw HTTPError(.badRequest, message: "the form holds no file") }

@@ -23,18 +23,20 @@ final class UnnamedFile {
     deinit { close(descriptor) }
 
     func append(_ buffer: ByteBuffer) throws {
-        try buffer.withUnsafeReadableBytes { bytes in
-            var done = 0
-            while done < bytes.count {
-                let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(size + done))
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw Self.failure()
-                }
-                done += count
+        try buffer.withUnsafeReadableBytes { try append($0) }
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) throws {
+        var done = 0
+        while done < bytes.count {
+            let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(size + done))
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure()
             }
+            done += count
         }
-        size += buffer.readableBytes
+        size += bytes.count
     }
 
     /// Up to `count` bytes from `offset`.

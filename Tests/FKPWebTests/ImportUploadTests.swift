@@ -323,10 +323,18 @@ final class ImportUploadTests: XCTestCase {
             let part = "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wilayah.csv\"\r\n\r\n\(Self.regions)"
             for (body, why) in [(part, "the closing boundary never came: the file may be cut anywhere"),
                                 ("--B--\r\n", "a form with its token and no file"),
-                                ("--B\r\nContent-Disposition: form-data; name=\"file\"\r\n" + Self.regions, "the part's headers never end")] {
+                                ("--B\r\nContent-Disposition: form-data; name=\"file\"\r\n" + Self.regions, "the part's headers never end"),
+                                ("--B\r\nContént-Disposition: form-data; name=\"file\"\r\n\r\n\(Self.regions)\r\n--B--\r\n",
+                                 "a letter past ASCII in a header's name (it stopped the server under MultipartKit 4.7.1)")] {
                 let response = try await staff.postMultipart("/imports/regions", body: body, boundary: "B")
                 XCTAssertEqual(response.status, .badRequest, why)
             }
+            for boundary in ["\"\"", String(repeating: "b", count: 71)] {
+                let response = try await staff.postMultipart("/imports/regions", body: part + "\r\n--\(boundary)--\r\n", boundary: boundary)
+                XCTAssertEqual(response.status, .badRequest, "a boundary no form may have: \(boundary) (an empty one stopped the server)")
+            }
+            let page = try await staff.get("/imports")
+            XCTAssertEqual(page.status, .ok, "the server still answers")
             let count = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code = '3201010003'", as: Int64.self)
             XCTAssertEqual(count, 0)
         }

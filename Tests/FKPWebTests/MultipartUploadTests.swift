@@ -1,7 +1,9 @@
 import AsyncAlgorithms
+import FKPCore
 import FKPStore
 @testable import FKPWeb
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import XCTest
@@ -13,10 +15,12 @@ final class MultipartUploadTests: XCTestCase {
         return RequestBody(asyncSequence: buffers.async)
     }
 
-    /// `text` as a body that arrives in chunks of `size` bytes (a line may be cut anywhere).
-    static func body(_ text: String, inChunksOf size: Int) -> RequestBody {
-        let bytes = Array(text.utf8)
-        return body(stride(from: 0, to: bytes.count, by: size).map { String(decoding: bytes[$0..<min($0 + size, bytes.count)], as: UTF8.self) })
+    /// `text` as a body that arrives in chunks of `size` bytes (a line, or a letter, may be cut anywhere).
+    static func body(_ text: String, inChunksOf size: Int) -> RequestBody { body(Array(text.utf8), inChunksOf: size) }
+
+    static func body(_ bytes: [UInt8], inChunksOf size: Int) -> RequestBody {
+        let buffers = stride(from: 0, to: bytes.count, by: size).map { ByteBuffer(bytes: bytes[$0..<min($0 + size, bytes.count)]) }
+        return RequestBody(asyncSequence: buffers.async)
     }
 
     static let token = "9fX2-token_of.the-session"
@@ -102,6 +106,68 @@ final class MultipartUploadTests: XCTestCase {
                 XCTAssertEqual(error.status, .forbidden, why)
                 XCTAssertEqual(spool.size, 0, why)
             }
+        }
+    }
+
+    /// Seeded damage to a whole form, as a faulty client or network sends it (bytes changed, cut,
+    /// doubled, the format's own words dropped in: boundaries, part headers, the token's name): each
+    /// damaged body gets the same answer in whatever pieces it arrives, also a byte at a time; that
+    /// answer is a kept file or the request refused as bad or forbidden, never another failure; and a
+    /// kept file is bytes the body holds, in one run.
+    func testDamagedFormsGetTheSameAnswerInAnyPieces() async throws {
+        let file = "code,name,level\n3201010003,\"Desa Ma'ruf, Tiga\",village\r\n32010100030001,RT 001,sls\n"
+        let form = Array((Self.tokenPart + "--B\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nrevisi\r\n"
+            + "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wilayah.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+            + file + "\r\n--B--\r\n").utf8)
+        let words = ["--B", "--B--", "\r\n", "\r\n\r\n", "\n", "\r", "\"", ";", ":", "=", "\0", "--", "B",
+                     "Content-Disposition: form-data; name=\"file\"; filename=\"x.csv\"", "Content-Disposition: ",
+                     "name=\"csrf_token\"", "name=\"file\"", "filename=", "Content-Type: text/csv", Self.token,
+                     "\r\n--B\r\n", "\r\n--B--"].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x80]]
+        var random = SeededRandom(seed: 52)
+        var kept = 0
+        for round in 0..<300 {
+            var bytes = form
+            for _ in 0..<random.int(1...3) {
+                let at = random.int(0...bytes.count)
+                switch random.int(0...4) {
+                case 0 where at < bytes.count: bytes[at] = UInt8(truncatingIfNeeded: random.next())
+                case 1: bytes.insert(contentsOf: random.pick(words), at: at)
+                case 2: bytes.removeSubrange(at..<min(at + random.int(1...20), bytes.count))
+                case 3 where at < bytes.count: bytes.insert(contentsOf: bytes[at..<min(at + random.int(1...80), bytes.count)], at: at)
+                default: bytes = Array(bytes.prefix(at))
+                }
+            }
+            let whole = try await answer(to: bytes, inChunksOf: max(bytes.count, 1))
+            for size in [1, 2, 5, random.int(3...200)] {
+                let pieces = try await answer(to: bytes, inChunksOf: size)
+                XCTAssertEqual(pieces, whole, "round \(round), pieces of \(size): \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+            }
+            if case .kept(_, let content) = whole {
+                kept += 1
+                XCTAssertTrue(content.isEmpty || bytes.indices.contains { bytes[$0...].starts(with: content) },
+                              "round \(round): the kept file is not in the body")
+            }
+        }
+        XCTAssertGreaterThan(kept, 30, "some damage spares the file: the rounds also try forms that are read")
+    }
+
+    enum Answer: Equatable {
+        case kept(name: String, content: [UInt8])
+        case refused(HTTPResponse.Status)
+    }
+
+    /// What the reader makes of a body in pieces of `size`; a failure other than a refusal of the
+    /// request fails the test.
+    func answer(to bytes: [UInt8], inChunksOf size: Int) async throws -> Answer {
+        let spool = try UnnamedFile()
+        do {
+            let (name, _) = try await Self.read(Self.body(bytes, inChunksOf: size), into: spool, atMost: 1 << 20)
+            var content: [UInt8] = []
+            for try await chunk in try spool.chunks() { content += chunk }
+            return .kept(name: name, content: content)
+        } catch let refusal as HTTPError {
+            XCTAssertTrue([.badRequest, .forbidden].contains(refusal.status), "\(refusal)")
+            return .refused(refusal.status)
         }
     }
 
