@@ -62,6 +62,25 @@ final class MultipartFormParserTests: XCTestCase {
         }
     }
 
+    /// A file of CRLF lines, fed whole, is handed over in one run, not a piece a line: each run is a
+    /// write into the upload's spool.
+    func testContentIsHandedOverInOneRunPerPiece() throws {
+        let file = String(repeating: "F1,32010100010001,\"Budi\r\nSantoso\",-5\r\n", count: 1_000)
+        let body = Array(("--B\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n" + file + "\r\n--B--\r\n").utf8)
+        var parser = try XCTUnwrap(MultipartFormParser(boundary: "B"))
+        var runs = 0, content: [UInt8] = []
+        try body.withUnsafeBytes { bytes in
+            try parser.feed(bytes) { event in
+                if case .content(let run) = event {
+                    runs += 1
+                    content += run
+                }
+            }
+        }
+        XCTAssertEqual(content, Array(file.utf8))
+        XCTAssertEqual(runs, 1)
+    }
+
     /// What comes before the first delimiter and after the last is passed over; a part may have no
     /// header; spaces may follow a delimiter before its line ends.
     func testThePreambleTheEpilogueAPartWithoutHeadersAndPaddingAreRead() throws {

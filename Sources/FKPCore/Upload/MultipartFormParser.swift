@@ -77,29 +77,47 @@ public struct MultipartFormParser: Sendable {
                 let byte = bytes[index]
                 index += 1
                 if advanceMatch(byte) { state = .afterDelimiter }
+            case .content where matched > 0:
+                // A delimiter begun at the end of the last piece: matched on byte by byte.
+                if bytes[index] == delimiter[matched] {
+                    index += 1
+                    matched += 1
+                    if matched == delimiter.count {
+                        matched = 0
+                        try handle(.partEnds)
+                        state = .afterDelimiter
+                    }
+                } else {
+                    // It was content. Its one CR is its first byte, so no delimiter begins within
+                    // it; this byte is read again as content's.
+                    try delimiter.withUnsafeBytes { try handle(.content(UnsafeRawBufferPointer(rebasing: $0[0..<matched]))) }
+                    matched = 0
+                }
             case .content:
-                // The run of bytes up to the next CR cannot hold a delimiter: handed over whole.
-                if matched == 0 {
-                    let end = bytes[index...].firstIndex(of: 13) ?? bytes.count
-                    if end > index {
-                        try handle(.content(UnsafeRawBufferPointer(rebasing: bytes[index..<end])))
-                        index = end
+                // Content up to the next delimiter is handed over in one run: a delimiter begins with
+                // CR, so only a CR is looked at more closely.
+                var scan = index
+                while true {
+                    guard let cr = bytes[scan...].firstIndex(of: 13) else {
+                        if index < bytes.count { try handle(.content(UnsafeRawBufferPointer(rebasing: bytes[index...]))) }
+                        index = bytes.count
+                        break
+                    }
+                    let available = min(delimiter.count, bytes.count - cr)
+                    guard bytes[cr..<(cr + available)].elementsEqual(delimiter[0..<available]) else {
+                        scan = cr + 1
                         continue
                     }
-                }
-                let byte = bytes[index]
-                index += 1
-                let held = matched
-                if advanceMatch(byte) {
-                    try handle(.partEnds)
-                    state = .afterDelimiter
-                } else if matched <= held {
-                    // The bytes held back were content after all (all but a CR that may begin the delimiter).
-                    let released = held + 1 - matched
-                    try delimiter.withUnsafeBytes { delimiterBytes in
-                        if held > 0 { try handle(.content(UnsafeRawBufferPointer(rebasing: delimiterBytes[0..<min(held, released)]))) }
+                    if index < cr { try handle(.content(UnsafeRawBufferPointer(rebasing: bytes[index..<cr]))) }
+                    index = cr + available
+                    if available == delimiter.count {
+                        try handle(.partEnds)
+                        state = .afterDelimiter
+                    } else {
+                        // The piece ends inside what may be a delimiter: held back until the next one tells.
+                        matched = available
                     }
-                    if released > held { try withUnsafeBytes(of: byte) { try handle(.content($0)) } }
+                    break
                 }
             case .afterDelimiter:
                 let byte = bytes[index]
@@ -144,9 +162,9 @@ public struct MultipartFormParser: Sendable {
         }
     }
 
-    /// Moves the delimiter's match on by one byte; true when the whole delimiter has been read (the
-    /// match then starts again). A CR is the delimiter's only one, at its start, so a byte that
-    /// breaks a match starts a new one only if it is a CR.
+    /// Moves the preamble's match of the delimiter on by one byte; true when the whole delimiter has
+    /// been read. A CR is the delimiter's only one, at its start, so a byte that breaks a match
+    /// starts a new one only if it is a CR.
     private mutating func advanceMatch(_ byte: UInt8) -> Bool {
         if byte == delimiter[matched] {
             matched += 1
@@ -192,15 +210,19 @@ public struct MultipartFormParser: Sendable {
     private static func isTokenCharacter(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): true
-        default: Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+        default: tokenPunctuation.contains(byte)
         }
     }
+
+    private static let tokenPunctuation = Array("!#$%&'*+-.^_`|~".utf8)
 
     /// RFC 2046's `bchars`.
     private static func isBoundaryCharacter(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): true
-        default: Array("'()+_,-./:=? ".utf8).contains(byte)
+        default: boundaryPunctuation.contains(byte)
         }
     }
+
+    private static let boundaryPunctuation = Array("'()+_,-./:=? ".utf8)
 }
