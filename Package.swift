@@ -93,7 +93,7 @@ let package = Package(
             path: "Tests/FKPTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "FKPCoreTests", dependencies: ["FKPCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "FKPCoreTests", dependencies: ["FKPCore", "FKPTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "FKPStoreTests", dependencies: ["FKPStore", "FKPTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FKPWebTests",

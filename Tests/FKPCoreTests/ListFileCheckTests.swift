@@ -1,4 +1,5 @@
 @testable import FKPCore
+import FKPTestSupport
 import XCTest
 
 /// The reading of a whole list file without a database: what `fkp import` and the upload page tell
@@ -71,17 +72,7 @@ final class ListFileCheckTests: XCTestCase {
         for (kind, text) in [(ListKind.families, Self.regency.familiesCSV), (.regions, Self.regency.regionsCSV)] {
             let original = Array(text.utf8)
             for round in 0..<150 {
-                var bytes = original
-                for _ in 0..<random.int(1...4) {
-                    let at = random.int(0...bytes.count)
-                    switch random.int(0...4) {
-                    case 0 where at < bytes.count: bytes[at] = UInt8(truncatingIfNeeded: random.next())
-                    case 1: bytes.insert(contentsOf: random.pick(words), at: at)
-                    case 2: bytes.removeSubrange(at..<min(at + random.int(1...40), bytes.count))
-                    case 3 where at < bytes.count: bytes.insert(contentsOf: bytes[at..<min(at + random.int(1...200), bytes.count)], at: at)
-                    default: bytes = Array(bytes.prefix(at))
-                    }
-                }
+                let bytes = random.damaged(original, words: words, damages: 1...4, longestRemoval: 40, longestDoubling: 200)
                 let whole = read(kind, bytes)
                 for size in [1, 7, random.int(2...300)] {
                     XCTAssertEqual(read(kind, bytes, in: size), whole, "\(kind) round \(round), pieces of \(size)")

@@ -2,6 +2,7 @@ import AsyncAlgorithms
 import FKPCore
 import FKPStore
 @testable import FKPWeb
+import FKPTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -126,17 +127,7 @@ final class MultipartUploadTests: XCTestCase {
         var random = SeededRandom(seed: 52)
         var kept = 0
         for round in 0..<300 {
-            var bytes = form
-            for _ in 0..<random.int(1...3) {
-                let at = random.int(0...bytes.count)
-                switch random.int(0...4) {
-                case 0 where at < bytes.count: bytes[at] = UInt8(truncatingIfNeeded: random.next())
-                case 1: bytes.insert(contentsOf: random.pick(words), at: at)
-                case 2: bytes.removeSubrange(at..<min(at + random.int(1...20), bytes.count))
-                case 3 where at < bytes.count: bytes.insert(contentsOf: bytes[at..<min(at + random.int(1...80), bytes.count)], at: at)
-                default: bytes = Array(bytes.prefix(at))
-                }
-            }
+            let bytes = random.damaged(form, words: words, damages: 1...3, longestRemoval: 20, longestDoubling: 80)
             let whole = try await answer(to: bytes, inChunksOf: max(bytes.count, 1))
             for size in [1, 2, 5, random.int(3...200)] {
                 let pieces = try await answer(to: bytes, inChunksOf: size)
