@@ -69,18 +69,29 @@ public struct ReviewRepository: Sendable {
             """, logger: logger)).first
     }
 
-    /// Which of `ids` are families of the forum (for duplicate-of and merged-into).
-    public func familiesInForum(_ forumID: Int64, among ids: [String]) async throws -> Set<String> {
-        guard !ids.isEmpty else { return [] }
+    /// The family of the forum each reference names (for duplicate-of and merged-into): the family
+    /// of that id, or else the one at that number of the reference's SLS list. A reference that
+    /// names none is left out.
+    public func familiesNamed(_ references: [OtherFamilyReference], forumID: Int64) async throws -> [OtherFamilyReference: String] {
+        guard !references.isEmpty else { return [:] }
         return try await database.read { connection in
-            var found: Set<String> = []
+            var named: [OtherFamilyReference: String] = [:]
+            // The number is asked only of the reference's own unit, which is one of the forum's (the
+            // reviewed family was found in it); 0 for no number, which no row has.
             let rows = try await connection.query("""
-                SELECT f.id FROM fkp.families f JOIN fkp.forum_units u
-                    ON f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':')
-                 WHERE u.forum_id = \(forumID) AND f.id = ANY(\(ids))
+                SELECT t.typed, t.unit, coalesce(by_id.id, by_number.id)
+                  FROM unnest(\(references.map(\.typed)), \(references.map(\.unit)), \(references.map { Int32($0.rowNumber ?? 0) }))
+                       AS t(typed, unit, number)
+                  LEFT JOIN LATERAL (SELECT f.id FROM fkp.families f JOIN fkp.forum_units u
+                                         ON f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':')
+                                      WHERE u.forum_id = \(forumID) AND f.id = t.typed LIMIT 1) by_id ON true
+                  LEFT JOIN LATERAL (SELECT o.id FROM fkp.families_in_order o
+                                      WHERE o.sls_code = t.unit AND o.sls_rank = t.number) by_number ON by_id.id IS NULL
                 """, logger: database.logger)
-            for try await id in rows.decode(String.self) { found.insert(id) }
-            return found
+            for try await (typed, unit, id) in rows.decode((String, String, String?).self) {
+                if let id { named[OtherFamilyReference(typed: typed, unit: unit)] = id }
+            }
+            return named
         }
     }
 

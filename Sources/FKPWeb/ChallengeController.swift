@@ -64,16 +64,19 @@ struct ChallengeController {
         guard let kind = Challenge.Kind(rawValue: form.kind) else {
             return try await refuse([t["challenge_error_kind"]], .unprocessableContent)
         }
-        let challenge = Challenge(kind: kind, proposedGroup: form.proposed_group.flatMap(Int.init).flatMap(WelfareGroup.init),
+        var challenge = Challenge(kind: kind, proposedGroup: form.proposed_group.flatMap(Int.init).flatMap(WelfareGroup.init),
                                   proposedPresence: form.proposed_presence.flatMap(Presence.init),
                                   proposedValue: form.proposed_value ?? "", reason: form.reason ?? "")
         var messages = challenge.problems(currentGroup: row.currentGroup, presences: row.presences).map { t["challenge_error_\($0.rawValue)"] }
-        // The correction must be one the review form would take: the other family is another one of this forum.
+        // The correction must be one the review form would take: the other family is another one of
+        // this forum, named by id or by its number in the family's list, and kept by its id.
         if case .listed(let listed) = row, messages.isEmpty, challenge.kind == .presence {
-            let corrected = challenge.correcting(listed.review, preliminary: listed.group)
-            let others = try await reviews.familiesInForum(forum.id, among: [corrected.otherFamily].compactMap { $0 })
-            messages = corrected.problems(familyID: listed.familyID, preliminary: listed.group, inForum: others.contains)
+            let typed = challenge.correcting(listed.review, preliminary: listed.group)
+            let named = try await reviews.familiesNamed([typed.otherFamilyReference(unit: listed.unit)].compactMap { $0 }, forumID: forum.id)
+            let corrected = typed.namingOtherFamily(unit: listed.unit, named)
+            messages = corrected.problems(familyID: listed.familyID, preliminary: listed.group, inForum: Set(named.values).contains)
                 .map { t["review_error_\($0.rawValue)"] }
+            if messages.isEmpty, let id = corrected.otherFamily { challenge.proposedValue = id }
         }
         guard messages.isEmpty else { return try await refuse(messages, raised: challenge, .unprocessableContent) }
         guard forum.state.allows(.review) else { return try await refuse([t["challenge_error_state"]], .conflict) }

@@ -20,7 +20,7 @@ extension Messages {
         "presence_duplicate": "Ganda dengan keluarga lain",
         "presence_merged": "Bergabung ke keluarga lain",
         "review_moved_to": "Pindah ke (bila diketahui)",
-        "review_other_family": "ID keluarga lain (ganda/bergabung)",
+        "review_other_family": "Keluarga lain (ganda/bergabung): nomornya di daftar SLS ini, atau ID keluarganya",
         "review_order_note": "Catatan urutan dalam SLS",
         "review_save": "Simpan",
         "review_saved": "Tersimpan",
@@ -39,9 +39,9 @@ extension Messages {
         "review_error_proposedGroupMissing": "Pilih usulan kelompok: penilaian tidak sesuai memerlukannya.",
         "review_error_proposedGroupIsPreliminary": "Usulan kelompok harus berbeda dari kelompok awal.",
         "review_error_reasonMissing": "Tuliskan alasannya.",
-        "review_error_otherFamilyMissing": "Isikan ID keluarga lain yang dimaksud.",
+        "review_error_otherFamilyMissing": "Isikan keluarga lain yang dimaksud: nomornya di daftar SLS ini, atau ID keluarganya.",
         "review_error_otherFamilyIsItself": "Keluarga tidak dapat ganda dengan atau bergabung ke dirinya sendiri.",
-        "review_error_otherFamilyOutsideForum": "ID keluarga itu tidak ada dalam forum ini.",
+        "review_error_otherFamilyOutsideForum": "Keluarga dengan nomor atau ID itu tidak ada dalam forum ini (nomor dibaca di daftar SLS keluarga ini).",
         "review_error_tooLong": "Teks terlalu panjang: paling banyak 500 karakter.",
         "review_error_personalNumberInText": "Teks memuat bilangan sekitar 16 angka, seperti NIK atau nomor KK: catatan ini dibaca utuh oleh semua anggota forum, nomor pribadi hanya oleh staf BPS. Hapus nomor itu.",
         "review_error_state": "Penilaian hanya dapat dicatat pada tahap pembahasan daftar.",
@@ -90,7 +90,7 @@ extension Messages {
         "paper_saved": "Baris tersimpan",
         "paper_error_code": "Kode tidak dikenal: s, b, atau t1 sampai t4.",
         "paper_error_stale": "Baris ini sudah diisi orang lain dan tidak ditimpa. Nilainya sekarang:",
-        "paper_detail": "Pindah ke / ID keluarga lain",
+        "paper_detail": "Pindah ke / nomor atau ID keluarga lain",
     ]
 
     static let reviewEnglish: [String: String] = [
@@ -113,7 +113,7 @@ extension Messages {
         "presence_duplicate": "Duplicate of another family",
         "presence_merged": "Merged into another family",
         "review_moved_to": "Moved to (if known)",
-        "review_other_family": "The other family's id (duplicate/merged)",
+        "review_other_family": "The other family (duplicate/merged): its number on this SLS list, or its family id",
         "review_order_note": "Note on the order within the SLS",
         "review_save": "Save",
         "review_saved": "Saved",
@@ -132,9 +132,9 @@ extension Messages {
         "review_error_proposedGroupMissing": "Choose a proposed group: a verdict of does not fit needs one.",
         "review_error_proposedGroupIsPreliminary": "The proposed group must differ from the preliminary group.",
         "review_error_reasonMissing": "Give the reason.",
-        "review_error_otherFamilyMissing": "Give the id of the other family meant.",
+        "review_error_otherFamilyMissing": "Give the other family meant: its number on this SLS list, or its family id.",
         "review_error_otherFamilyIsItself": "A family cannot be a duplicate of, or merged into, itself.",
-        "review_error_otherFamilyOutsideForum": "That family id is not in this forum.",
+        "review_error_otherFamilyOutsideForum": "No family of this forum has that number or id (a number is read on this family's SLS list).",
         "review_error_tooLong": "The text is too long: 500 characters at most.",
         "review_error_personalNumberInText": "The text holds a number of about 16 digits, as a NIK or a family card number is: everyone of the forum reads this note whole, a personal number is for BPS staff only. Remove the number.",
         "review_error_state": "Verdicts can only be recorded while the lists are being reviewed.",
@@ -183,6 +183,6 @@ extension Messages {
         "paper_saved": "Rows saved",
         "paper_error_code": "Unknown code: s, b, or t1 to t4.",
         "paper_error_stale": "Someone else has filled in this row; it was not overwritten. Its value now:",
-        "paper_detail": "Moved to / other family's id",
+        "paper_detail": "Moved to / other family's number or id",
     ]
 }

@@ -46,8 +46,12 @@ struct PaperListController {
                                     error: t["review_error_state"], status: .conflict)
         }
         let rows = try await reviews.rows(forumID: forum.id, unit: unit.code)
-        let named = rows.compactMap { row in fields["d_\(row.familyID)"]?.trimmingWhitespace }.filter { !$0.isEmpty }
-        let inForum = try await reviews.familiesInForum(forum.id, among: named)
+        // What each row's detail may name: another family of the forum, by id or by its number in the row's list.
+        let references = rows.compactMap { row in
+            (fields["d_\(row.familyID)"] ?? row.review.otherFamily).map { OtherFamilyReference(typed: $0, unit: row.unit) }
+        }.filter { !$0.typed.isEmpty }
+        let named = try await reviews.familiesNamed(references, forumID: forum.id)
+        let inForum = Set(named.values)
         var problems: [String: String] = [:]
         var saved = 0
         for row in rows {
@@ -65,6 +69,7 @@ struct PaperListController {
             review.presence = presence
             review.movedTo = presence == .moved ? detail : ""
             review.otherFamily = presence.namesAnotherFamily ? detail : nil
+            review = review.namingOtherFamily(unit: row.unit, named)
             guard review.normalized != row.review.normalized else { continue }  // nothing entered for this row
             if let problem = review.problems(familyID: row.familyID, preliminary: row.group, inForum: inForum.contains).first {
                 problems[row.familyID] = t["review_error_\(problem.rawValue)"]

@@ -61,13 +61,15 @@ struct PaperEntryPage {
         forumID = forum.id
         unitName = unit.name
         unitCode = unit.code.value
+        let others = OtherFamilyShown(rows)
         self.rows = rows.map { row in
             Row(number: row.number, id: row.familyID, name: row.headName, group: row.group.rawValue, version: row.version,
                 code: entered["c_\(row.familyID)"] ?? PaperCode.code(for: row.review),
                 reason: entered["r_\(row.familyID)"] ?? row.review.reason,
                 presencesHTML: HTMLText.options(FormOption.presences(
                     selected: entered["p_\(row.familyID)"].flatMap(Presence.init) ?? row.review.presence, t)),
-                detail: entered["d_\(row.familyID)"] ?? row.review.otherFamily ?? row.review.movedTo, problem: problems[row.familyID])
+                detail: entered["d_\(row.familyID)"] ?? row.review.otherFamily.map { others.field($0, unit: row.unit) } ?? row.review.movedTo,
+                problem: problems[row.familyID])
         }
         self.saved = saved
         self.error = error

@@ -188,7 +188,7 @@ struct ReviewController {
         let familyID = try context.parameters.require("family")
         var request = request
         let form = try await request.decodeForm(Form.self)
-        let review = try Self.review(from: form)
+        let typed = try Self.review(from: form)
         let filter = ReviewFilter(queryString: form.back ?? "")
         let wantsJSON = request.headers[.accept]?.contains("application/json") == true
         let t = Translations(language: context.language)
@@ -198,11 +198,12 @@ struct ReviewController {
         }
         guard forum.state.allows(.review) else {
             return try await refuse(request, context, forum: forum, unit: unit, filter: filter, wantsJSON: wantsJSON,
-                                    invalid: .init(familyID: familyID, review: review, messages: [t["review_error_state"]], aboutThePage: true),
+                                    invalid: .init(familyID: familyID, review: typed, messages: [t["review_error_state"]], aboutThePage: true),
                                     status: .conflict)
         }
-        let others = try await reviews.familiesInForum(forum.id, among: [review.otherFamily].compactMap { $0?.trimmingWhitespace })
-        let problems = review.problems(familyID: familyID, preliminary: row.group, inForum: others.contains)
+        let named = try await reviews.familiesNamed([typed.otherFamilyReference(unit: row.unit)].compactMap { $0 }, forumID: forum.id)
+        let review = typed.namingOtherFamily(unit: row.unit, named)
+        let problems = review.problems(familyID: familyID, preliminary: row.group, inForum: Set(named.values).contains)
         guard problems.isEmpty else {
             return try await refuse(request, context, forum: forum, unit: unit, filter: filter, wantsJSON: wantsJSON,
                                     invalid: .init(familyID: familyID, review: review, messages: problems.map { t["review_error_\($0.rawValue)"] }),

@@ -109,10 +109,12 @@ struct ReviewPage {
                                             back: filter.queryString, editable: editable, forumID: forum.id,
                                             historyAt: moment?.field, t: t)
         let choices = ReviewRowMarkup.Choices(t: t)
+        let others = OtherFamilyShown(rows)
         var cards = ByteBufferAllocator().buffer(capacity: shownRows.count * 2100)
         for row in shownRows {
             let problem = invalid?.familyID == row.familyID && invalid?.aboutThePage == false ? invalid : nil
-            ReviewRowMarkup.write(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], choices: choices), shared,
+            ReviewRowMarkup.write(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], choices: choices,
+                                           others: others), shared,
                                   into: &cards)
         }
         self.cards = BulkMarkup(bytes: cards)
@@ -141,8 +143,10 @@ struct ReviewPage {
         addGroups = FormOption.groups(selected: typed?.proposedGroup, t)
     }
 
-    static func row(_ row: ReviewRepository.Row, review: Review, errors: [String], choices: ReviewRowMarkup.Choices) -> Row {
+    static func row(_ row: ReviewRepository.Row, review: Review, errors: [String], choices: ReviewRowMarkup.Choices,
+                    others: OtherFamilyShown) -> Row {
         let verdict = review.verdict
+        let presence = review.presence == .present ? nil : choices.presenceLabels[review.presence]
         return Row(
             id: row.familyID, number: row.number, name: row.headName,
             address: row.address.count > 60 ? String(row.address.prefix(57)) + "…" : row.address,
@@ -152,8 +156,9 @@ struct ReviewPage {
             verdictsHTML: choices.verdictRadios(verdict),
             groupsHTML: choices.groupOptions(own: row.group, chosen: review.proposedGroup),
             presencesHTML: choices.presenceOptions(review.presence),
-            reason: review.reason, movedTo: review.movedTo, otherFamily: review.otherFamily ?? "", orderNote: review.orderNote,
-            presenceLabel: review.presence == .present ? nil : choices.presenceLabels[review.presence],
+            reason: review.reason, movedTo: review.movedTo, otherFamily: review.otherFamily.map { others.field($0, unit: row.unit) } ?? "",
+            orderNote: review.orderNote,
+            presenceLabel: presence.map { label in review.otherFamily.map { "\(label) → \(others.label($0, unit: row.unit))" } ?? label },
             detailsOpen: review.presence != .present || !review.orderNote.isEmpty || errors.count > 0,
             errors: errors, openChallenges: row.openChallenges, updatedBy: row.updatedBy)
     }

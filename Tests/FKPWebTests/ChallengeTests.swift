@@ -16,7 +16,7 @@ final class ChallengeTests: XCTestCase {
             let page = try await figure.get("/forums/1/families/F2")
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.text.contains("Ajukan sanggahan"))
-            XCTAssertTrue(page.text.contains("Nilai yang benar, ID keluarga lain, atau tujuan pindah"), "a listed family may be another's duplicate")
+            XCTAssertTrue(page.text.contains("Nilai yang benar, keluarga lain (nomor di daftar SLS-nya atau ID), atau tujuan pindah"), "a listed family may be another's duplicate")
             let raised = try await figure.post("/forums/1/families/F2/challenges", [
                 "kind": "group", "proposed_group": "1", "reason": "Kepala keluarga sakit, tidak bekerja"])
             XCTAssertEqual(raised.status, .seeOther)
@@ -136,7 +136,7 @@ final class ChallengeTests: XCTestCase {
             let outside = try await figure.post("/forums/1/families/F2/challenges", [
                 "kind": "presence", "proposed_presence": "duplicate", "proposed_value": "F9", "reason": "Sama dengan keluarga lain"])
             XCTAssertEqual(outside.status, .unprocessableContent)
-            XCTAssertTrue(outside.text.contains("ID keluarga itu tidak ada dalam forum ini"))
+            XCTAssertTrue(outside.text.contains("Keluarga dengan nomor atau ID itu tidak ada dalam forum ini"))
             let itself = try await figure.post("/forums/1/families/F2/challenges", [
                 "kind": "presence", "proposed_presence": "merged", "proposed_value": "F2", "reason": "Sama"])
             XCTAssertEqual(itself.status, .unprocessableContent)

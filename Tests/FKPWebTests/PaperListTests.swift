@@ -66,6 +66,12 @@ final class PaperListTests: XCTestCase {
             XCTAssertEqual(presence, "duplicate F1")
             let outside = try await facilitator.post("\(Self.unit)/paper", ["v_F2": "2", "p_F2": "merged", "d_F2": "NOPE"])
             XCTAssertTrue(outside.text.contains("tidak ada dalam forum ini"))
+            let byNumber = try await facilitator.post("\(Self.unit)/paper", ["v_F2": "2", "p_F2": "merged", "d_F2": "1"])
+            XCTAssertEqual(byNumber.status, .seeOther, "the other family by its number on the list, as the paper has it")
+            let merged = try await SQLTest.scalar(db, "SELECT presence || ' ' || merged_into FROM fkp.reviews WHERE family_id = 'F2'", as: String.self)
+            XCTAssertEqual(merged, "merged F1")
+            let shown = try await facilitator.get("\(Self.unit)/paper")
+            XCTAssertTrue(shown.text.contains(#"name="d_F2" value="no. 1""#), shown.text)
 
             let figure = try await head.post("\(Self.unit)/paper", ["v_F1": "2", "c_F1": "zz"])
             XCTAssertEqual(figure.status, .unprocessableContent)

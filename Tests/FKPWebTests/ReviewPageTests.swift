@@ -330,4 +330,58 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertEqual(rows, 0)
         }
     }
+
+    /// A head reads the list by its numbers: "this one is the same family as number 2".
+    func testTheOtherFamilyOfADuplicateIsNamedByItsNumberOnTheListOrByItsId() async throws {
+        let seed = SQLTest.places + [SQLTest.family("F1", group: 1), SQLTest.family("F2", group: 3, rank: 2),
+                                     SQLTest.family("F3", sls: "32010100010002")]
+            + SQLTest.forum(units: ["32010100010001", "32010100010002"]) + TestAccounts.statements() + SQLTest.advance(to: .reviewing)
+        try await WebTest.withApp(seed: seed) { client, db in
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            try await facilitator.get(Self.unit)
+            let byNumber = try await facilitator.post("\(Self.unit)/families/F1", ["version": "0", "presence": "duplicate", "other_family": "2"])
+            XCTAssertEqual(byNumber.status, .seeOther)
+            let stored = try await SQLTest.scalar(db, "SELECT duplicate_of FROM fkp.reviews WHERE family_id = 'F1'", as: String.self)
+            XCTAssertEqual(stored, "F2", "kept by the id of the family at that number")
+            let page = try await facilitator.get(Self.unit)
+            XCTAssertTrue(page.text.contains(#"name="other_family" value="no. 2""#), "the field shows the number, which names it again")
+            XCTAssertTrue(page.text.contains("Keberadaan: Ganda dengan keluarga lain → 2. Kepala F2"), "whom it names, by number and name")
+
+            let again = try await facilitator.post("\(Self.unit)/families/F1", ["version": "1", "presence": "duplicate", "other_family": "no. 2"])
+            XCTAssertEqual(again.status, .seeOther, "the form sent back as shown")
+            let entries = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE table_name = 'fkp.reviews'", as: Int64.self)
+            XCTAssertEqual(entries, 1, "changes nothing")
+
+            let itself = try await facilitator.post("\(Self.unit)/families/F2", ["version": "0", "presence": "merged", "other_family": "No. 2"])
+            XCTAssertEqual(itself.status, .unprocessableContent)
+            XCTAssertTrue(itself.text.contains("dirinya sendiri"), "number 2 is the family itself")
+            let noSuchRow = try await facilitator.post("\(Self.unit)/families/F2", ["version": "0", "presence": "merged", "other_family": "3"])
+            XCTAssertEqual(noSuchRow.status, .unprocessableContent)
+            XCTAssertTrue(noSuchRow.text.contains("Keluarga dengan nomor atau ID itu tidak ada dalam forum ini"))
+            XCTAssertTrue(noSuchRow.text.contains(#"name="other_family" value="3""#), "what was typed is kept for mending")
+
+            // A family of another unit of the forum by its id; a number is read on the family's own list.
+            let byID = try await facilitator.post("\(Self.unit)/families/F2", ["version": "0", "presence": "merged", "other_family": "F3"])
+            XCTAssertEqual(byID.status, .seeOther)
+            let merged = try await SQLTest.scalar(db, "SELECT merged_into FROM fkp.reviews WHERE family_id = 'F2'", as: String.self)
+            XCTAssertEqual(merged, "F3")
+            let listed = try await facilitator.get(Self.unit)
+            XCTAssertTrue(listed.text.contains(#"name="other_family" value="F3""#) && listed.text.contains("Bergabung ke keluarga lain → F3"),
+                          listed.text)
+            let otherUnit = try await facilitator.post("/forums/1/units/32010100010002/families/F3",
+                                                       ["version": "0", "presence": "duplicate", "other_family": "1"])
+            XCTAssertTrue(otherUnit.text.contains("dirinya sendiri"), "number 1 of F3's own list is F3, not F1")
+
+            // A presence challenge names the family the same way, and is kept by its id.
+            var figure = TestBrowser(client)
+            try await figure.login("tokoh", TestAccounts.password)
+            try await figure.get("/forums/1/families/F2")
+            let challenge = try await figure.post("/forums/1/families/F2/challenges", [
+                "kind": "presence", "proposed_presence": "duplicate", "proposed_value": "nomor 1", "reason": "Sama dengan nomor 1"])
+            XCTAssertEqual(challenge.status, .seeOther)
+            let proposed = try await SQLTest.scalar(db, "SELECT proposed_value FROM fkp.challenges", as: String.self)
+            XCTAssertEqual(proposed, "F1")
+        }
+    }
 }
