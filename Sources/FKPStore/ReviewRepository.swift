@@ -76,23 +76,29 @@ public struct ReviewRepository: Sendable {
         guard !references.isEmpty else { return [:] }
         return try await database.read { connection in
             var named: [OtherFamilyReference: String] = [:]
-            // The number is asked only of the reference's own unit, which is one of the forum's (the
-            // reviewed family was found in it); 0 for no number, which no row has.
-            let rows = try await connection.query("""
-                SELECT t.typed, t.unit, coalesce(by_id.id, by_number.id)
-                  FROM unnest(\(references.map(\.typed)), \(references.map(\.unit)), \(references.map { Int32($0.rowNumber ?? 0) }))
-                       AS t(typed, unit, number)
-                  LEFT JOIN LATERAL (SELECT f.id FROM fkp.families f JOIN fkp.forum_units u
-                                         ON f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':')
-                                      WHERE u.forum_id = \(forumID) AND f.id = t.typed LIMIT 1) by_id ON true
-                  LEFT JOIN LATERAL (SELECT o.id FROM fkp.families_in_order o
-                                      WHERE o.sls_code = t.unit AND o.sls_rank = t.number) by_number ON by_id.id IS NULL
-                """, logger: database.logger)
+            let rows = try await connection.query(FamiliesNamed.self, forumID, references.map(\.typed), references.map(\.unit),
+                                                  references.map { Int32($0.rowNumber ?? 0) }, logger: database.logger)
             for try await (typed, unit, id) in rows.decode((String, String, String?).self) {
                 if let id { named[OtherFamilyReference(typed: typed, unit: unit)] = id }
             }
             return named
         }
+    }
+
+    /// $1 the forum; $2, $3, $4 what was typed, the unit a number counts in, and the number (0 for
+    /// none, which no row has). The number is asked only of the reference's own unit, one of the
+    /// forum's (the reviewed family was found in it). `OFFSET 0` keeps that subquery apart, so that
+    /// its unit reaches the view's numbering as a value: joined, the whole table would be numbered.
+    enum FamiliesNamed: PlannedSQL {
+        static let sql = """
+            SELECT t.typed, t.unit, coalesce(by_id.id, by_number.id)
+              FROM unnest($2::text[], $3::text[], $4::integer[]) AS t(typed, unit, number)
+              LEFT JOIN LATERAL (SELECT f.id FROM fkp.families f JOIN fkp.forum_units u
+                                     ON f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':')
+                                  WHERE u.forum_id = $1::bigint AND f.id = t.typed LIMIT 1) by_id ON true
+              LEFT JOIN LATERAL (SELECT o.id FROM fkp.families_in_order o
+                                  WHERE o.sls_code = t.unit AND o.sls_rank = t.number OFFSET 0) by_number ON by_id.id IS NULL
+            """
     }
 
     public enum Outcome: Sendable, Equatable {
