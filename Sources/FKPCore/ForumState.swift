@@ -27,6 +27,10 @@ public enum ForumState: String, CaseIterable, Sendable, Codable {
 
     public func canMove(to next: ForumState) -> Bool { moves[next] != nil }
 
+    /// Whether the forum's families are fixed: from its opening on, no import changes them (the
+    /// database refuses it: `families_frozen_by_forum`); a cancelled forum lets them go again.
+    public var fixesItsFamilies: Bool { self != .planned && self != .cancelled }
+
     /// The action a person needs to move the forum from this state to `next`; nil when no one may.
     public func action(toMoveTo next: ForumState) -> AccessAction? { moves[next] }
 

@@ -101,6 +101,87 @@ public struct ReviewRepository: Sendable {
             """
     }
 
+    /// Another family of the forum holding the same family card number or head's NIK as a family:
+    /// perhaps the same family listed twice, for the forum to look at. The numbers are not told.
+    public struct SharedNumber: Sendable, Equatable {
+        public var familyID: String
+        public var unit: String
+        public var number: Int
+        public var headName: String
+        public var sameCard: Bool
+        public var sameNIK: Bool
+    }
+
+    /// What a family of the forum shares with others of it: those named, and how many others hold
+    /// its card number or NIK when more than `namedSharersAtMost` do (a number a list gave many
+    /// families, such as a stand-in for a missing card, names no duplicate; 0 otherwise).
+    public struct NumbersShared: Sendable, Equatable {
+        public var named: [SharedNumber] = []
+        public var othersWithCard = 0
+        public var othersWithNIK = 0
+
+        public init(named: [SharedNumber] = [], othersWithCard: Int = 0, othersWithNIK: Int = 0) {
+            self.named = named
+            self.othersWithCard = othersWithCard
+            self.othersWithNIK = othersWithNIK
+        }
+    }
+
+    public static let namedSharersAtMost = 3
+
+    /// For each family of the forum sharing a number with another of it, what it shares, the
+    /// others named in list order.
+    public func sharedNumbers(forumID: Int64) async throws -> [String: NumbersShared] {
+        try await database.read { connection in
+            var shared: [String: NumbersShared] = [:]
+            let rows = try await connection.query(SharedNumbersInForum.self, forumID, Int64(Self.namedSharersAtMost + 1), logger: database.logger)
+            for try await (id, other, unit, number, name, sameCard, sameNIK, othersWithCard, othersWithNIK)
+                in rows.decode((String, String?, String?, Int32?, String?, Bool?, Bool?, Int64, Int64).self) {
+                if let other, let unit, let number, let name {
+                    shared[id, default: NumbersShared()].named.append(SharedNumber(
+                        familyID: other, unit: unit, number: Int(number), headName: name, sameCard: sameCard == true, sameNIK: sameNIK == true))
+                } else {
+                    shared[id, default: NumbersShared()].othersWithCard = Int(othersWithCard)
+                    shared[id, default: NumbersShared()].othersWithNIK = Int(othersWithNIK)
+                }
+            }
+            return shared
+        }
+    }
+
+    /// $1 the forum, $2 how many holders of one number are named. Each unit's families numbered by
+    /// the view apart (`OFFSET 0`, as in FamiliesNamed); the pairs found by two equality joins,
+    /// which hash, rather than one join on either number, which compares every family with every
+    /// other; a number held by more families counted, not paired (a thousand families given one
+    /// number would be a million pairs).
+    enum SharedNumbersInForum: PlannedSQL {
+        static let sql = """
+            WITH listed AS (
+                SELECT o.id, o.sls_code, o.sls_rank, o.head_name, o.kk_number, o.head_nik,
+                       count(*) OVER (PARTITION BY o.kk_number) AS card_holders, count(*) OVER (PARTITION BY o.head_nik) AS nik_holders
+                  FROM fkp.forum_units u
+                 CROSS JOIN LATERAL (SELECT * FROM fkp.families_in_order o
+                                      WHERE o.sls_code ~>=~ u.sls_code AND o.sls_code ~<~ (u.sls_code || ':') OFFSET 0) o
+                 WHERE u.forum_id = $1::bigint),
+            pairs AS (
+                SELECT a.id, b.id AS other FROM listed a JOIN listed b ON b.kk_number = a.kk_number AND b.id <> a.id
+                 WHERE a.card_holders <= $2::bigint
+                UNION
+                SELECT a.id, b.id FROM listed a JOIN listed b ON b.head_nik = a.head_nik AND b.id <> a.id
+                 WHERE a.nik_holders <= $2::bigint)
+            SELECT p.id, b.id, b.sls_code, b.sls_rank, b.head_name,
+                   a.kk_number = b.kk_number AND a.card_holders <= $2::bigint, a.head_nik = b.head_nik AND a.nik_holders <= $2::bigint,
+                   0::bigint, 0::bigint
+              FROM pairs p JOIN listed a ON a.id = p.id JOIN listed b ON b.id = p.other
+            UNION ALL
+            SELECT id, NULL, NULL, NULL, NULL, NULL, NULL,
+                   CASE WHEN card_holders > $2::bigint THEN card_holders - 1 ELSE 0 END,
+                   CASE WHEN nik_holders > $2::bigint THEN nik_holders - 1 ELSE 0 END
+              FROM listed WHERE card_holders > $2::bigint OR nik_holders > $2::bigint
+             ORDER BY 1, 3, 4
+            """
+    }
+
     public enum Outcome: Sendable, Equatable {
         case saved(version: Int)
         /// Someone saved the row since `expectedVersion` was read: their values, to show beside ours.

@@ -90,7 +90,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
                        overviews: OverviewRepository(database: database), challenges: challenges).addRoutes(to: router)
     let added = AddedFamilyRepository(database: database)
     ReviewController(renderer: renderer, forums: forums, reviews: reviews, added: added,
-                     cache: ReviewPageCache(capacity: config.reviewPageCacheMegabytes << 20, metrics: metrics),
+                     cache: ReviewPageCache(capacity: config.reviewPageCacheMegabytes << 20, metrics: metrics), sharedNumbers: SharedNumbersCache(),
                      verifyingCache: config.verifyReviewPageCache).addRoutes(to: router)
     PaperListController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
     ChallengeController(renderer: renderer, forums: forums, reviews: reviews, added: added, challenges: challenges,

@@ -12,6 +12,7 @@ struct ReviewController {
     let reviews: ReviewRepository
     let added: AddedFamilyRepository
     let cache: ReviewPageCache
+    let sharedNumbers: SharedNumbersCache
     /// Tests set it: a kept page is served only after it has been checked byte for byte against
     /// the page rendered anew, and a difference is a server error.
     let verifyingCache: Bool
@@ -272,7 +273,8 @@ struct ReviewController {
             ? ReviewTally(listed: rows.lazy.map { ($0.group, $0.review) }, added: addedRows.lazy.filter(\.counts).map(\.family))
             : try await reviews.tally(forumID: forum.id, unit: unit.code, asOf: moment?.date).first?.tally ?? ReviewTally()
         let editable = moment == nil && forum.state.allows(.review) && AccessPolicy.mayRecordReview(context.principal, in: forum, unit: unit.code)
-        let page = ReviewPage(forum: forum, unit: unit, rows: rows, tally: tally, added: addedRows,
+        let shared = try await sharedNumbers.shared(in: forum, reading: reviews)
+        let page = ReviewPage(forum: forum, unit: unit, rows: rows, sharedNumbers: shared, tally: tally, added: addedRows,
                               filter: filter, editable: editable, invalid: invalid, addition: addition, moment: moment,
                               csrf: context.csrfToken(), language: context.language)
         return try renderer.page("review", title: "review_title", content: page, request: request, context: context, bulk: page.cards)

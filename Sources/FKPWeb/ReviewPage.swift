@@ -28,6 +28,8 @@ struct ReviewPage {
         let errors: [String]
         let openChallenges: Int
         let updatedBy: String?
+        /// Other families of the forum with the same family card number or head's NIK (plain text).
+        let sharedNumbers: [String]
     }
 
     /// A submission that was refused, shown in its row with what the person typed.
@@ -92,8 +94,8 @@ struct ReviewPage {
     let addPresences: [FormOption]
     let addGroups: [FormOption]
 
-    init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], tally: ReviewTally, added: [AddedFamilyRepository.Listed],
-         filter: ReviewFilter, editable: Bool, invalid: Invalid?, addition: Addition?, moment: HistoricalMoment? = nil, csrf: String,
+    init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], sharedNumbers: [String: ReviewRepository.NumbersShared],
+         tally: ReviewTally, added: [AddedFamilyRepository.Listed], filter: ReviewFilter, editable: Bool, invalid: Invalid?, addition: Addition?, moment: HistoricalMoment? = nil, csrf: String,
          language: Language) {
         let t = Translations(language: language)
         forumID = forum.id
@@ -110,11 +112,14 @@ struct ReviewPage {
                                             historyAt: moment?.field, t: t)
         let choices = ReviewRowMarkup.Choices(t: t)
         let others = OtherFamilyShown(rows)
+        let unitNames = Dictionary(forum.units.map { ($0.code.value, $0.name) }, uniquingKeysWith: { first, _ in first })
         var cards = ByteBufferAllocator().buffer(capacity: shownRows.count * 2100)
         for row in shownRows {
             let problem = invalid?.familyID == row.familyID && invalid?.aboutThePage == false ? invalid : nil
             ReviewRowMarkup.write(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], choices: choices,
-                                           others: others), shared,
+                                           others: others,
+                                           sharedNumbers: Self.sharedNumberLines(sharedNumbers[row.familyID], unit: row.unit, unitNames: unitNames, t: t)),
+                                  shared,
                                   into: &cards)
         }
         self.cards = BulkMarkup(bytes: cards)
@@ -144,7 +149,7 @@ struct ReviewPage {
     }
 
     static func row(_ row: ReviewRepository.Row, review: Review, errors: [String], choices: ReviewRowMarkup.Choices,
-                    others: OtherFamilyShown) -> Row {
+                    others: OtherFamilyShown, sharedNumbers: [String]) -> Row {
         let verdict = review.verdict
         let presence = review.presence == .present ? nil : choices.presenceLabels[review.presence]
         return Row(
@@ -160,7 +165,7 @@ struct ReviewPage {
             orderNote: review.orderNote,
             presenceLabel: presence.map { label in review.otherFamily.map { "\(label) → \(others.label($0, unit: row.unit))" } ?? label },
             detailsOpen: review.presence != .present || !review.orderNote.isEmpty || errors.count > 0,
-            errors: errors, openChallenges: row.openChallenges, updatedBy: row.updatedBy)
+            errors: errors, openChallenges: row.openChallenges, updatedBy: row.updatedBy, sharedNumbers: sharedNumbers)
     }
 }
 

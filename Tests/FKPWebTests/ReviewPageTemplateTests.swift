@@ -37,7 +37,7 @@ final class ReviewPageTemplateTests: XCTestCase {
         let unit = Region(code: try RegionCode("32010100010001"), name: "RT 1", isNonSLS: false)
         let row = ReviewRepository.Row(familyID: "F1", unit: unit.code.value, number: 1, headName: "A", address: "B", members: 3, group: .poor,
                                        review: Review(verdict: .fits), version: 2, updatedBy: "ketua", openChallenges: 1)
-        let page = ReviewPage(forum: forum, unit: unit, rows: [row], tally: ReviewTally(), added: [], filter: ReviewFilter(), editable: true,
+        let page = ReviewPage(forum: forum, unit: unit, rows: [row], sharedNumbers: [:], tally: ReviewTally(), added: [], filter: ReviewFilter(), editable: true,
                               invalid: nil, addition: nil, csrf: "token", language: .indonesian)
         assertAnswersEveryProperty(page)
         XCTAssertTrue(page.cards.text.contains(#"<input type="hidden" name="version" value="2">"#))
