@@ -28,8 +28,8 @@ struct ReviewPage {
         let errors: [String]
         let openChallenges: Int
         let updatedBy: String?
-        /// Other families of the forum with the same family card number or head's NIK (plain text).
-        let sharedNumbers: [String]
+        /// Other families of the forum with the same family card number or head's NIK.
+        let sharedNumbers: [SharedNumberLine]
     }
 
     /// A submission that was refused, shown in its row with what the person typed.
@@ -118,7 +118,8 @@ struct ReviewPage {
             let problem = invalid?.familyID == row.familyID && invalid?.aboutThePage == false ? invalid : nil
             ReviewRowMarkup.write(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], choices: choices,
                                            others: others,
-                                           sharedNumbers: Self.sharedNumberLines(sharedNumbers[row.familyID], unit: row.unit, unitNames: unitNames, t: t)),
+                                           sharedNumbers: Self.sharedNumberLines(sharedNumbers[row.familyID], forumID: forum.id, unit: row.unit,
+                                                                                 unitNames: unitNames, t: t)),
                                   shared,
                                   into: &cards)
         }
@@ -149,7 +150,7 @@ struct ReviewPage {
     }
 
     static func row(_ row: ReviewRepository.Row, review: Review, errors: [String], choices: ReviewRowMarkup.Choices,
-                    others: OtherFamilyShown, sharedNumbers: [String]) -> Row {
+                    others: OtherFamilyShown, sharedNumbers: [SharedNumberLine]) -> Row {
         let verdict = review.verdict
         let presence = review.presence == .present ? nil : choices.presenceLabels[review.presence]
         return Row(

@@ -101,7 +101,13 @@ enum ReviewRowMarkup {
         put(" · "); put(String(row.members)); put(" "); put(s.membersShort); put(" · ")
         put("<span class=\"g"); put(String(row.group)); put("\">"); put(String(row.group)); put(" "); escaped(row.groupLabel)
         put("</span></small></p>\n")
-        for line in row.sharedNumbers { put("<p class=\"shared\">"); escaped(line); put("</p>\n") }
+        for line in row.sharedNumbers {
+            put("<p class=\"shared\">"); escaped(line.label)
+            for (index, family) in line.families.enumerated() {
+                put(index == 0 ? ": " : "; "); put("<a href=\""); escaped(family.link); put("\">"); escaped(family.name); put("</a>")
+            }
+            put("</p>\n")
+        }
         if s.editable {
             // Named by the family's line, so that a screen reader moving from field to field says whose verdict it is.
             put("<form method=\"post\" action=\""); put(s.action); escaped(row.id); put("\" class=\"verdict\" aria-labelledby=\"w-")

@@ -37,6 +37,9 @@ final class SharedNumbersOnTheListTests: XCTestCase {
             XCTAssertEqual(cards["F2"]?.shared, ["Nomor KK dan NIK kepala keluarga sama dengan: 1. Kepala F1",
                                                  "Nomor KK sama dengan: Kepala F3 (RT 002, no. 1)"])
             XCTAssertEqual(cards["F4"]?.shared, [], "a family sharing nothing has no such line")
+            XCTAssertTrue(cards["F1"]?.card.contains(##"<a href="/forums/1/units/32010100010001#f-F2">2. Kepala F2</a>"##) == true, "a link to the other card")
+            XCTAssertTrue(cards["F1"]?.card.contains(##"<a href="/forums/1/units/32010100010002#f-F3">Kepala F3 (RT 002, no. 1)</a>"##) == true,
+                          "on its own unit's page")
             XCTAssertEqual(cards["G3"]?.shared, ["Nomor KK yang sama dipakai juga oleh 4 keluarga lain dalam forum ini"],
                            "five holders of one number are counted, not named")
             XCTAssertFalse(page.text.contains("3201010101000001") || page.text.contains("3201014501800001"), "the numbers are never shown")
@@ -91,7 +94,8 @@ final class SharedNumbersOnTheListTests: XCTestCase {
         var found: [String: (card: String, shared: [String])] = [:]
         for match in html.matches(of: /<li id="f-([^"]+)" class="fam[^"]*">(.*?)<\/li>/.dotMatchesNewlines()) {
             let card = String(match.output.2)
-            let shared = card.matches(of: /<p class="shared">([^<]*)<\/p>/).map { String($0.output.1) }
+            // The lines as read, without their links' markup.
+            let shared = card.matches(of: /<p class="shared">(.*?)<\/p>/).map { String($0.output.1).replacing(/<[^>]+>/, with: "") }
             found[String(match.output.1)] = (card, shared.map { $0.replacingOccurrences(of: "&#39;", with: "'") })
         }
         return found
