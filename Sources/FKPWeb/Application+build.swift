@@ -89,10 +89,11 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     OverviewController(renderer: renderer, regions: RegionRepository(database: database),
                        overviews: OverviewRepository(database: database), challenges: challenges).addRoutes(to: router)
     let added = AddedFamilyRepository(database: database)
+    let sharedNumbers = SharedNumbersCache()
     ReviewController(renderer: renderer, forums: forums, reviews: reviews, added: added,
-                     cache: ReviewPageCache(capacity: config.reviewPageCacheMegabytes << 20, metrics: metrics), sharedNumbers: SharedNumbersCache(),
+                     cache: ReviewPageCache(capacity: config.reviewPageCacheMegabytes << 20, metrics: metrics), sharedNumbers: sharedNumbers,
                      verifyingCache: config.verifyReviewPageCache).addRoutes(to: router)
-    PaperListController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
+    PaperListController(renderer: renderer, forums: forums, reviews: reviews, sharedNumbers: sharedNumbers).addRoutes(to: router)
     ChallengeController(renderer: renderer, forums: forums, reviews: reviews, added: added, challenges: challenges,
                         audit: AuditRepository(database: database)).addRoutes(to: router)
     let invitations = InvitationRepository(database: database)

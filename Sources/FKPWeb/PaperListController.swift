@@ -10,6 +10,7 @@ struct PaperListController {
     let renderer: PageRenderer
     let forums: ForumRepository
     let reviews: ReviewRepository
+    let sharedNumbers: SharedNumbersCache
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/forums/{id}/units/{unit}/print", use: print)
@@ -21,7 +22,7 @@ struct PaperListController {
         let forum = try await forums.requested(by: context, write: false)
         let unit = try forum.requestedUnit(context, write: false)
         let page = PrintListPage(forum: forum, unit: unit, rows: try await reviews.rows(forumID: forum.id, unit: unit.code),
-                                 language: context.language)
+                                 sharedNumbers: try await sharedNumbers.shared(in: forum, reading: reviews), language: context.language)
         return try renderer.render("review-print", title: "print_title", content: page, request: request, context: context)
     }
 

@@ -4,7 +4,11 @@ import FKPStore
 /// The A4 print of a unit's list: the area's identity, the summary to fill in, the rows with
 /// empty columns for handwritten marks, and the verifier's signature line.
 struct PrintListPage {
-    struct Row { let number: Int; let id: String; let name: String; let address: String; let members: Int; let group: Int }
+    struct Row {
+        let number: Int; let id: String; let name: String; let address: String; let members: Int; let group: Int
+        /// What the family shares with others of the forum, as the review page says it.
+        let shared: [String]
+    }
 
     let forumID: Int64
     let forumTitle: String
@@ -16,7 +20,8 @@ struct PrintListPage {
     let groups: [String]
     let count: Int
 
-    init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], language: Language) {
+    init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], sharedNumbers: [String: ReviewRepository.NumbersShared],
+         language: Language) {
         let t = Translations(language: language)
         forumID = forum.id
         forumTitle = forum.title
@@ -24,7 +29,12 @@ struct PrintListPage {
         when = IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: language.rawValue)
         unitName = unit.name
         unitCode = unit.code.value
-        self.rows = rows.map { Row(number: $0.number, id: $0.familyID, name: $0.headName, address: $0.address, members: $0.members, group: $0.group.rawValue) }
+        let unitNames = Dictionary(forum.units.map { ($0.code.value, $0.name) }, uniquingKeysWith: { first, _ in first })
+        self.rows = rows.map { row in
+            Row(number: row.number, id: row.familyID, name: row.headName, address: row.address, members: row.members, group: row.group.rawValue,
+                shared: ReviewPage.sharedNumberLines(sharedNumbers[row.familyID], forumID: forum.id, unit: row.unit, unitNames: unitNames, t: t)
+                    .map { line in line.families.isEmpty ? line.label : "\(line.label): \(line.families.map(\.name).joined(separator: "; "))" })
+        }
         groups = WelfareGroup.allCases.map { t.group($0) }
         count = rows.count
     }

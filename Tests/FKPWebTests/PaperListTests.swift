@@ -22,6 +22,8 @@ final class PaperListTests: XCTestCase {
             XCTAssertTrue(page.text.contains(#"<col class="mark"><col class="mark"><col class="count"><col class="mark"><col class="write"><col class="write">"#))
             XCTAssertTrue(page.text.contains("Pemeriksa"), "the verifier's signature line")
             XCTAssertFalse(page.text.contains("3201014501800001"), "no personal numbers on paper")
+            XCTAssertTrue(page.text.contains(#"<small class="shared">Nomor KK dan NIK kepala keluarga sama dengan: 2. Kepala F2</small>"#),
+                          "but which families share them, as on the review page")
         }
     }
 
