@@ -11,11 +11,12 @@ public struct OtherFamilyReference: Hashable, Sendable {
         self.unit = unit
     }
 
-    /// The row number typed, when the text is one: 1 to 9999, alone or after "no", "no.", "nomor"
-    /// or "#" (any case). An id that is such a text too is matched as an id first.
+    /// The row number typed, when the text is one: 1 to 9999, alone or after "no.", "no ", "nomor"
+    /// or "#" (any case; not "no" and digits, which an id may be). An id that is such a text too is
+    /// matched as an id first.
     public var rowNumber: Int? {
         var text = Substring(typed.lowercased())
-        for prefix in ["nomor", "no.", "no", "#"] where text.hasPrefix(prefix) {
+        for prefix in ["nomor", "no.", "no ", "#"] where text.hasPrefix(prefix) {
             text = text.dropFirst(prefix.count).drop(while: { $0 == " " })
             break
         }

@@ -8,7 +8,7 @@ final class OtherFamilyReferenceTests: XCTestCase {
                                 ("#3", 3), ("# 3", 3), ("04", 4), ("9999", 9999)] {
             XCTAssertEqual(OtherFamilyReference(typed: typed, unit: unit).rowNumber, number, typed)
         }
-        for typed in ["", "0", "no. 0", "10000", "4a", "F2", "no.", "nomor", "4.5", "-4", "٤", "４", "320100000096", "no. 4 dan 5", "nomer 4"] {
+        for typed in ["", "0", "no. 0", "10000", "4a", "F2", "no.", "nomor", "4.5", "-4", "٤", "４", "320100000096", "no. 4 dan 5", "nomer 4", "NO12"] {
             XCTAssertNil(OtherFamilyReference(typed: typed, unit: unit).rowNumber, typed)
         }
     }
