@@ -26,6 +26,12 @@ public struct ForumSummary: Sendable, Equatable {
         self.cancelReason = cancelReason
     }
 
+    /// The forum's unit whose list holds a family of unit `code`: that unit, or the SLS above its
+    /// sub-SLS (a unit's list holds its sub-units' families).
+    public func unit(listing code: String) -> Region? {
+        units.first { $0.code.value == code } ?? units.first { code.hasPrefix($0.code.value) }
+    }
+
     /// What the access policy checks a forum action against.
     public var resource: AccessPolicy.Resource {
         AccessPolicy.Resource(place: place, forumID: id, forumUnits: units.map(\.code))

@@ -182,7 +182,10 @@ struct ChallengeController {
             error: error, language: context.language)
         switch row {
         case .listed(let listed):
-            let page = FamilyPage(forum: forum, row: listed, record: record, moment: moment,
+            // The family a duplicate or merger names, as its list shows it.
+            var other: ReviewRepository.Row?
+            if let id = listed.review.otherFamily { other = try await reviews.row(forumID: forum.id, familyID: id) }
+            let page = FamilyPage(forum: forum, row: listed, otherFamily: other, record: record, moment: moment,
                                   readsAudit: AccessPolicy.decide(context.principal, .viewAudit, forum.resource) == .allow,
                                   csrf: context.csrfToken(), language: context.language)
             return try renderer.render("family", title: "family_title", content: page, request: request, context: context, status: status)

@@ -27,14 +27,15 @@ struct FamilyPage {
     let auditHref: String?
     let csrf: String
 
-    init(forum: ForumSummary, row: ReviewRepository.Row, record: RowRecord, moment: HistoricalMoment?, readsAudit: Bool, csrf: String,
-         language: Language) {
+    init(forum: ForumSummary, row: ReviewRepository.Row, otherFamily: ReviewRepository.Row?, record: RowRecord, moment: HistoricalMoment?,
+         readsAudit: Bool, csrf: String, language: Language) {
         let t = Translations(language: language)
         historyNotice = moment?.notice
         auditHref = readsAudit ? "/audit?family=" + (row.familyID.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "") : nil
         forumID = forum.id
         forumTitle = forum.title
-        unitCode = row.unit
+        // The list the family is on: a sub-SLS's families are on its SLS's.
+        unitCode = forum.unit(listing: row.unit)?.code.value ?? row.unit
         familyID = row.familyID
         number = row.number
         name = row.headName
@@ -43,8 +44,15 @@ struct FamilyPage {
         preliminary = t.group(row.group)
         verdict = row.review.verdict.map { t["verdict_\($0.rawValue)"] } ?? t["verdict_none"]
         after = t.group(row.review.groupAfter(preliminary: row.group))
-        let detail = row.review.otherFamily ?? row.review.movedTo
-        presence = t.presence(row.review.presence) + (detail.isEmpty ? "" : " (\(detail))")
+        if let id = row.review.otherFamily {
+            // "→ 4. Ohim Maryani", with its unit when it is another's; the id when it cannot be read.
+            let named = otherFamily.map { other in
+                "\(other.number). \(other.headName)" + (other.unit == row.unit ? "" : " (\(forum.unit(listing: other.unit)?.name ?? other.unit))")
+            }
+            presence = t.presence(row.review.presence) + " → " + (named ?? id)
+        } else {
+            presence = t.presence(row.review.presence) + (row.review.movedTo.isEmpty ? "" : " (\(row.review.movedTo))")
+        }
         self.record = record
         self.csrf = csrf
     }

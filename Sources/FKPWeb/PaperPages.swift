@@ -29,10 +29,9 @@ struct PrintListPage {
         when = IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: language.rawValue)
         unitName = unit.name
         unitCode = unit.code.value
-        let unitNames = Dictionary(forum.units.map { ($0.code.value, $0.name) }, uniquingKeysWith: { first, _ in first })
         self.rows = rows.map { row in
             Row(number: row.number, id: row.familyID, name: row.headName, address: row.address, members: row.members, group: row.group.rawValue,
-                shared: ReviewPage.sharedNumberLines(sharedNumbers[row.familyID], forumID: forum.id, unit: row.unit, unitNames: unitNames, t: t)
+                shared: ReviewPage.sharedNumberLines(sharedNumbers[row.familyID], forum: forum, unit: row.unit, t: t)
                     .map { line in line.families.isEmpty ? line.label : "\(line.label): \(line.families.map(\.name).joined(separator: "; "))" })
         }
         groups = WelfareGroup.allCases.map { t.group($0) }

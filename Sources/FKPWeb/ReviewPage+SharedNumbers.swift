@@ -19,15 +19,16 @@ extension ReviewPage {
     /// A line for each kind of sharing, naming the others as the lists do ("4. Ohim Maryani", or
     /// with its unit when it is another's), or counting them when a number is held by many;
     /// never the number itself.
-    static func sharedNumberLines(_ shared: ReviewRepository.NumbersShared?, forumID: Int64, unit: String, unitNames: [String: String],
+    static func sharedNumberLines(_ shared: ReviewRepository.NumbersShared?, forum: ForumSummary, unit: String,
                                   t: Translations) -> [SharedNumberLine] {
         guard let shared else { return [] }
         func named(_ other: ReviewRepository.SharedNumber) -> SharedNumberLine.Family {
-            // The forum's unit listing it: its own, or the SLS above its sub-SLS. The whole list, unfiltered.
-            let page = unitNames[other.unit] == nil ? String(other.unit.prefix(14)) : other.unit
-            return .init(name: other.unit == unit ? "\(other.number). \(other.headName)"
-                             : "\(other.headName) (\(unitNames[other.unit] ?? other.unit), no. \(other.number))",
-                         link: "/forums/\(forumID)/units/\(page)#f-\(other.familyID)")
+            // The whole list holding it, unfiltered.
+            let listing = forum.unit(listing: other.unit)
+            // A unit of the forum by its name; a sub-SLS under one by its code.
+            let unitName = listing.flatMap { $0.code.value == other.unit ? $0.name : nil } ?? other.unit
+            return .init(name: other.unit == unit ? "\(other.number). \(other.headName)" : "\(other.headName) (\(unitName), no. \(other.number))",
+                         link: "/forums/\(forum.id)/units/\(listing?.code.value ?? other.unit)#f-\(other.familyID)")
         }
         let kinds: [(key: String, holds: (ReviewRepository.SharedNumber) -> Bool)] = [
             ("review_shared_both", { $0.sameCard && $0.sameNIK }),

@@ -112,14 +112,12 @@ struct ReviewPage {
                                             historyAt: moment?.field, t: t)
         let choices = ReviewRowMarkup.Choices(t: t)
         let others = OtherFamilyShown(rows)
-        let unitNames = Dictionary(forum.units.map { ($0.code.value, $0.name) }, uniquingKeysWith: { first, _ in first })
         var cards = ByteBufferAllocator().buffer(capacity: shownRows.count * 2100)
         for row in shownRows {
             let problem = invalid?.familyID == row.familyID && invalid?.aboutThePage == false ? invalid : nil
             ReviewRowMarkup.write(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], choices: choices,
                                            others: others,
-                                           sharedNumbers: Self.sharedNumberLines(sharedNumbers[row.familyID], forumID: forum.id, unit: row.unit,
-                                                                                 unitNames: unitNames, t: t)),
+                                           sharedNumbers: Self.sharedNumberLines(sharedNumbers[row.familyID], forum: forum, unit: row.unit, t: t)),
                                   shared,
                                   into: &cards)
         }

@@ -370,6 +370,10 @@ final class ReviewPageTests: XCTestCase {
             let listed = try await facilitator.get(Self.unit)
             XCTAssertTrue(listed.text.contains(#"name="other_family" value="F3""#) && listed.text.contains("Bergabung ke keluarga lain → F3"),
                           listed.text)
+            let f1Page = try await facilitator.get("/forums/1/families/F1")
+            XCTAssertTrue(f1Page.text.contains("Ganda dengan keluarga lain → 2. Kepala F2"), "the family's page names it as the list does")
+            let f2Page = try await facilitator.get("/forums/1/families/F2")
+            XCTAssertTrue(f2Page.text.contains("Bergabung ke keluarga lain → 1. Kepala F3 (RT 002)"), "with its unit when another's")
             let otherUnit = try await facilitator.post("/forums/1/units/32010100010002/families/F3",
                                                        ["version": "0", "presence": "duplicate", "other_family": "1"])
             XCTAssertTrue(otherUnit.text.contains("dirinya sendiri"), "number 1 of F3's own list is F3, not F1")
@@ -383,6 +387,27 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertEqual(challenge.status, .seeOther)
             let proposed = try await SQLTest.scalar(db, "SELECT proposed_value FROM fkp.challenges", as: String.self)
             XCTAssertEqual(proposed, "F1")
+        }
+    }
+
+    /// A sub-SLS's families are on its SLS's list: their page leads back there, not to a unit the
+    /// forum does not have.
+    func testAFamilyOfASubSLSLeadsBackToItsSLSList() async throws {
+        let seed = SQLTest.places + ["INSERT INTO fkp.regions (code, name, level) VALUES ('3201010001000101', 'RT 001 bagian A', 'subsls')",
+                                     SQLTest.family("F1"), SQLTest.family("S1", sls: "3201010001000101")]
+            + SQLTest.forum() + TestAccounts.statements() + SQLTest.advance(to: .reviewing)
+        try await WebTest.withApp(seed: seed) { client, _ in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let list = try await head.get(Self.unit)
+            XCTAssertTrue(list.text.contains(#"id="f-S1""#), "the SLS's list holds its sub-SLS's families")
+            XCTAssertTrue(list.text.contains(#"Nomor KK dan NIK kepala keluarga sama dengan: <a href="/forums/1/units/32010100010001#f-S1">Kepala S1 (3201010001000101, no. 1)</a>"#),
+                          "a sub-SLS family named with its own code, linked on its SLS's list")
+            let page = try await head.get("/forums/1/families/S1")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains(#"<a href="/forums/1/units/32010100010001#f-S1">"#), page.text)
+            let back = try await head.get("/forums/1/units/32010100010001")
+            XCTAssertEqual(back.status, .ok)
         }
     }
 }
