@@ -95,7 +95,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
                      verifyingCache: config.verifyReviewPageCache).addRoutes(to: router)
     PaperListController(renderer: renderer, forums: forums, reviews: reviews, sharedNumbers: sharedNumbers).addRoutes(to: router)
     ChallengeController(renderer: renderer, forums: forums, reviews: reviews, added: added, challenges: challenges,
-                        audit: AuditRepository(database: database)).addRoutes(to: router)
+                        audit: AuditRepository(database: database), sharedNumbers: sharedNumbers).addRoutes(to: router)
     let invitations = InvitationRepository(database: database)
     InvitationController(renderer: renderer, forums: forums, invitations: invitations,
                          activationDays: config.activationDays).addRoutes(to: router)

@@ -13,6 +13,7 @@ struct ChallengeController {
     let added: AddedFamilyRepository
     let challenges: ChallengeRepository
     let audit: AuditRepository
+    let sharedNumbers: SharedNumbersCache
 
     struct RaiseForm: Decodable {
         let kind: String
@@ -185,7 +186,8 @@ struct ChallengeController {
             // The family a duplicate or merger names, as its list shows it.
             var other: ReviewRepository.Row?
             if let id = listed.review.otherFamily { other = try await reviews.row(forumID: forum.id, familyID: id) }
-            let page = FamilyPage(forum: forum, row: listed, otherFamily: other, record: record, moment: moment,
+            let shared = try await sharedNumbers.shared(in: forum, reading: reviews)[listed.familyID]
+            let page = FamilyPage(forum: forum, row: listed, otherFamily: other, sharedNumbers: shared, record: record, moment: moment,
                                   readsAudit: AccessPolicy.decide(context.principal, .viewAudit, forum.resource) == .allow,
                                   csrf: context.csrfToken(), language: context.language)
             return try renderer.render("family", title: "family_title", content: page, request: request, context: context, status: status)

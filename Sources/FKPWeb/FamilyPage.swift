@@ -20,6 +20,8 @@ struct FamilyPage {
     let verdict: String
     let after: String
     let presence: String
+    /// Other families of the forum holding the same card number or NIK, as the review page says it.
+    let sharedNumbers: [ReviewPage.SharedNumberLine]
     let record: RowRecord
     /// Set when the page shows the family as it stood at a past moment.
     let historyNotice: String?
@@ -27,8 +29,8 @@ struct FamilyPage {
     let auditHref: String?
     let csrf: String
 
-    init(forum: ForumSummary, row: ReviewRepository.Row, otherFamily: ReviewRepository.Row?, record: RowRecord, moment: HistoricalMoment?,
-         readsAudit: Bool, csrf: String, language: Language) {
+    init(forum: ForumSummary, row: ReviewRepository.Row, otherFamily: ReviewRepository.Row?, sharedNumbers: ReviewRepository.NumbersShared?,
+         record: RowRecord, moment: HistoricalMoment?, readsAudit: Bool, csrf: String, language: Language) {
         let t = Translations(language: language)
         historyNotice = moment?.notice
         auditHref = readsAudit ? "/audit?family=" + (row.familyID.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "") : nil
@@ -53,6 +55,7 @@ struct FamilyPage {
         } else {
             presence = t.presence(row.review.presence) + (row.review.movedTo.isEmpty ? "" : " (\(row.review.movedTo))")
         }
+        self.sharedNumbers = ReviewPage.sharedNumberLines(sharedNumbers, forum: forum, unit: row.unit, t: t)
         self.record = record
         self.csrf = csrf
     }

@@ -6,6 +6,8 @@ extension ReviewPage {
     /// head's NIK: what is shared, and those families, each a link to its card.
     struct SharedNumberLine: Equatable {
         struct Family: Equatable {
+            /// What comes before it: ": " for the first, "; " for the others.
+            let lead: String
             let name: String
             /// The other family's card on its unit's list.
             let link: String
@@ -22,12 +24,12 @@ extension ReviewPage {
     static func sharedNumberLines(_ shared: ReviewRepository.NumbersShared?, forum: ForumSummary, unit: String,
                                   t: Translations) -> [SharedNumberLine] {
         guard let shared else { return [] }
-        func named(_ other: ReviewRepository.SharedNumber) -> SharedNumberLine.Family {
+        func named(_ index: Int, _ other: ReviewRepository.SharedNumber) -> SharedNumberLine.Family {
             // The whole list holding it, unfiltered.
             let listing = forum.unit(listing: other.unit)
             // A unit of the forum by its name; a sub-SLS under one by its code.
             let unitName = listing.flatMap { $0.code.value == other.unit ? $0.name : nil } ?? other.unit
-            return .init(name: other.unit == unit ? "\(other.number). \(other.headName)" : "\(other.headName) (\(unitName), no. \(other.number))",
+            return .init(lead: index == 0 ? ": " : "; ", name: other.unit == unit ? "\(other.number). \(other.headName)" : "\(other.headName) (\(unitName), no. \(other.number))",
                          link: "/forums/\(forum.id)/units/\(listing?.code.value ?? other.unit)#f-\(other.familyID)")
         }
         let kinds: [(key: String, holds: (ReviewRepository.SharedNumber) -> Bool)] = [
@@ -36,7 +38,7 @@ extension ReviewPage {
             ("review_shared_nik", { !$0.sameCard && $0.sameNIK }),
         ]
         let lines = kinds.compactMap { kind in
-            let families = shared.named.filter(kind.holds).map(named)
+            let families = shared.named.filter(kind.holds).enumerated().map(named)
             return families.isEmpty ? nil : SharedNumberLine(label: t[kind.key], families: families)
         }
         let counted = [("review_shared_card_many", shared.othersWithCard), ("review_shared_nik_many", shared.othersWithNIK)]

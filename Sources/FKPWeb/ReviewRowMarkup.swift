@@ -103,8 +103,8 @@ enum ReviewRowMarkup {
         put("</span></small></p>\n")
         for line in row.sharedNumbers {
             put("<p class=\"shared\">"); escaped(line.label)
-            for (index, family) in line.families.enumerated() {
-                put(index == 0 ? ": " : "; "); put("<a href=\""); escaped(family.link); put("\">"); escaped(family.name); put("</a>")
+            for family in line.families {
+                put(family.lead); put("<a href=\""); escaped(family.link); put("\">"); escaped(family.name); put("</a>")
             }
             put("</p>\n")
         }

@@ -47,6 +47,13 @@ final class SharedNumbersOnTheListTests: XCTestCase {
             let other = try await head.get("/forums/1/units/32010100010002")
             XCTAssertEqual(Self.cards(other.text)["F3"]?.shared, ["Nomor KK sama dengan: Kepala F1 (RT 001, no. 1); Kepala F2 (RT 001, no. 2)"])
 
+            // The family's own page, where a presence challenge is raised, says it too.
+            let family = try await head.get("/forums/1/families/F1")
+            XCTAssertTrue(family.text.contains(
+                ##"<p class="shared">Nomor KK dan NIK kepala keluarga sama dengan: <a href="/forums/1/units/32010100010001#f-F2">2. Kepala F2</a></p>"##),
+                family.text)
+            XCTAssertTrue(family.text.contains(##"Nomor KK sama dengan: <a href="/forums/1/units/32010100010002#f-F3">Kepala F3 (RT 002, no. 1)</a>"##))
+
             let english = try await head.get(Self.unit + "?lang=en")
             XCTAssertEqual(Self.cards(english.text)["F1"]?.shared.first, "Same family card number and head's NIK as: 2. Kepala F2")
 
