@@ -29,7 +29,8 @@ extension ReviewPage {
             let listing = forum.unit(listing: other.unit)
             // A unit of the forum by its name; a sub-SLS under one by its code.
             let unitName = listing.flatMap { $0.code.value == other.unit ? $0.name : nil } ?? other.unit
-            return .init(lead: index == 0 ? ": " : "; ", name: other.unit == unit ? "\(other.number). \(other.headName)" : "\(other.headName) (\(unitName), no. \(other.number))",
+            return .init(lead: index == 0 ? ": " : "; ",
+                         name: other.unit == unit ? "\(other.number). \(other.headName)" : "\(other.headName) (\(unitName), no. \(other.number))",
                          link: "/forums/\(forum.id)/units/\(listing?.code.value ?? other.unit)#f-\(other.familyID)")
         }
         let kinds: [(key: String, holds: (ReviewRepository.SharedNumber) -> Bool)] = [
