@@ -136,6 +136,8 @@ struct ChallengeController {
             return try await refuse([t["challenge_error_stale"]], .conflict)
         } catch let error where DatabaseRefusal(error)?.constraint == "forum_state_allows" {
             return try await refuse([t["challenge_error_state"]], .conflict)
+        } catch let error where DatabaseRefusal(error)?.constraint == "reviews_no_ring" {
+            return try await refuse([t["review_error_otherFamilyRing"]], .unprocessableContent)
         } catch let error where DatabaseRefusal(error)?.isConstraintViolation == true {
             // The correction breaks a rule of the row (a challenge written past the form's checks): nothing is decided.
             return try await refuse([t["challenge_error_cannot_apply"]], .unprocessableContent)

@@ -77,11 +77,17 @@ struct PaperListController {
                 continue
             }
             let expected = Int(fields["v_\(row.familyID)"] ?? "") ?? -1
-            let outcome = try await reviews.save(
-                forumID: forum.id, familyID: row.familyID, review: review, expectedVersion: expected,
-                context: WriteContext(actor: principal.username, role: principal.primaryRole, action: "review.paper",
-                                      reason: review.normalized.reason.isEmpty ? nil : review.normalized.reason,
-                                      forumID: forum.id, requestID: context.requestID))
+            let outcome: ReviewRepository.Outcome
+            do {
+                outcome = try await reviews.save(
+                    forumID: forum.id, familyID: row.familyID, review: review, expectedVersion: expected,
+                    context: WriteContext(actor: principal.username, role: principal.primaryRole, action: "review.paper",
+                                          reason: review.normalized.reason.isEmpty ? nil : review.normalized.reason,
+                                          forumID: forum.id, requestID: context.requestID))
+            } catch let error where DatabaseRefusal(error)?.constraint == "reviews_no_ring" {
+                problems[row.familyID] = t["review_error_otherFamilyRing"]
+                continue
+            }
             switch outcome {
             case .saved(let version): if version != expected { saved += 1 }  // an unchanged row is not written
             case .stale(let current):

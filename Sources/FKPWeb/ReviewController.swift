@@ -221,6 +221,10 @@ struct ReviewController {
             return try await refuse(request, context, forum: forum, unit: unit, filter: filter, wantsJSON: wantsJSON,
                                     invalid: .init(familyID: familyID, review: review, messages: [t["review_error_state"]], aboutThePage: true),
                                     status: .conflict)
+        } catch let error where DatabaseRefusal(error)?.constraint == "reviews_no_ring" {
+            return try await refuse(request, context, forum: forum, unit: unit, filter: filter, wantsJSON: wantsJSON,
+                                    invalid: .init(familyID: familyID, review: review, messages: [t["review_error_otherFamilyRing"]]),
+                                    status: .unprocessableContent)
         }
         switch outcome {
         case .saved(let version):
