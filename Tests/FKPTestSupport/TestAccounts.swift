@@ -1,3 +1,4 @@
+import FKPCore
 import FKPStore
 import HummingbirdBcrypt
 
@@ -26,6 +27,14 @@ public enum TestAccounts {
                     "INSERT INTO fkp.role_assignments (user_id, role, region_code, forum_id) SELECT id, '\(person.role)', \(person.region.map { "'\($0)'" } ?? "NULL"), \(person.forum.map(String.init) ?? "NULL") FROM fkp.users WHERE username = '\(person.username)'",
                 ]
             }
+    }
+
+    /// Forum 1 on two units of village 1, reviewing: F1 and F2 in 32010100010001 (numbers 1 and 2),
+    /// F3 in 32010100010002; every test person.
+    public static var twoUnitForum: [String] {
+        SQLTest.places + [SQLTest.family("F1", group: 1), SQLTest.family("F2", group: 3, rank: 2),
+                          SQLTest.family("F3", sls: "32010100010002")]
+            + SQLTest.forum(units: ["32010100010001", "32010100010002"]) + statements() + SQLTest.advance(to: .reviewing)
     }
 
     /// Places, forum 1 on unit 32010100010001 (two families in it), forum 2 on 32010100020001 in

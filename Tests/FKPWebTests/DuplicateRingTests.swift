@@ -9,12 +9,9 @@ import XCTest
 /// final list and the family with them. The second marking is refused, however it comes.
 final class DuplicateRingTests: XCTestCase {
     static let unit = "/forums/1/units/32010100010001"
-    static let seed = SQLTest.places + [SQLTest.family("F1", group: 1), SQLTest.family("F2", group: 3, rank: 2),
-                                        SQLTest.family("F3", sls: "32010100010002")]
-        + SQLTest.forum(units: ["32010100010001", "32010100010002"]) + TestAccounts.statements() + SQLTest.advance(to: .reviewing)
 
     func testAFamilyMarkedTheOtherFamilysDuplicateInTurnIsRefusedOnTheListAndOnPaper() async throws {
-        try await WebTest.withApp(seed: Self.seed) { client, db in
+        try await WebTest.withApp(seed: TestAccounts.twoUnitForum) { client, db in
             var facilitator = TestBrowser(client)
             try await facilitator.login("fasil", TestAccounts.password)
             try await facilitator.get(Self.unit)
@@ -49,7 +46,7 @@ final class DuplicateRingTests: XCTestCase {
     }
 
     func testAnAcceptedChallengeThatWouldCloseARingIsNotDecided() async throws {
-        try await WebTest.withApp(seed: Self.seed) { client, db in
+        try await WebTest.withApp(seed: TestAccounts.twoUnitForum) { client, db in
             var facilitator = TestBrowser(client)
             try await facilitator.login("fasil", TestAccounts.password)
             try await facilitator.get(Self.unit)

@@ -334,10 +334,7 @@ final class ReviewPageTests: XCTestCase {
 
     /// A head reads the list by its numbers: "this one is the same family as number 2".
     func testTheOtherFamilyOfADuplicateIsNamedByItsNumberOnTheListOrByItsId() async throws {
-        let seed = SQLTest.places + [SQLTest.family("F1", group: 1), SQLTest.family("F2", group: 3, rank: 2),
-                                     SQLTest.family("F3", sls: "32010100010002")]
-            + SQLTest.forum(units: ["32010100010001", "32010100010002"]) + TestAccounts.statements() + SQLTest.advance(to: .reviewing)
-        try await WebTest.withApp(seed: seed) { client, db in
+        try await WebTest.withApp(seed: TestAccounts.twoUnitForum) { client, db in
             var facilitator = TestBrowser(client)
             try await facilitator.login("fasil", TestAccounts.password)
             try await facilitator.get(Self.unit)
