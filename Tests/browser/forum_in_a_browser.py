@@ -279,6 +279,36 @@ def run(base):
         check("v-tidak_berpendapat" in row.get_attribute("class"), f"choosing one's own value saves it ({row_id})")
         no_script_errors(facilitator, "the facilitator")
 
+        print("The SLS head marks a row as another's duplicate by the number read out")
+        head.get(unit)
+        rows = head.find_elements(By.CSS_SELECTOR, "li.fam:not(.v-added)")
+        kept, double = rows[4], rows[5]
+        kept_number = kept.find_element(By.CSS_SELECTOR, "p.who b").text
+        double_number = double.find_element(By.CSS_SELECTOR, "p.who b").text
+        kept_name = head.execute_script("return arguments[0].querySelector('p.who').childNodes[1].textContent.trim()", kept)
+        double.find_element(By.TAG_NAME, "summary").click()
+        Select(double.find_element(By.NAME, "presence")).select_by_value("duplicate")
+        double.find_element(By.NAME, "other_family").send_keys(kept_number)
+        double.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+        WebDriverWait(head, 10).until(saved(double))
+        check(True, f"row {double_number} is saved as a duplicate of number {kept_number}")
+        # The other row marked back would take the family off the final list twice over: refused in place.
+        kept.find_element(By.TAG_NAME, "summary").click()
+        Select(kept.find_element(By.NAME, "presence")).select_by_value("duplicate")
+        kept.find_element(By.NAME, "other_family").send_keys(double_number)
+        kept.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+        WebDriverWait(head, 10).until(lambda d: "Tandai satu baris saja" in kept.find_element(By.CSS_SELECTOR, ".status").text)
+        check("has-error" in kept.get_attribute("class"), "marking the kept row back is refused, in its row")
+        colour = head.execute_script("return getComputedStyle(arguments[0]).color", kept.find_element(By.CSS_SELECTOR, ".status"))
+        check(colour == "rgb(179, 38, 30)", f"the refusal is written in the error colour, not the 'saved' green ({colour})")
+        forum.shot(head, "duplicate-by-number-phone")
+        head.get(unit)
+        double = head.find_elements(By.CSS_SELECTOR, "li.fam:not(.v-added)")[5]
+        check(f"→ {kept_number}. {kept_name}" in double.text, f"after a reload the row names number {kept_number} ({kept_name})")
+        check(double.find_element(By.NAME, "other_family").get_attribute("value") == f"no. {kept_number}", "and its field the number")
+        kept = head.find_elements(By.CSS_SELECTOR, "li.fam:not(.v-added)")[4]
+        check(kept.find_element(By.NAME, "presence").get_attribute("value") == "present", "the kept row stays on the list")
+
         print("The minutes on a phone, and the regency overview for BPS staff")
         head.get(base + "/forums/1/minutes")
         check(shows(head, "Berita Acara Forum Konsultasi Publik"), "the minutes are generated from the forum")
