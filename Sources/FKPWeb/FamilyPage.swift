@@ -21,7 +21,7 @@ struct FamilyPage {
     let after: String
     let presence: String
     /// Other families of the forum holding the same card number or NIK, as the review page says it.
-    let sharedNumbers: [ReviewPage.SharedNumberLine]
+    let sharedNumbers: [SharedNumberLine]
     let record: RowRecord
     /// Set when the page shows the family as it stood at a past moment.
     let historyNotice: String?
@@ -55,7 +55,7 @@ struct FamilyPage {
         } else {
             presence = t.presence(row.review.presence) + (row.review.movedTo.isEmpty ? "" : " (\(row.review.movedTo))")
         }
-        self.sharedNumbers = ReviewPage.sharedNumberLines(sharedNumbers, forum: forum, unit: row.unit, t: t)
+        self.sharedNumbers = SharedNumberLine.lines(sharedNumbers, forum: forum, unit: row.unit, t: t)
         self.record = record
         self.csrf = csrf
     }

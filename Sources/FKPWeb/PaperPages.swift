@@ -31,8 +31,7 @@ struct PrintListPage {
         unitCode = unit.code.value
         self.rows = rows.map { row in
             Row(number: row.number, id: row.familyID, name: row.headName, address: row.address, members: row.members, group: row.group.rawValue,
-                shared: ReviewPage.sharedNumberLines(sharedNumbers[row.familyID], forum: forum, unit: row.unit, t: t)
-                    .map { line in line.families.isEmpty ? line.label : "\(line.label): \(line.families.map(\.name).joined(separator: "; "))" })
+                shared: SharedNumberLine.lines(sharedNumbers[row.familyID], forum: forum, unit: row.unit, t: t).map(\.text))
         }
         groups = WelfareGroup.allCases.map { t.group($0) }
         count = rows.count

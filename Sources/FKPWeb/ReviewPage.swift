@@ -117,7 +117,7 @@ struct ReviewPage {
             let problem = invalid?.familyID == row.familyID && invalid?.aboutThePage == false ? invalid : nil
             ReviewRowMarkup.write(Self.row(row, review: problem?.review ?? row.review, errors: problem?.messages ?? [], choices: choices,
                                            others: others,
-                                           sharedNumbers: Self.sharedNumberLines(sharedNumbers[row.familyID], forum: forum, unit: row.unit, t: t)),
+                                           sharedNumbers: SharedNumberLine.lines(sharedNumbers[row.familyID], forum: forum, unit: row.unit, t: t)),
                                   shared,
                                   into: &cards)
         }

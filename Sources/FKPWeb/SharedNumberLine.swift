@@ -1,30 +1,31 @@
 import FKPCore
 import FKPStore
 
-extension ReviewPage {
-    /// A card's note on the other families of the forum holding the same family card number or
-    /// head's NIK: what is shared, and those families, each a link to its card.
-    struct SharedNumberLine: Equatable {
-        struct Family: Equatable {
-            /// What comes before it: ": " for the first, "; " for the others.
-            let lead: String
-            let name: String
-            /// The other family's card on its unit's list.
-            let link: String
-        }
-
-        let label: String
-        /// None when the holders are only counted (the label says how many).
-        let families: [Family]
+/// A note on the other families of the forum holding the same family card number or head's NIK
+/// as a family: what is shared, and those families, each a link to its card. The review card, the
+/// family's page and the print show it.
+struct SharedNumberLine: Equatable {
+    struct Family: Equatable {
+        /// What comes before it: ": " for the first, "; " for the others.
+        let lead: String
+        let name: String
+        /// The other family's card on its unit's list.
+        let link: String
     }
+
+    let label: String
+    /// None when the holders are only counted (the label says how many).
+    let families: [Family]
+
+    /// The line as plain text, for paper.
+    var text: String { label + families.map { $0.lead + $0.name }.joined() }
 
     /// A line for each kind of sharing, naming the others as the lists do ("4. Ohim Maryani", or
     /// with its unit when it is another's), or counting them when a number is held by many;
     /// never the number itself.
-    static func sharedNumberLines(_ shared: ReviewRepository.NumbersShared?, forum: ForumSummary, unit: String,
-                                  t: Translations) -> [SharedNumberLine] {
+    static func lines(_ shared: ReviewRepository.NumbersShared?, forum: ForumSummary, unit: String, t: Translations) -> [SharedNumberLine] {
         guard let shared else { return [] }
-        func named(_ index: Int, _ other: ReviewRepository.SharedNumber) -> SharedNumberLine.Family {
+        func named(_ index: Int, _ other: ReviewRepository.SharedNumber) -> Family {
             // The whole list holding it, unfiltered.
             let listing = forum.unit(listing: other.unit)
             // A unit of the forum by its name; a sub-SLS under one by its code.
