@@ -24,6 +24,11 @@ public struct Challenge: Sendable, Equatable {
     public var proposedValue: String
     public var reason: String
 
+    /// The other family a presence challenge proposes the row is a duplicate of or merged into.
+    public var otherFamily: String? {
+        kind == .presence && proposedPresence?.namesAnotherFamily == true && !proposedValue.isEmpty ? proposedValue : nil
+    }
+
     public init(kind: Kind, proposedGroup: WelfareGroup? = nil, proposedPresence: Presence? = nil, proposedValue: String = "",
                 reason: String) {
         self.kind = kind

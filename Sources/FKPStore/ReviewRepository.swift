@@ -69,6 +69,30 @@ public struct ReviewRepository: Sendable {
             """, logger: logger)).first
     }
 
+    /// The families of these ids that are in the forum's units, as their lists show them (ids of
+    /// no such family are left out): the other families a page names by their number.
+    public func rows(forumID: Int64, familyIDs: [String]) async throws -> [Row] {
+        guard !familyIDs.isEmpty else { return [] }
+        return try await database.read { connection in
+            try await Self.collect(connection.query(RowsByID.self, forumID, familyIDs, logger: database.logger))
+        }
+    }
+
+    /// $1 the forum, $2 the ids. The units are gathered first into one value (`ARRAY(...)`, run
+    /// once), a condition on the view's partition that reaches inside its numbering: a join, or
+    /// `IN`, would number the whole table before picking the rows.
+    enum RowsByID: PlannedSQL {
+        static let sql = """
+            WITH forum AS (SELECT $1::bigint AS id)
+            \(rowColumns(historical: false))
+             WHERE f.sls_code = ANY (ARRAY(SELECT sls_code FROM fkp.families WHERE id = ANY ($2::text[])))
+               AND f.id = ANY ($2::text[])
+               AND EXISTS (SELECT 1 FROM fkp.forum_units u WHERE u.forum_id = forum.id
+                              AND f.sls_code ~>=~ u.sls_code AND f.sls_code ~<~ (u.sls_code || ':'))
+             ORDER BY f.sls_code, f.sls_rank
+            """
+    }
+
     /// The family of the forum each reference names (for duplicate-of and merged-into): the family
     /// of that id, or else the one at that number of the reference's SLS list. A reference that
     /// names none is left out.

@@ -177,19 +177,21 @@ struct ChallengeController {
         }
         // A historical view shows the values and history up to that moment, and changes nothing.
         let open = moment == nil && forum.state.allows(.review)
+        let raised = try await challenges.list(forumID: forum.id, on: row.subject)
+        // The families the row's duplicate or merger and its challenges name, as their lists show them.
+        var named = raised.compactMap(\.challenge.otherFamily)
+        if case .listed(let listed) = row, let id = listed.review.otherFamily { named.append(id) }
+        let others = OtherFamilyShown(try await reviews.rows(forumID: forum.id, familyIDs: named), forum: forum)
         let record = RowRecord(
-            forum: forum, history: history, challenges: try await challenges.list(forumID: forum.id, on: row.subject),
+            forum: forum, history: history, challenges: raised, others: others,
             raiseAction: row.path(forumID: forum.id) + "/challenges", presences: row.presences,
             mayRaise: open && !row.isWithdrawn && AccessPolicy.decide(context.principal, .raiseChallenge, forum.resource) == .allow,
             mayDecide: open && AccessPolicy.decide(context.principal, .runForum, forum.resource) == .allow,
             error: error, language: context.language)
         switch row {
         case .listed(let listed):
-            // The family a duplicate or merger names, as its list shows it.
-            var other: ReviewRepository.Row?
-            if let id = listed.review.otherFamily { other = try await reviews.row(forumID: forum.id, familyID: id) }
             let shared = try await sharedNumbers.shared(in: forum, reading: reviews)[listed.familyID]
-            let page = FamilyPage(forum: forum, row: listed, otherFamily: other, sharedNumbers: shared, record: record, moment: moment,
+            let page = FamilyPage(forum: forum, row: listed, others: others, sharedNumbers: shared, record: record, moment: moment,
                                   readsAudit: AccessPolicy.decide(context.principal, .viewAudit, forum.resource) == .allow,
                                   csrf: context.csrfToken(), language: context.language)
             return try renderer.render("family", title: "family_title", content: page, request: request, context: context, status: status)
@@ -203,8 +205,10 @@ struct ChallengeController {
 
     private func renderList(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, error: ChallengesPage.Refusal?,
                             status: HTTPResponse.Status) async throws -> Response {
+        let raised = try await challenges.list(forumID: forum.id)
         let page = ChallengesPage(
-            forum: forum, challenges: try await challenges.list(forumID: forum.id),
+            forum: forum, challenges: raised,
+            others: OtherFamilyShown(try await reviews.rows(forumID: forum.id, familyIDs: raised.compactMap(\.challenge.otherFamily)), forum: forum),
             mayDecide: forum.state.allows(.review) && AccessPolicy.decide(context.principal, .runForum, forum.resource) == .allow,
             error: error, csrf: context.csrfToken(), language: context.language)
         return try renderer.render("challenges", title: "challenge_title", content: page, request: request, context: context, status: status)

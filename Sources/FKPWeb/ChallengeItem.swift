@@ -25,7 +25,9 @@ struct ChallengeItem {
     let statuses: [FormOption]
     let methods: [FormOption]
 
-    init(_ listed: ChallengeRepository.Listed, forum: ForumSummary, errors: [String], t: Translations, language: Language) {
+    /// `others` names the family a presence challenge proposes as the other one.
+    init(_ listed: ChallengeRepository.Listed, forum: ForumSummary, others: OtherFamilyShown, errors: [String], t: Translations,
+         language: Language) {
         let c = listed.challenge
         id = listed.id
         version = listed.version
@@ -40,7 +42,9 @@ struct ChallengeItem {
         switch c.kind {
         case .group: proposed = c.proposedGroup.map { t.group($0) } ?? ""
         case .presence:
-            proposed = (c.proposedPresence.map { t.presence($0) } ?? "") + (c.proposedValue.isEmpty ? "" : " (\(c.proposedValue))")
+            // "Ganda → 4. Ohim Maryani", as the review card says it once accepted; "Pindah (Bandung)".
+            let value = c.otherFamily.map { " → \(others.label($0, unit: listed.unit))" } ?? (c.proposedValue.isEmpty ? "" : " (\(c.proposedValue))")
+            proposed = (c.proposedPresence.map { t.presence($0) } ?? "") + value
         case .data: proposed = c.proposedValue
         }
         self.proposed = proposed.isEmpty ? nil : proposed

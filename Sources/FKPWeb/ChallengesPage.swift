@@ -16,10 +16,12 @@ struct ChallengesPage {
     let error: String?
     let csrf: String
 
-    init(forum: ForumSummary, challenges: [ChallengeRepository.Listed], mayDecide: Bool, error: Refusal?, csrf: String, language: Language) {
+    init(forum: ForumSummary, challenges: [ChallengeRepository.Listed], others: OtherFamilyShown, mayDecide: Bool, error: Refusal?,
+         csrf: String, language: Language) {
         let t = Translations(language: language)
         let items = challenges.map {
-            ChallengeItem($0, forum: forum, errors: $0.id == error?.challengeID ? error?.messages ?? [] : [], t: t, language: language)
+            ChallengeItem($0, forum: forum, others: others, errors: $0.id == error?.challengeID ? error?.messages ?? [] : [], t: t,
+                          language: language)
         }
         forumID = forum.id
         forumTitle = forum.title

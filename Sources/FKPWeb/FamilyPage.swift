@@ -29,7 +29,7 @@ struct FamilyPage {
     let auditHref: String?
     let csrf: String
 
-    init(forum: ForumSummary, row: ReviewRepository.Row, otherFamily: ReviewRepository.Row?, sharedNumbers: ReviewRepository.NumbersShared?,
+    init(forum: ForumSummary, row: ReviewRepository.Row, others: OtherFamilyShown, sharedNumbers: ReviewRepository.NumbersShared?,
          record: RowRecord, moment: HistoricalMoment?, readsAudit: Bool, csrf: String, language: Language) {
         let t = Translations(language: language)
         historyNotice = moment?.notice
@@ -47,11 +47,7 @@ struct FamilyPage {
         verdict = row.review.verdict.map { t["verdict_\($0.rawValue)"] } ?? t["verdict_none"]
         after = t.group(row.review.groupAfter(preliminary: row.group))
         if let id = row.review.otherFamily {
-            // "→ 4. Ohim Maryani", with its unit when it is another's; the id when it cannot be read.
-            let named = otherFamily.map { other in
-                "\(other.number). \(other.headName)" + (other.unit == row.unit ? "" : " (\(forum.unit(listing: other.unit)?.name ?? other.unit))")
-            }
-            presence = t.presence(row.review.presence) + " → " + (named ?? id)
+            presence = t.presence(row.review.presence) + " → " + others.label(id, unit: row.unit)
         } else {
             presence = t.presence(row.review.presence) + (row.review.movedTo.isEmpty ? "" : " (\(row.review.movedTo))")
         }

@@ -69,7 +69,7 @@ struct PaperEntryPage {
         forumID = forum.id
         unitName = unit.name
         unitCode = unit.code.value
-        let others = OtherFamilyShown(rows)
+        let others = OtherFamilyShown(rows, forum: forum)
         self.rows = rows.map { row in
             Row(number: row.number, id: row.familyID, name: row.headName, group: row.group.rawValue, version: row.version,
                 code: entered["c_\(row.familyID)"] ?? PaperCode.code(for: row.review),

@@ -33,14 +33,18 @@ struct ReviewConflictPage {
     let resubmit: Resubmission
     let csrf: String
 
-    init(forum: ForumSummary, unit: Region, current: ReviewRepository.Row, mine: Review, back: String, csrf: String, language: Language) {
+    /// `others` names the other family of a duplicate or merger on either side.
+    init(forum: ForumSummary, unit: Region, current: ReviewRepository.Row, mine: Review, others: OtherFamilyShown, back: String,
+         csrf: String, language: Language) {
         let t = Translations(language: language)
         func side(_ review: Review) -> Side {
             func present(_ text: String) -> String? { text.isEmpty ? nil : text }
             return Side(verdict: review.verdict.map { t["verdict_\($0.rawValue)"] } ?? t["verdict_none"],
                         group: review.proposedGroup.map { t.group($0) },
-                        reason: present(review.reason), presence: t.presence(review.presence),
-                        detail: present(review.otherFamily ?? review.movedTo), note: present(review.orderNote))
+                        reason: present(review.reason),
+                        // "Ganda dengan keluarga lain → 4. Ohim Maryani", as the card says it.
+                        presence: t.presence(review.presence) + (review.otherFamily.map { " → " + others.label($0, unit: current.unit) } ?? ""),
+                        detail: present(review.movedTo), note: present(review.orderNote))
         }
         familyID = current.familyID
         name = current.headName
@@ -54,7 +58,8 @@ struct ReviewConflictPage {
         action = "\(path)/families/\(current.familyID)"
         resubmit = Resubmission(version: current.version, back: back, verdict: mine.verdict?.rawValue ?? "",
                                 proposedGroup: mine.proposedGroup.map { "\($0.rawValue)" } ?? "", reason: mine.reason,
-                                presence: mine.presence.rawValue, movedTo: mine.movedTo, otherFamily: mine.otherFamily ?? "",
+                                presence: mine.presence.rawValue, movedTo: mine.movedTo,
+                                otherFamily: mine.otherFamily.map { others.field($0, unit: current.unit) } ?? "",
                                 orderNote: mine.orderNote)
         self.csrf = csrf
     }

@@ -234,7 +234,10 @@ struct ReviewController {
             let query = filter.queryString
             return redirect("/forums/\(forum.id)/units/\(unit.code.value)\(query.isEmpty ? "" : "?\(query)")#f-\(familyID)")
         case .stale(let current):
-            let page = ReviewConflictPage(forum: forum, unit: unit, current: current, mine: review.normalized, back: filter.queryString,
+            let named = [current.review.otherFamily, review.normalized.otherFamily].compactMap { $0 }
+            let others = OtherFamilyShown(try await reviews.rows(forumID: forum.id, familyIDs: named), forum: forum)
+            let page = ReviewConflictPage(forum: forum, unit: unit, current: current, mine: review.normalized, others: others,
+                                          back: filter.queryString,
                                           csrf: context.csrfToken(), language: context.language)
             return try renderer.render("review-conflict", title: "conflict_title", content: page, request: request, context: context,
                                        status: .conflict)
@@ -278,7 +281,10 @@ struct ReviewController {
             : try await reviews.tally(forumID: forum.id, unit: unit.code, asOf: moment?.date).first?.tally ?? ReviewTally()
         let editable = moment == nil && forum.state.allows(.review) && AccessPolicy.mayRecordReview(context.principal, in: forum, unit: unit.code)
         let shared = try await sharedNumbers.shared(in: forum, reading: reviews)
-        let page = ReviewPage(forum: forum, unit: unit, rows: rows, sharedNumbers: shared, tally: tally, added: addedRows,
+        // Read only when a row names a family of another unit (its list's own are at hand).
+        let otherFamilies = try await reviews.rows(
+            forumID: forum.id, familyIDs: OtherFamilyShown.missing(from: rows, naming: rows.lazy.compactMap(\.review.otherFamily)))
+        let page = ReviewPage(forum: forum, unit: unit, rows: rows, otherFamilies: otherFamilies, sharedNumbers: shared, tally: tally, added: addedRows,
                               filter: filter, editable: editable, invalid: invalid, addition: addition, moment: moment,
                               csrf: context.csrfToken(), language: context.language)
         return try renderer.page("review", title: "review_title", content: page, request: request, context: context, bulk: page.cards)

@@ -94,7 +94,8 @@ struct ReviewPage {
     let addPresences: [FormOption]
     let addGroups: [FormOption]
 
-    init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], sharedNumbers: [String: ReviewRepository.NumbersShared],
+    /// `otherFamilies`: the families of other units the rows name as a duplicate's or merger's other.
+    init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], otherFamilies: [ReviewRepository.Row] = [], sharedNumbers: [String: ReviewRepository.NumbersShared],
          tally: ReviewTally, added: [AddedFamilyRepository.Listed], filter: ReviewFilter, editable: Bool, invalid: Invalid?, addition: Addition?, moment: HistoricalMoment? = nil, csrf: String,
          language: Language) {
         let t = Translations(language: language)
@@ -111,7 +112,7 @@ struct ReviewPage {
                                             back: filter.queryString, editable: editable, forumID: forum.id,
                                             historyAt: moment?.field, t: t)
         let choices = ReviewRowMarkup.Choices(t: t)
-        let others = OtherFamilyShown(rows)
+        let others = OtherFamilyShown(rows + otherFamilies, forum: forum)
         var cards = ByteBufferAllocator().buffer(capacity: shownRows.count * 2100)
         for row in shownRows {
             let problem = invalid?.familyID == row.familyID && invalid?.aboutThePage == false ? invalid : nil

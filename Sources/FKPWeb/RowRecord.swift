@@ -34,8 +34,8 @@ struct RowRecord {
     let back = "family"
 
     /// `presences` are those a challenge on the row may propose.
-    init(forum: ForumSummary, history: [AuditRepository.RowChange], challenges: [ChallengeRepository.Listed], raiseAction: String,
-         presences: [Presence], mayRaise: Bool, mayDecide: Bool, error: Refusal?, language: Language) {
+    init(forum: ForumSummary, history: [AuditRepository.RowChange], challenges: [ChallengeRepository.Listed], others: OtherFamilyShown,
+         raiseAction: String, presences: [Presence], mayRaise: Bool, mayDecide: Bool, error: Refusal?, language: Language) {
         let t = Translations(language: language)
         func shown(_ field: String, _ value: String?) -> String? {
             guard let value, !value.isEmpty else { return nil }
@@ -49,7 +49,7 @@ struct RowRecord {
                   },
                   changes: change.fields.map { Change(field: t["history_field_\($0.name)"], old: shown($0.name, $0.old), new: shown($0.name, $0.new)) })
         }
-        self.challenges = challenges.map { ChallengeItem($0, forum: forum, errors: [], t: t, language: language) }
+        self.challenges = challenges.map { ChallengeItem($0, forum: forum, others: others, errors: [], t: t, language: language) }
         self.mayRaise = mayRaise
         self.mayDecide = mayDecide
         let raised = error?.raised

@@ -26,13 +26,10 @@ struct SharedNumberLine: Equatable {
     static func lines(_ shared: ReviewRepository.NumbersShared?, forum: ForumSummary, unit: String, t: Translations) -> [SharedNumberLine] {
         guard let shared else { return [] }
         func named(_ index: Int, _ other: ReviewRepository.SharedNumber) -> Family {
-            // The whole list holding it, unfiltered.
-            let listing = forum.unit(listing: other.unit)
-            // A unit of the forum by its name; a sub-SLS under one by its code.
-            let unitName = listing.flatMap { $0.code.value == other.unit ? $0.name : nil } ?? other.unit
             return .init(lead: index == 0 ? ": " : "; ",
-                         name: other.unit == unit ? "\(other.number). \(other.headName)" : "\(other.headName) (\(unitName), no. \(other.number))",
-                         link: "/forums/\(forum.id)/units/\(listing?.code.value ?? other.unit)#f-\(other.familyID)")
+                         name: forum.familyName(number: other.number, headName: other.headName, unit: other.unit, seenFrom: unit),
+                         // The whole list holding it, unfiltered.
+                         link: "/forums/\(forum.id)/units/\(forum.unit(listing: other.unit)?.code.value ?? other.unit)#f-\(other.familyID)")
         }
         let kinds: [(key: String, holds: (ReviewRepository.SharedNumber) -> Bool)] = [
             ("review_shared_both", { $0.sameCard && $0.sameNIK }),

@@ -365,12 +365,13 @@ final class ReviewPageTests: XCTestCase {
             let merged = try await SQLTest.scalar(db, "SELECT merged_into FROM fkp.reviews WHERE family_id = 'F2'", as: String.self)
             XCTAssertEqual(merged, "F3")
             let listed = try await facilitator.get(Self.unit)
-            XCTAssertTrue(listed.text.contains(#"name="other_family" value="F3""#) && listed.text.contains("Bergabung ke keluarga lain → F3"),
-                          listed.text)
+            XCTAssertTrue(listed.text.contains(#"name="other_family" value="F3""#), "another unit's family stays by its id in the field")
+            XCTAssertTrue(listed.text.contains("Bergabung ke keluarga lain → Kepala F3 (RT 002, no. 1)"),
+                          "and is named with its unit and its number there: \(listed.text)")
             let f1Page = try await facilitator.get("/forums/1/families/F1")
             XCTAssertTrue(f1Page.text.contains("Ganda dengan keluarga lain → 2. Kepala F2"), "the family's page names it as the list does")
             let f2Page = try await facilitator.get("/forums/1/families/F2")
-            XCTAssertTrue(f2Page.text.contains("Bergabung ke keluarga lain → 1. Kepala F3 (RT 002)"), "with its unit when another's")
+            XCTAssertTrue(f2Page.text.contains("Bergabung ke keluarga lain → Kepala F3 (RT 002, no. 1)"), "with its unit when another's")
             let otherUnit = try await facilitator.post("/forums/1/units/32010100010002/families/F3",
                                                        ["version": "0", "presence": "duplicate", "other_family": "1"])
             XCTAssertTrue(otherUnit.text.contains("dirinya sendiri"), "number 1 of F3's own list is F3, not F1")
@@ -384,6 +385,37 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertEqual(challenge.status, .seeOther)
             let proposed = try await SQLTest.scalar(db, "SELECT proposed_value FROM fkp.challenges", as: String.self)
             XCTAssertEqual(proposed, "F1")
+            let challenges = try await facilitator.get("/forums/1/challenges")
+            XCTAssertTrue(challenges.text.contains("Ganda dengan keluarga lain → 1. Kepala F1"), "the forum's challenges name it as the list does")
+            XCTAssertFalse(challenges.text.contains("(F1)"), "not by the id kept")
+            let challenged = try await facilitator.get("/forums/1/families/F2")
+            XCTAssertTrue(challenged.text.contains("Ganda dengan keluarga lain → 1. Kepala F1"), "and so does the family's page")
+        }
+    }
+
+    /// Two saves of one row crossing: the page setting them side by side names the other family of
+    /// each as the list does, and the late one's form sends its own again as typed.
+    func testAConflictPageNamesTheOtherFamilyOfEachSideAsTheListDoes() async throws {
+        try await WebTest.withApp(seed: TestAccounts.twoUnitForum) { client, _ in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            try await head.get(Self.unit)
+            try await facilitator.get(Self.unit)
+            let first = try await head.post("\(Self.unit)/families/F1", ["version": "0", "presence": "merged", "other_family": "F3"])
+            XCTAssertEqual(first.status, .seeOther)
+            let late = try await facilitator.post("\(Self.unit)/families/F1", ["version": "0", "presence": "duplicate", "other_family": "2"])
+            XCTAssertEqual(late.status, .conflict)
+            let theirs = try XCTUnwrap(late.text.range(of: "Nilai yang tersimpan sekarang")?.upperBound)
+            let yours = try XCTUnwrap(late.text.range(of: "Nilai Anda")?.lowerBound)
+            XCTAssertTrue(late.text[theirs..<yours].contains("Bergabung ke keluarga lain → Kepala F3 (RT 002, no. 1)"),
+                          "the stored side's family, of another unit")
+            XCTAssertTrue(late.text[yours...].contains("Ganda dengan keluarga lain → 2. Kepala F2"), "the late side's, on the same list")
+            XCTAssertFalse(late.text.contains(">F3<") || late.text.contains(">F2<"), "neither by its id")
+            XCTAssertTrue(late.text.contains(#"name="other_family" value="no. 2""#), "sent again, it names the same family")
+            let chosen = try await facilitator.post("\(Self.unit)/families/F1", ["version": "1", "presence": "duplicate", "other_family": "no. 2"])
+            XCTAssertEqual(chosen.status, .seeOther)
         }
     }
 
