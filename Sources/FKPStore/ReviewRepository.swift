@@ -109,6 +109,13 @@ public struct ReviewRepository: Sendable {
         }
     }
 
+    /// One review as typed for a family of `unit`, its other family given by id when what was typed
+    /// names one of the forum, with the forum's ids it names (for `Review.problems(inForum:)`).
+    public func namingOtherFamily(_ typed: Review, unit: String, forumID: Int64) async throws -> (review: Review, inForum: Set<String>) {
+        let named = try await familiesNamed([typed.otherFamilyReference(unit: unit)].compactMap { $0 }, forumID: forumID)
+        return (typed.namingOtherFamily(unit: unit, named), Set(named.values))
+    }
+
     /// $1 the forum; $2, $3, $4 what was typed, the unit a number counts in, and the number (0 for
     /// none, which no row has). The number is asked only of the reference's own unit, one of the
     /// forum's (the reviewed family was found in it). `OFFSET 0` keeps that subquery apart, so that

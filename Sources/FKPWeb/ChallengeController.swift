@@ -72,10 +72,9 @@ struct ChallengeController {
         // The correction must be one the review form would take: the other family is another one of
         // this forum, named by id or by its number in the family's list, and kept by its id.
         if case .listed(let listed) = row, messages.isEmpty, challenge.kind == .presence {
-            let typed = challenge.correcting(listed.review, preliminary: listed.group)
-            let named = try await reviews.familiesNamed([typed.otherFamilyReference(unit: listed.unit)].compactMap { $0 }, forumID: forum.id)
-            let corrected = typed.namingOtherFamily(unit: listed.unit, named)
-            messages = corrected.problems(familyID: listed.familyID, preliminary: listed.group, inForum: Set(named.values).contains)
+            let (corrected, inForum) = try await reviews.namingOtherFamily(challenge.correcting(listed.review, preliminary: listed.group),
+                                                                           unit: listed.unit, forumID: forum.id)
+            messages = corrected.problems(familyID: listed.familyID, preliminary: listed.group, inForum: inForum.contains)
                 .map { t["review_error_\($0.rawValue)"] }
             if messages.isEmpty, let id = corrected.otherFamily { challenge.proposedValue = id }
         }

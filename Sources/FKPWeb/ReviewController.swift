@@ -202,9 +202,8 @@ struct ReviewController {
                                     invalid: .init(familyID: familyID, review: typed, messages: [t["review_error_state"]], aboutThePage: true),
                                     status: .conflict)
         }
-        let named = try await reviews.familiesNamed([typed.otherFamilyReference(unit: row.unit)].compactMap { $0 }, forumID: forum.id)
-        let review = typed.namingOtherFamily(unit: row.unit, named)
-        let problems = review.problems(familyID: familyID, preliminary: row.group, inForum: Set(named.values).contains)
+        let (review, inForum) = try await reviews.namingOtherFamily(typed, unit: row.unit, forumID: forum.id)
+        let problems = review.problems(familyID: familyID, preliminary: row.group, inForum: inForum.contains)
         guard problems.isEmpty else {
             return try await refuse(request, context, forum: forum, unit: unit, filter: filter, wantsJSON: wantsJSON,
                                     invalid: .init(familyID: familyID, review: review, messages: problems.map { t["review_error_\($0.rawValue)"] }),
