@@ -177,12 +177,17 @@ struct ChallengeController {
         // A historical view shows the values and history up to that moment, and changes nothing.
         let open = moment == nil && forum.state.allows(.review)
         let raised = try await challenges.list(forumID: forum.id, on: row.subject)
-        // The families the row's duplicate or merger and its challenges name, as their lists show them.
+        // The families the row's duplicate or merger, its history and its challenges name, as their lists show them.
         var named = raised.compactMap(\.challenge.otherFamily)
-        if case .listed(let listed) = row, let id = listed.review.otherFamily { named.append(id) }
+            + history.flatMap { $0.fields.filter { RowRecord.otherFamilyFields.contains($0.name) }.flatMap { [$0.old, $0.new] } }.compactMap { $0 }
+        var unit: String?
+        if case .listed(let listed) = row {
+            unit = listed.unit
+            if let id = listed.review.otherFamily { named.append(id) }
+        }
         let others = OtherFamilyShown(try await reviews.rows(forumID: forum.id, familyIDs: named), forum: forum)
         let record = RowRecord(
-            forum: forum, history: history, challenges: raised, others: others,
+            forum: forum, unit: unit, history: history, challenges: raised, others: others,
             raiseAction: row.path(forumID: forum.id) + "/challenges", presences: row.presences,
             mayRaise: open && !row.isWithdrawn && AccessPolicy.decide(context.principal, .raiseChallenge, forum.resource) == .allow,
             mayDecide: open && AccessPolicy.decide(context.principal, .runForum, forum.resource) == .allow,

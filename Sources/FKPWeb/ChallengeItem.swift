@@ -42,9 +42,10 @@ struct ChallengeItem {
         switch c.kind {
         case .group: proposed = c.proposedGroup.map { t.group($0) } ?? ""
         case .presence:
-            // "Ganda → 4. Ohim Maryani", as the review card says it once accepted; "Pindah (Bandung)".
-            let value = c.otherFamily.map { " → \(others.label($0, unit: listed.unit))" } ?? (c.proposedValue.isEmpty ? "" : " (\(c.proposedValue))")
-            proposed = (c.proposedPresence.map { t.presence($0) } ?? "") + value
+            // "Ganda dengan keluarga lain (4. Ohim Maryani)", the other family as its list names it;
+            // "Pindah (Bandung)". (The page already puts an arrow before what is proposed.)
+            let value = c.otherFamily.map { others.label($0, unit: listed.unit) } ?? c.proposedValue
+            proposed = (c.proposedPresence.map { t.presence($0) } ?? "") + (value.isEmpty ? "" : " (\(value))")
         case .data: proposed = c.proposedValue
         }
         self.proposed = proposed.isEmpty ? nil : proposed

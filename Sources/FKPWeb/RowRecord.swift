@@ -33,12 +33,18 @@ struct RowRecord {
     /// Where a decision taken on this page comes back to.
     let back = "family"
 
-    /// `presences` are those a challenge on the row may propose.
-    init(forum: ForumSummary, history: [AuditRepository.RowChange], challenges: [ChallengeRepository.Listed], others: OtherFamilyShown,
-         raiseAction: String, presences: [Presence], mayRaise: Bool, mayDecide: Bool, error: Refusal?, language: Language) {
+    /// The history's fields holding another family's id.
+    static let otherFamilyFields: Set = ["duplicate_of", "merged_into"]
+
+    /// `presences` are those a challenge on the row may propose; `others` names the families the
+    /// history and the challenges name, as the list of the row's `unit` does (nil: an added family).
+    init(forum: ForumSummary, unit: String?, history: [AuditRepository.RowChange], challenges: [ChallengeRepository.Listed],
+         others: OtherFamilyShown, raiseAction: String, presences: [Presence], mayRaise: Bool, mayDecide: Bool, error: Refusal?,
+         language: Language) {
         let t = Translations(language: language)
         func shown(_ field: String, _ value: String?) -> String? {
             guard let value, !value.isEmpty else { return nil }
+            if let unit, Self.otherFamilyFields.contains(field) { return others.label(value, unit: unit) }
             return t.words(forCode: value, in: field) ?? value
         }
         self.history = history.map { change in

@@ -372,6 +372,7 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertTrue(f1Page.text.contains("Ganda dengan keluarga lain → 2. Kepala F2"), "the family's page names it as the list does")
             let f2Page = try await facilitator.get("/forums/1/families/F2")
             XCTAssertTrue(f2Page.text.contains("Bergabung ke keluarga lain → Kepala F3 (RT 002, no. 1)"), "with its unit when another's")
+            XCTAssertTrue(f2Page.text.contains("Bergabung ke: <ins>Kepala F3 (RT 002, no. 1)</ins>"), "its history too: \(f2Page.text)")
             let otherUnit = try await facilitator.post("/forums/1/units/32010100010002/families/F3",
                                                        ["version": "0", "presence": "duplicate", "other_family": "1"])
             XCTAssertTrue(otherUnit.text.contains("dirinya sendiri"), "number 1 of F3's own list is F3, not F1")
@@ -386,10 +387,10 @@ final class ReviewPageTests: XCTestCase {
             let proposed = try await SQLTest.scalar(db, "SELECT proposed_value FROM fkp.challenges", as: String.self)
             XCTAssertEqual(proposed, "F1")
             let challenges = try await facilitator.get("/forums/1/challenges")
-            XCTAssertTrue(challenges.text.contains("Ganda dengan keluarga lain → 1. Kepala F1"), "the forum's challenges name it as the list does")
+            XCTAssertTrue(challenges.text.contains("Ganda dengan keluarga lain (1. Kepala F1)"), "the forum's challenges name it as the list does")
             XCTAssertFalse(challenges.text.contains("(F1)"), "not by the id kept")
             let challenged = try await facilitator.get("/forums/1/families/F2")
-            XCTAssertTrue(challenged.text.contains("Ganda dengan keluarga lain → 1. Kepala F1"), "and so does the family's page")
+            XCTAssertTrue(challenged.text.contains("Ganda dengan keluarga lain (1. Kepala F1)"), "and so does the family's page")
         }
     }
 
