@@ -81,9 +81,25 @@ public enum PersonalNumber {
     }
 
     /// Whether a text typed into a form holds a personal number, alone or among other words: the
-    /// forum's texts are read whole by everyone of it, personal numbers only by BPS staff.
+    /// forum's texts are read whole by everyone of it, personal numbers only by BPS staff. Digits
+    /// of any script count (a phone's full-width or Arabic-Indic keyboard types the same number).
     public static func isTypedInto(_ text: String) -> Bool {
-        mayBeOne(text) || maskedWithin(text) != nil
+        let digits = withASCIIDigits(text)
+        return mayBeOne(digits) || maskedWithin(digits) != nil
+    }
+
+    /// `text` with every decimal digit of another script (`４`, `٤`, `४`) written as its ASCII digit.
+    static func withASCIIDigits(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        var folded = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if !scalar.isASCII, scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
+                folded.append(Unicode.Scalar(UInt8(ascii: "0") + UInt8(value)))
+            } else {
+                folded.append(scalar)
+            }
+        }
+        return String(folded)
     }
 
     public static func isValid(_ number: String) -> Bool {

@@ -30,6 +30,13 @@ final class ReviewRulesTests: XCTestCase {
         XCTAssertEqual(Challenge(kind: .data, proposedValue: "Siti", reason: "KK 3201010101000001").problems(currentGroup: .poor),
                        [.personalNumberInText])
         XCTAssertEqual(Challenge.Decision(status: .withdrawn, note: "lihat NIK 3201014501800001").problems, [.personalNumberInText])
+        for typed in ["NIK ３２０１０１４５０１８０００００１", "٣٢٠١٠١٤٥٠١٨٠٠٠٠١", "KK ३२०१ ०१०१ ०१०० ०००१ hilang"] {
+            let other = Review(verdict: .fits, orderNote: typed)
+            XCTAssertEqual(other.problems(familyID: "F1", preliminary: .poor, inForum: inForum), [.personalNumberInText],
+                           "digits of another script are the same number: \(typed)")
+        }
+        XCTAssertEqual(Review(verdict: .fits, orderNote: "Rumah no. ４, RT ٣").problems(familyID: "F1", preliminary: .poor, inForum: inForum), [],
+                       "a few such digits are not a personal number")
         XCTAssertEqual(Challenge(kind: .presence, proposedPresence: .moved, proposedValue: "3201010001000101", reason: "Pindah RT")
                         .problems(currentGroup: .poor), [], "a presence's destination may be a sub-SLS's code")
     }
