@@ -280,10 +280,12 @@ struct ReviewController {
             : try await reviews.tally(forumID: forum.id, unit: unit.code, asOf: moment?.date).first?.tally ?? ReviewTally()
         let editable = moment == nil && forum.state.allows(.review) && AccessPolicy.mayRecordReview(context.principal, in: forum, unit: unit.code)
         let shared = try await sharedNumbers.shared(in: forum, reading: reviews)
-        // Read only when a row names a family of another unit (its list's own are at hand).
-        let otherFamilies = try await reviews.rows(
-            forumID: forum.id, familyIDs: OtherFamilyShown.missing(from: rows, naming: rows.lazy.compactMap(\.review.otherFamily)))
-        let page = ReviewPage(forum: forum, unit: unit, rows: rows, otherFamilies: otherFamilies, sharedNumbers: shared, tally: tally, added: addedRows,
+        // Read only when a row, or the refused value shown in one, names a family of another unit
+        // (its list's own are at hand).
+        let named = rows.compactMap(\.review.otherFamily) + [invalid?.review.otherFamily].compactMap { $0 }
+        let otherFamilies = try await reviews.rows(forumID: forum.id, familyIDs: OtherFamilyShown.missing(from: rows, naming: named))
+        let page = ReviewPage(forum: forum, unit: unit, rows: rows, otherFamilies: otherFamilies, sharedNumbers: shared, tally: tally,
+                              added: addedRows,
                               filter: filter, editable: editable, invalid: invalid, addition: addition, moment: moment,
                               csrf: context.csrfToken(), language: context.language)
         return try renderer.page("review", title: "review_title", content: page, request: request, context: context, bulk: page.cards)

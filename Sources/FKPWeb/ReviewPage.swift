@@ -95,7 +95,8 @@ struct ReviewPage {
     let addGroups: [FormOption]
 
     /// `otherFamilies`: the families of other units the rows name as a duplicate's or merger's other.
-    init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], otherFamilies: [ReviewRepository.Row] = [], sharedNumbers: [String: ReviewRepository.NumbersShared],
+    init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], otherFamilies: [ReviewRepository.Row] = [],
+         sharedNumbers: [String: ReviewRepository.NumbersShared],
          tally: ReviewTally, added: [AddedFamilyRepository.Listed], filter: ReviewFilter, editable: Bool, invalid: Invalid?, addition: Addition?, moment: HistoricalMoment? = nil, csrf: String,
          language: Language) {
         let t = Translations(language: language)

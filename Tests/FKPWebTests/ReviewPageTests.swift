@@ -360,6 +360,13 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertTrue(noSuchRow.text.contains(#"name="other_family" value="3""#), "what was typed is kept for mending")
 
             // A family of another unit of the forum by its id; a number is read on the family's own list.
+            let refused = try await facilitator.post("\(Self.unit)/families/F1", [
+                "version": "1", "verdict": "tidak_sesuai", "proposed_group": "3", "presence": "merged", "other_family": "F3"])
+            XCTAssertEqual(refused.status, .unprocessableContent, "no reason given")
+            let f1Card = try XCTUnwrap(refused.text.range(of: #"id="f-F1""#).flatMap { start in
+                refused.text.range(of: #"id="f-F2""#).map { refused.text[start.lowerBound..<$0.lowerBound] } })
+            XCTAssertTrue(f1Card.contains("Bergabung ke keluarga lain → Kepala F3 (RT 002, no. 1)"),
+                          "the refused value shown in its row names another unit's family too: \(f1Card)")
             let byID = try await facilitator.post("\(Self.unit)/families/F2", ["version": "0", "presence": "merged", "other_family": "F3"])
             XCTAssertEqual(byID.status, .seeOther)
             let merged = try await SQLTest.scalar(db, "SELECT merged_into FROM fkp.reviews WHERE family_id = 'F2'", as: String.self)
