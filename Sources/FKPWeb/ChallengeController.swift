@@ -178,8 +178,7 @@ struct ChallengeController {
         let open = moment == nil && forum.state.allows(.review)
         let raised = try await challenges.list(forumID: forum.id, on: row.subject)
         // The families the row's duplicate or merger, its history and its challenges name, as their lists show them.
-        var named = raised.compactMap(\.challenge.otherFamily)
-            + history.flatMap { $0.fields.filter { RowRecord.otherFamilyFields.contains($0.name) }.flatMap { [$0.old, $0.new] } }.compactMap { $0 }
+        var named = raised.compactMap(\.challenge.otherFamily) + RowRecord.otherFamilies(in: history)
         var unit: String?
         if case .listed(let listed) = row {
             unit = listed.unit

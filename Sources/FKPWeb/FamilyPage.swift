@@ -46,11 +46,10 @@ struct FamilyPage {
         preliminary = t.group(row.group)
         verdict = row.review.verdict.map { t["verdict_\($0.rawValue)"] } ?? t["verdict_none"]
         after = t.group(row.review.groupAfter(preliminary: row.group))
-        if let id = row.review.otherFamily {
-            presence = t.presence(row.review.presence) + " → " + others.label(id, unit: row.unit)
-        } else {
-            presence = t.presence(row.review.presence) + (row.review.movedTo.isEmpty ? "" : " (\(row.review.movedTo))")
-        }
+        let presenceLabel = t.presence(row.review.presence)
+        // A moved family's destination, or the other family of a duplicate or merger (never both).
+        presence = row.review.movedTo.isEmpty ? others.presence(presenceLabel, of: row.review, unit: row.unit)
+            : "\(presenceLabel) (\(row.review.movedTo))"
         self.sharedNumbers = SharedNumberLine.lines(sharedNumbers, forum: forum, unit: row.unit, t: t)
         self.record = record
         self.csrf = csrf

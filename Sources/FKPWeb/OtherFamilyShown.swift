@@ -28,6 +28,12 @@ struct OtherFamilyShown {
         return "no. \(other.number)"
     }
 
+    /// A row's presence as the pages write it, `label` followed by the other family it names:
+    /// "Ganda dengan keluarga lain → 4. Ohim Maryani"; `label` alone when it names none.
+    func presence(_ label: String, of review: Review, unit: String) -> String {
+        review.otherFamily.map { "\(label) → \(self.label($0, unit: unit))" } ?? label
+    }
+
     /// Whom it names, for a person reading a row of unit `unit`: "4. Ohim Maryani", or
     /// "Ohim Maryani (RT 002, no. 1)".
     func label(_ id: String, unit: String) -> String {

@@ -42,8 +42,7 @@ struct ReviewConflictPage {
             return Side(verdict: review.verdict.map { t["verdict_\($0.rawValue)"] } ?? t["verdict_none"],
                         group: review.proposedGroup.map { t.group($0) },
                         reason: present(review.reason),
-                        // "Ganda dengan keluarga lain → 4. Ohim Maryani", as the card says it.
-                        presence: t.presence(review.presence) + (review.otherFamily.map { " → " + others.label($0, unit: current.unit) } ?? ""),
+                        presence: others.presence(t.presence(review.presence), of: review, unit: current.unit),
                         detail: present(review.movedTo), note: present(review.orderNote))
         }
         familyID = current.familyID

@@ -164,7 +164,7 @@ struct ReviewPage {
             presencesHTML: choices.presenceOptions(review.presence),
             reason: review.reason, movedTo: review.movedTo, otherFamily: review.otherFamily.map { others.field($0, unit: row.unit) } ?? "",
             orderNote: review.orderNote,
-            presenceLabel: presence.map { label in review.otherFamily.map { "\(label) → \(others.label($0, unit: row.unit))" } ?? label },
+            presenceLabel: presence.map { others.presence($0, of: review, unit: row.unit) },
             detailsOpen: review.presence != .present || !review.orderNote.isEmpty || errors.count > 0,
             errors: errors, openChallenges: row.openChallenges, updatedBy: row.updatedBy, sharedNumbers: sharedNumbers)
     }

@@ -34,7 +34,13 @@ struct RowRecord {
     let back = "family"
 
     /// The history's fields holding another family's id.
-    static let otherFamilyFields: Set = ["duplicate_of", "merged_into"]
+    private static let otherFamilyFields: Set = ["duplicate_of", "merged_into"]
+
+    /// The other families `history` names, before and after each change: what `others` must hold.
+    static func otherFamilies(in history: [AuditRepository.RowChange]) -> [String] {
+        history.flatMap { change in change.fields.filter { otherFamilyFields.contains($0.name) }.flatMap { [$0.old, $0.new] } }
+            .compactMap { $0 }
+    }
 
     /// `presences` are those a challenge on the row may propose; `others` names the families the
     /// history and the challenges name, as the list of the row's `unit` does (nil: an added family).
