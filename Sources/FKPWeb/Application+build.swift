@@ -61,6 +61,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     LoginController(renderer: renderer, accounts: accounts, sessions: sessions, throttle: throttle,
                     securityLog: securityLog, hasher: hasher, cookieName: cookieName, keyPrefix: keyPrefix, sessionIdle: idle,
                     decoyHash: try await hasher.hash(Token.random(bytes: 16))).addRoutes(to: router)
+    HeldFormController(renderer: renderer).addRoutes(to: router)
     PasswordController(renderer: renderer, accounts: accounts, sessions: sessions, securityLog: securityLog, hasher: hasher,
                        sessionIdle: idle).addRoutes(to: router)
     ActivationController(renderer: renderer, codes: ActivationCodeRepository(database: database), accounts: accounts,

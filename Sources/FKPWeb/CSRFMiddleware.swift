@@ -9,7 +9,8 @@ import Logging
 /// byte of the file (`MultipartUpload`). Never in the address, which logs and proxies keep.
 /// Any other request without a valid token is refused with 403 before its handler runs; but a login
 /// form left open past its session's idle time (a shared computer showing it all day) sends the
-/// person back to a fresh login form that says why, and a stale logout form to the login page.
+/// person back to a fresh login form that says why, and a stale logout form to the login page; and
+/// a form of the forum's pages sent after its session ended is held, not lost (`HeldForm`).
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let fieldName = "csrf_token"
@@ -22,13 +23,14 @@ struct CSRFMiddleware: RouterMiddleware {
         var request = request
         var provided: String? = request.headers[.xCSRFToken]
         var afterLogin: String?
+        var formBody: String?
         if provided == nil, ImportController.uploadPaths.contains(request.uri.path),
            MultipartUpload.boundary(of: request.headers[.contentType]) != nil {
             return try await next(request, context)
         }
         if provided == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
-            let body = try await request.collectFormBody()
-            let form = try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body))
+            formBody = String(buffer: try await request.collectFormBody())
+            let form = try? URLEncodedFormDecoder().decode(Form.self, from: formBody ?? "")
             (provided, afterLogin) = (form?.csrf_token, form?.next)
         }
         guard let expected = context.sessions.session?.csrfToken, let provided, Token.equal(expected, provided) else {
@@ -37,7 +39,12 @@ struct CSRFMiddleware: RouterMiddleware {
             case "/login": return redirect(loginPath(next: afterLogin, expired: true))
             case "/logout": return redirect("/login")
             default:
-                throw HTTPError(.forbidden, message: "csrf")
+                guard let held = formBody.flatMap({ HeldForm(request, body: $0) }) else { throw HTTPError(.forbidden, message: "csrf") }
+                // Kept in this browser's session (a new one if it has none left), shown once the person has signed in.
+                _ = context.csrfToken()
+                context.sessions.withLockedSession { $0?.heldForm = held }
+                context.logger.notice("form held until the person signs in again")
+                return redirect(context.principal == nil ? "/login" : HeldFormController.path)
             }
         }
         return try await next(request, context)

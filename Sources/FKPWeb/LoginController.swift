@@ -58,7 +58,8 @@ struct LoginController {
         if context.principal != nil { return redirect(next) }
         let t = Translations(language: context.language)
         let notice = request.uri.queryParameters["activated"] != nil ? t["activate_done"]
-            : request.uri.queryParameters["expired"] != nil ? t["login_form_expired"] : nil
+            : request.uri.queryParameters["expired"] != nil ? t["login_form_expired"]
+            : context.sessions.session?.heldForm != nil ? t["held_form_login_notice"] : nil
         return try renderer.render("login", title: "login_title",
                                    content: Content(csrf: context.csrfToken(), username: "", next: next, error: nil, notice: notice),
                                    request: request, context: context)
@@ -99,10 +100,11 @@ struct LoginController {
 
         try await throttle.recordSuccess(username: username)
         try await securityLog.record("login.success", username: username, address: address, requestID: context.requestID)
-        // A new session id at login: the pre-login session is removed, not promoted.
+        // A new session id at login: the pre-login session is removed, not promoted (a form it held goes along).
+        let held = context.sessions.session?.heldForm
         if let old = request.cookies[cookieName]?.value { try await sessions.remove(key: keyPrefix + old) }
-        context.sessions.createSession(WebSession.loggedIn(userID: account.id), expiresIn: sessionIdle)
-        return redirect(account.mustChangePassword ? "/password" : safeLocalPath(form.next))
+        context.sessions.createSession(WebSession.loggedIn(userID: account.id, holding: held), expiresIn: sessionIdle)
+        return redirect(account.mustChangePassword ? "/password" : held != nil ? HeldFormController.path : safeLocalPath(form.next))
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -470,6 +470,33 @@ def run(base):
         WebDriverWait(head, 10).until(saved(row))
         check("v-tidak_berpendapat" in row.get_attribute("class"), "signed in again elsewhere, saving the row again works")
         no_script_errors(head, "the SLS head")
+
+        print("Without JavaScript, a verdict sent after the session ended is held until the head signs in again")
+        plain = browser(PHONE)
+        try:
+            # The site's scripts never arrive, as in a browser without JavaScript or one that runs it on a
+            # proxy (the driver itself needs JavaScript, so the browser keeps it).
+            plain.execute_cdp_cmd("Network.enable", {})
+            plain.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/js/*"]})
+            forum.login(plain, "ketua.rt", "demo-ketua-2026")
+            plain.get(unit)
+            row = plain.find_elements(By.CSS_SELECTOR, "li.fam")[7]
+            row_id = row.get_attribute("id")
+            plain.delete_cookie("fkp_session")  # as after half an hour without a request: the session is gone
+            row.find_element(By.CSS_SELECTOR, "input[value='tidak_sesuai']").click()
+            Select(row.find_element(By.NAME, "proposed_group")).select_by_index(1)
+            row.find_element(By.NAME, "reason").send_keys("Sudah punya sawah sendiri")
+            row.find_element(By.CSS_SELECTOR, "button[type='submit']").click()
+            check(shows(plain, "yang baru Anda kirim belum tersimpan"), "the login page says what was sent is not saved yet")
+            forum.login(plain, "ketua.rt", "demo-ketua-2026")
+            check(shows(plain, "Kirim lagi formulir Anda") and "Sudah punya sawah sendiri" in plain.page_source,
+                  "signed in again, the form is offered with what it holds")
+            forum.shot(plain, "held-form-phone")
+            forum.click_button(plain, "Kirim")
+            WebDriverWait(plain, 10).until(lambda d: d.current_url.endswith("#" + row_id))
+            check("v-tidak_sesuai" in plain.find_element(By.ID, row_id).get_attribute("class"), "sent, the verdict is saved in its row")
+        finally:
+            plain.quit()
     finally:
         for driver in (facilitator, head, figure):
             driver.quit()

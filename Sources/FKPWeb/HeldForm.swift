@@ -1,0 +1,71 @@
+import FKPCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// A form of the forum's pages that arrived after its session had ended, or from a page opened
+/// before the person signed in again: refused as it came (its token is not the session's), but
+/// kept in the browser's session and offered to be sent again once the person has signed in, so
+/// that what they typed (a list entered from paper, a reason) is not lost. A page's script keeps a
+/// session alive while someone types; a browser without scripts, or one that runs them on a proxy
+/// (as light phone browsers do), cannot, and a forum lasts hours.
+///
+/// Held only when nothing could be forged through it: the browser says the form came from this
+/// site's own page (`Sec-Fetch-Site`, or else an `Origin` naming this host), it was sent to the
+/// forum's addresses (never a password, an account or an upload), it holds no personal number,
+/// and it is of a form's size. Nothing is sent again without the person pressing the button on a
+/// page that shows what it holds.
+struct HeldForm: Codable, Sendable, Equatable {
+    struct Field: Codable, Sendable, Equatable {
+        let name: String
+        let value: String
+    }
+
+    static let maximumBytes = 128 << 10
+
+    /// Where the form was sent.
+    let path: String
+    /// Its fields in the order sent, the CSRF token left out.
+    let fields: [Field]
+    /// The page it was sent from, to go back to without sending.
+    let page: String
+
+    /// The form of a request refused for its token, when it may be held (see above).
+    init?(_ request: Request, body: String) {
+        guard request.method == .post, body.utf8.count <= Self.maximumBytes, !NULCharacterMiddleware.holdsNUL(body),
+              Self.isFormOfTheForum(request.uri.path), Self.comesFromThisSite(request.headers, host: request.head.authority),
+              request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true,
+              request.headers[.accept]?.contains("application/json") != true  // a page's script says so itself
+        else { return nil }
+        var fields: [Field] = []
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = FormQuery.decoded(parts[0]), let value = parts.count == 2 ? FormQuery.decoded(parts[1]) : "" else { return nil }
+            if name == CSRFMiddleware.fieldName { continue }
+            if PersonalNumber.isTypedInto(value) { return nil }
+            fields.append(Field(name: name, value: value))
+        }
+        let referer = request.headers[.referer].flatMap(URL.init(string:))
+        let page = referer.map { $0.path + ($0.query.map { "?" + $0 } ?? "") }
+        self.path = request.uri.path
+        self.fields = fields
+        self.page = page.map(safeLocalPath).flatMap { $0.hasPrefix("/forums/") ? $0 : nil } ?? "/"
+    }
+
+    /// `/forums/...`, in the characters of the forum's ids and codes.
+    static func isFormOfTheForum(_ path: String) -> Bool {
+        path.hasPrefix("/forums/") && !path.contains("..") && path.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+    }
+
+    /// What the browser says of where the request came from. A browser sends `Sec-Fetch-Site`
+    /// with every request (older ones send `Origin` with a form's POST), and no other site's page
+    /// can make it say `same-origin`.
+    static func comesFromThisSite(_ headers: HTTPFields, host ownHost: String?) -> Bool {
+        if let site = headers[HTTPField.Name("Sec-Fetch-Site")!] { return site == "same-origin" }
+        guard let origin = headers[.origin].flatMap(URL.init(string:)), let host = origin.host, let ownHost else { return false }
+        return ownHost == host || ownHost == "\(host):\(origin.port.map(String.init) ?? "")"
+    }
+}

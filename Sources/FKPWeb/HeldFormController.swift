@@ -1,0 +1,46 @@
+import Hummingbird
+import HummingbirdAuth
+
+/// The page that offers a held form (`HeldForm`) to be sent again, once the person has signed in.
+/// Shown once: the form on it carries every field, and the session lets the held form go.
+struct HeldFormController {
+    static let path = "/held-form"
+    let renderer: PageRenderer
+
+    struct Content {
+        struct Field { let name: String; let value: String }
+        let csrf: String
+        let path: String
+        let page: String
+        /// Every field, for the form sent again.
+        let fields: [Field]
+        /// Those a person filled in or chose, for them to read first: named and read in words as the
+        /// audit pages name a row's columns, which most fields are (others by their own name).
+        let shown: [Field]
+        let hasShown: Bool
+
+        init(csrf: String, held: HeldForm, _ t: Translations) {
+            (self.csrf, path, page) = (csrf, held.path, held.page)
+            fields = held.fields.map { Field(name: $0.name, value: $0.value) }
+            shown = fields.filter { !$0.value.isEmpty && !HeldFormController.fieldsNotShown.contains($0.name) }.map {
+                Field(name: t.name("field_\($0.name)", or: $0.name), value: t.words(forCode: $0.value, in: $0.name) ?? $0.value)
+            }
+            hasShown = !shown.isEmpty
+        }
+    }
+
+    /// Fields every form of the forum carries for the server, which say nothing to the person.
+    static let fieldsNotShown: Set<String> = ["version", "back"]
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(stringLiteral: Self.path), use: page)
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) throws -> Response {
+        guard context.principal != nil else { throw LoginRequired() }
+        guard let held = context.sessions.session?.heldForm else { return redirect("/") }
+        context.sessions.withLockedSession { $0?.heldForm = nil }
+        return try renderer.render("held-form", title: "held_form_title", content: Content(csrf: context.csrfToken(), held: held, Translations(language: context.language)),
+                                   request: request, context: context)
+    }
+}

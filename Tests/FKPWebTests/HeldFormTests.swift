@@ -1,0 +1,129 @@
+import FKPStore
+import FKPTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+/// A form of the forum's pages sent after its session ended is held and offered again once the
+/// person has signed in: nothing written before they press the button, nothing lost after.
+final class HeldFormTests: XCTestCase {
+    static let unit = ReviewPageTests.unit
+    static let sameSite: HTTPFields = [HTTPField.Name("Sec-Fetch-Site")!: "same-origin",
+                                       .referer: "http://localhost\(unit)?verdict=none"]
+
+    func testAVerdictSentAfterTheSessionEndedIsOfferedAgainOnceSignedInAndSavedWhenSent() async throws {
+        try await WebTest.withApp(seed: ReviewPageTests.reviewing) { client, db in
+            var head = TestBrowser(client)
+            head.extraHeaders = Self.sameSite
+            try await head.login("ketua", TestAccounts.password)
+            try await head.get(Self.unit)
+            try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
+
+            let sent = try await head.post("\(Self.unit)/families/F2", [
+                "version": "0", "verdict": "tidak_sesuai", "proposed_group": "2", "reason": "Usaha warung tutup", "back": "verdict=none"])
+            XCTAssertEqual(sent.status, .seeOther)
+            XCTAssertEqual(sent.location, "/login")
+            let written = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.reviews", as: Int64.self)
+            XCTAssertEqual(written, 0, "nothing written with a token of a session that has ended")
+            let login = try await head.get("/login")
+            XCTAssertTrue(login.text.contains("Sesi Anda sudah berakhir, sehingga yang baru Anda kirim belum tersimpan."), login.text)
+
+            let signedIn = try await head.post("/login", ["username": "ketua", "password": TestAccounts.password])
+            XCTAssertEqual(signedIn.location, "/held-form", "straight to what was held")
+            let offer = try await head.get("/held-form")
+            XCTAssertEqual(offer.status, .ok)
+            XCTAssertTrue(offer.text.contains(#"<form method="post" action="\#(Self.unit)/families/F2">"#), offer.text)
+            XCTAssertTrue(offer.text.contains("<dt>Alasan</dt><dd>Usaha warung tutup</dd>"), "what it holds, to read first: \(offer.text)")
+            XCTAssertTrue(offer.text.contains("<dt>Penilaian</dt><dd>Tidak sesuai</dd>") && offer.text.contains("<dt>Kelompok usulan</dt><dd>2 Miskin</dd>"),
+                          "in words, as the audit pages read a row")
+            XCTAssertFalse(offer.text.contains("<dd>0</dd>") || offer.text.contains("verdict=none</dd>"), "not the fields kept for the server")
+            XCTAssertTrue(offer.text.contains(#"<a href="\#(Self.unit)?verdict=none">Jangan kirim, kembali ke halaman</a>"#),
+                          "back to the page it was sent from")
+            let fields = Self.hiddenFields(in: offer.text)
+            XCTAssertEqual(fields.map(\.name), ["csrf_token", "back", "proposed_group", "reason", "verdict", "version"], "in the order sent")
+            XCTAssertEqual(fields.first?.value, head.csrf, "the new session's token")
+            let again = try await head.get("/held-form")
+            XCTAssertEqual(again.location, "/", "offered once: the page's form holds it now")
+
+            let resent = try await head.post("\(Self.unit)/families/F2", Dictionary(uniqueKeysWithValues: fields.dropFirst().map { ($0.name, $0.value) }))
+            XCTAssertEqual(resent.location, "\(Self.unit)?verdict=none#f-F2", "saved as the form would have been")
+            let entry = try await SQLTest.scalar(db, """
+                SELECT actor || ' ' || (new_row ->> 'verdict') || ' ' || (new_row ->> 'reason') FROM audit.entries WHERE table_name = 'fkp.reviews'
+                """, as: String.self)
+            XCTAssertEqual(entry, "ketua tidak_sesuai Usaha warung tutup")
+        }
+    }
+
+    /// A page opened before its person signed in again (in another tab, say) sends the old token.
+    func testAFormWithTheTokenOfAnEarlierSessionIsOfferedAgainAtOnceAndEscaped() async throws {
+        try await WebTest.withApp(seed: ReviewPageTests.reviewing) { client, db in
+            var head = TestBrowser(client)
+            head.extraHeaders = Self.sameSite
+            try await head.login("ketua", TestAccounts.password)
+            try await head.get(Self.unit)
+            let oldToken = try XCTUnwrap(head.csrf)
+            try await head.post("/logout", [:])
+            try await head.login("ketua", TestAccounts.password)
+
+            let sent = try await head.post("\(Self.unit)/families/F1", [
+                "version": "0", "verdict": "tidak_sesuai", "proposed_group": "3", "reason": #"Rumah "baru" <b>&</b>"#], csrf: oldToken)
+            XCTAssertEqual(sent.location, "/held-form", "signed in already: the offer at once")
+            let offer = try await head.get("/held-form")
+            XCTAssertTrue(offer.text.contains(#"name="reason" value="Rumah &quot;baru&quot; &lt;b&gt;&amp;&lt;/b&gt;""#), offer.text)
+            XCTAssertEqual(Self.hiddenFields(in: offer.text).first { $0.name == "reason" }?.value, #"Rumah "baru" <b>&</b>"#)
+            let written = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.reviews", as: Int64.self)
+            XCTAssertEqual(written, 0)
+        }
+    }
+
+    func testOnlyAFormOfTheForumFromThisSitesOwnPageIsHeld() async throws {
+        try await WebTest.withApp(seed: ReviewPageTests.reviewing) { client, db in
+            let verdict = ["version": "0", "verdict": "sesuai"]
+            func refusedAndNotHeld(_ headers: HTTPFields, path: String = "\(Self.unit)/families/F1", fields: [String: String] = verdict,
+                                   accept: String? = nil, _ why: String) async throws {
+                var head = TestBrowser(client)
+                try await head.login("ketua", TestAccounts.password)
+                try await head.get(Self.unit)
+                try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
+                head.extraHeaders = headers
+                let sent = try await head.post(path, fields, accept: accept)
+                XCTAssertEqual(sent.status, .forbidden, why)
+                XCTAssertTrue(sent.text.contains("Formulir ini sudah kedaluwarsa"), why)
+                let signedIn = try await head.login("ketua", TestAccounts.password)
+                XCTAssertNotEqual(signedIn.location, "/held-form", why)
+                let offer = try await head.get("/held-form")
+                XCTAssertEqual(offer.location, "/", why)
+            }
+            try await refusedAndNotHeld([:], "a browser that says nothing of where the form came from")
+            try await refusedAndNotHeld([HTTPField.Name("Sec-Fetch-Site")!: "cross-site"], "another site's page")
+            try await refusedAndNotHeld([.origin: "https://evil.example"], "another site, said by an older browser")
+            try await refusedAndNotHeld(Self.sameSite, accept: "application/json", "the page's script, which tells the person itself")
+            try await refusedAndNotHeld(Self.sameSite, path: "/password", fields: ["current_password": "x", "new_password": "y"],
+                                        "a password is never kept")
+            try await refusedAndNotHeld(Self.sameSite, fields: ["version": "0", "verdict": "tidak_sesuai", "proposed_group": "2",
+                                                                "reason": "NIK 3201010101010001"], "a personal number is never kept")
+            let written = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.reviews", as: Int64.self)
+            XCTAssertEqual(written, 0)
+
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            try await head.get(Self.unit)
+            try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
+            head.extraHeaders = [.origin: "http://localhost"]
+            let older = try await head.post("\(Self.unit)/families/F1", verdict)
+            XCTAssertEqual(older.location, "/login", "an older browser's Origin naming this site is enough")
+        }
+    }
+
+    /// The hidden fields of the page's form, their values unescaped, in order.
+    static func hiddenFields(in page: String) -> [(name: String, value: String)] {
+        guard let form = page.firstMatch(of: /<form method="post" action="\/forums[^>]*>(?s:.*?)<\/form>/)?.0 else { return [] }
+        return form.matches(of: /<input type="hidden" name="([^"]*)" value="([^"]*)">/).map { match in
+            (String(match.1), String(match.2).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+                .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&amp;", with: "&"))
+        }
+    }
+}
