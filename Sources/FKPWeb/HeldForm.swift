@@ -27,7 +27,8 @@ struct HeldForm: Codable, Sendable, Equatable {
     let path: String
     /// Its fields in the order sent, the CSRF token left out.
     let fields: [Field]
-    /// The page it was sent from, to go back to without sending.
+    /// The page it was sent from, to go back to without sending; the person's first page when that
+    /// was the answer to a form sent to the same address (a conflict page), which cannot be asked for again.
     let page: String
 
     /// The form of a request refused for its token, when it may be held (see above).
@@ -49,7 +50,7 @@ struct HeldForm: Codable, Sendable, Equatable {
         let page = referer.map { $0.path + ($0.query.map { "?" + $0 } ?? "") }
         self.path = request.uri.path
         self.fields = fields
-        self.page = page.map(safeLocalPath).flatMap { $0.hasPrefix("/forums/") ? $0 : nil } ?? "/"
+        self.page = page.map(safeLocalPath).flatMap { $0.hasPrefix("/forums/") && $0 != request.uri.path ? $0 : nil } ?? "/"
     }
 
     /// `/forums/...`, in the characters of the forum's ids and codes.

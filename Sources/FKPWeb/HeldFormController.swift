@@ -8,7 +8,7 @@ struct HeldFormController {
     let renderer: PageRenderer
 
     struct Content {
-        struct Field { let name: String; let value: String }
+        typealias Field = HeldForm.Field
         let csrf: String
         let path: String
         let page: String
@@ -21,7 +21,7 @@ struct HeldFormController {
 
         init(csrf: String, held: HeldForm, _ t: Translations) {
             (self.csrf, path, page) = (csrf, held.path, held.page)
-            fields = held.fields.map { Field(name: $0.name, value: $0.value) }
+            fields = held.fields
             shown = fields.filter { !$0.value.isEmpty && !HeldFormController.fieldsNotShown.contains($0.name) }.map {
                 Field(name: t.name("field_\($0.name)", or: $0.name), value: t.words(forCode: $0.value, in: $0.name) ?? $0.value)
             }
@@ -40,7 +40,7 @@ struct HeldFormController {
         guard context.principal != nil else { throw LoginRequired() }
         guard let held = context.sessions.session?.heldForm else { return redirect("/") }
         context.sessions.withLockedSession { $0?.heldForm = nil }
-        return try renderer.render("held-form", title: "held_form_title", content: Content(csrf: context.csrfToken(), held: held, Translations(language: context.language)),
-                                   request: request, context: context)
+        let content = Content(csrf: context.csrfToken(), held: held, Translations(language: context.language))
+        return try renderer.render("held-form", title: "held_form_title", content: content, request: request, context: context)
     }
 }

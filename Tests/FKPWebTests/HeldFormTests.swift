@@ -67,10 +67,13 @@ final class HeldFormTests: XCTestCase {
             try await head.post("/logout", [:])
             try await head.login("ketua", TestAccounts.password)
 
+            // Sent from the page that answered an earlier sending to the same address (a conflict page).
+            head.extraHeaders[.referer] = "http://localhost\(Self.unit)/families/F1"
             let sent = try await head.post("\(Self.unit)/families/F1", [
                 "version": "0", "verdict": "tidak_sesuai", "proposed_group": "3", "reason": #"Rumah "baru" <b>&</b>"#], csrf: oldToken)
             XCTAssertEqual(sent.location, "/held-form", "signed in already: the offer at once")
             let offer = try await head.get("/held-form")
+            XCTAssertTrue(offer.text.contains(#"<a href="/">Jangan kirim"#), "back to the person's first page, not to an address only sent to")
             XCTAssertTrue(offer.text.contains(#"name="reason" value="Rumah &quot;baru&quot; &lt;b&gt;&amp;&lt;/b&gt;""#), offer.text)
             XCTAssertEqual(Self.hiddenFields(in: offer.text).first { $0.name == "reason" }?.value, #"Rumah "baru" <b>&</b>"#)
             let written = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.reviews", as: Int64.self)
