@@ -11,7 +11,7 @@ import Hummingbird
 /// (as light phone browsers do), cannot, and a forum lasts hours.
 ///
 /// Held only when nothing could be forged through it: the browser says the form came from this
-/// site's own page (`Sec-Fetch-Site`, or else an `Origin` naming this host), it was sent to the
+/// site's own page (`Sec-Fetch-Site`, or else `Origin` or `Referer` naming this host), it was sent to the
 /// forum's addresses (never a password, an account or an upload), it holds no personal number,
 /// and it is of a form's size. Nothing is sent again without the person pressing the button on a
 /// page that shows what it holds.
@@ -61,12 +61,14 @@ struct HeldForm: Codable, Sendable, Equatable {
         }
     }
 
-    /// What the browser says of where the request came from. A browser sends `Sec-Fetch-Site`
-    /// with every request (older ones send `Origin` with a form's POST), and no other site's page
-    /// can make it say `same-origin`.
+    /// What the browser says of where the request came from: `Sec-Fetch-Site`, which browsers send
+    /// with every request since 2020-2023; else `Origin`, which older ones send with a form's POST;
+    /// else the page's address (`Referer`, which this site's pages send to itself), as a browser on
+    /// a proxy may pass on alone. No other site's page can make a browser say this site for any of them.
     static func comesFromThisSite(_ headers: HTTPFields, host ownHost: String?) -> Bool {
         if let site = headers[HTTPField.Name("Sec-Fetch-Site")!] { return site == "same-origin" }
-        guard let origin = headers[.origin].flatMap(URL.init(string:)), let host = origin.host, let ownHost else { return false }
-        return ownHost == host || ownHost == "\(host):\(origin.port.map(String.init) ?? "")"
+        guard let sender = headers[.origin] ?? headers[.referer], let url = URL(string: sender), let host = url.host,
+              let ownHost else { return false }
+        return ownHost == host || ownHost == "\(host):\(url.port.map(String.init) ?? "")"
     }
 }

@@ -102,6 +102,8 @@ final class HeldFormTests: XCTestCase {
             try await refusedAndNotHeld([:], "a browser that says nothing of where the form came from")
             try await refusedAndNotHeld([HTTPField.Name("Sec-Fetch-Site")!: "cross-site"], "another site's page")
             try await refusedAndNotHeld([.origin: "https://evil.example"], "another site, said by an older browser")
+            try await refusedAndNotHeld([.origin: "null", .referer: "http://localhost\(Self.unit)"], "an origin withheld is not made up by the page's address")
+            try await refusedAndNotHeld([.referer: "https://evil.example/forums/1"], "another site's page, said by its address alone")
             try await refusedAndNotHeld(Self.sameSite, accept: "application/json", "the page's script, which tells the person itself")
             try await refusedAndNotHeld(Self.sameSite, path: "/password", fields: ["current_password": "x", "new_password": "y"],
                                         "a password is never kept")
@@ -117,6 +119,12 @@ final class HeldFormTests: XCTestCase {
             head.extraHeaders = [.origin: "http://localhost"]
             let older = try await head.post("\(Self.unit)/families/F1", verdict)
             XCTAssertEqual(older.location, "/login", "an older browser's Origin naming this site is enough")
+            try await head.login("ketua", TestAccounts.password)
+            try await head.get(Self.unit)
+            try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
+            head.extraHeaders = [.referer: "http://localhost:8080\(Self.unit)"]
+            let proxied = try await head.post("\(Self.unit)/families/F1", verdict)
+            XCTAssertEqual(proxied.location, "/login", "so is the page's address alone, as a browser on a proxy may send it")
         }
     }
 
