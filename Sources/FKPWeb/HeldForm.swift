@@ -53,9 +53,10 @@ struct HeldForm: Codable, Sendable, Equatable {
         self.page = page.map(safeLocalPath).flatMap { $0.hasPrefix("/forums/") && $0 != request.uri.path ? $0 : nil } ?? "/"
     }
 
-    /// `/forums/...`, in the characters of the forum's ids and codes.
+    /// `/forums/...`, in the characters of the forum's ids and codes; not a forum's move to its next
+    /// stage, one button whose hidden fields are codes: nothing typed is lost, and pressed again it says what it does.
     static func isFormOfTheForum(_ path: String) -> Bool {
-        path.hasPrefix("/forums/") && !path.contains("..") && path.utf8.allSatisfy { byte in
+        path.hasPrefix("/forums/") && !path.hasSuffix("/state") && !path.contains("..") && path.utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
         }

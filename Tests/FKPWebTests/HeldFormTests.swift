@@ -107,6 +107,8 @@ final class HeldFormTests: XCTestCase {
             try await refusedAndNotHeld(Self.sameSite, accept: "application/json", "the page's script, which tells the person itself")
             try await refusedAndNotHeld(Self.sameSite, path: "/password", fields: ["current_password": "x", "new_password": "y"],
                                         "a password is never kept")
+            try await refusedAndNotHeld(Self.sameSite, path: "/forums/1/state", fields: ["from": "reviewing", "to": "ready_to_close"],
+                                        "a forum's move is one button, nothing typed")
             try await refusedAndNotHeld(Self.sameSite, fields: ["version": "0", "verdict": "tidak_sesuai", "proposed_group": "2",
                                                                 "reason": "NIK 3201010101010001"], "a personal number is never kept")
             let written = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.reviews", as: Int64.self)
