@@ -10,7 +10,8 @@ enum GroupChartSVG {
         let after: GroupCounts
     }
 
-    static let colours: [WelfareGroup: String] = [.veryPoor: "#b3261e", .poor: "#d9730d", .vulnerable: "#b59a00", .notPoor: "#2e7d32"]
+    /// The page's group colours (public/css/fkp.css, `--g1`...`--g4`).
+    static let colours: [WelfareGroup: String] = [.veryPoor: "#b3261e", .poor: "#b45309", .vulnerable: "#7a6500", .notPoor: "#2e7d32"]
 
     /// Every text is escaped: the result is safe to place in a page as it is.
     static func render(_ rows: [Row], title: String, beforeLabel: String, afterLabel: String, groupLabel: (WelfareGroup) -> String) -> String {

@@ -42,7 +42,6 @@ struct RegionController {
                 lineage.append((found, AccessPolicy.decide(context.principal, .viewRegion, .region(ancestor)) == .allow))
             }
         }
-        lineage.append((region, true))
         var listed: FamilyListView?
         if region.level.holdsFamilies, AccessPolicy.decide(context.principal, .viewFamilies, .region(code)) == .allow {
             let rows = try await families.list(unit: code)

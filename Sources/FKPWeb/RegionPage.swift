@@ -4,7 +4,8 @@ import FKPStore
 /// The view-model of the region browser: where we are, and the places one level down with their
 /// families per welfare group.
 struct RegionPage {
-    struct Crumb { let name: String; let href: String? }
+    /// A place above this one (a link when the person may see it), or this place itself, last.
+    struct Crumb { let name: String; var href: String? = nil; var current = false }
     /// Families per group, written as the reader's language writes numbers.
     struct Counts { let g1: String; let g2: String; let g3: String; let g4: String; let total: String }
     struct Row {
@@ -42,8 +43,9 @@ struct RegionPage {
         levelLabel = region.map { t["level_\($0.level.rawValue)"] + " · " + $0.code.value }
         let childLevel = region?.level.child ?? .province
         childLevelLabel = t["level_\(childLevel.rawValue)"]
-        crumbs = [Crumb(name: t["regions_all"], href: "/regions")]
+        crumbs = [Crumb(name: t["regions_all"], href: region == nil ? nil : "/regions", current: region == nil)]
             + lineage.map { region, isLink in Crumb(name: region.name, href: isLink ? "/regions/\(region.code.value)" : nil) }
+            + (region.map { [Crumb(name: $0.name, current: true)] } ?? [])
         rows = children.map { child in
             Row(code: child.region.code.value, name: child.region.name,
                 href: child.region.level == .subsls ? nil : "/regions/\(child.region.code.value)",

@@ -289,8 +289,8 @@ final class ClosingPagesTests: XCTestCase {
             let village = try await bps.get("/regions/3201/rerank/1/villages/3201010001")
             XCTAssertEqual(village.status, .ok)
             XCTAssertTrue(village.text.contains("Kepala F1") && village.text.contains("kelompok dikoreksi"))
-            XCTAssertTrue(village.text.contains(#"<div class="scroll"><table class="paperlist final">\#n<colgroup>"#),
-                          "fixed columns for A4, scrolling inside the page on a phone")
+            XCTAssertTrue(village.text.contains(#"<div class="scroll" role="region" tabindex="0" aria-label="Daftar akhir"><table class="paperlist final">\#n<colgroup>"#),
+                          "fixed columns for A4, scrolling inside the page on a phone, from the keyboard too")
         }
     }
 

@@ -78,6 +78,9 @@ final class PagesTests: XCTestCase {
             XCTAssertTrue(district.text.contains("Desa Satu") && district.text.contains("Desa Dua"))
             XCTAssertTrue(district.text.contains(#"<td class="n">2</td><td class="n">0</td><td class="n">0</td><td class="n">1</td><td class="n total">3</td>"#))
             XCTAssertTrue(district.text.contains(#"<a href="/regions/3201">Bogor</a>"#), "breadcrumbs up to the regency")
+            XCTAssertTrue(district.text.contains(#"<span aria-current="page">Nanggung</span> </nav>"#),
+                          "the trail ends with the place itself, named and not a link to the page already open")
+            XCTAssertTrue(root.text.contains(#"<span aria-current="page">Indonesia</span> </nav>"#), "at the top too")
             let village = try await browser.get("/regions/3201010001")
             XCTAssertTrue(village.text.contains("RT 003"), "units without families are listed too")
         }

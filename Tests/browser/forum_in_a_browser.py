@@ -8,6 +8,7 @@ accepts; two people save the same row and the second gets the conflict page; BPS
 list; an auditor reads the history on a phone. Screenshots of each step go to test-artifacts/browser/, and every page shot
 must fit its window's width. Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
 """
+import concurrent.futures
 import os
 import shutil
 import signal
@@ -24,11 +25,16 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import accessibility
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ARTIFACTS = os.path.join(ROOT, "test-artifacts", "browser")
 CLUSTER = os.path.join(ROOT, ".fkp", "browser-cluster")
 PHONE = (360, 740)
 DESKTOP = (1280, 900)
+# The forum's own people first (each kind of page is checked as the first of them who reaches it).
+ACCOUNTS = [("ketua.rt", "demo-ketua-2026"), ("tokoh", "demo-tokoh-2026"), ("fasilitator", "demo-fasilitator-2026"),
+            ("bps", "demo-bps-2026"), ("auditor", "demo-auditor-2026"), ("admin", "demo-admin-2026")]
 
 
 def free_port():
@@ -84,6 +90,8 @@ class Forum:
         # A phone widens its layout to fit content that does not wrap: the window's width grows too.
         width, scroll = driver.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
         check(max(width, scroll) <= driver.width, f"{name}: the page fits its {driver.width}-pixel window without sideways scrolling")
+        accessibility.check_page(driver, name)
+        check(True, f"{name}: axe-core finds nothing against WCAG 2.2 AA or its best practices")
 
     def login(self, driver, username, password):
         driver.get(self.base + "/login")
@@ -502,6 +510,49 @@ def run(base):
             driver.quit()
 
 
+def rerank_provisionally(base):
+    """BPS staff re-rank the regency before its forum has closed (provisional): the runs and the final
+    lists of the villages are pages too."""
+    forum, driver = Forum(base), browser(DESKTOP)
+    try:
+        forum.login(driver, "bps", "demo-bps-2026")
+        driver.get(base + "/regions/3201/rerank")
+        driver.find_element(By.NAME, "allow_open").click()
+        driver.find_element(By.CSS_SELECTOR, "form[action='/regions/3201/rerank'] button").click()
+        check(shows(driver, "/rerank/1/villages/"), "a provisional re-ranking lists its villages' final lists")
+    finally:
+        driver.quit()
+
+
+def every_page_is_accessible(base):
+    """After the forum above, each account walks every page it is shown, on a phone and on a desktop
+    (a wider window shows more: the groups' names beside their numbers), and axe-core checks each kind
+    of page once: first as the forum's own people see it (its forms to fill in), then BPS staff, the
+    auditor and the administrator, for what only they reach. Before signing in: the login, the
+    activation of an invitation and the page of an address that does not exist; signed in, the
+    password page and a page the person may not see. The two windows walk at once (axe-core keeps a
+    core busy; there are two)."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        for walk in [pool.submit(walk_every_page, base, size) for size in (PHONE, DESKTOP)]:
+            walk.result()
+
+
+def walk_every_page(base, size):
+    forum, driver = Forum(base), browser(size)
+    try:
+        driver.get(base + "/login")
+        checked, added = set(), []
+        accessibility.every_page(driver, base, checked, also=["/activate", "/no-such-page"])
+        for username, password in ACCOUNTS:
+            forum.login(driver, username, password)
+            added.append(f"{username} {accessibility.every_page(driver, base, checked, also=['/password', '/users/new'])}")
+            driver.delete_all_cookies()
+        check(len(checked) >= 40, f"{size[0]} pixels wide: {len(checked)} kinds of page pass axe-core's WCAG 2.2 AA checks "
+                                  f"(first reached by: {', '.join(added)})")
+    finally:
+        driver.quit()
+
+
 def verify_from_the_command_line(binary):
     """The address the demo's banner gives lets the other commands reach its data: the history the
     browser wrote verifies."""
@@ -522,6 +573,9 @@ def main():
     server = start_demo(sys.argv[1], port)
     try:
         run(f"http://127.0.0.1:{port}")
+        print("Every page each account is shown, checked by axe-core")
+        rerank_provisionally(f"http://127.0.0.1:{port}")
+        every_page_is_accessible(f"http://127.0.0.1:{port}")
         verify_from_the_command_line(sys.argv[1])
         print("browser test: passed; screenshots in", ARTIFACTS)
     finally:
