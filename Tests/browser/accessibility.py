@@ -41,6 +41,15 @@ def check_page(driver, name):
         raise AssertionError("\n".join(lines))
 
 
+def check_fits(driver, name, width):
+    """Fails when the page is wider than its window (WCAG 1.4.10, reflow): a phone widens its layout
+    to fit content that does not wrap, so the window's width grows too. A wide table scrolls inside
+    its own frame, which is allowed."""
+    inner, scroll = driver.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
+    if max(inner, scroll) > width:
+        raise AssertionError(f"{name} ({driver.current_url}): {max(inner, scroll)} pixels wide, in a {width}-pixel window")
+
+
 def shape(where):
     """One page per kind: numbers count by their length only (a region code's length is its level),
     and a query by its names (the language's, `lang`, not at all: the walk stays in one language)."""
@@ -49,9 +58,10 @@ def shape(where):
     return path + ("?" + "&".join(names) if names else "")
 
 
-def every_page(driver, base, checked, also=(), limit=150):
+def every_page(driver, base, checked, width, also=(), limit=150):
     """Follows every link the signed-in person is shown and checks each kind of page not in `checked`
-    yet (axe takes a second a page: each kind once, by the first person shown it), adding it.
+    yet (axe takes a second a page: each kind once, by the first person shown it), adding it; every
+    page must fit the window's `width`.
     A page already checked is still read for its links: another person's may lead elsewhere. `also`:
     pages no link leads to (addresses under `base`).
     Only GET: every change on this site is a form sent by POST, so following links changes nothing.
@@ -72,6 +82,7 @@ def every_page(driver, base, checked, also=(), limit=150):
             raise AssertionError(f"{url} could not be opened: {error.msg}")
         if driver.execute_script("return document.contentType") != "text/html":
             continue
+        check_fits(driver, where.path, width)
         # A kind of page is its address's shape and its title: a page refused to one person is not
         # the page another is shown at the same address.
         kind = shape(where) + " · " + driver.title
