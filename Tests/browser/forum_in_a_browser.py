@@ -33,6 +33,7 @@ CLUSTER = os.path.join(ROOT, ".fkp", "browser-cluster")
 PHONE = (360, 740)
 SMALL_PHONE = (320, 640)  # the width WCAG's reflow criterion names
 DESKTOP = (1280, 900)
+A4_PRINTABLE_WIDTH = 680  # 180 mm at 96 pixels to the inch
 # The forum's own people first (each kind of page is checked as the first of them who reaches it).
 ACCOUNTS = [("ketua.rt", "demo-ketua-2026"), ("tokoh", "demo-tokoh-2026"), ("fasilitator", "demo-fasilitator-2026"),
             ("bps", "demo-bps-2026"), ("auditor", "demo-auditor-2026"), ("admin", "demo-admin-2026")]
@@ -512,14 +513,40 @@ def run(base):
 
 def rerank_provisionally(base):
     """BPS staff re-rank the regency before its forum has closed (provisional): the runs and the final
-    lists of the villages are pages too."""
+    lists of the villages are pages too. Returns the address of the first village's final list."""
     forum, driver = Forum(base), browser(DESKTOP)
     try:
         forum.login(driver, "bps", "demo-bps-2026")
         driver.get(base + "/regions/3201/rerank")
         driver.find_element(By.NAME, "allow_open").click()
         driver.find_element(By.CSS_SELECTOR, "form[action='/regions/3201/rerank'] button").click()
-        check(shows(driver, "/rerank/1/villages/"), "a provisional re-ranking lists its villages' final lists")
+        check(shows(driver, "/villages/3201010001"), "a provisional re-ranking lists its villages' final lists")
+        return driver.find_element(By.CSS_SELECTOR, "a[href$='/villages/3201010001']").get_attribute("href")
+    finally:
+        driver.quit()
+
+
+def printed_pages_fit_a4(base, final_list):
+    """The pages people print (the unit's forum list, the minutes, a village's final list, a unit's
+    families) lay out, as printed, within an A4 page's printable width (210 mm less the stylesheet's
+    two 15 mm margins: 680 CSS pixels): no column cut off, nothing hidden in a frame that scrolls on
+    a screen but not on paper."""
+    forum, driver = Forum(base), browser((A4_PRINTABLE_WIDTH, 900))
+    try:
+        forum.login(driver, "bps", "demo-bps-2026")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        for page in (base + "/forums/1/units/32010100010001/print", base + "/forums/1/minutes", final_list,
+                     base + "/regions/32010100010001"):
+            driver.get(page)
+            cut = driver.execute_script("""
+                const width = arguments[0], cut = [];
+                if (document.documentElement.scrollWidth > width) cut.push('the page: ' + document.documentElement.scrollWidth);
+                for (const e of document.querySelectorAll('.scroll, table, pre')) {
+                    if (e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > width + 0.5)
+                        cut.push(e.tagName.toLowerCase() + '.' + e.className + ': ' + e.scrollWidth + ' pixels');
+                }
+                return cut;""", A4_PRINTABLE_WIDTH)
+            check(not cut, f"{page.removeprefix(base)}, printed, fits an A4 page's width {cut if cut else ''}")
     finally:
         driver.quit()
 
@@ -575,8 +602,10 @@ def main():
     try:
         run(f"http://127.0.0.1:{port}")
         print("Every page each account is shown, checked by axe-core")
-        rerank_provisionally(f"http://127.0.0.1:{port}")
+        final_list = rerank_provisionally(f"http://127.0.0.1:{port}")
         every_page_is_accessible(f"http://127.0.0.1:{port}")
+        print("What people print fits A4")
+        printed_pages_fit_a4(f"http://127.0.0.1:{port}", final_list)
         verify_from_the_command_line(sys.argv[1])
         print("browser test: passed; screenshots in", ARTIFACTS)
     finally:
