@@ -13,25 +13,22 @@ from selenium.webdriver.common.by import By
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # Files, not pages: the list downloads, the exports and the key are read by programs.
 FILES = re.compile(r"\.(csv|jsonl?|txt|pem)$|/export|/public-key")
-
-
 AXE = (resources.files("selenium_axe_python") / "axe-core" / "axe.min.js").read_text()
 
 
 def violations(driver):
     """What axe-core finds wrong on the page the driver shows: (rule, impact, help, [element: why])."""
     driver.execute_script(AXE)
-    found = driver.execute_async_script("""
+    return driver.execute_async_script("""
         const done = arguments[arguments.length - 1];
         axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
            .then(result => done(result.violations.map(v => [v.id, v.impact, v.help,
                  v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary.replace(/\\s+/g, ' '))])),
                  error => done([['axe-error', 'critical', String(error), []]]));""", RULES)
-    return found
 
 
 def check_page(driver, name):
-    """Fails with every violation named, where it is and why, or says the page passed."""
+    """Fails naming every rule the page breaks, and for each the first five elements and why."""
     found = violations(driver)
     if found:
         lines = [f"{name} ({driver.current_url}): {len(found)} accessibility rule(s) broken"]

@@ -6,7 +6,9 @@ window; a community figure raises a challenge; the facilitator accepts it and th
 changes; the SLS head adds a missing family, which the figure challenges and the facilitator
 accepts; two people save the same row and the second gets the conflict page; BPS staff upload a
 list; an auditor reads the history on a phone. Screenshots of each step go to test-artifacts/browser/, and every page shot
-must fit its window's width. Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
+must fit its window's width and pass axe-core's accessibility checks (accessibility.py). Then BPS staff re-rank
+provisionally, every account walks every page it is shown on a 320-pixel phone and a desktop, each checked the
+same way, and the pages people print must fit A4. Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
 """
 import concurrent.futures
 import os
@@ -554,18 +556,19 @@ def printed_pages_fit_a4(base, final_list):
 def every_page_is_accessible(base):
     """After the forum above, each account walks every page it is shown, on a 320-pixel phone and on a
     desktop (a wider window shows more: the groups' names beside their numbers); every page must fit
-    its window without sideways scrolling, and axe-core checks each kind
-    of page once: first as the forum's own people see it (its forms to fill in), then BPS staff, the
-    auditor and the administrator, for what only they reach. Before signing in: the login, the
-    activation of an invitation and the page of an address that does not exist; signed in, the
-    password page and a page the person may not see. The two windows walk at once (axe-core keeps a
-    core busy; there are two)."""
+    its window without sideways scrolling, and axe-core checks each kind of page once: first as the
+    forum's own people see it (its forms to fill in), then BPS staff, the auditor and the
+    administrator, for what only they reach. Before signing in: the login, the activation of an
+    invitation and the page of an address that does not exist; signed in, the password page and a
+    page the person may not see. The two windows walk at once (axe-core keeps a core busy; there
+    are two)."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         for walk in [pool.submit(walk_every_page, base, size) for size in (SMALL_PHONE, DESKTOP)]:
             walk.result()
 
 
 def walk_every_page(base, size):
+    """One window's walk: before signing in, then as each account in turn."""
     forum, driver = Forum(base), browser(size)
     try:
         driver.get(base + "/login")
@@ -601,7 +604,7 @@ def main():
     server = start_demo(sys.argv[1], port)
     try:
         run(f"http://127.0.0.1:{port}")
-        print("Every page each account is shown, checked by axe-core")
+        print("A provisional re-ranking, then every page each account is shown, checked by axe-core")
         final_list = rerank_provisionally(f"http://127.0.0.1:{port}")
         every_page_is_accessible(f"http://127.0.0.1:{port}")
         print("What people print fits A4")
