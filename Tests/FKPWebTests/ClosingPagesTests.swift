@@ -113,6 +113,8 @@ final class ClosingPagesTests: XCTestCase {
             XCTAssertTrue(history.text.contains(blocks) && history.text.contains("Keluarga terlewat"), "the closed version's head is kept")
             let firstMinutes = try await supervisor.get("/forums/1/minutes?version=1")
             XCTAssertTrue(firstMinutes.text.contains(blocks) && firstMinutes.text.contains("Pak Kades"))
+            XCTAssertTrue(firstMinutes.text.contains(#"Versi: <a class="version" href="/forums/1/minutes?version=1">1</a> <a class="version" href="/forums/1/minutes?version=2">2</a> </p>"#),
+                          "every version of the minutes is offered, beside the trail rather than in it")
             XCTAssertTrue(firstMinutes.text.contains("menggantikan tanda tangan yang ditolak oleh Ibu Euis"),
                           "the kept minutes say whose refusal the village head answered")
         }
