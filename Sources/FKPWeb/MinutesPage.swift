@@ -43,6 +43,8 @@ struct MinutesPage {
         let voidRefused: Bool
     }
     struct Head { let version: Int; let seq: Int64; let blocks: String; let closedAt: String; let closedBy: String }
+    /// A version of the minutes offered beside the trail; the one on the page is not a link.
+    struct Version { let number: Int; let shown: Bool }
 
     let forumID: Int64
     let version: Int
@@ -70,7 +72,7 @@ struct MinutesPage {
     let chainHead: Head?
     let earlierHeads: [Head]
     let hasEarlierHeads: Bool
-    let versions: [Int]
+    let versions: [Version]
     let hasVersions: Bool
     let error: String?
     let csrf: String
@@ -137,7 +139,7 @@ struct MinutesPage {
         isDraft = chainHead == nil
         earlierHeads = heads.filter { $0.version < document.forumVersion }
         hasEarlierHeads = !earlierHeads.isEmpty
-        versions = currentVersion > 1 ? Array(1...currentVersion) : []
+        versions = currentVersion > 1 ? (1...currentVersion).map { Version(number: $0, shown: $0 == document.forumVersion) } : []
         hasVersions = !versions.isEmpty
         self.error = error
         self.csrf = csrf

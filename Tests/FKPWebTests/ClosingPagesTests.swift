@@ -10,15 +10,22 @@ import XCTest
 final class ClosingPagesTests: XCTestCase {
     /// Forum 1 ready to close; 'ketua' is the SLS head who came (and can sign on screen), 'fasil'
     /// the facilitator, plus a community figure; a supervisor 'bps.kepala' of regency 3201.
-    static let ready = TestAccounts.world + [
+    static let ready = gathered()
+
+    /// Forum 1's people came (`attendance`: what else the attendance recorded), then it moved on
+    /// to ready to close.
+    static func gathered(attendance: [String] = []) -> [String] {
+        people + SQLTest.advance(to: .open) + ["UPDATE fkp.forum_participants SET attended = true, attended_at = now() WHERE forum_id = 1"]
+            + attendance + SQLTest.advance(from: .open, to: .readyToClose)
+    }
+
+    static let people = TestAccounts.world + [
         "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
         "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name, user_id) SELECT 1, 'sls_head', '32010100010001', 'Pak Dadang', id FROM fkp.users WHERE username = 'ketua'",
         "INSERT INTO fkp.forum_participants (forum_id, kind, full_name) VALUES (1, 'community_figure', 'Ibu Euis')",
         "INSERT INTO fkp.users (username, display_name, password_hash, must_change_password) SELECT 'bps.kepala', 'Kepala BPS', password_hash, false FROM fkp.users WHERE username = 'bps'",
         "INSERT INTO fkp.role_assignments (user_id, role, region_code, is_supervisor) SELECT id, 'bps_staff', '3201', true FROM fkp.users WHERE username = 'bps.kepala'",
-    ] + SQLTest.advance(to: .open) + [
-        "UPDATE fkp.forum_participants SET attended = true, attended_at = now() WHERE forum_id = 1",
-    ] + SQLTest.advance(from: .open, to: .readyToClose)
+    ]
 
     func testTheMinutesAreSignedOnScreenAndOnPaperThenBPSStaffCloseAndASupervisorReopens() async throws {
         try await WebTest.withApp(seed: Self.ready) { client, db in
@@ -113,8 +120,8 @@ final class ClosingPagesTests: XCTestCase {
             XCTAssertTrue(history.text.contains(blocks) && history.text.contains("Keluarga terlewat"), "the closed version's head is kept")
             let firstMinutes = try await supervisor.get("/forums/1/minutes?version=1")
             XCTAssertTrue(firstMinutes.text.contains(blocks) && firstMinutes.text.contains("Pak Kades"))
-            XCTAssertTrue(firstMinutes.text.contains(#"Versi: <a class="version" href="/forums/1/minutes?version=1">1</a> <a class="version" href="/forums/1/minutes?version=2">2</a> </p>"#),
-                          "every version of the minutes is offered, beside the trail rather than in it")
+            XCTAssertTrue(firstMinutes.text.contains(#"Versi: <span class="version" aria-current="page">1</span> <a class="version" href="/forums/1/minutes?version=2">2</a> </p>"#),
+                          "every version of the minutes is offered, beside the trail rather than in it, the one shown marked as such")
             XCTAssertTrue(firstMinutes.text.contains("menggantikan tanda tangan yang ditolak oleh Ibu Euis"),
                           "the kept minutes say whose refusal the village head answered")
         }
@@ -212,6 +219,36 @@ final class ClosingPagesTests: XCTestCase {
             XCTAssertEqual(audited, 2, "both are kept in the audit trail")
             let signed = try await bps.post("/forums/1/signatures", ["slot": "participant:2", "status": "signed", "method": "paper", "signer_name": "Ibu Euis"])
             XCTAssertEqual(signed.status, .seeOther, "the place is open again")
+        }
+    }
+
+    /// An SLS head who could not come sent a representative: the representative signs, not the head,
+    /// and has no account here, so the place is recorded from the paper.
+    func testARepresentativesPlaceIsSignedOnPaperNotByTheAbsentHeadsAccount() async throws {
+        let represented = Self.gathered(attendance: [
+            "UPDATE fkp.forum_participants SET representative_name = 'Ibu Lilis' WHERE forum_id = 1 AND kind = 'sls_head'",
+        ])
+        try await WebTest.withApp(seed: represented) { client, db in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let minutes = try await head.get("/forums/1/minutes")
+            XCTAssertTrue(minutes.text.contains("Wakil ketua SLS") && minutes.text.contains("Ibu Lilis"), minutes.text)
+            XCTAssertFalse(minutes.text.contains(#"<input type="hidden" name="slot" value="participant:1">"#),
+                           "the head's account is offered no signing in the representative's place")
+            let onScreen = try await head.post("/forums/1/signatures", ["slot": "participant:1", "status": "signed", "method": "screen"])
+            XCTAssertEqual(onScreen.status, .forbidden)
+            XCTAssertTrue(onScreen.text.contains("Hanya orang itu sendiri yang menandatangani di layar"))
+
+            var bps = TestBrowser(client)
+            try await bps.login("bps", TestAccounts.password)
+            try await bps.get("/forums/1/minutes")
+            let onPaper = try await bps.post("/forums/1/signatures", ["slot": "participant:1", "status": "signed", "method": "paper",
+                                                                      "signer_name": "Ibu Lilis"])
+            XCTAssertEqual(onPaper.status, .seeOther)
+            let recorded = try await SQLTest.scalar(db, """
+                SELECT signatory_role || ' ' || signer_name || ' ' || method || ' ' || coalesce(user_id::text, 'no account') FROM fkp.signatures
+                """, as: String.self)
+            XCTAssertEqual(recorded, "sls_representative Ibu Lilis paper no account")
         }
     }
 
