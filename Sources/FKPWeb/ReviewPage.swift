@@ -80,6 +80,8 @@ struct ReviewPage {
     let filterName: String
     let filtered: Bool
     let editable: Bool
+    /// Why the list takes no verdict from this person now, when it takes none.
+    let readOnlyNote: String?
     /// Set when the page shows the list as it stood at a past moment (read-only).
     let historyNotice: String?
     let historyAt: String?
@@ -136,6 +138,7 @@ struct ReviewPage {
         filterName = filter.name
         filtered = filter.isActive
         self.editable = editable
+        readOnlyNote = editable || moment != nil ? nil : Self.readOnlyNote(forum.state, t)
         self.csrf = csrf
         error = invalid.map { $0.aboutThePage ? $0.messages.joined(separator: " ") : t["review_error_summary"] }
         addedRows = added.map { AddedRow($0, mayWithdraw: editable && $0.withdrawal == nil, t) }
@@ -147,6 +150,19 @@ struct ReviewPage {
         addReason = typed?.reason ?? ""
         addPresences = FormOption.presences(AddedFamily.presences, selected: typed?.presence ?? .present, t)
         addGroups = FormOption.groups(selected: typed?.proposedGroup, t)
+    }
+
+    /// Said by the forum's stage, so that a person at a list without forms knows whether to wait
+    /// (the review has not started, or is back), ask (the minutes are being signed), or stop (closed).
+    static func readOnlyNote(_ state: ForumState, _ t: Translations) -> String {
+        switch state {
+        case .planned, .open: t["review_read_only_not_started"]
+        case .reviewing: t["review_read_only"]
+        case .readyToClose: t["review_read_only_ready_to_close"]
+        case .closed: t["review_read_only_closed"]
+        case .reopened: t["review_read_only_reopened"]
+        case .cancelled: t["review_read_only_cancelled"]
+        }
     }
 
     static func row(_ row: ReviewRepository.Row, review: Review, errors: [String], choices: ReviewRowMarkup.Choices,

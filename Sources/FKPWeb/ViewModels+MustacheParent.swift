@@ -24,6 +24,7 @@ extension ReviewPage: MustacheParent {
         case "filterName": filterName
         case "filtered": filtered
         case "editable": editable
+        case "readOnlyNote": readOnlyNote
         case "historyNotice": historyNotice
         case "historyAt": historyAt
         case "csrf": csrf

@@ -76,7 +76,7 @@ final class ReviewPageCacheTests: XCTestCase {
             XCTAssertTrue(renamed.text.contains("RT 009 Baru"))
             try await SQLTest.write(db, SQLTest.advance(from: .reviewing, to: .readyToClose))
             let readOnly = try await head.get(Self.unit)
-            XCTAssertTrue(readOnly.text.contains("hanya dapat dibaca di sini"), "no verdict form once the forum moved on")
+            XCTAssertTrue(readOnly.text.contains("berita acara sedang ditandatangani"), "no verdict form once the forum moved on")
             XCTAssertFalse(readOnly.text.contains(#"class="verdict""#))
 
             try await head.get(Self.unit)

@@ -148,7 +148,7 @@ final class ReviewPageTests: XCTestCase {
             try await head.login("ketua", TestAccounts.password)
             let page = try await head.get(Self.unit)
             XCTAssertEqual(page.status, .ok)
-            XCTAssertTrue(page.text.contains("hanya dapat dibaca"), "no forms before the review starts")
+            XCTAssertTrue(page.text.contains("Pembahasan daftar belum dimulai"), "no forms before the review starts, and the page says why")
             XCTAssertFalse(page.text.contains("families/F1\" class=\"verdict\""))
             let early = try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "sesuai"])
             XCTAssertEqual(early.status, .conflict)
@@ -171,6 +171,35 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertEqual(otherUnit.status, .notFound, "a unit that is not the forum's")
             let rows = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.reviews", as: Int64.self)
             XCTAssertEqual(rows, 0)
+        }
+    }
+
+    func testAListWithoutFormsSaysWhyByTheForumsStage() async throws {
+        try await WebTest.withApp(seed: Self.reviewing) { client, db in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            var figure = TestBrowser(client)
+            try await figure.login("tokoh", TestAccounts.password)
+            let reviewing = try await figure.get(Self.unit)
+            XCTAssertTrue(reviewing.text.contains("hanya dapat dibaca di sini: penilaian dicatat pada tahap pembahasan daftar, oleh ketua SLS"),
+                          "while the review runs, a person who records nothing is told who does")
+            let own = try await head.get(Self.unit)
+            XCTAssertFalse(own.text.contains(#"<p class="note">"#), "the head, who records, reads no such note")
+
+            let stages: [(ForumState, ForumState, String)] = [
+                (.reviewing, .readyToClose, "berita acara sedang ditandatangani"),
+                (.readyToClose, .closed, "Forum sudah ditutup: daftar ini tidak dapat diubah lagi"),
+                (.closed, .reopened, "Forum dibuka kembali: penilaian dapat dicatat lagi setelah fasilitator melanjutkan"),
+            ]
+            for (from, to, said) in stages {
+                try await SQLTest.write(db, SQLTest.advance(from: from, to: to))
+                let page = try await head.get(Self.unit)
+                XCTAssertEqual(page.status, .ok)
+                XCTAssertTrue(page.text.contains(#"<p class="note">"#) && page.text.contains(said), "\(to): \(page.text.prefix(2000))")
+                XCTAssertFalse(page.text.contains(#"class="verdict""#), "\(to): no verdict form")
+            }
+            let english = try await head.get("\(Self.unit)?lang=en")
+            XCTAssertTrue(english.text.contains("The forum has been reopened: verdicts can be recorded again"))
         }
     }
 
