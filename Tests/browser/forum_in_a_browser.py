@@ -8,7 +8,10 @@ accepts; two people save the same row and the second gets the conflict page; BPS
 list; an auditor reads the history on a phone. Screenshots of each step go to test-artifacts/browser/, and every page shot
 must fit its window's width and pass axe-core's accessibility checks (accessibility.py). Then BPS staff re-rank
 provisionally, every account walks every page it is shown on a 320-pixel phone and a desktop, each checked the
-same way, and the pages people print must fit A4. Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
+same way, and the pages people print must fit A4. Last, the forum ends: the last challenge is decided by a vote,
+the rest of the lists entered from paper, the minutes signed on screen and on paper (a representative's place, a
+refusal answered by the level above), the forum closed by BPS staff and reopened by an administrator.
+Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
 """
 import concurrent.futures
 import os
@@ -21,6 +24,7 @@ import time
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -84,13 +88,14 @@ def browser(size):
 
 
 class Forum:
+    shots = 0  # numbered across the whole run, in the order taken
+
     def __init__(self, base):
         self.base = base
-        self.shots = 0
 
     def shot(self, driver, name):
-        self.shots += 1
-        driver.save_screenshot(os.path.join(ARTIFACTS, f"{self.shots:02d}-{name}.png"))
+        Forum.shots += 1
+        driver.save_screenshot(os.path.join(ARTIFACTS, f"{Forum.shots:02d}-{name}.png"))
         accessibility.check_fits(driver, name, driver.width)
         check(True, f"{name}: the page fits its {driver.width}-pixel window without sideways scrolling")
         accessibility.check_page(driver, name)
@@ -140,9 +145,10 @@ def shows(driver, text, timeout=10):
 
 
 def shows_element(driver, selector, text, timeout=10):
-    """Waits until an element matching the selector holds the text."""
+    """Waits until an element matching the selector holds the text (an element of the page being left
+    may vanish while it is read, as the next page arrives: asked again)."""
     try:
-        WebDriverWait(driver, timeout).until(lambda d: any(text in e.text for e in d.find_elements(By.CSS_SELECTOR, selector)))
+        WebDriverWait(driver, timeout, ignored_exceptions=[WebDriverException]).until(lambda d: any(text in e.text for e in d.find_elements(By.CSS_SELECTOR, selector)))
         return True
     except Exception:
         return False
@@ -528,7 +534,7 @@ def rerank_provisionally(base):
         driver.quit()
 
 
-def printed_pages_fit_a4(base, final_list):
+def printed_pages_fit_a4(base, pages):
     """The pages people print (the unit's forum list, the minutes, a village's final list, a unit's
     families) lay out, as printed, within an A4 page's printable width (210 mm less the stylesheet's
     two 15 mm margins: 680 CSS pixels): no column cut off, nothing hidden in a frame that scrolls on
@@ -537,8 +543,7 @@ def printed_pages_fit_a4(base, final_list):
     try:
         forum.login(driver, "bps", "demo-bps-2026")
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-        for page in (base + "/forums/1/units/32010100010001/print", base + "/forums/1/minutes", final_list,
-                     base + "/regions/32010100010001"):
+        for page in pages:
             driver.get(page)
             cut = driver.execute_script("""
                 const width = arguments[0], cut = [];
@@ -584,6 +589,117 @@ def walk_every_page(base, size):
         driver.quit()
 
 
+def the_forum_closes_and_reopens(base):
+    """The forum's end, on phones as in the village hall: the facilitator decides the challenges still
+    open by a vote and enters the rest of the lists from paper, then says the review is done; the SLS
+    head's list now says why it takes no verdict; the facilitator signs the minutes on screen; the
+    head, who sent a representative, may not sign in her place: BPS staff record her signature from
+    paper, then the village head's refusal and, in its place, the district head's signature, and
+    close the forum; the closed minutes must fit A4; an administrator reopens
+    it with a reason, and the closed version of the minutes stays readable beside the new one. Every
+    page shot is checked as the forum's steps are (fit and axe-core)."""
+    forum = Forum(base)
+    facilitator, head, staff = browser(PHONE), browser(PHONE), browser(SMALL_PHONE)
+    try:
+        forum.login(facilitator, "fasilitator", "demo-fasilitator-2026")
+        forum.login(head, "ketua.rt", "demo-ketua-2026")
+        forum.login(staff, "bps", "demo-bps-2026")
+
+        print("The facilitator decides the challenges still open, by a vote")
+        facilitator.get(base + "/forums/1/challenges")
+        decided = 0
+        while facilitator.find_elements(By.CSS_SELECTOR, "form.decision"):
+            decision = facilitator.find_element(By.CSS_SELECTOR, "form.decision")
+            decision.find_element(By.CSS_SELECTOR, "input[value='rejected']").click()
+            Select(decision.find_element(By.NAME, "method")).select_by_value("vote")
+            for field, votes in (("votes_for", "2"), ("votes_against", "5"), ("votes_abstain", "1")):
+                decision.find_element(By.NAME, field).send_keys(votes)
+            challenge = decision.find_element(By.XPATH, "ancestor::li").get_attribute("id")
+            decision.find_element(By.CSS_SELECTOR, "button").click()
+            check(shows_element(facilitator, f"#{challenge}", "Ditolak"), f"challenge {challenge} is rejected")
+            decided += 1
+        check(decided > 0 and "Pemungutan suara" in facilitator.page_source, f"{decided} challenge(s) rejected by a vote, the counts kept")
+
+        print("The facilitator enters the rest of the lists from paper, and the review is done")
+        facilitator.get(base + "/forums/1")
+        units = list(dict.fromkeys(a.get_attribute("href") for a in facilitator.find_elements(By.CSS_SELECTOR, "a[href^='/forums/1/units/']")))
+        check(len(units) >= 2, f"the forum's units are listed ({len(units)})")
+        for unit in units:
+            facilitator.get(unit + "/paper")
+            # The keyboard's way through this page was driven above; here the codes are filled at once.
+            left = facilitator.execute_script(
+                "let n = 0; for (const c of document.querySelectorAll(\"input[name^='c_']\")) if (!c.value) { c.value = 's'; n++ } return n")
+            forum.click_button(facilitator, "Simpan semua")
+            check(shows(facilitator, f"Baris tersimpan: {left}"), f"{unit.removeprefix(base)}: the {left} rows left are saved as fitting")
+        facilitator.get(base + "/forums/1")
+        forum.click_button(facilitator, "Pembahasan selesai: siap ditutup")
+        check(shows_element(facilitator, "main", "Tahap: Siap ditutup"), "the forum is ready to close")
+        blockers = [li.text for li in facilitator.find_elements(By.CSS_SELECTOR, ".blockers li")]
+        check(blockers and all("belum menandatangani" in b for b in blockers), f"only signatures are missing: {blockers}")
+        head.get(units[0])
+        check("berita acara sedang ditandatangani" in head.page_source and not head.find_elements(By.CSS_SELECTOR, "form.verdict"),
+              "the SLS head's list takes no verdict now, and says why")
+        forum.shot(head, "list-while-signing-phone")
+
+        print("The facilitator signs on screen; BPS staff record from paper the SLS head's representative, the village head's")
+        print("refusal and the district head's signature in its place")
+        facilitator.get(base + "/forums/1/minutes")
+        place = facilitator.find_element(By.XPATH, "//li[.//button[normalize-space()='Tanda tangani']]")
+        place_id = place.get_attribute("id")
+        place.find_element(By.TAG_NAME, "button").click()
+        check(shows_element(facilitator, f"li[id='{place_id}']", "ditandatangani di layar"), "the facilitator's place is signed on screen")
+        forum.shot(facilitator, "minutes-signed-phone")
+        head.get(base + "/forums/1/minutes")
+        check("Ibu Ketua (istri)" in head.page_source and not head.find_elements(By.XPATH, "//button[normalize-space()='Tanda tangani']"),
+              "the SLS head, who sent a representative, is offered no signing in her place")
+        staff.get(base + "/forums/1/minutes")
+        representative = staff.find_element(By.XPATH, "//li[contains(., 'Wakil ketua SLS')]")
+        check(representative.find_element(By.NAME, "signer_name").get_attribute("value") == "Ibu Ketua (istri)",
+              "the representative's place is offered to BPS staff to record from paper, with her name")
+        representative_id = representative.get_attribute("id")
+        representative.find_element(By.CSS_SELECTOR, "button[value='signed']").click()
+        check(shows_element(staff, f"li[id='{representative_id}']", "ditandatangani di kertas"), "her paper signature is recorded")
+        village_head = staff.find_element(By.ID, "s-village_head")
+        village_head.find_element(By.NAME, "signer_name").send_keys("H. Asep Saepudin")
+        village_head.find_element(By.NAME, "reason").send_keys("Daftar RT 003 belum dibacakan seluruhnya")
+        village_head.find_element(By.CSS_SELECTOR, "button[value='refused']").click()
+        check(shows(staff, "menggantikan tanda tangan yang ditolak oleh H. Asep Saepudin"), "the refusal asks the district head to sign")
+        district_head = staff.find_element(By.CSS_SELECTOR, "li[id^='s-escalation']")
+        district_head.find_element(By.NAME, "signer_name").send_keys("Drs. Dedi Kurniawan")
+        district_head.find_element(By.CSS_SELECTOR, "button[value='signed']").click()
+        check(shows_element(staff, "li[id^='s-escalation']", "ditandatangani di kertas"), "the district head's paper signature is recorded")
+        forum.shot(staff, "minutes-refusal-answered-320")
+        staff.get(base + "/forums/1")
+        check(not staff.find_elements(By.CSS_SELECTOR, ".blockers li"), "nothing blocks the closing")
+        forum.click_button(staff, "Tutup forum")
+        check(shows(staff, "Kepala rantai audit saat ditutup"), "closed, the minutes print the audit chain's head")
+        forum.shot(staff, "minutes-closed-320")
+        head.get(units[0])
+        check("Forum sudah ditutup" in head.page_source, "the SLS head's list says the forum is closed")
+        forum.shot(head, "list-closed-phone")
+    finally:
+        for driver in (facilitator, head, staff):
+            driver.quit()
+    printed_pages_fit_a4(base, [base + "/forums/1/minutes"])
+
+    print("An administrator reopens the forum with a reason; the closed minutes stay readable")
+    admin = browser(PHONE)
+    try:
+        forum.login(admin, "admin", "demo-admin-2026")
+        admin.get(base + "/forums/1")
+        admin.find_element(By.NAME, "reason").send_keys("Dua keluarga RT 003 tertukar urutannya")
+        forum.click_button(admin, "Buka kembali forum")
+        check(shows_element(admin, "main", "Tahap: Dibuka kembali") and "Dua keluarga RT 003 tertukar urutannya" in admin.page_source,
+              "reopened, the forum's closing history names who reopened it and why")
+        forum.shot(admin, "forum-reopened-phone")
+        admin.get(base + "/forums/1/minutes?version=1")
+        check(admin.find_element(By.CSS_SELECTOR, "span.version[aria-current='page']").text == "1"
+              and "Drs. Dedi Kurniawan" in admin.page_source, "the first version's minutes, signed, are shown as such")
+        forum.shot(admin, "minutes-first-version-phone")
+    finally:
+        admin.quit()
+
+
 def verify_from_the_command_line(binary):
     """The address the demo's banner gives lets the other commands reach its data: the history the
     browser wrote verifies."""
@@ -602,13 +718,16 @@ def main():
     os.makedirs(ARTIFACTS, exist_ok=True)
     port = free_port()
     server = start_demo(sys.argv[1], port)
+    base = f"http://127.0.0.1:{port}"
     try:
-        run(f"http://127.0.0.1:{port}")
+        run(base)
         print("A provisional re-ranking, then every page each account is shown, checked by axe-core")
-        final_list = rerank_provisionally(f"http://127.0.0.1:{port}")
-        every_page_is_accessible(f"http://127.0.0.1:{port}")
+        final_list = rerank_provisionally(base)
+        every_page_is_accessible(base)
         print("What people print fits A4")
-        printed_pages_fit_a4(f"http://127.0.0.1:{port}", final_list)
+        printed_pages_fit_a4(base, [base + "/forums/1/units/32010100010001/print", base + "/forums/1/minutes", final_list,
+                                    base + "/regions/32010100010001"])
+        the_forum_closes_and_reopens(base)
         verify_from_the_command_line(sys.argv[1])
         print("browser test: passed; screenshots in", ARTIFACTS)
     finally:
