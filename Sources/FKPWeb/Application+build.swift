@@ -76,11 +76,12 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     PlanningController(renderer: renderer, forums: forums, regions: RegionRepository(database: database)).addRoutes(to: router)
     let minutes = MinutesRepository(database: database)
     let closings = ClosingRepository(database: database)
+    let signatures = SignatureRepository(database: database)
     let forumPage = ForumController(renderer: renderer, forums: forums, reviews: reviews, challenges: challenges, minutes: minutes,
-                                    closings: closings)
+                                    closings: closings, signatures: signatures)
     forumPage.addRoutes(to: router)
     ClosingController(forumPage: forumPage, forums: forums, minutes: minutes, closings: closings).addRoutes(to: router)
-    MinutesController(renderer: renderer, forums: forums, minutes: minutes, signatures: SignatureRepository(database: database),
+    MinutesController(renderer: renderer, forums: forums, minutes: minutes, signatures: signatures,
                       closings: closings).addRoutes(to: router)
     RerankController(renderer: renderer, regions: RegionRepository(database: database), reranker: Reranker(database: database),
                      runs: RerankRepository(database: database), finalLists: FinalListExport(database: database)).addRoutes(to: router)

@@ -13,6 +13,7 @@ struct ForumController {
     let challenges: ChallengeRepository
     let minutes: MinutesRepository
     let closings: ClosingRepository
+    let signatures: SignatureRepository
 
     struct MoveForm: Decodable {
         let from: String
@@ -27,7 +28,14 @@ struct ForumController {
 
     @Sendable func mine(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let principal = context.principal else { throw LoginRequired() }
-        let page = MyForumsPage(forums: try await forums.list(takenPartInBy: principal), language: context.language)
+        let listed = try await forums.list(takenPartInBy: principal)
+        // Asked only of the forums whose minutes are being signed: a person has a few forums.
+        var awaitingSignature: Set<Int64> = []
+        for forum in listed where forum.state.allows(.minutes) {
+            let places = try await signatures.signatories(forumID: forum.id)
+            if places.contains(where: { $0.userID == principal.userID && $0.mark == nil }) { awaitingSignature.insert(forum.id) }
+        }
+        let page = MyForumsPage(forums: listed, awaitingSignature: awaitingSignature, language: context.language)
         return try renderer.render("my-forums", title: "my_forums_title", content: page, request: request, context: context)
     }
 

@@ -11,10 +11,12 @@ struct ForumListPage {
         let ownUnits: [UnitLink]
         /// Stored, not computed: the template engine sees stored properties only.
         let hasOwnUnits: Bool
+        /// The minutes, when they wait for the person's own signature (their forums' page only).
+        let signHref: String?
 
         struct UnitLink { let href: String; let name: String }
 
-        init(_ f: ForumRepository.Listed, t: Translations, language: Language) {
+        init(_ f: ForumRepository.Listed, t: Translations, language: Language, signHref: String? = nil) {
             id = f.id
             title = f.title
             place = f.placeName
@@ -26,6 +28,7 @@ struct ForumListPage {
             percent = f.families == 0 ? 0 : f.reviewed * 100 / f.families
             ownUnits = f.ownUnits.map { UnitLink(href: "/forums/\(f.id)/units/\($0.code)", name: $0.name) }
             hasOwnUnits = !ownUnits.isEmpty
+            self.signHref = signHref
         }
     }
 

@@ -41,6 +41,40 @@ final class MyForumsTests: XCTestCase {
         }
     }
 
+    func testTheMinutesWaitingForThePersonsOwnSignatureAreOneTapAway() async throws {
+        try await WebTest.withApp(seed: ClosingPagesTests.ready) { client, _ in
+            let button = #"<a class="button" href="/forums/1/minutes#signatures">Tanda tangani berita acara</a>"#
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let waiting = try await head.get("/forums/mine")
+            XCTAssertTrue(waiting.text.contains("berita acara menunggu tanda tangan Anda") && waiting.text.contains(button), waiting.text)
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let team = try await facilitator.get("/forums/mine")
+            XCTAssertTrue(team.text.contains(button), "the facilitator signs too")
+            var figure = TestBrowser(client)
+            try await figure.login("tokoh", TestAccounts.password)
+            let noPlace = try await figure.get("/forums/mine")
+            XCTAssertTrue(noPlace.text.contains(#"href="/forums/1""#))
+            XCTAssertFalse(noPlace.text.contains("/forums/1/minutes"), "a person with no place of their own on the minutes is not asked")
+
+            try await head.get("/forums/1/minutes")
+            let signed = try await head.post("/forums/1/signatures", ["slot": "participant:1", "status": "signed", "method": "screen"])
+            XCTAssertEqual(signed.status, .seeOther)
+            let after = try await head.get("/forums/mine")
+            XCTAssertFalse(after.text.contains("/forums/1/minutes"), "signed, the forum no longer asks")
+        }
+        let represented = ClosingPagesTests.gathered(attendance: [
+            "UPDATE fkp.forum_participants SET representative_name = 'Ibu Lilis' WHERE forum_id = 1 AND kind = 'sls_head'",
+        ])
+        try await WebTest.withApp(seed: represented) { client, _ in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            let page = try await head.get("/forums/mine")
+            XCTAssertFalse(page.text.contains("/forums/1/minutes"), "a head who sent a representative is not asked to sign in her place")
+        }
+    }
+
     func testTheListAsksForASignIn() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
             var anonymous = TestBrowser(client)

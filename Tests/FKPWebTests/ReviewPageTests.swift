@@ -181,7 +181,7 @@ final class ReviewPageTests: XCTestCase {
             var figure = TestBrowser(client)
             try await figure.login("tokoh", TestAccounts.password)
             let reviewing = try await figure.get(Self.unit)
-            XCTAssertTrue(reviewing.text.contains("hanya dapat dibaca di sini: penilaian dicatat pada tahap pembahasan daftar, oleh ketua SLS"),
+            XCTAssertTrue(reviewing.text.contains("hanya dapat dibaca di sini: penilaiannya dicatat oleh ketua SLS ini atau fasilitator forum"),
                           "while the review runs, a person who records nothing is told who does")
             let own = try await head.get(Self.unit)
             XCTAssertFalse(own.text.contains(#"<p class="note">"#), "the head, who records, reads no such note")

@@ -643,15 +643,21 @@ def the_forum_closes_and_reopens(base):
 
         print("The facilitator signs on screen; BPS staff record from paper the SLS head's representative, the village head's")
         print("refusal and the district head's signature in its place")
-        facilitator.get(base + "/forums/1/minutes")
+        facilitator.get(base + "/forums/mine")
+        forum.shot(facilitator, "my-forums-awaiting-signature-phone")
+        facilitator.find_element(By.LINK_TEXT, "Tanda tangani berita acara").click()
+        WebDriverWait(facilitator, 10).until(lambda d: "/forums/1/minutes" in d.current_url)
+        check(True, "the facilitator's forums lead to the minutes awaiting their signature")
         place = facilitator.find_element(By.XPATH, "//li[.//button[normalize-space()='Tanda tangani']]")
         place_id = place.get_attribute("id")
         place.find_element(By.TAG_NAME, "button").click()
         check(shows_element(facilitator, f"li[id='{place_id}']", "ditandatangani di layar"), "the facilitator's place is signed on screen")
         forum.shot(facilitator, "minutes-signed-phone")
+        head.get(base + "/forums/mine")
+        check(not head.find_elements(By.LINK_TEXT, "Tanda tangani berita acara"), "the SLS head, who sent a representative, is not asked to sign")
         head.get(base + "/forums/1/minutes")
         check("Ibu Ketua (istri)" in head.page_source and not head.find_elements(By.XPATH, "//button[normalize-space()='Tanda tangani']"),
-              "the SLS head, who sent a representative, is offered no signing in her place")
+              "and is offered no signing in her place")
         staff.get(base + "/forums/1/minutes")
         representative = staff.find_element(By.XPATH, "//li[contains(., 'Wakil ketua SLS')]")
         check(representative.find_element(By.NAME, "signer_name").get_attribute("value") == "Ibu Ketua (istri)",
