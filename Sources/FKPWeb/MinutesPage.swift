@@ -105,6 +105,8 @@ struct MinutesPage {
         let anySigned = signatories.contains { $0.mark != nil }
         self.mayEditNotes = open && mayEditNotes && !anySigned
         notesSigned = open && mayEditNotes && anySigned
+        // A head's place names the unit as its part of the minutes does, its code beside.
+        let unitNames = Dictionary(document.units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         signatures = signatories.map { s in
             let mark = s.mark
             let status: String? = mark.map { m in
@@ -124,7 +126,7 @@ struct MinutesPage {
             }
             let name = mark?.signerName ?? s.name
             return Signature(slot: s.slot, role: t["signatory_\(s.role.rawValue)"], name: name,
-                             unit: s.unit, inPlaceOf: s.refusedBy,
+                             unit: s.unit.map { code in unitNames[code].map { "\($0) (\(code))" } ?? code }, inPlaceOf: s.refusedBy,
                              signed: mark?.status == .signed, refused: mark?.status == .refused, open: mark == nil, status: status,
                              refusalReason: mark?.refusalReason, stamp: mark?.withStamp == true, takesStamp: s.role == .villageHead,
                              maySignHere: open && mark == nil && maySign(s), mayRecordPaper: open && mark == nil && mayRecordPaper,

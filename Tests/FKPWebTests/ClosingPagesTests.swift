@@ -232,7 +232,8 @@ final class ClosingPagesTests: XCTestCase {
             var head = TestBrowser(client)
             try await head.login("ketua", TestAccounts.password)
             let minutes = try await head.get("/forums/1/minutes")
-            XCTAssertTrue(minutes.text.contains("Wakil ketua SLS") && minutes.text.contains("Ibu Lilis"), minutes.text)
+            XCTAssertTrue(minutes.text.contains("<p><b>Wakil ketua SLS</b> · RT 001 (32010100010001)</p>") && minutes.text.contains("Ibu Lilis"),
+                          "the place names its unit as the minutes' part for it does: \(minutes.text)")
             XCTAssertFalse(minutes.text.contains(#"<input type="hidden" name="slot" value="participant:1">"#),
                            "the head's account is offered no signing in the representative's place")
             let onScreen = try await head.post("/forums/1/signatures", ["slot": "participant:1", "status": "signed", "method": "screen"])
