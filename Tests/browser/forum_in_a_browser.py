@@ -7,8 +7,8 @@ changes; the SLS head adds a missing family, which the figure challenges and the
 accepts; two people save the same row and the second gets the conflict page; BPS staff upload a
 list; an auditor reads the history on a phone. Screenshots of each step go to test-artifacts/browser/, and every page shot
 must fit its window's width and pass axe-core's accessibility checks (accessibility.py). Then BPS staff re-rank
-provisionally, every account walks every page it is shown on a 320-pixel phone and a desktop, each checked the
-same way, and the pages people print must fit A4. Last, the forum ends: the last challenge is decided by a vote,
+provisionally, every account walks every page it is shown on a 320-pixel phone (in Indonesian) and a desktop (in
+English), each checked the same way, and the pages people print must fit A4. Last, the forum ends: the last challenge is decided by a vote,
 the rest of the lists entered from paper, the minutes signed on screen and on paper (a representative's place, a
 refusal answered by the level above), the forum closed by BPS staff and reopened by an administrator.
 Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
@@ -559,32 +559,43 @@ def printed_pages_fit_a4(base, pages):
 
 
 def every_page_is_accessible(base):
-    """After the forum above, each account walks every page it is shown, on a 320-pixel phone and on a
-    desktop (a wider window shows more: the groups' names beside their numbers); every page must fit
-    its window without sideways scrolling, and axe-core checks each kind of page once: first as the
-    forum's own people see it (its forms to fill in), then BPS staff, the auditor and the
-    administrator, for what only they reach. Before signing in: the login, the activation of an
-    invitation and the page of an address that does not exist; signed in, the password page and a
-    page the person may not see. The two windows walk at once (axe-core keeps a core busy; there
-    are two)."""
+    """After the forum above, each account walks every page it is shown, on a 320-pixel phone in
+    Indonesian and on a desktop in English (a wider window shows more: the groups' names beside their
+    numbers); every page must fit its window without sideways scrolling, and axe-core checks each kind
+    of page once: first as the forum's own people see it (its forms to fill in), then BPS staff, the
+    auditor and the administrator, for what only they reach. Before signing in: the login, the
+    activation of an invitation and the page of an address that does not exist; signed in, the
+    password page and a page the person may not see. The two windows walk at once (axe-core keeps a
+    core busy; there are two)."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        for walk in [pool.submit(walk_every_page, base, size) for size in (SMALL_PHONE, DESKTOP)]:
+        walks = [pool.submit(walk_every_page, base, SMALL_PHONE, "id"), pool.submit(walk_every_page, base, DESKTOP, "en")]
+        for walk in walks:
             walk.result()
 
 
-def walk_every_page(base, size):
-    """One window's walk: before signing in, then as each account in turn."""
+def walk_every_page(base, size, language):
+    """One window's walk in one language (`id`, `en`): before signing in, then as each account in turn."""
     forum, driver = Forum(base), browser(size)
+
+    def speak():
+        # The choice of language is a cookie (what `?lang=` sets), gone with each account's.
+        driver.add_cookie({"name": "lang", "value": language, "path": "/"})
+        driver.refresh()
+        if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != language:
+            raise AssertionError(f"{driver.current_url} is not in '{language}', which the walk chose")
+
     try:
         driver.get(base + "/login")
+        speak()
         checked, added = set(), []
         accessibility.every_page(driver, base, checked, size[0], also=["/activate", "/no-such-page"])
         for username, password in ACCOUNTS:
             forum.login(driver, username, password)
+            speak()
             added.append(f"{username} {accessibility.every_page(driver, base, checked, size[0], also=['/password', '/users/new'])}")
             driver.delete_all_cookies()
-        check(len(checked) >= 40, f"{size[0]} pixels wide: {len(checked)} kinds of page fit and pass axe-core's WCAG 2.2 AA checks "
-                                  f"(first reached by: {', '.join(added)})")
+        check(len(checked) >= 40, f"{size[0]} pixels wide, in '{language}': {len(checked)} kinds of page fit and pass axe-core's "
+                                  f"WCAG 2.2 AA checks (first reached by: {', '.join(added)})")
     finally:
         driver.quit()
 
