@@ -12,14 +12,20 @@ final class ClosingPagesTests: XCTestCase {
     /// the facilitator, plus a community figure; a supervisor 'bps.kepala' of regency 3201.
     static let ready = gathered()
 
+    /// As `ready`, but the SLS head could not come and sent a representative, Ibu Lilis.
+    static let represented = gathered(attendance: [
+        "UPDATE fkp.forum_participants SET representative_name = 'Ibu Lilis' WHERE forum_id = 1 AND kind = 'sls_head'",
+    ])
+
     /// Forum 1's people came (`attendance`: what else the attendance recorded), then it moved on
     /// to ready to close.
-    static func gathered(attendance: [String] = []) -> [String] {
+    private static func gathered(attendance: [String] = []) -> [String] {
         people + SQLTest.advance(to: .open) + ["UPDATE fkp.forum_participants SET attended = true, attended_at = now() WHERE forum_id = 1"]
             + attendance + SQLTest.advance(from: .open, to: .readyToClose)
     }
 
-    static let people = TestAccounts.world + [
+    /// Forum 1's team and participants, before it opens.
+    private static let people = TestAccounts.world + [
         "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
         "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name, user_id) SELECT 1, 'sls_head', '32010100010001', 'Pak Dadang', id FROM fkp.users WHERE username = 'ketua'",
         "INSERT INTO fkp.forum_participants (forum_id, kind, full_name) VALUES (1, 'community_figure', 'Ibu Euis')",
@@ -225,10 +231,7 @@ final class ClosingPagesTests: XCTestCase {
     /// An SLS head who could not come sent a representative: the representative signs, not the head,
     /// and has no account here, so the place is recorded from the paper.
     func testARepresentativesPlaceIsSignedOnPaperNotByTheAbsentHeadsAccount() async throws {
-        let represented = Self.gathered(attendance: [
-            "UPDATE fkp.forum_participants SET representative_name = 'Ibu Lilis' WHERE forum_id = 1 AND kind = 'sls_head'",
-        ])
-        try await WebTest.withApp(seed: represented) { client, db in
+        try await WebTest.withApp(seed: Self.represented) { client, db in
             var head = TestBrowser(client)
             try await head.login("ketua", TestAccounts.password)
             let minutes = try await head.get("/forums/1/minutes")

@@ -64,10 +64,7 @@ final class MyForumsTests: XCTestCase {
             let after = try await head.get("/forums/mine")
             XCTAssertFalse(after.text.contains("/forums/1/minutes"), "signed, the forum no longer asks")
         }
-        let represented = ClosingPagesTests.gathered(attendance: [
-            "UPDATE fkp.forum_participants SET representative_name = 'Ibu Lilis' WHERE forum_id = 1 AND kind = 'sls_head'",
-        ])
-        try await WebTest.withApp(seed: represented) { client, _ in
+        try await WebTest.withApp(seed: ClosingPagesTests.represented) { client, _ in
             var head = TestBrowser(client)
             try await head.login("ketua", TestAccounts.password)
             let page = try await head.get("/forums/mine")
