@@ -1,9 +1,13 @@
 import FKPCore
 import FKPStore
 
-/// The A4 print of a unit's list: the area's identity, the summary to fill in, the rows with
-/// empty columns for handwritten marks, and the verifier's signature line.
+/// The A4 print of a unit's list: the area's identity, the rows with empty columns for handwritten
+/// marks, the summary (before the forum printed, after it to fill in), room for notes, and the
+/// verifier's signature line.
 struct PrintListPage {
+    /// A group's line of the summary: how many families the list gives it before the forum.
+    struct GroupLine { let label: String; let before: Int }
+
     struct Row {
         let number: Int; let id: String; let name: String; let address: String; let members: Int; let group: Int
         /// What the family shares with others of the forum, as the review page says it.
@@ -17,7 +21,7 @@ struct PrintListPage {
     let unitName: String
     let unitCode: String
     let rows: [Row]
-    let groups: [String]
+    let groups: [GroupLine]
     let count: Int
 
     init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], sharedNumbers: [String: ReviewRepository.NumbersShared],
@@ -33,7 +37,7 @@ struct PrintListPage {
             Row(number: row.number, id: row.familyID, name: row.headName, address: row.address, members: row.members, group: row.group.rawValue,
                 shared: SharedNumberLine.lines(sharedNumbers[row.familyID], forum: forum, unit: row.unit, t: t).map(\.text))
         }
-        groups = WelfareGroup.allCases.map { t.group($0) }
+        groups = WelfareGroup.allCases.map { group in GroupLine(label: t.group(group), before: rows.count { $0.group == group }) }
         count = rows.count
     }
 }

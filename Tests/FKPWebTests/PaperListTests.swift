@@ -21,6 +21,9 @@ final class PaperListTests: XCTestCase {
                            "after each family's group, four empty boxes to mark and two columns to write in")
             XCTAssertTrue(page.text.contains(#"<col class="mark"><col class="mark"><col class="count"><col class="mark"><col class="write"><col class="write">"#))
             XCTAssertTrue(page.text.contains("Pemeriksa"), "the verifier's signature line")
+            let before = page.text.matches(of: /<tr><td>\d [^<]+<\/td><td class="n">(\d+)<\/td><td><\/td><\/tr>/).map { Int($0.1) ?? -1 }
+            XCTAssertEqual(before, [1, 0, 1, 0], "the summary's counts before the forum are printed (F1 in group 1, F2 in 3), those after left to fill in")
+            XCTAssertTrue(page.text.contains(#"<h2>Catatan</h2>"#), "room for the unit's notes")
             XCTAssertFalse(page.text.contains("3201014501800001"), "no personal numbers on paper")
             XCTAssertTrue(page.text.contains(#"<small class="shared">Nomor KK dan NIK kepala keluarga sama dengan: 2. Kepala F2</small>"#),
                           "but which families share them, as on the review page")

@@ -554,6 +554,21 @@ def printed_pages_fit_a4(base, pages):
                 }
                 return cut;""", A4_PRINTABLE_WIDTH)
             check(not cut, f"{page.removeprefix(base)}, printed, fits an A4 page's width {cut if cut else ''}")
+            broken = driver.execute_script("""
+                const broken = [];
+                for (const cell of document.querySelectorAll('td.n')) {
+                    const text = document.createRange();
+                    text.selectNodeContents(cell);
+                    // A box below the ones before it starts a line (a link and its text share one).
+                    const boxes = [...text.getClientRects()].sort((a, b) => a.top - b.top);
+                    let lines = boxes.length ? 1 : 0, bottom = boxes.length ? boxes[0].bottom : 0;
+                    for (const box of boxes.slice(1)) {
+                        if (box.top >= bottom - 1) { lines++; bottom = box.bottom; } else bottom = Math.max(bottom, box.bottom);
+                    }
+                    if (lines > 1) broken.push(cell.textContent);
+                }
+                return broken.slice(0, 5);""")
+            check(not broken, f"and no number in it breaks across two lines {broken if broken else ''}")
     finally:
         driver.quit()
 
