@@ -10,11 +10,13 @@ must fit its window's width and pass axe-core's accessibility checks (accessibil
 provisionally, every account walks every page it is shown on a 320-pixel phone (in Indonesian) and a desktop (in
 English), each checked the same way, and the pages people print must fit A4. Last, the forum ends: the last challenge is decided by a vote,
 the rest of the lists entered from paper, the minutes signed on screen and on paper (a representative's place, a
-refusal answered by the level above), the forum closed by BPS staff and reopened by an administrator.
+refusal answered by the level above), the forum closed by BPS staff and reopened by an administrator; and BPS
+staff plan another village's forum and print its invitations, one A4 sheet each.
 Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
 """
 import concurrent.futures
 import os
+import re
 import shutil
 import signal
 import socket
@@ -536,39 +538,98 @@ def rerank_provisionally(base):
 
 def printed_pages_fit_a4(base, pages):
     """The pages people print (the unit's forum list, the minutes, a village's final list, a unit's
-    families) lay out, as printed, within an A4 page's printable width (210 mm less the stylesheet's
-    two 15 mm margins: 680 CSS pixels): no column cut off, nothing hidden in a frame that scrolls on
-    a screen but not on paper."""
+    families) lay out, as printed, within an A4 page's printable width (see `fits_a4_as_printed`)."""
     forum, driver = Forum(base), browser((A4_PRINTABLE_WIDTH, 900))
     try:
         forum.login(driver, "bps", "demo-bps-2026")
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
         for page in pages:
             driver.get(page)
-            cut = driver.execute_script("""
-                const width = arguments[0], cut = [];
-                if (document.documentElement.scrollWidth > width) cut.push('the page: ' + document.documentElement.scrollWidth);
-                for (const e of document.querySelectorAll('.scroll, table, pre')) {
-                    if (e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > width + 0.5)
-                        cut.push(e.tagName.toLowerCase() + '.' + e.className + ': ' + e.scrollWidth + ' pixels');
+            fits_a4_as_printed(driver, page.removeprefix(base))
+    finally:
+        driver.quit()
+
+
+def fits_a4_as_printed(driver, name):
+    """The page the driver shows (a window A4_PRINTABLE_WIDTH wide: 210 mm less the stylesheet's two
+    15 mm margins), laid out for print: no column cut off, nothing hidden in a frame that scrolls on a
+    screen but not on paper, and no number broken across two lines."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        cut = driver.execute_script("""
+            const width = arguments[0], cut = [];
+            if (document.documentElement.scrollWidth > width) cut.push('the page: ' + document.documentElement.scrollWidth);
+            for (const e of document.querySelectorAll('.scroll, table, pre')) {
+                if (e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > width + 0.5)
+                    cut.push(e.tagName.toLowerCase() + '.' + e.className + ': ' + e.scrollWidth + ' pixels');
+            }
+            return cut;""", A4_PRINTABLE_WIDTH)
+        check(not cut, f"{name}, printed, fits an A4 page's width {cut if cut else ''}")
+        broken = driver.execute_script("""
+            const broken = [];
+            for (const cell of document.querySelectorAll('td.n')) {
+                const text = document.createRange();
+                text.selectNodeContents(cell);
+                // A box below the ones before it starts a line (a link and its text share one).
+                const boxes = [...text.getClientRects()].sort((a, b) => a.top - b.top);
+                let lines = boxes.length ? 1 : 0, bottom = boxes.length ? boxes[0].bottom : 0;
+                for (const box of boxes.slice(1)) {
+                    if (box.top >= bottom - 1) { lines++; bottom = box.bottom; } else bottom = Math.max(bottom, box.bottom);
                 }
-                return cut;""", A4_PRINTABLE_WIDTH)
-            check(not cut, f"{page.removeprefix(base)}, printed, fits an A4 page's width {cut if cut else ''}")
-            broken = driver.execute_script("""
-                const broken = [];
-                for (const cell of document.querySelectorAll('td.n')) {
-                    const text = document.createRange();
-                    text.selectNodeContents(cell);
-                    // A box below the ones before it starts a line (a link and its text share one).
-                    const boxes = [...text.getClientRects()].sort((a, b) => a.top - b.top);
-                    let lines = boxes.length ? 1 : 0, bottom = boxes.length ? boxes[0].bottom : 0;
-                    for (const box of boxes.slice(1)) {
-                        if (box.top >= bottom - 1) { lines++; bottom = box.bottom; } else bottom = Math.max(bottom, box.bottom);
-                    }
-                    if (lines > 1) broken.push(cell.textContent);
-                }
-                return broken.slice(0, 5);""")
-            check(not broken, f"and no number in it breaks across two lines {broken if broken else ''}")
+                if (lines > 1) broken.push(cell.textContent);
+            }
+            return broken.slice(0, 5);""")
+        check(not broken, f"and no number in it breaks across two lines {broken if broken else ''}")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def bps_plan_a_forum_and_print_its_invitations(base):
+    """BPS staff plan the second village's forum through the plan form (a date and times in the
+    village's zone, three units, a facilitator; the form first sent without one, which it names and
+    keeps what was typed), invite two SLS heads and a community figure, and print every invitation:
+    one A4 sheet each, with the person's name, user name and activation code."""
+    forum, driver = Forum(base), browser((A4_PRINTABLE_WIDTH, 900))
+    try:
+        forum.login(driver, "bps", "demo-bps-2026")
+        driver.get(base + "/regions/3201010002/forums/new")
+        # Date and time fields take typing in the browser's own format: the values are set as the form sends them.
+        driver.execute_script("""for (const [name, value] of [['date', '2026-12-20'], ['starts', '09:00'], ['ends', '12:00']])
+                                     document.querySelector(`input[name=${name}]`).value = value;""")
+        driver.find_element(By.NAME, "venue").send_keys("Balai Desa Ciherang Mulya")
+        for unit in driver.find_elements(By.CSS_SELECTOR, "input[name='units[]']:not([disabled])")[:3]:
+            unit.click()
+        forum.click_button(driver, "Simpan rencana forum")
+        check(shows_element(driver, "main", "Pilih fasilitator"), "sent without a facilitator, the plan is refused, saying so")
+        kept = len(driver.find_elements(By.CSS_SELECTOR, "input[name='units[]']:checked"))
+        check(kept == 3 and driver.find_element(By.NAME, "venue").get_attribute("value") == "Balai Desa Ciherang Mulya",
+              "and keeps the units and the venue chosen")
+        forum.shot(driver, "plan-refused")
+        Select(driver.find_element(By.CSS_SELECTOR, "main select")).select_by_index(1)
+        forum.click_button(driver, "Simpan rencana forum")
+        WebDriverWait(driver, 10).until(lambda d: re.search(r"/forums/\d+$", d.current_url))
+        check(shows_element(driver, "main", "Balai Desa Ciherang Mulya"), "planned, the forum's page shows it")
+        invitations = driver.current_url + "/invitations"
+        driver.get(invitations)
+        people = [("Bapak Ujang Suryana", 1), ("Ibu Neneng Hasanah", 2), ("H. Oman Abdurrahman", None)]
+        for name, unit in people:
+            Select(driver.find_element(By.NAME, "kind")).select_by_value("sls_head" if unit else "community_figure")
+            driver.find_element(By.NAME, "full_name").send_keys(name)
+            if unit:
+                Select(driver.find_element(By.NAME, "sls_code")).select_by_index(unit)
+            forum.click_button(driver, "Buat undangan")
+            check(shows_element(driver, "main", name), f"{name} is invited")
+            driver.get(invitations)
+        forum.shot(driver, "invitations")
+        forum.click_button(driver, "Cetak semua undangan (A4)")
+        check(shows(driver, "Undangan Forum Konsultasi Publik"), "every invitation waiting is printed")
+        sheets = driver.find_elements(By.CSS_SELECTOR, "article.sheet")
+        check(len(sheets) == len(people) and all(name in driver.page_source for name, _ in people),
+              f"one sheet for each person invited ({len(sheets)})")
+        forum.shot(driver, "invitation-sheets")
+        fits_a4_as_printed(driver, "the invitation sheets")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        breaks = driver.execute_script("return [...document.querySelectorAll('article.sheet')].map(s => getComputedStyle(s).breakAfter)")
+        check(breaks[:-1] == ["page"] * (len(breaks) - 1), f"each sheet on a page of its own: {breaks}")
     finally:
         driver.quit()
 
@@ -760,6 +821,8 @@ def main():
         printed_pages_fit_a4(base, [base + "/forums/1/units/32010100010001/print", base + "/forums/1/minutes", final_list,
                                     base + "/regions/32010100010001"])
         the_forum_closes_and_reopens(base)
+        print("BPS staff plan another village's forum and print its invitations")
+        bps_plan_a_forum_and_print_its_invitations(base)
         verify_from_the_command_line(sys.argv[1])
         print("browser test: passed; screenshots in", ARTIFACTS)
     finally:
