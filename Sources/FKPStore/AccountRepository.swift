@@ -68,23 +68,25 @@ public struct AccountRepository: Sendable {
         try await held(userID: userID).map(\.assignment)
     }
 
-    /// An assignment a user holds, with its id (which revoking it names).
+    /// An assignment a user holds, with its id (which revoking it names) and its place's name.
     public struct Held: Sendable, Equatable {
         public var id: Int64
         public var assignment: Assignment
+        public var placeName: String?
     }
 
     public func held(userID: Int64) async throws -> [Held] {
         try await database.read { connection in
             let rows = try await connection.query("""
-                SELECT id, role, region_code, forum_id, is_supervisor FROM fkp.role_assignments
-                 WHERE user_id = \(userID) AND revoked_at IS NULL ORDER BY id
+                SELECT a.id, a.role, a.region_code, a.forum_id, a.is_supervisor, r.name
+                  FROM fkp.role_assignments a LEFT JOIN fkp.regions r ON r.code = a.region_code
+                 WHERE a.user_id = \(userID) AND a.revoked_at IS NULL ORDER BY a.id
                 """, logger: database.logger)
             var found: [Held] = []
-            for try await (id, role, region, forum, supervisor) in rows.decode((Int64, String, String?, Int64?, Bool).self) {
+            for try await (id, role, region, forum, supervisor, place) in rows.decode((Int64, String, String?, Int64?, Bool, String?).self) {
                 guard let role = Role(rawValue: role) else { continue }
                 found.append(Held(id: id, assignment: Assignment(role: role, region: region.flatMap(RegionCode.parse), forumID: forum,
-                                                                 isSupervisor: supervisor)))
+                                                                 isSupervisor: supervisor), placeName: place))
             }
             return found
         }
@@ -93,6 +95,8 @@ public struct AccountRepository: Sendable {
     public struct Listed: Sendable, Equatable {
         public var account: Account
         public var assignments: [Assignment]
+        /// The names of the assignments' places, by code.
+        public var placeNames: [String: String] = [:]
     }
 
     /// Accounts with at least one assignment inside one of `roots` (every account when nil), by
@@ -114,13 +118,14 @@ public struct AccountRepository: Sendable {
                      ORDER BY u.username
                      LIMIT \(limit))
                 SELECT u.id, u.username, u.display_name, u.must_change_password, u.disabled_at IS NOT NULL,
-                       a.role, a.region_code, a.forum_id, a.is_supervisor
+                       a.role, a.region_code, a.forum_id, a.is_supervisor, r.name
                   FROM page JOIN fkp.users u ON u.id = page.id JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
+                  LEFT JOIN fkp.regions r ON r.code = a.region_code
                  ORDER BY u.username, a.id
                 """, logger: database.logger)
             var listed: [Listed] = []
-            for try await (id, username, name, mustChange, disabled, role, region, forum, supervisor)
-                in rows.decode((Int64, String, String, Bool, Bool, String, String?, Int64?, Bool).self) {
+            for try await (id, username, name, mustChange, disabled, role, region, forum, supervisor, place)
+                in rows.decode((Int64, String, String, Bool, Bool, String, String?, Int64?, Bool, String?).self) {
                 if listed.last?.account.id != id {
                     listed.append(Listed(account: Account(id: id, username: username, displayName: name, passwordHash: nil,
                                                           mustChangePassword: mustChange, isDisabled: disabled), assignments: []))
@@ -129,6 +134,7 @@ public struct AccountRepository: Sendable {
                     listed[listed.count - 1].assignments.append(
                         Assignment(role: role, region: region.flatMap(RegionCode.parse), forumID: forum, isSupervisor: supervisor))
                 }
+                if let region, let place { listed[listed.count - 1].placeNames[region] = place }
             }
             return listed
         }

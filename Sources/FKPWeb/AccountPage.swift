@@ -24,7 +24,7 @@ struct AccountPage {
         id = account.id
         username = account.username
         displayName = account.displayName
-        self.held = held.map { Held(assignment: $0.id, label: UsersPage.label($0.assignment, t)) }
+        self.held = held.map { Held(assignment: $0.id, label: UsersPage.label($0.assignment, placeName: $0.placeName, t)) }
         mayRevoke = held.count > 1
         roles = FormOption.roles(grantableBy: principal, selected: form?.role, t)
         regionCode = form?.region_code ?? ""

@@ -25,7 +25,8 @@ struct UsersPage {
     init(listed: [AccountRepository.Listed], hasMore: Bool, search: String?, principal: Principal, csrf: String, t: Translations) {
         rows = listed.map { entry in
             Row(id: entry.account.id, username: entry.account.username, displayName: entry.account.displayName,
-                roles: entry.assignments.map { Self.label($0, t) }.joined(separator: "; "),
+                roles: entry.assignments.map { Self.label($0, placeName: $0.region.flatMap { entry.placeNames[$0.value] }, t) }
+                    .joined(separator: "; "),
                 disabled: entry.account.isDisabled, mustChange: entry.account.mustChangePassword,
                 manageable: entry.account.id != principal.userID && entry.assignments.allSatisfy { AccessPolicy.mayAssign(principal, $0) })
         }
@@ -38,9 +39,11 @@ struct UsersPage {
         } : nil
     }
 
-    /// A role in its place, as the account pages show it.
-    static func label(_ a: Assignment, _ t: Translations) -> String {
-        t["role_\(a.role.rawValue)"] + (a.region.map { " " + $0.value } ?? "") + (a.forumID.map { " · forum \($0)" } ?? "")
+    /// A role in its place, as the account pages show it: the place by its name, so that a code
+    /// typed one digit wrong shows as the wrong village, and by its code.
+    static func label(_ a: Assignment, placeName: String?, _ t: Translations) -> String {
+        let place = a.region.map { code in " · " + (placeName.map { "\($0) (\(code.value))" } ?? code.value) } ?? ""
+        return t["role_\(a.role.rawValue)"] + place + (a.forumID.map { " · forum \($0)" } ?? "")
             + (a.isSupervisor ? " · \(t["users_supervisor_short"])" : "")
     }
 }

@@ -355,7 +355,8 @@ final class AccountsTests: XCTestCase {
             XCTAssertTrue(list.text.contains(#"<a href="/users/\#(fasilID)">fasil</a>"#), "a manageable account opens its page")
             let page = try await staff.get("/users/\(fasilID)")
             XCTAssertEqual(page.status, .ok)
-            XCTAssertTrue(page.text.contains("Fasilitator 3201010001"))
+            XCTAssertTrue(page.text.contains("Fasilitator · Desa Satu (3201010001)"), "the place by its name, then its code")
+            XCTAssertTrue(list.text.contains("Fasilitator · Desa Satu (3201010001)"), "on the list of accounts too")
             XCTAssertFalse(page.text.contains("/revoke"), "the only role cannot be taken away")
 
             let wrongPlace = try await staff.post("/users/\(fasilID)/assignments", ["role": "facilitator", "region_code": "32010100020001"])
