@@ -5,13 +5,15 @@ A facilitator opens the forum and takes attendance; the SLS head marks verdicts 
 window; a community figure raises a challenge; the facilitator accepts it and the forum's summary
 changes; the SLS head adds a missing family, which the figure challenges and the facilitator
 accepts; two people save the same row and the second gets the conflict page; BPS staff upload a
-list; an auditor reads the history on a phone. Screenshots of each step go to test-artifacts/browser/, and every page shot
-must fit its window's width and pass axe-core's accessibility checks (accessibility.py). Then BPS staff re-rank
-provisionally, every account walks every page it is shown on a 320-pixel phone (in Indonesian) and a desktop (in
-English), each checked the same way, and the pages people print must fit A4. Last, the forum ends: the last challenge is decided by a vote,
-the rest of the lists entered from paper, the minutes signed on screen and on paper (a representative's place, a
-refusal answered by the level above), the forum closed by BPS staff and reopened by an administrator; and BPS
-staff plan another village's forum and print its invitations, one A4 sheet each.
+list; an auditor reads the history on a phone. Screenshots of each step go to
+test-artifacts/browser/, and every page shot must fit its window's width and pass axe-core's
+accessibility checks (accessibility.py). Then BPS staff plan another village's forum and print its
+invitations, one A4 sheet each, and re-rank provisionally; every account walks every page it is
+shown on a 320-pixel phone (in Indonesian) and a desktop (in English), each checked the same way,
+and the pages people print must fit A4. Last, the forum ends: the last challenge is decided by a
+vote, the rest of the lists entered from paper, the minutes signed on screen and on paper (a
+representative's place, a refusal answered by the level above), the forum closed by BPS staff and
+reopened by an administrator.
 Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
 """
 import concurrent.futures
@@ -814,6 +816,8 @@ def main():
     base = f"http://127.0.0.1:{port}"
     try:
         run(base)
+        print("BPS staff plan another village's forum and print its invitations")
+        bps_plan_a_forum_and_print_its_invitations(base)
         print("A provisional re-ranking, then every page each account is shown, checked by axe-core")
         final_list = rerank_provisionally(base)
         every_page_is_accessible(base)
@@ -821,8 +825,6 @@ def main():
         printed_pages_fit_a4(base, [base + "/forums/1/units/32010100010001/print", base + "/forums/1/minutes", final_list,
                                     base + "/regions/32010100010001"])
         the_forum_closes_and_reopens(base)
-        print("BPS staff plan another village's forum and print its invitations")
-        bps_plan_a_forum_and_print_its_invitations(base)
         verify_from_the_command_line(sys.argv[1])
         print("browser test: passed; screenshots in", ARTIFACTS)
     finally:
