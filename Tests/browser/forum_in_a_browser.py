@@ -681,12 +681,12 @@ def walk_every_page(base, size, language):
 def the_forum_closes_and_reopens(base):
     """The forum's end, on phones as in the village hall: the facilitator decides the challenges still
     open by a vote and enters the rest of the lists from paper, then says the review is done; the SLS
-    head's list now says why it takes no verdict; the facilitator signs the minutes on screen; the
-    head, who sent a representative, may not sign in her place: BPS staff record her signature from
-    paper, then the village head's refusal and, in its place, the district head's signature, and
-    close the forum; the closed minutes must fit A4; an administrator reopens
-    it with a reason, and the closed version of the minutes stays readable beside the new one. Every
-    page shot is checked as the forum's steps are (fit and axe-core)."""
+    head's list now says why it takes no verdict; the facilitator, led from their forums, signs the
+    minutes on screen; the head, who sent a representative, may not sign in her place: BPS staff
+    record her signature from paper, then the village head's refusal and, in its place, the district
+    head's signature, and close the forum; the closed minutes must fit A4; an administrator reopens it
+    with a reason, and the closed version of the minutes stays readable beside the new one. Every page
+    shot is checked as the forum's steps are (fit and axe-core)."""
     forum = Forum(base)
     facilitator, head, staff = browser(PHONE), browser(PHONE), browser(SMALL_PHONE)
     try:
