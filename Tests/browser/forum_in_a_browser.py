@@ -12,8 +12,8 @@ invitations, one A4 sheet each, and re-rank provisionally; every account walks e
 shown on a 320-pixel phone (in Indonesian) and a desktop (in English), each checked the same way,
 and the pages people print must fit A4. Last, the forum ends: the last challenge is decided by a
 vote, the rest of the lists entered from paper, the minutes signed on screen and on paper (a
-representative's place, a refusal answered by the level above), the forum closed by BPS staff and
-reopened by an administrator.
+representative's place, a refusal answered by the level above), the forum closed by BPS staff (the
+SLS head's and BPS staff's pages walked again, closed) and reopened by an administrator.
 Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
 """
 import concurrent.futures
@@ -651,8 +651,9 @@ def every_page_is_accessible(base):
             walk.result()
 
 
-def walk_every_page(base, size, language):
-    """One window's walk in one language (`id`, `en`): before signing in, then as each account in turn."""
+def walk_every_page(base, size, language, accounts=ACCOUNTS, at_least=40):
+    """One window's walk in one language (`id`, `en`): before signing in, then as each of `accounts`
+    in turn; at least `at_least` kinds of page must be met."""
     forum, driver = Forum(base), browser(size)
 
     def speak():
@@ -667,12 +668,12 @@ def walk_every_page(base, size, language):
         speak()
         checked, added = set(), []
         accessibility.every_page(driver, base, checked, size[0], also=["/activate", "/no-such-page"])
-        for username, password in ACCOUNTS:
+        for username, password in accounts:
             forum.login(driver, username, password)
             speak()
             added.append(f"{username} {accessibility.every_page(driver, base, checked, size[0], also=['/password', '/users/new'])}")
             driver.delete_all_cookies()
-        check(len(checked) >= 40, f"{size[0]} pixels wide, in '{language}': {len(checked)} kinds of page fit and pass axe-core's "
+        check(len(checked) >= at_least, f"{size[0]} pixels wide, in '{language}': {len(checked)} kinds of page fit and pass axe-core's "
                                   f"WCAG 2.2 AA checks (first reached by: {', '.join(added)})")
     finally:
         driver.quit()
@@ -684,7 +685,8 @@ def the_forum_closes_and_reopens(base):
     head's list now says why it takes no verdict; the facilitator, led from their forums, signs the
     minutes on screen; the head, who sent a representative, may not sign in her place: BPS staff
     record her signature from paper, then the village head's refusal and, in its place, the district
-    head's signature, and close the forum; the closed minutes must fit A4; an administrator reopens it
+    head's signature, and close the forum; the closed minutes must fit A4, and the head's and BPS
+    staff's pages, walked again, pass as they are once closed; an administrator reopens it
     with a reason, and the closed version of the minutes stays readable beside the new one. Every page
     shot is checked as the forum's steps are (fit and axe-core)."""
     forum = Forum(base)
@@ -776,6 +778,8 @@ def the_forum_closes_and_reopens(base):
         for driver in (facilitator, head, staff):
             driver.quit()
     printed_pages_fit_a4(base, [base + "/forums/1/minutes"])
+    print("The SLS head and BPS staff walk every page again, the forum closed (a page shows more in some stages)")
+    walk_every_page(base, SMALL_PHONE, "id", accounts=[a for a in ACCOUNTS if a[0] in ("ketua.rt", "bps")], at_least=35)
 
     print("An administrator reopens the forum with a reason; the closed minutes stay readable")
     admin = browser(PHONE)
