@@ -33,7 +33,7 @@ struct ForumController {
         var awaitingSignature: Set<Int64> = []
         for forum in listed where forum.state.allows(.minutes) {
             let places = try await signatures.signatories(forumID: forum.id)
-            if places.contains(where: { $0.userID == principal.userID && $0.mark == nil }) { awaitingSignature.insert(forum.id) }
+            if places.contains(where: { $0.mark == nil && $0.isSignedOnScreen(by: principal.userID) }) { awaitingSignature.insert(forum.id) }
         }
         let page = MyForumsPage(forums: listed, awaitingSignature: awaitingSignature, language: context.language)
         return try renderer.render("my-forums", title: "my_forums_title", content: page, request: request, context: context)

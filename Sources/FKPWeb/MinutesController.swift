@@ -86,7 +86,7 @@ struct MinutesController {
         guard let place = places.first(where: { $0.slot == form.slot }) else { return try await refuse("minutes_error_place", .unprocessableContent) }
         let recordsPaper = try await mayRecordPaper(principal, forum)
         switch method {
-        case .screen: guard place.userID == principal.userID else { return try await refuse("minutes_error_not_yours", .forbidden) }
+        case .screen: guard place.isSignedOnScreen(by: principal.userID) else { return try await refuse("minutes_error_not_yours", .forbidden) }
         case .paper: guard recordsPaper else { return try await refuse("minutes_error_not_yours", .forbidden) }
         }
         guard forum.state.allows(.minutes) else { return try await refuse("minutes_error_state", .conflict) }
@@ -186,7 +186,7 @@ struct MinutesController {
             mayWrite: forum.state.allows(.minutes),
             mayEditNotes: mayEditNotes,
             notesDraft: shownNotes,
-            maySign: { $0.userID != nil && $0.userID == principal?.userID },
+            maySign: { $0.isSignedOnScreen(by: principal?.userID) },
             mayRecordPaper: try await mayRecordPaper(principal, forum) && forum.state.allows(.minutes),
             draft: draft, error: error, csrf: context.csrfToken(), language: context.language)
         return try renderer.render("minutes", title: "minutes_title", content: page, request: request, context: context, status: status)

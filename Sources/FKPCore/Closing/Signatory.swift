@@ -45,6 +45,9 @@ public struct Signatory: Sendable, Equatable {
     public var participantID: Int64?
     /// The account that may sign this place on screen, if any.
     public var userID: Int64?
+
+    /// Whether the account `userID` (nil: no one signed in) signs this place on screen: its own place.
+    public func isSignedOnScreen(by userID: Int64?) -> Bool { userID != nil && self.userID == userID }
     /// Who is expected to sign; nil for a village or district head named when they sign.
     public var name: String?
     public var unit: String?
