@@ -125,15 +125,17 @@ public struct RerankRepository: Sendable {
             for start in stride(from: 0, to: result.entries.count, by: 10_000) {
                 let chunk = result.entries[start..<min(start + 10_000, result.entries.count)]
                 try await connection.query("""
-                    INSERT INTO fkp.final_ranks (run_id, final_rank, family_id, added_family_id, sls_code, final_group, change_reason,
-                                                 flags, changes)
-                    SELECT \(runID), e.rank, nullif(e.family, ''), nullif(e.added, 0), e.unit, e.grp, nullif(e.reason, ''),
-                           coalesce(string_to_array(nullif(e.flags, ''), ';'), '{}'), coalesce(string_to_array(nullif(e.changes, ''), ';'), '{}')
+                    INSERT INTO fkp.final_ranks (run_id, final_rank, family_id, added_family_id, sls_code, head_name, preliminary_group,
+                                                 final_group, change_reason, flags, changes)
+                    SELECT \(runID), e.rank, nullif(e.family, ''), nullif(e.added, 0), e.unit, e.head, nullif(e.preliminary, 0), e.grp,
+                           nullif(e.reason, ''), coalesce(string_to_array(nullif(e.flags, ''), ';'), '{}'),
+                           coalesce(string_to_array(nullif(e.changes, ''), ';'), '{}')
                       FROM unnest(\(chunk.map(\.rank)), \(chunk.map { $0.familyID ?? "" }), \(chunk.map { $0.addedFamilyID ?? 0 }), \(chunk.map(\.slsCode)),
+                                  \(chunk.map(\.headName)), \(chunk.map { Int16($0.preliminaryGroup?.rawValue ?? 0) }),
                                   \(chunk.map { Int16($0.finalGroup.rawValue) }), \(chunk.map(\.reason)),
                                   \(chunk.map { $0.flags.map(\.rawValue).joined(separator: ";") }),
                                   \(chunk.map { $0.changes.map(\.rawValue).joined(separator: ";") }))
-                           AS e(rank, family, added, unit, grp, reason, flags, changes)
+                           AS e(rank, family, added, unit, head, preliminary, grp, reason, flags, changes)
                     """, logger: database.logger)
             }
             return runID
@@ -162,16 +164,15 @@ public struct RerankRepository: Sendable {
     }
 
     /// The final list a run stored, in rank order, optionally only the lines of one place (a village).
+    /// Read from the lines alone: a list revised since the run leaves what the run said unchanged.
     public func entries(runID: Int64, within place: RegionCode? = nil) async throws -> [Reranking.Entry] {
         let prefix = place?.value ?? ""
         return try await database.read { connection in
             var found: [Reranking.Entry] = []
             let rows = try await connection.query("""
-                SELECT r.final_rank, r.family_id, r.added_family_id, r.sls_code, coalesce(f.head_name, a.head_name), f.welfare_group,
+                SELECT r.final_rank, r.family_id, r.added_family_id, r.sls_code, r.head_name, r.preliminary_group,
                        r.final_group, coalesce(r.change_reason, ''), r.changes, r.flags
                   FROM fkp.final_ranks r
-                  LEFT JOIN fkp.families f ON f.id = r.family_id
-                  LEFT JOIN fkp.added_families a ON a.id = r.added_family_id
                  WHERE r.run_id = \(runID) AND r.sls_code ~>=~ \(prefix) AND r.sls_code ~<~ \(prefix + ":")
                  ORDER BY r.final_rank
                 """, logger: database.logger)

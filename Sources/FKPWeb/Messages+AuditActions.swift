@@ -7,7 +7,7 @@ extension Messages {
         "review.save", "review.paper", "forum.add_family", "forum.withdraw_added_family", "challenge.raise", "challenge.accepted", "challenge.rejected",
         "challenge.withdrawn", "forum.state.ready_to_close", "minutes.notes", "minutes.signed", "minutes.refused", "minutes.void", "forum.close",
         "forum.reopen", "rerank.run", "import.regions", "import.families", "user.create", "user.activate", "user.change_password",
-        "user.reset_password", "user.disable", "user.enable", "user.grant", "user.revoke",
+        "user.reset_password", "user.disable", "user.enable", "user.grant", "user.revoke", "migration",
     ]
 
     /// What each audited action did, in plain words, for the audit pages (AuditFieldLabelTests
@@ -46,6 +46,7 @@ extension Messages {
         "action_user_enable": "Mengaktifkan kembali pengguna",
         "action_user_grant": "Memberi peran",
         "action_user_revoke": "Mencabut peran",
+        "action_migration": "Memperbarui susunan basis data (migrasi)",
         "action_user_reset_password": "Mengatur ulang kata sandi",
     ]
 
@@ -83,6 +84,7 @@ extension Messages {
         "action_user_enable": "Enabled a user",
         "action_user_grant": "Gave a role",
         "action_user_revoke": "Revoked a role",
+        "action_migration": "Updated the database's layout (migration)",
         "action_user_reset_password": "Reset a password",
     ]
 }

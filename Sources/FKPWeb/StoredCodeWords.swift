@@ -23,7 +23,7 @@ extension Translations {
         "method": ["value_method_"],
     ]
 
-    static let groupColumns: Set<String> = ["welfare_group", "proposed_group", "final_group"]
+    static let groupColumns: Set<String> = ["welfare_group", "proposed_group", "preliminary_group", "final_group"]
 
     /// The words for `code` stored in `column`, or nil when the column holds no code the catalogue names.
     func words(forCode code: String, in column: String) -> String? {

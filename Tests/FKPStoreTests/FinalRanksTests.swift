@@ -16,7 +16,7 @@ final class FinalRanksTests: XCTestCase {
             let entries = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE action = 'rerank.run'", as: Int64.self)
             XCTAssertEqual(entries, 1, "one entry for the run, none per line")
 
-            let line = "INSERT INTO fkp.final_ranks (run_id, final_rank, family_id, sls_code, final_group) VALUES (\(runID), 3, 'F1', '32010100010001', 1)"
+            let line = "INSERT INTO fkp.final_ranks (run_id, final_rank, family_id, sls_code, head_name, preliminary_group, final_group) VALUES (\(runID), 3, 'F1', '32010100010001', 'Budi', 2, 1)"
             await SQLTest.assertRefused("must have created it") {
                 try await SQLTest.write(db, ["SELECT audit.declare_rerank_run(\(runID))", line])
             }
@@ -29,6 +29,35 @@ final class FinalRanksTests: XCTestCase {
             try await SQLTest.write(db, [line])
             let captured = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE table_name = 'fkp.final_ranks'", as: Int64.self)
             XCTAssertEqual(captured, 1, "a line written without its run declared is captured like any write")
+        }
+    }
+
+    /// A unit whose forum has not opened still takes a revised list after a (provisional) run. The
+    /// run's list stays what it said: it still verifies, with the name and group it printed, and a
+    /// family it listed can leave the preliminary list.
+    func testAListRevisedAfterARunLeavesTheRunsListAsItWas() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places)
+            let header = ListImportTests.header + "\n"
+            _ = try await ListImportTests.load(.families, header + [ListImportTests.row("A", name: "Budi", score: "1.0"),
+                                                                    ListImportTests.row("B", name: "Siti", score: "2.0")].joined(separator: "\n") + "\n", db)
+            let regency = try RegionCode("3201")
+            guard case .ran(let first, _, _, _, _) = try await Reranker(database: db).run(regency: regency, allowOpen: true,
+                                                                                          context: .system("test", action: "rerank.run"))
+            else { return XCTFail("nothing holds the run back") }
+
+            let revised = try await ListImportTests.load(.families, header + ListImportTests.row("A", name: "Budi Santoso", group: "3", score: "1.0") + "\n", db)
+            XCTAssertEqual([revised.changed, revised.removed], [1, 1], "A renamed and regrouped, B removed, though the run listed both")
+
+            let export = FinalListExport(database: db)
+            let kept = try await export.entries(regency: regency, runID: first).entries
+            XCTAssertEqual(kept.map { "\($0.familyID ?? "-") \($0.headName) \($0.preliminaryGroup?.rawValue ?? 0)" }, ["A Budi 2", "B Siti 2"],
+                           "the run's list as it was printed, and it still hashes to the run's output")
+            guard case .ran(let second, _, _, _, _) = try await Reranker(database: db).run(regency: regency, allowOpen: true,
+                                                                                           context: .system("test", action: "rerank.run"))
+            else { return XCTFail("nothing holds the run back") }
+            let now = try await export.entries(regency: regency, runID: second).entries
+            XCTAssertEqual(now.map { "\($0.familyID ?? "-") \($0.headName) \($0.preliminaryGroup?.rawValue ?? 0)" }, ["A Budi Santoso 3"])
         }
     }
 

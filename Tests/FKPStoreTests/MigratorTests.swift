@@ -80,6 +80,45 @@ final class MigratorTests: XCTestCase {
         }
     }
 
+    /// Migration 0037 gives the final lines stored before it the head's name and preliminary group
+    /// they printed, from the families they name: the run's list still verifies, the change is in
+    /// the audit trail line by line, and the lines are append-only again afterwards.
+    func testFinalLinesStoredBeforeTheyKeptTheirNamesTakeThemFromTheFamilies() async throws {
+        let url = try await TestPostgres.shared.emptyDatabase()
+        let before = try copyOfMigrations()
+        try FileManager.default.removeItem(atPath: before + "/0037_final_lines_keep_what_they_said.sql")
+        try await PostgresClient.with(url, logger: TestPostgres.logger) { client in
+            let db = Database(client: client, logger: TestPostgres.logger)
+            try await Migrator(directory: before).migrate(client, logger: TestPostgres.logger)
+            let printed = [("F1", WelfareGroup.poor), ("F2", .vulnerable)].enumerated().map { index, family in
+                Reranking.Entry(rank: index + 1, familyID: family.0, addedFamilyID: nil, slsCode: "32010100010001", headName: "Kepala \(family.0)",
+                                preliminaryGroup: family.1, finalGroup: family.1, changes: [], reason: "", flags: [.notReviewed])
+            }
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F2", group: 3, rank: 2), """
+                INSERT INTO fkp.rerank_runs (regency_code, provisional, inputs_sha256, output_sha256, family_count, created_by)
+                VALUES ('3201', false, '\(String(repeating: "0", count: 64))', '\(FinalListCSV.sha256(of: printed))', 2, 'test')
+                """, """
+                INSERT INTO fkp.final_ranks (run_id, final_rank, family_id, sls_code, final_group, flags)
+                VALUES (1, 1, 'F1', '32010100010001', 2, '{not_reviewed}'), (1, 2, 'F2', '32010100010001', 3, '{not_reviewed}')
+                """])
+
+            let applied = try await Migrator(directory: TestPostgres.packageRoot + "/sql").migrate(client, logger: TestPostgres.logger)
+            XCTAssertEqual(applied, ["0037_final_lines_keep_what_they_said.sql"])
+            let lines = try await FinalListExport(database: db).entries(regency: try RegionCode("3201"), runID: 1).entries
+            XCTAssertEqual(lines, printed)
+            let recorded = try await SQLTest.scalar(db, """
+                SELECT count(*) FROM audit.entries
+                 WHERE action = 'migration' AND table_name = 'fkp.final_ranks' AND operation = 'UPDATE' AND chain = 'regency:3201'
+                """, as: Int64.self)
+            XCTAssertEqual(recorded, 2)
+            let verification = try await AuditRepository(database: db).verify()
+            XCTAssertTrue(verification.isValid, "\(verification.problems)")
+            await SQLTest.assertRefused("append-only") {
+                try await SQLTest.write(db, ["UPDATE fkp.final_ranks SET head_name = 'Orang Lain' WHERE run_id = 1"])
+            }
+        }
+    }
+
     /// The server's own role may not change the schema: a release's new migration run with its
     /// address is refused with what to do, and nothing is applied; the owner's address applies it
     /// and gives the role the new table.

@@ -94,7 +94,8 @@ final class AuditFieldLabelTests: XCTestCase {
     func testEveryActionThePeopleTakeHasAPlainName() {
         let actions = ["forum.plan", "forum.replan", "forum.cancel", "forum.attendance", "forum.invite", "forum.invite_reissue", "forum.add_family", "forum.withdraw_added_family", "forum.close",
                        "forum.reopen", "challenge.raise", "minutes.notes", "review.save", "review.paper", "rerank.run", "user.activate",
-                       "user.change_password", "user.create", "user.disable", "user.enable", "user.reset_password", "user.grant", "user.revoke"]
+                       "user.change_password", "user.create", "user.disable", "user.enable", "user.reset_password", "user.grant", "user.revoke",
+                       "migration"]
             + ForumController.offered.map { "forum.state.\($0.rawValue)" }
             + Challenge.Status.allCases.filter { $0 != .open }.map { "challenge.\($0.rawValue)" }
             + ["signed", "refused", "void"].map { "minutes.\($0)" } + ["regions", "families"].map { "import.\($0)" }
