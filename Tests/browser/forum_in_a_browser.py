@@ -8,7 +8,9 @@ accepts; two people save the same row and the second gets the conflict page; BPS
 list; an auditor reads the history on a phone. Screenshots of each step go to
 test-artifacts/browser/, and every page shot must fit its window's width and pass axe-core's
 accessibility checks (accessibility.py). Then BPS staff plan another village's forum and print its
-invitations, one A4 sheet each, and re-rank provisionally; every account walks every page it is
+invitations, one A4 sheet each, and re-rank provisionally, then revise a village's list on a phone
+(a broken file refused by line and column, the revised one checked and loaded, the run's list kept
+as it was); every account walks every page it is
 shown on a 320-pixel phone (in Indonesian) and a desktop (in English), each checked the same way,
 and the pages people print must fit A4. Last, the forum ends: the last challenge is decided by a
 vote, the rest of the lists entered from paper, the minutes signed on screen and on paper (a
@@ -17,6 +19,8 @@ SLS head's and BPS staff's pages walked again, closed) and reopened by an admini
 Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
 """
 import concurrent.futures
+import csv
+import io
 import os
 import re
 import shutil
@@ -538,6 +542,74 @@ def rerank_provisionally(base):
         driver.quit()
 
 
+def download(driver, address):
+    """The bytes of a file the signed-in person is offered (a download link), fetched with their session."""
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(address, headers={"Cookie": cookie})) as response:
+        return response.read()
+
+
+def bps_revise_a_list_after_the_provisional_run(base):
+    """BPS staff, on a 320-pixel phone, revise the second village's list (its forum only planned) after
+    the provisional re-ranking listed its families: a broken file names its lines and columns and loads
+    nothing; the revised one (a group changed, a family gone, one added whose name has an apostrophe,
+    quotes and a letter beyond ASCII) is checked, then loaded, then loaded again to no effect; the
+    village's list downloads as loaded, and the run's final list still downloads, as it was."""
+    forum, driver = Forum(base), browser(SMALL_PHONE)
+    upload = os.path.join(ARTIFACTS, "desa-dua.csv")
+    try:
+        forum.login(driver, "bps", "demo-bps-2026")
+        driver.get(base + "/regions/3201/rerank")
+        final_list = driver.find_element(By.CSS_SELECTOR, "a[href$='/final.csv']").get_attribute("href")
+        listed = download(driver, final_list).decode("utf-8")
+        driver.get(base + "/regions/3201010002")
+        village = download(driver, driver.find_element(By.CSS_SELECTOR, "a[href$='/families.csv']").get_attribute("href")).decode("utf-8")
+        rows = list(csv.reader(io.StringIO(village)))
+
+        def send(table, only_check=False):
+            with open(upload, "w", encoding="utf-8", newline="") as file:
+                csv.writer(file, lineterminator="\n").writerows(table)
+            driver.get(base + "/imports")
+            form = driver.find_element(By.CSS_SELECTOR, "form[action='/imports/families']")
+            form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(upload)
+            form.find_element(By.CSS_SELECTOR, "button[formaction='/imports/families/check']" if only_check else "button").click()
+
+        broken = [list(row) for row in rows]
+        broken[4][5], broken[9][8] = "7", broken[9][8][:-1]
+        send(broken)
+        check(shows(driver, "baris 5, kolom welfare_group: nilai '7'") and "baris 10, kolom head_nik" in driver.page_source,
+              "a broken list names each bad line and column")
+        past = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "table.list tbody th a")]
+        check("desa-dua.csv" not in past, f"and loads nothing: no batch of it among the past imports {past}")
+        forum.shot(driver, "import-families-refused-phone")
+
+        revised = [list(row) for row in rows]
+        removed = revised.pop(6)
+        revised[3][5] = "3" if revised[3][5] != "3" else "2"
+        added = ["320100999999", rows[1][1], 'Nyi Mas "Ipah" Sa\'adah Ëndah', "Jl. Kenanga No. 5, Cibodas", "4", "2", "35.5",
+                 "3201012345678901", "3201019876543210", "", ""]
+        revised.append(added)
+        send(revised, only_check=True)
+        check(shows(driver, "Bila dimuat, 1 keluarga ditambah, 1 diubah, 1 dihapus"), "a check says what loading would change")
+        send(revised)
+        check(shows(driver, "1 keluarga ditambah, 1 diubah, 1 dihapus") and "/imports?batch=" in driver.current_url,
+              "the revised list loads though the provisional run listed the family it removes")
+        forum.shot(driver, "import-families-loaded-phone")
+        send(revised)
+        check(shows(driver, "tidak ada yang berubah"), "the same list again changes nothing")
+
+        driver.get(base + "/regions/3201010002")
+        now = list(csv.reader(io.StringIO(download(driver, driver.find_element(
+            By.CSS_SELECTOR, "a[href$='/families.csv']").get_attribute("href")).decode("utf-8"))))
+        check(now[0] == rows[0] and sorted(now[1:]) == sorted(revised[1:]), "the village's list downloads as it was loaded")
+        check(download(driver, final_list).decode("utf-8") == listed and removed[0] in listed,
+              "the run's final list still downloads as the run made it, the removed family on it")
+    finally:
+        driver.quit()
+        if os.path.exists(upload):
+            os.remove(upload)
+
+
 def printed_pages_fit_a4(base, pages):
     """The pages people print (the unit's forum list, the minutes, a village's final list, a unit's
     families) lay out, as printed, within an A4 page's printable width (see `fits_a4_as_printed`)."""
@@ -824,6 +896,8 @@ def main():
         bps_plan_a_forum_and_print_its_invitations(base)
         print("A provisional re-ranking, then every page each account is shown, checked by axe-core")
         final_list = rerank_provisionally(base)
+        print("BPS staff revise a village's list after the provisional run, on a phone")
+        bps_revise_a_list_after_the_provisional_run(base)
         every_page_is_accessible(base)
         print("What people print fits A4")
         printed_pages_fit_a4(base, [base + "/forums/1/units/32010100010001/print", base + "/forums/1/minutes", final_list,
