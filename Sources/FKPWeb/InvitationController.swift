@@ -80,11 +80,14 @@ struct InvitationController {
         let writeContext = WriteContext(actor: principal.username, role: principal.primaryRole, action: "forum.invite",
                                         forumID: forum.id, requestID: context.requestID)
         var invited: InvitationRepository.Invited?
-        for _ in 0..<5 where invited == nil {
+        var random = SystemRandomNumberGenerator()
+        let stem = InvitedUsername.stem(of: name)
+        for attempt in 0..<InvitedUsername.attempts where invited == nil {
             do {
                 invited = try await invitations.invite(
                     .init(kind: kind, fullName: name, unit: kind == .slsHead ? unit : nil), to: forum,
-                    username: Self.username(for: name), code: code, expiresAt: expiry, context: writeContext)
+                    username: InvitedUsername.candidate(stem: stem, attempt: attempt, using: &random), code: code, expiresAt: expiry,
+                    context: writeContext)
             } catch let error where DatabaseRefusal(error)?.constraint == "users_username_key" {
                 continue  // the generated name was taken; draw another
             } catch {
@@ -98,7 +101,9 @@ struct InvitationController {
                 return try await render(request, context, forum: forum, error: t[key], typed: form, status: .unprocessableContent)
             }
         }
-        guard let invited else { throw HTTPError(.internalServerError) }
+        guard let invited else {
+            return try await render(request, context, forum: forum, error: t["invite_error_username"], typed: form, status: .conflict)
+        }
         return try printable(request, context, forum: forum, name: name, kind: kind.rawValue, unit: unit, username: invited.username, code: code)
     }
 
@@ -119,14 +124,6 @@ struct InvitationController {
     }
 
     private var expiry: Date { Date().addingTimeInterval(TimeInterval(activationDays) * 86400) }
-
-    /// A readable account name from a person's name: "Siti Aminah" becomes "siti.4821".
-    static func username(for name: String) -> String {
-        let letters = name.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-            .split(separator: " ").first.map { $0.filter { $0.isASCII && $0.isLetter } } ?? ""
-        let stem = letters.count >= 3 ? String(letters.prefix(16)) : "warga"
-        return "\(stem).\(Int.random(in: 1000...9999))"
-    }
 
     /// `typed`: an invitation refused, its form filled again to be mended.
     private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, error: String?, typed: Form? = nil,

@@ -108,6 +108,23 @@ final class InvitationTests: XCTestCase {
         }
     }
 
+    /// The account name printed is the person's first name, not their form of address, and a name
+    /// as common as a country's "Siti" still gets one once its 9,000 four-digit numbers are taken.
+    func testAnInvitedPersonsAccountIsNamedByTheirNameHoweverCommon() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world + [
+            "INSERT INTO fkp.users (username, display_name) SELECT 'siti.' || n, 'Siti ' || n FROM generate_series(1000, 9999) n",
+        ]) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            try await staff.get("/forums/1/invitations")
+            let sheet = try await staff.post("/forums/1/invitations", ["kind": "sls_head", "full_name": "Ibu Siti Aminah", "sls_code": "32010100010001"])
+            XCTAssertEqual(sheet.status, .ok)
+            let username = try await SQLTest.scalar(db, "SELECT username FROM fkp.users WHERE display_name = 'Ibu Siti Aminah'", as: String.self)
+            XCTAssertNotNil(username?.range(of: #"^siti\.[1-9][0-9]{4,}$"#, options: .regularExpression), "\(username ?? "none")")
+            XCTAssertTrue(sheet.text.contains(try XCTUnwrap(username)), "the sheet prints it")
+        }
+    }
+
     func testEveryWaitingInvitationPrintsOnItsOwnSheetWithANewCode() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var staff = TestBrowser(client)
