@@ -23,6 +23,9 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int = 12
     /// How long an invitation's activation code works.
     public var activationDays: Int = 14
+    /// The site's address as people type it (`https://fkp.example.go.id`), printed on invitations;
+    /// nil: the host each request named.
+    public var publicURL: String?
     /// Proxies (their addresses as the server sees them) whose X-Forwarded-For is believed.
     public var trustedProxies: [String] = []
     /// Client addresses (as the server sees them, after X-Forwarded-For from a trusted proxy) that may read /metrics.
@@ -95,6 +98,7 @@ public struct AppConfig: Sendable {
             }
             config.secureCookies = secure == "true"
         }
+        if let url = env["FKP_PUBLIC_URL"], !url.isEmpty { config.publicURL = try publicURL(url) }
         config.exportKeyFile = exportKeyFile(env)
         config.databaseWaitSeconds = try integer(env, "FKP_DB_WAIT_SECONDS", default: config.databaseWaitSeconds, in: 1...60)
         config.reviewPageCacheMegabytes = try integer(env, "FKP_PAGE_CACHE_MB", default: config.reviewPageCacheMegabytes, in: 0...65536)
@@ -120,6 +124,16 @@ public struct AppConfig: Sendable {
         /// sql/: the migrations.
         public static let migrations = Folders(rawValue: 2)
         public static let all: Folders = [.pages, .migrations]
+    }
+
+    /// FKP_PUBLIC_URL: a scheme, http or https, and a host, nothing after them but one slash.
+    static func publicURL(_ text: String) throws -> String {
+        let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+        guard let url = URL(string: trimmed), ["http", "https"].contains(url.scheme), let host = url.host, !host.isEmpty,
+              url.path.isEmpty, url.query == nil, url.fragment == nil, url.user == nil else {
+            throw Invalid(variable: "FKP_PUBLIC_URL", problem: "must be the site's address, such as https://fkp.example.go.id (got '\(text)')")
+        }
+        return trimmed
     }
 
     /// FKP_EXPORT_KEY_FILE, also read alone by the commands that need no database.

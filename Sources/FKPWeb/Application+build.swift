@@ -99,8 +99,8 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     ChallengeController(renderer: renderer, forums: forums, reviews: reviews, added: added, challenges: challenges,
                         audit: AuditRepository(database: database), sharedNumbers: sharedNumbers).addRoutes(to: router)
     let invitations = InvitationRepository(database: database)
-    InvitationController(renderer: renderer, forums: forums, invitations: invitations,
-                         activationDays: config.activationDays).addRoutes(to: router)
+    InvitationController(renderer: renderer, forums: forums, invitations: invitations, activationDays: config.activationDays,
+                         site: SiteAddress(configured: config.publicURL, secure: config.secureCookies)).addRoutes(to: router)
     AttendanceController(renderer: renderer, forums: forums, invitations: invitations,
                          attendance: AttendanceRepository(database: database)).addRoutes(to: router)
     RegionController(renderer: renderer, regions: RegionRepository(database: database),

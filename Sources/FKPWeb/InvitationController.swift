@@ -10,6 +10,7 @@ struct InvitationController {
     let forums: ForumRepository
     let invitations: InvitationRepository
     let activationDays: Int
+    let site: SiteAddress
 
     struct Form: Decodable {
         let kind: String
@@ -36,7 +37,7 @@ struct InvitationController {
         let people = try await invitations.participants(forumID: forum.id)
         let sheets = issued.map { issued in
             let person = people.first { $0.id == issued.participantID }
-            return sheet(context, forum: forum, name: person?.fullName ?? issued.username, kind: person?.kind ?? "",
+            return sheet(request, context, forum: forum, name: person?.fullName ?? issued.username, kind: person?.kind ?? "",
                          unit: person?.unit.flatMap(RegionCode.parse), username: issued.username, code: issued.code)
         }
         return try renderer.render("invitation-sheets", title: "invite_sheet_title", content: InvitationSheets(forumID: forum.id, sheets: sheets),
@@ -136,18 +137,18 @@ struct InvitationController {
     private func printable(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, name: String, kind: String,
                            unit: RegionCode?, username: String, code: String) throws -> Response {
         try renderer.render("invitation-sheet", title: "invite_sheet_title",
-                            content: sheet(context, forum: forum, name: name, kind: kind, unit: unit, username: username, code: code),
+                            content: sheet(request, context, forum: forum, name: name, kind: kind, unit: unit, username: username, code: code),
                             request: request, context: context)
     }
 
-    private func sheet(_ context: AppRequestContext, forum: ForumSummary, name: String, kind: String, unit: RegionCode?,
+    private func sheet(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, name: String, kind: String, unit: RegionCode?,
                        username: String, code: String) -> InvitationSheet {
         let t = Translations(language: context.language)
         return InvitationSheet(
             name: name, role: t["role_\(kind)"], unit: unit.flatMap { code in forum.units.first { $0.code == code }?.name },
             forumTitle: forum.title, place: forum.placeName, venue: forum.venue,
             when: IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: context.language.rawValue),
-            username: username, code: code, activationPath: "/activate?code=\(code)",
+            username: username, code: code, activationAddress: (site.origin(of: request) ?? "") + "/activate?code=\(code)",
             expires: IndonesianTime.format(expiry, at: forum.place, languageCode: context.language.rawValue), forumID: forum.id)
     }
 }
@@ -162,7 +163,8 @@ struct InvitationSheet {
     let when: String
     let username: String
     let code: String
-    let activationPath: String
+    /// Where the code is entered, the code filled in: the whole address when the site's is known.
+    let activationAddress: String
     let expires: String
     let forumID: Int64
 }

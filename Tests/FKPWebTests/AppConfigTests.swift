@@ -24,6 +24,11 @@ final class AppConfigTests: XCTestCase {
         assertInvalid(base.merging(["FKP_TEMPLATES_DIR": "/no/such/folder"]) { $1 }, names: "FKP_TEMPLATES_DIR")
         assertInvalid(base.merging(["FKP_UPLOAD_MAX_MB": "0"]) { $1 }, names: "FKP_UPLOAD_MAX_MB")
         assertInvalid(base.merging(["FKP_UPLOAD_MAX_MB": "200m"]) { $1 }, names: "FKP_UPLOAD_MAX_MB")
+        for address in ["fkp.example.go.id", "ftp://fkp.example.go.id", "https://fkp.example.go.id/activate", "https://fkp.example.go.id?x=1", "https://"] {
+            assertInvalid(base.merging(["FKP_PUBLIC_URL": address]) { $1 }, names: "FKP_PUBLIC_URL")
+        }
+        let site = try? AppConfig.fromEnvironment(base.merging(["FKP_PUBLIC_URL": "https://fkp.example.go.id/"]) { $1 })
+        XCTAssertEqual(site?.publicURL, "https://fkp.example.go.id", "one slash at the end is taken, and left off")
     }
 
     func testDefaultsAreSafeAndLocal() throws {

@@ -125,6 +125,28 @@ final class InvitationTests: XCTestCase {
         }
     }
 
+    /// A sheet leaves the screen: it prints the whole address to open, the code in it, by the
+    /// site's configured address or else the host the request named, over HTTPS when the site is so.
+    func testASheetPrintsTheWholeAddressToOpen() async throws {
+        for (publicURL, secure, expected) in [(nil, false, "http://localhost/activate?code="), (nil, true, "https://localhost/activate?code="),
+                                              ("https://fkp.example.go.id", true, "https://fkp.example.go.id/activate?code=")] {
+            try await withTestDatabase { db, url in
+                try await SQLTest.write(db, TestAccounts.world)
+                var config = try await WebTest.serverConfig(url)
+                config.publicURL = publicURL
+                config.secureCookies = secure
+                try await buildApplication(config: config, logger: TestPostgres.logger).test(.router) { client in
+                    var staff = TestBrowser(client)
+                    try await staff.login("bps", TestAccounts.password)
+                    try await staff.get("/forums/1/invitations")
+                    let sheet = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Euis Rohaeti"])
+                    let code = try XCTUnwrap(Self.code(in: sheet.text))
+                    XCTAssertTrue(sheet.text.contains("<code>\(expected)\(code)</code>"), "\(expected): \(sheet.text)")
+                }
+            }
+        }
+    }
+
     func testEveryWaitingInvitationPrintsOnItsOwnSheetWithANewCode() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var staff = TestBrowser(client)
