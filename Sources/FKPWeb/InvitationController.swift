@@ -144,11 +144,13 @@ struct InvitationController {
     private func sheet(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, name: String, kind: String, unit: RegionCode?,
                        username: String, code: String) -> InvitationSheet {
         let t = Translations(language: context.language)
+        let address = (site.origin(of: request) ?? "") + "/activate?code=\(code)"
         return InvitationSheet(
             name: name, role: t["role_\(kind)"], unit: unit.flatMap { code in forum.units.first { $0.code == code }?.name },
             forumTitle: forum.title, place: forum.placeName, venue: forum.venue,
             when: IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: context.language.rawValue),
-            username: username, code: code, activationAddress: (site.origin(of: request) ?? "") + "/activate?code=\(code)",
+            username: username, code: code, activationAddress: address,
+            qrCode: site.origin(of: request) == nil ? nil : QRCode(bytes: Array(address.utf8)).map { QRCodeSVG.render($0, label: t["invite_sheet_qr"]) },
             expires: IndonesianTime.format(expiry, at: forum.place, languageCode: context.language.rawValue), forumID: forum.id)
     }
 }
@@ -165,6 +167,8 @@ struct InvitationSheet {
     let code: String
     /// Where the code is entered, the code filled in: the whole address when the site's is known.
     let activationAddress: String
+    /// The same address as a QR code (SVG), when the site's address is known: a phone's camera opens it.
+    let qrCode: String?
     let expires: String
     let forumID: Int64
 }

@@ -1,5 +1,6 @@
+import FKPCore
 import FKPStore
-import FKPWeb
+@testable import FKPWeb
 import PostgresNIO
 import FKPTestSupport
 import HTTPTypes
@@ -126,7 +127,8 @@ final class InvitationTests: XCTestCase {
     }
 
     /// A sheet leaves the screen: it prints the whole address to open, the code in it, by the
-    /// site's configured address or else the host the request named, over HTTPS when the site is so.
+    /// site's configured address or else the host the request named, over HTTPS when the site is
+    /// so, and the same address as a QR code.
     func testASheetPrintsTheWholeAddressToOpen() async throws {
         for (publicURL, secure, expected) in [(nil, false, "http://localhost/activate?code="), (nil, true, "https://localhost/activate?code="),
                                               ("https://fkp.example.go.id", true, "https://fkp.example.go.id/activate?code=")] {
@@ -141,7 +143,10 @@ final class InvitationTests: XCTestCase {
                     try await staff.get("/forums/1/invitations")
                     let sheet = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Euis Rohaeti"])
                     let code = try XCTUnwrap(Self.code(in: sheet.text))
-                    XCTAssertTrue(sheet.text.contains("<code>\(expected)\(code)</code>"), "\(expected): \(sheet.text)")
+                    let address = expected + code
+                    XCTAssertTrue(sheet.text.contains(#"<code class="address">\#(address)</code>"#), "\(expected): \(sheet.text)")
+                    let drawn = try XCTUnwrap(QRCode(bytes: Array(address.utf8)).map { QRCodeSVG.render($0, label: "Kode QR alamat aktivasi akun") })
+                    XCTAssertTrue(sheet.text.contains(drawn), "and the same address as a QR code, for a phone's camera")
                 }
             }
         }

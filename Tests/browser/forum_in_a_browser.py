@@ -661,7 +661,8 @@ def bps_plan_a_forum_and_print_its_invitations(base):
     """BPS staff plan the second village's forum through the plan form (a date and times in the
     village's zone, three units, a facilitator; the form first sent without one, which it names and
     keeps what was typed), invite two SLS heads and a community figure, and print every invitation:
-    one A4 sheet each, with the person's name, user name and activation code."""
+    one A4 sheet each, with the person's name, user name and activation code, the address to open
+    and its QR code."""
     forum, driver = Forum(base), browser((A4_PRINTABLE_WIDTH, 900))
     try:
         forum.login(driver, "bps", "demo-bps-2026")
@@ -699,6 +700,10 @@ def bps_plan_a_forum_and_print_its_invitations(base):
         sheets = driver.find_elements(By.CSS_SELECTOR, "article.sheet")
         check(len(sheets) == len(people) and all(name in driver.page_source for name, _ in people),
               f"one sheet for each person invited ({len(sheets)})")
+        addresses = [code.text for code in driver.find_elements(By.CSS_SELECTOR, "article.sheet code.address")]
+        check(len(addresses) == len(people) and all(a.startswith(base + "/activate?code=") for a in addresses)
+              and len(driver.find_elements(By.CSS_SELECTOR, "article.sheet figure.qr svg")) == len(people),
+              "each prints the whole address to open, and the same as a QR code")
         forum.shot(driver, "invitation-sheets")
         fits_a4_as_printed(driver, "the invitation sheets")
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
