@@ -57,7 +57,8 @@ struct ActivationController {
         guard redeemed else { return try render(request, context, code: form.code, error: t["activate_invalid"]) }
         try await securityLog.record("activation.success", username: holder.username, address: context.clientAddress,
                                      requestID: context.requestID)
-        return redirect("/login?activated=1")
+        // The account name rides along (it is printed on paper, no secret), so that the login page has it filled in.
+        return redirect("/login?activated=1&username=\(holder.username)")
     }
 
     private func render(_ request: Request, _ context: AppRequestContext, code: String, error: String?) throws -> Response {

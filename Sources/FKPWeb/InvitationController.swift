@@ -144,13 +144,14 @@ struct InvitationController {
     private func sheet(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, name: String, kind: String, unit: RegionCode?,
                        username: String, code: String) -> InvitationSheet {
         let t = Translations(language: context.language)
-        let address = (site.origin(of: request) ?? "") + "/activate?code=\(code)"
+        let origin = site.origin(of: request)
+        let address = (origin ?? "") + "/activate?code=\(code)"
         return InvitationSheet(
             name: name, role: t["role_\(kind)"], unit: unit.flatMap { code in forum.units.first { $0.code == code }?.name },
             forumTitle: forum.title, place: forum.placeName, venue: forum.venue,
             when: IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: context.language.rawValue),
             username: username, code: code, activationAddress: address,
-            qrCode: site.origin(of: request) == nil ? nil : QRCode(bytes: Array(address.utf8)).map { QRCodeSVG.render($0, label: t["invite_sheet_qr"]) },
+            qrCode: origin.flatMap { _ in QRCode(bytes: Array(address.utf8)) }.map { QRCodeSVG.render($0, label: t["invite_sheet_qr"]) },
             expires: IndonesianTime.format(expiry, at: forum.place, languageCode: context.language.rawValue), forumID: forum.id)
     }
 }

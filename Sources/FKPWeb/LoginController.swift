@@ -57,12 +57,21 @@ struct LoginController {
         let next = safeLocalPath(request.uri.queryParameters["next"].map(String.init))
         if context.principal != nil { return redirect(next) }
         let t = Translations(language: context.language)
-        let notice = request.uri.queryParameters["activated"] != nil ? t["activate_done"]
+        let activated = request.uri.queryParameters["activated"] != nil
+        let notice = activated ? t["activate_done"]
             : request.uri.queryParameters["expired"] != nil ? t["login_form_expired"]
             : context.sessions.session?.heldForm != nil ? t["held_form_login_notice"] : nil
+        // Just activated: the account's name is filled in, only the new password is left to type.
+        let username = activated ? request.uri.queryParameters["username"].map(String.init).flatMap { Self.isUsername($0) ? $0 : nil } ?? "" : ""
         return try renderer.render("login", title: "login_title",
-                                   content: Content(csrf: context.csrfToken(), username: "", next: next, error: nil, notice: notice),
+                                   content: Content(csrf: context.csrfToken(), username: username, next: next, error: nil, notice: notice),
                                    request: request, context: context)
+    }
+
+    /// An account name the database takes (`users_username_format`): nothing else is echoed back.
+    static func isUsername(_ text: String) -> Bool {
+        (3...40).contains(text.count) && text.first.map { $0.isASCII && ($0.isLowercase || $0.isNumber) } == true
+            && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0)) }
     }
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -33,7 +33,9 @@ final class InvitationTests: XCTestCase {
             try await invitee.get("/activate?code=\(code)")
             let password = "Jalan setapak ke sawah"
             let activated = try await invitee.post("/activate", ["code": code, "new_password": password, "confirm_password": password])
-            XCTAssertEqual(activated.location, "/login?activated=1")
+            XCTAssertEqual(activated.location, "/login?activated=1&username=\(try XCTUnwrap(username))")
+            let login = try await invitee.get(try XCTUnwrap(activated.location))
+            XCTAssertTrue(login.text.contains(#"value="\#(try XCTUnwrap(username))""#), "the login page has the account's name filled in")
             let again = try await invitee.post("/activate", ["code": code, "new_password": "Sandi lain yang panjang", "confirm_password": "Sandi lain yang panjang"])
             XCTAssertEqual(again.status, .unprocessableContent)
             try await invitee.login(try XCTUnwrap(username), password)
