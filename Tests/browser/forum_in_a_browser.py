@@ -8,7 +8,8 @@ accepts; two people save the same row and the second gets the conflict page; BPS
 list; an auditor reads the history on a phone. Screenshots of each step go to
 test-artifacts/browser/, and every page shot must fit its window's width and pass axe-core's
 accessibility checks (accessibility.py). Then BPS staff plan another village's forum and print its
-invitations, one A4 sheet each, and re-rank provisionally, then revise a village's list on a phone
+invitations, one A4 sheet each (an invited SLS head opens hers on a phone, activates her account and
+signs in), and re-rank provisionally, then revise a village's list on a phone
 (a broken file refused by line and column, the revised one checked and loaded, the run's list kept
 as it was); every account walks every page it is
 shown on a 320-pixel phone (in Indonesian) and a desktop (in English), each checked the same way,
@@ -709,8 +710,34 @@ def bps_plan_a_forum_and_print_its_invitations(base):
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
         breaks = driver.execute_script("return [...document.querySelectorAll('article.sheet')].map(s => getComputedStyle(s).breakAfter)")
         check(breaks[:-1] == ["page"] * (len(breaks) - 1), f"each sheet on a page of its own: {breaks}")
+        second = driver.find_elements(By.CSS_SELECTOR, "article.sheet")[1]
+        username = second.find_element(By.CSS_SELECTOR, "dd strong").text
+        check(username.startswith("neneng."), f"the account is named by the person's name, not 'Ibu': {username}")
+        the_invited_head_activates_on_a_phone(base, addresses[1], username)
     finally:
         driver.quit()
+
+
+def the_invited_head_activates_on_a_phone(base, address, username):
+    """The second SLS head opens the address printed on her invitation on a 320-pixel phone (the code
+    filled in), chooses a password, signs in with her account's name filled in, and finds the forum."""
+    forum, phone = Forum(base), browser(SMALL_PHONE)
+    try:
+        phone.get(address)
+        check(phone.find_element(By.NAME, "code").get_attribute("value") == address.split("code=")[1], "the address fills the code in")
+        forum.shot(phone, "activate-phone")
+        for field in ("new_password", "confirm_password"):
+            phone.find_element(By.NAME, field).send_keys("Sawah hijau di desa")
+        forum.click_button(phone, "Aktifkan")
+        check(shows(phone, "Akun Anda aktif") and phone.find_element(By.NAME, "username").get_attribute("value") == username,
+              "activated, the login page has her account's name filled in")
+        phone.find_element(By.NAME, "password").send_keys("Sawah hijau di desa")
+        forum.click_button(phone, "Masuk")
+        check(shows(phone, "Forum saya") and "Desa Ciherang Mulya" in phone.page_source and "RT 002 / RW 001" in phone.page_source,
+              "she signs in to her forums: the planned forum and her unit's list")
+        forum.shot(phone, "my-forums-invited-phone")
+    finally:
+        phone.quit()
 
 
 def every_page_is_accessible(base):
