@@ -20,6 +20,12 @@ public struct RerankRepository: Sendable {
         public var openForums: [Int64]
         public var createdBy: String
         public var createdAt: Date
+
+        /// From a row of `runColumns`' columns, in their order.
+        init(_ row: (Int64, String, Bool, String, String, Int32, Int32, [Int64], String, Date)) {
+            (id, regency, provisional, inputsSHA256, outputSHA256) = (row.0, row.1, row.2, row.3, row.4)
+            (familyCount, removedCount, openForums, createdBy, createdAt) = (Int(row.5), Int(row.6), row.7, row.8, row.9)
+        }
     }
 
     /// Forums of the regency that are neither closed nor cancelled: a final run waits for them.
@@ -154,10 +160,32 @@ public struct RerankRepository: Sendable {
             let rows = try await connection.query("""
                 \(unescaped: Self.runColumns) WHERE regency_code = \(regency.value) ORDER BY id DESC
                 """, logger: database.logger)
-            for try await (id, code, provisional, inputs, output, count, removed, open, by, at)
-                in rows.decode((Int64, String, Bool, String, String, Int32, Int32, [Int64], String, Date).self) {
-                found.append(Run(id: id, regency: code, provisional: provisional, inputsSHA256: inputs, outputSHA256: output,
-                                 familyCount: Int(count), removedCount: Int(removed), openForums: open, createdBy: by, createdAt: at))
+            for try await row in rows.decode((Int64, String, Bool, String, String, Int32, Int32, [Int64], String, Date).self) {
+                found.append(Run(row))
+            }
+            return found
+        }
+    }
+
+    /// For a families batch, the latest run of each regency it changed, when that run was made
+    /// before the batch: such a run read its inputs before the batch began, so its list does not
+    /// hold what the batch changed. By regency code, each with the regency's name.
+    public func latestRunsBefore(batch id: Int64) async throws -> [(run: Run, regencyName: String)] {
+        try await database.read { connection in
+            var found: [(run: Run, regencyName: String)] = []
+            let rows = try await connection.query("""
+                SELECT r.id, r.regency_code, r.provisional, r.inputs_sha256, r.output_sha256, r.family_count, r.removed_count,
+                       r.open_forums, r.created_by, r.created_at, g.name
+                  FROM fkp.import_batches b
+                 CROSS JOIN LATERAL unnest(b.regencies) changed(code)
+                 CROSS JOIN LATERAL (SELECT * FROM fkp.rerank_runs r WHERE r.regency_code = changed.code ORDER BY r.id DESC LIMIT 1) r
+                  JOIN fkp.regions g ON g.code = r.regency_code
+                 WHERE b.id = \(id) AND b.kind = 'families' AND r.created_at < b.created_at
+                 ORDER BY r.regency_code
+                """, logger: database.logger)
+            for try await (id, code, provisional, inputs, output, count, removed, open, by, at, name)
+                in rows.decode((Int64, String, Bool, String, String, Int32, Int32, [Int64], String, Date, String).self) {
+                found.append((Run((id, code, provisional, inputs, output, count, removed, open, by, at)), name))
             }
             return found
         }

@@ -68,7 +68,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
                          securityLog: securityLog, hasher: hasher).addRoutes(to: router)
     UserAdminController(renderer: renderer, accounts: accounts, users: UserRepository(database: database), sessions: sessions,
                         hasher: hasher).addRoutes(to: router)
-    ImportController(renderer: renderer, importer: ListImporter(database: database),
+    ImportController(renderer: renderer, importer: ListImporter(database: database), runs: RerankRepository(database: database),
                      batches: ImportBatchRepository(database: database), uploadLimit: config.uploadLimitMegabytes << 20).addRoutes(to: router)
     let forums = ForumRepository(database: database)
     let reviews = ReviewRepository(database: database)

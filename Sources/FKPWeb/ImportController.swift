@@ -9,6 +9,7 @@ import HummingbirdAuth
 struct ImportController {
     let renderer: PageRenderer
     let importer: ListImporter
+    let runs: RerankRepository
     let batches: ImportBatchRepository
     /// Bytes of the largest file an upload may hold.
     let uploadLimit: Int
@@ -39,7 +40,7 @@ struct ImportController {
         let (_, roots) = try scope(context, write: false)
         var outcome: ImportOutcome?
         if let id = request.uri.queryParameters.get("batch", as: Int64.self), let batch = try await batches.batch(id, within: roots) {
-            outcome = ImportOutcome(batch: batch, language: context.language)
+            outcome = ImportOutcome(batch: batch, earlierRuns: try await runs.latestRunsBefore(batch: id), language: context.language)
         }
         return try await render(request, context, roots: roots, outcome: outcome, status: .ok,
                                 before: request.uri.queryParameters.get("before", as: Int64.self))
@@ -134,6 +135,10 @@ struct ImportOutcome {
     /// The family card numbers, then the heads' NIKs, held by two families or more: a heading, and
     /// a line for each number, its families by id and line.
     var sharedNumbers: [SharedNumbersList] = []
+    /// A loaded families list's regencies whose latest re-ranking came before it, and so without it.
+    var earlierRunsHeading = ""
+    var earlierRuns: [EarlierRun] = []
+    var hasEarlierRuns = false
     var problems: [String] = []
     /// How many problems the file has, said beside its name: the list below may be a hundred long.
     var problemCount = ""
@@ -141,8 +146,18 @@ struct ImportOutcome {
     var moreProblems: String?
     let fileName: String
 
-    init(batch: ImportBatchRepository.Batch, language: Language) {
+    struct EarlierRun { let label: String; let href: String }
+
+    init(batch: ImportBatchRepository.Batch, earlierRuns runs: [(run: RerankRepository.Run, regencyName: String)], language: Language) {
         let t = Translations(language: language)
+        earlierRunsHeading = t["imports_earlier_runs"]
+        earlierRuns = runs.map { run, name in
+            let when = (try? RegionCode(run.regency)).map { IndonesianTime.format(run.createdAt, at: $0, languageCode: language.rawValue) } ?? ""
+            return EarlierRun(label: t.filling("imports_earlier_run", ["regency": name, "code": run.regency, "run": "\(run.id)",
+                                                                      "kind": t[run.provisional ? "rerank_provisional" : "rerank_final"], "when": when]),
+                              href: "/regions/\(run.regency)/rerank")
+        }
+        hasEarlierRuns = !earlierRuns.isEmpty
         let counts = ["file": batch.fileName, "rows": t.number(batch.rows), "added": t.number(batch.added),
                       "changed": t.number(batch.changed), "removed": t.number(batch.removed), "batch": "\(batch.id)"]
         summary = t.filling("imports_summary_\(batch.kind)", counts)

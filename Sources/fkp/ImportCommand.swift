@@ -34,8 +34,9 @@ struct ImportCommand: AsyncParsableCommand {
         let fileName = file == "-" ? "(standard input)" : URL(fileURLWithPath: file).lastPathComponent
         let actor = self.actor
         let report: ImportReport
+        var earlierRuns: [(run: RerankRepository.Run, regencyName: String)] = []
         do {
-            report = try await CommandSupport.withDatabase(config, logger: logger) { client in
+            (report, earlierRuns) = try await CommandSupport.withDatabase(config, logger: logger) { client in
                 let database = Database(client: client, logger: logger)
                 // A named account loads only inside the places its roles let it, as on the import page.
                 let principal = try await actor.principal(database: database)
@@ -43,8 +44,10 @@ struct ImportCommand: AsyncParsableCommand {
                 try actor.require(principal, may: { _ in roots?.isEmpty != true }, "load lists")
                 let context = actor.context(action: "import.\(listKind.rawValue)", region: roots?.count == 1 ? roots?.first?.value : nil,
                                             principal: principal)
-                return try await ListImporter(database: database).run(listKind, chunks: chunks, fileName: fileName, context: context,
-                                                                       scope: roots, checkOnly: check, progress: onProgress)
+                let report = try await ListImporter(database: database).run(listKind, chunks: chunks, fileName: fileName, context: context,
+                                                                             scope: roots, checkOnly: check, progress: onProgress)
+                guard let batch = report.batchID else { return (report, []) }
+                return (report, try await RerankRepository(database: database).latestRunsBefore(batch: batch))
             }
         } catch let problems as ImportProblems {
             progress.finish()
@@ -65,6 +68,10 @@ struct ImportCommand: AsyncParsableCommand {
         }
         say(report.places, loaded: !check)
         say(report.sharedNumbers)
+        for (run, name) in earlierRuns {
+            CommandSupport.say("Re-ranking run \(run.id) of \(name) (\(run.regency), \(run.provisional ? "provisional" : "final")) was made before "
+                               + "this list and does not hold it: run fkp rerank --regency \(run.regency) again before its list is used.")
+        }
     }
 
     /// The personal numbers held by two families or more, by the families' ids and lines (never the

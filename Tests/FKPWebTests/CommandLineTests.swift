@@ -522,6 +522,15 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(exported.output, String(decoding: b, as: UTF8.self), "the export is the stored list of the latest run")
             let audited = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE table_name = 'fkp.rerank_runs'", as: Int64.self)
             XCTAssertEqual(audited, 2)
+
+            // A list loaded afterwards (forum 2's unit, only planned) is said to be missing from the latest run.
+            let list = directory.appendingPathComponent("keluarga.csv")
+            try (FamilyCSV.columns.joined(separator: ",") + "\nG1,32010100020001,Budi,Kp. Baru,3,2,4.5,3201010101000009,3201014501800009,,\n")
+                .write(to: list, atomically: true, encoding: .utf8)
+            let loaded = try Self.fkp(["import", "families", list.path], database: url)
+            XCTAssertEqual(loaded.status, 0, loaded.output)
+            XCTAssertTrue(loaded.output.contains("Re-ranking run 2 of Bogor (3201, provisional) was made before this list and does not hold it: "
+                                                 + "run fkp rerank --regency 3201 again before its list is used."), loaded.output)
         }
     }
 }

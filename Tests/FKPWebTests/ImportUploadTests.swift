@@ -203,6 +203,29 @@ final class ImportUploadTests: XCTestCase {
         }
     }
 
+    /// A families list loaded after a re-ranking says that the run does not hold it, with the way to
+    /// re-rank; a list the run came after says nothing.
+    func testAListLoadedAfterAReRankingSaysTheRunDoesNotHoldIt() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
+            var staff = try await Self.staffOnImportPage(client)
+            _ = try await staff.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions)
+            let loaded = try await staff.upload("/imports/families", fileName: "keluarga.csv", content: Self.families)
+            let first = try XCTUnwrap(loaded.location)
+            try await staff.get("/regions/3201/rerank")
+            let ran = try await staff.post("/regions/3201/rerank", ["allow_open": "yes"])
+            XCTAssertEqual(ran.status, .seeOther, "a provisional run: forum 1 is not closed")
+
+            let revised = Self.families.replacingOccurrences(of: "Siti,Kp. Baru,2,1", with: "Siti,Kp. Baru,2,2")
+            try await staff.get("/imports")
+            let reloaded = try await staff.upload("/imports/families", fileName: "revisi.csv", content: revised)
+            let second = try XCTUnwrap(reloaded.location)
+            let after = try await staff.get(second)
+            XCTAssertTrue(after.text.contains(#"<li><a href="/regions/3201/rerank">Bogor (3201): hasil #1, sementara, "#), after.text)
+            let before = try await staff.get(first)
+            XCTAssertFalse(before.text.contains(#"<a href="/regions/3201/rerank">"#), "the run came after this list: it holds it")
+        }
+    }
+
     /// A list sent from a phone takes minutes. While it arrives the import holds no database
     /// connection (here the server has one; a page that needs it is answered at once), and the
     /// file is loaded once it has all come.
