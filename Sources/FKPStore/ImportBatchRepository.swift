@@ -31,6 +31,22 @@ public struct ImportBatchRepository: Sendable {
         try await batches(within: roots, only: nil, before: before, limit: limit)
     }
 
+    /// The families lists loaded into `regency` after `date`, oldest first, at most `limit`: what a
+    /// re-ranking recorded at `date` does not hold (it read its inputs before it was recorded).
+    public func familiesLoaded(into regency: RegionCode, after date: Date, limit: Int = 10) async throws
+        -> [(id: Int64, fileName: String, createdAt: Date)] {
+        try await database.read { connection in
+            var found: [(id: Int64, fileName: String, createdAt: Date)] = []
+            let rows = try await connection.query("""
+                SELECT id, file_name, created_at FROM fkp.import_batches
+                 WHERE kind = 'families' AND \(regency.value) = ANY (regencies) AND created_at > \(date)
+                 ORDER BY id LIMIT \(limit)
+                """, logger: database.logger)
+            for try await (id, file, created) in rows.decode((Int64, String, Date).self) { found.append((id, file, created)) }
+            return found
+        }
+    }
+
     /// One batch, when it touched places inside `roots` (any when nil).
     public func batch(_ id: Int64, within roots: [RegionCode]?) async throws -> Batch? {
         try await batches(within: roots, only: id, before: nil, limit: 1).first

@@ -84,7 +84,8 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     MinutesController(renderer: renderer, forums: forums, minutes: minutes, signatures: signatures,
                       closings: closings).addRoutes(to: router)
     RerankController(renderer: renderer, regions: RegionRepository(database: database), reranker: Reranker(database: database),
-                     runs: RerankRepository(database: database), finalLists: FinalListExport(database: database)).addRoutes(to: router)
+                     runs: RerankRepository(database: database), batches: ImportBatchRepository(database: database),
+                     finalLists: FinalListExport(database: database)).addRoutes(to: router)
     AuditController(renderer: renderer, forums: forums, browser: AuditBrowser(database: database),
                     exporter: AuditExporter(database: database), key: try ExportSigningKey.loadOrCreate(at: config.exportKeyFile))
         .addRoutes(to: router)

@@ -10,6 +10,7 @@ struct RerankController {
     let regions: RegionRepository
     let reranker: Reranker
     let runs: RerankRepository
+    let batches: ImportBatchRepository
     let finalLists: FinalListExport
 
     struct RunForm: Decodable { let allow_open: String? }
@@ -61,8 +62,11 @@ struct RerankController {
     private func render(_ request: Request, _ context: AppRequestContext, region: Region, openForums: [Int64]?,
                         status: HTTPResponse.Status) async throws -> Response {
         let open = try await runs.openForums(regency: region.code)
+        let past = try await runs.runs(regency: region.code)
+        var loadedSince: [(id: Int64, fileName: String, createdAt: Date)] = []
+        if let latest = past.first { loadedSince = try await batches.familiesLoaded(into: region.code, after: latest.createdAt) }
         let page = RerankPage(
-            regency: region, runs: try await runs.runs(regency: region.code), villages: try await regions.descendants(of: region.code, level: .village),
+            regency: region, runs: past, loadedSince: loadedSince, villages: try await regions.descendants(of: region.code, level: .village),
             openForums: openForums ?? open, refused: openForums != nil,
             mayRun: AccessPolicy.decide(context.principal, .rerank, .region(region.code)) == .allow,
             csrf: context.csrfToken(), language: context.language)

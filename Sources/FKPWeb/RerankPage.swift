@@ -22,6 +22,9 @@ struct RerankPage {
     let name: String
     let runs: [Run]
     let hasRuns: Bool
+    /// The families lists loaded since the latest run, which it does not hold: "batch 4, desa-dua.csv, ...".
+    let loadedSince: [String]
+    let hasLoadedSince: Bool
     let latestRunID: Int64?
     let villages: [Village]
     let openForums: [Int64]
@@ -30,8 +33,8 @@ struct RerankPage {
     let mayRun: Bool
     let csrf: String
 
-    init(regency: Region, runs: [RerankRepository.Run], villages: [Region], openForums: [Int64], refused: Bool, mayRun: Bool,
-         csrf: String, language: Language) {
+    init(regency: Region, runs: [RerankRepository.Run], loadedSince: [(id: Int64, fileName: String, createdAt: Date)], villages: [Region],
+         openForums: [Int64], refused: Bool, mayRun: Bool, csrf: String, language: Language) {
         let t = Translations(language: language)
         code = regency.code.value
         name = regency.name
@@ -42,6 +45,11 @@ struct RerankPage {
                 output: ChainHead.blocks($0.outputSHA256))
         }
         hasRuns = !runs.isEmpty
+        self.loadedSince = loadedSince.map { batch in
+            t.filling("rerank_loaded_batch", ["batch": "\(batch.id)", "file": batch.fileName,
+                                              "when": IndonesianTime.format(batch.createdAt, at: regency.code, languageCode: language.rawValue)])
+        }
+        hasLoadedSince = !loadedSince.isEmpty
         latestRunID = runs.first?.id
         self.villages = villages.map { Village(villageCode: $0.code.value, villageName: $0.name) }
         self.openForums = openForums

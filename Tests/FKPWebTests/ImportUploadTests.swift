@@ -204,7 +204,7 @@ final class ImportUploadTests: XCTestCase {
     }
 
     /// A families list loaded after a re-ranking says that the run does not hold it, with the way to
-    /// re-rank; a list the run came after says nothing.
+    /// re-rank, and the re-ranking page names it; a list the run came after says nothing.
     func testAListLoadedAfterAReRankingSaysTheRunDoesNotHoldIt() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
             var staff = try await Self.staffOnImportPage(client)
@@ -223,6 +223,15 @@ final class ImportUploadTests: XCTestCase {
             XCTAssertTrue(after.text.contains(#"<li><a href="/regions/3201/rerank">Bogor (3201): hasil #1, sementara, "#), after.text)
             let before = try await staff.get(first)
             XCTAssertFalse(before.text.contains(#"<a href="/regions/3201/rerank">"#), "the run came after this list: it holds it")
+
+            // The re-ranking page says the same from its side, naming only the list loaded since.
+            let rerank = try await staff.get("/regions/3201/rerank")
+            let batch = try XCTUnwrap(second.split(separator: "=").last)
+            XCTAssertTrue(rerank.text.contains("<li>batch impor \(batch), revisi.csv, "), rerank.text)
+            XCTAssertFalse(rerank.text.contains("keluarga.csv"), "the list loaded before the run is in it")
+            _ = try await staff.post("/regions/3201/rerank", ["allow_open": "yes"])
+            let rerun = try await staff.get("/regions/3201/rerank")
+            XCTAssertFalse(rerun.text.contains("batch impor"), "a new run holds every list loaded before it")
         }
     }
 

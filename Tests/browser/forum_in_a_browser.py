@@ -595,6 +595,8 @@ def bps_revise_a_list_after_the_provisional_run(base):
         send(revised)
         check(shows(driver, "1 keluarga ditambah, 1 diubah, 1 dihapus") and "/imports?batch=" in driver.current_url,
               "the revised list loads though the provisional run listed the family it removes")
+        check(shows_element(driver, "main .notice a[href='/regions/3201/rerank']", "hasil #1, sementara"),
+              "and says the provisional run, made before it, does not hold it")
         forum.shot(driver, "import-families-loaded-phone")
         send(revised)
         check(shows(driver, "tidak ada yang berubah"), "the same list again changes nothing")
@@ -605,6 +607,9 @@ def bps_revise_a_list_after_the_provisional_run(base):
         check(now[0] == rows[0] and sorted(now[1:]) == sorted(revised[1:]), "the village's list downloads as it was loaded")
         check(download(driver, final_list).decode("utf-8") == listed and removed[0] in listed,
               "the run's final list still downloads as the run made it, the removed family on it")
+        driver.get(base + "/regions/3201/rerank")
+        check(shows_element(driver, "main .notice", "desa-dua.csv"), "and the re-ranking page names the list loaded since its latest run")
+        forum.shot(driver, "rerank-lists-loaded-since-phone")
     finally:
         driver.quit()
         if os.path.exists(upload):
