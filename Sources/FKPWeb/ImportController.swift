@@ -40,7 +40,11 @@ struct ImportController {
         let (_, roots) = try scope(context, write: false)
         var outcome: ImportOutcome?
         if let id = request.uri.queryParameters.get("batch", as: Int64.self), let batch = try await batches.batch(id, within: roots) {
-            outcome = ImportOutcome(batch: batch, earlierRuns: try await runs.latestRunsBefore(batch: id), language: context.language)
+            // Only the regencies within this person's places: a batch of a national load touches others.
+            let earlier = try await runs.latestRunsBefore(batch: id).filter { run, _ in
+                roots.map { roots in roots.contains { root in RegionCode.parse(run.regency).map(root.contains) ?? false } } ?? true
+            }
+            outcome = ImportOutcome(batch: batch, earlierRuns: earlier, language: context.language)
         }
         return try await render(request, context, roots: roots, outcome: outcome, status: .ok,
                                 before: request.uri.queryParameters.get("before", as: Int64.self))

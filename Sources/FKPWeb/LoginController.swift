@@ -62,7 +62,8 @@ struct LoginController {
             : request.uri.queryParameters["expired"] != nil ? t["login_form_expired"]
             : context.sessions.session?.heldForm != nil ? t["held_form_login_notice"] : nil
         // Just activated: the account's name is filled in, only the new password is left to type.
-        let username = activated ? request.uri.queryParameters["username"].map(String.init).flatMap { Self.isUsername($0) ? $0 : nil } ?? "" : ""
+        let offered = request.uri.queryParameters["username"].map(String.init) ?? ""
+        let username = activated && Self.isUsername(offered) ? offered : ""
         return try renderer.render("login", title: "login_title",
                                    content: Content(csrf: context.csrfToken(), username: username, next: next, error: nil, notice: notice),
                                    request: request, context: context)

@@ -235,6 +235,38 @@ final class ImportUploadTests: XCTestCase {
         }
     }
 
+    /// A national list changes two regencies: staff of each see only their own regency's run named.
+    func testAListOfTwoRegenciesNamesToEachStaffOnlyTheirRegencysRun() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
+            var admin = TestBrowser(client)
+            try await admin.login("admin", TestAccounts.password)
+            try await admin.get("/imports")
+            _ = try await admin.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions
+                + "3202010,Kec,district\n3202010001,Desa,village\n32020100010001,RT 001,sls\n")
+            let sukabumi = "S1,32020100010001,Asep,Kp. Sawah,4,3,9.5,3202010101000001,3202014501800001,,\n"
+            _ = try await admin.upload("/imports/families", fileName: "nasional.csv", content: Self.families + sukabumi)
+            for (account, regency) in [("bps", "3201"), ("bps.other", "3202")] {
+                var staff = TestBrowser(client)
+                try await staff.login(account, TestAccounts.password)
+                try await staff.get("/regions/\(regency)/rerank")
+                let ran = try await staff.post("/regions/\(regency)/rerank", ["allow_open": "yes"])
+                XCTAssertEqual(ran.status, .seeOther, account)
+            }
+            try await admin.get("/imports")
+            let revised = try await admin.upload("/imports/families", fileName: "nasional.csv",
+                                                 content: Self.families.replacingOccurrences(of: "Siti,", with: "Siti Aisyah,")
+                                                     + sukabumi.replacingOccurrences(of: "Asep", with: "Asep Saepudin"))
+            let batch = try XCTUnwrap(revised.location)
+            for (account, own, other) in [("bps", "3201", "3202"), ("bps.other", "3202", "3201")] {
+                var staff = TestBrowser(client)
+                try await staff.login(account, TestAccounts.password)
+                let page = try await staff.get(batch)
+                XCTAssertTrue(page.text.contains(#"<a href="/regions/\#(own)/rerank">"#), "\(account): \(page.text)")
+                XCTAssertFalse(page.text.contains(#"<a href="/regions/\#(other)/rerank">"#), "\(account) sees no other regency's run")
+            }
+        }
+    }
+
     /// A list sent from a phone takes minutes. While it arrives the import holds no database
     /// connection (here the server has one; a page that needs it is answered at once), and the
     /// file is loaded once it has all come.

@@ -25,7 +25,8 @@ public struct QRCode: Sendable, Equatable {
         }
         var symbol = Symbol(version: version)
         symbol.place(Self.codewords(bytes, version: version))
-        let mask = forced ?? (0..<8).min { symbol.masked($0).penalty < symbol.masked($1).penalty }!
+        let penalties = forced == nil ? (0..<8).map { symbol.masked($0).penalty } : []
+        let mask = forced ?? penalties.indices.min { penalties[$0] < penalties[$1] }!
         let chosen = symbol.masked(mask)
         self.version = version
         self.mask = mask
