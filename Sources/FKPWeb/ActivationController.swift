@@ -29,9 +29,26 @@ struct ActivationController {
         router.post("/activate", use: activate)
     }
 
-    @Sendable func page(_ request: Request, context: AppRequestContext) throws -> Response {
+    /// With `?code=` (the address printed on an invitation, or its QR code), a code that no longer
+    /// works says so at once, before its person types a new password twice.
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let code = request.uri.queryParameters["code"].map(String.init) ?? ""
-        return try render(request, context, code: code, error: nil)
+        var error: String?
+        if !code.isEmpty, case .failure(let problem) = try await codes.lookup(code) {
+            try await securityLog.record("activation.refused", username: nil, address: context.clientAddress,
+                                         detail: "\(problem) (opened)", requestID: context.requestID)
+            error = Translations(language: context.language)[Self.messageKey(problem)]
+        }
+        return try render(request, context, code: code, error: error, status: .ok)
+    }
+
+    /// Why a code does not work, in words that say what to do: an activated account signs in.
+    static func messageKey(_ problem: ActivationCodeRepository.Problem) -> String {
+        switch problem {
+        case .unknown: "activate_unknown"
+        case .used: "activate_used"
+        case .expired: "activate_expired"
+        }
     }
 
     @Sendable func activate(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -45,7 +62,7 @@ struct ActivationController {
         case .failure(let problem):
             try await securityLog.record("activation.refused", username: nil, address: context.clientAddress,
                                          detail: "\(problem)", requestID: context.requestID)
-            return try render(request, context, code: form.code, error: t["activate_invalid"])
+            return try render(request, context, code: form.code, error: t[Self.messageKey(problem)])
         }
         if let problem = newPasswordProblem(form.new_password, confirmation: form.confirm_password, username: holder.username, t: t) {
             return try render(request, context, code: form.code, error: problem)
@@ -54,17 +71,22 @@ struct ActivationController {
         let redeemed = try await codes.redeem(
             holder, passwordHash: try await hasher.hash(form.new_password),
             context: WriteContext(actor: holder.username, role: role, action: "user.activate", requestID: context.requestID))
-        guard redeemed else { return try render(request, context, code: form.code, error: t["activate_invalid"]) }
+        guard redeemed else {
+            // Used or expired in the meantime (the same code sent twice at once): said as it is now.
+            let problem: ActivationCodeRepository.Problem = if case .failure(let now) = try await codes.lookup(form.code) { now } else { .used }
+            return try render(request, context, code: form.code, error: t[Self.messageKey(problem)])
+        }
         try await securityLog.record("activation.success", username: holder.username, address: context.clientAddress,
                                      requestID: context.requestID)
         // The account name rides along (it is printed on paper, no secret), so that the login page has it filled in.
         return redirect("/login?activated=1&username=\(holder.username)")
     }
 
-    private func render(_ request: Request, _ context: AppRequestContext, code: String, error: String?) throws -> Response {
+    private func render(_ request: Request, _ context: AppRequestContext, code: String, error: String?,
+                        status: HTTPResponse.Status? = nil) throws -> Response {
         try renderer.render("activate", title: "activate_title",
                             content: Content(csrf: context.csrfToken(), code: code, error: error,
                                              minimumLength: PasswordRules.minimumLength),
-                            request: request, context: context, status: error == nil ? .ok : .unprocessableContent)
+                            request: request, context: context, status: status ?? (error == nil ? .ok : .unprocessableContent))
     }
 }

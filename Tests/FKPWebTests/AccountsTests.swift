@@ -253,20 +253,30 @@ final class AccountsTests: XCTestCase {
             let newPassword = "Kebun singkong belakang"
             let expired = try await browser.post("/activate", ["code": "OLDC-ODE2-3456", "new_password": newPassword, "confirm_password": newPassword])
             XCTAssertEqual(expired.status, .unprocessableContent)
-            XCTAssertTrue(expired.text.contains("tidak berlaku"))
+            XCTAssertTrue(expired.text.contains("sudah kedaluwarsa"), expired.text)
+            let unknown = try await browser.post("/activate", ["code": "ZZZZ-ZZZZ-ZZZZ", "new_password": newPassword, "confirm_password": newPassword])
+            XCTAssertTrue(unknown.text.contains("tidak dikenal"), unknown.text)
             let done = try await browser.post("/activate", ["code": "abcd-2345-efgh", "new_password": newPassword, "confirm_password": newPassword])
             XCTAssertEqual(done.location, "/login?activated=1&username=warga")
             let typed = try await browser.get("/login?activated=1&username=%22%3E%3Cscript%3E")
             XCTAssertFalse(typed.text.contains("<script>") || typed.text.contains("&quot;&gt;"), "only an account name is filled in")
             let reused = try await browser.post("/activate", ["code": "ABCD-2345-EFGH", "new_password": "Lain lagi sandinya", "confirm_password": "Lain lagi sandinya"])
             XCTAssertEqual(reused.status, .unprocessableContent, "a code works once")
+            XCTAssertTrue(reused.text.contains("sudah dipakai: akunnya sudah aktif"), reused.text)
+            // Its address opened again (the QR code on the invitation scanned later) says so at once.
+            let opened = try await browser.get("/activate?code=ABCD-2345-EFGH")
+            XCTAssertEqual(opened.status, .ok)
+            XCTAssertTrue(opened.text.contains("sudah dipakai: akunnya sudah aktif"), opened.text)
+            var stranger = TestBrowser(client)
+            let fresh = try await stranger.get("/activate")
+            XCTAssertFalse(fresh.text.contains(#"class="error""#), "without a code, nothing to say yet")
             var warga = TestBrowser(client)
             let login = try await warga.login("warga", newPassword)
             XCTAssertEqual(login.status, .seeOther)
             let own = try await warga.get("/regions/32010100010002")
             XCTAssertEqual(own.status, .ok)
             let events = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.security_events WHERE event = 'activation.refused'", as: Int64.self)
-            XCTAssertEqual(events, 2)
+            XCTAssertEqual(events, 4, "the expired, the unknown and the used code sent, and the used one opened")
         }
     }
 
