@@ -10,6 +10,10 @@ struct AccountPage {
     let id: Int64
     let username: String
     let displayName: String
+    let disabled: Bool
+    let mustChange: Bool
+    /// Disabling or enabling from here comes back here (`UserAdminController.BackForm`).
+    let back = "account"
     let held: [Held]
     /// Taking a role away needs another left: an account stops by being disabled.
     let mayRevoke: Bool
@@ -24,6 +28,8 @@ struct AccountPage {
         id = account.id
         username = account.username
         displayName = account.displayName
+        disabled = account.isDisabled
+        mustChange = account.mustChangePassword
         self.held = held.map { Held(assignment: $0.id, label: UsersPage.label($0.assignment, placeName: $0.placeName, t)) }
         mayRevoke = held.count > 1
         roles = FormOption.roles(grantableBy: principal, selected: form?.role, t)

@@ -174,19 +174,26 @@ struct UserAdminController {
         return try renderSecret(request, context, username: username, secret: password, kind: "user_created")
     }
 
+    /// Where disabling or enabling returns: the account's page when sent from it, else the list.
+    struct BackForm: Decodable { let back: String? }
+
     @Sendable func disable(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (principal, target) = try await manageable(request, context)
+        var request = request
+        let form = try await request.decodeForm(BackForm.self)
         try await accounts.setDisabled(userID: target, true, context: WriteContext(
             actor: principal.username, role: principal.primaryRole, action: "user.disable", requestID: context.requestID))
         try await sessions.removeAll(userID: target)
-        return redirect("/users")
+        return redirect(form.back == "account" ? "/users/\(target)" : "/users")
     }
 
     @Sendable func enable(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (principal, target) = try await manageable(request, context)
+        var request = request
+        let form = try await request.decodeForm(BackForm.self)
         try await accounts.setDisabled(userID: target, false, context: WriteContext(
             actor: principal.username, role: principal.primaryRole, action: "user.enable", requestID: context.requestID))
-        return redirect("/users")
+        return redirect(form.back == "account" ? "/users/\(target)" : "/users")
     }
 
     @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {

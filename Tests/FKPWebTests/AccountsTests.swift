@@ -333,6 +333,16 @@ final class AccountsTests: XCTestCase {
             var again = TestBrowser(client)
             let relogin = try await again.login("ketua", TestAccounts.password)
             XCTAssertEqual(relogin.status, .unauthorized)
+
+            // The account's own page says its state and offers the same actions, coming back to it.
+            let page = try await staff.get("/users/\(ketuaID)")
+            XCTAssertTrue(page.text.contains("<p>Dinonaktifkan</p>") && page.text.contains(#"action="/users/\#(ketuaID)/enable""#), page.text)
+            XCTAssertTrue(page.text.contains(#"<select id="role" name="role" required><option value="">–</option>"#),
+                          "no role is chosen until one is picked: the first offered is not given by a slip")
+            let enabled = try await staff.post("/users/\(ketuaID)/enable", ["back": "account"])
+            XCTAssertEqual(enabled.location, "/users/\(ketuaID)")
+            let active = try await staff.get("/users/\(ketuaID)")
+            XCTAssertTrue(active.text.contains("<p>Aktif</p>") && active.text.contains(#"action="/users/\#(ketuaID)/reset-password""#))
         }
     }
 
