@@ -42,7 +42,8 @@ struct ImportController {
         if let id = request.uri.queryParameters.get("batch", as: Int64.self), let batch = try await batches.batch(id, within: roots) {
             // Only the regencies within this person's places: a batch of a national load touches others.
             let earlier = try await runs.latestRunsBefore(batch: id).filter { run, _ in
-                roots.map { roots in roots.contains { root in RegionCode.parse(run.regency).map(root.contains) ?? false } } ?? true
+                guard let roots, let regency = RegionCode.parse(run.regency) else { return roots == nil }
+                return roots.contains { $0.contains(regency) }
             }
             outcome = ImportOutcome(batch: batch, earlierRuns: earlier, language: context.language)
         }
@@ -156,7 +157,7 @@ struct ImportOutcome {
         let t = Translations(language: language)
         earlierRunsHeading = t["imports_earlier_runs"]
         earlierRuns = runs.map { run, name in
-            let when = (try? RegionCode(run.regency)).map { IndonesianTime.format(run.createdAt, at: $0, languageCode: language.rawValue) } ?? ""
+            let when = RegionCode.parse(run.regency).map { IndonesianTime.format(run.createdAt, at: $0, languageCode: language.rawValue) } ?? ""
             return EarlierRun(label: t.filling("imports_earlier_run", ["regency": name, "code": run.regency, "run": "\(run.id)",
                                                                       "kind": t[run.provisional ? "rerank_provisional" : "rerank_final"], "when": when]),
                               href: "/regions/\(run.regency)/rerank")
