@@ -179,6 +179,13 @@ def no_script_errors(driver, who):
     check(not errors, f"no script errors in {who}'s browser {errors if errors else ''}")
 
 
+def download(driver, address):
+    """The bytes of a file the signed-in person is offered (a download link), fetched with their session."""
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(address, headers={"Cookie": cookie})) as response:
+        return response.read()
+
+
 def run(base):
     forum = Forum(base)
     facilitator, head, figure = browser(DESKTOP), browser(PHONE), browser(PHONE)
@@ -383,9 +390,7 @@ def run(base):
             check(shows(staff, "Format berkas impor") and "<code>head_nik</code>" in staff.page_source,
                   "the import page leads to the lists' columns")
             template = staff.find_element(By.CSS_SELECTOR, "a[href='/imports/format/families.csv']").get_attribute("href")
-            with urllib.request.urlopen(urllib.request.Request(template, headers={"Cookie": "; ".join(
-                    f"{c['name']}={c['value']}" for c in staff.get_cookies())})) as response:
-                check(response.read().decode("utf-8-sig").startswith("family_id,sls_code,head_name"), "the template is the families header")
+            check(download(staff, template).decode("utf-8-sig").startswith("family_id,sls_code,head_name"), "the template is the families header")
             forum.shot(staff, "import-format-phone")
             no_script_errors(staff, "BPS staff on a phone")
         finally:
@@ -541,13 +546,6 @@ def rerank_provisionally(base):
         return driver.find_element(By.CSS_SELECTOR, "a[href$='/villages/3201010001']").get_attribute("href")
     finally:
         driver.quit()
-
-
-def download(driver, address):
-    """The bytes of a file the signed-in person is offered (a download link), fetched with their session."""
-    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
-    with urllib.request.urlopen(urllib.request.Request(address, headers={"Cookie": cookie})) as response:
-        return response.read()
 
 
 def bps_revise_a_list_after_the_provisional_run(base):
