@@ -5,7 +5,11 @@ import NIOCore
 extension Request {
     /// Decodes an `application/x-www-form-urlencoded` body (already collected by the CSRF check).
     mutating func decodeForm<Form: Decodable>(_ type: Form.Type) async throws -> Form {
-        let body = String(buffer: try await collectFormBody())
+        try Self.decodeForm(Form.self, from: String(buffer: try await collectFormBody()))
+    }
+
+    /// Decodes a form's encoded fields, as they came in a body or were held (`HeldForm`).
+    static func decodeForm<Form: Decodable>(_ type: Form.Type, from body: String) throws -> Form {
         if NULCharacterMiddleware.holdsNUL(body) { throw HTTPError(.badRequest, message: "a field holds a NUL character") }
         do {
             return try URLEncodedFormDecoder().decode(Form.self, from: FormBody.removingInvisibleCharacters(body))

@@ -23,6 +23,15 @@ enum FormQuery {
     static func decoded(_ component: Substring) -> String? {
         component.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
+
+    /// Fields encoded as a browser sends them, in their order: every byte but ASCII letters and
+    /// digits percent-encoded.
+    static func encoded(_ fields: [(name: String, value: String)]) -> String {
+        func component(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: asciiAlphanumerics) ?? "" }
+        return fields.map { component($0.name) + "=" + component($0.value) }.joined(separator: "&")
+    }
+
+    private static let asciiAlphanumerics = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 }
 
 extension Request {

@@ -12,8 +12,8 @@ import Hummingbird
 ///
 /// Held only when nothing could be forged through it: the browser says the form came from this
 /// site's own page (`Sec-Fetch-Site`, or else `Origin` or `Referer` naming this host), it was sent to the
-/// forum's addresses (never a password, an account or an upload), it holds no personal number,
-/// and it is of a form's size. Nothing is sent again without the person pressing the button on a
+/// forum's addresses or a new forum's plan (never a password, an account or an upload), it holds
+/// no personal number, and it is of a form's size. Nothing is sent again without the person pressing the button on a
 /// page that shows what it holds.
 struct HeldForm: Codable, Sendable, Equatable {
     struct Field: Codable, Sendable, Equatable {
@@ -50,16 +50,35 @@ struct HeldForm: Codable, Sendable, Equatable {
         let page = referer.map { $0.path + ($0.query.map { "?" + $0 } ?? "") }
         self.path = request.uri.path
         self.fields = fields
-        self.page = page.map(safeLocalPath).flatMap { $0.hasPrefix("/forums/") && $0 != request.uri.path ? $0 : nil } ?? "/"
+        self.page = page.map(safeLocalPath).flatMap { ($0.hasPrefix("/forums/") || $0.hasPrefix("/regions/")) && $0 != request.uri.path ? $0 : nil } ?? "/"
     }
 
-    /// `/forums/...`, in the characters of the forum's ids and codes; not a forum's move to its next
-    /// stage, one button whose hidden fields are codes: nothing typed is lost, and pressed again it says what it does.
+    /// Its fields encoded as they were sent, the CSRF token left out.
+    var body: String { FormQuery.encoded(fields.map { ($0.name, $0.value) }) }
+
+    /// The planning form it came from, when it is a plan (a new forum's or a planned forum's): that
+    /// form is filled with it again instead of a list of its fields, which name units and people by code.
+    var planForm: String? {
+        if Self.isNewForumPlan(path) { return path + "/new" }
+        let parts = path.split(separator: "/")
+        return parts.count == 3 && parts[0] == "forums" && parts[2] == "plan" ? path : nil
+    }
+
+    /// `/forums/...`, in the characters of the forum's ids and codes, or a village's new forum; not a
+    /// forum's move to its next stage, one button whose hidden fields are codes: nothing typed is
+    /// lost, and pressed again it says what it does.
     static func isFormOfTheForum(_ path: String) -> Bool {
-        path.hasPrefix("/forums/") && !path.hasSuffix("/state") && !path.contains("..") && path.utf8.allSatisfy { byte in
+        isNewForumPlan(path) || path.hasPrefix("/forums/") && !path.hasSuffix("/state") && !path.contains("..") && path.utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
         }
+    }
+
+    /// `/regions/CODE/forums`, where a village's new forum is planned.
+    static func isNewForumPlan(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0].isEmpty && parts[1] == "regions" && parts[3] == "forums" && !parts[2].isEmpty
+            && parts[2].utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     /// What the browser says of where the request came from: `Sec-Fetch-Site`, which browsers send

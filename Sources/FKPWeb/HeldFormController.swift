@@ -39,6 +39,8 @@ struct HeldFormController {
     @Sendable func page(_ request: Request, context: AppRequestContext) throws -> Response {
         guard context.principal != nil else { throw LoginRequired() }
         guard let held = context.sessions.session?.heldForm else { return redirect("/") }
+        // A plan is offered in its own form, which takes it from the session (`PlanningController`).
+        if let planForm = held.planForm { return redirect(planForm) }
         context.sessions.withLockedSession { $0?.heldForm = nil }
         let content = Content(csrf: context.csrfToken(), held: held, Translations(language: context.language))
         return try renderer.render("held-form", title: "held_form_title", content: content, request: request, context: context)

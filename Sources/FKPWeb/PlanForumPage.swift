@@ -30,10 +30,12 @@ struct PlanForumPage {
     let units: [Unit]
     let seats: [Seat]
     let errors: [String]
+    /// The form is filled with what the person sent after their session had ended (`HeldForm`).
+    let held: Bool
     let csrf: String
 
     init(village: Region, units: [Region], booked: [String: Int64], candidates: [(userID: Int64, name: String, username: String, role: Role)],
-         form: PlanningController.Form?, forumID: Int64? = nil, cancelReason: String? = nil, errors: [String], csrf: String,
+         form: PlanningController.Form?, forumID: Int64? = nil, cancelReason: String? = nil, errors: [String], held: Bool = false, csrf: String,
          language: Language) {
         let t = Translations(language: language)
         villageCode = village.code.value
@@ -64,6 +66,7 @@ struct PlanForumPage {
                  seat("assistant2", "plan_assistant", runners, form?.assistant2),
                  seat("administrator", "plan_administrator", [.bpsStaff], form?.administrator)]
         self.errors = errors
+        self.held = held
         self.csrf = csrf
     }
 }

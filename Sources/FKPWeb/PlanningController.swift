@@ -2,6 +2,7 @@ import FKPCore
 import FKPStore
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 
 /// The forums of a region (state, date, progress), and BPS staff planning a new one for a
 /// village (its units, date and time, venue and team) or changing a plan until the forum opens.
@@ -67,7 +68,18 @@ struct PlanningController {
     /// The form of a planned forum's plan, filled with it; a forum that has opened goes to its page.
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (forumID, village) = try await plannedForumVillage(context)
+        if let held = heldPlan(sentTo: "/forums/\(forumID)/plan", context) {
+            return try await renderForm(request, context, village: village, form: held, forumID: forumID, errors: [], held: true, status: .ok)
+        }
         return try await renderPlan(request, context, forumID: forumID, village: village, errors: [], status: .ok)
+    }
+
+    /// The plan this person sent to `action` after their session had ended (`HeldForm`), taken
+    /// from the session to fill its form again: nothing planned until they send it.
+    private func heldPlan(sentTo action: String, _ context: AppRequestContext) -> Form? {
+        guard let held = context.sessions.session?.heldForm, held.path == action else { return nil }
+        context.sessions.withLockedSession { $0?.heldForm = nil }
+        return try? Request.decodeForm(Form.self, from: held.body)
     }
 
     /// The form filled with the forum's plan as it now is, with `errors` over it (and a refused
@@ -134,7 +146,8 @@ struct PlanningController {
 
     @Sendable func new(_ request: Request, context: AppRequestContext) async throws -> Response {
         let village = try await requestedVillage(context)
-        return try await renderForm(request, context, village: village, form: nil, errors: [], status: .ok)
+        let held = heldPlan(sentTo: "/regions/\(village.code.value)/forums", context)
+        return try await renderForm(request, context, village: village, form: held, errors: [], held: held != nil, status: .ok)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -234,12 +247,12 @@ struct PlanningController {
     }
 
     private func renderForm(_ request: Request, _ context: AppRequestContext, village: Region, form: Form?, forumID: Int64? = nil,
-                            cancelReason: String? = nil, errors: [String], status: HTTPResponse.Status) async throws -> Response {
+                            cancelReason: String? = nil, errors: [String], held: Bool = false, status: HTTPResponse.Status) async throws -> Response {
         let page = PlanForumPage(
             village: village, units: try await regions.children(of: village.code).map(\.region),
             booked: try await forums.bookedUnits(in: village.code).filter { $0.value != forumID },
             candidates: try await forums.teamCandidates(for: village.code),
-            form: form, forumID: forumID, cancelReason: cancelReason, errors: errors, csrf: context.csrfToken(), language: context.language)
+            form: form, forumID: forumID, cancelReason: cancelReason, errors: errors, held: held, csrf: context.csrfToken(), language: context.language)
         return try renderer.render("forum-plan", title: "plan_title", content: page, request: request, context: context, status: status)
     }
 }

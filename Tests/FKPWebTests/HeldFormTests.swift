@@ -81,6 +81,62 @@ final class HeldFormTests: XCTestCase {
         }
     }
 
+    /// A plan names units and people by code: it comes back in its own form, filled in, to be saved.
+    func testAPlanSentAfterTheSessionEndedFillsItsFormAgainAndIsPlannedOnlyWhenSaved() async throws {
+        try await WebTest.withApp(seed: PlanningTests.world) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            try await staff.get("/regions/3201010001/forums/new")
+            try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
+            staff.extraHeaders = [HTTPField.Name("Sec-Fetch-Site")!: "same-origin", .referer: "http://localhost/regions/3201010001/forums/new"]
+            let fasil = try await SQLTest.scalar(db, "SELECT id FROM fkp.users WHERE username = 'fasil'", as: Int64.self) ?? 0
+            let plan = ["title": "FKP Desa Satu B", "date": "2026-12-02", "starts": "09:00", "ends": "12:00",
+                        "venue": #"Balai RW 05 & "Aula" + Ëndah"#, "units[]": "32010100010002", "facilitator": "\(fasil)"]
+            let sent = try await staff.post("/regions/3201010001/forums", plan)
+            XCTAssertEqual(sent.location, "/login")
+            func forums() async throws -> Int64? { try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.forums", as: Int64.self) }
+            let before = try await forums()
+            XCTAssertEqual(before, 2, "nothing planned with a token of a session that has ended")
+
+            try await staff.get("/login")
+            let signedIn = try await staff.post("/login", ["username": "bps", "password": TestAccounts.password])
+            XCTAssertEqual(signedIn.location, "/held-form")
+            let offer = try await staff.get("/held-form")
+            XCTAssertEqual(offer.location, "/regions/3201010001/forums/new", "to the planning form, not a list of codes")
+            let form = try await staff.get("/regions/3201010001/forums/new")
+            XCTAssertTrue(form.text.contains("Rencana ini belum tersimpan"), form.text)
+            XCTAssertTrue(form.text.contains(#"value="Balai RW 05 &amp; &quot;Aula&quot; + Ëndah""#), "the venue as typed: \(form.text)")
+            XCTAssertTrue(form.text.contains(#"value="32010100010002" checked"#) && form.text.contains(#"<option value="\#(fasil)" selected>"#),
+                          "its unit and its facilitator chosen")
+            XCTAssertTrue(form.text.contains(#"value="2026-12-02""#) && form.text.contains(#"value="FKP Desa Satu B""#))
+            let unplanned = try await forums()
+            XCTAssertEqual(unplanned, 2, "nothing planned before it is saved")
+            let again = try await staff.get("/regions/3201010001/forums/new")
+            XCTAssertFalse(again.text.contains("Rencana ini belum tersimpan") || again.text.contains("Balai RW 05"), "offered once")
+
+            let saved = try await staff.post("/regions/3201010001/forums", plan)
+            XCTAssertEqual(saved.location, "/forums/3")
+            let venue = try await SQLTest.scalar(db, "SELECT venue FROM fkp.forums WHERE id = 3", as: String.self)
+            XCTAssertEqual(venue, #"Balai RW 05 & "Aula" + Ëndah"#)
+
+            // A planned forum's changed plan, likewise, keeps the version it was changed from.
+            try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
+            staff.extraHeaders[.referer] = "http://localhost/forums/3/plan"
+            let replan = plan.merging(["venue": "Balai Desa", "version": "1"]) { $1 }
+            let late = try await staff.post("/forums/3/plan", replan)
+            XCTAssertEqual(late.location, "/login")
+            try await staff.get("/login")
+            try await staff.post("/login", ["username": "bps", "password": TestAccounts.password])
+            let replanOffer = try await staff.get("/held-form")
+            XCTAssertEqual(replanOffer.location, "/forums/3/plan")
+            let replanForm = try await staff.get("/forums/3/plan")
+            XCTAssertTrue(replanForm.text.contains("Rencana ini belum tersimpan") && replanForm.text.contains(#"value="Balai Desa""#), replanForm.text)
+            XCTAssertTrue(replanForm.text.contains(#"<input type="hidden" name="version" value="1">"#), "the version it was changed from")
+            let unchanged = try await SQLTest.scalar(db, "SELECT venue FROM fkp.forums WHERE id = 3", as: String.self)
+            XCTAssertEqual(unchanged, #"Balai RW 05 & "Aula" + Ëndah"#)
+        }
+    }
+
     func testOnlyAFormOfTheForumFromThisSitesOwnPageIsHeld() async throws {
         try await WebTest.withApp(seed: ReviewPageTests.reviewing) { client, db in
             let verdict = ["version": "0", "verdict": "sesuai"]
