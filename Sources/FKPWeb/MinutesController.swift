@@ -115,6 +115,9 @@ struct MinutesController {
             return try await refuse("minutes_error_taken", .conflict)
         } catch let error where DatabaseRefusal(error)?.constraint == "forum_state_allows" {
             return try await refuse("minutes_error_state", .conflict)
+        } catch let error where DatabaseRefusal(error)?.constraint == "signatures_screen_by_signatory" {
+            // The place's account changed since the places were read (a team seat given to another).
+            return try await refuse("minutes_error_not_yours", .forbidden)
         }
         return redirect("/forums/\(forum.id)/minutes#signatures")
     }

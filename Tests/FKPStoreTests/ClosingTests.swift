@@ -6,13 +6,19 @@ import XCTest
 /// Signatures, closing, the frozen forum and reopening, against the database's own rules.
 final class ClosingTests: XCTestCase {
     /// Forum 1 ready to close: facilitator 'fasil', an SLS head and a community figure who came.
-    static let ready = TestAccounts.world + [
-        "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
-        "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name) VALUES (1, 'sls_head', '32010100010001', 'Pak Dadang')",
-        "INSERT INTO fkp.forum_participants (forum_id, kind, full_name) VALUES (1, 'community_figure', 'Ibu Euis')",
-    ] + SQLTest.advance(to: .open) + [
-        "UPDATE fkp.forum_participants SET attended = true, attended_at = now() WHERE forum_id = 1",
-    ] + SQLTest.advance(from: .open, to: .readyToClose)
+    static let ready = readyToClose()
+
+    /// Forum 1 ready to close: its facilitator, an SLS head and a community figure present, and any
+    /// `more` participants invited with them.
+    static func readyToClose(inviting more: [String] = []) -> [String] {
+        TestAccounts.world + [
+            "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
+            "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name) VALUES (1, 'sls_head', '32010100010001', 'Pak Dadang')",
+            "INSERT INTO fkp.forum_participants (forum_id, kind, full_name) VALUES (1, 'community_figure', 'Ibu Euis')",
+        ] + more + SQLTest.advance(to: .open) + [
+            "UPDATE fkp.forum_participants SET attended = true, attended_at = now() WHERE forum_id = 1",
+        ] + SQLTest.advance(from: .open, to: .readyToClose)
+    }
 
     static let bps = WriteContext(actor: "bps", role: .bpsStaff, action: "test.closing", forumID: 1)
 
@@ -235,6 +241,46 @@ final class ClosingTests: XCTestCase {
             await SQLTest.assertRefused("minutes_signed_as_they_stand") {
                 _ = try await minutes.saveNotes(forumID: 1, notes: "Ditambah setelah ditandatangani.", expectedVersion: 1, context: Self.bps)
             }
+        }
+    }
+    /// A signature on screen is its signatory's own act: the database takes it only from the account
+    /// of the place, whoever else writes to it (the application refuses the same before asking).
+    func testOnlyThePlacesOwnAccountSignsItOnScreenEvenByHandTypedSQL() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, Self.readyToClose(inviting: [
+                "INSERT INTO fkp.forum_participants (forum_id, kind, full_name, user_id) "
+                    + "SELECT 1, 'community_figure', 'Uji tokoh', id FROM fkp.users WHERE username = 'tokoh'",
+            ]))
+            let places = try await SignatureRepository(database: db).signatories(forumID: 1)
+            let facilitator = try XCTUnwrap(places.first { $0.role == .facilitator })
+            let figure = try XCTUnwrap(places.first { $0.name == "Uji tokoh" })
+            let villageHead = try XCTUnwrap(places.first { $0.role == .villageHead })
+            let ketua = try await SQLTest.scalar(db, "SELECT id FROM fkp.users WHERE username = 'ketua'", as: Int64.self)
+            func onScreen(_ place: Signatory, as actor: String, role: Role) async throws {
+                try await SignatureRepository(database: db).record(
+                    forumID: 1, place: place, signerName: place.name ?? "Pak Kades", status: .signed, method: .screen, refusalReason: nil,
+                    withStamp: false, context: WriteContext(actor: actor, role: role, action: "minutes.signed", forumID: 1))
+            }
+            await SQLTest.assertRefused("signatures_screen_by_signatory") { try await onScreen(facilitator, as: "bps", role: .bpsStaff) }
+            await SQLTest.assertRefused("signatures_screen_by_signatory") { try await onScreen(villageHead, as: "fasil", role: .facilitator) }
+            var someoneElses = figure
+            someoneElses.userID = ketua
+            await SQLTest.assertRefused("signatures_screen_by_signatory", { try await onScreen(someoneElses, as: "ketua", role: .slsHead) })
+            await SQLTest.assertRefused("signatures_screen_by_signatory", {
+                try await SQLTest.write(db, forum: 1, ["""
+                    INSERT INTO fkp.signatures (forum_id, forum_version, signatory_role, user_id, signer_name, status, method, recorded_by)
+                    SELECT 1, 1, 'facilitator', id, 'Uji fasil', 'signed', 'screen', 'fasil' FROM fkp.users WHERE username = 'fasil'
+                    """])
+            })
+            let none = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.signatures", as: Int64.self)
+            XCTAssertEqual(none, 0)
+
+            try await onScreen(facilitator, as: "fasil", role: .facilitator)
+            try await onScreen(figure, as: "tokoh", role: .communityFigure)
+            let signed = try await SQLTest.scalar(db, """
+                SELECT string_agg(recorded_by || ' ' || method, ', ' ORDER BY id) FROM fkp.signatures
+                """, as: String.self)
+            XCTAssertEqual(signed, "fasil screen, tokoh screen")
         }
     }
 }
