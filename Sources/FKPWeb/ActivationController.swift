@@ -20,6 +20,9 @@ struct ActivationController {
     struct Content {
         let csrf: String
         let code: String
+        /// The account the code activates, once the code is known to work: shown so its person
+        /// reads the name they will sign in with, and a password manager saves the two together.
+        let username: String?
         let error: String?
         let minimumLength: Int
     }
@@ -33,13 +36,18 @@ struct ActivationController {
     /// works says so at once, before its person types a new password twice.
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let code = request.uri.queryParameters["code"].map(String.init) ?? ""
-        var error: String?
-        if !code.isEmpty, case .failure(let problem) = try await codes.lookup(code) {
-            try await securityLog.record("activation.refused", username: nil, address: context.clientAddress,
-                                         detail: "\(problem) (opened)", requestID: context.requestID)
-            error = Translations(language: context.language)[Self.messageKey(problem)]
+        var error: String?, username: String?
+        if !code.isEmpty {
+            switch try await codes.lookup(code) {
+            case .success(let holder):
+                username = holder.username
+            case .failure(let problem):
+                try await securityLog.record("activation.refused", username: nil, address: context.clientAddress,
+                                             detail: "\(problem) (opened)", requestID: context.requestID)
+                error = Translations(language: context.language)[Self.messageKey(problem)]
+            }
         }
-        return try render(request, context, code: code, error: error, status: .ok)
+        return try render(request, context, code: code, username: username, error: error, status: .ok)
     }
 
     /// Why a code does not work, in words that say what to do: an activated account signs in.
@@ -65,7 +73,7 @@ struct ActivationController {
             return try render(request, context, code: form.code, error: t[Self.messageKey(problem)])
         }
         if let problem = newPasswordProblem(form.new_password, confirmation: form.confirm_password, username: holder.username, t: t) {
-            return try render(request, context, code: form.code, error: problem)
+            return try render(request, context, code: form.code, username: holder.username, error: problem)
         }
         let role = try await accounts.assignments(userID: holder.userID).first?.role ?? .communityFigure
         let redeemed = try await codes.redeem(
@@ -82,10 +90,10 @@ struct ActivationController {
         return redirect("/login?activated=1&username=\(holder.username)")
     }
 
-    private func render(_ request: Request, _ context: AppRequestContext, code: String, error: String?,
+    private func render(_ request: Request, _ context: AppRequestContext, code: String, username: String? = nil, error: String?,
                         status: HTTPResponse.Status? = nil) throws -> Response {
         try renderer.render("activate", title: "activate_title",
-                            content: Content(csrf: context.csrfToken(), code: code, error: error,
+                            content: Content(csrf: context.csrfToken(), code: code, username: username, error: error,
                                              minimumLength: PasswordRules.minimumLength),
                             request: request, context: context, status: status ?? (error == nil ? .ok : .unprocessableContent))
     }

@@ -267,6 +267,7 @@ final class AccountsTests: XCTestCase {
             let opened = try await browser.get("/activate?code=ABCD-2345-EFGH")
             XCTAssertEqual(opened.status, .ok)
             XCTAssertTrue(opened.text.contains("sudah dipakai: akunnya sudah aktif"), opened.text)
+            XCTAssertFalse(opened.text.contains(#"name="username""#), "a code that no longer works names no account")
             var stranger = TestBrowser(client)
             let fresh = try await stranger.get("/activate")
             XCTAssertFalse(fresh.text.contains(#"class="error""#), "without a code, nothing to say yet")

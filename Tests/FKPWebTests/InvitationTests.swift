@@ -30,7 +30,12 @@ final class InvitationTests: XCTestCase {
             XCTAssertEqual(username?.hasPrefix("nuraini."), true)
 
             var invitee = TestBrowser(client)
-            try await invitee.get("/activate?code=\(code)")
+            let opened = try await invitee.get("/activate?code=\(code)")
+            XCTAssertTrue(opened.text.contains(#"<input id="username" name="username" value="\#(try XCTUnwrap(username))" autocomplete="username" readonly>"#),
+                          "the account a working code activates is named, for its person and a password manager: \(opened.text)")
+            let short = try await invitee.post("/activate", ["code": code, "new_password": "pendek", "confirm_password": "pendek"])
+            XCTAssertEqual(short.status, .unprocessableContent)
+            XCTAssertTrue(short.text.contains(#"value="\#(try XCTUnwrap(username))""#), "and still named when the password is refused")
             let password = "Jalan setapak ke sawah"
             let activated = try await invitee.post("/activate", ["code": code, "new_password": password, "confirm_password": password])
             XCTAssertEqual(activated.location, "/login?activated=1&username=\(try XCTUnwrap(username))")

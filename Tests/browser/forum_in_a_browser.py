@@ -728,6 +728,7 @@ def the_invited_head_activates_on_a_phone(base, address, username):
     try:
         phone.get(address)
         check(phone.find_element(By.NAME, "code").get_attribute("value") == address.split("code=")[1], "the address fills the code in")
+        check(phone.find_element(By.NAME, "username").get_attribute("value") == username, "and names the account she will sign in with")
         forum.shot(phone, "activate-phone")
         for field in ("new_password", "confirm_password"):
             phone.find_element(By.NAME, field).send_keys("Sawah hijau di desa")
