@@ -56,12 +56,15 @@ struct HeldForm: Codable, Sendable, Equatable {
     /// Its fields encoded as they were sent, the CSRF token left out.
     var body: String { FormQuery.encoded(fields.map { ($0.name, $0.value) }) }
 
-    /// The planning form it came from, when it is a plan (a new forum's or a planned forum's): that
-    /// form is filled with it again instead of a list of its fields, which name units and people by code.
-    var planForm: String? {
+    /// The page of the form it came from, when that page is filled with it again (a forum's plan,
+    /// new or changed; a paper list entered): the person reads what they typed where they typed it,
+    /// not as a list of fields that name units, families and people by code.
+    var formPage: String? {
         if Self.isNewForumPlan(path) { return path + "/new" }
         let parts = path.split(separator: "/")
-        return parts.count == 3 && parts[0] == "forums" && parts[2] == "plan" ? path : nil
+        let isPlan = parts.count == 3 && parts[0] == "forums" && parts[2] == "plan"
+        let isPaperList = parts.count == 5 && parts[0] == "forums" && parts[2] == "units" && parts[4] == "paper"
+        return isPlan || isPaperList ? path : nil
     }
 
     /// `/forums/...`, in the characters of the forum's ids and codes, or a village's new forum; not a

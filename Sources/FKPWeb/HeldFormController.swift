@@ -32,6 +32,14 @@ struct HeldFormController {
     /// Fields every form of the forum carries for the server, which say nothing to the person.
     static let fieldsNotShown: Set<String> = ["version", "back"]
 
+    /// The form held for `path`, taken from the session to fill its page again (`HeldForm.formPage`):
+    /// nothing is written until the person sends it from there.
+    static func take(sentTo path: String, _ context: AppRequestContext) -> HeldForm? {
+        guard let held = context.sessions.session?.heldForm, held.path == path else { return nil }
+        context.sessions.withLockedSession { $0?.heldForm = nil }
+        return held
+    }
+
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(stringLiteral: Self.path), use: page)
     }
@@ -39,8 +47,8 @@ struct HeldFormController {
     @Sendable func page(_ request: Request, context: AppRequestContext) throws -> Response {
         guard context.principal != nil else { throw LoginRequired() }
         guard let held = context.sessions.session?.heldForm else { return redirect("/") }
-        // A plan is offered in its own form, which takes it from the session (`PlanningController`).
-        if let planForm = held.planForm { return redirect(planForm) }
+        // Offered in its own form's page, which takes it from the session (`take(sentTo:_:)`).
+        if let formPage = held.formPage { return redirect(formPage) }
         context.sessions.withLockedSession { $0?.heldForm = nil }
         let content = Content(csrf: context.csrfToken(), held: held, Translations(language: context.language))
         return try renderer.render("held-form", title: "held_form_title", content: content, request: request, context: context)

@@ -30,7 +30,10 @@ struct PaperListController {
         let forum = try await forums.requested(by: context, write: false)
         let unit = try forum.requestedUnit(context, write: false)
         guard AccessPolicy.mayRecordReview(context.principal, in: forum, unit: unit.code) else { throw HTTPError(.forbidden) }
-        return try await render(request, context, forum: forum, unit: unit, entered: [:], problems: [:], saved: nil, status: .ok)
+        // A list sent after the session had ended (`HeldForm`) fills the page again, with the versions it was entered over.
+        let held = HeldFormController.take(sentTo: request.uri.path, context).flatMap { try? Request.decodeForm([String: String].self, from: $0.body) }
+        return try await render(request, context, forum: forum, unit: unit, entered: held ?? [:], problems: [:], saved: nil,
+                                held: held != nil, status: .ok)
     }
 
     @Sendable func enter(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -104,10 +107,11 @@ struct PaperListController {
     }
 
     private func render(_ request: Request, _ context: AppRequestContext, forum: ForumSummary, unit: Region, entered: [String: String],
-                        problems: [String: String], saved: Int?, error: String? = nil, status: HTTPResponse.Status) async throws -> Response {
+                        problems: [String: String], saved: Int?, error: String? = nil, held: Bool = false,
+                        status: HTTPResponse.Status) async throws -> Response {
         let savedCount = saved ?? request.uri.queryParameters["saved"].flatMap { Int(String($0)) }
         let page = PaperEntryPage(forum: forum, unit: unit, rows: try await reviews.rows(forumID: forum.id, unit: unit.code),
-                                  entered: entered, problems: problems, saved: savedCount, error: error,
+                                  entered: entered, problems: problems, saved: savedCount, error: error, held: held,
                                   csrf: context.csrfToken(), language: context.language)
         return try renderer.render("review-paper", title: "paper_title", content: page, request: request, context: context, status: status)
     }

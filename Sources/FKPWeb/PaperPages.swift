@@ -64,18 +64,23 @@ struct PaperEntryPage {
     let rows: [Row]
     let saved: Int?
     let error: String?
+    /// Filled with a list sent after the session had ended (`HeldForm`).
+    let held: Bool
     let problemCount: Int
     let csrf: String
 
     init(forum: ForumSummary, unit: Region, rows: [ReviewRepository.Row], entered: [String: String], problems: [String: String],
-         saved: Int?, error: String?, csrf: String, language: Language) {
+         saved: Int?, error: String?, held: Bool = false, csrf: String, language: Language) {
         let t = Translations(language: language)
         forumID = forum.id
         unitName = unit.name
         unitCode = unit.code.value
         let others = OtherFamilyShown(rows, forum: forum)
         self.rows = rows.map { row in
-            Row(number: row.number, id: row.familyID, name: row.headName, group: row.group.rawValue, version: row.version,
+            // A held list keeps the versions it was entered over, so that a row changed since is still found stale;
+            // a list refused here shows each row's version now, its staleness already said.
+            Row(number: row.number, id: row.familyID, name: row.headName, group: row.group.rawValue,
+                version: held ? entered["v_\(row.familyID)"].flatMap { Int($0) } ?? row.version : row.version,
                 code: entered["c_\(row.familyID)"] ?? PaperCode.code(for: row.review),
                 reason: entered["r_\(row.familyID)"] ?? row.review.reason,
                 presencesHTML: HTMLText.options(FormOption.presences(
@@ -85,6 +90,7 @@ struct PaperEntryPage {
         }
         self.saved = saved
         self.error = error
+        self.held = held
         problemCount = problems.count
         self.csrf = csrf
     }

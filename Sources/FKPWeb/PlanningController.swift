@@ -74,12 +74,9 @@ struct PlanningController {
         return try await renderPlan(request, context, forumID: forumID, village: village, errors: [], status: .ok)
     }
 
-    /// The plan this person sent to `action` after their session had ended (`HeldForm`), taken
-    /// from the session to fill its form again: nothing planned until they send it.
+    /// The plan this person sent to `action` after their session had ended (`HeldForm`).
     private func heldPlan(sentTo action: String, _ context: AppRequestContext) -> Form? {
-        guard let held = context.sessions.session?.heldForm, held.path == action else { return nil }
-        context.sessions.withLockedSession { $0?.heldForm = nil }
-        return try? Request.decodeForm(Form.self, from: held.body)
+        HeldFormController.take(sentTo: action, context).flatMap { try? Request.decodeForm(Form.self, from: $0.body) }
     }
 
     /// The form filled with the forum's plan as it now is, with `errors` over it (and a refused

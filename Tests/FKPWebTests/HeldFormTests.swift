@@ -1,3 +1,4 @@
+import FKPCore
 import FKPStore
 import FKPTestSupport
 import Foundation
@@ -104,7 +105,7 @@ final class HeldFormTests: XCTestCase {
             let offer = try await staff.get("/held-form")
             XCTAssertEqual(offer.location, "/regions/3201010001/forums/new", "to the planning form, not a list of codes")
             let form = try await staff.get("/regions/3201010001/forums/new")
-            XCTAssertTrue(form.text.contains("Rencana ini belum tersimpan"), form.text)
+            XCTAssertTrue(form.text.contains("Yang Anda isi belum tersimpan"), form.text)
             XCTAssertTrue(form.text.contains(#"value="Balai RW 05 &amp; &quot;Aula&quot; + Ëndah""#), "the venue as typed: \(form.text)")
             XCTAssertTrue(form.text.contains(#"value="32010100010002" checked"#) && form.text.contains(#"<option value="\#(fasil)" selected>"#),
                           "its unit and its facilitator chosen")
@@ -112,7 +113,7 @@ final class HeldFormTests: XCTestCase {
             let unplanned = try await forums()
             XCTAssertEqual(unplanned, 2, "nothing planned before it is saved")
             let again = try await staff.get("/regions/3201010001/forums/new")
-            XCTAssertFalse(again.text.contains("Rencana ini belum tersimpan") || again.text.contains("Balai RW 05"), "offered once")
+            XCTAssertFalse(again.text.contains("Yang Anda isi belum tersimpan") || again.text.contains("Balai RW 05"), "offered once")
 
             let saved = try await staff.post("/regions/3201010001/forums", plan)
             XCTAssertEqual(saved.location, "/forums/3")
@@ -130,10 +131,51 @@ final class HeldFormTests: XCTestCase {
             let replanOffer = try await staff.get("/held-form")
             XCTAssertEqual(replanOffer.location, "/forums/3/plan")
             let replanForm = try await staff.get("/forums/3/plan")
-            XCTAssertTrue(replanForm.text.contains("Rencana ini belum tersimpan") && replanForm.text.contains(#"value="Balai Desa""#), replanForm.text)
+            XCTAssertTrue(replanForm.text.contains("Yang Anda isi belum tersimpan") && replanForm.text.contains(#"value="Balai Desa""#), replanForm.text)
             XCTAssertTrue(replanForm.text.contains(#"<input type="hidden" name="version" value="1">"#), "the version it was changed from")
             let unchanged = try await SQLTest.scalar(db, "SELECT venue FROM fkp.forums WHERE id = 3", as: String.self)
             XCTAssertEqual(unchanged, #"Balai RW 05 & "Aula" + Ëndah"#)
+        }
+    }
+
+    /// A paper list entered after the session ended comes back in its page, each code in its row,
+    /// and a row changed since it was entered is still found stale when it is saved.
+    func testAPaperListSentAfterTheSessionEndedFillsItsPageAgainKeepingTheVersionsItWasEnteredOver() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world + SQLTest.advance(to: .reviewing)) { client, db in
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            try await facilitator.get("\(Self.unit)/paper")
+            try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
+            facilitator.extraHeaders = [HTTPField.Name("Sec-Fetch-Site")!: "same-origin", .referer: "http://localhost\(Self.unit)/paper"]
+            let entered = ["v_F1": "0", "c_F1": "t3", "r_F1": "Anak sudah bekerja", "v_F2": "0", "c_F2": "s"]
+            let sent = try await facilitator.post("\(Self.unit)/paper", entered)
+            XCTAssertEqual(sent.location, "/login")
+
+            // Meanwhile the SLS head judges the first family on her phone.
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            try await head.get(Self.unit)
+            try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "tidak_berpendapat"])
+
+            try await facilitator.get("/login")
+            let signedIn = try await facilitator.post("/login", ["username": "fasil", "password": TestAccounts.password])
+            XCTAssertEqual(signedIn.location, "/held-form")
+            let offer = try await facilitator.get("/held-form")
+            XCTAssertEqual(offer.location, "\(Self.unit)/paper", "to the paper list's page, not a list of field codes")
+            let page = try await facilitator.get("\(Self.unit)/paper")
+            XCTAssertTrue(page.text.contains("Yang Anda isi belum tersimpan"), page.text)
+            XCTAssertTrue(page.text.contains(#"name="c_F1" value="t3""#) && page.text.contains(#"name="r_F1" value="Anak sudah bekerja""#)
+                          && page.text.contains(#"name="c_F2" value="s""#), "each code and reason in its row")
+            XCTAssertTrue(page.text.contains(#"name="v_F1" value="0""#), "the version the list was entered over, not the head's since")
+            let reviews = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.reviews WHERE updated_by = 'fasil'", as: Int64.self)
+            XCTAssertEqual(reviews, 0, "nothing saved before it is sent")
+
+            let saved = try await facilitator.post("\(Self.unit)/paper", entered)
+            XCTAssertEqual(saved.status, .unprocessableContent)
+            XCTAssertTrue(saved.text.contains("sudah diisi orang lain"), "the head's verdict is not overwritten unseen")
+            let rows = try await SQLTest.scalar(db, "SELECT string_agg(family_id || ':' || verdict, ' ' ORDER BY family_id) FROM fkp.reviews",
+                                                as: String.self)
+            XCTAssertEqual(rows, "F1:tidak_berpendapat F2:sesuai")
         }
     }
 
