@@ -11,10 +11,10 @@ import Hummingbird
 /// (as light phone browsers do), cannot, and a forum lasts hours.
 ///
 /// Held only when nothing could be forged through it: the browser says the form came from this
-/// site's own page (`Sec-Fetch-Site`, or else `Origin` or `Referer` naming this host), it was sent to the
-/// forum's addresses or a new forum's plan (never a password, an account or an upload), it holds
-/// no personal number, and it is of a form's size. Nothing is sent again without the person pressing the button on a
-/// page that shows what it holds.
+/// site's own page (`Sec-Fetch-Site`, or else `Origin` or `Referer` naming this host), it was sent
+/// to the forum's addresses or a new forum's plan (never a password, an account or an upload), it
+/// holds no personal number, and it is of a form's size. Nothing is sent again without the person
+/// pressing the button on a page that shows what it holds.
 struct HeldForm: Codable, Sendable, Equatable {
     struct Field: Codable, Sendable, Equatable {
         let name: String
@@ -50,7 +50,9 @@ struct HeldForm: Codable, Sendable, Equatable {
         let page = referer.map { $0.path + ($0.query.map { "?" + $0 } ?? "") }
         self.path = request.uri.path
         self.fields = fields
-        self.page = page.map(safeLocalPath).flatMap { ($0.hasPrefix("/forums/") || $0.hasPrefix("/regions/")) && $0 != request.uri.path ? $0 : nil } ?? "/"
+        self.page = page.map(safeLocalPath).flatMap {
+            ($0.hasPrefix("/forums/") || $0.hasPrefix("/regions/")) && $0 != request.uri.path ? $0 : nil
+        } ?? "/"
     }
 
     /// Its fields encoded as they were sent, the CSRF token left out.

@@ -68,10 +68,8 @@ struct PlanningController {
     /// The form of a planned forum's plan, filled with it; a forum that has opened goes to its page.
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (forumID, village) = try await plannedForumVillage(context)
-        if let held = heldPlan(sentTo: "/forums/\(forumID)/plan", context) {
-            return try await renderForm(request, context, village: village, form: held, forumID: forumID, errors: [], held: true, status: .ok)
-        }
-        return try await renderPlan(request, context, forumID: forumID, village: village, errors: [], status: .ok)
+        return try await renderPlan(request, context, forumID: forumID, village: village, held: heldPlan(sentTo: "/forums/\(forumID)/plan", context),
+                                    errors: [], status: .ok)
     }
 
     /// The plan this person sent to `action` after their session had ended (`HeldForm`).
@@ -79,14 +77,14 @@ struct PlanningController {
         HeldFormController.take(sentTo: action, context).flatMap { try? Request.decodeForm(Form.self, from: $0.body) }
     }
 
-    /// The form filled with the forum's plan as it now is, with `errors` over it (and a refused
-    /// `cancelReason` in its form); once the forum has opened (or was cancelled) its plan no longer
-    /// changes, and its page is shown instead.
-    private func renderPlan(_ request: Request, _ context: AppRequestContext, forumID: Int64, village: Region, cancelReason: String? = nil,
-                            errors: [String], status: HTTPResponse.Status) async throws -> Response {
+    /// The form filled with the forum's plan as it now is (or with a plan `held` since the person's
+    /// session ended), with `errors` over it (and a refused `cancelReason` in its form); once the
+    /// forum has opened (or was cancelled) its plan no longer changes, and its page is shown instead.
+    private func renderPlan(_ request: Request, _ context: AppRequestContext, forumID: Int64, village: Region, held: Form? = nil,
+                            cancelReason: String? = nil, errors: [String], status: HTTPResponse.Status) async throws -> Response {
         guard let current = try await forums.plannedPlan(forumID) else { return redirect("/forums/\(forumID)") }
-        return try await renderForm(request, context, village: village, form: Self.form(from: current.plan, version: current.version),
-                                    forumID: forumID, cancelReason: cancelReason, errors: errors, status: status)
+        return try await renderForm(request, context, village: village, form: held ?? Self.form(from: current.plan, version: current.version),
+                                    forumID: forumID, cancelReason: cancelReason, errors: errors, held: held != nil, status: status)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
