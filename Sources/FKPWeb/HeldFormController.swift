@@ -22,15 +22,26 @@ struct HeldFormController {
         init(csrf: String, held: HeldForm, _ t: Translations) {
             (self.csrf, path, page) = (csrf, held.path, held.page)
             fields = held.fields
-            shown = fields.filter { !$0.value.isEmpty && !HeldFormController.fieldsNotShown.contains($0.name) }.map {
-                Field(name: t.name("field_\($0.name)", or: $0.name), value: t.words(forCode: $0.value, in: $0.name) ?? $0.value)
+            shown = fields.filter { !$0.value.isEmpty && !HeldFormController.fieldsNotShown.contains($0.name) }.map { field in
+                let column = HeldFormController.columnWritten[field.name] ?? field.name
+                let yesOrNo = HeldFormController.yesOrNoFields.contains(field.name) ? ["yes": "value_true", "no": "value_false"][field.value] : nil
+                return Field(name: t.name("field_\(column)", or: field.name),
+                             value: yesOrNo.map { t[$0] } ?? t.words(forCode: field.value, in: column) ?? field.value)
             }
             hasShown = !shown.isEmpty
         }
     }
 
-    /// Fields every form of the forum carries for the server, which say nothing to the person.
-    static let fieldsNotShown: Set<String> = ["version", "back"]
+    /// Fields every form of the forum carries for the server, which say nothing to the person (a
+    /// signature's place is named by the signer's name beside it).
+    static let fieldsNotShown: Set<String> = ["version", "back", "slot"]
+
+    /// Fields named otherwise than the column they write, by that column: its name and words are
+    /// the audit pages' own.
+    static let columnWritten = ["stamp": "with_stamp", "note": "decision_note", "representative": "representative_name"]
+
+    /// Fields whose form sends `yes` or `no`.
+    static let yesOrNoFields: Set<String> = ["attended", "stamp"]
 
     /// The form held for `path`, taken from the session to fill its page again (`HeldForm.formPage`):
     /// nothing is written until the person sends it from there.

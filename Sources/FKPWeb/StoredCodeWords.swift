@@ -20,7 +20,7 @@ extension Translations {
         "kind": ["challenge_kind_", "role_", "imports_"],
         "status": ["challenge_status_", "value_status_"],
         "decision_method": ["challenge_method_"],
-        "method": ["value_method_"],
+        "method": ["value_method_", "challenge_method_"],
     ]
 
     static let groupColumns: Set<String> = ["welfare_group", "proposed_group", "preliminary_group", "final_group"]

@@ -1,5 +1,6 @@
 import FKPCore
 import FKPStore
+@testable import FKPWeb
 import FKPTestSupport
 import Foundation
 import HTTPTypes
@@ -177,6 +178,26 @@ final class HeldFormTests: XCTestCase {
                                                 as: String.self)
             XCTAssertEqual(rows, "F1:tidak_berpendapat F2:sesuai")
         }
+    }
+
+    /// Every held form of the forum reads in words: its fields by the names the audit pages give
+    /// the columns they write, codes and yes-or-no answers as words, the place's code left out.
+    func testAHeldFormsFieldsReadInWords() throws {
+        func shown(_ fields: [(String, String)]) throws -> [String] {
+            let stored = try JSONSerialization.data(withJSONObject: [
+                "path": "/forums/1/x", "page": "/", "fields": fields.map { ["name": $0.0, "value": $0.1] }])
+            let held = try JSONDecoder().decode(HeldForm.self, from: stored)
+            return HeldFormController.Content(csrf: "t", held: held, Translations(language: .indonesian)).shown.map { "\($0.name): \($0.value)" }
+        }
+        XCTAssertEqual(try shown([("version", "2"), ("attended", "yes"), ("representative", "Ibu Ketua (istri)")]),
+                       ["Hadir: ya", "Wakil: Ibu Ketua (istri)"], "the attendance")
+        XCTAssertEqual(try shown([("slot", "participant:12"), ("status", "signed"), ("method", "screen"), ("signer_name", "Pak Kades"),
+                                  ("stamp", "yes")]),
+                       ["Status: Ditandatangani", "Cara: Di layar", "Nama penanda tangan: Pak Kades", "Dengan cap: ya"], "a signature")
+        XCTAssertEqual(try shown([("status", "accepted"), ("method", "vote"), ("votes_for", "7"), ("note", "Disepakati")]),
+                       ["Status: Diterima", "Cara: Pemungutan suara", "Suara setuju: 7", "Catatan keputusan: Disepakati"], "a decision")
+        XCTAssertEqual(try shown([("verdict", "sesuai"), ("presence", "duplicate"), ("other_family", "4")]),
+                       ["Penilaian: Sesuai", "Keberadaan: Ganda dengan keluarga lain", "Keluarga lain: 4"], "a verdict naming another family")
     }
 
     func testOnlyAFormOfTheForumFromThisSitesOwnPageIsHeld() async throws {
