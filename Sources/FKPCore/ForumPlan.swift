@@ -2,7 +2,20 @@ import Foundation
 
 /// What BPS staff decide when they plan a forum.
 public struct ForumPlan: Sendable, Equatable {
-    public enum HeldAt: String, Sendable { case village, belowVillage = "below_village", aboveVillage = "above_village" }
+    public enum HeldAt: String, Sendable {
+        case village, belowVillage = "below_village", aboveVillage = "above_village"
+
+        /// How a forum planned for a place of `level` is held: a village's forum, or a district's,
+        /// above village level, as some cities hold them (its units from the district's villages);
+        /// nil where no forum is planned.
+        public init?(planningAt level: RegionLevel) {
+            switch level {
+            case .village: self = .village
+            case .district: self = .aboveVillage
+            default: return nil
+            }
+        }
+    }
 
     public var place: RegionCode
     public var heldAt: HeldAt

@@ -201,14 +201,15 @@ public struct ForumRepository: Sendable {
         }
     }
 
-    /// The forums held in `region` or below it, soonest first, `limit` at a time: those after forum
+    /// The forums held in `region` or below it, and those held above it that take one of its units
+    /// (a village's in a district's forum), soonest first, `limit` at a time: those after forum
     /// `after` in that order, only those in `state` when it is given. (A province holds thousands:
     /// each listed forum's families and verdicts are counted, for the page's forums only.)
     public func list(within region: RegionCode, state: ForumState? = nil, after: Int64? = nil, limit: Int) async throws -> [Listed] {
         try await list("""
             WITH own(place) AS (SELECT NULL::text WHERE false)
             \(unescaped: Self.listedColumns)
-             WHERE f.region_code ~>=~ \(region.value) AND f.region_code ~<~ \(region.value + ":")
+             WHERE \(Self.heldIn(region))
                AND (\(state?.rawValue)::text IS NULL OR f.state = \(state?.rawValue))
                AND (\(after)::bigint IS NULL OR (f.starts_at, f.id) > (SELECT a.starts_at, a.id FROM fkp.forums a WHERE a.id = \(after)))
              ORDER BY f.starts_at, f.id
@@ -216,12 +217,12 @@ public struct ForumRepository: Sendable {
             """)
     }
 
-    /// How many forums are held in `region` or below it, in each state that any is in.
+    /// How many forums `list(within:)` lists for `region`, in each state that any is in.
     public func stateCounts(within region: RegionCode) async throws -> [ForumState: Int] {
         try await database.read { connection in
             let rows = try await connection.query("""
-                SELECT state, count(*) FROM fkp.forums WHERE region_code ~>=~ \(region.value) AND region_code ~<~ \(region.value + ":")
-                 GROUP BY state
+                SELECT f.state, count(*) FROM fkp.forums f WHERE \(Self.heldIn(region))
+                 GROUP BY f.state
                 """, logger: database.logger)
             var counts: [ForumState: Int] = [:]
             for try await (state, count) in rows.decode((String, Int64).self) {
@@ -229,6 +230,17 @@ public struct ForumRepository: Sendable {
             }
             return counts
         }
+    }
+
+    /// Whether forum `f` is held in `region` or below it, or above it with one of its units: a
+    /// forum of the place or an ancestor (a few codes, so both sides use the forums' place index).
+    static func heldIn(_ region: RegionCode) -> SQLFragment {
+        let above = region.lineage.dropLast().map(\.value)
+        return """
+            ((f.region_code ~>=~ \(region.value) AND f.region_code ~<~ \(region.value + ":"))
+             OR (f.region_code = ANY(\(above)) AND EXISTS (SELECT 1 FROM fkp.forum_units u WHERE u.forum_id = f.id
+                                                         AND u.sls_code ~>=~ \(region.value) AND u.sls_code ~<~ \(region.value + ":"))))
+            """
     }
 
     /// The forums a person takes part in: on its team, invited to it, heading one of its units,
@@ -308,15 +320,16 @@ public struct ForumRepository: Sendable {
         }
     }
 
-    /// People who may sit in the team of a forum in `place`: facilitators of the place (or of its
-    /// district) and BPS staff whose region covers it.
+    /// People who may sit in the team of a forum in `place`: facilitators and BPS staff whose region
+    /// covers it, and those of a place within it (a village's facilitator in a district's forum).
     public func teamCandidates(for place: RegionCode) async throws -> [(userID: Int64, name: String, username: String, role: Role)] {
         let covering = place.lineage.map(\.value)
         return try await database.read { connection in
             let rows = try await connection.query("""
                 SELECT DISTINCT u.id, u.display_name, u.username, a.role
                   FROM fkp.users u JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
-                 WHERE u.disabled_at IS NULL AND a.role IN ('facilitator', 'bps_staff') AND a.region_code = ANY(\(covering))
+                 WHERE u.disabled_at IS NULL AND a.role IN ('facilitator', 'bps_staff')
+                   AND (a.region_code = ANY(\(covering)) OR a.region_code ~>=~ \(place.value) AND a.region_code ~<~ \(place.value + ":"))
                  ORDER BY a.role DESC, u.display_name
                 """, logger: database.logger)
             var found: [(userID: Int64, name: String, username: String, role: Role)] = []

@@ -4,8 +4,9 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 
-/// The forums of a region (state, date, progress), and BPS staff planning a new one for a
-/// village (its units, date and time, venue and team) or changing a plan until the forum opens.
+/// The forums of a region (state, date, progress), and BPS staff planning a new one for a village,
+/// or for a district where a city holds its forums above village level (its units, date and time,
+/// venue and team), or changing a plan until the forum opens.
 struct PlanningController {
     let renderer: PageRenderer
     let forums: ForumRepository
@@ -42,33 +43,33 @@ struct PlanningController {
 
     /// Calls off a planned forum with a reason; its units and team are free again.
     @Sendable func cancel(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (forumID, village) = try await plannedForumVillage(context)
+        let (forumID, place) = try await plannedForumPlace(context)
         guard let principal = context.principal else { throw LoginRequired() }
         var request = request
         let form = try await request.decodeForm(CancelForm.self)
         let t = Translations(language: context.language)
         let reason = (form.reason ?? "").trimmingWhitespace
         guard !reason.isEmpty, !reason.isLonger(than: 500) else {
-            return try await renderPlan(request, context, forumID: forumID, village: village, cancelReason: form.reason,
+            return try await renderPlan(request, context, forumID: forumID, place: place, cancelReason: form.reason,
                                         errors: [t["forum_cancel_error_reason"]], status: .unprocessableContent)
         }
         guard !PersonalNumber.isTypedInto(reason) else {
-            return try await renderPlan(request, context, forumID: forumID, village: village, cancelReason: form.reason,
+            return try await renderPlan(request, context, forumID: forumID, place: place, cancelReason: form.reason,
                                         errors: [t.personalNumberIn("forum_cancel_reason")], status: .unprocessableContent)
         }
         let cancelled = try await forums.cancel(forumID, reason: reason, expectedVersion: form.version, context: WriteContext(
             actor: principal.username, role: principal.primaryRole, action: "forum.cancel", reason: reason, forumID: forumID,
             requestID: context.requestID))
         guard cancelled else {
-            return try await renderPlan(request, context, forumID: forumID, village: village, errors: [t["plan_error_changed"]], status: .conflict)
+            return try await renderPlan(request, context, forumID: forumID, place: place, errors: [t["plan_error_changed"]], status: .conflict)
         }
         return redirect("/forums/\(forumID)")
     }
 
     /// The form of a planned forum's plan, filled with it; a forum that has opened goes to its page.
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (forumID, village) = try await plannedForumVillage(context)
-        return try await renderPlan(request, context, forumID: forumID, village: village, held: heldPlan(sentTo: "/forums/\(forumID)/plan", context),
+        let (forumID, place) = try await plannedForumPlace(context)
+        return try await renderPlan(request, context, forumID: forumID, place: place, held: heldPlan(sentTo: "/forums/\(forumID)/plan", context),
                                     errors: [], status: .ok)
     }
 
@@ -80,23 +81,23 @@ struct PlanningController {
     /// The form filled with the forum's plan as it now is (or with a plan `held` since the person's
     /// session ended), with `errors` over it (and a refused `cancelReason` in its form); once the
     /// forum has opened (or was cancelled) its plan no longer changes, and its page is shown instead.
-    private func renderPlan(_ request: Request, _ context: AppRequestContext, forumID: Int64, village: Region, held: Form? = nil,
+    private func renderPlan(_ request: Request, _ context: AppRequestContext, forumID: Int64, place: Region, held: Form? = nil,
                             cancelReason: String? = nil, errors: [String], status: HTTPResponse.Status) async throws -> Response {
         guard let current = try await forums.plannedPlan(forumID) else { return redirect("/forums/\(forumID)") }
-        return try await renderForm(request, context, village: village, form: held ?? Self.form(from: current.plan, version: current.version),
+        return try await renderForm(request, context, place: place, form: held ?? Self.form(from: current.plan, version: current.version),
                                     forumID: forumID, cancelReason: cancelReason, errors: errors, held: held != nil, status: status)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (forumID, village) = try await plannedForumVillage(context)
+        let (forumID, place) = try await plannedForumPlace(context)
         guard let principal = context.principal else { throw LoginRequired() }
         var request = request
         let form = try await request.decodeForm(Form.self)
         let t = Translations(language: context.language)
         func refuse(_ errors: [String], _ status: HTTPResponse.Status) async throws -> Response {
-            try await renderForm(request, context, village: village, form: form, forumID: forumID, errors: errors, status: status)
+            try await renderForm(request, context, place: place, form: form, forumID: forumID, errors: errors, status: status)
         }
-        guard let plan = Self.plan(from: form, village: village.code) else { return try await refuse([t["plan_error_when"]], .unprocessableContent) }
+        guard let plan = Self.plan(from: form, place: place.code) else { return try await refuse([t["plan_error_when"]], .unprocessableContent) }
         let problems = plan.problems
         guard problems.isEmpty else { return try await refuse(problems.map { t["plan_error_\($0.rawValue)"] }, .unprocessableContent) }
         let changed: Bool
@@ -109,7 +110,7 @@ struct PlanningController {
         }
         guard changed else {
             // Changed by someone else since the form was shown, or opened: say so over the plan as it now is.
-            return try await renderPlan(request, context, forumID: forumID, village: village, errors: [t["plan_error_changed"]], status: .conflict)
+            return try await renderPlan(request, context, forumID: forumID, place: place, errors: [t["plan_error_changed"]], status: .conflict)
         }
         return redirect("/forums/\(forumID)")
     }
@@ -132,7 +133,7 @@ struct PlanningController {
         let listed = try await forums.list(within: region.code, state: state, after: after, limit: Self.pageSize + 1)
         let page = ForumListPage(region: region, forums: Array(listed.prefix(Self.pageSize)), hasMore: listed.count > Self.pageSize, state: state,
                                  counts: try await forums.stateCounts(within: region.code),
-                                 mayPlan: region.level == .village && AccessPolicy.decide(context.principal, .planForum, .region(region.code)) == .allow,
+                                 mayPlan: ForumPlan.HeldAt(planningAt: region.level) != nil && AccessPolicy.decide(context.principal, .planForum, .region(region.code)) == .allow,
                                  language: context.language)
         return try renderer.render("forums", title: "forums_title", content: page, request: request, context: context)
     }
@@ -140,33 +141,33 @@ struct PlanningController {
     static let pageSize = 100
 
     @Sendable func new(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let village = try await requestedVillage(context)
-        let held = heldPlan(sentTo: "/regions/\(village.code.value)/forums", context)
-        return try await renderForm(request, context, village: village, form: held, errors: [], held: held != nil, status: .ok)
+        let place = try await requestedPlace(context)
+        let held = heldPlan(sentTo: "/regions/\(place.code.value)/forums", context)
+        return try await renderForm(request, context, place: place, form: held, errors: [], held: held != nil, status: .ok)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let village = try await requestedVillage(context)
+        let place = try await requestedPlace(context)
         guard let principal = context.principal else { throw LoginRequired() }
         var request = request
         let form = try await request.decodeForm(Form.self)
         let t = Translations(language: context.language)
-        guard let plan = Self.plan(from: form, village: village.code) else {
-            return try await renderForm(request, context, village: village, form: form, errors: [t["plan_error_when"]], status: .unprocessableContent)
+        guard let plan = Self.plan(from: form, place: place.code) else {
+            return try await renderForm(request, context, place: place, form: form, errors: [t["plan_error_when"]], status: .unprocessableContent)
         }
         let problems = plan.problems
         guard problems.isEmpty else {
-            return try await renderForm(request, context, village: village, form: form,
+            return try await renderForm(request, context, place: place, form: form,
                                         errors: problems.map { t["plan_error_\($0.rawValue)"] }, status: .unprocessableContent)
         }
         do {
             let id = try await forums.plan(plan, context: WriteContext(
-                actor: principal.username, role: principal.primaryRole, action: "forum.plan", regionCode: village.code.value,
+                actor: principal.username, role: principal.primaryRole, action: "forum.plan", regionCode: place.code.value,
                 requestID: context.requestID))
             return redirect("/forums/\(id)")
         } catch {
             guard let refusal = DatabaseRefusal(error) else { throw error }
-            return try await renderForm(request, context, village: village, form: form,
+            return try await renderForm(request, context, place: place, form: form,
                                         errors: [try await refusalMessage(refusal, plan: plan, t)], status: .conflict)
         }
     }
@@ -187,10 +188,11 @@ struct PlanningController {
     }
 
     /// The plan the form describes; nil when the date or times cannot be read.
-    static func plan(from form: Form, village: RegionCode) -> ForumPlan? {
+    static func plan(from form: Form, place: RegionCode) -> ForumPlan? {
+        guard let heldAt = ForumPlan.HeldAt(planningAt: place.level) else { return nil }
         let parser = DateFormatter()
         parser.locale = Locale(identifier: "en_US_POSIX")
-        parser.timeZone = TimeZone(identifier: IndonesianTime.zone(for: village).identifier)
+        parser.timeZone = TimeZone(identifier: IndonesianTime.zone(for: place).identifier)
         parser.dateFormat = "yyyy-MM-dd HH:mm"
         let day = (form.date ?? "").trimmingWhitespace
         guard let starts = parser.date(from: "\(day) \((form.starts ?? "").trimmingWhitespace)"),
@@ -201,8 +203,8 @@ struct PlanningController {
             if let id = raw.flatMap({ Int64($0) }) { team.append((id, role)) }
         }
         let title = (form.title ?? "").trimmingWhitespace
-        return ForumPlan(place: village, units: (form.units ?? []).compactMap(RegionCode.parse),
-                         title: title.isEmpty ? "FKP \(village.value)" : title, startsAt: starts, endsAt: ends,
+        return ForumPlan(place: place, heldAt: heldAt, units: (form.units ?? []).compactMap(RegionCode.parse),
+                         title: title.isEmpty ? "FKP \(place.value)" : title, startsAt: starts, endsAt: ends,
                          venue: (form.venue ?? "").trimmingWhitespace, team: team)
     }
 
@@ -213,21 +215,23 @@ struct PlanningController {
         return region
     }
 
-    private func requestedVillage(_ context: AppRequestContext) async throws -> Region {
+    private func requestedPlace(_ context: AppRequestContext) async throws -> Region {
         let region = try await requestedRegion(context, action: .planForum)
-        guard region.level == .village else { throw HTTPError(.notFound) }
+        guard ForumPlan.HeldAt(planningAt: region.level) != nil else { throw HTTPError(.notFound) }
         return region
     }
 
-    /// The forum named in the path and its village, for someone who may plan forums there.
-    private func plannedForumVillage(_ context: AppRequestContext) async throws -> (Int64, Region) {
+    /// The forum named in the path and its place (a village, or a district), for someone who may plan forums there.
+    private func plannedForumPlace(_ context: AppRequestContext) async throws -> (Int64, Region) {
         guard let id = Int64(try context.parameters.require("id")), let forum = try await forums.summary(id) else { throw HTTPError(.notFound) }
         try context.authorize(.planForum, .region(forum.place))
-        guard let village = try await regions.region(forum.place), village.level == .village else { throw HTTPError(.notFound) }
-        return (id, village)
+        guard let place = try await regions.region(forum.place), ForumPlan.HeldAt(planningAt: place.level) != nil else {
+            throw HTTPError(.notFound)
+        }
+        return (id, place)
     }
 
-    /// The form filled with a plan, its times in the village's own zone.
+    /// The form filled with a plan, its times in the place's own zone.
     static func form(from plan: ForumPlan, version: Int) -> Form {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -241,12 +245,13 @@ struct PlanningController {
                     administrator: seat(.administrator), version: version)
     }
 
-    private func renderForm(_ request: Request, _ context: AppRequestContext, village: Region, form: Form?, forumID: Int64? = nil,
+    private func renderForm(_ request: Request, _ context: AppRequestContext, place: Region, form: Form?, forumID: Int64? = nil,
                             cancelReason: String? = nil, errors: [String], held: Bool = false, status: HTTPResponse.Status) async throws -> Response {
         let page = PlanForumPage(
-            village: village, units: try await regions.children(of: village.code).map(\.region),
-            booked: try await forums.bookedUnits(in: village.code).filter { $0.value != forumID },
-            candidates: try await forums.teamCandidates(for: village.code),
+            place: place, units: try await regions.descendants(of: place.code, level: .sls),
+            villages: place.level == .village ? [place] : try await regions.descendants(of: place.code, level: .village),
+            booked: try await forums.bookedUnits(in: place.code).filter { $0.value != forumID },
+            candidates: try await forums.teamCandidates(for: place.code),
             form: form, forumID: forumID, cancelReason: cancelReason, errors: errors, held: held, csrf: context.csrfToken(), language: context.language)
         return try renderer.render("forum-plan", title: "plan_title", content: page, request: request, context: context, status: status)
     }

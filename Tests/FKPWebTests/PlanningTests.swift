@@ -52,6 +52,75 @@ final class PlanningTests: XCTestCase {
         }
     }
 
+    /// Some cities hold their forums above village level: a district's forum takes units of its
+    /// villages, listed by village, and a village's facilitator may run it.
+    func testBPSStaffPlanADistrictsForumAboveVillageLevelFromTheUnitsOfItsVillages() async throws {
+        try await WebTest.withApp(seed: Self.world + [
+            "INSERT INTO fkp.regions (code, name, level) VALUES ('32010100020002', 'RT 002', 'sls')",
+        ]) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            let list = try await staff.get("/regions/3201010/forums")
+            XCTAssertTrue(list.text.contains(#"href="/regions/3201010/forums/new""#), "a district's forums are planned from its list")
+            let form = try await staff.get("/regions/3201010/forums/new")
+            XCTAssertEqual(form.status, .ok)
+            XCTAssertEqual(form.text.components(separatedBy: #"<details class="village""#).count - 1, 2, "its two villages' units, by village")
+            XCTAssertTrue(form.text.contains("Desa Dua") && form.text.contains(#"value="32010100020002">"#))
+            XCTAssertTrue(form.text.contains(#"value="32010100010001" disabled"#) && form.text.contains(#"value="32010100020001" disabled"#),
+                          "a unit in an open forum, in either village, cannot be chosen")
+            XCTAssertTrue(form.text.contains("Uji fasil (fasil, Fasilitator)"), "a facilitator of one of its villages may run it")
+
+            let fasil = try await Self.userID(db, "fasil")
+            let plan = ["title": "FKP Kecamatan Nanggung", "date": "2026-12-02", "starts": "09:00", "ends": "12:00", "venue": "Aula Kecamatan",
+                        "units[0]": "32010100010002", "units[1]": "32010100020002", "facilitator": fasil]
+            let created = try await staff.post("/regions/3201010/forums", plan)
+            XCTAssertEqual(created.location, "/forums/3", created.text)
+            let stored = try await SQLTest.scalar(db, """
+                SELECT region_code || ' ' || held_at_level || ' '
+                       || (SELECT string_agg(sls_code, ',' ORDER BY position) FROM fkp.forum_units WHERE forum_id = 3)
+                  FROM fkp.forums WHERE id = 3
+                """, as: String.self)
+            XCTAssertEqual(stored, "3201010 above_village 32010100010002,32010100020002")
+            let page = try await staff.get("/forums/3")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains("FKP Kecamatan Nanggung"))
+            let edit = try await staff.get("/forums/3/plan")
+            XCTAssertTrue(edit.text.contains(#"<details class="village" open>"#) && edit.text.contains(#"value="32010100020002" checked"#), edit.text)
+            let replanned = try await staff.post("/forums/3/plan", plan.merging(["venue": "Kantor Camat", "version": "1"]) { $1 })
+            XCTAssertEqual(replanned.location, "/forums/3")
+            let kept = try await SQLTest.scalar(db, "SELECT held_at_level || ' ' || venue FROM fkp.forums WHERE id = 3", as: String.self)
+            XCTAssertEqual(kept, "above_village Kantor Camat")
+            let village = try await staff.get("/regions/3201010002/forums")
+            XCTAssertTrue(village.text.contains(#"href="/forums/3""#) && village.text.contains(#"href="/forums/2""#),
+                          "a village lists the district's forum that takes one of its units, beside its own")
+            let unit = try await staff.get("/regions/32010100020002/forums")
+            XCTAssertTrue(unit.text.contains(#"href="/forums/3""#) && !unit.text.contains(#"href="/forums/2""#),
+                          "a unit lists the forum it is in, not its village's other forums")
+            let district = try await staff.get("/regions/3201010/forums")
+            XCTAssertEqual(district.text.components(separatedBy: #"href="/forums/3""#).count - 1, 1, "listed once")
+
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let runs = try await facilitator.get("/forums/3")
+            XCTAssertEqual(runs.status, .ok, "the village's facilitator reaches the district's forum they run")
+            try await SQLTest.write(db, forum: 3, SQLTest.advance(forum: 3, to: .reviewing))
+            for path in ["/forums/3/units/32010100020002", "/forums/3/units/32010100010002/paper", "/forums/3/units/32010100020002/print", "/forums/3/challenges", "/forums/3/attendance",
+                         "/forums/3/invitations"] {
+                let reached = try await facilitator.get(path)
+                XCTAssertEqual(reached.status, .ok, "\(path) of a district's forum")
+            }
+            let notPlanner = try await facilitator.get("/regions/3201010/forums/new")
+            XCTAssertEqual(notPlanner.status, .forbidden, "planning is BPS staff's")
+
+            for place in ["3201", "32010100010001"] {
+                let elsewhere = try await staff.get("/regions/\(place)/forums/new")
+                XCTAssertEqual(elsewhere.status, .notFound, "forums are planned for villages and districts, not \(place)")
+            }
+            let unitOutside = try await staff.post("/regions/3201010001/forums", plan.merging(["title": "Lain"]) { $1 })
+            XCTAssertEqual(unitOutside.status, .unprocessableContent, "a village's forum still takes its own units only")
+        }
+    }
+
     func testAPlannedForumsScheduleUnitsAndTeamChangeUntilItOpens() async throws {
         try await WebTest.withApp(seed: Self.world + [
             "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name) VALUES (1, 'sls_head', '32010100010001', 'Pak Dadang')",
