@@ -61,7 +61,6 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     LoginController(renderer: renderer, accounts: accounts, sessions: sessions, throttle: throttle,
                     securityLog: securityLog, hasher: hasher, cookieName: cookieName, keyPrefix: keyPrefix, sessionIdle: idle,
                     decoyHash: try await hasher.hash(Token.random(bytes: 16))).addRoutes(to: router)
-    HeldFormController(renderer: renderer).addRoutes(to: router)
     PasswordController(renderer: renderer, accounts: accounts, sessions: sessions, securityLog: securityLog, hasher: hasher,
                        sessionIdle: idle).addRoutes(to: router)
     ActivationController(renderer: renderer, codes: ActivationCodeRepository(database: database), accounts: accounts,
@@ -73,6 +72,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     let forums = ForumRepository(database: database)
     let reviews = ReviewRepository(database: database)
     let challenges = ChallengeRepository(database: database)
+    HeldFormController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
     PlanningController(renderer: renderer, forums: forums, regions: RegionRepository(database: database)).addRoutes(to: router)
     let minutes = MinutesRepository(database: database)
     let closings = ClosingRepository(database: database)

@@ -38,6 +38,7 @@ final class HeldFormTests: XCTestCase {
             XCTAssertEqual(offer.status, .ok)
             XCTAssertTrue(offer.text.contains(#"<form method="post" action="\#(Self.unit)/families/F2">"#), offer.text)
             XCTAssertTrue(offer.text.contains("<dt>Alasan</dt><dd>Usaha warung tutup</dd>"), "what it holds, to read first: \(offer.text)")
+            XCTAssertTrue(offer.text.contains("<dt>Keluarga</dt><dd>2. Kepala F2 (RT 001)</dd>"), "about which family, as the list names it")
             XCTAssertTrue(offer.text.contains("<dt>Penilaian</dt><dd>Tidak sesuai</dd>") && offer.text.contains("<dt>Kelompok usulan</dt><dd>2 Miskin</dd>"),
                           "in words, as the audit pages read a row")
             XCTAssertFalse(offer.text.contains("<dd>0</dd>") || offer.text.contains("verdict=none</dd>"), "not the fields kept for the server")
@@ -80,6 +81,24 @@ final class HeldFormTests: XCTestCase {
             XCTAssertEqual(Self.hiddenFields(in: offer.text).first { $0.name == "reason" }?.value, #"Rumah "baru" <b>&</b>"#)
             let written = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.reviews", as: Int64.self)
             XCTAssertEqual(written, 0)
+        }
+    }
+
+    /// Someone else signing in on the device is not told whose family the form was about.
+    func testAHeldFormNamesItsFamilyOnlyToSomeoneWhoMaySeeTheForum() async throws {
+        try await WebTest.withApp(seed: ReviewPageTests.reviewing) { client, db in
+            var device = TestBrowser(client)
+            device.extraHeaders = Self.sameSite
+            try await device.login("ketua", TestAccounts.password)
+            try await device.get(Self.unit)
+            try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
+            try await device.post("\(Self.unit)/families/F2", ["version": "0", "verdict": "sesuai"])
+            try await device.get("/login")
+            let other = try await device.post("/login", ["username": "bps.other", "password": TestAccounts.password])
+            XCTAssertEqual(other.location, "/held-form")
+            let offer = try await device.get("/held-form")
+            XCTAssertTrue(offer.text.contains("<dt>Penilaian</dt><dd>Sesuai</dd>"), offer.text)
+            XCTAssertFalse(offer.text.contains("Kepala F2") || offer.text.contains("<dt>Keluarga</dt>"), "another regency's staff: no family named")
         }
     }
 

@@ -513,6 +513,7 @@ def run(base):
             plain.get(unit)
             row = plain.find_elements(By.CSS_SELECTOR, "li.fam")[7]
             row_id = row.get_attribute("id")
+            head_name = plain.execute_script("return arguments[0].querySelector('p.who').childNodes[1].textContent.trim()", row)
             plain.delete_cookie("fkp_session")  # as after half an hour without a request: the session is gone
             row.find_element(By.CSS_SELECTOR, "input[value='tidak_sesuai']").click()
             Select(row.find_element(By.NAME, "proposed_group")).select_by_index(1)
@@ -522,6 +523,7 @@ def run(base):
             forum.login(plain, "ketua.rt", "demo-ketua-2026")
             check(shows(plain, "Kirim lagi formulir Anda") and "Sudah punya sawah sendiri" in plain.page_source,
                   "signed in again, the form is offered with what it holds")
+            check(f"8. {head_name}" in plain.find_element(By.TAG_NAME, "main").text, f"and names the family it is about ({head_name})")
             forum.shot(plain, "held-form-phone")
             forum.click_button(plain, "Kirim")
             WebDriverWait(plain, 10).until(lambda d: d.current_url.endswith("#" + row_id))
