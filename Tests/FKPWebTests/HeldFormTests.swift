@@ -17,11 +17,7 @@ final class HeldFormTests: XCTestCase {
 
     func testAVerdictSentAfterTheSessionEndedIsOfferedAgainOnceSignedInAndSavedWhenSent() async throws {
         try await WebTest.withApp(seed: ReviewPageTests.reviewing) { client, db in
-            var head = TestBrowser(client)
-            head.extraHeaders = Self.sameSite
-            try await head.login("ketua", TestAccounts.password)
-            try await head.get(Self.unit)
-            try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
+            var head = try await Self.idle(after: Self.unit, as: "ketua", client, db, saying: Self.sameSite)
 
             let sent = try await head.post("\(Self.unit)/families/F2", [
                 "version": "0", "verdict": "tidak_sesuai", "proposed_group": "2", "reason": "Usaha warung tutup", "back": "verdict=none"])
@@ -87,11 +83,7 @@ final class HeldFormTests: XCTestCase {
     /// Someone else signing in on the device is not told whose family the form was about.
     func testAHeldFormNamesItsFamilyOnlyToSomeoneWhoMaySeeTheForum() async throws {
         try await WebTest.withApp(seed: ReviewPageTests.reviewing) { client, db in
-            var device = TestBrowser(client)
-            device.extraHeaders = Self.sameSite
-            try await device.login("ketua", TestAccounts.password)
-            try await device.get(Self.unit)
-            try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
+            var device = try await Self.idle(after: Self.unit, as: "ketua", client, db, saying: Self.sameSite)
             try await device.post("\(Self.unit)/families/F2", ["version": "0", "verdict": "sesuai"])
             try await device.get("/login")
             let other = try await device.post("/login", ["username": "bps.other", "password": TestAccounts.password])
@@ -105,11 +97,8 @@ final class HeldFormTests: XCTestCase {
     /// A plan names units and people by code: it comes back in its own form, filled in, to be saved.
     func testAPlanSentAfterTheSessionEndedFillsItsFormAgainAndIsPlannedOnlyWhenSaved() async throws {
         try await WebTest.withApp(seed: PlanningTests.world) { client, db in
-            var staff = TestBrowser(client)
-            try await staff.login("bps", TestAccounts.password)
-            try await staff.get("/regions/3201010001/forums/new")
-            try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
-            staff.extraHeaders = [HTTPField.Name("Sec-Fetch-Site")!: "same-origin", .referer: "http://localhost/regions/3201010001/forums/new"]
+            var staff = try await Self.idle(after: "/regions/3201010001/forums/new", as: "bps", client, db, saying: [
+                HTTPField.Name("Sec-Fetch-Site")!: "same-origin", .referer: "http://localhost/regions/3201010001/forums/new"])
             let fasil = try await SQLTest.scalar(db, "SELECT id FROM fkp.users WHERE username = 'fasil'", as: Int64.self) ?? 0
             let plan = ["title": "FKP Desa Satu B", "date": "2026-12-02", "starts": "09:00", "ends": "12:00",
                         "venue": #"Balai RW 05 & "Aula" + Ëndah"#, "units[]": "32010100010002", "facilitator": "\(fasil)"]
@@ -162,11 +151,8 @@ final class HeldFormTests: XCTestCase {
     /// and a row changed since it was entered is still found stale when it is saved.
     func testAPaperListSentAfterTheSessionEndedFillsItsPageAgainKeepingTheVersionsItWasEnteredOver() async throws {
         try await WebTest.withApp(seed: TestAccounts.world + SQLTest.advance(to: .reviewing)) { client, db in
-            var facilitator = TestBrowser(client)
-            try await facilitator.login("fasil", TestAccounts.password)
-            try await facilitator.get("\(Self.unit)/paper")
-            try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
-            facilitator.extraHeaders = [HTTPField.Name("Sec-Fetch-Site")!: "same-origin", .referer: "http://localhost\(Self.unit)/paper"]
+            var facilitator = try await Self.idle(after: "\(Self.unit)/paper", as: "fasil", client, db, saying: [
+                HTTPField.Name("Sec-Fetch-Site")!: "same-origin", .referer: "http://localhost\(Self.unit)/paper"])
             let entered = ["v_F1": "0", "c_F1": "t3", "r_F1": "Anak sudah bekerja", "v_F2": "0", "c_F2": "s"]
             let sent = try await facilitator.post("\(Self.unit)/paper", entered)
             XCTAssertEqual(sent.location, "/login")
@@ -224,11 +210,7 @@ final class HeldFormTests: XCTestCase {
             let verdict = ["version": "0", "verdict": "sesuai"]
             func refusedAndNotHeld(_ headers: HTTPFields, path: String = "\(Self.unit)/families/F1", fields: [String: String] = verdict,
                                    accept: String? = nil, _ why: String) async throws {
-                var head = TestBrowser(client)
-                try await head.login("ketua", TestAccounts.password)
-                try await head.get(Self.unit)
-                try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
-                head.extraHeaders = headers
+                var head = try await Self.idle(after: Self.unit, as: "ketua", client, db, saying: headers)
                 let sent = try await head.post(path, fields, accept: accept)
                 XCTAssertEqual(sent.status, .forbidden, why)
                 XCTAssertTrue(sent.text.contains("Formulir ini sudah kedaluwarsa"), why)
@@ -252,20 +234,25 @@ final class HeldFormTests: XCTestCase {
             let written = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.reviews", as: Int64.self)
             XCTAssertEqual(written, 0)
 
-            var head = TestBrowser(client)
-            try await head.login("ketua", TestAccounts.password)
-            try await head.get(Self.unit)
-            try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
-            head.extraHeaders = [.origin: "http://localhost"]
-            let older = try await head.post("\(Self.unit)/families/F1", verdict)
-            XCTAssertEqual(older.location, "/login", "an older browser's Origin naming this site is enough")
-            try await head.login("ketua", TestAccounts.password)
-            try await head.get(Self.unit)
-            try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
-            head.extraHeaders = [.referer: "http://localhost:8080\(Self.unit)"]
-            let proxied = try await head.post("\(Self.unit)/families/F1", verdict)
+            var older = try await Self.idle(after: Self.unit, as: "ketua", client, db, saying: [.origin: "http://localhost"])
+            let sentByOlder = try await older.post("\(Self.unit)/families/F1", verdict)
+            XCTAssertEqual(sentByOlder.location, "/login", "an older browser's Origin naming this site is enough")
+            var proxy = try await Self.idle(after: Self.unit, as: "ketua", client, db, saying: [.referer: "http://localhost:8080\(Self.unit)"])
+            let proxied = try await proxy.post("\(Self.unit)/families/F1", verdict)
             XCTAssertEqual(proxied.location, "/login", "so is the page's address alone, as a browser on a proxy may send it")
         }
+    }
+
+    /// A browser that signed in as `username`, opened `page`, and was then left idle past the
+    /// session's end; from then on it says what `headers` say of where its forms come from.
+    static func idle(after page: String, as username: String, _ client: any TestClientProtocol, _ db: Database,
+                     saying headers: HTTPFields) async throws -> TestBrowser {
+        var browser = TestBrowser(client)
+        try await browser.login(username, TestAccounts.password)
+        try await browser.get(page)
+        try await SessionLifetimeTests.age(db, field: "lastSeenAt", by: "31 minutes")
+        browser.extraHeaders = headers
+        return browser
     }
 
     /// The hidden fields of the page's form, their values unescaped, in order.
