@@ -85,8 +85,7 @@ final class HeldFormTests: XCTestCase {
         try await WebTest.withApp(seed: ReviewPageTests.reviewing) { client, db in
             var device = try await Self.idle(after: Self.unit, as: "ketua", client, db, saying: Self.sameSite)
             try await device.post("\(Self.unit)/families/F2", ["version": "0", "verdict": "sesuai"])
-            try await device.get("/login")
-            let other = try await device.post("/login", ["username": "bps.other", "password": TestAccounts.password])
+            let other = try await Self.signIn(&device, as: "bps.other")
             XCTAssertEqual(other.location, "/held-form")
             let offer = try await device.get("/held-form")
             XCTAssertTrue(offer.text.contains("<dt>Penilaian</dt><dd>Sesuai</dd>"), offer.text)
@@ -108,8 +107,7 @@ final class HeldFormTests: XCTestCase {
             let before = try await forums()
             XCTAssertEqual(before, 2, "nothing planned with a token of a session that has ended")
 
-            try await staff.get("/login")
-            let signedIn = try await staff.post("/login", ["username": "bps", "password": TestAccounts.password])
+            let signedIn = try await Self.signIn(&staff, as: "bps")
             XCTAssertEqual(signedIn.location, "/held-form")
             let offer = try await staff.get("/held-form")
             XCTAssertEqual(offer.location, "/regions/3201010001/forums/new", "to the planning form, not a list of codes")
@@ -135,8 +133,7 @@ final class HeldFormTests: XCTestCase {
             let replan = plan.merging(["venue": "Balai Desa", "version": "1"]) { $1 }
             let late = try await staff.post("/forums/3/plan", replan)
             XCTAssertEqual(late.location, "/login")
-            try await staff.get("/login")
-            try await staff.post("/login", ["username": "bps", "password": TestAccounts.password])
+            try await Self.signIn(&staff, as: "bps")
             let replanOffer = try await staff.get("/held-form")
             XCTAssertEqual(replanOffer.location, "/forums/3/plan")
             let replanForm = try await staff.get("/forums/3/plan")
@@ -163,8 +160,7 @@ final class HeldFormTests: XCTestCase {
             try await head.get(Self.unit)
             try await head.post("\(Self.unit)/families/F1", ["version": "0", "verdict": "tidak_berpendapat"])
 
-            try await facilitator.get("/login")
-            let signedIn = try await facilitator.post("/login", ["username": "fasil", "password": TestAccounts.password])
+            let signedIn = try await Self.signIn(&facilitator, as: "fasil")
             XCTAssertEqual(signedIn.location, "/held-form")
             let offer = try await facilitator.get("/held-form")
             XCTAssertEqual(offer.location, "\(Self.unit)/paper", "to the paper list's page, not a list of field codes")
@@ -241,6 +237,13 @@ final class HeldFormTests: XCTestCase {
             let proxied = try await proxy.post("\(Self.unit)/families/F1", verdict)
             XCTAssertEqual(proxied.location, "/login", "so is the page's address alone, as a browser on a proxy may send it")
         }
+    }
+
+    /// Signs in on the login page, answering where the sign-in leads without following it.
+    @discardableResult
+    static func signIn(_ browser: inout TestBrowser, as username: String) async throws -> TestResponse {
+        try await browser.get("/login")
+        return try await browser.post("/login", ["username": username, "password": TestAccounts.password])
     }
 
     /// A browser that signed in as `username`, opened `page`, and was then left idle past the
