@@ -232,12 +232,16 @@ public struct ForumRepository: Sendable {
         }
     }
 
-    /// Whether forum `f` is held in `region` or below it, or above it with one of its units: a
-    /// forum of the place or an ancestor (a few codes, so both sides use the forums' place index).
+    /// Whether forum `f` is held in `region` or below it, or above it with one of its units. Forums
+    /// are held for villages and districts, so only a village's or a unit's list has forums above
+    /// it to look for, among those of one or two places (by the forums' place index, then each
+    /// one's few units).
     static func heldIn(_ region: RegionCode) -> SQLFragment {
-        let above = region.lineage.dropLast().map(\.value)
+        let within: SQLFragment = "(f.region_code ~>=~ \(region.value) AND f.region_code ~<~ \(region.value + ":"))"
+        let above = region.lineage.dropLast().filter { ForumPlan.HeldAt(planningAt: $0.level) != nil }.map(\.value)
+        guard !above.isEmpty else { return within }
         return """
-            ((f.region_code ~>=~ \(region.value) AND f.region_code ~<~ \(region.value + ":"))
+            (\(within)
              OR (f.region_code = ANY(\(above)) AND EXISTS (SELECT 1 FROM fkp.forum_units u WHERE u.forum_id = f.id
                                                          AND u.sls_code ~>=~ \(region.value) AND u.sls_code ~<~ \(region.value + ":"))))
             """
