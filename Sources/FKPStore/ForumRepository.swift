@@ -248,7 +248,8 @@ public struct ForumRepository: Sendable {
     }
 
     /// The forums a person takes part in: on its team, invited to it, heading one of its units,
-    /// facilitating in its place, or a community figure of it. Open ones first, then the newest.
+    /// facilitating in its place (or taking one of its units, a district's forum), or a community
+    /// figure of it. Open ones first, then the newest.
     public func list(takenPartInBy principal: Principal) async throws -> [Listed] {
         let places = { (role: Role) in principal.assignments.filter { $0.role == role }.compactMap { $0.region?.value } }
         let figureForums = principal.assignments.filter { $0.role == .communityFigure }.compactMap(\.forumID)
@@ -258,7 +259,8 @@ public struct ForumRepository: Sendable {
              WHERE f.id IN (SELECT forum_id FROM fkp.forum_team WHERE user_id = \(principal.userID)
                             UNION SELECT forum_id FROM fkp.forum_participants WHERE user_id = \(principal.userID))
                 OR f.id = ANY(\(figureForums))
-                OR EXISTS (SELECT 1 FROM fkp.forum_units u JOIN own ON u.sls_code ~>=~ own.place AND u.sls_code ~<~ (own.place || ':')
+                OR EXISTS (SELECT 1 FROM fkp.forum_units u JOIN unnest(\(places(.slsHead) + places(.facilitator))::text[]) AS p(place)
+                                ON u.sls_code ~>=~ p.place AND u.sls_code ~<~ (p.place || ':')
                             WHERE u.forum_id = f.id)
                 OR EXISTS (SELECT 1 FROM unnest(\(places(.facilitator))::text[]) p WHERE f.region_code ~>=~ p AND f.region_code ~<~ (p || ':'))
              ORDER BY NOT fkp.forum_holds_units(f.state), f.starts_at DESC, f.id DESC

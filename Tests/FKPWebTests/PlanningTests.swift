@@ -57,6 +57,8 @@ final class PlanningTests: XCTestCase {
     func testBPSStaffPlanADistrictsForumAboveVillageLevelFromTheUnitsOfItsVillages() async throws {
         try await WebTest.withApp(seed: Self.world + [
             "INSERT INTO fkp.regions (code, name, level) VALUES ('32010100020002', 'RT 002', 'sls')",
+            "INSERT INTO fkp.users (username, display_name, password_hash, must_change_password) SELECT 'fasil.dua', 'Uji fasil dua', password_hash, false FROM fkp.users WHERE username = 'fasil'",
+            "INSERT INTO fkp.role_assignments (user_id, role, region_code) SELECT id, 'facilitator', '3201010002' FROM fkp.users WHERE username = 'fasil.dua'",
         ]) { client, db in
             var staff = TestBrowser(client)
             try await staff.login("bps", TestAccounts.password)
@@ -111,6 +113,11 @@ final class PlanningTests: XCTestCase {
             }
             let notPlanner = try await facilitator.get("/regions/3201010/forums/new")
             XCTAssertEqual(notPlanner.status, .forbidden, "planning is BPS staff's")
+            var otherVillage = TestBrowser(client)
+            try await otherVillage.login("fasil.dua", TestAccounts.password)
+            let mine = try await otherVillage.get("/forums/mine")
+            XCTAssertTrue(mine.text.contains(#"href="/forums/3""#) && mine.text.contains(#"href="/forums/2""#),
+                          "the other village's facilitator finds the district's forum that takes a unit of theirs, beside their own")
 
             for place in ["3201", "32010100010001"] {
                 let elsewhere = try await staff.get("/regions/\(place)/forums/new")
