@@ -381,11 +381,16 @@ public struct ForumRepository: Sendable {
            LEFT JOIN audit.chain_heads h ON h.chain = c.chain)
         """
 
+    /// A forum held above village level takes units of several villages, which name theirs alike
+    /// ("RT 001"): each unit is named with its village there.
     private enum ForumWithUnits: PlannedSQL {
         static let sql = """
             WITH heads AS (SELECT \(chainHeads) AS hashes FROM fkp.forums f WHERE f.id = $1)
-            SELECT f.id, f.region_code, r.name, f.title, f.starts_at, f.venue, f.state, u.sls_code, ur.name, ur.non_sls, f.cancel_reason,
-                   heads.hashes
+            SELECT f.id, f.region_code, r.name, f.title, f.starts_at, f.venue, f.state, u.sls_code,
+                   CASE WHEN f.held_at_level = 'above_village'
+                        THEN ur.name || coalesce(' · ' || (SELECT v.name FROM fkp.regions v WHERE v.code = left(u.sls_code, 10)), '')
+                        ELSE ur.name END,
+                   ur.non_sls, f.cancel_reason, heads.hashes
               FROM heads, fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
               JOIN fkp.forum_units u ON u.forum_id = f.id JOIN fkp.regions ur ON ur.code = u.sls_code
              WHERE f.id = $1 ORDER BY u.position, u.sls_code

@@ -86,6 +86,8 @@ final class PlanningTests: XCTestCase {
             let page = try await staff.get("/forums/3")
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.text.contains("FKP Kecamatan Nanggung"))
+            XCTAssertTrue(page.text.contains("RT 002 · Desa Satu") && page.text.contains("RT 002 · Desa Dua"),
+                          "its units, named alike in their villages, are told apart by them: \(page.text)")
             let edit = try await staff.get("/forums/3/plan")
             XCTAssertTrue(edit.text.contains(#"<details class="village" open>"#) && edit.text.contains(#"value="32010100020002" checked"#), edit.text)
             let replanned = try await staff.post("/forums/3/plan", plan.merging(["venue": "Kantor Camat", "version": "1"]) { $1 })
