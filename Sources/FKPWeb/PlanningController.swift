@@ -133,7 +133,8 @@ struct PlanningController {
         let listed = try await forums.list(within: region.code, state: state, after: after, limit: Self.pageSize + 1)
         let page = ForumListPage(region: region, forums: Array(listed.prefix(Self.pageSize)), hasMore: listed.count > Self.pageSize, state: state,
                                  counts: try await forums.stateCounts(within: region.code),
-                                 mayPlan: ForumPlan.HeldAt(planningAt: region.level) != nil && AccessPolicy.decide(context.principal, .planForum, .region(region.code)) == .allow,
+                                 mayPlan: ForumPlan.HeldAt(planningAt: region.level) != nil
+                                     && AccessPolicy.decide(context.principal, .planForum, .region(region.code)) == .allow,
                                  language: context.language)
         return try renderer.render("forums", title: "forums_title", content: page, request: request, context: context)
     }

@@ -127,6 +127,7 @@ final class PlanningTests: XCTestCase {
             }
             let unitOutside = try await staff.post("/regions/3201010001/forums", plan.merging(["title": "Lain"]) { $1 })
             XCTAssertEqual(unitOutside.status, .unprocessableContent, "a village's forum still takes its own units only")
+            XCTAssertTrue(unitOutside.text.contains("harus berada di desa (atau kecamatan) forum ini"), unitOutside.text)
         }
     }
 
