@@ -9,7 +9,7 @@ list; an auditor reads the history on a phone. Screenshots of each step go to
 test-artifacts/browser/, and every page shot must fit its window's width and pass axe-core's
 accessibility checks (accessibility.py). Then BPS staff plan another village's forum and print its
 invitations, one A4 sheet each (an invited SLS head opens hers on a phone, activates her account and
-signs in), and re-rank provisionally, then revise a village's list on a phone
+signs in), plan a district's forum above village level on a phone, and re-rank provisionally, then revise a village's list on a phone
 (a broken file refused by line and column, the revised one checked and loaded, the run's list kept
 as it was); every account walks every page it is
 shown on a 320-pixel phone (in Indonesian) and a desktop (in English), each checked the same way,
@@ -723,6 +723,46 @@ def bps_plan_a_forum_and_print_its_invitations(base):
         driver.quit()
 
 
+def bps_plan_a_districts_forum_on_a_phone(base):
+    """Where a city holds its forums above village level, BPS staff plan a district's forum on a
+    320-pixel phone: its villages' units fold by village, opened to choose one unit in each of two
+    villages (a unit already in a forum cannot be chosen); the forum names each unit with its
+    village, and each village's forum list shows it."""
+    forum, phone = Forum(base), browser(SMALL_PHONE)
+    try:
+        forum.login(phone, "bps", "demo-bps-2026")
+        phone.get(base + "/regions/3201010/forums")
+        phone.find_element(By.LINK_TEXT, "Rencanakan forum").click()
+        villages = phone.find_elements(By.CSS_SELECTOR, "details.village")
+        check(len(villages) >= 3 and not any(v.get_attribute("open") for v in villages),
+              f"the district's units are listed by village, folded ({len(villages)} villages)")
+        check(phone.find_elements(By.CSS_SELECTOR, "details.village input[name='units[]'][disabled]"),
+              "units already in a forum cannot be chosen")
+        phone.execute_script("""for (const [name, value] of [['date', '2026-12-21'], ['starts', '13:00'], ['ends', '16:00']])
+                                    document.querySelector(`input[name=${name}]`).value = value;""")
+        phone.find_element(By.NAME, "venue").send_keys("Aula Kecamatan")
+        chosen = []
+        for village in villages[1:3]:
+            village.find_element(By.TAG_NAME, "summary").click()
+            unit = village.find_elements(By.CSS_SELECTOR, "input[name='units[]']:not([disabled])")[-1]
+            unit.click()
+            chosen.append(unit.get_attribute("value"))
+        Select(phone.find_element(By.NAME, "facilitator")).select_by_index(1)
+        forum.shot(phone, "plan-district-phone")
+        forum.click_button(phone, "Simpan rencana forum")
+        WebDriverWait(phone, 10).until(lambda d: re.search(r"/forums/\d+$", d.current_url))
+        address = phone.current_url
+        main = phone.find_element(By.TAG_NAME, "main").text
+        check("Aula Kecamatan" in main and main.count(" · Desa ") >= 2, "planned, the forum names each unit with its village")
+        for unit in chosen:
+            phone.get(base + f"/regions/{unit[:10]}/forums")
+            check(phone.find_elements(By.CSS_SELECTOR, f"main a[href='{address[len(base):]}']"),
+                  f"the forum list of village {unit[:10]} shows the district's forum")
+        no_script_errors(phone, "BPS staff")
+    finally:
+        phone.quit()
+
+
 def the_invited_head_activates_on_a_phone(base, address, username):
     """The second SLS head opens the address printed on her invitation on a 320-pixel phone (the code
     filled in), chooses a password, signs in with her account's name filled in, and finds the forum."""
@@ -932,6 +972,8 @@ def main():
         run(base)
         print("BPS staff plan another village's forum and print its invitations")
         bps_plan_a_forum_and_print_its_invitations(base)
+        print("BPS staff plan a district's forum, above village level, on a phone")
+        bps_plan_a_districts_forum_on_a_phone(base)
         print("A provisional re-ranking, then every page each account is shown, checked by axe-core")
         final_list = rerank_provisionally(base)
         print("BPS staff revise a village's list after the provisional run, on a phone")
