@@ -8,8 +8,7 @@ final class ClosingTests: XCTestCase {
     /// Forum 1 ready to close: facilitator 'fasil', an SLS head and a community figure who came.
     static let ready = readyToClose()
 
-    /// Forum 1 ready to close: its facilitator, an SLS head and a community figure present, and any
-    /// `more` participants invited with them.
+    /// The same, with `more` participants invited beside them (and present).
     static func readyToClose(inviting more: [String] = []) -> [String] {
         TestAccounts.world + [
             "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
@@ -243,6 +242,7 @@ final class ClosingTests: XCTestCase {
             }
         }
     }
+
     /// A signature on screen is its signatory's own act: the database takes it only from the account
     /// of the place, whoever else writes to it (the application refuses the same before asking).
     func testOnlyThePlacesOwnAccountSignsItOnScreenEvenByHandTypedSQL() async throws {

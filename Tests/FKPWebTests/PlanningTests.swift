@@ -57,7 +57,8 @@ final class PlanningTests: XCTestCase {
     func testBPSStaffPlanADistrictsForumAboveVillageLevelFromTheUnitsOfItsVillages() async throws {
         try await WebTest.withApp(seed: Self.world + [
             "INSERT INTO fkp.regions (code, name, level) VALUES ('32010100020002', 'RT 002', 'sls')",
-            "INSERT INTO fkp.users (username, display_name, password_hash, must_change_password) SELECT 'fasil.dua', 'Uji fasil dua', password_hash, false FROM fkp.users WHERE username = 'fasil'",
+            "INSERT INTO fkp.users (username, display_name, password_hash, must_change_password) "
+                + "SELECT 'fasil.dua', 'Uji fasil dua', password_hash, false FROM fkp.users WHERE username = 'fasil'",
             "INSERT INTO fkp.role_assignments (user_id, role, region_code) SELECT id, 'facilitator', '3201010002' FROM fkp.users WHERE username = 'fasil.dua'",
         ]) { client, db in
             var staff = TestBrowser(client)
@@ -108,8 +109,8 @@ final class PlanningTests: XCTestCase {
             let runs = try await facilitator.get("/forums/3")
             XCTAssertEqual(runs.status, .ok, "the village's facilitator reaches the district's forum they run")
             try await SQLTest.write(db, forum: 3, SQLTest.advance(forum: 3, to: .reviewing))
-            for path in ["/forums/3/units/32010100020002", "/forums/3/units/32010100010002/paper", "/forums/3/units/32010100020002/print", "/forums/3/challenges", "/forums/3/attendance",
-                         "/forums/3/invitations"] {
+            for path in ["/forums/3/units/32010100020002", "/forums/3/units/32010100010002/paper", "/forums/3/units/32010100020002/print",
+                         "/forums/3/challenges", "/forums/3/attendance", "/forums/3/invitations"] {
                 let reached = try await facilitator.get(path)
                 XCTAssertEqual(reached.status, .ok, "\(path) of a district's forum")
             }
