@@ -175,7 +175,11 @@ struct UserAdminController {
     }
 
     /// Where disabling or enabling returns: the account's page when sent from it, else the list.
-    struct BackForm: Decodable { let back: String? }
+    struct BackForm: Decodable {
+        let back: String?
+
+        func location(for target: Int64) -> String { back == "account" ? "/users/\(target)" : "/users" }
+    }
 
     @Sendable func disable(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (principal, target) = try await manageable(request, context)
@@ -184,7 +188,7 @@ struct UserAdminController {
         try await accounts.setDisabled(userID: target, true, context: WriteContext(
             actor: principal.username, role: principal.primaryRole, action: "user.disable", requestID: context.requestID))
         try await sessions.removeAll(userID: target)
-        return redirect(form.back == "account" ? "/users/\(target)" : "/users")
+        return redirect(form.location(for: target))
     }
 
     @Sendable func enable(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -193,7 +197,7 @@ struct UserAdminController {
         let form = try await request.decodeForm(BackForm.self)
         try await accounts.setDisabled(userID: target, false, context: WriteContext(
             actor: principal.username, role: principal.primaryRole, action: "user.enable", requestID: context.requestID))
-        return redirect(form.back == "account" ? "/users/\(target)" : "/users")
+        return redirect(form.location(for: target))
     }
 
     @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
