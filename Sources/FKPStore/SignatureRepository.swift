@@ -20,17 +20,23 @@ public struct SignatureRepository: Sendable {
         try await database.read { connection in
             var found: [Signatory] = []
             let places = try await connection.query("""
-                SELECT s.slot, s.signatory_role, s.participant_id, s.user_id, s.name, s.sls_code, \(unescaped: Self.markColumns)
+                SELECT s.slot, s.signatory_role, s.participant_id, s.user_id, s.name, s.place_code, v.name,
+                       \(unescaped: Self.markColumns)
                   FROM fkp.minutes_signatories(\(forumID)) s
+                  LEFT JOIN fkp.regions v ON s.signatory_role = 'village_head' AND v.code = s.place_code
                   LEFT JOIN fkp.signatures g
                     ON g.forum_id = \(forumID) AND g.forum_version = (SELECT forum_version FROM fkp.forums WHERE id = \(forumID))
-                   AND g.escalated_from IS NULL AND fkp.signature_slot(g.signatory_role, g.participant_id, g.user_id, NULL) = s.slot
+                   AND g.escalated_from IS NULL
+                   AND fkp.signature_slot(g.signatory_role, g.participant_id, g.user_id, NULL, g.village_code) = s.slot
                  ORDER BY s.sort_order, s.name, s.slot
                 """, logger: database.logger)
-            for try await (slot, role, participant, user, name, unit, id, signer, status, method, refusal, stamp, by, at)
-                in places.decode((String, String, Int64?, Int64?, String?, String?, Int64?, String?, String?, String?, String?, Bool?, String?, Double?).self) {
+            for try await (slot, role, participant, user, name, place, villageName, id, signer, status, method, refusal, stamp, by, at)
+                in places.decode((String, String, Int64?, Int64?, String?, String?, String?, Int64?, String?, String?, String?, String?,
+                                  Bool?, String?, Double?).self) {
                 guard let role = Signatory.Role(rawValue: role) else { continue }
-                found.append(Signatory(slot: slot, role: role, participantID: participant, userID: user, name: name, unit: unit,
+                let village = Self.village(role, place, villageName)
+                found.append(Signatory(slot: slot, role: role, participantID: participant, userID: user, name: name,
+                                       unit: village == nil ? place : nil, village: village,
                                        mark: Self.mark(id, signer, status, method, refusal, stamp, by, at)))
             }
             let escalations = try await connection.query("""
@@ -55,24 +61,33 @@ public struct SignatureRepository: Sendable {
         try await database.read { connection in
             var found: [Signatory] = []
             let rows = try await connection.query("""
-                SELECT coalesce(fkp.signature_slot(g.signatory_role, g.participant_id, g.user_id, g.escalated_from),
+                SELECT coalesce(fkp.signature_slot(g.signatory_role, g.participant_id, g.user_id, g.escalated_from, g.village_code),
                                 'escalation:' || g.escalated_from),
-                       g.signatory_role, g.participant_id, g.user_id, p.sls_code, refused.signer_name, \(unescaped: Self.markColumns)
+                       g.signatory_role, g.participant_id, g.user_id, coalesce(p.sls_code, g.village_code), v.name, refused.signer_name,
+                       \(unescaped: Self.markColumns)
                   FROM fkp.signatures g LEFT JOIN fkp.forum_participants p ON p.id = g.participant_id
+                  LEFT JOIN fkp.regions v ON v.code = g.village_code
                   LEFT JOIN fkp.signatures refused ON refused.id = g.escalated_from
                  WHERE g.forum_id = \(forumID) AND g.forum_version = \(version)
                  ORDER BY g.id
                 """, logger: database.logger)
-            for try await (slot, role, participant, user, unit, refusedBy, id, signer, status, method, refusal, stamp, by, at)
-                in rows.decode((String, String, Int64?, Int64?, String?, String?, Int64?, String?, String?, String?, String?, Bool?, String?,
-                                Double?).self) {
+            for try await (slot, role, participant, user, place, villageName, refusedBy, id, signer, status, method, refusal, stamp, by, at)
+                in rows.decode((String, String, Int64?, Int64?, String?, String?, String?, Int64?, String?, String?, String?, String?, Bool?,
+                                String?, Double?).self) {
                 guard let role = Signatory.Role(rawValue: role) else { continue }
                 let mark = Self.mark(id, signer, status, method, refusal, stamp, by, at)
+                let village = Self.village(role, place, villageName)
                 found.append(Signatory(slot: slot, role: role, participantID: participant, userID: user, name: mark?.signerName,
-                                       unit: unit, refusedBy: refusedBy, mark: mark))
+                                       unit: village == nil ? place : nil, village: village, refusedBy: refusedBy, mark: mark))
             }
             return found
         }
+    }
+
+    /// The village a village head's place names (a forum held above village level); nil for any other place.
+    static func village(_ role: Signatory.Role, _ code: String?, _ name: String?) -> Signatory.Village? {
+        guard role == .villageHead, let code else { return nil }
+        return Signatory.Village(code: code, name: name ?? code)
     }
 
     static func mark(_ id: Int64?, _ signer: String?, _ status: String?, _ method: String?, _ refusal: String?, _ stamp: Bool?,
@@ -91,9 +106,10 @@ public struct SignatureRepository: Sendable {
         try await database.write(context) { connection in
             try await connection.query("""
                 INSERT INTO fkp.signatures (forum_id, forum_version, signatory_role, participant_id, user_id, signer_name, status,
-                                            method, refusal_reason, escalated_from, with_stamp, recorded_by)
+                                            method, refusal_reason, escalated_from, with_stamp, recorded_by, village_code)
                 SELECT id, forum_version, \(place.role.rawValue), \(place.participantID), \(place.userID), \(signerName),
-                       \(status.rawValue), \(method.rawValue), \(refusalReason), \(place.escalatedFrom), \(withStamp), \(context.actor)
+                       \(status.rawValue), \(method.rawValue), \(refusalReason), \(place.escalatedFrom), \(withStamp), \(context.actor),
+                       \(place.village?.code)
                   FROM fkp.forums WHERE id = \(forumID)
                 """, logger: database.logger)
         }

@@ -126,7 +126,9 @@ struct MinutesPage {
             }
             let name = mark?.signerName ?? s.name
             return Signature(slot: s.slot, role: t["signatory_\(s.role.rawValue)"], name: name,
-                             unit: s.unit.map { code in unitNames[code].map { "\($0) (\(code))" } ?? code }, inPlaceOf: s.refusedBy,
+                             unit: s.unit.map { code in unitNames[code].map { "\($0) (\(code))" } ?? code }
+                                ?? s.village.map { "\($0.name) (\($0.code))" },
+                             inPlaceOf: s.refusedBy,
                              signed: mark?.status == .signed, refused: mark?.status == .refused, open: mark == nil, status: status,
                              refusalReason: mark?.refusalReason, stamp: mark?.withStamp == true, takesStamp: s.role == .villageHead,
                              maySignHere: open && mark == nil && maySign(s), mayRecordPaper: open && mark == nil && mayRecordPaper,

@@ -283,4 +283,52 @@ final class ClosingTests: XCTestCase {
             XCTAssertEqual(signed, "fasil screen, tokoh screen")
         }
     }
+
+    /// A forum held above village level takes units of several villages: its minutes ask the head of
+    /// each of them, named by their village, and take no village head of no village or of another.
+    func testAForumAboveVillageLevelAsksTheHeadOfEachOfItsVillages() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F3", sls: "32010100020001")]
+                + SQLTest.forum(units: ["32010100010001", "32010100020001"], region: "3201010", level: "above_village")
+                + TestAccounts.statements() + [
+                    "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
+                ] + SQLTest.advance(to: .readyToClose))
+            let closings = ClosingRepository(database: db)
+            let blockers = try await closings.blockers(forumID: 1)
+            XCTAssertEqual(blockers, [.unsigned(role: .facilitator, name: "Uji fasil"), .unsigned(role: .villageHead, name: "Desa Satu"),
+                                      .unsigned(role: .villageHead, name: "Desa Dua")])
+            let heads = try await SignatureRepository(database: db).signatories(forumID: 1).filter { $0.role == .villageHead }
+            XCTAssertEqual(heads.map(\.slot), ["village_head:3201010001", "village_head:3201010002"])
+            XCTAssertEqual(heads.map(\.village), [Signatory.Village(code: "3201010001", name: "Desa Satu"),
+                                                   Signatory.Village(code: "3201010002", name: "Desa Dua")])
+
+            for village in ["NULL", "'3201010003'"] {
+                await SQLTest.assertRefused("signatures_known_signatory", {
+                    try await SQLTest.write(db, forum: 1, ["""
+                        INSERT INTO fkp.signatures (forum_id, forum_version, signatory_role, village_code, signer_name, status, method, recorded_by)
+                        VALUES (1, 1, 'village_head', \(village), 'Pak Kades', 'signed', 'paper', 'bps')
+                        """])
+                })
+            }
+            for head in heads {
+                try await SignatureRepository(database: db).record(
+                    forumID: 1, place: head, signerName: "Kepala \(head.village?.name ?? "")", status: .signed, method: .paper,
+                    refusalReason: nil, withStamp: true, context: Self.bps)
+            }
+            await SQLTest.assertRefused("signatures_one_per_slot") {
+                try await SignatureRepository(database: db).record(forumID: 1, place: heads[0], signerName: "Orang lain", status: .signed,
+                                                                   method: .paper, refusalReason: nil, withStamp: true, context: Self.bps)
+            }
+            try await Self.sign(db, .facilitator, name: "Uji fasil")
+            let none = try await closings.blockers(forumID: 1)
+            XCTAssertEqual(none, [])
+
+            let document = try await MinutesRepository(database: db).assemble(forumID: 1)
+            _ = try await closings.close(forumID: 1, version: 1, minutes: try XCTUnwrap(document), context: Self.bps)
+            let kept = try await SignatureRepository(database: db).recorded(forumID: 1, version: 1).filter { $0.role == .villageHead }
+            XCTAssertEqual(kept.map(\.slot), ["village_head:3201010001", "village_head:3201010002"])
+            XCTAssertEqual(kept.map { "\($0.name ?? "") for \($0.village?.name ?? "") with stamp \($0.mark?.withStamp == true)" },
+                           ["Kepala Desa Satu for Desa Satu with stamp true", "Kepala Desa Dua for Desa Dua with stamp true"])
+        }
+    }
 }

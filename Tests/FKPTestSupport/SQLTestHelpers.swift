@@ -146,10 +146,11 @@ public enum SQLTest {
             + "'3201014501800001', \(group), \(rank * 10).5)"
     }
 
-    /// A planned forum for village 1 covering the given units (its id is 1 in a fresh database).
-    public static func forum(units: [String] = ["32010100010001"], region: String = "3201010001",
+    /// A planned forum for village 1 covering the given units (its id is 1 in a fresh database);
+    /// `level` "above_village" with a district's `region`.
+    public static func forum(units: [String] = ["32010100010001"], region: String = "3201010001", level: String = "village",
                              starts: String = "2026-12-01 09:00+07") -> [String] {
-        ["INSERT INTO fkp.forums (region_code, starts_at, ends_at, venue) VALUES ('\(region)', '\(starts)', "
+        ["INSERT INTO fkp.forums (region_code, held_at_level, starts_at, ends_at, venue) VALUES ('\(region)', '\(level)', '\(starts)', "
             + "timestamptz '\(starts)' + interval '3 hours', 'Balai Desa')"]
             + units.enumerated().map { index, unit in
                 "INSERT INTO fkp.forum_units (forum_id, sls_code, position) VALUES (currval('fkp.forums_id_seq'), '\(unit)', \(index + 1))"
@@ -178,11 +179,13 @@ public enum SQLTest {
     /// paper, the minutes stored, the move, and the closing with its chain head.
     public static func close(forum id: Int = 1) -> [String] {
         [
-            "INSERT INTO fkp.signatures (forum_id, forum_version, signatory_role, participant_id, user_id, signer_name, status, method, "
-                + "recorded_by) SELECT \(id), f.forum_version, s.signatory_role, s.participant_id, s.user_id, coalesce(s.name, 'Kepala Desa'), "
+            "INSERT INTO fkp.signatures (forum_id, forum_version, signatory_role, participant_id, user_id, village_code, signer_name, "
+                + "status, method, recorded_by) SELECT \(id), f.forum_version, s.signatory_role, s.participant_id, s.user_id, "
+                + "CASE s.signatory_role WHEN 'village_head' THEN s.place_code END, coalesce(s.name, 'Kepala Desa'), "
                 + "'signed', 'paper', 'test' FROM fkp.forums f, fkp.minutes_signatories(\(id)) s WHERE f.id = \(id) "
                 + "AND NOT EXISTS (SELECT 1 FROM fkp.signatures g WHERE g.forum_id = f.id AND g.forum_version = f.forum_version "
-                + "AND g.escalated_from IS NULL AND fkp.signature_slot(g.signatory_role, g.participant_id, g.user_id, NULL) = s.slot)",
+                + "AND g.escalated_from IS NULL "
+                + "AND fkp.signature_slot(g.signatory_role, g.participant_id, g.user_id, NULL, g.village_code) = s.slot)",
             "INSERT INTO fkp.minutes (forum_id, forum_version, document) SELECT id, forum_version, '{}' FROM fkp.forums WHERE id = \(id) "
                 + "ON CONFLICT (forum_id, forum_version) DO UPDATE SET document = '{}'",
             "UPDATE fkp.forums SET state = 'closed' WHERE id = \(id)",

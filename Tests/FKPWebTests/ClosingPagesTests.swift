@@ -256,6 +256,39 @@ final class ClosingPagesTests: XCTestCase {
         }
     }
 
+    /// A district's forum held above village level, with units of its villages 1 and 2: its minutes ask
+    /// the head of each village, by name, and record each one's signature with their village's stamp.
+    func testTheMinutesOfAForumAboveVillageLevelAskTheHeadOfEachOfItsVillages() async throws {
+        let seed = SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F3", sls: "32010100020001")]
+            + SQLTest.forum(units: ["32010100010001", "32010100020001"], region: "3201010", level: "above_village")
+            + TestAccounts.statements() + SQLTest.advance(to: .readyToClose)
+        try await WebTest.withApp(seed: seed) { client, db in
+            var bps = TestBrowser(client)
+            try await bps.login("bps", TestAccounts.password)
+            let forum = try await bps.get("/forums/1")
+            XCTAssertTrue(forum.text.contains("Kepala desa/lurah Desa Satu: belum menandatangani")
+                          && forum.text.contains("Kepala desa/lurah Desa Dua: belum menandatangani"), forum.text)
+            let minutes = try await bps.get("/forums/1/minutes")
+            XCTAssertTrue(minutes.text.contains("<p><b>Kepala desa/lurah</b> · Desa Satu (3201010001)</p>")
+                          && minutes.text.contains("<p><b>Kepala desa/lurah</b> · Desa Dua (3201010002)</p>"), minutes.text)
+            let noVillage = try await bps.post("/forums/1/signatures", ["slot": "village_head", "status": "signed", "method": "paper",
+                                                                         "signer_name": "Pak Kades", "stamp": "yes"])
+            XCTAssertEqual(noVillage.status, .unprocessableContent)
+            XCTAssertTrue(noVillage.text.contains("Tempat tanda tangan itu tidak ada dalam berita acara ini."))
+
+            let signed = try await bps.post("/forums/1/signatures", ["slot": "village_head:3201010002", "status": "signed",
+                                                                      "method": "paper", "signer_name": "Pak Kades Dua", "stamp": "yes"])
+            XCTAssertEqual(signed.status, .seeOther)
+            let recorded = try await SQLTest.scalar(db, """
+                SELECT string_agg(signatory_role || ' ' || village_code || ' ' || signer_name || ' ' || with_stamp, ', ') FROM fkp.signatures
+                """, as: String.self)
+            XCTAssertEqual(recorded, "village_head 3201010002 Pak Kades Dua true")
+            let after = try await bps.get("/forums/1")
+            XCTAssertTrue(after.text.contains("Kepala desa/lurah Desa Satu: belum menandatangani"))
+            XCTAssertFalse(after.text.contains("Kepala desa/lurah Desa Dua: belum menandatangani"), "the village that signed is no longer asked")
+        }
+    }
+
     func testAClosedForumWhoseUnitALaterForumHoldsSaysSoInsteadOfReopening() async throws {
         try await WebTest.withApp(seed: Self.ready + SQLTest.close()) { client, db in
             var supervisor = TestBrowser(client)

@@ -38,8 +38,16 @@ public struct Signatory: Sendable, Equatable {
         }
     }
 
-    /// "user:ID", "participant:ID", "village_head", or "escalation:ID" for the signature asked
-    /// of the level above after refusal ID.
+    /// The village whose head signs a place: named only where a forum held above village level asks
+    /// the head of each of its villages.
+    public struct Village: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public init(code: String, name: String) { self.code = code; self.name = name }
+    }
+
+    /// "user:ID", "participant:ID", "village_head", "village_head:CODE" (a village of a forum held
+    /// above village level), or "escalation:ID" for the signature asked of the level above after refusal ID.
     public var slot: String
     public var role: Role
     public var participantID: Int64?
@@ -51,18 +59,20 @@ public struct Signatory: Sendable, Equatable {
     /// Who is expected to sign; nil for a village or district head named when they sign.
     public var name: String?
     public var unit: String?
+    public var village: Village?
     /// For a place asked of the level above: who refused.
     public var refusedBy: String?
     public var mark: Mark?
 
     public init(slot: String, role: Role, participantID: Int64?, userID: Int64?, name: String?, unit: String?,
-                refusedBy: String? = nil, mark: Mark?) {
+                village: Village? = nil, refusedBy: String? = nil, mark: Mark?) {
         self.slot = slot
         self.role = role
         self.participantID = participantID
         self.userID = userID
         self.name = name
         self.unit = unit
+        self.village = village
         self.refusedBy = refusedBy
         self.mark = mark
     }
