@@ -3,10 +3,15 @@
 -- "village head", of no village in particular. Now such a forum's minutes ask the head of each
 -- village whose units it takes, each naming their village and each with that village's stamp; a
 -- village's forum asks its own head as before (its place and the signatures given to it unchanged).
+-- A district head, asked when a village head refuses, signs with the district's stamp as a village
+-- head does with the village's.
 
 ALTER TABLE fkp.signatures ADD COLUMN village_code text;
 ALTER TABLE fkp.signatures ADD CONSTRAINT signatures_village_of_its_head
     CHECK (village_code IS NULL OR (signatory_role = 'village_head' AND village_code ~ '^[0-9]{10}$'));
+ALTER TABLE fkp.signatures DROP CONSTRAINT signatures_stamp_by_village_head;
+ALTER TABLE fkp.signatures ADD CONSTRAINT signatures_stamp_by_a_head
+    CHECK (NOT with_stamp OR signatory_role IN ('village_head', 'district_head'));
 
 -- Which place a signature fills, now with the village a village head signs for.
 CREATE FUNCTION fkp.signature_slot(p_role text, p_participant bigint, p_user bigint, p_escalated_from bigint, p_village text)

@@ -108,7 +108,7 @@ struct MinutesController {
             try await signatures.record(
                 forumID: forum.id, place: place, signerName: name, status: status, method: method,
                 refusalReason: status == .refused ? String(reason.prefix(1000)) : nil,
-                withStamp: place.role == .villageHead && status == .signed && form.stamp == "yes",
+                withStamp: place.role.takesStamp && status == .signed && form.stamp == "yes",
                 context: WriteContext(actor: principal.username, role: principal.primaryRole, action: "minutes.\(status.rawValue)",
                                       reason: status == .refused ? reason : nil, forumID: forum.id, requestID: context.requestID))
         } catch let error where ["signatures_one_per_slot", "signatures_one_escalation"].contains(DatabaseRefusal(error)?.constraint) {

@@ -27,8 +27,9 @@ struct MinutesPage {
         let open: Bool
         let status: String?
         let refusalReason: String?
-        let stamp: Bool
-        let takesStamp: Bool
+        /// The stamp given beside the signature, in words; and the box offering it, for a head's place.
+        let stamp: String?
+        let stampOffered: String?
         /// Whether the person reading may sign this place on screen, or record it from paper.
         let maySignHere: Bool
         let mayRecordPaper: Bool
@@ -130,7 +131,8 @@ struct MinutesPage {
                                 ?? s.village.map { "\($0.name) (\($0.code))" },
                              inPlaceOf: s.refusedBy,
                              signed: mark?.status == .signed, refused: mark?.status == .refused, open: mark == nil, status: status,
-                             refusalReason: mark?.refusalReason, stamp: mark?.withStamp == true, takesStamp: s.role == .villageHead,
+                             refusalReason: mark?.refusalReason, stamp: mark?.withStamp == true ? t["minutes_stamp_\(s.role.rawValue)"] : nil,
+                             stampOffered: s.role.takesStamp ? t["minutes_with_stamp_\(s.role.rawValue)"] : nil,
                              maySignHere: open && mark == nil && maySign(s), mayRecordPaper: open && mark == nil && mayRecordPaper,
                              markID: mark?.id, mayVoid: open && mark != nil && mayRecordPaper,
                              paperName: typed?.name ?? name, paperReason: typed?.reason,

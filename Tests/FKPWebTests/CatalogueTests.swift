@@ -38,6 +38,8 @@ final class CatalogueTests: XCTestCase {
         built += keys("forum_state_", ForumState.allCases) + keys("verdict_", Verdict.allCases) + keys("presence_", Presence.allCases)
         built += keys("group_", WelfareGroup.allCases) + keys("role_", Role.allCases) + keys("level_", RegionLevel.allCases)
         built += keys("signatory_", Signatory.Role.allCases)
+        let stamped = Signatory.Role.allCases.filter(\.takesStamp)
+        built += keys("minutes_stamp_", stamped) + keys("minutes_with_stamp_", stamped)
         built += keys("challenge_kind_", Challenge.Kind.allCases) + keys("challenge_status_", Challenge.Status.allCases)
         built += keys("challenge_method_", Challenge.Method.allCases) + keys("challenge_error_", Challenge.Problem.allCases)
         built += keys("decision_error_", Challenge.Decision.Problem.allCases) + keys("review_error_", Review.Problem.allCases)

@@ -286,6 +286,22 @@ final class ClosingPagesTests: XCTestCase {
             let after = try await bps.get("/forums/1")
             XCTAssertTrue(after.text.contains("Kepala desa/lurah Desa Satu: belum menandatangani"))
             XCTAssertFalse(after.text.contains("Kepala desa/lurah Desa Dua: belum menandatangani"), "the village that signed is no longer asked")
+
+            // Desa Satu's head refuses: the district head is asked, and signs with the district's stamp.
+            let refused = try await bps.post("/forums/1/signatures", ["slot": "village_head:3201010001", "status": "refused",
+                                                                       "method": "paper", "signer_name": "Pak Kades Satu",
+                                                                       "reason": "Belum membaca daftar"])
+            XCTAssertEqual(refused.status, .seeOther)
+            let refusal = try await SQLTest.scalar(db, "SELECT id FROM fkp.signatures WHERE status = 'refused'", as: Int64.self) ?? 0
+            let asked = try await bps.get("/forums/1/minutes")
+            XCTAssertTrue(asked.text.contains("<b>Camat</b> · menggantikan tanda tangan yang ditolak oleh Pak Kades Satu")
+                          && asked.text.contains("Dengan cap kecamatan"), asked.text)
+            let camat = try await bps.post("/forums/1/signatures", ["slot": "escalation:\(refusal)", "status": "signed", "method": "paper",
+                                                                     "signer_name": "Pak Camat", "stamp": "yes"])
+            XCTAssertEqual(camat.status, .seeOther)
+            let stamped = try await bps.get("/forums/1/minutes")
+            XCTAssertTrue(stamped.text.contains("Pak Camat · dengan cap kecamatan") && stamped.text.contains("Pak Kades Dua · dengan cap desa"),
+                          stamped.text)
         }
     }
 

@@ -9,6 +9,9 @@ public struct Signatory: Sendable, Equatable {
         case villageHead = "village_head"
         /// Asked only when the village head refuses; who asks whom is fkp.escalation_role (migration 0013).
         case districtHead = "district_head"
+
+        /// A village head signs with the village's stamp, a district head with the district's.
+        public var takesStamp: Bool { self == .villageHead || self == .districtHead }
     }
 
     public enum Status: String, Sendable { case signed, refused }
