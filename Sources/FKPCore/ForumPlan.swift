@@ -48,6 +48,12 @@ public struct ForumPlan: Sendable, Equatable {
             && lhs.team.map(\.userID) == rhs.team.map(\.userID) && lhs.team.map(\.role) == rhs.team.map(\.role)
     }
 
+    /// What the planned forum is to the access rules: its place and units. `forumID` nil for a forum
+    /// not yet numbered (0 stands for it: no one is assigned to it by number yet).
+    public func resource(forumID: Int64?) -> AccessPolicy.Resource {
+        AccessPolicy.Resource(place: place, forumID: forumID ?? 0, forumUnits: units)
+    }
+
     /// A rule of ../shared/domain.md the plan breaks, named after the form field it concerns.
     public enum Problem: String, Error, Sendable, CaseIterable {
         case noUnits, tooManyUnits, unitOutsidePlace, unitTwice

@@ -327,20 +327,24 @@ public struct ForumRepository: Sendable {
     }
 
     /// People who may sit in the team of a forum in `place`: facilitators and BPS staff whose region
-    /// covers it, and those of a place within it (a village's facilitator in a district's forum).
-    public func teamCandidates(for place: RegionCode) async throws -> [(userID: Int64, name: String, username: String, role: Role)] {
+    /// covers it, and those of a place within it (a village's facilitator in a district's forum),
+    /// each with the names of the places they are assigned to in that role.
+    public func teamCandidates(for place: RegionCode) async throws
+        -> [(userID: Int64, name: String, username: String, role: Role, places: String)] {
         let covering = place.lineage.map(\.value)
         return try await database.read { connection in
             let rows = try await connection.query("""
-                SELECT DISTINCT u.id, u.display_name, u.username, a.role
+                SELECT u.id, u.display_name, u.username, a.role, string_agg(DISTINCT coalesce(r.name, a.region_code), ', ')
                   FROM fkp.users u JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
+                  LEFT JOIN fkp.regions r ON r.code = a.region_code
                  WHERE u.disabled_at IS NULL AND a.role IN ('facilitator', 'bps_staff')
                    AND (a.region_code = ANY(\(covering)) OR a.region_code ~>=~ \(place.value) AND a.region_code ~<~ \(place.value + ":"))
+                 GROUP BY u.id, u.display_name, u.username, a.role
                  ORDER BY a.role DESC, u.display_name
                 """, logger: database.logger)
-            var found: [(userID: Int64, name: String, username: String, role: Role)] = []
-            for try await (id, name, username, role) in rows.decode((Int64, String, String, String).self) {
-                if let role = Role(rawValue: role) { found.append((id, name, username, role)) }
+            var found: [(userID: Int64, name: String, username: String, role: Role, places: String)] = []
+            for try await (id, name, username, role, places) in rows.decode((Int64, String, String, String, String).self) {
+                if let role = Role(rawValue: role) { found.append((id, name, username, role, places)) }
             }
             return found
         }

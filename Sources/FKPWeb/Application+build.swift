@@ -73,7 +73,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     let reviews = ReviewRepository(database: database)
     let challenges = ChallengeRepository(database: database)
     HeldFormController(renderer: renderer, forums: forums, reviews: reviews).addRoutes(to: router)
-    PlanningController(renderer: renderer, forums: forums, regions: RegionRepository(database: database)).addRoutes(to: router)
+    PlanningController(renderer: renderer, forums: forums, regions: RegionRepository(database: database), accounts: accounts).addRoutes(to: router)
     let minutes = MinutesRepository(database: database)
     let closings = ClosingRepository(database: database)
     let signatures = SignatureRepository(database: database)

@@ -5,7 +5,8 @@ import Logging
 import PostgresNIO
 
 /// Loads the demo regency (generated from a fixed seed), plans one forum, and creates one account
-/// per role, all through the audited write path. Running it twice changes nothing.
+/// per role (and a second village's facilitator, who may run the forums planned there), all through
+/// the audited write path. Running it twice changes nothing.
 public struct DemoSeeder: Sendable {
     public struct Account: Sendable {
         public let username: String
@@ -26,11 +27,12 @@ public struct DemoSeeder: Sendable {
     }
 
     /// The accounts the demo prints. Passwords are public by design: this is a local demo.
-    public static func accounts(village: String, unit: String, forumID: Int64) -> [(Account, Int64?)] {
+    public static func accounts(village: String, secondVillage: String, unit: String, forumID: Int64) -> [(Account, Int64?)] {
         [
             (Account(username: "admin", password: "demo-admin-2026", role: .admin, place: "Indonesia"), nil),
             (Account(username: "bps", password: "demo-bps-2026", role: .bpsStaff, place: regency.value), nil),
             (Account(username: "fasilitator", password: "demo-fasilitator-2026", role: .facilitator, place: village), nil),
+            (Account(username: "fasilitator.dua", password: "demo-fasilitator-dua-2026", role: .facilitator, place: secondVillage), nil),
             (Account(username: "ketua.rt", password: "demo-ketua-2026", role: .slsHead, place: unit), nil),
             (Account(username: "tokoh", password: "demo-tokoh-2026", role: .communityFigure, place: village), forumID),
             (Account(username: "auditor", password: "demo-auditor-2026", role: .auditor, place: regency.value), nil),
@@ -41,7 +43,8 @@ public struct DemoSeeder: Sendable {
     public func seed(logger: Logger) async throws -> [Account] {
         let regions = RegionRepository(database: database)
         let generated = SyntheticRegency(.init(regency: Self.regency, villages: 4, families: 2000, unitsPerVillage: 5, seed: Self.seed))
-        let village = generated.regions.first { $0.level == .village }!.code
+        let villages = generated.regions.filter { $0.level == .village }.map(\.code)
+        let village = villages[0]
         let units = generated.regions.filter { $0.level == .sls && village.contains($0.code) }.map(\.code)
 
         if try await regions.region(Self.regency) == nil {
@@ -53,7 +56,8 @@ public struct DemoSeeder: Sendable {
         let forumID = try await demoForum(village: village, units: units)
         let users = UserRepository(database: database)
         var accounts: [Account] = []
-        for (account, forum) in Self.accounts(village: village.value, unit: units[0].value, forumID: forumID) {
+        for (account, forum) in Self.accounts(village: village.value, secondVillage: villages[1].value, unit: units[0].value,
+                                              forumID: forumID) {
             accounts.append(account)
             if try await users.exists(username: account.username) { continue }
             try await users.create(

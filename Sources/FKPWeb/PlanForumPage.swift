@@ -39,7 +39,7 @@ struct PlanForumPage {
     let held: Bool
     let csrf: String
 
-    init(place: Region, units: [Region], villages: [Region], booked: [String: Int64], candidates: [(userID: Int64, name: String, username: String, role: Role)],
+    init(place: Region, units: [Region], villages: [Region], booked: [String: Int64], candidates: [(userID: Int64, name: String, username: String, role: Role, places: String)],
          form: PlanningController.Form?, forumID: Int64? = nil, cancelReason: String? = nil, errors: [String], held: Bool = false, csrf: String,
          language: Language) {
         let t = Translations(language: language)
@@ -67,13 +67,16 @@ struct PlanForumPage {
         grouped = place.level != .village
         func seat(_ name: String, _ label: String, _ roles: [Role], _ selected: String?) -> Seat {
             Seat(name: name, label: t[label], people: candidates.filter { roles.contains($0.role) }.map {
-                Person(id: $0.userID, label: "\($0.name) (\($0.username), \(t["role_\($0.role.rawValue)"]))", selected: selected == "\($0.userID)")
+                Person(id: $0.userID, label: "\($0.name) (\($0.username), \(t["role_\($0.role.rawValue)"]) \($0.places))",
+                       selected: selected == "\($0.userID)")
             })
         }
-        let runners: [Role] = [.facilitator, .bpsStaff]
-        seats = [seat("facilitator", "plan_facilitator", runners, form?.facilitator),
-                 seat("assistant1", "plan_assistant", runners, form?.assistant1),
-                 seat("assistant2", "plan_assistant", runners, form?.assistant2),
+        // The facilitator is a village official who runs the forum (../shared/domain.md); assistants
+        // may also be BPS staff.
+        let assistants: [Role] = [.facilitator, .bpsStaff]
+        seats = [seat("facilitator", "plan_facilitator", [.facilitator], form?.facilitator),
+                 seat("assistant1", "plan_assistant", assistants, form?.assistant1),
+                 seat("assistant2", "plan_assistant", assistants, form?.assistant2),
                  seat("administrator", "plan_administrator", [.bpsStaff], form?.administrator)]
         self.errors = errors
         self.held = held

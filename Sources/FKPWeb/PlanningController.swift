@@ -11,6 +11,7 @@ struct PlanningController {
     let renderer: PageRenderer
     let forums: ForumRepository
     let regions: RegionRepository
+    let accounts: AccountRepository
 
     struct Form: Decodable {
         let title: String?
@@ -100,6 +101,8 @@ struct PlanningController {
         guard let plan = Self.plan(from: form, place: place.code) else { return try await refuse([t["plan_error_when"]], .unprocessableContent) }
         let problems = plan.problems
         guard problems.isEmpty else { return try await refuse(problems.map { t["plan_error_\($0.rawValue)"] }, .unprocessableContent) }
+        let outside = try await teamOutside(plan, forumID: forumID, t)
+        guard outside.isEmpty else { return try await refuse(outside, .unprocessableContent) }
         let changed: Bool
         do {
             changed = try await forums.replan(forumID, to: plan, expectedVersion: form.version ?? 0, context: WriteContext(
@@ -161,6 +164,10 @@ struct PlanningController {
             return try await renderForm(request, context, place: place, form: form,
                                         errors: problems.map { t["plan_error_\($0.rawValue)"] }, status: .unprocessableContent)
         }
+        let outside = try await teamOutside(plan, forumID: nil, t)
+        guard outside.isEmpty else {
+            return try await renderForm(request, context, place: place, form: form, errors: outside, status: .unprocessableContent)
+        }
         do {
             let id = try await forums.plan(plan, context: WriteContext(
                 actor: principal.username, role: principal.primaryRole, action: "forum.plan", regionCode: place.code.value,
@@ -171,6 +178,24 @@ struct PlanningController {
             return try await renderForm(request, context, place: place, form: form,
                                         errors: [try await refusalMessage(refusal, plan: plan, t)], status: .conflict)
         }
+    }
+
+    /// One message for each person of the team who could not do their part, as the access rules (by
+    /// role and place) decide: open the forum's pages (a village's facilitator in a district's forum
+    /// that takes none of the village's units), and, in the facilitator's seat, run the forum.
+    private func teamOutside(_ plan: ForumPlan, forumID: Int64?, _ t: Translations) async throws -> [String] {
+        let forum = plan.resource(forumID: forumID)
+        var messages: [String] = []
+        for member in plan.team {
+            // An unknown or disabled account is the database's to refuse, as before.
+            guard let person = try await accounts.principal(userID: member.userID) else { continue }
+            if AccessPolicy.decide(person, .viewForum, forum) != .allow {
+                messages.append(t.filling("plan_error_team_outside", ["name": person.displayName]))
+            } else if member.role == .facilitator && AccessPolicy.decide(person, .runForum, forum) != .allow {
+                messages.append(t.filling("plan_error_facilitator_cannot_run", ["name": person.displayName]))
+            }
+        }
+        return messages
     }
 
     /// What the database's refusal of a plan means for the person planning.

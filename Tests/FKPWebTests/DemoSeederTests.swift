@@ -12,6 +12,8 @@ final class DemoSeederTests: XCTestCase {
             let seeder = DemoSeeder(database: db, hasher: PasswordHasher(cost: 4))
             let accounts = try await seeder.seed(logger: db.logger)
             XCTAssertEqual(Set(accounts.map(\.role)), Set(Role.allCases), "one account per role")
+            XCTAssertEqual(accounts.filter { $0.role == .facilitator }.map(\.place), ["3201010001", "3201010002"],
+                           "and a second village's facilitator, who runs the forums planned there")
 
             let batches = try await ImportBatchRepository(database: db).recent(within: [DemoSeeder.regency])
             XCTAssertEqual(batches.map(\.fileName).sorted(), ["demo-3201-families.csv", "demo-3201-regions.csv"])

@@ -23,7 +23,7 @@ final class PlanningTests: XCTestCase {
             let form = try await staff.get("/regions/3201010001/forums/new")
             XCTAssertEqual(form.status, .ok)
             XCTAssertTrue(form.text.contains("sudah dalam forum #1"), "a unit in an open forum cannot be chosen")
-            XCTAssertTrue(form.text.contains("Uji fasil (fasil, Fasilitator)"))
+            XCTAssertTrue(form.text.contains("Uji fasil (fasil, Fasilitator Desa Satu)"))
             let fasil = try await Self.userID(db, "fasil"), bps = try await Self.userID(db, "bps")
             let plan = ["title": "FKP Desa Satu B", "date": "2026-12-02", "starts": "09:00", "ends": "12:00", "venue": "Masjid Al-Ikhlas",
                         "units[0]": "32010100010002", "units[1]": "32010100010003", "facilitator": fasil, "administrator": bps]
@@ -71,7 +71,8 @@ final class PlanningTests: XCTestCase {
             XCTAssertTrue(form.text.contains("Desa Dua") && form.text.contains(#"value="32010100020002">"#))
             XCTAssertTrue(form.text.contains(#"value="32010100010001" disabled"#) && form.text.contains(#"value="32010100020001" disabled"#),
                           "a unit in an open forum, in either village, cannot be chosen")
-            XCTAssertTrue(form.text.contains("Uji fasil (fasil, Fasilitator)"), "a facilitator of one of its villages may run it")
+            XCTAssertTrue(form.text.contains("Uji fasil (fasil, Fasilitator Desa Satu)"),
+                          "a facilitator of one of its villages may run it, named with their village")
 
             let fasil = try await Self.userID(db, "fasil")
             let plan = ["title": "FKP Kecamatan Nanggung", "date": "2026-12-02", "starts": "09:00", "ends": "12:00", "venue": "Aula Kecamatan",
@@ -129,6 +130,43 @@ final class PlanningTests: XCTestCase {
             let unitOutside = try await staff.post("/regions/3201010001/forums", plan.merging(["title": "Lain"]) { $1 })
             XCTAssertEqual(unitOutside.status, .unprocessableContent, "a village's forum still takes its own units only")
             XCTAssertTrue(unitOutside.text.contains("harus berada di desa (atau kecamatan) forum ini"), unitOutside.text)
+        }
+    }
+
+    /// The access rules are by role and place: a village's facilitator opens the pages of a district's
+    /// forum only when it takes a unit of their village, and BPS staff do not run forums; so the plan
+    /// seats neither as the forum's facilitator.
+    func testThePlanSeatsNoFacilitatorWhoCouldNotRunTheForum() async throws {
+        try await WebTest.withApp(seed: Self.world + ["INSERT INTO fkp.regions (code, name, level) VALUES ('32010100020002', 'RT 002', 'sls')"]) {
+            client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            let form = try await staff.get("/regions/3201010/forums/new")
+            let seat = form.text.components(separatedBy: #"name="facilitator""#).dropFirst().first?.components(separatedBy: "</select>").first
+            XCTAssertTrue(seat?.contains("Uji fasil") == true && seat?.contains("Staf BPS") == false,
+                          "the facilitator's seat offers facilitators: \(seat ?? form.text)")
+            let fasil = try await Self.userID(db, "fasil"), bps = try await Self.userID(db, "bps")
+            let plan = ["title": "FKP Kecamatan Nanggung", "date": "2026-12-02", "starts": "09:00", "ends": "12:00", "venue": "Aula Kecamatan",
+                        "units[0]": "32010100020002", "facilitator": fasil]
+            let refused = try await staff.post("/regions/3201010/forums", plan)
+            XCTAssertEqual(refused.status, .unprocessableContent)
+            XCTAssertTrue(refused.text.contains("Uji fasil bertugas di wilayah yang tidak memuat satu pun SLS forum ini"), refused.text)
+            XCTAssertTrue(refused.text.contains(#"value="32010100020002" checked"#), "the plan stays in the form, to be mended")
+            let staffSeated = try await staff.post("/regions/3201010/forums", plan.merging(["facilitator": bps]) { $1 })
+            XCTAssertEqual(staffSeated.status, .unprocessableContent)
+            XCTAssertTrue(staffSeated.text.contains("Uji bps tidak dapat menjalankan forum ini"), staffSeated.text)
+            let none = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.forums", as: Int64.self)
+            XCTAssertEqual(none, 2, "nothing planned")
+
+            let withTheirUnit = try await staff.post("/regions/3201010/forums", plan.merging(["units[1]": "32010100010002"]) { $1 })
+            XCTAssertEqual(withTheirUnit.location, "/forums/3", withTheirUnit.text)
+            try await staff.get("/forums/3/plan")
+            let dropped = try await staff.post("/forums/3/plan", plan.merging(["version": "1"]) { $1 })
+            XCTAssertEqual(dropped.status, .unprocessableContent, "nor does a changed plan leave them without a unit of theirs")
+            XCTAssertTrue(dropped.text.contains("Uji fasil bertugas di wilayah"), dropped.text)
+            let kept = try await SQLTest.scalar(db, "SELECT string_agg(sls_code, ',' ORDER BY position) FROM fkp.forum_units WHERE forum_id = 3",
+                                                as: String.self)
+            XCTAssertEqual(kept, "32010100020002,32010100010002")
         }
     }
 

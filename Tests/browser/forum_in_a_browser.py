@@ -726,8 +726,8 @@ def bps_plan_a_forum_and_print_its_invitations(base):
 def bps_plan_a_districts_forum_on_a_phone(base):
     """Where a city holds its forums above village level, BPS staff plan a district's forum on a
     320-pixel phone: its villages' units fold by village, opened to choose one unit in each of two
-    villages (a unit already in a forum cannot be chosen); the forum names each unit with its
-    village, and each village's forum list shows it."""
+    villages (a unit already in a forum cannot be chosen), a facilitator of another village refused;
+    the forum names each unit with its village, and each village's forum list shows it."""
     forum, phone = Forum(base), browser(SMALL_PHONE)
     try:
         forum.login(phone, "bps", "demo-bps-2026")
@@ -747,8 +747,17 @@ def bps_plan_a_districts_forum_on_a_phone(base):
             unit = village.find_elements(By.CSS_SELECTOR, "input[name='units[]']:not([disabled])")[-1]
             unit.click()
             chosen.append(unit.get_attribute("value"))
-        Select(phone.find_element(By.NAME, "facilitator")).select_by_index(1)
+        # The demo's first facilitator serves Desa Cikadu Jaya, none of whose units is free; the
+        # second serves Desa Ciherang Mulya, whose unit is chosen.
+        Select(phone.find_element(By.NAME, "facilitator")).select_by_visible_text(
+            "Demo fasilitator (fasilitator, Fasilitator Desa Cikadu Jaya)")
         forum.shot(phone, "plan-district-phone")
+        forum.click_button(phone, "Simpan rencana forum")
+        check(shows_element(phone, "main", "Demo fasilitator bertugas di wilayah yang tidak memuat satu pun SLS forum ini"),
+              "a facilitator of a village none of whose units the forum takes is refused, by name")
+        check(len(phone.find_elements(By.CSS_SELECTOR, "input[name='units[]']:checked")) == 2, "the units chosen stay chosen")
+        Select(phone.find_element(By.NAME, "facilitator")).select_by_visible_text(
+            "Demo fasilitator.dua (fasilitator.dua, Fasilitator Desa Ciherang Mulya)")
         forum.click_button(phone, "Simpan rencana forum")
         WebDriverWait(phone, 10).until(lambda d: re.search(r"/forums/\d+$", d.current_url))
         address = phone.current_url
