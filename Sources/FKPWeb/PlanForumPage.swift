@@ -34,14 +34,18 @@ struct PlanForumPage {
     /// The units are listed by village (a district's forum).
     let grouped: Bool
     let seats: [Seat]
+    /// Said when no one may sit in the facilitator's seat yet, with where to create their account
+    /// (for someone who manages accounts).
+    let facilitatorMissing: String?
+    let facilitatorAccountLink: String?
     let errors: [String]
     /// The form is filled with what the person sent after their session had ended (`HeldForm`).
     let held: Bool
     let csrf: String
 
     init(place: Region, units: [Region], villages: [Region], booked: [String: Int64], candidates: [(userID: Int64, name: String, username: String, role: Role, places: String)],
-         form: PlanningController.Form?, forumID: Int64? = nil, cancelReason: String? = nil, errors: [String], held: Bool = false, csrf: String,
-         language: Language) {
+         form: PlanningController.Form?, forumID: Int64? = nil, cancelReason: String? = nil, errors: [String], held: Bool = false,
+         mayCreateAccounts: Bool, csrf: String, language: Language) {
         let t = Translations(language: language)
         placeCode = place.code.value
         placeName = place.name
@@ -78,6 +82,9 @@ struct PlanForumPage {
                  seat("assistant1", "plan_assistant", assistants, form?.assistant1),
                  seat("assistant2", "plan_assistant", assistants, form?.assistant2),
                  seat("administrator", "plan_administrator", [.bpsStaff], form?.administrator)]
+        let noFacilitator = !candidates.contains { $0.role == .facilitator }
+        facilitatorMissing = noFacilitator ? t.filling("plan_no_facilitator", ["place": place.name]) : nil
+        facilitatorAccountLink = noFacilitator && mayCreateAccounts ? "/users/new?role=facilitator&region_code=\(place.code.value)" : nil
         self.errors = errors
         self.held = held
         self.csrf = csrf

@@ -278,7 +278,8 @@ struct PlanningController {
             villages: place.level == .village ? [place] : try await regions.descendants(of: place.code, level: .village),
             booked: try await forums.bookedUnits(in: place.code).filter { $0.value != forumID },
             candidates: try await forums.teamCandidates(for: place.code),
-            form: form, forumID: forumID, cancelReason: cancelReason, errors: errors, held: held, csrf: context.csrfToken(), language: context.language)
+            form: form, forumID: forumID, cancelReason: cancelReason, errors: errors, held: held,
+            mayCreateAccounts: context.principal?.managesAccounts == true, csrf: context.csrfToken(), language: context.language)
         return try renderer.render("forum-plan", title: "plan_title", content: page, request: request, context: context, status: status)
     }
 }

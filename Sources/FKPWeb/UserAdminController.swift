@@ -135,7 +135,11 @@ struct UserAdminController {
     @Sendable func newUser(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let principal = context.principal else { throw LoginRequired() }
         guard principal.managesAccounts else { throw HTTPError(.notFound) }
-        return try renderNewUser(request, context, form: nil, error: nil)
+        // A link may name the role and place to give (the planning page's, for a missing facilitator).
+        let query = request.uri.queryParameters
+        let named = NewUserForm(username: "", display_name: "", role: query["role"].map(String.init) ?? "",
+                                region_code: query["region_code"].map(String.init), forum_id: nil, supervisor: nil)
+        return try renderNewUser(request, context, form: named, error: nil)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -167,6 +167,14 @@ final class PlanningTests: XCTestCase {
             let kept = try await SQLTest.scalar(db, "SELECT string_agg(sls_code, ',' ORDER BY position) FROM fkp.forum_units WHERE forum_id = 3",
                                                 as: String.self)
             XCTAssertEqual(kept, "32010100020002,32010100010002")
+
+            let noFacilitator = try await staff.get("/regions/3201010002/forums/new")
+            XCTAssertTrue(noFacilitator.text.contains("Belum ada akun Fasilitator untuk Desa Dua"), noFacilitator.text)
+            let link = #"<a href="/users/new?role=facilitator&amp;region_code=3201010002">Buat akun fasilitator</a>"#
+            XCTAssertTrue(noFacilitator.text.contains(link), "where to create the village's facilitator")
+            let account = try await staff.get("/users/new?role=facilitator&region_code=3201010002")
+            XCTAssertTrue(account.text.contains(#"<option value="facilitator" selected>"#) && account.text.contains(#"value="3201010002""#),
+                          "the account form comes with the role and the place: \(account.text)")
         }
     }
 
