@@ -3,6 +3,7 @@
 -- "village head", of no village in particular. Now such a forum's minutes ask the head of each
 -- village whose units it takes, each naming their village and each with that village's stamp; a
 -- village's forum asks its own head as before (its place and the signatures given to it unchanged).
+-- A refusal by an SLS head of such a forum asks the head of that unit's village, named so.
 -- A district head, asked when a village head refuses, signs with the district's stamp as a village
 -- head does with the village's.
 
@@ -56,6 +57,16 @@ LANGUAGE sql STABLE AS $$
      WHERE f.id = p_forum AND f.held_at_level = 'above_village'
 $$;
 
+-- The village whose head answers a refusal, where a forum held above village level asks for one:
+-- that of the unit of the SLS head (or representative) who refused. NULL otherwise: a village's
+-- forum has one village head, and a team member's or a community figure's refusal names no unit.
+CREATE FUNCTION fkp.escalation_village(p_refusal bigint) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT left(p.sls_code, 10)
+      FROM fkp.signatures r JOIN fkp.forums f ON f.id = r.forum_id
+      JOIN fkp.forum_participants p ON p.id = r.participant_id
+     WHERE r.id = p_refusal AND f.held_at_level = 'above_village' AND fkp.escalation_role(r.signatory_role) = 'village_head'
+$$;
+
 CREATE OR REPLACE FUNCTION fkp.check_signature() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     refused fkp.signatures;
@@ -75,7 +86,7 @@ BEGIN
         IF refused.id IS NULL OR refused.status <> 'refused' OR refused.forum_id <> NEW.forum_id
            OR refused.forum_version <> NEW.forum_version
            OR fkp.escalation_role(refused.signatory_role) IS DISTINCT FROM NEW.signatory_role
-           OR NEW.village_code IS NOT NULL THEN
+           OR NEW.village_code IS DISTINCT FROM fkp.escalation_village(refused.id) THEN
             RAISE EXCEPTION 'signature % of forum % answers no refusal that asks a %', NEW.escalated_from, NEW.forum_id,
                 NEW.signatory_role
                 USING ERRCODE = 'check_violation', CONSTRAINT = 'signatures_escalation_goes_up';

@@ -40,17 +40,20 @@ public struct SignatureRepository: Sendable {
                                        mark: Self.mark(id, signer, status, method, refusal, stamp, by, at)))
             }
             let escalations = try await connection.query("""
-                SELECT r.id, fkp.escalation_role(r.signatory_role), r.signer_name, \(unescaped: Self.markColumns)
+                SELECT r.id, fkp.escalation_role(r.signatory_role), r.signer_name, v.code, v.name, \(unescaped: Self.markColumns)
                   FROM fkp.signatures r JOIN fkp.forums f ON f.id = r.forum_id AND f.forum_version = r.forum_version
+                  LEFT JOIN fkp.regions v ON v.code = fkp.escalation_village(r.id)
                   LEFT JOIN fkp.signatures g ON g.escalated_from = r.id
                  WHERE r.forum_id = \(forumID) AND r.status = 'refused' AND fkp.escalation_role(r.signatory_role) IS NOT NULL
                  ORDER BY r.id
                 """, logger: database.logger)
-            for try await (refusal, role, refusedBy, id, signer, status, method, reason, stamp, by, at)
-                in escalations.decode((Int64, String, String, Int64?, String?, String?, String?, String?, Bool?, String?, Double?).self) {
+            for try await (refusal, role, refusedBy, villageCode, villageName, id, signer, status, method, reason, stamp, by, at)
+                in escalations.decode((Int64, String, String, String?, String?, Int64?, String?, String?, String?, String?, Bool?, String?,
+                                       Double?).self) {
                 guard let role = Signatory.Role(rawValue: role) else { continue }
                 found.append(Signatory(slot: "escalation:\(refusal)", role: role, participantID: nil, userID: nil, name: nil, unit: nil,
-                                       refusedBy: refusedBy, mark: Self.mark(id, signer, status, method, reason, stamp, by, at)))
+                                       village: Self.village(role, villageCode, villageName), refusedBy: refusedBy,
+                                       mark: Self.mark(id, signer, status, method, reason, stamp, by, at)))
             }
             return found
         }

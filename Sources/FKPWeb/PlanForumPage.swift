@@ -43,7 +43,8 @@ struct PlanForumPage {
     let held: Bool
     let csrf: String
 
-    init(place: Region, units: [Region], villages: [Region], booked: [String: Int64], candidates: [(userID: Int64, name: String, username: String, role: Role, places: String)],
+    init(place: Region, units: [Region], villages: [Region], booked: [String: Int64],
+         candidates: [(userID: Int64, name: String, username: String, role: Role, places: String)],
          form: PlanningController.Form?, forumID: Int64? = nil, cancelReason: String? = nil, errors: [String], held: Bool = false,
          mayCreateAccounts: Bool, csrf: String, language: Language) {
         let t = Translations(language: language)

@@ -285,18 +285,21 @@ final class ClosingTests: XCTestCase {
     }
 
     /// A forum held above village level takes units of several villages: its minutes ask the head of
-    /// each of them, named by their village, and take no village head of no village or of another.
+    /// each of them, named by their village, and take no village head of no village or of another. An
+    /// SLS head's refusal asks the head of that unit's village.
     func testAForumAboveVillageLevelAsksTheHeadOfEachOfItsVillages() async throws {
         try await withTestDatabase { db, _ in
             try await SQLTest.write(db, SQLTest.places + [SQLTest.family("F1"), SQLTest.family("F3", sls: "32010100020001")]
                 + SQLTest.forum(units: ["32010100010001", "32010100020001"], region: "3201010", level: "above_village")
                 + TestAccounts.statements() + [
                     "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
-                ] + SQLTest.advance(to: .readyToClose))
+                    "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name) VALUES (1, 'sls_head', '32010100020001', 'Pak Ujang')",
+                ] + SQLTest.advance(to: .open) + ["UPDATE fkp.forum_participants SET attended = true, attended_at = now() WHERE forum_id = 1"]
+                + SQLTest.advance(from: .open, to: .readyToClose))
             let closings = ClosingRepository(database: db)
             let blockers = try await closings.blockers(forumID: 1)
-            XCTAssertEqual(blockers, [.unsigned(role: .facilitator, name: "Uji fasil"), .unsigned(role: .villageHead, name: "Desa Satu"),
-                                      .unsigned(role: .villageHead, name: "Desa Dua")])
+            XCTAssertEqual(blockers, [.unsigned(role: .facilitator, name: "Uji fasil"), .unsigned(role: .slsHead, name: "Pak Ujang"),
+                                      .unsigned(role: .villageHead, name: "Desa Satu"), .unsigned(role: .villageHead, name: "Desa Dua")])
             let heads = try await SignatureRepository(database: db).signatories(forumID: 1).filter { $0.role == .villageHead }
             XCTAssertEqual(heads.map(\.slot), ["village_head:3201010001", "village_head:3201010002"])
             XCTAssertEqual(heads.map(\.village), [Signatory.Village(code: "3201010001", name: "Desa Satu"),
@@ -320,15 +323,30 @@ final class ClosingTests: XCTestCase {
                                                                    method: .paper, refusalReason: nil, withStamp: true, context: Self.bps)
             }
             try await Self.sign(db, .facilitator, name: "Uji fasil")
+            try await Self.sign(db, .slsHead, name: "Pak Ujang", status: .refused, reason: "Tidak setuju")
+            let ujang = try await Self.refusalID(db, of: "Pak Ujang")
+            let asked = try await SignatureRepository(database: db).signatories(forumID: 1).first { $0.escalatedFrom == ujang }
+            XCTAssertEqual(asked?.village, Signatory.Village(code: "3201010002", name: "Desa Dua"), "the head of the unit's village")
+            for village in ["NULL", "'3201010001'"] {
+                await SQLTest.assertRefused("signatures_escalation_goes_up", {
+                    try await SQLTest.write(db, forum: 1, ["""
+                        INSERT INTO fkp.signatures (forum_id, forum_version, signatory_role, village_code, signer_name, status, method,
+                                                    escalated_from, recorded_by)
+                        VALUES (1, 1, 'village_head', \(village), 'Pak Kades', 'signed', 'paper', \(ujang), 'bps')
+                        """])
+                })
+            }
+            try await Self.sign(db, .villageHead, name: "Kepala Desa Dua", refusing: ujang)
             let none = try await closings.blockers(forumID: 1)
             XCTAssertEqual(none, [])
 
             let document = try await MinutesRepository(database: db).assemble(forumID: 1)
             _ = try await closings.close(forumID: 1, version: 1, minutes: try XCTUnwrap(document), context: Self.bps)
             let kept = try await SignatureRepository(database: db).recorded(forumID: 1, version: 1).filter { $0.role == .villageHead }
-            XCTAssertEqual(kept.map(\.slot), ["village_head:3201010001", "village_head:3201010002"])
+            XCTAssertEqual(kept.map(\.slot), ["village_head:3201010001", "village_head:3201010002", "escalation:\(ujang)"])
             XCTAssertEqual(kept.map { "\($0.name ?? "") for \($0.village?.name ?? "") with stamp \($0.mark?.withStamp == true)" },
-                           ["Kepala Desa Satu for Desa Satu with stamp true", "Kepala Desa Dua for Desa Dua with stamp true"])
+                           ["Kepala Desa Satu for Desa Satu with stamp true", "Kepala Desa Dua for Desa Dua with stamp true",
+                            "Kepala Desa Dua for Desa Dua with stamp false"])
         }
     }
 }
