@@ -62,6 +62,9 @@ struct InvitationController {
         var request = request
         let form = try await request.decodeForm(Form.self)
         let t = Translations(language: context.language)
+        guard forum.state.allows(.planning) else {
+            return try await render(request, context, forum: forum, error: t["invite_error_opened"], typed: form, status: .conflict)
+        }
         let name = form.full_name.trimmingCharacters(in: .whitespaces)
         guard let kind = InvitationRepository.Invitee.Kind(rawValue: form.kind) else {
             return try await render(request, context, forum: forum, error: t["invite_error_kind"], typed: form, status: .unprocessableContent)
@@ -97,6 +100,7 @@ struct InvitationController {
                 case "forum_participants_five_figures": "invite_error_five_figures"
                 case "forum_participants_one_head_per_unit": "invite_error_head_exists"
                 case "forum_participants_one_figure_per_name": "invite_error_figure_exists"
+                case "forum_state_allows": "invite_error_opened"  // opened while the form was filled in
                 default: "invite_error_other"
                 }
                 return try await render(request, context, forum: forum, error: t[key], typed: form, status: .unprocessableContent)
@@ -193,6 +197,9 @@ struct InvitationsPage {
     let kinds: [Kind]
     let typedName: String
     let people: [Person]
+    /// New people are invited while the forum is planned (the database holds the rule); codes are
+    /// still issued again after it opens.
+    let mayInvite: Bool
     let csrf: String
     let error: String?
 
@@ -208,6 +215,7 @@ struct InvitationsPage {
             Kind(value: $0, label: t["role_\($0)"], selected: $0 == typed?.kind)
         }
         typedName = typed?.full_name ?? ""
+        mayInvite = forum.state.allows(.planning)
         people = participants.map { p in
             Person(id: p.id, name: p.fullName, role: t["role_\(p.kind)"],
                    unit: p.unit.flatMap { code in forum.units.first { $0.code.value == code }?.name } ?? "",

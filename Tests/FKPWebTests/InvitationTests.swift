@@ -184,4 +184,29 @@ final class InvitationTests: XCTestCase {
             XCTAssertEqual(refused.status, .forbidden)
         }
     }
+
+    /// People are invited while the forum is planned: once it opens, the page says so instead of
+    /// offering a form the database would refuse, and a form sent from an older page is refused by
+    /// that reason; the invitations already made still print with new codes.
+    func testNoOneNewIsInvitedOnceTheForumHasOpened() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            try await staff.get("/forums/1/invitations")
+            try await staff.post("/forums/1/invitations", ["kind": "sls_head", "full_name": "Dadang Suhendar", "sls_code": "32010100010001"])
+            try await SQLTest.write(db, forum: 1, SQLTest.advance(to: .open))
+
+            let page = try await staff.get("/forums/1/invitations")
+            XCTAssertTrue(page.text.contains("Forum sudah dibuka, jadi tidak ada undangan baru"), page.text)
+            XCTAssertFalse(page.text.contains(#"<form method="post" action="/forums/1/invitations">"#), "no form the database would refuse")
+            let late = try await staff.post("/forums/1/invitations", ["kind": "community_figure", "full_name": "Euis Rohaeti"])
+            XCTAssertEqual(late.status, .conflict)
+            XCTAssertTrue(late.text.contains("Forum ini sudah dibuka: peserta baru diundang selama forum masih direncanakan"), late.text)
+            let invited = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.forum_participants WHERE forum_id = 1", as: Int64.self)
+            XCTAssertEqual(invited, 1)
+            let sheets = try await staff.post("/forums/1/invitations/sheets", [:])
+            XCTAssertEqual(sheets.status, .ok)
+            XCTAssertTrue(sheets.text.contains("Dadang Suhendar"), "the invitation made before still prints")
+        }
+    }
 }
