@@ -90,7 +90,7 @@ struct MinutesPage {
         placeCode = document.placeCode
         when = IndonesianTime.format(from: document.startsAt, to: document.endsAt, at: place, languageCode: language.rawValue)
         venue = document.venue
-        team = document.team.map { Person(role: t["signatory_\($0.role.rawValue)"], name: $0.name) }
+        team = document.team.map { Person(role: t["team_role_\($0.role.rawValue)"], name: $0.name) }
         units = document.units.map {
             Unit(code: $0.code, name: $0.name, head: $0.head, absent: $0.head != nil && !$0.attended, representative: $0.representative,
                  summary: SummaryTable($0.counts.tally, t: t))

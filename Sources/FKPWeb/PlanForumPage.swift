@@ -79,10 +79,10 @@ struct PlanForumPage {
         // The facilitator is a village official who runs the forum (../shared/domain.md); assistants
         // may also be BPS staff.
         let assistants: [Role] = [.facilitator, .bpsStaff]
-        seats = [seat("facilitator", "plan_facilitator", [.facilitator], form?.facilitator),
-                 seat("assistant1", "plan_assistant", assistants, form?.assistant1),
-                 seat("assistant2", "plan_assistant", assistants, form?.assistant2),
-                 seat("administrator", "plan_administrator", [.bpsStaff], form?.administrator)]
+        seats = [seat("facilitator", "team_role_facilitator", [.facilitator], form?.facilitator),
+                 seat("assistant1", "team_role_assistant_facilitator", assistants, form?.assistant1),
+                 seat("assistant2", "team_role_assistant_facilitator", assistants, form?.assistant2),
+                 seat("administrator", "team_role_administrator", [.bpsStaff], form?.administrator)]
         let noFacilitator = !candidates.contains { $0.role == .facilitator }
         facilitatorMissing = noFacilitator ? t.filling("plan_no_facilitator", ["place": place.name]) : nil
         facilitatorAccountLink = noFacilitator && mayCreateAccounts ? "/users/new?role=facilitator&region_code=\(place.code.value)" : nil

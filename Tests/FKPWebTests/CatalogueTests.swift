@@ -37,7 +37,7 @@ final class CatalogueTests: XCTestCase {
         }
         built += keys("forum_state_", ForumState.allCases) + keys("verdict_", Verdict.allCases) + keys("presence_", Presence.allCases)
         built += keys("group_", WelfareGroup.allCases) + keys("role_", Role.allCases) + keys("level_", RegionLevel.allCases)
-        built += keys("signatory_", Signatory.Role.allCases)
+        built += keys("signatory_", Signatory.Role.allCases) + keys("team_role_", ForumTeamRole.allCases)
         let stamped = Signatory.Role.allCases.filter(\.takesStamp)
         built += keys("minutes_stamp_", stamped) + keys("minutes_with_stamp_", stamped)
         built += keys("challenge_kind_", Challenge.Kind.allCases) + keys("challenge_status_", Challenge.Status.allCases)

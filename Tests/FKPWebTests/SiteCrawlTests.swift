@@ -10,9 +10,11 @@ import XCTest
 /// page speaks the reader's language with no catalogue key left showing.
 final class SiteCrawlTests: XCTestCase {
     static let unit = "/forums/1/units/32010100010001"
-    /// Forum 1 reviewing; forum 2 ready to close, every place of its minutes signed on paper.
-    static let seed = TestAccounts.world + SQLTest.advance(to: .reviewing) + SQLTest.advance(forum: 2, to: .readyToClose)
-        + [SQLTest.close(forum: 2)[0]]
+    /// Forum 1 reviewing; forum 2, with its administrator (BPS staff) in the team, ready to close,
+    /// every place of its minutes signed on paper.
+    static let seed = TestAccounts.world + SQLTest.advance(to: .reviewing) + [
+        "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 2, id, 'administrator' FROM fkp.users WHERE username = 'bps'",
+    ] + SQLTest.advance(forum: 2, to: .readyToClose) + [SQLTest.close(forum: 2)[0]]
 
     func testEveryLinkEveryoneIsShownLeadsToAPageInTheirLanguage() async throws {
         try await WebTest.withApp(seed: Self.seed) { client, _ in
