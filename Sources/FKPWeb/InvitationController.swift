@@ -103,7 +103,8 @@ struct InvitationController {
                 case "forum_state_allows": "invite_error_opened"  // opened while the form was filled in
                 default: "invite_error_other"
                 }
-                return try await render(request, context, forum: forum, error: t[key], typed: form, status: .unprocessableContent)
+                return try await render(request, context, forum: forum, error: t[key], typed: form,
+                                        status: key == "invite_error_opened" ? .conflict : .unprocessableContent)
             }
         }
         guard let invited else {
