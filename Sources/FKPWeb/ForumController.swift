@@ -28,7 +28,14 @@ struct ForumController {
 
     @Sendable func mine(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let principal = context.principal else { throw LoginRequired() }
-        let listed = try await forums.list(takenPartInBy: principal)
+        // A team seat outlives an assignment moved or taken away since the plan: only the forums the
+        // person may still open are theirs to find here (a person has a few forums).
+        var listed: [ForumRepository.Listed] = []
+        for forum in try await forums.list(takenPartInBy: principal) {
+            guard let summary = try await forums.summary(forum.id),
+                  AccessPolicy.decide(principal, .viewForum, summary.resource) == .allow else { continue }
+            listed.append(forum)
+        }
         // Asked only of the forums whose minutes are being signed: a person has a few forums.
         var awaitingSignature: Set<Int64> = []
         for forum in listed where forum.state.allows(.minutes) {

@@ -80,4 +80,20 @@ final class MyForumsTests: XCTestCase {
             XCTAssertTrue(page.location?.hasPrefix("/login") == true, "\(page.location ?? "-")")
         }
     }
+
+    /// A team seat outlives the assignment it was planned under: a facilitator seated in another
+    /// village's forum (their assignment moved since) does not find a forum they may not open.
+    func testAForumThePersonMayNoLongerOpenIsNotListed() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world + [
+            "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 2, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
+        ]) { client, _ in
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let other = try await facilitator.get("/forums/2")
+            XCTAssertEqual(other.status, .notFound, "the access rules are by place")
+            let mine = try await facilitator.get("/forums/mine")
+            XCTAssertTrue(mine.text.contains(#"href="/forums/1""#))
+            XCTAssertFalse(mine.text.contains(#"href="/forums/2""#), "no link to a page that answers 404")
+        }
+    }
 }
