@@ -40,11 +40,11 @@ public struct SignatureRepository: Sendable {
                                        mark: Self.mark(id, signer, status, method, refusal, stamp, by, at)))
             }
             let escalations = try await connection.query("""
-                SELECT r.id, fkp.escalation_role(r.signatory_role), r.signer_name, v.code, v.name, \(unescaped: Self.markColumns)
+                SELECT r.id, fkp.refusal_asks(r.id), r.signer_name, v.code, v.name, \(unescaped: Self.markColumns)
                   FROM fkp.signatures r JOIN fkp.forums f ON f.id = r.forum_id AND f.forum_version = r.forum_version
                   LEFT JOIN fkp.regions v ON v.code = fkp.escalation_village(r.id)
                   LEFT JOIN fkp.signatures g ON g.escalated_from = r.id
-                 WHERE r.forum_id = \(forumID) AND r.status = 'refused' AND fkp.escalation_role(r.signatory_role) IS NOT NULL
+                 WHERE r.forum_id = \(forumID) AND r.status = 'refused' AND fkp.refusal_asks(r.id) IS NOT NULL
                  ORDER BY r.id
                 """, logger: database.logger)
             for try await (refusal, role, refusedBy, villageCode, villageName, id, signer, status, method, reason, stamp, by, at)

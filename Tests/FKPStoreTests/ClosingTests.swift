@@ -322,7 +322,18 @@ final class ClosingTests: XCTestCase {
                 try await SignatureRepository(database: db).record(forumID: 1, place: heads[0], signerName: "Orang lain", status: .signed,
                                                                    method: .paper, refusalReason: nil, withStamp: true, context: Self.bps)
             }
-            try await Self.sign(db, .facilitator, name: "Uji fasil")
+            // The team belongs to no one village: the facilitator's refusal asks the district's head.
+            try await Self.sign(db, .facilitator, name: "Uji fasil", status: .refused, reason: "Tidak hadir sampai selesai")
+            let facilitator = try await Self.refusalID(db, of: "Uji fasil")
+            let districtAsked = try await closings.blockers(forumID: 1)
+            XCTAssertEqual(districtAsked.last, .escalation(role: .districtHead, refusedBy: "Uji fasil"))
+            await SQLTest.assertRefused("signatures_escalation_goes_up") {
+                try await SQLTest.write(db, forum: 1, ["""
+                    INSERT INTO fkp.signatures (forum_id, forum_version, signatory_role, signer_name, status, method, escalated_from, recorded_by)
+                    VALUES (1, 1, 'village_head', 'Kepala desa tanpa desa', 'signed', 'paper', \(facilitator), 'bps')
+                    """])
+            }
+            try await Self.sign(db, .districtHead, name: "Pak Camat", refusing: facilitator)
             try await Self.sign(db, .slsHead, name: "Pak Ujang", status: .refused, reason: "Tidak setuju")
             let ujang = try await Self.refusalID(db, of: "Pak Ujang")
             let asked = try await SignatureRepository(database: db).signatories(forumID: 1).first { $0.escalatedFrom == ujang }

@@ -7,7 +7,8 @@ public struct Signatory: Sendable, Equatable {
         case slsRepresentative = "sls_representative"
         case communityFigure = "community_figure"
         case villageHead = "village_head"
-        /// Asked only when the village head refuses; who asks whom is fkp.escalation_role (migration 0013).
+        /// Asked when the village head refuses, or, in a forum above village level, the team or a community figure;
+        /// who asks whom is fkp.refusal_asks (migration 0040).
         case districtHead = "district_head"
 
         /// A village head signs with the village's stamp, a district head with the district's.
