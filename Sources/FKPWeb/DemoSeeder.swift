@@ -13,6 +13,18 @@ public struct DemoSeeder: Sendable {
         public let password: String
         public let role: Role
         public let place: String
+
+        /// The accounts as the demo prints them: one line each, the columns as wide as their longest
+        /// entry, so that every name and password reads whole (a newcomer copies them from here).
+        public static func table(_ accounts: [Account]) -> [String] {
+            let nameWidth = accounts.map(\.username.count).max() ?? 0
+            let passwordWidth = accounts.map(\.password.count).max() ?? 0
+            return accounts.map { account in
+                let name = account.username.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+                let password = account.password.padding(toLength: passwordWidth, withPad: " ", startingAt: 0)
+                return "\(name)  password \(password)  \(account.role.rawValue), \(account.place)"
+            }
+        }
     }
 
     public static let regency = try! RegionCode("3201")

@@ -84,9 +84,8 @@ struct DemoCommand: AsyncParsableCommand {
             CommandSupport.say("  export DATABASE_URL=\"postgres://\(db.username):$(cat \(cluster.passwordFile.shellQuoted))@\(db.host):\(db.port)/\(db.database)\"")
         }
         CommandSupport.say("Demo accounts (role, place):")
-        for account in accounts {
-            let padded = account.username.padding(toLength: 12, withPad: " ", startingAt: 0)
-            CommandSupport.say("  \(padded) password \(account.password.padding(toLength: 22, withPad: " ", startingAt: 0)) \(account.role.rawValue), \(account.place)")
+        for line in DemoSeeder.Account.table(accounts) {
+            CommandSupport.say("  \(line)")
         }
         CommandSupport.say("")
     }

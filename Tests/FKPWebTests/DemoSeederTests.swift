@@ -15,6 +15,14 @@ final class DemoSeederTests: XCTestCase {
             XCTAssertEqual(accounts.filter { $0.role == .facilitator }.map(\.place), ["3201010001", "3201010002"],
                            "and a second village's facilitator, who runs the forums planned there")
 
+            let table = DemoSeeder.Account.table(accounts)
+            XCTAssertEqual(table.count, accounts.count)
+            for (line, account) in zip(table, accounts) {
+                XCTAssertTrue(line.hasPrefix(account.username + " ") && line.contains(" password \(account.password) "),
+                              "the banner shows every name and password whole: \(line)")
+            }
+            XCTAssertEqual(Set(table.map { $0.range(of: " password ")?.lowerBound.utf16Offset(in: $0) }).count, 1, "in columns")
+
             let batches = try await ImportBatchRepository(database: db).recent(within: [DemoSeeder.regency])
             XCTAssertEqual(batches.map(\.fileName).sorted(), ["demo-3201-families.csv", "demo-3201-regions.csv"])
             XCTAssertEqual(batches.first { $0.kind == "families" }?.added, 2000)
