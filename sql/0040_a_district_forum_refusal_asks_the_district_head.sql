@@ -4,6 +4,8 @@
 -- belongs to no village, and asked a "village head" of none, whose signature the database took with
 -- no village named. The level above such a forum's team is the district's head (camat), who is asked
 -- now. Signatures already given are kept as they were.
+--
+-- The minutes list their SLS heads by unit, as their sections of results, and no longer by name.
 
 CREATE FUNCTION fkp.refusal_asks(p_refusal bigint) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT CASE
@@ -50,7 +52,8 @@ BEGIN
     RETURN NEW;
 END $$;
 
--- As in 0039, each refusal's next level asked through fkp.refusal_asks.
+-- As in 0039, each refusal's next level asked through fkp.refusal_asks; the SLS heads not yet signed
+-- in their units' order, as the minutes list them.
 CREATE OR REPLACE FUNCTION fkp.closing_blockers(p_forum bigint)
 RETURNS TABLE (kind text, role text, detail text) LANGUAGE sql STABLE AS $$
     WITH f AS (SELECT id, forum_version FROM fkp.forums WHERE id = p_forum),
@@ -71,7 +74,7 @@ RETURNS TABLE (kind text, role text, detail text) LANGUAGE sql STABLE AS $$
       WHERE NOT EXISTS (SELECT 1 FROM signed g
                          WHERE g.escalated_from IS NULL
                            AND fkp.signature_slot(g.signatory_role, g.participant_id, g.user_id, NULL, g.village_code) = s.slot)
-      ORDER BY s.sort_order, s.name, s.slot)
+      ORDER BY s.sort_order, s.place_code, s.name, s.slot)
     UNION ALL
     (SELECT CASE WHEN fkp.refusal_asks(g.id) IS NULL THEN 'refused_at_top' ELSE 'escalation' END,
             fkp.refusal_asks(g.id), g.signer_name

@@ -28,7 +28,7 @@ public struct SignatureRepository: Sendable {
                     ON g.forum_id = \(forumID) AND g.forum_version = (SELECT forum_version FROM fkp.forums WHERE id = \(forumID))
                    AND g.escalated_from IS NULL
                    AND fkp.signature_slot(g.signatory_role, g.participant_id, g.user_id, NULL, g.village_code) = s.slot
-                 ORDER BY s.sort_order, s.name, s.slot
+                 ORDER BY s.sort_order, s.place_code, s.name, s.slot
                 """, logger: database.logger)
             for try await (slot, role, participant, user, name, place, villageName, id, signer, status, method, refusal, stamp, by, at)
                 in places.decode((String, String, Int64?, Int64?, String?, String?, String?, Int64?, String?, String?, String?, String?,

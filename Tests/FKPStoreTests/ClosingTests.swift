@@ -24,7 +24,7 @@ final class ClosingTests: XCTestCase {
     static func sign(_ db: Database, _ role: Signatory.Role, name: String, status: Signatory.Status = .signed, reason: String? = nil,
               refusing refusal: Int64? = nil) async throws {
         let places = try await SignatureRepository(database: db).signatories(forumID: 1)
-        let place = try XCTUnwrap(places.first { refusal == nil ? $0.role == role && $0.escalatedFrom == nil : $0.escalatedFrom == refusal },
+        let place = try XCTUnwrap(places.first { refusal == nil ? $0.role == role && $0.escalatedFrom == nil && $0.mark == nil : $0.escalatedFrom == refusal },
                                   "no place for \(role)")
         try await SignatureRepository(database: db).record(forumID: 1, place: place, signerName: name, status: status, method: .paper,
                                                            refusalReason: reason, withStamp: false, context: Self.bps)
@@ -294,13 +294,17 @@ final class ClosingTests: XCTestCase {
                 + TestAccounts.statements() + [
                     "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
                     "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name) VALUES (1, 'sls_head', '32010100020001', 'Pak Ujang')",
+                    "INSERT INTO fkp.forum_participants (forum_id, kind, sls_code, full_name) VALUES (1, 'sls_head', '32010100010001', 'Pak Zainal')",
                 ] + SQLTest.advance(to: .open) + ["UPDATE fkp.forum_participants SET attended = true, attended_at = now() WHERE forum_id = 1"]
                 + SQLTest.advance(from: .open, to: .readyToClose))
             let closings = ClosingRepository(database: db)
             let blockers = try await closings.blockers(forumID: 1)
-            XCTAssertEqual(blockers, [.unsigned(role: .facilitator, name: "Uji fasil"), .unsigned(role: .slsHead, name: "Pak Ujang"),
-                                      .unsigned(role: .villageHead, name: "Desa Satu"), .unsigned(role: .villageHead, name: "Desa Dua")])
-            let heads = try await SignatureRepository(database: db).signatories(forumID: 1).filter { $0.role == .villageHead }
+            XCTAssertEqual(blockers, [.unsigned(role: .facilitator, name: "Uji fasil"), .unsigned(role: .slsHead, name: "Pak Zainal"),
+                                      .unsigned(role: .slsHead, name: "Pak Ujang"), .unsigned(role: .villageHead, name: "Desa Satu"),
+                                      .unsigned(role: .villageHead, name: "Desa Dua")], "the SLS heads in their units' order, as the minutes")
+            let places = try await SignatureRepository(database: db).signatories(forumID: 1)
+            XCTAssertEqual(places.filter { $0.role == .slsHead }.map(\.unit), ["32010100010001", "32010100020001"])
+            let heads = places.filter { $0.role == .villageHead }
             XCTAssertEqual(heads.map(\.slot), ["village_head:3201010001", "village_head:3201010002"])
             XCTAssertEqual(heads.map(\.village), [Signatory.Village(code: "3201010001", name: "Desa Satu"),
                                                    Signatory.Village(code: "3201010002", name: "Desa Dua")])
@@ -334,6 +338,7 @@ final class ClosingTests: XCTestCase {
                     """])
             }
             try await Self.sign(db, .districtHead, name: "Pak Camat", refusing: facilitator)
+            try await Self.sign(db, .slsHead, name: "Pak Zainal")
             try await Self.sign(db, .slsHead, name: "Pak Ujang", status: .refused, reason: "Tidak setuju")
             let ujang = try await Self.refusalID(db, of: "Pak Ujang")
             let asked = try await SignatureRepository(database: db).signatories(forumID: 1).first { $0.escalatedFrom == ujang }
