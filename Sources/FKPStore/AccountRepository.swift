@@ -68,6 +68,14 @@ public struct AccountRepository: Sendable {
         try await held(userID: userID).map(\.assignment)
     }
 
+    /// An assignment's place by its name; a unit's with its village's, since every village names its
+    /// own "RT 001 / RW 001".
+    static let placeName = "r.name || coalesce(' · ' || v.name, '')"
+    static let placeJoins = """
+        LEFT JOIN fkp.regions r ON r.code = a.region_code
+        LEFT JOIN fkp.regions v ON length(a.region_code) >= 14 AND v.code = left(a.region_code, 10)
+        """
+
     /// An assignment a user holds, with its id (which revoking it names) and its place's name.
     public struct Held: Sendable, Equatable {
         public var id: Int64
@@ -78,8 +86,8 @@ public struct AccountRepository: Sendable {
     public func held(userID: Int64) async throws -> [Held] {
         try await database.read { connection in
             let rows = try await connection.query("""
-                SELECT a.id, a.role, a.region_code, a.forum_id, a.is_supervisor, r.name
-                  FROM fkp.role_assignments a LEFT JOIN fkp.regions r ON r.code = a.region_code
+                SELECT a.id, a.role, a.region_code, a.forum_id, a.is_supervisor, \(unescaped: Self.placeName)
+                  FROM fkp.role_assignments a \(unescaped: Self.placeJoins)
                  WHERE a.user_id = \(userID) AND a.revoked_at IS NULL ORDER BY a.id
                 """, logger: database.logger)
             var found: [Held] = []
@@ -118,9 +126,9 @@ public struct AccountRepository: Sendable {
                      ORDER BY u.username
                      LIMIT \(limit))
                 SELECT u.id, u.username, u.display_name, u.must_change_password, u.disabled_at IS NOT NULL,
-                       a.role, a.region_code, a.forum_id, a.is_supervisor, r.name
+                       a.role, a.region_code, a.forum_id, a.is_supervisor, \(unescaped: Self.placeName)
                   FROM page JOIN fkp.users u ON u.id = page.id JOIN fkp.role_assignments a ON a.user_id = u.id AND a.revoked_at IS NULL
-                  LEFT JOIN fkp.regions r ON r.code = a.region_code
+                  \(unescaped: Self.placeJoins)
                  ORDER BY u.username, a.id
                 """, logger: database.logger)
             var listed: [Listed] = []

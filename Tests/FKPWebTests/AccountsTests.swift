@@ -380,6 +380,8 @@ final class AccountsTests: XCTestCase {
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.text.contains("Fasilitator · Desa Satu (3201010001)"), "the place by its name, then its code")
             XCTAssertTrue(list.text.contains("Fasilitator · Desa Satu (3201010001)"), "on the list of accounts too")
+            XCTAssertTrue(list.text.contains("Ketua SLS · RT 001 · Desa Satu (32010100010001)"),
+                          "a unit with its village, as every village has its RT 001")
             XCTAssertFalse(page.text.contains("/revoke"), "the only role cannot be taken away")
 
             let wrongPlace = try await staff.post("/users/\(fasilID)/assignments", ["role": "facilitator", "region_code": "32010100020001"])
