@@ -32,6 +32,11 @@ public struct ForumSummary: Sendable, Equatable {
         units.first { $0.code.value == code } ?? units.first { code.hasPrefix($0.code.value) }
     }
 
+    /// A planned forum whose day has not come at its place: opening it now is done only on purpose.
+    public func opensEarly(now: Date) -> Bool {
+        state == .planned && IndonesianTime.isOnALaterDay(startsAt, than: now, at: place)
+    }
+
     /// What the access policy checks a forum action against.
     public var resource: AccessPolicy.Resource {
         AccessPolicy.Resource(place: place, forumID: id, forumUnits: units.map(\.code))

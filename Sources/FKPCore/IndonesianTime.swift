@@ -30,6 +30,13 @@ public enum IndonesianTime {
             + "–" + until + " " + zone(for: place).abbreviation
     }
 
+    /// Whether `date` falls on a later local day than `now` at the place: a forum opened before its
+    /// day is asked to be confirmed.
+    public static func isOnALaterDay(_ date: Date, than now: Date, at place: RegionCode) -> Bool {
+        let day = formatter(at: place, languageCode: "en", "yyyy-MM-dd")
+        return day.string(from: date) > day.string(from: now)
+    }
+
     private static func clock(_ languageCode: String) -> String { languageCode == "id" ? "HH.mm" : "HH:mm" }
 
     private static func formatter(at place: RegionCode, languageCode: String, _ pattern: String) -> DateFormatter {

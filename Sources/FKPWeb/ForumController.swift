@@ -18,6 +18,8 @@ struct ForumController {
     struct MoveForm: Decodable {
         let from: String
         let to: String
+        /// "yes": the forum is opened before its planned day on purpose.
+        let early: String?
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -65,6 +67,11 @@ struct ForumController {
         let t = Translations(language: context.language)
         guard forum.state == from else {
             return try await render(request, context, forum: forum, error: t["forum_error_moved"], status: .conflict)
+        }
+        // Opening freezes the units' preliminary lists and ends the invitations, and cannot be undone:
+        // before the forum's day it is done only on purpose (a tap while looking around is not).
+        if to == .open, forum.opensEarly(now: Date()), form.early != "yes" {
+            return try await render(request, context, forum: forum, error: t["forum_error_open_early"], status: .unprocessableContent)
         }
         let moved: Bool
         do {
@@ -116,7 +123,8 @@ struct ForumController {
 struct ForumPage {
     struct Unit { let code: String; let name: String; let families: Int; let reviewed: Int; let percent: Int }
 
-    struct Move { let from: String; let to: String; let label: String }
+    /// `early`: opening before the forum's day, which the form asks to be confirmed.
+    struct Move { let from: String; let to: String; let label: String; let early: String? }
 
     let forumID: Int64
     let title: String
@@ -166,7 +174,13 @@ struct ForumPage {
         let blocked = forum.state == .reviewing && (withoutVerdict > 0 || openChallenges > 0)
         self.blocked = blocked
         // "Ready to close" is not offered while something blocks it: the page says what instead.
-        self.moves = moves.filter { $0 != .readyToClose || !blocked }.map { Move(from: forum.state.rawValue, to: $0.rawValue, label: t["forum_move_\(forum.state.rawValue)_\($0.rawValue)"]) }
+        let early = forum.opensEarly(now: Date())
+            ? t.filling("forum_open_early", ["when": IndonesianTime.format(forum.startsAt, at: forum.place, languageCode: language.rawValue)])
+            : nil
+        self.moves = moves.filter { $0 != .readyToClose || !blocked }.map {
+            Move(from: forum.state.rawValue, to: $0.rawValue, label: t["forum_move_\(forum.state.rawValue)_\($0.rawValue)"],
+                 early: $0 == .open ? early : nil)
+        }
         self.mayInvite = mayInvite
         self.mayReplan = moment == nil && forum.state == .planned && mayReplan
         cancelled = forum.state == .cancelled ? t.filling("forum_cancelled_notice", ["reason": forum.cancelReason ?? ""]) : nil

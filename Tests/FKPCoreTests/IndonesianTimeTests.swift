@@ -22,4 +22,14 @@ final class IndonesianTimeTests: XCTestCase {
         XCTAssertEqual(IndonesianTime.format(from: nine, to: overnight, at: java, languageCode: "id"),
                        "Jumat, 4 Desember 2026 16.00 WIB – Sabtu, 5 Desember 2026 01.00 WIB", "a span past midnight names both days")
     }
+
+    func testWhetherADayHasComeIsAskedAtThePlace() {
+        // 2026-12-04 16:30 UTC: 23:30 on Friday in Java, already 01:30 on Saturday in Papua.
+        let now = nine.addingTimeInterval(7.5 * 3600)
+        let saturdayMorning = nine.addingTimeInterval(22 * 3600)  // Saturday 07:00 UTC
+        XCTAssertTrue(IndonesianTime.isOnALaterDay(saturdayMorning, than: now, at: java), "still Friday in Java")
+        XCTAssertFalse(IndonesianTime.isOnALaterDay(saturdayMorning, than: now, at: papua), "Saturday has come in Papua")
+        XCTAssertFalse(IndonesianTime.isOnALaterDay(nine, than: now, at: java), "a time earlier the same day")
+        XCTAssertFalse(IndonesianTime.isOnALaterDay(nine.addingTimeInterval(-86_400), than: now, at: java), "a day gone by")
+    }
 }

@@ -41,6 +41,47 @@ final class ForumPageTests: XCTestCase {
         }
     }
 
+    /// Opening a forum freezes its lists and ends its invitations, for good: before the forum's day it
+    /// is asked to be confirmed, so that a tap while looking around the day before opens nothing.
+    func testAForumIsOpenedBeforeItsDayOnlyOnPurpose() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world + [
+            "UPDATE fkp.forums SET starts_at = now() + interval '2 days', ends_at = now() + interval '2 days 3 hours' WHERE id = 1",
+            // 23:59 today in Java: the forum's day has come.
+            """
+            UPDATE fkp.forums SET (starts_at, ends_at) = (SELECT today, today + interval '3 hours' FROM (SELECT
+                       (date_trunc('day', now() AT TIME ZONE 'Asia/Jakarta') + interval '23 hours 59 minutes') AT TIME ZONE 'Asia/Jakarta') AS t (today))
+             WHERE id = 2
+            """,
+        ]) { client, db in
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            let page = try await facilitator.get("/forums/1")
+            XCTAssertTrue(page.text.contains("Forum ini dijadwalkan "), page.text)
+            XCTAssertTrue(page.text.contains(#"<input type="checkbox" name="early" value="yes" required>"#), "the form asks first")
+
+            let state = "SELECT state || '/' || (SELECT count(*) FROM audit.entries) FROM fkp.forums WHERE id = 1"
+            let before = try await SQLTest.scalar(db, state, as: String.self)
+            let tapped = try await facilitator.post("/forums/1/state", ["from": "planned", "to": "open"])
+            XCTAssertEqual(tapped.status, .unprocessableContent)
+            XCTAssertTrue(tapped.text.contains("Forum ini belum sampai harinya"), tapped.text)
+            let after = try await SQLTest.scalar(db, state, as: String.self)
+            XCTAssertEqual(after, before, "nothing moved, nothing written")
+            XCTAssertEqual(after?.hasPrefix("planned/"), true)
+
+            let meant = try await facilitator.post("/forums/1/state", ["from": "planned", "to": "open", "early": "yes"])
+            XCTAssertEqual(meant.status, .seeOther)
+            let open = try await SQLTest.scalar(db, "SELECT state FROM fkp.forums WHERE id = 1", as: String.self)
+            XCTAssertEqual(open, "open")
+
+            var other = TestBrowser(client)
+            try await other.login("admin", TestAccounts.password)
+            let today = try await other.get("/forums/2")
+            XCTAssertFalse(today.text.contains(#"name="early""#), "on the forum's day, the button alone opens it")
+            let opened = try await other.post("/forums/2/state", ["from": "planned", "to": "open"])
+            XCTAssertEqual(opened.status, .seeOther)
+        }
+    }
+
     func testOthersSeeTheForumWithoutMovesOrNotAtAll() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, db in
             var head = TestBrowser(client)

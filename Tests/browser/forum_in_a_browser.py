@@ -193,6 +193,12 @@ def run(base):
         print("The facilitator opens the forum and takes attendance")
         forum.login(facilitator, "fasilitator", "demo-fasilitator-2026")
         facilitator.get(base + "/forums/1")
+        # The demo's forum is planned for the next day: opening it today is asked to be confirmed,
+        # and the button alone (the browser keeps the unticked form) opens nothing.
+        check(shows(facilitator, "Forum ini dijadwalkan"), "the page says the forum's day has not come")
+        forum.click_button(facilitator, "Buka forum")
+        check(not shows(facilitator, "Dibuka (daftar hadir)", timeout=2), "an untouched confirmation opens nothing")
+        facilitator.find_element(By.CSS_SELECTOR, "input[name='early']").click()
         forum.click_button(facilitator, "Buka forum")
         check(shows(facilitator, "Dibuka (daftar hadir)"), "the forum is open")
         facilitator.get(base + "/forums/1/attendance")
