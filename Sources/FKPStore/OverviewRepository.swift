@@ -12,6 +12,10 @@ public struct OverviewRepository: Sendable {
     public struct Overview: Sendable {
         public var forumsByState: [ForumState: Int] = [:]
         public var readyToClose: [(id: Int64, title: String, place: String)] = []
+        /// Forums still planned whose planned end has passed (held and not recorded, or not held),
+        /// the longest overdue first, at most `overdueShown`; `overdueCount` counts them all.
+        public var overdue: [(id: Int64, title: String, place: RegionCode, placeName: String, startsAt: Date)] = []
+        public var overdueCount = 0
         /// Per district code, the families of the regency counted as a forum summary counts them.
         public var districts: [String: ReviewTally] = [:]
         /// Families whose group a forum changed.
@@ -21,7 +25,11 @@ public struct OverviewRepository: Sendable {
         public var villagesWithoutForum: [(code: String, name: String)] = []
     }
 
-    public func overview(regency: RegionCode) async throws -> Overview {
+    /// A regency plans thousands of forums: the page names the first of those overdue, the forum
+    /// list (planned, soonest first) holds the rest.
+    public static let overdueShown = 100
+
+    public func overview(regency: RegionCode, now: Date = Date()) async throws -> Overview {
         let (low, high) = (regency.value, regency.value + ":")
         return try await database.read { connection in
             var overview = Overview()
@@ -35,6 +43,15 @@ public struct OverviewRepository: Sendable {
                  WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND f.state = 'ready_to_close' ORDER BY f.starts_at, f.id
                 """, logger: database.logger).decode((Int64, String, String).self) {
                 overview.readyToClose.append((id, title, place))
+            }
+            for try await (id, title, place, name, starts, count) in try await connection.query("""
+                SELECT f.id, f.title, f.region_code, r.name, f.starts_at, count(*) OVER ()
+                  FROM fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
+                 WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND f.state = 'planned' AND f.ends_at < \(now)
+                 ORDER BY f.starts_at, f.id LIMIT \(Self.overdueShown)
+                """, logger: database.logger).decode((Int64, String, String, String, Date, Int64).self) {
+                overview.overdue.append((id, title, try RegionCode(place), name, starts))
+                overview.overdueCount = Int(count)
             }
             // Each family counts once, with what its most recent forum of the regency recorded. The
             // reviews are sorted by family id in byte order ("C"), the same ids as equal: a regency's

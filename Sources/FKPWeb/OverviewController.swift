@@ -2,9 +2,9 @@ import FKPCore
 import FKPStore
 import Hummingbird
 
-/// The regency overview for BPS staff: forums by state, those ready to close, families reviewed,
-/// changes by kind, and a chart of families per group before and after the forums, per district;
-/// and the accepted data corrections as a file.
+/// The regency overview for BPS staff: forums by state, those ready to close, those past their
+/// time and never opened, families reviewed, changes by kind, and a chart of families per group
+/// before and after the forums, per district; and the accepted data corrections as a file.
 struct OverviewController {
     let renderer: PageRenderer
     let regions: RegionRepository
@@ -35,7 +35,7 @@ struct OverviewController {
 struct OverviewPage {
     /// Counts are written as the reader's language writes numbers (1.234 or 1,234).
     struct Count { let label: String; let count: String }
-    struct Forum { let id: Int64; let title: String; let place: String }
+    struct Forum { let id: Int64; let title: String; let place: String; var when: String? = nil }
     struct Place { let code: String; let name: String }
     struct District { let name: String; let code: String; let families: String; let reviewed: String; let before: [String]; let after: [String] }
 
@@ -44,6 +44,11 @@ struct OverviewPage {
     let states: [Count]
     let readyToClose: [Forum]
     let hasReadyToClose: Bool
+    /// Planned forums whose time has passed, each with its planned time.
+    let overdue: [Forum]
+    let hasOverdue: Bool
+    /// "and N more", with the forum list that holds them, when not all are named.
+    let overdueMore: String?
     let villagesWithoutForum: [Place]
     let hasVillagesWithoutForum: Bool
     let families: String
@@ -60,6 +65,13 @@ struct OverviewPage {
         states = ForumState.allCases.map { Count(label: t["forum_state_\($0.rawValue)"], count: t.number(overview.forumsByState[$0] ?? 0)) }
         readyToClose = overview.readyToClose.map { Forum(id: $0.id, title: $0.title, place: $0.place) }
         hasReadyToClose = !readyToClose.isEmpty
+        overdue = overview.overdue.map {
+            Forum(id: $0.id, title: $0.title, place: $0.placeName,
+                  when: IndonesianTime.format($0.startsAt, at: $0.place, languageCode: language.rawValue))
+        }
+        hasOverdue = !overdue.isEmpty
+        overdueMore = overview.overdueCount > overdue.count
+            ? t.filling("overview_overdue_more", ["count": t.number(overview.overdueCount - overdue.count)]) : nil
         villagesWithoutForum = overview.villagesWithoutForum.map { Place(code: $0.code, name: $0.name) }
         hasVillagesWithoutForum = !villagesWithoutForum.isEmpty
         let total = overview.districts.values.reduce(ReviewTally()) { $0 + $1 }
