@@ -157,6 +157,7 @@ public struct ForumRepository: Sendable {
         public var place: RegionCode
         public var placeName: String
         public var startsAt: Date
+        public var endsAt: Date
         public var venue: String
         public var state: ForumState
         public var families: Int
@@ -239,7 +240,7 @@ public struct ForumRepository: Sendable {
     /// The columns of a `Listed`, for a query that defines `own(place)`: the places whose units
     /// are the person's own.
     private static let listedColumns = """
-        SELECT f.id, f.title, f.region_code, r.name, f.starts_at, f.venue, f.state,
+        SELECT f.id, f.title, f.region_code, r.name, f.starts_at, f.ends_at, f.venue, f.state,
                (SELECT count(*) FROM fkp.forum_units u JOIN fkp.families fam
                     ON fam.sls_code ~>=~ u.sls_code AND fam.sls_code ~<~ (u.sls_code || ':') WHERE u.forum_id = f.id),
                (SELECT count(*) FROM fkp.reviews v WHERE v.forum_id = f.id AND v.verdict IS NOT NULL),
@@ -255,9 +256,9 @@ public struct ForumRepository: Sendable {
         try await database.read { connection in
             let rows = try await connection.query(query, logger: database.logger)
             var found: [Listed] = []
-            for try await (id, title, place, name, starts, venue, state, families, reviewed, unitCodes, unitNames)
-                in rows.decode((Int64, String, String, String, Date, String, String, Int64, Int64, [String], [String]).self) {
-                found.append(Listed(id: id, title: title, place: try RegionCode(place), placeName: name, startsAt: starts, venue: venue,
+            for try await (id, title, place, name, starts, ends, venue, state, families, reviewed, unitCodes, unitNames)
+                in rows.decode((Int64, String, String, String, Date, Date, String, String, Int64, Int64, [String], [String]).self) {
+                found.append(Listed(id: id, title: title, place: try RegionCode(place), placeName: name, startsAt: starts, endsAt: ends, venue: venue,
                                     state: ForumState(rawValue: state) ?? .planned, families: Int(families), reviewed: Int(reviewed),
                                     ownUnits: zip(unitCodes, unitNames).map { .init(code: $0, name: $1) }))
             }

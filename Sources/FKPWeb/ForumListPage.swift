@@ -1,5 +1,6 @@
 import FKPCore
 import FKPStore
+import Foundation
 import HTTPTypes
 
 /// The forums of a region: state, date and progress of each.
@@ -21,7 +22,8 @@ struct ForumListPage {
             title = f.title
             place = f.placeName
             when = IndonesianTime.format(f.startsAt, at: f.place, languageCode: language.rawValue)
-            state = t["forum_state_\(f.state.rawValue)"]
+            // Still planned when its time has passed: held and not recorded, or not held.
+            state = t["forum_state_\(f.state.rawValue)"] + (f.state == .planned && f.endsAt < Date() ? " · " + t["forum_overdue"] : "")
             stateClass = f.state.rawValue
             reviewed = f.reviewed
             families = f.families

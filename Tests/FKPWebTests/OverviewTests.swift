@@ -6,7 +6,8 @@ import HummingbirdTesting
 import XCTest
 
 /// The regency overview names the forums whose time has passed while they are still planned: held
-/// and never recorded, or never held. Either way BPS staff are to find out which.
+/// and never recorded, or never held; the forum list marks them. Either way BPS staff are to find
+/// out which.
 final class OverviewTests: XCTestCase {
     func testTheOverviewNamesThePlannedForumsWhoseTimeHasPassed() async throws {
         let seed = TestAccounts.world + [
@@ -24,6 +25,9 @@ final class OverviewTests: XCTestCase {
             XCTAssertFalse(page.text.contains(#"<a href="/forums/2">"#), "forum 2's time has not come")
             XCTAssertFalse(page.text.contains(#"<a href="/forums/3">"#), "forum 3 was opened")
             XCTAssertFalse(page.text.contains("forums?state=planned"), "every one is named")
+            let list = try await bps.get("/regions/3201/forums?state=planned")
+            XCTAssertEqual(list.text.components(separatedBy: "Direncanakan · lewat jadwal").count - 1, 1,
+                           "the forum list marks forum 1, not forum 2, which is planned too: \(list.text)")
 
             // A regency plans thousands: the first hundred are named, the rest counted, in the forum list.
             try await SQLTest.write(db, ["""
