@@ -109,7 +109,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     ListDownloadController(regions: RegionRepository(database: database), exporter: ListExporter(database: database)).addRoutes(to: router)
 
     var app = Application(
-        router: router,
+        responder: HeadAsGetResponder(router: router.buildResponder()),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "fkp"),
         logger: logger)
     app.addServices(client, persist, RuntimeHousekeeping(sessions: sessions, throttle: throttle))
