@@ -84,7 +84,10 @@ struct AuditController {
         // Exports are of a forum or a region; whether this one may be taken is checked on download.
         let exportable = (filter.forumID != nil || filter.region != nil)
             && context.principal.map { AccessPolicy.roots($0, for: .exportAudit).map { !$0.isEmpty } ?? true } == true
-        let page = AuditPage(entries: Array(found.prefix(Self.pageSize)), imports: imports, hasMore: found.count > Self.pageSize, form: form,
+        let entries = Array(found.prefix(Self.pageSize))
+        let references = AuditLine.references(in: entries)
+        let page = AuditPage(entries: entries, names: try await browser.referenceNames(userIDs: references.userIDs, placeCodes: references.placeCodes),
+                             imports: imports, hasMore: found.count > Self.pageSize, form: form,
                              until: exportable ? try await exporter.latestEntryID() : nil, errors: [], language: context.language)
         return try renderer.render("audit", title: "audit_title", content: page, request: request, context: context)
     }
@@ -178,10 +181,10 @@ struct AuditPage {
 
     struct Export { let label: String; let file: String; let manifest: String }
 
-    init(entries: [AuditEntry], imports: [AuditBrowser.ImportedLoad], hasMore: Bool, form: AuditFilterForm, until: Int64?,
-         errors: [String], language: Language) {
+    init(entries: [AuditEntry], names: AuditBrowser.ReferenceNames = .init(), imports: [AuditBrowser.ImportedLoad], hasMore: Bool,
+         form: AuditFilterForm, until: Int64?, errors: [String], language: Language) {
         let t = Translations(language: language)
-        lines = entries.map { AuditLine($0, t: t) }
+        lines = entries.map { AuditLine($0, names: names, t: t) }
         hasLines = !lines.isEmpty
         self.imports = ImportedLoadLine.lines(imports, t: t)
         hasImports = !self.imports.isEmpty

@@ -1,4 +1,5 @@
 import FKPCore
+import FKPStore
 import Foundation
 
 /// One audit entry as a person reads it: who, when, what and why, and each field that changed in
@@ -37,7 +38,26 @@ struct AuditLine {
     /// Bookkeeping columns that change with every write and say nothing to a reader.
     static let unremarkable: Set<String> = ["version", "updated_at", "updated_by"]
 
-    init(_ e: AuditEntry, t: Translations) {
+    /// Columns holding an account's id, and a place's code, which a reader is told the name of.
+    static let userColumns: Set<String> = ["user_id", "raised_by_user_id"]
+    static let placeColumns: Set<String> = ["region_code", "sls_code", "village_code", "regency_code", "moved_to_sls_code", "parent_code"]
+
+    /// The account ids and place codes the entries hold in those columns, to be named.
+    static func references(in entries: [AuditEntry]) -> (userIDs: Set<Int64>, placeCodes: Set<String>) {
+        var users: Set<Int64> = [], places: Set<String> = []
+        for entry in entries {
+            for row in [object(entry.oldRow), object(entry.newRow)] {
+                for (column, value) in row {
+                    guard case .text(let text)?? = value else { continue }
+                    if userColumns.contains(column), let id = Int64(text) { users.insert(id) }
+                    if placeColumns.contains(column), RegionCode.parse(text) != nil { places.insert(text) }
+                }
+            }
+        }
+        return (users, places)
+    }
+
+    init(_ e: AuditEntry, names: AuditBrowser.ReferenceNames = .init(), t: Translations) {
         id = e.id
         instant = e.occurredAt
         machineInstant = Self.toMilliseconds(e.occurredAt)
@@ -56,8 +76,8 @@ struct AuditLine {
             let before = old[key] ?? nil, after = new[key] ?? nil
             guard before != after, !Self.unremarkable.contains(key) else { return nil }
             if e.operation == "INSERT" && after == nil { return nil }
-            return Change(field: t.name("field_\(key)", or: key), old: e.operation == "INSERT" ? nil : Self.shown(before, of: key, t),
-                          new: Self.shown(after, of: key, t), isDocument: before?.isDocument == true || after?.isDocument == true)
+            return Change(field: t.name("field_\(key)", or: key), old: e.operation == "INSERT" ? nil : Self.shown(before, of: key, names, t),
+                          new: Self.shown(after, of: key, names, t), isDocument: before?.isDocument == true || after?.isDocument == true)
         }
     }
 
@@ -106,8 +126,9 @@ struct AuditLine {
         }
     }
 
-    /// A value of `column` as a reader takes it: codes in words, personal numbers and secrets hidden.
-    static func shown(_ value: Value?, of column: String, _ t: Translations) -> String {
+    /// A value of `column` as a reader takes it: codes in words, an account's id with its user name
+    /// and a place's code with its name, personal numbers and secrets hidden.
+    static func shown(_ value: Value?, of column: String, _ names: AuditBrowser.ReferenceNames, _ t: Translations) -> String {
         switch value {
         case nil: return "–"
         case .flag(let flag)?: return t[flag ? "value_true" : "value_false"]
@@ -116,6 +137,10 @@ struct AuditLine {
         case .text(let text)? where column.hasSuffix("_at"):
             // A time a row holds (closed_at, raised_at...) reads like the entry's own.
             return westernIndonesianTime(text)
+        case .text(let text)? where userColumns.contains(column):
+            return Int64(text).flatMap { names.users[$0] }.map { "\(text) · \($0)" } ?? text
+        case .text(let text)? where placeColumns.contains(column):
+            return names.places[text].map { "\(text) · \($0)" } ?? text
         case .text(let text)?: return t.words(forCode: text, in: column) ?? text
         case .document(let text)?: return text
         }

@@ -52,6 +52,6 @@ struct ImportedLoadLine {
             if column == "non_sls" { return .flag(text == "true") }
             return .text(text)
         }
-        return AuditLine.shown(stored, of: column, t)
+        return AuditLine.shown(stored, of: column, .init(), t)
     }
 }

@@ -412,6 +412,10 @@ final class AccountsTests: XCTestCase {
                 SELECT string_agg(action, ',' ORDER BY id) FROM audit.entries WHERE action IN ('user.grant', 'user.revoke') AND actor = 'bps'
                 """, as: String.self)
             XCTAssertEqual(audited, "user.grant,user.revoke")
+            let history = try await staff.get("/audit?action=user.grant")
+            XCTAssertTrue(history.text.contains(#"<th scope="row">Pengguna</th><td>\#(fasilID) · fasil</td>"#),
+                          "the account's id with its user name: \(history.text)")
+            XCTAssertTrue(history.text.contains(#"<th scope="row">Wilayah</th><td>3201010002 · Desa Dua</td>"#), "the place's code with its name")
 
             var other = TestBrowser(client)
             try await other.login("bps.other", TestAccounts.password)

@@ -132,4 +132,18 @@ final class AuditFieldLabelTests: XCTestCase {
                                 t: Translations(language: .english))
         XCTAssertEqual(counted.changes.map(\.new), ["1"], "a number 1 is a number, not a yes")
     }
+
+    func testAnAccountsIdAndAPlacesCodeAreShownWithTheirNames() throws {
+        let entry = AuditEntry(id: 1, chain: "regency:3201", seq: 1, prevHash: "", hash: "", occurredAt: "2026-12-01T02:00:00.000000Z",
+                               actor: "bps", actorRole: "bps_staff", forumID: nil, regionCode: "3201010002", action: "user.grant",
+                               reason: nil, decisionRef: nil, tableName: "fkp.role_assignments", operation: "INSERT", rowKey: "9",
+                               oldRow: nil, newRow: #"{"user_id": 7, "region_code": "3201010002", "role": "facilitator", "forum_id": 2}"#)
+        let references = AuditLine.references(in: [entry])
+        XCTAssertEqual(references.userIDs, [7])
+        XCTAssertEqual(references.placeCodes, ["3201010002"], "a forum's id is not an account's")
+        let named = AuditLine(entry, names: .init(users: [7: "fasil"], places: ["3201010002": "Desa Dua"]), t: Translations(language: .indonesian))
+        XCTAssertEqual(named.changes.map(\.new), ["2", "3201010002 · Desa Dua", "Fasilitator", "7 · fasil"])
+        let unnamed = AuditLine(entry, t: Translations(language: .indonesian))
+        XCTAssertEqual(unnamed.changes.map(\.new), ["2", "3201010002", "Fasilitator", "7"], "an id no longer found is shown as kept")
+    }
 }
