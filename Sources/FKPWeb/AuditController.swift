@@ -86,7 +86,9 @@ struct AuditController {
             && context.principal.map { AccessPolicy.roots($0, for: .exportAudit).map { !$0.isEmpty } ?? true } == true
         let entries = Array(found.prefix(Self.pageSize))
         let references = AuditLine.references(in: entries)
-        let page = AuditPage(entries: entries, names: try await browser.referenceNames(userIDs: references.userIDs, placeCodes: references.placeCodes),
+        let names = try await browser.referenceNames(userIDs: references.userIDs,
+                                                     placeCodes: references.placeCodes.union(ImportedLoadLine.placeCodes(in: imports)))
+        let page = AuditPage(entries: entries, names: names,
                              imports: imports, hasMore: found.count > Self.pageSize, form: form,
                              until: exportable ? try await exporter.latestEntryID() : nil, errors: [], language: context.language)
         return try renderer.render("audit", title: "audit_title", content: page, request: request, context: context)
@@ -186,7 +188,7 @@ struct AuditPage {
         let t = Translations(language: language)
         lines = entries.map { AuditLine($0, names: names, t: t) }
         hasLines = !lines.isEmpty
-        self.imports = ImportedLoadLine.lines(imports, t: t)
+        self.imports = ImportedLoadLine.lines(imports, names: names, t: t)
         hasImports = !self.imports.isEmpty
         // The loads are all of the one family, or of the one place, filtered on.
         let ofPlace = imports.first?.row.subject == .place

@@ -101,6 +101,7 @@ final class AuditPagesTests: XCTestCase {
             XCTAssertTrue(text.contains("<th scope=\"row\">Skor kesejahteraan</th><td><s>1.5</s> → 2.75</td>"), text)
             XCTAssertTrue(text.contains("<th scope=\"row\">Nama kepala keluarga</th><td><s>Siti</s> → Siti Aminah</td>"))
             XCTAssertTrue(text.contains("<th scope=\"row\">Lintang</th><td><s>–</s> → -6.5</td>"))
+            XCTAssertTrue(String(text[added...]).contains("<th scope=\"row\">SLS</th><td>32010100010002 · RT 002</td>"), "the unit named")
             let change = String(text[changed..<added])
             XCTAssertFalse(change.contains("Alamat"), "a change shows what it changed")
             XCTAssertTrue(String(text[added...]).contains("<th scope=\"row\">NIK kepala keluarga</th><td>(disamarkan)</td>"),
