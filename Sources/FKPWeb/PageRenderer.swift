@@ -55,9 +55,19 @@ struct PageRenderer: Sendable {
     }
 
     /// The same page, with the same filter or moment, in the other language.
+    /// A page answering a form (the form again, with what was wrong) has no address to be asked for
+    /// again: there it is the page the form was sent from (its Referer, a path of this site), or the
+    /// start page.
     static func switchingLanguage(_ request: Request, to language: Language) -> String {
-        let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }
-        return request.uri.path + "?" + (kept + ["lang=\(language.rawValue)"]).joined(separator: "&")
+        var (path, query) = (request.uri.path, request.uri.query ?? "")
+        if request.method != .get {
+            let sender = request.headers[.referer].flatMap(URL.init(string:))
+            let page = safeLocalPath(sender.map { $0.path + ($0.query.map { "?" + $0 } ?? "") })
+            let parts = page.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+            (path, query) = (String(parts[0]), parts.count == 2 ? String(parts[1]) : "")
+        }
+        let kept = query.split(separator: "&").filter { !$0.hasPrefix("lang=") }
+        return path + "?" + (kept + ["lang=\(language.rawValue)"]).joined(separator: "&")
     }
 
     static func body(_ html: String, splicing bulk: BulkMarkup?) throws -> ByteBuffer {

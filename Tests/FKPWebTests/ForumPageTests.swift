@@ -64,6 +64,18 @@ final class ForumPageTests: XCTestCase {
             let tapped = try await facilitator.post("/forums/1/state", ["from": "planned", "to": "open"])
             XCTAssertEqual(tapped.status, .unprocessableContent)
             XCTAssertTrue(tapped.text.contains("Forum ini belum sampai harinya"), tapped.text)
+            // The page answers the form at its address, which no one can ask for again: its other ways on
+            // lead to the forum's own page (a GET of /forums/1/state is no page).
+            XCTAssertTrue(tapped.text.contains(#"<form method="get" action="/forums/1" class="filter history-pick">"#))
+            XCTAssertTrue(tapped.text.contains(#"<a href="/?lang=en">English</a>"#), "with no page it came from, the start page")
+            facilitator.extraHeaders[.referer] = "http://localhost/forums/1?at=2026-12-01T10%3A00"
+            let fromTheForum = try await facilitator.post("/forums/1/state", ["from": "planned", "to": "open"])
+            XCTAssertTrue(fromTheForum.text.contains(#"<a href="/forums/1?at=2026-12-01T10%3A00&amp;lang=en">English</a>"#),
+                          "the page the form was sent from, in English")
+            facilitator.extraHeaders[.referer] = "https://elsewhere.example//evil.example/x"
+            let odd = try await facilitator.post("/forums/1/state", ["from": "planned", "to": "open"])
+            XCTAssertTrue(odd.text.contains(#"<a href="/?lang=en">English</a>"#), "never another site's address")
+            facilitator.extraHeaders[.referer] = nil
             let after = try await SQLTest.scalar(db, state, as: String.self)
             XCTAssertEqual(after, before, "nothing moved, nothing written")
             XCTAssertEqual(after?.hasPrefix("planned/"), true)
