@@ -50,6 +50,8 @@ final class ReviewPageTests: XCTestCase {
             XCTAssertTrue(spaced.text.contains(#"id="f-F2""#) && !spaced.text.contains(#"id="f-F1""#), "spaces typed twice or pasted as no-break spaces are one")
             let byGroup = try await head.get("\(Self.unit)?group=1")
             XCTAssertTrue(byGroup.text.contains(#"id="f-F1""#) && !byGroup.text.contains(#"id="f-F2""#), "filter by group")
+            XCTAssertTrue(byGroup.text.contains(#"<form method="get" action="\#(Self.unit)" class="filter">"#)
+                          && byGroup.text.contains(#"<a href="\#(Self.unit)">Hapus saringan</a>"#), "the filter's forms and links name the list's page")
 
             // With JavaScript the page asks for JSON and stays where it is.
             let inPlace = try await head.post("\(Self.unit)/families/F2", [
