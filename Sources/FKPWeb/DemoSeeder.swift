@@ -110,7 +110,11 @@ public struct DemoSeeder: Sendable {
             return nil
         }
         if let existing { return existing }
-        let start = Calendar(identifier: .gregorian).startOfDay(for: Date()).addingTimeInterval(33 * 3600)
+        // Tomorrow at 09:00 at the village (not on the machine's clock): a forum still to come, whose
+        // opening today asks to be confirmed, whatever the hour the demo starts.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: IndonesianTime.zone(for: village).identifier) ?? calendar.timeZone
+        let start = calendar.startOfDay(for: Date()).addingTimeInterval(33 * 3600)
         return try await ForumRepository(database: database).plan(
             ForumPlan(place: village, units: units, title: "FKP \(village.value)", startsAt: start,
                       endsAt: start.addingTimeInterval(3 * 3600), venue: "Balai Desa"),

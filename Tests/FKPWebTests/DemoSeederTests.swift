@@ -15,6 +15,8 @@ final class DemoSeederTests: XCTestCase {
             XCTAssertEqual(accounts.filter { $0.role == .facilitator }.map(\.place), ["3201010001", "3201010002"],
                            "and a second village's facilitator, who runs the forums planned there")
 
+            let demoForum = try await ForumRepository(database: db).summary(1)
+            XCTAssertEqual(demoForum?.opensEarly(now: Date()), true, "the demo's forum is tomorrow's at its village, whatever the hour here")
             let table = DemoSeeder.Account.table(accounts)
             XCTAssertEqual(table.count, accounts.count)
             for (line, account) in zip(table, accounts) {
