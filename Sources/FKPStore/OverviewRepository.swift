@@ -11,9 +11,11 @@ public struct OverviewRepository: Sendable {
 
     public struct Overview: Sendable {
         public var forumsByState: [ForumState: Int] = [:]
+        /// Forums ready to close, soonest first, at most `namedAtMost`; `readyToCloseCount` counts them all.
         public var readyToClose: [(id: Int64, title: String, place: String)] = []
+        public var readyToCloseCount = 0
         /// Forums still planned whose planned end has passed (held and not recorded, or not held),
-        /// the longest overdue first, at most `overdueShown`; `overdueCount` counts them all.
+        /// the longest overdue first, at most `namedAtMost`; `overdueCount` counts them all.
         public var overdue: [(id: Int64, title: String, place: RegionCode, placeName: String, startsAt: Date)] = []
         public var overdueCount = 0
         /// Per district code, the families of the regency counted as a forum summary counts them.
@@ -25,9 +27,9 @@ public struct OverviewRepository: Sendable {
         public var villagesWithoutForum: [(code: String, name: String)] = []
     }
 
-    /// A regency plans thousands of forums: the page names the first of those overdue, the forum
-    /// list (planned, soonest first) holds the rest.
-    public static let overdueShown = 100
+    /// A regency holds thousands of forums: the page names the first hundred of a list (ready to
+    /// close, overdue), the forum list of that state (soonest first) holds the rest.
+    public static let namedAtMost = 100
 
     public func overview(regency: RegionCode, now: Date = Date()) async throws -> Overview {
         let (low, high) = (regency.value, regency.value + ":")
@@ -38,17 +40,19 @@ public struct OverviewRepository: Sendable {
                 """, logger: database.logger).decode((String, Int64).self) {
                 if let state = ForumState(rawValue: state) { overview.forumsByState[state] = Int(count) }
             }
-            for try await (id, title, place) in try await connection.query("""
-                SELECT f.id, f.title, r.name FROM fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
-                 WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND f.state = 'ready_to_close' ORDER BY f.starts_at, f.id
-                """, logger: database.logger).decode((Int64, String, String).self) {
+            for try await (id, title, place, count) in try await connection.query("""
+                SELECT f.id, f.title, r.name, count(*) OVER () FROM fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
+                 WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND f.state = 'ready_to_close'
+                 ORDER BY f.starts_at, f.id LIMIT \(Self.namedAtMost)
+                """, logger: database.logger).decode((Int64, String, String, Int64).self) {
                 overview.readyToClose.append((id, title, place))
+                overview.readyToCloseCount = Int(count)
             }
             for try await (id, title, place, name, starts, count) in try await connection.query("""
                 SELECT f.id, f.title, f.region_code, r.name, f.starts_at, count(*) OVER ()
                   FROM fkp.forums f JOIN fkp.regions r ON r.code = f.region_code
                  WHERE f.region_code ~>=~ \(low) AND f.region_code ~<~ \(high) AND f.state = 'planned' AND f.ends_at < \(now)
-                 ORDER BY f.starts_at, f.id LIMIT \(Self.overdueShown)
+                 ORDER BY f.starts_at, f.id LIMIT \(Self.namedAtMost)
                 """, logger: database.logger).decode((Int64, String, String, String, Date, Int64).self) {
                 overview.overdue.append((id, title, try RegionCode(place), name, starts))
                 overview.overdueCount = Int(count)

@@ -44,6 +44,8 @@ struct OverviewPage {
     let states: [Count]
     let readyToClose: [Forum]
     let hasReadyToClose: Bool
+    /// "and N more", with the forum list that holds them, when not all are named.
+    let readyToCloseMore: String?
     /// Planned forums whose time has passed, each with its planned time.
     let overdue: [Forum]
     let hasOverdue: Bool
@@ -65,6 +67,8 @@ struct OverviewPage {
         states = ForumState.allCases.map { Count(label: t["forum_state_\($0.rawValue)"], count: t.number(overview.forumsByState[$0] ?? 0)) }
         readyToClose = overview.readyToClose.map { Forum(id: $0.id, title: $0.title, place: $0.place) }
         hasReadyToClose = !readyToClose.isEmpty
+        readyToCloseMore = overview.readyToCloseCount > readyToClose.count
+            ? t.filling("overview_ready_more", ["count": t.number(overview.readyToCloseCount - readyToClose.count)]) : nil
         overdue = overview.overdue.map {
             Forum(id: $0.id, title: $0.title, place: $0.placeName,
                   when: IndonesianTime.format($0.startsAt, at: $0.place, languageCode: language.rawValue))

@@ -7,7 +7,7 @@ import XCTest
 
 /// The regency overview names the forums whose time has passed while they are still planned: held
 /// and never recorded, or never held; the forum list marks them. Either way BPS staff are to find
-/// out which.
+/// out which. Like the forums ready to close, a hundred are named, the forum list holds the rest.
 final class OverviewTests: XCTestCase {
     func testTheOverviewNamesThePlannedForumsWhoseTimeHasPassed() async throws {
         let seed = TestAccounts.world + [
@@ -34,15 +34,23 @@ final class OverviewTests: XCTestCase {
                 INSERT INTO fkp.forums (region_code, held_at_level, starts_at, ends_at, venue)
                 SELECT '3201010002', 'village', timestamptz '2026-11-01 09:00+07' + n * interval '1 hour',
                        timestamptz '2026-11-01 12:00+07' + n * interval '1 hour', 'Balai Desa'
-                  FROM generate_series(1, \(OverviewRepository.overdueShown)) n
+                  FROM generate_series(1, \(OverviewRepository.namedAtMost)) n
                 """,
                 "INSERT INTO fkp.regions (code, name, level) SELECT '3201010002' || (1000 + id), 'RT ' || id, 'sls' FROM fkp.forums WHERE id > 3",
                 "INSERT INTO fkp.forum_units (forum_id, sls_code, position) SELECT id, '3201010002' || (1000 + id), 1 FROM fkp.forums WHERE id > 3",
             ])
             let many = try await bps.get("/regions/3201/overview")
-            XCTAssertEqual(many.text.components(separatedBy: "<li><a href=\"/forums/").count - 1, OverviewRepository.overdueShown)
+            XCTAssertEqual(many.text.components(separatedBy: "<li><a href=\"/forums/").count - 1, OverviewRepository.namedAtMost)
             XCTAssertTrue(many.text.contains(#"<a href="/regions/3201/forums?state=planned">dan 1 forum lainnya"#), many.text)
             XCTAssertFalse(many.text.contains(#"<li><a href="/forums/1">"#), "the longest overdue first: forum 1 is the 101st")
+
+            // The same for the forums ready to close: the hundred of them and forum 3.
+            try await SQLTest.write(db, ["open", "reviewing", "ready_to_close"].map {
+                "UPDATE fkp.forums SET state = '\($0)' WHERE id > 3"
+            } + SQLTest.advance(forum: 3, from: .open, to: .readyToClose))
+            let ready = try await bps.get("/regions/3201/overview")
+            XCTAssertTrue(ready.text.contains(#"<a href="/regions/3201/forums?state=ready_to_close">dan 1 forum lainnya"#), ready.text)
+            XCTAssertFalse(ready.text.contains("forums?state=planned"), "forum 1 alone is overdue now")
 
             var head = TestBrowser(client)
             try await head.login("ketua", TestAccounts.password)
