@@ -35,22 +35,37 @@ struct OverviewController {
 struct OverviewPage {
     /// Counts are written as the reader's language writes numbers (1.234 or 1,234).
     struct Count { let label: String; let count: String }
-    struct Forum { let id: Int64; let title: String; let place: String; var when: String? = nil }
+    struct Forum { let id: Int64; let title: String; let place: String; let when: String? }
+    /// A list of forums: the first ones named (with their planned time, for those overdue), then
+    /// "and N more" leading to the forum list of their `state`, or `empty` when there are none.
+    struct Forums {
+        let forums: [Forum]
+        let has: Bool
+        let more: String?
+        let state: String
+        let empty: String
+
+        init(_ first: OverviewRepository.FirstForums, state: ForumState, timed: Bool, more: String, empty: String, t: Translations,
+             language: Language) {
+            forums = first.forums.map {
+                Forum(id: $0.id, title: $0.title, place: $0.placeName,
+                      when: timed ? IndonesianTime.format($0.startsAt, at: $0.place, languageCode: language.rawValue) : nil)
+            }
+            has = !forums.isEmpty
+            self.more = first.count > forums.count ? t.filling(more, ["count": t.number(first.count - forums.count)]) : nil
+            self.state = state.rawValue
+            self.empty = empty
+        }
+    }
     struct Place { let code: String; let name: String }
     struct District { let name: String; let code: String; let families: String; let reviewed: String; let before: [String]; let after: [String] }
 
     let code: String
     let name: String
     let states: [Count]
-    let readyToClose: [Forum]
-    let hasReadyToClose: Bool
-    /// "and N more", with the forum list that holds them, when not all are named.
-    let readyToCloseMore: String?
+    let readyToClose: Forums
     /// Planned forums whose time has passed, each with its planned time.
-    let overdue: [Forum]
-    let hasOverdue: Bool
-    /// "and N more", with the forum list that holds them, when not all are named.
-    let overdueMore: String?
+    let overdue: Forums
     let villagesWithoutForum: [Place]
     let hasVillagesWithoutForum: Bool
     let families: String
@@ -65,17 +80,10 @@ struct OverviewPage {
         code = regency.code.value
         name = regency.name
         states = ForumState.allCases.map { Count(label: t["forum_state_\($0.rawValue)"], count: t.number(overview.forumsByState[$0] ?? 0)) }
-        readyToClose = overview.readyToClose.map { Forum(id: $0.id, title: $0.title, place: $0.place) }
-        hasReadyToClose = !readyToClose.isEmpty
-        readyToCloseMore = overview.readyToCloseCount > readyToClose.count
-            ? t.filling("overview_ready_more", ["count": t.number(overview.readyToCloseCount - readyToClose.count)]) : nil
-        overdue = overview.overdue.map {
-            Forum(id: $0.id, title: $0.title, place: $0.placeName,
-                  when: IndonesianTime.format($0.startsAt, at: $0.place, languageCode: language.rawValue))
-        }
-        hasOverdue = !overdue.isEmpty
-        overdueMore = overview.overdueCount > overdue.count
-            ? t.filling("overview_overdue_more", ["count": t.number(overview.overdueCount - overdue.count)]) : nil
+        readyToClose = Forums(overview.readyToClose, state: .readyToClose, timed: false, more: "overview_ready_more", empty: "–",
+                              t: t, language: language)
+        overdue = Forums(overview.overdue, state: .planned, timed: true, more: "overview_overdue_more",
+                         empty: t["overview_overdue_none"], t: t, language: language)
         villagesWithoutForum = overview.villagesWithoutForum.map { Place(code: $0.code, name: $0.name) }
         hasVillagesWithoutForum = !villagesWithoutForum.isEmpty
         let total = overview.districts.values.reduce(ReviewTally()) { $0 + $1 }
