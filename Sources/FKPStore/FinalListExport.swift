@@ -1,3 +1,4 @@
+import Crypto
 import FKPCore
 
 /// Writes the final list of a re-ranking run as stored, after checking that it still hashes to
@@ -14,28 +15,40 @@ public struct FinalListExport: Sendable {
 
     public struct Altered: Error, CustomStringConvertible {
         public let runID: Int64
-        public var description: String { "the stored final list of run \(runID) no longer hashes to the output recorded with the run" }
+        public var description: String {
+            "the stored final list of run \(runID) no longer hashes to the output SHA-256 recorded with the run: it was changed outside fkp, and what was written of it is not the run's list"
+        }
     }
 
-    /// The run (the latest when `runID` is nil) and its stored lines, checked against the run's output SHA-256.
-    public func entries(regency: RegionCode, runID: Int64?) async throws -> (run: RerankRepository.Run, entries: [Reranking.Entry]) {
+    /// The run (the latest when `runID` is nil), or `NoRun`.
+    public func run(regency: RegionCode, runID: Int64?) async throws -> RerankRepository.Run {
         let runs = try await repository.runs(regency: regency)
         guard let run = runID == nil ? runs.first : runs.first(where: { $0.id == runID }) else { throw NoRun(regency: regency.value) }
+        return run
+    }
+
+    /// The run's stored lines, checked against the run's output SHA-256.
+    public func entries(regency: RegionCode, runID: Int64?) async throws -> (run: RerankRepository.Run, entries: [Reranking.Entry]) {
+        let run = try await run(regency: regency, runID: runID)
         let entries = try await repository.entries(runID: run.id)
         guard FinalListCSV.sha256(of: entries) == run.outputSHA256 else { throw Altered(runID: run.id) }
         return (run, entries)
     }
 
-    /// The same as one CSV text, for a download.
-    public func document(regency: RegionCode, runID: Int64?) async throws -> (run: RerankRepository.Run, csv: String) {
-        let (run, entries) = try await entries(regency: regency, runID: runID)
-        return (run, FinalListCSV.document(entries))
-    }
-
-    /// The same written line by line.
-    public func write(regency: RegionCode, runID: Int64?, write: @Sendable (String) async throws -> Void) async throws {
-        let entries = try await entries(regency: regency, runID: runID).entries
-        try await write(FinalListCSV.header)
-        for entry in entries { try await write(FinalListCSV.line(entry)) }
+    /// The run's list as CSV, written line by line as the lines are read and hashed. Whether they
+    /// still give the run's output SHA-256 is known only after the last: then `Altered` is thrown,
+    /// so a caller keeps what was written aside until this returns.
+    @discardableResult
+    public func write(regency: RegionCode, runID: Int64?, write: (String) async throws -> Void) async throws -> RerankRepository.Run {
+        let run = try await run(regency: regency, runID: runID)
+        var hasher = SHA256()
+        func written(_ line: String) async throws {
+            hasher.update(data: Array(line.utf8))
+            try await write(line)
+        }
+        try await written(FinalListCSV.header)
+        try await repository.eachEntry(runID: run.id) { try await written(FinalListCSV.line($0)) }
+        guard AuditHashing.hex(hasher.finalize()) == run.outputSHA256 else { throw Altered(runID: run.id) }
+        return run
     }
 }

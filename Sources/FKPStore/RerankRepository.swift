@@ -194,25 +194,38 @@ public struct RerankRepository: Sendable {
     /// The final list a run stored, in rank order, optionally only the lines of one place (a village).
     /// Read from the lines alone: a list revised since the run leaves what the run said unchanged.
     public func entries(runID: Int64, within place: RegionCode? = nil) async throws -> [Reranking.Entry] {
-        let prefix = place?.value ?? ""
-        return try await database.read { connection in
+        try await database.read { connection in
             var found: [Reranking.Entry] = []
-            let rows = try await connection.query("""
-                SELECT r.final_rank, r.family_id, r.added_family_id, r.sls_code, r.head_name, r.preliminary_group,
-                       r.final_group, coalesce(r.change_reason, ''), r.changes, r.flags
-                  FROM fkp.final_ranks r
-                 WHERE r.run_id = \(runID) AND r.sls_code ~>=~ \(prefix) AND r.sls_code ~<~ \(prefix + ":")
-                 ORDER BY r.final_rank
-                """, logger: database.logger)
-            for try await (rank, family, added, unit, head, preliminary, group, reason, changes, flags)
-                in rows.decode((Int32, String?, Int64?, String, String, Int16?, Int16, String, [String], [String]).self) {
-                guard let group = WelfareGroup(rawValue: Int(group)) else { continue }
-                found.append(Reranking.Entry(rank: Int(rank), familyID: family, addedFamilyID: added, slsCode: unit, headName: head,
-                                             preliminaryGroup: preliminary.flatMap { WelfareGroup(rawValue: Int($0)) }, finalGroup: group,
-                                             changes: changes.compactMap(Reranking.Change.init), reason: reason,
-                                             flags: flags.compactMap(Reranking.Flag.init)))
-            }
+            try await Self.entries(runID: runID, within: place, on: connection, logger: database.logger) { found.append($0) }
             return found
+        }
+    }
+
+    /// The same, handed over line by line as PostgreSQL sends them: a regency's list (a million lines)
+    /// is never held whole.
+    public func eachEntry(runID: Int64, _ body: (Reranking.Entry) async throws -> Void) async throws {
+        try await database.readStreaming { connection in
+            try await Self.entries(runID: runID, within: nil, on: connection, logger: database.logger, body)
+        }
+    }
+
+    private static func entries(runID: Int64, within place: RegionCode?, on connection: PostgresConnection, logger: Logger,
+                                _ body: (Reranking.Entry) async throws -> Void) async throws {
+        let prefix = place?.value ?? ""
+        let rows = try await connection.query("""
+            SELECT r.final_rank, r.family_id, r.added_family_id, r.sls_code, r.head_name, r.preliminary_group,
+                   r.final_group, coalesce(r.change_reason, ''), r.changes, r.flags
+              FROM fkp.final_ranks r
+             WHERE r.run_id = \(runID) AND r.sls_code ~>=~ \(prefix) AND r.sls_code ~<~ \(prefix + ":")
+             ORDER BY r.final_rank
+            """, logger: logger)
+        for try await (rank, family, added, unit, head, preliminary, group, reason, changes, flags)
+            in rows.decode((Int32, String?, Int64?, String, String, Int16?, Int16, String, [String], [String]).self) {
+            guard let group = WelfareGroup(rawValue: Int(group)) else { continue }
+            try await body(Reranking.Entry(rank: Int(rank), familyID: family, addedFamilyID: added, slsCode: unit, headName: head,
+                                           preliminaryGroup: preliminary.flatMap { WelfareGroup(rawValue: Int($0)) }, finalGroup: group,
+                                           changes: changes.compactMap(Reranking.Change.init), reason: reason,
+                                           flags: flags.compactMap(Reranking.Flag.init)))
         }
     }
 }

@@ -66,14 +66,36 @@ actor ExportSpool {
                         throw error
                     }
                 }
-                var offset = 0
-                while let piece = try await spool.piece(at: offset) {
-                    offset += piece.readableBytes
-                    try await writer.write(piece)
-                }
+                try await spool.send(to: &writer)
                 try await group.waitForAll()
             }
             try await writer.finish(nil)
+        }
+    }
+
+    /// A spool written whole before anything is sent: for an export whose end decides whether it
+    /// may be sent at all (a final list, checked against its run's SHA-256 once its last line is
+    /// read). Nothing reaches the browser, and no error page is ruled out, until `produce` returns.
+    static func filled(_ produce: (_ append: @escaping @Sendable (ByteBuffer) async throws -> Void) async throws -> Void) async throws -> ExportSpool {
+        let spool = try ExportSpool()
+        try await produce { try await spool.append($0) }
+        await spool.finish()
+        return spool
+    }
+
+    /// A response body sending a filled spool as fast as the browser takes it, its length told.
+    func filledBody() -> ResponseBody {
+        ResponseBody(contentLength: file.size) { writer in
+            try await self.send(to: &writer)
+            try await writer.finish(nil)
+        }
+    }
+
+    private nonisolated func send(to writer: inout any ResponseBodyWriter) async throws {
+        var offset = 0
+        while let piece = try await piece(at: offset) {
+            offset += piece.readableBytes
+            try await writer.write(piece)
         }
     }
 }

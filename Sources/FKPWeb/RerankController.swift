@@ -2,6 +2,7 @@ import FKPCore
 import FKPStore
 import Foundation
 import Hummingbird
+import Logging
 
 /// Re-ranking a regency from the browser (BPS staff), its runs, and their final lists: a CSV
 /// download and a printable list per village.
@@ -41,11 +42,38 @@ struct RerankController {
         }
     }
 
+    /// The run's list, written whole aside while its lines are read and hashed, and sent only once
+    /// they give the output SHA-256 recorded with the run: a regency's million lines are never one
+    /// string, and no list altered since the run leaves the server.
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
         let region = try await regions.requestedRegency(by: context, for: .exportLists)
         guard let runID = Int64(try context.parameters.require("run")) else { throw HTTPError(.notFound) }
-        let (run, csv) = try await finalLists.document(regency: region.code, runID: runID)
-        return .csvDownload(csv, fileName: "final-\(region.code.value)-run\(run.id).csv")
+        let finalLists = finalLists
+        let spool: ExportSpool
+        do {
+            spool = try await ExportSpool.filled { append in
+                try await ListDownloadController.inPieces(to: append) { write in
+                    try await finalLists.write(regency: region.code, runID: runID, write: write)
+                }
+            }
+        } catch is FinalListExport.NoRun {
+            throw HTTPError(.notFound)
+        } catch let altered as FinalListExport.Altered {
+            context.logger.error("final list not sent", metadata: ["error": "\(altered)"])
+            throw AlteredFinalList(runID: altered.runID)
+        }
+        return Response(status: .ok, headers: ListDownloadController.headers(fileName: "final-\(region.code.value)-run\(runID).csv"),
+                        body: await spool.filledBody())
+    }
+
+    /// A run's stored lines that no longer hash to the output SHA-256 recorded with the run in the
+    /// audit trail: changed outside FKP, which no write path of it can do. Said as such, not as an
+    /// unexplained error.
+    struct AlteredFinalList: ExplainedRefusal {
+        let runID: Int64
+        var status: HTTPResponse.Status { .internalServerError }
+        var back: String? { nil }
+        func message(_ t: Translations) -> String { t.filling("rerank_altered", ["run": String(runID)]) }
     }
 
     @Sendable func village(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -38,17 +38,24 @@ struct ExportCommand: AsyncParsableCommand {
                 let buffered = BufferedOutput(output, writingTo: out)
                 let write: @Sendable (String) async throws -> Void = { try buffered.write($0) }
                 let exporter = ListExporter(database: database)
-                if kind == "final" {
-                    try await FinalListExport(database: database).write(regency: code, runID: run, write: write)
-                } else if kind == "regions" {
-                    try await exporter.regions(under: code, write: write)
-                } else {
-                    // Whole numbers for the operator and BPS accounts; masked for anyone else named with --as.
-                    let whole = principal?.seesPersonalNumbers ?? true
-                    try await exporter.families(under: code, wholeNumbersFor: whole ? actor.actor ?? "system:\(NSUserName())" : nil,
-                                                how: "export", requestID: nil, write: write)
+                do {
+                    if kind == "final" {
+                        // Checked against the run's output SHA-256 once the last line is written.
+                        try await FinalListExport(database: database).write(regency: code, runID: run, write: write)
+                    } else if kind == "regions" {
+                        try await exporter.regions(under: code, write: write)
+                    } else {
+                        // Whole numbers for the operator and BPS accounts; masked for anyone else named with --as.
+                        let whole = principal?.seesPersonalNumbers ?? true
+                        try await exporter.families(under: code, wholeNumbersFor: whole ? actor.actor ?? "system:\(NSUserName())" : nil,
+                                                    how: "export", requestID: nil, write: write)
+                    }
+                    try buffered.flush()
+                } catch {
+                    // A file cut short, or a final list that no longer verifies, is not left under the name asked for.
+                    if let out { unlink(out) }
+                    throw error
                 }
-                try buffered.flush()
                 if out != nil { try output.close() }
             }
         }

@@ -24,11 +24,7 @@ final class AuditDocumentationTests: XCTestCase {
             XCTAssertEqual(intact.status, 0, intact.output)
             XCTAssertTrue(intact.output.contains("forum:1: 3 entries"), intact.output)
 
-            try await db.client.withConnection { connection in
-                try await connection.query("SET session_replication_role = replica", logger: db.logger)
-                try await connection.query("UPDATE audit.entries SET reason = 'rewritten' WHERE chain = 'forum:1' AND seq = 2",
-                                           logger: db.logger)
-            }
+            try await SQLTest.tamper(db, ["UPDATE audit.entries SET reason = 'rewritten' WHERE chain = 'forum:1' AND seq = 2"])
             let tampered = try Self.run(["python3", script, url.urlString])
             XCTAssertEqual(tampered.status, 1)
             XCTAssertTrue(tampered.output.contains("chain forum:1: entry 2 is broken"), tampered.output)

@@ -182,11 +182,7 @@ final class AuditTrailTests: XCTestCase {
         for tamper in cases {
             try await withTestDatabase { db, _ in
                 try await SQLTest.write(db, SQLTest.places)
-                try await db.client.withConnection { connection in
-                    try await connection.query("SET session_replication_role = replica", logger: db.logger)
-                    try await connection.query(PostgresQuery(unsafeSQL: tamper.sql), logger: db.logger)
-                    try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
-                }
+                try await SQLTest.tamper(db, [tamper.sql])
                 let verification = try await AuditRepository(database: db).verify()
                 XCTAssertFalse(verification.isValid, "\(tamper.name) went unnoticed")
                 XCTAssertTrue(verification.problems.joined().contains(tamper.expected), "\(tamper.name): \(verification.problems)")

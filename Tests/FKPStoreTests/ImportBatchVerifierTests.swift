@@ -26,15 +26,6 @@ final class ImportBatchVerifierTests: XCTestCase {
         try await ImportBatchVerifier(database: db).verify(entry, chunks: try FileChunks(bytes: Array(text.utf8)))
     }
 
-    /// Alters kept rows as someone with the database's keys could, past the append-only triggers.
-    static func tamper(_ db: Database, _ statements: [String]) async throws {
-        try await db.client.withConnection { connection in
-            try await connection.query("SET session_replication_role = replica", logger: db.logger)
-            for statement in statements { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: db.logger) }
-            try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
-        }
-    }
-
     func testBatchesAsLoadedAreIntactAndTheCheckChangesNothing() async throws {
         try await withTestDatabase { db, _ in
             // Places written row by row, as a test or an operator's audited SQL would: a regions file
@@ -88,7 +79,7 @@ final class ImportBatchVerifierTests: XCTestCase {
                 .joined(separator: "\n") + "\n"
             let (revision, revisedFile) = try await Self.load(.families, revised, db)
             let (b1, b2, b3) = (places.batchID, loaded.batchID, revision.batchID)
-            try await Self.tamper(db, [
+            try await SQLTest.tamper(db, [
                 "UPDATE audit.imported_regions SET name = 'RT 044' WHERE batch_id = \(b1)",
                 // The first load: one row gone, one rescored.
                 "DELETE FROM audit.imported_families WHERE batch_id = \(b2) AND family_id = 'F007'",
@@ -129,7 +120,7 @@ final class ImportBatchVerifierTests: XCTestCase {
             try await SQLTest.write(db, SQLTest.places)
             let text = Self.header + "\n" + (1...130).map { Self.row($0) }.joined(separator: "\n") + "\n"
             let (entry, file) = try await Self.load(.families, text, db)
-            try await Self.tamper(db, ["UPDATE audit.imported_families SET members = members + 1 WHERE batch_id = \(entry.batchID)"])
+            try await SQLTest.tamper(db, ["UPDATE audit.imported_families SET members = members + 1 WHERE batch_id = \(entry.batchID)"])
             let verification = try await Self.verify(entry, file, db)
             XCTAssertEqual(verification.problems.count, 100)
             XCTAssertEqual(verification.unlisted, 30)

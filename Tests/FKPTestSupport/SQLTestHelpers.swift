@@ -25,6 +25,15 @@ public enum SQLTest {
         }
     }
 
+    /// Alters rows as someone with the database's keys could, past the audit and append-only triggers.
+    public static func tamper(_ database: Database, _ statements: [String]) async throws {
+        try await database.client.withConnection { connection in
+            try await connection.query("SET session_replication_role = replica", logger: database.logger)
+            for statement in statements { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: database.logger) }
+            try await connection.query("SET session_replication_role = DEFAULT", logger: database.logger)
+        }
+    }
+
     /// Runs raw SQL statements in a transaction that declares a test actor and stays open while
     /// `body` runs (so its locks are held), then commits.
     public static func holding(_ database: Database, forum: Int64? = nil, _ statements: [String],

@@ -6,7 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import XCTest
 
-/// Signing the minutes, closing and reopening a forum, and re-ranking, done through the pages.
+/// Signing the minutes, closing and reopening a forum, done through the pages.
 final class ClosingPagesTests: XCTestCase {
     /// Forum 1 ready to close; 'ketua' is the SLS head who came (and can sign on screen), 'fasil'
     /// the facilitator, plus a community figure; a supervisor 'bps.kepala' of regency 3201.
@@ -341,48 +341,6 @@ final class ClosingPagesTests: XCTestCase {
             XCTAssertTrue(minutes.text.contains("Kepala rantai audit saat ditutup"), "the closed minutes print the chain head")
             XCTAssertFalse(minutes.text.contains("Head("), "no view-model text on the minutes")
             XCTAssertTrue(minutes.text.contains("Ketua SLS: –"))
-        }
-    }
-
-    func testBPSStaffRerankTheRegencyOnlyWhenItsForumsAreClosedUnlessProvisional() async throws {
-        let seed = TestAccounts.world + SQLTest.advance(to: .reviewing) + [
-            "INSERT INTO fkp.reviews (forum_id, family_id, verdict, proposed_group, reason) VALUES (1, 'F1', 'tidak_sesuai', 2, 'Sudah bekerja')",
-        ] + SQLTest.advance(from: .reviewing, to: .readyToClose) + SQLTest.close()
-        try await WebTest.withApp(seed: seed) { client, db in
-            var facilitator = TestBrowser(client)
-            try await facilitator.login("fasil", TestAccounts.password)
-            try await facilitator.get("/regions")
-            let notStaff = try await facilitator.post("/regions/3201/rerank", [:])
-            XCTAssertEqual(notStaff.status, .forbidden)
-
-            var bps = TestBrowser(client)
-            try await bps.login("bps", TestAccounts.password)
-            try await bps.get("/regions/3201/rerank")
-            let refused = try await bps.post("/regions/3201/rerank", [:])
-            XCTAssertEqual(refused.status, .conflict, "forum 2 is not closed")
-            XCTAssertTrue(refused.text.contains("/forums/2"))
-            let runs = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.rerank_runs", as: Int64.self)
-            XCTAssertEqual(runs, 0)
-
-            let provisional = try await bps.post("/regions/3201/rerank", ["allow_open": "yes"])
-            XCTAssertEqual(provisional.status, .seeOther)
-            let page = try await bps.get("/regions/3201/rerank")
-            XCTAssertTrue(page.text.contains("sementara"))
-            let csv = try await bps.get("/regions/3201/rerank/1/final.csv")
-            XCTAssertEqual(csv.status, .ok)
-            XCTAssertEqual(csv.text, """
-                final_rank,family_id,added_family_id,sls_code,head_name,preliminary_group,final_group,change,reason,flags
-                1,F1,,32010100010001,Kepala F1,1,2,group_corrected,Sudah bekerja,
-                2,F2,,32010100010001,Kepala F2,3,3,,,
-
-                """)
-            let hash = try await SQLTest.scalar(db, "SELECT output_sha256 FROM fkp.rerank_runs WHERE id = 1", as: String.self)
-            XCTAssertEqual(hash, FinalListCSV.sha256(csv.text), "the download is the list the run recorded")
-            let village = try await bps.get("/regions/3201/rerank/1/villages/3201010001")
-            XCTAssertEqual(village.status, .ok)
-            XCTAssertTrue(village.text.contains("Kepala F1") && village.text.contains("kelompok dikoreksi"))
-            XCTAssertTrue(village.text.contains(#"<div class="scroll" role="region" tabindex="0" aria-label="Daftar akhir"><table class="paperlist final">\#n<colgroup>"#),
-                          "fixed columns for A4, scrolling inside the page on a phone, from the keyboard too")
         }
     }
 
