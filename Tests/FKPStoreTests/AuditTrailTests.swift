@@ -209,12 +209,7 @@ final class AuditTrailTests: XCTestCase {
                 let place = try await Self.texts(db, "SELECT chain || ' ' || seq FROM audit.entries WHERE id = \(cut)")
                 let (chain, seq) = (place.first?.split(separator: " ").first ?? "", place.first?.split(separator: " ").last ?? "")
                 XCTAssertGreaterThan(Int(seq) ?? 0, 1, "the cut falls inside a chain")
-                try await db.client.withConnection { connection in
-                    try await connection.query("SET session_replication_role = replica", logger: db.logger)
-                    try await connection.query(PostgresQuery(unsafeSQL: tampering.replacingOccurrences(of: "$1", with: String(cut))),
-                                               logger: db.logger)
-                    try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
-                }
+                try await SQLTest.tamper(db, [tampering.replacingOccurrences(of: "$1", with: String(cut))])
                 let expected = tampering.hasPrefix("DELETE")
                     ? "chain \(chain): entry \(seq) is missing or out of place (next found is \((Int(seq) ?? 0) + 1))"
                     : "chain \(chain), entry \(seq): changed"
@@ -259,13 +254,10 @@ final class AuditTrailTests: XCTestCase {
                 SELECT bool_and(seq = number) FROM (SELECT seq, row_number() OVER (PARTITION BY chain ORDER BY id) AS number FROM audit.entries) e
                 """, as: Bool.self)
             XCTAssertEqual(inOrder, true, "within a chain, ids follow the numbers")
-            try await db.client.withConnection { connection in
-                try await connection.query("SET session_replication_role = replica", logger: db.logger)
-                try await connection.query("ALTER TABLE audit.entries DROP CONSTRAINT entries_chain_seq_key", logger: db.logger)
-                try await connection.query("UPDATE audit.entries SET seq = CASE seq WHEN 2 THEN 3 ELSE 2 END WHERE chain = 'forum:1' AND seq IN (2, 3)",
-                                           logger: db.logger)
-                try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
-            }
+            try await SQLTest.tamper(db, [
+                "ALTER TABLE audit.entries DROP CONSTRAINT entries_chain_seq_key",
+                "UPDATE audit.entries SET seq = CASE seq WHEN 2 THEN 3 ELSE 2 END WHERE chain = 'forum:1' AND seq IN (2, 3)",
+            ])
             let all = try await AuditRepository(database: db).verify()
             let alone = try await AuditRepository(database: db).verify(chain: "forum:1")
             XCTAssertEqual(all.problems, ["chain forum:1: entry 2 is missing or out of place (next found is 3)"])

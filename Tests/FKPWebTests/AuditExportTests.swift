@@ -245,13 +245,8 @@ final class AuditExportTests: XCTestCase {
                 let clean = try CommandLineTests.fkp(["audit", "verify", "--forum", "1"], database: url)
                 XCTAssertEqual(clean.status, 0, clean.output)
                 // As a superuser bypassing the triggers that keep the audit table append-only.
-                try await db.client.withConnection { connection in
-                    try await connection.query("SET session_replication_role = replica", logger: db.logger)
-                    // Two entries with one sequence number need the uniqueness gone too.
-                    try await connection.query("ALTER TABLE audit.entries DROP CONSTRAINT entries_chain_seq_key", logger: db.logger)
-                    try await connection.query(PostgresQuery(unsafeSQL: tampering), logger: db.logger)
-                    try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
-                }
+                // Two entries with one sequence number need the uniqueness gone too.
+                try await SQLTest.tamper(db, ["ALTER TABLE audit.entries DROP CONSTRAINT entries_chain_seq_key", tampering])
                 let broken = try CommandLineTests.fkp(["audit", "verify", "--forum", "1"], database: url)
                 XCTAssertEqual(broken.status, 1, "\(tampering): \(broken.output)")
                 XCTAssertTrue(broken.output.contains(expected), "\(tampering): expected '\(expected)' in \(broken.output)")
@@ -330,29 +325,25 @@ final class AuditExportTests: XCTestCase {
     /// as a superuser who bypasses the triggers and knows the chain rule can; with `closingsToo`,
     /// the heads recorded at closing as well.
     static func rebuildChainFromEntry3(_ db: Database, closingsToo: Bool) async throws {
-        try await db.client.withConnection { connection in
-            try await connection.query("SET session_replication_role = replica", logger: db.logger)
-            try await connection.query(PostgresQuery(unsafeSQL: """
-                DO $$
-                DECLARE r audit.entries; previous text;
-                BEGIN
-                    UPDATE audit.entries SET actor = 'someone' WHERE chain = 'forum:1' AND seq = 3;
-                    SELECT hash INTO previous FROM audit.entries WHERE chain = 'forum:1' AND seq = 2;
-                    FOR r IN SELECT * FROM audit.entries WHERE chain = 'forum:1' AND seq >= 3 ORDER BY seq LOOP
-                        r.prev_hash := previous;
-                        r.hash := audit.entry_hash(r);
-                        UPDATE audit.entries SET prev_hash = r.prev_hash, hash = r.hash WHERE id = r.id;
-                        previous := r.hash;
-                    END LOOP;
-                    UPDATE audit.chain_heads SET hash = previous WHERE chain = 'forum:1';
-                    IF \(closingsToo) THEN
-                        UPDATE fkp.forum_closings SET chain_head = (SELECT hash FROM audit.entries WHERE chain = 'forum:1' AND seq = chain_seq)
-                         WHERE forum_id = 1;
-                    END IF;
-                END $$
-                """), logger: db.logger)
-            try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
-        }
+        try await SQLTest.tamper(db, ["""
+            DO $$
+            DECLARE r audit.entries; previous text;
+            BEGIN
+                UPDATE audit.entries SET actor = 'someone' WHERE chain = 'forum:1' AND seq = 3;
+                SELECT hash INTO previous FROM audit.entries WHERE chain = 'forum:1' AND seq = 2;
+                FOR r IN SELECT * FROM audit.entries WHERE chain = 'forum:1' AND seq >= 3 ORDER BY seq LOOP
+                    r.prev_hash := previous;
+                    r.hash := audit.entry_hash(r);
+                    UPDATE audit.entries SET prev_hash = r.prev_hash, hash = r.hash WHERE id = r.id;
+                    previous := r.hash;
+                END LOOP;
+                UPDATE audit.chain_heads SET hash = previous WHERE chain = 'forum:1';
+                IF \(closingsToo) THEN
+                    UPDATE fkp.forum_closings SET chain_head = (SELECT hash FROM audit.entries WHERE chain = 'forum:1' AND seq = chain_seq)
+                     WHERE forum_id = 1;
+                END IF;
+            END $$
+            """])
     }
 
     /// A chain rebuilt after its forum closed, but not the head recorded at the closing: the

@@ -388,11 +388,7 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(try Self.fkp(["audit", "verify-import", "--batch", "2", "-"], database: url).status, 2)
             // A kept row altered: named, and the whole is BROKEN.
             let first = try XCTUnwrap(regency.familiesCSV.split(separator: "\n").dropFirst().first?.split(separator: ",").first)
-            try await db.client.withConnection { connection in
-                try await connection.query("SET session_replication_role = replica", logger: db.logger)
-                try await connection.query(PostgresQuery(unsafeSQL: "UPDATE audit.imported_families SET members = 99 WHERE family_id = '\(first)'"),
-                                           logger: db.logger)
-            }
+            try await SQLTest.tamper(db, ["UPDATE audit.imported_families SET members = 99 WHERE family_id = '\(first)'"])
             let altered = try Self.fkp(["audit", "verify-import", "--batch", "2", families], database: url)
             XCTAssertEqual(altered.status, 1)
             XCTAssertTrue(altered.output.contains("fkp: family \(first): kept as added from line 2; the file's line differs in members\n"), altered.output)
@@ -401,23 +397,17 @@ final class CommandLineTests: XCTestCase {
             let broken = folder.appendingPathComponent("broken.csv").path
             try "family_id\n".write(toFile: broken, atomically: true, encoding: .utf8)
             let brokenSHA = try await ImportBatchVerifier.sha256(of: try FileChunks(path: broken))
-            try await db.client.withConnection { connection in
-                try await connection.query("SET session_replication_role = replica", logger: db.logger)
-                try await connection.query(PostgresQuery(unsafeSQL: """
-                    UPDATE audit.entries SET new_row = jsonb_set(new_row::jsonb, '{sha256}', to_jsonb('\(brokenSHA)'::text))::json
-                     WHERE table_name = 'fkp.import_batches' AND row_key = '2'
-                    """), logger: db.logger)
-            }
+            try await SQLTest.tamper(db, ["""
+                UPDATE audit.entries SET new_row = jsonb_set(new_row::jsonb, '{sha256}', to_jsonb('\(brokenSHA)'::text))::json
+                 WHERE table_name = 'fkp.import_batches' AND row_key = '2'
+                """])
             let refused = try Self.fkp(["audit", "verify-import", "--batch", "2", broken], database: url)
             XCTAssertEqual(refused.status, 1)
             XCTAssertTrue(refused.output.contains("(1 entry: BROKEN)"), refused.output)
             XCTAssertTrue(refused.output.contains("is the file batch 2 loaded (its SHA-256 is the entry's), but this version of fkp refuses it, "
                                                   + "so the kept rows were not compared (8 problems):\nline 1, column sls_code"), refused.output)
             // The entry gone: nothing vouches for the batch.
-            try await db.client.withConnection { connection in
-                try await connection.query("SET session_replication_role = replica", logger: db.logger)
-                try await connection.query("DELETE FROM audit.entries WHERE table_name = 'fkp.import_batches' AND row_key = '2'", logger: db.logger)
-            }
+            try await SQLTest.tamper(db, ["DELETE FROM audit.entries WHERE table_name = 'fkp.import_batches' AND row_key = '2'"])
             let unvouched = try Self.fkp(["audit", "verify-import", "--batch", "2", families], database: url)
             XCTAssertEqual(unvouched.status, 1)
             XCTAssertEqual(unvouched.output, "fkp: import batch 2 has no entry in the audit trail: what it loaded cannot be vouched for\nbatch 2: BROKEN\n")

@@ -52,14 +52,20 @@ final class RerankPagesTests: XCTestCase {
         }
     }
 
+    /// `username` signed in, having run a provisional re-ranking of regency 3201 from its page.
+    private static func provisionallyReranked(_ client: any TestClientProtocol, by username: String) async throws -> TestBrowser {
+        var browser = TestBrowser(client)
+        try await browser.login(username, TestAccounts.password)
+        try await browser.get("/regions/3201/rerank")
+        let ran = try await browser.post("/regions/3201/rerank", ["allow_open": "yes"])
+        XCTAssertEqual(ran.status, .seeOther)
+        return browser
+    }
+
     /// A run the regency does not have is not found, whatever names it: it was a server error.
     func testAFinalListOfARunTheRegencyDoesNotHaveIsNotFound() async throws {
         try await WebTest.withApp(seed: Self.closedAndPlanned) { client, _ in
-            var admin = TestBrowser(client)
-            try await admin.login("admin", TestAccounts.password)
-            try await admin.get("/regions/3201/rerank")
-            let ran = try await admin.post("/regions/3201/rerank", ["allow_open": "yes"])
-            XCTAssertEqual(ran.status, .seeOther)
+            var admin = try await Self.provisionallyReranked(client, by: "admin")
             let run = try await admin.get("/regions/3201/rerank/1/final.csv")
             XCTAssertEqual(run.status, .ok)
             for path in ["/regions/3201/rerank/2/final.csv", "/regions/3201/rerank/0/final.csv", "/regions/3201/rerank/-1/final.csv",
@@ -75,11 +81,7 @@ final class RerankPagesTests: XCTestCase {
     /// the output SHA-256 recorded with the run: the download says so and sends none of them.
     func testAFinalListAlteredSinceItsRunIsNotSent() async throws {
         try await WebTest.withApp(seed: Self.closedAndPlanned) { client, db in
-            var bps = TestBrowser(client)
-            try await bps.login("bps", TestAccounts.password)
-            try await bps.get("/regions/3201/rerank")
-            let ran = try await bps.post("/regions/3201/rerank", ["allow_open": "yes"])
-            XCTAssertEqual(ran.status, .seeOther)
+            var bps = try await Self.provisionallyReranked(client, by: "bps")
             try await SQLTest.tamper(db, ["UPDATE fkp.final_ranks SET final_group = 4 WHERE family_id = 'F2'"])
             let altered = try await bps.get("/regions/3201/rerank/1/final.csv")
             XCTAssertEqual(altered.status, .internalServerError)

@@ -121,11 +121,7 @@ final class ReviewPageCacheTests: XCTestCase {
             var head = TestBrowser(client)
             try await head.login("ketua", TestAccounts.password)
             try await head.get(Self.unit)
-            try await db.client.withConnection { connection in
-                try await connection.query("SET session_replication_role = replica", logger: db.logger)
-                try await connection.query("UPDATE fkp.families SET head_name = 'Diubah Diam-diam' WHERE id = 'F1'", logger: db.logger)
-                try await connection.query("SET session_replication_role = DEFAULT", logger: db.logger)
-            }
+            try await SQLTest.tamper(db, ["UPDATE fkp.families SET head_name = 'Diubah Diam-diam' WHERE id = 'F1'"])
             let served = try await head.get(Self.unit)
             XCTAssertEqual(served.status, .internalServerError)
             XCTAssertFalse(served.text.contains("Diubah Diam-diam"))
