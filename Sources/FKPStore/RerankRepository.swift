@@ -113,11 +113,32 @@ public struct RerankRepository: Sendable {
         return (families, added)
     }
 
-    /// Stores a run and its final list in one transaction; returns the run's id. The run is one
-    /// audited entry; its lines are written as a bulk load of that run (docs/audit.md).
+    /// The latest run of the regency that `actor` made after run `shown` (0: after none), if any:
+    /// what the re-ranking form sent from a page showing `shown` as the latest run already made.
+    public func runMade(regency: RegionCode, after shown: Int64, by actor: String) async throws -> Int64? {
+        try await database.read { connection in try await runMade(regency: regency, after: shown, by: actor, on: connection) }
+    }
+
+    private func runMade(regency: RegionCode, after shown: Int64, by actor: String, on connection: PostgresConnection) async throws -> Int64? {
+        var found: Int64?
+        for try await id in try await connection.query("""
+            SELECT max(id) FROM fkp.rerank_runs WHERE regency_code = \(regency.value) AND id > \(shown) AND created_by = \(actor)
+            """, logger: database.logger).decode(Int64?.self) { found = id }
+        return found
+    }
+
+    /// Stores a run and its final list in one transaction; returns the run's id, and whether it is
+    /// new. With `sentAfter` (the latest run the form's page showed), runs of the regency go one
+    /// at a time, and when the same person's form already made a run since, that run is returned
+    /// and nothing is stored: the form arrived twice.
     public func record(regency: RegionCode, result: Reranking.Result, inputsSHA256: String, outputSHA256: String, openForums: [Int64],
-                       context: WriteContext) async throws -> Int64 {
+                       sentAfter shown: Int64?, context: WriteContext) async throws -> (id: Int64, isNew: Bool) {
         try await database.write(context) { connection in
+            if let shown {
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtextextended('fkp.rerank ' || \(regency.value), 0))",
+                                           logger: database.logger)
+                if let made = try await runMade(regency: regency, after: shown, by: context.actor, on: connection) { return (made, false) }
+            }
             var runID: Int64 = 0
             for try await id in try await connection.query("""
                 INSERT INTO fkp.rerank_runs (regency_code, provisional, inputs_sha256, output_sha256, family_count, removed_count,
@@ -144,7 +165,7 @@ public struct RerankRepository: Sendable {
                            AS e(rank, family, added, unit, head, preliminary, grp, reason, flags, changes)
                     """, logger: database.logger)
             }
-            return runID
+            return (runID, true)
         }
     }
 

@@ -13,17 +13,23 @@ public struct Reranker: Sendable {
         /// Forums of the regency are not closed, and no provisional run was asked for.
         case forumsStillOpen([Int64])
         case ran(runID: Int64, provisional: Bool, inputsSHA256: String, outputSHA256: String, result: Reranking.Result)
+        /// The same form, sent again (a button tapped twice while a large regency ranks), found
+        /// the run its first sending made: nothing new is stored.
+        case sentAgain(runID: Int64)
     }
 
-    public func run(regency: RegionCode, allowOpen: Bool, context: WriteContext) async throws -> Outcome {
+    /// `sentAfter`: from a form, the latest run its page showed (0 for none); see `Outcome.sentAgain`.
+    public func run(regency: RegionCode, allowOpen: Bool, sentAfter shown: Int64? = nil, context: WriteContext) async throws -> Outcome {
+        if let shown, let made = try await repository.runMade(regency: regency, after: shown, by: context.actor) { return .sentAgain(runID: made) }
         let inputs = try await repository.inputs(regency: regency, allowOpen: allowOpen)
         let open = inputs.openForums
         if !open.isEmpty && !allowOpen { return .forumsStillOpen(open) }
         let result = Reranking.rank(regency: regency, families: inputs.families, added: inputs.added)
         let inputsSHA = FinalListCSV.inputsSHA256(families: inputs.families, added: inputs.added)
         let outputSHA = FinalListCSV.sha256(of: result.entries)
-        let runID = try await repository.record(regency: regency, result: result, inputsSHA256: inputsSHA, outputSHA256: outputSHA,
-                                                openForums: open, context: context)
-        return .ran(runID: runID, provisional: !open.isEmpty, inputsSHA256: inputsSHA, outputSHA256: outputSHA, result: result)
+        let recorded = try await repository.record(regency: regency, result: result, inputsSHA256: inputsSHA, outputSHA256: outputSHA,
+                                                   openForums: open, sentAfter: shown, context: context)
+        guard recorded.isNew else { return .sentAgain(runID: recorded.id) }
+        return .ran(runID: recorded.id, provisional: !open.isEmpty, inputsSHA256: inputsSHA, outputSHA256: outputSHA, result: result)
     }
 }

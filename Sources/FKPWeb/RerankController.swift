@@ -14,7 +14,8 @@ struct RerankController {
     let batches: ImportBatchRepository
     let finalLists: FinalListExport
 
-    struct RunForm: Decodable { let allow_open: String? }
+    /// `shown_run`: the latest run the page showed, empty when it showed none (see `Reranker.Outcome.sentAgain`).
+    struct RunForm: Decodable { let allow_open: String?; let shown_run: String? }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/regions/{code}/rerank", use: show)
@@ -33,12 +34,13 @@ struct RerankController {
         guard let principal = context.principal else { throw LoginRequired() }
         var request = request
         let form = try await request.decodeForm(RunForm.self)
-        let outcome = try await reranker.run(regency: region.code, allowOpen: form.allow_open == "yes", context: WriteContext(
+        let shown = form.shown_run.map { Int64($0) ?? 0 }
+        let outcome = try await reranker.run(regency: region.code, allowOpen: form.allow_open == "yes", sentAfter: shown, context: WriteContext(
             actor: principal.username, role: principal.primaryRole, action: "rerank.run", regionCode: region.code.value,
             requestID: context.requestID))
         switch outcome {
         case .forumsStillOpen(let forums): return try await render(request, context, region: region, openForums: forums, status: .conflict)
-        case .ran(let runID, _, _, _, _): return redirect("/regions/\(region.code.value)/rerank#run-\(runID)")
+        case .ran(let runID, _, _, _, _), .sentAgain(let runID): return redirect("/regions/\(region.code.value)/rerank#run-\(runID)")
         }
     }
 

@@ -40,6 +40,8 @@ struct RerankCommand: AsyncParsableCommand {
                         + "\(result.removed.count) left the list")
                     CommandSupport.say("inputs sha256 \(inputs)")
                     CommandSupport.say("output sha256 \(output)")
+                case .sentAgain:
+                    break  // only a form sent twice; the command names no run shown before it
                 }
             }
         }

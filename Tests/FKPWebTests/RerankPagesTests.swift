@@ -95,4 +95,47 @@ final class RerankPagesTests: XCTestCase {
             XCTAssertEqual(second.headers[.contentLength], String(second.text.utf8.count), "its length told before it is sent")
         }
     }
+
+    /// A large regency takes its time to rank, and a person taps the button again: the form sent
+    /// twice, one sending after the other or both at once, makes one run, and each sending is
+    /// answered with it. From a page that shows that run, or by another person, the form runs again.
+    func testTheFormSentTwiceMakesOneRun() async throws {
+        try await WebTest.withApp(seed: Self.closedAndPlanned) { client, db in
+            var bps = TestBrowser(client)
+            try await bps.login("bps", TestAccounts.password)
+            let page = try await bps.get("/regions/3201/rerank")
+            XCTAssertTrue(page.text.contains(#"<input type="hidden" name="shown_run" value="">"#), "the page shows no run yet")
+            let form = ["allow_open": "yes", "shown_run": ""]
+            let first = try await bps.post("/regions/3201/rerank", form)
+            let second = try await bps.post("/regions/3201/rerank", form)
+            XCTAssertEqual([first.status, second.status], [.seeOther, .seeOther])
+            XCTAssertEqual(first.location, "/regions/3201/rerank#run-1")
+            XCTAssertEqual(second.location, first.location, "answered as the first sending was")
+            let once = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.rerank_runs", as: Int64.self)
+            XCTAssertEqual(once, 1)
+
+            let shown = try await bps.get("/regions/3201/rerank")
+            XCTAssertTrue(shown.text.contains(#"<input type="hidden" name="shown_run" value="1">"#))
+            let fromThatPage = try await bps.post("/regions/3201/rerank", ["allow_open": "yes", "shown_run": "1"])
+            XCTAssertEqual(fromThatPage.location, "/regions/3201/rerank#run-2", "asked again from a page showing the run: a new run")
+            var admin = TestBrowser(client)
+            try await admin.login("admin", TestAccounts.password)
+            try await admin.get("/regions/3201/rerank")
+            let someoneElse = try await admin.post("/regions/3201/rerank", form)
+            XCTAssertEqual(someoneElse.location, "/regions/3201/rerank#run-3", "another person's form is not this one sent again")
+
+            // Both sendings at once: they rank side by side, and the second to store finds the first's run.
+            try await bps.get("/regions/3201/rerank")
+            var again = bps
+            let sent = ["allow_open": "yes", "shown_run": "3"]
+            async let one = bps.post("/regions/3201/rerank", sent)
+            async let other = again.post("/regions/3201/rerank", sent)
+            let answers = try await [one, other]
+            XCTAssertEqual(answers.map(\.location), ["/regions/3201/rerank#run-4", "/regions/3201/rerank#run-4"])
+            let runs = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.rerank_runs", as: Int64.self)
+            XCTAssertEqual(runs, 4)
+            let lines = try await SQLTest.scalar(db, "SELECT count(DISTINCT run_id) FROM fkp.final_ranks", as: Int64.self)
+            XCTAssertEqual(lines, 4, "no lines stored without their run")
+        }
+    }
 }

@@ -542,15 +542,26 @@ def run(base):
 
 
 def rerank_provisionally(base):
-    """BPS staff re-rank the regency before its forum has closed (provisional): the runs and the final
-    lists of the villages are pages too. Returns the address of the first village's final list."""
+    """BPS staff re-rank the regency before its forum has closed (provisional), pressing the button
+    twice as someone waiting on a large regency would: one run is made. The runs and the final lists
+    of the villages are pages too. Returns the address of the first village's final list."""
     forum, driver = Forum(base), browser(DESKTOP)
     try:
         forum.login(driver, "bps", "demo-bps-2026")
         driver.get(base + "/regions/3201/rerank")
-        driver.find_element(By.NAME, "allow_open").click()
+        # Held on the page: once pressed, the button says the work is going on and cannot be pressed again.
+        driver.execute_script("document.querySelector('form[data-once]').addEventListener('submit', function (e) { e.preventDefault(); });")
         driver.find_element(By.CSS_SELECTOR, "form[action='/regions/3201/rerank'] button").click()
+        WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, "form[data-once] button").get_attribute("disabled"))
+        check(driver.find_element(By.CSS_SELECTOR, "form[data-once] button").text == "Sedang memeringkat…",
+              "a pressed re-ranking button is disabled and says the ranking goes on")
+        driver.get(base + "/regions/3201/rerank")
+        driver.find_element(By.NAME, "allow_open").click()
+        button = driver.find_element(By.CSS_SELECTOR, "form[action='/regions/3201/rerank'] button")
+        driver.execute_script("arguments[0].click(); arguments[0].click();", button)
         check(shows(driver, "/villages/3201010001"), "a provisional re-ranking lists its villages' final lists")
+        runs = driver.find_elements(By.CSS_SELECTOR, "ol.runs > li")
+        check([run.get_attribute("id") for run in runs] == ["run-1"], "the button pressed twice made one run")
         return driver.find_element(By.CSS_SELECTOR, "a[href$='/villages/3201010001']").get_attribute("href")
     finally:
         driver.quit()
