@@ -1,8 +1,8 @@
 import Crypto
 import FKPCore
 
-/// Writes the final list of a re-ranking run as stored, after checking that it still hashes to
-/// the output SHA-256 recorded with the run.
+/// Writes the final list of a re-ranking run as stored, checking as it goes that it still hashes
+/// to the output SHA-256 recorded with the run.
 public struct FinalListExport: Sendable {
     let repository: RerankRepository
 
@@ -21,18 +21,10 @@ public struct FinalListExport: Sendable {
     }
 
     /// The run (the latest when `runID` is nil), or `NoRun`.
-    public func run(regency: RegionCode, runID: Int64?) async throws -> RerankRepository.Run {
+    func run(regency: RegionCode, runID: Int64?) async throws -> RerankRepository.Run {
         let runs = try await repository.runs(regency: regency)
         guard let run = runID == nil ? runs.first : runs.first(where: { $0.id == runID }) else { throw NoRun(regency: regency.value) }
         return run
-    }
-
-    /// The run's stored lines, checked against the run's output SHA-256.
-    public func entries(regency: RegionCode, runID: Int64?) async throws -> (run: RerankRepository.Run, entries: [Reranking.Entry]) {
-        let run = try await run(regency: regency, runID: runID)
-        let entries = try await repository.entries(runID: run.id)
-        guard FinalListCSV.sha256(of: entries) == run.outputSHA256 else { throw Altered(runID: run.id) }
-        return (run, entries)
     }
 
     /// The run's list as CSV, written line by line as the lines are read and hashed. Whether they

@@ -32,6 +32,17 @@ final class FinalRanksTests: XCTestCase {
         }
     }
 
+    /// "family-id head-name preliminary-group" of each line of a run's final list, as exported (so
+    /// checked against the run's output SHA-256).
+    static func familyNameAndGroup(listedBy run: Int64, of regency: RegionCode, _ db: Database) async throws -> [String] {
+        var csv = ""
+        try await FinalListExport(database: db).write(regency: regency, runID: run) { csv += $0 }
+        return csv.split(separator: "\n").dropFirst().map { line in
+            let field = line.split(separator: ",", omittingEmptySubsequences: false)
+            return "\(field[1]) \(field[4]) \(field[5])"
+        }
+    }
+
     /// A unit whose forum has not opened still takes a revised list after a (provisional) run. The
     /// run's list stays what it said: it still verifies, with the name and group it printed, and a
     /// family it listed can leave the preliminary list.
@@ -49,15 +60,13 @@ final class FinalRanksTests: XCTestCase {
             let revised = try await ListImportTests.load(.families, header + ListImportTests.row("A", name: "Budi Santoso", group: "3", score: "1.0") + "\n", db)
             XCTAssertEqual([revised.changed, revised.removed], [1, 1], "A renamed and regrouped, B removed, though the run listed both")
 
-            let export = FinalListExport(database: db)
-            let kept = try await export.entries(regency: regency, runID: first).entries
-            XCTAssertEqual(kept.map { "\($0.familyID ?? "-") \($0.headName) \($0.preliminaryGroup?.rawValue ?? 0)" }, ["A Budi 2", "B Siti 2"],
-                           "the run's list as it was printed, and it still hashes to the run's output")
+            let kept = try await Self.familyNameAndGroup(listedBy: first, of: regency, db)
+            XCTAssertEqual(kept, ["A Budi 2", "B Siti 2"], "the run's list as it was printed, and it still hashes to the run's output")
             guard case .ran(let second, _, _, _, _) = try await Reranker(database: db).run(regency: regency, allowOpen: true,
                                                                                            context: .system("test", action: "rerank.run"))
             else { return XCTFail("nothing holds the run back") }
-            let now = try await export.entries(regency: regency, runID: second).entries
-            XCTAssertEqual(now.map { "\($0.familyID ?? "-") \($0.headName) \($0.preliminaryGroup?.rawValue ?? 0)" }, ["A Budi Santoso 3"])
+            let now = try await Self.familyNameAndGroup(listedBy: second, of: regency, db)
+            XCTAssertEqual(now, ["A Budi Santoso 3"])
         }
     }
 
