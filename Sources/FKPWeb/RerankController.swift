@@ -34,7 +34,7 @@ struct RerankController {
         guard let principal = context.principal else { throw LoginRequired() }
         var request = request
         let form = try await request.decodeForm(RunForm.self)
-        let shown = form.shown_run.map { Int64($0) ?? 0 }
+        let shown = form.shown_run.flatMap { $0.isEmpty ? 0 : Int64($0) }
         let outcome = try await reranker.run(regency: region.code, allowOpen: form.allow_open == "yes", sentAfter: shown, context: WriteContext(
             actor: principal.username, role: principal.primaryRole, action: "rerank.run", regionCode: region.code.value,
             requestID: context.requestID))

@@ -126,9 +126,9 @@ final class RerankPagesTests: XCTestCase {
 
             // Both sendings at once: they rank side by side, and the second to store finds the first's run.
             try await bps.get("/regions/3201/rerank")
-            var again = bps
+            var (pressed, again) = (bps, bps)
             let sent = ["allow_open": "yes", "shown_run": "3"]
-            async let one = bps.post("/regions/3201/rerank", sent)
+            async let one = pressed.post("/regions/3201/rerank", sent)
             async let other = again.post("/regions/3201/rerank", sent)
             let answers = try await [one, other]
             XCTAssertEqual(answers.map(\.location), ["/regions/3201/rerank#run-4", "/regions/3201/rerank#run-4"])
@@ -136,6 +136,8 @@ final class RerankPagesTests: XCTestCase {
             XCTAssertEqual(runs, 4)
             let lines = try await SQLTest.scalar(db, "SELECT count(DISTINCT run_id) FROM fkp.final_ranks", as: Int64.self)
             XCTAssertEqual(lines, 4, "no lines stored without their run")
+            let unreadable = try await bps.post("/regions/3201/rerank", ["allow_open": "yes", "shown_run": "x"])
+            XCTAssertEqual(unreadable.location, "/regions/3201/rerank#run-5", "a form that says no run it showed is not taken for one sent again")
         }
     }
 }
