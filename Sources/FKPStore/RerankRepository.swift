@@ -135,8 +135,7 @@ public struct RerankRepository: Sendable {
                        sentAfter shown: Int64?, context: WriteContext) async throws -> (id: Int64, isNew: Bool) {
         try await database.write(context) { connection in
             if let shown {
-                try await connection.query("SELECT pg_advisory_xact_lock(hashtextextended('fkp.rerank ' || \(regency.value), 0))",
-                                           logger: database.logger)
+                try await connection.lockResubmissions(of: "fkp.rerank \(regency.value)", logger: database.logger)
                 if let made = try await runMade(regency: regency, after: shown, by: context.actor, on: connection) { return (made, false) }
             }
             var runID: Int64 = 0
