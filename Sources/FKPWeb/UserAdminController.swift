@@ -164,8 +164,9 @@ struct UserAdminController {
             return try renderNewUser(request, context, form: form, error: problem)
         }
         let password = Token.password()
+        let creation: UserRepository.Creation
         do {
-            try await users.create(
+            creation = try await users.createFromForm(
                 .init(username: username, displayName: displayName,
                       passwordHash: try await hasher.hash(password), mustChangePassword: true, role: assignment.role,
                       regionCode: assignment.region?.value, forumID: assignment.forumID, isSupervisor: assignment.isSupervisor),
@@ -175,7 +176,12 @@ struct UserAdminController {
             guard let refusal = DatabaseRefusal(error) else { throw error }
             return try renderNewUser(request, context, form: form, error: AccountRefusal.message(refusal, language: context.language))
         }
-        return try renderSecret(request, context, username: username, secret: password, kind: "user_created")
+        guard case .sentAgain(let userID) = creation else {
+            return try renderSecret(request, context, username: username, secret: password, kind: "user_created")
+        }
+        try await sessions.removeAll(userID: userID)
+        return try renderSecret(request, context, username: username, secret: password, kind: "user_created",
+                                note: t["user_created_sent_again"])
     }
 
     /// Where disabling or enabling returns: the account's page when sent from it, else the list.
@@ -250,12 +256,13 @@ struct UserAdminController {
                                    status: status ?? (error == nil ? .ok : .unprocessableContent))
     }
 
-    struct SecretContent { let username: String; let secret: String; let heading: String }
+    struct SecretContent { let username: String; let secret: String; let heading: String; let note: String? }
 
-    private func renderSecret(_ request: Request, _ context: AppRequestContext, username: String, secret: String, kind: String) throws -> Response {
+    private func renderSecret(_ request: Request, _ context: AppRequestContext, username: String, secret: String, kind: String,
+                              note: String? = nil) throws -> Response {
         let t = Translations(language: context.language)
         return try renderer.render("user-secret", title: "users_title",
-                                   content: SecretContent(username: username, secret: secret, heading: t[kind]),
+                                   content: SecretContent(username: username, secret: secret, heading: t[kind], note: note),
                                    request: request, context: context)
     }
 }

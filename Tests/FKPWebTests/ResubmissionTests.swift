@@ -111,4 +111,55 @@ final class ResubmissionTests: XCTestCase {
             return ids
         }
     }
+
+    /// The account form sent twice makes one account. The first sending's answer, with its
+    /// temporary password, never reached the person (the browser shows the last), so the second
+    /// answers with a password of its own, which is the one that works, and says why.
+    func testAnAccountFormSentTwiceMakesOneAccountWhosePasswordIsTheOneShown() async throws {
+        try await WebTest.withApp(seed: TestAccounts.world) { client, db in
+            var staff = TestBrowser(client)
+            try await staff.login("bps", TestAccounts.password)
+            try await staff.get("/users/new")
+            let form = ["username": "siti", "display_name": "Siti Aminah", "role": "sls_head", "region_code": "32010100010002"]
+            let first = try await staff.post("/users", form)
+            let second = try await staff.post("/users", form)
+            XCTAssertEqual([first.status, second.status], [.ok, .ok], second.text)
+            XCTAssertFalse(first.text.contains("terkirim dua kali"))
+            XCTAssertTrue(second.text.contains("Formulir ini terkirim dua kali, dan akunnya dibuat sekali."), second.text)
+            func password(_ page: TestResponse) -> String? {
+                page.text.range(of: #"fkp-[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(page.text[$0]) }
+            }
+            let (shownFirst, shownSecond) = (try XCTUnwrap(password(first)), try XCTUnwrap(password(second)))
+            XCTAssertNotEqual(shownFirst, shownSecond)
+            let accounts = try await SQLTest.scalar(db, """
+                SELECT count(*) FROM fkp.users u JOIN fkp.role_assignments a ON a.user_id = u.id WHERE u.username = 'siti'
+                """, as: Int64.self)
+            XCTAssertEqual(accounts, 1, "one account, one assignment")
+            var siti = TestBrowser(client)
+            let withFirst = try await siti.login("siti", shownFirst)
+            XCTAssertEqual(withFirst.status, .unauthorized, "the password no one saw no longer works")
+            let withSecond = try await siti.login("siti", shownSecond)
+            XCTAssertEqual(withSecond.location, "/password", "the one shown does, to be changed at once")
+
+            // Not the same form sent again: another person's, another name, or an account in use since.
+            var admin = TestBrowser(client)
+            try await admin.login("admin", TestAccounts.password)
+            try await admin.get("/users/new")
+            let byAnother = try await admin.post("/users", form)
+            XCTAssertEqual(byAnother.status, .unprocessableContent)
+            XCTAssertTrue(byAnother.text.contains("Nama pengguna ini sudah dipakai."))
+            var renamed = form
+            renamed["display_name"] = "Siti Rahayu"
+            let otherName = try await staff.post("/users", renamed)
+            XCTAssertEqual(otherName.status, .unprocessableContent)
+            try await siti.get("/password")
+            let changed = try await siti.post("/password", ["current_password": shownSecond, "new_password": "Gunung Salak berkabut", "confirm_password": "Gunung Salak berkabut"])
+            XCTAssertEqual(changed.status, .seeOther, changed.text)
+            let inUse = try await staff.post("/users", form)
+            XCTAssertEqual(inUse.status, .unprocessableContent, "an account whose person chose a password is theirs")
+            var again = TestBrowser(client)
+            let stands = try await again.login("siti", "Gunung Salak berkabut")
+            XCTAssertEqual(stands.status, .seeOther, "and their password stands")
+        }
+    }
 }
