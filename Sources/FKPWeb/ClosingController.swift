@@ -25,6 +25,7 @@ struct ClosingController {
         var request = request
         let form = try await request.decodeForm(CloseForm.self)
         let t = Translations(language: context.language)
+        if try await isAlready(.closed, forum, version: form.version) { return redirect("/forums/\(forum.id)/minutes") }
         guard forum.state == .readyToClose, try await minutes.versions(forumID: forum.id)?.current == form.version,
               let document = try await minutes.assemble(forumID: forum.id) else {
             return try await forumPage.render(request, context, forum: forum, error: t["forum_error_moved"], status: .conflict)
@@ -38,8 +39,9 @@ struct ClosingController {
             return try await forumPage.render(request, context, forum: forum, error: t["closing_error_blocked"], status: .conflict)
         }
         guard head != nil else {
-            return try await forumPage.render(request, context, forum: try await forums.requested(by: context, write: false),
-                                              error: t["forum_error_moved"], status: .conflict)
+            let now = try await forums.requested(by: context, write: false)
+            if try await isAlready(.closed, now, version: form.version) { return redirect("/forums/\(forum.id)/minutes") }
+            return try await forumPage.render(request, context, forum: now, error: t["forum_error_moved"], status: .conflict)
         }
         return redirect("/forums/\(forum.id)/minutes")
     }
@@ -60,6 +62,7 @@ struct ClosingController {
             return try await forumPage.render(request, context, forum: forum, error: t.personalNumberIn("closing_reopen_reason"),
                                               reopenReason: form.reason, status: .unprocessableContent)
         }
+        if try await isAlready(.reopened, forum, version: form.version) { return redirect("/forums/\(forum.id)") }
         let reopened: Bool
         do {
             reopened = try await closings.reopen(forumID: forum.id, version: form.version, reason: reason, context: WriteContext(
@@ -70,9 +73,19 @@ struct ClosingController {
             return try await forumPage.render(request, context, forum: forum, error: t["closing_error_reopen_held"], status: .conflict)
         }
         guard reopened else {
-            return try await forumPage.render(request, context, forum: try await forums.requested(by: context, write: false),
-                                              error: t["forum_error_moved"], status: .conflict)
+            let now = try await forums.requested(by: context, write: false)
+            if try await isAlready(.reopened, now, version: form.version) { return redirect("/forums/\(forum.id)") }
+            return try await forumPage.render(request, context, forum: now, error: t["forum_error_moved"], status: .conflict)
         }
         return redirect("/forums/\(forum.id)")
+    }
+
+    /// Whether the forum is where this form, sent from the page of `version`, moved it (closed at
+    /// that version, or reopened from it and nothing since): the form sent twice (a second tap on a
+    /// slow connection, or both sendings at once) is answered as its first sending was, not as a
+    /// move made by someone else.
+    private func isAlready(_ state: ForumState, _ forum: ForumSummary, version: Int) async throws -> Bool {
+        guard forum.state == state, let current = try await minutes.versions(forumID: forum.id)?.current else { return false }
+        return current == (state == .reopened ? version + 1 : version)
     }
 }

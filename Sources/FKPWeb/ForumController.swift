@@ -65,6 +65,9 @@ struct ForumController {
         }
         try context.authorize(action, forum.resource)
         let t = Translations(language: context.language)
+        // The form sent twice (a second tap on a slow connection) finds the forum where its first
+        // sending moved it: answered as the first was, not as a move by someone else.
+        if forum.state == to { return redirect("/forums/\(forum.id)") }
         guard forum.state == from else {
             return try await render(request, context, forum: forum, error: t["forum_error_moved"], status: .conflict)
         }
@@ -82,10 +85,11 @@ struct ForumController {
             return try await render(request, context, forum: forum, error: t["forum_error_not_ready"], status: .conflict)
         }
         guard moved else {
-            return try await render(request, context, forum: try await forums.requested(by: context, write: false),
-                                    error: t["forum_error_moved"], status: .conflict)
+            let now = try await forums.requested(by: context, write: false)
+            if now.state == to { return redirect("/forums/\(forum.id)") }  // both sendings at once: the first moved it
+            return try await render(request, context, forum: now, error: t["forum_error_moved"], status: .conflict)
         }
-        return Response(status: .seeOther, headers: [.location: "/forums/\(forum.id)"])
+        return redirect("/forums/\(forum.id)")
     }
 
     /// The moves this page offers; closing and reopening are made on the closing pages.

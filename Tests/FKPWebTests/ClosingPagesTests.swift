@@ -98,6 +98,10 @@ final class ClosingPagesTests: XCTestCase {
             let closed = try await bps.post("/forums/1/close", ["version": "1"])
             XCTAssertEqual(closed.status, .seeOther)
             XCTAssertEqual(closed.location, "/forums/1/minutes")
+            let closedAgain = try await bps.post("/forums/1/close", ["version": "1"])
+            XCTAssertEqual(closedAgain.location, "/forums/1/minutes", "the form sent twice is answered as its first sending was")
+            let closings = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.forum_closings WHERE forum_id = 1", as: Int64.self)
+            XCTAssertEqual(closings, 1)
             let stored = try await SQLTest.scalar(db, "SELECT chain_head FROM fkp.forum_closings WHERE forum_id = 1", as: String.self) ?? ""
             let blocks = ChainHead(seq: 0, hash: stored).blocks
             let printed = try await bps.get("/forums/1/minutes")
@@ -120,6 +124,8 @@ final class ClosingPagesTests: XCTestCase {
             XCTAssertTrue(withKK.text.contains(#"value="KK 3201-0101-0100-0001 terlewat""#), "the reason typed stays in the form")
             let reopened = try await supervisor.post("/forums/1/reopen", ["version": "1", "reason": "Keluarga terlewat"])
             XCTAssertEqual(reopened.status, .seeOther)
+            let reopenedAgain = try await supervisor.post("/forums/1/reopen", ["version": "1", "reason": "Keluarga terlewat"])
+            XCTAssertEqual(reopenedAgain.location, "/forums/1", "the form sent twice is answered as its first sending was")
             let state = try await SQLTest.scalar(db, "SELECT state || ' ' || forum_version FROM fkp.forums WHERE id = 1", as: String.self)
             XCTAssertEqual(state, "reopened 2")
             let history = try await supervisor.get("/forums/1")

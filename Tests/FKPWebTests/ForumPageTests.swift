@@ -28,11 +28,18 @@ final class ForumPageTests: XCTestCase {
                 """, as: String.self)
             XCTAssertEqual(entry, "fasil forum.state.open planned→open")
 
-            // The same button pressed again from a page loaded before the move.
-            let stale = try await facilitator.post("/forums/1/state", ["from": "planned", "to": "open"])
+            // The same button pressed again (a second tap, or from a page loaded before the move): the
+            // forum is already where it asks, so it is answered as the first was, nothing moved twice.
+            let again = try await facilitator.post("/forums/1/state", ["from": "planned", "to": "open"])
+            XCTAssertEqual(again.status, .seeOther)
+            XCTAssertEqual(again.location, "/forums/1")
+            let next = try await facilitator.get("/forums/1")
+            XCTAssertTrue(next.text.contains("Mulai pembahasan daftar") && !next.text.contains("sudah diubah orang lain"),
+                          "the page offers the next move")
+            // A move from a stage the forum is not in, to another, is still refused as a stale page's.
+            let stale = try await facilitator.post("/forums/1/state", ["from": "reviewing", "to": "ready_to_close"])
             XCTAssertEqual(stale.status, .conflict)
             XCTAssertTrue(stale.text.contains("sudah diubah orang lain"))
-            XCTAssertTrue(stale.text.contains("Mulai pembahasan daftar"), "the page offers the next move instead")
 
             let skipping = try await facilitator.post("/forums/1/state", ["from": "open", "to": "closed"])
             XCTAssertEqual(skipping.status, .badRequest, "closing is not made from this page")

@@ -162,4 +162,28 @@ final class ResubmissionTests: XCTestCase {
             XCTAssertEqual(stands.status, .seeOther, "and their password stands")
         }
     }
+
+    /// A forum's move sent twice, one sending after the other or both at once, moves it once, and
+    /// each sending is answered as the first was (the second was told someone else had moved it).
+    func testAForumMoveSentTwiceMovesItOnce() async throws {
+        let open = TestAccounts.world + [
+            "INSERT INTO fkp.forum_team (forum_id, user_id, team_role) SELECT 1, id, 'facilitator' FROM fkp.users WHERE username = 'fasil'",
+        ] + SQLTest.advance(to: .open)
+        try await WebTest.withApp(seed: open) { client, db in
+            var facilitator = TestBrowser(client)
+            try await facilitator.login("fasil", TestAccounts.password)
+            try await facilitator.get("/forums/1")
+            var (pressed, again) = (facilitator, facilitator)
+            let move = ["from": "open", "to": "reviewing"]
+            async let one = pressed.post("/forums/1/state", move)
+            async let other = again.post("/forums/1/state", move)
+            let answers = try await [one, other]
+            XCTAssertEqual(answers.map(\.status), [.seeOther, .seeOther])
+            XCTAssertEqual(answers.map(\.location), ["/forums/1", "/forums/1"])
+            let later = try await facilitator.post("/forums/1/state", move)
+            XCTAssertEqual(later.location, "/forums/1")
+            let moves = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE action = 'forum.state.reviewing'", as: Int64.self)
+            XCTAssertEqual(moves, 1)
+        }
+    }
 }
