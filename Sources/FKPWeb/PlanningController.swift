@@ -58,10 +58,17 @@ struct PlanningController {
             return try await renderPlan(request, context, forumID: forumID, place: place, cancelReason: form.reason,
                                         errors: [t.personalNumberIn("forum_cancel_reason")], status: .unprocessableContent)
         }
+        // The form sent twice (a second tap on a slow connection, or both sendings at once) finds the
+        // forum called off for its reason: answered as its first sending was.
+        func cancelledSo() async throws -> Bool {
+            let now = try await forums.summary(forumID)
+            return now?.state == .cancelled && now?.cancelReason == reason
+        }
+        if try await cancelledSo() { return redirect("/forums/\(forumID)") }
         let cancelled = try await forums.cancel(forumID, reason: reason, expectedVersion: form.version, context: WriteContext(
             actor: principal.username, role: principal.primaryRole, action: "forum.cancel", reason: reason, forumID: forumID,
             requestID: context.requestID))
-        guard cancelled else {
+        if !cancelled, !(try await cancelledSo()) {
             return try await renderPlan(request, context, forumID: forumID, place: place, errors: [t["plan_error_changed"]], status: .conflict)
         }
         return redirect("/forums/\(forumID)")

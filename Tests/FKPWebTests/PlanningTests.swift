@@ -271,6 +271,11 @@ final class PlanningTests: XCTestCase {
 
             let cancelled = try await staff.post("/forums/1/cancel", ["version": "1", "reason": "Digabung dengan forum RT 002"])
             XCTAssertEqual(cancelled.status, .seeOther)
+            let cancelledAgain = try await staff.post("/forums/1/cancel", ["version": "1", "reason": "Digabung dengan forum RT 002"])
+            XCTAssertEqual(cancelledAgain.location, "/forums/1", "the form sent twice is answered as its first sending was")
+            let cancellings = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE action = 'forum.cancel' AND table_name = 'fkp.forums'",
+                                                       as: Int64.self)
+            XCTAssertEqual(cancellings, 1)
             let page = try await staff.get("/forums/1")
             XCTAssertTrue(page.text.contains("Forum ini dibatalkan: Digabung dengan forum RT 002"), page.text)
             XCTAssertTrue(page.text.contains(#"<strong class="state">Dibatalkan</strong>"#))
