@@ -90,16 +90,25 @@ struct MinutesController {
         case .paper: guard recordsPaper else { return try await refuse("minutes_error_not_yours", .forbidden) }
         }
         guard forum.state.allows(.minutes) else { return try await refuse("minutes_error_state", .conflict) }
-        guard place.mark == nil else { return try await refuse("minutes_error_taken", .conflict) }
         let nameIsKnown = method == .screen && place.name != nil
         let name = nameIsKnown ? place.name ?? "" : (form.signer_name ?? "").trimmingWhitespace
+        let reason = (form.reason ?? "").trimmingWhitespace
+        let toSignatures = redirect("/forums/\(forum.id)/minutes#signatures")
+        // The form sent twice (a second tap on a slow connection, or both sendings at once) finds its
+        // place marked as it asks, by the same person: answered as its first sending was.
+        func markedSo(_ mark: Signatory.Mark?) -> Bool {
+            guard let mark else { return false }
+            return mark.recordedBy == principal.username && mark.status == status && mark.method == method && mark.signerName == name
+                && (mark.refusalReason ?? "") == (status == .refused ? String(reason.prefix(1000)) : "")
+        }
+        if markedSo(place.mark) { return toSignatures }
+        guard place.mark == nil else { return try await refuse("minutes_error_taken", .conflict) }
         // A paper record refused for what was typed: the text stays in its form, to be mended.
         let typed = method == .paper ? MinutesDraft.paper(slot: place.slot, name: form.signer_name ?? "", reason: form.reason ?? "") : nil
         func refuseTyped(_ error: String) async throws -> Response {
             try await render(request, context, forum: forum, version: nil, error: error, draft: typed, status: .unprocessableContent)
         }
         guard !name.isEmpty, !name.isLonger(than: 200) else { return try await refuseTyped(t["minutes_error_name"]) }
-        let reason = (form.reason ?? "").trimmingWhitespace
         if status == .refused && reason.isEmpty { return try await refuseTyped(t["minutes_error_reason"]) }
         // What is typed here is printed on the minutes everyone of the forum reads.
         if !nameIsKnown && PersonalNumber.isTypedInto(name) { return try await refuseTyped(t.personalNumberIn("minutes_signer_name")) }
@@ -112,6 +121,8 @@ struct MinutesController {
                 context: WriteContext(actor: principal.username, role: principal.primaryRole, action: "minutes.\(status.rawValue)",
                                       reason: status == .refused ? reason : nil, forumID: forum.id, requestID: context.requestID))
         } catch let error where ["signatures_one_per_slot", "signatures_one_escalation"].contains(DatabaseRefusal(error)?.constraint) {
+            let now = try await signatures.signatories(forumID: forum.id).first { $0.slot == form.slot }
+            if markedSo(now?.mark) { return toSignatures }
             return try await refuse("minutes_error_taken", .conflict)
         } catch let error where DatabaseRefusal(error)?.constraint == "forum_state_allows" {
             return try await refuse("minutes_error_state", .conflict)
@@ -119,7 +130,7 @@ struct MinutesController {
             // The place's account changed since the places were read (a team seat given to another).
             return try await refuse("minutes_error_not_yours", .forbidden)
         }
-        return redirect("/forums/\(forum.id)/minutes#signatures")
+        return toSignatures
     }
 
     struct VoidForm: Decodable { let reason: String? }

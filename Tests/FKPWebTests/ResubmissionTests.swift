@@ -186,4 +186,35 @@ final class ResubmissionTests: XCTestCase {
             XCTAssertEqual(moves, 1)
         }
     }
+
+    /// A signature sent twice, one sending after the other or both at once, is recorded once, each
+    /// sending answered as the first was; another mark for a place already marked is still refused.
+    func testASignatureSentTwiceIsRecordedOnce() async throws {
+        try await WebTest.withApp(seed: ClosingPagesTests.ready) { client, db in
+            var head = TestBrowser(client)
+            try await head.login("ketua", TestAccounts.password)
+            try await head.get("/forums/1/minutes")
+            let sign = ["slot": "participant:1", "status": "signed", "method": "screen"]
+            let first = try await head.post("/forums/1/signatures", sign)
+            let second = try await head.post("/forums/1/signatures", sign)
+            XCTAssertEqual([first.location, second.location], ["/forums/1/minutes#signatures", "/forums/1/minutes#signatures"])
+
+            var bps = TestBrowser(client)
+            try await bps.login("bps", TestAccounts.password)
+            try await bps.get("/forums/1/minutes")
+            let refusal = ["slot": "participant:2", "status": "refused", "method": "paper", "signer_name": "Ibu Euis", "reason": "Tidak setuju"]
+            var (pressed, again) = (bps, bps)
+            async let one = pressed.post("/forums/1/signatures", refusal)
+            async let other = again.post("/forums/1/signatures", refusal)
+            let answers = try await [one, other]
+            XCTAssertEqual(answers.map(\.status), [.seeOther, .seeOther])
+            let marks = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.signatures", as: Int64.self)
+            XCTAssertEqual(marks, 2, "one mark for each place")
+
+            let otherMark = try await bps.post("/forums/1/signatures", ["slot": "participant:2", "status": "signed", "method": "paper",
+                                                                        "signer_name": "Ibu Euis"])
+            XCTAssertEqual(otherMark.status, .conflict)
+            XCTAssertTrue(otherMark.text.contains("Tempat tanda tangan ini sudah terisi."))
+        }
+    }
 }
