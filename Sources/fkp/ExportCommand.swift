@@ -52,8 +52,10 @@ struct ExportCommand: AsyncParsableCommand {
                     }
                     try buffered.flush()
                 } catch {
-                    // A file cut short, or a final list that no longer verifies, is not left under the name asked for.
-                    if let out { unlink(out) }
+                    // A file cut short, or a final list that no longer verifies, is not left under the name
+                    // asked for; a device or a pipe named as the output (/dev/full, a FIFO) is left alone.
+                    var written = stat()
+                    if let out, fstat(output.fileDescriptor, &written) == 0, written.st_mode & S_IFMT == S_IFREG { unlink(out) }
                     throw error
                 }
                 if out != nil { try output.close() }
