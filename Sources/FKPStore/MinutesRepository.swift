@@ -127,9 +127,12 @@ public struct MinutesRepository: Sendable {
                     RETURNING m.version
                     """, logger: database.logger)
             for try await version in rows.decode(Int32.self) { return .saved(version: Int(version)) }
-            // Nothing written: unchanged notes at the expected version, or someone else's since.
+            // Nothing written: unchanged notes at the expected version; these very notes saved since (the
+            // form sent twice, a second tap on a slow connection), answered as the first sending was;
+            // or someone else's notes since.
             let current = try await currentNotes(forumID: forumID, on: connection)
-            return current.version == expectedVersion ? .saved(version: expectedVersion) : .stale(current: current.notes, version: current.version)
+            guard current.version == expectedVersion || current.notes == notes else { return .stale(current: current.notes, version: current.version) }
+            return .saved(version: current.version)
         }
     }
 }

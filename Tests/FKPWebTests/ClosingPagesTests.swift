@@ -154,6 +154,8 @@ final class ClosingPagesTests: XCTestCase {
 
             let first = try await facilitator.post("/forums/1/minutes/notes", ["notes": "Hujan deras, forum mulai terlambat.", "version": "0"])
             XCTAssertEqual(first.status, .seeOther)
+            let sentTwice = try await facilitator.post("/forums/1/minutes/notes", ["notes": "Hujan deras, forum mulai terlambat.", "version": "0"])
+            XCTAssertEqual(sentTwice.location, first.location, "the form sent twice finds its notes saved: answered as the first sending was")
             let second = try await other.post("/forums/1/minutes/notes", ["notes": "Forum berjalan lancar.", "version": "0"])
             XCTAssertEqual(second.status, .conflict, "the second writer does not overwrite the first unseen")
             XCTAssertTrue(second.text.contains("Catatan telah diubah orang lain"), second.text)
