@@ -27,6 +27,8 @@ final class AttendanceTests: XCTestCase {
             XCTAssertEqual(represented.location, "/forums/1/attendance#p-1")
             let figure = try await facilitator.post("/forums/1/attendance/2", ["version": "1", "attended": "yes"])
             XCTAssertEqual(figure.status, .seeOther)
+            let sentTwice = try await facilitator.post("/forums/1/attendance/2", ["version": "1", "attended": "yes"])
+            XCTAssertEqual(sentTwice.location, figure.location, "the form sent twice finds it recorded: answered as the first sending was")
             let stored = try await SQLTest.scalar(db, """
                 SELECT string_agg(full_name || ':' || attended || ':' || coalesce(representative_name, '-'), ' ' ORDER BY id) FROM fkp.forum_participants
                 """, as: String.self)
