@@ -166,11 +166,16 @@ public struct ChallengeRepository: Sendable {
             guard let current = try await Self.list(forumID: forumID, on: nil, challengeID: id, on: connection, logger: logger).first else {
                 return .gone
             }
+            var asked = decision
+            asked.note = decision.note.trimmingWhitespace
+            // The form sent twice (a second tap on a slow connection) finds the challenge decided as it
+            // asks, by the same person: answered as its first sending was.
+            if current.decidedBy == context.actor, current.decision == asked { return .decided }
             guard current.status == .open, current.version == expectedVersion else { return .stale(current: current) }
             try await connection.query("""
                 UPDATE fkp.challenges SET status = \(decision.status.rawValue), decision_method = \(decision.method?.rawValue),
                        votes_for = \(decision.votesFor.map(Int32.init)), votes_against = \(decision.votesAgainst.map(Int32.init)),
-                       votes_abstain = \(decision.votesAbstain.map(Int32.init)), decision_note = \(decision.note.trimmingWhitespace.nilIfEmpty),
+                       votes_abstain = \(decision.votesAbstain.map(Int32.init)), decision_note = \(asked.note.nilIfEmpty),
                        decided_by = \(context.actor), decided_at = now(), version = version + 1
                  WHERE id = \(id)
                 """, logger: logger)

@@ -41,6 +41,9 @@ final class ChallengeTests: XCTestCase {
             let accepted = try await facilitator.post("/forums/1/challenges/1/decision", [
                 "version": "1", "status": "accepted", "method": "vote", "votes_for": "6", "votes_against": "2", "note": "Disepakati forum"])
             XCTAssertEqual(accepted.status, .seeOther)
+            let sentTwice = try await facilitator.post("/forums/1/challenges/1/decision", [
+                "version": "1", "status": "accepted", "method": "vote", "votes_for": "6", "votes_against": "2", "note": "Disepakati forum "])
+            XCTAssertEqual(sentTwice.location, accepted.location, "the form sent twice finds it decided so: answered as the first sending was")
 
             let row = try await SQLTest.scalar(db, "SELECT verdict || ' ' || proposed_group FROM fkp.reviews WHERE family_id = 'F2'", as: String.self)
             XCTAssertEqual(row, "tidak_sesuai 1", "an accepted challenge becomes the correction of the row")
