@@ -74,10 +74,13 @@ public struct AddedFamilyRepository: Sendable {
                 RETURNING id
                 """, logger: database.logger)
             for try await _ in rows.decode(Int64.self) { return .withdrawn }
+            // Withdrawn already by the same person for the same reason: the form sent twice (a second
+            // tap on a slow connection), answered as its first sending was.
             let exists = try await connection.query("""
-                SELECT 1 FROM fkp.added_families WHERE id = \(id) AND forum_id = \(forumID) AND sls_code = \(unit.value)
+                SELECT withdrawn_by IS NOT DISTINCT FROM \(context.actor) AND withdraw_reason IS NOT DISTINCT FROM \(reason)
+                  FROM fkp.added_families WHERE id = \(id) AND forum_id = \(forumID) AND sls_code = \(unit.value)
                 """, logger: database.logger)
-            for try await _ in exists.decode(Int32.self) { return .stale }
+            for try await sentAgain in exists.decode(Bool.self) { return sentAgain ? .withdrawn : .stale }
             return .gone
         }
     }

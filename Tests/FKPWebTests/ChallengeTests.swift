@@ -258,6 +258,10 @@ final class ChallengeTests: XCTestCase {
 
             let withdrawn = try await head.post("/forums/1/units/32010100010001/added/1/withdraw", ["version": "2", "reason": "Salah tambah"])
             XCTAssertEqual(withdrawn.status, .seeOther, "decided, the addition can be withdrawn")
+            let sentTwice = try await head.post("/forums/1/units/32010100010001/added/1/withdraw", ["version": "2", "reason": "Salah tambah"])
+            XCTAssertEqual(sentTwice.location, withdrawn.location, "the form sent twice finds it withdrawn so: answered as the first sending was")
+            let otherReason = try await head.post("/forums/1/units/32010100010001/added/1/withdraw", ["version": "2", "reason": "Ganda"])
+            XCTAssertEqual(otherReason.status, .conflict, "a withdrawal for another reason is not the same form")
             let gone = try await figure.get("/forums/1/added/1")
             XCTAssertTrue(gone.text.contains("Dibatalkan oleh ketua: Salah tambah"))
             XCTAssertFalse(gone.text.contains(#"action="/forums/1/added/1/challenges""#), "a withdrawn addition offers no challenge form")
