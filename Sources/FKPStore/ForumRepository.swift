@@ -12,22 +12,12 @@ public struct ForumRepository: Sendable {
     /// rules (one to twelve units, all inside the village, none in another open forum, nobody in
     /// two forums at overlapping times).
     public func plan(_ plan: ForumPlan, context: WriteContext) async throws -> Int64 {
-        let team = plan.team.map { "\($0.userID):\($0.role.rawValue)" }.sorted()
-        return try await database.write(context) { connection in
+        try await database.write(context) { connection in
             // A form sent twice (a second tap on a slow connection) plans one forum: the same plan,
             // still planned, is the forum the first sending made (the second would be refused for
             // its units and team, which the first one holds).
             try await connection.lockResubmissions(of: "fkp.plan \(plan.place.value)", logger: database.logger)
-            let same = try await connection.query("""
-                SELECT f.id FROM fkp.forums f
-                 WHERE f.region_code = \(plan.place.value) AND f.held_at_level = \(plan.heldAt.rawValue) AND f.state = 'planned'
-                   AND f.title = \(plan.title) AND f.starts_at = \(plan.startsAt) AND f.ends_at = \(plan.endsAt) AND f.venue = \(plan.venue)
-                   AND ARRAY(SELECT u.sls_code FROM fkp.forum_units u WHERE u.forum_id = f.id ORDER BY u.position) = \(plan.units.map(\.value))
-                   AND ARRAY(SELECT (t.user_id || ':' || t.team_role) COLLATE "C" AS seat FROM fkp.forum_team t WHERE t.forum_id = f.id
-                              ORDER BY seat) = \(team)
-                 ORDER BY f.id LIMIT 1
-                """, logger: database.logger)
-            for try await id in same.decode(Int64.self) { return id }
+            if let id = try await forumHolding(plan, id: nil, on: connection) { return id }
             let rows = try await connection.query("""
                 INSERT INTO fkp.forums (region_code, held_at_level, title, starts_at, ends_at, venue)
                 VALUES (\(plan.place.value), \(plan.heldAt.rawValue), \(plan.title), \(plan.startsAt), \(plan.endsAt), \(plan.venue))
@@ -47,6 +37,24 @@ public struct ForumRepository: Sendable {
             }
             return id
         }
+    }
+
+    /// The planned forum (forum `id`, or any) that holds exactly `plan`: its place and level, title,
+    /// times, venue, units in their order and team. What a plan's form, sent twice, finds made.
+    private func forumHolding(_ plan: ForumPlan, id: Int64?, on connection: PostgresConnection) async throws -> Int64? {
+        let team = plan.team.map { "\($0.userID):\($0.role.rawValue)" }.sorted()
+        let same = try await connection.query("""
+            SELECT f.id FROM fkp.forums f
+             WHERE (\(id)::bigint IS NULL OR f.id = \(id))
+               AND f.region_code = \(plan.place.value) AND f.held_at_level = \(plan.heldAt.rawValue) AND f.state = 'planned'
+               AND f.title = \(plan.title) AND f.starts_at = \(plan.startsAt) AND f.ends_at = \(plan.endsAt) AND f.venue = \(plan.venue)
+               AND ARRAY(SELECT u.sls_code FROM fkp.forum_units u WHERE u.forum_id = f.id ORDER BY u.position) = \(plan.units.map(\.value))
+               AND ARRAY(SELECT (t.user_id || ':' || t.team_role) COLLATE "C" AS seat FROM fkp.forum_team t WHERE t.forum_id = f.id
+                          ORDER BY seat) = \(team)
+             ORDER BY f.id LIMIT 1
+            """, logger: database.logger)
+        for try await found in same.decode(Int64.self) { return found }
+        return nil
     }
 
     /// A planned forum's plan as it stands, with the version a change must name; nil once the
@@ -77,16 +85,19 @@ public struct ForumRepository: Sendable {
     }
 
     /// Changes a planned forum to `plan` (its place stays) if it is still planned at
-    /// `expectedVersion`; false otherwise. One transaction: seats that go are freed before the time
-    /// moves, so the remaining and the new team are checked at the new time; a unit that leaves
-    /// takes its head's invitation with it. The database checks every rule, as when planning.
+    /// `expectedVersion` (true also when it already holds `plan`: the form sent twice); false
+    /// otherwise. One transaction: seats that go are freed before the time moves, so the remaining
+    /// and the new team are checked at the new time; a unit that leaves takes its head's invitation
+    /// with it. The database checks every rule, as when planning.
     public func replan(_ forumID: Int64, to plan: ForumPlan, expectedVersion: Int, context: WriteContext) async throws -> Bool {
         try await database.write(context) { connection in
             var current = false
             for try await _ in try await connection.query("""
                 SELECT id FROM fkp.forums WHERE id = \(forumID) AND state = 'planned' AND version = \(expectedVersion) FOR UPDATE
                 """, logger: database.logger).decode(Int64.self) { current = true }
-            guard current else { return false }
+            // Changed since the form was shown: into this very plan is the form sent twice (a second tap
+            // on a slow connection), answered as its first sending was.
+            guard current else { return try await forumHolding(plan, id: forumID, on: connection) != nil }
             let users = plan.team.map(\.userID), roles = plan.team.map(\.role.rawValue)
             try await connection.query("""
                 DELETE FROM fkp.forum_team t WHERE t.forum_id = \(forumID)

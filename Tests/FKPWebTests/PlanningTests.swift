@@ -198,6 +198,8 @@ final class PlanningTests: XCTestCase {
             let saved = try await staff.post("/forums/1/plan", changed)
             XCTAssertEqual(saved.status, .seeOther)
             XCTAssertEqual(saved.location, "/forums/1")
+            let sentTwice = try await staff.post("/forums/1/plan", changed)
+            XCTAssertEqual(sentTwice.location, "/forums/1", "the form sent twice finds the plan it asks for: answered as the first sending was")
             let stored = try await SQLTest.scalar(db, """
                 SELECT f.venue || ' ' || to_char(f.starts_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD HH24:MI') || ' '
                        || (SELECT string_agg(sls_code, ',' ORDER BY position) FROM fkp.forum_units WHERE forum_id = f.id) || ' '
