@@ -126,11 +126,7 @@ final class RerankPagesTests: XCTestCase {
 
             // Both sendings at once: they rank side by side, and the second to store finds the first's run.
             try await bps.get("/regions/3201/rerank")
-            var (pressed, again) = (bps, bps)
-            let sent = ["allow_open": "yes", "shown_run": "3"]
-            async let one = pressed.post("/regions/3201/rerank", sent)
-            async let other = again.post("/regions/3201/rerank", sent)
-            let answers = try await [one, other]
+            let answers = try await bps.postTwiceAtOnce("/regions/3201/rerank", ["allow_open": "yes", "shown_run": "3"])
             XCTAssertEqual(answers.map(\.location), ["/regions/3201/rerank#run-4", "/regions/3201/rerank#run-4"])
             let runs = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.rerank_runs", as: Int64.self)
             XCTAssertEqual(runs, 4)

@@ -173,11 +173,8 @@ final class ResubmissionTests: XCTestCase {
             var facilitator = TestBrowser(client)
             try await facilitator.login("fasil", TestAccounts.password)
             try await facilitator.get("/forums/1")
-            var (pressed, again) = (facilitator, facilitator)
             let move = ["from": "open", "to": "reviewing"]
-            async let one = pressed.post("/forums/1/state", move)
-            async let other = again.post("/forums/1/state", move)
-            let answers = try await [one, other]
+            let answers = try await facilitator.postTwiceAtOnce("/forums/1/state", move)
             XCTAssertEqual(answers.map(\.status), [.seeOther, .seeOther])
             XCTAssertEqual(answers.map(\.location), ["/forums/1", "/forums/1"])
             let later = try await facilitator.post("/forums/1/state", move)
@@ -203,10 +200,7 @@ final class ResubmissionTests: XCTestCase {
             try await bps.login("bps", TestAccounts.password)
             try await bps.get("/forums/1/minutes")
             let refusal = ["slot": "participant:2", "status": "refused", "method": "paper", "signer_name": "Ibu Euis", "reason": "Tidak setuju"]
-            var (pressed, again) = (bps, bps)
-            async let one = pressed.post("/forums/1/signatures", refusal)
-            async let other = again.post("/forums/1/signatures", refusal)
-            let answers = try await [one, other]
+            let answers = try await bps.postTwiceAtOnce("/forums/1/signatures", refusal)
             XCTAssertEqual(answers.map(\.status), [.seeOther, .seeOther])
             let marks = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.signatures", as: Int64.self)
             XCTAssertEqual(marks, 2, "one mark for each place")

@@ -75,6 +75,15 @@ struct TestBrowser {
         return response
     }
 
+    /// The same form sent twice at once, as a second tap on a slow connection sends it, from the
+    /// same page (its session and token): both answers, in the order sent.
+    func postTwiceAtOnce(_ uri: String, _ fields: [String: String]) async throws -> [TestResponse] {
+        var (pressed, again) = (self, self)
+        async let one = pressed.post(uri, fields)
+        async let other = again.post(uri, fields)
+        return try await [one, other]
+    }
+
     /// Logs in through the form and follows the redirect, as a person's browser would (the page
     /// it lands on carries the new session's CSRF token).
     @discardableResult
