@@ -113,8 +113,9 @@ public struct RerankRepository: Sendable {
         return (families, added)
     }
 
-    /// The latest run of the regency that `actor` made after run `shown` (0: after none), if any:
-    /// what the re-ranking form sent from a page showing `shown` as the latest run already made.
+    /// The latest run of the regency that `actor` made after run `shown` (0: after none), minutes ago,
+    /// if any: what the re-ranking form sent from a page showing `shown` as the latest run already
+    /// made. A page left open longer runs again.
     public func runMade(regency: RegionCode, after shown: Int64, by actor: String) async throws -> Int64? {
         try await database.read { connection in try await runMade(regency: regency, after: shown, by: actor, on: connection) }
     }
@@ -123,6 +124,7 @@ public struct RerankRepository: Sendable {
         var found: Int64?
         for try await id in try await connection.query("""
             SELECT max(id) FROM fkp.rerank_runs WHERE regency_code = \(regency.value) AND id > \(shown) AND created_by = \(actor)
+               AND created_at > now() - \(Resubmission.window)::interval
             """, logger: database.logger).decode(Int64?.self) { found = id }
         return found
     }

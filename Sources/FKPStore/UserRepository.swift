@@ -44,9 +44,6 @@ public struct UserRepository: Sendable {
         case sentAgain(userID: Int64)
     }
 
-    /// How long after an account is made the same form, sent again, is taken for its resubmission.
-    static let resubmissionWindow = "10 minutes"
-
     /// Creates the account as `create` does, from the account form. The form sent twice (a second
     /// tap on a slow connection) makes one account: the second sending finds the account its first
     /// sending made (by the same person, minutes ago, the same name, role and place, its temporary
@@ -58,7 +55,7 @@ public struct UserRepository: Sendable {
             let made = try await connection.query("""
                 SELECT u.id FROM fkp.users u JOIN fkp.role_assignments a ON a.user_id = u.id
                  WHERE u.username = \(user.username) AND u.display_name = \(user.displayName) AND u.must_change_password
-                   AND u.disabled_at IS NULL AND u.created_at > now() - \(Self.resubmissionWindow)::interval
+                   AND u.disabled_at IS NULL AND u.created_at > now() - \(Resubmission.window)::interval
                    AND a.revoked_at IS NULL AND a.role = \(user.role.rawValue) AND a.region_code IS NOT DISTINCT FROM \(user.regionCode)
                    AND a.forum_id IS NOT DISTINCT FROM \(user.forumID) AND a.is_supervisor = \(user.isSupervisor)
                    AND (SELECT count(*) FROM fkp.role_assignments o WHERE o.user_id = u.id) = 1

@@ -134,6 +134,9 @@ final class RerankPagesTests: XCTestCase {
             XCTAssertEqual(lines, 4, "no lines stored without their run")
             let unreadable = try await bps.post("/regions/3201/rerank", ["allow_open": "yes", "shown_run": "x"])
             XCTAssertEqual(unreadable.location, "/regions/3201/rerank#run-5", "a form that says no run it showed is not taken for one sent again")
+            try await SQLTest.tamper(db, ["UPDATE fkp.rerank_runs SET created_at = created_at - interval '11 minutes'"])
+            let pageLeftOpen = try await bps.post("/regions/3201/rerank", ["allow_open": "yes", "shown_run": "3"])
+            XCTAssertEqual(pageLeftOpen.location, "/regions/3201/rerank#run-6", "from a page left open past minutes, the form runs again")
         }
     }
 }

@@ -148,6 +148,12 @@ final class ResubmissionTests: XCTestCase {
             let byAnother = try await admin.post("/users", form)
             XCTAssertEqual(byAnother.status, .unprocessableContent)
             XCTAssertTrue(byAnother.text.contains("Nama pengguna ini sudah dipakai."))
+            let budi = ["username": "budi", "display_name": "Budi", "role": "sls_head", "region_code": "32010100010002"]
+            let made = try await staff.post("/users", budi)
+            XCTAssertEqual(made.status, .ok)
+            try await SQLTest.tamper(db, ["UPDATE fkp.users SET created_at = created_at - interval '11 minutes' WHERE username = 'budi'"])
+            let pageLeftOpen = try await staff.post("/users", budi)
+            XCTAssertEqual(pageLeftOpen.status, .unprocessableContent, "past minutes, the same form is not taken for the first sent again")
             var renamed = form
             renamed["display_name"] = "Siti Rahayu"
             let otherName = try await staff.post("/users", renamed)
