@@ -199,7 +199,14 @@ public struct AccountRepository: Sendable {
                 active += 1
                 if assignment == id { found = true }
             }
-            guard found else { return .gone }
+            guard found else {
+                // Revoked already: the form sent twice (a second tap on a slow connection), answered
+                // as its first sending was.
+                for try await _ in try await connection.query("""
+                    SELECT id FROM fkp.role_assignments WHERE id = \(id) AND user_id = \(userID) AND revoked_at IS NOT NULL
+                    """, logger: database.logger).decode(Int64.self) { return .revoked }
+                return .gone
+            }
             guard active > 1 else { return .lastOne }
             try await connection.query("""
                 UPDATE fkp.role_assignments SET revoked_at = now() WHERE id = \(id) AND user_id = \(userID) AND revoked_at IS NULL

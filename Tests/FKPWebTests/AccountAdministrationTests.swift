@@ -111,6 +111,8 @@ final class AccountAdministrationTests: XCTestCase {
             let original = try await SQLTest.scalar(db, "SELECT min(id) FROM fkp.role_assignments WHERE user_id = \(fasilID)", as: Int64.self)!
             let revoked = try await staff.post("/users/\(fasilID)/assignments/\(original)/revoke", [:])
             XCTAssertEqual(revoked.status, .seeOther)
+            let sentTwice = try await staff.post("/users/\(fasilID)/assignments/\(original)/revoke", [:])
+            XCTAssertEqual(sentTwice.location, revoked.location, "the form sent twice finds the role revoked: answered as the first sending was")
             let gone = try await fasil.get("/regions/3201010001/forums")
             XCTAssertEqual(gone.status, .notFound, "and the old one is gone at once")
             let last = try await SQLTest.scalar(db, "SELECT id FROM fkp.role_assignments WHERE user_id = \(fasilID) AND revoked_at IS NULL", as: Int64.self)!
