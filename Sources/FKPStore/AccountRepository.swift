@@ -1,4 +1,5 @@
 import FKPCore
+import Foundation
 import PostgresNIO
 
 /// Reading accounts and their assignments, and changing them through the audited path.
@@ -154,6 +155,24 @@ public struct AccountRepository: Sendable {
                 UPDATE fkp.users SET password_hash = \(hash), must_change_password = \(mustChange), version = version + 1
                  WHERE id = \(userID)
                 """, logger: database.logger)
+        }
+    }
+
+    /// The audit trail's action of a person changing their own password.
+    public static let ownPasswordChangeAction = "user.change_password"
+
+    /// When `username` last changed their own password, if that was minutes ago (`Resubmission.window`):
+    /// a password form arriving again (a second tap; the token of the session its first sending
+    /// replaced) is answered with that change, not with "wrong password" or "form expired".
+    public func recentOwnPasswordChange(username: String) async throws -> Date? {
+        try await database.read { connection in
+            var changed: Date?
+            for try await at in try await connection.query("""
+                SELECT max(occurred_at) FROM audit.entries
+                 WHERE table_name = 'fkp.users' AND row_key = \(username) AND action = \(Self.ownPasswordChangeAction)
+                   AND actor = \(username) AND occurred_at > now() - \(Resubmission.window)::interval
+                """, logger: database.logger).decode(Date?.self) { changed = at }
+            return changed
         }
     }
 

@@ -9,7 +9,8 @@ import Logging
 /// byte of the file (`MultipartUpload`). Never in the address, which logs and proxies keep.
 /// Any other request without a valid token is refused with 403 before its handler runs; but a login
 /// form left open past its session's idle time (a shared computer showing it all day) sends the
-/// person back to a fresh login form that says why, and a stale logout form to the login page; and
+/// person back to a fresh login form that says why, a stale logout form to the login page, a stale
+/// password form to a page that says whether the password was changed; and
 /// a form of the forum's pages sent after its session ended is held, not lost (`HeldForm`).
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
@@ -38,6 +39,9 @@ struct CSRFMiddleware: RouterMiddleware {
             switch request.uri.path {
             case "/login": return redirect(loginPath(next: afterLogin, expired: true))
             case "/logout": return redirect("/login")
+            // Sent twice, the form's second sending holds the token of the session its first replaced:
+            // the page it leads to says whether the password was changed (never held: it holds passwords).
+            case PasswordController.path: return redirect(PasswordController.sentPath)
             default:
                 guard let held = formBody.flatMap({ HeldForm(request, body: $0) }) else { throw HTTPError(.forbidden, message: "csrf") }
                 // Kept in this browser's session (a new one if it has none left), shown once the person has signed in.

@@ -1,5 +1,6 @@
 import FKPStore
 import FKPTestSupport
+@testable import FKPWeb
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -129,7 +130,7 @@ final class AccountsTests: XCTestCase {
             XCTAssertTrue(short.text.contains("terlalu pendek"))
             let changed = try await browser.post("/password", ["current_password": TestAccounts.password,
                                                               "new_password": "Sawah hijau di Cibeber", "confirm_password": "Sawah hijau di Cibeber"])
-            XCTAssertEqual(changed.location, "/")
+            XCTAssertEqual(changed.location, PasswordController.sentPath)
             let page = try await browser.get("/regions/3201010001")
             XCTAssertEqual(page.status, .ok)
             let audited = try await SQLTest.scalar(db, "SELECT count(*) FROM audit.entries WHERE action = 'user.change_password' AND actor = 'fasil'", as: Int64.self)
@@ -222,7 +223,7 @@ final class AccountsTests: XCTestCase {
 
             let changed = try await laptop.post("/password", ["current_password": TestAccounts.password,
                                                              "new_password": "Sawah hijau di Cibeber", "confirm_password": "Sawah hijau di Cibeber"])
-            XCTAssertEqual(changed.location, "/")
+            XCTAssertEqual(changed.location, PasswordController.sentPath)
             XCTAssertNotEqual(laptop.cookies["fkp_session"], before, "this browser's session has a new id")
             let here = try await laptop.get("/regions/3201")
             XCTAssertEqual(here.status, .ok, "and stays signed in")
