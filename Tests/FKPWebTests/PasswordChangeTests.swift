@@ -16,9 +16,7 @@ final class PasswordChangeTests: XCTestCase {
 
     func testAChangedPasswordIsSaidSoWithItsTimeAndNoFormToFillAgain() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
-            var browser = TestBrowser(client)
-            try await browser.login("fasil", TestAccounts.password)
-            try await browser.get("/password")
+            var browser = try await Self.onThePasswordPage(client)
             let changed = try await browser.post("/password", Self.form)
             XCTAssertEqual(changed.location, PasswordController.sentPath)
             let page = try await browser.get(PasswordController.sentPath)
@@ -31,9 +29,7 @@ final class PasswordChangeTests: XCTestCase {
 
     func testThePasswordFormSentTwiceAtOnceIsAnsweredTwiceAsChanged() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
-            var browser = TestBrowser(client)
-            try await browser.login("fasil", TestAccounts.password)
-            try await browser.get("/password")
+            var browser = try await Self.onThePasswordPage(client)
             let answers = try await browser.postTwiceAtOnce("/password", Self.form)
             XCTAssertEqual(answers.map(\.location), [PasswordController.sentPath, PasswordController.sentPath], answers.map(\.text).joined())
             try await Self.onlyTheNewPasswordWorks(client)
@@ -44,9 +40,7 @@ final class PasswordChangeTests: XCTestCase {
     /// the page it was sent from, whose session the first ended.
     func testThePasswordFormArrivingAgainAfterItsFirstSendingIsAnsweredAsChanged() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
-            var browser = TestBrowser(client)
-            try await browser.login("fasil", TestAccounts.password)
-            try await browser.get("/password")
+            var browser = try await Self.onThePasswordPage(client)
             try await browser.post("/password", Self.form)
             let again = try await browser.post("/password", Self.form)
             XCTAssertEqual(again.location, PasswordController.sentPath, "not 403 'form expired': \(again.text)")
@@ -60,9 +54,7 @@ final class PasswordChangeTests: XCTestCase {
     /// second sending comes with the session the first ended, and the person signs in to learn more.
     func testThePasswordFormArrivingAgainWithTheEndedSessionLeadsToSigningInAndThenSaysSo() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
-            var browser = TestBrowser(client)
-            try await browser.login("fasil", TestAccounts.password)
-            try await browser.get("/password")
+            var browser = try await Self.onThePasswordPage(client)
             var dropped = browser
             try await dropped.post("/password", Self.form)
             let again = try await browser.post("/password", Self.form)
@@ -100,9 +92,7 @@ final class PasswordChangeTests: XCTestCase {
     /// Only the form whose new password is the one just set is taken for the first sent again.
     func testAWrongCurrentPasswordAfterAChangeIsStillWrong() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
-            var browser = TestBrowser(client)
-            try await browser.login("fasil", TestAccounts.password)
-            try await browser.get("/password")
+            var browser = try await Self.onThePasswordPage(client)
             try await browser.post("/password", Self.form)
             try await browser.get("/password")
             var guessed = Self.form
@@ -113,6 +103,13 @@ final class PasswordChangeTests: XCTestCase {
             XCTAssertTrue(wrong.text.contains("Kata sandi sekarang salah."), wrong.text)
             try await Self.onlyTheNewPasswordWorks(client)
         }
+    }
+
+    private static func onThePasswordPage(_ client: any TestClientProtocol) async throws -> TestBrowser {
+        var browser = TestBrowser(client)
+        try await browser.login("fasil", TestAccounts.password)
+        try await browser.get("/password")
+        return browser
     }
 
     private static func onlyTheNewPasswordWorks(_ client: any TestClientProtocol) async throws {
