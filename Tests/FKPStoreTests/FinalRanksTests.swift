@@ -32,6 +32,45 @@ final class FinalRanksTests: XCTestCase {
         }
     }
 
+    /// The lines' run, unit and added family are checked per statement, not by a key per line; what
+    /// the keys refused is still refused, on both sides.
+    func testALinesRunUnitAndAddedFamilyMustExistAndWhatLinesNameStays() async throws {
+        try await withTestDatabase { db, _ in
+            try await SQLTest.write(db, TestAccounts.world + SQLTest.advance(to: .reviewing) + [
+                "INSERT INTO fkp.added_families (forum_id, sls_code, head_name, members, proposed_group, reason) VALUES (1, '32010100010001', 'Keluarga Baru', 3, 1, 'Belum terdaftar')",
+            ] + SQLTest.advance(from: .reviewing, to: .closed))
+            try await SQLTest.write(db, ["DELETE FROM fkp.forum_units WHERE forum_id = 2", "DELETE FROM fkp.forums WHERE id = 2"])
+            guard case .ran(let runID, _, _, _, let result) = try await Reranker(database: db).run(
+                regency: try RegionCode("3201"), allowOpen: false, context: .system("test", action: "rerank.run"))
+            else { return XCTFail("every forum is closed") }
+            let added = try XCTUnwrap(result.entries.compactMap(\.addedFamilyID).first)
+            func line(run: Int64 = runID, unit: String = "32010100010002", addedFamily: Int64? = nil) -> String {
+                let subject = addedFamily.map { "NULL, \($0), NULL" } ?? "'F9', NULL, 2"
+                return "INSERT INTO fkp.final_ranks (run_id, final_rank, family_id, added_family_id, preliminary_group, sls_code, head_name, final_group) "
+                    + "VALUES (\(run), 99, \(subject), '\(unit)', 'Budi', 1)"
+            }
+            await SQLTest.assertRefused("final_ranks_run_id_fkey") { try await SQLTest.write(db, [line(run: 404)]) }
+            await SQLTest.assertRefused("final_ranks_sls_code_fkey") { try await SQLTest.write(db, [line(unit: "32010100019999")]) }
+            await SQLTest.assertRefused("final_ranks_added_family_id_fkey") { try await SQLTest.write(db, [line(addedFamily: 404)]) }
+
+            // Unit 0002 of village 1 holds no family: only the line written here names it.
+            try await SQLTest.write(db, [line()])
+            await SQLTest.assertRefused("final_ranks_sls_code_fkey") {
+                try await SQLTest.write(db, ["DELETE FROM fkp.regions WHERE code = '32010100010002'"])
+            }
+            await SQLTest.assertRefused("final_ranks_added_family_id_fkey") {
+                try await SQLTest.write(db, ["DELETE FROM fkp.added_families WHERE id = \(added)"])
+            }
+            await SQLTest.assertRefused("append-only") {
+                try await SQLTest.write(db, ["UPDATE fkp.rerank_runs SET provisional = true WHERE id = \(runID)"])
+            }
+            await SQLTest.assertRefused("append-only") {
+                try await SQLTest.write(db, ["DELETE FROM fkp.rerank_runs WHERE id = \(runID)"])
+            }
+            try await SQLTest.write(db, ["DELETE FROM fkp.regions WHERE code = '32010100010003'"])
+        }
+    }
+
     /// "family-id head-name preliminary-group" of each line of a run's final list, as exported (so
     /// checked against the run's output SHA-256).
     static func familyNameAndGroup(listedBy run: Int64, of regency: RegionCode, _ db: Database) async throws -> [String] {
