@@ -21,11 +21,15 @@ public struct Reranker: Sendable {
     /// `sentAfter`: from a form, the latest run its page showed (0 for none); see `Outcome.sentAgain`.
     public func run(regency: RegionCode, allowOpen: Bool, sentAfter shown: Int64? = nil, context: WriteContext) async throws -> Outcome {
         if let shown, let made = try await repository.runMade(regency: regency, after: shown, by: context.actor) { return .sentAgain(runID: made) }
-        let inputs = try await repository.inputs(regency: regency, allowOpen: allowOpen)
+        var inputs = try await repository.inputs(regency: regency, allowOpen: allowOpen)
         let open = inputs.openForums
         if !open.isEmpty && !allowOpen { return .forumsStillOpen(open) }
-        let result = Reranking.rank(regency: regency, families: inputs.families, added: inputs.added)
         let inputsSHA = FinalListCSV.inputsSHA256(families: inputs.families, added: inputs.added)
+        // Handed over, not shared: the rule lets the families go once their lines are made (a large
+        // regency's list, a hundred megabytes, is then not held beside the ranked one).
+        let families = inputs.families
+        inputs.families = []
+        let result = Reranking.rank(regency: regency, families: consume families, added: inputs.added)
         let outputSHA = FinalListCSV.sha256(of: result.entries)
         let recorded = try await repository.record(regency: regency, result: result, inputsSHA256: inputsSHA, outputSHA256: outputSHA,
                                                    openForums: open, sentAfter: shown, context: context)

@@ -35,7 +35,7 @@ public enum FinalListCSV {
     /// per family sorted by id, then one per added family sorted by id (docs/reranking.md).
     public static func inputLines(families: [Reranking.ListedFamily], added: [Reranking.AddedFamily], _ emit: (String) -> Void) {
         emit("fkp-rerank-inputs-v1\n")
-        for index in families.indices.sorted(by: { families[$0].id.utf8.lexicographicallyPrecedes(families[$1].id.utf8) }) {
+        for index in families.indices.sorted(by: { families[$0].id.precedesBytewise(families[$1].id) }) {
             let f = families[index], o = f.outcome
             emit(["family", f.id, f.slsCode, f.headName, String(f.preliminaryGroup.rawValue), f.score,
                   o.map { String($0.forumID) } ?? "", o.map { String($0.groupAfter.rawValue) } ?? "", o?.presence.rawValue ?? "",

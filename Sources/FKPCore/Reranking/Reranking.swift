@@ -127,66 +127,81 @@ public enum Reranking {
 
     /// Ranks the families of `regency`: final group, then score, then family id; added families
     /// after the scored families of their group (by unit, then the order they were added).
-    public static func rank(regency: RegionCode, families: [ListedFamily], added: [AddedFamily]) -> Result {
-        struct Keyed { var entry: Entry; var score: Decimal; var addedOrder: Int64? }
-        var kept: [Keyed] = []
-        kept.reserveCapacity(families.count + added.count)
+    public static func rank(regency: RegionCode, families: consuming [ListedFamily], added: [AddedFamily]) -> Result {
+        var entries: [Entry] = []
+        entries.reserveCapacity(families.count + added.count)
+        var scores: [Decimal] = []
+        scores.reserveCapacity(families.count)
         var removed: [(familyID: String, removal: Removal)] = []
         for family in families {
-            var entry = Entry(rank: 0, familyID: family.id, addedFamilyID: nil, slsCode: family.slsCode, headName: family.headName,
-                              preliminaryGroup: family.preliminaryGroup, finalGroup: family.preliminaryGroup, changes: [],
-                              reason: "", flags: [])
-            guard let outcome = family.outcome else {
-                entry.flags = [.notReviewed]
-                kept.append(Keyed(entry: entry, score: Decimal(string: family.score) ?? 0, addedOrder: nil))
-                continue
+            switch entry(for: family, in: regency) {
+            case .kept(let entry):
+                entries.append(entry)
+                scores.append(Decimal(string: family.score) ?? 0)
+            case .removed(let removal): removed.append((family.id, removal))
             }
-            switch outcome.presence {
-            case .died: removed.append((family.id, .died)); continue
-            case .duplicate: removed.append((family.id, .duplicate)); continue
-            case .merged: removed.append((family.id, .merged)); continue
-            case .moved:
-                if let unit = outcome.movedToUnit {
-                    guard unit.hasPrefix(regency.value) else { removed.append((family.id, .movedOut)); continue }
-                    entry.slsCode = unit
-                    entry.changes.append(.moved)
-                } else {
-                    entry.flags.append(.destinationUnknown)
-                }
-            case .notFound: entry.flags.append(.notFound)
-            case .present: break
-            }
-            if outcome.groupAfter != family.preliminaryGroup {
-                entry.finalGroup = outcome.groupAfter
-                entry.changes.insert(.groupCorrected, at: 0)
-            }
-            if !entry.changes.isEmpty { entry.reason = outcome.reason }
-            kept.append(Keyed(entry: entry, score: Decimal(string: family.score) ?? 0, addedOrder: nil))
         }
+        families = []  // its lines are made: a caller that handed the list over no longer holds it
+        // Entries from here on are added families: `scores` holds one for each entry before them.
         for family in added where family.presence == .present && family.slsCode.hasPrefix(regency.value) {
-            let entry = Entry(rank: 0, familyID: nil, addedFamilyID: family.id, slsCode: family.slsCode, headName: family.headName,
-                              preliminaryGroup: nil, finalGroup: family.proposedGroup, changes: [.added], reason: family.reason,
-                              flags: [.enumerate])
-            kept.append(Keyed(entry: entry, score: 0, addedOrder: family.id))
+            entries.append(Entry(rank: 0, familyID: nil, addedFamilyID: family.id, slsCode: family.slsCode, headName: family.headName,
+                                 preliminaryGroup: nil, finalGroup: family.proposedGroup, changes: [.added], reason: family.reason,
+                                 flags: [.enumerate]))
         }
-        kept.sort { a, b in
-            if a.entry.finalGroup != b.entry.finalGroup { return a.entry.finalGroup < b.entry.finalGroup }
-            switch (a.addedOrder, b.addedOrder) {
-            case (nil, nil):
-                if a.score != b.score { return a.score < b.score }
-                return (a.entry.familyID ?? "").utf8.lexicographicallyPrecedes((b.entry.familyID ?? "").utf8)
-            case (nil, _?): return true
-            case (_?, nil): return false
-            case let (x?, y?):
-                if a.entry.slsCode != b.entry.slsCode { return a.entry.slsCode.utf8.lexicographicallyPrecedes(b.entry.slsCode.utf8) }
-                return x < y
+        // Positions are sorted, not entries: an entry is a hundred bytes of counted references, and
+        // a million of them moved at every step of the sort cost seconds and their copies' memory.
+        var order = Array(entries.indices)
+        order.sort { a, b in
+            let (x, y) = (entries[a].finalGroup, entries[b].finalGroup)
+            if x != y { return x < y }
+            switch (a < scores.count, b < scores.count) {
+            case (true, true):
+                if scores[a] != scores[b] { return scores[a] < scores[b] }
+                return (entries[a].familyID ?? "").precedesBytewise(entries[b].familyID ?? "")
+            case (true, false): return true
+            case (false, true): return false
+            case (false, false):
+                if entries[a].slsCode != entries[b].slsCode { return entries[a].slsCode.precedesBytewise(entries[b].slsCode) }
+                return (entries[a].addedFamilyID ?? 0) < (entries[b].addedFamilyID ?? 0)
             }
         }
-        removed.sort { $0.familyID.utf8.lexicographicallyPrecedes($1.familyID.utf8) }
-        return Result(entries: kept.enumerated().map { index, keyed in
-            var entry = keyed.entry
-            entry.rank = index + 1
-            return entry
-        }, removed: removed)
+        entries.arrange(by: order)
+        for index in entries.indices { entries[index].rank = index + 1 }
+        removed.sort { $0.familyID.precedesBytewise($1.familyID) }
+        return Result(entries: entries, removed: removed)
+    }
+
+    private enum Fate { case kept(Entry), removed(Removal) }
+
+    /// A listed family's line, or why it leaves the list.
+    private static func entry(for family: ListedFamily, in regency: RegionCode) -> Fate {
+        var entry = Entry(rank: 0, familyID: family.id, addedFamilyID: nil, slsCode: family.slsCode, headName: family.headName,
+                          preliminaryGroup: family.preliminaryGroup, finalGroup: family.preliminaryGroup, changes: [],
+                          reason: "", flags: [])
+        guard let outcome = family.outcome else {
+            entry.flags = [.notReviewed]
+            return .kept(entry)
+        }
+        switch outcome.presence {
+        case .died: return .removed(.died)
+        case .duplicate: return .removed(.duplicate)
+        case .merged: return .removed(.merged)
+        case .moved:
+            if let unit = outcome.movedToUnit {
+                guard unit.hasPrefix(regency.value) else { return .removed(.movedOut) }
+                entry.slsCode = unit
+                entry.changes.append(.moved)
+            } else {
+                entry.flags.append(.destinationUnknown)
+            }
+        case .notFound: entry.flags.append(.notFound)
+        case .present: break
+        }
+        if outcome.groupAfter != family.preliminaryGroup {
+            entry.finalGroup = outcome.groupAfter
+            entry.changes.insert(.groupCorrected, at: 0)
+        }
+        if !entry.changes.isEmpty { entry.reason = outcome.reason }
+        return .kept(entry)
     }
 }
