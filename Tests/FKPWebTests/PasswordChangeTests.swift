@@ -12,7 +12,7 @@ final class PasswordChangeTests: XCTestCase {
     static let newPassword = "Sawah hijau di Cibeber"
     static let form = ["current_password": TestAccounts.password, "new_password": newPassword, "confirm_password": newPassword]
     static let changedNotice = "Kata sandi Anda sudah diganti ("
-    static let staleNotice = "Formulir ganti kata sandi tadi sudah kedaluwarsa dan tidak mengganti apa pun."
+    static let staleNotice = "Kata sandi tidak diganti dalam beberapa menit terakhir: bila Anda baru saja mengirim formulir ganti kata sandi, formulir itu sudah kedaluwarsa."
 
     func testAChangedPasswordIsSaidSoWithItsTimeAndNoFormToFillAgain() async throws {
         try await WebTest.withApp(seed: TestAccounts.world) { client, _ in
