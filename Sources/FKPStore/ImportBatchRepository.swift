@@ -52,6 +52,21 @@ public struct ImportBatchRepository: Sendable {
         try await batches(within: roots, only: id, before: nil, limit: 1).first
     }
 
+    /// The batch that `actor` loaded from the same bytes minutes ago (`Resubmission.window`), if any:
+    /// an upload sent twice (a second tap while a large list uploads) finds the first's batch, and is
+    /// answered with it rather than with "nothing changed".
+    public func recentlyLoaded(_ kind: ListKind, sha256: String, by actor: String) async throws -> Int64? {
+        try await database.read { connection in
+            var found: Int64?
+            for try await id in try await connection.query("""
+                SELECT max(id) FROM fkp.import_batches
+                 WHERE kind = \(kind.rawValue) AND sha256 = \(sha256) AND actor = \(actor)
+                   AND created_at > now() - \(Resubmission.window)::interval
+                """, logger: database.logger).decode(Int64?.self) { found = id }
+            return found
+        }
+    }
+
     private func batches(within roots: [RegionCode]?, only id: Int64?, before: Int64?, limit: Int) async throws -> [Batch] {
         let prefixes = roots?.map { $0.value + "%" }
         return try await database.read { connection in

@@ -35,7 +35,7 @@ struct ImportController {
     }
 
     /// The form and the past batches, newest first (`?before=ID`: those older than that batch);
-    /// after a load (`?batch=ID`), what that batch did.
+    /// after a load (`?batch=ID`), what that batch did (`&again=1`: the same file arrived again).
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (_, roots) = try scope(context, write: false)
         var outcome: ImportOutcome?
@@ -46,6 +46,9 @@ struct ImportController {
                 return roots.contains { $0.contains(regency) }
             }
             outcome = ImportOutcome(batch: batch, earlierRuns: earlier, language: context.language)
+            if request.uri.queryParameters["again"] != nil {
+                outcome?.sentAgain = Translations(language: context.language)["imports_sent_again"]
+            }
         }
         return try await render(request, context, roots: roots, outcome: outcome, status: .ok,
                                 before: request.uri.queryParameters.get("before", as: Int64.self))
@@ -96,9 +99,14 @@ struct ImportController {
             let report = try await importer.run(kind, chunks: try spool.chunks(), fileName: fileName, context: writeContext, scope: roots,
                                                 checkOnly: checkOnly)
             // A load that changed something is shown by its batch after a redirect, so that reloading
-            // the page does not send the file again. A file that changed nothing, or was only checked,
-            // is answered here: sending it again changes nothing either.
+            // the page does not send the file again; so is the same file sent again by the same person
+            // minutes later (a second tap), which finds the first's batch. A file that changed nothing,
+            // or was only checked, is answered here: sending it again changes nothing either.
             if let id = report.batchID { return redirect("/imports?batch=\(id)") }
+            if !checkOnly, report.isNoOp,
+               let first = try await batches.recentlyLoaded(kind, sha256: report.sha256, by: principal.username) {
+                return redirect("/imports?batch=\(first)&again=1")
+            }
             outcome = checkOnly && !report.isNoOp
                 ? ImportOutcome(checked: report, kind: kind, fileName: fileName, language: context.language)
                 : ImportOutcome(unchanged: report, checkOnly: checkOnly, fileName: fileName, language: context.language)
@@ -123,6 +131,8 @@ struct ImportOutcome {
     /// The words before the summary: loaded, or only checked.
     var lead = ""
     var summary: String?
+    /// After the same file arrived again from the same person (`?again=1`): that it changed nothing.
+    var sentAgain: String?
     /// The units that lose families by removal, "RT 001 (3201...): 18", under their heading: what a
     /// check says a load would do, or what the loaded batch did.
     var removalsHeading = ""
