@@ -616,7 +616,8 @@ def bps_revise_a_list_after_the_provisional_run(base):
               "and says the provisional run, made before it, does not hold it")
         forum.shot(driver, "import-families-loaded-phone")
         send(revised)
-        check(shows(driver, "tidak ada yang berubah"), "the same list again changes nothing")
+        check(shows(driver, "Berkas yang sama tiba sekali lagi") and shows(driver, "tidak mengubah apa pun")
+              and "&again=1" in driver.current_url, "the same list again changes nothing, and leads to the batch that loaded it")
 
         driver.get(base + "/regions/3201010002")
         now = list(csv.reader(io.StringIO(download(driver, driver.find_element(
