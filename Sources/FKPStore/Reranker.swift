@@ -1,5 +1,6 @@
 import FKPCore
 import Foundation
+import NIOPosix
 
 /// One re-ranking of a regency, as the command line and the BPS staff's button run it: refuse
 /// while forums are open (unless a provisional run is asked for), rank by the rule, store the run
@@ -21,16 +22,15 @@ public struct Reranker: Sendable {
     /// `sentAfter`: from a form, the latest run its page showed (0 for none); see `Outcome.sentAgain`.
     public func run(regency: RegionCode, allowOpen: Bool, sentAfter shown: Int64? = nil, context: WriteContext) async throws -> Outcome {
         if let shown, let made = try await repository.runMade(regency: regency, after: shown, by: context.actor) { return .sentAgain(runID: made) }
-        var inputs = try await repository.inputs(regency: regency, allowOpen: allowOpen)
+        let inputs = try await repository.inputs(regency: regency, allowOpen: allowOpen)
         let open = inputs.openForums
         if !open.isEmpty && !allowOpen { return .forumsStillOpen(open) }
-        let inputsSHA = FinalListCSV.inputsSHA256(families: inputs.families, added: inputs.added)
-        // Handed over, not shared: the rule lets the families go once their lines are made (a large
-        // regency's list, a hundred megabytes, is then not held beside the ranked one).
-        let families = inputs.families
-        inputs.families = []
-        let result = Reranking.rank(regency: regency, families: consume families, added: inputs.added)
-        let outputSHA = FinalListCSV.sha256(of: result.entries)
+        // Seconds of work for a large regency, done on the pool for blocking work, as bcrypt is: on the
+        // threads that every request's tasks share, it would hold one of them from the others meanwhile.
+        let (result, inputsSHA, outputSHA) = try await NIOThreadPool.singleton.runIfActive {
+            let result = Reranking.rank(regency: regency, families: inputs.families, added: inputs.added)
+            return (result, FinalListCSV.inputsSHA256(families: inputs.families, added: inputs.added), FinalListCSV.sha256(of: result.entries))
+        }
         let recorded = try await repository.record(regency: regency, result: result, inputsSHA256: inputsSHA, outputSHA256: outputSHA,
                                                    openForums: open, sentAfter: shown, context: context)
         guard recorded.isNew else { return .sentAgain(runID: recorded.id) }

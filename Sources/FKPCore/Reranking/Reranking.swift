@@ -127,7 +127,7 @@ public enum Reranking {
 
     /// Ranks the families of `regency`: final group, then score, then family id; added families
     /// after the scored families of their group (by unit, then the order they were added).
-    public static func rank(regency: RegionCode, families: consuming [ListedFamily], added: [AddedFamily]) -> Result {
+    public static func rank(regency: RegionCode, families: [ListedFamily], added: [AddedFamily]) -> Result {
         var entries: [Entry] = []
         entries.reserveCapacity(families.count + added.count)
         var scores: [Decimal] = []
@@ -141,7 +141,6 @@ public enum Reranking {
             case .removed(let removal): removed.append((family.id, removal))
             }
         }
-        families = []  // its lines are made: a caller that handed the list over no longer holds it
         // Entries from here on are added families: `scores` holds one for each entry before them.
         for family in added where family.presence == .present && family.slsCode.hasPrefix(regency.value) {
             entries.append(Entry(rank: 0, familyID: nil, addedFamilyID: family.id, slsCode: family.slsCode, headName: family.headName,
