@@ -1,4 +1,4 @@
-// A form whose answer takes a while (ranking a large regency again: half a minute or more) is sent
+// A form whose answer takes a while (ranking a large regency again: a quarter of a minute or more) is sent
 // once: after the first press its button is disabled and says that the work is going on, so a
 // second press does not start the same work beside the first. Coming back to the page (the
 // browser's Back) gives the button back. Without this script the server still makes one run of
