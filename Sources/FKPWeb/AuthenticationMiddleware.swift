@@ -15,7 +15,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let idleTimeout: TimeInterval
     let absoluteLifetime: TimeInterval
 
-    static let openWhileChangingPassword: Set<String> = ["/password", "/logout", "/session", "/healthz", "/readyz"]
+    static let openWhileChangingPassword: Set<String> = [PasswordController.path, "/logout", "/session", "/healthz", "/readyz"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -38,7 +38,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         if context.principal?.mustChangePassword == true, !Self.openWhileChangingPassword.contains(request.uri.path),
            !request.uri.path.hasPrefix("/css/") {
-            return Response(status: .seeOther, headers: [.location: "/password"])
+            return Response(status: .seeOther, headers: [.location: PasswordController.path])
         }
         return try await next(request, context)
     }

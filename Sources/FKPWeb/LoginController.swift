@@ -114,7 +114,7 @@ struct LoginController {
         let held = context.sessions.session?.heldForm
         if let old = request.cookies[cookieName]?.value { try await sessions.remove(key: keyPrefix + old) }
         context.sessions.createSession(WebSession.loggedIn(userID: account.id, holding: held), expiresIn: sessionIdle)
-        return redirect(account.mustChangePassword ? "/password" : held != nil ? HeldFormController.path : safeLocalPath(form.next))
+        return redirect(account.mustChangePassword ? PasswordController.path : held != nil ? HeldFormController.path : safeLocalPath(form.next))
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {

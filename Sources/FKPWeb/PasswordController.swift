@@ -37,8 +37,8 @@ struct PasswordController {
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/password", use: page)
-        router.post("/password", use: change)
+        router.get(RouterPath(stringLiteral: Self.path), use: page)
+        router.post(RouterPath(stringLiteral: Self.path), use: change)
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
