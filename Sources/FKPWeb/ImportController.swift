@@ -121,7 +121,8 @@ struct ImportController {
                         status: HTTPResponse.Status, before: Int64? = nil) async throws -> Response {
         // One more than shown, to know whether a page of older ones follows.
         let found = try await batches.recent(within: roots, before: before, limit: ImportsPage.pageSize + 1)
-        let page = ImportsPage(csrf: context.csrfToken(), outcome: outcome, batches: found, olderOnly: before != nil, language: context.language)
+        let page = ImportsPage(csrf: context.csrfToken(), outcome: outcome, batches: found, olderOnly: before != nil, uploadLimit: uploadLimit,
+                               language: context.language)
         return try renderer.render("imports", title: "imports_title", content: page, request: request, context: context, status: status)
     }
 }
@@ -266,6 +267,9 @@ struct ImportsPage {
     let csrf: String
     let outcome: ImportOutcome?
     let hasProblems: Bool
+    /// Bytes of the largest file an upload may hold: the page's script refuses a larger one before
+    /// sending it (minutes of a weak connection spent on a file refused at its end).
+    let uploadLimit: Int
     let rows: [Row]
     /// The table is shown only with rows (a template reads stored properties only).
     let hasRows: Bool
@@ -278,8 +282,10 @@ struct ImportsPage {
     static let pageSize = 50
 
     /// `batches`: up to one more than a page, newest first; the one more tells that older ones follow.
-    init(csrf: String, outcome: ImportOutcome?, batches: [ImportBatchRepository.Batch], olderOnly: Bool = false, language: Language) {
+    init(csrf: String, outcome: ImportOutcome?, batches: [ImportBatchRepository.Batch], olderOnly: Bool = false, uploadLimit: Int,
+         language: Language) {
         self.csrf = csrf
+        self.uploadLimit = uploadLimit
         self.outcome = outcome
         hasProblems = !(outcome?.problems.isEmpty ?? true)
         let t = Translations(language: language)

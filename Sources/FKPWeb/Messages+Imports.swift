@@ -50,6 +50,15 @@ extension Messages {
         "imports_summary_unchanged": "{file}: {rows} baris, sama dengan yang sudah ada; tidak ada yang berubah.",
         "imports_kind_regions": "wilayah",
         "imports_kind_families": "keluarga",
+        "upload_sending": "Mengirim {file} ({total})…",
+        "upload_figures": "{sent} dari {total} · {percent}%",
+        "upload_progress_label": "Berkas terkirim",
+        "upload_sent": "{file} sudah terkirim. Server sedang memeriksanya; daftar sejuta keluarga butuh sekitar setengah menit. Tunggu jawabannya di halaman ini.",
+        "upload_cancel": "Batalkan pengiriman",
+        "upload_cancelled": "Pengiriman {file} dibatalkan: tidak ada yang dimuat.",
+        "upload_lost_sending": "Sambungan terputus sebelum {file} terkirim seluruhnya: tidak ada yang dimuat. Kirim lagi setelah sambungan pulih.",
+        "upload_lost_waiting": "Sambungan terputus setelah {file} terkirim, saat server memeriksanya: mungkin berkas itu sudah dimuat. Buka lagi halaman ini dan lihat impor sebelumnya; berkas yang sama dikirim lagi tidak dimuat dua kali.",
+        "upload_too_large": "{file} berukuran {size}, lebih besar dari {limit} yang diterima server ini dalam unggahan, jadi tidak dikirim. Pecah per kecamatan, atau minta operator memuatnya dengan fkp import di server.",
     ]
 
     static let importsEnglish: [String: String] = [
@@ -102,5 +111,14 @@ extension Messages {
         "imports_summary_unchanged": "{file}: {rows} rows, the same as already loaded; nothing changed.",
         "imports_kind_regions": "regions",
         "imports_kind_families": "families",
+        "upload_sending": "Sending {file} ({total})…",
+        "upload_figures": "{sent} of {total} · {percent}%",
+        "upload_progress_label": "File sent",
+        "upload_sent": "{file} has arrived. The server is checking it; a list of a million families takes about half a minute. Wait for the answer on this page.",
+        "upload_cancel": "Cancel sending",
+        "upload_cancelled": "Sending {file} was cancelled: nothing was loaded.",
+        "upload_lost_sending": "The connection broke before the whole of {file} was sent: nothing was loaded. Send it again once the connection is back.",
+        "upload_lost_waiting": "The connection broke after {file} arrived, while the server was checking it: it may have been loaded. Open this page again and look at the past imports; the same file sent again is not loaded twice.",
+        "upload_too_large": "{file} is {size}, larger than the {limit} this server takes in an upload, so it was not sent. Split it by district, or ask the operator to load it with fkp import on the server.",
     ]
 }

@@ -317,6 +317,9 @@ final class ImportUploadTests: XCTestCase {
             let app = try await buildApplication(config: config, logger: TestPostgres.logger)
             try await app.test(.router) { client in
                 var staff = try await Self.staffOnImportPage(client)
+                // The page's script is told the limit, to refuse a larger file before sending it.
+                let page = try await staff.get("/imports")
+                XCTAssertTrue(page.text.contains(#"<script src="/js/upload.js" data-limit="1048576""#), page.text)
                 let large = Self.regions + String(repeating: "3201010003,Desa Tiga,village\n", count: 40_000)  // 1.1 MB
                 let response = try await staff.upload("/imports/regions", fileName: "besar.csv", content: large)
                 XCTAssertEqual(response.status, .contentTooLarge)
@@ -335,7 +338,7 @@ final class ImportUploadTests: XCTestCase {
             let page = try await staff.get("/imports")
             let token = try XCTUnwrap(staff.csrf)
             for kind in ["regions", "families"] {
-                XCTAssertTrue(page.text.contains(#"<form method="post" action="/imports/\#(kind)" enctype="multipart/form-data">"#
+                XCTAssertTrue(page.text.contains(#"<form method="post" action="/imports/\#(kind)" enctype="multipart/form-data" data-upload>"#
                                                  + "\n    " + #"<input type="hidden" name="csrf_token" value="\#(token)">"#), page.text)
             }
             XCTAssertFalse(page.text.contains("csrf_token="), "no token in an address")

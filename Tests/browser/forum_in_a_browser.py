@@ -11,7 +11,8 @@ accessibility checks (accessibility.py). Then BPS staff plan another village's f
 invitations, one A4 sheet each (an invited SLS head opens hers on a phone, activates her account and
 signs in), plan a district's forum above village level on a phone, and re-rank provisionally, then revise a village's list on a phone
 (a broken file refused by line and column, the revised one checked and loaded, the run's list kept
-as it was); every account walks every page it is
+as it was) and send the regency's list over a slow connection (its progress shown, a sending
+cancelled or cut off loading nothing, a file over the limit refused before it is sent); every account walks every page it is
 shown on a 320-pixel phone (in Indonesian) and a desktop (in English), each checked the same way,
 and the pages people print must fit A4. Last, the forum ends: the last challenge is decided by a
 vote, the rest of the lists entered from paper, the minutes signed on screen and on paper (a
@@ -20,170 +21,27 @@ SLS head's and BPS staff's pages walked again, closed) and reopened by an admini
 Usage: forum_in_a_browser.py PATH_TO_FKP_BINARY
 """
 import concurrent.futures
-import csv
-import io
 import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
-from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import accessibility
+from browser_support import (A4_PRINTABLE_WIDTH, ARTIFACTS, CLUSTER, DESKTOP, PHONE, ROOT, SMALL_PHONE, Forum, browser, check,
+                             download, free_port, no_script_errors, saved, shows, shows_element, start_demo)
+from lists_in_a_browser import bps_revise_a_list_after_the_provisional_run, bps_send_a_list_over_a_slow_connection
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-ARTIFACTS = os.path.join(ROOT, "test-artifacts", "browser")
-CLUSTER = os.path.join(ROOT, ".fkp", "browser-cluster")
-PHONE = (360, 740)
-SMALL_PHONE = (320, 640)  # the width WCAG's reflow criterion names
-DESKTOP = (1280, 900)
-A4_PRINTABLE_WIDTH = 680  # 180 mm at 96 pixels to the inch
 # The forum's own people first (each kind of page is checked as the first of them who reaches it).
 ACCOUNTS = [("ketua.rt", "demo-ketua-2026"), ("tokoh", "demo-tokoh-2026"), ("fasilitator", "demo-fasilitator-2026"),
             ("bps", "demo-bps-2026"), ("auditor", "demo-auditor-2026"), ("admin", "demo-admin-2026")]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_demo(binary, port):
-    shutil.rmtree(CLUSTER, ignore_errors=True)
-    env = dict(os.environ, PORT=str(port), HOST="127.0.0.1", FKP_BCRYPT_COST="10")
-    env.pop("DATABASE_URL", None)
-    log = open(os.path.join(ARTIFACTS, "server.log"), "w")
-    server = subprocess.Popen([binary, "demo", "--cluster-directory", CLUSTER], cwd=ROOT, env=env,
-                              stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"the demo server stopped (exit {server.returncode}); see {log.name}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                return server
-        except OSError:
-            time.sleep(0.5)
-    server.kill()
-    raise SystemExit("the demo server did not answer within 180 s")
-
-
-def browser(size):
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     f"--window-size={size[0]},{size[1]}", "--lang=id"):
-        options.add_argument(argument)
-    if size[0] < 500:
-        # Headless Chromium's windows are at least 500 pixels wide: a phone is emulated instead.
-        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": size[0], "height": size[1], "pixelRatio": 2}})
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-    driver.set_page_load_timeout(30)
-    driver.width = size[0]
-    return driver
-
-
-class Forum:
-    shots = 0  # numbered across the whole run, in the order taken
-
-    def __init__(self, base):
-        self.base = base
-
-    def shot(self, driver, name):
-        Forum.shots += 1
-        driver.save_screenshot(os.path.join(ARTIFACTS, f"{Forum.shots:02d}-{name}.png"))
-        accessibility.check_fits(driver, name, driver.width)
-        check(True, f"{name}: the page fits its {driver.width}-pixel window without sideways scrolling")
-        accessibility.check_page(driver, name)
-        check(True, f"{name}: axe-core finds nothing against WCAG 2.2 AA or its best practices")
-
-    def login(self, driver, username, password):
-        driver.get(self.base + "/login")
-        driver.find_element(By.ID, "username").send_keys(username)
-        driver.find_element(By.ID, "password").send_keys(password)
-        driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
-        WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
-
-    def click_button(self, driver, text):
-        driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']").click()
-
-    def raise_group_challenge(self, driver, group, reason):
-        """On a row's page (listed or added family), proposes another group."""
-        driver.find_element(By.CSS_SELECTOR, "input[name='kind'][value='group']").click()
-        Select(driver.find_element(By.NAME, "proposed_group")).select_by_value(str(group))
-        driver.find_element(By.NAME, "reason").send_keys(reason)
-        self.click_button(driver, "Ajukan sanggahan")
-
-    def accept_first_open_challenge(self, driver, note=""):
-        """On the forum's list of challenges, accepts the first open one by consensus."""
-        driver.get(self.base + "/forums/1/challenges")
-        decision = driver.find_element(By.CSS_SELECTOR, "form.decision")
-        decision.find_element(By.CSS_SELECTOR, "input[value='accepted']").click()
-        Select(decision.find_element(By.NAME, "method")).select_by_value("consensus")
-        if note:
-            decision.find_element(By.NAME, "note").send_keys(note)
-        decision.find_element(By.CSS_SELECTOR, "button").click()
-
-    def summary_after(self, driver):
-        """The forum page's 'after the forum' count per group (1..4)."""
-        driver.get(self.base + "/forums/1")
-        rows = driver.find_elements(By.CSS_SELECTOR, "table.summary tbody tr")
-        return [int(r.find_elements(By.TAG_NAME, "td")[1].text) for r in rows]
-
-
-def shows(driver, text, timeout=10):
-    """Waits until the page (after a click's navigation) contains the text."""
-    try:
-        WebDriverWait(driver, timeout).until(lambda d: text in d.page_source)
-        return True
-    except Exception:
-        return False
-
-
-def shows_element(driver, selector, text, timeout=10):
-    """Waits until an element matching the selector holds the text (an element of the page being left
-    may vanish while it is read, as the next page arrives: asked again)."""
-    try:
-        WebDriverWait(driver, timeout, ignored_exceptions=[WebDriverException]).until(lambda d: any(text in e.text for e in d.find_elements(By.CSS_SELECTOR, selector)))
-        return True
-    except Exception:
-        return False
-
-
-def saved(row):
-    return lambda d: row.find_element(By.CSS_SELECTOR, ".status").text == "Tersimpan"
-
-
-def check(condition, message):
-    if not condition:
-        raise AssertionError(message)
-    print("  ok:", message)
-
-
-def no_script_errors(driver, who):
-    # Network answers such as the 409 of a conflict are expected; script errors are not.
-    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE" and e.get("source") != "network"]
-    check(not errors, f"no script errors in {who}'s browser {errors if errors else ''}")
-
-
-def download(driver, address):
-    """The bytes of a file the signed-in person is offered (a download link), fetched with their session."""
-    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
-    with urllib.request.urlopen(urllib.request.Request(address, headers={"Cookie": cookie})) as response:
-        return response.read()
 
 
 def run(base):
@@ -567,73 +425,6 @@ def rerank_provisionally(base):
         driver.quit()
 
 
-def bps_revise_a_list_after_the_provisional_run(base):
-    """BPS staff, on a 320-pixel phone, revise the second village's list (its forum only planned) after
-    the provisional re-ranking listed its families: a broken file names its lines and columns and loads
-    nothing; the revised one (a group changed, a family gone, one added whose name has an apostrophe,
-    quotes and a letter beyond ASCII) is checked, then loaded, then loaded again to no effect; the
-    village's list downloads as loaded, and the run's final list still downloads, as it was."""
-    forum, driver = Forum(base), browser(SMALL_PHONE)
-    upload = os.path.join(ARTIFACTS, "desa-dua.csv")
-    try:
-        forum.login(driver, "bps", "demo-bps-2026")
-        driver.get(base + "/regions/3201/rerank")
-        final_list = driver.find_element(By.CSS_SELECTOR, "a[href$='/final.csv']").get_attribute("href")
-        listed = download(driver, final_list).decode("utf-8")
-        driver.get(base + "/regions/3201010002")
-        village = download(driver, driver.find_element(By.CSS_SELECTOR, "a[href$='/families.csv']").get_attribute("href")).decode("utf-8")
-        rows = list(csv.reader(io.StringIO(village)))
-
-        def send(table, only_check=False):
-            with open(upload, "w", encoding="utf-8", newline="") as file:
-                csv.writer(file, lineterminator="\n").writerows(table)
-            driver.get(base + "/imports")
-            form = driver.find_element(By.CSS_SELECTOR, "form[action='/imports/families']")
-            form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(upload)
-            form.find_element(By.CSS_SELECTOR, "button[formaction='/imports/families/check']" if only_check else "button").click()
-
-        broken = [list(row) for row in rows]
-        broken[4][5], broken[9][8] = "7", broken[9][8][:-1]
-        send(broken)
-        check(shows(driver, "baris 5, kolom welfare_group: nilai '7'") and "baris 10, kolom head_nik" in driver.page_source,
-              "a broken list names each bad line and column")
-        past = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "table.list tbody th a")]
-        check("desa-dua.csv" not in past, f"and loads nothing: no batch of it among the past imports {past}")
-        forum.shot(driver, "import-families-refused-phone")
-
-        revised = [list(row) for row in rows]
-        removed = revised.pop(6)
-        revised[3][5] = "3" if revised[3][5] != "3" else "2"
-        added = ["320100999999", rows[1][1], 'Nyi Mas "Ipah" Sa\'adah Ëndah', "Jl. Kenanga No. 5, Cibodas", "4", "2", "35.5",
-                 "3201012345678901", "3201019876543210", "", ""]
-        revised.append(added)
-        send(revised, only_check=True)
-        check(shows(driver, "Bila dimuat, 1 keluarga ditambah, 1 diubah, 1 dihapus"), "a check says what loading would change")
-        send(revised)
-        check(shows(driver, "1 keluarga ditambah, 1 diubah, 1 dihapus") and "/imports?batch=" in driver.current_url,
-              "the revised list loads though the provisional run listed the family it removes")
-        check(shows_element(driver, "main .notice a[href='/regions/3201/rerank']", "hasil #1, sementara"),
-              "and says the provisional run, made before it, does not hold it")
-        forum.shot(driver, "import-families-loaded-phone")
-        send(revised)
-        check(shows(driver, "Berkas yang sama tiba sekali lagi") and shows(driver, "tidak mengubah apa pun")
-              and "&again=1" in driver.current_url, "the same list again changes nothing, and leads to the batch that loaded it")
-
-        driver.get(base + "/regions/3201010002")
-        now = list(csv.reader(io.StringIO(download(driver, driver.find_element(
-            By.CSS_SELECTOR, "a[href$='/families.csv']").get_attribute("href")).decode("utf-8"))))
-        check(now[0] == rows[0] and sorted(now[1:]) == sorted(revised[1:]), "the village's list downloads as it was loaded")
-        check(download(driver, final_list).decode("utf-8") == listed and removed[0] in listed,
-              "the run's final list still downloads as the run made it, the removed family on it")
-        driver.get(base + "/regions/3201/rerank")
-        check(shows_element(driver, "main .notice", "desa-dua.csv"), "and the re-ranking page names the list loaded since its latest run")
-        forum.shot(driver, "rerank-lists-loaded-since-phone")
-    finally:
-        driver.quit()
-        if os.path.exists(upload):
-            os.remove(upload)
-
-
 def printed_pages_fit_a4(base, pages):
     """The pages people print (the unit's forum list, the minutes, a village's final list, a unit's
     families) lay out, as printed, within an A4 page's printable width (see `fits_a4_as_printed`)."""
@@ -1005,6 +796,8 @@ def main():
         final_list = rerank_provisionally(base)
         print("BPS staff revise a village's list after the provisional run, on a phone")
         bps_revise_a_list_after_the_provisional_run(base)
+        print("BPS staff send the regency's list over a slow connection, on a phone")
+        bps_send_a_list_over_a_slow_connection(base)
         every_page_is_accessible(base)
         print("What people print fits A4")
         printed_pages_fit_a4(base, [base + "/forums/1/units/32010100010001/print", base + "/forums/1/minutes", final_list,
