@@ -37,7 +37,8 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 import accessibility
 from browser_support import (A4_PRINTABLE_WIDTH, ARTIFACTS, CLUSTER, DESKTOP, PHONE, ROOT, SMALL_PHONE, Forum, browser, check,
                              download, free_port, no_script_errors, saved, shows, shows_element, start_demo)
-from lists_in_a_browser import bps_revise_a_list_after_the_provisional_run, bps_send_a_list_over_a_slow_connection
+from lists_in_a_browser import (bps_revise_a_list_after_the_provisional_run, bps_send_a_list_over_a_slow_connection,
+                                the_upload_script_when_the_server_does_not_answer)
 
 # The forum's own people first (each kind of page is checked as the first of them who reaches it).
 ACCOUNTS = [("ketua.rt", "demo-ketua-2026"), ("tokoh", "demo-tokoh-2026"), ("fasilitator", "demo-fasilitator-2026"),
@@ -798,6 +799,8 @@ def main():
         bps_revise_a_list_after_the_provisional_run(base)
         print("BPS staff send the regency's list over a slow connection, on a phone")
         bps_send_a_list_over_a_slow_connection(base)
+        print("The import page's script, when the server does not answer")
+        the_upload_script_when_the_server_does_not_answer()
         every_page_is_accessible(base)
         print("What people print fits A4")
         printed_pages_fit_a4(base, [base + "/forums/1/units/32010100010001/print", base + "/forums/1/minutes", final_list,

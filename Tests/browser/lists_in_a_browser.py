@@ -1,14 +1,18 @@
 """BPS staff's lists in a browser: a village's list revised after a provisional re-ranking, and the
 regency's list sent over a slow connection."""
 import csv
+import http.server
 import io
 import os
 import re
+import socket
+import threading
+import time
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_support import ARTIFACTS, SMALL_PHONE, Forum, browser, check, download, no_script_errors, shows, shows_element
+from browser_support import ARTIFACTS, ROOT, SMALL_PHONE, Forum, browser, check, download, no_script_errors, shows, shows_element
 
 
 def bps_revise_a_list_after_the_provisional_run(base):
@@ -153,3 +157,72 @@ def bps_send_a_list_over_a_slow_connection(base):
         for path in (upload, too_large):
             if os.path.exists(path):
                 os.remove(path)
+
+
+def the_upload_script_when_the_server_does_not_answer():
+    """The import page's script (public/js/upload.js) against a server of this test's own that takes the
+    whole file and then closes the connection without an answer, as a phone's connection lost while a
+    large list is checked: the page says the file had arrived and may have been loaded, and the form
+    can be sent again; and against nginx's page for a server that does not answer (502), which takes
+    the page's place as it would without the script."""
+    with open(os.path.join(ROOT, "public", "js", "upload.js"), "rb") as file:
+        script = file.read()
+    with open(os.path.join(ROOT, "public", "errors", "502.html"), "rb") as file:
+        gateway = file.read()
+    page = ('<!DOCTYPE html><html lang="id"><head><title>Impor</title></head><body><main id="main">'
+            '<form method="post" action="/cut" enctype="multipart/form-data" data-upload>'
+            '<input type="hidden" name="csrf_token" value="t"><input type="file" name="file" required>'
+            '<button type="submit">Unggah</button><button type="submit" formaction="/gateway">Periksa</button></form></main>'
+            '<script src="/upload.js" data-limit="1048576" data-sending="Mengirim {file} ({total}).." data-figures="{sent}/{total}"'
+            ' data-progress-label="terkirim" data-sent="{file} terkirim" data-cancel="Batal" data-cancelled="{file} batal"'
+            ' data-lost-sending="{file} putus sebelum" data-lost-waiting="{file} putus sesudah" data-too-large="{file} besar"></script>'
+            '</body></html>').encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body, kind = (script, "text/javascript") if self.path == "/upload.js" else (page, "text/html; charset=utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_POST(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            if self.path == "/cut":
+                # A second of checking first: the browser reports the body sent every tenth of a second.
+                time.sleep(1)
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
+            self.send_response(502)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(gateway)))
+            self.end_headers()
+            self.wfile.write(gateway)
+
+        def log_message(self, *arguments):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    driver, upload = browser(SMALL_PHONE), os.path.join(ARTIFACTS, "daftar.csv")
+    try:
+        with open(upload, "w", encoding="utf-8") as file:
+            file.write("family_id\n" + "1\n" * 50_000)
+        driver.get(f"http://127.0.0.1:{server.server_address[1]}/")
+        driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(upload)
+        driver.find_element(By.XPATH, "//button[normalize-space()='Unggah']").click()
+        check(shows_element(driver, ".upload.error [role=alert]", "daftar.csv putus sesudah"),
+              "a connection lost after the file arrived is said as such (it may have been loaded)")
+        check(not driver.find_element(By.XPATH, "//button[normalize-space()='Unggah']").get_attribute("disabled"),
+              "and the form can be sent again")
+        driver.find_element(By.XPATH, "//button[normalize-space()='Periksa']").click()
+        check(shows_element(driver, "main h1", "Layanan sedang dimulai ulang") and not driver.find_elements(By.CSS_SELECTOR, "form"),
+              "nginx's page for a server that does not answer takes the page's place")
+        check(driver.switch_to.active_element.tag_name == "h1", "with the focus on its heading")
+    finally:
+        driver.quit()
+        server.shutdown()
+        if os.path.exists(upload):
+            os.remove(upload)
