@@ -32,6 +32,19 @@ public struct SessionRepository: Sendable {
         }
     }
 
+    /// Replaces a stored session's record, keeping its expiry when `expiresAt` is nil. A session no
+    /// longer stored (ended by a logout or a password change while a request of it was under way)
+    /// stays ended: that request's end does not write it back.
+    public func update(key: String, payload: Data, userID: Int64?, expiresAt: Date?) async throws {
+        try await database.read { connection in
+            try await connection.query("""
+                UPDATE runtime.sessions SET payload = \(String(decoding: payload, as: UTF8.self)), user_id = \(userID),
+                       expires_at = coalesce(\(expiresAt), expires_at)
+                 WHERE id = \(Self.id(key))
+                """, logger: database.logger)
+        }
+    }
+
     /// Inserts or replaces; keeps the old expiry when `expiresAt` is nil.
     public func set(key: String, payload: Data, userID: Int64?, expiresAt: Date?) async throws {
         try await database.read { connection in

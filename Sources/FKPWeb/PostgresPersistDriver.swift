@@ -18,10 +18,17 @@ struct PostgresPersistDriver: PersistDriver {
         if !created { throw PersistError.duplicate }
     }
 
+    /// HummingbirdAuth writes a new session and a changed one alike through `set`. A changed one, the
+    /// session this request found, is updated only where it is still stored: inserted again, a session
+    /// ended while the request was under way (a logout, a password change elsewhere) lived again.
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         let payload = try JSONEncoder().encode(value)
-        try await sessions.set(key: key, payload: payload, userID: Self.userID(payload),
-                               expiresAt: expires.map { Date().addingTimeInterval(Self.seconds($0)) })
+        let expiresAt = expires.map { Date().addingTimeInterval(Self.seconds($0)) }
+        if SessionRead.current?.wasFound(storedKey: key) == true {
+            try await sessions.update(key: key, payload: payload, userID: Self.userID(payload), expiresAt: expiresAt)
+        } else {
+            try await sessions.set(key: key, payload: payload, userID: Self.userID(payload), expiresAt: expiresAt)
+        }
     }
 
     func get<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> Object? {
@@ -33,6 +40,7 @@ struct PostgresPersistDriver: PersistDriver {
             throw error
         }
         guard let stored = found else { return nil }
+        SessionRead.current?.found(storedKey: key)
         if let userID = stored.userID { SessionRead.current?.found(userID: userID, principal: stored.principal) }
         if let stamp = stored.forumStamp { SessionRead.current?.found(pageForumStamp: stamp) }
         return payloads.decode(Object.self, from: stored.payload)

@@ -30,6 +30,7 @@ final class SessionRead: Sendable {
 
     private struct State {
         var outage = false
+        var storedKey: String?
         var person: Person?
         var pageForumStamp: ForumDataStamp?
     }
@@ -42,6 +43,16 @@ final class SessionRead: Sendable {
 
     func found(userID: Int64, principal: Principal?) {
         state.withLockedValue { $0.person = Person(userID: userID, principal: principal) }
+    }
+
+    /// The session this request found stored, by its key: what the request writes back under that
+    /// key is an update of it, never a new session (`PostgresPersistDriver.set`).
+    func found(storedKey key: String) {
+        state.withLockedValue { $0.storedKey = key }
+    }
+
+    func wasFound(storedKey key: String) -> Bool {
+        state.withLockedValue { $0.storedKey == key }
     }
 
     func found(pageForumStamp stamp: ForumDataStamp) {

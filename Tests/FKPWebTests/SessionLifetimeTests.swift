@@ -1,6 +1,6 @@
 import FKPStore
 import Foundation
-import FKPWeb
+@testable import FKPWeb
 import PostgresNIO
 import FKPTestSupport
 import HTTPTypes
@@ -88,6 +88,64 @@ final class SessionLifetimeTests: XCTestCase {
             try await Self.age(db, field: "lastSeenAt", by: "31 minutes")
             let ended = try await browser.get("/session")
             XCTAssertEqual(ended.status, .unauthorized)
+        }
+    }
+
+    /// A session ended while one of its requests is still under way (a list uploading from a phone
+    /// while the person logs out, or changes the password on the office computer) stays ended. The
+    /// end of that request wrote the session back as it had read it, refreshed, and its key opened
+    /// pages again.
+    func testASessionLoggedOutWhileOneOfItsRequestsIsUnderWayStaysEnded() async throws {
+        try await Self.endingASessionWhileItUploads { phone, _ in
+            let out = try await phone.post("/logout", [:])
+            XCTAssertEqual(out.location, "/login")
+        }
+    }
+
+    func testASessionEndedByAPasswordChangeElsewhereWhileOneOfItsRequestsIsUnderWayStaysEnded() async throws {
+        try await Self.endingASessionWhileItUploads { _, client in
+            var office = TestBrowser(client)
+            try await office.login("bps", TestAccounts.password)
+            try await office.get(PasswordController.path)
+            let changed = try await office.post(PasswordController.path, PasswordChangeTests.form)
+            XCTAssertEqual(changed.location, PasswordController.sentPath)
+        }
+    }
+
+    /// BPS staff's upload under way on a phone while `end` ends its session; then the upload ends,
+    /// and the phone's session must stay ended.
+    private static func endingASessionWhileItUploads(
+        _ end: @escaping @Sendable (inout TestBrowser, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, TestAccounts.world)
+            let app = try await buildApplication(config: try await WebTest.serverConfig(url), logger: TestPostgres.logger)
+            try await app.test(.live) { client in
+                var phone = try await ImportUploadTests.staffOnImportPage(client)
+                let key = try XCTUnwrap(phone.cookies["fkp_session"])
+                try await Self.age(db, field: "lastSeenAt", by: "2 minutes")  // the upload's request refreshes it
+                let body = Data(("--B\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(phone.csrf ?? "")\r\n"
+                                 + "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wilayah.csv\"\r\n\r\n"
+                                 + "\(ImportUploadTests.regions)\r\n--B--\r\n").utf8)
+                let head = "POST /imports/regions HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Cookie: \(phone.cookieHeader)\r\nContent-Type: multipart/form-data; boundary=B\r\nContent-Length: \(body.count)\r\n\r\n"
+                let upload = try LoopbackHTTP.Connection(try XCTUnwrap(client.port))
+                try upload.send(Data(head.utf8) + body.prefix(body.count / 2))
+                try await Task.sleep(for: .milliseconds(300))  // under way
+
+                try await end(&phone, client)
+                try upload.send(body.dropFirst(body.count / 2))
+                let answer = try upload.receive()
+                XCTAssertEqual(answer.status, 303, "the upload, begun signed in, ends: \(answer.text)")
+
+                // Stored by the SHA-256 of the key under the application's prefix, "fkp.".
+                let left = try await SQLTest.scalar(db, """
+                    SELECT count(*) FROM runtime.sessions WHERE id = encode(sha256(convert_to('fkp.\(key)', 'UTF8')), 'hex')
+                    """, as: Int64.self)
+                XCTAssertEqual(left, 0, "the ended session is not written back")
+                let replay = try await client.execute(uri: "/regions/3201", method: .get, headers: [.cookie: "fkp_session=\(key)"], body: nil)
+                XCTAssertTrue(replay.location?.hasPrefix("/login") == true, "its key opens nothing")
+            }
         }
     }
 
