@@ -12,7 +12,8 @@ invitations, one A4 sheet each (an invited SLS head opens hers on a phone, activ
 signs in), plan a district's forum above village level on a phone, and re-rank provisionally, then revise a village's list on a phone
 (a broken file refused by line and column, the revised one checked and loaded, the run's list kept
 as it was) and send the regency's list over a slow connection (its progress shown, a sending
-cancelled or cut off loading nothing, a file over the limit refused before it is sent); every account walks every page it is
+cancelled or without a connection loading nothing, one cut off once the file arrived said as maybe
+loaded, a file over the limit refused before it is sent); every account walks every page it is
 shown on a 320-pixel phone (in Indonesian) and a desktop (in English), each checked the same way,
 and the pages people print must fit A4. Last, the forum ends: the last challenge is decided by a
 vote, the rest of the lists entered from paper, the minutes signed on screen and on paper (a
