@@ -34,10 +34,14 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // zlib, for lists sent compressed (gzip), unpacked as they are read; CompressNIO's
+        // decompressor does not tell a stream that ended from one that was cut off.
+        .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         .target(
             name: "FKPStore",
             dependencies: [
                 "FKPCore",
+                "CZlib",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -89,12 +93,17 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ],
             path: "Tests/FKPTestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "FKPCoreTests", dependencies: ["FKPCore", "FKPTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "FKPStoreTests", dependencies: ["FKPStore", "FKPTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FKPStoreTests",
+            dependencies: ["FKPStore", "FKPTestSupport", .product(name: "AsyncAlgorithms", package: "swift-async-algorithms")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FKPWebTests",
             dependencies: [

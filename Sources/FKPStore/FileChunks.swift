@@ -62,6 +62,12 @@ public struct FileChunks: AsyncSequence, Sendable {
         file = OpenFile(descriptor: fds[0], path: "memory")
     }
 
+    /// How far the file has been read; nil for a pipe or a terminal.
+    public var offset: Int? {
+        let offset = lseek(file.descriptor, 0, SEEK_CUR)
+        return offset >= 0 ? Int(offset) : nil
+    }
+
     public struct AsyncIterator: AsyncIteratorProtocol {
         let file: OpenFile
         var done = false

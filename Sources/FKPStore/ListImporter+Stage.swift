@@ -3,8 +3,8 @@ extension ListImporter {
     /// large import's time (docs/benchmarks.md); the rest is the database's work, said as such
     /// rather than as a percent that stays at its end.
     public enum Stage: Sendable, Equatable {
-        /// The rows read so far, and the bytes of the file they took.
-        case reading(rows: Int, bytes: Int)
+        /// The rows read so far (how much of the file that is, the file's reader knows: `FileChunks.offset`).
+        case reading(rows: Int)
         /// Read whole: the rows checked against the database and compared with what it holds.
         case checking(rows: Int)
         /// Checked: the batch written.

@@ -25,20 +25,25 @@ extension ListImporter {
         }
         var check = ListFileCheck(kind)
         var hasher = SHA256()
-        var bytesRead = 0
         let flushAt = 1 << 16
         var buffer = ByteBufferAllocator().buffer(capacity: flushAt + 4096)
         try await connection.copyFrom(table: "import_staging", logger: logger) { writer in
-            for try await chunk in chunks {
+            var chunks = chunks.makeAsyncIterator()
+            while let chunk = try await chunks.next() {
                 hasher.update(data: chunk)
-                bytesRead += chunk.count
                 check.feed(chunk) { $0.appendForCopy(to: &buffer) }
-                if check.stoppedReading { break }
+                if check.stoppedReading {
+                    // A compressed file's damage garbles what it unpacks to, which the reading stops at as
+                    // broken CSV: read on, so that its checksum says the file is damaged rather than the
+                    // garbled line that it is broken there.
+                    if var unpacking = chunks as? any UnpackingIterator, unpacking.isUnpacking { try await unpacking.readToEnd() }
+                    break
+                }
                 if buffer.readableBytes > flushAt {
                     try await writer.write(buffer)
                     buffer = ByteBufferAllocator().buffer(capacity: flushAt + 4096)
                 }
-                progress?(.reading(rows: check.rows, bytes: bytesRead))
+                progress?(.reading(rows: check.rows))
             }
             let problems = check.finish { $0.appendForCopy(to: &buffer) }
             if !problems.isEmpty { throw problems }

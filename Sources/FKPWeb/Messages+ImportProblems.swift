@@ -25,6 +25,12 @@ extension Messages {
         case .workbookOrZipFile: return "berkas ini buku kerja spreadsheet (.xlsx atau .ods) atau arsip zip, bukan CSV (\(saveAsCSV))"
         case .excel97File: return "berkas ini buku kerja Excel 97-2003 (.xls), bukan CSV (\(saveAsCSV))"
         case .gzipFile: return "berkas ini terkompresi (gzip), bukan CSV (ekstrak dahulu)"
+        case .compressedFileDamaged:
+            return "berkas terkompresi (gzip) ini rusak: isinya tidak dapat diekstrak (kompresi ulang daftarnya, atau kirim tanpa kompresi)"
+        case .compressedFileCutOff:
+            return "berkas terkompresi (gzip) ini terpotong sebelum akhirnya: terputus saat dikirim atau disalin (kirim ulang seluruh berkasnya)"
+        case .unpacksTooLarge(let maximum):
+            return "setelah diekstrak, berkas terkompresi ini lebih besar dari \(maximum) MB yang diterima server ini dalam unggahan (pecah per kecamatan, atau minta operator memuatnya dengan fkp import di server)"
         case .pdfFile: return "berkas ini dokumen PDF, bukan CSV"
         case .markupFile: return "berkas ini halaman web (HTML) atau dokumen XML, bukan CSV (yang terunduh halaman masuk atau halaman galat, bukan daftarnya? \(saveAsCSV))"
         case .uploadTooLarge(let maximum):

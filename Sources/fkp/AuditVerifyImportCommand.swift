@@ -18,7 +18,8 @@ struct AuditVerifyImportCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandSupport.reportingFailures {
             guard file != "-" else { throw ValidationError("give the file itself: it is read twice, once for its SHA-256") }
-            let fileSHA256 = try await ImportBatchVerifier.sha256(of: try FileChunks(path: file))
+            // A compressed file's is its list's: what the batch recorded.
+            let fileSHA256 = try await ImportBatchVerifier.sha256(of: UnpackedChunks(try FileChunks(path: file)))
             let config = try CommandSupport.configuration(folders: [])
             let logger = CommandSupport.bootstrapLogging(level: .warning)
             let intact = try await CommandSupport.withDatabase(config, logger: logger) { client in
@@ -48,10 +49,11 @@ struct AuditVerifyImportCommand: AsyncParsableCommand {
         }
         let verification: ImportBatchVerifier.Verification
         // On a terminal, as an import: a million rows take a few seconds to read, and as many to compare.
-        let progress = ImportProgress(reading: file)
+        let fileChunks = try FileChunks(path: file)
+        let progress = ImportProgress(reading: file, from: fileChunks)
         do {
             defer { progress.finish() }
-            verification = try await verifier.verify(entry, chunks: try FileChunks(path: file), progress: progress.onTerminal)
+            verification = try await verifier.verify(entry, chunks: UnpackedChunks(fileChunks), progress: progress.onTerminal)
         } catch let problems as ImportProblems {
             let count = CommandSupport.counted(problems.total, "problem", "problems")
             CommandSupport.printError("\(file) is the file batch \(batch) loaded (its SHA-256 is the entry's), but this version of fkp "

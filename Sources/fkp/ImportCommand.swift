@@ -22,14 +22,14 @@ struct ImportCommand: AsyncParsableCommand {
 
     private func importFile() async throws {
         guard let listKind = ListKind(rawValue: kind) else { throw ValidationError("import regions FILE or import families FILE") }
-        let chunks = try FileChunks(path: file)
+        let fileChunks = try FileChunks(path: file)
         if file == "-", isatty(0) == 1 {
             // `-` typed without a file piped in: say why nothing happens rather than wait in silence.
             CommandSupport.printError("reading the \(kind) list from the terminal: paste it, then end it with Ctrl-D (or give a file)")
         }
         let config = try CommandSupport.configuration(folders: [])
         let logger = CommandSupport.bootstrapLogging(level: .warning)
-        let progress = ImportProgress(reading: file)
+        let progress = ImportProgress(reading: file, from: fileChunks)
         let onProgress = progress.onTerminal
         let fileName = file == "-" ? "(standard input)" : URL(fileURLWithPath: file).lastPathComponent
         let actor = self.actor
@@ -44,7 +44,7 @@ struct ImportCommand: AsyncParsableCommand {
                 try actor.require(principal, may: { _ in roots?.isEmpty != true }, "load lists")
                 let context = actor.context(action: "import.\(listKind.rawValue)", region: roots?.count == 1 ? roots?.first?.value : nil,
                                             principal: principal)
-                let report = try await ListImporter(database: database).run(listKind, chunks: chunks, fileName: fileName, context: context,
+                let report = try await ListImporter(database: database).run(listKind, chunks: UnpackedChunks(fileChunks), fileName: fileName, context: context,
                                                                              scope: roots, checkOnly: check, progress: onProgress)
                 guard let batch = report.batchID else { return (report, []) }
                 return (report, try await RerankRepository(database: database).latestRunsBefore(batch: batch))
@@ -114,12 +114,15 @@ final class ImportProgress: @unchecked Sendable {
     let isTerminal = isatty(2) == 1
     let started = Date()
     let totalBytes: Int?
+    /// The file as it is read: how far it has been, in its own bytes (a compressed file's, not the list's).
+    let file: FileChunks
     private let lock = NSLock()
     private var readSeconds: Double?
 
-    /// For the file at `path` (its size gives the share read), or standard input (`-`).
-    init(reading path: String) {
+    /// For the file at `path` (its size gives the share read), or standard input (`-`), read by `file`.
+    init(reading path: String, from file: FileChunks) {
         totalBytes = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        self.file = file
     }
 
     /// What a command hands on to be told of its stages: shown on a terminal, nil elsewhere.
@@ -134,9 +137,9 @@ final class ImportProgress: @unchecked Sendable {
         let seconds = max(Date().timeIntervalSince(started), 0.001)
         let line: String
         switch stage {
-        case .reading(let rows, let bytes):
+        case .reading(let rows):
             var text = "\(CommandSupport.counted(rows, "row", "rows")), \(Int(Double(rows) / seconds)) rows/s"
-            if let totalBytes, totalBytes > 0 { text += ", \(min(100, bytes * 100 / totalBytes))% of the file read" }
+            if let totalBytes, totalBytes > 0, let read = file.offset { text += ", \(min(100, read * 100 / totalBytes))% of the file read" }
             line = text
         case .checking(let rows):
             readSeconds = seconds

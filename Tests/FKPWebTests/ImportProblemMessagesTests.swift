@@ -5,7 +5,7 @@ import XCTest
 final class ImportProblemMessagesTests: XCTestCase {
     /// One of every kind (the compiler keeps the Indonesian switch complete; this keeps it translated).
     static let everyKind: [ImportProblem.Kind] = [
-        .emptyFile, .noRowsUnderHeader, .utf16File, .workbookOrZipFile, .excel97File, .gzipFile, .pdfFile, .markupFile, .jsonFile, .pictureFile, .uploadTooLarge(maximumMegabytes: 200),
+        .emptyFile, .noRowsUnderHeader, .utf16File, .workbookOrZipFile, .excel97File, .gzipFile, .compressedFileDamaged, .compressedFileCutOff, .unpacksTooLarge(maximumMegabytes: 200), .pdfFile, .markupFile, .jsonFile, .pictureFile, .uploadTooLarge(maximumMegabytes: 200),
         .quoteInsideUnquotedField, .formulaKeepingText, .textAfterClosingQuote, .quoteEscapedWithBackslash, .quoteClosesWithTextAfter(closingLine: 9), .quoteNeverClosed, .recordTooLong(maximumBytes: 65536),
         .nulByte, .notUTF8, .headerSeparatedBy(";"), .headerInOtherQuotes(single: true), .headerInOtherQuotes(single: false), .commaInsideSingleQuotes(found: 12, inHeader: 11), .inOtherQuotes(single: true), .inOtherQuotes(single: false), .valuesInSingleQuotes(rows: 12, columns: ["family_id", "head_name"]), .coordinatesInOneCell(latitude: "-6.5", longitude: "106.8"), .lineInOneField, .familiesListAsRegions, .regionsListAsFamilies, .exportOfThisServer(.finalList), .exportOfThisServer(.dataCorrections), .exportOfThisServer(.auditTrail), .codesSplitByLevel(inFamilies: true), .codesSplitByLevel(inFamilies: false), .headerNotFirst(headerLine: 3), .headerMissing(header: "code,name,level"), .headerSeparatedBy("\t"),
         .unknownColumn(columns: ["code", "name"], holdsInvisibleCharacter: false),

@@ -330,6 +330,37 @@ final class ImportUploadTests: XCTestCase {
         }
     }
 
+    /// A list sent compressed (as the page's script sends it, or a .csv.gz chosen) loads as the list
+    /// itself; unpacked, it may be no larger than an upload; damaged or cut off, it is said as such.
+    func testAListSentCompressedLoadsAsTheListAndUnpacksToAtMostTheUploadLimit() async throws {
+        try await withTestDatabase { db, url in
+            try await SQLTest.write(db, TestAccounts.world)
+            var config = try await WebTest.serverConfig(url)
+            config.uploadLimitMegabytes = 1
+            let app = try await buildApplication(config: config, logger: TestPostgres.logger)
+            try await app.test(.router) { client in
+                var staff = try await Self.staffOnImportPage(client)
+                let large = Self.regions + String(repeating: "3201010003,Desa Tiga,village\n", count: 40_000)  // 1.1 MB
+                let tooLarge = try await staff.upload("/imports/regions", fileName: "besar.csv", bytes: Gzipped.text(large))
+                XCTAssertEqual(tooLarge.status, .unprocessableContent)
+                XCTAssertTrue(tooLarge.text.contains("setelah diekstrak, berkas terkompresi ini lebih besar dari 1 MB"), tooLarge.text)
+                let cut = try await staff.upload("/imports/regions", fileName: "wilayah.csv", bytes: Array(Gzipped.text(Self.regions).dropLast(4)))
+                XCTAssertEqual(cut.status, .unprocessableContent)
+                XCTAssertTrue(cut.text.contains("berkas terkompresi (gzip) ini terpotong sebelum akhirnya"), cut.text)
+                let nothing = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code LIKE '3201010003%'", as: Int64.self)
+                XCTAssertEqual(nothing, 0)
+
+                let loaded = try await staff.upload("/imports/regions", fileName: "wilayah.csv", bytes: Gzipped.text(Self.regions))
+                XCTAssertEqual(loaded.status, .seeOther, loaded.text)
+                let page = try await staff.get(try XCTUnwrap(loaded.location))
+                XCTAssertTrue(page.text.contains("wilayah.csv: 2 baris; 2 wilayah ditambah, 0 diubah (batch impor "), page.text)
+                let plain = try await staff.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions)
+                XCTAssertEqual(plain.location, try XCTUnwrap(loaded.location) + "&again=1",
+                               "the list sent uncompressed is the same list, found by its SHA-256")
+            }
+        }
+    }
+
     /// An upload's CSRF token is its form's first field: never in the address, which the server's
     /// log, a proxy's log and the browser's history keep.
     func testAnUploadWithoutItsCSRFTokenIsRefused() async throws {

@@ -56,9 +56,16 @@ struct TestBrowser {
     /// Uploads a file as a browser's multipart form would, the CSRF token its first field.
     @discardableResult
     mutating func upload(_ path: String, fileName: String, content: String, csrf override: String? = nil) async throws -> TestResponse {
+        try await upload(path, fileName: fileName, bytes: Array(content.utf8), csrf: override)
+    }
+
+    /// Uploads a file of any bytes (a compressed one) as `upload(_:fileName:content:)` does.
+    @discardableResult
+    mutating func upload(_ path: String, fileName: String, bytes: [UInt8], type: String = "text/csv",
+                         csrf override: String? = nil) async throws -> TestResponse {
         let boundary = "----fkpTestBoundary7MA4YWxkTrZu0gW"
-        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n"
-            + "Content-Type: text/csv\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+        let body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n".utf8)
+            + Array("Content-Type: \(type)\r\n\r\n".utf8) + bytes + Array("\r\n--\(boundary)--\r\n".utf8)
         return try await postMultipart(path, body: body, boundary: boundary, csrf: override)
     }
 
@@ -66,11 +73,16 @@ struct TestBrowser {
     /// part holding the CSRF token (none when the token is empty).
     @discardableResult
     mutating func postMultipart(_ path: String, body: String, boundary: String, csrf override: String? = nil) async throws -> TestResponse {
+        try await postMultipart(path, body: Array(body.utf8), boundary: boundary, csrf: override)
+    }
+
+    @discardableResult
+    mutating func postMultipart(_ path: String, body: [UInt8], boundary: String, csrf override: String? = nil) async throws -> TestResponse {
         let token = override ?? csrf ?? ""
         var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
         if !cookies.isEmpty { headers[.cookie] = cookieHeader }
         let tokenPart = token.isEmpty ? "" : "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(token)\r\n"
-        let response = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: tokenPart + body))
+        let response = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: Array(tokenPart.utf8) + body))
         absorb(response)
         return response
     }

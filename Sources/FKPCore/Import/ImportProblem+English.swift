@@ -10,6 +10,12 @@ extension ImportProblem.Kind {
         case .workbookOrZipFile: "the file is a spreadsheet workbook (.xlsx or .ods) or a zip archive, not CSV (save the sheet as CSV UTF-8)"
         case .excel97File: "the file is an Excel 97-2003 workbook (.xls), not CSV (save the sheet as CSV UTF-8)"
         case .gzipFile: "the file is compressed (gzip), not CSV (decompress it first)"
+        case .compressedFileDamaged:
+            "the file is compressed (gzip) but damaged: it cannot be unpacked (compress the list again, or send it uncompressed)"
+        case .compressedFileCutOff:
+            "the compressed file (gzip) stops before its end: it was cut off while being sent or copied (send the whole file again)"
+        case .unpacksTooLarge(let maximum):
+            "unpacked, the compressed file is larger than the \(maximum) MB this server takes in an upload (split it by district, or ask the operator to load it with fkp import on the server)"
         case .pdfFile: "the file is a PDF document, not CSV"
         case .markupFile: "the file is a web page (HTML) or an XML document, not CSV (a sign-in or error page downloaded instead of the list? save the sheet as CSV UTF-8)"
         case .uploadTooLarge(let maximum):

@@ -11,7 +11,14 @@ extension ImportProblem {
         case utf16File
         case workbookOrZipFile
         case excel97File
+        /// Compressed twice: what is left once unpacked is compressed still (a file compressed once is unpacked as it is read).
         case gzipFile
+        /// A file that begins as gzip does but cannot be unpacked: a wrong checksum, bytes that are not gzip after it.
+        case compressedFileDamaged
+        /// A compressed file that ends inside its compressed stream: sent or copied in part.
+        case compressedFileCutOff
+        /// A compressed upload that unpacks to more than the server takes in an upload.
+        case unpacksTooLarge(maximumMegabytes: Int)
         case pdfFile
         /// A web page or XML document: a sign-in page downloaded instead of a shared sheet, a sheet saved as a web page.
         case markupFile
