@@ -1,11 +1,13 @@
 // Sends a list file with its progress on the page. A large list over a weak connection takes
 // minutes, and the browser alone shows little or nothing of it, so a person may leave, or press
-// again. Here the page says how much has been sent, lets the sending be cancelled, refuses a file
-// over the server's limit before a byte is sent, and, when the connection breaks, says whether
-// it broke before the file had arrived (nothing loaded) or after (it may have been loaded). The
-// server's answer then takes the page's place, as it would without this script: its page at its
-// address after a redirect (a batch loaded), or in place (problems, a check). Without this script
-// the forms post as they are and the server answers the same.
+// again. Here the page compresses the list first (gzip, which the server unpacks as it reads: a
+// list is a fifth of its size or less, so it arrives in a fifth of the time), says how much has
+// been sent, lets the sending be cancelled, refuses a file over the server's limit before a byte
+// is sent, and, when the connection breaks, says whether it broke before the file had arrived
+// (nothing loaded) or after (it may have been loaded). The server's answer then takes the page's
+// place, as it would without this script: its page at its address after a redirect (a batch
+// loaded), or in place (problems, a check). Without this script the forms post as they are and
+// the server answers the same; a browser that cannot compress sends the file as it is.
 (function () {
   'use strict';
   var words = document.currentScript.dataset;
@@ -34,6 +36,26 @@
     event.returnValue = '';
   }
 
+  // The file compressed (a Blob), or null where the browser cannot compress or the file is
+  // compressed already. `reading` hears how many of the file's bytes have been compressed.
+  function compressed(file, signal, started, reading) {
+    if (!window.CompressionStream || !window.TransformStream || !window.Response || !file.stream) return Promise.resolve(null);
+    return file.slice(0, 2).arrayBuffer().then(function (start) {
+      var first = new Uint8Array(start);
+      if (first[0] === 0x1f && first[1] === 0x8b) return null;
+      started();
+      var read = 0;
+      var counted = new TransformStream({
+        transform: function (chunk, controller) {
+          read += chunk.byteLength;
+          reading(read);
+          controller.enqueue(chunk);
+        }
+      });
+      return new Response(file.stream().pipeThrough(counted, { signal: signal }).pipeThrough(new CompressionStream('gzip'))).blob();
+    });
+  }
+
   // The server's answer in the page's place: what the form's own answer would have shown.
   function show(request, sentTo) {
     if (request.responseURL && request.responseURL !== sentTo) {
@@ -55,7 +77,7 @@
     window.scrollTo(0, 0);
   }
 
-  function send(form, action, file) {
+  function send(form, action, input, file) {
     var old = form.querySelector('.upload');
     if (old) old.remove();
     var panel = element('div', 'upload');
@@ -74,12 +96,11 @@
     bar.max = 100;
     bar.value = 0;
     bar.setAttribute('aria-label', words.progressLabel);
-    var figures = element('p', 'hint', fill(words.figures, { sent: size(0), total: size(file.size), percent: '0' }));
+    var figures = element('p', 'hint');
     figures.setAttribute('aria-hidden', 'true');
     var cancel = element('button', 'secondary', words.cancel);
     cancel.type = 'button';
     panel.appendChild(bar);
-    panel.appendChild(figures);
     panel.appendChild(cancel);
 
     var buttons = form.querySelectorAll('button[type=submit]');
@@ -98,41 +119,75 @@
       [bar, figures, cancel].forEach(function (part) { part.remove(); });
     }
 
-    var request = new XMLHttpRequest();
-    var arrived = false;
-    request.upload.addEventListener('progress', function (event) {
-      if (!event.lengthComputable || event.total === 0) return;
-      var percent = Math.floor(event.loaded / event.total * 100);
-      bar.value = percent;
-      figures.textContent = fill(words.figures, { sent: size(Math.min(event.loaded, file.size)), total: size(file.size), percent: String(percent) });
+    var request = null;
+    var cancelled = false;
+    var compressing = window.AbortController ? new AbortController() : null;
+    cancel.addEventListener('click', function () {
+      if (request) return request.abort();
+      cancelled = true;
+      if (compressing) compressing.abort();
     });
-    request.upload.addEventListener('load', function () {
-      arrived = true;
-      // The server reads the file now: a bar without a value says work goes on, for no known time.
-      bar.removeAttribute('value');
-      figures.remove();
-      if (document.activeElement === cancel) status.focus();
-      cancel.remove();
-      window.removeEventListener('beforeunload', stay);
-      status.textContent = fill(words.sent, { file: file.name });
-    });
-    request.addEventListener('load', function () {
-      busy(false);
-      show(request, action);
-    });
-    request.addEventListener('error', function () {
-      ended(fill(arrived ? words.lostWaiting : words.lostSending, { file: file.name }));
-    });
-    request.addEventListener('abort', function () {
-      ended(fill(words.cancelled, { file: file.name }));
-    });
-    cancel.addEventListener('click', function () { request.abort(); });
-
-    request.open('POST', action);
     busy(true);
-    // The form's fields in their order: the CSRF token before the file, as the server reads it.
-    request.send(new FormData(form));
     cancel.focus();
+    compressed(file, compressing && compressing.signal, function () {
+      status.textContent = fill(words.compressing, { file: file.name, total: size(file.size) });
+      bar.setAttribute('aria-label', words.compressingLabel);
+    }, function (read) {
+      bar.value = Math.floor(read / file.size * 100);
+    }).then(null, function () {
+      // Not compressed after all (the browser ran short of memory, say): sent as it is.
+      return null;
+    }).then(function (packed) {
+      if (cancelled) return ended(fill(words.cancelled, { file: file.name }));
+      // The form's fields in their order, the CSRF token before the file, as the server reads it;
+      // the file compressed keeps its name, and the server knows it by its first bytes.
+      var fields = new FormData(form);
+      if (packed && packed.size < file.size) {
+        fields.set(input.name, packed, file.name);
+        status.textContent = fill(words.sendingCompressed, { file: file.name, total: size(file.size), compressed: size(packed.size) });
+      } else {
+        packed = null;
+        status.textContent = fill(words.sending, { file: file.name, total: size(file.size) });
+      }
+      transmit(fields, packed ? packed.size : file.size);
+    });
+
+    function transmit(fields, total) {
+      bar.value = 0;
+      bar.setAttribute('aria-label', words.progressLabel);
+      figures.textContent = fill(words.figures, { sent: size(0), total: size(total), percent: '0' });
+      panel.insertBefore(figures, cancel);
+      request = new XMLHttpRequest();
+      var arrived = false;
+      request.upload.addEventListener('progress', function (event) {
+        if (!event.lengthComputable || event.total === 0) return;
+        var percent = Math.floor(event.loaded / event.total * 100);
+        bar.value = percent;
+        figures.textContent = fill(words.figures, { sent: size(Math.min(event.loaded, total)), total: size(total), percent: String(percent) });
+      });
+      request.upload.addEventListener('load', function () {
+        arrived = true;
+        // The server reads the file now: a bar without a value says work goes on, for no known time.
+        bar.removeAttribute('value');
+        figures.remove();
+        if (document.activeElement === cancel) status.focus();
+        cancel.remove();
+        window.removeEventListener('beforeunload', stay);
+        status.textContent = fill(words.sent, { file: file.name });
+      });
+      request.addEventListener('load', function () {
+        busy(false);
+        show(request, action);
+      });
+      request.addEventListener('error', function () {
+        ended(fill(arrived ? words.lostWaiting : words.lostSending, { file: file.name }));
+      });
+      request.addEventListener('abort', function () {
+        ended(fill(words.cancelled, { file: file.name }));
+      });
+      request.open('POST', action);
+      request.send(fields);
+    }
   }
 
   document.addEventListener('click', function (event) {
@@ -148,6 +203,6 @@
     event.preventDefault();
     if (form.dataset.sending === 'yes') return;
     var submitter = event.submitter || pressed;
-    send(form, submitter && submitter.hasAttribute('formaction') ? submitter.formAction : form.action, file);
+    send(form, submitter && submitter.hasAttribute('formaction') ? submitter.formAction : form.action, input, file);
   });
 })();
