@@ -48,7 +48,7 @@ struct AuditLine {
         for entry in entries {
             for row in [object(entry.oldRow), object(entry.newRow)] {
                 for (column, value) in row {
-                    guard case .text(let text)?? = value else { continue }
+                    guard case .text(let text)? = value else { continue }
                     if userColumns.contains(column), let id = Int64(text) { users.insert(id) }
                     if placeColumns.contains(column), RegionCode.parse(text) != nil { places.insert(text) }
                 }
