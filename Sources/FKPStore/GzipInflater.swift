@@ -2,7 +2,9 @@ import CZlib
 
 /// A gzip stream unpacked piece by piece as its bytes arrive (zlib's inflate), one member after
 /// another as `gunzip` reads them (`cat a.gz b.gz`, or a parallel compressor's output). It tells a
-/// stream that ended from one cut off before its end, which a partly sent file is.
+/// stream that ended from one cut off before its end, which a partly sent file is. Pieces are
+/// taken one at a time, so that a few compressed bytes that unpack to gigabytes (a thousand to one
+/// is gzip's most) never stand in memory at once.
 final class GzipInflater {
     enum Failure: Error, Equatable {
         /// Not gzip where gzip was expected, a wrong checksum, bytes that are not a member after one.
@@ -11,10 +13,14 @@ final class GzipInflater {
         case cutOff
     }
 
-    /// The most each piece handed on holds: the size of the file reader's chunks.
+    /// The most each piece holds: the size of the file reader's chunks.
     static let pieceSize = 1 << 18
     private let stream: UnsafeMutablePointer<z_stream>
-    /// Whether the member read last has ended (nothing, or a whole member, was read otherwise).
+    private var input: [UInt8] = []
+    private var taken = 0
+    /// Whether the last call filled its piece, so that more may come without more input.
+    private var outputPending = false
+    /// Whether the member read last has ended.
     private var memberEnded = false
 
     init() throws {
@@ -33,44 +39,48 @@ final class GzipInflater {
         stream.deallocate()
     }
 
-    /// Unpacks `input`, handing each piece unpacked to `take` as it comes.
-    func inflate(_ input: [UInt8], take: ([UInt8]) throws -> Void) throws {
-        var output = [UInt8](repeating: 0, count: Self.pieceSize)
-        try input.withUnsafeBufferPointer { input in
-            guard let start = input.baseAddress else { return }
-            var consumed = 0
-            while consumed < input.count {
-                if memberEnded {
-                    // More bytes after a member: the next member (zlib refuses anything else as damaged).
-                    guard inflateReset(stream) == Z_OK else { throw Failure.damaged }
-                    memberEnded = false
-                }
-                stream.pointee.next_in = UnsafeMutablePointer(mutating: start + consumed)
-                stream.pointee.avail_in = UInt32(input.count - consumed)
-                var outputFilled: Bool
-                repeat {
-                    let status = output.withUnsafeMutableBufferPointer { output in
-                        stream.pointee.next_out = output.baseAddress
-                        stream.pointee.avail_out = UInt32(output.count)
-                        return CZlib.inflate(stream, Z_NO_FLUSH)
-                    }
-                    let produced = Self.pieceSize - Int(stream.pointee.avail_out)
-                    if produced > 0 { try take(Array(output[0..<produced])) }
-                    switch status {
-                    case Z_OK, Z_BUF_ERROR: outputFilled = stream.pointee.avail_out == 0
-                    case Z_STREAM_END:
-                        memberEnded = true
-                        outputFilled = false
-                    default: throw Failure.damaged
-                    }
-                } while outputFilled
-                let before = consumed
-                consumed = input.count - Int(stream.pointee.avail_in)
-                // zlib takes all it is given unless its output is full or a member ends; a call that
-                // took nothing and ended nothing would be asked again forever.
-                guard consumed > before || memberEnded else { throw Failure.damaged }
+    /// The next bytes of the file, once the pieces of those before have all been taken.
+    func feed(_ bytes: [UInt8]) {
+        input = bytes
+        taken = 0
+    }
+
+    /// The next piece unpacked, or nil once the bytes fed are all unpacked.
+    func next() throws -> [UInt8]? {
+        while taken < input.count || outputPending {
+            if memberEnded {
+                guard taken < input.count else { return nil }
+                // More bytes after a member: the next member (zlib refuses anything else as damaged).
+                guard inflateReset(stream) == Z_OK else { throw Failure.damaged }
+                memberEnded = false
             }
+            var piece = [UInt8](repeating: 0, count: Self.pieceSize)
+            let offered = input.count - taken
+            let status = input.withUnsafeBufferPointer { input in
+                piece.withUnsafeMutableBufferPointer { piece in
+                    stream.pointee.next_in = offered > 0 ? UnsafeMutablePointer(mutating: input.baseAddress! + taken) : nil
+                    stream.pointee.avail_in = UInt32(offered)
+                    stream.pointee.next_out = piece.baseAddress
+                    stream.pointee.avail_out = UInt32(piece.count)
+                    return CZlib.inflate(stream, Z_NO_FLUSH)
+                }
+            }
+            let produced = Self.pieceSize - Int(stream.pointee.avail_out)
+            let consumed = offered - Int(stream.pointee.avail_in)
+            taken += consumed
+            switch status {
+            case Z_OK, Z_BUF_ERROR: outputPending = stream.pointee.avail_out == 0
+            case Z_STREAM_END:
+                memberEnded = true
+                outputPending = false
+            default: throw Failure.damaged
+            }
+            if produced > 0 { return Array(piece[0..<produced]) }
+            // zlib takes what it is given unless its output is full or a member ends: input offered
+            // and neither taken nor ending anything would be offered again forever.
+            guard consumed > 0 || memberEnded || offered == 0 else { throw Failure.damaged }
         }
+        return nil
     }
 
     /// After the last bytes: throws `cutOff` when they ended inside a member.

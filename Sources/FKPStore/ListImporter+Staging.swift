@@ -36,7 +36,9 @@ extension ListImporter {
                     // A compressed file's damage garbles what it unpacks to, which the reading stops at as
                     // broken CSV: read on, so that its checksum says the file is damaged rather than the
                     // garbled line that it is broken there.
-                    if var unpacking = chunks as? any UnpackingIterator, unpacking.isUnpacking { try await unpacking.readToEnd() }
+                    if (chunks as? any UnpackingIterator)?.isUnpacking == true {
+                        while try await chunks.next() != nil {}
+                    }
                     break
                 }
                 if buffer.readableBytes > flushAt {

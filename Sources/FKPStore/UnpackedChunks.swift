@@ -25,12 +25,20 @@ public struct UnpackedChunks<Base: AsyncSequence & Sendable>: AsyncSequence, Sen
         var start: [UInt8] = []
         var inflater: GzipInflater?
         var plain = false
-        var unpacked: [[UInt8]] = []
         var unpackedBytes = 0
         var ended = false
 
+        public var isUnpacking: Bool { inflater != nil }
+
         public mutating func next() async throws -> [UInt8]? {
-            while unpacked.isEmpty {
+            while true {
+                if let inflater, let piece = try Self.said({ try inflater.next() }) {
+                    unpackedBytes += piece.count
+                    if let limit, unpackedBytes > limit {
+                        throw ImportProblems([ImportProblem(line: nil, problem: .unpacksTooLarge(maximumMegabytes: limit >> 20))])
+                    }
+                    return piece
+                }
                 guard !ended, let chunk = try await base.next() else {
                     guard !ended else { return nil }
                     ended = true
@@ -38,26 +46,20 @@ public struct UnpackedChunks<Base: AsyncSequence & Sendable>: AsyncSequence, Sen
                     return start.isEmpty ? nil : take(start)
                 }
                 if plain { return chunk }
-                if inflater == nil {
-                    start += chunk
-                    guard start.count >= 2 else { continue }
-                    guard start[0] == 0x1F, start[1] == 0x8B else {
-                        plain = true
-                        return take(start)
-                    }
-                    inflater = try GzipInflater()
-                    try inflate(take(start))
-                } else {
-                    try inflate(chunk)
+                if let inflater {
+                    inflater.feed(chunk)
+                    continue
                 }
+                start += chunk
+                guard start.count >= 2 else { continue }
+                guard start[0] == 0x1F, start[1] == 0x8B else {
+                    plain = true
+                    return take(start)
+                }
+                let inflater = try GzipInflater()
+                inflater.feed(take(start))
+                self.inflater = inflater
             }
-            return unpacked.removeFirst()
-        }
-
-        public var isUnpacking: Bool { inflater != nil }
-
-        public mutating func readToEnd() async throws {
-            while try await next() != nil {}
         }
 
         private mutating func take(_ bytes: [UInt8]) -> [UInt8] {
@@ -65,28 +67,10 @@ public struct UnpackedChunks<Base: AsyncSequence & Sendable>: AsyncSequence, Sen
             return bytes
         }
 
-        private mutating func inflate(_ chunk: [UInt8]) throws {
-            guard let inflater else { return }
-            let limit = limit
-            var pieces: [[UInt8]] = []
-            var bytes = unpackedBytes
-            try Self.said {
-                try inflater.inflate(chunk) { piece in
-                    bytes += piece.count
-                    if let limit, bytes > limit {
-                        throw ImportProblems([ImportProblem(line: nil, problem: .unpacksTooLarge(maximumMegabytes: limit >> 20))])
-                    }
-                    pieces.append(piece)
-                }
-            }
-            unpackedBytes = bytes
-            unpacked += pieces
-        }
-
         /// The inflater's failures as the problems of the file that an import reports.
-        private static func said(_ body: () throws -> Void) throws {
+        private static func said<T>(_ body: () throws -> T) throws -> T {
             do {
-                try body()
+                return try body()
             } catch let failure as GzipInflater.Failure {
                 throw ImportProblems([ImportProblem(line: nil, problem: failure == .cutOff ? .compressedFileCutOff : .compressedFileDamaged)])
             }

@@ -81,6 +81,29 @@ final class UnpackedChunksTests: XCTestCase {
         }
     }
 
+    /// A thousand to one: one chunk read from the file unpacks to hundreds of megabytes, which must
+    /// come a piece at a time, each handed on before the next is unpacked, for an import's memory
+    /// to stay flat.
+    func testOneChunkThatUnpacksToMuchComesAPieceAtATime() async throws {
+        let compressed = Gzipped.bytes([UInt8](repeating: 0x30, count: 16 << 20))
+        var pieces = 0, largest = 0, total = 0
+        for try await piece in UnpackedChunks([compressed].async) {
+            pieces += 1
+            largest = max(largest, piece.count)
+            total += piece.count
+        }
+        XCTAssertEqual(total, 16 << 20)
+        XCTAssertLessThanOrEqual(largest, 1 << 18)
+        XCTAssertGreaterThanOrEqual(pieces, 64)
+        var handedOn = 0
+        do {
+            for try await piece in UnpackedChunks([compressed].async, atMost: 2 << 20) { handedOn += piece.count }
+            XCTFail("16 MB unpacked from one chunk, over a limit of 2 MB")
+        } catch is ImportProblems {
+            XCTAssertEqual(handedOn, 2 << 20, "the pieces up to the limit were handed on before the rest was unpacked")
+        }
+    }
+
     func testACompressedFileUnpacksToAtMostTheLimit() async throws {
         let zeros = Gzipped.bytes([UInt8](repeating: 0x30, count: 3 << 20))
         XCTAssertLessThan(zeros.count, 20_000, "3 MB of one byte compresses to a few KB")
