@@ -2,7 +2,7 @@ import FKPCore
 
 /// A list file's chunks as the CSV they hold: unpacked as they are read when the file was
 /// compressed with gzip (known by its first two bytes, whatever its name), as they are otherwise.
-/// A list compressed is a fifth of its size or less, which a weak connection feels; what is loaded,
+/// A list compressed is about a quarter of its size, which a weak connection feels; what is loaded,
 /// and the SHA-256 its batch records, are those of the list itself.
 public struct UnpackedChunks<Base: AsyncSequence & Sendable>: AsyncSequence, Sendable where Base.Element == [UInt8] {
     public typealias Element = [UInt8]

@@ -97,8 +97,8 @@ struct ImportController {
                 throw ImportProblems([ImportProblem(line: nil, problem: .uploadTooLarge(maximumMegabytes: uploadLimit >> 20))])
             }
             // A list the browser compressed (or a .csv.gz chosen) unpacks to at most what an upload may be.
-            let report = try await importer.run(kind, chunks: UnpackedChunks(try spool.chunks(), atMost: uploadLimit), fileName: fileName, context: writeContext, scope: roots,
-                                                checkOnly: checkOnly)
+            let chunks = UnpackedChunks(try spool.chunks(), atMost: uploadLimit)
+            let report = try await importer.run(kind, chunks: chunks, fileName: fileName, context: writeContext, scope: roots, checkOnly: checkOnly)
             // A load that changed something is shown by its batch after a redirect, so that reloading
             // the page does not send the file again; so is the same file sent again by the same person
             // minutes later (a second tap), which finds the first's batch. A file that changed nothing,

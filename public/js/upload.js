@@ -1,7 +1,7 @@
 // Sends a list file with its progress on the page. A large list over a weak connection takes
 // minutes, and the browser alone shows little or nothing of it, so a person may leave, or press
 // again. Here the page compresses the list first (gzip, which the server unpacks as it reads: a
-// list is a fifth of its size or less, so it arrives in a fifth of the time), says how much has
+// list is about a quarter of its size, so it arrives in about a quarter of the time), says how much has
 // been sent, lets the sending be cancelled, refuses a file over the server's limit before a byte
 // is sent, and, when the connection breaks, says whether it broke before the file had arrived
 // (nothing loaded) or after (it may have been loaded). The server's answer then takes the page's
