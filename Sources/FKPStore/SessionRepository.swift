@@ -140,11 +140,14 @@ public struct SessionRepository: Sendable {
         }
     }
 
+    /// Removes the sessions that ended a day ago or more. Until then an ended one is read by no request
+    /// (`get` reads live ones only), but a request that began while it lived, and outlasted its idle
+    /// time (a list sent for an hour over a weak connection), still renews it when it ends (`update`).
     @discardableResult
     public func removeExpired() async throws -> Int {
         try await database.read { connection in
             let rows = try await connection.query(
-                "WITH gone AS (DELETE FROM runtime.sessions WHERE expires_at <= now() RETURNING 1) SELECT count(*) FROM gone",
+                "WITH gone AS (DELETE FROM runtime.sessions WHERE expires_at <= now() - interval '1 day' RETURNING 1) SELECT count(*) FROM gone",
                 logger: database.logger)
             for try await count in rows.decode(Int64.self) { return Int(count) }
             return 0

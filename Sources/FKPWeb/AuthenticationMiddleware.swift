@@ -19,19 +19,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if var session = context.sessions.session, let userID = session.userID {
+        if let session = context.sessions.session, let userID = session.userID {
             let now = Date()
             let expired = now.timeIntervalSince(session.createdAt) > absoluteLifetime
                 || now.timeIntervalSince(session.lastSeenAt) > idleTimeout
             if !expired, let principal = try await principal(userID: userID) {
                 context.principal = principal
                 context.logger[metadataKey: "user"] = .string(principal.username)
-                if now.timeIntervalSince(session.lastSeenAt) > 60 {
-                    // Updated under its own key: a new session here would leave the old one valid
-                    // after logout (HummingbirdAuth's setSession creates one).
-                    session.lastSeenAt = now
-                    _ = context.sessions.updateSession(session, expiresIn: .seconds(Int64(idleTimeout)))
-                }
             } else {
                 context.sessions.clearSession()
             }
@@ -40,7 +34,23 @@ struct AuthenticationMiddleware: RouterMiddleware {
            !request.uri.path.hasPrefix("/css/") {
             return Response(status: .seeOther, headers: [.location: PasswordController.path])
         }
-        return try await next(request, context)
+        let response = try await next(request, context)
+        refresh(context)
+        return response
+    }
+
+    /// Restarts the idle time of the session the request ends with, at most once a minute. At the
+    /// request's end rather than its start: HummingbirdAuth writes the session back when the response
+    /// has gone, so a request that lasted (a list sent for most of an hour from a phone) would
+    /// write it back last seen when the request began, already idle for longer than the idle time.
+    private func refresh(_ context: Context) {
+        guard context.principal != nil, var session = context.sessions.session, session.userID != nil else { return }
+        let now = Date()
+        guard now.timeIntervalSince(session.lastSeenAt) > 60 else { return }
+        // Updated under its own key: a new session here would leave the old one valid after logout
+        // (HummingbirdAuth's setSession creates one).
+        session.lastSeenAt = now
+        _ = context.sessions.updateSession(session, expiresIn: .seconds(Int64(idleTimeout)))
     }
 
     /// The person as read with the session (see SessionRead), or else read now.

@@ -112,10 +112,51 @@ final class SessionLifetimeTests: XCTestCase {
         }
     }
 
+    /// A session whose idle time runs out while one of its requests is under way (a list sent for
+    /// longer than the idle time over a weak connection) lives on from that request's end: the person
+    /// who sent the list is shown its batch, not the login page. The request wrote the session back
+    /// as last seen when it began, and the housekeeping had deleted it by then.
+    func testASessionWhoseIdleTimeRunsOutWhileAListIsSentLivesOnFromTheSendingsEnd() async throws {
+        try await Self.whileAListUploads({ _, _, db in
+            // Half an hour passes while the list arrives: the session's end, and the housekeeping after it.
+            try await SQLTest.write(db, ["UPDATE runtime.sessions SET expires_at = now() - interval '1 minute' WHERE user_id IS NOT NULL"])
+            try await Self.age(db, field: "lastSeenAt", by: "31 minutes")
+            try await SessionRepository(database: db).removeExpired()
+            try await Task.sleep(for: .seconds(1.5))
+        }, then: { key, client, db in
+            let renewed = try await SQLTest.scalar(db, """
+                SELECT expires_at > now() + interval '29 minutes'
+                       AND (payload::jsonb ->> 'lastSeenAt')::float8 > extract(epoch FROM now()) - 978307200 - 1
+                  FROM runtime.sessions WHERE id = encode(sha256(convert_to('fkp.\(key)', 'UTF8')), 'hex')
+                """, as: Bool.self)
+            XCTAssertEqual(renewed, true, "the session lives on, last seen when the list had arrived")
+            let page = try await client.execute(uri: "/imports", method: .get, headers: [.cookie: "fkp_session=\(key)"], body: nil)
+            XCTAssertEqual(page.status, .ok, "its key opens the import page")
+        })
+    }
+
     /// BPS staff's upload under way on a phone while `end` ends its session; then the upload ends,
     /// and the phone's session must stay ended.
     private static func endingASessionWhileItUploads(
         _ end: @escaping @Sendable (inout TestBrowser, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        try await whileAListUploads({ phone, client, _ in try await end(&phone, client) }, then: { key, client, db in
+            // Stored by the SHA-256 of the key under the application's prefix, "fkp.".
+            let left = try await SQLTest.scalar(db, """
+                SELECT count(*) FROM runtime.sessions WHERE id = encode(sha256(convert_to('fkp.\(key)', 'UTF8')), 'hex')
+                """, as: Int64.self)
+            XCTAssertEqual(left, 0, "the ended session is not written back")
+            let replay = try await client.execute(uri: "/regions/3201", method: .get, headers: [.cookie: "fkp_session=\(key)"], body: nil)
+            XCTAssertTrue(replay.location?.hasPrefix("/login") == true, "its key opens nothing")
+        })
+    }
+
+    /// BPS staff's upload under way on a phone, its session last seen two minutes before it began
+    /// (so that its request refreshes it), while `meanwhile` happens; then the upload ends, and
+    /// `verify` is given the phone's session key.
+    private static func whileAListUploads(
+        _ meanwhile: @escaping @Sendable (inout TestBrowser, any TestClientProtocol, Database) async throws -> Void,
+        then verify: @escaping @Sendable (_ key: String, any TestClientProtocol, Database) async throws -> Void
     ) async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, TestAccounts.world)
@@ -133,18 +174,11 @@ final class SessionLifetimeTests: XCTestCase {
                 try upload.send(Data(head.utf8) + body.prefix(body.count / 2))
                 try await Task.sleep(for: .milliseconds(300))  // under way
 
-                try await end(&phone, client)
+                try await meanwhile(&phone, client, db)
                 try upload.send(body.dropFirst(body.count / 2))
                 let answer = try upload.receive()
                 XCTAssertEqual(answer.status, 303, "the upload, begun signed in, ends: \(answer.text)")
-
-                // Stored by the SHA-256 of the key under the application's prefix, "fkp.".
-                let left = try await SQLTest.scalar(db, """
-                    SELECT count(*) FROM runtime.sessions WHERE id = encode(sha256(convert_to('fkp.\(key)', 'UTF8')), 'hex')
-                    """, as: Int64.self)
-                XCTAssertEqual(left, 0, "the ended session is not written back")
-                let replay = try await client.execute(uri: "/regions/3201", method: .get, headers: [.cookie: "fkp_session=\(key)"], body: nil)
-                XCTAssertTrue(replay.location?.hasPrefix("/login") == true, "its key opens nothing")
+                try await verify(key, client, db)
             }
         }
     }
