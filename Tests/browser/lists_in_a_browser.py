@@ -1,6 +1,7 @@
 """BPS staff's lists in a browser: a village's list revised after a provisional re-ranking, and the
 regency's list sent over a slow connection."""
 import csv
+import gzip
 import http.server
 import io
 import os
@@ -226,6 +227,15 @@ def the_upload_script_when_the_server_does_not_answer():
               "and the form can be sent again")
         check(b"\x1f\x8b" in bodies[-1] and b"family_id" not in bodies[-1] and len(bodies[-1]) < 2000,
               f"the 100 KB list arrived compressed ({len(bodies[-1])} bytes with the form's fields)")
+        with gzip.open(upload + ".gz", "wb") as file:
+            file.write(b"family_id\n" + b"2\n" * 50_000)
+        with open(upload + ".gz", "rb") as file:
+            chosen = file.read()
+        driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(upload + ".gz")
+        driver.find_element(By.XPATH, "//button[normalize-space()='Unggah']").click()
+        check(shows_element(driver, ".upload.error [role=alert]", "daftar.csv.gz putus sesudah") and chosen in bodies[-1],
+              "a file compressed already is sent as it is, not compressed twice")
+        driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(upload)
         driver.execute_script("delete window.CompressionStream")
         driver.find_element(By.XPATH, "//button[normalize-space()='Unggah']").click()
         check(shows_element(driver, ".upload.error [role=alert]", "daftar.csv putus sesudah") and b"family_id\n1\n1\n" in bodies[-1],
@@ -237,5 +247,6 @@ def the_upload_script_when_the_server_does_not_answer():
     finally:
         driver.quit()
         server.shutdown()
-        if os.path.exists(upload):
-            os.remove(upload)
+        for path in (upload, upload + ".gz"):
+            if os.path.exists(path):
+                os.remove(path)
