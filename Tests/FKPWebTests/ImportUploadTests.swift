@@ -310,6 +310,22 @@ final class ImportUploadTests: XCTestCase {
     /// A file over the server's upload limit gets the import page saying so, with what to do
     /// instead, and nothing is loaded.
     func testAFileOverTheUploadLimitIsRefusedWithAPageThatSaysSo() async throws {
+        try await Self.withUploadLimitOfOneMegabyte { staff, db in
+            // The page's script is told the limit, to refuse a larger file before sending it.
+            let page = try await staff.get("/imports")
+            XCTAssertTrue(page.text.contains(#"<script src="/js/upload.js" data-limit="1048576""#), page.text)
+            let response = try await staff.upload("/imports/regions", fileName: "besar.csv", content: Self.largerThanAMegabyte)
+            XCTAssertEqual(response.status, .contentTooLarge)
+            XCTAssertTrue(response.text.contains("berkas lebih besar dari 1 MB yang diterima server ini dalam unggahan"), response.text)
+            let loaded = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code LIKE '3201010003%'", as: Int64.self)
+            XCTAssertEqual(loaded, 0)
+        }
+    }
+
+    static let largerThanAMegabyte = regions + String(repeating: "3201010003,Desa Tiga,village\n", count: 40_000)  // 1.1 MB
+
+    /// BPS staff on the import page of a server that takes uploads of 1 MB at most.
+    static func withUploadLimitOfOneMegabyte(_ body: @escaping @Sendable (inout TestBrowser, Database) async throws -> Void) async throws {
         try await withTestDatabase { db, url in
             try await SQLTest.write(db, TestAccounts.world)
             var config = try await WebTest.serverConfig(url)
@@ -317,47 +333,31 @@ final class ImportUploadTests: XCTestCase {
             let app = try await buildApplication(config: config, logger: TestPostgres.logger)
             try await app.test(.router) { client in
                 var staff = try await Self.staffOnImportPage(client)
-                // The page's script is told the limit, to refuse a larger file before sending it.
-                let page = try await staff.get("/imports")
-                XCTAssertTrue(page.text.contains(#"<script src="/js/upload.js" data-limit="1048576""#), page.text)
-                let large = Self.regions + String(repeating: "3201010003,Desa Tiga,village\n", count: 40_000)  // 1.1 MB
-                let response = try await staff.upload("/imports/regions", fileName: "besar.csv", content: large)
-                XCTAssertEqual(response.status, .contentTooLarge)
-                XCTAssertTrue(response.text.contains("berkas lebih besar dari 1 MB yang diterima server ini dalam unggahan"), response.text)
+                try await body(&staff, db)
             }
-            let loaded = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code LIKE '3201010003%'", as: Int64.self)
-            XCTAssertEqual(loaded, 0)
         }
     }
 
     /// A list sent compressed (as the page's script sends it, or a .csv.gz chosen) loads as the list
     /// itself; unpacked, it may be no larger than an upload; damaged or cut off, it is said as such.
     func testAListSentCompressedLoadsAsTheListAndUnpacksToAtMostTheUploadLimit() async throws {
-        try await withTestDatabase { db, url in
-            try await SQLTest.write(db, TestAccounts.world)
-            var config = try await WebTest.serverConfig(url)
-            config.uploadLimitMegabytes = 1
-            let app = try await buildApplication(config: config, logger: TestPostgres.logger)
-            try await app.test(.router) { client in
-                var staff = try await Self.staffOnImportPage(client)
-                let large = Self.regions + String(repeating: "3201010003,Desa Tiga,village\n", count: 40_000)  // 1.1 MB
-                let tooLarge = try await staff.upload("/imports/regions", fileName: "besar.csv", bytes: Gzipped.text(large))
-                XCTAssertEqual(tooLarge.status, .unprocessableContent)
-                XCTAssertTrue(tooLarge.text.contains("setelah diekstrak, berkas terkompresi ini lebih besar dari 1 MB"), tooLarge.text)
-                let cut = try await staff.upload("/imports/regions", fileName: "wilayah.csv", bytes: Array(Gzipped.text(Self.regions).dropLast(4)))
-                XCTAssertEqual(cut.status, .unprocessableContent)
-                XCTAssertTrue(cut.text.contains("berkas terkompresi (gzip) ini terpotong sebelum akhirnya"), cut.text)
-                let nothing = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code LIKE '3201010003%'", as: Int64.self)
-                XCTAssertEqual(nothing, 0)
+        try await Self.withUploadLimitOfOneMegabyte { staff, db in
+            let tooLarge = try await staff.upload("/imports/regions", fileName: "besar.csv", bytes: Gzipped.text(Self.largerThanAMegabyte))
+            XCTAssertEqual(tooLarge.status, .unprocessableContent)
+            XCTAssertTrue(tooLarge.text.contains("setelah diekstrak, berkas terkompresi ini lebih besar dari 1 MB"), tooLarge.text)
+            let cut = try await staff.upload("/imports/regions", fileName: "wilayah.csv", bytes: Array(Gzipped.text(Self.regions).dropLast(4)))
+            XCTAssertEqual(cut.status, .unprocessableContent)
+            XCTAssertTrue(cut.text.contains("berkas terkompresi (gzip) ini terpotong sebelum akhirnya"), cut.text)
+            let nothing = try await SQLTest.scalar(db, "SELECT count(*) FROM fkp.regions WHERE code LIKE '3201010003%'", as: Int64.self)
+            XCTAssertEqual(nothing, 0)
 
-                let loaded = try await staff.upload("/imports/regions", fileName: "wilayah.csv", bytes: Gzipped.text(Self.regions))
-                XCTAssertEqual(loaded.status, .seeOther, loaded.text)
-                let page = try await staff.get(try XCTUnwrap(loaded.location))
-                XCTAssertTrue(page.text.contains("wilayah.csv: 2 baris; 2 wilayah ditambah, 0 diubah (batch impor "), page.text)
-                let plain = try await staff.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions)
-                XCTAssertEqual(plain.location, try XCTUnwrap(loaded.location) + "&again=1",
-                               "the list sent uncompressed is the same list, found by its SHA-256")
-            }
+            let loaded = try await staff.upload("/imports/regions", fileName: "wilayah.csv", bytes: Gzipped.text(Self.regions))
+            XCTAssertEqual(loaded.status, .seeOther, loaded.text)
+            let page = try await staff.get(try XCTUnwrap(loaded.location))
+            XCTAssertTrue(page.text.contains("wilayah.csv: 2 baris; 2 wilayah ditambah, 0 diubah (batch impor "), page.text)
+            let plain = try await staff.upload("/imports/regions", fileName: "wilayah.csv", content: Self.regions)
+            XCTAssertEqual(plain.location, try XCTUnwrap(loaded.location) + "&again=1",
+                           "the list sent uncompressed is the same list, found by its SHA-256")
         }
     }
 
