@@ -75,7 +75,10 @@ final class GzipInflater {
                 outputPending = false
             default: throw Failure.damaged
             }
-            if produced > 0 { return Array(piece[0..<produced]) }
+            if produced > 0 {
+                piece.removeSubrange(produced...)
+                return piece
+            }
             // zlib takes what it is given unless its output is full or a member ends: input offered
             // and neither taken nor ending anything would be offered again forever.
             guard consumed > 0 || memberEnded || offered == 0 else { throw Failure.damaged }

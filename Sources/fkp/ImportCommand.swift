@@ -44,8 +44,9 @@ struct ImportCommand: AsyncParsableCommand {
                 try actor.require(principal, may: { _ in roots?.isEmpty != true }, "load lists")
                 let context = actor.context(action: "import.\(listKind.rawValue)", region: roots?.count == 1 ? roots?.first?.value : nil,
                                             principal: principal)
-                let report = try await ListImporter(database: database).run(listKind, chunks: UnpackedChunks(fileChunks), fileName: fileName, context: context,
-                                                                             scope: roots, checkOnly: check, progress: onProgress)
+                let report = try await ListImporter(database: database).run(listKind, chunks: UnpackedChunks(fileChunks), fileName: fileName,
+                                                                             context: context, scope: roots, checkOnly: check,
+                                                                             progress: onProgress)
                 guard let batch = report.batchID else { return (report, []) }
                 return (report, try await RerankRepository(database: database).latestRunsBefore(batch: batch))
             }

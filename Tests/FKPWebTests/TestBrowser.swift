@@ -61,11 +61,10 @@ struct TestBrowser {
 
     /// Uploads a file of any bytes (a compressed one) as `upload(_:fileName:content:)` does.
     @discardableResult
-    mutating func upload(_ path: String, fileName: String, bytes: [UInt8], type: String = "text/csv",
-                         csrf override: String? = nil) async throws -> TestResponse {
+    mutating func upload(_ path: String, fileName: String, bytes: [UInt8], csrf override: String? = nil) async throws -> TestResponse {
         let boundary = "----fkpTestBoundary7MA4YWxkTrZu0gW"
         let body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n".utf8)
-            + Array("Content-Type: \(type)\r\n\r\n".utf8) + bytes + Array("\r\n--\(boundary)--\r\n".utf8)
+            + Array("Content-Type: text/csv\r\n\r\n".utf8) + bytes + Array("\r\n--\(boundary)--\r\n".utf8)
         return try await postMultipart(path, body: body, boundary: boundary, csrf: override)
     }
 
